@@ -68,7 +68,9 @@ class Database:
             self._reader = _sqlite_engine(url, writer=False)
             self._writer = _sqlite_engine(url, writer=True)
         else:
-            self._reader = create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+            self._reader = create_async_engine(
+                url, pool_size=10, max_overflow=20, pool_pre_ping=True
+            )
             self._writer = self._reader
         self._write_lock = asyncio.Lock() if self.dialect == "sqlite" else None
 

@@ -58,8 +58,12 @@ def _id() -> sa.Column[int]:
     return sa.Column("id", Id, primary_key=True, autoincrement=True)
 
 
-def _fk(name: str, target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> sa.Column[int]:
-    return sa.Column(name, Id, sa.ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
+def _fk(
+    name: str, target: str, *, nullable: bool = False, ondelete: str = "CASCADE"
+) -> sa.Column[int]:
+    return sa.Column(
+        name, Id, sa.ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True
+    )
 
 
 def _created() -> sa.Column[datetime]:
@@ -230,7 +234,13 @@ article_entities = sa.Table(
     "article_entities",
     metadata,
     sa.Column("article_id", Id, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("entity_id", Id, sa.ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True),
+    sa.Column(
+        "entity_id",
+        Id,
+        sa.ForeignKey("entities.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
     sa.Column("count", sa.Integer, nullable=False, server_default="1"),
 )
 
@@ -240,7 +250,9 @@ story_events = sa.Table(
     _id(),
     _fk("story_id", "stories.id"),
     _fk("article_id", "articles.id", nullable=True, ondelete="SET NULL"),
-    sa.Column("kind", sa.String(16), nullable=False),  # development|contradiction|revision|correction
+    sa.Column(
+        "kind", sa.String(16), nullable=False
+    ),  # development|contradiction|revision|correction
     sa.Column("at", UTCDateTime(), nullable=False, index=True),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("article_ids", sa.JSON, nullable=True),
