@@ -20,6 +20,7 @@ INGESTED = "articles.ingested"  # {"article_id": int}
 PROCESSED = "articles.processed"  # {"article_id": int}
 NOTIFIED = "notifications.created"  # {"notification_ids": [int, ...]}
 LIVE = "live"  # broadcast to every web node: {"user_id": int, "notification_id": int}
+SUBSCRIPTIONS_CHANGED = "subscriptions.changed"  # broadcast: {"subscription_id": int}
 
 
 @dataclass(frozen=True, slots=True)
