@@ -8,4 +8,7 @@ from fastapi import APIRouter
 def all_routers() -> list[APIRouter]:
     """Imported lazily so a package's routes load only when the web app is built."""
     routers: list[APIRouter] = []
+    from storywatch.web.api import articles
+
+    routers.append(articles.router)
     return routers
