@@ -104,6 +104,31 @@ api_tokens = sa.Table(
     sa.Column("revoked_at", UTCDateTime(), nullable=True),
 )
 
+# web sign-in sessions: the cookie holds a random token, only its SHA-256 is stored
+web_sessions = sa.Table(
+    "web_sessions",
+    metadata,
+    _id(),
+    _fk("user_id", "users.id"),
+    sa.Column("token_hash", sa.String(128), nullable=False, unique=True),
+    sa.Column("user_agent", sa.String(300), nullable=False, server_default=""),
+    _created(),
+    sa.Column("last_seen_at", UTCDateTime(), nullable=False),
+    sa.Column("expires_at", UTCDateTime(), nullable=False, index=True),
+)
+
+# one-time links an admin hands to a new user to choose their password
+invites = sa.Table(
+    "invites",
+    metadata,
+    _id(),
+    _fk("user_id", "users.id"),
+    sa.Column("token_hash", sa.String(128), nullable=False, unique=True),
+    _created(),
+    sa.Column("expires_at", UTCDateTime(), nullable=False),
+    sa.Column("used_at", UTCDateTime(), nullable=True),
+)
+
 kv = sa.Table(
     "kv",
     metadata,

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 21:33:26.241435
+Create Date: 2026-11-28 21:36:40.596657
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import storywatch.store.tables
+
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -302,6 +303,28 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_channels_user_id"), ["user_id"], unique=False)
 
     op.create_table(
+        "invites",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column("user_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("token_hash", sa.String(length=128), nullable=False),
+        sa.Column("created_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("used_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_invites_user_id_users"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_invites")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_invites_token_hash")),
+    )
+    with op.batch_alter_table("invites", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_invites_user_id"), ["user_id"], unique=False)
+
+    op.create_table(
         "subscriptions",
         sa.Column(
             "id",
@@ -328,6 +351,37 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("subscriptions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_subscriptions_user_id"), ["user_id"], unique=False)
+
+    op.create_table(
+        "web_sessions",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column("user_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("token_hash", sa.String(length=128), nullable=False),
+        sa.Column("user_agent", sa.String(length=300), server_default="", nullable=False),
+        sa.Column("created_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "last_seen_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column("expires_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_web_sessions_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_web_sessions")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_web_sessions_token_hash")),
+    )
+    with op.batch_alter_table("web_sessions", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_web_sessions_expires_at"), ["expires_at"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_web_sessions_user_id"), ["user_id"], unique=False)
 
     op.create_table(
         "article_entities",
@@ -620,10 +674,19 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_article_entities_entity_id"))
 
     op.drop_table("article_entities")
+    with op.batch_alter_table("web_sessions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_web_sessions_user_id"))
+        batch_op.drop_index(batch_op.f("ix_web_sessions_expires_at"))
+
+    op.drop_table("web_sessions")
     with op.batch_alter_table("subscriptions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_subscriptions_user_id"))
 
     op.drop_table("subscriptions")
+    with op.batch_alter_table("invites", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_invites_user_id"))
+
+    op.drop_table("invites")
     with op.batch_alter_table("channels", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_channels_user_id"))
         batch_op.drop_index(batch_op.f("ix_channels_fallback_channel_id"))
