@@ -341,6 +341,14 @@ notifications = sa.Table(
     sa.Column("published_at", UTCDateTime(), nullable=True),
     sa.Column("arrived_at", UTCDateTime(), nullable=True),
     sa.Column("read_at", UTCDateTime(), nullable=True),
+    # attention policy (D2): alert|digest|test; a thread is the run of pushes for one collapse
+    # key that update one device notification in place; held = waiting for the user's digest
+    sa.Column("kind", sa.String(16), nullable=False, server_default="alert"),
+    sa.Column("thread_key", sa.String(250), nullable=True),
+    sa.Column("held", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("deliver_at", UTCDateTime(), nullable=True),
+    sa.Column("policy_note", sa.Text, nullable=True),
+    _fk("digest_id", "notifications.id", nullable=True, ondelete="SET NULL"),
     _created(),
     sa.UniqueConstraint("user_id", "dedupe_key"),
 )
@@ -353,7 +361,8 @@ deliveries = sa.Table(
     _fk("channel_id", "channels.id"),
     sa.Column("idempotency_key", sa.String(200), nullable=False, unique=True),
     sa.Column("status", sa.String(16), nullable=False, server_default="pending"),
-    # pending|sent|dead|skipped
+    # pending|sent|dead|superseded (a newer push for the same story replaced it)|digest (held
+    # for the user's digest)|digested (went out inside a digest)
     sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
     sa.Column("next_attempt_at", UTCDateTime(), nullable=False, index=True),
     sa.Column("lease_until", UTCDateTime(), nullable=True),
@@ -376,3 +385,5 @@ delivery_attempts = sa.Table(
 )
 
 sa.Index("ix_deliveries_claim", deliveries.c.status, deliveries.c.next_attempt_at)
+sa.Index("ix_notifications_recent", notifications.c.user_id, notifications.c.created_at)
+sa.Index("ix_notifications_thread", notifications.c.user_id, notifications.c.collapse_key)

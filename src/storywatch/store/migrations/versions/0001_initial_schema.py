@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 21:36:40.596657
+Create Date: 2026-11-28 21:38:18.026029
 """
 
 from __future__ import annotations
@@ -439,11 +439,23 @@ def upgrade() -> None:
         ),
         sa.Column("arrived_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=True),
         sa.Column("read_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("kind", sa.String(length=16), server_default="alert", nullable=False),
+        sa.Column("thread_key", sa.String(length=250), nullable=True),
+        sa.Column("held", sa.Boolean(), server_default=sa.false(), nullable=False),
+        sa.Column("deliver_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("policy_note", sa.Text(), nullable=True),
+        sa.Column("digest_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
         sa.Column("created_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["articles.id"],
             name=op.f("fk_notifications_article_id_articles"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["digest_id"],
+            ["notifications.id"],
+            name=op.f("fk_notifications_digest_id_notifications"),
             ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
@@ -473,10 +485,13 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_notifications_article_id"), ["article_id"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_notifications_digest_id"), ["digest_id"], unique=False)
+        batch_op.create_index("ix_notifications_recent", ["user_id", "created_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_notifications_story_id"), ["story_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_notifications_subscription_id"), ["subscription_id"], unique=False
         )
+        batch_op.create_index("ix_notifications_thread", ["user_id", "collapse_key"], unique=False)
         batch_op.create_index(batch_op.f("ix_notifications_user_id"), ["user_id"], unique=False)
 
     op.create_table(
@@ -665,8 +680,11 @@ def downgrade() -> None:
     op.drop_table("statements")
     with op.batch_alter_table("notifications", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_notifications_user_id"))
+        batch_op.drop_index("ix_notifications_thread")
         batch_op.drop_index(batch_op.f("ix_notifications_subscription_id"))
         batch_op.drop_index(batch_op.f("ix_notifications_story_id"))
+        batch_op.drop_index("ix_notifications_recent")
+        batch_op.drop_index(batch_op.f("ix_notifications_digest_id"))
         batch_op.drop_index(batch_op.f("ix_notifications_article_id"))
 
     op.drop_table("notifications")
