@@ -107,6 +107,28 @@ class Settings(BaseSettings):
     delivery_lease_seconds: float = Field(
         60.0, description="How long a worker holds a claimed delivery before others may retake it."
     )
+    delivery_concurrency: int = Field(
+        256, description="Sends in flight at once in one delivery worker, over all channels."
+    )
+    delivery_coalesce_seconds: int = Field(
+        900,
+        description="A story that moves again within this many seconds of its last push updates "
+        "that push in place (same tag / ntfy sequence id) instead of stacking a new one.",
+    )
+    delivery_user_per_hour: int = Field(
+        30, description="Pushes per user per hour; beyond it, non-urgent ones wait for the digest."
+    )
+    delivery_story_per_hour: int = Field(
+        6, description="Pushes per story per user per hour; beyond it, the latest waits its turn."
+    )
+    delivery_fallback_after: int = Field(
+        3,
+        description="Consecutive failures of a channel after which its notifications also go to "
+        "its fallback channel.",
+    )
+    webpush_ttl_seconds: int = Field(
+        86400, description="How long a push service keeps an undelivered Web Push (TTL header)."
+    )
 
     # ----------------------------------------------------------------- demo
     demo: bool = Field(False, description="Run the built-in demo (feeds, user, subscription).")
