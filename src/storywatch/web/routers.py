@@ -11,4 +11,7 @@ def all_routers() -> list[APIRouter]:
     from storywatch.web.api import articles
 
     routers.append(articles.router)
+    from storywatch.web.api import accounts, stories, subscriptions, tokens, users
+
+    routers += [accounts.router, tokens.router, users.router, stories.router, subscriptions.router]
     return routers

@@ -1,0 +1,71 @@
+"""Shape a contradiction event into two sides a person can read next to each other.
+
+The stories stage records a contradiction as a story event whose ``detail`` names the two
+statements. This accepts the flat keys ``{side}_text``, ``{side}_speaker``, ``{side}_source``,
+``{side}_article_id``, ``{side}_at`` for the sides ``earlier``/``later`` (or ``a``/``b``,
+``old``/``new``), or nested dicts under those names; failing that, it falls back to the two
+cited articles, so a contradiction is never hidden for want of detail.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from storywatch.store.stories import Event
+
+SIDE_NAMES = (("earlier", "later"), ("a", "b"), ("old", "new"), ("first", "second"))
+
+
+def _side(detail: dict[str, Any], name: str) -> dict[str, Any] | None:
+    nested = detail.get(name)
+    if isinstance(nested, dict):
+        source = nested
+        get = source.get
+        text = get("text") or get("statement")
+    else:
+        prefix = f"{name}_"
+        source = {k[len(prefix) :]: v for k, v in detail.items() if k.startswith(prefix)}
+        get = source.get
+        text = get("text") or get("statement")
+        if text is None and isinstance(nested, str):
+            text = nested
+    if not text:
+        return None
+    article_id = get("article_id")
+    at = get("at") or get("said_at")
+    if isinstance(at, str):
+        try:
+            at = datetime.fromisoformat(at)
+        except ValueError:
+            at = None
+    return {
+        "text": str(text),
+        "speaker": get("speaker"),
+        "source": get("source") or get("outlet"),
+        "article_id": int(str(article_id)) if str(article_id or "").isdigit() else None,
+        "at": at if isinstance(at, datetime) and at.tzinfo else None,
+    }
+
+
+def sides(event: Event, titles: dict[int, tuple[str, str]]) -> dict[str, Any]:
+    """``{"text", "left", "right"}`` for the template (pure)."""
+    for left_name, right_name in SIDE_NAMES:
+        left, right = _side(event.detail, left_name), _side(event.detail, right_name)
+        if left and right:
+            for side in (left, right):
+                if not side["source"] and side["article_id"] in titles:
+                    side["source"] = titles[side["article_id"]][1]
+            return {"text": event.text, "left": left, "right": right}
+    ids = event.article_ids
+    fallback = []
+    for aid in ids[:2]:
+        title, outlet = titles.get(aid, ("", ""))
+        fallback.append(
+            {"text": title, "speaker": None, "source": outlet, "article_id": aid, "at": None}
+        )
+    while len(fallback) < 2:
+        fallback.append(
+            {"text": event.text, "speaker": None, "source": None, "article_id": None, "at": None}
+        )
+    return {"text": event.text, "left": fallback[0], "right": fallback[1]}
