@@ -1,0 +1,313 @@
+"""Direct-quote detection and speaker accuracy on a folder in PolNeAR's layout.
+
+    .venv/bin/python bench/eval_quotes.py --data ../shared/data/polnear_attribution/dev
+
+Gold. A folder holds ``text/<doc>.txt`` and ``attributions/<doc>_<annotator>.ann`` (BRAT
+standoff). For a document annotated twice we use the first .ann alphabetically. A gold
+*direct quote* is a Content span (all its fragments) whose text holds a quotation mark
+(" “ ”): that is both whole quotations and reported clauses carrying a partial quotation,
+as the corpus notes define it (dev: ~0.7k spans).
+
+Prediction. ``storywatch.understand`` statements of kind "direct" (a quotation, or a
+reported clause holding one). Tokens are words (punctuation and quote marks dropped),
+counted by position in the document.
+
+Matching. A prediction P matches a gold G when |P∩G| / max(|P|, |G|) ≥ 0.5 (both spans
+must cover at least half of the larger one); pairs are matched one to one, best overlap
+first. Precision = matched / predicted, recall = matched / gold.
+
+Speaker accuracy, over matched pairs whose gold has a Source span (strict, judged without
+our resolver):
+- gold Source with a capitalised head ("Esper", "Secretary Mark Esper", "The Pentagon"):
+  correct when our resolved speaker shares a name word with it ("Mark Esper" ~ "Esper");
+- gold Source a personal pronoun ("he", "she", "they", "it", ...): its referent is taken to
+  be the nearest *named* gold Source before it in the document (the annotators' own chain);
+  correct when our resolved speaker shares a name word with that referent. With no named
+  gold Source before it, the pair is judged by span overlap (below);
+- gold Source a relative pronoun ("who"): referent is the capitalised name just before it;
+- gold Source a description with a lowercase head ("a source", "the senator", "a Warren
+  adviser"): correct when our speaker mention overlaps the gold Source span (the gold gives
+  no name to compare a resolution with).
+The last line is the headline: f1, precision, recall, speaker_accuracy, docs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from storywatch.understand.analysis import analyse  # noqa: E402
+from storywatch.understand.statements import attribute  # noqa: E402
+
+_T = re.compile(r"^(T\d+)\t([\w-]+) (\d+ \d+(?:;\d+ \d+)*)\t")
+_WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*")
+_QUOTES = "\"“”"
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "him", "them", "their"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_STOP = set(
+    """the a an mr mrs ms dr sen rep gov gen president former senator secretary of and
+    democratic republican gop presidential candidate nominee u.s us""".split()
+)
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Gold:
+    tokens: frozenset[int]
+    full: bool
+    source: list[Span] | None
+
+
+@dataclass
+class Pred:
+    tokens: frozenset[int]
+    speaker: str
+    speaker_span: Span | None
+
+
+def token_ids(starts: list[int], ends: list[int], spans: list[Span]) -> frozenset[int]:
+    out = set()
+    for s, e in spans:
+        for i, (ws, we) in enumerate(zip(starts, ends, strict=True)):
+            if ws >= s and we <= e:
+                out.add(i)
+            elif ws >= e:
+                break
+    return frozenset(out)
+
+
+def read_ann(path: Path) -> tuple[dict[str, tuple[str, list[Span]]], list[dict[str, str]]]:
+    spans: dict[str, tuple[str, list[Span]]] = {}
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _T.match(line)
+        if m:
+            pieces = [tuple(map(int, p.split())) for p in m.group(3).split(";")]
+            spans[m.group(1)] = (m.group(2), [(a, b) for a, b in pieces])
+        elif line.startswith("E"):
+            fields = line.split("\t")[1].split()
+            events.append(dict(f.split(":", 1) for f in fields if ":" in f))
+    return spans, events
+
+
+def name_words(text: str) -> set[str]:
+    return {
+        w.lower().replace("’s", "").replace("'s", "")
+        for w in _WORD.findall(text)
+        if w[:1].isupper() and w.lower() not in _STOP
+    }
+
+
+def load(folder: Path) -> list[tuple[str, str, list[Gold]]]:
+    anns: dict[str, Path] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    docs = []
+    for txt in sorted((folder / "text").glob("*.txt")):
+        if txt.stem not in anns:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        spans, events = read_ann(anns[txt.stem])
+        starts, ends = zip(*[(m.start(), m.end()) for m in _WORD.finditer(text)], strict=True)
+        golds = []
+        for ev in events:
+            content = spans.get(ev.get("Content", ""))
+            if content is None:
+                continue
+            ctext = " ".join(text[a:b] for a, b in content[1])
+            if not any(q in ctext for q in _QUOTES):
+                continue
+            src = spans.get(ev.get("Source", ""))
+            golds.append(
+                Gold(
+                    token_ids(list(starts), list(ends), content[1]),
+                    ctext.strip()[:1] in _QUOTES,
+                    src[1] if src else None,
+                )
+            )
+        docs.append((txt.stem, text, golds))
+    return docs
+
+
+def predict(text: str) -> tuple[list[Pred], float]:
+    an = analyse(text)
+    starts = [w.start for w in an.words]
+    ends = [w.end for w in an.words]
+    preds = []
+    for a in attribute(an):
+        if not a.direct:
+            continue
+        preds.append(Pred(token_ids(starts, ends, a.parts), a.speaker.name, a.speaker_span))
+    return preds, 0.0
+
+
+def overlap(p: frozenset[int], g: frozenset[int]) -> float:
+    if not p or not g:
+        return 0.0
+    return len(p & g) / max(len(p), len(g))
+
+
+def match(preds: list[Pred], golds: list[Gold], threshold: float) -> list[tuple[int, int]]:
+    pairs = sorted(
+        (
+            (overlap(p.tokens, g.tokens), i, j)
+            for i, p in enumerate(preds)
+            for j, g in enumerate(golds)
+            if p.tokens & g.tokens
+        ),
+        reverse=True,
+    )
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for ov, i, j in pairs:
+        if ov < threshold or i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        out.append((i, j))
+    return out
+
+
+def judge(text: str, pred: Pred, gold: Gold, named_sources: list[tuple[int, str]]) -> tuple[str, bool]:
+    """(category, correct) for one matched pair; see the module docstring."""
+    assert gold.source is not None
+    src_text = " ".join(text[a:b] for a, b in gold.source)
+    start = gold.source[0][0]
+    low = src_text.strip().lower()
+    ours = name_words(pred.speaker) | {
+        w.lower() for w in _WORD.findall(pred.speaker) if w.lower() not in _STOP
+    }
+    if low in _PRONOUNS:
+        before = [name for at, name in named_sources if at < start]
+        if before:
+            return "pronoun", bool(ours & name_words(before[-1]))
+        return "pronoun", _span_overlap(pred.speaker_span, gold.source)
+    if low in _RELATIVE:
+        window = text[max(0, start - 100) : start]
+        runs = re.findall(r"(?:[A-Z][\w’'.-]*\s?)+", window)
+        return "relative", bool(runs) and bool(ours & name_words(runs[-1]))
+    words = _WORD.findall(src_text)
+    if words and words[-1][:1].isupper() and name_words(src_text):
+        return "named", bool(ours & name_words(src_text))
+    return "description", _span_overlap(pred.speaker_span, gold.source)
+
+
+def _span_overlap(span: Span | None, spans: list[Span]) -> bool:
+    if span is None:
+        return False
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+def evaluate(folder: Path, verbose: bool = False) -> dict[str, float]:
+    docs = load(folder)
+    totals = {t: [0, 0, 0] for t in (0.3, 0.5, 0.8)}
+    full_hit = full_all = part_hit = part_all = 0
+    cats: dict[str, list[int]] = {}
+    for name, text, golds in docs:
+        preds, _ = predict(text)
+        named_sources = []
+        for g in golds:
+            if g.source:
+                st = " ".join(text[a:b] for a, b in g.source)
+                if st.strip().lower() not in _PRONOUNS | _RELATIVE and name_words(st):
+                    named_sources.append((g.source[0][0], st))
+        named_sources.sort()
+        for t in totals:
+            pairs = match(preds, golds, t)
+            totals[t][0] += len(pairs)
+            totals[t][1] += len(preds)
+            totals[t][2] += len(golds)
+            if t != 0.5:
+                continue
+            hit = {j for _, j in pairs}
+            for j, g in enumerate(golds):
+                if g.full:
+                    full_all += 1
+                    full_hit += j in hit
+                else:
+                    part_all += 1
+                    part_hit += j in hit
+            for i, j in pairs:
+                if golds[j].source is None:
+                    continue
+                cat, ok = judge(text, preds[i], golds[j], named_sources)
+                c = cats.setdefault(cat, [0, 0])
+                c[0] += ok
+                c[1] += 1
+                if verbose and not ok:
+                    src = " ".join(text[a:b] for a, b in golds[j].source or [])
+                    print(f"SPEAKER {name}: gold={src!r} ours={preds[i].speaker!r} [{cat}]")
+            if verbose:
+                for i, p in enumerate(preds):
+                    if i not in {a for a, _ in pairs}:
+                        print(f"FP {name}: {_show(text, p.tokens)}")
+                for j, g in enumerate(golds):
+                    if j not in hit:
+                        print(f"FN {name}: {_show(text, g.tokens)}")
+    results: dict[str, float] = {}
+    for t, (m, p, g) in totals.items():
+        prec = m / p if p else 0.0
+        rec = m / g if g else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        results[f"f1@{t}"] = f1
+        results[f"precision@{t}"] = prec
+        results[f"recall@{t}"] = rec
+        if t == 0.5:
+            results["gold"], results["predicted"], results["matched"] = g, p, m
+    judged = sum(c[1] for c in cats.values())
+    right = sum(c[0] for c in cats.values())
+    results["speaker_accuracy"] = right / judged if judged else 0.0
+    results["speaker_judged"] = judged
+    for cat, (ok, n) in sorted(cats.items()):
+        results[f"speaker_{cat}"] = ok / n if n else 0.0
+        results[f"speaker_{cat}_n"] = n
+    results["recall_full_quotes"] = full_hit / full_all if full_all else 0.0
+    results["recall_partial_quotes"] = part_hit / part_all if part_all else 0.0
+    results["docs"] = len(docs)
+    return results
+
+
+def _show(text: str, tokens: frozenset[int]) -> str:
+    words = list(_WORD.finditer(text))
+    if not tokens:
+        return ""
+    lo, hi = min(tokens), max(tokens)
+    return repr(text[words[lo].start() : words[hi].end()][:160])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", required=True, type=Path, help="folder with text/ and attributions/")
+    parser.add_argument("--verbose", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    r = evaluate(args.data, args.verbose)
+    print(f"gold direct quotes: {r['gold']:.0f}, predicted: {r['predicted']:.0f}, matched: {r['matched']:.0f}")
+    for t in (0.3, 0.5, 0.8):
+        print(
+            f"overlap>={t}: precision={r[f'precision@{t}']:.3f} recall={r[f'recall@{t}']:.3f} "
+            f"f1={r[f'f1@{t}']:.3f}"
+        )
+    print(
+        f"recall on whole quotations={r['recall_full_quotes']:.3f}, "
+        f"on clauses with a partial quotation={r['recall_partial_quotes']:.3f}"
+    )
+    for key in sorted(k for k in r if k.startswith("speaker_") and not k.endswith("_n")):
+        if key in ("speaker_accuracy", "speaker_judged"):
+            continue
+        print(f"{key}={r[key]:.3f} (n={r[key + '_n']:.0f})")
+    print(
+        f"f1={r['f1@0.5']:.4f} precision={r['precision@0.5']:.4f} recall={r['recall@0.5']:.4f} "
+        f"speaker_accuracy={r['speaker_accuracy']:.4f} docs={r['docs']:.0f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,374 @@
+"""Find attributions in sentences: who (a span of text), which cue, and what content.
+
+The rules follow how news writing attributes speech, in the order a reader tries them:
+
+1. A sentence that opens with a quotation and is followed by its attribution
+   (“…,” Esper said / “…,” said Esper / “…,” he added, “…”).
+2. A cue verb with its subject before it and the content after it: a quotation
+   (Esper said: “…”), or a reported clause that may hold a partial quotation
+   (Seely wrote that coalition troops “will be repositioning …”).
+3. A clause followed by its attribution (…, the source added.) or "according to".
+4. A quotation standing alone continues the previous speaker's quotation: in the same
+   paragraph it extends that statement, in the next paragraph it is a new one by the same
+   speaker (the multi-paragraph convention).
+
+Only spans are found here; :mod:`storywatch.understand.speakers` turns the speaker span into
+a named person or organisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.text import Quote, Word
+
+Span = tuple[int, int]
+
+_NP_STOP = frozenset(
+    """in on during at after before while when who whose as to from with about adding
+    according referring because but and or said says told added that which where than
+    for last this earlier later today yesterday tonight recently""".split()
+)
+_DETERMINERS = frozenset(
+    "the a an another one his her their its our my your this that these those some two three".split()
+)
+_PREPOSITIONS = frozenset(
+    """in on at after before during since with without for from by of about over under
+    alongside despite amid among across into onto upon like unlike following""".split()
+)
+_INTRO_MAX_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An attribution found in one sentence (offsets into the article text)."""
+
+    parts: tuple[Span, ...]
+    direct: bool
+    speaker: Span | None
+    cue: Span | None
+    sentence: int
+    inherited: bool = False  # speaker taken from the previous statement
+
+
+@dataclass(slots=True)
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    words: list[Word]
+    quotes: list[Quote]
+
+
+def _inside(quotes: list[Quote], pos: int) -> bool:
+    return any(q.start <= pos < q.end for q in quotes)
+
+
+def _is_cue(word: Word, quotes: list[Quote]) -> bool:
+    return word.text.lower() in lx.CUE_WORDS and not _inside(quotes, word.start)
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    """Trim spaces and the final period/comma outside a quotation from a content span."""
+    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _words_between(s: _Sentence, start: int, end: int) -> list[Word]:
+    return [w for w in s.words if w.start >= start and w.end <= end]
+
+
+def _has_quote(quotes: list[Quote], start: int, end: int) -> bool:
+    return any(q.start >= start and q.end <= end + 1 for q in quotes)
+
+
+def find_in_sentence(text: str, s: _Sentence) -> Found | None:
+    """The attribution of one sentence, or ``None``."""
+    if s.quotes and _starts_with(text, s, s.quotes[0]):
+        found = _quote_first(text, s)
+        if found is not None:
+            return found
+    return _cue_led(text, s) or _according_to(text, s)
+
+
+def _starts_with(text: str, s: _Sentence, q: Quote) -> bool:
+    lead = text[s.start : q.start]
+    return not lead.strip(" —–-…(")
+
+
+def _quote_first(text: str, s: _Sentence) -> Found | None:
+    """“…,” Esper said. / “…,” said Esper, … / “…,” he added, “…”"""
+    q0 = s.quotes[0]
+    nxt = s.quotes[1].start if len(s.quotes) > 1 else s.end
+    trailer = [w for w in s.words if q0.end <= w.start < nxt]
+    if not trailer:
+        return None
+    span = _trailer_attribution(text, trailer, q0.end)
+    if span is None:
+        return None
+    speaker, cue = span
+    parts = list(q0.parts)
+    after = max(cue[1], speaker[1])
+    for q in s.quotes[1:]:
+        if q.start >= after and len(_words_between(s, q.start, q.end)) >= 2:
+            parts.extend(q.parts)
+    return Found(tuple(parts), True, speaker, cue, s.index)
+
+
+def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Span, Span] | None:
+    first = trailer[0]
+    gap = text[qend : first.start]
+    if any(c in gap for c in ".!?") and "," not in gap and not gap.strip() == "":
+        # "“….” The Pentagon said …" after a full stop is a new sentence in all but name.
+        pass
+    low = first.text.lower()
+    if low in lx.CUE_WORDS:
+        np = _np_after(text, trailer, 1)
+        if np is not None:
+            return np, (first.start, first.end)
+        return None
+    # Subject then cue within a few words.
+    for k, w in enumerate(trailer[:_INTRO_MAX_WORDS]):
+        if w.text.lower() in lx.CUE_WORDS:
+            j = k
+            while j > 0 and trailer[j - 1].text.lower() in lx.AUXILIARIES:
+                j -= 1
+            if j == 0:
+                return None
+            np = _np_before(text, trailer, j, trailer[0].start)
+            if np is None:
+                return None
+            return np, (w.start, w.end)
+    return None
+
+
+def _np_after(text: str, words: list[Word], k: int) -> Span | None:
+    """The speaker written after an inverted cue: "said Mattie Thomas, 66, a …"."""
+    out: list[Word] = []
+    for w in words[k : k + 9]:
+        if out and text[out[-1].end : w.start] not in (" ", ". ", "-"):
+            break
+        if w.text.lower() in _NP_STOP and (out or w.text.lower() != "that"):
+            break
+        out.append(w)
+    if not out:
+        return None
+    span = (out[0].start, out[-1].end)
+    return span if _plausible(text, out) else None
+
+
+def _np_before(text: str, words: list[Word], j: int, floor: int) -> Span | None:
+    """The subject written before a cue at ``words[j]`` (after auxiliaries were skipped).
+
+    Handles an appositive between subject and cue ("Joe Madison, a radio host …, recalled")
+    and a relative pronoun ("…, who said").
+    """
+    prev = words[j - 1]
+    between = text[prev.end : words[j].start]
+    if "," in between or ")" in between:
+        return _subject_before_appositive(text, words, j, floor)
+    out: list[Word] = []
+    i = j - 1
+    while i >= 0 and len(out) < 14:
+        w = words[i]
+        if out and text[w.end : out[0].start] not in (" ", ". ", "-", "’s ", "'s "):
+            if not (text[w.end : out[0].start] in (". ",) and w.text.lower() in lx.TITLE_WORDS):
+                break
+        low = w.text.lower()
+        if low == "of" and out and out[0].text[:1].isupper() and i > 0:
+            if words[i - 1].text[:1].isupper():
+                out.insert(0, w)
+                i -= 1
+                continue
+        if out and low in ("from", "by", "to", "for", "of"):
+            # "a letter from Gen. Seely to Iraq's Defense Ministry said": keep going left
+            # while the phrase hangs off a document or role noun ("letter", "spokesman").
+            head = _head_before(words, i)
+            if head is not None:
+                out.insert(0, w)
+                i -= 1
+                continue
+        if low in _PREPOSITIONS or (low in _NP_STOP and low not in ("who", "that", "which")):
+            break
+        if w.start < floor:
+            break
+        out.insert(0, w)
+        if low in _DETERMINERS or low in lx.PERSONAL_PRONOUNS or low in ("who", "which"):
+            break
+        i -= 1
+    if not out:
+        return None
+    # Keep the name run and its title: cut lowercase words before a capitalised head.
+    return (out[0].start, out[-1].end) if _plausible(text, out) else None
+
+
+def _head_before(words: list[Word], i: int) -> int | None:
+    """Index of a speaking noun a few words left of the preposition at ``i``, if any."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        low = words[k].text.lower()
+        if low in lx.SPEAKER_NOUNS and not words[k].text[:1].isupper():
+            return k
+        if low in _DETERMINERS or low in lx.CUE_WORDS:
+            return None
+    return None
+
+
+def _subject_before_appositive(
+    text: str, words: list[Word], j: int, floor: int
+) -> Span | None:
+    chunks: list[list[Word]] = [[]]
+    for w in words[:j]:
+        if w.start < floor:
+            continue
+        if chunks[-1] and any(c in text[chunks[-1][-1].end : w.start] for c in ",()"):
+            chunks.append([])
+        chunks[-1].append(w)
+    chunks = [c for c in chunks if c]
+    # The last chunk is the appositive; the subject is the nearest earlier bare noun phrase.
+    for chunk in reversed(chunks[:-1]):
+        low = chunk[0].text.lower()
+        if low in _PREPOSITIONS or low in ("who", "which", "whose", "and", "but"):
+            continue
+        if len(chunk) <= 9 and _plausible(text, chunk):
+            return chunk[0].start, chunk[-1].end
+        return None
+    if len(chunks) == 1:
+        return None
+    return None
+
+
+def _plausible(text: str, np: list[Word]) -> bool:
+    """A speaker needs a name, a pronoun or a speaking noun (source, official, spokesman)."""
+    last = np[-1].text.lower()
+    if len(np) == 1 and last in lx.PERSONAL_PRONOUNS | {"who", "which"}:
+        return True
+    if any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in np):
+        return True
+    base = last.rstrip("s") if last.endswith("s") else last
+    return last in lx.SPEAKER_NOUNS or base in lx.SPEAKER_NOUNS or last in lx.TITLE_HEADS
+
+
+def _cue_led(text: str, s: _Sentence) -> Found | None:
+    """Subject, cue, then content: a quotation or a reported clause."""
+    words = s.words
+    for k, w in enumerate(words):
+        if not _is_cue(w, s.quotes):
+            continue
+        lemma = lx.CUE_LEMMA[w.text.lower()]
+        j = k
+        while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
+            j -= 1
+        speaker: Span | None = None
+        if j > 0:
+            floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
+            speaker = _np_before(text, words, j, floor)
+        if speaker is None and k == 0:
+            speaker = _np_after(text, words, 1)
+        if speaker is None:
+            continue
+        found = _content_after(text, s, k, lemma, speaker) or _content_before(
+            text, s, k, speaker
+        )
+        if found is not None:
+            return found
+    return None
+
+
+def _content_after(
+    text: str, s: _Sentence, k: int, lemma: str, speaker: Span
+) -> Found | None:
+    cue = s.words[k]
+    rest = [w for w in s.words[k + 1 :] if not _inside(s.quotes, w.start)]
+    later = [q for q in s.quotes if q.start >= cue.end]
+    # A quotation introduced within a few words ("said in a statement:", "told CNN,").
+    if later:
+        q = later[0]
+        lead = [w for w in rest if w.end <= q.start]
+        lead_text = text[cue.end : q.start]
+        if len(lead) <= _INTRO_MAX_WORDS and (
+            not lead_text.strip() or lead_text.rstrip()[-1:] in ",:" or lead[-1:] and lead[-1].text == "that"
+        ):
+            tail = text[q.end : s.end].strip(" .,;")
+            if not tail or len(tail.split()) <= 2:
+                parts = [p for qq in later for p in qq.parts] if len(later) > 1 else list(q.parts)
+                if lead and lead[-1].text == "that":
+                    parts = [(lead[-1].start, q.end)]
+                return Found(tuple(parts), True, speaker, (cue.start, cue.end), s.index)
+    # A reported clause: "said (that) …" up to the end of the sentence.
+    if not rest:
+        return None
+    if lemma in lx.WEAK_CUES and rest[0].text != "that" and not later:
+        return None
+    start = rest[0].start
+    for w in rest[:_INTRO_MAX_WORDS]:
+        if w.text == "that":
+            start = w.start
+            break
+    start, end = _trim(text, start, s.end)
+    if start >= end or len(_words_between(s, start, end)) < 3:
+        return None
+    if text[start] in ",":
+        return None
+    direct = _has_quote(s.quotes, start, end)
+    if end < len(text) and text[end] in "”\"" and not direct:
+        end += 1
+    if direct and text[end : end + 1] in "”\"":
+        end += 1
+    return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _content_before(text: str, s: _Sentence, k: int, speaker: Span) -> Found | None:
+    """"…, the source added." The clause before the subject is the content."""
+    cue = s.words[k]
+    tail = text[cue.end : s.end].strip(" .")
+    if len(tail.split()) > 8:
+        return None
+    head = text[s.start : speaker[0]].rstrip()
+    if not head.endswith(","):
+        return None
+    start, end = _trim(text, s.start, len(head) + s.start)
+    if end - start < 10:
+        return None
+    direct = _has_quote(s.quotes, start, end + 1)
+    if direct and text[end : end + 1] in "”\"":
+        end += 1
+    return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _according_to(text: str, s: _Sentence) -> Found | None:
+    words = s.words
+    for k in range(len(words) - 1):
+        if words[k].text.lower() != "according" or words[k + 1].text != "to":
+            continue
+        if _inside(s.quotes, words[k].start):
+            continue
+        np = _np_after(text, words, k + 2)
+        if np is None:
+            return None
+        cue = (words[k].start, words[k + 1].end)
+        if k == 0 or not text[s.start : words[k].start].strip(" ,"):
+            comma = text.find(",", np[1], s.end)
+            if comma < 0:
+                return None
+            start, end = _trim(text, comma + 1, s.end)
+        else:
+            start, end = _trim(text, s.start, words[k].start)
+        if len(_words_between(s, start, end)) < 3:
+            return None
+        direct = _has_quote(s.quotes, start, end + 1)
+        if direct and text[end : end + 1] in "”\"":
+            end += 1
+        return Found(((start, end),), direct, np, cue, s.index)
+    return None
+
+
+def bare_quote(text: str, s: _Sentence) -> bool:
+    """True when the sentence is nothing but quotations (a continuation candidate)."""
+    if not s.quotes or not _starts_with(text, s, s.quotes[0]):
+        return False
+    outside = [w for w in s.words if not _inside(s.quotes, w.start)]
+    return not outside and len(s.words) >= 3

@@ -1,0 +1,183 @@
+"""One identity per person, organisation and place within an article (U1).
+
+Mentions are grouped the way a reader groups them: "Secretary of Defense Mark Esper",
+"Esper" and "Mr. Esper" are one person because the bare surname matches the full name
+written in the same article (the nearest full name before it, or the first one after).
+Each identity gets a stable key ("person:mark-esper") so other articles and outlets can
+agree on it; :class:`~storywatch.understand.directory.EntityDirectory` does that across
+articles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from storywatch.model import Entity, EntityKind
+from storywatch.understand.mentions import Mention, first_name_gender
+
+_PLACE_ALIASES = {
+    "u.s.": "united states",
+    "u.s": "united states",
+    "us": "united states",
+    "usa": "united states",
+    "u.s.a.": "united states",
+    "u.s.a": "united states",
+    "america": "united states",
+    "united states of america": "united states",
+    "u.k.": "united kingdom",
+    "u.k": "united kingdom",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "d.c.": "washington",
+    "d.c": "washington",
+}
+_ORG_PREFIXES = ("the ", "u.s. ", "us ", "american ")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(name: str) -> str:
+    """Lowercase ASCII words joined by hyphens; initials ("J.") are dropped."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = folded.replace("’", "").replace("'", "")
+    parts = [p for p in _NON_SLUG.split(folded) if p]
+    if len(parts) > 2:
+        parts = [p for p in parts if len(p) > 1] or parts
+    return "-".join(parts)
+
+
+def org_name(name: str) -> str:
+    low = name.lower()
+    for prefix in _ORG_PREFIXES:
+        if low.startswith(prefix) and len(name) > len(prefix) + 2:
+            return name[len(prefix) :]
+    return name
+
+
+def entity_key(kind: EntityKind, name: str) -> str:
+    if kind is EntityKind.PLACE:
+        low = name.lower()
+        return f"place:{slug(_PLACE_ALIASES.get(low, low))}"
+    if kind is EntityKind.ORG:
+        return f"org:{slug(org_name(name))}"
+    return f"person:{slug(name)}"
+
+
+@dataclass(slots=True)
+class Identity:
+    """A mutable identity while an article is read; frozen into an :class:`Entity` at the end."""
+
+    kind: EntityKind
+    name: str
+    titles: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
+    count: int = 0
+    gender: str | None = None
+    first_at: int = 0
+
+    @property
+    def key(self) -> str:
+        return entity_key(self.kind, self.name)
+
+    @property
+    def surname(self) -> str:
+        toks = self.name.split()
+        return toks[-1].lower() if toks else ""
+
+    def add(self, mention: Mention, written: str) -> None:
+        self.count += 1
+        if mention.title and mention.title not in self.titles:
+            self.titles.append(mention.title)
+        if written not in self.mentions:
+            self.mentions.append(written)
+
+    def freeze(self) -> Entity:
+        return Entity(
+            key=self.key,
+            name=self.name,
+            kind=self.kind,
+            titles=tuple(self.titles),
+            mentions=tuple(self.mentions),
+            count=self.count,
+        )
+
+
+def _written(text: str, m: Mention) -> str:
+    start = m.title_start if m.title and m.title_start >= 0 else m.start
+    return " ".join(text[start : m.end].split())
+
+
+def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], list[int]]:
+    """Group mentions into identities; returns them and, per mention, its identity index
+    (-1 for a mention that names nobody we can tell, such as a stray capitalised word)."""
+    idents: list[Identity] = []
+    owner = [-1] * len(mentions)
+    by_key: dict[str, int] = {}
+    # Pass 1: full names, organisations and places.
+    for i, m in enumerate(mentions):
+        if m.kind is None or (m.kind is EntityKind.PERSON and len(m.tokens) < 2):
+            continue
+        name = m.name
+        if m.kind is EntityKind.PERSON:
+            found = _find_person(idents, m)
+            if found >= 0:
+                owner[i] = found
+                continue
+        key = entity_key(m.kind, name)
+        if key not in by_key:
+            by_key[key] = len(idents)
+            gender = first_name_gender(name) if m.kind is EntityKind.PERSON else None
+            idents.append(Identity(m.kind, name, gender=gender, first_at=m.start))
+        owner[i] = by_key[key]
+    # Pass 2: single words ("Esper", "Mr. Esper") join the person with that surname.
+    for i, m in enumerate(mentions):
+        if owner[i] >= 0:
+            continue
+        word = m.name.lower()
+        best = _surname_owner(idents, word, m.start)
+        if best < 0 and m.kind is EntityKind.PERSON:
+            key = entity_key(EntityKind.PERSON, m.name)
+            if key not in by_key:
+                by_key[key] = len(idents)
+                idents.append(Identity(EntityKind.PERSON, m.name, first_at=m.start))
+            best = by_key[key]
+        owner[i] = best
+    for i, m in enumerate(mentions):
+        if owner[i] >= 0:
+            idents[owner[i]].add(m, _written(text, m))
+    return idents, owner
+
+
+def _find_person(idents: list[Identity], m: Mention) -> int:
+    """An earlier identity this full name extends or repeats ("Donald J. Trump", "Trump")."""
+    toks = [t.lower() for t in m.tokens]
+    for j, ident in enumerate(idents):
+        if ident.kind is not EntityKind.PERSON:
+            continue
+        itoks = ident.name.lower().split()
+        if itoks[-1] != toks[-1]:
+            continue
+        if itoks[0] == toks[0] or len(itoks) == 1:
+            if len(m.name) > len(ident.name) and len(itoks) == 1:
+                ident.name = m.name
+            return j
+    return -1
+
+
+def _surname_owner(idents: list[Identity], word: str, at: int) -> int:
+    """The person a bare surname names: the first one introduced before it with that
+    surname (the article's main "Clinton", not the daughter), else the first one after."""
+    before, after = -1, -1
+    for j, ident in enumerate(idents):
+        if ident.kind is not EntityKind.PERSON:
+            continue
+        toks = ident.name.lower().split()
+        if len(toks) < 2 or not (word == toks[-1] or (word in toks[1:])):
+            continue
+        if ident.first_at <= at and before < 0:
+            before = j
+        elif ident.first_at > at and after < 0:
+            after = j
+    return before if before >= 0 else after

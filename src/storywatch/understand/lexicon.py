@@ -1,0 +1,241 @@
+"""Word lists the understanding rules lean on: cue verbs, titles, pronouns, organisation words.
+
+These are facts about English news writing, kept as plain frozensets so every rule reads them
+in O(1) and a reviewer can see exactly what the extractor knows. They were grown by reading
+errors on the PolNeAR *train* split, never the dev split we report on.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Reporting verbs by lemma; every inflection we accept is listed so lookups stay a set hit.
+_CUE_LEMMAS: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "add": ("add", "adds", "added", "adding"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "writing", "written"),
+    "note": ("note", "notes", "noted", "noting"),
+    "explain": ("explain", "explains", "explained", "explaining"),
+    "argue": ("argue", "argues", "argued", "arguing"),
+    "claim": ("claim", "claims", "claimed", "claiming"),
+    "insist": ("insist", "insists", "insisted", "insisting"),
+    "warn": ("warn", "warns", "warned", "warning"),
+    "state": ("states", "stated", "stating"),
+    "declare": ("declare", "declares", "declared", "declaring"),
+    "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "announce": ("announce", "announces", "announced", "announcing"),
+    "ask": ("ask", "asks", "asked", "asking"),
+    "continue": ("continue", "continues", "continued", "continuing"),
+    "recall": ("recall", "recalls", "recalled", "recalling"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "respond": ("respond", "responds", "responded", "responding"),
+    "suggest": ("suggest", "suggests", "suggested", "suggesting"),
+    "contend": ("contend", "contends", "contended", "contending"),
+    "predict": ("predict", "predicts", "predicted", "predicting"),
+    "conclude": ("conclude", "concludes", "concluded", "concluding"),
+    "stress": ("stresses", "stressed", "stressing"),
+    "emphasize": ("emphasize", "emphasizes", "emphasized", "emphasizing", "emphasised"),
+    "observe": ("observe", "observes", "observed", "observing"),
+    "remark": ("remark", "remarks", "remarked", "remarking"),
+    "report": ("report", "reports", "reported", "reporting"),
+    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
+    "post": ("posted",),
+    "joke": ("joke", "jokes", "joked", "joking"),
+    "quip": ("quip", "quips", "quipped"),
+    "boast": ("boast", "boasts", "boasted", "boasting"),
+    "complain": ("complain", "complains", "complained", "complaining"),
+    "charge": ("charged",),
+    "counter": ("counter", "counters", "countered", "countering"),
+    "confirm": ("confirm", "confirms", "confirmed", "confirming"),
+    "deny": ("deny", "denies", "denied", "denying"),
+    "maintain": ("maintain", "maintains", "maintained", "maintaining"),
+    "promise": ("promise", "promises", "promised", "promising"),
+    "vow": ("vow", "vows", "vowed", "vowing"),
+    "pledge": ("pledge", "pledges", "pledged", "pledging"),
+    "assure": ("assure", "assures", "assured", "assuring"),
+    "shout": ("shout", "shouts", "shouted", "shouting"),
+    "chant": ("chant", "chants", "chanted", "chanting"),
+    "yell": ("yell", "yells", "yelled", "yelling"),
+    "exclaim": ("exclaim", "exclaims", "exclaimed"),
+    "concede": ("concede", "concedes", "conceded", "conceding"),
+    "agree": ("agreed",),
+    "caution": ("caution", "cautions", "cautioned", "cautioning"),
+    "urge": ("urge", "urges", "urged", "urging"),
+    "demand": ("demanded",),
+    "announce_": ("proclaimed", "proclaims"),
+    "mention": ("mentioned",),
+    "recount": ("recounted", "recounts"),
+    "describe": ("described", "describes", "describing"),
+    "insinuate": ("implied", "implies"),
+    "predicate": ("wondered", "wonders"),
+    "posit": ("posited",),
+    "reveal": ("revealed", "reveals"),
+    "testify": ("testified", "testifies"),
+    "allege": ("alleged", "alleges", "alleging"),
+    "believe": ("believes", "believed"),
+    "think": ("thinks",),
+    "fear": ("fears", "feared"),
+    "hope": ("hopes",),
+    "read": ("reads",),
+    "comment": ("commented", "comments"),
+    "elaborate": ("elaborated",),
+    "reiterate": ("reiterated", "reiterates"),
+    "whisper": ("whispered",),
+    "thunder": ("thundered",),
+    "scoff": ("scoffed",),
+    "sniff": ("sniffed",),
+    "muse": ("mused", "muses"),
+    "plead": ("pleaded",),
+    "interject": ("interjected",),
+    "retort": ("retorted",),
+    "snap": ("snapped",),
+    "gush": ("gushed",),
+    "lament": ("lamented", "laments"),
+    "acknowledge_": ("conceded",),
+    "indicate": ("indicated", "indicates"),
+    "signal": ("signaled", "signalled"),
+}
+
+CUE_WORDS: frozenset[str] = frozenset(w for forms in _CUE_LEMMAS.values() for w in forms)
+CUE_LEMMA: dict[str, str] = {w: lemma.rstrip("_") for lemma, ws in _CUE_LEMMAS.items() for w in ws}
+
+# Cues that carry a direct quote well but are too common as ordinary verbs to start a
+# paraphrase on their own ("continued to grow", "reported earnings", "described as").
+WEAK_CUES: frozenset[str] = _words(
+    """
+    continue report ask state describe read post charge agree believe think fear hope signal
+    indicate demand maintain counter note observe promise urge confirm deny reveal comment
+    mention
+    """
+)
+
+# Words that may sit between a subject and its cue ("has said", "also told", "later wrote").
+AUXILIARIES: frozenset[str] = _words(
+    """
+    has have had also later then again previously once recently repeatedly further simply
+    flatly quickly publicly privately would will could might may did does is was were are
+    been being not never only even just still first once reportedly angrily bluntly openly
+    clearly frequently often earlier famously told
+    """
+)
+
+PERSONAL_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which"})
+
+# Titles written before a name. Lowercased, without the trailing period; multiword titles are
+# recognised word by word (every word of "secretary of defense" is title material).
+TITLE_WORDS: frozenset[str] = _words(
+    """
+    president vice secretary minister prime chancellor senator sen sens rep reps
+    representative congressman congresswoman gov governor lt lieutenant gen general adm
+    admiral col colonel maj major capt captain sgt sergeant cmdr commander mayor judge
+    justice chief chairman chairwoman chair director spokesman spokeswoman spokesperson
+    ambassador attorney speaker leader king queen prince princess pope sheikh ayatollah dr
+    mr mrs ms miss sir dame lord rev reverend father pastor bishop cardinal rabbi imam
+    professor prof dean ceo cfo founder co-founder executive officer commissioner
+    superintendent sheriff detective inspector officer deputy assistant undersecretary envoy
+    adviser advisor aide strategist manager candidate nominee hopeful rival analyst
+    economist pollster host anchor correspondent reporter columnist editor author actor
+    actress singer rapper coach owner businessman businesswoman billionaire activist lawyer
+    attorney-general first lady former acting interim senior top general state democratic
+    republican gop presidential u.s. us u.n. defense defence foreign interior of staff
+    joints joint chiefs house senate majority minority whip press white campaign national
+    security department marine corps army navy air force the and
+    """
+)
+
+# Words that alone make a title (as opposed to qualifiers such as "former", "state").
+TITLE_HEADS: frozenset[str] = _words(
+    """
+    president secretary minister chancellor senator sen sens rep reps representative
+    congressman congresswoman gov governor lt gen general adm admiral col colonel maj capt
+    captain sgt cmdr commander mayor judge justice chief chairman chairwoman chair director
+    spokesman spokeswoman spokesperson ambassador attorney speaker leader king queen prince
+    princess pope sheikh ayatollah dr rev reverend pastor bishop cardinal rabbi imam
+    professor prof ceo founder co-founder commissioner sheriff envoy adviser advisor aide
+    strategist manager candidate nominee hopeful analyst economist pollster host anchor
+    correspondent columnist editor coach activist lawyer lady whip officer deputy
+    """
+)
+
+# Honorifics that mark a person but are not worth showing as a role.
+HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "dr"})
+FEMALE_TITLES: frozenset[str] = _words(
+    """
+    mrs ms miss congresswoman chairwoman spokeswoman queen princess dame lady actress
+    businesswoman
+    """
+)
+MALE_TITLES: frozenset[str] = frozenset(
+    {"mr", "sir", "congressman", "chairman", "spokesman", "king", "prince", "businessman"}
+)
+
+# A capitalised word sequence with one of these words names an organisation.
+ORG_WORDS: frozenset[str] = _words(
+    """
+    department ministry pentagon chiefs party committee commission council agency administration
+    institute institution university college school academy foundation association union
+    federation corporation corp inc co company group bank fund bureau office court congress
+    senate parliament assembly legislature house army navy corps force forces guard police
+    service services times post news journal tribune herald gazette press network television
+    radio magazine review center centre project coalition alliance league organization
+    organisation campaign board authority caucus church team club society trust inc. ltd llc
+    airlines motors media reuters fbi cia nsa dnc rnc gop nato cnn msnbc nbc abc cbs fox npr
+    pbs bbc ap afp isis isil hamas hezbollah taliban kremlin politico breitbart bloomberg
+    twitter facebook google apple microsoft amazon nasa epa fda cdc who un u.n. eu opec imf
+    irs doj dhs aclu naacp nra blaze huffington cbo gao
+    """
+)
+
+# Organisation words that are also plain words: only count when part of a longer name.
+WEAK_ORG_WORDS: frozenset[str] = frozenset(
+    {"house", "times", "post", "news", "press", "review", "force", "guard", "team", "who"}
+)
+
+# Capitalised words that start sentences or headlines and are never names on their own.
+NOT_NAMES: frozenset[str] = _words(
+    """
+    a an the and but or nor so yet for in on at by to of from with without as if when while
+    after before since during because although though however meanwhile still also even then
+    there here this that these those it its he she they we i you his her their our my your
+    him them us me who what where why how which some many most more all any each every no
+    not one two three both few several other another such only just now today yesterday
+    tomorrow monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december jan feb mar apr jun jul
+    aug sep sept oct nov dec yes oh well according asked like said says mr mrs ms dr read
+    get click photo image video watch update updated breaking exclusive editor note related
+    advertisement subscribe sign follow share instead indeed once perhaps maybe despite
+    under over about against between through into until unlike do does did is are was were
+    be been have has had will would can could should must let please thank thanks dear hello
+    ok okay am pm st no.
+    """
+)
+
+# Generic nouns that make an anonymous or descriptive speaker ("a source", "officials").
+SPEAKER_NOUNS: frozenset[str] = _words(
+    """
+    source sources official officials spokesman spokeswoman spokesperson spokespeople
+    statement report letter memo email e-mail aide aides adviser advisers advisor advisors
+    campaign person people man woman voter voters supporter supporters critics critic
+    experts expert analysts analyst lawmakers lawmaker senator governor president candidate
+    nominee group company firm newspaper paper board committee administration department
+    ministry agency organization lawsuit complaint ad video post tweet poll survey study
+    host moderator judge court officer police authorities residents resident protesters
+    crowd leader leaders minister secretary mayor chairman chairwoman director reporter
+    reporters democrats republicans both others many some one another member members
+    insiders insider observers friend friends attorney lawyer lawyers representative
+    representatives staffer staffers operative strategist strategists pollster analysis
+    article editorial message release document documents filing website site account
+    narrator user users speaker manager chief general team couple father mother son daughter
+    wife husband worker workers teacher student students owner veteran delegate delegates
+    economist economists researchers researcher scientists doctors doctor host anchor
+    columnist writer author
+    """
+)

@@ -1,0 +1,308 @@
+"""Name mentions: capitalised word runs with the title written before them, and their kind.
+
+A mention is found without a tagger: a run of capitalised words (allowing "of", "al", "bin"
+inside it), minus the words that are capitalised only because a sentence starts there, split
+into the title written before the name ("Secretary of Defense") and the name ("Mark Esper").
+The kind comes from the gazetteers, from organisation words ("Ministry", "Party") and from
+the title; an unknown run of two or more words is taken for a person, the common case in news.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storywatch.model import EntityKind
+from storywatch.understand import gazetteer as gz
+from storywatch.understand import lexicon as lx
+from storywatch.understand.text import ABBREVIATIONS, Word
+
+_CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "de", "da", "van", "von", "la", "du"})
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One name in the text: ``name`` without title, ``title`` as written (may be empty)."""
+
+    name: str
+    kind: EntityKind | None
+    start: int
+    end: int
+    title: str = ""
+    title_start: int = -1
+    possessive: bool = False
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return tuple(self.name.split())
+
+
+def _norm(token: str) -> str:
+    return token.lower().rstrip(".")
+
+
+def strip_possessive(token: str) -> tuple[str, bool]:
+    for suffix in _POSSESSIVE:
+        if token.endswith(suffix) and len(token) > len(suffix):
+            return token[: -len(suffix)], True
+    return token, False
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _joined(text: str, left: Word, right: Word) -> bool:
+    """True when two words are one run: only spaces between, or an abbreviation's period."""
+    gap = text[left.end : right.start]
+    if gap == " ":
+        return True
+    if gap in (". ", ".") and (_norm(left.text) in ABBREVIATIONS or len(left.text) == 1):
+        return True
+    return gap == "-"
+
+
+def classify(name: str, title: str = "") -> EntityKind | None:
+    """Kind of a name from gazetteers, organisation words and title; ``None`` if unknown."""
+    low = name.lower()
+    if low.startswith("the "):
+        low = low[4:]
+    toks = low.split()
+    if low in gz.KNOWN_ORGS:
+        return EntityKind.ORG
+    if low in gz.PLACES and not title:
+        return EntityKind.PLACE
+    title_words = {_norm(t) for t in title.split()}
+    if title_words & lx.TITLE_HEADS:
+        return EntityKind.PERSON
+    for tok in toks:
+        t = tok.rstrip(".")
+        if t in lx.ORG_WORDS and (t not in lx.WEAK_ORG_WORDS or len(toks) > 1):
+            return EntityKind.ORG
+    if len(toks) == 1 and name.isupper() and len(name.replace(".", "")) >= 2:
+        return EntityKind.ORG
+    if toks and toks[0] in gz.MALE_NAMES | gz.FEMALE_NAMES and len(toks) > 1:
+        return EntityKind.PERSON
+    if len(toks) >= 2 and all(t[:1].isalpha() for t in toks):
+        return EntityKind.PERSON
+    return None
+
+
+def find_mentions(
+    text: str,
+    toks: list[Word],
+    initial: set[int],
+    lower_vocab: set[str],
+) -> list[Mention]:
+    """Every name mention among ``toks`` (the article's words, in order).
+
+    ``initial`` holds the offsets where a sentence or quotation starts: a capitalised common
+    word there ("Poorly", "Alongside") is not a name when the article also uses it in lower
+    case, or when it is a function word.
+    """
+    out: list[Mention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        if not _capitalised(tok.text) or not tok.text[:1].isalpha():
+            i += 1
+            continue
+        # Collect a run of capitalised words (and connectors between capitalised words).
+        j = i
+        run: list[Word] = [tok]
+        possessive = False
+        word, possessive = strip_possessive(tok.text)
+        while not possessive and j + 1 < n and _joined(text, toks[j], toks[j + 1]):
+            nxt = toks[j + 1]
+            if _capitalised(nxt.text) and nxt.text[:1].isalpha():
+                run.append(nxt)
+                j += 1
+                _, possessive = strip_possessive(nxt.text)
+            elif (
+                nxt.text in _CONNECTORS
+                and j + 2 < n
+                and _joined(text, nxt, toks[j + 2])
+                and toks[j + 2].text[:1].isupper()
+            ):
+                run.append(nxt)
+                j += 1
+            else:
+                break
+        i = j + 1
+        mention = _mention_from_run(text, run, initial, lower_vocab, possessive, toks, i)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _mention_from_run(
+    text: str,
+    run: list[Word],
+    initial: set[int],
+    lower_vocab: set[str],
+    possessive: bool,
+    toks: list[Word],
+    after: int,
+) -> Mention | None:
+    # Drop leading words capitalised only by position.
+    while run and run[0].start in initial:
+        low = _norm(strip_possessive(run[0].text)[0])
+        if low in lx.NOT_NAMES or (
+            low in lower_vocab and low not in gz.PLACES and low not in lx.TITLE_WORDS
+        ):
+            initial = initial | {run[1].start} if len(run) > 1 else initial
+            run = run[1:]
+        else:
+            break
+    while run and _norm(run[0].text) in lx.NOT_NAMES and _norm(run[0].text) not in ("us",):
+        run = run[1:]
+    while run and run[-1].text in _CONNECTORS:
+        run = run[:-1]
+    if not run:
+        return None
+    split = _split_title(run)
+    if split is not None:
+        title_words, name_words = split
+        name = _name_text(text, name_words)
+        title = _title_before(text, toks, run[0], title_words)
+        return Mention(
+            name,
+            EntityKind.PERSON,
+            name_words[0].start,
+            _end(name_words[-1]),
+            title=title,
+            title_start=_title_start(text, title, title_words, run[0]),
+            possessive=possessive,
+        )
+    whole = _name_text(text, run)
+    kind = classify(whole)
+    if kind is None and len(run) == 1 and _norm(run[0].text) in lx.TITLE_WORDS:
+        return None
+    title = ""
+    if kind in (None, EntityKind.PERSON):
+        title = _title_before(text, toks, run[0], [])
+        if title and kind is None:
+            kind = EntityKind.PERSON
+    return Mention(
+        whole,
+        kind,
+        run[0].start,
+        _end(run[-1]),
+        title=title,
+        title_start=_title_start(text, title, [], run[0]),
+        possessive=possessive,
+    )
+
+
+def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
+    """Split "Iraqi Prime Minister Adel Abdul Mahdi" after its last title head, if a name
+    (not an organisation or place) follows; honorifics ("Mr.") split the same way."""
+    last_head = -1
+    for k, w in enumerate(run[:-1]):
+        low = _norm(w.text)
+        if low in lx.TITLE_HEADS or low in lx.HONORIFICS:
+            last_head = k
+    if last_head < 0:
+        return None
+    name_words = run[last_head + 1 :]
+    if name_words and name_words[0].text == "of":
+        # "Secretary of Defense Mark Esper": the office runs up to the first given name.
+        name_words = name_words[1:]
+        while len(name_words) > 1 and not _is_first_name(name_words[0].text):
+            name_words = name_words[1:]
+        last_head = len(run) - len(name_words) - 1
+    while name_words and name_words[0].text in _CONNECTORS:
+        name_words = name_words[1:]
+    # "Sen. Bernie Sanders of Vermont": the place is not part of the name.
+    for k, w in enumerate(name_words):
+        if w.text == "of" and k > 0:
+            name_words = name_words[:k]
+            break
+    if not name_words:
+        return None
+    name = " ".join(strip_possessive(w.text)[0] for w in name_words)
+    if classify(name) in (EntityKind.ORG, EntityKind.PLACE):
+        return None
+    if _norm(name_words[0].text) in lx.TITLE_HEADS:
+        return None
+    return run[: last_head + 1], name_words
+
+
+def _is_first_name(token: str) -> bool:
+    low = token.lower()
+    return low in gz.MALE_NAMES or low in gz.FEMALE_NAMES
+
+
+def _name_text(text: str, run: list[Word]) -> str:
+    raw = text[run[0].start : _end(run[-1])]
+    return " ".join(raw.split())
+
+
+def _title_start(text: str, title: str, title_words: list[Word], first: Word) -> int:
+    if not title:
+        return -1
+    found = text.rfind(title, 0, first.start + len(title) + 1)
+    return found if found >= 0 else first.start
+
+
+def _end(word: Word) -> int:
+    base, _ = strip_possessive(word.text)
+    return word.start + len(base)
+
+
+def _title_before(text: str, toks: list[Word], first: Word, title_words: list[Word]) -> str:
+    """The title as written: capitalised title words, plus lowercase role words before them.
+
+    "State Department spokesperson Morgan Ortagus" has its title run broken by the lowercase
+    "spokesperson"; walking left over role words and the capitalised words they qualify
+    recovers "State Department spokesperson".
+    """
+    start = title_words[0].start if title_words else first.start
+    end = title_words[-1].end if title_words else first.start
+    idx = _index_of(toks, title_words[0] if title_words else first)
+    j = idx - 1
+    seen_head = any(_norm(w.text) in lx.TITLE_HEADS for w in title_words)
+    while j >= 0:
+        w = toks[j]
+        gap = text[w.end : toks[j + 1].start]
+        if gap not in (" ", ". ") or (gap == ". " and _norm(w.text) not in ABBREVIATIONS):
+            break
+        low = _norm(w.text)
+        if low in lx.TITLE_HEADS or (low in lx.TITLE_WORDS and low not in ("the", "and", "of")):
+            seen_head = seen_head or low in lx.TITLE_HEADS
+            start = w.start
+        elif seen_head and w.text[:1].isupper() and low not in lx.NOT_NAMES:
+            start = w.start
+        else:
+            break
+        j -= 1
+    if end <= start:
+        return ""
+    title = text[start:end]
+    if title_words and text[end : end + 1] == ".":
+        title += "."
+    title = title.strip()
+    if not (seen_head or title_words) or _norm(title) in lx.HONORIFICS:
+        return ""
+    return title
+
+
+def _index_of(toks: list[Word], word: Word) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < word.start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def first_name_gender(name: str) -> str | None:
+    """"m", "f" or ``None`` from a person's first name."""
+    first = name.split()[0].lower() if name.split() else ""
+    if first in gz.FEMALE_NAMES:
+        return "f"
+    if first in gz.MALE_NAMES:
+        return "m"
+    return None

@@ -1,0 +1,191 @@
+"""Turn a speaker span ("he", "the Pentagon", "Iraq's prime minister") into a named speaker.
+
+Resolution follows the reader's habits in news copy:
+
+- a name in the span is the speaker (its identity, so "Esper" is "Mark Esper");
+- "he"/"she" is the most recent speaker of a quotation in the same or previous paragraph
+  when the gender fits, else the nearest person named before it whose gender fits;
+- "it"/"they" is the most recent organisation speaker;
+- "who" is the name just before the comma;
+- a role ("the senator", "Iraq's prime minister") is the person that role was written
+  for in this article; an anonymous role ("a source") stays as written, with no key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storywatch.model import EntityKind
+from storywatch.understand import lexicon as lx
+from storywatch.understand.analysis import Analysis
+from storywatch.understand.entities import Identity
+
+_TITLE_ALIASES = {
+    "sen": "senator",
+    "sens": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "congressman": "representative",
+    "congresswoman": "representative",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: ``identity`` indexes ``Analysis.identities`` (-1 when unnamed)."""
+
+    name: str
+    identity: int
+    title: str | None
+    mention: str
+
+
+@dataclass(slots=True)
+class History:
+    """Speakers of the statements found so far, newest last: (position, identity, paragraph)."""
+
+    said: list[tuple[int, int, int]]
+
+
+def _gender(an: Analysis, ident: Identity) -> str | None:
+    if ident.gender:
+        return ident.gender
+    for title in ident.titles:
+        words = {w.lower().rstrip(".") for w in title.split()}
+        if words & lx.FEMALE_TITLES:
+            return "f"
+        if words & lx.MALE_TITLES:
+            return "m"
+    return None
+
+
+def _compatible(an: Analysis, ident: Identity, pronoun: str) -> bool:
+    if pronoun in ("he", "she", "i"):
+        if ident.kind is not EntityKind.PERSON:
+            return False
+        g = _gender(an, ident)
+        return g is None or pronoun == "i" or (g == "m") == (pronoun == "he")
+    if pronoun in ("it", "they", "we"):
+        return ident.kind is EntityKind.ORG or (pronoun == "they" and False)
+    return True
+
+
+def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
+    text = an.text
+    written = " ".join(text[span[0] : span[1]].split())
+    low = written.lower()
+    if low in lx.PERSONAL_PRONOUNS:
+        return _pronoun(an, span[0], low, written, history)
+    if low in ("who", "which"):
+        return _relative(an, span[0], written, history)
+    pp = _prepositional_source(an, span)
+    if pp is not None:
+        return pp
+    words = written.split()
+    head = words[-1] if words else ""
+    mids = an.mentions_in(span[0], span[1])
+    if head[:1].isupper() or head.lower().rstrip(".") in ("jr", "sr"):
+        for mi in reversed(mids):
+            owner = an.owner[mi]
+            m = an.mentions[mi]
+            if owner >= 0:
+                ident = an.identities[owner]
+                title = m.title or (ident.titles[0] if ident.titles else None)
+                return Speaker(ident.name, owner, title or None, written)
+        if mids:
+            return Speaker(an.mentions[mids[-1]].name, -1, None, written)
+    return _role(an, span[0], written, history)
+
+
+def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None:
+    """"a letter from Gen. William Seely to …" speaks for Seely; "a spokesman for the
+    Pentagon" stays a role (its head comes before the preposition)."""
+    text = an.text
+    written = " ".join(text[span[0] : span[1]].split())
+    for marker in (" from ", " by ", " for ", " to ", " of "):
+        at = text.find(marker, span[0], span[1])
+        if at < 0:
+            continue
+        head = text[span[0] : at].split()
+        if not head or head[-1][:1].isupper():
+            continue
+        if marker in (" from ", " by "):
+            stop = span[1]
+            for other in (" to ", " for ", " of "):
+                o = text.find(other, at + len(marker), span[1])
+                if o >= 0:
+                    stop = min(stop, o)
+            for mi in reversed(an.mentions_in(at, stop)):
+                if an.owner[mi] >= 0:
+                    return _named(an, an.owner[mi], written)
+        return _role(an, span[0], " ".join(head), History([]), written)
+    return None
+
+
+def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: History) -> Speaker:
+    para = an.paragraph_of(pos)
+    for at, ident_index, p in reversed(history.said):
+        if para - p > 1:
+            break
+        if ident_index >= 0 and _compatible(an, an.identities[ident_index], pronoun):
+            return _named(an, ident_index, written)
+    for mi in range(len(an.mentions) - 1, -1, -1):
+        m = an.mentions[mi]
+        if m.start >= pos:
+            continue
+        owner = an.owner[mi]
+        if owner < 0 or an.in_quote(m.start):
+            continue
+        if _compatible(an, an.identities[owner], pronoun):
+            return _named(an, owner, written)
+    return Speaker(written, -1, None, written)
+
+
+def _relative(an: Analysis, pos: int, written: str, history: History) -> Speaker:
+    for mi in range(len(an.mentions) - 1, -1, -1):
+        m = an.mentions[mi]
+        if m.end <= pos and pos - m.end < 80:
+            owner = an.owner[mi]
+            if owner >= 0:
+                return _named(an, owner, written)
+            return Speaker(m.name, -1, None, written)
+        if m.end <= pos:
+            break
+    return Speaker(written, -1, None, written)
+
+
+def _named(an: Analysis, owner: int, written: str) -> Speaker:
+    ident = an.identities[owner]
+    return Speaker(ident.name, owner, ident.titles[0] if ident.titles else None, written)
+
+
+def _role(
+    an: Analysis, pos: int, written: str, history: History, shown: str | None = None
+) -> Speaker:
+    """"the senator" → the person written with that title; "a source" stays anonymous."""
+    shown = written if shown is None else shown
+    words = [w.lower().rstrip(".").replace("’s", "").replace("'s", "") for w in written.split()]
+    head = words[-1] if words else ""
+    head = _TITLE_ALIASES.get(head, head)
+    if head in lx.TITLE_HEADS and words[0] not in ("a", "an", "one", "another"):
+        best = -1
+        for j, ident in enumerate(an.identities):
+            if ident.kind is not EntityKind.PERSON:
+                continue
+            for title in ident.titles:
+                tw = {_TITLE_ALIASES.get(t, t) for t in title.lower().replace(".", "").split()}
+                if head in tw and (len(words) < 2 or words[-2] in tw or words[-2] in lx.NOT_NAMES
+                                   or not words[-2].isalpha() or True):
+                    if best < 0 or abs(ident.first_at - pos) < abs(an.identities[best].first_at - pos):
+                        best = j
+        if best >= 0:
+            return Speaker(an.identities[best].name, best, written, shown)
+    if head in lx.TITLE_HEADS or head in lx.SPEAKER_NOUNS:
+        return Speaker(written, -1, written if head in lx.TITLE_HEADS else None, shown)
+    mids = an.mentions_in(pos, pos + len(written) + 2)
+    for mi in reversed(mids):
+        if an.owner[mi] >= 0:
+            return _named(an, an.owner[mi], shown)
+    return Speaker(written, -1, None, shown)

@@ -1,0 +1,194 @@
+"""Paragraphs, quotations, sentences and word tokens, all as character offsets.
+
+Everything downstream works on offsets into the original text, so a statement can point back
+at exactly the characters it came from. Quotations are found before sentences because a
+quotation is the unit news writing attributes: a sentence break inside "…" must not split it,
+and a quotation that runs over several paragraphs (each opening with a quote mark, only the
+last one closed) is one span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+_MARKS = re.compile(r"[\"“”„«»]")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"”’')\]]*$")
+
+# Words after which a period does not end a sentence ("Gen. Mark Milley").
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gen sen sens rep reps gov lt col maj capt sgt cmdr adm st jr sr inc co corp
+    ltd jan feb mar apr aug sep sept oct nov dec no vs etc prof rev ft mt gov. pres supt det
+    insp u.s u.k u.n d.c a.m p.m e.g i.e approx dept est fig""".split()
+)
+_NEW_SENTENCE_WORDS = frozenset(
+    "The He She It They We I But And In A This That His Her Their There Its On At".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``start``/``end`` include the marks, ``parts`` are the inner text spans.
+
+    A quotation over several paragraphs has one part per paragraph; ``closed`` is false when
+    the closing mark never came (the quotation then ends with its last paragraph).
+    """
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word token: its text and offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines, each a paragraph (news text puts one paragraph on a line)."""
+    out = []
+    for m in _PARAGRAPH.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _is_opening(text: str, pos: int, para_start: int, para_end: int) -> bool:
+    """Decide whether the quote mark at ``pos`` opens (True) or closes a quotation."""
+    mark = text[pos]
+    before = text[pos - 1] if pos > para_start else " "
+    after = text[pos + 1] if pos + 1 < para_end else " "
+    if mark in _OPENERS:
+        # A curly opener glued to a word and followed by space was typed wrongly: a closer.
+        return not (before.isalnum() and (after.isspace() or after in ",.;:!?"))
+    if mark in _CLOSERS:
+        # A curly closer at the start of a word was typed wrongly: an opener.
+        return (before.isspace() or before in "([—–-") and after.isalnum()
+    # A straight mark: opens after space or an opening bracket, closes otherwise.
+    if before.isspace() or before in "([{—–-/:":
+        return not after.isspace()
+    return False
+
+
+def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Quote]:
+    """Pair quote marks into quotations, joining a quotation carried over paragraphs."""
+    paras = paragraphs(text) if paras is None else paras
+    quotes: list[Quote] = []
+    open_at = -1
+    parts: list[tuple[int, int]] = []
+    part_start = -1
+    for index, (ps, pe) in enumerate(paras):
+        if open_at >= 0:
+            # Carried over from the previous paragraph: it goes on only if this paragraph
+            # opens with a quote mark, as the convention for long quotations has it.
+            if text[ps] in _OPENERS or text[ps] == '"':
+                part_start = ps + 1
+            else:
+                quotes.append(Quote(open_at, parts[-1][1], tuple(parts), closed=False))
+                open_at, parts = -1, []
+        for m in _MARKS.finditer(text, ps, pe):
+            pos = m.start()
+            if open_at >= 0 and pos == part_start - 1:
+                continue
+            if _is_opening(text, pos, ps, pe):
+                if open_at >= 0 and not parts:
+                    # An opener inside an open quotation on the same line: the first one
+                    # was a stray mark; start again here.
+                    pass
+                elif open_at >= 0:
+                    quotes.append(Quote(open_at, parts[-1][1], tuple(parts), closed=False))
+                    parts = []
+                open_at, part_start = pos, pos + 1
+            elif open_at >= 0:
+                parts.append((part_start, pos))
+                quotes.append(Quote(open_at, pos + 1, tuple(parts), closed=True))
+                open_at, parts = -1, []
+        if open_at >= 0:
+            parts.append((part_start, pe))
+            last = index == len(paras) - 1
+            if last:
+                quotes.append(Quote(open_at, pe, tuple(parts), closed=False))
+                open_at, parts = -1, []
+    return [q for q in quotes if any(e > s for s, e in q.parts)]
+
+
+def sentences(
+    text: str, paras: list[tuple[int, int]], quotes: list[Quote]
+) -> list[tuple[int, int]]:
+    """Sentence spans that never cut through a quotation.
+
+    A quotation over several paragraphs makes one long sentence span, so the attribution
+    written once (at its start or end) covers all of it.
+    """
+    inside = [(q.start, q.end) for q in quotes]
+    out: list[tuple[int, int]] = []
+    qi = 0
+    cur_start = -1
+    for ps, pe in paras:
+        if cur_start < 0:
+            cur_start = ps
+        for m in _SENTENCE_END.finditer(text, ps, pe):
+            end = m.end()
+            if not _ends_sentence(text, m.start(), end, pe):
+                continue
+            while qi < len(inside) and inside[qi][1] <= end:
+                qi += 1
+            if qi < len(inside) and inside[qi][0] < end < inside[qi][1]:
+                continue
+            if end > cur_start:
+                out.append((cur_start, end))
+            cur_start = _skip_space(text, end, pe)
+        # A paragraph break ends the sentence unless a quotation runs over it.
+        while qi < len(inside) and inside[qi][1] <= pe:
+            qi += 1
+        if qi < len(inside) and inside[qi][0] < pe < inside[qi][1]:
+            continue
+        if cur_start < pe:
+            out.append((cur_start, pe))
+        cur_start = -1
+    return out
+
+
+def _skip_space(text: str, pos: int, limit: int) -> int:
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _ends_sentence(text: str, dot: int, end: int, para_end: int) -> bool:
+    """Reject a period that closes an abbreviation or an initial ("Gen.", "John F. Kennedy")."""
+    if text[dot] != ".":
+        return True
+    ws = dot
+    while ws > 0 and (text[ws - 1].isalnum() or text[ws - 1] == "."):
+        ws -= 1
+    word = text[ws:dot].lower()
+    if not word:
+        return True
+    nxt = _WORD.match(text, _skip_space(text, end, para_end))
+    next_word = nxt.group(0) if nxt else ""
+    if len(word) == 1 and word.isalpha():
+        return False
+    if word in ABBREVIATIONS or "." in word:
+        return next_word in _NEW_SENTENCE_WORDS
+    return True
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """Word tokens between ``start`` and ``end`` (punctuation dropped, inner dots kept)."""
+    stop = len(text) if end is None else end
+    return [Word(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
