@@ -45,8 +45,9 @@ def _module(name: str) -> Any:
 
 def check_query(text: str) -> None:
     """Raise :class:`storywatch.errors.QueryError` when ``text`` does not parse."""
-    module = _module("storywatch.match")
-    parse = getattr(module, "parse_query", None)
+    parse = getattr(_module("storywatch.match"), "parse_query", None) or getattr(
+        _module("storywatch.match.parse"), "parse_query", None
+    )
     if parse is None:
         raise ConfigError("The query language is not available in this build.")
     parse(text)
