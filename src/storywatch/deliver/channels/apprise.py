@@ -1,0 +1,114 @@
+"""Apprise: any Apprise URL (Telegram, Slack, Matrix, Discord, Gotify, ...), for the long tail.
+
+The URL holds the destination's credentials, so it is kept as the channel's secret and only
+its scheme is ever shown. Apprise does its own networking, outside the guarded fetcher; as a
+guard against SSRF the host an Apprise URL names is resolved and checked against the same
+address policy before each send (a check, not a pinned connection: a name that changes its
+address between the check and Apprise's own lookup is not caught; see the design note).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import apprise
+
+from storywatch.deliver.channels.base import Outgoing, Sent
+from storywatch.deliver.render import clip, digest_text, reasons_line
+from storywatch.errors import BlockedAddress, DeliveryError, FetchError, InvalidInput
+from storywatch.errors import PermanentDeliveryError as Permanent
+from storywatch.settings import Settings
+from storywatch.store.channels import Channel
+
+
+def _scheme(url: str) -> str:
+    return url.split("://", 1)[0].lower() if "://" in url else "?"
+
+
+def _looks_like_host(host: str) -> bool:
+    host = host.strip("[]")
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return host == "localhost" or ("." in host and not host.endswith("."))
+
+
+class AppriseChannel:
+    kind: ClassVar[str] = "apprise"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def validate(
+        self, config: Mapping[str, Any], secret: str | None
+    ) -> tuple[dict[str, Any], str | None]:
+        url = str(secret or config.get("url") or "").strip()
+        if not url or not apprise.Apprise().add(url):
+            raise InvalidInput(
+                "Apprise does not recognise that URL; see the Apprise wiki for the format of "
+                "each service (for example tgram://bottoken/ChatID)."
+            )
+        clean: dict[str, Any] = {"scheme": _scheme(url)}
+        if config.get("digest_only") is not None:
+            clean["digest_only"] = bool(config.get("digest_only"))
+        return clean, url
+
+    def describe(self, channel: Channel) -> str:
+        return f"Apprise {channel.config.get('scheme', '?')}:// service"
+
+    async def _check_hosts(self, notifier: apprise.Apprise) -> None:
+        from storywatch.sources.addresses import AddressPolicy
+        from storywatch.sources.guard import check_addresses, resolve
+
+        policy = AddressPolicy(
+            allow_private=self.settings.allow_private_addresses,
+            allow_loopback=self.settings.allow_loopback,
+        )
+        for plugin in notifier:
+            host = getattr(plugin, "host", None)
+            if not isinstance(host, str) or not _looks_like_host(host):
+                continue
+            port = getattr(plugin, "port", None) or 443
+            try:
+                addresses = await resolve(host, int(port), self.settings.fetch_timeout_seconds)
+            except FetchError:
+                continue  # not a resolvable name (some services put tokens there)
+            check_addresses(host, addresses, policy)
+
+    async def send(self, message: Outgoing) -> Sent:
+        url = message.channel.secret or ""
+        notifier = apprise.Apprise()
+        if not url or not notifier.add(url):
+            raise Permanent("The Apprise URL of this channel is no longer valid; add it again.")
+        try:
+            await self._check_hosts(notifier)
+        except BlockedAddress as exc:
+            raise Permanent(str(exc)) from exc
+        n = message.notification
+        if message.is_digest:
+            body = digest_text(message.items, message.public_url) or n.body
+        else:
+            why = reasons_line(n.reasons)
+            link = message.link or ""
+            body = "\n".join(p for p in (clip(n.body or n.title, 3000), why, link) if p)
+        kind = apprise.NotifyType.WARNING if n.urgent else apprise.NotifyType.INFO
+        result = await notifier.async_notify(body=body, title=clip(n.title, 250), notify_type=kind)
+        if bool(result):
+            return Sent(None, f"delivered by Apprise ({_scheme(url)})")
+        raise DeliveryError(f"Apprise could not deliver to {_scheme(url)}://: {_why(result)}")
+
+
+def _why(result: Any) -> str:
+    """The last error Apprise logged for a failed send, or a generic phrase."""
+    try:
+        entries = list(result.logs())
+    except Exception:
+        entries = []
+    for entry in reversed(entries):
+        text = str(getattr(entry, "message", "") or entry).strip()
+        if text:
+            return clip(text, 300)
+    return "the service did not accept the message"

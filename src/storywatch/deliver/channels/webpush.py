@@ -1,0 +1,168 @@
+"""Web Push (RFC 8030 protocol, RFC 8291 encryption, RFC 8292 VAPID) to browsers and apps.
+
+Each message is encrypted for the subscription's keys with a fresh ephemeral key
+(``aes128gcm``), signed with the install's VAPID key, and POSTed to the subscription's push
+service through the SSRF-guarded fetcher. The headers do the attention work:
+
+- ``Topic``: derived from the collapse key, so a push service that still holds an undelivered
+  push for the same story replaces it with the newer one (RFC 8030 §5.4);
+- ``Urgency``: ``high`` for urgent notifications, ``normal`` otherwise, ``low`` for digests;
+- ``TTL``: how long the push service keeps a push for an offline device.
+
+The payload is the JSON the service worker reads: ``title``, ``body``, ``url``, ``tag`` (the
+collapse key, so a newer notification replaces the older one on screen), ``notification_id``,
+``story_id`` and ``urgent``. A 404 or 410 means the browser unsubscribed: the device is removed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Mapping
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+import http_ece
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from storywatch.deliver.channels.base import (
+    ChannelGone,
+    Outgoing,
+    Sent,
+    http_failure_words,
+    retry_after_seconds,
+)
+from storywatch.deliver.policy import short_id
+from storywatch.deliver.render import PUSH_BODY_LIMIT, clip
+from storywatch.deliver.vapid import VapidKeys, b64url, b64url_decode
+from storywatch.errors import DeliveryError, InvalidInput, PermanentDeliveryError
+from storywatch.store.channels import Channel
+
+from .http import HttpClient
+
+
+class WebPushChannel:
+    kind: ClassVar[str] = "webpush"
+
+    def __init__(self, http: HttpClient, keys: VapidKeys, *, ttl: int = 86400) -> None:
+        self.http = http
+        self.keys = keys
+        self.ttl = ttl
+
+    # ------------------------------------------------------------------ config
+
+    def validate(
+        self, config: Mapping[str, Any], secret: str | None
+    ) -> tuple[dict[str, Any], str | None]:
+        """A browser's ``PushSubscription.toJSON()``: endpoint and the p256dh/auth keys."""
+        endpoint = str(config.get("endpoint") or "")
+        parts = urlsplit(endpoint)
+        if parts.scheme not in ("https", "http") or not parts.netloc:
+            raise InvalidInput("A push subscription needs an http(s) 'endpoint' URL.")
+        keys = config.get("keys")
+        if not isinstance(keys, Mapping):
+            raise InvalidInput("A push subscription needs 'keys' with 'p256dh' and 'auth'.")
+        p256dh, auth = str(keys.get("p256dh") or ""), str(keys.get("auth") or "")
+        try:
+            point, secret_bytes = b64url_decode(p256dh), b64url_decode(auth)
+            ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
+        except (ValueError, TypeError) as exc:
+            raise InvalidInput("The subscription's 'p256dh' is not a P-256 public key.") from exc
+        if len(secret_bytes) != 16:
+            raise InvalidInput("The subscription's 'auth' secret must be 16 bytes (base64url).")
+        clean: dict[str, Any] = {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}
+        if config.get("expirationTime") is not None:
+            clean["expirationTime"] = config.get("expirationTime")
+        for extra in ("user_agent", "digest_only"):
+            if config.get(extra) is not None:
+                clean[extra] = config.get(extra)
+        return clean, None
+
+    def describe(self, channel: Channel) -> str:
+        host = urlsplit(str(channel.config.get("endpoint", ""))).hostname or "?"
+        agent = channel.config.get("user_agent")
+        return f"browser push via {host}" + (f" ({agent})" if agent else "")
+
+    # ------------------------------------------------------------------ send
+
+    def payload(self, message: Outgoing) -> dict[str, Any]:
+        n = message.notification
+        body = n.body
+        if message.is_digest:
+            body = "; ".join(i.title for i in message.items) or n.body
+        return {
+            "title": clip(n.title, 200),
+            "body": clip(body, PUSH_BODY_LIMIT),
+            "url": message.link,
+            "tag": n.collapse_key or ("digest" if message.is_digest else f"n{n.id}"),
+            "notification_id": n.id,
+            "story_id": n.story_id,
+            "urgent": n.urgent,
+        }
+
+    def headers(self, message: Outgoing) -> dict[str, str]:
+        n = message.notification
+        endpoint = str(message.channel.config["endpoint"])
+        parts = urlsplit(endpoint)
+        audience = f"{parts.scheme}://{parts.netloc}"
+        urgency = "low" if message.is_digest else ("high" if n.urgent else "normal")
+        headers = {
+            "TTL": str(self.ttl),
+            "Urgency": urgency,
+            "Content-Encoding": "aes128gcm",
+            "Content-Type": "application/octet-stream",
+            "Authorization": self.keys.authorization(audience),
+        }
+        if n.collapse_key:
+            # RFC 8030 §5.4: at most 32 characters of the URL-safe base64 alphabet
+            headers["Topic"] = short_id(n.collapse_key, 32)
+        return headers
+
+    async def send(self, message: Outgoing) -> Sent:
+        config = message.channel.config
+        body = encrypt(
+            json.dumps(self.payload(message), separators=(",", ":")).encode(),
+            p256dh=str(config["keys"]["p256dh"]),
+            auth=str(config["keys"]["auth"]),
+        )
+        endpoint = str(config["endpoint"])
+        result = await self.http.request(
+            "POST", endpoint, content=body, headers=self.headers(message)
+        )
+        status = result.status
+        if 200 <= status < 300:
+            return Sent(status, "accepted by the push service")
+        words = http_failure_words("The push service", status, result.body)
+        if status in (404, 410):
+            raise ChannelGone(
+                f"{words}. The browser's subscription has ended; the device was removed."
+            )
+        if status == 429:
+            raise DeliveryError(
+                f"{words} (too many requests).",
+                retry_after=retry_after_seconds(result.headers, time.time()),
+                status_code=status,
+            )
+        if status in (400, 401, 403, 413):
+            raise PermanentDeliveryError(words, status_code=status)
+        raise DeliveryError(
+            words,
+            retry_after=retry_after_seconds(result.headers, time.time()),
+            status_code=status,
+        )
+
+
+def encrypt(payload: bytes, *, p256dh: str, auth: str) -> bytes:
+    """RFC 8291 ``aes128gcm`` encryption with a fresh ephemeral key and salt for each message."""
+    ephemeral = ec.generate_private_key(ec.SECP256R1())
+    encrypted: bytes = http_ece.encrypt(
+        payload,
+        private_key=ephemeral,
+        dh=b64url_decode(p256dh),
+        auth_secret=b64url_decode(auth),
+        version="aes128gcm",
+    )
+    return encrypted
+
+
+__all__ = ["WebPushChannel", "b64url", "encrypt"]

@@ -1,0 +1,203 @@
+"""The delivery worker: claim due deliveries, send them, record what happened, repeat.
+
+Any number of workers may run, in any number of processes, against one database:
+
+- **claim** — a batch of due deliveries is leased to this worker for
+  ``delivery_lease_seconds`` (one writer on SQLite; ``FOR UPDATE SKIP LOCKED`` on
+  PostgreSQL). A worker that is killed holds its leases until they run out, then another
+  worker (or itself, restarted) retakes them: nothing is lost, and a send that was in flight
+  may be repeated with the same idempotency key;
+- **send** — up to ``delivery_concurrency`` sends run at once, each through its channel;
+- **record** — outcomes are written in batches (one transaction per batch), with retries
+  scheduled by exponential backoff with jitter, dead letters after ``delivery_max_attempts``,
+  channel health, removal of devices whose subscription ended, and fallback copies;
+- **digests** — every few seconds, digests that are due are built and queued.
+
+The worker wakes when the bus rings ``NOTIFIED`` and otherwise polls the store, so a lost
+bus message (or a writer in another process without a shared bus) costs at most a second.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import secrets
+import socket
+from datetime import datetime
+
+from storywatch import bus
+from storywatch.app import Services
+from storywatch.deliver import send
+from storywatch.deliver.channels import ChannelSet, channel_set
+from storywatch.deliver.digest import send_due_digests
+from storywatch.deliver.outbox import limits_from
+from storywatch.store import notifications as store
+from storywatch.store.notifications import Claimed
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 1.0
+DIGEST_CHECK_SECONDS = 15.0
+FLUSH_SECONDS = 0.05
+FLUSH_BATCH = 500
+
+
+def default_worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+class DeliveryWorker:
+    """Sends what the outbox holds; see the module docstring."""
+
+    def __init__(self, services: Services, *, worker_id: str | None = None) -> None:
+        self.services = services
+        self.settings = services.settings
+        self.worker_id = worker_id or default_worker_id()
+        self.concurrency = max(1, self.settings.delivery_concurrency)
+        self.limits = limits_from(self.settings)
+        self._wake = asyncio.Event()
+        self._slot = asyncio.Event()
+        self._results: list[send.Result] = []
+        self._flushed = asyncio.Event()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.sent = 0
+        self.failed = 0
+
+    # ------------------------------------------------------------------ run
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Work until ``stop`` is set; then finish in-flight sends and give back leases."""
+        kinds = await channel_set(self.services)
+        helpers = [
+            asyncio.create_task(self._doorbell(stop), name="deliver-doorbell"),
+            asyncio.create_task(self._recorder(stop), name="deliver-recorder"),
+            asyncio.create_task(self._digests(stop), name="deliver-digests"),
+        ]
+        try:
+            await self._loop(stop, kinds)
+        finally:
+            if self._tasks:
+                await asyncio.wait(set(self._tasks), timeout=self.settings.fetch_timeout_seconds)
+            for task in helpers:
+                task.cancel()
+            for task in helpers:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
+            await self._flush()
+            async with self.services.db.write() as conn:
+                await store.release(conn, self.worker_id)
+
+    async def _loop(self, stop: asyncio.Event, kinds: ChannelSet) -> None:
+        while not stop.is_set():
+            free = self.concurrency - len(self._tasks)
+            if free <= 0 or (self._tasks and free < max(1, self.concurrency // 8)):
+                self._slot.clear()
+                await _wait_any(stop, self._slot, timeout=POLL_SECONDS)
+                continue
+            now = self.services.clock()
+            async with self.services.db.write() as conn:
+                claimed = await store.claim(
+                    conn,
+                    worker_id=self.worker_id,
+                    now=now,
+                    lease_seconds=self.settings.delivery_lease_seconds,
+                    limit=min(free, FLUSH_BATCH),
+                )
+            if claimed:
+                await self._dispatch(claimed, kinds, now)
+                continue
+            self._wake.clear()
+            await _wait_any(stop, self._wake, timeout=await self._idle_seconds(now))
+
+    async def _idle_seconds(self, now: datetime) -> float:
+        async with self.services.db.read() as conn:
+            due = await store.next_due_at(conn)
+        if due is None:
+            return POLL_SECONDS
+        return min(POLL_SECONDS, max(0.01, (due - now).total_seconds()))
+
+    async def _dispatch(self, claimed: list[Claimed], kinds: ChannelSet, now: datetime) -> None:
+        async with self.services.db.read() as conn:
+            stale = await store.newer_in_thread(conn, claimed, now)
+        for item in claimed:
+            if item.delivery_id in stale:
+                self._results.append(send.superseded(item, now))
+                continue
+            task = asyncio.create_task(self._send(item, kinds))
+            self._tasks.add(task)
+            task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        self._slot.set()
+
+    async def _send(self, item: Claimed, kinds: ChannelSet) -> None:
+        items: list[store.Notification] = []
+        if item.notification.kind == "digest":
+            async with self.services.db.read() as conn:
+                items = await store.digest_items(conn, item.notification.id)
+        result = await send.attempt(
+            item, kinds, self.settings, self.services.clock, self.services.rng, items=items
+        )
+        if result.outcome.ok:
+            self.sent += 1
+        else:
+            self.failed += 1
+            log.info(
+                "delivery %s on %s channel %s failed: %s",
+                item.delivery_id,
+                item.channel.kind,
+                item.channel.id,
+                result.outcome.error,
+            )
+        self._results.append(result)
+
+    # ------------------------------------------------------------------ helpers
+
+    async def _flush(self) -> None:
+        while self._results:
+            batch, self._results = self._results[:FLUSH_BATCH], self._results[FLUSH_BATCH:]
+            async with self.services.db.write() as conn:
+                await send.write(conn, self.worker_id, batch)
+
+    async def _recorder(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            await asyncio.sleep(FLUSH_SECONDS)
+            try:
+                await self._flush()
+            except Exception:
+                log.exception("writing delivery outcomes failed; will retry")
+                await asyncio.sleep(1.0)
+
+    async def _doorbell(self, stop: asyncio.Event) -> None:
+        group = "deliver"
+        ensure = getattr(self.services.bus, "ensure_group", None)
+        if callable(ensure):
+            ensure(bus.NOTIFIED, group)
+        async for message in self.services.bus.consume(bus.NOTIFIED, group, self.worker_id):
+            self._wake.set()
+            await self.services.bus.ack(message, group)
+            if stop.is_set():
+                return
+
+    async def _digests(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                made = await send_due_digests(self.services, self.limits)
+                if made:
+                    self._wake.set()
+            except Exception:
+                log.exception("building digests failed; will retry")
+            await _wait_any(stop, asyncio.Event(), timeout=DIGEST_CHECK_SECONDS)
+
+
+async def _wait_any(stop: asyncio.Event, other: asyncio.Event, *, timeout: float) -> None:  # noqa: ASYNC109
+    """Sleep until ``stop`` or ``other`` is set, or ``timeout`` seconds pass."""
+    waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(other.wait())]
+    try:
+        await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for w in waiters:
+            w.cancel()
