@@ -136,12 +136,14 @@ async def seed_story(conn: AsyncConnection) -> SeededStory:
         "a5", sources[0], -48, title="Harbour festival in June", story_id=other, is_development=True
     )
 
+    monday = "The bridge will reopen on Monday."
+    unsafe = "The bridge is not safe to reopen this month."
     statements = [
-        (a1, "direct", "The bridge will reopen on Monday.", "Mara Quint", "Transport Minister", 0),
-        (a2, "direct", "The bridge will reopen on Monday.", "Mara Quint", "Transport Minister", 1),
-        (a3, "direct", "The bridge is not safe to reopen this month.", "Ilan Brook", "chief engineer", 26),
+        (a1, "direct", monday, "Mara Quint", "Transport Minister", 0),
+        (a2, "direct", monday, "Mara Quint", "Transport Minister", 1),
+        (a3, "direct", unsafe, "Ilan Brook", "chief engineer", 26),
         (a4, "indirect", "the reopening would be delayed", "Mara Quint", None, 30),
-    ]  # fmt: skip
+    ]
     for pos, (aid, kind, text, speaker, title, hours) in enumerate(statements):
         await conn.execute(
             sa.insert(t.statements).values(
