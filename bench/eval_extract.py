@@ -1,0 +1,224 @@
+"""Evaluate article extraction against plain trafilatura on the same pages, in the same run.
+
+Corpora (read in place from the shared data folder):
+- ``trafilatura_eval``: 990 pages with must/must-not snippets (metric in its SOURCE.md).
+- ``readability_test_pages``: 130 pages with Readability.js's expected body (scored with the
+  4-shingle F1 of the article-extraction benchmark) and metadata gold (title, byline,
+  publishedTime, readerable).
+
+Both extractors receive the same raw bytes. Speed is timed on our extractor only, over the
+trafilatura corpus, single process (``--workers 2`` adds a two-process throughput figure).
+
+    .venv/bin/python bench/eval_extract.py [--data DIR] [--limit N] [--workers 2]
+
+The last line is the headline (``name=value`` pairs) read by ``bench/gates.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import trafilatura
+from extract_metrics import ShingleScore, SnippetScore, same_time, title_match, token_f1
+from lxml.html import document_fromstring
+
+from storywatch.errors import ExtractError
+from storywatch.extract import extract_article_bytes
+from storywatch.model import ExtractedArticle
+
+ROOT = Path(__file__).resolve().parents[1]
+FAKE_URL = "http://fakehost/test/page.html"
+
+
+@dataclass(slots=True)
+class Ours:
+    article: ExtractedArticle | None
+    error: str | None
+    seconds: float
+
+
+def run_ours(data: bytes, url: str | None) -> Ours:
+    started = time.perf_counter()
+    try:
+        article = extract_article_bytes(data, url)
+        error = None
+    except ExtractError as err:
+        article, error = None, err.message
+    return Ours(article, error, time.perf_counter() - started)
+
+
+def run_plain(data: bytes, url: str | None) -> str:
+    try:
+        return trafilatura.extract(data, url=url) or ""
+    except Exception:  # plain trafilatura is the baseline: count a crash as empty output
+        return ""
+
+
+def trafilatura_corpus(data_dir: Path, limit: int | None) -> list[tuple[str, bytes, dict[str, list[str]]]]:
+    base = data_dir / "trafilatura_eval"
+    gold = json.loads((base / "evaldata.json").read_text())
+    rows = [json.loads(line) for line in (base / "manifest.jsonl").read_text().splitlines() if line]
+    if limit:
+        # A fixed, evenly spread subset, so a quick run still samples every kind of page.
+        step = max(1, len(rows) // limit)
+        rows = rows[::step][:limit]
+    return [(r["url"], gzip.decompress((base / r["path"]).read_bytes()), gold[r["url"]]) for r in rows]
+
+
+def eval_trafilatura(docs: list[tuple[str, bytes, dict[str, list[str]]]]) -> dict[str, float]:
+    ours, plain = SnippetScore(), SnippetScore()
+    seconds = 0.0
+    declined = 0
+    for key, data, gold in docs:
+        url = key if key.startswith("http") else None
+        result = run_ours(data, url)
+        seconds += result.seconds
+        declined += result.article is None
+        ours.add(result.article.text if result.article else "", gold["with"], gold["without"])
+        plain.add(run_plain(data, url), gold["with"], gold["without"])
+    print(f"trafilatura_eval: {len(docs)} pages")
+    for name, score in (("ours", ours), ("plain trafilatura", plain)):
+        print(
+            f"  {name:18} P={score.precision:.4f} R={score.recall:.4f} "
+            f"Acc={score.accuracy:.4f} F1={score.f1:.4f} empty={score.failures}"
+        )
+    print(f"  ours declined (ExtractError): {declined}")
+    return {
+        "f1": ours.f1,
+        "trafilatura_f1": plain.f1,
+        "precision": ours.precision,
+        "recall": ours.recall,
+        "seconds": seconds,
+        "docs": float(len(docs)),
+    }
+
+
+def _expected_text(path: Path) -> str:
+    html = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return str(document_fromstring(html).text_content())
+
+
+def eval_readability(data_dir: Path, limit: int | None) -> dict[str, float]:
+    base = data_dir / "readability_test_pages"
+    gold_rows = [json.loads(line) for line in (base / "metadata_gold.jsonl").read_text().splitlines() if line]
+    if limit:
+        gold_rows = gold_rows[: max(10, limit // 8)]
+    body, plain_body = ShingleScore(), ShingleScore()
+    titles = bylines = dates = date_covered = byline_covered = readerable_ok = 0
+    plain_titles = 0
+    byline_scores: list[float] = []
+    with_byline = [g for g in gold_rows if g.get("byline")]
+    with_date = [g for g in gold_rows if g.get("publishedTime")]
+    for gold in gold_rows:
+        page = base / "pages" / gold["page"]
+        data = gzip.decompress((page / "source.html.gz").read_bytes())
+        result = run_ours(data, FAKE_URL)
+        article = result.article
+        expected = _expected_text(page / "expected.html.gz")
+        body.add(expected, article.text if article else "")
+        plain_body.add(expected, run_plain(data, FAKE_URL))
+        readerable_ok += (article is not None) == bool(gold.get("readerable", True))
+        titles += title_match(gold.get("title"), article.title if article else None)
+        try:
+            meta = trafilatura.extract_metadata(data)
+        except Exception:
+            meta = None
+        plain_titles += title_match(gold.get("title"), meta.title if meta else None)
+        if gold.get("byline"):
+            ours_byline = article.byline if article else None
+            byline_covered += ours_byline is not None
+            byline_scores.append(token_f1(gold["byline"], ours_byline))
+        if gold.get("publishedTime"):
+            published = article.published if article else None
+            date_covered += published is not None
+            dates += same_time(gold["publishedTime"], published)
+    n = len(gold_rows)
+    bylines = sum(byline_scores) / len(byline_scores) if byline_scores else 0.0
+    print(f"readability_test_pages: {n} pages")
+    print(f"  body 4-shingle  ours P={body.precision:.4f} R={body.recall:.4f} F1={body.f1:.4f}")
+    print(
+        f"  body 4-shingle  plain trafilatura P={plain_body.precision:.4f} "
+        f"R={plain_body.recall:.4f} F1={plain_body.f1:.4f}"
+    )
+    print(f"  title exact     ours {titles / n:.4f}  trafilatura metadata {plain_titles / n:.4f}")
+    print(
+        f"  byline token F1 {bylines:.4f} over {len(with_byline)} pages with a byline "
+        f"(coverage {byline_covered / max(1, len(with_byline)):.4f})"
+    )
+    print(
+        f"  publishedTime   accuracy {dates / max(1, len(with_date)):.4f} over {len(with_date)} "
+        f"pages with a date (coverage {date_covered / max(1, len(with_date)):.4f})"
+    )
+    print(f"  readerable      accuracy {readerable_ok / n:.4f}")
+    return {
+        "readability_f1": body.f1,
+        "readability_trafilatura_f1": plain_body.f1,
+        "title_acc": titles / n,
+        "byline_f1": bylines,
+        "date_acc": dates / max(1, len(with_date)),
+        "date_coverage": date_covered / max(1, len(with_date)),
+        "readerable_acc": readerable_ok / n,
+    }
+
+
+def _extract_only(item: tuple[bytes, str | None]) -> bool:
+    return run_ours(*item).article is not None
+
+
+def throughput(docs: list[tuple[str, bytes, dict[str, list[str]]]], workers: int) -> float:
+    items = [(data, key if key.startswith("http") else None) for key, data, _ in docs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(_extract_only, items[:workers]))  # warm up the workers
+        started = time.perf_counter()
+        list(pool.map(_extract_only, items, chunksize=8))
+        return len(items) / (time.perf_counter() - started)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    default_data = Path(os.environ.get("STORYWATCH_DATA", ROOT.parent / "shared" / "data"))
+    parser.add_argument("--data", type=Path, default=default_data)
+    parser.add_argument("--limit", type=int, default=None, help="pages of trafilatura_eval (spread)")
+    parser.add_argument("--workers", type=int, default=1, help="also time N worker processes")
+    args = parser.parse_args(argv)
+    load_before = os.getloadavg()[0]
+    docs = trafilatura_corpus(args.data, args.limit)
+    scores = eval_trafilatura(docs)
+    scores.update(eval_readability(args.data, args.limit))
+    per_s = scores["docs"] / scores["seconds"] if scores["seconds"] else 0.0
+    print(f"speed: {per_s:.1f} extractions/s, one process, incl. metadata (avg {sum(len(d) for _, d, _ in docs) // max(1, len(docs)) // 1024} KiB/page)")
+    pool_per_s = None
+    if args.workers > 1:
+        pool_per_s = throughput(docs, args.workers)
+        print(f"speed: {pool_per_s:.1f} extractions/s with {args.workers} processes")
+    load_after = os.getloadavg()[0]
+    print(f"machine load average (1 min): {load_before:.2f} before, {load_after:.2f} after, {os.cpu_count()} cores")
+    headline = {
+        "f1": scores["f1"],
+        "trafilatura_f1": scores["trafilatura_f1"],
+        "margin": scores["f1"] - scores["trafilatura_f1"],
+        "readability_f1": scores["readability_f1"],
+        "readability_trafilatura_f1": scores["readability_trafilatura_f1"],
+        "readability_margin": scores["readability_f1"] - scores["readability_trafilatura_f1"],
+        "title_acc": scores["title_acc"],
+        "byline_f1": scores["byline_f1"],
+        "date_acc": scores["date_acc"],
+        "readerable_acc": scores["readerable_acc"],
+        "extractions_per_s": per_s,
+    }
+    if pool_per_s is not None:
+        headline["extractions_per_s_pool"] = pool_per_s
+    print(" ".join(f"{k}={v:.4f}" if k != "extractions_per_s" else f"{k}={v:.1f}" for k, v in headline.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

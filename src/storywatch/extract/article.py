@@ -1,0 +1,188 @@
+"""One article page in, clean text and metadata out (X1–X3).
+
+The cascade: decode and parse defensively; read metadata and lead candidates from the intact
+tree; take the main text from trafilatura; fall back to the page's JSON-LD ``articleBody`` or
+our own densest-container reading when trafilatura finds too little; remove clutter by rule
+and by site repetition; put back a lead paragraph the extractor dropped; decide whether what
+is left is an article at all.
+
+This is the boundary of the extract stage: :func:`extract_article` raises
+:class:`~storywatch.errors.ExtractError` with a reason a person can read and never lets any
+other exception out, whatever the input (X3).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+
+import trafilatura
+from lxml.html import HtmlElement
+
+from storywatch.errors import ExtractError
+from storywatch.extract.boilerplate import SiteBoilerplate, site_of
+from storywatch.extract.clutter import Removed
+from storywatch.extract.dates import parse_date
+from storywatch.extract.decode import decode_html
+from storywatch.extract.fallback import article_score, fallback_paragraphs
+from storywatch.extract.jsonld import read_jsonld
+from storywatch.extract.language import detect_language
+from storywatch.extract.lead import contains, fold, lead_candidates
+from storywatch.extract.metadata import PageMeta, read_metadata
+from storywatch.extract.parse import looks_like_html, parse_html
+from storywatch.extract.text import clean_lines, clean_text, join_paragraphs, paragraphs
+from storywatch.model import ExtractedArticle
+
+log = logging.getLogger(__name__)
+
+# Below this many characters of main text, trafilatura's answer is checked against our own
+# fall-backs, and a page without article structure is declined as "not an article".
+SHORT_TEXT_CHARS = 250
+# Pages whose text is this short are never articles, whatever their structure.
+MIN_TEXT_CHARS = 40
+# An article score (see fallback.article_score) this high means "article-shaped page".
+ARTICLE_SCORE = 20.0
+
+_HTML_TYPES = re.compile(r"^\s*(?:text/html|application/xhtml\+xml|text/plain|text/xml|application/xml)", re.I)
+
+
+def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
+    """trafilatura's main text as lines (one per paragraph, heading or list item)."""
+    text = trafilatura.extract(
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    return paragraphs(text) if text else []
+
+
+def _fallback_lines(tree: HtmlElement, jsonld_body: str | None, current: list[str]) -> list[str]:
+    """The longest of trafilatura's answer, JSON-LD articleBody and our own reading."""
+    options = [current, paragraphs(jsonld_body) if jsonld_body else [], fallback_paragraphs(tree)]
+    return max(options, key=lambda lines: sum(len(line) for line in lines))
+
+
+def _drop_title(lines: list[str], title: str | None) -> list[str]:
+    """The headline is metadata, not body: drop it when the text opens with it."""
+    if title and lines and fold(lines[0]) == fold(title):
+        return lines[1:]
+    return lines
+
+
+def _with_lead(lines: list[str], leads: list[str], removed: list[Removed]) -> list[str]:
+    if not leads or not lines:
+        return lines
+    lead = leads[0]
+    if any(item.line == lead for item in removed):
+        return lines
+    folded = fold(" ".join(lines))
+    return lines if contains(folded, lead) else [lead, *lines]
+
+
+def _date_by_search(tree: HtmlElement, url: str | None) -> datetime | None:
+    """htmldate's scan of the whole page, for pages without a declared date (slower)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=False)
+    except Exception:  # a third-party heuristic must never fail the article
+        log.debug("htmldate failed on %s", url, exc_info=True)
+        return None
+    return parse_date(found) if found else None
+
+
+def _plain_text_article(text: str, url: str | None, boilerplate: SiteBoilerplate | None) -> ExtractedArticle:
+    cleaned, removed = clean_text(text, site=site_of(url), boilerplate=boilerplate, page=url)
+    if len(cleaned) < MIN_TEXT_CHARS:
+        raise ExtractError("the text is empty or too short to be an article")
+    return ExtractedArticle(text=cleaned, language=detect_language(cleaned), removed=removed)
+
+
+def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) -> ExtractedArticle:
+    if not looks_like_html(html):
+        parse_html(html)  # refuses binary junk with a clear reason
+        return _plain_text_article(html, url, boilerplate)
+    tree = parse_html(html)
+    ld = read_jsonld(tree)
+    meta: PageMeta = read_metadata(tree, ld, url)
+    leads = lead_candidates(tree, meta.description)
+    published = meta.published or _date_by_search(tree, url)
+
+    lines = _trafilatura_lines(tree, url)  # prunes `tree` in place: read the tree before
+    if sum(len(line) for line in lines) < SHORT_TEXT_CHARS:
+        lines = _fallback_lines(tree, ld.body, lines)
+    site = site_of(meta.canonical_url or url)
+    kept, removed = clean_lines(lines, site=site, boilerplate=boilerplate, page=meta.canonical_url or url)
+    kept = _with_lead(_drop_title(kept, meta.title), leads, removed)
+    text = join_paragraphs(kept)
+    if len(text) < MIN_TEXT_CHARS:
+        raise ExtractError("no article text found on the page")
+    if len(text) < SHORT_TEXT_CHARS and not ld.is_article and article_score(tree) < ARTICLE_SCORE:
+        raise ExtractError(
+            f"the page does not look like an article (only {len(text)} characters of text "
+            "and no article structure)"
+        )
+    return ExtractedArticle(
+        text=text,
+        title=meta.title,
+        byline=meta.byline,
+        published=published,
+        language=meta.language or detect_language(text),
+        canonical_url=meta.canonical_url,
+        image=meta.image,
+        removed=tuple(item.line for item in removed),
+    )
+
+
+def extract_article(
+    html: str, url: str | None = None, *, boilerplate: SiteBoilerplate | None = None
+) -> ExtractedArticle:
+    """Clean text and metadata of an article page.
+
+    ``url`` resolves relative links and names the site for ``boilerplate``, the optional
+    per-site model of repeated lines (pass the same :class:`SiteBoilerplate` for every page
+    so it can learn). Plain text (no HTML tags) is accepted and cleaned as text.
+
+    Raises :class:`ExtractError` for pages that are empty, binary, unparseable, or not
+    articles; never any other exception.
+    """
+    if isinstance(html, bytes | bytearray):  # tolerated: the caller meant the bytes variant
+        return extract_article_bytes(bytes(html), url, boilerplate=boilerplate)
+    try:
+        return _extract(html, url, boilerplate)
+    except ExtractError:
+        raise
+    except RecursionError as err:
+        raise ExtractError("the page is nested too deeply to read") from err
+    except Exception as err:  # the stage boundary: one bad page must not stop a batch
+        log.warning("extraction failed on %s", url, exc_info=True)
+        raise ExtractError(f"extraction failed ({type(err).__name__}: {err})") from err
+
+
+def extract_article_bytes(
+    data: bytes,
+    url: str | None = None,
+    content_type: str | None = None,
+    *,
+    boilerplate: SiteBoilerplate | None = None,
+) -> ExtractedArticle:
+    """:func:`extract_article` for raw page bytes, as the fetch layer receives them.
+
+    The encoding comes from the BOM, the HTTP ``content_type`` charset or the page's
+    ``<meta charset>``, checked against the bytes (see :mod:`storywatch.extract.decode`).
+    A ``content_type`` that is clearly not a document (an image, a PDF) is refused.
+    """
+    if not data:
+        raise ExtractError("the page is empty")
+    if content_type and not _HTML_TYPES.match(content_type):
+        raise ExtractError(f"not an HTML page (Content-Type: {content_type.split(';')[0].strip()})")
+    try:
+        text, _encoding = decode_html(bytes(data), content_type)
+    except Exception as err:  # decoding must degrade, never crash the batch
+        raise ExtractError(f"the page could not be decoded ({type(err).__name__})") from err
+    return extract_article(text, url, boilerplate=boilerplate)

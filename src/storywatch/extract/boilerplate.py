@@ -1,0 +1,143 @@
+"""Lines a site repeats on many of its pages, learned as pages arrive (X2).
+
+Rules catch clutter every site shares ("Subscribe now"); each site also has its own ("The
+Gleaner: Jamaica's oldest newspaper", a standing correction policy, a reporter's sign-off).
+Those are only recognisable by repetition: a short line seen on several *different* pages
+of one site is the site's, not the story's.
+
+Why only short lines: a site covering one developing story repeats background paragraphs
+("On Sunday, Iraq's parliament passed a nonbinding resolution ...") across its articles, and
+those are story text that must stay. Boilerplate is nearly always a short line, so lines
+longer than ``max_line_chars`` are never learned.
+
+The model is pure and in memory: counts of hashed, normalised lines per site, bounded in
+sites (least recently seen dropped first) and in lines per site (rarest dropped first), so
+it can run forever in a long-lived worker. It is not shared between processes; each worker
+learns on its own, which is enough because every site publishes many pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+_WS = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+
+
+def site_of(url: str | None) -> str | None:
+    """The site key of a URL: its host, lowercased, without a leading ``www.``."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.lower().removeprefix("www.")
+
+
+def _key(line: str) -> bytes | None:
+    # Digits are folded so "Updated 10:42" and "Updated 11:07" count as one line.
+    text = _DIGITS.sub("0", _WS.sub(" ", line).strip().casefold())
+    if len(text) < 3:
+        return None
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+
+
+@dataclass(slots=True)
+class _Site:
+    pages: int = 0
+    counts: dict[bytes, int] = field(default_factory=dict)
+    recent_pages: OrderedDict[bytes, None] = field(default_factory=OrderedDict)
+
+
+class SiteBoilerplate:
+    """Learns, per site, which short lines recur across distinct pages.
+
+    ``min_pages``: a line is boilerplate once it has been seen on this many distinct pages of
+    the site. ``max_sites`` / ``max_lines_per_site`` bound memory (about 40 bytes per line).
+    """
+
+    def __init__(
+        self,
+        *,
+        min_pages: int = 3,
+        max_line_chars: int = 200,
+        max_sites: int = 2_000,
+        max_lines_per_site: int = 5_000,
+    ) -> None:
+        if min_pages < 2:
+            raise ValueError("min_pages must be at least 2: one page cannot show repetition")
+        self.min_pages = min_pages
+        self.max_line_chars = max_line_chars
+        self.max_sites = max_sites
+        self.max_lines_per_site = max_lines_per_site
+        self._sites: OrderedDict[str, _Site] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._sites)
+
+    def _site(self, site: str) -> _Site:
+        found = self._sites.get(site)
+        if found is None:
+            found = _Site()
+            self._sites[site] = found
+            while len(self._sites) > self.max_sites:
+                self._sites.popitem(last=False)
+        else:
+            self._sites.move_to_end(site)
+        return found
+
+    def observe(self, site: str, lines: Iterable[str], *, page: str | None = None) -> None:
+        """Count one page's lines for ``site``.
+
+        ``page`` (a URL or id) makes observing the same page twice count once, so a page
+        re-fetched after an update does not teach the model its own paragraphs.
+        """
+        state = self._site(site)
+        if page is not None:
+            page_key = hashlib.blake2b(page.encode("utf-8"), digest_size=8).digest()
+            if page_key in state.recent_pages:
+                return
+            state.recent_pages[page_key] = None
+            while len(state.recent_pages) > 1_000:
+                state.recent_pages.popitem(last=False)
+        state.pages += 1
+        seen: set[bytes] = set()
+        for line in lines:
+            if len(line) > self.max_line_chars:
+                continue
+            key = _key(line)
+            if key is None or key in seen:
+                continue
+            seen.add(key)
+            state.counts[key] = state.counts.get(key, 0) + 1
+        if len(state.counts) > self.max_lines_per_site:
+            self._prune(state)
+
+    def _prune(self, state: _Site) -> None:
+        """Forget the rarest half of the lines: they are the least likely to be boilerplate."""
+        ranked = sorted(state.counts.items(), key=lambda item: item[1], reverse=True)
+        state.counts = dict(ranked[: self.max_lines_per_site // 2])
+
+    def is_boilerplate(self, site: str, line: str) -> bool:
+        """Whether ``line`` has been seen on at least ``min_pages`` pages of ``site``."""
+        state = self._sites.get(site)
+        if state is None or len(line) > self.max_line_chars:
+            return False
+        key = _key(line)
+        return key is not None and state.counts.get(key, 0) >= self.min_pages
+
+    def split(self, site: str, lines: Iterable[str]) -> tuple[list[str], list[str]]:
+        """(kept, boilerplate) lines of a page, judged on the pages seen before it."""
+        kept: list[str] = []
+        dropped: list[str] = []
+        for line in lines:
+            (dropped if line.strip() and self.is_boilerplate(site, line) else kept).append(line)
+        return kept, dropped

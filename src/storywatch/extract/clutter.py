@@ -1,0 +1,313 @@
+"""News clutter removal on lines of text (X2).
+
+Whatever extracts the main text, publishers leave lines in it that are not the story:
+"subscribe now" prompts, photo captions and agency credits, share bars, "Read more: ..."
+teasers and related-article lists, advertising labels, copyright notices, bare timestamps.
+They make pushes noisy, make wire copies look different from each other, and would be
+quoted back to users as if they were news. Each rule here names the kind of clutter it
+removes, so :attr:`ExtractedArticle.removed` can show a person what was dropped and why.
+
+Rules look at one line and, for captions and related lists, at their neighbours: a caption
+is recognised by the credit line that follows it, and a "Related" header takes the list of
+headlines under it along. Every rule is bounded by length so that a real paragraph that
+happens to mention a newsletter or Getty Images is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_WS = re.compile(r"\s+")
+
+# ---------------------------------------------------------------- subscribe / follow / support
+_PROMPT = re.compile(
+    r"""
+    \bsubscribe\b | \bsubscribers?\s+only\b | \bsign[\s-]?up\b | \bsigning\s+up\b
+    | \bnewsletters?\b | \bget\s+(?:real[\s-]?time\s+)?updates\b | \bbreaking\s+news\s+alerts?\b
+    | \bdownload\s+(?:the|our)\b.{0,60}\bapps?\b | \bfollow\s+(?:us|@|the\s+\w+\s+on)\b
+    | \bfollow\s+\S+(?:\s+\S+){0,3}\s+on\s+(?:twitter|facebook|instagram|x|linkedin|telegram)\b
+    | \bjoin\s+(?:us|our)\s+(?:on\s+)?(?:telegram|whatsapp|facebook|channel|community|newsletter)
+    | \balready\s+a\s+subscriber\b | \bto\s+(?:view|read|continue)\s+(?:the\s+full|reading|this)\b
+    | \bsupport\s+(?:our|independent|quality)\s+journalism\b | \bbecome\s+a\s+(?:member|subscriber|patron)\b
+    | \bsubmit\s+(?:your|a)\s+letter\b | \bwe\s+want\s+to\s+hear\s+(?:from\s+you|what\s+you\s+think)\b
+    | \bpush\s+notifications?\b | \benter\s+your\s+e-?mail\b
+    | \babonn(?:ieren|iere|ez|ement|er)\b | \bjetzt\s+(?:abonnieren|anmelden|registrieren)\b
+    | \bzum\s+newsletter\b | \bunterstütze\b | \bunterstützen\s+sie\b | \bfolgen\s+sie\s+uns\b
+    | \bsuscr[ií]b | \bs[ií]guenos\b | \b[úu]nete\b | \bhazte\s+(?:miembro|socio)\b
+    | \bsuivez[-\s]nous\b | \bpour\s+(?:lire\s+la\s+suite|acc[ée]der)\b | \binscrivez[-\s]vous\b
+    | \bsubskrypc | \bzapisz\s+si[eę]\b | \bobserwuj\s+nas\b | \biscriviti\b | \bseguici\b
+    | \binscreva[-\s]se\b | \bsiga[-\s]nos\b
+    """,
+    re.I | re.X,
+)
+_PROMPT_MAX_WORDS = 45
+# A prompt talks to the reader; reporting about subscriptions does not. Without one of these
+# markers only a very short line (a "Newsletter" box title) counts as a prompt.
+_ADDRESSES_READER = re.compile(
+    r"""\b(?:you|your|now|today|here|free|please|click|tap|our|us|du|dich|dein|ihr|jetzt|hier
+    |unser(?:en?|em)?|tu|te|vous|votre|nos|nuestro|aquí|ahora|nasz|teraz|tutaj|nostr[oa])\b|[@!?]""",
+    re.I | re.X,
+)
+
+# ---------------------------------------------------------------- "read more" and related lists
+_RELATED_CUE = (
+    r"read\s+(?:more|also|next|this)|also\s+read|see\s+also|more\s+(?:on|about|from)\s+(?:this|these|the)?"
+    r"|related(?:\s+(?:articles?|stories|content|coverage|news|posts|links|topics|reading))?"
+    r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|you\s+(?:may|might)\s+also\s+like"
+    r"|don'?t\s+miss|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|top\s+stories"
+    r"|more\s+stories|further\s+reading|watch|listen|click\s+here|keep\s+reading|continue\s+reading"
+    r"|lesen\s+sie\s+(?:auch|mehr|hier)|auch\s+(?:interessant|lesen)|mehr\s+zum\s+thema"
+    r"|weitere\s+(?:artikel|beiträge|themen|nachrichten|informationen)(?:\s+zum\s+thema)?"
+    r"|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|empfohlene\s+beiträge|zum\s+weiterlesen"
+    r"|schon\s+gelesen|mehr\s+themen|top-themen|meistgelesen|passend\s+dazu|lesetipp"
+    r"|lea\s+(?:también|más)|lea|lee\s+también|le\s+puede\s+interesar|te\s+puede\s+interesar"
+    r"|vea\s+también|mira|puedes\s+ver|notas?\s+relacionadas?|contenido\s+relacionado"
+    r"|noticias\s+relacionadas|m[áa]s\s+noticias|también\s+te\s+puede\s+interesar"
+    r"|[àa]\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet"
+    r"|czytaj\s+(?:też|także|więcej)|zobacz\s+(?:też|także)|dowiedz\s+si[eę]\s+więcej"
+    r"|leggi\s+anche|leia\s+também|veja\s+também|saiba\s+mais"
+)
+_RELATED_HEADER = re.compile(rf"^(?:{_RELATED_CUE})\s*[:.!»>›…-]*\s*$", re.I)
+_RELATED_LINE = re.compile(rf"^(?:{_RELATED_CUE})\s*(?::|\||»|›|>|–|—|-)\s*\S", re.I)
+_RELATED_MAX_WORDS = 30
+
+# ---------------------------------------------------------------- share bars
+_SHARE_WORDS = frozenset(
+    """
+    share shares shared sharing facebook twitter x linkedin whatsapp email e-mail mail print
+    pinterest reddit telegram tweet copy link messenger flipboard xing tumblr pocket sms
+    teilen drucken compartir imprimir partager imprimer condividi udostępnij stampa on this
+    article story the via per por auf sur link kopieren copiar copier artikel and und y
+    """.split()
+)
+_SHARE_CORE = frozenset(
+    "share teilen compartir partager condividi udostępnij tweet facebook twitter whatsapp "
+    "linkedin pinterest".split()
+)
+
+# ---------------------------------------------------------------- advertising, legal, chrome
+_AD_LINE = re.compile(
+    r"""^(?:advertisement|advertising|ad|sponsored(?:\s+content)?|paid\s+(?:content|post)|anzeige
+    |werbung|publicidad|publicité|pubblicità|reklama|annonce|\*?werbung\b.{0,80}
+    |anzeige\s*[,:\-–].{0,80}|story\s+continues\s+(?:below|after)(?:\s+(?:this|the))?\s+advertisement
+    |(?:the\s+)?article\s+continues\s+(?:below|after).{0,30}|continue\s+reading\s+(?:below|the\s+main\s+story)
+    |scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content)?|skip\s+(?:to\s+content|advertisement)
+    |this\s+(?:post|article)\s+(?:contains|may\s+contain)\s+(?:affiliate\s+links|references\s+to\s+products).{0,200}
+    |wird\s+geladen|loading|bild\s+anzeigen|video\s+(?:verfügbar|available)\s+(?:bis|until).{0,30}
+    )[.!…]*$""",
+    re.I | re.X,
+)
+_LEGAL = re.compile(
+    r"""all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados
+    |tous\s+droits\s+réservés|copyrighted\s+property|written\s+permission\s+must\s+be\s+obtained
+    |may\s+not\s+be\s+(?:published|reproduced),?\s+broadcast|materiał\s+chroniony\s+prawem
+    |^©|^\(c\)\s|^copyright\s+(?:©\s*)?\d{4}""",
+    re.I | re.X,
+)
+_LABEL_LINE = re.compile(
+    r"^(?:tags?|categor(?:y|ies)|kategorie|filed\s+under|topics|themen|schlagw(?:orte|örter)"
+    r"|etiquetas|temas|mots[-\s]clés|tagi)\s*:.{0,200}$",
+    re.I,
+)
+_COMMENT_CHROME = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|kommentare?|comentarios?|commentaires?|komentarze?)(?:\s*\(\d+\))?$"
+    r"|^(?:view|show|load|leave|post|add|write)\s+(?:a\s+|the\s+)?(?:\d+\s+)?comments?$"
+    r"|^keine\s+kommentare$|^join\s+the\s+(?:conversation|discussion)$|^kommentare\s+insgesamt:?.*$",
+    re.I,
+)
+
+# ---------------------------------------------------------------- dates and times on their own
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-zä]*\.?"
+    r"|januar|februar|märz|mai|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio"
+    r"|julio|agosto|septiembre|octubre|noviembre|diciembre"
+)
+_DATE_LINE = re.compile(
+    rf"""^(?:(?:updated|published|posted|last\s+(?:modified|updated)|release\s+date|date|datum
+    |stand|aktualisiert(?:\s+am)?|veröffentlicht(?:\s+am)?|erstellt(?:\s+am)?|letzte\s+änderung
+    |publicado|actualizado|publié\s+le|mis\s+à\s+jour)\s*:?\s*)?
+    (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?
+    (?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH})(?:\s+(?:de\s+)?\d{{4}})?
+    |(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)?
+    \s*(?:,|um|at|à|-|–|\|)?\s*(?:\d{{1,2}}[:.h]\d{{2}}(?:\s*(?:am|pm|uhr|h))?(?:\s*[A-Z]{{2,4}})?)?\s*$""",
+    re.I | re.X,
+)
+_DATE_LABEL_ONLY = re.compile(
+    r"^(?:updated|published|posted|last\s+(?:modified|updated)|release\s+date|aktualisiert\s+am"
+    r"|veröffentlicht(?:\s+am)?|veröffentlichung|letzte\s+änderung|stand)\s*:?$",
+    re.I,
+)
+
+# ---------------------------------------------------------------- photo credits and captions
+_AGENCY = re.compile(
+    r"""\b(?:getty\s*images|afp|reuters|ap\s+photo|associated\s+press|dpa|epa(?:-efe)?|efe
+    |shutterstock|istock(?:photo)?|imago(?:\s+images)?|alamy|picture[\s-]alliance|keystone|bloomberg
+    |pa\s+(?:images|wire|media)|anp|ansa|bestimage|xinhua|anadolu|sipa|nurphoto|zuma(?:\s+press)?
+    |sopa\s+images|wireimage|filmmagic|unsplash|pexels|pixabay|flickr|wikimedia(?:\s+commons)?
+    |pap|ddp|kna|epd|apa|tass|ria\s+novosti|afp/getty|ap|upi|nasa|courtesy)\b""",
+    re.I | re.X,
+)
+_CREDIT_PREFIX = re.compile(
+    r"""^\(?(?:photo(?:graph)?s?|pictures?|images?|image\s+credit|photo\s+credit|credits?|crédits?(?:\s+photos?)?
+    |foto(?:s|grafie)?|bild(?:er|quelle)?|quelle\s*/\s*foto|titelbild|beitragsbild|illustration|video
+    |fotografía|imagen|zdjęcie|fot\.)\s*(?::|by\b|/|©)""",
+    re.I | re.X,
+)
+_CREDIT_PAREN = re.compile(r"^\((?:[^()]{0,60}/)?[^()]{0,60}\)$")
+_CREDIT_SIGNOFF = re.compile(r"^[\w.\-]{1,12}\s*/\s*[\w.\-]{2,12}$")
+_CAPTION_START = re.compile(
+    r"^(?:file\s*(?:photo)?\s*[-:–—]|file\s+photo\b|pictured\s*:|above\s*:|top\s*:|left\s*:|right\s*:"
+    r"|in\s+this\s+(?:file\s+)?(?:photo|image|picture)\b|this\s+(?:photo|image|picture)\s+(?:shows|taken)"
+    r"|a\s+(?:handout\s+)?(?:photo|picture|image)\s+(?:shows|taken)|image\s+(?:caption|copyright)\b"
+    r"|caption\s*:|bildunterschrift\s*:|pie\s+de\s+foto\s*:)",
+    re.I,
+)
+_WIRE_CAPTION = re.compile(
+    rf"""^[A-Z"“].{{10,300}}?\b(?:speaks?|looks?\s+on|attends?|arrives?|gestures?|walks?|poses?
+    |listens?|waves?|reacts?|holds?|is\s+seen|are\s+seen|delivers?|departs?|talks?|smiles?|leaves?
+    |stands?|sits?|greets?|shakes\s+hands|addresses|testifies|points|celebrates?)\b
+    .{{0,200}}\b(?:on\s+)?(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}\b.{{0,80}}$""",
+    re.X,
+)
+_QUOTES = "\"“”„«»"
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A line dropped as clutter, with the rule that dropped it."""
+
+    line: str
+    reason: str
+
+
+def normalise_line(line: str) -> str:
+    return _WS.sub(" ", line).strip()
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_share_bar(line: str) -> bool:
+    tokens = re.findall(r"[\w@.-]+", line.lower())
+    if not tokens or len(tokens) > 14:
+        return False
+    if not any(t in _SHARE_CORE for t in tokens):
+        return False
+    return all(t in _SHARE_WORDS or t.isdigit() for t in tokens)
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit: "Drew Angerer | Getty Images", "(AP Photo/Evan Vucci)", "Foto: dpa"."""
+    words = _words(line)
+    if words == 0 or words > 16:
+        return False
+    if _CREDIT_PREFIX.match(line) and words <= 14:
+        return True
+    stripped = line.strip()
+    if _CREDIT_SIGNOFF.match(stripped) and _AGENCY.search(stripped):
+        return True
+    if not _AGENCY.search(stripped):
+        return False
+    if _CREDIT_PAREN.match(stripped):
+        return True
+    # Names and agencies separated by | or /, without the shape of a sentence.
+    separated = "|" in stripped or "/" in stripped or "©" in stripped
+    sentence = stripped.endswith((".", "!", "?", "”", '"')) and words > 5
+    if separated:
+        return not sentence
+    # "Getty Images", "Reuters", "AFP Drew Angerer": names only, no lowercase verbs.
+    others = [w for w in _AGENCY.sub(" ", stripped).split() if w.isalpha()]
+    return words <= 4 and all(w[0].isupper() for w in others)
+
+
+def _is_caption(line: str) -> bool:
+    if _words(line) > 60 or any(q in line for q in _QUOTES):
+        return False
+    return bool(_CAPTION_START.match(line) or _WIRE_CAPTION.match(line))
+
+
+def classify_line(line: str) -> str | None:
+    """The clutter kind of one line taken alone, or None when it may be article text."""
+    text = normalise_line(line)
+    if not text:
+        return None
+    words = _words(text)
+    if _AD_LINE.match(text):
+        return "advertising"
+    if words <= _PROMPT_MAX_WORDS and (match := _PROMPT.search(text)):
+        # A sentence that merely mentions a newsletter is reporting, not a prompt.
+        if words <= 6 or match.start() == 0 or _ADDRESSES_READER.search(text):
+            return "subscribe prompt"
+    if words <= _RELATED_MAX_WORDS and (_RELATED_HEADER.match(text) or _RELATED_LINE.match(text)):
+        return "related link"
+    if _is_share_bar(text):
+        return "share bar"
+    if words <= 40 and _LEGAL.search(text):
+        return "copyright notice"
+    if _LABEL_LINE.match(text):
+        return "tags"
+    if _COMMENT_CHROME.match(text):
+        return "comments link"
+    if words <= 8 and (_DATE_LABEL_ONLY.match(text) or (_DATE_LINE.match(text) and any(c.isdigit() for c in text))):
+        return "date line"
+    if is_credit(text):
+        return "photo credit"
+    if _is_caption(text):
+        return "photo caption"
+    return None
+
+
+def _headline_like(line: str) -> bool:
+    """A teaser headline in a related list: short, and not closed like a sentence."""
+    text = normalise_line(line).lstrip("-•* ")
+    words = _words(text)
+    if words == 0 or words > 22:
+        return False
+    return not text.endswith((".", ":", ";")) or words <= 6
+
+
+def _caption_before_credit(line: str) -> bool:
+    text = normalise_line(line)
+    words = _words(text)
+    if words == 0 or words > 60 or any(q in text for q in _QUOTES):
+        return False
+    # A dateline ("WASHINGTON — ...") opens the story; it is not a caption.
+    return not re.match(r"^[A-Z][A-Z .,'-]{2,40}\s*[—–-]\s", text)
+
+
+def filter_lines(lines: Sequence[str]) -> tuple[list[str], list[Removed]]:
+    """Split lines into kept text and removed clutter (in order), using neighbour context."""
+    kinds: list[str | None] = [classify_line(line) for line in lines]
+    n = len(lines)
+    for i, kind in enumerate(kinds):
+        if kind != "photo credit":
+            continue
+        # The caption sits just before its credit (blank lines between are allowed).
+        j = i - 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        if j >= 0 and kinds[j] is None and _caption_before_credit(lines[j]):
+            kinds[j] = "photo caption"
+    i = 0
+    while i < n:
+        if kinds[i] == "related link" and _RELATED_HEADER.match(normalise_line(lines[i])):
+            # A "Related" header takes the list of teaser headlines under it along.
+            j = i + 1
+            while j < n and (not lines[j].strip() or (kinds[j] is None and _headline_like(lines[j]))):
+                if lines[j].strip():
+                    kinds[j] = "related link"
+                j += 1
+            i = j
+            continue
+        i += 1
+    kept: list[str] = []
+    removed: list[Removed] = []
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind is None:
+            kept.append(line)
+        else:
+            removed.append(Removed(normalise_line(line), kind))
+    return kept, removed

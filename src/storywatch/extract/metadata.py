@@ -1,0 +1,277 @@
+"""Title, byline, dates, language, canonical URL and lead image of a page (X1).
+
+Sources are ranked by how often they are right on news sites: schema.org JSON-LD first, then
+Open Graph / Dublin Core / Parse.ly / article meta tags, then the visible page (``<h1>``,
+byline elements, ``<time>``), and only then expensive guessing (htmldate's scan of the whole
+page). Everything is read from the tree before the text extractor prunes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from storywatch.extract.dates import parse_date
+from storywatch.extract.jsonld import JsonLdArticle
+
+_WS = re.compile(r"\s+")
+_BY_PREFIX = re.compile(
+    r"^\s*(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?:?|author:?|written by|posted by)\s+",
+    re.I,
+)
+_BYLINE_TAIL = re.compile(
+    r"\s*(?:[|,•·]\s*)?(?:updated|published|posted|aktualisiert|veröffentlicht|\d{1,2}[./]\d|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d).*$",
+    re.I,
+)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/]|::)\s+")
+_BYLINE_CLASS = re.compile(r"byline|author|writer|autor|auteur|firma", re.I)
+_NOT_BYLINE_CLASS = re.compile(r"avatar|bio|image|photo|img|comment|url|label|box|social", re.I)
+
+_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "title")
+_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "og:article:author",
+    "twitter:creator",
+)
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "parsely-pub-date",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "article.published",
+    "og:published_time",
+    "cxenseparse:recs:publishtime",
+)
+_IMAGE_KEYS = ("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src")
+_LANG_KEYS = ("content-language", "og:locale", "language", "dc.language", "inlanguage")
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """Metadata read from one page; ``description`` helps find a dropped lead paragraph."""
+
+    title: str | None = None
+    byline: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+    image: str | None = None
+    description: str | None = None
+    site_name: str | None = None
+
+
+def clean_space(text: str | None) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def meta_values(tree: HtmlElement) -> dict[str, str]:
+    """Every ``<meta>`` name/property/itemprop/http-equiv, lowercased, first value wins."""
+    values: dict[str, str] = {}
+    for meta in tree.iterfind(".//meta"):
+        content = meta.get("content")
+        if content is None or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = meta.get(attr)
+            if key:
+                for part in key.lower().split():
+                    values.setdefault(part, content.strip())
+    return values
+
+
+def _first(values: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = values.get(key)
+        if value:
+            return value
+    return None
+
+
+def _absolute(link: str | None, base: str | None) -> str | None:
+    if not link:
+        return None
+    link = link.strip()
+    if link.startswith("//"):
+        link = "https:" + link
+    resolved = urljoin(base, link) if base else link
+    return resolved if urlsplit(resolved).scheme in ("http", "https") else None
+
+
+# --------------------------------------------------------------------------- title
+
+
+def _cut_site_name(title: str, site_name: str | None) -> str:
+    """Drop a " | Site Name" style suffix or prefix from a ``<title>``."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if site_name:
+        site = site_name.lower()
+        kept = [p for p in parts if p.lower() != site and site not in p.lower()]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept) if len(kept) > 1 else kept[0]
+    # Without a known site name: keep the longest part when it is clearly the headline.
+    longest = max(parts, key=len)
+    if len(longest.split()) >= 4 and len(longest) > 0.5 * len(title):
+        return longest
+    return title
+
+
+def read_title(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle) -> str | None:
+    site_name = values.get("og:site_name")
+    for candidate in (ld.headline, _first(values, _TITLE_KEYS)):
+        text = clean_space(candidate)
+        if text and len(text) > 2:
+            return _cut_site_name(text, site_name) if site_name else text
+    title_el = tree.find(".//title")
+    text = clean_space(title_el.text_content() if title_el is not None else "")
+    if text:
+        return _cut_site_name(text, site_name)
+    h1 = tree.find(".//h1")
+    text = clean_space(h1.text_content() if h1 is not None else "")
+    return text or None
+
+
+# --------------------------------------------------------------------------- byline
+
+
+def clean_byline(raw: str | None) -> str | None:
+    text = clean_space(raw)
+    if not text or text.startswith(("http://", "https://", "@")):
+        return None
+    text = _BY_PREFIX.sub("", text)
+    text = _BYLINE_TAIL.sub("", text).strip(" |,-–—:")
+    if not text or len(text) > 120 or len(text.split()) > 14:
+        return None
+    return text
+
+
+def _byline_from_dom(tree: HtmlElement) -> str | None:
+    for el in tree.iterfind(".//*[@rel='author']"):
+        found = clean_byline(el.text_content())
+        if found:
+            return found
+    for el in tree.iterfind(".//*[@itemprop='author']"):
+        name = el.find(".//*[@itemprop='name']")
+        found = clean_byline((name if name is not None else el).text_content())
+        if found:
+            return found
+    for el in tree.iter("span", "div", "p", "a", "address", "li"):
+        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        if _BYLINE_CLASS.search(marker) and not _NOT_BYLINE_CLASS.search(marker):
+            found = clean_byline(el.text_content())
+            if found and any(ch.isupper() for ch in found[:2]):
+                return found
+    return None
+
+
+def read_byline(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle) -> str | None:
+    if ld.authors:
+        names = [n for n in (clean_byline(a) for a in ld.authors) if n]
+        if names:
+            return ", ".join(dict.fromkeys(names))
+    found = clean_byline(_first(values, _AUTHOR_KEYS))
+    return found or _byline_from_dom(tree)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _published_from_dom(tree: HtmlElement) -> datetime | None:
+    for el in tree.iterfind(".//*[@itemprop='datePublished']"):
+        value = parse_date(el.get("datetime") or el.get("content") or el.text_content())
+        if value:
+            return value
+    for el in tree.iterfind(".//time"):
+        value = parse_date(el.get("datetime") or el.text_content())
+        if value:
+            return value
+    return None
+
+
+def read_published(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle) -> datetime | None:
+    for raw in (ld.published, _first(values, _PUBLISHED_KEYS)):
+        value = parse_date(raw)
+        if value:
+            return value
+    return _published_from_dom(tree)
+
+
+# --------------------------------------------------------------------------- language
+
+
+def primary_language(tag: str | None) -> str | None:
+    """``en`` from ``en-US``, ``en_GB`` or ``EN``; None for what is not a language tag."""
+    if not tag:
+        return None
+    head = re.split(r"[-_,;\s]", tag.strip().lower(), maxsplit=1)[0]
+    return head if head.isalpha() and 2 <= len(head) <= 3 else None
+
+
+def read_language(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle) -> str | None:
+    html = tree if tree.tag == "html" else tree.find(".//html")
+    declared = html.get("lang") or html.get("xml:lang") if html is not None else None
+    return (
+        primary_language(declared)
+        or primary_language(ld.language)
+        or primary_language(_first(values, _LANG_KEYS))
+    )
+
+
+# --------------------------------------------------------------------------- links
+
+
+def read_canonical(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle, url: str | None) -> str | None:
+    for link in tree.iterfind(".//link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            found = _absolute(link.get("href"), url)
+            if found:
+                return found
+    return _absolute(values.get("og:url"), url) or _absolute(ld.url, url)
+
+
+def read_image(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle, url: str | None) -> str | None:
+    found = _absolute(_first(values, _IMAGE_KEYS), url) or _absolute(ld.image, url)
+    if found:
+        return found
+    for link in tree.iterfind(".//link"):
+        if (link.get("rel") or "").lower() == "image_src":
+            return _absolute(link.get("href"), url)
+    return None
+
+
+def read_metadata(tree: HtmlElement, ld: JsonLdArticle, url: str | None) -> PageMeta:
+    """All page metadata in one pass over the ``<meta>`` tags and a few DOM lookups."""
+    values = meta_values(tree)
+    description = _first(values, ("og:description", "description", "twitter:description"))
+    return PageMeta(
+        title=read_title(tree, values, ld),
+        byline=read_byline(tree, values, ld),
+        published=read_published(tree, values, ld),
+        language=read_language(tree, values, ld),
+        canonical_url=read_canonical(tree, values, ld, url),
+        image=read_image(tree, values, ld, url),
+        description=clean_space(description) or None,
+        site_name=values.get("og:site_name"),
+    )

@@ -1,0 +1,91 @@
+"""Text to an lxml tree, refusing what is not HTML and bounding what is too big (X3).
+
+lxml's HTML parser recovers from almost any tag soup, so the failures worth guarding
+against are elsewhere: binary files served as ``text/html`` (images, PDFs, gzip bodies that
+were never decompressed), NUL and control characters that lxml rejects outright, an XML
+declaration inside a ``str`` (lxml refuses it), and pages so large that extraction would
+stall a worker. Each becomes an :class:`~storywatch.errors.ExtractError` with a reason a
+person can read, never a stray library exception.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from lxml import etree
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
+
+from storywatch.errors import ExtractError
+
+# Pages beyond this many characters are cut (at a tag boundary) before parsing: the article is
+# at the top of real pages, and a 50 MB page of comments should not cost seconds of CPU.
+MAX_HTML_CHARS = 3_000_000
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_MARKUP = re.compile(r"<\s*(?:html|head|body|div|p|article|meta|title|span|a|br|table|h[1-6])\b", re.I)
+_BINARY_MAGIC = (
+    ("%PDF-", "a PDF document"),
+    ("\x89PNG", "a PNG image"),
+    ("GIF8", "a GIF image"),
+    ("\xff\xd8\xff", "a JPEG image"),
+    ("PK\x03\x04", "a ZIP archive"),
+    ("\x1f\x8b", "gzip-compressed bytes"),
+)
+
+_LOCAL = threading.local()
+
+
+def _parser() -> HTMLParser:
+    """One parser per thread: lxml parsers must not be shared between threads."""
+    parser: HTMLParser | None = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+        _LOCAL.parser = parser
+    return parser
+
+
+def _binary_reason(text: str) -> str | None:
+    head = text[:16]
+    for magic, what in _BINARY_MAGIC:
+        if head.startswith(magic):
+            return f"the body is {what}, not HTML"
+    sample = text[:4096]
+    if not sample:
+        return None
+    junk = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
+    if junk > 0.1 * len(sample):
+        return f"the body looks binary ({junk} of the first {len(sample)} characters are not text)"
+    return None
+
+
+def sanitise_markup(html: str) -> str:
+    """Remove what lxml cannot take (control characters, XML declaration) and bound size."""
+    if len(html) > MAX_HTML_CHARS:
+        cut = html.rfind("<", 0, MAX_HTML_CHARS)
+        html = html[: cut if cut > MAX_HTML_CHARS // 2 else MAX_HTML_CHARS]
+    html = _XML_DECL.sub("", html, count=1)
+    return _CONTROL.sub(" ", html)
+
+
+def parse_html(html: str) -> HtmlElement:
+    """Parse a page into an lxml tree, or raise :class:`ExtractError` saying why not."""
+    if not html or not html.strip():
+        raise ExtractError("the page is empty")
+    reason = _binary_reason(html)
+    if reason:
+        raise ExtractError(reason)
+    cleaned = sanitise_markup(html)
+    try:
+        tree = document_fromstring(cleaned, parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
+        raise ExtractError(f"the page could not be parsed as HTML: {err}") from err
+    if tree is None:
+        raise ExtractError("the page could not be parsed as HTML")
+    return tree
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether text carries HTML tags at all (a publisher may send plain text instead)."""
+    return bool(_MARKUP.search(text[:20_000]))
