@@ -61,7 +61,7 @@ class StatementOut(BaseModel):
     speaker_title: str | None
     said_at: datetime | None
     article_id: int
-    source: str
+    source_title: str = Field(description="The outlet of the first article that carried it.")
     outlets: list[str] = Field(description="Every outlet that carried this statement.")
 
 
