@@ -1,0 +1,157 @@
+"""Online clustering of articles into stories (T3), with the reasons for every join.
+
+A story is the running centroid of its articles' TF-IDF vectors (terms, names and entity
+keys). A new article is compared with the stories that share one of its heaviest features
+(an inverted index, so the cost does not grow with the number of stories), scored as
+
+    score = ((1 - m) * cosine(article, centroid) + m * max cosine(article, member))
+            * exp(-gap / decay)
+
+where ``gap`` is the time between the article and the story's span of articles. It joins
+the best story when the score reaches ``threshold``, or when the similarity alone is so
+high (``strong``) that a quiet spell inside the window must not split the story. The max
+over members lets a story that drifts (day 1 the fire, day 4 the reopening) still take an
+article close to one of its recent turns.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from storywatch.model import Reason
+from storywatch.stories.vectors import Centroid, Vector, dot
+
+MAX_MEMBERS = 64
+PROBE_FEATURES = 30
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterParams:
+    threshold: float = 0.15
+    strong: float = 0.5
+    decay_days: float = 1.0
+    member_weight: float = 0.5
+    window: timedelta = timedelta(days=14)
+
+
+@dataclass(slots=True)
+class StoryVectors:
+    first: datetime
+    last: datetime
+    centroid: Centroid = field(default_factory=Centroid)
+    members: deque[Vector] = field(default_factory=lambda: deque(maxlen=MAX_MEMBERS))
+
+
+@dataclass(frozen=True, slots=True)
+class Join:
+    """The best story for an article, whether it passed, and why."""
+
+    story_id: int | None
+    score: float
+    similarity: float
+    gap: timedelta
+    shared: tuple[tuple[str, float], ...]
+
+
+def gap(when: datetime, first: datetime, last: datetime) -> timedelta:
+    """Time from ``when`` to the span [first, last]; zero inside it."""
+    if when < first:
+        return first - when
+    if when > last:
+        return when - last
+    return timedelta(0)
+
+
+class ClusterIndex:
+    """The story vectors of the window with an inverted index from feature to stories."""
+
+    def __init__(self, params: ClusterParams) -> None:
+        self.params = params
+        self.stories: dict[int, StoryVectors] = {}
+        self._postings: dict[str, set[int]] = {}
+
+    def best(self, vector: Vector, when: datetime) -> Join:
+        """The best-scoring story for ``vector`` at time ``when`` (story_id None if none)."""
+        p = self.params
+        probe = sorted(vector.items(), key=lambda kv: -kv[1])[:PROBE_FEATURES]
+        candidates: set[int] = set()
+        for feature, _ in probe:
+            candidates.update(self._postings.get(feature, ()))
+        best_id: int | None = None
+        best = (0.0, 0.0, timedelta(0))
+        for story_id in sorted(candidates):
+            story = self.stories[story_id]
+            apart = gap(when, story.first, story.last)
+            if apart > p.window:
+                continue
+            centroid_sim = story.centroid.cosine(vector)
+            member_sim = max((dot(vector, m) for m in story.members), default=0.0)
+            similarity = (1 - p.member_weight) * centroid_sim + p.member_weight * member_sim
+            days = apart.total_seconds() / 86400.0
+            score = similarity * math.exp(-days / p.decay_days) if p.decay_days > 0 else similarity
+            if similarity >= p.strong:
+                score = max(score, similarity)
+            if score > best[0]:
+                best_id, best = story_id, (score, similarity, apart)
+        if best_id is None or best[0] < p.threshold:
+            return Join(None, best[0], best[1], best[2], ())
+        weights = self.stories[best_id].centroid.weights
+        shared = sorted(
+            ((f, w * weights[f]) for f, w in vector.items() if f in weights),
+            key=lambda kv: (-kv[1], kv[0]),
+        )
+        return Join(best_id, best[0], best[1], best[2], tuple(shared[:8]))
+
+    def add(self, story_id: int, vector: Vector, when: datetime) -> None:
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = StoryVectors(first=when, last=when)
+        story.first = min(story.first, when)
+        story.last = max(story.last, when)
+        if not vector:
+            return
+        story.centroid.add(vector)
+        story.members.append(vector)
+        for feature in vector:
+            self._postings.setdefault(feature, set()).add(story_id)
+
+    def touch(self, story_id: int, when: datetime) -> None:
+        """Extend a story's time span without changing its vectors (a copy arrived)."""
+        story = self.stories.get(story_id)
+        if story is None:
+            self.stories[story_id] = StoryVectors(first=when, last=when)
+        else:
+            story.first = min(story.first, when)
+            story.last = max(story.last, when)
+
+    def remove(self, story_id: int) -> None:
+        story = self.stories.pop(story_id, None)
+        if story is None:
+            return
+        for feature in story.centroid.weights:
+            holders = self._postings.get(feature)
+            if holders is not None:
+                holders.discard(story_id)
+                if not holders:
+                    del self._postings[feature]
+
+
+def join_reasons(join: Join, surfaces: dict[str, str]) -> tuple[Reason, ...]:
+    """Words for a join: the heaviest shared entities and terms, the score and the time."""
+    reasons: list[Reason] = []
+    for feature, weight in join.shared:
+        if feature.startswith(("e:", "n:")):
+            kind, shown = "entity", surfaces.get(feature, feature[2:])
+        else:
+            kind, shown = "term", surfaces.get(feature, feature)
+        if any(r.value == shown for r in reasons):
+            continue
+        reasons.append(Reason(kind, shown, f"weight {weight:.3f}"))
+    hours = join.gap.total_seconds() / 3600.0
+    when = "within the story's span" if hours == 0 else f"{hours:.0f} h from its articles"
+    reasons.append(Reason("time", when))
+    reasons.append(Reason("score", f"{join.score:.2f}", f"similarity {join.similarity:.2f}"))
+    return tuple(reasons)

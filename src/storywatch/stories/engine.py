@@ -1,0 +1,358 @@
+"""The story engine: read → decide → (the store assigns ids) → apply.
+
+``decide`` is a pure read of the engine's state: it says whether an article copies an earlier
+one (T1, T2), which story it joins and why (T3), what it adds (T4) and what it contradicts or
+revises (T5). The store persists that decision (creating the story row when ``story_id`` is
+None) and then ``apply`` writes the article into the state under the id the store gave.
+
+State covers a sliding window (``window``, 14 days by default) of article time: articles
+older than the window leave the duplicate indexes and the term statistics, and a story whose
+latest article is older than the window is dropped whole. Memory is therefore bounded by the
+news of one window, not by history.
+
+Restoring at start-up: call :meth:`StoryEngine.replay` with the stored articles of the last
+window and their story ids, in the order they were first applied (arrival order; time order
+gives nearly the same state). Replay runs ``decide`` + ``apply`` per article, so it costs
+what processing those articles cost the first time (see docs/benchmarks.md, "Stories").
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from storywatch.model import Reason, StoryEvent
+from storywatch.stories.analysis import DocAnalysis, analyse
+from storywatch.stories.cluster import ClusterIndex, ClusterParams, Join, join_reasons
+from storywatch.stories.dedup import NearDuplicateIndex, Sketch, canonical_url, content_hash
+from storywatch.stories.events import event_key, find_events
+from storywatch.stories.knowledge import Knowledge
+from storywatch.stories.timeline import ArticleRecord, summarize_story
+from storywatch.stories.types import (
+    Novelty,
+    Provenance,
+    StoryDecision,
+    StoryDoc,
+    StorySummary,
+)
+from storywatch.stories.vectors import DocumentFrequencies, Vector, weigh
+
+MIN_NEW_SENTENCES = 1
+
+
+@dataclass(slots=True)
+class _Story:
+    story_id: int
+    knowledge: Knowledge = field(default_factory=Knowledge)
+    articles: list[ArticleRecord] = field(default_factory=list)
+    events: list[StoryEvent] = field(default_factory=list)
+    speakers: set[str] = field(default_factory=set)
+    last: datetime | None = None
+
+
+@dataclass(slots=True)
+class _Indexed:
+    """What the window indexes hold for one article, so that eviction can undo it."""
+
+    story_id: int
+    published: datetime
+    source: str
+    url: str | None
+    digest: str | None
+    features: tuple[str, ...]
+    root: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    analysis: DocAnalysis
+    url: str | None
+    digest: str | None
+    sketch: Sketch | None
+    vector: Vector
+
+
+class StoryEngine:
+    """Duplicates, stories, novelty, contradictions and timelines over a window of news."""
+
+    def __init__(
+        self,
+        *,
+        window: timedelta = timedelta(days=14),
+        threshold: float = 0.15,
+        strong: float = 0.5,
+        decay_days: float = 1.0,
+        member_weight: float = 0.5,
+        keep_features: int = 80,
+        near_jaccard: float = 0.6,
+        num_perm: int = 128,
+    ) -> None:
+        self.window = window
+        self.keep_features = keep_features
+        self._clusters = ClusterIndex(
+            ClusterParams(threshold, strong, decay_days, member_weight, window)
+        )
+        self._near = NearDuplicateIndex(num_perm=num_perm, jaccard=near_jaccard)
+        self._df = DocumentFrequencies()
+        self._by_url: dict[str, int] = {}
+        self._by_digest: dict[str, int] = {}
+        self._indexed: dict[int, _Indexed] = {}
+        self._copies: dict[int, list[int]] = {}
+        self._doc_heap: list[tuple[datetime, int]] = []
+        self._story_heap: list[tuple[datetime, int]] = []
+        self._stories: dict[int, _Story] = {}
+        self._sources: dict[int, str] = {}
+        self._now: datetime | None = None
+        self._memo: tuple[StoryDoc, _Prepared] | None = None
+
+    # ------------------------------------------------------------------ reading
+
+    def _prepare(self, doc: StoryDoc) -> _Prepared:
+        """Read an article once; ``decide`` then ``apply`` of the same doc share it."""
+        if self._memo is not None and self._memo[0] is doc:
+            return self._memo[1]
+        if doc.published.tzinfo is None:
+            raise ValueError("StoryDoc.published must be timezone-aware")
+        analysis = analyse(doc)
+        prepared = _Prepared(
+            analysis=analysis,
+            url=canonical_url(doc.url),
+            digest=content_hash(doc.text),
+            sketch=self._near.sketch(doc.text),
+            vector=weigh(analysis.features, self._df, keep=self.keep_features),
+        )
+        self._memo = (doc, prepared)
+        return prepared
+
+    def decide(self, doc: StoryDoc) -> StoryDecision:
+        """What to do with ``doc``; reads the state and changes nothing."""
+        prepared = self._prepare(doc)
+        analysis = prepared.analysis
+        exact = self._exact_match(prepared)
+        if exact is not None:
+            original = self._original(exact)
+            return StoryDecision(
+                duplicate_of=original,
+                duplicate_kind="exact",
+                story_id=self._indexed[exact].story_id,
+                reasons=(Reason("duplicate", str(original), "same URL or same text"),),
+                novelty=Novelty(),
+                is_development=False,
+                events=(),
+                score=1.0,
+            )
+        reasons: list[Reason] = []
+        duplicate_of: int | None = None
+        story_id: int | None = None
+        score = 0.0
+        near = self._near.matches(prepared.sketch) if prepared.sketch is not None else []
+        near = [m for m in near if m.article_id in self._indexed]
+        if near:
+            match = near[0]
+            duplicate_of = self._original(match.article_id)
+            story_id = self._indexed[match.article_id].story_id
+            score = match.jaccard
+            reasons.append(
+                Reason(
+                    "duplicate",
+                    str(duplicate_of),
+                    f"near copy (Jaccard {match.jaccard:.2f}, contained {match.containment:.2f})",
+                )
+            )
+        else:
+            join = self._clusters.best(prepared.vector, doc.published)
+            story_id, score = join.story_id, join.score
+            if join.story_id is not None:
+                reasons.extend(self._reasons(join, prepared))
+        story = self._stories.get(story_id) if story_id is not None else None
+        knowledge = story.knowledge if story is not None else None
+        if knowledge is None:
+            novelty = Knowledge().novelty(analysis)
+        else:
+            novelty = knowledge.novelty(analysis)
+        events = find_events(knowledge, analysis, self._source_of)
+        if story is None:
+            is_development = True
+        else:
+            is_development = bool(
+                novelty.new_statements
+                or novelty.new_numbers
+                or len(novelty.new_sentences) >= MIN_NEW_SENTENCES
+                or events
+            )
+        return StoryDecision(
+            duplicate_of=duplicate_of,
+            duplicate_kind="near" if duplicate_of is not None else None,
+            story_id=story_id,
+            reasons=tuple(reasons),
+            novelty=novelty,
+            is_development=is_development,
+            events=events,
+            score=score,
+        )
+
+    def _reasons(self, join: Join, prepared: _Prepared) -> list[Reason]:
+        reasons = list(join_reasons(join, prepared.analysis.surfaces))
+        assert join.story_id is not None
+        story = self._stories.get(join.story_id)
+        if story is not None:
+            for statement in prepared.analysis.doc.statements:
+                speaker = statement.speaker_key or statement.speaker
+                if speaker and speaker in story.speakers:
+                    shown = statement.speaker or speaker
+                    if not any(r.kind == "statement" and r.value == shown for r in reasons):
+                        reasons.insert(0, Reason("statement", shown, "also quoted in the story"))
+        return reasons
+
+    def _exact_match(self, prepared: _Prepared) -> int | None:
+        for key, table in ((prepared.url, self._by_url), (prepared.digest, self._by_digest)):
+            if key is not None:
+                found = table.get(key)
+                if found is not None and found in self._indexed:
+                    return found
+        return None
+
+    def _original(self, article_id: int) -> int:
+        """The first publisher of the text ``article_id`` carries (T2 provenance)."""
+        root = self._indexed[article_id].root
+        group = [root, *self._copies.get(root, [])]
+        known = [a for a in group if a in self._indexed]
+        if not known:
+            return article_id
+        return min(known, key=lambda a: (self._indexed[a].published, a))
+
+    def _source_of(self, article_id: int) -> str:
+        return self._sources.get(article_id, "")
+
+    # ------------------------------------------------------------------ writing
+
+    def apply(self, doc: StoryDoc, decision: StoryDecision, story_id: int) -> None:
+        """Write ``doc`` into the state under ``story_id`` (the id the store gave)."""
+        prepared = self._prepare(doc)
+        analysis = prepared.analysis
+        story = self._stories.get(story_id)
+        if story is None:
+            story = self._stories[story_id] = _Story(story_id)
+        aid = doc.article_id
+        if aid in self._indexed:
+            return  # applied already (a replay overlapping live processing)
+        self._sources[aid] = doc.source
+        root = aid
+        if decision.duplicate_of is not None and decision.duplicate_of in self._indexed:
+            root = self._indexed[decision.duplicate_of].root
+            self._copies.setdefault(root, []).append(aid)
+        features: tuple[str, ...] = ()
+        if decision.duplicate_kind is None:
+            features = tuple(analysis.features)
+            self._df.add(features)
+            self._clusters.add(story_id, prepared.vector, doc.published)
+        else:
+            self._clusters.touch(story_id, doc.published)
+        if decision.duplicate_kind != "exact":
+            story.knowledge.add(analysis)
+            if prepared.sketch is not None:
+                self._near.add(aid, prepared.sketch)
+        for statement in doc.statements:
+            speaker = statement.speaker_key or statement.speaker
+            if speaker:
+                story.speakers.add(speaker)
+        if prepared.url is not None:
+            self._by_url.setdefault(prepared.url, aid)
+        if prepared.digest is not None:
+            self._by_digest.setdefault(prepared.digest, aid)
+        self._indexed[aid] = _Indexed(
+            story_id, doc.published, doc.source, prepared.url, prepared.digest, features, root
+        )
+        for event in decision.events:
+            story.knowledge.event_keys.add(event_key(event))
+            story.events.append(event)
+        story.articles.append(ArticleRecord.of(doc, decision, prepared.vector, analysis.sentences))
+        story.last = max(story.last or doc.published, doc.published)
+        heapq.heappush(self._doc_heap, (doc.published, aid))
+        heapq.heappush(self._story_heap, (story.last, story_id))
+        self._now = max(self._now or doc.published, doc.published)
+        self._evict(self._now - self.window)
+
+    def _evict(self, cutoff: datetime) -> None:
+        while self._doc_heap and self._doc_heap[0][0] < cutoff:
+            _, aid = heapq.heappop(self._doc_heap)
+            entry = self._indexed.pop(aid, None)
+            if entry is None:
+                continue
+            self._near.remove(aid)
+            if entry.features:
+                self._df.remove(entry.features)
+            if entry.url is not None and self._by_url.get(entry.url) == aid:
+                del self._by_url[entry.url]
+            if entry.digest is not None and self._by_digest.get(entry.digest) == aid:
+                del self._by_digest[entry.digest]
+        while self._story_heap and self._story_heap[0][0] < cutoff:
+            last, story_id = heapq.heappop(self._story_heap)
+            story = self._stories.get(story_id)
+            if story is None or story.last is None or story.last != last:
+                continue  # a stale heap entry: the story moved on since
+            del self._stories[story_id]
+            self._clusters.remove(story_id)
+            for record in story.articles:
+                self._sources.pop(record.article_id, None)
+                self._copies.pop(record.article_id, None)
+
+    def evict(self, now: datetime) -> None:
+        """Drop what is older than the window before ``now`` (the engine also does this itself)."""
+        self._now = max(self._now or now, now)
+        self._evict(self._now - self.window)
+
+    def replay(self, items: list[tuple[StoryDoc, int]]) -> int:
+        """Rebuild state from stored articles and their story ids; returns how many."""
+        for doc, story_id in items:
+            self.apply(doc, self.decide(doc), story_id)
+        return len(items)
+
+    # ------------------------------------------------------------------ views
+
+    def headline(self, story_id: int) -> StorySummary:
+        """Title, summary and timeline of a story in the window (T6). KeyError if unknown."""
+        story = self._stories[story_id]
+        centroid = self._clusters.stories.get(story_id)
+        return summarize_story(
+            story_id,
+            story.articles,
+            story.events,
+            centroid.centroid.weights if centroid is not None else {},
+        )
+
+    def provenance(self, article_id: int) -> Provenance:
+        """Who published the text of ``article_id`` first and who copied it (T2)."""
+        entry = self._indexed.get(article_id)
+        if entry is None:
+            raise KeyError(article_id)
+        group = [entry.root, *self._copies.get(entry.root, [])]
+        members = sorted(
+            (a for a in group if a in self._indexed),
+            key=lambda a: (self._indexed[a].published, a),
+        )
+        first = members[0]
+        return Provenance(
+            original=first,
+            original_source=self._indexed[first].source,
+            copies=tuple((a, self._indexed[a].source) for a in members[1:]),
+        )
+
+    def story_ids(self) -> list[int]:
+        """Ids of the stories currently held (inside the window)."""
+        return sorted(self._stories)
+
+    def story_of(self, article_id: int) -> int | None:
+        entry = self._indexed.get(article_id)
+        return entry.story_id if entry is not None else None
+
+    def stats(self) -> dict[str, int]:
+        """Sizes of the state, for health pages and the memory-bound tests."""
+        return {
+            "stories": len(self._stories),
+            "articles": len(self._indexed),
+            "near_index": len(self._near),
+            "features": len(self._df),
+            "urls": len(self._by_url),
+        }

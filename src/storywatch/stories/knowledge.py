@@ -1,0 +1,142 @@
+"""What a story already knows, and what a new article adds to it (T4).
+
+A story remembers the sentences, statements, numbers and claims of its articles. A new
+article's sentence is *repeated* when most of its words sit in one known sentence (a copy or
+a light rewrite), and *new* otherwise, provided it brings words the story has not used: a
+rewrite that rephrases known facts with known words is not news. Statements and numbers are
+compared the same way. Lookups go through small inverted indexes, so the cost per article is
+proportional to its own length, not to the size of the story.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from storywatch.model import Statement
+from storywatch.stories.analysis import Claim, DocAnalysis, NumberFact
+from storywatch.stories.types import Novelty
+
+REPEAT_CONTAINMENT = 0.6
+NEW_TERMS_FOR_A_NEW_SENTENCE = 2
+MIN_SENTENCE_TERMS = 3
+MAX_SENTENCES = 4000
+MAX_CLAIMS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class KnownClaim:
+    article_id: int
+    claim: Claim
+
+
+@dataclass(frozen=True, slots=True)
+class KnownNumber:
+    article_id: int
+    fact: NumberFact
+
+
+class Knowledge:
+    """The facts of one story, indexed for the novelty and contradiction checks."""
+
+    def __init__(self) -> None:
+        self.vocabulary: Counter[str] = Counter()
+        self._sentences: list[frozenset[str]] = []
+        self._sentence_index: dict[str, list[int]] = defaultdict(list)
+        self._statements: list[frozenset[str]] = []
+        self._statement_index: dict[str, list[int]] = defaultdict(list)
+        self.numbers: list[KnownNumber] = []
+        self._number_index: dict[float, list[int]] = defaultdict(list)
+        self.claims: list[KnownClaim] = []
+        self.asserting: dict[str, list[int]] = defaultdict(list)
+        self.denying: dict[str, list[int]] = defaultdict(list)
+        self.event_keys: set[str] = set()
+
+    # ------------------------------------------------------------------ reading
+
+    def best_containment(self, words: frozenset[str], *, statements: bool = False) -> float:
+        """The largest share of ``words`` found together in one known sentence (or quote)."""
+        if not words:
+            return 1.0
+        index = self._statement_index if statements else self._sentence_index
+        hits: Counter[int] = Counter()
+        for word in words:
+            hits.update(index.get(word, ()))
+        if not hits:
+            return 0.0
+        return hits.most_common(1)[0][1] / len(words)
+
+    def knows_number(self, fact: NumberFact) -> bool:
+        """A number is known when the story stated the same value about the same thing."""
+        for position in self._number_index.get(fact.value, ()):
+            known = self.numbers[position].fact
+            if known.unit == fact.unit or known.near & fact.near:
+                return True
+        return False
+
+    def novelty(self, analysis: DocAnalysis) -> Novelty:
+        """What ``analysis`` adds to this story: new sentences, statements and numbers."""
+        new_sentences: list[str] = []
+        repeated = 0
+        for sentence in analysis.sentences:
+            if len(sentence.terms) < MIN_SENTENCE_TERMS:
+                continue
+            if self.best_containment(sentence.terms) >= REPEAT_CONTAINMENT:
+                repeated += 1
+                continue
+            fresh = sum(1 for t in sentence.terms if t not in self.vocabulary)
+            if fresh >= NEW_TERMS_FOR_A_NEW_SENTENCE:
+                new_sentences.append(sentence.text)
+            else:
+                repeated += 1
+        new_statements: list[Statement] = []
+        for statement, words in analysis.statements:
+            if not words:
+                continue
+            if self.best_containment(words, statements=True) < REPEAT_CONTAINMENT:
+                new_statements.append(statement)
+        new_numbers: list[str] = []
+        for fact in analysis.numbers:
+            if not self.knows_number(fact) and fact.phrase not in new_numbers:
+                new_numbers.append(fact.phrase)
+        return Novelty(tuple(new_sentences), tuple(new_statements), tuple(new_numbers), repeated)
+
+    # ------------------------------------------------------------------ writing
+
+    def add(self, analysis: DocAnalysis) -> None:
+        """Remember everything an article said (bounded: the oldest facts stay, the cap holds)."""
+        article_id = analysis.doc.article_id
+        for sentence in analysis.sentences:
+            self.vocabulary.update(sentence.terms)
+            if len(sentence.terms) < MIN_SENTENCE_TERMS or len(self._sentences) >= MAX_SENTENCES:
+                continue
+            if self.best_containment(sentence.terms) >= 0.95:
+                continue  # an exact repeat adds nothing to remember
+            position = len(self._sentences)
+            self._sentences.append(sentence.terms)
+            for word in sentence.terms:
+                self._sentence_index[word].append(position)
+        for _, words in analysis.statements:
+            if words and self.best_containment(words, statements=True) < 0.95:
+                position = len(self._statements)
+                self._statements.append(words)
+                for word in words:
+                    self._statement_index[word].append(position)
+        for fact in analysis.numbers:
+            if not self.knows_number(fact):
+                self._number_index[fact.value].append(len(self.numbers))
+                self.numbers.append(KnownNumber(article_id, fact))
+        for claim in analysis.claims:
+            if len(self.claims) >= MAX_CLAIMS:
+                break
+            position = len(self.claims)
+            self.claims.append(KnownClaim(article_id, claim))
+            for word in claim.asserted:
+                self.asserting[word].append(position)
+            for word in claim.denied:
+                self.denying[word].append(position)
+
+    @property
+    def size(self) -> tuple[int, int, int, int]:
+        """Counts of sentences, statements, numbers and claims held (for tests and stats)."""
+        return len(self._sentences), len(self._statements), len(self.numbers), len(self.claims)

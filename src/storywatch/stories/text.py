@@ -1,0 +1,228 @@
+"""Text helpers shared by the story parts: words, stems, sentences, names and numbers.
+
+Everything here is a small pure function over strings. The stemmer is deliberately light
+(plural and verb endings only): it is enough to make "withdraw", "withdrawing" and
+"withdrawal" one term for clustering and contradictions, and cheap enough to run on every
+word of every article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+def wordset(*chunks: str) -> frozenset[str]:
+    """A frozen set of the whitespace-separated words of ``chunks`` (for word lists)."""
+    return frozenset(" ".join(chunks).split())
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+_SENTENCE_END = re.compile(r"([.!?…][\"”’)\]]?)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATIONS = wordset(
+    "mr mrs ms dr gen sen rep gov lt col sgt capt adm maj st jr sr inc corp co ltd no vs "
+    "u.s a.m p.m jan feb mar apr aug sept sep oct nov dec prof rev"
+)
+
+STOPWORDS = wordset(
+    """
+a about above after again against all also although am among an and another any are around
+as at away back be became because become been before being below between both but by can
+could did do does doing done down during each either else even ever every few for from
+further get gets getting go going got had has have having he her here hers herself him
+himself his how however i if in including into is it its itself just least less like made
+make many may me might more most much must my myself near neither never no nor not now of
+off often on once one only or other others our ours ourselves out over own per perhaps put
+rather s said same say says see seen she should since so some still such than that the their
+theirs them themselves then there these they this those though through thus to too toward
+towards under until up upon us very via was we well were what whatever when where whether
+which while who whom whose why will with within without would yet you your yours yourself
+yourselves told tell tells according just new also time
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+mr mrs ms dr t ve ll re d m don didn doesn isn wasn aren weren won wouldn couldn shouldn
+"""
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so "Pérez" and "Perez" are one word."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A light suffix stripper: plurals, -ing, -ed, -al/-ment nominals. Lower-case input."""
+    w = word
+    if len(w) <= 3:
+        return w
+    for suffix, repl, min_len in (
+        ("ies", "y", 4),
+        ("sses", "ss", 4),
+        ("ings", "", 5),
+        ("ing", "", 5),
+        ("ements", "", 5),
+        ("ement", "", 5),
+        ("ments", "", 5),
+        ("ment", "", 5),
+        ("als", "", 6),
+        ("al", "", 6),
+        ("ied", "y", 4),
+        ("eed", "ee", 4),
+        ("ations", "at", 5),
+        ("ation", "at", 5),
+        ("ed", "", 4),
+        ("es", "e", 4),
+        ("s", "", 3),
+    ):
+        if w.endswith(suffix) and len(w) - len(suffix) >= min_len - 1:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                return w
+            base = w[: len(w) - len(suffix)] + repl
+            if suffix in ("ing", "ings", "ed") and len(base) > 3 and base[-1] == base[-2]:
+                base = base[:-1]  # stopped -> stop, running -> run
+            return _drop_e(base)
+    return _drop_e(w)
+
+
+def _drop_e(w: str) -> str:
+    """ "close"/"closed"/"closing" -> "clos": a final silent e is not kept."""
+    return w[:-1] if len(w) > 4 and w.endswith("e") and not w.endswith("ee") else w
+
+
+_ALIASES = (
+    (re.compile(r"\bU\.S\.(?:A\.)?|\bUnited States(?: of America)?\b|\bUSA?\b"), "USA"),
+    (re.compile(r"\bU\.K\.|\bUnited Kingdom\b|\bUK\b"), "UK"),
+    (re.compile(r"\bU\.N\.|\bUnited Nations\b"), "UN"),
+    (re.compile(r"\bE\.U\.|\bEuropean Union\b"), "EU"),
+)
+
+
+def canonical_aliases(text: str) -> str:
+    """Spell the common country and body abbreviations one way ("U.S." = "United States")."""
+    if "U" not in text and "E" not in text:
+        return text
+    for pattern, repl in _ALIASES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def words(text: str) -> list[str]:
+    """Folded words of ``text`` (apostrophe-s dropped), in order, stopwords kept."""
+    out = []
+    for match in _WORD.finditer(fold(canonical_aliases(text))):
+        w = match.group(0).replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        out.append(w.strip("'-"))
+    return [w for w in out if w]
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words: what clustering and novelty compare."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def sentences(text: str) -> list[str]:
+    """Split text into sentences; good enough for news prose (abbreviations kept whole)."""
+    pieces: list[str] = []
+    for block in text.split("\n"):
+        block = block.strip()
+        if not block:
+            continue
+        start = 0
+        for match in _SENTENCE_END.finditer(block):
+            before = block[start : match.start() + len(match.group(1))].strip()
+            last = before.rsplit(" ", 1)[-1].rstrip(".").lower().lstrip('("“')
+            if not before.endswith("."):
+                last = ""
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue
+            if before:
+                pieces.append(before)
+            start = match.end()
+        tail = block[start:].strip()
+        if tail:
+            pieces.append(tail)
+    return pieces
+
+
+_NAME = re.compile(
+    r"\b(?:[A-Z][a-z]+|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,})(?:[ -](?:[A-Z][a-z]+|[A-Z]{2,}))*"
+)
+_NAME_STOP = wordset(
+    "The A An In On At But And Or For If As It He She They We I This That These Those "
+    "His Her Their Our Its After Before When While Since During What Who Why How Where "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December Mr Mrs Ms Dr"
+)
+
+
+def names(text: str) -> list[str]:
+    """Capitalised word runs not at a sentence start alone: a cheap stand-in for entities.
+
+    The understanding stage gives real entities; these are used beside them so that
+    clustering still works on a text the understanding stage found nothing in.
+    """
+    found: list[str] = []
+    for match in _NAME.finditer(canonical_aliases(text)):
+        parts = [p for p in re.split(r"[ -]", match.group(0)) if p not in _NAME_STOP]
+        if not parts or (len(parts) == 1 and parts[0].lower() in STOPWORDS):
+            continue
+        name = " ".join(parts)
+        if len(name) > 1:
+            found.append(fold(name).replace(".", ""))
+    return found
+
+
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?"
+    r"(?:\s+(million|billion|thousand|trillion))?"
+)
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "thirteen": 13,
+    "fourteen": 14,
+    "forty": 40,
+    "thirty": 30,
+    "fifty": 50,
+    "twelve": 12,
+    "dozen": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "hundred": 100,
+}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def parse_numbers(sentence: str) -> list[tuple[float, int, int]]:
+    """Numbers in a sentence as (value, start, end); years and times of day are skipped."""
+    found: list[tuple[float, int, int]] = []
+    for match in _NUMBER.finditer(sentence):
+        raw, percent, scale = match.group(1), match.group(2), match.group(3)
+        value = float(raw.replace(",", ""))
+        following = sentence[match.end() : match.end() + 6].lower()
+        if not percent and not scale and "," not in raw and 1900 <= value <= 2100:
+            continue  # a year
+        before = sentence[match.start() - 1 : match.start()]
+        if before == ":" or following.startswith((":", " a.m", " p.m", "am", "pm")):
+            continue  # a time of day
+        if scale:
+            value *= _SCALE[scale]
+        found.append((value, match.start(), match.end()))
+    lowered = sentence.lower()
+    for word, value in _NUMBER_WORDS.items():
+        for m in re.finditer(rf"\b{word}\b", lowered):
+            found.append((float(value), m.start(), m.end()))
+    found.sort(key=lambda item: item[1])
+    return found

@@ -1,0 +1,92 @@
+"""Sparse TF-IDF vectors with document frequencies learned online over the story window.
+
+Why online: a news stream has no fixed corpus to fit an IDF on, and what is rare changes
+week to week ("Soleimani" is rare until it is not). Frequencies count the documents applied
+inside the window and forget evicted ones, so the weights follow the news and memory stays
+bounded. A vector is frozen when its article is applied: later IDF drift does not rewrite
+old vectors, which keeps replay exact and every update O(terms of one article).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+Vector = dict[str, float]
+
+
+class DocumentFrequencies:
+    """How many documents in the window contain each feature."""
+
+    def __init__(self) -> None:
+        self._df: Counter[str] = Counter()
+        self.documents = 0
+
+    def add(self, features: Iterable[str]) -> None:
+        self._df.update(set(features))
+        self.documents += 1
+
+    def remove(self, features: Iterable[str]) -> None:
+        for feature in set(features):
+            left = self._df[feature] - 1
+            if left > 0:
+                self._df[feature] = left
+            else:
+                del self._df[feature]
+        self.documents = max(0, self.documents - 1)
+
+    def idf(self, feature: str) -> float:
+        """Smoothed IDF; unseen features get the highest weight."""
+        return math.log((self.documents + 2) / (self._df.get(feature, 0) + 1)) + 1.0
+
+    def share(self, feature: str) -> float:
+        """Fraction of window documents holding ``feature`` (0 when the window is empty)."""
+        return self._df.get(feature, 0) / self.documents if self.documents else 0.0
+
+    def __len__(self) -> int:
+        return len(self._df)
+
+
+def weigh(counts: Mapping[str, float], df: DocumentFrequencies, *, keep: int) -> Vector:
+    """A unit-length TF-IDF vector of the ``keep`` heaviest features (log-scaled TF)."""
+    weighted = {f: (1.0 + math.log(c)) * df.idf(f) for f, c in counts.items() if c > 0}
+    if len(weighted) > keep:
+        top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+        weighted = dict(top)
+    norm = math.sqrt(sum(w * w for w in weighted.values()))
+    if norm == 0.0:
+        return {}
+    return {f: w / norm for f, w in weighted.items()}
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[f] for f, w in a.items() if f in b)
+
+
+class Centroid:
+    """The running sum of a story's member vectors, with its squared norm kept current."""
+
+    __slots__ = ("norm2", "weights")
+
+    def __init__(self) -> None:
+        self.weights: Vector = {}
+        self.norm2 = 0.0
+
+    def add(self, vector: Mapping[str, float], sign: float = 1.0) -> None:
+        cross = dot(self.weights, vector)
+        self_norm = sum(w * w for w in vector.values())
+        self.norm2 = max(0.0, self.norm2 + 2.0 * sign * cross + self_norm)
+        for f, w in vector.items():
+            value = self.weights.get(f, 0.0) + sign * w
+            if abs(value) < 1e-12:
+                self.weights.pop(f, None)
+            else:
+                self.weights[f] = value
+
+    def cosine(self, vector: Mapping[str, float]) -> float:
+        if self.norm2 <= 0.0:
+            return 0.0
+        return dot(vector, self.weights) / math.sqrt(self.norm2)
