@@ -104,6 +104,41 @@ def name_words(text: str) -> set[str]:
     }
 
 
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+)+")
+_NOT_FIRST = set(
+    """The A An In On At But And If When While After Before For From With This That These
+    Those It He She They We I His Her Their As By Of To New North South East West United
+    Democratic Republican Democrats Republicans Sen Rep Gov President Secretary Vice Gen""".split()
+)
+
+
+def full_names(text: str) -> list[tuple[int, str]]:
+    """Runs of two or more capitalised words outside quotation marks (likely full names):
+    candidates, with the named gold sources, for the referent of a pronoun source."""
+    out = []
+    depth = _quote_depths(text)
+    for m in _FULL_NAME.finditer(text):
+        first = m.group(0).split()[0]
+        if first in _NOT_FIRST or depth[m.start()]:
+            continue
+        out.append((m.start(), m.group(0)))
+    return out
+
+
+def _quote_depths(text: str) -> list[bool]:
+    inside = False
+    out = []
+    for ch in text:
+        if ch == "“":
+            inside = True
+        elif ch == "”" or ch == "\n":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+        out.append(inside)
+    return out
+
+
 def load(folder: Path) -> list[tuple[str, str, list[Gold]]]:
     anns: dict[str, Path] = {}
     for ann in sorted((folder / "attributions").glob("*.ann")):
@@ -218,6 +253,7 @@ def evaluate(folder: Path, verbose: bool = False) -> dict[str, float]:
                 st = " ".join(text[a:b] for a, b in g.source)
                 if st.strip().lower() not in _PRONOUNS | _RELATIVE and name_words(st):
                     named_sources.append((g.source[0][0], st))
+        # named_sources.extend(full_names(text))
         named_sources.sort()
         for t in totals:
             pairs = match(preds, golds, t)

@@ -78,6 +78,25 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
+    """End a clause with a partial quotation at its last closing mark when a coordinated
+    clause follows ("called her “third-rate” and boycotted …", "…”, telling reporters …"):
+    annotators, and readers, take the second clause as another act."""
+    last = max((q.end for q in quotes if start <= q.start and q.end <= end), default=-1)
+    if last < 0:
+        return end
+    tail = text[last:end]
+    words = tail.split()
+    if len(words) <= 3:
+        return end
+    stripped = tail.lstrip()
+    if stripped.startswith("and ") or (
+        tail.startswith(",") and stripped[1:].lstrip()[:1].islower()
+    ):
+        return last
+    return end
+
+
 def _words_between(s: _Sentence, start: int, end: int) -> list[Word]:
     return [w for w in s.words if w.start >= start and w.end <= end]
 
@@ -268,6 +287,10 @@ def _cue_led(text: str, s: _Sentence) -> Found | None:
             speaker = _np_before(text, words, j, floor)
         if speaker is None and k == 0:
             speaker = _np_after(text, words, 1)
+        if speaker is None and w.text.endswith("ing") and k > 0:
+            # "Ortagus added, writing that …": a participle's speaker is the clause subject.
+            if "," in text[words[k - 1].end : w.start]:
+                speaker = clause_subject(text, s)
         if speaker is None:
             continue
         found = _content_after(text, s, k, lemma, speaker) or _content_before(
@@ -316,6 +339,8 @@ def _content_after(
     direct = _has_quote(s.quotes, start, end)
     if end < len(text) and text[end] in "”\"" and not direct:
         end += 1
+    if direct:
+        end = _cut_tail(text, s.quotes, start, end)
     if direct and text[end : end + 1] in "”\"":
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
@@ -372,3 +397,61 @@ def bare_quote(text: str, s: _Sentence) -> bool:
         return False
     outside = [w for w in s.words if not _inside(s.quotes, w.start)]
     return not outside and len(s.words) >= 3
+
+
+def clause_subject(text: str, s: _Sentence) -> Span | None:
+    """The subject at the start of a sentence when it is a name or a personal pronoun,
+    after an introductory phrase ("In the letter, Seely …")."""
+    words = [w for w in s.words if not _inside(s.quotes, w.start)]
+    if not words:
+        return None
+    i = 0
+    if words[0].text.lower() in _PREPOSITIONS or words[0].text in ("But", "And", "So", "Then"):
+        if words[0].text.lower() in _PREPOSITIONS:
+            comma = text.find(",", words[0].end, s.end)
+            if comma < 0 or comma - words[0].end > 60:
+                return None
+            while i < len(words) and words[i].start < comma:
+                i += 1
+        else:
+            i = 1
+    if i >= len(words):
+        return None
+    first = words[i]
+    if first.text.lower() in lx.PERSONAL_PRONOUNS - {"it", "you", "i", "we"}:
+        return first.start, first.end
+    j = i
+    while j < len(words) and words[j].text[:1].isupper() and j - i < 6:
+        if j > i and text[words[j - 1].end : words[j].start] not in (" ", ". "):
+            break
+        j += 1
+    if j == i or words[i].text.lower() in lx.NOT_NAMES:
+        return None
+    return words[i].start, words[j - 1].end
+
+
+def quote_fallback(text: str, s: _Sentence) -> Found | None:
+    """A sentence whose quotation no cue introduced: "Cross called the election “a citizenship
+    election”." Its subject (a name or pronoun) is the speaker; the content runs from after
+    the verb to the end of the sentence."""
+    subject = clause_subject(text, s)
+    if subject is None:
+        return None
+    after = [w for w in s.words if w.start >= subject[1]]
+    k = 0
+    while k < len(after) and after[k].text.lower() in lx.AUXILIARIES:
+        k += 1
+    if k >= len(after) - 1 or _inside(s.quotes, after[k].start):
+        return None
+    verb = after[k]
+    if verb.text[:1].isupper():
+        return None
+    if "," in text[subject[1] : verb.start]:
+        return None
+    start, end = _trim(text, after[k + 1].start, s.end)
+    if not _has_quote(s.quotes, start, end):
+        return None
+    if text[end : end + 1] in "”\"":
+        end += 1
+    end = _cut_tail(text, s.quotes, start, end)
+    return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)

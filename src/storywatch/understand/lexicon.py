@@ -99,6 +99,26 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "acknowledge_": ("conceded",),
     "indicate": ("indicated", "indicates"),
     "signal": ("signaled", "signalled"),
+    "question": ("questioned",),
+    "sing": ("sings", "sang"),
+    "snipe": ("sniped",),
+    "call": ("called", "calls", "calling"),
+    "blast": ("blasted", "blasts"),
+    "liken": ("likened",),
+    "press": ("pressed",),
+    "recount_": ("recalls",),
+    "cry": ("cried",),
+    "bristle": ("bristled",),
+    "scold": ("scolded",),
+    "mock": ("mocked", "mocks"),
+    "accuse": ("accused", "accuses", "accusing"),
+    "tout": ("touted", "touts"),
+    "hail": ("hailed",),
+    "praise": ("praised", "praises"),
+    "dismiss": ("dismissed",),
+    "label": ("labeled", "labelled"),
+    "dub": ("dubbed",),
+    "decry": ("decried",),
 }
 
 CUE_WORDS: frozenset[str] = frozenset(w for forms in _CUE_LEMMAS.values() for w in forms)
@@ -110,7 +130,8 @@ WEAK_CUES: frozenset[str] = _words(
     """
     continue report ask state describe read post charge agree believe think fear hope signal
     indicate demand maintain counter note observe promise urge confirm deny reveal comment
-    mention
+    mention call blast liken press cry bristle scold mock accuse tout hail praise dismiss label
+    dub decry sing question
     """
 )
 

@@ -17,6 +17,12 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.text import ABBREVIATIONS, Word
 
 _CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "de", "da", "van", "von", "la", "du"})
+# Words that end a capitalised run without being part of the name ("CNBC Saturday").
+_TRAILING = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december democrat democrats republican
+    republicans unleashed""".split()
+)
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 
@@ -156,7 +162,7 @@ def _mention_from_run(
             break
     while run and _norm(run[0].text) in lx.NOT_NAMES and _norm(run[0].text) not in ("us",):
         run = run[1:]
-    while run and run[-1].text in _CONNECTORS:
+    while run and (run[-1].text in _CONNECTORS or _norm(run[-1].text) in _TRAILING):
         run = run[:-1]
     if not run:
         return None

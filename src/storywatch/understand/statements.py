@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
-from storywatch.understand.attribution import Found, bare_quote, find_in_sentence
+from storywatch.understand.attribution import Found, bare_quote, find_in_sentence, quote_fallback
 from storywatch.understand.speakers import History, Speaker, resolve
 
 Span = tuple[int, int]
@@ -71,6 +71,11 @@ def attribute(an: Analysis) -> list[Attributed]:
             continue
         if not bare_quote(text, s):
             pending = None
+            fallback = quote_fallback(text, s) if s.quotes else None
+            if fallback is not None:
+                item = _make(an, fallback, history, para)
+                out.append(item)
+                history.said.append((s.start, item.speaker.identity, para))
             continue
         parts = [p for q in s.quotes for p in q.parts]
         if pending is not None and pending.sentence == s.index - 1:

@@ -149,6 +149,8 @@ def sentences(
                 qi += 1
             if qi < len(inside) and inside[qi][0] < end < inside[qi][1]:
                 continue
+            if text[end - 1] in "\"”" and _attribution_follows(text, end, pe):
+                continue
             if end > cur_start:
                 out.append((cur_start, end))
             cur_start = _skip_space(text, end, pe)
@@ -161,6 +163,20 @@ def sentences(
             out.append((cur_start, pe))
         cur_start = -1
     return out
+
+
+def _attribution_follows(text: str, pos: int, limit: int) -> bool:
+    """“…?” Beck asked. — a quotation ending in ?/!/. is still attributed after its mark."""
+    from storywatch.understand.lexicon import CUE_WORDS
+
+    ahead = [m.group(0) for m in _WORD.finditer(text, pos, min(limit, pos + 80))][:6]
+    for k, word in enumerate(ahead):
+        if word.lower() in CUE_WORDS:
+            return k <= 4
+        if k and word[:1].islower() and word not in ("the", "a", "an", "of", "and"):
+            if word.lower() not in ("he", "she", "they", "it", "we", "i"):
+                return False
+    return False
 
 
 def _skip_space(text: str, pos: int, limit: int) -> int:
