@@ -27,7 +27,9 @@ T0 = datetime(2024, 6, 3, 12, 0, tzinfo=UTC)  # a Monday, 12:00 UTC
 LIMITS = Limits(coalesce_seconds=600, user_per_hour=5, story_per_hour=2)
 
 
-def run(asks: list[tuple[Ask, datetime]], attention: Attention = Attention(), limits: Limits = LIMITS):
+def run(
+    asks: list[tuple[Ask, datetime]], attention: Attention = Attention(), limits: Limits = LIMITS
+):
     recent = Recent()
     out = []
     for ask, now in asks:
@@ -59,7 +61,12 @@ def test_the_window_counts_from_the_last_move_not_the_first() -> None:
 
 
 def test_different_stories_have_different_threads() -> None:
-    a, b = run([(Ask(story_id=1, collapse_key="story:1"), T0), (Ask(story_id=2, collapse_key="story:2"), T0)])
+    a, b = run(
+        [
+            (Ask(story_id=1, collapse_key="story:1"), T0),
+            (Ask(story_id=2, collapse_key="story:2"), T0),
+        ]
+    )
     assert a.thread_key != b.thread_key
 
 
@@ -68,7 +75,9 @@ def test_different_stories_have_different_threads() -> None:
 
 def test_per_story_limit_defers_the_push_until_the_hour_frees() -> None:
     ask = Ask(story_id=7, collapse_key="story:7")
-    d1, d2, d3 = run([(ask, T0), (ask, T0 + timedelta(minutes=10)), (ask, T0 + timedelta(minutes=20))])
+    d1, d2, d3 = run(
+        [(ask, T0), (ask, T0 + timedelta(minutes=10)), (ask, T0 + timedelta(minutes=20))]
+    )
     assert d1.deliver_at == T0 and d2.deliver_at == T0 + timedelta(minutes=10)
     assert not d3.held
     assert d3.deliver_at == T0 + timedelta(hours=1)  # when the first of the two leaves the hour
@@ -109,7 +118,9 @@ def test_digest_mode_is_held() -> None:
 
 # ----------------------------------------------------------------------------- quiet hours
 
-PARIS_NIGHT = Attention(timezone="Europe/Paris", quiet_start_minute=22 * 60, quiet_end_minute=7 * 60)
+PARIS_NIGHT = Attention(
+    timezone="Europe/Paris", quiet_start_minute=22 * 60, quiet_end_minute=7 * 60
+)
 
 
 def test_quiet_hours_are_read_on_the_users_clock() -> None:
@@ -134,7 +145,9 @@ def test_a_push_in_quiet_hours_waits_for_their_end_and_urgent_breaks_through() -
 def test_same_instant_is_quiet_in_one_zone_and_not_in_another() -> None:
     at = datetime(2024, 6, 3, 23, 0, tzinfo=UTC)
     tokyo = Attention(timezone="Asia/Tokyo", quiet_start_minute=22 * 60, quiet_end_minute=7 * 60)
-    new_york = Attention(timezone="America/New_York", quiet_start_minute=22 * 60, quiet_end_minute=7 * 60)
+    new_york = Attention(
+        timezone="America/New_York", quiet_start_minute=22 * 60, quiet_end_minute=7 * 60
+    )
     assert not in_quiet_hours(at, tokyo)  # 08:00 in Tokyo
     assert not in_quiet_hours(at, new_york)  # 19:00 in New York
     assert in_quiet_hours(at + timedelta(hours=4), new_york)  # 23:00 in New York

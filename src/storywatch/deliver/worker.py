@@ -80,9 +80,11 @@ class DeliveryWorker:
         finally:
             if self._tasks:
                 await asyncio.wait(set(self._tasks), timeout=self.settings.fetch_timeout_seconds)
+            recorder = helpers[1]
             for task in helpers:
-                task.cancel()
-            for task in helpers:
+                if task is not recorder:
+                    task.cancel()
+            for task in helpers:  # the recorder ends by itself once stop is set
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
             await self._flush()
@@ -157,14 +159,16 @@ class DeliveryWorker:
     # ------------------------------------------------------------------ helpers
 
     async def _flush(self) -> None:
+        """Write buffered outcomes; a batch leaves the buffer only once it is committed."""
         while self._results:
-            batch, self._results = self._results[:FLUSH_BATCH], self._results[FLUSH_BATCH:]
+            batch = self._results[:FLUSH_BATCH]
             async with self.services.db.write() as conn:
                 await send.write(conn, self.worker_id, batch)
+            del self._results[: len(batch)]
 
     async def _recorder(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
-            await asyncio.sleep(FLUSH_SECONDS)
+            await _wait_any(stop, asyncio.Event(), timeout=FLUSH_SECONDS)
             try:
                 await self._flush()
             except Exception:

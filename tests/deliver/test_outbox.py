@@ -1,0 +1,225 @@
+"""The outbox on SQLite and PostgreSQL: recording, dedupe, policy in the store, leases."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from storywatch.app import Services
+from storywatch.bus import LIVE, NOTIFIED
+from storywatch.clock import ManualClock
+from storywatch.deliver.outbox import announce, record, record_many
+from storywatch.deliver.policy import Limits
+from storywatch.store import notifications as store
+from storywatch.store.tables import deliveries, notifications
+from tests.deliver.helpers import add_channel, draft, new_story, new_user
+
+WEBHOOK = {"url": "http://127.0.0.1:9/hook"}
+NOON = datetime(2024, 6, 3, 12, 0, tzinfo=UTC)
+
+
+async def _deliveries(services: Services, notification_id: int) -> list[sa.Row]:
+    async with services.db.read() as conn:
+        stmt = sa.select(deliveries).where(deliveries.c.notification_id == notification_id)
+        return list(await conn.execute(stmt.order_by(deliveries.c.channel_id)))
+
+
+async def test_record_writes_one_delivery_per_enabled_channel(any_dsvc: Services) -> None:
+    svc = any_dsvc
+    uid = await new_user(svc, "ana")
+    a = await add_channel(svc, uid, "webhook", WEBHOOK)
+    b = await add_channel(svc, uid, "ntfy", {"server": "http://127.0.0.1:9", "topic": "news"})
+    off = await add_channel(svc, uid, "webhook", WEBHOOK)
+    async with svc.db.write() as conn:
+        await conn.execute(
+            sa.text("UPDATE channels SET enabled = false WHERE id = :i"), {"i": off.id}
+        )
+    async with svc.db.write() as conn:
+        created = await record(conn, draft(uid, 1), NOON)
+    assert created is not None and created.channel_count == 2
+    rows = await _deliveries(svc, created.id)
+    assert [r.channel_id for r in rows] == [a.id, b.id]
+    assert {r.status for r in rows} == {"pending"}
+    assert [r.idempotency_key for r in rows] == [f"n{created.id}.c{a.id}", f"n{created.id}.c{b.id}"]
+
+
+async def test_one_notification_per_dedupe_key(any_dsvc: Services) -> None:
+    svc = any_dsvc
+    uid = await new_user(svc, "ana")
+    other = await new_user(svc, "ben")
+    async with svc.db.write() as conn:
+        first = await record(conn, draft(uid, 1), NOON)
+        again = await record(conn, draft(uid, 1), NOON)
+        theirs = await record(conn, draft(other, 1), NOON)
+        batch = await record_many(conn, [draft(uid, 2), draft(uid, 2), draft(uid, 1)], NOON)
+    assert first is not None and again is None and theirs is not None
+    assert [c.title for c in batch] == ["Development 2"]
+
+
+async def test_a_rolled_back_match_leaves_no_notification(any_dsvc: Services) -> None:
+    svc = any_dsvc
+    uid = await new_user(svc, "ana")
+    await add_channel(svc, uid, "webhook", WEBHOOK)
+    try:
+        async with svc.db.write() as conn:
+            await record(conn, draft(uid, 1), NOON)
+            raise RuntimeError("the match stage failed after recording")
+    except RuntimeError:
+        pass
+    async with svc.db.read() as conn:
+        assert (
+            await conn.execute(sa.select(sa.func.count()).select_from(notifications))
+        ).scalar() == 0
+        assert (
+            await conn.execute(sa.select(sa.func.count()).select_from(deliveries))
+        ).scalar() == 0
+
+
+async def test_threads_and_story_limit_hold_across_transactions(any_dsvc: Services) -> None:
+    svc = any_dsvc
+    uid = await new_user(svc, "ana")
+    story = await new_story(svc)
+    limits = Limits(coalesce_seconds=600, user_per_hour=50, story_per_hour=2)
+    made = []
+    for i, minutes in enumerate([0, 5, 9]):
+        async with svc.db.write() as conn:
+            made.append(
+                await record(
+                    conn,
+                    draft(uid, i, story_id=story),
+                    NOON + timedelta(minutes=minutes),
+                    limits=limits,
+                )
+            )
+    assert all(m is not None for m in made)
+    assert made[0].thread_key == made[1].thread_key == made[2].thread_key  # type: ignore[union-attr]
+    assert made[2].deliver_at == NOON + timedelta(hours=1)  # type: ignore[union-attr]
+
+
+async def test_a_newer_push_supersedes_a_waiting_one(any_dsvc: Services) -> None:
+    svc = any_dsvc
+    uid = await new_user(svc, "ana", quiet_start_minute=22 * 60, quiet_end_minute=7 * 60)
+    await add_channel(svc, uid, "webhook", WEBHOOK)
+    story = await new_story(svc)
+    night = datetime(2024, 6, 3, 23, 0, tzinfo=UTC)
+    async with svc.db.write() as conn:
+        old = await record(conn, draft(uid, 1, story_id=story), night)
+    async with svc.db.write() as conn:
+        new = await record(conn, draft(uid, 2, story_id=story), night + timedelta(hours=2))
+    assert old is not None and new is not None
+    assert old.deliver_at == new.deliver_at == datetime(2024, 6, 4, 7, 0, tzinfo=UTC)
+    (old_row,) = await _deliveries(svc, old.id)
+    (new_row,) = await _deliveries(svc, new.id)
+    assert old_row.status == "superseded" and str(new.id) in old_row.last_error
+    assert new_row.status == "pending"
+
+
+async def test_an_urgent_push_goes_now_and_supersedes_the_waiting_one(any_dsvc: Services) -> None:
+    svc = any_dsvc
+    uid = await new_user(svc, "ana", quiet_start_minute=22 * 60, quiet_end_minute=7 * 60)
+    await add_channel(svc, uid, "webhook", WEBHOOK)
+    story = await new_story(svc)
+    night = datetime(2024, 6, 3, 23, 0, tzinfo=UTC)
+    async with svc.db.write() as conn:
+        old = await record(conn, draft(uid, 1, story_id=story), night)
+        urgent = await record(conn, draft(uid, 2, story_id=story, urgent=True), night)
+    assert urgent is not None and urgent.deliver_at == night
+    assert [r.status for r in await _deliveries(svc, old.id)] == ["superseded"]  # type: ignore[union-attr]
+
+
+async def test_digest_mode_is_held_on_every_channel(any_dsvc: Services) -> None:
+    svc = any_dsvc
+    uid = await new_user(svc, "ana", digest="hourly")
+    await add_channel(svc, uid, "webhook", WEBHOOK)
+    await add_channel(svc, uid, "webhook", {**WEBHOOK, "digest_only": True})
+    async with svc.db.write() as conn:
+        held = await record(conn, draft(uid, 1, mode="digest"), NOON)
+        alert = await record(conn, draft(uid, 2), NOON)
+    assert held is not None and held.held and alert is not None
+    assert [r.status for r in await _deliveries(svc, held.id)] == ["digest", "digest"]
+    assert len(await _deliveries(svc, alert.id)) == 1  # the digest-only channel skips alerts
+
+
+async def test_fallback_channel_gets_copies_while_the_main_one_fails(any_dsvc: Services) -> None:
+    svc = any_dsvc
+    uid = await new_user(svc, "ana")
+    backup = await add_channel(svc, uid, "ntfy", {"server": "http://127.0.0.1:9", "topic": "b"})
+    main = await add_channel(svc, uid, "webhook", WEBHOOK, fallback=backup.id)
+    async with svc.db.write() as conn:
+        healthy = await record(conn, draft(uid, 1), NOON)
+        await conn.execute(
+            sa.text("UPDATE channels SET consecutive_failures = 5 WHERE id = :i"), {"i": main.id}
+        )
+        failing = await record(conn, draft(uid, 2), NOON)
+    assert healthy is not None and failing is not None
+    assert len(await _deliveries(svc, healthy.id)) == 2  # both channels, as usual
+    assert [r.channel_id for r in await _deliveries(svc, failing.id)] == [backup.id, main.id]
+
+
+async def test_claims_are_leased_and_disjoint(any_dsvc: Services) -> None:
+    svc = any_dsvc
+    uid = await new_user(svc, "ana")
+    await add_channel(svc, uid, "webhook", WEBHOOK)
+    async with svc.db.write() as conn:
+        await record_many(
+            conn, [draft(uid, i) for i in range(40)], NOON, limits=Limits(user_per_hour=1000)
+        )
+
+    async def grab(worker: str) -> list[int]:
+        async with svc.db.write() as conn:
+            got = await store.claim(conn, worker_id=worker, now=NOON, lease_seconds=30, limit=15)
+        return [c.delivery_id for c in got]
+
+    a, b, c = await asyncio.gather(grab("a"), grab("b"), grab("c"))
+    assert sorted([len(a), len(b), len(c)]) == [10, 15, 15]
+    assert not set(a) & set(b) and not set(b) & set(c) and not set(a) & set(c)
+    assert await grab("d") == []  # everything is leased
+    later = NOON + timedelta(seconds=31)
+    async with svc.db.write() as conn:
+        retaken = await store.claim(conn, worker_id="e", now=later, lease_seconds=30, limit=100)
+    assert len(retaken) == 40  # expired leases are retaken
+
+
+async def test_outcomes_are_written_only_by_the_lease_holder(any_dsvc: Services) -> None:
+    svc = any_dsvc
+    uid = await new_user(svc, "ana")
+    await add_channel(svc, uid, "webhook", WEBHOOK)
+    async with svc.db.write() as conn:
+        created = await record(conn, draft(uid, 1), NOON)
+        (item,) = await store.claim(conn, worker_id="slow", now=NOON, lease_seconds=1, limit=5)
+        (again,) = await store.claim(
+            conn, worker_id="fast", now=NOON + timedelta(seconds=2), lease_seconds=30, limit=5
+        )
+    assert item.delivery_id == again.delivery_id and again.notification.id == created.id  # type: ignore[union-attr]
+    outcome = store.Outcome(
+        item.delivery_id, item.channel.id, NOON, True, "sent", 1, NOON, 204, None, 3.0
+    )
+    async with svc.db.write() as conn:
+        assert await store.write_outcomes(conn, "slow", [outcome]) == 0
+        assert await store.write_outcomes(conn, "fast", [outcome]) == 1
+
+
+async def test_announce_rings_workers_and_live_listeners(dsvc: Services) -> None:
+    svc = dsvc
+    svc.clock = ManualClock(NOON)
+    uid = await new_user(svc, "ana")
+    live = svc.bus.broadcast(LIVE)
+    listener = asyncio.ensure_future(live.__anext__())
+    await asyncio.sleep(0)
+    bell = svc.bus.consume(NOTIFIED, "deliver", "t")
+    ringing = asyncio.ensure_future(bell.__anext__())
+    await asyncio.sleep(0)
+    async with svc.db.write() as conn:
+        created = await record(conn, draft(uid, 1), NOON)
+    assert created is not None
+    await announce(svc, [created])
+    message = await asyncio.wait_for(listener, 2)
+    assert message["user_id"] == uid and message["notification"]["id"] == created.id
+    assert message["notification"]["reasons"] == [
+        {"kind": "term", "value": "troops", "detail": "in the title"}
+    ]
+    assert (await asyncio.wait_for(ringing, 2)).data == {"notification_ids": [created.id]}
+    await live.aclose()
+    await bell.aclose()
