@@ -7,4 +7,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+from storywatch.sources.feeds import parse_feed  # after __version__: web.app imports it
+
+__all__ = ["__version__", "parse_feed"]
