@@ -54,7 +54,8 @@ async def test_web_push_is_encrypted_signed_and_carries_the_payload(
     headers = phone.headers[0]
     assert headers["urgency"] == "high"
     assert headers["ttl"] == str(dsvc.settings.webpush_ttl_seconds)
-    assert len(headers["topic"]) <= 32 and headers["topic"].isalnum()
+    assert len(headers["topic"]) <= 32
+    assert headers["topic"].isalnum()
     keys = (await channel_set(dsvc)).keys
     assert push.vapid_keys == {keys.application_server_key}
     assert await _statuses(dsvc, created.id) == ["sent", "sent"]
@@ -113,7 +114,8 @@ async def test_push_service_410_removes_the_device(
     async with dsvc.db.read() as conn:
         (entry,) = await channel_store.delivery_log(conn, uid, device.id)
     assert entry.status_code is None or entry.status_code == 410
-    assert "410" in (entry.error or "") and "device was removed" in (entry.error or "")
+    assert "410" in (entry.error or "")
+    assert "device was removed" in (entry.error or "")
     # a second notification is not even attempted: the device is off
     (later,) = await record(dsvc, [draft(uid, 2)])
     assert later.channel_count == 0
@@ -134,7 +136,8 @@ async def test_push_service_429_is_retried_after_retry_after(
         log = await channel_store.delivery_log(conn, uid, device.id)
     assert [e.ok for e in reversed(log)] == [False, True]
     failed, succeeded = log[1], log[0]
-    assert failed.status_code == 429 and "too many requests" in (failed.error or "")
+    assert failed.status_code == 429
+    assert "too many requests" in (failed.error or "")
     assert (succeeded.at - failed.at).total_seconds() >= 1.0  # Retry-After: 1 honoured
     assert await _statuses(dsvc, created.id) == ["sent"]
 
@@ -161,7 +164,8 @@ async def test_webhook_is_signed_and_retried_with_the_same_id(
     hook.fail_next = [500, 503]
     uid = await new_user(dsvc, "ana")
     channel = await add_channel(dsvc, uid, "webhook", {"url": hook.url})
-    assert channel.secret is not None and channel.secret.startswith("whsec_")
+    assert channel.secret is not None
+    assert channel.secret.startswith("whsec_")
     hook.secret = channel.secret
     async with running_worker(dsvc):
         (created,) = await record(dsvc, [draft(uid, 1)])
@@ -171,7 +175,8 @@ async def test_webhook_is_signed_and_retried_with_the_same_id(
     assert list(hook.accepted) == [key]
     body = hook.accepted[key]
     assert body["type"] == "notification.created"
-    assert body["data"]["id"] == created.id and body["data"]["url"] == "http://sw.test/n/1"
+    assert body["data"]["id"] == created.id
+    assert body["data"]["url"] == "http://sw.test/n/1"
     assert body["data"]["reasons"] == [
         {"kind": "term", "value": "troops", "detail": "in the title"}
     ]
@@ -189,9 +194,10 @@ async def test_a_forged_signature_is_refused_by_the_receiver(
     channel = await add_channel(dsvc, uid, "webhook", {"url": hook.url})
     hook.secret = "whsec_" + "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB"  # not the channel's secret
     async with running_worker(dsvc):
-        (created,) = await record(dsvc, [draft(uid, 1)])
+        (_created,) = await record(dsvc, [draft(uid, 1)])
         assert await until(lambda: len(hook.rejected) >= 1)
-    assert hook.accepted == {} and channel.secret != hook.secret
+    assert hook.accepted == {}
+    assert channel.secret != hook.secret
 
 
 async def test_dead_letter_after_max_attempts_and_fallback_takes_over(
@@ -221,7 +227,8 @@ async def test_dead_letter_after_max_attempts_and_fallback_takes_over(
         assert [d.notification_id for d in dead] == [created.id]
         assert dead[0].attempts == dsvc.settings.delivery_max_attempts
         assert "gave up after 3 attempts" in (dead[0].last_error or "")
-        assert health is not None and health.consecutive_failures == 3
+        assert health is not None
+        assert health.consecutive_failures == 3
         assert ntfy.messages[0]["title"] == "Development 1"
     finally:
         ntfy_server.__exit__()
@@ -244,7 +251,8 @@ async def test_ssrf_guard_refuses_private_webhook_targets(
         async with svc.db.read() as conn:
             (entry,) = await channel_store.delivery_log(conn, uid, channel.id)
         await svc.extras["fetcher"].aclose()
-    assert hook.raw_ids == [] and local_server.requests == []
+    assert hook.raw_ids == []
+    assert local_server.requests == []
     assert "Refused to connect to 127.0.0.1" in (entry.error or "")
 
 
@@ -274,8 +282,10 @@ async def test_ntfy_publishes_and_updates_in_place(
     first, second = ntfy.messages
     assert first["topic"] == "world-news"
     assert first["title"] == "Pentagon: the letter was a “draft”"  # RFC 2047 round trip
-    assert first["priority"] == 3 and first["tags"] == ["newspaper"]
-    assert second["priority"] == 5 and "rotating_light" in second["tags"]
+    assert first["priority"] == 3
+    assert first["tags"] == ["newspaper"]
+    assert second["priority"] == 5
+    assert "rotating_light" in second["tags"]
     assert first["click"] == f"http://sw.test/stories/{story}"
     assert "Matched: term troops" in first["message"]
     assert first["sequence_id"] == second["sequence_id"]
@@ -331,17 +341,21 @@ async def test_email_has_text_html_and_one_click_unsubscribe(tmp_path) -> None:
             statuses = await _statuses(svc, created.id)
             await svc.extras["fetcher"].aclose()
     (mail,) = smtp.messages
-    assert mail["To"] == "ana@sw.test" and mail["Subject"] == "Esper <b>denies</b>"
+    assert mail["To"] == "ana@sw.test"
+    assert mail["Subject"] == "Esper <b>denies</b>"
     assert mail["Message-ID"] == f"<n{created.id}.c{box.id}@sw.test>"
     assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert mail["List-Unsubscribe"].startswith(
         f"<http://sw.test/api/v1/channels/{box.id}/unsubscribe?token="
     )
-    assert mail["References"] and mail["In-Reply-To"] == mail["References"]
+    assert mail["References"]
+    assert mail["In-Reply-To"] == mail["References"]
     text = mail.get_body(preferencelist=("plain",)).get_content()
     html = mail.get_body(preferencelist=("html",)).get_content()
-    assert "What is new in development 1." in text and f"http://sw.test/stories/{story}" in text
-    assert "Esper &lt;b&gt;denies&lt;/b&gt;" in html and "<b>denies" not in html
+    assert "What is new in development 1." in text
+    assert f"http://sw.test/stories/{story}" in text
+    assert "Esper &lt;b&gt;denies&lt;/b&gt;" in html
+    assert "<b>denies" not in html
     assert sorted(statuses) == ["dead", "sent"]  # the refused address is a dead letter at once
 
 
@@ -398,7 +412,8 @@ async def test_held_notifications_go_out_as_one_digest(
             await conn.execute(sa.update(notifications).values(created_at=earlier))
         ids = await send_due_digests(dsvc, limits_from(dsvc.settings))
         again = await send_due_digests(dsvc, limits_from(dsvc.settings))
-        assert len(ids) == 1 and again == []
+        assert len(ids) == 1
+        assert again == []
         assert await until(lambda: len(ntfy.messages) == 1)
     (msg,) = ntfy.messages
     assert msg["title"] == "Your hourly digest: 3 updates"

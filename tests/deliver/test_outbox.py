@@ -38,7 +38,8 @@ async def test_record_writes_one_delivery_per_enabled_channel(any_dsvc: Services
         )
     async with svc.db.write() as conn:
         created = await record(conn, draft(uid, 1), NOON)
-    assert created is not None and created.channel_count == 2
+    assert created is not None
+    assert created.channel_count == 2
     rows = await _deliveries(svc, created.id)
     assert [r.channel_id for r in rows] == [a.id, b.id]
     assert {r.status for r in rows} == {"pending"}
@@ -54,7 +55,9 @@ async def test_one_notification_per_dedupe_key(any_dsvc: Services) -> None:
         again = await record(conn, draft(uid, 1), NOON)
         theirs = await record(conn, draft(other, 1), NOON)
         batch = await record_many(conn, [draft(uid, 2), draft(uid, 2), draft(uid, 1)], NOON)
-    assert first is not None and again is None and theirs is not None
+    assert first is not None
+    assert again is None
+    assert theirs is not None
     assert [c.title for c in batch] == ["Development 2"]
 
 
@@ -108,11 +111,13 @@ async def test_a_newer_push_supersedes_a_waiting_one(any_dsvc: Services) -> None
         old = await record(conn, draft(uid, 1, story_id=story), night)
     async with svc.db.write() as conn:
         new = await record(conn, draft(uid, 2, story_id=story), night + timedelta(hours=2))
-    assert old is not None and new is not None
+    assert old is not None
+    assert new is not None
     assert old.deliver_at == new.deliver_at == datetime(2024, 6, 4, 7, 0, tzinfo=UTC)
     (old_row,) = await _deliveries(svc, old.id)
     (new_row,) = await _deliveries(svc, new.id)
-    assert old_row.status == "superseded" and str(new.id) in old_row.last_error
+    assert old_row.status == "superseded"
+    assert str(new.id) in old_row.last_error
     assert new_row.status == "pending"
 
 
@@ -125,7 +130,8 @@ async def test_an_urgent_push_goes_now_and_supersedes_the_waiting_one(any_dsvc: 
     async with svc.db.write() as conn:
         old = await record(conn, draft(uid, 1, story_id=story), night)
         urgent = await record(conn, draft(uid, 2, story_id=story, urgent=True), night)
-    assert urgent is not None and urgent.deliver_at == night
+    assert urgent is not None
+    assert urgent.deliver_at == night
     assert [r.status for r in await _deliveries(svc, old.id)] == ["superseded"]  # type: ignore[union-attr]
 
 
@@ -137,7 +143,9 @@ async def test_digest_mode_is_held_on_every_channel(any_dsvc: Services) -> None:
     async with svc.db.write() as conn:
         held = await record(conn, draft(uid, 1, mode="digest"), NOON)
         alert = await record(conn, draft(uid, 2), NOON)
-    assert held is not None and held.held and alert is not None
+    assert held is not None
+    assert held.held
+    assert alert is not None
     assert [r.status for r in await _deliveries(svc, held.id)] == ["digest", "digest"]
     assert len(await _deliveries(svc, alert.id)) == 1  # the digest-only channel skips alerts
 
@@ -153,7 +161,8 @@ async def test_fallback_channel_gets_copies_while_the_main_one_fails(any_dsvc: S
             sa.text("UPDATE channels SET consecutive_failures = 5 WHERE id = :i"), {"i": main.id}
         )
         failing = await record(conn, draft(uid, 2), NOON)
-    assert healthy is not None and failing is not None
+    assert healthy is not None
+    assert failing is not None
     assert len(await _deliveries(svc, healthy.id)) == 2  # both channels, as usual
     assert [r.channel_id for r in await _deliveries(svc, failing.id)] == [backup.id, main.id]
 
@@ -174,7 +183,9 @@ async def test_claims_are_leased_and_disjoint(any_dsvc: Services) -> None:
 
     a, b, c = await asyncio.gather(grab("a"), grab("b"), grab("c"))
     assert sorted([len(a), len(b), len(c)]) == [10, 15, 15]
-    assert not set(a) & set(b) and not set(b) & set(c) and not set(a) & set(c)
+    assert not set(a) & set(b)
+    assert not set(b) & set(c)
+    assert not set(a) & set(c)
     assert await grab("d") == []  # everything is leased
     later = NOON + timedelta(seconds=31)
     async with svc.db.write() as conn:
@@ -192,7 +203,8 @@ async def test_outcomes_are_written_only_by_the_lease_holder(any_dsvc: Services)
         (again,) = await store.claim(
             conn, worker_id="fast", now=NOON + timedelta(seconds=2), lease_seconds=30, limit=5
         )
-    assert item.delivery_id == again.delivery_id and again.notification.id == created.id  # type: ignore[union-attr]
+    assert item.delivery_id == again.delivery_id
+    assert again.notification.id == created.id
     outcome = store.Outcome(
         item.delivery_id, item.channel.id, NOON, True, "sent", 1, NOON, 204, None, 3.0
     )
@@ -216,7 +228,8 @@ async def test_announce_rings_workers_and_live_listeners(dsvc: Services) -> None
     assert created is not None
     await announce(svc, [created])
     message = await asyncio.wait_for(listener, 2)
-    assert message["user_id"] == uid and message["notification"]["id"] == created.id
+    assert message["user_id"] == uid
+    assert message["notification"]["id"] == created.id
     assert message["notification"]["reasons"] == [
         {"kind": "term", "value": "troops", "detail": "in the title"}
     ]

@@ -50,7 +50,8 @@ def test_a_story_moving_again_within_the_window_continues_the_thread() -> None:
     )
     assert first.thread_key == second.thread_key  # 9 min later: same device notification
     assert third.thread_key != second.thread_key  # 21 min after the last move: a new one
-    assert first.thread_key is not None and first.thread_key.startswith("story:1@")
+    assert first.thread_key is not None
+    assert first.thread_key.startswith("story:1@")
 
 
 def test_the_window_counts_from_the_last_move_not_the_first() -> None:
@@ -78,10 +79,12 @@ def test_per_story_limit_defers_the_push_until_the_hour_frees() -> None:
     d1, d2, d3 = run(
         [(ask, T0), (ask, T0 + timedelta(minutes=10)), (ask, T0 + timedelta(minutes=20))]
     )
-    assert d1.deliver_at == T0 and d2.deliver_at == T0 + timedelta(minutes=10)
+    assert d1.deliver_at == T0
+    assert d2.deliver_at == T0 + timedelta(minutes=10)
     assert not d3.held
     assert d3.deliver_at == T0 + timedelta(hours=1)  # when the first of the two leaves the hour
-    assert d3.note is not None and "this story" in d3.note
+    assert d3.note is not None
+    assert "this story" in d3.note
 
 
 def test_per_story_limit_is_per_story() -> None:
@@ -101,7 +104,9 @@ def test_per_user_limit_holds_non_urgent_for_the_digest_and_lets_urgent_through(
     asks.append((Ask(story_id=100, urgent=True), T0 + timedelta(minutes=7)))
     decisions = run(asks)
     assert [d.held for d in decisions[:5]] == [False] * 5
-    assert decisions[5].held and decisions[5].note is not None and "rate limit" in decisions[5].note
+    assert decisions[5].held
+    assert decisions[5].note is not None
+    assert "rate limit" in decisions[5].note
     assert not decisions[6].held
 
 
@@ -113,7 +118,8 @@ def test_user_limit_window_slides() -> None:
 
 def test_digest_mode_is_held() -> None:
     (d,) = run([(Ask(mode="digest", story_id=1), T0)], attention=Attention(digest="hourly"))
-    assert d.held and d.note == "held for your hourly digest"
+    assert d.held
+    assert d.note == "held for your hourly digest"
 
 
 # ----------------------------------------------------------------------------- quiet hours
@@ -137,7 +143,8 @@ def test_a_push_in_quiet_hours_waits_for_their_end_and_urgent_breaks_through() -
         [(Ask(story_id=1), night), (Ask(story_id=2, urgent=True), night)], attention=PARIS_NIGHT
     )
     assert normal.deliver_at == datetime(2024, 6, 4, 5, 0, tzinfo=UTC)  # 07:00 Paris
-    assert normal.note is not None and "quiet hours until 07:00 Europe/Paris" in normal.note
+    assert normal.note is not None
+    assert "quiet hours until 07:00 Europe/Paris" in normal.note
     assert urgent.deliver_at == night
     assert urgent.note == "urgent: sent during quiet hours"
 
@@ -201,7 +208,9 @@ def test_story_limit_and_quiet_hours_combine() -> None:
     assert d1.deliver_at == evening
     # the hour frees at 22:30 Paris, which is quiet: so it waits until 07:00
     assert d2.deliver_at == datetime(2024, 6, 4, 5, 0, tzinfo=UTC)
-    assert d2.note is not None and "this story" in d2.note and "quiet hours" in d2.note
+    assert d2.note is not None
+    assert "this story" in d2.note
+    assert "quiet hours" in d2.note
 
 
 # ----------------------------------------------------------------------------- digests

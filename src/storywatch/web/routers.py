@@ -14,4 +14,8 @@ def all_routers() -> list[APIRouter]:
     from storywatch.web.api import accounts, stories, subscriptions, tokens, users
 
     routers += [accounts.router, tokens.router, users.router, stories.router, subscriptions.router]
+    from storywatch.web import live
+    from storywatch.web.api import channels, devices, notifications
+
+    routers += [notifications.router, channels.router, devices.router, live.router]
     return routers
