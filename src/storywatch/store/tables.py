@@ -221,6 +221,7 @@ articles = sa.Table(
     # stories (T1–T4)
     _fk("story_id", "stories.id", nullable=True, ondelete="SET NULL"),
     _fk("duplicate_of", "articles.id", nullable=True, ondelete="SET NULL"),
+    sa.Column("duplicate_kind", sa.String(8), nullable=True),  # exact|near
     sa.Column("story_reasons", sa.JSON, nullable=True),
     sa.Column("is_development", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("novelty", sa.JSON, nullable=True),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 21:38:18.026029
+Create Date: 2026-11-28 21:47:46.162974
 """
 
 from __future__ import annotations
@@ -217,6 +217,7 @@ def upgrade() -> None:
         sa.Column(
             "duplicate_of", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
         ),
+        sa.Column("duplicate_kind", sa.String(length=8), nullable=True),
         sa.Column("story_reasons", sa.JSON(), nullable=True),
         sa.Column("is_development", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("novelty", sa.JSON(), nullable=True),

@@ -1,0 +1,262 @@
+"""The process stage: extract → understand → stories, for one stored article at a time.
+
+The story engine holds the clustering state in memory and must see articles one by one in
+one process (its decisions depend on every earlier one), so this stage runs a single
+consumer; the heavy, stateless part (extraction, understanding) is cheap enough per article
+that one consumer meets the throughput goal (see docs/benchmarks.md). On start-up the engine
+replays the stored articles of its window, and articles left ``new`` by a crash are redone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from storywatch.app import Services
+from storywatch.bus import INGESTED, PROCESSED
+from storywatch.errors import ExtractError, FetchError
+from storywatch.extract import (
+    SiteBoilerplate,
+    clean_text,
+    extract_article,
+    extract_article_bytes,
+    site_of,
+)
+from storywatch.model import ExtractedArticle, Understanding
+from storywatch.pipeline import persist
+from storywatch.pipeline.loop import consume_until
+from storywatch.sources.fetch import SafeFetcher
+from storywatch.store import articles as article_store
+from storywatch.store.tables import articles, sources, statements
+from storywatch.stories import StoryDoc, StoryEngine
+from storywatch.understand import EntityDirectory, understand
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one article: processed into a story, or failed with a reason."""
+
+    article_id: int
+    story_id: int | None = None
+    error: str | None = None
+
+
+def _published(row: Any) -> datetime:
+    """The article's time on the story timeline: its own date, never later than its arrival."""
+    arrived: datetime = row.arrived_at
+    published: datetime | None = row.published_at
+    return min(published, arrived) if published is not None else arrived
+
+
+class ProcessStage:
+    """Turns ``new`` articles into processed ones inside stories; one instance per process."""
+
+    def __init__(self, services: Services, *, fetcher: SafeFetcher | None = None) -> None:
+        self.services = services
+        self.engine = StoryEngine(window=timedelta(days=services.settings.story_window_days))
+        self.directory = EntityDirectory()
+        self.boilerplate = SiteBoilerplate()
+        self._fetcher = fetcher
+        self._lock = asyncio.Lock()
+
+    @property
+    def fetcher(self) -> SafeFetcher:
+        if self._fetcher is None:
+            self._fetcher = SafeFetcher(self.services.settings)
+        return self._fetcher
+
+    async def aclose(self) -> None:
+        if self._fetcher is not None:
+            await self._fetcher.aclose()
+
+    # ------------------------------------------------------------------ start-up
+
+    async def restore(self) -> int:
+        """Replay the stored articles of the window into the engine; returns how many."""
+        since = self.services.clock() - self.engine.window
+        stmt = (
+            sa.select(
+                articles.c.id,
+                articles.c.url,
+                articles.c.title,
+                articles.c.text,
+                articles.c.published_at,
+                articles.c.arrived_at,
+                articles.c.entities,
+                articles.c.key_sentences,
+                articles.c.story_id,
+                sources.c.title.label("source_title"),
+            )
+            .join(sources, sources.c.id == articles.c.source_id)
+            .where(
+                articles.c.status == "processed",
+                articles.c.story_id.is_not(None),
+                articles.c.arrived_at >= since,
+            )
+            .order_by(articles.c.id)
+        )
+        async with self.services.db.read() as conn:
+            rows = list(await conn.execute(stmt))
+            said: dict[int, list[Any]] = {}
+            if rows:
+                st_rows = await conn.execute(
+                    sa.select(statements)
+                    .where(statements.c.article_id >= rows[0].id)
+                    .order_by(statements.c.article_id, statements.c.position)
+                )
+                for st in st_rows:
+                    said.setdefault(int(st.article_id), []).append(st)
+        items: list[tuple[StoryDoc, int]] = []
+        for row in rows:
+            found = tuple(persist.entity_from_json(e) for e in row.entities or ())
+            self.directory.add(found)
+            doc = StoryDoc(
+                article_id=int(row.id),
+                source=row.source_title,
+                url=row.url,
+                title=row.title,
+                text=row.text,
+                published=_published(row),
+                entities=found,
+                statements=tuple(persist.statement_from_row(s) for s in said.get(int(row.id), ())),
+                key_sentences=tuple(row.key_sentences or ()),
+            )
+            items.append((doc, int(row.story_id)))
+        return self.engine.replay(items)
+
+    async def pending(self) -> list[int]:
+        async with self.services.db.read() as conn:
+            return await article_store.unfinished_ids(conn)
+
+    # ------------------------------------------------------------------ one article
+
+    async def _extract(self, row: Any) -> ExtractedArticle:
+        site = site_of(row.url or row.source_url or "")
+        if row.needs_page and row.url:
+            result = await self.fetcher.fetch(
+                row.url, max_bytes=self.services.settings.max_page_bytes, accept="text/html"
+            )
+            content_type = result.headers.get("content-type")
+            page = await asyncio.to_thread(
+                extract_article_bytes, result.body, result.url, content_type
+            )
+            if not page.text.strip() and row.summary_html:
+                raise ExtractError("the page had no article text")
+            return page
+        if row.raw_html.strip():
+            try:
+                return await asyncio.to_thread(extract_article, row.raw_html, row.url)
+            except ExtractError:
+                if not row.text.strip():
+                    raise
+        source_text = row.text if row.text.strip() else _html_text(row.summary_html)
+        if not source_text.strip():
+            raise ExtractError("the item carries no text, no HTML and no page to fetch")
+        cleaned, removed = clean_text(source_text)
+        if site:
+            self.boilerplate.observe(site, cleaned.splitlines())
+        return ExtractedArticle(text=cleaned, title=row.title or None, removed=removed)
+
+    async def process(self, article_id: int) -> Outcome:
+        """Process one article; errors are stored on the article and returned, never raised."""
+        async with self._lock:
+            return await self._process(article_id)
+
+    async def _process(self, article_id: int) -> Outcome:
+        services = self.services
+        async with services.db.read() as conn:
+            row = await article_store.get(conn, article_id)
+        if row is None or row.status != "new":
+            return Outcome(article_id, story_id=row.story_id if row is not None else None)
+        try:
+            extracted = await self._extract(row)
+        except (ExtractError, FetchError) as exc:
+            async with services.db.write() as conn:
+                await persist.mark_failed(conn, article_id, exc.message, services.clock())
+            return Outcome(article_id, error=exc.message)
+        title = (row.title or extracted.title or "").strip() or "(untitled)"
+        understanding: Understanding = understand(
+            extracted.text, title=title, directory=self.directory
+        )
+        self.directory.add(understanding.entities)
+        published = _published(row)
+        doc = StoryDoc(
+            article_id=article_id,
+            source=row.source_title or row.source_url,
+            url=extracted.canonical_url or row.url,
+            title=title,
+            text=extracted.text,
+            published=published,
+            entities=understanding.entities,
+            statements=understanding.statements,
+            key_sentences=understanding.key_sentences,
+        )
+        decision = self.engine.decide(doc)
+        now = services.clock()
+        async with services.db.write() as conn:
+            story_id = decision.story_id
+            if story_id is None:
+                story_id = await persist.new_story(conn, title, published, now)
+            self.engine.apply(doc, decision, story_id)
+            try:
+                summary = self.engine.headline(story_id)
+            except KeyError:
+                summary = None
+            await persist.write_processed(
+                conn,
+                article_id=article_id,
+                story_id=story_id,
+                extracted=extracted,
+                understanding=understanding,
+                decision=decision,
+                summary=summary,
+                published=published,
+                source_title=doc.source,
+                now=now,
+            )
+        await services.bus.publish(PROCESSED, {"article_id": article_id})
+        return Outcome(article_id, story_id=story_id)
+
+    # ------------------------------------------------------------------ the worker
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Consume ``articles.ingested`` until ``stop``; first redo what a crash left."""
+        restored = await self.restore()
+        log.info("story engine restored %d articles", restored)
+        messages = consume_until(self.services, INGESTED, "process", stop)
+        for article_id in await self.pending():
+            await self._safe(article_id)
+        async for message in messages:
+            await self._safe(int(message.data["article_id"]))
+            await self.services.bus.ack(message, "process")
+
+    async def _safe(self, article_id: int) -> None:
+        try:
+            await self.process(article_id)
+        except Exception:  # one bad article must not stop the stage
+            log.exception("processing article %s failed", article_id)
+            async with self.services.db.write() as conn:
+                await persist.mark_failed(
+                    conn,
+                    article_id,
+                    "internal error while processing; see the logs",
+                    self.services.clock(),
+                )
+
+
+def _html_text(html: str) -> str:
+    if not html.strip():
+        return ""
+    from lxml import html as lxml_html
+
+    try:
+        return str(lxml_html.fromstring(html).text_content())
+    except (ValueError, TypeError):
+        return ""
