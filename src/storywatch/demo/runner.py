@@ -69,7 +69,8 @@ async def run_demo(settings: Settings, *, console: Any) -> None:
             await runner.wait_web_started()
             console.print(
                 f"Storywatch demo is running: open {settings.public_url()}\n"
-                f"  The story \u201c{story.title}\u201d is released by {len(story.outlets)} outlets "
+                f"  The story \u201c{story.title}\u201d is released by "
+                f"{len(story.outlets)} outlets "
                 f"over about {story.duration_s / 60 / settings.demo_speed:.0f} minutes "
                 f"(feeds at {feeds.url}). Press Ctrl-C to stop.",
                 highlight=False,
