@@ -263,7 +263,7 @@ class SmtpServer:
         self.controller.stop()
 
 
-async def until(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
+async def until(condition: Callable[[], bool], timeout: float = 10.0) -> bool:  # noqa: ASYNC109
     """Poll ``condition`` (a receiver filling up in its thread) until true or timeout."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

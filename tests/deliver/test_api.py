@@ -240,8 +240,10 @@ async def test_latency_per_source_and_channel_and_dead_letters(
         made = await record(
             dsvc,
             [
-                draft(uid, 1, story_id=story, article_id=a1, published_at=now - timedelta(seconds=30), arrived_at=arrived),
-                draft(uid, 2, story_id=None, article_id=a2, published_at=now - timedelta(seconds=90), arrived_at=arrived),
+                draft(uid, 1, story_id=story, article_id=a1, arrived_at=arrived,
+                      published_at=now - timedelta(seconds=30)),
+                draft(uid, 2, story_id=None, article_id=a2, arrived_at=arrived,
+                      published_at=now - timedelta(seconds=90)),
             ],
         )  # fmt: skip
         assert await until(lambda: len(phone.received) == 2)

@@ -10,6 +10,7 @@ import pytest
 from storywatch.deliver.policy import (
     Ask,
     Attention,
+    Decision,
     Limits,
     Recent,
     decide,
@@ -27,9 +28,12 @@ T0 = datetime(2024, 6, 3, 12, 0, tzinfo=UTC)  # a Monday, 12:00 UTC
 LIMITS = Limits(coalesce_seconds=600, user_per_hour=5, story_per_hour=2)
 
 
+NO_PREFS = Attention()
+
+
 def run(
-    asks: list[tuple[Ask, datetime]], attention: Attention = Attention(), limits: Limits = LIMITS
-):
+    asks: list[tuple[Ask, datetime]], attention: Attention = NO_PREFS, limits: Limits = LIMITS
+) -> list[Decision]:
     recent = Recent()
     out = []
     for ask, now in asks:

@@ -1,0 +1,145 @@
+"""The live stream over real HTTP (uvicorn on 127.0.0.1): follow, filter, resume by id."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from rich.console import Console
+from typer.testing import CliRunner
+
+from storywatch.app import Services
+from storywatch.deliver.cli import SseParser, app, follow, render
+from storywatch.errors import Unauthorized
+from tests.deliver.helpers import draft, new_user, record, token_for
+
+
+@pytest.fixture
+async def server(dsvc: Services) -> AsyncIterator[str]:
+    from storywatch.web.app import create_app
+
+    config = uvicorn.Config(create_app(dsvc), host="127.0.0.1", port=0, log_level="warning")
+    srv = uvicorn.Server(config)
+    task = asyncio.create_task(srv.serve())
+    while not srv.started:
+        await asyncio.sleep(0.01)
+    port = srv.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        await asyncio.wait_for(task, 10)
+
+
+def test_sse_parser_handles_split_chunks_comments_and_multiline_data() -> None:
+    parser = SseParser()
+    assert parser.feed(": ping - 2024\n\nid: 7\nevent: notifi") == []
+    events = parser.feed('cation\ndata: {"a":\ndata: 1}\n\r\nevent: other\ndata: x\n\n')
+    assert [(e.event, e.id, e.data) for e in events] == [
+        ("notification", "7", '{"a":\n1}'),
+        ("other", None, "x"),
+    ]
+    assert parser.last_id == "7"
+
+
+async def test_live_stream_follows_filters_and_resumes(dsvc: Services, server: str) -> None:
+    ana = await new_user(dsvc, "ana")
+    ben = await new_user(dsvc, "ben")
+    token = await token_for(dsvc, ana)
+    got: list[dict[str, Any]] = []
+
+    listening = asyncio.create_task(follow(server, token, got.append, max_events=2))
+    await asyncio.sleep(0.3)  # connected and subscribed
+    await record(dsvc, [draft(ben, 100)])  # someone else's: never shown to ana
+    first = await record(dsvc, [draft(ana, 1)])
+    second = await record(dsvc, [draft(ana, 2, urgent=True)])
+    last_id = await asyncio.wait_for(listening, 10)
+    assert [n["id"] for n in got] == [first[0].id, second[0].id]
+    assert last_id == str(second[0].id)
+    n = got[0]
+    assert n["title"] == "Development 1"
+    assert n["reasons"] == [{"kind": "term", "value": "troops", "detail": "in the title"}]
+    assert set(n) >= {"id", "title", "body", "url", "story_id", "article_id", "subscription_id",
+                      "reasons", "urgent", "created_at", "published_at", "arrived_at"}  # fmt: skip
+
+    # while disconnected, three more arrive; resuming from the last id replays exactly those
+    missed = await record(dsvc, [draft(ana, i) for i in range(3, 6)])
+    replayed: list[dict[str, Any]] = []
+    await asyncio.wait_for(
+        follow(server, token, replayed.append, last_event_id=last_id, max_events=3), 10
+    )
+    assert [r["id"] for r in replayed] == [m.id for m in missed]
+
+
+async def test_live_stream_replay_and_live_do_not_overlap(dsvc: Services, server: str) -> None:
+    ana = await new_user(dsvc, "ana")
+    token = await token_for(dsvc, ana)
+    before = await record(dsvc, [draft(ana, i) for i in range(4)])
+    got: list[dict[str, Any]] = []
+    task = asyncio.create_task(
+        follow(server, token, got.append, last_event_id=str(before[0].id), max_events=5)
+    )
+    await asyncio.sleep(0.3)
+    after = await record(dsvc, [draft(ana, 10), draft(ana, 11)])
+    await asyncio.wait_for(task, 10)
+    expected = [b.id for b in before[1:]] + [a.id for a in after]
+    assert [g["id"] for g in got] == expected  # each once, in order
+
+
+async def test_raw_frames_have_id_event_and_data(dsvc: Services, server: str) -> None:
+    ana = await new_user(dsvc, "ana")
+    token = await token_for(dsvc, ana)
+    (made,) = await record(dsvc, [draft(ana, 1)])
+    async with (
+        httpx.AsyncClient() as client,
+        client.stream(
+            "GET",
+            f"{server}/api/v1/live",
+            headers={"Authorization": f"Bearer {token}", "Last-Event-ID": "0"},
+        ) as response,
+    ):
+        assert response.headers["content-type"].startswith("text/event-stream")
+        buffer = ""
+        async for chunk in response.aiter_text():
+            buffer += chunk
+            if "\n\n" in buffer:
+                break
+    block = buffer.replace("\r\n", "\n").split("\n\n")[0].split("\n")
+    assert block[0] == f"id: {made.id}"
+    assert block[1] == "event: notification"
+    assert json.loads(block[2].removeprefix("data: "))["id"] == made.id
+
+
+async def test_a_bad_token_is_refused(server: str) -> None:
+    with pytest.raises(Unauthorized):
+        await follow(server, "sw_wrong", lambda n: None, reconnect=False)
+
+
+def test_render_prints_title_reason_and_link() -> None:
+    console = Console(record=True, width=100)
+    render(
+        console,
+        {
+            "title": "Pentagon: the letter was a draft",
+            "body": "Esper and Milley",
+            "urgent": True,
+            "created_at": "2024-06-03T12:00:00+00:00",
+            "reasons": [{"kind": "story", "value": "US troops in Iraq", "detail": ""}],
+            "url": "http://sw.test/stories/1",
+        },
+    )
+    text = console.export_text()
+    assert "Pentagon: the letter was a draft" in text
+    assert "why: story US troops in Iraq" in text
+    assert "http://sw.test/stories/1" in text
+
+
+def test_tail_without_a_token_says_how_to_get_one() -> None:
+    result = CliRunner().invoke(app, ["tail", "--url", "http://127.0.0.1:9"], env={})
+    assert result.exit_code == 2
+    assert "STORYWATCH_TOKEN" in result.output
