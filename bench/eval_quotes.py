@@ -41,17 +41,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storywatch.understand.analysis import analyse  # noqa: E402
-from storywatch.understand.statements import attribute  # noqa: E402
+from storywatch.understand.analysis import analyse
+from storywatch.understand.lexicon import words_of as _words
+from storywatch.understand.statements import attribute
 
 _T = re.compile(r"^(T\d+)\t([\w-]+) (\d+ \d+(?:;\d+ \d+)*)\t")
 _WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*")
-_QUOTES = "\"“”"
+_QUOTES = '"“”'
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "him", "them", "their"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _STOP = set(
-    """the a an mr mrs ms dr sen rep gov gen president former senator secretary of and
-    democratic republican gop presidential candidate nominee u.s us""".split()
+    _words(
+        """
+        the a an mr mrs ms dr sen rep gov gen president former senator secretary of and
+        democratic republican gop presidential candidate nominee u.s us
+        """
+    )
 )
 
 Span = tuple[int, int]
@@ -106,9 +111,13 @@ def name_words(text: str) -> set[str]:
 
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+)+")
 _NOT_FIRST = set(
-    """The A An In On At But And If When While After Before For From With This That These
-    Those It He She They We I His Her Their As By Of To New North South East West United
-    Democratic Republican Democrats Republicans Sen Rep Gov President Secretary Vice Gen""".split()
+    _words(
+        """
+        The A An In On At But And If When While After Before For From With This That These
+        Those It He She They We I His Her Their As By Of To New North South East West United
+        Democratic Republican Democrats Republicans Sen Rep Gov President Secretary Vice Gen
+        """
+    )
 )
 
 
@@ -210,7 +219,9 @@ def match(preds: list[Pred], golds: list[Gold], threshold: float) -> list[tuple[
     return out
 
 
-def judge(text: str, pred: Pred, gold: Gold, named_sources: list[tuple[int, str]]) -> tuple[str, bool]:
+def judge(
+    text: str, pred: Pred, gold: Gold, named_sources: list[tuple[int, str]]
+) -> tuple[str, bool]:
     """(category, correct) for one matched pair; see the module docstring."""
     assert gold.source is not None
     src_text = " ".join(text[a:b] for a, b in gold.source)
@@ -320,11 +331,16 @@ def _show(text: str, tokens: frozenset[int]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", required=True, type=Path, help="folder with text/ and attributions/")
+    parser.add_argument(
+        "--data", required=True, type=Path, help="folder with text/ and attributions/"
+    )
     parser.add_argument("--verbose", action="store_true", help="print every miss")
     args = parser.parse_args()
     r = evaluate(args.data, args.verbose)
-    print(f"gold direct quotes: {r['gold']:.0f}, predicted: {r['predicted']:.0f}, matched: {r['matched']:.0f}")
+    print(
+        f"gold direct quotes: {r['gold']:.0f}, predicted: {r['predicted']:.0f}, "
+        f"matched: {r['matched']:.0f}"
+    )
     for t in (0.3, 0.5, 0.8):
         print(
             f"overlap>={t}: precision={r[f'precision@{t}']:.3f} recall={r[f'recall@{t}']:.3f} "

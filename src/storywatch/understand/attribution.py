@@ -21,23 +21,45 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.text import Quote, Word
 
 Span = tuple[int, int]
 
 _NP_STOP = frozenset(
-    """in on during at after before while when who whose as to from with about adding
-    according referring because but and or said says told added that which where than
-    for last this earlier later today yesterday tonight recently""".split()
+    _words(
+        """
+        in on during at after before while when who whose as to from with about adding
+        according referring because but and or said says told added that which where than
+        for last this earlier later today yesterday tonight recently
+        """
+    )
 )
 _DETERMINERS = frozenset(
-    "the a an another one his her their its our my your this that these those some two three".split()
+    _words(
+        """
+        the a an another one his her their its our my your this that these those some two
+        three
+        """
+    )
 )
 _PREPOSITIONS = frozenset(
-    """in on at after before during since with without for from by of about over under
-    alongside despite amid among across into onto upon like unlike following""".split()
+    _words(
+        """
+        in on at after before during since with without for from by of about over under
+        alongside despite amid among across into onto upon like unlike following
+        """
+    )
 )
 _INTRO_MAX_WORDS = 14
+_IRREGULAR_PAST = frozenset(
+    _words(
+        """
+        told said wrote spoke gave took made sang threw put kept felt thought saw heard sent
+        brought found got went came won lost led left meant set
+        """
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +123,18 @@ def _words_between(s: _Sentence, start: int, end: int) -> list[Word]:
     return [w for w in s.words if w.start >= start and w.end <= end]
 
 
-def _has_quote(quotes: list[Quote], start: int, end: int) -> bool:
+def is_title_quote(text: str, q: Quote) -> bool:
+    """A short quotation in Title Case with no sentence punctuation names a work or a thing
+    (“The Quiet Harbour”, “Green Valley”), it does not report anyone's words."""
+    inner = " ".join(text[a:b] for a, b in q.parts).strip()
+    words = inner.split()
+    if not words or len(words) > 7 or inner[-1:] in ".!?,":
+        return False
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
+    return all(w[:1].isupper() or w in small for w in words) and words[0][:1].isupper()
+
+
+def _has_quote(quotes: list[Quote], start: int, end: int, text: str = "") -> bool:
     return any(q.start >= start and q.end <= end + 1 for q in quotes)
 
 
@@ -141,7 +174,7 @@ def _quote_first(text: str, s: _Sentence) -> Found | None:
 def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Span, Span] | None:
     first = trailer[0]
     gap = text[qend : first.start]
-    if any(c in gap for c in ".!?") and "," not in gap and not gap.strip() == "":
+    if any(c in gap for c in ".!?") and "," not in gap and gap.strip() != "":
         # "“….” The Pentagon said …" after a full stop is a new sentence in all but name.
         pass
     low = first.text.lower()
@@ -194,15 +227,20 @@ def _np_before(text: str, words: list[Word], j: int, floor: int) -> Span | None:
     i = j - 1
     while i >= 0 and len(out) < 14:
         w = words[i]
-        if out and text[w.end : out[0].start] not in (" ", ". ", "-", "’s ", "'s "):
-            if not (text[w.end : out[0].start] in (". ",) and w.text.lower() in lx.TITLE_WORDS):
-                break
+        gap = text[w.end : out[0].start] if out else " "
+        if gap not in (" ", ". ", "-", "’s ", "'s "):
+            break
         low = w.text.lower()
-        if low == "of" and out and out[0].text[:1].isupper() and i > 0:
-            if words[i - 1].text[:1].isupper():
-                out.insert(0, w)
-                i -= 1
-                continue
+        if (
+            low == "of"
+            and out
+            and out[0].text[:1].isupper()
+            and i > 0
+            and words[i - 1].text[:1].isupper()
+        ):
+            out.insert(0, w)
+            i -= 1
+            continue
         if out and low in ("from", "by", "to", "for", "of"):
             # "a letter from Gen. Seely to Iraq's Defense Ministry said": keep going left
             # while the phrase hangs off a document or role noun ("letter", "spokesman").
@@ -236,9 +274,7 @@ def _head_before(words: list[Word], i: int) -> int | None:
     return None
 
 
-def _subject_before_appositive(
-    text: str, words: list[Word], j: int, floor: int
-) -> Span | None:
+def _subject_before_appositive(text: str, words: list[Word], j: int, floor: int) -> Span | None:
     chunks: list[list[Word]] = [[]]
     for w in words[:j]:
         if w.start < floor:
@@ -287,33 +323,38 @@ def _cue_led(text: str, s: _Sentence) -> Found | None:
             speaker = _np_before(text, words, j, floor)
         if speaker is None and k == 0:
             speaker = _np_after(text, words, 1)
-        if speaker is None and w.text.endswith("ing") and k > 0:
+        if (
+            speaker is None
+            and w.text.endswith("ing")
+            and k > 0
+            and "," in text[words[k - 1].end : w.start]
+        ):
             # "Ortagus added, writing that …": a participle's speaker is the clause subject.
-            if "," in text[words[k - 1].end : w.start]:
-                speaker = clause_subject(text, s)
+            speaker = clause_subject(text, s)
         if speaker is None:
             continue
-        found = _content_after(text, s, k, lemma, speaker) or _content_before(
-            text, s, k, speaker
-        )
+        found = _content_after(text, s, k, lemma, speaker) or _content_before(text, s, k, speaker)
         if found is not None:
             return found
+        if text[s.start : s.end].rstrip().endswith(":"):
+            # "Mayor Okafor told reporters:" — the quotation follows in the next paragraph.
+            return Found((), True, speaker, (w.start, w.end), s.index)
     return None
 
 
-def _content_after(
-    text: str, s: _Sentence, k: int, lemma: str, speaker: Span
-) -> Found | None:
+def _content_after(text: str, s: _Sentence, k: int, lemma: str, speaker: Span) -> Found | None:
     cue = s.words[k]
     rest = [w for w in s.words[k + 1 :] if not _inside(s.quotes, w.start)]
-    later = [q for q in s.quotes if q.start >= cue.end]
+    later = [q for q in s.quotes if q.start >= cue.end and not is_title_quote(text, q)]
     # A quotation introduced within a few words ("said in a statement:", "told CNN,").
     if later:
         q = later[0]
         lead = [w for w in rest if w.end <= q.start]
         lead_text = text[cue.end : q.start]
         if len(lead) <= _INTRO_MAX_WORDS and (
-            not lead_text.strip() or lead_text.rstrip()[-1:] in ",:" or lead[-1:] and lead[-1].text == "that"
+            not lead_text.strip()
+            or lead_text.rstrip()[-1:] in ",:"
+            or (lead[-1:] and lead[-1].text == "that")
         ):
             tail = text[q.end : s.end].strip(" .,;")
             if not tail or len(tail.split()) <= 2:
@@ -336,18 +377,18 @@ def _content_after(
         return None
     if text[start] in ",":
         return None
-    direct = _has_quote(s.quotes, start, end)
-    if end < len(text) and text[end] in "”\"" and not direct:
+    direct = _has_quote(s.quotes, start, end, text)
+    if end < len(text) and text[end] in '”"' and not direct:
         end += 1
     if direct:
         end = _cut_tail(text, s.quotes, start, end)
-    if direct and text[end : end + 1] in "”\"":
+    if direct and text[end : end + 1] in '”"':
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
 
 
 def _content_before(text: str, s: _Sentence, k: int, speaker: Span) -> Found | None:
-    """"…, the source added." The clause before the subject is the content."""
+    """ "…, the source added." The clause before the subject is the content."""
     cue = s.words[k]
     tail = text[cue.end : s.end].strip(" .")
     if len(tail.split()) > 8:
@@ -358,8 +399,8 @@ def _content_before(text: str, s: _Sentence, k: int, speaker: Span) -> Found | N
     start, end = _trim(text, s.start, len(head) + s.start)
     if end - start < 10:
         return None
-    direct = _has_quote(s.quotes, start, end + 1)
-    if direct and text[end : end + 1] in "”\"":
+    direct = _has_quote(s.quotes, start, end + 1, text)
+    if direct and text[end : end + 1] in '”"':
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
 
@@ -384,8 +425,8 @@ def _according_to(text: str, s: _Sentence) -> Found | None:
             start, end = _trim(text, s.start, words[k].start)
         if len(_words_between(s, start, end)) < 3:
             return None
-        direct = _has_quote(s.quotes, start, end + 1)
-        if direct and text[end : end + 1] in "”\"":
+        direct = _has_quote(s.quotes, start, end + 1, text)
+        if direct and text[end : end + 1] in '”"':
             end += 1
         return Found(((start, end),), direct, np, cue, s.index)
     return None
@@ -444,14 +485,20 @@ def quote_fallback(text: str, s: _Sentence) -> Found | None:
     if k >= len(after) - 1 or _inside(s.quotes, after[k].start):
         return None
     verb = after[k]
-    if verb.text[:1].isupper():
+    low = verb.text.lower()
+    if verb.text[:1].isupper() or not (
+        low in lx.CUE_WORDS
+        or low.endswith("ed")
+        or low in _IRREGULAR_PAST
+        or (low.endswith("s") and len(low) > 3 and not low.endswith("ss"))
+    ):
         return None
     if "," in text[subject[1] : verb.start]:
         return None
     start, end = _trim(text, after[k + 1].start, s.end)
-    if not _has_quote(s.quotes, start, end):
+    if not _has_quote(s.quotes, start, end, text):
         return None
-    if text[end : end + 1] in "”\"":
+    if text[end : end + 1] in '”"':
         end += 1
     end = _cut_tail(text, s.quotes, start, end)
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)

@@ -50,7 +50,7 @@ US_STATES = _lines(
     New Hampshire, New Jersey, New Mexico, New York, North Carolina, North Dakota, Ohio,
     Oklahoma, Oregon, Pennsylvania, Rhode Island, South Carolina, South Dakota, Tennessee,
     Texas, Utah, Vermont, Virginia, Washington, West Virginia, Wisconsin, Wyoming,
-    District of Columbia, D.C.
+    District of Columbia, D.C., DC
     """
 )
 

@@ -8,8 +8,12 @@ errors on the PolNeAR *train* split, never the dev split we report on.
 from __future__ import annotations
 
 
-def _words(text: str) -> frozenset[str]:
+def words_of(text: str) -> frozenset[str]:
+    """A word list written as one string, so long lists stay readable in the source."""
     return frozenset(text.split())
+
+
+_words = words_of
 
 
 # Reporting verbs by lemma; every inflection we accept is listed so lookups stay a set hit.
@@ -154,6 +158,7 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which"})
 # recognised word by word (every word of "secretary of defense" is title material).
 TITLE_WORDS: frozenset[str] = _words(
     """
+    councillor councilor councilman councilwoman alderman trustee
     president vice secretary minister prime chancellor senator sen sens rep reps
     representative congressman congresswoman gov governor lt lieutenant gen general adm
     admiral col colonel maj major capt captain sgt sergeant cmdr commander mayor judge
@@ -175,6 +180,7 @@ TITLE_WORDS: frozenset[str] = _words(
 # Words that alone make a title (as opposed to qualifiers such as "former", "state").
 TITLE_HEADS: frozenset[str] = _words(
     """
+    councillor councilor councilman councilwoman alderman trustee
     president secretary minister chancellor senator sen sens rep reps representative
     congressman congresswoman gov governor lt gen general adm admiral col colonel maj capt
     captain sgt cmdr commander mayor judge justice chief chairman chairwoman chair director
@@ -201,7 +207,8 @@ MALE_TITLES: frozenset[str] = frozenset(
 # A capitalised word sequence with one of these words names an organisation.
 ORG_WORDS: frozenset[str] = _words(
     """
-    department ministry pentagon chiefs party committee commission council agency administration
+    images department ministry pentagon chiefs party committee commission council agency
+    administration
     institute institution university college school academy foundation association union
     federation corporation corp inc co company group bank fund bureau office court congress
     senate parliament assembly legislature house army navy corps force forces guard police
@@ -223,6 +230,10 @@ WEAK_ORG_WORDS: frozenset[str] = frozenset(
 # Capitalised words that start sentences or headlines and are never names on their own.
 NOT_NAMES: frozenset[str] = _words(
     """
+    alongside amid amidst among across behind beyond within toward towards upon via per onto
+    besides although unless whether whereas nevertheless nonetheless furthermore moreover
+    thus hence later earlier poorly sadly clearly obviously apparently finally first second
+    last next asked speaking writing
     a an the and but or nor so yet for in on at by to of from with without as if when while
     after before since during because although though however meanwhile still also even then
     there here this that these those it its he she they we i you his her their our my your

@@ -14,14 +14,27 @@ from dataclasses import dataclass
 from storywatch.model import EntityKind
 from storywatch.understand import gazetteer as gz
 from storywatch.understand import lexicon as lx
+from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.text import ABBREVIATIONS, Word
 
 _CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "de", "da", "van", "von", "la", "du"})
 # Words that end a capitalised run without being part of the name ("CNBC Saturday").
 _TRAILING = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    june july august september october november december democrat democrats republican
-    republicans unleashed""".split()
+    _words(
+        """
+        monday tuesday wednesday thursday friday saturday sunday january february march
+        april june july august september october november december democrat democrats
+        republican republicans unleashed
+        """
+    )
+)
+_PLACE_WORDS = frozenset(
+    _words(
+        """
+        county province island islands river mountains valley sea ocean gulf street avenue
+        square city bay lake peninsula strait desert
+        """
+    )
 )
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
@@ -76,7 +89,11 @@ def classify(name: str, title: str = "") -> EntityKind | None:
     toks = low.split()
     if low in gz.KNOWN_ORGS:
         return EntityKind.ORG
-    if low in gz.PLACES and not title:
+    if (low in gz.PLACES or low + "." in gz.PLACES) and not title:
+        return EntityKind.PLACE
+    if len(toks) > 1 and toks[0] in _PLACE_WORDS | {"republic", "kingdom"}:
+        return EntityKind.PLACE
+    if len(toks) > 1 and toks[-1] in _PLACE_WORDS:
         return EntityKind.PLACE
     title_words = {_norm(t) for t in title.split()}
     if title_words & lx.TITLE_HEADS:
@@ -117,7 +134,7 @@ def find_mentions(
         j = i
         run: list[Word] = [tok]
         possessive = False
-        word, possessive = strip_possessive(tok.text)
+        _word, possessive = strip_possessive(tok.text)
         while not possessive and j + 1 < n and _joined(text, toks[j], toks[j + 1]):
             nxt = toks[j + 1]
             if _capitalised(nxt.text) and nxt.text[:1].isalpha():
@@ -305,7 +322,7 @@ def _index_of(toks: list[Word], word: Word) -> int:
 
 
 def first_name_gender(name: str) -> str | None:
-    """"m", "f" or ``None`` from a person's first name."""
+    """ "m", "f" or ``None`` from a person's first name."""
     first = name.split()[0].lower() if name.split() else ""
     if first in gz.FEMALE_NAMES:
         return "f"

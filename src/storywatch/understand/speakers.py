@@ -100,7 +100,7 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
 
 
 def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None:
-    """"a letter from Gen. William Seely to …" speaks for Seely; "a spokesman for the
+    """ "a letter from Gen. William Seely to …" speaks for Seely; "a spokesman for the
     Pentagon" stays a role (its head comes before the preposition)."""
     text = an.text
     written = " ".join(text[span[0] : span[1]].split())
@@ -126,7 +126,7 @@ def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None
 
 def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: History) -> Speaker:
     para = an.paragraph_of(pos)
-    for at, ident_index, p in reversed(history.said):
+    for _at, ident_index, p in reversed(history.said):
         if para - p > 1:
             break
         if ident_index >= 0 and _compatible(an, an.identities[ident_index], pronoun):
@@ -164,7 +164,7 @@ def _named(an: Analysis, owner: int, written: str) -> Speaker:
 def _role(
     an: Analysis, pos: int, written: str, history: History, shown: str | None = None
 ) -> Speaker:
-    """"the senator" → the person written with that title; "a source" stays anonymous."""
+    """ "the senator" → the person written with that title; "a source" stays anonymous."""
     shown = written if shown is None else shown
     words = [w.lower().rstrip(".").replace("’s", "").replace("'s", "") for w in written.split()]
     head = words[-1] if words else ""
@@ -176,10 +176,21 @@ def _role(
                 continue
             for title in ident.titles:
                 tw = {_TITLE_ALIASES.get(t, t) for t in title.lower().replace(".", "").split()}
-                if head in tw and (len(words) < 2 or words[-2] in tw or words[-2] in lx.NOT_NAMES
-                                   or not words[-2].isalpha() or True):
-                    if best < 0 or abs(ident.first_at - pos) < abs(an.identities[best].first_at - pos):
-                        best = j
+                if (
+                    head in tw
+                    and (
+                        len(words) < 2
+                        or words[-2] in tw
+                        or words[-2] in lx.NOT_NAMES
+                        or not words[-2].isalpha()
+                        or True
+                    )
+                    and (
+                        best < 0
+                        or abs(ident.first_at - pos) < abs(an.identities[best].first_at - pos)
+                    )
+                ):
+                    best = j
         if best >= 0:
             return Speaker(an.identities[best].name, best, written, shown)
     if head in lx.TITLE_HEADS or head in lx.SPEAKER_NOUNS:

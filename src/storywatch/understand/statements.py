@@ -74,8 +74,10 @@ def attribute(an: Analysis) -> list[Attributed]:
             fallback = quote_fallback(text, s) if s.quotes else None
             if fallback is not None:
                 item = _make(an, fallback, history, para)
-                out.append(item)
-                history.said.append((s.start, item.speaker.identity, para))
+                # Without a cue verb, only a named or resolved speaker makes it a statement.
+                if item.speaker.identity >= 0:
+                    out.append(item)
+                    history.said.append((s.start, item.speaker.identity, para))
             continue
         parts = [p for q in s.quotes for p in q.parts]
         if pending is not None and pending.sentence == s.index - 1:
@@ -92,9 +94,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             prev.parts.extend(parts)
             prev.sentence = s.index
         else:
-            out.append(
-                Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para)
-            )
+            out.append(Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para))
     return out
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storywatch.understand.lexicon import words_of as _words
+
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 _MARKS = re.compile(r"[\"“”„«»]")
@@ -21,12 +23,20 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|
 
 # Words after which a period does not end a sentence ("Gen. Mark Milley").
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen sen sens rep reps gov lt col maj capt sgt cmdr adm st jr sr inc co corp
-    ltd jan feb mar apr aug sep sept oct nov dec no vs etc prof rev ft mt gov. pres supt det
-    insp u.s u.k u.n d.c a.m p.m e.g i.e approx dept est fig""".split()
+    _words(
+        """
+        mr mrs ms dr gen sen sens rep reps gov lt col maj capt sgt cmdr adm st jr sr inc co
+        corp ltd jan feb mar apr aug sep sept oct nov dec no vs etc prof rev ft mt gov. pres
+        supt det insp u.s u.k u.n d.c a.m p.m e.g i.e approx dept est fig
+        """
+    )
 )
 _NEW_SENTENCE_WORDS = frozenset(
-    "The He She It They We I But And In A This That His Her Their There Its On At".split()
+    _words(
+        """
+        The He She It They We I But And In A This That His Her Their There Its On At
+        """
+    )
 )
 
 
@@ -149,7 +159,7 @@ def sentences(
                 qi += 1
             if qi < len(inside) and inside[qi][0] < end < inside[qi][1]:
                 continue
-            if text[end - 1] in "\"”" and _attribution_follows(text, end, pe):
+            if text[end - 1] in '"”' and _attribution_follows(text, end, pe):
                 continue
             if end > cur_start:
                 out.append((cur_start, end))
@@ -173,9 +183,13 @@ def _attribution_follows(text: str, pos: int, limit: int) -> bool:
     for k, word in enumerate(ahead):
         if word.lower() in CUE_WORDS:
             return k <= 4
-        if k and word[:1].islower() and word not in ("the", "a", "an", "of", "and"):
-            if word.lower() not in ("he", "she", "they", "it", "we", "i"):
-                return False
+        if (
+            k
+            and word[:1].islower()
+            and word not in ("the", "a", "an", "of", "and")
+            and word.lower() not in ("he", "she", "they", "it", "we", "i")
+        ):
+            return False
     return False
 
 

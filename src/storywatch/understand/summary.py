@@ -1,0 +1,122 @@
+"""Key sentences and a short extractive summary (U3).
+
+News puts the news first, so a sentence's score starts from its position (the lead is
+worth most) and adds how central its words are (the article's frequent content words and
+the words of the title) and how many named things it mentions. Clutter that survived
+extraction ("subscribe now", photo credits) and very short or very long lines are passed
+over. The chosen sentences come back in article order so the summary reads as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from storywatch.understand.analysis import Analysis, analyse
+from storywatch.understand.lexicon import words_of as _words
+
+_STOP = frozenset(
+    _words(
+        """
+        a an the and or but if of in on at to for from by with about as into than then that
+        this these those it its is are was were be been being has have had do does did not
+        no he she they we i you his her their our my your him them us me who whom which what
+        when where why how will would can could should may might must also just only more
+        most some any all said says say told according there here so very over after before
+        up out new one two mr mrs ms
+        """
+    )
+)
+_CLUTTER = re.compile(
+    r"subscribe|newsletter|sign up|click here|read more|getty images|\| getty|photo:|"
+    r"all rights reserved|follow us|share this|advertisement",
+    re.IGNORECASE,
+)
+# A photo caption: someone "speaks during" something "on November 18, 2019 in Washington".
+_CAPTION = re.compile(
+    r"\b(speaks|looks on|attends|arrives|gestures|listens|waves|walks|poses)\b.*"
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december) \d{1,2}, \d{4}\b",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in (m.lower() for m in _WORDS.findall(text)) if w not in _STOP and len(w) > 2]
+
+
+def rank_sentences(an: Analysis, title: str | None = None) -> list[tuple[float, int, str]]:
+    """(score, position, sentence) for every usable sentence, best first."""
+    text = an.text
+    candidates: list[tuple[int, str]] = []
+    for s in an.sentences:
+        sent = " ".join(text[s.start : s.end].split())
+        n = len(s.words)
+        if (
+            n < 6
+            or n > 80
+            or _CLUTTER.search(sent)
+            or _CAPTION.search(sent)
+            or not any(c in sent[-3:] for c in '.!?”"')
+        ):
+            continue
+        if title and sent.rstrip(".").strip() == title.strip():
+            continue
+        candidates.append((s.start, sent))
+    if not candidates:
+        return []
+    freq = Counter(w for _, sent in candidates for w in set(_content_words(sent)))
+    title_words = set(_content_words(title or ""))
+    mention_starts = an.mention_starts
+    ranked = []
+    for rank, (start, sent) in enumerate(candidates):
+        words = _content_words(sent)
+        if not words:
+            continue
+        centrality = sum(freq[w] - 1 for w in set(words)) / (len(set(words)) ** 0.5)
+        overlap = len(title_words & set(words)) / (len(title_words) or 1)
+        names = sum(1 for m in mention_starts if start <= m < start + len(sent))
+        position = 1.0 / (1.0 + rank * 0.35)
+        score = 2.0 * position + 0.15 * centrality + 1.5 * overlap + 0.1 * min(names, 5)
+        ranked.append((score, start, sent))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    return ranked
+
+
+def pick(ranked: list[tuple[float, int, str]], n: int) -> tuple[str, ...]:
+    """The ``n`` best sentences in article order, skipping near-repeats."""
+    chosen: list[tuple[int, str]] = []
+    seen: list[set[str]] = []
+    for _, start, sent in ranked:
+        words = set(_content_words(sent))
+        if any(len(words & other) > 0.7 * max(1, min(len(words), len(other))) for other in seen):
+            continue
+        chosen.append((start, sent))
+        seen.append(words)
+        if len(chosen) >= n:
+            break
+    return tuple(sent for _, sent in sorted(chosen))
+
+
+def key_sentences(text: str, n: int = 3, *, title: str | None = None) -> tuple[str, ...]:
+    """The ``n`` sentences that carry the article, in article order."""
+    return pick(rank_sentences(analyse(text), title), n)
+
+
+def summary_from(sentences: tuple[str, ...], max_words: int = 60) -> str:
+    """Join key sentences up to ``max_words`` (always at least the first sentence)."""
+    out: list[str] = []
+    count = 0
+    for sent in sentences:
+        words = len(sent.split())
+        if out and count + words > max_words:
+            break
+        out.append(sent)
+        count += words
+    return " ".join(out)
+
+
+def summarize(text: str, max_words: int = 60, *, title: str | None = None) -> str:
+    """A short extractive summary: the best sentences, in order, within ``max_words``."""
+    return summary_from(key_sentences(text, 3, title=title), max_words)
