@@ -17,6 +17,7 @@ from storywatch.app import Services
 from storywatch.deliver.cli import SseParser, app, follow, render
 from storywatch.errors import Unauthorized
 from tests.deliver.helpers import draft, new_user, record, token_for
+from tests.deliver.receivers import until
 
 
 @pytest.fixture
@@ -26,8 +27,7 @@ async def server(dsvc: Services) -> AsyncIterator[str]:
     config = uvicorn.Config(create_app(dsvc), host="127.0.0.1", port=0, log_level="warning")
     srv = uvicorn.Server(config)
     task = asyncio.create_task(srv.serve())
-    while not srv.started:
-        await asyncio.sleep(0.01)
+    await until(lambda: bool(srv.started), 10)
     port = srv.servers[0].sockets[0].getsockname()[1]
     try:
         yield f"http://127.0.0.1:{port}"
