@@ -65,18 +65,17 @@ def parse_max_age(cache_control: str | None) -> int | None:
 def publishing_rate(published: Iterable[datetime], now: datetime) -> float | None:
     """Items per day from the feed's own dates (the newest ones, within a month).
 
-    None when fewer than two dated items fall in the window. Future dates are ignored.
+    None when the feed gives no usable date (then the stored rate stands); 0 when every
+    dated item is older than the window. Future dates are ignored.
     """
-    recent = sorted(
-        (
-            t
-            for t in published
-            if t <= now and (now - t).total_seconds() <= RATE_WINDOW_DAYS * 86400
-        ),
-        reverse=True,
-    )[:RATE_SAMPLE]
+    past = [t for t in published if t <= now]
+    if not past:
+        return None
+    window = RATE_WINDOW_DAYS * 86400
+    recent = sorted((t for t in past if (now - t).total_seconds() <= window), reverse=True)
+    recent = recent[:RATE_SAMPLE]
     if len(recent) < 2:
-        return 0.0 if not recent else None
+        return len(recent) / RATE_WINDOW_DAYS
     # span from the oldest sampled item to now: a feed that stopped publishing slows down
     span_days = max((now - recent[-1]).total_seconds() / 86400, 1 / 1440)
     return (len(recent) - 1) / span_days
