@@ -39,7 +39,8 @@ async def _insert(conn: AsyncConnection, table: sa.Table, **values: Any) -> int:
     return int(result.scalar_one())
 
 
-async def seed_story(conn: AsyncConnection) -> SeededStory:
+async def seed_story(conn: AsyncConnection, t0: datetime = T0) -> SeededStory:
+    """Insert the story with its first article at ``t0``."""
     sources = []
     for i, title in enumerate(("Northwind Wire", "Coastline Herald", "Valley Ledger")):
         sources.append(
@@ -48,8 +49,8 @@ async def seed_story(conn: AsyncConnection) -> SeededStory:
                 t.sources,
                 url=f"http://127.0.0.1:9/feed-{i}.xml",
                 title=title,
-                created_at=T0 - timedelta(days=3),
-                last_success_at=T0 if i != 2 else None,
+                created_at=t0 - timedelta(days=3),
+                last_success_at=t0 if i != 2 else None,
                 consecutive_failures=0 if i != 1 else 2,
                 last_error=None if i != 1 else "HTTP 503 from the server",
                 item_count=4 - i,
@@ -64,10 +65,10 @@ async def seed_story(conn: AsyncConnection) -> SeededStory:
         article_count=4,
         source_count=3,
         development_count=3,
-        first_seen_at=T0,
-        last_article_at=T0 + timedelta(hours=30),
-        last_development_at=T0 + timedelta(hours=30),
-        created_at=T0,
+        first_seen_at=t0,
+        last_article_at=t0 + timedelta(hours=30),
+        last_development_at=t0 + timedelta(hours=30),
+        created_at=t0,
     )
     other = await _insert(
         conn,
@@ -77,10 +78,10 @@ async def seed_story(conn: AsyncConnection) -> SeededStory:
         article_count=1,
         source_count=1,
         development_count=1,
-        first_seen_at=T0 - timedelta(days=2),
-        last_article_at=T0 - timedelta(days=2),
-        last_development_at=T0 - timedelta(days=2),
-        created_at=T0 - timedelta(days=2),
+        first_seen_at=t0 - timedelta(days=2),
+        last_article_at=t0 - timedelta(days=2),
+        last_development_at=t0 - timedelta(days=2),
+        created_at=t0 - timedelta(days=2),
     )
 
     async def article(key: str, source: int, hours: int, **extra: Any) -> int:
@@ -91,8 +92,9 @@ async def seed_story(conn: AsyncConnection) -> SeededStory:
             guid=f"guid-{key}",
             url=f"https://news.example/{key}",
             title=extra.pop("title"),
-            published_at=T0 + timedelta(hours=hours),
-            arrived_at=T0 + timedelta(hours=hours, seconds=20),
+            published_at=t0 + timedelta(hours=hours),
+            arrived_at=t0 + timedelta(hours=hours, seconds=20),
+            processed_at=t0 + timedelta(hours=hours, seconds=30),
             status="processed",
             story_id=extra.pop("story_id", story),
             text=extra.pop("text", ""),
@@ -156,7 +158,7 @@ async def seed_story(conn: AsyncConnection) -> SeededStory:
                 speaker_key=f"person:{speaker.lower().replace(' ', '-')}",
                 speaker_title=title,
                 cue="said",
-                said_at=T0 + timedelta(hours=hours),
+                said_at=t0 + timedelta(hours=hours),
             )
         )
     events = [
@@ -184,7 +186,7 @@ async def seed_story(conn: AsyncConnection) -> SeededStory:
                 story_id=story,
                 article_id=ids[0],
                 kind=kind,
-                at=T0 + timedelta(hours=hours),
+                at=t0 + timedelta(hours=hours),
                 text=text,
                 article_ids=ids,
                 detail=detail,

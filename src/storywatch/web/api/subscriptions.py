@@ -16,6 +16,7 @@ from storywatch.app import Services
 from storywatch.bus import SUBSCRIPTIONS_CHANGED
 from storywatch.errors import InvalidInput, NotFound
 from storywatch.store import subscriptions as sub_store
+from storywatch.store.stories import get_story
 from storywatch.store.subscriptions import Subscription, follow_query
 from storywatch.web.api.common import ERROR_RESPONSES
 from storywatch.web.api.matching import PreviewOut, check_query, run_preview
@@ -122,19 +123,20 @@ async def create_subscription(
     """Subscribe to a query, or follow a story, person, organisation, place or source."""
     query, target = resolve_query(body)
     check_query(query)
+    name = body.name.strip() or (target if body.kind not in {"query", "story"} else "") or ""
     if body.kind == "story" and target is not None:
-        from storywatch.store.stories import get_story
-
         async with services.db.read() as conn:
-            if await get_story(conn, int(target)) is None:
-                raise NotFound("No such story.")
+            story = await get_story(conn, int(target))
+        if story is None:
+            raise NotFound("No such story.")
+        name = name or story.title
     async with services.db.write() as conn:
         created = await sub_store.create(
             conn,
             user.id,
             services.clock(),
             query=query,
-            name=body.name.strip(),
+            name=name[:200],
             kind=body.kind,
             target=target,
             mode=body.mode,

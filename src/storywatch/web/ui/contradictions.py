@@ -1,10 +1,10 @@
 """Shape a contradiction event into two sides a person can read next to each other.
 
 The stories stage records a contradiction as a story event whose ``detail`` names the two
-statements. This accepts the flat keys ``{side}_text``, ``{side}_speaker``, ``{side}_source``,
-``{side}_article_id``, ``{side}_at`` for the sides ``earlier``/``later`` (or ``a``/``b``,
-``old``/``new``), or nested dicts under those names; failing that, it falls back to the two
-cited articles, so a contradiction is never hidden for want of detail.
+statements: ``earlier`` / ``later`` (the texts) with ``earlier_speaker``, ``earlier_source``
+and so on, and ``article_ids`` in the same order. Flat ``{side}_text`` keys, nested dicts and
+the side names ``a``/``b`` and ``old``/``new`` are read too; failing all that, the two cited
+articles stand in, so a contradiction is never hidden for want of detail.
 """
 
 from __future__ import annotations
@@ -53,10 +53,17 @@ def sides(event: Event, titles: dict[int, tuple[str, str]]) -> dict[str, Any]:
     for left_name, right_name in SIDE_NAMES:
         left, right = _side(event.detail, left_name), _side(event.detail, right_name)
         if left and right:
+            ids = event.article_ids
+            if ids and left["article_id"] is None:
+                left["article_id"] = ids[0]
+            if ids and right["article_id"] is None:
+                right["article_id"] = ids[-1]
             for side in (left, right):
                 if not side["source"] and side["article_id"] in titles:
                     side["source"] = titles[side["article_id"]][1]
-            return {"text": event.text, "left": left, "right": right}
+            # the event text often quotes both sides already; then the sides say it all
+            text = "" if left["text"] in event.text else event.text
+            return {"text": text, "left": left, "right": right}
     ids = event.article_ids
     fallback = []
     for aid in ids[:2]:

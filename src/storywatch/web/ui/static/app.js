@@ -126,7 +126,11 @@ const SW = (() => {
     }
     try {
       let sub = await reg.pushManager.getSubscription();
-      if (!sub) sub = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(key) });
+      if (!sub) {
+        const subscribing = reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(key) });
+        const giveUp = new Promise((_, reject) => setTimeout(() => reject(new Error("the browser's push service did not answer")), 10000));
+        sub = await Promise.race([subscribing, giveUp]);
+      }
       const json = sub.toJSON();
       const result = await api("POST", "/api/v1/devices", { endpoint: json.endpoint, keys: json.keys, name: deviceName() });
       if (!result.ok) throw new Error(errorText(result));
@@ -157,8 +161,11 @@ const SW = (() => {
   }
 
   document.addEventListener("DOMContentLoaded", () => {
-    registration();
-    if ("Notification" in window && Notification.permission === "granted") markPushButtons(true);
+    registration().then(async (reg) => {
+      // "on" only once this browser really is subscribed; a bare permission is not enough
+      const sub = reg && reg.pushManager ? await reg.pushManager.getSubscription() : null;
+      if (sub && "Notification" in window && Notification.permission === "granted") markPushButtons(true);
+    });
     document.querySelectorAll("[data-push-button]").forEach((button) => {
       button.addEventListener("click", () => { enablePush(); });
     });
