@@ -22,13 +22,12 @@ from lxml.html import HtmlElement
 
 from storywatch.errors import ExtractError
 from storywatch.extract.boilerplate import SiteBoilerplate, site_of
-from storywatch.extract.clutter import Removed
 from storywatch.extract.dates import parse_date
 from storywatch.extract.decode import decode_html
 from storywatch.extract.fallback import article_score, fallback_paragraphs
 from storywatch.extract.jsonld import read_jsonld
 from storywatch.extract.language import detect_language
-from storywatch.extract.lead import contains, fold, lead_candidates
+from storywatch.extract.lead import fold, restore_lead, scan_leads
 from storywatch.extract.metadata import PageMeta, read_metadata
 from storywatch.extract.parse import looks_like_html, parse_html
 from storywatch.extract.text import clean_lines, clean_text, join_paragraphs, paragraphs
@@ -74,16 +73,6 @@ def _drop_title(lines: list[str], title: str | None) -> list[str]:
     return lines
 
 
-def _with_lead(lines: list[str], leads: list[str], removed: list[Removed]) -> list[str]:
-    if not leads or not lines:
-        return lines
-    lead = leads[0]
-    if any(item.line == lead for item in removed):
-        return lines
-    folded = fold(" ".join(lines))
-    return lines if contains(folded, lead) else [lead, *lines]
-
-
 def _date_by_search(tree: HtmlElement, url: str | None) -> datetime | None:
     """htmldate's scan of the whole page, for pages without a declared date (slower)."""
     from htmldate import find_date
@@ -110,7 +99,7 @@ def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) ->
     tree = parse_html(html)
     ld = read_jsonld(tree)
     meta: PageMeta = read_metadata(tree, ld, url)
-    leads = lead_candidates(tree, meta.description)
+    leads = scan_leads(tree, meta.description, meta.title)
     published = meta.published or _date_by_search(tree, url)
 
     lines = _trafilatura_lines(tree, url)  # prunes `tree` in place: read the tree before
@@ -118,11 +107,11 @@ def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) ->
         lines = _fallback_lines(tree, ld.body, lines)
     site = site_of(meta.canonical_url or url)
     kept, removed = clean_lines(lines, site=site, boilerplate=boilerplate, page=meta.canonical_url or url)
-    kept = _with_lead(_drop_title(kept, meta.title), leads, removed)
+    kept = restore_lead(_drop_title(kept, meta.title), leads)
     text = join_paragraphs(kept)
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractError("no article text found on the page")
-    if len(text) < SHORT_TEXT_CHARS and not ld.is_article and article_score(tree) < ARTICLE_SCORE:
+    if len(text) < SHORT_TEXT_CHARS and not meta.declares_article and article_score(tree) < ARTICLE_SCORE:
         raise ExtractError(
             f"the page does not look like an article (only {len(text)} characters of text "
             "and no article structure)"

@@ -34,7 +34,8 @@ _PROMPT = re.compile(
     | \bsubmit\s+(?:your|a)\s+letter\b | \bwe\s+want\s+to\s+hear\s+(?:from\s+you|what\s+you\s+think)\b
     | \bpush\s+notifications?\b | \benter\s+your\s+e-?mail\b
     | \babonn(?:ieren|iere|ez|ement|er)\b | \bjetzt\s+(?:abonnieren|anmelden|registrieren)\b
-    | \bzum\s+newsletter\b | \bunterstütze\b | \bunterstützen\s+sie\b | \bfolgen\s+sie\s+uns\b
+    | \bzum\s+newsletter\b | \bunterstütze\s+(?:uns|unser)|\bunterstützen\s+sie\s+uns\b
+    | \bjetzt\s+unterstützen\b | \bfolgen\s+sie\s+uns\b
     | \bsuscr[ií]b | \bs[ií]guenos\b | \b[úu]nete\b | \bhazte\s+(?:miembro|socio)\b
     | \bsuivez[-\s]nous\b | \bpour\s+(?:lire\s+la\s+suite|acc[ée]der)\b | \binscrivez[-\s]vous\b
     | \bsubskrypc | \bzapisz\s+si[eę]\b | \bobserwuj\s+nas\b | \biscriviti\b | \bseguici\b
@@ -168,10 +169,12 @@ _WIRE_CAPTION = re.compile(
     rf"""^[A-Z"“].{{10,300}}?\b(?:speaks?|looks?\s+on|attends?|arrives?|gestures?|walks?|poses?
     |listens?|waves?|reacts?|holds?|is\s+seen|are\s+seen|delivers?|departs?|talks?|smiles?|leaves?
     |stands?|sits?|greets?|shakes\s+hands|addresses|testifies|points|celebrates?)\b
-    .{{0,200}}\b(?:on\s+)?(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}\b.{{0,80}}$""",
+    .{{0,200}}\b(?:on\s+)?(?i:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}\b.{{0,80}}$""",
     re.X,
 )
 _QUOTES = "\"“”„«»"
+# A sentence end followed by a new sentence, not an initial like "U.S. Secretary".
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?]\s+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +189,12 @@ def normalise_line(line: str) -> str:
     return _WS.sub(" ", line).strip()
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _words(line: str) -> int:
-    return len(line.split())
+    """Words, counting two CJK characters as one (those scripts do not separate words)."""
+    return len(line.split()) + len(_CJK.findall(line)) // 2
 
 
 def _is_share_bar(line: str) -> bool:
@@ -197,6 +204,18 @@ def _is_share_bar(line: str) -> bool:
     if not any(t in _SHARE_CORE for t in tokens):
         return False
     return all(t in _SHARE_WORDS or t.isdigit() for t in tokens)
+
+
+def is_agency_credit(line: str) -> bool:
+    """A credit naming people and agencies ("Drew Angerer | Getty Images", "(AP Photo/X)").
+
+    Unlike a labelled credit ("Image credit: apple.com"), which often sits alone under a
+    picture, this form closes a caption: the line before it is the caption.
+    """
+    stripped = normalise_line(line)
+    if not _AGENCY.search(stripped) or _CREDIT_PREFIX.match(stripped):
+        return False
+    return ("|" in stripped or _CREDIT_PAREN.match(stripped) is not None) and _words(stripped) <= 12
 
 
 def is_credit(line: str) -> bool:
@@ -238,8 +257,9 @@ def classify_line(line: str) -> str | None:
     if _AD_LINE.match(text):
         return "advertising"
     if words <= _PROMPT_MAX_WORDS and (match := _PROMPT.search(text)):
-        # A sentence that merely mentions a newsletter is reporting, not a prompt.
-        if words <= 6 or match.start() == 0 or _ADDRESSES_READER.search(text):
+        # A sentence that merely mentions a newsletter, or quotes someone, is reporting.
+        quoted = sum(text.count(q) for q in _QUOTES) >= 2
+        if not quoted and (words <= 6 or match.start() == 0 or _ADDRESSES_READER.search(text)):
             return "subscribe prompt"
     if words <= _RELATED_MAX_WORDS and (_RELATED_HEADER.match(text) or _RELATED_LINE.match(text)):
         return "related link"
@@ -272,7 +292,10 @@ def _headline_like(line: str) -> bool:
 def _caption_before_credit(line: str) -> bool:
     text = normalise_line(line)
     words = _words(text)
-    if words == 0 or words > 60 or any(q in text for q in _QUOTES):
+    if words == 0 or words > 50 or any(q in text for q in _QUOTES):
+        return False
+    # Captions are one or two sentences; a paragraph before a credit is not a caption.
+    if len(_SENTENCE_BREAK.findall(text)) > 1 and not _WIRE_CAPTION.match(text):
         return False
     # A dateline ("WASHINGTON — ...") opens the story; it is not a caption.
     return not re.match(r"^[A-Z][A-Z .,'-]{2,40}\s*[—–-]\s", text)
@@ -283,7 +306,7 @@ def filter_lines(lines: Sequence[str]) -> tuple[list[str], list[Removed]]:
     kinds: list[str | None] = [classify_line(line) for line in lines]
     n = len(lines)
     for i, kind in enumerate(kinds):
-        if kind != "photo credit":
+        if kind != "photo credit" or not is_agency_credit(lines[i]):
             continue
         # The caption sits just before its credit (blank lines between are allowed).
         j = i - 1

@@ -111,12 +111,29 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def _stray_bytes_as_cp1252(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read a byte that is not UTF-8 as windows-1252 (what it usually is)."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    chunk = err.object[err.start : err.end]
+    return bytes(chunk).decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("storywatch-cp1252", _stray_bytes_as_cp1252)
+
+
 def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 with a few stray bytes (a pasted cp1252 quote) is still UTF-8."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
-    return text if bad <= max(2, non_ascii // 50) else None
+    """UTF-8 with some stray single-byte characters (a template in cp1252) is still UTF-8.
+
+    It counts as UTF-8 when valid multi-byte characters outnumber the stray bytes; the stray
+    bytes are then read as windows-1252 rather than replaced, so "K\xfcche" stays "Küche".
+    """
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    valid = sum(1 for ch in replaced if ord(ch) > 127) - bad
+    if valid < bad:
+        return None
+    return data.decode("utf-8", errors="storywatch-cp1252")
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]:

@@ -3,17 +3,23 @@
 News pages set the lead apart from the body (``<p class="teaser-text">``, ``<div
 class="article-abstract">``), and extractors tuned against teaser boxes often throw it away
 with them. The lead is usually the densest sentence of the story, so losing it costs both
-text quality and the story's first facts. A candidate must be distinct on the page (a class
-used once, not a list of teasers) and either repeat the page's meta description or sit in
-the article's own container.
+text quality and the story's first facts.
+
+Teaser boxes for *other* stories look exactly like leads, so a candidate must also sit where
+a lead sits: after the headline and before the first paragraph of the extracted body, in
+document order. It must be distinct on the page (a class used once, not a list of teasers),
+must not wrap the headline, byline or pictures, and is dropped if a clutter rule objects.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
+
+from storywatch.extract.clutter import classify_line
 
 _WS = re.compile(r"\s+")
 _LEAD_CLASS = re.compile(
@@ -23,71 +29,104 @@ _LEAD_CLASS = re.compile(
     re.I,
 )
 _NOT_LEAD = re.compile(r"related|list|card|item|nav|menu|footer|comment|author|meta|caption|image", re.I)
-_CONTAINER = re.compile(r"article|story|content|post|entry|main|body|text|detail|header|head", re.I)
 _MIN_CHARS = 40
 _MAX_CHARS = 700
+_PROBE = 60
 
 
 def _text(el: HtmlElement) -> str:
     return _WS.sub(" ", el.text_content()).strip()
 
 
-def _key(text: str) -> str:
+def fold(text: str) -> str:
+    """Text folded for comparison: lowercase words, no punctuation, single spaces."""
     return _WS.sub(" ", re.sub(r"[^\w\s]", " ", text.casefold())).strip()
 
 
-def _in_article(el: HtmlElement) -> bool:
-    node = el.getparent()
-    depth = 0
-    while node is not None and depth < 6:
-        if node.tag in ("article", "main"):
-            return True
-        if node.tag in ("aside", "nav", "footer"):
-            return False
-        marker = f"{node.get('class', '')} {node.get('id', '')}"
-        if node.get("itemprop") == "articleBody" or (marker.strip() and _CONTAINER.search(marker)):
-            return True
-        node = node.getparent()
-        depth += 1
-    return False
+def _is_container(el: HtmlElement) -> bool:
+    """A wrapper holding the headline, byline or pictures is a header, not a lead."""
+    return any(True for _ in el.iter("h1", "figure", "img", "time", "ul", "ol", "table", "video"))
 
 
-def lead_candidates(tree: HtmlElement, description: str | None) -> list[str]:
-    """Texts that look like the page's lead, best first (read before extraction prunes)."""
-    described = _key(description)[:80] if description else ""
-    found: list[tuple[int, str]] = []
+@dataclass(frozen=True, slots=True)
+class Lead:
+    text: str
+    position: int
+    described: bool  # repeats the page's meta description
+
+
+@dataclass(slots=True)
+class LeadScan:
+    """Lead candidates and where paragraphs sit, read from the intact tree."""
+
+    candidates: list[Lead] = field(default_factory=list)
+    headline_position: int = -1
+    positions: dict[str, int] = field(default_factory=dict)
+
+    def position_of(self, line: str) -> int | None:
+        return self.positions.get(fold(line)[:_PROBE])
+
+
+def scan_leads(tree: HtmlElement, description: str | None, title: str | None) -> LeadScan:
+    """One pass over the tree: lead candidates, the headline and paragraph positions."""
+    described = fold(description)[:80] if description else ""
+    title_key = fold(title) if title else ""
+    scan = LeadScan()
     classes: Counter[str] = Counter()
-    elements: list[HtmlElement] = []
-    for el in tree.iter("p", "div", "h2", "span", "section"):
+    marked: list[tuple[int, HtmlElement]] = []
+    for position, el in enumerate(tree.iter()):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
         marker = el.get("class") or ""
         if marker:
             classes[marker] += 1
-        if (marker and _LEAD_CLASS.search(marker)) or el.get("itemprop") == "description":
-            elements.append(el)
-    for el in elements:
+        if tag == "h1" and scan.headline_position < 0:
+            scan.headline_position = position
+        elif tag == "p":
+            key = fold(el.text_content())[:_PROBE]
+            if len(key) >= 20:
+                scan.positions.setdefault(key, position)
+        if tag in ("p", "div", "h2", "span", "section") and (
+            (marker and _LEAD_CLASS.search(marker)) or el.get("itemprop") == "description"
+        ):
+            marked.append((position, el))
+    for position, el in marked:
         marker = el.get("class") or ""
-        if _NOT_LEAD.search(marker) or (marker and classes[marker] > 1):
+        if _NOT_LEAD.search(marker) or (marker and classes[marker] > 1) or _is_container(el):
             continue
         text = _text(el)
-        if not _MIN_CHARS <= len(text) <= _MAX_CHARS:
+        if not _MIN_CHARS <= len(text) <= _MAX_CHARS or classify_line(text) is not None:
+            continue
+        key = fold(text)
+        if title_key and title_key in key:
             continue
         links = sum(len(_text(a)) for a in el.iterfind(".//a"))
         if links > 0.2 * len(text):
             continue
-        if described and len(described) >= 30 and _key(text).startswith(described[:60]):
-            found.append((0, text))
-        elif _in_article(el):
-            found.append((1, text))
-    found.sort(key=lambda item: item[0])
-    return [text for _, text in found]
+        is_described = bool(described) and len(described) >= 30 and key.startswith(described[:60])
+        scan.candidates.append(Lead(text, position, is_described))
+    return scan
 
 
-def contains(haystack_key: str, text: str) -> bool:
-    """Whether a paragraph's words already appear in extracted text (folded for comparison)."""
-    key = _key(text)
-    probe = key[:120]
-    return bool(probe) and probe in haystack_key
+def restore_lead(lines: list[str], scan: LeadScan) -> list[str]:
+    """Put the lead back in front of the body when the extractor dropped it.
 
-
-def fold(text: str) -> str:
-    return _key(text)
+    The chosen lead must sit between the headline and the body's first paragraph (when
+    those positions are known); one that repeats the meta description is preferred.
+    """
+    if not lines or not scan.candidates:
+        return lines
+    body_start = next((p for p in (scan.position_of(line) for line in lines) if p is not None), None)
+    placed = [
+        lead
+        for lead in scan.candidates
+        if lead.position > scan.headline_position
+        and (lead.position < body_start if body_start is not None else lead.described)
+    ]
+    if not placed:
+        return lines
+    lead = sorted(placed, key=lambda item: (not item.described, item.position))[0]
+    folded = fold(" ".join(lines))
+    probe = fold(lead.text)[:120]
+    return lines if probe in folded else [lead.text, *lines]

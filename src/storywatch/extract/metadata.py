@@ -79,6 +79,7 @@ class PageMeta:
     image: str | None = None
     description: str | None = None
     site_name: str | None = None
+    declares_article: bool = False  # og:type article, an article in JSON-LD, a published time
 
 
 def clean_space(text: str | None) -> str:
@@ -274,4 +275,7 @@ def read_metadata(tree: HtmlElement, ld: JsonLdArticle, url: str | None) -> Page
         image=read_image(tree, values, ld, url),
         description=clean_space(description) or None,
         site_name=values.get("og:site_name"),
+        declares_article=ld.is_article
+        or values.get("og:type", "").lower().startswith("article")
+        or "article:published_time" in values,
     )
