@@ -157,7 +157,7 @@ def not_modified(
     return PollDecision(values=values, next_poll_at=next_at, moved_to=result.permanent_redirect)
 
 
-def _ordered_items(feed: ParsedFeed) -> tuple[IncomingArticle, ...]:
+def ordered_items(feed: ParsedFeed) -> tuple[IncomingArticle, ...]:
     """Oldest first, so article ids follow publication order within a poll."""
     items = [entry_to_incoming(e, feed) for e in reversed(feed.entries)]
     seen: set[str] = set()
@@ -212,7 +212,7 @@ def fetched(
         values["url"] = result.permanent_redirect
     return PollDecision(
         values=values,
-        items=_ordered_items(feed),
+        items=ordered_items(feed),
         next_poll_at=next_at,
         moved_to=result.permanent_redirect,
         hub_found=hub_found,

@@ -18,4 +18,7 @@ def all_routers() -> list[APIRouter]:
     from storywatch.web.api import channels, devices, notifications
 
     routers += [notifications.router, channels.router, devices.router, live.router]
+    from storywatch.web.api import sources, websub
+
+    routers += [sources.router, websub.router]
     return routers
