@@ -78,7 +78,7 @@ class _Pending:
     done: asyncio.Future[PollOutcome]
 
 
-HubCallback = Callable[[int], Awaitable[None]]
+HubCallback = Callable[[int], Awaitable[object]]
 
 
 class Poller:
