@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from storywatch.understand.analysis import analyse
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.statements import attribute
+from storywatch.understand.text import words
 
 _T = re.compile(r"^(T\d+)\t([\w-]+) (\d+ \d+(?:;\d+ \d+)*)\t")
 _WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*")
@@ -181,8 +182,9 @@ def load(folder: Path) -> list[tuple[str, str, list[Gold]]]:
 
 def predict(text: str) -> tuple[list[Pred], float]:
     an = analyse(text)
-    starts = [w.start for w in an.words]
-    ends = [w.end for w in an.words]
+    toks = words(text)
+    starts = [w.start for w in toks]
+    ends = [w.end for w in toks]
     preds = []
     for a in attribute(an):
         if not a.direct:

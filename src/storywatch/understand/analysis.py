@@ -7,13 +7,15 @@ That is what keeps the stage fast (one tokenisation, one mention scan per articl
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
 from storywatch.understand.attribution import _Sentence
 from storywatch.understand.entities import Identity, group_mentions
 from storywatch.understand.mentions import Mention, find_mentions
-from storywatch.understand.text import Quote, Word, find_quotes, paragraphs, sentences, words
+from storywatch.understand.lexicon import CUE_WORDS
+from storywatch.understand.text import Quote, find_quotes, paragraphs, sentences, words
 
 
 @dataclass(slots=True)
@@ -24,15 +26,15 @@ class Analysis:
     paragraphs: list[tuple[int, int]]
     quotes: list[Quote]
     sentences: list[_Sentence]
-    words: list[Word]
     mentions: list[Mention]
     identities: list[Identity]
     owner: list[int]
     mention_starts: list[int]
+    paragraph_starts: list[int]
+    quote_bounds: list[int]
 
     def paragraph_of(self, pos: int) -> int:
-        starts = [p[0] for p in self.paragraphs]
-        return max(0, bisect_left(starts, pos + 1) - 1)
+        return max(0, bisect_left(self.paragraph_starts, pos + 1) - 1)
 
     def mentions_in(self, start: int, end: int) -> list[int]:
         """Indices of mentions lying inside ``[start, end)``."""
@@ -45,19 +47,24 @@ class Analysis:
         return out
 
     def in_quote(self, pos: int) -> bool:
-        return any(q.start <= pos < q.end for q in self.quotes)
+        # quote_bounds alternates start, end, start, end…: inside when the index is odd.
+        return bisect_left(self.quote_bounds, pos + 1) % 2 == 1
+
+
+_FIRST_WORD = re.compile(r"[^\W_]")
+_LOWER = re.compile(r"\b[a-z]+\b")
+_CUES = CUE_WORDS | {"according"}
+_MARKS = ('"', "“", "”", "„", "«", "»", ":", "According")
 
 
 def analyse(text: str) -> Analysis:
     paras = paragraphs(text)
     quotes = find_quotes(text, paras)
     spans = sentences(text, paras, quotes)
-    toks = words(text)
-    starts = [w.start for w in toks]
     sents: list[_Sentence] = []
+    initial: set[int] = set()
     qi = 0
     for index, (s, e) in enumerate(spans):
-        lo, hi = bisect_left(starts, s), bisect_left(starts, e)
         while qi < len(quotes) and quotes[qi].end <= s:
             qi += 1
         qs = []
@@ -65,27 +72,32 @@ def analyse(text: str) -> Analysis:
         while k < len(quotes) and quotes[k].start < e:
             qs.append(quotes[k])
             k += 1
-        sents.append(_Sentence(index, s, e, toks[lo:hi], qs))
-    initial: set[int] = set()
-    for sent in sents:
-        if sent.words:
-            initial.add(sent.words[0].start)
+        # Words only where an attribution may be: a quotation, a colon or a cue word.
+        needs = not _CUES.isdisjoint(_LOWER.findall(text, s, e)) or any(
+            c in text[s:e] for c in _MARKS
+        )
+        toks = words(text, s, e) if needs else []
+        sents.append(_Sentence(index, s, e, toks, qs))
+        first = _FIRST_WORD.search(text, s, e)
+        if first:
+            initial.add(first.start())
     for q in quotes:
-        for ps, _ in q.parts:
-            i = bisect_left(starts, ps)
-            if i < len(toks):
-                initial.add(toks[i].start)
-    lower_vocab = {w.text for w in toks if w.text.islower()}
-    mentions = find_mentions(text, toks, initial, lower_vocab)
+        for ps, pe in q.parts:
+            first = _FIRST_WORD.search(text, ps, pe)
+            if first:
+                initial.add(first.start())
+    lower_vocab = set(_LOWER.findall(text))
+    mentions = find_mentions(text, initial, lower_vocab)
     idents, owner = group_mentions(text, mentions)
     return Analysis(
         text=text,
         paragraphs=paras,
         quotes=quotes,
         sentences=sents,
-        words=toks,
         mentions=mentions,
         identities=idents,
         owner=owner,
         mention_starts=[m.start for m in mentions],
+        paragraph_starts=[p[0] for p in paras],
+        quote_bounds=[b for q in quotes for b in (q.start, q.end)],
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storywatch.model import Entity, EntityKind
 from storywatch.understand.mentions import Mention, first_name_gender
@@ -56,6 +57,7 @@ def org_name(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=65536)
 def entity_key(kind: EntityKind, name: str) -> str:
     if kind is EntityKind.PLACE:
         low = name.lower()
@@ -132,11 +134,16 @@ def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], 
             idents.append(Identity(m.kind, name, gender=gender, first_at=m.start))
         owner[i] = by_key[key]
     # Pass 2: single words ("Esper", "Mr. Esper") join the person with that surname.
+    index: dict[str, list[int]] = {}
+    for j, ident in enumerate(idents):
+        toks = ident.name.lower().split()
+        if ident.kind is EntityKind.PERSON and len(toks) >= 2:
+            for tok in set(toks[1:]):
+                index.setdefault(tok, []).append(j)
     for i, m in enumerate(mentions):
         if owner[i] >= 0:
             continue
-        word = m.name.lower()
-        best = _surname_owner(idents, word, m.start)
+        best = _surname_owner(idents, index.get(m.name.lower(), []), m.start)
         if best < 0 and m.kind is EntityKind.PERSON:
             key = entity_key(EntityKind.PERSON, m.name)
             if key not in by_key:
@@ -166,18 +173,13 @@ def _find_person(idents: list[Identity], m: Mention) -> int:
     return -1
 
 
-def _surname_owner(idents: list[Identity], word: str, at: int) -> int:
+def _surname_owner(idents: list[Identity], candidates: list[int], at: int) -> int:
     """The person a bare surname names: the first one introduced before it with that
     surname (the article's main "Clinton", not the daughter), else the first one after."""
     before, after = -1, -1
-    for j, ident in enumerate(idents):
-        if ident.kind is not EntityKind.PERSON:
-            continue
-        toks = ident.name.lower().split()
-        if len(toks) < 2 or not (word == toks[-1] or (word in toks[1:])):
-            continue
-        if ident.first_at <= at and before < 0:
+    for j in candidates:
+        if idents[j].first_at <= at and before < 0:
             before = j
-        elif ident.first_at > at and after < 0:
+        elif idents[j].first_at > at and after < 0:
             after = j
     return before if before >= 0 else after

@@ -9,13 +9,16 @@ the title; an unknown run of two or more words is taken for a person, the common
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from collections.abc import Iterator
+from functools import lru_cache
 
 from storywatch.model import EntityKind
 from storywatch.understand import gazetteer as gz
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.text import ABBREVIATIONS, Word
+from storywatch.understand.text import ABBREVIATIONS, Word, words
 
 _CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "de", "da", "van", "von", "la", "du"})
 # Words that end a capitalised run without being part of the name ("CNBC Saturday").
@@ -61,6 +64,8 @@ def _norm(token: str) -> str:
 
 
 def strip_possessive(token: str) -> tuple[str, bool]:
+    if "’" not in token and "'" not in token:
+        return token, False
     for suffix in _POSSESSIVE:
         if token.endswith(suffix) and len(token) > len(suffix):
             return token[: -len(suffix)], True
@@ -81,6 +86,7 @@ def _joined(text: str, left: Word, right: Word) -> bool:
     return gap == "-"
 
 
+@lru_cache(maxsize=65536)
 def classify(name: str, title: str = "") -> EntityKind | None:
     """Kind of a name from gazetteers, organisation words and title; ``None`` if unknown."""
     low = name.lower()
@@ -111,50 +117,53 @@ def classify(name: str, title: str = "") -> EntityKind | None:
     return None
 
 
-def find_mentions(
-    text: str,
-    toks: list[Word],
-    initial: set[int],
-    lower_vocab: set[str],
-) -> list[Mention]:
-    """Every name mention among ``toks`` (the article's words, in order).
+_CAP = r"[A-ZÀ-ÖØ-Þ][^\W_]*(?:[’'.\-&][^\W_]+)*"
+_RUN = re.compile(
+    _CAP + r"(?:\.?(?: |\. |-)(?:(?:of|al|el|bin|ibn|de|da|van|von|la|du) )?" + _CAP + r")*"
+)
 
+
+def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[Mention]:
+    """Every name mention in ``text``, in order.
+
+    Candidate runs of capitalised words are found by one regular expression over the text
+    (so the many lowercase words cost nothing), then split where a run is not one name (a
+    possessive, a full stop that ends a sentence rather than an abbreviation).
     ``initial`` holds the offsets where a sentence or quotation starts: a capitalised common
     word there ("Poorly", "Alongside") is not a name when the article also uses it in lower
     case, or when it is a function word.
     """
     out: list[Mention] = []
-    i, n = 0, len(toks)
-    while i < n:
-        tok = toks[i]
-        if not _capitalised(tok.text) or not tok.text[:1].isalpha():
-            i += 1
-            continue
-        # Collect a run of capitalised words (and connectors between capitalised words).
-        j = i
-        run: list[Word] = [tok]
-        possessive = False
-        _word, possessive = strip_possessive(tok.text)
-        while not possessive and j + 1 < n and _joined(text, toks[j], toks[j + 1]):
-            nxt = toks[j + 1]
-            if _capitalised(nxt.text) and nxt.text[:1].isalpha():
-                run.append(nxt)
-                j += 1
-                _, possessive = strip_possessive(nxt.text)
-            elif (
-                nxt.text in _CONNECTORS
-                and j + 2 < n
-                and _joined(text, nxt, toks[j + 2])
-                and toks[j + 2].text[:1].isupper()
-            ):
-                run.append(nxt)
-                j += 1
-            else:
-                break
-        i = j + 1
-        mention = _mention_from_run(text, run, initial, lower_vocab, possessive, toks, i)
-        if mention is not None:
-            out.append(mention)
+    for m in _RUN.finditer(text):
+        found = m[0]
+        if " " in found or "." in found or "-" in found:
+            toks = words(text, m.start(), m.end())
+        else:
+            toks = [Word((found, m.start(), m.end()))]
+        i, n = 0, len(toks)
+        while i < n:
+            tok = toks[i]
+            if not tok.text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            run: list[Word] = [tok]
+            _, possessive = strip_possessive(tok.text)
+            while not possessive and j + 1 < n and _joined(text, toks[j], toks[j + 1]):
+                nxt = toks[j + 1]
+                if nxt.text[:1].isupper():
+                    run.append(nxt)
+                    j += 1
+                    _, possessive = strip_possessive(nxt.text)
+                elif nxt.text in _CONNECTORS and j + 2 < n and _joined(text, nxt, toks[j + 2]):
+                    run.append(nxt)
+                    j += 1
+                else:
+                    break
+            i = j + 1
+            mention = _mention_from_run(text, run, initial, lower_vocab, possessive)
+            if mention is not None:
+                out.append(mention)
     return out
 
 
@@ -164,8 +173,6 @@ def _mention_from_run(
     initial: set[int],
     lower_vocab: set[str],
     possessive: bool,
-    toks: list[Word],
-    after: int,
 ) -> Mention | None:
     # Drop leading words capitalised only by position.
     while run and run[0].start in initial:
@@ -187,7 +194,7 @@ def _mention_from_run(
     if split is not None:
         title_words, name_words = split
         name = _name_text(text, name_words)
-        title = _title_before(text, toks, run[0], title_words)
+        title = _title_before(text, run[0], title_words)
         return Mention(
             name,
             EntityKind.PERSON,
@@ -203,7 +210,7 @@ def _mention_from_run(
         return None
     title = ""
     if kind in (None, EntityKind.PERSON):
-        title = _title_before(text, toks, run[0], [])
+        title = _title_before(text, run[0], [])
         if title and kind is None:
             kind = EntityKind.PERSON
     return Mention(
@@ -273,7 +280,7 @@ def _end(word: Word) -> int:
     return word.start + len(base)
 
 
-def _title_before(text: str, toks: list[Word], first: Word, title_words: list[Word]) -> str:
+def _title_before(text: str, first: Word, title_words: list[Word]) -> str:
     """The title as written: capitalised title words, plus lowercase role words before them.
 
     "State Department spokesperson Morgan Ortagus" has its title run broken by the lowercase
@@ -282,23 +289,16 @@ def _title_before(text: str, toks: list[Word], first: Word, title_words: list[Wo
     """
     start = title_words[0].start if title_words else first.start
     end = title_words[-1].end if title_words else first.start
-    idx = _index_of(toks, title_words[0] if title_words else first)
-    j = idx - 1
     seen_head = any(_norm(w.text) in lx.TITLE_HEADS for w in title_words)
-    while j >= 0:
-        w = toks[j]
-        gap = text[w.end : toks[j + 1].start]
-        if gap not in (" ", ". ") or (gap == ". " and _norm(w.text) not in ABBREVIATIONS):
-            break
-        low = _norm(w.text)
+    for tok, tok_start in _words_left(text, start):
+        low = _norm(tok)
         if low in lx.TITLE_HEADS or (low in lx.TITLE_WORDS and low not in ("the", "and", "of")):
             seen_head = seen_head or low in lx.TITLE_HEADS
-            start = w.start
-        elif seen_head and w.text[:1].isupper() and low not in lx.NOT_NAMES:
-            start = w.start
+            start = tok_start
+        elif seen_head and tok[:1].isupper() and low not in lx.NOT_NAMES:
+            start = tok_start
         else:
             break
-        j -= 1
     if end <= start:
         return ""
     title = text[start:end]
@@ -310,15 +310,22 @@ def _title_before(text: str, toks: list[Word], first: Word, title_words: list[Wo
     return title
 
 
-def _index_of(toks: list[Word], word: Word) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start < word.start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+def _words_left(text: str, pos: int) -> Iterator[tuple[str, int]]:
+    """Words before ``pos``, nearest first, while they are joined by a space (or by an
+    abbreviation's ". "): the stretch a title written before a name can occupy."""
+    while pos >= 2 and text[pos - 1] == " ":
+        end = pos - 1
+        dotted = text[end - 1] == "."
+        if dotted:
+            end -= 1
+        start = end
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'-&."):
+            start -= 1
+        token = text[start:end]
+        if not token or (dotted and _norm(token) not in ABBREVIATIONS):
+            return
+        yield token, start
+        pos = start
 
 
 def first_name_gender(name: str) -> str | None:

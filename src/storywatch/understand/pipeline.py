@@ -35,7 +35,7 @@ def extract_entities(text: str) -> list[Entity]:
 
 def guess_language(text: str) -> str | None:
     """ "en" when the text reads as English (enough of its most common words), else None."""
-    words = [w.lower() for w in _WORD.findall(text[:4000])]
+    words = [w.lower() for w in _WORD.findall(text[:1500])]
     if len(words) < 8:
         return None
     share = sum(1 for w in words if w in _ENGLISH) / len(words)

@@ -10,6 +10,7 @@ over. The chosen sentences come back in article order so the summary reads as wr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from storywatch.understand.analysis import Analysis, analyse
@@ -39,44 +40,84 @@ _CAPTION = re.compile(
     r"december) \d{1,2}, \d{4}\b",
     re.IGNORECASE,
 )
-_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CLUTTER_WORDS = (
+    "subscri",
+    "newsletter",
+    "sign up",
+    "click",
+    "read more",
+    "getty",
+    "photo",
+    "rights reserved",
+    "follow us",
+    "share this",
+    "advertisement",
+)
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may ",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_DATE = re.compile(r"\d, (?:19|20)\d\d")
+
+
+_STRIP = ".,;:!?\"“”‘’'()[]—–-…"
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in (m.lower() for m in _WORDS.findall(text)) if w not in _STOP and len(w) > 2]
+    out = []
+    for raw in text.lower().split():
+        w = raw.strip(_STRIP)
+        if len(w) > 2 and w not in _STOP and w.isalpha():
+            out.append(w)
+    return out
+
+
+def _is_clutter(sent: str) -> bool:
+    low = sent.lower()
+    if any(k in low for k in _CLUTTER_WORDS) and _CLUTTER.search(sent):
+        return True
+    if _DATE.search(sent) is None or not any(m in low for m in _MONTHS):
+        return False
+    return _CAPTION.search(sent) is not None
 
 
 def rank_sentences(an: Analysis, title: str | None = None) -> list[tuple[float, int, str]]:
     """(score, position, sentence) for every usable sentence, best first."""
     text = an.text
-    candidates: list[tuple[int, str]] = []
+    candidates: list[tuple[int, int, str, list[str]]] = []
     for s in an.sentences:
+        n = text.count(" ", s.start, s.end) + 1
+        if n < 6 or n > 90:
+            continue
         sent = " ".join(text[s.start : s.end].split())
-        n = len(s.words)
-        if (
-            n < 6
-            or n > 80
-            or _CLUTTER.search(sent)
-            or _CAPTION.search(sent)
-            or not any(c in sent[-3:] for c in '.!?”"')
-        ):
+        if sent[-1] not in '.!?”"' or _is_clutter(sent):
             continue
         if title and sent.rstrip(".").strip() == title.strip():
             continue
-        candidates.append((s.start, sent))
+        words = _content_words(sent)
+        if words:
+            candidates.append((s.start, s.end, sent, words))
     if not candidates:
         return []
-    freq = Counter(w for _, sent in candidates for w in set(_content_words(sent)))
+    freq = Counter(w for c in candidates for w in set(c[3]))
     title_words = set(_content_words(title or ""))
-    mention_starts = an.mention_starts
+    starts = an.mention_starts
     ranked = []
-    for rank, (start, sent) in enumerate(candidates):
-        words = _content_words(sent)
-        if not words:
-            continue
-        centrality = sum(freq[w] - 1 for w in set(words)) / (len(set(words)) ** 0.5)
-        overlap = len(title_words & set(words)) / (len(title_words) or 1)
-        names = sum(1 for m in mention_starts if start <= m < start + len(sent))
+    for rank, (start, end, sent, words) in enumerate(candidates):
+        unique = set(words)
+        centrality = sum(freq[w] - 1 for w in unique) / (len(unique) ** 0.5)
+        overlap = len(title_words & unique) / (len(title_words) or 1)
+        names = bisect_left(starts, end) - bisect_left(starts, start)
         position = 1.0 / (1.0 + rank * 0.35)
         score = 2.0 * position + 0.15 * centrality + 1.5 * overlap + 0.1 * min(names, 5)
         ranked.append((score, start, sent))

@@ -54,13 +54,30 @@ class Quote:
     closed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word token: its text and offsets."""
+class Word(tuple[str, int, int]):
+    """A word token: its text and offsets.
 
-    text: str
-    start: int
-    end: int
+    A bare tuple underneath (articles have thousands of words, and a tuple is built in C);
+    the names are read-only views.
+    """
+
+    __slots__ = ()
+
+    @property
+    def text(self) -> str:
+        return self[0]
+
+    @property
+    def start(self) -> int:
+        return self[1]
+
+    @property
+    def end(self) -> int:
+        return self[2]
+
+
+def word(text: str, start: int, end: int) -> Word:
+    return Word((text, start, end))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -221,4 +238,4 @@ def _ends_sentence(text: str, dot: int, end: int, para_end: int) -> bool:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Word tokens between ``start`` and ``end`` (punctuation dropped, inner dots kept)."""
     stop = len(text) if end is None else end
-    return [Word(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    return list(map(Word, ((m[0], m.start(), m.end()) for m in _WORD.finditer(text, start, stop))))
