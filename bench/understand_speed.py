@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storywatch.understand import EntityDirectory, understand  # noqa: E402
+from storywatch.understand import EntityDirectory, understand
 
 
 def main() -> int:

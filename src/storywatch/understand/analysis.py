@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from storywatch.understand.attribution import _Sentence
 from storywatch.understand.entities import Identity, group_mentions
-from storywatch.understand.mentions import Mention, find_mentions
 from storywatch.understand.lexicon import CUE_WORDS
+from storywatch.understand.mentions import Mention, find_mentions
 from storywatch.understand.text import Quote, find_quotes, paragraphs, sentences, words
 
 

@@ -10,8 +10,8 @@ the title; an unknown run of two or more words is taken for a person, the common
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from storywatch.model import EntityKind
