@@ -218,3 +218,27 @@ async def test_deliveries_are_written_with_the_notification(
     assert rows[0].notification_id == created[0].id
     assert rows[0].status == "pending"
     assert rows[0].next_attempt_at <= services.clock() + timedelta(seconds=1)
+
+
+async def test_stages_on_postgresql(pg_services: Services) -> None:
+    """The same path on PostgreSQL: upserts, JSON columns and the outbox behave alike."""
+    services = pg_services
+    async with services.db.write() as conn:
+        admin = await users.ensure_admin(conn, services.clock())
+    await _subscribe(services, admin, DEMO_QUERY, "developments")
+    process, match = ProcessStage(services), MatchStage(services)
+    await match.reconcile()
+    created = []
+    for key in ("a01", "a07"):
+        article_id = await _publish(services, admin, key)
+        outcome = await process.process(article_id)
+        assert outcome.error is None
+        created += await match.match(article_id)
+    assert len(created) == 2
+    async with services.db.read() as conn:
+        said = (await conn.execute(sa.select(sa.func.count()).select_from(statements))).scalar()
+        entity_rows = (
+            await conn.execute(sa.select(sa.func.count()).select_from(sa.table("entities")))
+        ).scalar()
+    assert said and said > 3
+    assert entity_rows and entity_rows > 3
