@@ -155,13 +155,25 @@ async def stream(
                 if len(missed) < REPLAY_BATCH:
                     break
         while True:
-            nid, data = await queue.get()
-            if nid < 0:
-                return
-            if nid <= last:
-                continue
-            last = nid
-            yield data
+            item = await queue.get()
+            # Whatever else is already queued goes out in the same write: under load one
+            # socket write carries many events instead of one each.
+            chunks: list[bytes] = []
+            while True:
+                nid, data = item
+                if nid < 0:
+                    if chunks:
+                        yield b"".join(chunks)
+                    return
+                if nid > last:
+                    last = nid
+                    chunks.append(data)
+                try:
+                    item = queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    break
+            if chunks:
+                yield b"".join(chunks)
     finally:
         hub.unsubscribe(user_id, queue)
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from storywatch.errors import InvalidInput, NotFound, Unauthorized
 from storywatch.store import users as user_store
 from storywatch.store.users import UserDetail
-from storywatch.web.api.common import ERROR_RESPONSES
+from storywatch.web.api.common import ERROR_RESPONSES, IdPath
 from storywatch.web.deps import ServicesDep, UserDep
 from storywatch.web.security import (
     SESSION_LIFETIME,
@@ -211,7 +211,7 @@ async def sign_out(
 
 
 @router.delete("/sessions/{session_id}", status_code=204)
-async def end_session(session_id: int, services: ServicesDep, user: UserDep) -> Response:
+async def end_session(session_id: IdPath, services: ServicesDep, user: UserDep) -> Response:
     """Sign out one of your other browsers."""
     async with services.db.write() as conn:
         if not await user_store.end_session(conn, user.id, session_id):

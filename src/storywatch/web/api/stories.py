@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from storywatch.errors import NotFound
 from storywatch.store import stories as story_store
 from storywatch.store.stories import ArticleRef, Event, StoryDetail
-from storywatch.web.api.common import ERROR_RESPONSES
+from storywatch.web.api.common import ERROR_RESPONSES, IdPath
 from storywatch.web.deps import ServicesDep, UserDep
 
 router = APIRouter(prefix="/api/v1", tags=["stories"], responses=ERROR_RESPONSES)
@@ -169,7 +169,7 @@ async def list_stories(
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetailOut)
-async def get_story(story_id: int, services: ServicesDep, _user: UserDep) -> StoryDetailOut:
+async def get_story(story_id: IdPath, services: ServicesDep, _user: UserDep) -> StoryDetailOut:
     """One story: articles (wire copies folded), statements by speaker, timeline, contradictions."""
     async with services.db.read() as conn:
         detail = await story_store.story_detail(conn, story_id)

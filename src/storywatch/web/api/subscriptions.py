@@ -18,7 +18,7 @@ from storywatch.errors import InvalidInput, NotFound
 from storywatch.store import subscriptions as sub_store
 from storywatch.store.stories import get_story
 from storywatch.store.subscriptions import Subscription, follow_query
-from storywatch.web.api.common import ERROR_RESPONSES
+from storywatch.web.api.common import ERROR_RESPONSES, IdPath
 from storywatch.web.api.matching import PreviewOut, check_query, run_preview
 from storywatch.web.deps import ServicesDep, UserDep
 
@@ -157,7 +157,7 @@ async def preview_subscription(body: PreviewIn, services: ServicesDep, user: Use
 
 
 @router.get("/subscriptions/{sub_id}", response_model=SubscriptionOut)
-async def get_subscription(sub_id: int, services: ServicesDep, user: UserDep) -> SubscriptionOut:
+async def get_subscription(sub_id: IdPath, services: ServicesDep, user: UserDep) -> SubscriptionOut:
     async with services.db.read() as conn:
         found = await sub_store.get(conn, user.id, sub_id)
     if found is None:
@@ -167,7 +167,7 @@ async def get_subscription(sub_id: int, services: ServicesDep, user: UserDep) ->
 
 @router.patch("/subscriptions/{sub_id}", response_model=SubscriptionOut)
 async def update_subscription(
-    sub_id: int, body: SubscriptionPatch, services: ServicesDep, user: UserDep
+    sub_id: IdPath, body: SubscriptionPatch, services: ServicesDep, user: UserDep
 ) -> SubscriptionOut:
     """Change a subscription's name, query, mode, urgency, or pause it."""
     values = {k: v for k, v in body.model_dump(exclude_unset=True).items() if v is not None}
@@ -185,7 +185,7 @@ async def update_subscription(
 
 
 @router.delete("/subscriptions/{sub_id}", status_code=204)
-async def delete_subscription(sub_id: int, services: ServicesDep, user: UserDep) -> Response:
+async def delete_subscription(sub_id: IdPath, services: ServicesDep, user: UserDep) -> Response:
     async with services.db.write() as conn:
         if not await sub_store.delete(conn, user.id, sub_id):
             raise NotFound("No such subscription.")

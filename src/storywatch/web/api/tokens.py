@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from storywatch.errors import NotFound
 from storywatch.store import users as user_store
-from storywatch.web.api.common import ERROR_RESPONSES
+from storywatch.web.api.common import ERROR_RESPONSES, IdPath
 from storywatch.web.deps import ServicesDep, UserDep
 
 router = APIRouter(prefix="/api/v1", tags=["tokens"], responses=ERROR_RESPONSES)
@@ -60,7 +60,7 @@ async def create_token(body: TokenIn, services: ServicesDep, user: UserDep) -> N
 
 
 @router.delete("/tokens/{token_id}", status_code=204)
-async def revoke_token(token_id: int, services: ServicesDep, user: UserDep) -> Response:
+async def revoke_token(token_id: IdPath, services: ServicesDep, user: UserDep) -> Response:
     """Revoke a token: requests carrying it are refused from now on."""
     async with services.db.write() as conn:
         if not await user_store.revoke_token(conn, user.id, token_id, services.clock()):

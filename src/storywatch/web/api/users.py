@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from storywatch.errors import Conflict, InvalidInput, NotFound
 from storywatch.store import users as user_store
 from storywatch.web.api.accounts import MeOut, UserOut, user_out
-from storywatch.web.api.common import ERROR_RESPONSES
+from storywatch.web.api.common import ERROR_RESPONSES, IdPath
 from storywatch.web.deps import AdminDep, ServicesDep
 from storywatch.web.security import (
     INVITE_LIFETIME,
@@ -107,7 +107,7 @@ async def create_user(body: UserIn, services: ServicesDep, _admin: AdminDep) -> 
 
 
 @router.get("/users/{user_id}", response_model=UserOut)
-async def get_user(user_id: int, services: ServicesDep, _admin: AdminDep) -> UserOut:
+async def get_user(user_id: IdPath, services: ServicesDep, _admin: AdminDep) -> UserOut:
     """One user (admin only)."""
     async with services.db.read() as conn:
         detail = await user_store.get_detail(conn, user_id)
@@ -118,7 +118,7 @@ async def get_user(user_id: int, services: ServicesDep, _admin: AdminDep) -> Use
 
 @router.patch("/users/{user_id}", response_model=UserOut)
 async def update_user(
-    user_id: int, body: UserPatch, services: ServicesDep, admin: AdminDep
+    user_id: IdPath, body: UserPatch, services: ServicesDep, admin: AdminDep
 ) -> UserOut:
     """Change, promote or disable a user (admin only; you cannot disable or demote yourself)."""
     if user_id == admin.id and (body.disabled or body.is_admin is False):
@@ -142,7 +142,7 @@ async def update_user(
 
 
 @router.post("/users/{user_id}/invite", response_model=InviteOut, status_code=201)
-async def new_invite(user_id: int, services: ServicesDep, _admin: AdminDep) -> InviteOut:
+async def new_invite(user_id: IdPath, services: ServicesDep, _admin: AdminDep) -> InviteOut:
     """A fresh one-time sign-up link for a user (admin only)."""
     now = services.clock()
     async with services.db.write() as conn:

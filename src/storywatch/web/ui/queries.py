@@ -70,9 +70,8 @@ def channel_target(kind: str, config: dict[str, Any]) -> str:
         server = str(config.get("server", "")).rstrip("/")
         return f"{server}/{config.get('topic', '')}" if server else str(config.get("topic", ""))
     if kind == "apprise":
-        url = str(config.get("url") or config.get("apprise_url") or "")
-        scheme = url.split("://", 1)[0] if "://" in url else ""
-        return f"{scheme}://…" if scheme else ""
+        scheme = str(config.get("scheme") or "")
+        return f"Apprise {scheme}://…" if scheme else "Apprise"
     return ""
 
 

@@ -10,13 +10,16 @@
     form.querySelectorAll("[data-kind]").forEach((box) => { box.hidden = box.dataset.kind !== kind.value; });
   }
 
-  function config(data) {
+  /* The channel as the delivery API takes it: config per kind; an Apprise URL is a secret. */
+  function channelBody(data) {
+    const body = { kind: kind.value, name: data.get("name") || "", config: {} };
     switch (kind.value) {
-      case "email": return { address: data.get("address") };
-      case "webhook": return { url: data.get("url") };
-      case "ntfy": return { server: data.get("server"), topic: data.get("topic") };
-      default: return { url: data.get("apprise_url") };
+      case "email": body.config = { to: data.get("address") }; break;
+      case "webhook": body.config = { url: data.get("url") }; break;
+      case "ntfy": body.config = { server: data.get("server"), topic: data.get("topic") }; break;
+      default: body.secret = data.get("apprise_url");
     }
+    return body;
   }
 
   if (form) {
@@ -25,8 +28,11 @@
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const data = new FormData(form);
-      const result = await SW.api("POST", "/api/v1/channels", { kind: kind.value, name: data.get("name") || "", config: config(data) });
+      const result = await SW.api("POST", "/api/v1/channels", channelBody(data));
       if (result.ok) {
+        if (result.data && result.data.signing_secret) {
+          window.alert(`Webhook added. Verify its signatures with this secret (shown once):\n${result.data.signing_secret}`);
+        }
         window.location.reload();
       } else {
         errorBox.textContent = SW.errorText(result);
