@@ -31,10 +31,14 @@ class Analysis:
     owner: list[int]
     mention_starts: list[int]
     paragraph_starts: list[int]
+    sentence_starts: list[int]
     quote_bounds: list[int]
 
     def paragraph_of(self, pos: int) -> int:
         return max(0, bisect_left(self.paragraph_starts, pos + 1) - 1)
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect_left(self.sentence_starts, pos + 1) - 1)
 
     def mentions_in(self, start: int, end: int) -> list[int]:
         """Indices of mentions lying inside ``[start, end)``."""
@@ -99,5 +103,6 @@ def analyse(text: str) -> Analysis:
         owner=owner,
         mention_starts=[m.start for m in mentions],
         paragraph_starts=[p[0] for p in paras],
+        sentence_starts=[sent.start for sent in sents],
         quote_bounds=[b for q in quotes for b in (q.start, q.end)],
     )

@@ -144,7 +144,7 @@ def find_in_sentence(text: str, s: _Sentence) -> Found | None:
         found = _quote_first(text, s)
         if found is not None:
             return found
-    return _cue_led(text, s) or _according_to(text, s)
+    return _cue_led(text, s) or _according_to(text, s) or _colon_intro(text, s)
 
 
 def _starts_with(text: str, s: _Sentence, q: Quote) -> bool:
@@ -183,8 +183,22 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
         if np is not None:
             return np, (first.start, first.end)
         return None
-    # Subject then cue within a few words.
-    for k, w in enumerate(trailer[:_INTRO_MAX_WORDS]):
+    # Subject then cue within a few words (a relative clause between them is skipped:
+    # "…,” Melanne Verveer, who served as chief of staff, told …).
+    counted = 0
+    skip_to = -1
+    for k, w in enumerate(trailer):
+        if w.start < skip_to:
+            continue
+        if w.text.lower() in ("who", "which") and "," in text[trailer[k - 1].end : w.start]:
+            comma = text.find(",", w.end, trailer[-1].end)
+            if comma < 0:
+                return None
+            skip_to = comma
+            continue
+        counted += 1
+        if counted > _INTRO_MAX_WORDS:
+            return None
         if w.text.lower() in lx.CUE_WORDS:
             j = k
             while j > 0 and trailer[j - 1].text.lower() in lx.AUXILIARIES:
@@ -363,14 +377,16 @@ def _content_after(text: str, s: _Sentence, k: int, lemma: str, speaker: Span) -
                     parts = [(lead[-1].start, q.end)]
                 return Found(tuple(parts), True, speaker, (cue.start, cue.end), s.index)
     # A reported clause: "said (that) …" up to the end of the sentence.
-    if not rest:
+    if not rest and not later:
         return None
-    if lemma in lx.WEAK_CUES and rest[0].text != "that" and not later:
+    if lemma in lx.WEAK_CUES and (not rest or rest[0].text != "that") and not later:
         return None
-    start = rest[0].start
-    for w in rest[:_INTRO_MAX_WORDS]:
+    start = cue.end
+    for w in rest[:14]:
         if w.text == "that":
             start = w.start
+            break
+        if later and w.start > later[0].start:
             break
     start, end = _trim(text, start, s.end)
     if start >= end or len(_words_between(s, start, end)) < 3:
@@ -502,3 +518,52 @@ def quote_fallback(text: str, s: _Sentence) -> Found | None:
         end += 1
     end = _cut_tail(text, s.quotes, start, end)
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
+
+
+_INTRO_NOUNS = frozenset(
+    """response reply answer statement words message post tweet comment remarks verdict
+    advice explanation view take""".split()
+)
+
+
+def _colon_intro(text: str, s: _Sentence) -> Found | None:
+    """ "Clinton's response was: “…”" / "From Bush's Facebook post: “…”" / "Stone: “…”":
+    a quotation introduced by a colon after a name."""
+    if not s.quotes:
+        return None
+    q = s.quotes[-1]
+    lead = text[s.start : q.start].rstrip()
+    if not lead.endswith(":") or not _starts_after_colon(text, q):
+        return None
+    before = [w for w in s.words if w.end <= q.start and not _inside(s.quotes, w.start)]
+    if not before or len(before) > 12:
+        return None
+    names = [w for w in before if w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES]
+    if not names:
+        return None
+    last = names[-1]
+    tail = [w.text.lower().rstrip(":") for w in before[before.index(last) + 1 :]]
+    if any(t not in _INTRO_NOUNS and t not in ("was", "is", "read", "reads", "said") for t in tail):
+        if len(tail) > 0:
+            return None
+    # The speaker is the run of capitalised words ending at ``last``.
+    i = before.index(last)
+    while (
+        i > 0
+        and before[i - 1].text[:1].isupper()
+        and text[before[i - 1].end : before[i].start] in (" ", ". ")
+    ):
+        i -= 1
+    speaker = (before[i].start, _strip_possessive_end(text, last))
+    return Found(tuple(q.parts), True, speaker, None, s.index)
+
+
+def _starts_after_colon(text: str, q: Quote) -> bool:
+    return text[: q.start].rstrip().endswith(":")
+
+
+def _strip_possessive_end(text: str, w: Word) -> int:
+    for suffix in ("’s", "'s"):
+        if w.text.endswith(suffix):
+            return w.end - len(suffix)
+    return w.end

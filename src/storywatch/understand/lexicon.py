@@ -123,6 +123,15 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "label": ("labeled", "labelled"),
     "dub": ("dubbed",),
     "decry": ("decried",),
+    "surmise": ("surmised",),
+    "bark": ("barked",),
+    "scream": ("screamed",),
+    "answer": ("answered", "answers"),
+    "thank": ("thanked",),
+    "declare_": ("proclaimed",),
+    "summarize": ("summarized", "summed"),
+    "wrote_": ("penned",),
+    "shoot_back": ("shot",),
 }
 
 CUE_WORDS: frozenset[str] = frozenset(w for forms in _CUE_LEMMAS.values() for w in forms)
@@ -135,7 +144,7 @@ WEAK_CUES: frozenset[str] = _words(
     continue report ask state describe read post charge agree believe think fear hope signal
     indicate demand maintain counter note observe promise urge confirm deny reveal comment
     mention call blast liken press cry bristle scold mock accuse tout hail praise dismiss label
-    dub decry sing question
+    dub decry sing question thank shoot_back
     """
 )
 

@@ -213,6 +213,11 @@ def _mention_from_run(
         title = _title_before(text, run[0], [])
         if title and kind is None:
             kind = EntityKind.PERSON
+    if kind is EntityKind.PERSON and not title and not _is_first_name(run[0].text):
+        # A run guessed to be a person only because it is capitalised ("Climate Action",
+        # "Off Message"): if the article also writes its words in lower case, it is not.
+        if any(_norm(w.text) in lower_vocab for w in run):
+            kind = None
     return Mention(
         whole,
         kind,

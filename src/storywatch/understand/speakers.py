@@ -13,6 +13,7 @@ Resolution follows the reader's habits in news copy:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from storywatch.model import EntityKind
@@ -125,22 +126,57 @@ def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None
 
 
 def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: History) -> Speaker:
+    """The person (or organisation, for "it"/"they") a pronoun subject refers to.
+
+    Candidates are the names written in this and the two previous paragraphs, and the
+    speakers of recent statements. A reader prefers the nearest one that was a subject (it
+    opened its sentence, or it spoke), over a name in an object or possessive position
+    ("First, Donald Trump attacked Mitt Romney … Then he turned" is Trump), and never one
+    whose gender does not fit.
+    """
+    text = an.text
     para = an.paragraph_of(pos)
-    for _at, ident_index, p in reversed(history.said):
-        if para - p > 1:
+    here = an.sentence_of(pos)
+    best: tuple[float, int] | None = None
+    spoke = {(an.sentence_of(at), ident) for at, ident, p in history.said if para - p <= 2}
+    i = bisect_left(an.mention_starts, pos) - 1
+    while i >= 0:
+        m = an.mentions[i]
+        i -= 1
+        if para - an.paragraph_of(m.start) > 2:
             break
-        if ident_index >= 0 and _compatible(an, an.identities[ident_index], pronoun):
-            return _named(an, ident_index, written)
-    for mi in range(len(an.mentions) - 1, -1, -1):
-        m = an.mentions[mi]
-        if m.start >= pos:
-            continue
-        owner = an.owner[mi]
+        owner = an.owner[i + 1]
         if owner < 0 or an.in_quote(m.start):
             continue
-        if _compatible(an, an.identities[owner], pronoun):
-            return _named(an, owner, written)
+        ident = an.identities[owner]
+        if not _compatible(an, ident, pronoun):
+            continue
+        sent = an.sentence_of(m.start)
+        distance = float(here - sent)
+        subject = (sent, owner) in spoke or _opens_sentence(text, an.sentences[sent].start, m.start)
+        score = distance + (0.0 if subject else 1.2) + (0.8 if m.possessive else 0.0)
+        if _gender(an, ident) is None and pronoun in ("he", "she"):
+            score += 0.3
+        if best is None or score < best[0]:
+            best = (score, owner)
+    for _at, ident_index, p in reversed(history.said):
+        if best is not None or para - p > 3:
+            break
+        if ident_index >= 0 and _compatible(an, an.identities[ident_index], pronoun):
+            best = (99.0, ident_index)
+    if best is not None:
+        return _named(an, best[1], written)
     return Speaker(written, -1, None, written)
+
+
+def _opens_sentence(text: str, sentence_start: int, at: int) -> bool:
+    """A name is a subject when at most a few words, or an opening phrase and a comma,
+    come before it in its sentence."""
+    prefix = text[sentence_start:at]
+    n = len(prefix.split())
+    if n <= 2:
+        return True
+    return n <= 9 and prefix.rstrip().endswith(",") and "“" not in prefix and '"' not in prefix
 
 
 def _relative(an: Analysis, pos: int, written: str, history: History) -> Speaker:
