@@ -91,10 +91,10 @@ async def test_discover_subscribe_verify_push_and_unsubscribe(
     poller.on_hub_found = websub.subscribe
     outcome = await poller.poll_source(source.id)
     assert len(outcome.new_article_ids) == 1
+    assert await asyncio.to_thread(hub.verified.wait, 10)
     assert hub.requests[0]["hub.mode"] == "subscribe"
     assert hub.requests[0]["hub.callback"] == f"{served.settings.public_url()}/websub/{source.id}"
     assert hub.requests[0]["hub.topic"] == topic
-    assert await asyncio.to_thread(hub.verified.wait, 10)
     async with served.db.read() as conn:
         row = await source_store.require(conn, source.id)
     assert row.websub_state == "active"

@@ -152,9 +152,9 @@ class SafeFetcher:
             allow_loopback=settings.allow_loopback,
         )
         self._custom_transport = transport is not None
-        limit = max(100, settings.poll_concurrency * 2)
+        per_host = max(32, settings.poll_per_host_concurrency * 2)
         self._client = httpx.AsyncClient(
-            transport=transport or GuardedTransport(self.policy, max_connections=limit),
+            transport=transport or GuardedTransport(self.policy, per_origin=per_host),
             follow_redirects=False,
             trust_env=False,
             cookies=_no_cookies(),
@@ -344,6 +344,10 @@ class SafeFetcher:
 
     async def _read(self, response: httpx.Response, max_bytes: int, url: str) -> tuple[bytes, int]:
         if response.status_code in (204, 304) or response.request.method == "HEAD":
+            # Read the (empty) body to its end all the same: a response closed unread makes
+            # httpcore drop the connection instead of keeping it alive for the next poll.
+            async for _ in response.aiter_raw():
+                break
             return b"", 0
         declared = response.headers.get("content-length")
         encoding = response.headers.get("content-encoding")

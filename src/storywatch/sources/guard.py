@@ -16,7 +16,8 @@ import ipaddress
 import socket
 import ssl
 import typing
-from collections.abc import AsyncIterator, Iterable
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Iterable
 
 import httpcore
 import httpx
@@ -123,8 +124,11 @@ def _translate(exc: Exception) -> FetchError:
 
 
 class _BodyStream(httpx.AsyncByteStream):
-    def __init__(self, stream: typing.AsyncIterable[bytes]) -> None:
+    def __init__(
+        self, stream: typing.AsyncIterable[bytes], on_close: Callable[[], None] | None = None
+    ) -> None:
         self._stream = stream
+        self._on_close = on_close
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         try:
@@ -136,57 +140,113 @@ class _BodyStream(httpx.AsyncByteStream):
             raise _translate(exc) from exc
 
     async def aclose(self) -> None:
-        closer = getattr(self._stream, "aclose", None)
-        if closer is not None:
-            await closer()
+        try:
+            closer = getattr(self._stream, "aclose", None)
+            if closer is not None:
+                await closer()
+        finally:
+            if self._on_close is not None:
+                self._on_close()
+                self._on_close = None
+
+
+class _OriginPool:
+    """One origin's httpcore pool and how many requests are using it right now."""
+
+    def __init__(self, pool: httpcore.AsyncConnectionPool) -> None:
+        self.pool = pool
+        self.active = 0
 
 
 class GuardedTransport(httpx.AsyncBaseTransport):
-    """An httpx transport over an httpcore pool whose every connection is guarded."""
+    """An httpx transport whose every connection is guarded, with one small pool per origin.
+
+    One shared httpcore pool walks all of its connections (and asks each socket whether it is
+    readable) on every request: with ten thousand feeds over many hosts that costs more than
+    the request. A pool per origin keeps that walk to the few connections of one host; idle
+    pools beyond ``max_origins`` are closed, least recently used first.
+    """
 
     def __init__(
         self,
         policy: AddressPolicy,
         *,
-        max_connections: int = 200,
+        per_origin: int = 8,
+        max_origins: int = 512,
         keepalive_expiry: float = 30.0,
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl_context or ssl.create_default_context(),
-            max_connections=max_connections,
-            max_keepalive_connections=max_connections,
-            keepalive_expiry=keepalive_expiry,
-            network_backend=GuardedBackend(policy),
-        )
+        self._backend = GuardedBackend(policy)
+        self._ssl = ssl_context or ssl.create_default_context()
+        self._per_origin = per_origin
+        self._max_origins = max_origins
+        self._keepalive = keepalive_expiry
+        self._pools: OrderedDict[tuple[bytes, bytes, int | None], _OriginPool] = OrderedDict()
+
+    def _pool_for(self, key: tuple[bytes, bytes, int | None]) -> _OriginPool:
+        entry = self._pools.get(key)
+        if entry is None:
+            entry = _OriginPool(
+                httpcore.AsyncConnectionPool(
+                    ssl_context=self._ssl,
+                    max_connections=self._per_origin,
+                    max_keepalive_connections=self._per_origin,
+                    keepalive_expiry=self._keepalive,
+                    network_backend=self._backend,
+                )
+            )
+            self._pools[key] = entry
+        else:
+            self._pools.move_to_end(key)
+        return entry
+
+    async def _evict(self) -> None:
+        while len(self._pools) > self._max_origins:
+            victim = next((k for k, v in self._pools.items() if v.active == 0), None)
+            if victim is None:
+                return
+            await self._pools.pop(victim).pool.aclose()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(request.stream, httpx.AsyncByteStream)
+        url = request.url
         req = httpcore.Request(
             method=request.method,
             url=httpcore.URL(
-                scheme=request.url.raw_scheme,
-                host=request.url.raw_host,
-                port=request.url.port,
-                target=request.url.raw_path,
+                scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path
             ),
             headers=request.headers.raw,
             content=request.stream,
             extensions=request.extensions,
         )
+        entry = self._pool_for((url.raw_scheme, url.raw_host, url.port))
+        entry.active += 1
         try:
-            resp = await self._pool.handle_async_request(req)
+            resp = await entry.pool.handle_async_request(req)
         except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError) as exc:
+            entry.active -= 1
             raise _translate(exc) from exc
         except httpcore.UnsupportedProtocol as exc:
+            entry.active -= 1
             raise FetchError(f"Unsupported URL: {exc}.") from exc
+        except BaseException:
+            entry.active -= 1
+            raise
         assert isinstance(resp.stream, typing.AsyncIterable)
+
+        def released() -> None:
+            entry.active -= 1
+
+        await self._evict()
         return httpx.Response(
             status_code=resp.status,
             headers=resp.headers,
-            stream=_BodyStream(resp.stream),
+            stream=_BodyStream(resp.stream, on_close=released),
             extensions=resp.extensions,
         )
 
     async def aclose(self) -> None:
-        await self._pool.aclose()
+        pools = list(self._pools.values())
+        self._pools.clear()
+        for entry in pools:
+            await entry.pool.aclose()

@@ -93,8 +93,9 @@ class Poller:
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._wake = asyncio.Event()
         self._queue: asyncio.Queue[_Pending] = asyncio.Queue()
-        self._inflight: set[asyncio.Task[PollOutcome]] = set()
+        self._inflight: set[asyncio.Task[PollOutcome | None]] = set()
         self._batching = False
+        self._background: set[asyncio.Task[None]] = set()
 
     # ------------------------------------------------------------------ public
 
@@ -122,7 +123,7 @@ class Poller:
                         continue
                     for source in claimed:
                         late = (now - (source.next_poll_at or now)).total_seconds()
-                        task = asyncio.create_task(self._poll(source, max(0.0, late)))
+                        task = asyncio.create_task(self._poll(source, max(0.0, late), wait=False))
                         self._inflight.add(task)
                         task.add_done_callback(self._inflight.discard)
                 if claimed and len(claimed) == free:
@@ -144,7 +145,9 @@ class Poller:
         """Poll one source now, whatever its schedule, and write the result."""
         async with self.services.db.read() as conn:
             source = await source_store.require(conn, source_id)
-        return await self._poll(source, 0.0, batched=False)
+        outcome = await self._poll(source, 0.0, batched=False)
+        assert outcome is not None
+        return outcome
 
     # ------------------------------------------------------------------ one poll
 
@@ -155,7 +158,12 @@ class Poller:
             sem = self._hosts[host] = asyncio.Semaphore(self.settings.poll_per_host_concurrency)
         return sem
 
-    async def _poll(self, source: Source, late: float, *, batched: bool = True) -> PollOutcome:
+    async def _poll(
+        self, source: Source, late: float, *, batched: bool = True, wait: bool = True
+    ) -> PollOutcome | None:
+        """Fetch, decide and hand over for writing. ``wait=False`` (the run loop) frees the
+        fetch slot as soon as the result is queued; the claim lease keeps the feed from
+        being claimed again before its result is written."""
         settings, rng = self.settings, self.services.rng
         status: int | None = None
         elapsed = 0.0
@@ -205,17 +213,27 @@ class Poller:
         self.stats.lateness.append(late)
         loop = asyncio.get_running_loop()
         pending = _Pending(source, decision, status, elapsed, late, loop.create_future())
+        if decision.hub_found and self.on_hub_found is not None:
+            # once the hub is stored: subscribing reads it back
+            pending.done.add_done_callback(lambda _f: self._spawn_hub(source.id))
         if batched and self._batching:
             await self._queue.put(pending)
-            outcome = await pending.done
-        else:
-            outcome = (await self._write([pending]))[0]
-        if decision.hub_found and self.on_hub_found is not None:
+            if not wait:
+                return None
+            return await pending.done
+        return (await self._write([pending]))[0]
+
+    def _spawn_hub(self, source_id: int) -> None:
+        async def subscribe() -> None:
+            assert self.on_hub_found is not None
             try:
-                await self.on_hub_found(source.id)
+                await self.on_hub_found(source_id)
             except Exception:
-                log.exception("WebSub subscription for source %s failed", source.id)
-        return outcome
+                log.exception("WebSub subscription for source %s failed", source_id)
+
+        task = asyncio.get_running_loop().create_task(subscribe())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     async def _parse(self, body: bytes, url: str, headers: httpx.Headers) -> ParsedFeed:
         """Parse inline when small; a big feed goes to a thread so the loop stays responsive."""
@@ -244,7 +262,16 @@ class Poller:
         results: list[tuple[_Pending, list[int], str | None]] = []
         try:
             async with self.services.db.write() as conn:
+                simple = [
+                    p for p in batch if not p.decision.items and "url" not in p.decision.values
+                ]
+                await source_store.update_many(
+                    conn, [(p.source.id, p.decision.values) for p in simple]
+                )
+                results.extend((p, [], None) for p in simple)
                 for pending in batch:
+                    if pending in simple:
+                        continue
                     new_ids, moved_error = await self._apply(conn, pending)
                     results.append((pending, new_ids, moved_error))
         except Exception:

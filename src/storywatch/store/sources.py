@@ -130,6 +130,25 @@ async def update(conn: AsyncConnection, source_id: int, values: Mapping[str, Any
         await conn.execute(sa.update(sources).where(sources.c.id == source_id).values(**values))
 
 
+async def update_many(
+    conn: AsyncConnection, changes: Sequence[tuple[int, Mapping[str, Any]]]
+) -> None:
+    """Many ``update`` calls at once: changes with the same columns go in one executemany
+    (after a round of polls, most feeds change the same health and schedule columns)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for source_id, values in changes:
+        if values:
+            key = tuple(sorted(values))
+            groups.setdefault(key, []).append({"_id": source_id, **values})
+    for columns, rows in groups.items():
+        stmt = (
+            sa.update(sources)
+            .where(sources.c.id == sa.bindparam("_id"))
+            .values({c: sa.bindparam(c) for c in columns})
+        )
+        await conn.execute(stmt, rows)
+
+
 async def claim_due(
     conn: AsyncConnection, now: datetime, limit: int, lease: timedelta
 ) -> list[Source]:
