@@ -43,20 +43,38 @@ MIN_TEXT_CHARS = 40
 # An article score (see fallback.article_score) this high means "article-shaped page".
 ARTICLE_SCORE = 20.0
 
+# Fast-mode text shorter than this is re-extracted with trafilatura's full cascade.
+FULL_CASCADE_BELOW = 1000
+
 _HTML_TYPES = re.compile(r"^\s*(?:text/html|application/xhtml\+xml|text/plain|text/xml|application/xml)", re.I)
 
 
-def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
-    """trafilatura's main text as lines (one per paragraph, heading or list item)."""
-    text = trafilatura.extract(
-        tree,
-        url=url,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        with_metadata=False,
-        deduplicate=False,
+def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
+    return (
+        trafilatura.extract(
+            tree,
+            url=url,
+            fast=fast,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            with_metadata=False,
+            deduplicate=False,
+        )
+        or ""
     )
+
+
+def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
+    """trafilatura's main text as lines (one per paragraph, heading or list item).
+
+    Fast mode first (no comparison with readability and justext: half the cost); when it
+    finds little, the full cascade runs, which on our evaluation recovers nearly all that
+    fast mode loses while running on about one page in nine.
+    """
+    text = _trafilatura_text(tree, url, fast=True)
+    if len(text) < FULL_CASCADE_BELOW:
+        text = _trafilatura_text(tree, url, fast=False) or text
     return paragraphs(text) if text else []
 
 

@@ -44,6 +44,23 @@ _PROMPT = re.compile(
     re.I | re.X,
 )
 _PROMPT_MAX_WORDS = 45
+# Literal hints that must occur before the (slow, many-alternative) patterns are tried:
+# most lines contain none of them, and a substring test costs a fraction of a regex search.
+_PROMPT_HINTS = (
+    "subscri", "sign", "newsletter", "update", "alert", "download", "follow", "join", "already a",
+    "to view", "to read", "to continue", "journalism", "member", "patron", "letter", "hear ",
+    "notification", "mail", "abonn", "jetzt", "unterstütz", "folgen sie", "suscr", "guenos",
+    "nete", "hazte", "suivez", "pour lire", "pour acc", "inscri", "subskryp", "zapisz", "obserwuj",
+    "iscriviti", "seguici", "siga", "inscreva",
+)  # fmt: skip
+_LEGAL_HINTS = ("right", "rechte", "derechos", "droits", "copyright", "permission", "broadcast", "chroniony", "©", "(c)")
+_AGENCY_TOKENS = frozenset(
+    """getty afp reuters ap associated dpa epa efe shutterstock istock istockphoto imago alamy
+    picture keystone bloomberg pa anp ansa bestimage xinhua anadolu sipa nurphoto zuma sopa
+    wireimage filmmagic unsplash pexels pixabay flickr wikimedia pap ddp kna epd apa tass ria upi
+    nasa courtesy""".split()
+)
+_LONGEST_CLUTTER_WORDS = 60
 # A prompt talks to the reader; reporting about subscriptions does not. Without one of these
 # markers only a very short line (a "Newsletter" box title) counts as a prompt.
 _ADDRESSES_READER = re.compile(
@@ -206,6 +223,11 @@ def _is_share_bar(line: str) -> bool:
     return all(t in _SHARE_WORDS or t.isdigit() for t in tokens)
 
 
+def _names_agency(line: str) -> bool:
+    tokens = re.findall(r"[a-z]+", line.lower())
+    return not _AGENCY_TOKENS.isdisjoint(tokens) and _AGENCY.search(line) is not None
+
+
 def is_agency_credit(line: str) -> bool:
     """A credit naming people and agencies ("Drew Angerer | Getty Images", "(AP Photo/X)").
 
@@ -213,7 +235,7 @@ def is_agency_credit(line: str) -> bool:
     picture, this form closes a caption: the line before it is the caption.
     """
     stripped = normalise_line(line)
-    if not _AGENCY.search(stripped) or _CREDIT_PREFIX.match(stripped):
+    if not _names_agency(stripped) or _CREDIT_PREFIX.match(stripped):
         return False
     return ("|" in stripped or _CREDIT_PAREN.match(stripped) is not None) and _words(stripped) <= 12
 
@@ -226,10 +248,10 @@ def is_credit(line: str) -> bool:
     if _CREDIT_PREFIX.match(line) and words <= 14:
         return True
     stripped = line.strip()
-    if _CREDIT_SIGNOFF.match(stripped) and _AGENCY.search(stripped):
-        return True
-    if not _AGENCY.search(stripped):
+    if not _names_agency(stripped):
         return False
+    if _CREDIT_SIGNOFF.match(stripped):
+        return True
     if _CREDIT_PAREN.match(stripped):
         return True
     # Names and agencies separated by | or /, without the shape of a sentence.
@@ -254,9 +276,16 @@ def classify_line(line: str) -> str | None:
     if not text:
         return None
     words = _words(text)
+    if words > _LONGEST_CLUTTER_WORDS:
+        return None  # every rule below is bounded: long paragraphs are text
     if _AD_LINE.match(text):
         return "advertising"
-    if words <= _PROMPT_MAX_WORDS and (match := _PROMPT.search(text)):
+    lowered = text.lower()
+    if (
+        words <= _PROMPT_MAX_WORDS
+        and any(hint in lowered for hint in _PROMPT_HINTS)
+        and (match := _PROMPT.search(text))
+    ):
         # A sentence that merely mentions a newsletter, or quotes someone, is reporting.
         quoted = sum(text.count(q) for q in _QUOTES) >= 2
         if not quoted and (words <= 6 or match.start() == 0 or _ADDRESSES_READER.search(text)):
@@ -265,7 +294,7 @@ def classify_line(line: str) -> str | None:
         return "related link"
     if _is_share_bar(text):
         return "share bar"
-    if words <= 40 and _LEGAL.search(text):
+    if words <= 40 and any(hint in lowered for hint in _LEGAL_HINTS) and _LEGAL.search(text):
         return "copyright notice"
     if _LABEL_LINE.match(text):
         return "tags"

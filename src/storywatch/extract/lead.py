@@ -67,45 +67,56 @@ class LeadScan:
         return self.positions.get(fold(line)[:_PROBE])
 
 
+_CLASS_XPATH = "//p/@class | //div/@class | //h2/@class | //span/@class | //section/@class"
+
+
+def _candidate(el: HtmlElement, title_key: str, described: str) -> Lead | None:
+    marker = el.get("class") or ""
+    if marker and not _LEAD_CLASS.search(marker) and el.get("itemprop") != "description":
+        return None
+    if _NOT_LEAD.search(marker) or _is_container(el):
+        return None
+    text = _text(el)
+    if not _MIN_CHARS <= len(text) <= _MAX_CHARS or classify_line(text) is not None:
+        return None
+    key = fold(text)
+    if title_key and title_key in key:
+        return None
+    links = sum(len(_text(a)) for a in el.iterfind(".//a"))
+    if links > 0.2 * len(text):
+        return None
+    is_described = bool(described) and len(described) >= 30 and key.startswith(described[:60])
+    return Lead(text, -1, is_described)
+
+
 def scan_leads(tree: HtmlElement, description: str | None, title: str | None) -> LeadScan:
-    """One pass over the tree: lead candidates, the headline and paragraph positions."""
+    """Lead candidates, the headline and paragraph positions, read from the intact tree.
+
+    Positions are only computed when there is a candidate (most pages have none); they come
+    from one XPath union, which returns nodes in document order.
+    """
     described = fold(description)[:80] if description else ""
     title_key = fold(title) if title else ""
     scan = LeadScan()
-    classes: Counter[str] = Counter()
-    marked: list[tuple[int, HtmlElement]] = []
-    for position, el in enumerate(tree.iter()):
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        marker = el.get("class") or ""
-        if marker:
-            classes[marker] += 1
-        if tag == "h1" and scan.headline_position < 0:
+    # Class values come back as strings (cheap); only lead-like ones are turned into elements.
+    class_values = tree.xpath(_CLASS_XPATH)
+    uses = Counter(str(value) for value in class_values)
+    marked = [v.getparent() for v in class_values if uses[str(v)] == 1 and _LEAD_CLASS.search(v)]
+    marked += tree.xpath("//*[@itemprop='description'][not(@class)]")
+    found = {el: lead for el in marked if (lead := _candidate(el, title_key, described))}
+    if not found:
+        return scan
+    marked_xpath = " | ".join(tree.getroottree().getpath(el) for el in found)
+    for position, el in enumerate(tree.xpath(f"//p | //h1 | {marked_xpath}")):
+        if el in found:
+            lead = found[el]
+            scan.candidates.append(Lead(lead.text, position, lead.described))
+        if el.tag == "h1" and scan.headline_position < 0:
             scan.headline_position = position
-        elif tag == "p":
+        elif el.tag == "p":
             key = fold(el.text_content())[:_PROBE]
             if len(key) >= 20:
                 scan.positions.setdefault(key, position)
-        if tag in ("p", "div", "h2", "span", "section") and (
-            (marker and _LEAD_CLASS.search(marker)) or el.get("itemprop") == "description"
-        ):
-            marked.append((position, el))
-    for position, el in marked:
-        marker = el.get("class") or ""
-        if _NOT_LEAD.search(marker) or (marker and classes[marker] > 1) or _is_container(el):
-            continue
-        text = _text(el)
-        if not _MIN_CHARS <= len(text) <= _MAX_CHARS or classify_line(text) is not None:
-            continue
-        key = fold(text)
-        if title_key and title_key in key:
-            continue
-        links = sum(len(_text(a)) for a in el.iterfind(".//a"))
-        if links > 0.2 * len(text):
-            continue
-        is_described = bool(described) and len(described) >= 30 and key.startswith(described[:60])
-        scan.candidates.append(Lead(text, position, is_described))
     return scan
 
 

@@ -168,22 +168,29 @@ def clean_byline(raw: str | None) -> str | None:
     return text
 
 
+_MARKER_XPATH = (
+    "//span/@class | //div/@class | //p/@class | //a/@class | //address/@class | //li/@class"
+    " | //span/@id | //div/@id | //p/@id | //a/@id | //address/@id"
+)
+
+
 def _byline_from_dom(tree: HtmlElement) -> str | None:
-    for el in tree.iterfind(".//*[@rel='author']"):
+    for el in tree.xpath("//*[@rel='author']"):
         found = clean_byline(el.text_content())
         if found:
             return found
-    for el in tree.iterfind(".//*[@itemprop='author']"):
+    for el in tree.xpath("//*[@itemprop='author']"):
         name = el.find(".//*[@itemprop='name']")
         found = clean_byline((name if name is not None else el).text_content())
         if found:
             return found
-    for el in tree.iter("span", "div", "p", "a", "address", "li"):
-        marker = f"{el.get('class', '')} {el.get('id', '')}"
-        if _BYLINE_CLASS.search(marker) and not _NOT_BYLINE_CLASS.search(marker):
-            found = clean_byline(el.text_content())
-            if found and any(ch.isupper() for ch in found[:2]):
-                return found
+    # Attribute values come back as strings, so only byline-like elements become objects.
+    for value in tree.xpath(_MARKER_XPATH):
+        if not _BYLINE_CLASS.search(value) or _NOT_BYLINE_CLASS.search(value):
+            continue
+        found = clean_byline(value.getparent().text_content())
+        if found and any(ch.isupper() for ch in found[:2]):
+            return found
     return None
 
 
