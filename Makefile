@@ -33,7 +33,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-unit: $(STAMP) chromium
+# axe-core (MPL-2.0) from npm for the accessibility checks of the browser tests.
+AXE := tests/web/.cache/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --no-save --no-audit --no-fund --prefix tests/web/.cache axe-core@4
+
+unit: $(STAMP) chromium $(AXE)
 	$(VENV)/bin/pytest -q -p no:cacheprovider
 
 # Quality floors on ../shared/data: scores can only go up.
