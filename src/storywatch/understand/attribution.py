@@ -112,11 +112,20 @@ def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
     if len(words) <= 3:
         return end
     stripped = tail.lstrip()
-    if stripped.startswith("and ") or (
-        tail.startswith(",") and stripped[1:].lstrip()[:1].islower()
-    ):
+    first = words[0].lower().strip(",")
+    if first in ("and", "but") and _verb_like(words[1]):
+        return last
+    if tail.startswith(",") and stripped[1:].lstrip()[:1].islower():
         return last
     return end
+
+
+def _verb_like(token: str) -> bool:
+    """A cheap guess that a word after "and" starts a new clause ("and boycotted …")."""
+    low = token.lower().strip(",.;:")
+    if low in _DETERMINERS or low in lx.NOT_NAMES:
+        return low in ("said", "says", "told", "added")
+    return low in lx.CUE_WORDS or low.endswith("ed") or low in _IRREGULAR_PAST
 
 
 def _words_between(s: _Sentence, start: int, end: int) -> list[Word]:
@@ -410,7 +419,7 @@ def _content_before(text: str, s: _Sentence, k: int, speaker: Span) -> Found | N
     if len(tail.split()) > 8:
         return None
     head = text[s.start : speaker[0]].rstrip()
-    if not head.endswith(","):
+    if not (head.endswith(",") or head.endswith(",”") or head.endswith(',"')):
         return None
     start, end = _trim(text, s.start, len(head) + s.start)
     if end - start < 10:
