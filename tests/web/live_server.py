@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import uvicorn
 
 from storywatch.app import Services, open_services
+from storywatch.clock import Clock, system_clock
 from storywatch.settings import Settings
 from storywatch.web.app import create_app
 
@@ -25,9 +26,13 @@ T = TypeVar("T")
 
 class LiveApp:
     def __init__(
-        self, settings: Settings, setup: Callable[[Services], Awaitable[dict[str, Any]]]
+        self,
+        settings: Settings,
+        setup: Callable[[Services], Awaitable[dict[str, Any]]],
+        clock: Clock = system_clock,
     ) -> None:
         self.settings = settings
+        self.clock = clock
         self.setup = setup
         self.info: dict[str, Any] = {}
         self.url = ""
@@ -70,7 +75,7 @@ class LiveApp:
             self._ready.set()
 
     async def _main(self) -> None:
-        async with open_services(self.settings) as services:
+        async with open_services(self.settings, clock=self.clock) as services:
             self._services = services
             self._loop = asyncio.get_running_loop()
             self.info = await self.setup(services)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from storywatch.app import Services
+from storywatch.clock import ManualClock
 from storywatch.deliver.model import NotificationDraft
 from storywatch.deliver.outbox import announce, record
 from storywatch.model import Reason
@@ -32,6 +33,7 @@ from tests.web.live_server import LiveApp
 from tests.web.seed import add_channel, add_notification
 
 pytestmark = pytest.mark.browser
+FROZEN_NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,8 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
         fetch_timeout_seconds=2.0,
         fetch_connect_timeout_seconds=1.0,
     )
-    with LiveApp(settings, setup_app) as app:
+    # a clock that stands still: the screenshots show the same times on every run
+    with LiveApp(settings, setup_app, clock=ManualClock(FROZEN_NOW)) as app:
         yield app
 
 
@@ -56,7 +59,14 @@ def browser() -> Iterator[Browser]:
 
 
 def _context(browser: Browser, live: LiveApp, **extra: Any) -> BrowserContext:
-    context = browser.new_context(viewport=DESKTOP, bypass_csp=True, base_url=live.url, **extra)
+    context = browser.new_context(
+        viewport=DESKTOP,
+        bypass_csp=True,
+        base_url=live.url,
+        locale="en-GB",
+        timezone_id="UTC",
+        **extra,
+    )
     context.set_default_timeout(15_000)
     return context
 
