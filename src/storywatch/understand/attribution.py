@@ -521,7 +521,9 @@ def quote_fallback(text: str, s: _Sentence) -> Found | None:
     if "," in text[subject[1] : verb.start]:
         return None
     start, end = _trim(text, after[k + 1].start, s.end)
-    if not _has_quote(s.quotes, start, end, text):
+    if not any(
+        q.start >= start and q.end <= end + 1 and not is_title_quote(text, q) for q in s.quotes
+    ):
         return None
     if text[end : end + 1] in '”"':
         end += 1

@@ -176,7 +176,7 @@ def sentences(
                 qi += 1
             if qi < len(inside) and inside[qi][0] < end < inside[qi][1]:
                 continue
-            if text[end - 1] in '"”' and _attribution_follows(text, end, pe):
+            if text[end - 1] in '"”' and _attribution_follows(text, m.start(), end, pe):
                 continue
             if end > cur_start:
                 out.append((cur_start, end))
@@ -192,13 +192,18 @@ def sentences(
     return out
 
 
-def _attribution_follows(text: str, pos: int, limit: int) -> bool:
-    """“…?” Beck asked. — a quotation ending in ?/!/. is still attributed after its mark."""
+_SPEECH = frozenset("said says added asked told wrote explained continued replied".split())
+
+
+def _attribution_follows(text: str, mark: int, pos: int, limit: int) -> bool:
+    """“…?” Beck asked. — a quotation ending in ?/! (or, rarely, a full stop) is still
+    attributed after its closing mark, so the sentence goes on."""
     from storywatch.understand.lexicon import CUE_WORDS
 
+    cues = CUE_WORDS if text[mark] in "?!" else _SPEECH
     ahead = [m.group(0) for m in _WORD.finditer(text, pos, min(limit, pos + 80))][:6]
     for k, word in enumerate(ahead):
-        if word.lower() in CUE_WORDS:
+        if word.lower() in cues:
             return k <= 4
         if (
             k
