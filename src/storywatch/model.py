@@ -81,7 +81,8 @@ class IncomingArticle:
 
     ``html`` is the richest HTML we have (full content or the fetched page); ``text`` is set
     instead when a publisher sent plain text. ``needs_page`` asks the process stage to fetch
-    ``url`` because the feed carried only a summary.
+    ``url`` because the feed carried only a summary. ``updated`` marks a revised item: when
+    its content differs from the stored copy it is stored again as a new revision.
     """
 
     guid: str
@@ -95,6 +96,7 @@ class IncomingArticle:
     language: str | None = None
     categories: tuple[str, ...] = ()
     needs_page: bool = False
+    updated: datetime | None = None  # set when the source says the item was revised
 
 
 # --------------------------------------------------------------------------- extraction

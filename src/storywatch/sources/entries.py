@@ -29,4 +29,5 @@ def entry_to_incoming(entry: FeedEntry, feed: ParsedFeed) -> IncomingArticle:
         language=entry.language or feed.language,
         categories=entry.categories,
         needs_page=not full and entry.url is not None,
+        updated=entry.updated,
     )

@@ -21,13 +21,22 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(norm.encode()).hexdigest()
 
 
+def revision_of(item: IncomingArticle) -> str:
+    """A digest of what the source sent for an item; a change means the item was revised."""
+    raw = "\x1f".join((item.title, item.html, item.text, item.summary))
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
 async def insert_incoming(
     conn: AsyncConnection, source_id: int, items: Sequence[IncomingArticle], now: datetime
 ) -> list[int]:
     """Store new arrivals for a source; returns the ids of rows that were new.
 
     An item whose ``(source_id, guid)`` is already stored is skipped, so polling the same
-    feed twice, or a publisher retrying a POST, stores one article.
+    feed twice, or a publisher retrying a POST, stores one article. The exception is a
+    revised item: when the source marks it updated and its content differs from every
+    stored revision, it is stored again (guid ``<guid>#<revision>``), so a correction reaches
+    the story as news instead of being silently dropped.
     """
     if not items:
         return []
@@ -35,15 +44,22 @@ async def insert_incoming(
     insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
     new_ids: list[int] = []
     for item in items:
+        revision = revision_of(item)
+        guid = item.guid[:2000]
+        if item.updated is not None:
+            found = await _revision_guid(conn, source_id, guid, revision, item.updated)
+            if found is None:
+                continue
+            guid = found
         stmt = (
             insert(articles)
             .values(
                 source_id=source_id,
-                guid=item.guid[:2048],
+                guid=guid,
                 url=item.url,
                 title=item.title[:1000],
                 author=item.author,
-                published_at=item.published,
+                published_at=item.updated if guid != item.guid[:2000] else item.published,
                 arrived_at=now,
                 status="new",
                 language=item.language,
@@ -52,6 +68,7 @@ async def insert_incoming(
                 raw_html=item.html,
                 text=item.text,
                 categories=list(item.categories) or None,
+                revision=revision,
             )
             .on_conflict_do_nothing(index_elements=["source_id", "guid"])
             .returning(articles.c.id)
@@ -66,6 +83,33 @@ async def insert_incoming(
             .values(item_count=sources.c.item_count + len(new_ids))
         )
     return new_ids
+
+
+async def _revision_guid(
+    conn: AsyncConnection, source_id: int, guid: str, revision: str, updated: datetime
+) -> str | None:
+    """The guid to store a possibly revised item under, or None when there is nothing new.
+
+    A revision counts only when its content is new *and* its ``updated`` time is later than
+    every stored revision: feeds whose markup churns on each request (ad tokens, counters)
+    without a newer date must not look like a stream of corrections.
+    """
+    stored = list(
+        await conn.execute(
+            sa.select(articles.c.revision, articles.c.published_at, articles.c.arrived_at).where(
+                articles.c.source_id == source_id,
+                sa.or_(articles.c.guid == guid, articles.c.guid.startswith(guid + "#")),
+            )
+        )
+    )
+    if not stored:
+        return guid
+    if any(r.revision == revision for r in stored):
+        return None
+    latest = max((r.published_at or r.arrived_at) for r in stored)
+    if updated <= latest:
+        return None
+    return f"{guid}#{revision}"
 
 
 async def get(conn: AsyncConnection, article_id: int) -> sa.Row[Any] | None:

@@ -214,6 +214,8 @@ articles = sa.Table(
     sa.Column("text", sa.Text, nullable=False, server_default=""),
     sa.Column("removed", sa.JSON, nullable=True),  # clutter lines taken out
     sa.Column("content_hash", sa.String(64), nullable=True, index=True),
+    # digest of the item as it arrived: a revised item (same guid, new content) is stored again
+    sa.Column("revision", sa.String(32), nullable=True),
     sa.Column("categories", sa.JSON, nullable=True),
     sa.Column("entities", sa.JSON, nullable=True),
     sa.Column("key_sentences", sa.JSON, nullable=True),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 21:47:46.162974
+Create Date: 2026-11-28 22:08:08.703062
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import sqlalchemy as sa
 from alembic import op
 
 import storywatch.store.tables
-
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -209,6 +208,7 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), server_default="", nullable=False),
         sa.Column("removed", sa.JSON(), nullable=True),
         sa.Column("content_hash", sa.String(length=64), nullable=True),
+        sa.Column("revision", sa.String(length=32), nullable=True),
         sa.Column("categories", sa.JSON(), nullable=True),
         sa.Column("entities", sa.JSON(), nullable=True),
         sa.Column("key_sentences", sa.JSON(), nullable=True),
