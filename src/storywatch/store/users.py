@@ -337,7 +337,7 @@ async def list_sessions(conn: AsyncConnection, user_id: int, now: datetime) -> l
         await conn.execute(
             sa.select(web_sessions)
             .where(web_sessions.c.user_id == user_id, web_sessions.c.expires_at > now)
-            .order_by(web_sessions.c.last_seen_at.desc())
+            .order_by(web_sessions.c.last_seen_at.desc(), web_sessions.c.id.desc())
         )
     ).all()
     return [
