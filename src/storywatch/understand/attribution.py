@@ -277,6 +277,10 @@ def _np_before(text: str, words: list[Word], j: int, floor: int) -> Span | None:
         if w.start < floor:
             break
         out.insert(0, w)
+        if len(out) == 1 and low in ("that", "which"):
+            # "a message that said": go on to the noun the relative pronoun stands for.
+            i -= 1
+            continue
         if low in _DETERMINERS or low in lx.PERSONAL_PRONOUNS or low in ("who", "which"):
             break
         i -= 1
@@ -374,7 +378,7 @@ def _content_after(text: str, s: _Sentence, k: int, lemma: str, speaker: Span) -
         q = later[0]
         lead = [w for w in rest if w.end <= q.start]
         lead_text = text[cue.end : q.start]
-        if len(lead) <= _INTRO_MAX_WORDS and (
+        if len(lead) <= _INTRO_MAX_WORDS + 8 and (
             not lead_text.strip()
             or lead_text.rstrip()[-1:] in ",:"
             or (lead[-1:] and lead[-1].text == "that")

@@ -67,7 +67,7 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "yell": ("yell", "yells", "yelled", "yelling"),
     "exclaim": ("exclaim", "exclaims", "exclaimed"),
     "concede": ("concede", "concedes", "conceded", "conceding"),
-    "agree": ("agreed",),
+    "agree": ("agreed", "agrees"),
     "caution": ("caution", "cautions", "cautioned", "cautioning"),
     "urge": ("urge", "urges", "urged", "urging"),
     "demand": ("demanded",),
@@ -86,6 +86,8 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "fear": ("fears", "feared"),
     "hope": ("hopes",),
     "read": ("reads",),
+    "point": ("points",),
+    "put": ("puts",),
     "comment": ("commented", "comments"),
     "elaborate": ("elaborated",),
     "reiterate": ("reiterated", "reiterates"),
@@ -144,7 +146,7 @@ WEAK_CUES: frozenset[str] = _words(
     continue report ask state describe read post charge agree believe think fear hope signal
     indicate demand maintain counter note observe promise urge confirm deny reveal comment
     mention call blast liken press cry bristle scold mock accuse tout hail praise dismiss label
-    dub decry sing question thank shoot_back
+    dub decry sing question thank shoot_back point put
     """
 )
 

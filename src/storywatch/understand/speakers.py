@@ -77,6 +77,13 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
     text = an.text
     written = " ".join(text[span[0] : span[1]].split())
     low = written.lower()
+    for rel in (" who", " which", " that"):
+        if low.endswith(rel) and len(low) > len(rel) + 2:
+            # "a message that said": the speaker is what the relative pronoun stands for.
+            cut = span[1] - len(rel)
+            while cut > span[0] and text[cut - 1] in " ,":
+                cut -= 1
+            return resolve(an, (span[0], cut), history)
     if low in lx.PERSONAL_PRONOUNS:
         return _pronoun(an, span[0], low, written, history)
     if low in ("who", "which"):

@@ -101,7 +101,8 @@ def _is_opening(text: str, pos: int, para_start: int, para_end: int) -> bool:
     after = text[pos + 1] if pos + 1 < para_end else " "
     if mark in _OPENERS:
         # A curly opener glued to a word and followed by space was typed wrongly: a closer.
-        return not (before.isalnum() and (after.isspace() or after in ",.;:!?"))
+        glued = before.isalnum() or before in ",.!?;…"
+        return not (glued and (after.isspace() or after in ",.;:!?" or pos + 1 >= para_end))
     if mark in _CLOSERS:
         # A curly closer at the start of a word was typed wrongly: an opener.
         return (before.isspace() or before in "([—–-") and after.isalnum()
