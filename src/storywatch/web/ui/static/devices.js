@@ -41,6 +41,40 @@
     });
   }
 
+  function seconds(ms) {
+    if (ms === null || ms === undefined) return "–";
+    return ms < 1000 ? `${Math.round(ms)} ms` : ms < 120000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 60000)} min`;
+  }
+
+  /* Latency per channel and per source (D4), from the delivery API. */
+  async function latency() {
+    const status = document.getElementById("latency-status");
+    const rows = document.getElementById("latency-rows");
+    if (!status || !rows) return;
+    const result = await SW.api("GET", "/api/v1/notifications/latency?days=7");
+    if (!result.ok) { status.textContent = SW.errorText(result); return; }
+    const groups = [["Channel", result.data.by_channel || []], ["Source", result.data.by_source || []]];
+    let count = 0;
+    for (const [label, list] of groups) {
+      for (const g of list) {
+        count += 1;
+        rows.append(SW.el("tr", {},
+          SW.el("td", {}, label), SW.el("td", {}, g.name),
+          SW.el("td", {}, g.since_arrived.count),
+          SW.el("td", {}, seconds(g.since_arrived.p50_ms)),
+          SW.el("td", {}, seconds(g.since_arrived.p95_ms)),
+          SW.el("td", {}, seconds(g.since_published.p50_ms))));
+      }
+    }
+    if (count) {
+      rows.closest(".table-wrap").hidden = false;
+      status.textContent = "Over the last 7 days, from when an article arrived or was published to each send:";
+    } else {
+      status.textContent = "Nothing sent in the last 7 days yet.";
+    }
+  }
+  latency();
+
   document.addEventListener("click", async (event) => {
     const test = event.target.closest("[data-test]");
     if (test) {
