@@ -317,7 +317,8 @@ class Poller:
             known = await source_store.known_guids(
                 conn, source.id, [i.guid for i in decision.items]
             )
-            fresh = [i for i in decision.items if i.guid not in known]
+            # known items pass again only when revised (insert_incoming decides)
+            fresh = [i for i in decision.items if i.guid not in known or i.updated is not None]
             if fresh:
                 new_ids = await article_store.insert_incoming(
                     conn, source.id, fresh, self.services.clock()

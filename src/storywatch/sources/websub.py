@@ -215,7 +215,7 @@ class WebSub:
         now = self.services.clock()
         async with self.services.db.write() as conn:
             known = await source_store.known_guids(conn, source_id, [i.guid for i in items])
-            fresh = [i for i in items if i.guid not in known]
+            fresh = [i for i in items if i.guid not in known or i.updated is not None]
             new_ids = await article_store.insert_incoming(conn, source_id, fresh, now)
             await source_store.update(conn, source_id, {"last_success_at": now})
         for article_id in new_ids:

@@ -98,7 +98,9 @@ async def _revision_guid(
         await conn.execute(
             sa.select(articles.c.revision, articles.c.published_at, articles.c.arrived_at).where(
                 articles.c.source_id == source_id,
-                sa.or_(articles.c.guid == guid, articles.c.guid.startswith(guid + "#")),
+                # the guid itself and "<guid>#<revision>": a range the unique index serves
+                articles.c.guid >= guid,
+                articles.c.guid < guid + "#\uffff",
             )
         )
     )
