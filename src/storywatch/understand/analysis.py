@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from storywatch.understand.attribution import _Sentence
+from storywatch.understand.attribution import Sentence
 from storywatch.understand.entities import Identity, group_mentions
 from storywatch.understand.lexicon import CUE_WORDS
 from storywatch.understand.mentions import Mention, find_mentions
@@ -25,7 +25,7 @@ class Analysis:
     text: str
     paragraphs: list[tuple[int, int]]
     quotes: list[Quote]
-    sentences: list[_Sentence]
+    sentences: list[Sentence]
     mentions: list[Mention]
     identities: list[Identity]
     owner: list[int]
@@ -65,7 +65,7 @@ def analyse(text: str) -> Analysis:
     paras = paragraphs(text)
     quotes = find_quotes(text, paras)
     spans = sentences(text, paras, quotes)
-    sents: list[_Sentence] = []
+    sents: list[Sentence] = []
     initial: set[int] = set()
     qi = 0
     for index, (s, e) in enumerate(spans):
@@ -81,7 +81,7 @@ def analyse(text: str) -> Analysis:
             c in text[s:e] for c in _MARKS
         )
         toks = words(text, s, e) if needs else []
-        sents.append(_Sentence(index, s, e, toks, qs))
+        sents.append(Sentence(index, s, e, toks, qs))
         first = _FIRST_WORD.search(text, s, e)
         if first:
             initial.add(first.start())

@@ -75,7 +75,7 @@ class Found:
 
 
 @dataclass(slots=True)
-class _Sentence:
+class Sentence:
     index: int
     start: int
     end: int
@@ -128,7 +128,7 @@ def _verb_like(token: str) -> bool:
     return low in lx.CUE_WORDS or low.endswith("ed") or low in _IRREGULAR_PAST
 
 
-def _words_between(s: _Sentence, start: int, end: int) -> list[Word]:
+def _words_between(s: Sentence, start: int, end: int) -> list[Word]:
     return [w for w in s.words if w.start >= start and w.end <= end]
 
 
@@ -147,7 +147,7 @@ def _has_quote(quotes: list[Quote], start: int, end: int, text: str = "") -> boo
     return any(q.start >= start and q.end <= end + 1 for q in quotes)
 
 
-def find_in_sentence(text: str, s: _Sentence) -> Found | None:
+def find_in_sentence(text: str, s: Sentence) -> Found | None:
     """The attribution of one sentence, or ``None``."""
     if s.quotes and _starts_with(text, s, s.quotes[0]):
         found = _quote_first(text, s)
@@ -156,12 +156,12 @@ def find_in_sentence(text: str, s: _Sentence) -> Found | None:
     return _cue_led(text, s) or _according_to(text, s) or _colon_intro(text, s)
 
 
-def _starts_with(text: str, s: _Sentence, q: Quote) -> bool:
+def _starts_with(text: str, s: Sentence, q: Quote) -> bool:
     lead = text[s.start : q.start]
     return not lead.strip(" —–-…(")
 
 
-def _quote_first(text: str, s: _Sentence) -> Found | None:
+def _quote_first(text: str, s: Sentence) -> Found | None:
     """“…,” Esper said. / “…,” said Esper, … / “…,” he added, “…”"""
     q0 = s.quotes[0]
     nxt = s.quotes[1].start if len(s.quotes) > 1 else s.end
@@ -334,7 +334,7 @@ def _plausible(text: str, np: list[Word]) -> bool:
     return last in lx.SPEAKER_NOUNS or base in lx.SPEAKER_NOUNS or last in lx.TITLE_HEADS
 
 
-def _cue_led(text: str, s: _Sentence) -> Found | None:
+def _cue_led(text: str, s: Sentence) -> Found | None:
     """Subject, cue, then content: a quotation or a reported clause."""
     words = s.words
     for k, w in enumerate(words):
@@ -369,7 +369,7 @@ def _cue_led(text: str, s: _Sentence) -> Found | None:
     return None
 
 
-def _content_after(text: str, s: _Sentence, k: int, lemma: str, speaker: Span) -> Found | None:
+def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> Found | None:
     cue = s.words[k]
     rest = [w for w in s.words[k + 1 :] if not _inside(s.quotes, w.start)]
     later = [q for q in s.quotes if q.start >= cue.end and not is_title_quote(text, q)]
@@ -416,7 +416,7 @@ def _content_after(text: str, s: _Sentence, k: int, lemma: str, speaker: Span) -
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
 
 
-def _content_before(text: str, s: _Sentence, k: int, speaker: Span) -> Found | None:
+def _content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | None:
     """ "…, the source added." The clause before the subject is the content."""
     cue = s.words[k]
     tail = text[cue.end : s.end].strip(" .")
@@ -434,7 +434,7 @@ def _content_before(text: str, s: _Sentence, k: int, speaker: Span) -> Found | N
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
 
 
-def _according_to(text: str, s: _Sentence) -> Found | None:
+def _according_to(text: str, s: Sentence) -> Found | None:
     words = s.words
     for k in range(len(words) - 1):
         if words[k].text.lower() != "according" or words[k + 1].text != "to":
@@ -461,7 +461,7 @@ def _according_to(text: str, s: _Sentence) -> Found | None:
     return None
 
 
-def bare_quote(text: str, s: _Sentence) -> bool:
+def bare_quote(text: str, s: Sentence) -> bool:
     """True when the sentence is nothing but quotations (a continuation candidate)."""
     if not s.quotes or not _starts_with(text, s, s.quotes[0]):
         return False
@@ -469,7 +469,7 @@ def bare_quote(text: str, s: _Sentence) -> bool:
     return not outside and len(s.words) >= 3
 
 
-def clause_subject(text: str, s: _Sentence) -> Span | None:
+def clause_subject(text: str, s: Sentence) -> Span | None:
     """The subject at the start of a sentence when it is a name or a personal pronoun,
     after an introductory phrase ("In the letter, Seely …")."""
     words = [w for w in s.words if not _inside(s.quotes, w.start)]
@@ -500,7 +500,7 @@ def clause_subject(text: str, s: _Sentence) -> Span | None:
     return words[i].start, words[j - 1].end
 
 
-def quote_fallback(text: str, s: _Sentence) -> Found | None:
+def quote_fallback(text: str, s: Sentence) -> Found | None:
     """A sentence whose quotation no cue introduced: "Cross called the election “a citizenship
     election”." Its subject (a name or pronoun) is the speaker; the content runs from after
     the verb to the end of the sentence."""
@@ -541,7 +541,7 @@ _INTRO_NOUNS = frozenset(
 )
 
 
-def _colon_intro(text: str, s: _Sentence) -> Found | None:
+def _colon_intro(text: str, s: Sentence) -> Found | None:
     """ "Clinton's response was: “…”" / "From Bush's Facebook post: “…”" / "Stone: “…”":
     a quotation introduced by a colon after a name."""
     if not s.quotes:

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
-from storywatch.understand.attribution import Found, bare_quote, find_in_sentence, quote_fallback
+from storywatch.understand.attribution import (
+    Found,
+    Sentence,
+    bare_quote,
+    find_in_sentence,
+    quote_fallback,
+)
 from storywatch.understand.speakers import History, Speaker, resolve
 
 Span = tuple[int, int]
@@ -88,7 +94,13 @@ def attribute(an: Analysis) -> list[Attributed]:
             pending = None
             continue
         prev = out[-1] if out else None
-        if prev is None or not prev.direct or prev.sentence != s.index - 1:
+        if prev is None or not prev.direct:
+            continue
+        if prev.sentence != s.index - 1:
+            # A quotation paragraph a little after the speaker's last words, with only
+            # narration between: still theirs ("he points out" is often left unsaid).
+            if para - prev.paragraph <= 2 and prev.paragraph != para and _opens_paragraph(an, s):
+                out.append(Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para))
             continue
         if prev.paragraph == para:
             prev.parts.extend(parts)
@@ -96,6 +108,10 @@ def attribute(an: Analysis) -> list[Attributed]:
         else:
             out.append(Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para))
     return out
+
+
+def _opens_paragraph(an: Analysis, s: Sentence) -> bool:
+    return an.paragraph_starts[an.paragraph_of(s.start)] == s.start
 
 
 def _make(an: Analysis, found: Found, history: History, para: int) -> Attributed:
