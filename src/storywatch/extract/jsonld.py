@@ -43,6 +43,7 @@ class JsonLdArticle:
     """What the JSON-LD says about the article; every field may be missing."""
 
     headline: str | None = None
+    name: str | None = None  # sometimes the title when "headline" is a description
     authors: tuple[str, ...] = ()
     published: str | None = None
     modified: str | None = None
@@ -53,8 +54,11 @@ class JsonLdArticle:
     is_article: bool = False
 
 
+_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+
+
 def _load(raw: str) -> Any:
-    raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
+    raw = _WRAPPERS.sub("", raw.strip()).strip()
     if not raw:
         return None
     try:
@@ -150,9 +154,11 @@ def read_jsonld(tree: HtmlElement) -> JsonLdArticle:
     if best is None:
         return JsonLdArticle()
     body = best.get("articleBody") or best.get("text")
+    headline, name = _text(best.get("headline")), _text(best.get("name"))
     main_page = best.get("mainEntityOfPage")
     return JsonLdArticle(
-        headline=_text(best.get("headline")) or _text(best.get("name")),
+        headline=headline or name,
+        name=name,
         authors=tuple(dict.fromkeys(_names(best.get("author") or best.get("creator")))),
         published=_text(best.get("datePublished")) or _text(best.get("dateCreated")),
         modified=_text(best.get("dateModified")),

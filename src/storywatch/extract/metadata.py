@@ -25,14 +25,29 @@ _BY_PREFIX = re.compile(
 )
 _BYLINE_TAIL = re.compile(
     r"\s*(?:[|,•·]\s*)?(?:updated|published|posted|aktualisiert|veröffentlicht|\d{1,2}[./]\d|"
+    r"\d{1,2}\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d).*$",
     re.I,
 )
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/]|::)\s+")
+_NOT_A_NAME = re.compile(
+    r"^(?:last|updated?|published|posted|follow|share|comments?|staff|admin|editor|anonymous"
+    r"|unknown|null|none|home|menu|search|read|more)\b",
+    re.I,
+)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/]|::)(?:\s+|$)")
 _BYLINE_CLASS = re.compile(r"byline|author|writer|autor|auteur|firma", re.I)
 _NOT_BYLINE_CLASS = re.compile(r"avatar|bio|image|photo|img|comment|url|label|box|social", re.I)
 
-_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "title")
+_TITLE_KEYS = (
+    "dc.title",
+    "dc:title",
+    "dcterm:title",
+    "dcterms.title",
+    "og:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+)
 _AUTHOR_KEYS = (
     "author",
     "article:author",
@@ -122,33 +137,84 @@ def _absolute(link: str | None, base: str | None) -> str | None:
 # --------------------------------------------------------------------------- title
 
 
-def _cut_site_name(title: str, site_name: str | None) -> str:
-    """Drop a " | Site Name" style suffix or prefix from a ``<title>``."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def site_names(values: dict[str, str], url: str | None) -> set[str]:
+    """What the site calls itself: og:site_name, the web-app name, its host's main label."""
+    names = {
+        _squash(values[key])
+        for key in ("og:site_name", "application-name", "apple-mobile-web-app-title")
+        if values.get(key)
+    }
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp", "edition")]
+    if len(labels) >= 2:
+        names.add(_squash(labels[-2]))
+    return {name for name in names if len(name) >= 2}
+
+
+def cut_site_name(title: str, names: set[str]) -> str:
+    """Drop a " | Site Name" suffix or "Site Name: " prefix when the site's name is known.
+
+    Without evidence of the site's name nothing is cut: guessing ("keep the longest part")
+    cuts real headlines such as "Topic — Headline" or "Headline - Author".
+    """
+    if not names:
         return title
-    if site_name:
-        site = site_name.lower()
-        kept = [p for p in parts if p.lower() != site and site not in p.lower()]
-        if kept and len(kept) < len(parts):
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
-    # Without a known site name: keep the longest part when it is clearly the headline.
-    longest = max(parts, key=len)
-    if len(longest.split()) >= 4 and len(longest) > 0.5 * len(title):
-        return longest
-    return title
+    pieces = [piece for piece in _TITLE_SEPARATORS.split(title) if piece.strip()]
+    count = len(pieces)
+    if count < 2:
+        return title
+
+    def is_site(piece: str) -> bool:
+        # "Aktuálně.cz" for "Aktuálně.cz - Víte, co se právě děje"; "Breitbart News" for
+        # breitbart.com; never a long piece that merely contains the name.
+        squashed = _squash(piece)
+        return bool(squashed) and any(
+            squashed == name
+            or (len(squashed) >= 4 and squashed in name)
+            or (len(name) >= 4 and name in squashed and len(squashed) <= len(name) + 8)
+            for name in names
+        )
+
+    while len(pieces) > 1 and is_site(pieces[-1]):
+        pieces.pop()
+    while len(pieces) > 1 and is_site(pieces[0]):
+        pieces.pop(0)
+    if len(pieces) == count:
+        return title
+    first, last = pieces[0], pieces[-1]
+    return title[title.index(first) : title.rindex(last) + len(last)].strip()
 
 
-def read_title(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle) -> str | None:
-    site_name = values.get("og:site_name")
-    for candidate in (ld.headline, _first(values, _TITLE_KEYS)):
+def _jsonld_title(ld: JsonLdArticle, shown: str) -> str | None:
+    """JSON-LD ``headline``, or its ``name`` when only the name is the title the page shows.
+
+    Some sites (Wikipedia) put a description in ``headline`` and the title in ``name``.
+    """
+    if ld.headline and ld.name and ld.headline != ld.name:
+        folded = shown.casefold()
+        if folded.startswith(ld.name.casefold()) and ld.headline.casefold() not in folded:
+            return ld.name
+    return ld.headline
+
+
+def read_title(
+    tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle, url: str | None = None
+) -> str | None:
+    names = site_names(values, url)
+    title_el = tree.find(".//title")
+    page_title = clean_space(title_el.text_content() if title_el is not None else "")
+    shown = page_title or values.get("og:title", "")
+    from_ld = _jsonld_title(ld, shown) if ld.is_article else None
+    for candidate in (from_ld, _first(values, _TITLE_KEYS)):
         text = clean_space(candidate)
         if text and len(text) > 2:
-            return _cut_site_name(text, site_name) if site_name else text
-    title_el = tree.find(".//title")
-    text = clean_space(title_el.text_content() if title_el is not None else "")
-    if text:
-        return _cut_site_name(text, site_name)
+            return cut_site_name(text, names)
+    if page_title:
+        return cut_site_name(page_title, names)
     h1 = tree.find(".//h1")
     text = clean_space(h1.text_content() if h1 is not None else "")
     return text or None
@@ -162,8 +228,8 @@ def clean_byline(raw: str | None) -> str | None:
     if not text or text.startswith(("http://", "https://", "@")):
         return None
     text = _BY_PREFIX.sub("", text)
-    text = _BYLINE_TAIL.sub("", text).strip(" |,-–—:")
-    if not text or len(text) > 120 or len(text.split()) > 14:
+    text = _BYLINE_TAIL.sub("", text).strip(" |,-–—:").rstrip("0123456789 ")
+    if not text or len(text) > 120 or len(text.split()) > 14 or _NOT_A_NAME.match(text):
         return None
     return text
 
@@ -189,7 +255,8 @@ def _byline_from_dom(tree: HtmlElement) -> str | None:
         if not _BYLINE_CLASS.search(value) or _NOT_BYLINE_CLASS.search(value):
             continue
         found = clean_byline(value.getparent().text_content())
-        if found and any(ch.isupper() for ch in found[:2]):
+        # Names are short; a long "author" box is a teaser or a bio.
+        if found and len(found.split()) <= 7 and any(ch.isupper() for ch in found[:2]):
             return found
     return None
 
@@ -274,7 +341,7 @@ def read_metadata(tree: HtmlElement, ld: JsonLdArticle, url: str | None) -> Page
     values = meta_values(tree)
     description = _first(values, ("og:description", "description", "twitter:description"))
     return PageMeta(
-        title=read_title(tree, values, ld),
+        title=read_title(tree, values, ld, url),
         byline=read_byline(tree, values, ld),
         published=read_published(tree, values, ld),
         language=read_language(tree, values, ld),
