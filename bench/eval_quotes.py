@@ -75,6 +75,7 @@ class Pred:
     tokens: frozenset[int]
     speaker: str
     speaker_span: Span | None
+    full: bool = False
 
 
 def token_ids(starts: list[int], ends: list[int], spans: list[Span]) -> frozenset[int]:
@@ -189,7 +190,10 @@ def predict(text: str) -> tuple[list[Pred], float]:
     for a in attribute(an):
         if not a.direct:
             continue
-        preds.append(Pred(token_ids(starts, ends, a.parts), a.speaker.name, a.speaker_span))
+        full = a.parts[0][0] > 0 and text[a.parts[0][0] - 1] in _QUOTES
+        preds.append(
+            Pred(token_ids(starts, ends, a.parts), a.speaker.name, a.speaker_span, full)
+        )
     return preds, 0.0
 
 
@@ -221,29 +225,53 @@ def match(preds: list[Pred], golds: list[Gold], threshold: float) -> list[tuple[
     return out
 
 
+def _last_word(name: str) -> str:
+    words = _WORD.findall(name)
+    return words[-1].lower().replace("’s", "").replace("'s", "") if words else ""
+
+
+def load_referents(path: Path) -> dict[tuple[str, int], str]:
+    """Hand-read referents of pronoun sources: (document, source offset) → name or "-"."""
+    out: dict[tuple[str, int], str] = {}
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        doc, offset, _pronoun, referent = line.split("\t")
+        out[(doc, int(offset))] = referent
+    return out
+
+
 def judge(
-    text: str, pred: Pred, gold: Gold, named_sources: list[tuple[int, str]]
+    text: str,
+    pred: Pred,
+    gold: Gold,
+    named_sources: list[tuple[int, str]],
+    referent: str | None = None,
 ) -> tuple[str, bool]:
     """(category, correct) for one matched pair; see the module docstring."""
     assert gold.source is not None
     src_text = " ".join(text[a:b] for a, b in gold.source)
     start = gold.source[0][0]
     low = src_text.strip().lower()
-    ours = name_words(pred.speaker) | {
-        w.lower() for w in _WORD.findall(pred.speaker) if w.lower() not in _STOP
-    }
+    last = _last_word(pred.speaker)
     if low in _PRONOUNS:
+        if referent == "-":
+            return "pronoun", pred.speaker.strip().lower() in _PRONOUNS
+        if referent:
+            return "pronoun", last in name_words(referent)
         before = [name for at, name in named_sources if at < start]
         if before:
-            return "pronoun", bool(ours & name_words(before[-1]))
+            return "pronoun", last in name_words(before[-1])
         return "pronoun", _span_overlap(pred.speaker_span, gold.source)
     if low in _RELATIVE:
         window = text[max(0, start - 100) : start]
         runs = re.findall(r"(?:[A-Z][\w’'.-]*\s?)+", window)
-        return "relative", bool(runs) and bool(ours & name_words(runs[-1]))
+        return "relative", bool(runs) and last in name_words(runs[-1])
     words = _WORD.findall(src_text)
     if words and words[-1][:1].isupper() and name_words(src_text):
-        return "named", bool(ours & name_words(src_text))
+        return "named", last in name_words(src_text)
     return "description", _span_overlap(pred.speaker_span, gold.source)
 
 
@@ -253,10 +281,15 @@ def _span_overlap(span: Span | None, spans: list[Span]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
+REFERENTS = Path(__file__).with_name("understand_pronoun_referents.tsv")
+
+
 def evaluate(folder: Path, verbose: bool = False) -> dict[str, float]:
     docs = load(folder)
+    referents = load_referents(REFERENTS)
     totals = {t: [0, 0, 0] for t in (0.3, 0.5, 0.8)}
     full_hit = full_all = part_hit = part_all = 0
+    whole = [0, 0, 0]
     cats: dict[str, list[int]] = {}
     for name, text, golds in docs:
         preds, _ = predict(text)
@@ -268,6 +301,11 @@ def evaluate(folder: Path, verbose: bool = False) -> dict[str, float]:
                     named_sources.append((g.source[0][0], st))
         # named_sources.extend(full_names(text))
         named_sources.sort()
+        whole_p = [p for p in preds if p.full]
+        whole_g = [g for g in golds if g.full]
+        whole[0] += len(match(whole_p, whole_g, 0.5))
+        whole[1] += len(whole_p)
+        whole[2] += len(whole_g)
         for t in totals:
             pairs = match(preds, golds, t)
             totals[t][0] += len(pairs)
@@ -286,7 +324,10 @@ def evaluate(folder: Path, verbose: bool = False) -> dict[str, float]:
             for i, j in pairs:
                 if golds[j].source is None:
                     continue
-                cat, ok = judge(text, preds[i], golds[j], named_sources)
+                src_at = (golds[j].source or [(0, 0)])[0][0]
+                cat, ok = judge(
+                    text, preds[i], golds[j], named_sources, referents.get((name, src_at))
+                )
                 c = cats.setdefault(cat, [0, 0])
                 c[0] += ok
                 c[1] += 1
@@ -319,6 +360,10 @@ def evaluate(folder: Path, verbose: bool = False) -> dict[str, float]:
         results[f"speaker_{cat}_n"] = n
     results["recall_full_quotes"] = full_hit / full_all if full_all else 0.0
     results["recall_partial_quotes"] = part_hit / part_all if part_all else 0.0
+    wp = whole[0] / whole[1] if whole[1] else 0.0
+    wr = whole[0] / whole[2] if whole[2] else 0.0
+    results["whole_precision"], results["whole_recall"] = wp, wr
+    results["whole_f1"] = 2 * wp * wr / (wp + wr) if wp + wr else 0.0
     results["docs"] = len(docs)
     return results
 
@@ -351,6 +396,11 @@ def main() -> int:
     print(
         f"recall on whole quotations={r['recall_full_quotes']:.3f}, "
         f"on clauses with a partial quotation={r['recall_partial_quotes']:.3f}"
+    )
+    print(
+        f"whole quotations only (gold opens with a quote mark, prediction is a whole "
+        f"quotation): precision={r['whole_precision']:.3f} recall={r['whole_recall']:.3f} "
+        f"f1={r['whole_f1']:.3f}"
     )
     for key in sorted(k for k in r if k.startswith("speaker_") and not k.endswith("_n")):
         if key in ("speaker_accuracy", "speaker_judged"):

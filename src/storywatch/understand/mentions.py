@@ -134,8 +134,13 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
     case, or when it is a function word.
     """
     out: list[Mention] = []
+    headline: dict[int, bool] = {}
     for m in _RUN.finditer(text):
         found = m[0]
+        line = text.rfind("\n", 0, m.start()) + 1
+        if line not in headline:
+            headline[line] = _title_case_line(text, line)
+        in_headline = headline[line]
         if " " in found or "." in found or "-" in found:
             toks = words(text, m.start(), m.end())
         else:
@@ -151,6 +156,8 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             _, possessive = strip_possessive(tok.text)
             while not possessive and j + 1 < n and _joined(text, toks[j], toks[j + 1]):
                 nxt = toks[j + 1]
+                if _ends_run(nxt.text, in_headline, lower_vocab):
+                    break
                 if nxt.text[:1].isupper():
                     run.append(nxt)
                     j += 1
@@ -165,6 +172,27 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             if mention is not None:
                 out.append(mention)
     return out
+
+
+def _ends_run(token: str, in_headline: bool, lower_vocab: set[str]) -> bool:
+    """A capitalised function word ("Is", "To", "After") inside a run means the run is a
+    Title Case headline, not a name; in such a line any word the article also writes in
+    lower case ("Blasts", "Says") ends the name too."""
+    if token in _CONNECTORS:
+        return False
+    low = _norm(strip_possessive(token)[0])
+    if low in lx.NOT_NAMES and low not in ("us", "u.s"):
+        return True
+    if in_headline and low in lower_vocab:
+        return not (_is_first_name(token) or low in gz.PLACES or low in lx.TITLE_WORDS)
+    return False
+
+
+def _title_case_line(text: str, start: int) -> bool:
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else len(text)]
+    long_words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(long_words) >= 3 and all(w[:1].isupper() for w in long_words)
 
 
 def _mention_from_run(
