@@ -18,10 +18,10 @@ import sqlalchemy as sa
 from standardwebhooks.webhooks import Webhook
 
 from storywatch.app import Services, open_services
+from storywatch.deliver.channels.webhook import new_secret
 from storywatch.demo.runner import prepare
 from storywatch.demo.server import DemoFeedServer
 from storywatch.demo.story import load_story
-from storywatch.deliver.channels.webhook import new_secret
 from storywatch.runtime import Runner
 from storywatch.settings import Settings
 from storywatch.store import users
