@@ -60,6 +60,8 @@ _STOP = set(
     )
 )
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
 Span = tuple[int, int]
 
 
@@ -226,7 +228,7 @@ def match(preds: list[Pred], golds: list[Gold], threshold: float) -> list[tuple[
 
 
 def _last_word(name: str) -> str:
-    words = _WORD.findall(name)
+    words = [w for w in _WORD.findall(name) if w.lower().rstrip(".") not in _SUFFIXES]
     return words[-1].lower().replace("’s", "").replace("'s", "") if words else ""
 
 

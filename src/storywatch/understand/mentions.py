@@ -158,6 +158,12 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 nxt = toks[j + 1]
                 if _ends_run(nxt.text, in_headline, lower_vocab):
                     break
+                if in_headline and len(run) >= 2 and _verb_shaped(nxt.text):
+                    # "Glenn Beck Blasts Drudge": a headline verb after a full name.
+                    break
+                if nxt.text == "of" and len(run) >= 2 and _is_first_name(run[0].text):
+                    # "Melissa Cronin of Gawker": a person's name ends before "of".
+                    break
                 if nxt.text[:1].isupper():
                     run.append(nxt)
                     j += 1
@@ -188,11 +194,17 @@ def _ends_run(token: str, in_headline: bool, lower_vocab: set[str]) -> bool:
     return False
 
 
+def _verb_shaped(token: str) -> bool:
+    low = token.lower()
+    return (low.endswith("s") and not low.endswith("ss")) or low.endswith(("ing", "ed"))
+
+
 def _title_case_line(text: str, start: int) -> bool:
     end = text.find("\n", start)
     line = text[start : end if end >= 0 else len(text)]
     long_words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
-    return len(long_words) >= 3 and all(w[:1].isupper() for w in long_words)
+    upper = sum(1 for w in long_words if w[:1].isupper())
+    return len(long_words) >= 3 and upper >= 0.75 * len(long_words)
 
 
 def _mention_from_run(
