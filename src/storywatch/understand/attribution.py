@@ -326,7 +326,11 @@ def _subject_before_appositive(text: str, words: list[Word], j: int, floor: int)
 def _plausible(text: str, np: list[Word]) -> bool:
     """A speaker needs a name, a pronoun or a speaking noun (source, official, spokesman)."""
     last = np[-1].text.lower()
-    if len(np) == 1 and last in lx.PERSONAL_PRONOUNS | {"who", "which"}:
+    if len(np) == 1 and (
+        last in lx.PERSONAL_PRONOUNS | {"who", "which"}
+        or last[:-2] in lx.PERSONAL_PRONOUNS
+        and last[-2:] in ("’s", "'s", "’d", "'d")
+    ):
         return True
     if any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in np):
         return True
@@ -420,7 +424,7 @@ def _content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | No
     """ "…, the source added." The clause before the subject is the content."""
     cue = s.words[k]
     tail = text[cue.end : s.end].strip(" .")
-    if len(tail.split()) > 8:
+    if len(tail.split()) > 8 and not tail.startswith(","):
         return None
     head = text[s.start : speaker[0]].rstrip()
     if not (head.endswith(",") or head.endswith(",”") or head.endswith(',"')):

@@ -13,8 +13,9 @@ Resolution follows the reader's habits in news copy:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storywatch.model import EntityKind
 from storywatch.understand import lexicon as lx
@@ -33,6 +34,9 @@ _TITLE_ALIASES = {
 }
 
 
+_CONTRACTION = re.compile(r"[’'](?:s|d|ll|re|ve)$")
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """A resolved speaker: ``identity`` indexes ``Analysis.identities`` (-1 when unnamed)."""
@@ -48,6 +52,8 @@ class History:
     """Speakers of the statements found so far, newest last: (position, identity, paragraph)."""
 
     said: list[tuple[int, int, int]]
+    # Speakers with no name ("the article", "the report"), for a later "it": (pos, text).
+    unnamed: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _gender(an: Analysis, ident: Identity) -> str | None:
@@ -84,8 +90,9 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
             while cut > span[0] and text[cut - 1] in " ,":
                 cut -= 1
             return resolve(an, (span[0], cut), history)
-    if low in lx.PERSONAL_PRONOUNS:
-        return _pronoun(an, span[0], low, written, history)
+    bare = _CONTRACTION.sub("", low)
+    if bare in lx.PERSONAL_PRONOUNS:
+        return _pronoun(an, span[0], bare, written, history)
     if low in ("who", "which"):
         return _relative(an, span[0], written, history)
     pp = _prepositional_source(an, span)
@@ -166,6 +173,10 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
             score += 0.3
         if best is None or score < best[0]:
             best = (score, owner)
+    if best is None and pronoun in ("it", "they") and history.unnamed:
+        at, mention = history.unnamed[-1]
+        if para - an.paragraph_of(at) <= 1:
+            return Speaker(mention, -1, None, written)
     for _at, ident_index, p in reversed(history.said):
         if best is not None or para - p > 3:
             break

@@ -70,6 +70,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             item = _make(an, found, history, para)
             out.append(item)
             history.said.append((s.start, item.speaker.identity, para))
+            _remember_unnamed(history, s.start, item.speaker)
             pending = None
             continue
         if found is not None:
@@ -108,6 +109,12 @@ def attribute(an: Analysis) -> list[Attributed]:
         else:
             out.append(Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para))
     return out
+
+
+def _remember_unnamed(history: History, at: int, speaker: Speaker) -> None:
+    low = speaker.name.lower()
+    if speaker.identity < 0 and low.split()[:1] in (["the"], ["a"], ["an"]):
+        history.unnamed.append((at, speaker.name))
 
 
 def _opens_paragraph(an: Analysis, s: Sentence) -> bool:
