@@ -63,6 +63,8 @@ def _logging(settings: Settings) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # one line per HTTP request is noise at INFO; the poller logs what matters
+    logging.getLogger("httpx").setLevel(max(logging.WARNING, logging.root.level))
 
 
 # ----------------------------------------------------------------------------- serve

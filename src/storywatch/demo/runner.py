@@ -58,8 +58,12 @@ async def prepare(services: Services, feed_urls: list[str], titles: list[str]) -
 async def run_demo(settings: Settings, *, console: Any) -> None:
     """Run until Ctrl-C; prints the URL to open once the web app is listening."""
     story = load_story()
-    # a fixed port beside the web app keeps feed URLs stable across runs with --keep
-    feeds = DemoFeedServer(story, port=settings.port + 1, speed=settings.demo_speed).start()
+    # a fixed port beside the web app keeps feed URLs stable across runs with --keep;
+    # when it is taken, any free port will do
+    try:
+        feeds = DemoFeedServer(story, port=settings.port + 1, speed=settings.demo_speed).start()
+    except OSError:
+        feeds = DemoFeedServer(story, port=0, speed=settings.demo_speed).start()
     try:
         async with open_services(settings) as services:
             await prepare(services, feeds.feed_urls(), [o.name for o in story.outlets])
@@ -71,7 +75,7 @@ async def run_demo(settings: Settings, *, console: Any) -> None:
                 f"Storywatch demo is running: open {settings.public_url()}\n"
                 f"  The story \u201c{story.title}\u201d is released by "
                 f"{len(story.outlets)} outlets "
-                f"over about {story.duration_s / 60 / settings.demo_speed:.0f} minutes "
+                f"over about {max(1, round(story.duration_s / 60 / settings.demo_speed))} minute(s) "
                 f"(feeds at {feeds.url}). Press Ctrl-C to stop.",
                 highlight=False,
             )
