@@ -71,11 +71,12 @@ async def run_demo(settings: Settings, *, console: Any) -> None:
             install_stop_signals(runner.stop)
             runner.start()
             await runner.wait_web_started()
+            minutes = max(1, round(story.duration_s / 60 / settings.demo_speed))
             console.print(
                 f"Storywatch demo is running: open {settings.public_url()}\n"
                 f"  The story \u201c{story.title}\u201d is released by "
                 f"{len(story.outlets)} outlets "
-                f"over about {max(1, round(story.duration_s / 60 / settings.demo_speed))} minute(s) "
+                f"over about {minutes} minute(s) "
                 f"(feeds at {feeds.url}). Press Ctrl-C to stop.",
                 highlight=False,
             )
