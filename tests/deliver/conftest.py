@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from storywatch.app import Services, open_services
+from storywatch.deliver.channels import close_delivery
 from storywatch.settings import Settings
 
 FAST = {
@@ -30,9 +31,7 @@ def dsettings(tmp_path: Path) -> Settings:
 async def dsvc(dsettings: Settings) -> AsyncIterator[Services]:
     async with open_services(dsettings) as svc:
         yield svc
-        fetcher = svc.extras.get("fetcher")
-        if fetcher is not None:
-            await fetcher.aclose()
+        await close_delivery(svc)
 
 
 @pytest.fixture
@@ -40,9 +39,7 @@ async def pg_dsvc(pg_database_url: str, tmp_path: Path) -> AsyncIterator[Service
     settings = Settings(data_dir=tmp_path / "pg", database_url=pg_database_url, **FAST)  # type: ignore[arg-type]
     async with open_services(settings) as svc:
         yield svc
-        fetcher = svc.extras.get("fetcher")
-        if fetcher is not None:
-            await fetcher.aclose()
+        await close_delivery(svc)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -119,6 +119,8 @@ class PushService:
             return Response(status, b"slow down", {"Retry-After": "1"})
         if b.status >= 400:
             return Response(b.status, b"subscription expired")
+        if len(req.body) < int(req.headers.get("content-length") or 0):
+            return Response(400, b"truncated")  # the sender died mid-request
         try:
             _, key = verify_vapid(
                 req.headers["authorization"], f"http://127.0.0.1:{self.server.port}"
@@ -154,6 +156,7 @@ class WebhookReceiver:
         self.accepted: dict[str, dict[str, Any]] = {}
         self.processed: Counter[str] = Counter()  # how often each id was acted on
         self.rejected: list[str] = []
+        self.truncated = 0
         self.fail_next: list[int] = []
         self.lock = threading.Lock()
         server.route(path, self.handle)
@@ -167,6 +170,11 @@ class WebhookReceiver:
             if self.fail_next:
                 return Response(self.fail_next.pop(0), b"try later")
         assert self.secret, "set the receiver's secret from the channel first"
+        declared = int(req.headers.get("content-length") or 0)
+        if len(req.body) < declared:  # the sender died mid-request: nothing to act on
+            with self.lock:
+                self.truncated += 1
+            return Response(400, b"truncated")
         try:
             payload = Webhook(self.secret).verify(req.body, req.headers)
         except WebhookVerificationError as exc:
@@ -263,7 +271,7 @@ class SmtpServer:
         self.controller.stop()
 
 
-async def until(condition: Callable[[], bool], timeout: float = 10.0) -> bool:  # noqa: ASYNC109
+async def until(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
     """Poll ``condition`` (a receiver filling up in its thread) until true or timeout."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from storywatch.app import Services, open_services
-from storywatch.deliver.channels import channel_set
+from storywatch.deliver.channels import channel_set, close_delivery
 from storywatch.errors import InvalidInput
 from storywatch.settings import Settings
 from storywatch.store import channels as channel_store
@@ -64,10 +64,10 @@ async def test_web_push_is_encrypted_signed_and_carries_the_payload(
 async def test_vapid_keys_are_made_once_and_kept(dsettings: Settings) -> None:
     async with open_services(dsettings) as one:
         first = (await channel_set(one)).keys.application_server_key
-        await one.extras["fetcher"].aclose()
+        await close_delivery(one)
     async with open_services(dsettings) as two:
         assert (await channel_set(two)).keys.application_server_key == first
-        await two.extras["fetcher"].aclose()
+        await close_delivery(two)
 
 
 async def test_a_newer_development_replaces_the_push_in_place(
@@ -250,7 +250,7 @@ async def test_ssrf_guard_refuses_private_webhook_targets(
                 await asyncio.sleep(0.05)
         async with svc.db.read() as conn:
             (entry,) = await channel_store.delivery_log(conn, uid, channel.id)
-        await svc.extras["fetcher"].aclose()
+        await close_delivery(svc)
     assert hook.raw_ids == []
     assert local_server.requests == []
     assert "Refused to connect to 127.0.0.1" in (entry.error or "")
@@ -339,7 +339,7 @@ async def test_email_has_text_html_and_one_click_unsubscribe(tmp_path) -> None:
                         break
                     await asyncio.sleep(0.05)
             statuses = await _statuses(svc, created.id)
-            await svc.extras["fetcher"].aclose()
+            await close_delivery(svc)
     (mail,) = smtp.messages
     assert mail["To"] == "ana@sw.test"
     assert mail["Subject"] == "Esper <b>denies</b>"

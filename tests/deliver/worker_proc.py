@@ -10,6 +10,7 @@ import asyncio
 import signal
 
 from storywatch.app import open_services
+from storywatch.deliver.channels import close_delivery
 from storywatch.deliver.worker import DeliveryWorker
 from storywatch.settings import load_settings
 
@@ -21,6 +22,7 @@ async def main() -> None:
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         print("worker ready", flush=True)
         await DeliveryWorker(services).run(stop)
+        await close_delivery(services)
 
 
 if __name__ == "__main__":

@@ -183,22 +183,23 @@ async def note_results(
     ``failures`` maps a channel to (how many failed in this batch, the last error in words).
     A channel with both in one batch counts as healthy: it just worked.
     """
-    for channel_id, at in successes.items():
+    if successes:
         await conn.execute(
             sa.update(channels)
-            .where(channels.c.id == channel_id)
-            .values(consecutive_failures=0, last_success_at=at)
+            .where(channels.c.id == sa.bindparam("b_id"))
+            .values(consecutive_failures=0, last_success_at=sa.bindparam("b_at")),
+            [{"b_id": cid, "b_at": at} for cid, at in successes.items()],
         )
-    for channel_id, (count, error) in failures.items():
-        if channel_id in successes:
-            continue
+    failed = [(cid, n, err) for cid, (n, err) in failures.items() if cid not in successes]
+    if failed:
         await conn.execute(
             sa.update(channels)
-            .where(channels.c.id == channel_id)
+            .where(channels.c.id == sa.bindparam("b_id"))
             .values(
-                consecutive_failures=channels.c.consecutive_failures + count,
-                last_error=error[:2000],
-            )
+                consecutive_failures=channels.c.consecutive_failures + sa.bindparam("b_n"),
+                last_error=sa.bindparam("b_error"),
+            ),
+            [{"b_id": cid, "b_n": n, "b_error": err[:2000]} for cid, n, err in failed],
         )
 
 

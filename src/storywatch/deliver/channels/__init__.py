@@ -10,7 +10,8 @@ from storywatch.app import Services
 from storywatch.deliver.channels.apprise import AppriseChannel
 from storywatch.deliver.channels.base import ChannelGone, ChannelKind, Outgoing, Sent
 from storywatch.deliver.channels.email import EmailChannel
-from storywatch.deliver.channels.http import shared_fetcher
+from storywatch.deliver.channels.http import EXTRAS_KEY as FETCHER_KEY
+from storywatch.deliver.channels.http import POSTER_KEY, delivery_fetcher, push_poster
 from storywatch.deliver.channels.ntfy import NtfyChannel
 from storywatch.deliver.channels.webhook import WebhookChannel
 from storywatch.deliver.channels.webpush import WebPushChannel
@@ -24,11 +25,13 @@ class ChannelSet:
     """Every channel kind of one process, by name."""
 
     def __init__(self, services: Services, keys: VapidKeys) -> None:
-        http = shared_fetcher(services)
+        http = delivery_fetcher(services)
         settings = services.settings
         self.keys = keys
         self.kinds: dict[str, ChannelKind] = {
-            "webpush": WebPushChannel(http, keys, ttl=settings.webpush_ttl_seconds),
+            "webpush": WebPushChannel(
+                push_poster(services), keys, ttl=settings.webpush_ttl_seconds
+            ),
             "email": EmailChannel(settings),
             "webhook": WebhookChannel(http, services.clock),
             "ntfy": NtfyChannel(http),
@@ -56,4 +59,21 @@ async def channel_set(services: Services) -> ChannelSet:
     return result
 
 
-__all__ = ["ChannelGone", "ChannelKind", "ChannelSet", "Outgoing", "Sent", "channel_set"]
+async def close_delivery(services: Services) -> None:
+    """Close what delivery opened in this process (its HTTP connection pool)."""
+    for key in (FETCHER_KEY, POSTER_KEY):
+        client = services.extras.pop(key, None)
+        if client is not None:
+            await client.aclose()
+    services.extras.pop(EXTRAS_KEY, None)
+
+
+__all__ = [
+    "ChannelGone",
+    "ChannelKind",
+    "ChannelSet",
+    "Outgoing",
+    "Sent",
+    "channel_set",
+    "close_delivery",
+]

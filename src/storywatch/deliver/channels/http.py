@@ -1,10 +1,14 @@
 """The HTTP seam of the channels: the SSRF-guarded fetcher, behind a small protocol.
 
-Every channel that speaks HTTP (Web Push, webhooks, ntfy) sends through
-:class:`storywatch.sources.fetch.SafeFetcher`, the one client that refuses private addresses
-unless the operator allows them and never follows a redirect with a POST body. A user
+Webhooks and ntfy send through :class:`storywatch.sources.fetch.SafeFetcher`, the client
+that refuses private addresses unless the operator allows them and never follows a redirect
+with a POST body. A user
 registers push endpoints and webhook URLs themselves, so this is where SSRF would otherwise
-happen. The process shares one fetcher (``services.extras["fetcher"]``).
+happen.
+
+Web Push, the one high-volume sender, uses :class:`~.fastpost.GuardedPoster` instead: the
+same guard on aiohttp, for the reasons measured in that module. Delivery keeps its own
+SafeFetcher instance so a burst of sends never queues behind feed polling (or the reverse).
 """
 
 from __future__ import annotations
@@ -13,6 +17,9 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from storywatch.app import Services
+
+EXTRAS_KEY = "deliver.fetcher"
+POSTER_KEY = "deliver.push_poster"
 
 
 class HttpResult(Protocol):
@@ -38,14 +45,34 @@ class HttpClient(Protocol):
         headers: Mapping[str, str] | None = None,
     ) -> HttpResult: ...
 
+    async def aclose(self) -> None: ...
 
-def shared_fetcher(services: Services) -> HttpClient:
-    """The process's SafeFetcher, created on first use and kept in ``services.extras``."""
-    fetcher = services.extras.get("fetcher")
+
+def delivery_fetcher(services: Services) -> HttpClient:
+    """The process's delivery fetcher, created on first use and kept in ``services.extras``.
+
+    Whoever closes the services' other resources should ``await ...aclose()`` it (the
+    worker does, at the end of ``run``).
+    """
+    fetcher = services.extras.get(EXTRAS_KEY)
     if fetcher is None:
         from storywatch.sources.fetch import SafeFetcher
 
         fetcher = SafeFetcher(services.settings)
-        services.extras["fetcher"] = fetcher
+        services.extras[EXTRAS_KEY] = fetcher
     client: HttpClient = fetcher
+    return client
+
+
+def push_poster(services: Services) -> HttpClient:
+    """The process's guarded aiohttp poster for Web Push, created on first use."""
+    poster = services.extras.get(POSTER_KEY)
+    if poster is None:
+        from storywatch.deliver.channels.fastpost import GuardedPoster
+
+        poster = GuardedPoster(
+            services.settings, max_connections=max(16, services.settings.delivery_concurrency)
+        )
+        services.extras[POSTER_KEY] = poster
+    client: HttpClient = poster
     return client
