@@ -45,7 +45,7 @@ async def served(tmp_path: Path) -> AsyncIterator[Services]:
         )
         server = uvicorn.Server(config)
         task = asyncio.create_task(server.serve())
-        while not server.started:  # noqa: ASYNC110 - uvicorn exposes a flag
+        while not server.started:
             await asyncio.sleep(0.02)
         try:
             yield services
