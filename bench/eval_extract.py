@@ -163,7 +163,8 @@ def eval_readability(data_dir: Path, limit: int | None) -> dict[str, float]:
         print(f"  body 4-shingle F1 on {label} ({len(mine.docs)}):")
         print(f"    ours              P={mine.precision:.4f} R={mine.recall:.4f} F1={mine.f1:.4f}")
         print(
-            f"    plain trafilatura P={theirs.precision:.4f} R={theirs.recall:.4f} F1={theirs.f1:.4f}"
+            f"    plain trafilatura P={theirs.precision:.4f} R={theirs.recall:.4f} "
+            f"F1={theirs.f1:.4f}"
         )
     print(f"  title exact     ours {titles / n:.4f}  trafilatura metadata {plain_titles / n:.4f}")
     print(
@@ -229,7 +230,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speed: {pool_per_s:.1f} extractions/s with {args.workers} processes")
     load_after = os.getloadavg()[0]
     print(
-        f"machine load average (1 min): {load_before:.2f} before, {load_after:.2f} after, {os.cpu_count()} cores"
+        f"machine load average (1 min): {load_before:.2f} before, {load_after:.2f} after, "
+        f"{os.cpu_count()} cores"
     )
     headline = {
         "f1": scores["f1"],

@@ -29,7 +29,7 @@ from storywatch.extract.jsonld import read_jsonld
 from storywatch.extract.language import detect_language
 from storywatch.extract.lead import fold, restore_lead, scan_leads
 from storywatch.extract.metadata import PageMeta, read_metadata
-from storywatch.extract.parse import looks_like_html, parse_html
+from storywatch.extract.parse import binary_reason_bytes, looks_like_html, parse_html
 from storywatch.extract.text import clean_lines, clean_text, join_paragraphs, paragraphs
 from storywatch.model import ExtractedArticle
 
@@ -46,7 +46,9 @@ ARTICLE_SCORE = 20.0
 # Fast-mode text shorter than this is re-extracted with trafilatura's full cascade.
 FULL_CASCADE_BELOW = 1000
 
-_HTML_TYPES = re.compile(r"^\s*(?:text/html|application/xhtml\+xml|text/plain|text/xml|application/xml)", re.I)
+_HTML_TYPES = re.compile(
+    r"^\s*(?:text/html|application/xhtml\+xml|text/plain|text/xml|application/xml)", re.I
+)
 
 
 def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
@@ -103,7 +105,9 @@ def _date_by_search(tree: HtmlElement, url: str | None) -> datetime | None:
     return parse_date(found) if found else None
 
 
-def _plain_text_article(text: str, url: str | None, boilerplate: SiteBoilerplate | None) -> ExtractedArticle:
+def _plain_text_article(
+    text: str, url: str | None, boilerplate: SiteBoilerplate | None
+) -> ExtractedArticle:
     cleaned, removed = clean_text(text, site=site_of(url), boilerplate=boilerplate, page=url)
     if len(cleaned) < MIN_TEXT_CHARS:
         raise ExtractError("the text is empty or too short to be an article")
@@ -124,12 +128,18 @@ def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) ->
     if sum(len(line) for line in lines) < SHORT_TEXT_CHARS:
         lines = _fallback_lines(tree, ld.body, lines)
     site = site_of(meta.canonical_url or url)
-    kept, removed = clean_lines(lines, site=site, boilerplate=boilerplate, page=meta.canonical_url or url)
+    kept, removed = clean_lines(
+        lines, site=site, boilerplate=boilerplate, page=meta.canonical_url or url
+    )
     kept = restore_lead(_drop_title(kept, meta.title), leads)
     text = join_paragraphs(kept)
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractError("no article text found on the page")
-    if len(text) < SHORT_TEXT_CHARS and not meta.declares_article and article_score(tree) < ARTICLE_SCORE:
+    if (
+        len(text) < SHORT_TEXT_CHARS
+        and not meta.declares_article
+        and article_score(tree) < ARTICLE_SCORE
+    ):
         raise ExtractError(
             f"the page does not look like an article (only {len(text)} characters of text "
             "and no article structure)"
@@ -188,6 +198,9 @@ def extract_article_bytes(
         raise ExtractError("the page is empty")
     if content_type and not _HTML_TYPES.match(content_type):
         raise ExtractError(f"not an HTML page (Content-Type: {content_type.split(';')[0].strip()})")
+    reason = binary_reason_bytes(data)
+    if reason:
+        raise ExtractError(reason)
     try:
         text, _encoding = decode_html(bytes(data), content_type)
     except Exception as err:  # decoding must degrade, never crash the batch

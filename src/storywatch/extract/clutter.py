@@ -30,8 +30,9 @@ _PROMPT = re.compile(
     | \bfollow\s+\S+(?:\s+\S+){0,3}\s+on\s+(?:twitter|facebook|instagram|x|linkedin|telegram)\b
     | \bjoin\s+(?:us|our)\s+(?:on\s+)?(?:telegram|whatsapp|facebook|channel|community|newsletter)
     | \balready\s+a\s+subscriber\b | \bto\s+(?:view|read|continue)\s+(?:the\s+full|reading|this)\b
-    | \bsupport\s+(?:our|independent|quality)\s+journalism\b | \bbecome\s+a\s+(?:member|subscriber|patron)\b
-    | \bsubmit\s+(?:your|a)\s+letter\b | \bwe\s+want\s+to\s+hear\s+(?:from\s+you|what\s+you\s+think)\b
+    | \bsupport\s+(?:our|independent|quality)\s+journalism\b
+    | \bbecome\s+a\s+(?:member|subscriber|patron)\b | \bsubmit\s+(?:your|a)\s+letter\b
+    | \bwe\s+want\s+to\s+hear\s+(?:from\s+you|what\s+you\s+think)\b
     | \bpush\s+notifications?\b | \benter\s+your\s+e-?mail\b
     | \babonn(?:ieren|iere|ez|ement|er)\b | \bjetzt\s+(?:abonnieren|anmelden|registrieren)\b
     | \bzum\s+newsletter\b | \bunterstütze\s+(?:uns|unser)|\bunterstützen\s+sie\s+uns\b
@@ -53,12 +54,25 @@ _PROMPT_HINTS = (
     "nete", "hazte", "suivez", "pour lire", "pour acc", "inscri", "subskryp", "zapisz", "obserwuj",
     "iscriviti", "seguici", "siga", "inscreva",
 )  # fmt: skip
-_LEGAL_HINTS = ("right", "rechte", "derechos", "droits", "copyright", "permission", "broadcast", "chroniony", "©", "(c)")
+_LEGAL_HINTS = (
+    "right",
+    "rechte",
+    "derechos",
+    "droits",
+    "copyright",
+    "permission",
+    "broadcast",
+    "chroniony",
+    "©",
+    "(c)",
+)
 _AGENCY_TOKENS = frozenset(
-    """getty afp reuters ap associated dpa epa efe shutterstock istock istockphoto imago alamy
+    """
+    getty afp reuters ap associated dpa epa efe shutterstock istock istockphoto imago alamy
     picture keystone bloomberg pa anp ansa bestimage xinhua anadolu sipa nurphoto zuma sopa
-    wireimage filmmagic unsplash pexels pixabay flickr wikimedia pap ddp kna epd apa tass ria upi
-    nasa courtesy""".split()
+    wireimage filmmagic unsplash pexels pixabay flickr wikimedia pap ddp kna epd apa tass
+    ria upi nasa courtesy
+    """.split()  # noqa: SIM905
 )
 _LONGEST_CLUTTER_WORDS = 60
 # A prompt talks to the reader; reporting about subscriptions does not. Without one of these
@@ -98,11 +112,13 @@ _SHARE_WORDS = frozenset(
     pinterest reddit telegram tweet copy link messenger flipboard xing tumblr pocket sms
     teilen drucken compartir imprimir partager imprimer condividi udostępnij stampa on this
     article story the via per por auf sur link kopieren copiar copier artikel and und y
-    """.split()
+    """.split()  # noqa: SIM905
 )
 _SHARE_CORE = frozenset(
-    "share teilen compartir partager condividi udostępnij tweet facebook twitter whatsapp "
-    "linkedin pinterest".split()
+    """
+    share teilen compartir partager condividi udostępnij tweet facebook twitter whatsapp
+    linkedin pinterest
+    """.split()  # noqa: SIM905
 )
 
 # ---------------------------------------------------------------- advertising, legal, chrome
@@ -189,7 +205,7 @@ _WIRE_CAPTION = re.compile(
     .{{0,200}}\b(?:on\s+)?(?i:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}\b.{{0,80}}$""",
     re.X,
 )
-_QUOTES = "\"“”„«»"
+_QUOTES = '"“”„«»'
 # A sentence end followed by a new sentence, not an initial like "U.S. Secretary".
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?]\s+[A-Z]")
 
@@ -300,7 +316,9 @@ def classify_line(line: str) -> str | None:
         return "tags"
     if _COMMENT_CHROME.match(text):
         return "comments link"
-    if words <= 8 and (_DATE_LABEL_ONLY.match(text) or (_DATE_LINE.match(text) and any(c.isdigit() for c in text))):
+    if words <= 8 and (
+        _DATE_LABEL_ONLY.match(text) or (_DATE_LINE.match(text) and any(c.isdigit() for c in text))
+    ):
         return "date line"
     if is_credit(text):
         return "photo credit"
@@ -348,7 +366,9 @@ def filter_lines(lines: Sequence[str]) -> tuple[list[str], list[Removed]]:
         if kinds[i] == "related link" and _RELATED_HEADER.match(normalise_line(lines[i])):
             # A "Related" header takes the list of teaser headlines under it along.
             j = i + 1
-            while j < n and (not lines[j].strip() or (kinds[j] is None and _headline_like(lines[j]))):
+            while j < n and (
+                not lines[j].strip() or (kinds[j] is None and _headline_like(lines[j]))
+            ):
                 if lines[j].strip():
                     kinds[j] = "related link"
                 j += 1

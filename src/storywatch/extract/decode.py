@@ -68,7 +68,6 @@ def _normalise(label: str | None) -> str | None:
         info = codecs.lookup(name)
     except LookupError:
         return None
-    # A page can't really be UTF-16 if it declares so in an 8-bit meta tag; browsers ignore it.
     return info.name
 
 
@@ -86,9 +85,10 @@ def declared_charsets(data: bytes, content_type: str | None = None) -> list[str]
     for pattern in (_XML_ENCODING, _META_CHARSET):
         match = pattern.search(head)
         if match:
-            name = _normalise(match.group(1).decode("ascii", "ignore"))
-            if name and not name.startswith("utf-16") and not name.startswith("utf-32"):
-                found.append(name)
+            # An 8-bit meta tag cannot declare UTF-16 truthfully; browsers ignore it too.
+            meta = _normalise(match.group(1).decode("ascii", "ignore"))
+            if meta and not meta.startswith(("utf-16", "utf-32")):
+                found.append(meta)
     unique: list[str] = []
     for name in found:
         if name not in unique:

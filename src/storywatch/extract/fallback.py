@@ -16,8 +16,22 @@ from collections import defaultdict
 from lxml.html import HtmlElement
 
 _WS = re.compile(r"\s+")
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form",
-              "button", "select", "header", "iframe", "textarea"}
+_SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "header",
+    "iframe",
+    "textarea",
+}
 _BOILER_MARK = re.compile(
     r"comment|footer|sidebar|menu|nav|related|share|social|promo|advert|banner|cookie|consent"
     r"|newsletter|subscribe|breadcrumb|teaser-list|widget|popup|modal|outbrain|taboola",
@@ -65,7 +79,16 @@ def _own_text(el: HtmlElement) -> str:
     """Text directly in an element (not in child blocks): what a <div> with <br>s holds."""
     parts = [el.text or ""]
     for child in el:
-        if isinstance(child.tag, str) and child.tag in ("br", "a", "b", "i", "em", "strong", "span", "u"):
+        if isinstance(child.tag, str) and child.tag in (
+            "br",
+            "a",
+            "b",
+            "i",
+            "em",
+            "strong",
+            "span",
+            "u",
+        ):
             parts.append(child.text_content() if child.tag != "br" else " ")
         parts.append(child.tail or "")
     return _WS.sub(" ", "".join(parts)).strip()
@@ -77,10 +100,7 @@ def text_blocks(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     body = tree.find(".//body")
     root = body if body is not None else tree
     for el in root.iter(*_BLOCK_TAGS):
-        if el.tag in ("div", "section", "span", "td"):
-            text = _own_text(el)
-        else:
-            text = _text(el)
+        text = _own_text(el) if el.tag in ("div", "section", "span", "td") else _text(el)
         if len(text) < _MIN_BLOCK_CHARS or _excluded(el):
             continue
         links = _link_chars(el) if el.tag not in ("div", "section", "span", "td") else 0
@@ -128,7 +148,10 @@ def fallback_paragraphs(tree: HtmlElement) -> list[str]:
     for el, text in blocks:
         parent = el.getparent()
         close = parent is best or (
-            grand is not None and parent is not None and parent.getparent() is grand and len(text) > 80
+            grand is not None
+            and parent is not None
+            and parent.getparent() is grand
+            and len(text) > 80
         )
         if close and text not in seen:
             seen.add(text)

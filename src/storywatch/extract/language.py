@@ -18,15 +18,19 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     for lang, words in {
         "en": "the and of to in is that for it was on with as by he said at from his are be this "
         "have has not an which were but they their its who been will would",
-        "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch "
+        "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als "
+        "auch "
         "es an werden aus er hat dass sie nach wird bei einer um noch wie",
-        "fr": "de la le et les des en du un une est que pour dans qui par sur au pas plus ne se avec "
+        "fr": "de la le et les des en du un une est que pour dans qui par sur au pas plus ne se "
+        "avec "
         "il sont ce aux ont été elle mais cette nous",
         "es": "de la que el en y los del se las por un para con una su al lo como más pero sus le "
         "ha este fue según sobre entre también desde",
-        "it": "di il la che e in un per del è della le non si una con i al da dei sono gli nel alla "
+        "it": "di il la che e in un per del è della le non si una con i al da dei sono gli nel "
+        "alla "
         "anche ha più come delle questo ma",
-        "pt": "de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi "
+        "pt": "de a o que e do da em um para é com não uma os no se na por mais as dos como mas "
+        "foi "
         "ao ele das tem à seu sua ou ser",
         "nl": "de het een van en in is dat op te zijn voor met die niet aan er ook als bij door om "
         "maar dan of nog wordt naar uit werd hij",
@@ -101,9 +105,7 @@ def detect_language(text: str) -> str | None:
     if len(words) < _MIN_WORDS:
         return None
     counts = Counter(words)
-    scores = {
-        lang: sum(counts[w] for w in stop) / len(words) for lang, stop in _STOPWORDS.items()
-    }
+    scores = {lang: sum(counts[w] for w in stop) / len(words) for lang, stop in _STOPWORDS.items()}
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < 0.12 or top < 1.2 * second:

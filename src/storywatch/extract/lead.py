@@ -28,7 +28,9 @@ _LEAD_CLASS = re.compile(
     r"|entradilla|bajada|copete|vorspann|einleitung|kicker-text|article-lead|summary-text)(?:$|[-_\s])",
     re.I,
 )
-_NOT_LEAD = re.compile(r"related|list|card|item|nav|menu|footer|comment|author|meta|caption|image", re.I)
+_NOT_LEAD = re.compile(
+    r"related|list|card|item|nav|menu|footer|comment|author|meta|caption|image", re.I
+)
 _MIN_CHARS = 40
 _MAX_CHARS = 700
 _PROBE = 60
@@ -128,7 +130,9 @@ def restore_lead(lines: list[str], scan: LeadScan) -> list[str]:
     """
     if not lines or not scan.candidates:
         return lines
-    body_start = next((p for p in (scan.position_of(line) for line in lines) if p is not None), None)
+    body_start = next(
+        (p for p in (scan.position_of(line) for line in lines) if p is not None), None
+    )
     placed = [
         lead
         for lead in scan.candidates

@@ -78,7 +78,13 @@ _PUBLISHED_KEYS = (
     "og:published_time",
     "cxenseparse:recs:publishtime",
 )
-_IMAGE_KEYS = ("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src")
+_IMAGE_KEYS = (
+    "og:image:secure_url",
+    "og:image",
+    "og:image:url",
+    "twitter:image",
+    "twitter:image:src",
+)
 _LANG_KEYS = ("content-language", "og:locale", "language", "dc.language", "inlanguage")
 
 
@@ -317,7 +323,9 @@ def read_language(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle) 
 # --------------------------------------------------------------------------- links
 
 
-def read_canonical(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle, url: str | None) -> str | None:
+def read_canonical(
+    tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle, url: str | None
+) -> str | None:
     for link in tree.iterfind(".//link"):
         if "canonical" in (link.get("rel") or "").lower().split():
             found = _absolute(link.get("href"), url)
@@ -326,7 +334,9 @@ def read_canonical(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle,
     return _absolute(values.get("og:url"), url) or _absolute(ld.url, url)
 
 
-def read_image(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle, url: str | None) -> str | None:
+def read_image(
+    tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle, url: str | None
+) -> str | None:
     found = _absolute(_first(values, _IMAGE_KEYS), url) or _absolute(ld.image, url)
     if found:
         return found

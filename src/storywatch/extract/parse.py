@@ -18,20 +18,30 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from storywatch.errors import ExtractError
 
-# Pages beyond this many characters are cut (at a tag boundary) before parsing: the article is
-# at the top of real pages, and a 50 MB page of comments should not cost seconds of CPU.
-MAX_HTML_CHARS = 3_000_000
+# Pages beyond this many characters lose their scripts and styles, then are cut (at a tag
+# boundary) before parsing: the article is at the top of real pages (the largest page of the
+# trafilatura evaluation is 1.6 MB, mostly scripts), and a 50 MB page of comments must not
+# cost a worker seconds of CPU.
+MAX_HTML_CHARS = 1_500_000
+# Trees beyond this many elements keep only their first elements (the largest real page we
+# measured has about 10,000).
+MAX_ELEMENTS = 20_000
 
+_BULKY = re.compile(r"<(script|style|svg)\b(?![^>]*ld\+json)[^>]*>.*?</\1\s*>", re.I | re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_MARKUP = re.compile(r"<\s*(?:html|head|body|div|p|article|meta|title|span|a|br|table|h[1-6])\b", re.I)
+_MARKUP = re.compile(
+    r"<\s*(?:html|head|body|div|p|article|meta|title|span|a|br|table|h[1-6])\b", re.I
+)
 _BINARY_MAGIC = (
-    ("%PDF-", "a PDF document"),
-    ("\x89PNG", "a PNG image"),
-    ("GIF8", "a GIF image"),
-    ("\xff\xd8\xff", "a JPEG image"),
-    ("PK\x03\x04", "a ZIP archive"),
-    ("\x1f\x8b", "gzip-compressed bytes"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"RIFF", "a RIFF media file"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "gzip-compressed bytes"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed bytes"),
 )
 
 _LOCAL = threading.local()
@@ -46,11 +56,20 @@ def _parser() -> HTMLParser:
     return parser
 
 
-def _binary_reason(text: str) -> str | None:
-    head = text[:16]
+def binary_reason_bytes(data: bytes) -> str | None:
+    """Why raw bytes are not a page (an image, a PDF, compressed data), or None."""
+    head = data[:16].lstrip()
     for magic, what in _BINARY_MAGIC:
         if head.startswith(magic):
             return f"the body is {what}, not HTML"
+    return None
+
+
+def _binary_reason(text: str) -> str | None:
+    # Text decoded from bytes as latin-1 keeps each byte as one code point.
+    reason = binary_reason_bytes(text[:16].encode("latin-1", errors="ignore"))
+    if reason:
+        return reason
     sample = text[:4096]
     if not sample:
         return None
@@ -62,6 +81,8 @@ def _binary_reason(text: str) -> str | None:
 
 def sanitise_markup(html: str) -> str:
     """Remove what lxml cannot take (control characters, XML declaration) and bound size."""
+    if len(html) > MAX_HTML_CHARS:
+        html = _BULKY.sub("", html)
     if len(html) > MAX_HTML_CHARS:
         cut = html.rfind("<", 0, MAX_HTML_CHARS)
         html = html[: cut if cut > MAX_HTML_CHARS // 2 else MAX_HTML_CHARS]
@@ -83,7 +104,32 @@ def parse_html(html: str) -> HtmlElement:
         raise ExtractError(f"the page could not be parsed as HTML: {err}") from err
     if tree is None:
         raise ExtractError("the page could not be parsed as HTML")
+    if tree.xpath("count(//*)") > MAX_ELEMENTS:
+        trim_tree(tree, MAX_ELEMENTS)
     return tree
+
+
+def trim_tree(tree: HtmlElement, limit: int) -> None:
+    """Keep the first ``limit`` elements in document order and drop everything after them."""
+    cut: HtmlElement | None = None
+    for count, el in enumerate(tree.iter(), start=1):
+        if count > limit:
+            cut = el
+            break
+    if cut is None:
+        return
+    node = cut
+    while node is not None and node is not tree:
+        parent = node.getparent()
+        if parent is None:
+            break
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        node = parent
+    parent = cut.getparent()
+    if parent is not None:
+        cut.tail = None
+        parent.remove(cut)
 
 
 def looks_like_html(text: str) -> bool:

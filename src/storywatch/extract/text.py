@@ -22,8 +22,10 @@ def _looks_wrapped(lines: list[str]) -> bool:
         return False
     body = lines[:-1]
     widths = [len(line) for line in body]
-    return min(widths) >= 40 and max(widths) - min(widths) <= 30 and not all(
-        line.rstrip().endswith(_SENTENCE_END) for line in body
+    return (
+        min(widths) >= 40
+        and max(widths) - min(widths) <= 30
+        and not all(line.rstrip().endswith(_SENTENCE_END) for line in body)
     )
 
 

@@ -1,0 +1,112 @@
+"""Line rules of news clutter: what each removes, and the article text each must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.extract.clutter import classify_line, filter_lines
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Get real time updates directly on you device, subscribe now.", "subscribe prompt"),
+        ("Sign up for our morning newsletter", "subscribe prompt"),
+        ("Never miss a story: download our app for iOS and Android today.", "subscribe prompt"),
+        ("Follow us on Twitter and Instagram @LakesideCourier", "subscribe prompt"),
+        ("Jetzt abonnieren und weiterlesen!", "subscribe prompt"),
+        ("Suscríbete a nuestro boletín", "subscribe prompt"),
+        ("To view the full story, please subscribe to The Lakeside Courier.", "subscribe prompt"),
+        ("READ MORE: Council approves budget for new cycle lanes", "related link"),
+        ("Lesen Sie auch: Neue Radwege in der Innenstadt", "related link"),
+        ("Lea también: Cierran el puente por reparaciones", "related link"),
+        ("À lire aussi : le pont fermé pour six semaines", "related link"),
+        ("Related stories", "related link"),
+        ("Share on Facebook Twitter LinkedIn Email", "share bar"),
+        ("Teilen", "share bar"),
+        ("Advertisement", "advertising"),
+        ("Story continues below advertisement", "advertising"),
+        ("© 2024 The Lakeside Courier. All rights reserved.", "copyright notice"),
+        ("Tags: bridge, council, transport", "tags"),
+        ("12 comments", "comments link"),
+        ("Updated: 12.02.2024, 10:42", "date line"),
+        ("3:59 PM", "date line"),
+        ("Drew Angerer | Getty Images News | Getty Images", "photo credit"),
+        ("(AP Photo/Evan Vucci)", "photo credit"),
+        ("Foto: dpa", "photo credit"),
+        ("Image credit: apple.com", "photo credit"),
+        ("AFP / MARCO BERTORELLO", "photo credit"),
+        ("Getty Images", "photo credit"),
+        (
+            "President Jane Doe speaks during a news conference at the White House on "
+            "January 7, 2020 in Washington, DC.",
+            "photo caption",
+        ),
+        ("FILE - A ferry leaves the north quay in Lakeside, March 3, 2023.", "photo caption"),
+    ],
+)
+def test_clutter_kinds(line: str, kind: str) -> None:
+    assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters reported on Monday that the talks had stalled over the release of prisoners.",
+        "The newsletter, founded in 1998, reported the merger first.",
+        "Users who subscribe to the service will pay ten euros a month, the company said.",
+        "\u201cSubscribe to nothing you cannot read,\u201d the minister told reporters.",
+        "The BBC responds",
+        "Esper told reporters on Monday that the letter was a draft.",
+        "Related to the case, police arrested two men on Sunday in Rotterdam after a chase.",
+        "Category 5 hurricanes are the strongest, the weather service said.",
+        "The death toll rose to 14, officials said.",
+        "Watching the ferries leave was, for many, the last normal thing they did that year.",
+        "WASHINGTON \u2014 The State Department said in a statement Friday that it would not talk.",
+        "然后是责任的问题。我们不允许汽车司机或飞机飞行员喝醉后驾驶，所以并不奇怪同样的规则适用于国际空间站上的宇航员。",
+    ],
+)
+def test_article_text_is_not_clutter(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_caption_is_recognised_by_the_credit_under_it() -> None:
+    lines = [
+        "Harbour bridge to close for repairs",
+        "The bridge seen from the north quay on Monday morning",
+        "Jan Vries | Reuters",
+        "Engineers found that several cables had lost a fifth of their strength.",
+    ]
+    kept, removed = filter_lines(lines)
+    assert kept == [lines[0], lines[3]]
+    assert [(r.line, r.reason) for r in removed] == [
+        (lines[1], "photo caption"),
+        (lines[2], "photo credit"),
+    ]
+
+
+def test_paragraph_before_a_labelled_credit_stays() -> None:
+    # A paragraph followed by "Image credit: ..." is text; only agency-style credits close
+    # a caption.
+    lines = [
+        "The latest phone is not what you would expect: it looks like an older model but is "
+        "a major upgrade on it.",
+        "Image credit: apple.com",
+    ]
+    kept, removed = filter_lines(lines)
+    assert kept == [lines[0]]
+    assert [r.reason for r in removed] == ["photo credit"]
+
+
+def test_related_header_takes_its_list_of_headlines() -> None:
+    lines = [
+        "The council expects the bridge to reopen in April.",
+        "NOTAS RELACIONADAS",
+        "Ferry timetable changes for spring",
+        "Council election: who is standing",
+        "Buses will be diverted over the old town bridge, adding fifteen minutes to journeys.",
+    ]
+    kept, removed = filter_lines(lines)
+    assert kept == [lines[0], lines[4]]
+    assert [r.line for r in removed] == lines[1:4]
+    assert {r.reason for r in removed} == {"related link"}

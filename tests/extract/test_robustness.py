@@ -1,0 +1,158 @@
+"""X3: bad HTML, wrong encodings, huge pages and junk give an article or an ExtractError, never
+any other exception, and in bounded time."""
+
+from __future__ import annotations
+
+import gzip
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storywatch.errors import ExtractError
+from storywatch.extract import extract_article, extract_article_bytes
+from storywatch.extract.parse import MAX_ELEMENTS, parse_html
+
+PARAGRAPH = (
+    "<p>The harbour authority said on Monday that the work on quay wall {n} would take "
+    "several more weeks, because divers had found more damage than expected.</p>"
+)
+
+
+def _article_or_error(page: str | bytes) -> str:
+    """The text, or the ExtractError's reason; any other exception fails the test."""
+    try:
+        if isinstance(page, bytes):
+            return extract_article_bytes(page).text
+        return extract_article(page).text
+    except ExtractError as err:
+        reason = err.message
+    assert reason  # a reason a person can read
+    return ""
+
+
+def test_huge_page_is_cut_and_still_read() -> None:
+    page = (
+        "<html><body><article>"
+        + "".join(PARAGRAPH.format(n=n) for n in range(60_000))
+        + "</article></body></html>"
+    )
+    assert len(page) > 9_000_000
+    started = time.perf_counter()
+    text = extract_article(page).text
+    assert time.perf_counter() - started < 30  # bounded; typically a few seconds on 2 cores
+    assert text.startswith("The harbour authority said on Monday that the work on quay wall 0 ")
+    assert "quay wall 59999" not in text  # the tail beyond the limit is not read
+
+
+def test_huge_script_does_not_push_the_article_out() -> None:
+    script = "<script>" + "var tracking = {a: 1, b: [2, 3]};" * 200_000 + "</script>"
+    body = "".join(PARAGRAPH.format(n=n) for n in range(5))
+    page = f"<html><head>{script}</head><body><article>{body}</article></body></html>"
+    text = extract_article(page).text
+    assert "quay wall 4 would take" in text
+
+
+def test_tree_with_too_many_elements_is_trimmed_in_document_order() -> None:
+    page = (
+        "<html><body>"
+        + "".join(f"<div><span>item {n}</span></div>" for n in range(40_000))
+        + "</body></html>"
+    )
+    tree = parse_html(page)
+    assert tree.xpath("count(//*)") <= MAX_ELEMENTS
+    assert tree.xpath("string(//body/div[1]/span)") == "item 0"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><div><p>unclosed <b>bold <i>italic " + "text " * 50,
+        "<p>" * 5000 + "deep paragraphs " * 100,
+        "<div>" * 100_000 + "deep " * 100 + "</div>" * 100_000,
+        "<?xml version='1.0' encoding='utf-8'?><html><body><p>"
+        + "declared xml " * 40
+        + "</p></body></html>",
+        "<html><body><p>nul\x00 and control\x07\x1b characters "
+        + "in text " * 40
+        + "</p></body></html>",
+        "<html><body>" + "<table><tr><td>" * 300 + "cell " * 200 + "</body></html>",
+        '<html><body><p title="' + "x" * 100_000 + '">attribute bomb</p></body></html>',
+        "<html><body><p>&#xD800; &#0; &#x110000; &bogus; &amp;&lt;"
+        + "entities " * 40
+        + "</p></body></html>",
+        '{"json": "not html", "list": [1, 2, 3]}',
+        "<html><head><script type='application/ld+json'>{not json,,}</script></head><body><p>"
+        + "broken json-ld " * 30
+        + "</p></body></html>",
+        "<html><head><meta charset='utf-16'></head><body><p>"
+        + "wrong meta charset " * 20
+        + "</p></body></html>",
+        "<svg xmlns='http://www.w3.org/2000/svg'><text>only an image</text></svg>",
+        "<frameset><frame src='a.html'></frameset>",
+    ],
+)
+def test_bad_html_never_raises_anything_but_extract_error(page: str) -> None:
+    _article_or_error(page)
+    _article_or_error(page.encode("utf-8", errors="surrogatepass"))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        gzip.compress(b"<html><body><p>compressed but served as text</p></body></html>"),
+        bytes(range(256)) * 50,
+        b"\xff\xfe" + "<p>utf-16 with a bom</p>".encode("utf-16-le") * 20,
+        "<p>UTF-16 without a BOM</p>".encode("utf-16-le") * 30,
+        b"\x00" * 10_000,
+        b"<html><body><p>" + "Grüße aus Köln ".encode("cp1252") * 30 + b"</p></body></html>",
+    ],
+)
+def test_junk_bytes_never_raise_anything_but_extract_error(data: bytes) -> None:
+    _article_or_error(data)
+
+
+def test_binary_junk_is_refused_with_a_reason() -> None:
+    with pytest.raises(ExtractError, match=r"binary|gzip"):
+        extract_article_bytes(bytes(range(256)) * 50)
+    with pytest.raises(ExtractError, match="gzip"):
+        extract_article_bytes(gzip.compress(b"<html>x</html>"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000))
+def test_fuzz_bytes(data: bytes) -> None:
+    _article_or_error(data)
+
+
+_TAGS = st.sampled_from(
+    [
+        "p",
+        "div",
+        "article",
+        "h1",
+        "span",
+        "script",
+        "style",
+        "a",
+        "li",
+        "ul",
+        "figure",
+        "figcaption",
+        "meta",
+        "title",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(_TAGS, st.text(max_size=200), st.booleans()),
+        max_size=40,
+    )
+)
+def test_fuzz_tag_soup(parts: list[tuple[str, str, bool]]) -> None:
+    page = "".join(f"<{tag}>{text}" + (f"</{tag}>" if close else "") for tag, text, close in parts)
+    _article_or_error(page)
