@@ -17,6 +17,29 @@ from storywatch.store.stories import Event
 SIDE_NAMES = (("earlier", "later"), ("a", "b"), ("old", "new"), ("first", "second"))
 
 
+QUOTES = '"“”„«»'
+
+
+def _bare(text: str) -> str:
+    """Text without the quotation marks around it (they are drawn by the page)."""
+    return text.strip().strip(QUOTES).strip()
+
+
+def distinct(shaped: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop repeats of the same pair of statements (either order), keeping the first."""
+    seen: set[frozenset[str]] = set()
+    out = []
+    for item in shaped:
+        key = frozenset(
+            " ".join(_bare(item[s]["text"]).casefold().split()) for s in ("left", "right")
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(item)
+    return out
+
+
 def _side(detail: dict[str, Any], name: str) -> dict[str, Any] | None:
     nested = detail.get(name)
     if isinstance(nested, dict):
@@ -48,11 +71,28 @@ def _side(detail: dict[str, Any], name: str) -> dict[str, Any] | None:
     }
 
 
-def sides(event: Event, titles: dict[int, tuple[str, str]]) -> dict[str, Any]:
+def speaker_name(value: Any, names: dict[str, str]) -> str | None:
+    """A speaker as a person reads it: an entity key ("person:ilse-marrow") becomes its name."""
+    if not value:
+        return None
+    text = str(value)
+    if text in names:
+        return names[text]
+    kind, _, slug = text.partition(":")
+    if slug and kind in {"person", "org", "place"} and " " not in text:
+        return slug.replace("-", " ").title()
+    return text
+
+
+def sides(
+    event: Event, titles: dict[int, tuple[str, str]], names: dict[str, str] | None = None
+) -> dict[str, Any]:
     """``{"text", "left", "right"}`` for the template (pure)."""
     for left_name, right_name in SIDE_NAMES:
         left, right = _side(event.detail, left_name), _side(event.detail, right_name)
         if left and right:
+            for side in (left, right):
+                side["speaker"] = speaker_name(side["speaker"], names or {})
             ids = event.article_ids
             if ids and left["article_id"] is None:
                 left["article_id"] = ids[0]
@@ -62,7 +102,7 @@ def sides(event: Event, titles: dict[int, tuple[str, str]]) -> dict[str, Any]:
                 if not side["source"] and side["article_id"] in titles:
                     side["source"] = titles[side["article_id"]][1]
             # the event text often quotes both sides already; then the sides say it all
-            text = "" if left["text"] in event.text else event.text
+            text = "" if _bare(left["text"]) in event.text else event.text
             return {"text": text, "left": left, "right": right}
     ids = event.article_ids
     fallback = []

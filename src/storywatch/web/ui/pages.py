@@ -30,7 +30,7 @@ from storywatch.web.security import (
     set_session_cookie,
 )
 from storywatch.web.ui import queries
-from storywatch.web.ui.contradictions import sides
+from storywatch.web.ui.contradictions import distinct, sides
 from storywatch.web.ui.render import Renderer
 
 router = APIRouter(include_in_schema=False)
@@ -109,13 +109,15 @@ async def story_page(story_id: int, request: Request, services: ServicesDep) -> 
         cited |= {a.id for a in detail.articles} | {c.id for a in detail.articles for c in a.copies}
         titles = await story_store.article_titles(conn, sorted(cited))
         follow = await sub_store.find_follow(conn, user.id, "story", str(story_id))
+    names = {e.key: e.name for e in detail.entities}
+    names |= {g.speaker_key: g.speaker for g in detail.speakers if g.speaker_key}
     return renderer.page(
         request,
         "story.html",
         user=user,
         d=detail,
         titles=titles,
-        contradictions=[sides(e, titles) for e in detail.contradictions],
+        contradictions=distinct([sides(e, titles, names) for e in detail.contradictions]),
         story_sub=follow,
     )
 

@@ -65,6 +65,11 @@ def time_tag(value: datetime | None, tz: str | None = None, fmt: str = "%a %d %b
     )
 
 
+def unquote(text: str) -> str:
+    """A quotation without the marks around it; the page draws its own."""
+    return text.strip().strip('"“”„«»').strip()
+
+
 def paragraphs(text: str) -> Markup:
     """Plain article text as escaped paragraphs."""
     parts = [p.strip() for p in text.split("\n") if p.strip()]
@@ -82,6 +87,7 @@ def build_environment() -> Environment:
     env.filters["localtime"] = local_time
     env.filters["sanitize"] = sanitize_html
     env.filters["paragraphs"] = paragraphs
+    env.filters["unquote"] = unquote
     env.globals["version"] = __version__
     return env
 
