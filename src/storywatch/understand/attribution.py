@@ -362,6 +362,10 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
         ):
             # "Ortagus added, writing that …": a participle's speaker is the clause subject.
             speaker = clause_subject(text, s)
+        if speaker is None and k > 0:
+            inverted = _inverted(text, s, k)
+            if inverted is not None:
+                return inverted
         if speaker is None:
             continue
         found = _content_after(text, s, k, lemma, speaker) or _content_before(text, s, k, speaker)
@@ -371,6 +375,25 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
             # "Mayor Okafor told reporters:" — the quotation follows in the next paragraph.
             return Found((), True, speaker, (w.start, w.end), s.index)
     return None
+
+
+def _inverted(text: str, s: Sentence, k: int) -> Found | None:
+    """ "Trump's misinformation may be “strategic,” said Jeffery Hemsley, …": the cue comes
+    after the content and before its speaker."""
+    cue = s.words[k]
+    before = text[s.start : cue.start].rstrip()
+    if not before.endswith((",", ",”", ',"')):
+        return None
+    speaker = _np_after(text, s.words, k + 1)
+    if speaker is None:
+        return None
+    start, end = _trim(text, s.start, s.start + len(before))
+    if len(_words_between(s, start, end)) < 3:
+        return None
+    direct = _has_quote(s.quotes, start, end + 1, text)
+    if direct and text[end : end + 1] in "”\"":
+        end += 1
+    return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
 
 
 def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> Found | None:
