@@ -244,3 +244,23 @@ async def test_per_host_limit_holds(svc: Services, local_server: LocalServer) ->
     await asyncio.gather(*(poller.poll_source(i) for i in ids))
     await fetcher.aclose()
     assert peak == svc.settings.poll_per_host_concurrency
+
+
+async def test_a_bomb_or_a_private_redirect_is_an_error_on_that_feed_only(
+    svc: Services, poller: Poller, local_server: LocalServer
+) -> None:
+    import gzip
+
+    bomb = gzip.compress(b"<rss>" + b" " * 30_000_000, 9)
+    local_server.route("/bomb", Response(200, bomb, {"Content-Encoding": "gzip"}))
+    local_server.route("/sneaky", Response(302, b"", {"Location": "http://169.254.169.254/"}))
+    local_server.route("/fine", Feed())
+    bomb_id = await _add(svc, local_server.url("/bomb"))
+    sneaky_id = await _add(svc, local_server.url("/sneaky"))
+    fine_id = await _add(svc, local_server.url("/fine"))
+    outcomes = await asyncio.gather(*(poller.poll_source(i) for i in (bomb_id, sneaky_id, fine_id)))
+    assert "after decompression" in (outcomes[0].error or "")
+    assert "link-local" in (outcomes[1].error or "")
+    assert outcomes[2].ok
+    assert len(outcomes[2].new_article_ids) == 2
+    assert "limit of" in ((await _get(svc, bomb_id)).last_error or "")
