@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from storywatch.model import Entity, EntityKind
+from storywatch.understand.lexicon import CUE_WORDS
 from storywatch.understand.mentions import Mention, first_name_gender
 
 _PLACE_ALIASES = {
@@ -144,6 +145,10 @@ def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], 
         if owner[i] >= 0:
             continue
         best = _surname_owner(idents, index.get(m.name.lower(), []), m.start)
+        if best < 0 and m.kind is None and len(m.tokens) == 1 and _speaks(text, m):
+            # "Sarandon told MSNBC": a lone surname that speaks is a person.
+            m = replace(m, kind=EntityKind.PERSON)
+            mentions[i] = m
         if best < 0 and m.kind is EntityKind.PERSON:
             key = entity_key(EntityKind.PERSON, m.name)
             if key not in by_key:
@@ -171,6 +176,17 @@ def _find_person(idents: list[Identity], m: Mention) -> int:
                 ident.name = m.name
             return j
     return -1
+
+
+_NEXT_WORD = re.compile(r"(?:, \d{1,3},)?(?:,? (?:also |later |then |has |had )?)([a-z]+)")
+
+
+def _speaks(text: str, m: Mention) -> bool:
+    """A name directly followed by a cue verb, or directly after "said"."""
+    nxt = _NEXT_WORD.match(text, m.end)
+    if nxt is not None and nxt.group(1) in CUE_WORDS and nxt.start() == m.end:
+        return text[m.end : m.end + 1] in " ,"
+    return text[max(0, m.start - 5) : m.start] == "said "
 
 
 def _surname_owner(idents: list[Identity], candidates: list[int], at: int) -> int:
