@@ -328,8 +328,7 @@ def _plausible(text: str, np: list[Word]) -> bool:
     last = np[-1].text.lower()
     if len(np) == 1 and (
         last in lx.PERSONAL_PRONOUNS | {"who", "which"}
-        or last[:-2] in lx.PERSONAL_PRONOUNS
-        and last[-2:] in ("’s", "'s", "’d", "'d")
+        or (last[:-2] in lx.PERSONAL_PRONOUNS and last[-2:] in ("’s", "'s", "’d", "'d"))
     ):
         return True
     if any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in np):
@@ -391,7 +390,7 @@ def _inverted(text: str, s: Sentence, k: int) -> Found | None:
     if len(_words_between(s, start, end)) < 3:
         return None
     direct = _has_quote(s.quotes, start, end + 1, text)
-    if direct and text[end : end + 1] in "”\"":
+    if direct and text[end : end + 1] in '”"':
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
 
@@ -562,9 +561,9 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
 
 
-_INTRO_NOUNS = frozenset(
+_INTRO_NOUNS = _words(
     """response reply answer statement words message post tweet comment remarks verdict
-    advice explanation view take""".split()
+    advice explanation view take was is read reads said"""
 )
 
 
@@ -585,9 +584,8 @@ def _colon_intro(text: str, s: Sentence) -> Found | None:
         return None
     last = names[-1]
     tail = [w.text.lower().rstrip(":") for w in before[before.index(last) + 1 :]]
-    if any(t not in _INTRO_NOUNS and t not in ("was", "is", "read", "reads", "said") for t in tail):
-        if len(tail) > 0:
-            return None
+    if any(t not in _INTRO_NOUNS for t in tail):
+        return None
     # The speaker is the run of capitalised words ending at ``last``.
     i = before.index(last)
     while (

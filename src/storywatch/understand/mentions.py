@@ -214,6 +214,8 @@ def _mention_from_run(
     lower_vocab: set[str],
     possessive: bool,
 ) -> Mention | None:
+    if len(run) == 1:
+        return _single(text, run[0], run[0].start in initial, lower_vocab, possessive)
     # Drop leading words capitalised only by position.
     while run and run[0].start in initial:
         low = _norm(strip_possessive(run[0].text)[0])
@@ -253,11 +255,15 @@ def _mention_from_run(
         title = _title_before(text, run[0], [])
         if title and kind is None:
             kind = EntityKind.PERSON
-    if kind is EntityKind.PERSON and not title and not _is_first_name(run[0].text):
-        # A run guessed to be a person only because it is capitalised ("Climate Action",
-        # "Off Message"): if the article also writes its words in lower case, it is not.
-        if any(_norm(w.text) in lower_vocab for w in run):
-            kind = None
+    # A run guessed to be a person only because it is capitalised ("Climate Action",
+    # "Off Message"): if the article also writes its words in lower case, it is not.
+    if (
+        kind is EntityKind.PERSON
+        and not title
+        and not _is_first_name(run[0].text)
+        and any(_norm(w.text) in lower_vocab for w in run)
+    ):
+        kind = None
     return Mention(
         whole,
         kind,
@@ -265,6 +271,40 @@ def _mention_from_run(
         _end(run[-1]),
         title=title,
         title_start=_title_start(text, title, [], run[0]),
+        possessive=possessive,
+    )
+
+
+def _single(
+    text: str, tok: Word, at_start: bool, lower_vocab: set[str], possessive: bool
+) -> Mention | None:
+    """The common case of a one-word run ("Esper", "Iraq"), without the run machinery."""
+    base = tok.text[:-2] if possessive and tok.text[-2:] in ("’s", "'s") else tok.text
+    if possessive and base == tok.text:
+        base = strip_possessive(tok.text)[0]
+    low = base.lower().rstrip(".")
+    if low in lx.NOT_NAMES and low != "us":
+        return None
+    if at_start and low in lower_vocab and low not in gz.PLACES and low not in lx.TITLE_WORDS:
+        return None
+    if low in _TRAILING or tok.text in _CONNECTORS:
+        return None
+    kind = classify(base)
+    if kind is None and low in lx.TITLE_WORDS:
+        return None
+    title = ""
+    if kind is None or kind is EntityKind.PERSON:
+        title = _title_before(text, tok, [])
+        if title and kind is None:
+            kind = EntityKind.PERSON
+    end = tok.start + len(base)
+    return Mention(
+        base,
+        kind,
+        tok.start,
+        end,
+        title=title,
+        title_start=_title_start(text, title, [], tok),
         possessive=possessive,
     )
 

@@ -193,7 +193,9 @@ def sentences(
     return out
 
 
-_SPEECH = frozenset("said says added asked told wrote explained continued replied".split())
+_SPEECH = frozenset(
+    ("said", "says", "added", "asked", "told", "wrote", "explained", "continued", "replied")
+)
 
 
 def _attribution_follows(text: str, mark: int, pos: int, limit: int) -> bool:
