@@ -158,7 +158,8 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 nxt = toks[j + 1]
                 if _ends_run(nxt.text, in_headline, lower_vocab):
                     break
-                if in_headline and len(run) >= 2 and _verb_shaped(nxt.text):
+                named = sum(1 for w in run if _norm(w.text) not in lx.TITLE_WORDS)
+                if in_headline and named >= 2 and _verb_shaped(nxt.text):
                     # "Glenn Beck Blasts Drudge": a headline verb after a full name.
                     break
                 if nxt.text == "of" and len(run) >= 2 and _is_first_name(run[0].text):

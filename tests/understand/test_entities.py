@@ -1,0 +1,55 @@
+"""Entities (U1): kinds, titles as written, one identity per person within an article."""
+
+from __future__ import annotations
+
+from storywatch.model import EntityKind
+from storywatch.understand import extract_entities
+
+TEXT = (
+    "Foreign Minister Lena Kovacs arrived in Vienna on Monday.\n\n"
+    "Kovacs met officials from the Ministry of Trade and the World Bank.\n\n"
+    "“We agreed on the timetable,” Ms. Kovacs said. Austria's chancellor, Paul Brenner, "
+    "did not attend; Brenner was in Berlin.\n"
+)
+
+
+def test_one_identity_per_person_with_title_and_mentions() -> None:
+    entities = {e.key: e for e in extract_entities(TEXT)}
+    kovacs = entities["person:lena-kovacs"]
+    assert kovacs.kind is EntityKind.PERSON
+    assert kovacs.titles == ("Foreign Minister",)
+    assert kovacs.count == 3
+    assert set(kovacs.mentions) == {"Foreign Minister Lena Kovacs", "Kovacs"}
+    assert "person:kovacs" not in entities
+
+
+def test_places_and_organisations() -> None:
+    entities = {e.key: e for e in extract_entities(TEXT)}
+    assert entities["place:vienna"].kind is EntityKind.PLACE
+    assert entities["place:austria"].kind is EntityKind.PLACE
+    assert entities["place:berlin"].kind is EntityKind.PLACE
+    assert entities["org:ministry-of-trade"].kind is EntityKind.ORG
+    assert entities["org:world-bank"].kind is EntityKind.ORG
+
+
+def test_surname_joins_the_full_name_written_later() -> None:
+    entities = {e.key: e for e in extract_entities(TEXT)}
+    brenner = entities["person:paul-brenner"]
+    assert brenner.count == 2
+    assert "person:brenner" not in entities
+
+
+def test_sentence_initial_common_words_are_not_names() -> None:
+    text = "Alongside the mayor, Esper spoke. Poorly lit streets worry poorly paid staff.\n"
+    names = {e.name for e in extract_entities(text)}
+    assert "Alongside" not in " ".join(names)
+    assert "Poorly" not in " ".join(names)
+
+
+def test_headline_words_do_not_join_a_name() -> None:
+    text = (
+        "Glenn Foster Blasts Council Over Budget\n\nGlenn Foster said the budget blasts a hole.\n"
+    )
+    keys = {e.key for e in extract_entities(text)}
+    assert "person:glenn-foster" in keys
+    assert not [k for k in keys if k.startswith("person:glenn-foster-")]
