@@ -1,0 +1,1 @@
+"""Tests of storywatch.match and the preview."""
