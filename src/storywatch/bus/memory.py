@@ -45,13 +45,15 @@ class MemoryBus:
         while not self._closed.is_set():
             getter = asyncio.ensure_future(queue.get())
             closer = asyncio.ensure_future(self._closed.wait())
-            done, _ = await asyncio.wait({getter, closer}, return_when=asyncio.FIRST_COMPLETED)
-            if getter in done:
+            try:
+                done, _ = await asyncio.wait({getter, closer}, return_when=asyncio.FIRST_COMPLETED)
+            finally:  # also when the consumer is cancelled while waiting
                 closer.cancel()
-                yield getter.result()
-            else:
-                getter.cancel()
+                if not getter.done():
+                    getter.cancel()
+            if getter not in done or getter.cancelled():
                 return
+            yield getter.result()
 
     def ensure_group(self, topic: str, group: str) -> None:
         """Create a group's queue before its consumer starts, so nothing published is missed."""

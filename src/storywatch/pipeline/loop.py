@@ -28,9 +28,14 @@ async def _until(messages: AsyncIterator[Message], stop: asyncio.Event) -> Async
     try:
         while not stop.is_set():
             getter = asyncio.ensure_future(anext(messages))
-            done, _ = await asyncio.wait({getter, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            try:
+                done, _ = await asyncio.wait({getter, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                if not getter.done():
+                    getter.cancel()
             if getter not in done:
-                getter.cancel()
+                await asyncio.gather(getter, return_exceptions=True)
+                await messages.aclose()  # type: ignore[attr-defined]
                 return
             try:
                 message = getter.result()

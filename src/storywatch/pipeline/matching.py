@@ -231,6 +231,7 @@ class MatchStage:
         finally:
             for task in tasks:
                 task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _follow_changes(self, stop: asyncio.Event) -> None:
         async for data in self.services.bus.broadcast(SUBSCRIPTIONS_CHANGED):

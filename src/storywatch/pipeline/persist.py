@@ -110,14 +110,19 @@ async def write_processed(
     published: datetime,
     source_title: str,
     now: datetime,
+    note: str | None = None,
 ) -> None:
-    """Store the article's results and bring its story row up to date."""
+    """Store the article's results and bring its story row up to date.
+
+    ``note`` is kept in the article's ``error`` column for a person to read when processing
+    succeeded in a lesser way (the feed's summary instead of the unreachable page).
+    """
     await conn.execute(
         sa.update(articles)
         .where(articles.c.id == article_id)
         .values(
             status="processed",
-            error=None,
+            error=note,
             processed_at=now,
             text=extracted.text,
             canonical_url=extracted.canonical_url,

@@ -137,29 +137,49 @@ class ProcessStage:
 
     # ------------------------------------------------------------------ one article
 
-    async def _extract(self, row: Any) -> ExtractedArticle:
-        site = site_of(row.url or row.source_url or "")
+    async def _page(self, url: str) -> ExtractedArticle:
+        result = await self.fetcher.fetch(
+            url, max_bytes=self.services.settings.max_page_bytes, accept="text/html"
+        )
+        content_type = result.headers.get("content-type")
+        return await asyncio.to_thread(extract_article_bytes, result.body, result.url, content_type)
+
+    async def _extract(self, row: Any) -> tuple[ExtractedArticle, str | None]:
+        """The article's clean text, and a note when the full page could not be had.
+
+        When the feed carried only a summary, the page is fetched; if that fails the summary
+        is used instead (with the reason kept as a note on the article), so an unreachable
+        page costs detail, never the article.
+        """
         if row.needs_page and row.url:
-            result = await self.fetcher.fetch(
-                row.url, max_bytes=self.services.settings.max_page_bytes, accept="text/html"
-            )
-            content_type = result.headers.get("content-type")
-            page = await asyncio.to_thread(
-                extract_article_bytes, result.body, result.url, content_type
-            )
-            if not page.text.strip() and row.summary_html:
-                raise ExtractError("the page had no article text")
-            return page
+            try:
+                return await self._page(row.url), None
+            except (ExtractError, FetchError) as exc:
+                note = f"full page unavailable, used the feed's summary: {exc.message}"
+                if not (row.raw_html.strip() or row.text.strip() or row.summary_html.strip()):
+                    raise
+                return await self._from_item(row), note
+        return await self._from_item(row), None
+
+    async def _from_item(self, row: Any) -> ExtractedArticle:
+        """Text from what the item itself carried: HTML content, plain text, or a summary.
+
+        Feed content is often a fragment (a few paragraphs, no page around them) that a page
+        extractor rightly refuses as "not an article page"; its paragraphs are still the
+        article, so they are read as text and cleaned of clutter the same way.
+        """
+        site = site_of(row.url or row.source_url or "")
         if row.raw_html.strip():
             try:
                 return await asyncio.to_thread(extract_article, row.raw_html, row.url)
             except ExtractError:
-                if not row.text.strip():
-                    raise
-        source_text = row.text if row.text.strip() else _html_text(row.summary_html)
+                pass
+        source_text = row.text if row.text.strip() else _html_text(row.raw_html or row.summary_html)
         if not source_text.strip():
             raise ExtractError("the item carries no text, no HTML and no page to fetch")
         cleaned, removed = clean_text(source_text)
+        if not cleaned.strip():
+            raise ExtractError("nothing was left of the item's text after removing clutter")
         if site:
             self.boilerplate.observe(site, cleaned.splitlines())
         return ExtractedArticle(text=cleaned, title=row.title or None, removed=removed)
@@ -176,7 +196,7 @@ class ProcessStage:
         if row is None or row.status != "new":
             return Outcome(article_id, story_id=row.story_id if row is not None else None)
         try:
-            extracted = await self._extract(row)
+            extracted, note = await self._extract(row)
         except (ExtractError, FetchError) as exc:
             async with services.db.write() as conn:
                 await persist.mark_failed(conn, article_id, exc.message, services.clock())
@@ -220,6 +240,7 @@ class ProcessStage:
                 published=published,
                 source_title=doc.source,
                 now=now,
+                note=note,
             )
         await services.bus.publish(PROCESSED, {"article_id": article_id})
         return Outcome(article_id, story_id=story_id)
@@ -252,11 +273,18 @@ class ProcessStage:
 
 
 def _html_text(html: str) -> str:
+    """The text of an HTML fragment, one line per block element."""
     if not html.strip():
         return ""
+    from lxml import etree
     from lxml import html as lxml_html
 
     try:
-        return str(lxml_html.fromstring(html).text_content())
-    except (ValueError, TypeError):
+        root = lxml_html.fromstring(html)
+    except (ValueError, TypeError, etree.ParserError):
         return ""
+    for el in root.iter("script", "style"):
+        el.drop_tree()
+    for el in root.iter("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote"):
+        el.tail = "\n\n" + (el.tail or "")
+    return str(root.text_content()).strip()
