@@ -59,7 +59,9 @@ async def _publisher_source(conn: AsyncConnection, user: User, name: str, now: d
     insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
     await conn.execute(
         insert(sources)
-        .values(url=url, kind="publisher", title=name or f"{user.username} (publisher)", created_at=now)
+        .values(
+            url=url, kind="publisher", title=name or f"{user.username} (publisher)", created_at=now
+        )
         .on_conflict_do_nothing(index_elements=["url"])
     )
     row = (await conn.execute(sa.select(sources.c.id).where(sources.c.url == url))).one()
