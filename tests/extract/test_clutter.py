@@ -110,3 +110,54 @@ def test_related_header_takes_its_list_of_headlines() -> None:
     assert kept == [lines[0], lines[4]]
     assert [r.line for r in removed] == lines[1:4]
     assert {r.reason for r in removed} == {"related link"}
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Schon gelesen?", "related link"),
+        ("Lesen Sie auch die folgenden Beiträge:", "related link"),
+        ("| Weitere Artikel zum Thema |", "related link"),
+        ("Teilen Sie dies mit:", "share bar"),
+        ("Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)", "comments link"),
+        ("January 13, 2020 at 08:45 AM | categories: Python | View Comments", "date line"),
+        ("Aktualisiert am 17.01.2021.", "date line"),
+        ("Quelle: Landesregierung Hessen", "source note"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "copyright notice"),
+        (
+            "If you enjoyed reading this post, would you consider supporting our work?",
+            "subscribe prompt",
+        ),
+        ("You are not logged in.", "subscribe prompt"),
+        ("Kategorien", "tags"),
+        ("Jahresbericht 2021 (PDF, 2,4 MB)", "download link"),
+    ],
+)
+def test_more_clutter_kinds(line: str, kind: str) -> None:
+    assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lea el comunicado completo:",
+        "Watch the full interview:",
+        "The minister said: we will share the costs.",
+        "Source: the ministry said it would review the plan next week after the vote.",
+        "The 40-page report (PDF) was published on Monday by the auditors of the port.",
+    ],
+)
+def test_introductions_and_sentences_stay(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_an_introduction_takes_only_bullets_along() -> None:
+    lines = [
+        "Lesen Sie auch die folgenden Beiträge:",
+        "- Neue Radwege in der Innenstadt",
+        "- Fähre fährt wieder",
+        "Der Stadtrat will am Donnerstag über die Sanierung der Brücke abstimmen",
+    ]
+    kept, removed = filter_lines(lines)
+    assert kept == [lines[3]]
+    assert [r.line for r in removed] == lines[:3]

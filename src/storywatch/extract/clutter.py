@@ -34,6 +34,8 @@ _PROMPT = re.compile(
     | \bbecome\s+a\s+(?:member|subscriber|patron)\b | \bsubmit\s+(?:your|a)\s+letter\b
     | \bwe\s+want\s+to\s+hear\s+(?:from\s+you|what\s+you\s+think)\b
     | \bpush\s+notifications?\b | \benter\s+your\s+e-?mail\b
+    | \bsupport(?:ing)?\s+(?:our|us|this)\s+(?:work|journalism|site|newsroom)\b
+    | \bnot\s+logged\s+in\b | \blog\s*in\s+to\s+(?:comment|continue|read)\b | \bnicht\s+eingeloggt\b
     | \babonn(?:ieren|iere|ez|ement|er)\b | \bjetzt\s+(?:abonnieren|anmelden|registrieren)\b
     | \bzum\s+newsletter\b | \bunterstütze\s+(?:uns|unser)|\bunterstützen\s+sie\s+uns\b
     | \bjetzt\s+unterstützen\b | \bfolgen\s+sie\s+uns\b
@@ -50,11 +52,13 @@ _PROMPT_MAX_WORDS = 45
 _PROMPT_HINTS = (
     "subscri", "sign", "newsletter", "update", "alert", "download", "follow", "join", "already a",
     "to view", "to read", "to continue", "journalism", "member", "patron", "letter", "hear ",
-    "notification", "mail", "abonn", "jetzt", "unterstütz", "folgen sie", "suscr", "guenos",
-    "nete", "hazte", "suivez", "pour lire", "pour acc", "inscri", "subskryp", "zapisz", "obserwuj",
-    "iscriviti", "seguici", "siga", "inscreva",
+    "notification", "mail", "abonn", "support", "logged", "log in", "login", "eingeloggt",
+    "jetzt", "unterstütz", "folgen sie", "suscr", "guenos", "nete", "hazte", "suivez",
+    "pour lire", "pour acc", "inscri", "subskryp", "zapisz", "obserwuj", "iscriviti", "seguici",
+    "siga", "inscreva",
 )  # fmt: skip
 _LEGAL_HINTS = (
+    "principles",
     "right",
     "rechte",
     "derechos",
@@ -84,24 +88,31 @@ _ADDRESSES_READER = re.compile(
 )
 
 # ---------------------------------------------------------------- "read more" and related lists
-_RELATED_CUE = (
+# Cues that introduce a teaser for another story, in the languages of our sources.
+_LISTING_CUES = (
     r"read\s+(?:more|also|next|this)|also\s+read|see\s+also|more\s+(?:on|about|from)\s+(?:this|these|the)?"
     r"|related(?:\s+(?:articles?|stories|content|coverage|news|posts|links|topics|reading))?"
     r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|you\s+(?:may|might)\s+also\s+like"
     r"|don'?t\s+miss|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|top\s+stories"
-    r"|more\s+stories|further\s+reading|watch|listen|click\s+here|keep\s+reading|continue\s+reading"
+    r"|more\s+stories|further\s+reading"
     r"|lesen\s+sie\s+(?:auch|mehr|hier)|auch\s+(?:interessant|lesen)|mehr\s+zum\s+thema"
     r"|weitere\s+(?:artikel|beiträge|themen|nachrichten|informationen)(?:\s+zum\s+thema)?"
     r"|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|empfohlene\s+beiträge|zum\s+weiterlesen"
     r"|schon\s+gelesen|mehr\s+themen|top-themen|meistgelesen|passend\s+dazu|lesetipp"
-    r"|lea\s+(?:también|más)|lea|lee\s+también|le\s+puede\s+interesar|te\s+puede\s+interesar"
-    r"|vea\s+también|mira|puedes\s+ver|notas?\s+relacionadas?|contenido\s+relacionado"
+    r"|lea\s+(?:también|más)|lee\s+también|le\s+puede\s+interesar|te\s+puede\s+interesar"
+    r"|vea\s+también|puedes\s+ver|notas?\s+relacionadas?|contenido\s+relacionado"
     r"|noticias\s+relacionadas|m[áa]s\s+noticias|también\s+te\s+puede\s+interesar"
     r"|[àa]\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet"
     r"|czytaj\s+(?:też|także|więcej)|zobacz\s+(?:też|także)|dowiedz\s+si[eę]\s+więcej"
     r"|leggi\s+anche|leia\s+também|veja\s+também|saiba\s+mais"
 )
-_RELATED_HEADER = re.compile(rf"^(?:{_RELATED_CUE})\s*[:.!»>›…-]*\s*$", re.I)
+# Generic verbs: a teaser when they head a line or a link ("Watch: ..."), but they also
+# introduce quotes and documents ("Lea el comunicado completo:"), so never an introduction.
+_GENERIC_CUES = r"watch|listen|click\s+here|keep\s+reading|continue\s+reading|lea|mire|mira"
+_RELATED_CUE = f"{_LISTING_CUES}|{_GENERIC_CUES}"
+_RELATED_HEADER = re.compile(rf"^(?:{_RELATED_CUE})\s*[:.!?»>›…-]*\s*$", re.I)
+# "Lesen Sie auch die folgenden Beiträge:" introduces a list; only its bullet items go with it.
+_RELATED_INTRO = re.compile(rf"^(?:{_LISTING_CUES})(?:\s+[\w'’-]+){{1,6}}\s*:\s*$", re.I)
 _RELATED_LINE = re.compile(rf"^(?:{_RELATED_CUE})\s*(?::|\||»|›|>|–|—|-)\s*\S", re.I)
 _RELATED_MAX_WORDS = 30
 
@@ -137,12 +148,13 @@ _LEGAL = re.compile(
     r"""all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados
     |tous\s+droits\s+réservés|copyrighted\s+property|written\s+permission\s+must\s+be\s+obtained
     |may\s+not\s+be\s+(?:published|reproduced),?\s+broadcast|materiał\s+chroniony\s+prawem
-    |^©|^\(c\)\s|^copyright\s+(?:©\s*)?\d{4}""",
+    |^©|^\(c\)\s|^copyright\s+(?:©\s*)?\d{4}|\btrust\s+principles\b""",
     re.I | re.X,
 )
 _LABEL_LINE = re.compile(
     r"^(?:tags?|categor(?:y|ies)|kategorie|filed\s+under|topics|themen|schlagw(?:orte|örter)"
-    r"|etiquetas|temas|mots[-\s]clés|tagi)\s*:.{0,200}$",
+    r"|etiquetas|temas|mots[-\s]clés|tagi)\s*:.{0,200}$"
+    r"|^(?:tags?|categories|kategorien|themen|temas|etiquetas|schlagworte|schlagwörter|topics)$",
     re.I,
 )
 _COMMENT_CHROME = re.compile(
@@ -151,6 +163,15 @@ _COMMENT_CHROME = re.compile(
     r"|^keine\s+kommentare$|^join\s+the\s+(?:conversation|discussion)$|^kommentare\s+insgesamt:?.*$",
     re.I,
 )
+
+_SHARE_LINE = re.compile(
+    r"^(?:share|teilen|compartir|partager|condividi|udostępnij)(?:\s+[\w'’-]+){0,4}\s*:?$", re.I
+)
+_DOWNLOAD = re.compile(
+    r"(?<![A-Za-z])(?:PDF|DOCX?|XLSX?|PPTX?|ZIP)\s*[|,(–-]?\s*\d+(?:[.,]\d+)?\s*[KMG]i?B\b", re.I
+)
+_SOURCE_NOTE = re.compile(r"^(?:quelle|source|sources|fuente|źródło|fonte|bron)\s*:\s*\S", re.I)
+_TRAILING_PAREN = re.compile(r"\s*\([^()]{0,120}\)\s*$")
 
 # ---------------------------------------------------------------- dates and times on their own
 _MONTH = (
@@ -165,7 +186,7 @@ _DATE_LINE = re.compile(
     (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?
     (?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH})(?:\s+(?:de\s+)?\d{{4}})?
     |(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)?
-    \s*(?:,|um|at|à|-|–|\|)?\s*(?:\d{{1,2}}[:.h]\d{{2}}(?:\s*(?:am|pm|uhr|h))?(?:\s*[A-Z]{{2,4}})?)?\s*$""",
+    \s*(?:,|um|at|à|-|–|\|)?\s*(?:\d{{1,2}}[:.h]\d{{2}}(?:\s*(?:am|pm|uhr|h))?(?:\s*[A-Z]{{2,4}})?)?[.\s]*$""",
     re.I | re.X,
 )
 _DATE_LABEL_ONLY = re.compile(
@@ -286,9 +307,22 @@ def _is_caption(line: str) -> bool:
     return bool(_CAPTION_START.match(line) or _WIRE_CAPTION.match(line))
 
 
+def _metadata_line(text: str) -> bool:
+    """ "January 13, 2020 at 08:45 AM | categories: Python | View Comments": short fields
+    separated by bars, one of them a date or a comments link."""
+    fields = [f.strip() for f in text.split("|") if f.strip()]
+    if len(fields) < 2 or any(_words(f) > 6 for f in fields):
+        return False
+    return any(
+        (_DATE_LINE.match(f) and any(c.isdigit() for c in f)) or _COMMENT_CHROME.match(f)
+        for f in fields
+    )
+
+
 def classify_line(line: str) -> str | None:
     """The clutter kind of one line taken alone, or None when it may be article text."""
-    text = normalise_line(line)
+    # Table cells arrive as "| Weitere Artikel zum Thema |": judge what is between the bars.
+    text = normalise_line(line).strip("| ")
     if not text:
         return None
     words = _words(text)
@@ -306,16 +340,24 @@ def classify_line(line: str) -> str | None:
         quoted = sum(text.count(q) for q in _QUOTES) >= 2
         if not quoted and (words <= 6 or match.start() == 0 or _ADDRESSES_READER.search(text)):
             return "subscribe prompt"
-    if words <= _RELATED_MAX_WORDS and (_RELATED_HEADER.match(text) or _RELATED_LINE.match(text)):
+    if words <= _RELATED_MAX_WORDS and (
+        _RELATED_HEADER.match(text) or _RELATED_LINE.match(text) or _RELATED_INTRO.match(text)
+    ):
         return "related link"
-    if _is_share_bar(text):
+    if _is_share_bar(text) or (words <= 5 and _SHARE_LINE.match(text)):
         return "share bar"
     if words <= 40 and any(hint in lowered for hint in _LEGAL_HINTS) and _LEGAL.search(text):
         return "copyright notice"
     if _LABEL_LINE.match(text):
         return "tags"
-    if _COMMENT_CHROME.match(text):
+    if _COMMENT_CHROME.match(text) or _COMMENT_CHROME.match(_TRAILING_PAREN.sub("", text)):
         return "comments link"
+    if words <= 25 and _DOWNLOAD.search(text):
+        return "download link"
+    if words <= 6 and _SOURCE_NOTE.match(text):
+        return "source note"
+    if _metadata_line(text):
+        return "date line"
     if words <= 8 and (
         _DATE_LABEL_ONLY.match(text) or (_DATE_LINE.match(text) and any(c.isdigit() for c in text))
     ):
@@ -334,6 +376,12 @@ def _headline_like(line: str) -> bool:
     if words == 0 or words > 22:
         return False
     return not text.endswith((".", ":", ";")) or words <= 6
+
+
+def _list_item_after_header(line: str, bullets_only: bool) -> bool:
+    if bullets_only:
+        return line.lstrip().startswith(("- ", "• ", "* ", "– ")) and _headline_like(line)
+    return _headline_like(line)
 
 
 def _caption_before_credit(line: str) -> bool:
@@ -363,11 +411,17 @@ def filter_lines(lines: Sequence[str]) -> tuple[list[str], list[Removed]]:
             kinds[j] = "photo caption"
     i = 0
     while i < n:
-        if kinds[i] == "related link" and _RELATED_HEADER.match(normalise_line(lines[i])):
-            # A "Related" header takes the list of teaser headlines under it along.
+        header = normalise_line(lines[i])
+        if kinds[i] == "related link" and (
+            _RELATED_HEADER.match(header) or _RELATED_INTRO.match(header)
+        ):
+            # A "Related" header takes the teaser headlines under it along; an introducing
+            # sentence ("Read also these stories:") takes only its bullet items.
+            bullets_only = not _RELATED_HEADER.match(header)
             j = i + 1
             while j < n and (
-                not lines[j].strip() or (kinds[j] is None and _headline_like(lines[j]))
+                not lines[j].strip()
+                or (kinds[j] is None and _list_item_after_header(lines[j], bullets_only))
             ):
                 if lines[j].strip():
                     kinds[j] = "related link"
