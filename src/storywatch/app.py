@@ -14,6 +14,7 @@ from typing import Any
 
 from storywatch.bus import Bus, MemoryBus
 from storywatch.clock import Clock, system_clock
+from storywatch.errors import ConfigError
 from storywatch.settings import Settings
 from storywatch.store import Database
 from storywatch.store.migrate import upgrade
@@ -36,7 +37,13 @@ class Services:
 
 
 def make_bus(settings: Settings) -> Bus:
-    """The in-process bus (Redis Streams arrives with the scale-out work)."""
+    """The in-process bus. Redis Streams arrives with the scale-out work; until then a
+    configured ``redis_url`` is refused rather than silently ignored."""
+    if settings.redis_url:
+        raise ConfigError(
+            "redis_url is set, but this release runs every stage in one process; "
+            "unset STORYWATCH_REDIS_URL"
+        )
     return MemoryBus()
 
 

@@ -25,6 +25,15 @@ from storywatch.settings import Settings, load_settings, settings_markdown
 
 T = TypeVar("T")
 
+CONFIG_DOC_HEADER = """# Configuration
+
+Every setting, generated from the settings table in `src/storywatch/settings.py` by
+`storywatch settings --markdown > docs/configuration.md` (a test keeps this file in step).
+Set each one as an environment variable, or in a TOML file named by `STORYWATCH_CONFIG`
+(keys are the setting names); command-line flags override both.
+
+"""
+
 app = typer.Typer(
     name="storywatch",
     help="Real-time updates for the stories, people and topics you follow.",
@@ -297,7 +306,7 @@ def show_settings(
 ) -> None:
     """Show the settings table (what can be set, and how)."""
     if markdown:
-        console.print(settings_markdown(), highlight=False, markup=False, soft_wrap=True)
+        typer.echo(CONFIG_DOC_HEADER + settings_markdown(), nl=False)
         return
     current = load_settings()
     console.print_json(json.dumps(current.model_dump(mode="json")))
@@ -339,3 +348,7 @@ _mount_optional()
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -33,8 +33,8 @@ class Settings(BaseSettings):
     )
     redis_url: str | None = Field(
         None,
-        description="Redis URL. Set it to run stages in several processes (Redis Streams bus "
-        "and pub/sub live stream); unset, everything runs in one process.",
+        description="Redis URL, for running stages in several processes (the Redis Streams "
+        "bus is planned and not in this release: setting it is refused at start).",
     )
     host: str = Field("127.0.0.1", description="Address the web server listens on.")
     port: int = Field(8000, description="Port the web server listens on.")
@@ -177,7 +177,7 @@ def settings_markdown() -> str:
     ]
     for name, info in Settings.model_fields.items():
         ann = getattr(info.annotation, "__name__", None) or str(info.annotation)
-        ann = ann.replace("typing.", "").replace("pathlib.", "")
+        ann = ann.replace("typing.", "").replace("pathlib.", "").replace(" | None", ", optional")
         default = info.default
         shown = "" if default is None else f"`{default}`"
         lines.append(
