@@ -17,23 +17,25 @@ article close to one of its recent turns.
 from __future__ import annotations
 
 import math
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from storywatch.model import Reason
 from storywatch.stories.vectors import Centroid, Vector, dot
 
-MAX_MEMBERS = 64
+MAX_MEMBERS = 32
 PROBE_FEATURES = 30
+SHORTLIST = 6
+CANDIDATES = 60
 
 
 @dataclass(frozen=True, slots=True)
 class ClusterParams:
-    threshold: float = 0.15
-    strong: float = 0.5
-    decay_days: float = 1.0
-    member_weight: float = 0.5
+    threshold: float = 0.21
+    strong: float = 0.6
+    decay_days: float = 2.0
+    member_weight: float = 0.7
     window: timedelta = timedelta(days=14)
 
 
@@ -42,7 +44,7 @@ class StoryVectors:
     first: datetime
     last: datetime
     centroid: Centroid = field(default_factory=Centroid)
-    members: deque[Vector] = field(default_factory=lambda: deque(maxlen=MAX_MEMBERS))
+    members: deque[tuple[int, Vector]] = field(default_factory=lambda: deque(maxlen=MAX_MEMBERS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,8 @@ class Join:
     similarity: float
     gap: timedelta
     shared: tuple[tuple[str, float], ...]
+    closest: int | None = None  # the member article most like this one
+    closest_similarity: float = 0.0
 
 
 def gap(when: datetime, first: datetime, last: datetime) -> timedelta:
@@ -77,18 +81,25 @@ class ClusterIndex:
         """The best-scoring story for ``vector`` at time ``when`` (story_id None if none)."""
         p = self.params
         probe = sorted(vector.items(), key=lambda kv: -kv[1])[:PROBE_FEATURES]
-        candidates: set[int] = set()
+        hits: Counter[int] = Counter()
         for feature, _ in probe:
-            candidates.update(self._postings.get(feature, ()))
+            hits.update(self._postings.get(feature, ()))
+        candidates = [story_id for story_id, _ in hits.most_common(CANDIDATES)]
         best_id: int | None = None
         best = (0.0, 0.0, timedelta(0))
-        for story_id in sorted(candidates):
+        closest: tuple[float, int | None] = (0.0, None)
+        scored: list[tuple[float, int, timedelta]] = []
+        for story_id in candidates:
             story = self.stories[story_id]
             apart = gap(when, story.first, story.last)
-            if apart > p.window:
-                continue
-            centroid_sim = story.centroid.cosine(vector)
-            member_sim = max((dot(vector, m) for m in story.members), default=0.0)
+            if apart <= p.window:
+                scored.append((story.centroid.cosine(vector), story_id, apart))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        for centroid_sim, story_id, apart in scored[:SHORTLIST]:
+            members = self.stories[story_id].members
+            member_sim, member = max(
+                ((dot(vector, m), -aid) for aid, m in members), default=(0.0, 0)
+            )
             similarity = (1 - p.member_weight) * centroid_sim + p.member_weight * member_sim
             days = apart.total_seconds() / 86400.0
             score = similarity * math.exp(-days / p.decay_days) if p.decay_days > 0 else similarity
@@ -96,6 +107,7 @@ class ClusterIndex:
                 score = max(score, similarity)
             if score > best[0]:
                 best_id, best = story_id, (score, similarity, apart)
+                closest = (member_sim, -member if members else None)
         if best_id is None or best[0] < p.threshold:
             return Join(None, best[0], best[1], best[2], ())
         weights = self.stories[best_id].centroid.weights
@@ -103,9 +115,9 @@ class ClusterIndex:
             ((f, w * weights[f]) for f, w in vector.items() if f in weights),
             key=lambda kv: (-kv[1], kv[0]),
         )
-        return Join(best_id, best[0], best[1], best[2], tuple(shared[:8]))
+        return Join(best_id, best[0], best[1], best[2], tuple(shared[:8]), closest[1], closest[0])
 
-    def add(self, story_id: int, vector: Vector, when: datetime) -> None:
+    def add(self, story_id: int, article_id: int, vector: Vector, when: datetime) -> None:
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = StoryVectors(first=when, last=when)
@@ -114,7 +126,7 @@ class ClusterIndex:
         if not vector:
             return
         story.centroid.add(vector)
-        story.members.append(vector)
+        story.members.append((article_id, vector))
         for feature in vector:
             self._postings.setdefault(feature, set()).add(story_id)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -52,15 +53,18 @@ def canonical_url(url: str | None) -> str | None:
 
 def content_hash(text: str) -> str | None:
     """A digest of the words of ``text``: the same text with other spacing or quotes agrees."""
-    folded = words(text)
+    return words_hash(words(text))
+
+
+def words_hash(folded: Sequence[str]) -> str | None:
+    """:func:`content_hash` of text already split into folded words."""
     if len(folded) < 5:
         return None
     return hashlib.blake2b(" ".join(folded).encode(), digest_size=16).hexdigest()
 
 
-def shingles(text: str, size: int = 4) -> set[bytes]:
-    """Word ``size``-grams of the folded text, as bytes for hashing."""
-    ws = words(text)
+def shingles(ws: Sequence[str], size: int = 4) -> set[bytes]:
+    """Word ``size``-grams of folded words, as bytes for hashing."""
     if len(ws) < size:
         return {" ".join(ws).encode()} if ws else set()
     return {" ".join(ws[i : i + size]).encode() for i in range(len(ws) - size + 1)}
@@ -105,9 +109,9 @@ class NearDuplicateIndex:
         self._template = MinHash(num_perm=num_perm, seed=17, hashfunc=_crc)
         self._sketches: dict[int, Sketch] = {}
 
-    def sketch(self, text: str) -> Sketch | None:
-        """A sketch of ``text``, or None when it is too short to judge copying."""
-        grams = shingles(text)
+    def sketch(self, folded: Sequence[str]) -> Sketch | None:
+        """A sketch of a text's folded words, or None when it is too short to judge copying."""
+        grams = shingles(folded)
         if len(grams) < self.min_shingles:
             return None
         minhash = MinHash(

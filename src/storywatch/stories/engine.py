@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from storywatch.model import Reason, StoryEvent
 from storywatch.stories.analysis import DocAnalysis, analyse
 from storywatch.stories.cluster import ClusterIndex, ClusterParams, Join, join_reasons
-from storywatch.stories.dedup import NearDuplicateIndex, Sketch, canonical_url, content_hash
+from storywatch.stories.dedup import NearDuplicateIndex, Sketch, canonical_url, words_hash
 from storywatch.stories.events import event_key, find_events
 from storywatch.stories.knowledge import Knowledge
 from storywatch.stories.timeline import ArticleRecord, summarize_story
@@ -80,21 +80,24 @@ class StoryEngine:
         self,
         *,
         window: timedelta = timedelta(days=14),
-        threshold: float = 0.15,
-        strong: float = 0.5,
-        decay_days: float = 1.0,
-        member_weight: float = 0.5,
+        threshold: float = 0.21,
+        strong: float = 0.6,
+        decay_days: float = 2.0,
+        member_weight: float = 0.7,
         keep_features: int = 80,
         near_jaccard: float = 0.6,
         num_perm: int = 128,
+        idf_prior: int = 1000,
+        rewrite_cosine: float = 0.75,
     ) -> None:
         self.window = window
+        self.rewrite_cosine = rewrite_cosine
         self.keep_features = keep_features
         self._clusters = ClusterIndex(
             ClusterParams(threshold, strong, decay_days, member_weight, window)
         )
         self._near = NearDuplicateIndex(num_perm=num_perm, jaccard=near_jaccard)
-        self._df = DocumentFrequencies()
+        self._df = DocumentFrequencies(prior=idf_prior)
         self._by_url: dict[str, int] = {}
         self._by_digest: dict[str, int] = {}
         self._indexed: dict[int, _Indexed] = {}
@@ -118,8 +121,8 @@ class StoryEngine:
         prepared = _Prepared(
             analysis=analysis,
             url=canonical_url(doc.url),
-            digest=content_hash(doc.text),
-            sketch=self._near.sketch(doc.text),
+            digest=words_hash(analysis.words),
+            sketch=self._near.sketch(analysis.words),
             vector=weigh(analysis.features, self._df, keep=self.keep_features),
         )
         self._memo = (doc, prepared)
@@ -146,9 +149,14 @@ class StoryEngine:
         duplicate_of: int | None = None
         story_id: int | None = None
         score = 0.0
+        updated = self._updated(doc, prepared)
         near = self._near.matches(prepared.sketch) if prepared.sketch is not None else []
-        near = [m for m in near if m.article_id in self._indexed]
-        if near:
+        near = [m for m in near if m.article_id in self._indexed and m.article_id != updated]
+        if updated is not None:
+            story_id = self._indexed[updated].story_id
+            score = 1.0
+            reasons.append(Reason("update", str(updated), "same article, new text"))
+        elif near:
             match = near[0]
             duplicate_of = self._original(match.article_id)
             story_id = self._indexed[match.article_id].story_id
@@ -165,6 +173,21 @@ class StoryEngine:
             story_id, score = join.story_id, join.score
             if join.story_id is not None:
                 reasons.extend(self._reasons(join, prepared))
+                rewritten = join.closest
+                if (
+                    rewritten is not None
+                    and join.closest_similarity >= self.rewrite_cosine
+                    and rewritten in self._indexed
+                ):
+                    duplicate_of = self._original(rewritten)
+                    reasons.insert(
+                        0,
+                        Reason(
+                            "duplicate",
+                            str(duplicate_of),
+                            f"rewrite (cosine {join.closest_similarity:.2f})",
+                        ),
+                    )
         story = self._stories.get(story_id) if story_id is not None else None
         knowledge = story.knowledge if story is not None else None
         if knowledge is None:
@@ -179,7 +202,6 @@ class StoryEngine:
                 novelty.new_statements
                 or novelty.new_numbers
                 or len(novelty.new_sentences) >= MIN_NEW_SENTENCES
-                or events
             )
         return StoryDecision(
             duplicate_of=duplicate_of,
@@ -206,11 +228,26 @@ class StoryEngine:
         return reasons
 
     def _exact_match(self, prepared: _Prepared) -> int | None:
-        for key, table in ((prepared.url, self._by_url), (prepared.digest, self._by_digest)):
-            if key is not None:
-                found = table.get(key)
-                if found is not None and found in self._indexed:
-                    return found
+        """An indexed article with the same text (or the same URL and no text to compare)."""
+        if prepared.digest is not None:
+            found = self._by_digest.get(prepared.digest)
+            if found is not None and found in self._indexed:
+                return found
+            return None
+        if prepared.url is not None:
+            found = self._by_url.get(prepared.url)
+            if found is not None and found in self._indexed:
+                return found
+        return None
+
+    def _updated(self, doc: StoryDoc, prepared: _Prepared) -> int | None:
+        """The earlier version this article replaces: same id or same URL, other text."""
+        if doc.article_id in self._indexed:
+            return doc.article_id
+        if prepared.url is not None:
+            found = self._by_url.get(prepared.url)
+            if found is not None and found in self._indexed:
+                return found
         return None
 
     def _original(self, article_id: int) -> int:
@@ -235,8 +272,12 @@ class StoryEngine:
         if story is None:
             story = self._stories[story_id] = _Story(story_id)
         aid = doc.article_id
-        if aid in self._indexed:
-            return  # applied already (a replay overlapping live processing)
+        previous = self._indexed.get(aid)
+        if previous is not None:
+            if previous.digest == prepared.digest:
+                return  # applied already (a replay overlapping live processing)
+            self._unindex(aid)  # a new version of the same article replaces the old one
+            story.articles = [a for a in story.articles if a.article_id != aid]
         self._sources[aid] = doc.source
         root = aid
         if decision.duplicate_of is not None and decision.duplicate_of in self._indexed:
@@ -246,7 +287,7 @@ class StoryEngine:
         if decision.duplicate_kind is None:
             features = tuple(analysis.features)
             self._df.add(features)
-            self._clusters.add(story_id, prepared.vector, doc.published)
+            self._clusters.add(story_id, aid, prepared.vector, doc.published)
         else:
             self._clusters.touch(story_id, doc.published)
         if decision.duplicate_kind != "exact":
@@ -257,8 +298,10 @@ class StoryEngine:
             speaker = statement.speaker_key or statement.speaker
             if speaker:
                 story.speakers.add(speaker)
-        if prepared.url is not None:
-            self._by_url.setdefault(prepared.url, aid)
+        if prepared.url is not None and (
+            decision.duplicate_kind is None or prepared.url not in self._by_url
+        ):
+            self._by_url[prepared.url] = aid  # the newest version answers for its URL
         if prepared.digest is not None:
             self._by_digest.setdefault(prepared.digest, aid)
         self._indexed[aid] = _Indexed(
@@ -267,6 +310,11 @@ class StoryEngine:
         for event in decision.events:
             story.knowledge.event_keys.add(event_key(event))
             story.events.append(event)
+            if event.kind == "contradiction":
+                sides = story.knowledge.contradicted.setdefault(event.detail["predicate"], set())
+                for side in ("earlier_speaker_key", "later_speaker_key"):
+                    if event.detail.get(side, "?") != "?":
+                        sides.add(event.detail[side])
         story.articles.append(ArticleRecord.of(doc, decision, prepared.vector, analysis.sentences))
         story.last = max(story.last or doc.published, doc.published)
         heapq.heappush(self._doc_heap, (doc.published, aid))
@@ -274,19 +322,25 @@ class StoryEngine:
         self._now = max(self._now or doc.published, doc.published)
         self._evict(self._now - self.window)
 
+    def _unindex(self, aid: int) -> None:
+        """Take one article out of the window indexes (its story keeps its record)."""
+        entry = self._indexed.pop(aid, None)
+        if entry is None:
+            return
+        self._near.remove(aid)
+        if entry.features:
+            self._df.remove(entry.features)
+        if entry.url is not None and self._by_url.get(entry.url) == aid:
+            del self._by_url[entry.url]
+        if entry.digest is not None and self._by_digest.get(entry.digest) == aid:
+            del self._by_digest[entry.digest]
+
     def _evict(self, cutoff: datetime) -> None:
         while self._doc_heap and self._doc_heap[0][0] < cutoff:
-            _, aid = heapq.heappop(self._doc_heap)
-            entry = self._indexed.pop(aid, None)
-            if entry is None:
-                continue
-            self._near.remove(aid)
-            if entry.features:
-                self._df.remove(entry.features)
-            if entry.url is not None and self._by_url.get(entry.url) == aid:
-                del self._by_url[entry.url]
-            if entry.digest is not None and self._by_digest.get(entry.digest) == aid:
-                del self._by_digest[entry.digest]
+            published, aid = heapq.heappop(self._doc_heap)
+            entry = self._indexed.get(aid)
+            if entry is not None and entry.published == published:
+                self._unindex(aid)
         while self._story_heap and self._story_heap[0][0] < cutoff:
             last, story_id = heapq.heappop(self._story_heap)
             story = self._stories.get(story_id)

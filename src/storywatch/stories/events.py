@@ -1,31 +1,40 @@
 """Contradictions, revised numbers and corrections an article brings to its story (T5).
 
-All three are found by rules a person can check, and each event cites both sides:
+All three are found by rules a person can check, and each event cites both sides.
 
-- a contradiction is a claim that denies a predicate another claim of the story asserts
-  ("withdrawal ... was occurring" against "the United States is not withdrawing"), when the
-  two also share at least two other content words (so that they speak of the same thing);
-- a revision is a number stated about the same thing as an earlier, different number:
-  explicitly ("nine, up from six", "revised to 3,400 from 1,200", "rose to 38") or, without
-  such words, with the same unit and the same words around it;
-- a correction is a newsroom's notice ("An earlier version of this article ...").
+A **contradiction** is a pair of claims (see :mod:`storywatch.stories.claims`) where one
+asserts a predicate the other denies, and the two are about the same thing:
 
-Each event has a key; the story remembers the keys, so a wire copy of an article never
-raises the same event twice.
+- they share at least two other content words ("the withdrawal of U.S. coalition troops was
+  occurring" / "the United States is not withdrawing from Iraq": *USA*, *Iraq*), or
+- one speaker says both (a reversal: "nobody needs to leave their home", then "I am asking
+  every household in Saltmarsh to leave tonight").
+
+An article raises at most one contradiction per predicate (the earlier side chosen by:
+a direct quote first, then the most words in common, then the oldest), and none that the
+story already holds between the same speakers: recaps and follow-ups that restate a known
+contradiction add nothing. A **revision** follows the rules of
+:mod:`storywatch.stories.numbers`. A **correction** is a newsroom's notice ("An earlier
+version of this article ..."). Every event has a key that the story remembers, so a wire copy
+never raises the same event twice.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from storywatch.model import StoryEvent
-from storywatch.stories.analysis import Claim, DocAnalysis, NumberFact
+from storywatch.stories.analysis import DocAnalysis
+from storywatch.stories.claims import NOT_PREDICATES, Claim
 from storywatch.stories.knowledge import Knowledge, KnownNumber
+from storywatch.stories.numbers import NumberFact, marks_revision
 from storywatch.stories.text import words
 
 MIN_SHARED_TERMS = 2
 MAX_CONTRADICTIONS_PER_ARTICLE = 3
+UNKNOWN = "?"
 
 Describe = Callable[[int], str]
 
@@ -36,26 +45,14 @@ def find_events(
     """The contradictions, revisions and corrections ``analysis`` introduces to its story."""
     seen = set(knowledge.event_keys) if knowledge is not None else set()
     out: list[StoryEvent] = []
-    for key, event in _contradictions(knowledge, analysis, source_of):
+    for key, event in [
+        *_contradictions(knowledge, analysis, source_of),
+        *_revisions(knowledge, analysis, source_of),
+        *_corrections(analysis),
+    ]:
         if key not in seen:
             seen.add(key)
             out.append(event)
-    for key, event in _revisions(knowledge, analysis, source_of):
-        if key not in seen:
-            seen.add(key)
-            out.append(event)
-    for sentence in analysis.corrections:
-        key = "x:" + _digest(" ".join(words(sentence)))
-        if key not in seen:
-            seen.add(key)
-            out.append(
-                StoryEvent(
-                    kind="correction",
-                    text=sentence,
-                    article_ids=(analysis.doc.article_id,),
-                    detail={"key": key, "source": analysis.doc.source},
-                )
-            )
     return tuple(out)
 
 
@@ -70,15 +67,37 @@ def _digest(text: str) -> str:
 # ---------------------------------------------------------------- contradictions
 
 
-def _opposed(a: Claim, b: Claim) -> str | None:
-    """The predicate one claim asserts and the other denies, if they share a subject."""
-    flipped = (a.asserted & b.denied) | (a.denied & b.asserted)
+def opposed(a: Claim, b: Claim) -> str | None:
+    """The predicate one claim asserts and the other denies, when both speak of one thing."""
+    flipped = ((a.asserted & b.denied) | (a.denied & b.asserted)) - NOT_PREDICATES
     if not flipped:
         return None
+    same_speaker = a.speaker_key is not None and a.speaker_key == b.speaker_key
     for term in sorted(flipped):
-        if len((a.terms & b.terms) - {term}) >= MIN_SHARED_TERMS:
+        if len((a.terms & b.terms) - {term}) >= MIN_SHARED_TERMS or same_speaker:
             return term
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    earlier_id: int
+    earlier: Claim
+    later: Claim
+    predicate: str
+    rank: tuple[int, int, int]
+
+
+def _sides(pair: _Pair) -> tuple[str, str]:
+    return (pair.earlier.speaker_key or UNKNOWN, pair.later.speaker_key or UNKNOWN)
+
+
+def _covered(covered: dict[str, set[str]], predicate: str, sides: tuple[str, str]) -> bool:
+    """Whether a contradiction on ``predicate`` between these speakers is already known."""
+    known = covered.get(predicate)
+    if not known:
+        return False
+    return all(side in known or side == UNKNOWN for side in sides)
 
 
 def _contradictions(
@@ -89,89 +108,120 @@ def _contradictions(
     def source_of(article_id: int) -> str:
         return doc.source if article_id == doc.article_id else known_source(article_id)
 
-    found = 0
-    pairs: list[tuple[int, Claim, Claim]] = []
+    candidates: list[tuple[int, int, int, Claim]] = []
     if knowledge is not None:
-        for claim in analysis.claims:
+        for index, claim in enumerate(analysis.claims):
+            if knowledge.knows_claim(claim):
+                continue  # a restatement: whatever it contradicts was reported already
             positions: set[int] = set()
             for term in claim.denied:
                 positions.update(knowledge.asserting.get(term, ()))
             for term in claim.asserted:
                 positions.update(knowledge.denying.get(term, ()))
-            for position in sorted(positions):
+            for position in positions:
                 known = knowledge.claims[position]
-                pairs.append((known.article_id, known.claim, claim))
+                candidates.append((index, position, known.article_id, known.claim))
     claims = analysis.claims
     for i, earlier in enumerate(claims):
-        for later in claims[i + 1 :]:
+        for j in range(i + 1, len(claims)):
+            later = claims[j]
+            if knowledge is not None and knowledge.knows_claim(later):
+                continue
             if (earlier.denied & later.asserted) or (earlier.asserted & later.denied):
-                pairs.append((doc.article_id, earlier, later))
-    for earlier_id, earlier, later in pairs:
-        if found >= MAX_CONTRADICTIONS_PER_ARTICLE:
-            return
-        predicate = _opposed(earlier, later)
+                candidates.append((j, 1_000_000 + i, doc.article_id, earlier))
+    pairs: list[tuple[int, _Pair]] = []
+    for index, position, earlier_id, earlier in candidates:
+        later = claims[index]
+        predicate = opposed(earlier, later)
         if predicate is None:
             continue
-        sides = sorted(" ".join(sorted(c.terms)) for c in (earlier, later))
-        key = "c:" + predicate + ":" + _digest("|".join(sides))
+        quoted = 0 if earlier.direct else 1 if earlier.speaker_key else 2
+        rank = (quoted, -len(earlier.terms & later.terms), position)
+        pairs.append((index, _Pair(earlier_id, earlier, later, predicate, rank)))
+    # Per new claim: the best earlier claim first (a direct quote, then an attributed
+    # sentence, then the most words in common, then the oldest).
+    pairs.sort(key=lambda item: (item[0], item[1].rank))
+    covered = {p: set(s) for p, s in knowledge.contradicted.items()} if knowledge else {}
+    found = 0
+    predicates: set[str] = set()
+    for _, pair in pairs:
+        if found >= MAX_CONTRADICTIONS_PER_ARTICLE:
+            return
+        sides = _sides(pair)
+        if pair.predicate in predicates or _covered(covered, pair.predicate, sides):
+            continue
+        predicates.add(pair.predicate)
+        covered.setdefault(pair.predicate, set()).update(s for s in sides if s != UNKNOWN)
         found += 1
-        yield (
-            key,
-            StoryEvent(
-                kind="contradiction",
-                text=f"{_who(earlier, earlier_id, source_of)}: “{earlier.text}” — "
-                f"{_who(later, doc.article_id, source_of)}: “{later.text}”",
-                article_ids=tuple(dict.fromkeys((earlier_id, doc.article_id))),
-                detail={
-                    "key": key,
-                    "predicate": predicate,
-                    "earlier": earlier.text,
-                    "later": later.text,
-                    "earlier_speaker": earlier.speaker or "",
-                    "later_speaker": later.speaker or "",
-                    "earlier_source": source_of(earlier_id),
-                    "later_source": doc.source,
-                },
-            ),
-        )
+        yield _contradiction_event(pair, doc.article_id, doc.source, source_of)
 
 
-def _who(claim: Claim, article_id: int, source_of: Describe) -> str:
-    return claim.speaker or source_of(article_id) or "the article"
+def _contradiction_event(
+    pair: _Pair, article_id: int, source: str, source_of: Describe
+) -> tuple[str, StoryEvent]:
+    earlier, later = pair.earlier, pair.later
+    sides = _sides(pair)
+    key = "c:" + pair.predicate + ":" + _digest("|".join(sorted(sides)))
+    return (
+        key,
+        StoryEvent(
+            kind="contradiction",
+            text=f"{earlier.speaker or source_of(pair.earlier_id)}: “{earlier.text}” — "
+            f"{later.speaker or source}: “{later.text}”",
+            article_ids=tuple(dict.fromkeys((pair.earlier_id, article_id))),
+            detail={
+                "key": key,
+                "predicate": pair.predicate,
+                "earlier": earlier.text,
+                "later": later.text,
+                "earlier_speaker": earlier.speaker or "",
+                "later_speaker": later.speaker or "",
+                "earlier_speaker_key": sides[0],
+                "later_speaker_key": sides[1],
+                "earlier_source": source_of(pair.earlier_id),
+                "later_source": source,
+            },
+        ),
+    )
 
 
 # ---------------------------------------------------------------- revisions
 
 
-def _same_thing(known: NumberFact, fact: NumberFact, *, strict: bool) -> bool:
-    shared_context = len(known.context & fact.context)
-    if strict:
-        return (
-            known.unit is not None
-            and known.unit == fact.unit
-            and len(known.near & fact.near) >= 2
-            and shared_context >= 3
-        )
-    return (known.unit == fact.unit or bool(known.near & fact.near)) and shared_context >= 2
+def _same_count(known: NumberFact, fact: NumberFact) -> bool:
+    """Whether two numbers count the same thing (unit or wording, and their sentence)."""
+    same_unit = known.unit is not None and known.unit == fact.unit
+    return (same_unit or len(known.near & fact.near) >= 2) and len(
+        known.context & fact.context
+    ) >= 2
 
 
 def _earlier_fact(knowledge: Knowledge | None, fact: NumberFact) -> KnownNumber | None:
-    """The known number this fact revises, most recent first."""
+    """The known number this fact revises, most recent first; None if it revises none."""
     if knowledge is None:
         return None
-    candidates = [k for k in knowledge.numbers if k.fact.value != fact.value]
+    candidates = [k for k in reversed(knowledge.numbers) if k.fact.value != fact.value]
     if fact.previous is not None:
-        for known in reversed(candidates):
+        for known in candidates:
             if known.fact.value == fact.previous and (
-                known.fact.unit == fact.unit
-                or known.fact.near & fact.near
-                or len(known.fact.context & fact.context) >= 2
+                known.fact.unit == fact.unit or len(known.fact.context & fact.context) >= 2
             ):
                 return known
         return None
-    for known in reversed(candidates):
-        if _same_thing(known.fact, fact, strict=not fact.revised):
-            return known
+    if marks_revision(fact):
+        return next((k for k in candidates if _same_count(k.fact, fact)), None)
+    if fact.toll:
+        return next(
+            (
+                k
+                for k in candidates
+                if k.fact.toll
+                and k.fact.unit == fact.unit
+                and len(k.fact.near & fact.near) >= 2
+                and len(k.fact.context & fact.context) >= 3
+            ),
+            None,
+        )
     return None
 
 
@@ -182,12 +232,15 @@ def _revisions(
     for fact in analysis.numbers:
         if knowledge is not None and knowledge.knows_number(fact):
             continue
+        if fact.previous is not None and not (marks_revision(fact) or fact.toll):
+            continue  # "rose to 38 from 31": the world changed, no count was corrected
         earlier = _earlier_fact(knowledge, fact)
         if earlier is None and fact.previous is None:
             continue
         old = earlier.fact.value if earlier is not None else fact.previous
-        assert old is not None
-        what = fact.unit or "figure"
+        if old is None:
+            continue
+        what = (earlier.fact.unit if earlier is not None else None) or fact.unit or "figure"
         key = f"r:{what}:{old:g}:{fact.value:g}"
         cited = (earlier.article_id, doc.article_id) if earlier else (doc.article_id,)
         yield (
@@ -212,3 +265,20 @@ def _revisions(
 
 def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+
+
+# ---------------------------------------------------------------- corrections
+
+
+def _corrections(analysis: DocAnalysis) -> Iterator[tuple[str, StoryEvent]]:
+    for sentence in analysis.corrections:
+        key = "x:" + _digest(" ".join(words(sentence)))
+        yield (
+            key,
+            StoryEvent(
+                kind="correction",
+                text=sentence,
+                article_ids=(analysis.doc.article_id,),
+                detail={"key": key, "source": analysis.doc.source},
+            ),
+        )

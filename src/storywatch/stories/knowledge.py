@@ -10,13 +10,22 @@ proportional to its own length, not to the size of the story.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from storywatch.model import Statement
-from storywatch.stories.analysis import Claim, DocAnalysis, NumberFact
+from storywatch.stories.analysis import DocAnalysis
+from storywatch.stories.claims import Claim
+from storywatch.stories.numbers import NumberFact
 from storywatch.stories.types import Novelty
 
+#: A newsroom's credit line says who wrote, not what happened.
+_CREDIT = re.compile(
+    r"contributed (?:to )?(?:this|the) (?:report|story|article)|^(?:additional )?"
+    r"(?:reporting|writing|editing|research) by\b|^\(?(?:reporting|editing) by",
+    re.IGNORECASE,
+)
 REPEAT_CONTAINMENT = 0.6
 NEW_TERMS_FOR_A_NEW_SENTENCE = 2
 MIN_SENTENCE_TERMS = 3
@@ -48,23 +57,56 @@ class Knowledge:
         self.numbers: list[KnownNumber] = []
         self._number_index: dict[float, list[int]] = defaultdict(list)
         self.claims: list[KnownClaim] = []
+        self._claim_index: dict[str, list[int]] = defaultdict(list)
         self.asserting: dict[str, list[int]] = defaultdict(list)
         self.denying: dict[str, list[int]] = defaultdict(list)
         self.event_keys: set[str] = set()
+        self.contradicted: dict[str, set[str]] = {}  # predicate -> speakers on either side
 
     # ------------------------------------------------------------------ reading
 
-    def best_containment(self, words: frozenset[str], *, statements: bool = False) -> float:
-        """The largest share of ``words`` found together in one known sentence (or quote)."""
+    def best_containment(
+        self, words: frozenset[str], *, statements: bool = False, at_least: float = 0.0
+    ) -> float:
+        """The largest share of ``words`` found together in one known sentence (or quote).
+
+        Only shares of ``at_least`` or more are exact; below that the answer may be lower
+        than the truth. That lets the search start from the rarest words alone: a sentence
+        holding at least that share of ``words`` must hold one of the rarest
+        ``floor((1 - at_least) * n) + 1`` of them (pigeonhole), so the long postings of the
+        story's common words are never read.
+        """
         if not words:
             return 1.0
         index = self._statement_index if statements else self._sentence_index
-        hits: Counter[int] = Counter()
-        for word in words:
-            hits.update(index.get(word, ()))
-        if not hits:
+        known = self._statements if statements else self._sentences
+        probes = sorted(words, key=lambda w: (len(index.get(w, ())), w))
+        need = int((1.0 - at_least) * len(words)) + 1 if at_least > 0 else len(words)
+        candidates: set[int] = set()
+        for word in probes[:need]:
+            candidates.update(index.get(word, ()))
+        if not candidates:
             return 0.0
-        return hits.most_common(1)[0][1] / len(words)
+        return max(len(words & known[c]) for c in candidates) / len(words)
+
+    def knows_claim(self, claim: Claim) -> bool:
+        """Whether the story already holds this claim: mostly the same words, same polarity."""
+        words = claim.terms
+        if not words:
+            return True
+        probes = sorted(words, key=lambda w: (len(self._claim_index.get(w, ())), w))
+        need = int((1.0 - REPEAT_CONTAINMENT) * len(words)) + 1
+        candidates: set[int] = set()
+        for word in probes[:need]:
+            candidates.update(self._claim_index.get(word, ()))
+        for position in candidates:
+            known = self.claims[position].claim
+            if len(words & known.terms) < REPEAT_CONTAINMENT * len(words):
+                continue
+            if (claim.denied & known.asserted) or (claim.asserted & known.denied):
+                continue
+            return True
+        return False
 
     def knows_number(self, fact: NumberFact) -> bool:
         """A number is known when the story stated the same value about the same thing."""
@@ -78,10 +120,18 @@ class Knowledge:
         """What ``analysis`` adds to this story: new sentences, statements and numbers."""
         new_sentences: list[str] = []
         repeated = 0
+        corrections = set(analysis.corrections)
         for sentence in analysis.sentences:
-            if len(sentence.terms) < MIN_SENTENCE_TERMS:
+            if (
+                len(sentence.terms) < MIN_SENTENCE_TERMS
+                or sentence.text in corrections
+                or _CREDIT.search(sentence.text)
+            ):
                 continue
-            if self.best_containment(sentence.terms) >= REPEAT_CONTAINMENT:
+            if (
+                self.best_containment(sentence.terms, at_least=REPEAT_CONTAINMENT)
+                >= REPEAT_CONTAINMENT
+            ):
                 repeated += 1
                 continue
             fresh = sum(1 for t in sentence.terms if t not in self.vocabulary)
@@ -93,7 +143,11 @@ class Knowledge:
         for statement, words in analysis.statements:
             if not words:
                 continue
-            if self.best_containment(words, statements=True) < REPEAT_CONTAINMENT:
+            share = max(
+                self.best_containment(words, statements=True, at_least=REPEAT_CONTAINMENT),
+                self.best_containment(words, at_least=REPEAT_CONTAINMENT),
+            )
+            if share < REPEAT_CONTAINMENT:
                 new_statements.append(statement)
         new_numbers: list[str] = []
         for fact in analysis.numbers:
@@ -110,20 +164,25 @@ class Knowledge:
             self.vocabulary.update(sentence.terms)
             if len(sentence.terms) < MIN_SENTENCE_TERMS or len(self._sentences) >= MAX_SENTENCES:
                 continue
-            if self.best_containment(sentence.terms) >= 0.95:
+            if self.best_containment(sentence.terms, at_least=0.95) >= 0.95:
                 continue  # an exact repeat adds nothing to remember
             position = len(self._sentences)
             self._sentences.append(sentence.terms)
             for word in sentence.terms:
                 self._sentence_index[word].append(position)
         for _, words in analysis.statements:
-            if words and self.best_containment(words, statements=True) < 0.95:
+            if words and self.best_containment(words, statements=True, at_least=0.95) < 0.95:
                 position = len(self._statements)
                 self._statements.append(words)
                 for word in words:
                     self._statement_index[word].append(position)
         for fact in analysis.numbers:
-            if not self.knows_number(fact):
+            # every wording of a number is kept, so that any later one is recognised
+            variant = (fact.unit, fact.near)
+            known = self._number_index.get(fact.value, [])
+            if all(
+                (self.numbers[p].fact.unit, self.numbers[p].fact.near) != variant for p in known
+            ):
                 self._number_index[fact.value].append(len(self.numbers))
                 self.numbers.append(KnownNumber(article_id, fact))
         for claim in analysis.claims:
@@ -131,6 +190,8 @@ class Knowledge:
                 break
             position = len(self.claims)
             self.claims.append(KnownClaim(article_id, claim))
+            for word in claim.terms:
+                self._claim_index[word].append(position)
             for word in claim.asserted:
                 self.asserting[word].append(position)
             for word in claim.denied:

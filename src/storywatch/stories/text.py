@@ -18,7 +18,7 @@ def wordset(*chunks: str) -> frozenset[str]:
     return frozenset(" ".join(chunks).split())
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+_WORD = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
 _SENTENCE_END = re.compile(r"([.!?…][\"”’)\]]?)\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATIONS = wordset(
     "mr mrs ms dr gen sen rep gov lt col sgt capt adm maj st jr sr inc corp co ltd no vs "
@@ -45,10 +45,31 @@ mr mrs ms dr t ve ll re d m don didn doesn isn wasn aren weren won wouldn couldn
 )
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
+
+
+def ascii_text(text: str) -> str:
+    """``text`` in ASCII with its case kept: curly quotes and dashes plain, accents dropped."""
+    if text.isascii():
+        return text
+    text = text.translate(_QUOTES)
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
 def fold(text: str) -> str:
-    """Lower-case and strip accents, so "Pérez" and "Perez" are one word."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    """Lower-case ASCII with accents stripped, so "Pérez" and "Perez" are one word.
+
+    Curly quotes and dashes become their ASCII forms first; other non-ASCII characters
+    (which never belong to a word we compare) are dropped.
+    """
+    if text.isascii():
+        return text.lower()
+    text = text.translate(_QUOTES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return text.lower()
 
 
 @lru_cache(maxsize=200_000)
@@ -91,32 +112,35 @@ def _drop_e(w: str) -> str:
     return w[:-1] if len(w) > 4 and w.endswith("e") and not w.endswith("ee") else w
 
 
-_ALIASES = (
-    (re.compile(r"\bU\.S\.(?:A\.)?|\bUnited States(?: of America)?\b|\bUSA?\b"), "USA"),
-    (re.compile(r"\bU\.K\.|\bUnited Kingdom\b|\bUK\b"), "UK"),
-    (re.compile(r"\bU\.N\.|\bUnited Nations\b"), "UN"),
-    (re.compile(r"\bE\.U\.|\bEuropean Union\b"), "EU"),
+_ALIASES = {
+    "USA": r"U\.S\.(?:A\.)?|\bUnited States(?: of America)?\b|\bUSA?\b",
+    "UK": r"U\.K\.|\bUnited Kingdom\b|\bUK\b",
+    "UN": r"U\.N\.|\bUnited Nations\b",
+    "EU": r"E\.U\.|\bEuropean Union\b",
+}
+_ALIAS = re.compile(
+    r"\b(?=[UE])(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ALIASES.items())
+    + ")"
 )
 
 
 def canonical_aliases(text: str) -> str:
     """Spell the common country and body abbreviations one way ("U.S." = "United States")."""
-    if "U" not in text and "E" not in text:
-        return text
-    for pattern, repl in _ALIASES:
-        text = pattern.sub(repl, text)
-    return text
+    return _ALIAS.sub(lambda m: str(m.lastgroup), text)
 
 
 def words(text: str) -> list[str]:
     """Folded words of ``text`` (apostrophe-s dropped), in order, stopwords kept."""
     out = []
-    for match in _WORD.finditer(fold(canonical_aliases(text))):
-        w = match.group(0).replace("’", "'")
+    for w in _WORD.findall(fold(canonical_aliases(text))):
         if w.endswith("'s"):
             w = w[:-2]
-        out.append(w.strip("'-"))
-    return [w for w in out if w]
+        if "'" in w or "-" in w:
+            w = w.strip("'-")
+        if w:
+            out.append(w)
+    return out
 
 
 def terms(text: str) -> list[str]:
@@ -202,6 +226,7 @@ _NUMBER_WORDS = {
     "twenty": 20,
     "hundred": 100,
 }
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
@@ -220,9 +245,7 @@ def parse_numbers(sentence: str) -> list[tuple[float, int, int]]:
         if scale:
             value *= _SCALE[scale]
         found.append((value, match.start(), match.end()))
-    lowered = sentence.lower()
-    for word, value in _NUMBER_WORDS.items():
-        for m in re.finditer(rf"\b{word}\b", lowered):
-            found.append((float(value), m.start(), m.end()))
+    for m in _NUMBER_WORD.finditer(sentence):
+        found.append((float(_NUMBER_WORDS[m.group(0).lower()]), m.start(), m.end()))
     found.sort(key=lambda item: item[1])
     return found

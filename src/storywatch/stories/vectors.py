@@ -17,11 +17,17 @@ Vector = dict[str, float]
 
 
 class DocumentFrequencies:
-    """How many documents in the window contain each feature."""
+    """How many documents in the window contain each feature.
 
-    def __init__(self) -> None:
+    ``prior`` pseudo-documents that contain nothing are added to the count: with only a
+    handful of articles in the window (a new installation, a quiet feed list), a story's own
+    words would otherwise look common and weigh nothing. With a busy window the prior fades.
+    """
+
+    def __init__(self, prior: int = 0) -> None:
         self._df: Counter[str] = Counter()
         self.documents = 0
+        self.prior = prior
 
     def add(self, features: Iterable[str]) -> None:
         self._df.update(set(features))
@@ -38,7 +44,8 @@ class DocumentFrequencies:
 
     def idf(self, feature: str) -> float:
         """Smoothed IDF; unseen features get the highest weight."""
-        return math.log((self.documents + 2) / (self._df.get(feature, 0) + 1)) + 1.0
+        total = self.documents + self.prior + 2
+        return math.log(total / (self._df.get(feature, 0) + 1)) + 1.0
 
     def share(self, feature: str) -> float:
         """Fraction of window documents holding ``feature`` (0 when the window is empty)."""

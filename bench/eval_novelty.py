@@ -1,0 +1,292 @@
+"""Novelty, contradictions, revisions and corrections (T4, T5) against the project's labels.
+
+Replays the built-in demo story (25 articles in release order, with their simulated
+publication times; the corrected version a14 arrives with a05's URL) and then the seed
+article through the story engine, exactly as the pipeline would: entities and statements
+from ``storywatch.understand`` (``--no-understand`` to leave them out), then ``decide`` and
+``apply``. Scores against ``bench/labels/demo_story.json``:
+
+- development: per in-story article, predicted ``is_development`` against the label;
+- copies: wire copies flagged as duplicates (exact or near) of their original;
+- contradictions: a predicted contradiction counts when its earlier statement contains one
+  of a labelled contradiction's ``earlier`` texts and its later statement one of the
+  ``later`` texts (or the other way round within one article); precision over predicted
+  events, recall over labelled ones (demo C1–C4 and seed S1–S2), and primary-only recall;
+- revisions: a predicted revision counts when its from/to values are a labelled pair;
+- corrections: a correction event on the labelled article.
+
+``--verbose`` prints every decision and event. The last line is the headline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from storywatch.demo.story import STORY_TZ, load_story
+from storywatch.model import StoryEvent
+from storywatch.stories import StoryDecision, StoryDoc, StoryEngine
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "bench" / "labels" / "demo_story.json"
+SEED = ROOT.parent / "shared" / "seed" / "seed-article.txt"
+ANCHOR = datetime(2026, 3, 1, tzinfo=STORY_TZ)  # a Sunday 00:00 in Lestria
+
+
+@dataclass
+class Replayed:
+    label: str
+    doc: StoryDoc
+    decision: StoryDecision
+    story_id: int
+
+
+def _understood(doc: StoryDoc, use: bool) -> StoryDoc:
+    if not use:
+        return doc
+    from storywatch.understand import understand
+
+    u = understand(doc.text, title=doc.title)
+    return replace(doc, entities=u.entities, statements=u.statements, key_sentences=u.key_sentences)
+
+
+def demo_docs(use_understanding: bool) -> list[tuple[str, StoryDoc]]:
+    story = load_story()
+    docs = []
+    for n, article in enumerate(story.articles, start=1):
+        outlet = story.outlet(article.outlet)
+        url = f"https://{outlet.slug}.example{outlet.home_path}{article.slug}"
+        published = story.published(article, ANCHOR)
+        if article.replaces is not None:
+            published = ANCHOR + article.simulated  # the corrected version's own time
+        doc = StoryDoc(
+            article_id=n,
+            source=outlet.name,
+            url=url,
+            title=article.title,
+            text=article.clean_body,
+            published=published,
+        )
+        docs.append((article.id, _understood(doc, use_understanding)))
+    return docs
+
+
+def seed_doc(labels: dict[str, Any], use_understanding: bool) -> StoryDoc:
+    clutter = set(labels["seed"]["clutter_lines"])
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    title = next(line for line in lines if line.strip())
+    body = "\n".join(
+        line for line in lines if line.strip() not in clutter and line.strip() != title
+    )
+    doc = StoryDoc(
+        article_id=1000,
+        source="CNBC",
+        url="https://www.cnbc.com/seed",
+        title=title,
+        text=body.strip(),
+        published=datetime(2020, 1, 10, 15, 0, tzinfo=STORY_TZ),
+    )
+    return _understood(doc, use_understanding)
+
+
+def replay(engine: StoryEngine, docs: list[tuple[str, StoryDoc]], first_id: int) -> list[Replayed]:
+    out = []
+    next_id = first_id
+    for label, doc in docs:
+        decision = engine.decide(doc)
+        story_id = decision.story_id
+        if story_id is None:
+            story_id, next_id = next_id, next_id + 1
+        engine.apply(doc, decision, story_id)
+        out.append(Replayed(label, doc, decision, story_id))
+    return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').split()).lower()
+
+
+def _has(text: str, needles: list[str]) -> bool:
+    hay = _norm(text)
+    return any(_norm(n).strip(" .,") in hay for n in needles)
+
+
+def matches_contradiction(event: StoryEvent, label: dict[str, Any]) -> bool:
+    earlier, later = event.detail.get("earlier", ""), event.detail.get("later", "")
+    e, lt = label["earlier"]["texts"], label["later"]["texts"]
+    return (_has(earlier, e) and _has(later, lt)) or (_has(earlier, lt) and _has(later, e))
+
+
+def _pr(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> tuple[float, float]:
+    precision = tp_pred / n_pred if n_pred else 1.0
+    recall = tp_gold / n_gold if n_gold else 1.0
+    return precision, recall
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--verbose", action="store_true")
+    understanding = parser.add_mutually_exclusive_group()
+    understanding.add_argument("--understand", dest="understand", action="store_true")
+    understanding.add_argument("--no-understand", dest="understand", action="store_false")
+    parser.set_defaults(understand=True)
+    args = parser.parse_args(argv)
+    labels = json.loads(args.labels.read_text(encoding="utf-8"))
+    demo_labels = {row["id"]: row for row in labels["demo_story"]["articles"]}
+
+    engine = StoryEngine()
+    demo = replay(engine, demo_docs(args.understand), first_id=1)
+    seed_engine = StoryEngine()
+    seed = replay(seed_engine, [("seed", seed_doc(labels, args.understand))], first_id=500)
+
+    by_label = {r.label: r for r in demo}
+    if args.verbose:
+        for r in [*demo, *seed]:
+            d = r.decision
+            print(
+                f"{r.label}: story {r.story_id} dup {d.duplicate_of}/{d.duplicate_kind} "
+                f"dev {d.is_development} new s/st/n {len(d.novelty.new_sentences)}/"
+                f"{len(d.novelty.new_statements)}/{len(d.novelty.new_numbers)}"
+            )
+            for event in d.events:
+                print(f"    {event.kind}: {event.text[:240]}")
+
+    # development
+    tp = fp = fn = 0
+    wrong: list[str] = []
+    for r in demo:
+        row = demo_labels[r.label]
+        if not row["in_story"]:
+            continue
+        predicted, gold = r.decision.is_development, row["development"]
+        tp += predicted and gold
+        fp += predicted and not gold
+        fn += gold and not predicted
+        if predicted != gold:
+            wrong.append(r.label)
+    dev_p, dev_r = _pr(tp, tp + fp, tp, tp + fn)
+
+    # clustering of the demo
+    main_story = by_label["a01"].story_id
+    in_story = [r for r in demo if demo_labels[r.label]["in_story"]]
+    joined = sum(1 for r in in_story if r.story_id == main_story)
+    outsiders = [r for r in demo if not demo_labels[r.label]["in_story"]]
+    kept_out = sum(1 for r in outsiders if r.story_id != main_story)
+
+    # copies
+    ids = {r.label: r.doc.article_id for r in demo}
+    copies = labels["demo_story"]["wire_copies"]
+    copy_found = sum(
+        1
+        for c in copies
+        if by_label[c["copy"]].decision.duplicate_of is not None
+        and by_label[c["copy"]].decision.duplicate_of == ids[c["original"]]
+    )
+    flagged = [r for r in demo if r.decision.duplicate_of is not None]
+    copy_pairs = {(c["copy"], c["original"]) for c in copies}
+    label_of = {r.doc.article_id: r.label for r in demo}
+    copy_correct = sum(
+        1
+        for r in flagged
+        if (r.label, label_of.get(r.decision.duplicate_of or -1, "")) in copy_pairs
+    )
+
+    # events
+    events = [e for r in demo for e in r.decision.events]
+    seed_events = [e for r in seed for e in r.decision.events]
+    gold_c = [(c, events) for c in labels["demo_story"]["contradictions"]] + [
+        (c, seed_events) for c in labels["seed"]["contradictions"]
+    ]
+    predicted_c = [(e, "demo") for e in events if e.kind == "contradiction"] + [
+        (e, "seed") for e in seed_events if e.kind == "contradiction"
+    ]
+    c_correct = sum(
+        1
+        for e, where in predicted_c
+        if any(
+            matches_contradiction(e, c)
+            for c in (
+                labels["demo_story"]["contradictions"]
+                if where == "demo"
+                else labels["seed"]["contradictions"]
+            )
+        )
+    )
+    c_found = [
+        c["id"]
+        for c, pool in gold_c
+        if any(e.kind == "contradiction" and matches_contradiction(e, c) for e in pool)
+    ]
+    primary = [c["id"] for c, _ in gold_c if c["priority"] == "primary"]
+    con_p, con_r = _pr(c_correct, len(predicted_c), len(c_found), len(gold_c))
+    primary_r = sum(1 for c in c_found if c in primary) / len(primary)
+
+    gold_r = labels["demo_story"]["revisions"]
+    predicted_r = [e for e in events + seed_events if e.kind == "revision"]
+
+    def revision_ok(e: StoryEvent, g: dict[str, Any]) -> bool:
+        def value(s: str) -> float:
+            return float(s.replace(",", ""))
+
+        try:
+            return value(e.detail["from"]) == g["from"] and value(e.detail["to"]) == g["to"]
+        except (KeyError, ValueError):
+            return False
+
+    r_correct = sum(1 for e in predicted_r if any(revision_ok(e, g) for g in gold_r))
+    r_found = [g["id"] for g in gold_r if any(revision_ok(e, g) for e in predicted_r)]
+    rev_p, rev_r = _pr(r_correct, len(predicted_r), len(r_found), len(gold_r))
+
+    gold_x = labels["demo_story"]["corrections"]
+    predicted_x = [(r.label, e) for r in demo for e in r.decision.events if e.kind == "correction"]
+    x_correct = sum(1 for label, _ in predicted_x if any(g["article"] == label for g in gold_x))
+    x_found = sum(1 for g in gold_x if any(label == g["article"] for label, _ in predicted_x))
+    cor_p, cor_r = _pr(x_correct, len(predicted_x), x_found, len(gold_x))
+
+    headline = engine.headline(main_story)
+    print(f"understanding: {'storywatch.understand' if args.understand else 'none'}")
+    print(
+        f"demo story: {joined}/{len(in_story)} articles joined one story; "
+        f"{kept_out}/{len(outsiders)} unrelated articles kept out"
+    )
+    print(f"  title: {headline.title}")
+    print(f"  timeline items: {len(headline.timeline)}")
+    print(
+        f"development: precision {dev_p:.3f} recall {dev_r:.3f} f1 {_f1(dev_p, dev_r):.3f}"
+        f"  (wrong: {', '.join(wrong) or 'none'})"
+    )
+    print(
+        f"wire copies: {copy_found}/{len(copies)} found; {copy_correct}/{len(flagged)} "
+        "flagged copies right"
+    )
+    print(
+        f"contradictions: precision {con_p:.3f} ({c_correct}/{len(predicted_c)}) recall "
+        f"{con_r:.3f} (found {', '.join(c_found) or 'none'} of {len(gold_c)}); "
+        f"primary recall {primary_r:.3f}"
+    )
+    print(
+        f"revisions: precision {rev_p:.3f} ({r_correct}/{len(predicted_r)}) recall "
+        f"{rev_r:.3f} (found {', '.join(r_found) or 'none'})"
+    )
+    print(f"corrections: precision {cor_p:.3f} recall {cor_r:.3f}")
+    print(
+        f"development_f1={_f1(dev_p, dev_r):.4f} development_precision={dev_p:.4f} "
+        f"development_recall={dev_r:.4f} contradiction_precision={con_p:.4f} "
+        f"contradiction_recall={con_r:.4f} revision_precision={rev_p:.4f} "
+        f"revision_recall={rev_r:.4f} correction_recall={cor_r:.4f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""Numbers as facts: what a number counts, and whether a text revises an earlier one (T4, T5).
+
+A revision is a *correction of a count*, not any change of a number: the queue of ships
+waiting outside a harbor "rose to 38" because the world changed, while the count of people
+injured by Sunday's fire "rose to nine" because the first count was incomplete. The rules:
+
+- an explicit revision word ("revised", "corrected", "updated", "raised/lowered its
+  estimate") or an earlier figure named as reported ("up from the six reported") marks a
+  revision of any quantity;
+- a change word ("rose", "climbed", "up from") marks one only for a toll of a past event
+  (killed, injured, evacuated, missing, arrested ...);
+- without such words, the same unit and the same surrounding words with a toll word make a
+  revision ("10 people killed" then "14 people killed").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storywatch.stories.text import STOPWORDS, parse_numbers, stem, terms, wordset
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFact:
+    """A number as the text states it, with the words around it.
+
+    ``previous`` is the earlier value the same sentence names ("nine, up from six");
+    ``revision`` says how the sentence words a change: "explicit", "change" or "".
+    ``toll`` says the number counts victims of an event (killed, injured, evacuated ...).
+    """
+
+    value: float
+    phrase: str
+    unit: str | None
+    near: frozenset[str]
+    context: frozenset[str]
+    sentence: str
+    previous: float | None = None
+    revision: str = ""
+    toll: bool = False
+
+
+_EXPLICIT = re.compile(
+    r"\b(?:revised|revising|revises|corrected|correcting|updated its|raised (?:its|the) "
+    r"(?:estimate|count|figure|toll)|lowered (?:its|the) (?:estimate|count|figure|toll)|"
+    r"(?:from|than) (?:the )?[\w,.]+ (?:\w+ ){0,3}(?:reported|given|announced|stated) "
+    r"(?:earlier|previously|initially|on \w+))",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|fell|dropped|"
+    r"declined|decreased|up from|down from|now stands|has reached|reached)\b",
+    re.IGNORECASE,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|an?\s+|about\s+|some\s+)*$", re.IGNORECASE)
+TOLL_WORDS = frozenset(
+    stem(w)
+    for w in wordset(
+        "killed dead deaths death died dying toll injured injuries injuring wounded hurt",
+        "casualties victims missing evacuated evacuees displaced arrested detained",
+        "infected hospitalized hospitalised rescued affected homeless",
+    )
+)
+_UNIT_SKIP = STOPWORDS | wordset(
+    "about nearly least its their two three four five six seven eight nine ten eleven",
+    "twelve dozen twenty thirty forty fifty hundred thousand million billion",
+)
+
+
+def number_facts(sentence: str, context: frozenset[str] | None = None) -> list[NumberFact]:
+    """The numbers a sentence states, each with its unit word and the words around it."""
+    found = parse_numbers(sentence)
+    if not found:
+        return []
+    if context is None:
+        context = frozenset(terms(sentence))
+    if _EXPLICIT.search(sentence):
+        revision = "explicit"
+    elif _CHANGE.search(sentence):
+        revision = "change"
+    else:
+        revision = ""
+    toll = bool(context & TOLL_WORDS)
+    olds = [
+        bool(_FROM_BEFORE.search(sentence[max(0, start - 24) : start])) for _, start, _ in found
+    ]
+    facts: list[NumberFact] = []
+    for index, (value, start, end) in enumerate(found):
+        if olds[index] and len(found) > 1:
+            continue  # stated as the old value of another number in this sentence
+        # "nine, up from six": the old value is the "from" number right after this one
+        following = index + 1
+        previous = found[following][0] if following < len(found) and olds[following] else None
+        after = re.findall(r"[A-Za-z]+", re.split(r"[,;:()]", sentence[end : end + 40])[0])
+        unit_words = [w.lower() for w in after if len(w) > 2 and w.lower() not in _UNIT_SKIP][:1]
+        unit = stem(unit_words[0]) if unit_words else None
+        before = sentence[max(0, start - 40) : start]
+        near = frozenset(terms(before)[-3:] + terms(" ".join(after[:6])))
+        phrase = (sentence[start:end] + " " + " ".join(after[:2])).strip()
+        facts.append(
+            NumberFact(
+                value=value,
+                phrase=phrase,
+                unit=unit,
+                near=near,
+                context=context,
+                sentence=sentence,
+                previous=previous,
+                revision=revision,
+                toll=toll,
+            )
+        )
+    return facts
+
+
+def marks_revision(fact: NumberFact) -> bool:
+    """Whether the sentence itself words this number as a corrected count."""
+    return fact.revision == "explicit" or (fact.revision == "change" and fact.toll)
