@@ -5,8 +5,9 @@
 Gold. A folder holds ``text/<doc>.txt`` and ``attributions/<doc>_<annotator>.ann`` (BRAT
 standoff). For a document annotated twice we use the first .ann alphabetically. A gold
 *direct quote* is a Content span (all its fragments) whose text holds a quotation mark
-(" “ ”): that is both whole quotations and reported clauses carrying a partial quotation,
-as the corpus notes define it (dev: ~0.7k spans).
+(" “ ”, or the doubled single marks '' that New York Times copy uses for quotations): that
+is both whole quotations and reported clauses carrying a partial quotation, as the corpus
+notes define it (dev: ~0.7k spans).
 
 Prediction. ``storywatch.understand`` statements of kind "direct" (a quotation, or a
 reported clause holding one). Tokens are words (punctuation and quote marks dropped),
@@ -169,13 +170,13 @@ def load(folder: Path) -> list[tuple[str, str, list[Gold]]]:
             if content is None:
                 continue
             ctext = " ".join(text[a:b] for a, b in content[1])
-            if not any(q in ctext for q in _QUOTES):
+            if not any(q in ctext for q in _QUOTES) and "''" not in ctext:
                 continue
             src = spans.get(ev.get("Source", ""))
             golds.append(
                 Gold(
                     token_ids(list(starts), list(ends), content[1]),
-                    ctext.strip()[:1] in _QUOTES,
+                    ctext.strip()[:1] in _QUOTES or ctext.strip()[:2] == "''",
                     src[1] if src else None,
                 )
             )
@@ -192,7 +193,7 @@ def predict(text: str) -> tuple[list[Pred], float]:
     for a in attribute(an):
         if not a.direct:
             continue
-        full = a.parts[0][0] > 0 and text[a.parts[0][0] - 1] in _QUOTES
+        full = a.parts[0][0] > 0 and text[a.parts[0][0] - 1] in _QUOTES + "'’"
         preds.append(
             Pred(token_ids(starts, ends, a.parts), a.speaker.name, a.speaker_span, full)
         )

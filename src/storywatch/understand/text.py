@@ -16,7 +16,9 @@ from storywatch.understand.lexicon import words_of as _words
 
 _OPENERS = "“„«"
 _CLOSERS = "”»"
-_MARKS = re.compile(r"[\"“”„«»]")
+# Quote marks, including the doubled single marks some copy uses (‘‘…’’, ``…'').
+_MARKS = re.compile(r"’’|‘‘|``|''|[\"“”„«»]")
+_AS_DOUBLE = {"’’": "”", "‘‘": "“", "``": "“", "''": '"'}
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"”’')\]]*$")
@@ -94,15 +96,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_opening(text: str, pos: int, para_start: int, para_end: int) -> bool:
-    """Decide whether the quote mark at ``pos`` opens (True) or closes a quotation."""
-    mark = text[pos]
+def _is_opening(text: str, pos: int, end: int, para_start: int, para_end: int) -> bool:
+    """Decide whether the quote mark at ``text[pos:end]`` opens (True) or closes a quotation."""
+    mark = _AS_DOUBLE.get(text[pos:end], text[pos])
     before = text[pos - 1] if pos > para_start else " "
-    after = text[pos + 1] if pos + 1 < para_end else " "
+    after = text[end] if end < para_end else " "
     if mark in _OPENERS:
         # A curly opener glued to a word and followed by space was typed wrongly: a closer.
         glued = before.isalnum() or before in ",.!?;…"
-        return not (glued and (after.isspace() or after in ",.;:!?" or pos + 1 >= para_end))
+        return not (glued and (after.isspace() or after in ",.;:!?" or end >= para_end))
     if mark in _CLOSERS:
         # A curly closer at the start of a word was typed wrongly: an opener.
         return (before.isspace() or before in "([—–-") and after.isalnum()
@@ -129,10 +131,10 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
                 quotes.append(Quote(open_at, parts[-1][1], tuple(parts), closed=False))
                 open_at, parts = -1, []
         for m in _MARKS.finditer(text, ps, pe):
-            pos = m.start()
-            if open_at >= 0 and pos == part_start - 1:
+            pos, mark_end = m.span()
+            if open_at >= 0 and mark_end == part_start:
                 continue
-            if _is_opening(text, pos, ps, pe):
+            if _is_opening(text, pos, mark_end, ps, pe):
                 if open_at >= 0 and not parts:
                     # An opener inside an open quotation on the same line: the first one
                     # was a stray mark; start again here.
@@ -140,10 +142,10 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
                 elif open_at >= 0:
                     quotes.append(Quote(open_at, parts[-1][1], tuple(parts), closed=False))
                     parts = []
-                open_at, part_start = pos, pos + 1
+                open_at, part_start = pos, mark_end
             elif open_at >= 0:
                 parts.append((part_start, pos))
-                quotes.append(Quote(open_at, pos + 1, tuple(parts), closed=True))
+                quotes.append(Quote(open_at, mark_end, tuple(parts), closed=True))
                 open_at, parts = -1, []
         if open_at >= 0:
             parts.append((part_start, pe))
