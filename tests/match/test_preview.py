@@ -119,22 +119,26 @@ async def test_articles_are_found_once_processed_and_wire_copies_are_left_out(
 ) -> None:
     await _setup(services)
     (original,) = await _insert(services, _row("Harbor fire", "Smoke.", age_hours=3))
-    waiting, copy = await _insert(
+    waiting, copy, failed = await _insert(
         services,
         _row("Harbor fire spreads", "More smoke.", age_hours=1, processed_at=None, status="new"),
         _row("Harbor fire", "Smoke.", age_hours=2, duplicate_of=original),
+        _row("Harbor page", "", age_hours=2, status="failed"),
     )
     first = await preview(services, "harbor", days=7)
     assert [m.article_id for m in first.matches] == [original]
 
     async with services.db.write() as conn:
         await conn.execute(
-            sa.update(articles).where(articles.c.id == waiting).values(processed_at=NOW)
+            sa.update(articles)
+            .where(articles.c.id == waiting)
+            .values(processed_at=NOW, status="processed")
         )
     (late,) = await _insert(services, _row("Harbor closed", "", age_hours=0.5))
     again = await preview(services, "harbor", days=7)
     assert [m.article_id for m in again.matches] == [late, waiting, original]
     assert copy not in {m.article_id for m in again.matches}
+    assert failed not in {m.article_id for m in again.matches}
 
 
 async def test_people_come_from_entity_links_and_the_json_column(services: Services) -> None:

@@ -66,6 +66,7 @@ class Percolator:
         self._heads: Postings = {}
         self._head_lengths: dict[int, int] = {}
         self._frequencies = frequencies
+        self._last: tuple[MatchDoc, PreparedDoc] | None = None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -171,7 +172,7 @@ class Percolator:
 
     def match(self, doc: MatchDoc | PreparedDoc) -> set[int]:
         """The ids of every stored subscription whose query matches ``doc``."""
-        prepared = prepare(doc)
+        prepared = self._prepare(doc)
         matched, to_check = self._found(prepared)
         keys = prepared.keys
         has_none = keys.isdisjoint
@@ -188,12 +189,27 @@ class Percolator:
 
     def candidates(self, doc: MatchDoc | PreparedDoc) -> set[int]:
         """Every subscription found for ``doc`` before checks (a superset of the matches)."""
-        matched, to_check = self._found(prepare(doc))
+        matched, to_check = self._found(self._prepare(doc))
         return matched | to_check
 
     def explain(self, sub_id: int, doc: MatchDoc | PreparedDoc) -> tuple[Reason, ...]:
         """Why subscription ``sub_id`` matches ``doc`` (``()`` when it does not)."""
-        return explain(self.query(sub_id), doc)
+        return explain(self.query(sub_id), self._prepare(doc))
+
+    def _prepare(self, doc: MatchDoc | PreparedDoc) -> PreparedDoc:
+        """Prepare ``doc`` once for a ``match`` and the ``explain`` calls that follow it.
+
+        The last article is kept (by identity: a :class:`MatchDoc` is frozen), so explaining
+        each of an article's hundreds of matches does not read its text again each time.
+        """
+        if isinstance(doc, PreparedDoc):
+            return doc
+        last = self._last
+        if last is not None and last[0] is doc:
+            return last[1]
+        prepared = prepare(doc)
+        self._last = (doc, prepared)
+        return prepared
 
     def _found(self, prepared: PreparedDoc) -> tuple[set[int], set[int]]:
         """(Subscriptions matched on sight, subscriptions to check) for this article.

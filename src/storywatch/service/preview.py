@@ -16,7 +16,9 @@ to check against the stored rows. The story an article belongs to is read fresh 
 database each time (clustering may move articles between stories after they are indexed).
 
 Reads only: ``articles``, ``sources``, ``entities``, ``article_entities`` and, for a user,
-``notifications``. Wire copies (``duplicate_of`` set) are left out, as on the live page.
+``notifications``. Only articles the process stage finished (``status = "processed"``) are
+previewed, and wire copies (``duplicate_of`` set) are left out: a preview shows what moved,
+once, as a subscription in the default "developments" mode would be told.
 """
 
 from __future__ import annotations
@@ -214,6 +216,7 @@ _ROW_COLUMNS = (
     articles.c.published_at,
     articles.c.arrived_at,
     articles.c.processed_at,
+    articles.c.status,
     articles.c.duplicate_of,
     sources.c.title.label("source_title"),
 )
@@ -234,8 +237,11 @@ async def _take(conn: AsyncConnection, corpus: _Corpus, condition: sa.ColumnElem
         at = _article_time(row)
         if oldest is not None and at < oldest:
             continue
-        if row.processed_at is None:
-            corpus.pending[row.id] = at
+        if row.status != "processed":
+            if row.processed_at is None:  # not processed yet: look again next time
+                corpus.pending[row.id] = at
+            else:  # processing failed: there is no text to match
+                corpus.pending.pop(row.id, None)
             continue
         corpus.pending.pop(row.id, None)
         if row.duplicate_of is None:
