@@ -61,5 +61,10 @@ async def open_services(
     try:
         yield services
     finally:
+        # per-process singletons attached by packages (the shared fetcher, ...) close here
+        for extra in list(services.extras.values()):
+            closer = getattr(extra, "aclose", None)
+            if closer is not None:
+                await closer()
         await bus.close()
         await db.dispose()

@@ -65,9 +65,9 @@ async def _web(services: Services, stop: asyncio.Event) -> None:
 
 
 async def _ingest(services: Services, stop: asyncio.Event) -> None:
-    from storywatch.sources.poller import Poller
+    from storywatch.sources.ingest import run_ingest
 
-    await Poller(services).run(stop)
+    await run_ingest(services, stop)
 
 
 async def _process(services: Services, stop: asyncio.Event) -> None:
@@ -75,10 +75,7 @@ async def _process(services: Services, stop: asyncio.Event) -> None:
 
     stage = ProcessStage(services)
     services.extras["process"] = stage
-    try:
-        await stage.run(stop)
-    finally:
-        await stage.aclose()
+    await stage.run(stop)
 
 
 async def _match(services: Services, stop: asyncio.Event) -> None:

@@ -30,7 +30,7 @@ from storywatch.extract import (
 from storywatch.model import ExtractedArticle, Understanding
 from storywatch.pipeline import persist
 from storywatch.pipeline.loop import consume_until
-from storywatch.sources.fetch import SafeFetcher
+from storywatch.sources.fetch import SafeFetcher, shared_fetcher
 from storywatch.store import articles as article_store
 from storywatch.store.tables import articles, sources, statements
 from storywatch.stories import StoryDoc, StoryEngine
@@ -68,13 +68,8 @@ class ProcessStage:
 
     @property
     def fetcher(self) -> SafeFetcher:
-        if self._fetcher is None:
-            self._fetcher = SafeFetcher(self.services.settings)
-        return self._fetcher
-
-    async def aclose(self) -> None:
-        if self._fetcher is not None:
-            await self._fetcher.aclose()
+        """The given fetcher, or the process's shared one (closed with the services)."""
+        return self._fetcher or shared_fetcher(self.services)
 
     # ------------------------------------------------------------------ start-up
 
