@@ -18,6 +18,7 @@ a named person or organisation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from storywatch.understand import lexicon as lx
@@ -101,23 +102,29 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 
 def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
-    """End a clause with a partial quotation at its last closing mark when a coordinated
-    clause follows ("called her “third-rate” and boycotted …", "…”, telling reporters …"):
-    annotators, and readers, take the second clause as another act."""
-    last = max((q.end for q in quotes if start <= q.start and q.end <= end), default=-1)
-    if last < 0:
-        return end
-    tail = text[last:end]
-    words = tail.split()
-    if len(words) <= 3:
-        return end
-    stripped = tail.lstrip()
-    first = words[0].lower().strip(",")
-    if first in ("and", "but") and _verb_like(words[1]):
-        return last
-    if tail.startswith(",") and stripped[1:].lstrip()[:1].islower():
-        return last
+    """End a clause with a partial quotation where a second act begins after a quotation
+    ("called her “third-rate” and boycotted …", "…”, telling reporters …", "…” in a tweet,
+    and a few lawmakers called …"): annotators, and readers, take that as another act."""
+    for q in quotes:
+        if not (start <= q.start and q.end <= end):
+            continue
+        tail = text[q.end : end]
+        words = tail.split()
+        if len(words) <= 3:
+            return end
+        stripped = tail.lstrip()
+        first = words[0].lower().strip(",")
+        if first in ("and", "but") and _verb_like(words[1]):
+            return q.end
+        if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
+            return q.end
+        clause = _NEW_CLAUSE.search(tail)
+        if clause is not None and clause.start() < 60:
+            return q.end + clause.start()
     return end
+
+
+_NEW_CLAUSE = re.compile(r", (?:and|but|while) (?=(?:the|a|an|some|many|[A-Z])\w*)")
 
 
 def _verb_like(token: str) -> bool:
@@ -338,9 +345,33 @@ def _plausible(text: str, np: list[Word]) -> bool:
 
 
 def _cue_led(text: str, s: Sentence) -> Found | None:
-    """Subject, cue, then content: a quotation or a reported clause."""
+    """Subject, cue, then content: a quotation or a reported clause.
+
+    With several cues in a sentence, one that introduces a whole quotation wins over an
+    earlier one that would only report a clause ("… she laughed and admitted “…”")."""
+    first = _cue_led_pass(text, s)
+    if first is None or not s.quotes or _is_whole_quote(text, first):
+        return first
+    for k in range(len(s.words)):
+        if s.words[k].start <= (first.cue or (0, 0))[0]:
+            continue
+        later = _cue_led_pass(text, s, start_at=k)
+        if later is not None and _is_whole_quote(text, later):
+            return later
+        break
+    return first
+
+
+def _is_whole_quote(text: str, found: Found) -> bool:
+    start = found.parts[0][0] if found.parts else 0
+    return start > 0 and text[start - 1] in "\"“'‘"
+
+
+def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
     words = s.words
     for k, w in enumerate(words):
+        if k < start_at:
+            continue
         if not _is_cue(w, s.quotes):
             continue
         lemma = lx.CUE_LEMMA[w.text.lower()]
@@ -410,7 +441,11 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
             or (lead[-1:] and lead[-1].text == "that")
         ):
             tail = text[q.end : s.end].strip(" .,;")
-            if not tail or len(tail.split()) <= 2:
+            participle = (
+                text[q.end : q.end + 2].startswith(",") or text[q.end - 2 : q.end - 1] == ","
+            )
+            first_after = tail.split()[0] if tail else ""
+            if not tail or len(tail.split()) <= 2 or (participle and first_after.endswith("ing")):
                 parts = [p for qq in later for p in qq.parts] if len(later) > 1 else list(q.parts)
                 if lead and lead[-1].text == "that":
                     parts = [(lead[-1].start, q.end)]

@@ -87,6 +87,7 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "hope": ("hopes",),
     "read": ("reads",),
     "point": ("points",),
+    "go_on": ("went", "goes"),
     "put": ("puts",),
     "comment": ("commented", "comments"),
     "elaborate": ("elaborated",),
@@ -146,7 +147,7 @@ WEAK_CUES: frozenset[str] = _words(
     continue report ask state describe read post charge agree believe think fear hope signal
     indicate demand maintain counter note observe promise urge confirm deny reveal comment
     mention call blast liken press cry bristle scold mock accuse tout hail praise dismiss label
-    dub decry sing question thank shoot_back point put
+    dub decry sing question thank shoot_back point put go_on
     """
 )
 
