@@ -92,7 +92,7 @@ async def test_matches_come_newest_first_with_reasons_and_details(services: Serv
     assert result.scanned == 3
     first = result.matches[0]
     assert first.title == "Harbor reopens"
-    assert first.source_title == "Daily Ledger"
+    assert first.source_title == first.source == "Daily Ledger"
     assert first.url == f"https://harbor.example/{_number - 1}"
     assert first.published == NOW - timedelta(hours=2)
     assert result.matches[1].story_id == 1

@@ -68,6 +68,11 @@ class PreviewMatch:
     reasons: tuple[Reason, ...]
     notified: bool = False  # the user already got a notification for this article
 
+    @property
+    def source(self) -> str:
+        """The outlet's name (the same as ``source_title``)."""
+        return self.source_title
+
 
 @dataclass(frozen=True, slots=True)
 class PreviewResult:
