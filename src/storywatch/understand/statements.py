@@ -103,11 +103,9 @@ def attribute(an: Analysis) -> list[Attributed]:
             if para - prev.paragraph <= 2 and prev.paragraph != para and _opens_paragraph(an, s):
                 out.append(Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para))
             continue
-        if prev.paragraph == para:
-            prev.parts.extend(parts)
-            prev.sentence = s.index
-        else:
-            out.append(Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para))
+        prev.parts.extend(parts)
+        prev.sentence = s.index
+        prev.paragraph = para
     return out
 
 
