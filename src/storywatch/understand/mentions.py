@@ -35,7 +35,7 @@ _PLACE_WORDS = frozenset(
     _words(
         """
         county province island islands river mountains valley sea ocean gulf street avenue
-        square city bay lake peninsula strait desert
+        square city bay lake peninsula strait desert atoll coast
         """
     )
 )
@@ -99,7 +99,8 @@ def classify(name: str, title: str = "") -> EntityKind | None:
         return EntityKind.PLACE
     if len(toks) > 1 and toks[0] in _PLACE_WORDS | {"republic", "kingdom"}:
         return EntityKind.PLACE
-    if len(toks) > 1 and toks[-1] in _PLACE_WORDS:
+    if len(toks) > 1 and (toks[-1] in _PLACE_WORDS or toks[-1] in gz.COUNTRIES):
+        # "South Asia", "Midway Atoll", "Central America".
         return EntityKind.PLACE
     title_words = {_norm(t) for t in title.split()}
     if title_words & lx.TITLE_HEADS:
@@ -112,6 +113,8 @@ def classify(name: str, title: str = "") -> EntityKind | None:
         return EntityKind.ORG
     if toks and toks[0] in gz.MALE_NAMES | gz.FEMALE_NAMES and len(toks) > 1:
         return EntityKind.PERSON
+    if len(toks) >= 2 and name.isupper():
+        return None  # a dateline or a shouted headline, not a person
     if len(toks) >= 2 and all(t[:1].isalpha() for t in toks):
         return EntityKind.PERSON
     return None
