@@ -33,6 +33,8 @@ class Analysis:
     paragraph_starts: list[int]
     sentence_starts: list[int]
     quote_bounds: list[int]
+    # Genders read from the article's own pronouns, filled on first use (speakers.py).
+    genders: dict[int, str] | None = None
 
     def paragraph_of(self, pos: int) -> int:
         return max(0, bisect_left(self.paragraph_starts, pos + 1) - 1)

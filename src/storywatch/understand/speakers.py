@@ -65,7 +65,48 @@ def _gender(an: Analysis, ident: Identity) -> str | None:
             return "f"
         if words & lx.MALE_TITLES:
             return "m"
-    return None
+    if an.genders is None:
+        an.genders = _learn_genders(an)
+    return an.genders.get(id(ident))
+
+
+_HE = re.compile(r"\b[Hh]e\b")
+_SHE = re.compile(r"\b[Ss]he\b")
+
+
+def _learn_genders(an: Analysis) -> dict[int, str]:
+    """Gender of people whose first name we do not know, read from the article itself:
+    the pronouns in sentences where that person is the only one named ("Melanie said yes …
+    she was switching off the television")."""
+    votes: dict[int, list[int]] = {}
+    text = an.text
+    for k, sent in enumerate(an.sentences):
+        owners = {
+            an.owner[mi]
+            for mi in an.mentions_in(sent.start, sent.end)
+            if an.owner[mi] >= 0 and an.identities[an.owner[mi]].kind is EntityKind.PERSON
+        }
+        if len(owners) != 1:
+            continue
+        owner = owners.pop()
+        if an.identities[owner].gender:
+            continue
+        end = sent.end
+        if k + 1 < len(an.sentences):
+            nxt = an.sentences[k + 1]
+            if not an.mentions_in(nxt.start, nxt.end):
+                end = nxt.end
+        span = text[sent.start : end]
+        tally = votes.setdefault(owner, [0, 0])
+        tally[0] += len(_HE.findall(span))
+        tally[1] += len(_SHE.findall(span))
+    out: dict[int, str] = {}
+    for owner, (he, she) in votes.items():
+        if he >= 2 and she == 0:
+            out[id(an.identities[owner])] = "m"
+        elif she >= 2 and he == 0:
+            out[id(an.identities[owner])] = "f"
+    return out
 
 
 def _compatible(an: Analysis, ident: Identity, pronoun: str) -> bool:
