@@ -323,9 +323,13 @@ def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
             last_head = k
     if last_head < 0:
         # "Republican Donald Trump": a qualifier before a given name is a title too.
-        if len(run) >= 3 and _is_first_name(run[1].text) and not _is_first_name(run[0].text):
-            if classify(strip_possessive(run[0].text)[0]) is None:
-                return run[:1], run[1:]
+        if (
+            len(run) >= 3
+            and _is_first_name(run[1].text)
+            and not _is_first_name(run[0].text)
+            and classify(strip_possessive(run[0].text)[0]) is None
+        ):
+            return run[:1], run[1:]
         return None
     name_words = run[last_head + 1 :]
     if name_words and name_words[0].text == "of":
