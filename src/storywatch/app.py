@@ -37,13 +37,15 @@ class Services:
 
 
 def make_bus(settings: Settings) -> Bus:
-    """The in-process bus. Redis Streams arrives with the scale-out work; until then a
-    configured ``redis_url`` is refused rather than silently ignored."""
+    """Redis Streams and pub/sub when ``redis_url`` is set (roles in several processes),
+    otherwise the in-process bus (everything in one process)."""
     if settings.redis_url:
-        raise ConfigError(
-            "redis_url is set, but this release runs every stage in one process; "
-            "unset STORYWATCH_REDIS_URL"
-        )
+        from storywatch.bus.redis import RedisBus
+
+        try:
+            return RedisBus(settings.redis_url, prefix=settings.redis_prefix)
+        except ValueError as exc:  # an unknown scheme or a malformed URL
+            raise ConfigError(f"redis_url is not a usable Redis URL: {exc}") from exc
     return MemoryBus()
 
 

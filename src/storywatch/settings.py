@@ -33,8 +33,15 @@ class Settings(BaseSettings):
     )
     redis_url: str | None = Field(
         None,
-        description="Redis URL, for running stages in several processes (the Redis Streams "
-        "bus is planned and not in this release: setting it is refused at start).",
+        description="Redis URL (redis://host:6379/0). Set: the stages talk over Redis Streams "
+        "and live events over Redis pub/sub, so roles can run in several processes and "
+        "machines (`storywatch worker --role ...`, with a shared PostgreSQL). Unset: one "
+        "process, in-process bus.",
+    )
+    redis_prefix: str = Field(
+        "storywatch",
+        description="Prefix of every Redis key and pub/sub channel, so several deployments "
+        "can share one Redis server.",
     )
     host: str = Field("127.0.0.1", description="Address the web server listens on.")
     port: int = Field(8000, description="Port the web server listens on.")

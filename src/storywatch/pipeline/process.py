@@ -38,6 +38,9 @@ from storywatch.understand import EntityDirectory, understand
 
 log = logging.getLogger(__name__)
 
+STALE_SECONDS = 60.0  # an article still ``new`` this long after arriving missed its doorbell
+SWEEP_SECONDS = 30.0
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
@@ -243,15 +246,51 @@ class ProcessStage:
     # ------------------------------------------------------------------ the worker
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Consume ``articles.ingested`` until ``stop``; first redo what a crash left."""
+        """Consume ``articles.ingested`` until ``stop``; first redo what a crash left.
+
+        A sweep also picks up articles still ``new`` a while after arriving: their doorbell
+        was lost (a publish during a Redis outage, or by a writer in another process).
+        """
         restored = await self.restore()
         log.info("story engine restored %d articles", restored)
         messages = consume_until(self.services, INGESTED, "process", stop)
         for article_id in await self.pending():
             await self._safe(article_id)
-        async for message in messages:
-            await self._safe(int(message.data["article_id"]))
-            await self.services.bus.ack(message, "process")
+        sweeper = asyncio.create_task(self._sweep(stop), name="process-sweep")
+        try:
+            async for message in messages:
+                await self._safe(int(message.data["article_id"]))
+                await self.services.bus.ack(message, "process")
+        finally:
+            sweeper.cancel()
+            await asyncio.gather(sweeper, return_exceptions=True)
+
+    async def stale(self) -> list[int]:
+        """Articles still ``new`` :data:`STALE_SECONDS` after they arrived, oldest first."""
+        cutoff = self.services.clock() - timedelta(seconds=STALE_SECONDS)
+        stmt = (
+            sa.select(articles.c.id)
+            .where(articles.c.status == "new", articles.c.arrived_at < cutoff)
+            .order_by(articles.c.id)
+            .limit(1000)
+        )
+        async with self.services.db.read() as conn:
+            return [int(r[0]) for r in await conn.execute(stmt)]
+
+    async def _sweep(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                await asyncio.wait_for(stop.wait(), SWEEP_SECONDS)
+                return
+            except TimeoutError:
+                pass
+            try:
+                for article_id in await self.stale():
+                    if stop.is_set():
+                        return
+                    await self._safe(article_id)
+            except Exception:
+                log.exception("sweeping stale articles failed; will retry")
 
     async def _safe(self, article_id: int) -> None:
         try:
