@@ -135,6 +135,11 @@ def _verb_like(token: str) -> bool:
     return low in lx.CUE_WORDS or low.endswith("ed") or low in _IRREGULAR_PAST
 
 
+def _closes_at(text: str, pos: int) -> bool:
+    """True when a closing quote mark sits at ``pos`` (and ``pos`` is inside the text)."""
+    return pos < len(text) and text[pos] in '”"'
+
+
 def _words_between(s: Sentence, start: int, end: int) -> list[Word]:
     return [w for w in s.words if w.start >= start and w.end <= end]
 
@@ -421,7 +426,7 @@ def _inverted(text: str, s: Sentence, k: int) -> Found | None:
     if len(_words_between(s, start, end)) < 3:
         return None
     direct = _has_quote(s.quotes, start, end + 1, text)
-    if direct and text[end : end + 1] in '”"':
+    if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
 
@@ -472,7 +477,7 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
         end += 1
     if direct:
         end = _cut_tail(text, s.quotes, start, end)
-    if direct and text[end : end + 1] in '”"':
+    if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
 
@@ -490,7 +495,7 @@ def _content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | No
     if end - start < 10:
         return None
     direct = _has_quote(s.quotes, start, end + 1, text)
-    if direct and text[end : end + 1] in '”"':
+    if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
 
@@ -516,7 +521,7 @@ def _according_to(text: str, s: Sentence) -> Found | None:
         if len(_words_between(s, start, end)) < 3:
             return None
         direct = _has_quote(s.quotes, start, end + 1, text)
-        if direct and text[end : end + 1] in '”"':
+        if direct and _closes_at(text, end):
             end += 1
         return Found(((start, end),), direct, np, cue, s.index)
     return None
@@ -590,7 +595,7 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
         q.start >= start and q.end <= end + 1 and not is_title_quote(text, q) for q in s.quotes
     ):
         return None
-    if text[end : end + 1] in '”"':
+    if _closes_at(text, end):
         end += 1
     end = _cut_tail(text, s.quotes, start, end)
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
