@@ -47,6 +47,11 @@ def test_main_text_without_clutter(cluttered: str) -> None:
         assert clutter not in text
     assert "Get real time updates directly on your device, subscribe now." in article.removed
     assert "READ MORE: Council approves budget for new cycle lanes" in article.removed
+    # The figure never reaches the text; its caption and credit are reported as removed.
+    assert (
+        "The bridge seen from the north quay on Monday. Photo: Jan Vries / Lakeside Courier"
+        in article.removed
+    )
     # Paragraphs are separated by one blank line.
     assert "\n\n\n" not in text
     assert len(text.split("\n\n")) == 6

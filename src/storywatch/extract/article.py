@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 
 from storywatch.errors import ExtractError
 from storywatch.extract.boilerplate import SiteBoilerplate, site_of
+from storywatch.extract.clutter import Removed, normalise_line
 from storywatch.extract.dates import parse_date
 from storywatch.extract.decode import decode_html
 from storywatch.extract.fallback import article_score, fallback_paragraphs
@@ -93,6 +94,32 @@ def _drop_title(lines: list[str], title: str | None) -> list[str]:
     return lines
 
 
+_CAPTION_XPATH = (
+    "//figcaption | //*[contains(@class, 'caption') or contains(@class, 'credit')]"
+    "[self::p or self::div or self::span or self::small or self::cite]"
+)
+
+
+def _captions(tree: HtmlElement) -> list[str]:
+    """Picture captions and credits on the page, read before the extractor drops them.
+
+    They are reported in ``removed`` so a person can see they were taken out; the text
+    extractor itself already leaves figures out of the body.
+    """
+    found: list[str] = []
+    for el in tree.xpath(_CAPTION_XPATH)[:20]:
+        text = normalise_line(el.text_content())
+        if 3 <= len(text) <= 400 and not any(text in seen for seen in found):
+            found.append(text)
+    return found
+
+
+def _removed_lines(removed: list[Removed], captions: list[str], text: str) -> tuple[str, ...]:
+    lines = [item.line for item in removed]
+    lines += [c for c in captions if c not in text and c not in lines]
+    return tuple(lines)
+
+
 def _date_by_search(tree: HtmlElement, url: str | None) -> datetime | None:
     """htmldate's scan of the whole page, for pages without a declared date (slower)."""
     from htmldate import find_date
@@ -122,6 +149,7 @@ def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) ->
     ld = read_jsonld(tree)
     meta: PageMeta = read_metadata(tree, ld, url)
     leads = scan_leads(tree, meta.description, meta.title)
+    captions = _captions(tree)
     published = meta.published or _date_by_search(tree, url)
 
     lines = _trafilatura_lines(tree, url)  # prunes `tree` in place: read the tree before
@@ -152,7 +180,7 @@ def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) ->
         language=meta.language or detect_language(text),
         canonical_url=meta.canonical_url,
         image=meta.image,
-        removed=tuple(item.line for item in removed),
+        removed=_removed_lines(removed, captions, text),
     )
 
 
