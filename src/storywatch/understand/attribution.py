@@ -53,6 +53,7 @@ _PREPOSITIONS = frozenset(
     )
 )
 _INTRO_MAX_WORDS = 14
+_CONJUNCTIONS = frozenset(("But", "And", "So", "Then"))
 _IRREGULAR_PAST = frozenset(
     _words(
         """
@@ -417,7 +418,7 @@ def _inverted(text: str, s: Sentence, k: int) -> Found | None:
     after the content and before its speaker."""
     cue = s.words[k]
     before = text[s.start : cue.start].rstrip()
-    if not before.endswith((",", ",”", ',"')):
+    if not before.endswith((",", ",”", ',"', ",''", ",’’")):
         return None
     speaker = _np_after(text, s.words, k + 1)
     if speaker is None:
@@ -484,12 +485,14 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
 
 def _content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | None:
     """ "…, the source added." The clause before the subject is the content."""
+    if text[s.start : s.end].rstrip().endswith(":"):
+        return None
     cue = s.words[k]
     tail = text[cue.end : s.end].strip(" .")
     if len(tail.split()) > 8 and not tail.startswith(","):
         return None
     head = text[s.start : speaker[0]].rstrip()
-    if not (head.endswith(",") or head.endswith(",”") or head.endswith(',"')):
+    if not head.endswith((",", ",”", ',"', ",''", ",’’")):
         return None
     start, end = _trim(text, s.start, len(head) + s.start)
     if end - start < 10:
@@ -542,8 +545,9 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
     if not words:
         return None
     i = 0
-    if words[0].text.lower() in _PREPOSITIONS or words[0].text in ("But", "And", "So", "Then"):
-        if words[0].text.lower() in _PREPOSITIONS:
+    opener = words[0].text.lower()
+    if opener in _PREPOSITIONS or opener.endswith("ing") or words[0].text in _CONJUNCTIONS:
+        if opener in _PREPOSITIONS or opener.endswith("ing"):
             comma = text.find(",", words[0].end, s.end)
             if comma < 0 or comma - words[0].end > 60:
                 return None
