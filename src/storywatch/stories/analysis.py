@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from storywatch.model import Statement
-from storywatch.stories.claims import Claim, read_claim
+from storywatch.stories.claims import Claim, quick_claim
 from storywatch.stories.numbers import NumberFact, number_facts
 from storywatch.stories.text import (
     STOPWORDS,
@@ -26,7 +26,7 @@ from storywatch.stories.types import StoryDoc
 
 TITLE_WEIGHT = 2.0
 NAME_WEIGHT = 1.0
-ENTITY_WEIGHT = 1.0
+ENTITY_WEIGHT = 0.5
 LEAD_CHARS = 600
 LEAD_WEIGHT = 1.0
 
@@ -70,10 +70,14 @@ def analyse(doc: StoryDoc) -> DocAnalysis:
     speakers = _speakers_by_sentence(doc.text, sents, doc.statements)
     claims = tuple(
         claim
-        for s, (speaker, key, direct) in zip(sents, speakers, strict=True)
-        if (claim := read_claim(s, speaker, key, direct=direct)) is not None
+        for s, ws, (speaker, key, direct) in zip(sents, sentence_words, speakers, strict=True)
+        if (claim := quick_claim(s, ws, speaker, key, direct=direct)) is not None
     )
-    numbers = tuple(fact for s in sentence_values for fact in number_facts(s.text, context=s.terms))
+    numbers = tuple(
+        fact
+        for s, ws in zip(sentence_values, sentence_words, strict=True)
+        for fact in number_facts(s.text, context=s.terms, words=ws)
+    )
     return DocAnalysis(
         doc,
         features,

@@ -174,3 +174,56 @@ def read_claim(
         denied=frozenset(denied),
         direct=direct,
     )
+
+
+_CUES = _NEGATION_CUES | _CONDITIONAL | _TOPICAL | _VERDICTS | {"cannot"}
+_HEARSAY_WORDS = wordset(
+    "report reports claim claims rumor rumors rumour rumours allegation allegations",
+    "suggestion suggestions speculation accusation accusations",
+)
+_CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*")
+_ALIASES = frozenset({"usa", "uk", "un", "eu"})
+
+
+def quick_claim(
+    sentence: str,
+    words: list[str],
+    speaker: str | None = None,
+    speaker_key: str | None = None,
+    *,
+    direct: bool = False,
+) -> Claim | None:
+    """:func:`read_claim` for a sentence already split into folded ``words``.
+
+    Most sentences carry no negation, condition, verdict, hearsay or topical cue; their
+    claim is every content word, asserted, which needs no second tokenisation. The others
+    go through :func:`read_claim`.
+    """
+    present = set(words)
+    if present & _CUES or present & _HEARSAY_WORDS or "n't" in sentence or "n’t" in sentence:
+        return read_claim(sentence, speaker, speaker_key, direct=direct)
+    lowered = sentence.lower()
+    if any(hint in lowered for hint in _BOILERPLATE_HINTS) and _BOILERPLATE.search(sentence):
+        return read_claim(sentence, speaker, speaker_key, direct=direct)
+    capitalised = {w.lower().replace("’", "'") for w in _CAPITALISED.findall(sentence)}
+    all_terms: set[str] = set()
+    asserted: set[str] = set()
+    for word in words:
+        if word in STOPWORDS or len(word) < 3:
+            continue
+        term = stem(word)
+        all_terms.add(term)
+        if word in capitalised or word in _ALIASES or term in NOT_PREDICATES:
+            continue
+        asserted.add(term)
+    if not asserted:
+        return None
+    return Claim(
+        text=sentence,
+        speaker=speaker,
+        speaker_key=speaker_key,
+        terms=frozenset(all_terms),
+        asserted=frozenset(asserted),
+        denied=frozenset(),
+        direct=direct,
+    )

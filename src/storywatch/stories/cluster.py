@@ -24,10 +24,10 @@ from datetime import datetime, timedelta
 from storywatch.model import Reason
 from storywatch.stories.vectors import Centroid, Vector, dot
 
-MAX_MEMBERS = 32
+MAX_MEMBERS = 12
 PROBE_FEATURES = 30
-SHORTLIST = 6
-CANDIDATES = 60
+SHORTLIST = 3
+CANDIDATES = 25
 
 
 @dataclass(frozen=True, slots=True)

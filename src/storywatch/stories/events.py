@@ -108,11 +108,14 @@ def _contradictions(
     def source_of(article_id: int) -> str:
         return doc.source if article_id == doc.article_id else known_source(article_id)
 
+    claims = analysis.claims
+    # a restatement of a claim the story holds cannot raise anything new
+    fresh = [knowledge is None or not knowledge.knows_claim(c) for c in claims]
     candidates: list[tuple[int, int, int, Claim]] = []
     if knowledge is not None:
-        for index, claim in enumerate(analysis.claims):
-            if knowledge.knows_claim(claim):
-                continue  # a restatement: whatever it contradicts was reported already
+        for index, claim in enumerate(claims):
+            if not fresh[index]:
+                continue
             positions: set[int] = set()
             for term in claim.denied:
                 positions.update(knowledge.asserting.get(term, ()))
@@ -121,11 +124,10 @@ def _contradictions(
             for position in positions:
                 known = knowledge.claims[position]
                 candidates.append((index, position, known.article_id, known.claim))
-    claims = analysis.claims
     for i, earlier in enumerate(claims):
         for j in range(i + 1, len(claims)):
             later = claims[j]
-            if knowledge is not None and knowledge.knows_claim(later):
+            if not fresh[j]:
                 continue
             if (earlier.denied & later.asserted) or (earlier.asserted & later.denied):
                 candidates.append((j, 1_000_000 + i, doc.article_id, earlier))

@@ -52,12 +52,12 @@ class Knowledge:
         self.vocabulary: Counter[str] = Counter()
         self._sentences: list[frozenset[str]] = []
         self._sentence_index: dict[str, list[int]] = defaultdict(list)
+        self._sentence_set: set[frozenset[str]] = set()
         self._statements: list[frozenset[str]] = []
         self._statement_index: dict[str, list[int]] = defaultdict(list)
         self.numbers: list[KnownNumber] = []
         self._number_index: dict[float, list[int]] = defaultdict(list)
         self.claims: list[KnownClaim] = []
-        self._claim_index: dict[str, list[int]] = defaultdict(list)
         self.asserting: dict[str, list[int]] = defaultdict(list)
         self.denying: dict[str, list[int]] = defaultdict(list)
         self.event_keys: set[str] = set()
@@ -94,11 +94,20 @@ class Knowledge:
         words = claim.terms
         if not words:
             return True
-        probes = sorted(words, key=lambda w: (len(self._claim_index.get(w, ())), w))
-        need = int((1.0 - REPEAT_CONTAINMENT) * len(words)) + 1
+        # Candidates come from the claims asserting or denying the claim's rarest predicates:
+        # a claim made of names only has none, and then counts as known.
+        predicates = claim.asserted | claim.denied
+        if not predicates:
+            return True
+
+        def postings(word: str) -> list[int]:
+            return self.asserting.get(word, []) + self.denying.get(word, [])
+
+        probes = sorted(predicates, key=lambda w: (len(postings(w)), w))
+        need = int((1.0 - REPEAT_CONTAINMENT) * len(predicates)) + 1
         candidates: set[int] = set()
         for word in probes[:need]:
-            candidates.update(self._claim_index.get(word, ()))
+            candidates.update(postings(word))
         for position in candidates:
             known = self.claims[position].claim
             if len(words & known.terms) < REPEAT_CONTAINMENT * len(words):
@@ -164,8 +173,9 @@ class Knowledge:
             self.vocabulary.update(sentence.terms)
             if len(sentence.terms) < MIN_SENTENCE_TERMS or len(self._sentences) >= MAX_SENTENCES:
                 continue
-            if self.best_containment(sentence.terms, at_least=0.95) >= 0.95:
+            if sentence.terms in self._sentence_set:
                 continue  # an exact repeat adds nothing to remember
+            self._sentence_set.add(sentence.terms)
             position = len(self._sentences)
             self._sentences.append(sentence.terms)
             for word in sentence.terms:
@@ -190,8 +200,6 @@ class Knowledge:
                 break
             position = len(self.claims)
             self.claims.append(KnownClaim(article_id, claim))
-            for word in claim.terms:
-                self._claim_index[word].append(position)
             for word in claim.asserted:
                 self.asserting[word].append(position)
             for word in claim.denied:

@@ -16,9 +16,10 @@ injured by Sunday's fire "rose to nine" because the first count was incomplete. 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from storywatch.stories.text import STOPWORDS, parse_numbers, stem, terms, wordset
+from storywatch.stories.text import NUMBER_WORDS, STOPWORDS, parse_numbers, stem, terms, wordset
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ _CHANGE = re.compile(
     r"declined|decreased|up from|down from|now stands|has reached|reached)\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|an?\s+|about\s+|some\s+)*$", re.IGNORECASE)
 TOLL_WORDS = frozenset(
     stem(w)
@@ -68,8 +70,16 @@ _UNIT_SKIP = STOPWORDS | wordset(
 )
 
 
-def number_facts(sentence: str, context: frozenset[str] | None = None) -> list[NumberFact]:
-    """The numbers a sentence states, each with its unit word and the words around it."""
+def number_facts(
+    sentence: str, context: frozenset[str] | None = None, words: Iterable[str] = ()
+) -> list[NumberFact]:
+    """The numbers a sentence states, each with its unit word and the words around it.
+
+    ``words`` (the sentence's folded words, when the caller has them) lets a sentence with
+    no digit and no number word skip the number patterns altogether.
+    """
+    if words and not _DIGIT.search(sentence) and NUMBER_WORDS.isdisjoint(words):
+        return []
     found = parse_numbers(sentence)
     if not found:
         return []
@@ -95,8 +105,8 @@ def number_facts(sentence: str, context: frozenset[str] | None = None) -> list[N
         after = re.findall(r"[A-Za-z]+", re.split(r"[,;:()]", sentence[end : end + 40])[0])
         unit_words = [w.lower() for w in after if len(w) > 2 and w.lower() not in _UNIT_SKIP][:1]
         unit = stem(unit_words[0]) if unit_words else None
-        before = sentence[max(0, start - 40) : start]
-        near = frozenset(terms(before)[-3:] + terms(" ".join(after[:6])))
+        before = re.findall(r"[A-Za-z]+", sentence[max(0, start - 40) : start])
+        near = frozenset(_quick_terms(before)[-3:] + _quick_terms(after[:6]))
         phrase = (sentence[start:end] + " " + " ".join(after[:2])).strip()
         facts.append(
             NumberFact(
@@ -112,6 +122,16 @@ def number_facts(sentence: str, context: frozenset[str] | None = None) -> list[N
             )
         )
     return facts
+
+
+def _quick_terms(tokens: list[str]) -> list[str]:
+    """Stemmed content words of already split ASCII tokens."""
+    out = []
+    for token in tokens:
+        word = token.lower()
+        if word not in STOPWORDS and len(word) > 1:
+            out.append(stem(word))
+    return out
 
 
 def marks_revision(fact: NumberFact) -> bool:
