@@ -421,6 +421,7 @@ async def ingest_latency(
     push = PushServiceProcess(keys, decrypt_every=1, tmp=tmp)
     rng = random.Random(6)
     arrived_at: dict[int, float] = {}
+    record_ms: list[float] = []
     try:
         async with open_services(bench_settings(tmp / "latency")) as services:
             users = await make_subscribers(services, subscribers, push, keys)
@@ -444,6 +445,7 @@ async def ingest_latency(
                         conn, [draft_for(u, a, now) for u in chosen], now, limits=limits
                     )
                 await announce(services, created)
+                record_ms.append((time.time() - stamp) * 1000.0)
                 for c in created:
                     arrived_at[c.id] = stamp
             expected = articles * per_article
@@ -468,6 +470,8 @@ async def ingest_latency(
         "ingest_to_sent_p50_ms": pct(lat, 0.5),
         "ingest_to_sent_p99_ms": pct(lat, 0.99),
         "ingest_to_sent_max_ms": max(lat) if lat else float("nan"),
+        "record_commit_p50_ms": pct(record_ms, 0.5),
+        "record_commit_p99_ms": pct(record_ms, 0.99),
     }
 
 
@@ -497,9 +501,26 @@ async def _sse_server(
         port = server.servers[0].sockets[0].getsockname()[1]
         _atomic_write(Path(port_file), json.dumps({"port": port}))
         hub = live_hub(services)
-        while hub.connections < connections:
+        go = Path(port_file + ".go")  # the clients say when all their streams are open
+        while not go.exists():
             await asyncio.sleep(0.05)
-        await asyncio.sleep(1.0)
+        await asyncio.sleep(0.5)
+        held = hub.connections
+        gc_time = [0.0, 0.0]
+
+        def _gc_clock(phase: str, info: dict[str, Any]) -> None:
+            if phase == "start":
+                gc_time[1] = time.perf_counter()
+            else:
+                gc_time[0] += time.perf_counter() - gc_time[1]
+
+        import gc
+
+        gc.callbacks.append(_gc_clock)
+        if os.environ.get("FANOUT_GC_THRESHOLD"):
+            gc.set_threshold(*(int(x) for x in os.environ["FANOUT_GC_THRESHOLD"].split(",")))
+        if os.environ.get("FANOUT_GC_FREEZE"):
+            gc.freeze()  # long-lived connection objects out of the collector's way
         payload = {
             "id": 0, "kind": "alert", "title": "Pentagon: the letter on withdrawal was a draft",
             "body": "Esper and Milley say the letter was a mistake.", "url": "http://bench.local/stories/1",
@@ -508,7 +529,14 @@ async def _sse_server(
             "urgent": False, "created_at": datetime.now(UTC).isoformat(),
             "published_at": None, "arrived_at": None,
         }  # fmt: skip
+        profiler = None
+        if os.environ.get("FANOUT_PROFILE"):
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         started = time.perf_counter()
+        cpu = time.process_time()
         for i in range(events):
             uid = (i % users) + 1
             await services.bus.publish(
@@ -522,17 +550,41 @@ async def _sse_server(
             if i % 200 == 199:
                 await asyncio.sleep(0)
         published = time.perf_counter() - started
-        Path(port_file + ".published").write_text(
-            json.dumps({"seconds": published, "delivered": hub.delivered})
+        # wait until every connection's queue is empty: all frames handed to the sockets
+        while any(q.qsize() for qs in hub.listeners.values() for q in qs):
+            await asyncio.sleep(0.01)
+        drained = time.perf_counter() - started
+        cpu = time.process_time() - cpu
+        if profiler is not None:
+            await asyncio.sleep(5)  # let the streams drain what was published
+            profiler.disable()
+            profiler.dump_stats(os.environ["FANOUT_PROFILE"])
+        _atomic_write(
+            Path(port_file + ".published"),
+            json.dumps(
+                {
+                    "seconds": published,
+                    "drained": drained,
+                    "cpu": cpu,
+                    "delivered": hub.delivered,
+                    "held": held,
+                    "gc_seconds": gc_time[0],
+                }
+            ),
         )
         await asyncio.sleep(3600)
         task.cancel()
 
 
 async def _sse_clients(
-    port: int, tokens_file: str, connections: int, expect: int, out_file: str
+    port: int, tokens_file: str, connections: int, expect: int, out_file: str, go_file: str
 ) -> None:
-    """Open ``connections`` live streams (tokens round-robin) and count events received."""
+    """Open ``connections`` live streams (tokens round-robin) and count events received.
+
+    At most 64 handshakes are in flight at once (clients arrive over a few seconds, not in
+    one instant); once every stream is open, ``go_file`` tells the server to publish.
+    """
+    handshakes = asyncio.Semaphore(64)
     tokens = json.loads(Path(tokens_file).read_text())
     counts = {"events": 0, "connected": 0, "failed": 0}
     times: list[float] = []
@@ -540,22 +592,23 @@ async def _sse_clients(
     marker = b"event: notification"
 
     async def one(i: int) -> None:
-        try:
-            reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        except OSError:
-            counts["failed"] += 1
-            return
-        token = tokens[i % len(tokens)]
-        writer.write(
-            f"GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
-            "Accept: text/event-stream\r\n\r\n".encode()
-        )
-        status = await reader.readline()
-        if b" 200 " not in status:
-            counts["failed"] += 1
-            writer.close()
-            return
-        counts["connected"] += 1
+        async with handshakes:
+            try:
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            except OSError:
+                counts["failed"] += 1
+                return
+            token = tokens[i % len(tokens)]
+            writer.write(
+                f"GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                f"Authorization: Bearer {token}\r\nAccept: text/event-stream\r\n\r\n".encode()
+            )
+            status = await reader.readline()
+            if b" 200 " not in status:
+                counts["failed"] += 1
+                writer.close()
+                return
+            counts["connected"] += 1
         tail = b""
         while not done.is_set():
             chunk = await reader.read(65536)
@@ -570,18 +623,17 @@ async def _sse_clients(
                 if counts["events"] >= expect:
                     times.append(time.perf_counter())
                     done.set()
-            tail = data[-len(marker) :]
+            tail = data[-(len(marker) - 1) :]  # a marker split across reads, never twice
         writer.close()
 
     started = time.perf_counter()
     tasks = []
     for i in range(connections):
         tasks.append(asyncio.create_task(one(i)))
-        if i % 200 == 199:
-            await asyncio.sleep(0.05)
     while counts["connected"] + counts["failed"] < connections:
         await asyncio.sleep(0.05)
     connect_seconds = time.perf_counter() - started
+    _atomic_write(Path(go_file), "go")
     try:
         await asyncio.wait_for(done.wait(), 120)
     except TimeoutError:
@@ -623,10 +675,16 @@ async def sse_fanout(tmp: Path, connections: int, users: int, events: int) -> di
         out = tmp / "sse-clients.json"
         client = subprocess.Popen(
             [sys.executable, __file__, "_sse_clients", str(port), str(tokens_file),
-             str(connections), str(expect), str(out)]
+             str(connections), str(expect), str(out), str(port_file) + ".go"]
         )  # fmt: skip
         client.wait(600)
         result = json.loads(out.read_text())
+        published_file = Path(str(port_file) + ".published")
+        for _ in range(100):
+            if published_file.exists():
+                break
+            await asyncio.sleep(0.1)
+        server_side = json.loads(published_file.read_text()) if published_file.exists() else {}
     finally:
         server.kill()
         server.wait()
@@ -638,6 +696,15 @@ async def sse_fanout(tmp: Path, connections: int, users: int, events: int) -> di
         "sse_events_received": float(result["events"]),
         "sse_events_expected": float(expect),
         "sse_events_per_s": result["events"] / span if span > 0 else float("nan"),
+        "sse_server_held": float(server_side.get("held", float("nan"))),
+        "sse_publish_seconds": float(server_side.get("seconds", float("nan"))),
+        "sse_server_events_per_s": server_side["delivered"] / server_side["drained"]
+        if server_side
+        else float("nan"),
+        "sse_events_per_server_cpu_s": server_side["delivered"] / server_side["cpu"]
+        if server_side
+        else float("nan"),
+        "sse_server_gc_seconds": float(server_side.get("gc_seconds", float("nan"))),
     }
 
 
@@ -653,7 +720,9 @@ def main() -> None:
         elif hidden == "_sse_server":
             asyncio.run(_sse_server(args[0], args[1], int(args[2]), int(args[3]), int(args[4])))
         elif hidden == "_sse_clients":
-            asyncio.run(_sse_clients(int(args[0]), args[1], int(args[2]), int(args[3]), args[4]))
+            asyncio.run(
+                _sse_clients(int(args[0]), args[1], int(args[2]), int(args[3]), args[4], args[5])
+            )
         return
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter

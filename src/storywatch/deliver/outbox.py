@@ -77,21 +77,23 @@ async def record_many(
     """:func:`record` for many drafts at once: a constant number of queries per batch.
 
     Drafts already recorded (same user and ``dedupe_key``, in the store or earlier in the
-    batch) are skipped. The policy sees the batch in order, so the fifth draft for one story
-    in a batch is rate-limited just as it would be across five calls.
+    batch) are skipped; the store's unique index decides, so racing writers agree. The policy
+    sees the batch in order, so the fifth draft for one story in a batch is rate-limited just
+    as it would be across five calls.
     """
     limits = limits or Limits()
     if not drafts:
         return []
     user_ids = {d.user_id for d in drafts}
-    existing = await store.existing_keys(conn, [(d.user_id, d.dedupe_key) for d in drafts])
     attention = await store.load_attention(conn, user_ids)
     recent = await store.load_recent(conn, user_ids, now, limits.coalesce_seconds)
     channels = await channel_store.enabled_for_users(conn, user_ids)
 
     planned: list[tuple[NotificationDraft, Decision]] = []
     rows: list[dict[str, Any]] = []
-    seen: set[tuple[int, str]] = set(existing)
+    # Repeats within the batch are dropped here; repeats of stored ones by the unique index
+    # (a reprocessed article re-sends its drafts, and they must not count twice).
+    seen: set[tuple[int, str]] = set()
     for draft in drafts:
         key = (draft.user_id, draft.dedupe_key)
         if key in seen:

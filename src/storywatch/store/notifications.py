@@ -108,6 +108,20 @@ def reasons_from_json(value: Any) -> tuple[Reason, ...]:
     )
 
 
+def thread_filter(pairs: Iterable[tuple[int, str]]) -> sa.ColumnElement[bool]:
+    """Notifications of the given (user_id, collapse_key) threads, as an index seek.
+
+    The row-value IN alone makes SQLite scan the whole index; the two plain INs in front let
+    it seek on ``ix_notifications_thread``, and the row-value IN then drops cross pairs.
+    """
+    ordered = sorted(set(pairs))
+    return sa.and_(
+        notifications.c.user_id.in_(sorted({u for u, _ in ordered})),
+        notifications.c.collapse_key.in_(sorted({k for _, k in ordered})),
+        sa.tuple_(notifications.c.user_id, notifications.c.collapse_key).in_(ordered),
+    )
+
+
 def _insert(conn: AsyncConnection) -> Any:
     return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
 
@@ -154,6 +168,8 @@ async def load_recent(
             notifications.c.user_id, notifications.c.story_id, notifications.c.deliver_at
         ).where(
             notifications.c.user_id.in_(chunk),
+            # a push is deferred a day at most (quiet hours), so this bounds the index range
+            notifications.c.created_at > now - timedelta(hours=25),
             notifications.c.kind == "alert",
             notifications.c.held.is_(sa.false()),
             notifications.c.deliver_at > hour_ago,
@@ -181,21 +197,6 @@ async def load_recent(
         for t in await conn.execute(threads):
             recent[int(t.user_id)].threads[t.collapse_key] = (t.thread_key, t.created_at)
     return recent
-
-
-async def existing_keys(
-    conn: AsyncConnection, pairs: Sequence[tuple[int, str]]
-) -> set[tuple[int, str]]:
-    """Which (user_id, dedupe_key) pairs already have a notification."""
-    found: set[tuple[int, str]] = set()
-    unique = sorted(set(pairs))
-    for start in range(0, len(unique), 400):
-        chunk = unique[start : start + 400]
-        stmt = sa.select(notifications.c.user_id, notifications.c.dedupe_key).where(
-            sa.tuple_(notifications.c.user_id, notifications.c.dedupe_key).in_(chunk)
-        )
-        found.update((int(r.user_id), r.dedupe_key) for r in await conn.execute(stmt))
-    return found
 
 
 async def insert_notifications(
@@ -234,6 +235,34 @@ async def supersede(
     """
     if not replaced:
         return 0
+    changed = 0
+    immediate = [r for r in replaced if r["deliver_at"] <= now]
+    if immediate:
+        # the common case in one statement: every older unsent push of these threads goes
+        newest: dict[tuple[int, str], int] = {}
+        for r in immediate:
+            key = (r["user_id"], r["collapse_key"])
+            newest[key] = max(newest.get(key, 0), r["newer_id"])
+        older_ids = sa.select(notifications.c.id).where(
+            thread_filter(newest), notifications.c.id.not_in(sorted(newest.values()))
+        )
+        result = await conn.execute(
+            sa.update(deliveries)
+            .where(
+                deliveries.c.notification_id.in_(older_ids.scalar_subquery()),
+                deliveries.c.status == "pending",
+                sa.or_(deliveries.c.lease_until.is_(None), deliveries.c.lease_until < now),
+            )
+            .values(
+                status="superseded",
+                last_error="replaced by a newer notification for the same story",
+                lease_until=None,
+            )
+        )
+        changed += int(result.rowcount or 0)
+    deferred = [r for r in replaced if r["deliver_at"] > now]
+    if not deferred:
+        return changed
     older = sa.select(notifications.c.id).where(
         notifications.c.user_id == sa.bindparam("b_user"),
         notifications.c.collapse_key == sa.bindparam("b_key"),
@@ -245,10 +274,7 @@ async def supersede(
             deliveries.c.notification_id.in_(older.scalar_subquery()),
             deliveries.c.status == "pending",
             sa.or_(deliveries.c.lease_until.is_(None), deliveries.c.lease_until < now),
-            sa.or_(
-                deliveries.c.next_attempt_at >= sa.bindparam("b_at"),
-                sa.bindparam("b_now_or_later", type_=sa.Boolean),
-            ),
+            deliveries.c.next_attempt_at >= sa.bindparam("b_at"),
         )
         .values(status="superseded", last_error=sa.bindparam("b_note"), lease_until=None)
     )
@@ -258,13 +284,12 @@ async def supersede(
             "b_key": r["collapse_key"],
             "b_newer": r["newer_id"],
             "b_at": r["deliver_at"],
-            "b_now_or_later": r["deliver_at"] <= now,
             "b_note": f"replaced by the newer notification {r['newer_id']} for the same story",
         }
-        for r in replaced
+        for r in deferred
     ]
     result = await conn.execute(stmt, params)
-    return int(result.rowcount or 0)
+    return changed + int(result.rowcount or 0)
 
 
 async def insert_deliveries(
@@ -557,7 +582,11 @@ async def newer_in_thread(
     keyed = [c for c in claimed if c.notification.collapse_key and c.notification.kind == "alert"]
     if not keyed:
         return set()
-    pairs = {(c.notification.user_id, c.notification.collapse_key) for c in keyed}
+    pairs = {
+        (c.notification.user_id, c.notification.collapse_key)
+        for c in keyed
+        if c.notification.collapse_key is not None
+    }
     lowest = min(c.notification.id for c in keyed)
     stmt = (
         sa.select(
@@ -567,7 +596,7 @@ async def newer_in_thread(
         )
         .join(deliveries, deliveries.c.notification_id == notifications.c.id)
         .where(
-            sa.tuple_(notifications.c.user_id, notifications.c.collapse_key).in_(sorted(pairs)),
+            thread_filter(pairs),
             notifications.c.id > lowest,
             sa.or_(
                 deliveries.c.status == "sent",
