@@ -110,3 +110,14 @@ def test_quote_ending_in_question_mark_keeps_its_attribution() -> None:
     [s] = extract_statements(text)
     assert s.speaker == "Ivo Marsh"
     assert s.cue == "asked"
+
+
+def test_doubled_single_marks_are_quotation_marks() -> None:
+    text = (
+        "The club changed hands.\n\n"
+        "''We are in the people-pleasing business,'' Mr. Ed Hallam said. "
+        "''These people paid a lot to be here.''\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker == "Ed Hallam"
+    assert s.text == "We are in the people-pleasing business, These people paid a lot to be here."

@@ -60,7 +60,7 @@ class Analysis:
 _FIRST_WORD = re.compile(r"[^\W_]")
 _LOWER = re.compile(r"\b[a-z]+\b")
 _CUES = CUE_WORDS | {"according"}
-_MARKS = ('"', "“", "”", "„", "«", "»", ":", "According")
+_MARKS = ('"', "“", "”", "„", "«", "»", "''", "’’", ":", "According")
 
 
 def analyse(text: str) -> Analysis:

@@ -119,13 +119,15 @@ def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             return q.end
         if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
             return q.end
-        clause = _NEW_CLAUSE.search(tail)
-        if clause is not None and clause.start() < 60:
-            return q.end + clause.start()
+        clause = _NEW_CLAUSE.search(text, q.end - 2, end)
+        if clause is not None and clause.start() - q.end < 60:
+            return max(q.end, clause.start())
     return end
 
 
-_NEW_CLAUSE = re.compile(r", (?:and|but|while) (?=(?:the|a|an|some|many|[A-Z])\w*)")
+_NEW_CLAUSE = re.compile(
+    r", (?:and|but|while) (?=(?:the|a|an|some|many|[A-Z])\w*)|,(?=[”\"']* [a-z]+ing\b)"
+)
 
 
 def _verb_like(token: str) -> bool:

@@ -21,7 +21,7 @@ _MARKS = re.compile(r"’’|‘‘|``|''|[\"“”„«»]")
 _AS_DOUBLE = {"’’": "”", "‘‘": "“", "``": "“", "''": '"'}
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"”’')\]]*$")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9])|[.!?]+[\"”’')\]]*$")
 
 # Words after which a period does not end a sentence ("Gen. Mark Milley").
 ABBREVIATIONS = frozenset(
