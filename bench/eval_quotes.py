@@ -263,7 +263,8 @@ def judge(
         if referent == "-":
             return "pronoun", pred.speaker.strip().lower() in _PRONOUNS
         if referent:
-            return "pronoun", last in name_words(referent)
+            said = {w.lower() for w in _WORD.findall(referent)} - _STOP
+            return "pronoun", last in said
         before = [name for at, name in named_sources if at < start]
         if before:
             return "pronoun", last in name_words(before[-1])
