@@ -127,6 +127,7 @@ def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
 
 _NEW_CLAUSE = re.compile(
     r", (?:and|but|while) (?=(?:the|a|an|some|many|[A-Z])\w*)|,(?=[”\"']* [a-z]+ing\b)"
+    r"|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
 )
 
 

@@ -205,6 +205,11 @@ def _attribution_follows(text: str, mark: int, pos: int, limit: int) -> bool:
     attributed after its closing mark, so the sentence goes on."""
     from storywatch.understand.lexicon import CUE_WORDS
 
+    if text[mark] not in "?!":
+        # After “….” a capitalised word starts a new sentence ("… “ongoing.” He said …").
+        nxt = _WORD.search(text, pos, min(limit, pos + 40))
+        if nxt is None or nxt.group(0)[:1].isupper():
+            return False
     cues = CUE_WORDS if text[mark] in "?!" else _SPEECH
     ahead = [m.group(0) for m in _WORD.finditer(text, pos, min(limit, pos + 80))][:6]
     for k, word in enumerate(ahead):
