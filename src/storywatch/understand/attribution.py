@@ -368,7 +368,23 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
         if later is not None and _is_whole_quote(text, later):
             return later
         break
-    return first
+    # A partial quotation: the cue nearest before it governs it ("…, and he pledged a
+    # “political revolution”"), not the first cue of a long sentence.
+    quote = next((q for q in s.quotes if q.start > (first.cue or (0, 0))[1]), None)
+    if quote is None:
+        return first
+    best = first
+    for k in range(len(s.words) - 1, -1, -1):
+        w = s.words[k]
+        if w.start >= quote.start or w.start <= (first.cue or (0, 0))[0]:
+            continue
+        if not _is_cue(w, s.quotes):
+            continue
+        nearer = _cue_led_pass(text, s, start_at=k)
+        if nearer is not None and nearer.cue is not None and nearer.cue[0] == w.start:
+            best = nearer
+        break
+    return best
 
 
 def _is_whole_quote(text: str, found: Found) -> bool:
