@@ -90,7 +90,17 @@ def _inside(quotes: list[Quote], pos: int) -> bool:
 
 
 def _is_cue(word: Word, quotes: list[Quote]) -> bool:
-    return word.text.lower() in lx.CUE_WORDS and not _inside(quotes, word.start)
+    """A reporting verb outside quotation marks; capitalised only at a sentence start (so
+    "the United States" has no cue in it)."""
+    text = word.text
+    return (
+        text.lower() in lx.CUE_WORDS
+        and (text[0].islower() or text.lower() in _SENTENCE_CUES)
+        and not _inside(quotes, word.start)
+    )
+
+
+_SENTENCE_CUES = frozenset(("said", "says", "asked", "added", "continued", "wrote", "according"))
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -198,12 +208,8 @@ def _quote_first(text: str, s: Sentence) -> Found | None:
 
 def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Span, Span] | None:
     first = trailer[0]
-    gap = text[qend : first.start]
-    if any(c in gap for c in ".!?") and "," not in gap and gap.strip() != "":
-        # "“….” The Pentagon said …" after a full stop is a new sentence in all but name.
-        pass
     low = first.text.lower()
-    if low in lx.CUE_WORDS:
+    if low in lx.CUE_WORDS and (first.text[0].islower() or low in _SENTENCE_CUES):
         np = _np_after(text, trailer, 1)
         if np is not None:
             return np, (first.start, first.end)
@@ -224,7 +230,7 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
         counted += 1
         if counted > _INTRO_MAX_WORDS:
             return None
-        if w.text.lower() in lx.CUE_WORDS:
+        if w.text.lower() in lx.CUE_WORDS and w.text[0].islower():
             j = k
             while j > 0 and trailer[j - 1].text.lower() in lx.AUXILIARIES:
                 j -= 1
@@ -378,7 +384,7 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
         w = s.words[k]
         if w.start >= quote.start or w.start <= (first.cue or (0, 0))[0]:
             continue
-        if not _is_cue(w, s.quotes):
+        if not _is_cue(w, s.quotes) or w.text.endswith("ing"):
             continue
         nearer = _cue_led_pass(text, s, start_at=k)
         if nearer is not None and nearer.cue is not None and nearer.cue[0] == w.start:
