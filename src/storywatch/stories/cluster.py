@@ -28,6 +28,7 @@ MAX_MEMBERS = 12
 PROBE_FEATURES = 30
 SHORTLIST = 3
 CANDIDATES = 25
+MAX_REASONS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,7 @@ class ClusterIndex:
             ((f, w * weights[f]) for f, w in vector.items() if f in weights),
             key=lambda kv: (-kv[1], kv[0]),
         )
-        return Join(best_id, best[0], best[1], best[2], tuple(shared[:8]), closest[1], closest[0])
+        return Join(best_id, best[0], best[1], best[2], tuple(shared[:24]), closest[1], closest[0])
 
     def add(self, story_id: int, article_id: int, vector: Vector, when: datetime) -> None:
         story = self.stories.get(story_id)
@@ -152,18 +153,32 @@ class ClusterIndex:
 
 
 def join_reasons(join: Join, surfaces: dict[str, str]) -> tuple[Reason, ...]:
-    """Words for a join: the heaviest shared entities and terms, the score and the time."""
-    reasons: list[Reason] = []
+    """Words for a join: shared entities first, then shared terms, then time and score.
+
+    Up to four of each, heaviest first; a term already visible inside a shown entity name
+    ("venn" in "Odo Venn") is not repeated.
+    """
+    entities: list[Reason] = []
+    candidates: list[tuple[str, float]] = []
     for feature, weight in join.shared:
         if feature.startswith(("e:", "n:")):
-            kind, shown = "entity", surfaces.get(feature, feature[2:])
+            shown = surfaces.get(feature, feature[2:])
+            if len(entities) < MAX_REASONS and all(r.value != shown for r in entities):
+                entities.append(Reason("entity", shown, f"weight {weight:.3f}"))
         else:
-            kind, shown = "term", surfaces.get(feature, feature)
-        if any(r.value == shown for r in reasons):
+            candidates.append((surfaces.get(feature, feature), weight))
+    in_names = {w for r in entities for w in r.value.lower().split()}
+    terms: list[Reason] = []
+    for shown, weight in candidates:
+        if shown.lower() in in_names or any(r.value == shown for r in terms):
             continue
-        reasons.append(Reason(kind, shown, f"weight {weight:.3f}"))
+        if len(terms) < MAX_REASONS:
+            terms.append(Reason("term", shown, f"weight {weight:.3f}"))
     hours = join.gap.total_seconds() / 3600.0
     when = "within the story's span" if hours == 0 else f"{hours:.0f} h from its articles"
-    reasons.append(Reason("time", when))
-    reasons.append(Reason("score", f"{join.score:.2f}", f"similarity {join.similarity:.2f}"))
-    return tuple(reasons)
+    return (
+        *entities,
+        *terms,
+        Reason("time", when),
+        Reason("score", f"{join.score:.2f}", f"similarity {join.similarity:.2f}"),
+    )

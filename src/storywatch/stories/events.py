@@ -242,14 +242,16 @@ def _revisions(
         old = earlier.fact.value if earlier is not None else fact.previous
         if old is None:
             continue
-        what = (earlier.fact.unit if earlier is not None else None) or fact.unit or "figure"
+        what = (
+            (earlier.fact.unit_word if earlier is not None else None) or fact.unit_word or "figure"
+        )
         key = f"r:{what}:{old:g}:{fact.value:g}"
         cited = (earlier.article_id, doc.article_id) if earlier else (doc.article_id,)
         yield (
             key,
             StoryEvent(
                 kind="revision",
-                text=f"{what}: revised from {_fmt(old)} to {_fmt(fact.value)} — {fact.sentence}",
+                text=f"{what} revised from {_fmt(old)} to {_fmt(fact.value)}: {fact.sentence}",
                 article_ids=tuple(dict.fromkeys(cited)),
                 detail={
                     "key": key,

@@ -58,6 +58,7 @@ class Knowledge:
         self.numbers: list[KnownNumber] = []
         self._number_index: dict[float, list[int]] = defaultdict(list)
         self.claims: list[KnownClaim] = []
+        self._claim_index: dict[str, list[int]] = defaultdict(list)
         self.asserting: dict[str, list[int]] = defaultdict(list)
         self.denying: dict[str, list[int]] = defaultdict(list)
         self.event_keys: set[str] = set()
@@ -89,33 +90,45 @@ class Knowledge:
             return 0.0
         return max(len(words & known[c]) for c in candidates) / len(words)
 
-    def knows_claim(self, claim: Claim) -> bool:
-        """Whether the story already holds this claim: mostly the same words, same polarity."""
-        words = claim.terms
-        if not words:
-            return True
-        # Candidates come from the claims asserting or denying the claim's rarest predicates:
-        # a claim made of names only has none, and then counts as known.
-        predicates = claim.asserted | claim.denied
-        if not predicates:
-            return True
+    def _similar_claims(self, claim: Claim) -> list[Claim]:
+        """Known claims holding most of ``claim``'s words (whatever their polarity).
 
-        def postings(word: str) -> list[int]:
-            return self.asserting.get(word, []) + self.denying.get(word, [])
-
-        probes = sorted(predicates, key=lambda w: (len(postings(w)), w))
-        need = int((1.0 - REPEAT_CONTAINMENT) * len(predicates)) + 1
+        Candidates come from the claims holding one of the claim's rarest words (pigeonhole,
+        as in :meth:`best_containment`).
+        """
+        if not claim.terms or not (claim.asserted | claim.denied):
+            return []
+        index = self._claim_index
+        probes = sorted(claim.terms, key=lambda w: (len(index.get(w, ())), w))
+        need = int((1.0 - REPEAT_CONTAINMENT) * len(claim.terms)) + 1
         candidates: set[int] = set()
         for word in probes[:need]:
-            candidates.update(postings(word))
-        for position in candidates:
-            known = self.claims[position].claim
-            if len(words & known.terms) < REPEAT_CONTAINMENT * len(words):
-                continue
-            if (claim.denied & known.asserted) or (claim.asserted & known.denied):
-                continue
+            candidates.update(index.get(word, ()))
+        least = REPEAT_CONTAINMENT * len(claim.terms)
+        return [
+            self.claims[p].claim
+            for p in sorted(candidates)
+            if len(claim.terms & self.claims[p].claim.terms) >= least
+        ]
+
+    def knows_claim(self, claim: Claim) -> bool:
+        """Whether the story already holds this claim: mostly the same words, same polarity.
+
+        A claim made of names only (no predicate) counts as known.
+        """
+        if not (claim.asserted | claim.denied):
             return True
-        return False
+        return any(
+            not ((claim.denied & k.asserted) or (claim.asserted & k.denied))
+            for k in self._similar_claims(claim)
+        )
+
+    def flips(self, claim: Claim) -> bool:
+        """Whether the claim says the opposite of one the story holds in the same words."""
+        return any(
+            (claim.denied & k.asserted) or (claim.asserted & k.denied)
+            for k in self._similar_claims(claim)
+        )
 
     def knows_number(self, fact: NumberFact) -> bool:
         """A number is known when the story stated the same value about the same thing."""
@@ -130,12 +143,17 @@ class Knowledge:
         new_sentences: list[str] = []
         repeated = 0
         corrections = set(analysis.corrections)
+        # "did not pass" after "passed": the same words, but news
+        flipped = {c.text for c in analysis.claims if self.flips(c) and not self.knows_claim(c)}
         for sentence in analysis.sentences:
             if (
                 len(sentence.terms) < MIN_SENTENCE_TERMS
                 or sentence.text in corrections
                 or _CREDIT.search(sentence.text)
             ):
+                continue
+            if sentence.text in flipped:
+                new_sentences.append(sentence.text)
                 continue
             if (
                 self.best_containment(sentence.terms, at_least=REPEAT_CONTAINMENT)
@@ -156,7 +174,7 @@ class Knowledge:
                 self.best_containment(words, statements=True, at_least=REPEAT_CONTAINMENT),
                 self.best_containment(words, at_least=REPEAT_CONTAINMENT),
             )
-            if share < REPEAT_CONTAINMENT:
+            if share < REPEAT_CONTAINMENT or any(statement.text[:40] in text for text in flipped):
                 new_statements.append(statement)
         new_numbers: list[str] = []
         for fact in analysis.numbers:
@@ -200,6 +218,8 @@ class Knowledge:
                 break
             position = len(self.claims)
             self.claims.append(KnownClaim(article_id, claim))
+            for word in claim.terms:
+                self._claim_index[word].append(position)
             for word in claim.asserted:
                 self.asserting[word].append(position)
             for word in claim.denied:

@@ -26,7 +26,9 @@ from storywatch.stories.text import NUMBER_WORDS, STOPWORDS, parse_numbers, stem
 class NumberFact:
     """A number as the text states it, with the words around it.
 
-    ``previous`` is the earlier value the same sentence names ("nine, up from six");
+    ``unit`` is the stem of the word the number counts ("peopl"), ``unit_word`` that word
+    as written ("people"). ``previous`` is the earlier value the same sentence names ("nine,
+    up from six");
     ``revision`` says how the sentence words a change: "explicit", "change" or "".
     ``toll`` says the number counts victims of an event (killed, injured, evacuated ...).
     """
@@ -34,6 +36,7 @@ class NumberFact:
     value: float
     phrase: str
     unit: str | None
+    unit_word: str | None
     near: frozenset[str]
     context: frozenset[str]
     sentence: str
@@ -104,7 +107,8 @@ def number_facts(
         previous = found[following][0] if following < len(found) and olds[following] else None
         after = re.findall(r"[A-Za-z]+", re.split(r"[,;:()]", sentence[end : end + 40])[0])
         unit_words = [w.lower() for w in after if len(w) > 2 and w.lower() not in _UNIT_SKIP][:1]
-        unit = stem(unit_words[0]) if unit_words else None
+        unit_word = unit_words[0] if unit_words else None
+        unit = stem(unit_word) if unit_word else None
         before = re.findall(r"[A-Za-z]+", sentence[max(0, start - 40) : start])
         near = frozenset(_quick_terms(before)[-3:] + _quick_terms(after[:6]))
         phrase = (sentence[start:end] + " " + " ".join(after[:2])).strip()
@@ -113,6 +117,7 @@ def number_facts(
                 value=value,
                 phrase=phrase,
                 unit=unit,
+                unit_word=unit_word,
                 near=near,
                 context=context,
                 sentence=sentence,

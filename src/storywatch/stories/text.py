@@ -101,7 +101,12 @@ def stem(word: str) -> str:
             if suffix == "s" and w.endswith(("ss", "us", "is")):
                 return w
             base = w[: len(w) - len(suffix)] + repl
-            if suffix in ("ing", "ings", "ed") and len(base) > 3 and base[-1] == base[-2]:
+            if (
+                suffix in ("ing", "ings", "ed")
+                and len(base) > 3
+                and base[-1] == base[-2]
+                and base[-1] not in "lsz"
+            ):
                 base = base[:-1]  # stopped -> stop, running -> run
             return _drop_e(base)
     return _drop_e(w)
