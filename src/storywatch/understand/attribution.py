@@ -235,10 +235,10 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
             while j > 0 and trailer[j - 1].text.lower() in lx.AUXILIARIES:
                 j -= 1
             if j == 0:
-                return None
+                continue
             np = _np_before(text, trailer, j, trailer[0].start)
             if np is None:
-                return None
+                continue  # "the congressional report said": "report" was a noun
             return np, (w.start, w.end)
     return None
 

@@ -195,6 +195,9 @@ def sentences(
     return out
 
 
+_APPOSITIVE_CUE = re.compile(
+    r"\s+[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3},[^.?!“”\"]{3,110}?, ([a-z]+)\b"
+)
 _SPEECH = frozenset(
     ("said", "says", "added", "asked", "told", "wrote", "explained", "continued", "replied")
 )
@@ -211,6 +214,9 @@ def _attribution_follows(text: str, mark: int, pos: int, limit: int) -> bool:
         if nxt is None or nxt.group(0)[:1].isupper():
             return False
     cues = CUE_WORDS if text[mark] in "?!" else _SPEECH
+    appositive = _APPOSITIVE_CUE.match(text, pos, min(limit, pos + 160))
+    if appositive is not None and appositive.group(1).lower() in cues:
+        return True  # “…?” Miller, a retired worker from a nuclear plant, said.
     ahead = [m.group(0) for m in _WORD.finditer(text, pos, min(limit, pos + 80))][:6]
     for k, word in enumerate(ahead):
         if word.lower() in cues:
