@@ -144,10 +144,20 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
         if line not in headline:
             headline[line] = _title_case_line(text, line)
         in_headline = headline[line]
-        if " " in found or "." in found or "-" in found:
-            toks = words(text, m.start(), m.end())
-        else:
-            toks = [Word((found, m.start(), m.end()))]
+        if not (" " in found or "." in found or "-" in found):
+            # One word ("Esper", "Iraq's"): the common case, straight to its mention.
+            start = m.start()
+            single = _single(
+                text,
+                Word((found, start, m.end())),
+                start in initial,
+                lower_vocab,
+                found.endswith(_POSSESSIVE),
+            )
+            if single is not None:
+                out.append(single)
+            continue
+        toks = words(text, m.start(), m.end())
         i, n = 0, len(toks)
         while i < n:
             tok = toks[i]
