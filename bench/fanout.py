@@ -202,6 +202,38 @@ class PushServiceProcess:
 # ----------------------------------------------------------------------------- shared setup
 
 
+POSTGRES: dict[str, str] = {}  # {"server": url} when --postgres is given
+
+
+async def store_url(name: str) -> str | None:
+    """A fresh PostgreSQL database for one part (``--postgres``), else None for SQLite."""
+    server = POSTGRES.get("server")
+    if not server:
+        return None
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    db = f"fanout_{name}_{os.getpid()}"
+    admin = create_async_engine(server, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+        await conn.exec_driver_sql(f'CREATE DATABASE "{db}"')
+    await admin.dispose()
+    return server.rsplit("/", 1)[0] + "/" + db
+
+
+async def drop_store(url: str | None) -> None:
+    if not url:
+        return
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    admin = create_async_engine(POSTGRES["server"], isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.exec_driver_sql(
+            f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)'
+        )
+    await admin.dispose()
+
+
 def bench_settings(data_dir: Path, **extra: Any) -> Any:
     from storywatch.settings import Settings
 
@@ -372,7 +404,8 @@ async def push_worker_path(tmp: Path, subscribers: int) -> dict[str, float]:
     keys = DeviceKeys.make()
     push = PushServiceProcess(keys, decrypt_every=50, tmp=tmp)
     try:
-        async with open_services(bench_settings(tmp / "worker")) as services:
+        url = await store_url("worker")
+        async with open_services(bench_settings(tmp / "worker", database_url=url)) as services:
             users = await make_subscribers(services, subscribers, push, keys)
             now = datetime.now(UTC)
             async with services.db.write() as conn:
@@ -394,6 +427,7 @@ async def push_worker_path(tmp: Path, subscribers: int) -> dict[str, float]:
             stop.set()
             await task
             await _close(services)
+        await drop_store(url)
         report = push.report()
     finally:
         push.close()
@@ -423,7 +457,8 @@ async def ingest_latency(
     arrived_at: dict[int, float] = {}
     record_ms: list[float] = []
     try:
-        async with open_services(bench_settings(tmp / "latency")) as services:
+        url = await store_url("latency")
+        async with open_services(bench_settings(tmp / "latency", database_url=url)) as services:
             users = await make_subscribers(services, subscribers, push, keys)
             limits = limits_from(services.settings)
             worker = DeliveryWorker(services)
@@ -455,6 +490,7 @@ async def ingest_latency(
             stop.set()
             await task
             await _close(services)
+        await drop_store(url)
         report = push.report()
     finally:
         push.close()
@@ -731,7 +767,15 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes (a smoke run)")
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--connections", type=int, default=10_000)
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="run the worker and latency parts on PostgreSQL (a database created on this "
+        "server, e.g. postgresql+asyncpg://postgres@127.0.0.1:5432/test)",
+    )
     args = parser.parse_args()
+    if args.postgres:
+        POSTGRES["server"] = args.postgres
     subscribers = 1000 if args.quick else args.subscribers
     connections = 1000 if args.quick else args.connections
     figures: dict[str, float] = {}

@@ -143,3 +143,21 @@ def test_tail_without_a_token_says_how_to_get_one() -> None:
     result = CliRunner().invoke(app, ["tail", "--url", "http://127.0.0.1:9"], env={})
     assert result.exit_code == 2
     assert "STORYWATCH_TOKEN" in result.output
+
+
+async def test_a_stalled_connection_is_closed_and_resumes_by_id(dsvc: Services) -> None:
+    from storywatch.web.live import CLOSE, QUEUE_LIMIT, LiveHub
+
+    hub = LiveHub(dsvc)
+    slow = hub.subscribe(7)
+    fast = hub.subscribe(7)
+    for i in range(QUEUE_LIMIT):
+        await hub.dispatch({"user_id": 7, "notification_id": i + 1, "notification": {"id": i + 1}})
+        fast.get_nowait()
+    await hub.dispatch({"user_id": 7, "notification_id": 5000, "notification": {"id": 5000}})
+    assert hub.dropped_connections == 1
+    assert 7 in hub.listeners and hub.listeners[7] == {fast}  # the healthy one stays
+    items = [slow.get_nowait() for _ in range(slow.qsize())]
+    assert items[-1] == CLOSE  # the stalled one is told to close; its client resumes by id
+    assert fast.get_nowait()[0] == 5000
+    await hub.stop()

@@ -236,3 +236,33 @@ async def test_announce_rings_workers_and_live_listeners(dsvc: Services) -> None
     assert (await asyncio.wait_for(ringing, 2)).data == {"notification_ids": [created.id]}
     await live.aclose()
     await bell.aclose()
+
+
+async def test_two_developments_in_one_batch_send_only_the_newer(any_dsvc: Services) -> None:
+    svc = any_dsvc
+    uid = await new_user(svc, "ana")
+    other = await new_user(svc, "ben")
+    await add_channel(svc, uid, "webhook", WEBHOOK)
+    await add_channel(svc, other, "webhook", WEBHOOK)
+    story = await new_story(svc)
+    async with svc.db.write() as conn:
+        drafts = [draft(uid, 1, story_id=story), draft(uid, 2, story_id=story)]
+        first, second, theirs = await record_many(
+            conn, [*drafts, draft(other, 1, story_id=story)], NOON
+        )
+    assert [r.status for r in await _deliveries(svc, first.id)] == ["superseded"]
+    assert [r.status for r in await _deliveries(svc, second.id)] == ["pending"]
+    assert [r.status for r in await _deliveries(svc, theirs.id)] == ["pending"]  # not ana's
+
+
+async def test_a_leased_delivery_is_never_superseded(any_dsvc: Services) -> None:
+    svc = any_dsvc
+    uid = await new_user(svc, "ana")
+    await add_channel(svc, uid, "webhook", WEBHOOK)
+    story = await new_story(svc)
+    async with svc.db.write() as conn:
+        old = await record(conn, draft(uid, 1, story_id=story), NOON)
+        (in_flight,) = await store.claim(conn, worker_id="w", now=NOON, lease_seconds=30, limit=5)
+        await record(conn, draft(uid, 2, story_id=story), NOON)
+    assert in_flight.notification.id == old.id  # type: ignore[union-attr]
+    assert [r.status for r in await _deliveries(svc, old.id)] == ["pending"]  # type: ignore[union-attr]

@@ -143,8 +143,8 @@ async def record_many(
                 }
             )
         created.append(_created(nid, draft, decision, now, len(targets)))
-    await store.supersede(conn, replaced, now)
     await store.insert_deliveries(conn, delivery_rows)
+    await store.supersede(conn, replaced, now)  # after: older ones of this batch count too
     return created
 
 

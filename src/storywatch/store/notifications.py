@@ -243,23 +243,26 @@ async def supersede(
         for r in immediate:
             key = (r["user_id"], r["collapse_key"])
             newest[key] = max(newest.get(key, 0), r["newer_id"])
-        older_ids = sa.select(notifications.c.id).where(
-            thread_filter(newest), notifications.c.id.not_in(sorted(newest.values()))
-        )
-        result = await conn.execute(
-            sa.update(deliveries)
-            .where(
-                deliveries.c.notification_id.in_(older_ids.scalar_subquery()),
-                deliveries.c.status == "pending",
-                sa.or_(deliveries.c.lease_until.is_(None), deliveries.c.lease_until < now),
+        threads = sorted(newest)
+        for start in range(0, len(threads), 500):  # PostgreSQL chokes on huge row-value lists
+            chunk = threads[start : start + 500]
+            older_ids = sa.select(notifications.c.id).where(
+                thread_filter(chunk), notifications.c.id.not_in(sorted(newest[t] for t in chunk))
             )
-            .values(
-                status="superseded",
-                last_error="replaced by a newer notification for the same story",
-                lease_until=None,
+            result = await conn.execute(
+                sa.update(deliveries)
+                .where(
+                    deliveries.c.notification_id.in_(older_ids.scalar_subquery()),
+                    deliveries.c.status == "pending",
+                    sa.or_(deliveries.c.lease_until.is_(None), deliveries.c.lease_until < now),
+                )
+                .values(
+                    status="superseded",
+                    last_error="replaced by a newer notification for the same story",
+                    lease_until=None,
+                )
             )
-        )
-        changed += int(result.rowcount or 0)
+            changed += int(result.rowcount or 0)
     deferred = [r for r in replaced if r["deliver_at"] > now]
     if not deferred:
         return changed
