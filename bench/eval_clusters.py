@@ -26,7 +26,7 @@ import json
 import random
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -160,12 +160,16 @@ def understand_available() -> bool:
     return True
 
 
-def replay(items: list[Item], engine: StoryEngine) -> list[int]:
+def replay(
+    items: list[Item], engine: StoryEngine, duplicates: Counter[str] | None = None
+) -> list[int]:
     """Decide and apply every article in order; the predicted label is its story id."""
     next_id = 1
     labels = []
     for item in items:
         decision = engine.decide(item.doc)
+        if duplicates is not None and decision.duplicate_kind is not None:
+            duplicates[decision.duplicate_kind] += 1
         story_id = decision.story_id
         if story_id is None:
             story_id, next_id = next_id, next_id + 1
@@ -208,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         options["decay_days"] = args.decay_days
     engine = StoryEngine(**options)
     started = time.perf_counter()
-    predicted = replay(items, engine)
+    duplicates: Counter[str] = Counter()
+    predicted = replay(items, engine, duplicates)
     took = time.perf_counter() - started
 
     gold = [item.gold for item in items]
@@ -224,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"jitter: up to {args.jitter_hours:g} h before the roundup time, seed {args.seed}")
     print(f"all-singletons baseline: B-cubed F1 {singletons[2]:.3f}")
     print(f"pairwise F1: {pairwise_f1(predicted, gold):.3f}")
+    print(
+        f"flagged as copies: {duplicates['exact']} exact, {duplicates['near']} near "
+        "(every flagged copy joins its original's story)"
+    )
     rate = len(items) / took if took else float("inf")
     print(f"stories stage: {took:.2f} s ({rate:.0f} articles/s); understand: {understand_s:.2f} s")
     print(f"f1={f1:.4f} precision={precision:.4f} recall={recall:.4f}")

@@ -86,7 +86,7 @@ class StoryEngine:
         member_weight: float = 0.7,
         keep_features: int = 80,
         near_jaccard: float = 0.6,
-        num_perm: int = 128,
+        num_perm: int = 64,
         idf_prior: int = 1000,
         rewrite_cosine: float = 0.75,
     ) -> None:
