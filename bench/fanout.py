@@ -553,6 +553,10 @@ async def _sse_server(
         import gc
 
         gc.callbacks.append(_gc_clock)
+        if not os.environ.get("FANOUT_GC_DEFAULT"):  # as `serve` runs: see web.live.tune_gc
+            from storywatch.web.live import tune_gc
+
+            tune_gc()
         if os.environ.get("FANOUT_GC_THRESHOLD"):
             gc.set_threshold(*(int(x) for x in os.environ["FANOUT_GC_THRESHOLD"].split(",")))
         if os.environ.get("FANOUT_GC_FREEZE"):

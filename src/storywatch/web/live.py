@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -120,6 +121,18 @@ class LiveHub:
                 with contextlib.suppress(asyncio.QueueEmpty):
                     queue.get_nowait()
                 queue.put_nowait(CLOSE)
+
+
+def tune_gc() -> None:
+    """Collect young objects less often in a process that holds many live connections.
+
+    Each open stream keeps a task, a generator, a queue and buffers alive; with CPython's
+    default thresholds (700 allocations) the collector ran so often over them that, holding
+    5,000 streams, it took more time than the fan-out itself (bench/fanout.py --part sse).
+    At 50,000 it no longer shows up, and events per CPU-second nearly double. Call once at
+    start-up of a web process (``storywatch serve``); it changes nothing else.
+    """
+    gc.set_threshold(50_000, 20, 100)
 
 
 def live_hub(services: Services) -> LiveHub:
