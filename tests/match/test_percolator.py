@@ -160,3 +160,22 @@ def test_a_person_follow_by_key_finds_the_person_by_either_name() -> None:
 def test_bad_follows_are_refused(kind: str, target: str) -> None:
     with pytest.raises(InvalidInput):
         follow_query(kind, target)
+
+
+def test_it_learns_key_statistics_from_the_articles_it_matches() -> None:
+    p = Percolator()
+    p.add(1, "letter mistake")
+    p.add(2, "council")
+    assert p.learned_frequencies() is None
+    assert p.rebalance() == 0  # nothing learned yet: nothing moves
+    for _ in range(8 * 200):
+        p.match(LETTER)
+    shares = p.learned_frequencies()
+    assert shares is not None
+    assert shares["letter"] == 1.0
+    assert shares["council"] == 0.5 / 200  # never seen: rare, not impossible
+    assert set(shares) == {"letter", "mistake", "council"}
+    p.rebalance()
+    assert p.match(LETTER) == {1}
+    p.remove(2)
+    assert set(p.learned_frequencies() or {}) == {"letter", "mistake"}

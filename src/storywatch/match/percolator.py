@@ -26,9 +26,14 @@ from storywatch.errors import NotFound, QueryError
 from storywatch.match.doc import MatchDoc, PreparedDoc, prepare
 from storywatch.match.evaluate import explain, test
 from storywatch.match.parse import parse_query
-from storywatch.match.plan import Filing, cover, filing, plan
+from storywatch.match.plan import Filing, cover, filing, option_keys, plan
 from storywatch.match.query import Node, Query
 from storywatch.model import Reason
+
+#: One article in ``LEARN_EVERY`` is counted for the key statistics; they are used once
+#: ``LEARN_AFTER`` articles were counted (see :meth:`Percolator.learned_frequencies`).
+LEARN_EVERY = 8
+LEARN_AFTER = 200
 
 #: Prefixes are filed under their first ``HEAD`` letters, so an article probes at most
 #: ``HEAD - 1`` slices of each of its words, however many prefix lengths are stored.
@@ -51,10 +56,12 @@ class _Entry:
 class Percolator:
     """An index over subscriptions' queries: ``add``, ``remove``, ``match``, ``explain``.
 
-    ``frequencies`` (optional) maps keys to the share of articles that have them; with it,
-    each query is filed under its truly rarest keys instead of a guess from word length,
-    which only changes speed, never results (see :meth:`rebalance`). Not thread-safe: use
-    it from one thread, or guard it.
+    Where a query is filed is decided from key statistics: ``frequencies`` if given (key →
+    share of articles having it), otherwise a guess from word length until
+    :meth:`rebalance` applies what the percolator learned from the articles it matched.
+    Statistics only change speed, never results. Not thread-safe: use it from one thread,
+    or guard it. Holding very many queries, call ``gc.freeze()`` after loading them so the
+    garbage collector does not walk them all.
     """
 
     def __init__(self, frequencies: Mapping[str, float] | None = None) -> None:
@@ -67,6 +74,10 @@ class Percolator:
         self._head_lengths: dict[int, int] = {}
         self._frequencies = frequencies
         self._last: tuple[MatchDoc, PreparedDoc] | None = None
+        self._known: dict[str, int] = {}  # key -> stored queries that may be filed under it
+        self._seen: dict[str, int] = {}  # key -> counted articles that had it
+        self._counted = 0
+        self._matched = 0
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -108,7 +119,8 @@ class Percolator:
         )
         self._entries[sub_id] = _Entry(
             query=parsed,
-            required=frozenset(_intern(split.required)),
+            # only a query that is checked needs its keys as a set (a frozenset is ~200 bytes)
+            required=frozenset() if filed.exact else frozenset(_intern(split.required)),
             forbidden=_intern(split.forbidden),
             any_of=tuple(_intern(group) for group in split.any_of),
             rest=split.rest,
@@ -125,6 +137,8 @@ class Percolator:
         for head in filed.heads:
             self._heads.setdefault(head, set()).add(sub_id)
             self._head_lengths[len(head)] = self._head_lengths.get(len(head), 0) + 1
+        for key in option_keys(parsed.root):
+            self._known[key] = self._known.get(key, 0) + 1
         return parsed
 
     def remove(self, sub_id: int) -> bool:
@@ -150,14 +164,40 @@ class Percolator:
                 self._head_lengths[len(head)] = left
             else:
                 del self._head_lengths[len(head)]
+        for key in option_keys(entry.query.root):
+            left = self._known[key] - 1
+            if left:
+                self._known[key] = left
+            else:
+                del self._known[key]
+                self._seen.pop(key, None)
         return True
 
-    def rebalance(self, frequencies: Mapping[str, float]) -> int:
-        """Re-file every query by these key statistics; returns how many moved.
+    def learned_frequencies(self) -> dict[str, float] | None:
+        """The share of matched articles having each key the stored queries use.
+
+        Counted on one article in ``LEARN_EVERY``; None until ``LEARN_AFTER`` were counted.
+        A key never seen counts as half an article, so it looks rare but not impossible.
+        """
+        if self._counted < LEARN_AFTER:
+            return None
+        counted = self._counted
+        seen = self._seen
+        return {key: (seen.get(key, 0) or 0.5) / counted for key in self._known}
+
+    def rebalance(self, frequencies: Mapping[str, float] | None = None) -> int:
+        """Re-file every query by key statistics; returns how many moved.
 
         ``frequencies`` maps keys to the share of recent articles having them (for example
-        :meth:`storywatch.match.DocIndex.frequencies`). Results never change, only speed.
+        :meth:`storywatch.match.DocIndex.frequencies`); by default the statistics learned
+        from the articles matched so far (nothing moves before there are enough). Results
+        never change, only speed: call it now and then (say hourly) from the match worker.
+        It also decides where queries added later are filed.
         """
+        if frequencies is None:
+            frequencies = self.learned_frequencies()
+            if frequencies is None:
+                return 0
         self._frequencies = frequencies
         moved = 0
         for sub_id, entry in list(self._entries.items()):
@@ -173,6 +213,9 @@ class Percolator:
     def match(self, doc: MatchDoc | PreparedDoc) -> set[int]:
         """The ids of every stored subscription whose query matches ``doc``."""
         prepared = self._prepare(doc)
+        self._matched += 1
+        if self._matched % LEARN_EVERY == 0:
+            self._count(prepared.keys)
         matched, to_check = self._found(prepared)
         keys = prepared.keys
         has_none = keys.isdisjoint
@@ -195,6 +238,12 @@ class Percolator:
     def explain(self, sub_id: int, doc: MatchDoc | PreparedDoc) -> tuple[Reason, ...]:
         """Why subscription ``sub_id`` matches ``doc`` (``()`` when it does not)."""
         return explain(self.query(sub_id), self._prepare(doc))
+
+    def _count(self, keys: frozenset[str]) -> None:
+        self._counted += 1
+        seen = self._seen
+        for key in self._known.keys() & keys:
+            seen[key] = seen.get(key, 0) + 1
 
     def _prepare(self, doc: MatchDoc | PreparedDoc) -> PreparedDoc:
         """Prepare ``doc`` once for a ``match`` and the ``explain`` calls that follow it.

@@ -120,6 +120,22 @@ def _rarest_key(node: Phrase | Name, frequencies: Mapping[str, float] | None) ->
     return min(options, key=lambda k: (key_weight(k, frequencies), -len(k)))
 
 
+def option_keys(node: Node) -> set[str]:
+    """Every key an index might file ``node`` under (what statistics are worth keeping for)."""
+    if isinstance(node, Term):
+        return {node.key}
+    if isinstance(node, Phrase):
+        if len(node.words) == 1:
+            return {("t:" if node.in_title else "") + stem(node.words[0])}
+        space = "t:" if node.in_title else ""
+        return {f"{space}{a} {b}" for a, b in itertools.pairwise(node.words)}
+    if isinstance(node, Name):
+        return set(name_keys("sn" if node.kind == "source" else node.kind, node.words))
+    if isinstance(node, And | Or):
+        return set().union(*(option_keys(c) for c in node.children))
+    return set()  # prefixes are filed by their letters; a NOT is never filed
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """A query split for a fast check.

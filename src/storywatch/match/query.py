@@ -20,6 +20,7 @@ language subtag. Words never contain ``:`` or spaces, so the namespaces cannot c
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -34,6 +35,11 @@ class Term:
     kind: str
     value: str
     column: int = field(default=0, compare=False)
+
+    def __post_init__(self) -> None:
+        # a million stored queries share a few thousand words: keep one copy of each
+        object.__setattr__(self, "key", sys.intern(self.key))
+        object.__setattr__(self, "value", sys.intern(self.value))
 
 
 @dataclass(frozen=True, slots=True)

@@ -227,15 +227,25 @@ _ROW_COLUMNS = (
 )
 
 
+_STATE_COLUMNS = (
+    articles.c.id,
+    articles.c.status,
+    articles.c.processed_at,
+    articles.c.duplicate_of,
+    articles.c.published_at,
+    articles.c.arrived_at,
+)
+
+
 async def _take(conn: AsyncConnection, corpus: _Corpus, condition: sa.ColumnElement[bool]) -> None:
-    """Index the processed, original articles that ``condition`` selects; note the others."""
-    stmt = (
-        sa.select(*_ROW_COLUMNS)
-        .join(sources, sources.c.id == articles.c.source_id)
-        .where(condition)
-        .order_by(articles.c.id)
-    )
-    ready = []
+    """Index the processed, original articles that ``condition`` selects; note the others.
+
+    States are read first (small rows), then the texts of the ready articles in batches by
+    primary key; reading words is CPU work, done in a worker thread batch by batch so that
+    the event loop (the web server) keeps answering while a month of news is indexed.
+    """
+    stmt = sa.select(*_STATE_COLUMNS).where(condition).order_by(articles.c.id)
+    ready: list[int] = []
     oldest = corpus.since
     for row in await conn.execute(stmt):
         corpus.last_id = max(corpus.last_id, row.id)
@@ -250,13 +260,16 @@ async def _take(conn: AsyncConnection, corpus: _Corpus, condition: sa.ColumnElem
             continue
         corpus.pending.pop(row.id, None)
         if row.duplicate_of is None:
-            ready.append(row)
-    if not ready:
-        return
-    names = await _entity_names(conn, [r.id for r in ready])
-    for row in ready:
-        doc = _doc(row, names.get(row.id, ()), with_story=False)
-        corpus.index.add(row.id, doc, _article_time(row).timestamp())
+            ready.append(row.id)
+    for start in range(0, len(ready), _BATCH):
+        rows = await _rows(conn, ready[start : start + _BATCH], with_story=False)
+        batch = [(row.id, doc, _article_time(row).timestamp()) for row, doc in rows]
+        await asyncio.to_thread(_index_all, corpus.index, batch)
+
+
+def _index_all(index: DocIndex, batch: list[tuple[int, MatchDoc, float]]) -> None:
+    for article_id, doc, at in batch:
+        index.add(article_id, doc, at)
 
 
 async def _story_members(
@@ -373,8 +386,10 @@ async def _entity_names(
     return names
 
 
-async def _rows(conn: AsyncConnection, ids: Sequence[int]) -> list[tuple[Any, MatchDoc]]:
-    """Fresh rows for ``ids`` (in that order) with their docs, story included."""
+async def _rows(
+    conn: AsyncConnection, ids: Sequence[int], *, with_story: bool = True
+) -> list[tuple[Any, MatchDoc]]:
+    """Fresh rows for ``ids`` (in that order) with their docs."""
     stmt = (
         sa.select(*_ROW_COLUMNS, articles.c.url, articles.c.story_id)
         .join(sources, sources.c.id == articles.c.source_id)
@@ -383,7 +398,9 @@ async def _rows(conn: AsyncConnection, ids: Sequence[int]) -> list[tuple[Any, Ma
     by_id = {row.id: row for row in await conn.execute(stmt)}
     names = await _entity_names(conn, list(by_id))
     return [
-        (by_id[i], _doc(by_id[i], names.get(i, ()), with_story=True)) for i in ids if i in by_id
+        (by_id[i], _doc(by_id[i], names.get(i, ()), with_story=with_story))
+        for i in ids
+        if i in by_id
     ]
 
 
