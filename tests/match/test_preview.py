@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 import pytest
 import sqlalchemy as sa
 
@@ -20,7 +21,7 @@ from storywatch.store.tables import (
     sources,
     stories,
 )
-from storywatch.store.users import create_user
+from storywatch.store.users import create_token, create_user
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -253,3 +254,34 @@ async def test_warm_builds_the_index_ahead_of_the_first_preview(services: Servic
     assert await warm(services, days=7) == 2
     result = await preview(services, "port", days=7)
     assert result.total == 1
+
+
+async def test_the_api_previews_with_reasons_and_reports_query_errors(
+    services: Services, client: httpx.AsyncClient
+) -> None:
+    await _setup(services)
+    (hit,) = await _insert(services, _row("Velmora harbor closed", "A fire.", age_hours=3))
+    async with services.db.write() as conn:
+        user = await create_user(conn, "ana", NOW)
+        token = await create_token(conn, user.id, NOW, "tests")
+    auth = {"Authorization": f"Bearer {token}"}
+
+    r = await client.post(
+        "/api/v1/subscriptions/preview", json={"query": '"Velmora harbor" fire'}, headers=auth
+    )
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["total"] == 1
+    assert [i["article_id"] for i in body["items"]] == [hit]
+    assert body["items"][0]["source"] == "Harbor Post"
+    assert [x["kind"] for x in body["items"][0]["reasons"]] == ["phrase", "term"]
+
+    r = await client.post(
+        "/api/v1/subscriptions/preview", json={"query": "(harbor OR port"}, headers=auth
+    )
+    assert r.status_code == 422
+    error = r.json()["error"]
+    assert error["code"] == "query_syntax"
+    assert error["column"] == 16
+    assert error["expected"] == [")"]
+    assert "never closed" in error["message"]
