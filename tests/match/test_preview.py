@@ -285,3 +285,28 @@ async def test_the_api_previews_with_reasons_and_reports_query_errors(
     assert error["column"] == 16
     assert error["expected"] == [")"]
     assert "never closed" in error["message"]
+
+
+async def test_when_checking_runs_out_of_time_the_total_is_an_estimate(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storywatch.service import preview as module
+
+    await _setup(services)
+    rows = [
+        _row("Update", "Velmora harbor" if n % 2 else "harbor of Velmora", age_hours=n + 1)
+        for n in range(40)
+    ]
+    await _insert(services, *rows)
+    monkeypatch.setattr(module, "_BATCH", 10)
+    monkeypatch.setattr(module, "CHECK_BUDGET_S", 0.0)  # stop after the first batch
+    result = await preview(services, '"Velmora harbor"', days=7, limit=3)
+    assert not result.total_exact
+    assert result.checked == 10
+    assert result.total == 20  # 5 of the first 10 matched: half of the 40 candidates
+    assert len(result.matches) == 3
+    monkeypatch.setattr(module, "CHECK_BUDGET_S", 60.0)
+    exact = await preview(services, '"Velmora harbor"', days=7, limit=3)
+    assert exact.total_exact
+    assert exact.total == 20
+    assert exact.checked == 40

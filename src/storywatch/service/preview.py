@@ -142,9 +142,7 @@ async def preview(
             matches, total, checked = await _exact(conn, parsed, hits.ids, limit)
             total_exact = True
         else:
-            matches, total, checked, total_exact = await _checked(
-                conn, parsed, hits.ids, limit, started
-            )
+            matches, total, checked, total_exact = await _checked(conn, parsed, hits.ids, limit)
         if user_id is not None and matches:
             matches = await _mark_notified(conn, matches, user_id)
     return PreviewResult(
@@ -439,25 +437,40 @@ async def _exact(
 
 
 async def _checked(
-    conn: AsyncConnection, query: Query, ids: tuple[int, ...], limit: int, started: float
+    conn: AsyncConnection, query: Query, ids: tuple[int, ...], limit: int
 ) -> tuple[list[PreviewMatch], int, int, bool]:
-    """Candidates checked one by one, newest first, until done or out of time."""
+    """Candidates checked one by one, newest first, until done or out of time.
+
+    The checks are CPU work and run in a worker thread, a batch at a time, so the event
+    loop keeps serving other requests meanwhile.
+    """
+    started = time.perf_counter()
     matches: list[PreviewMatch] = []
     matched = checked = 0
     for start in range(0, len(ids), _BATCH):
-        if time.perf_counter() - started > CHECK_BUDGET_S:
+        if start and time.perf_counter() - started > CHECK_BUDGET_S:
             rate = matched / checked if checked else 0.0
             estimate = matched + round(rate * (len(ids) - checked))
             return matches, estimate, checked, False
-        for row, doc in await _rows(conn, ids[start : start + _BATCH]):
-            checked += 1
-            prepared = prepare(doc)
-            if row.duplicate_of is not None or not evaluate(query, prepared):
-                continue
-            matched += 1
-            if len(matches) < limit:
-                matches.append(_match(row, explain(query, prepared)))
+        rows = await _rows(conn, ids[start : start + _BATCH])
+        found = await asyncio.to_thread(_check_batch, query, rows, limit - len(matches))
+        checked += len(rows)
+        matched += len(found)
+        matches.extend(found[: max(limit - len(matches), 0)])
     return matches, matched, checked, True
+
+
+def _check_batch(
+    query: Query, rows: list[tuple[Any, MatchDoc]], explain_first: int
+) -> list[PreviewMatch]:
+    """The rows that match, in order; the first ``explain_first`` with their reasons."""
+    found: list[PreviewMatch] = []
+    for row, doc in rows:
+        prepared = prepare(doc)
+        if row.duplicate_of is None and evaluate(query, prepared):
+            why = explain(query, prepared) if len(found) < explain_first else ()
+            found.append(_match(row, why))
+    return found
 
 
 async def _mark_notified(
