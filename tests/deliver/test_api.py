@@ -162,7 +162,8 @@ async def test_devices_register_once_per_browser(
     _, ana = await _auth(dsvc, "ana")
     push = PushService(local_server)
     browser = push.browser()
-    key = (await api.get("/api/v1/push/key")).json()["public_key"]
+    assert (await api.get("/api/v1/push/key")).status_code == 401
+    key = (await api.get("/api/v1/push/key", headers=ana)).json()["public_key"]
     assert key == (await channel_set(dsvc)).keys.application_server_key
     agent = {"User-Agent": "Mozilla/5.0 (Linux; Android 14) Chrome/126.0 Mobile"}
     first = await api.post("/api/v1/devices", json=browser.subscription(), headers={**ana, **agent})

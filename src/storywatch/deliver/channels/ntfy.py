@@ -65,7 +65,10 @@ class NtfyChannel:
             raise InvalidInput("The ntfy 'topic' must be 1-64 letters, digits, '-' or '_'.")
         clean: dict[str, Any] = {"server": server, "topic": topic}
         if config.get("priority") is not None:
-            priority = int(config.get("priority") or 3)
+            try:
+                priority = int(config.get("priority") or 3)
+            except (TypeError, ValueError):
+                priority = 0
             if not 1 <= priority <= 5:
                 raise InvalidInput("The ntfy 'priority' must be between 1 and 5.")
             clean["priority"] = priority

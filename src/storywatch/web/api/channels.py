@@ -21,7 +21,7 @@ from storywatch.deliver.testsend import send_test
 from storywatch.errors import InvalidInput, NotFound
 from storywatch.store import channels as channel_store
 from storywatch.store.channels import Channel
-from storywatch.web.api.common import ERROR_RESPONSES
+from storywatch.web.api.common import ERROR_RESPONSES, MAX_ID, IdPath
 from storywatch.web.deps import ServicesDep, UserDep
 
 router = APIRouter(prefix="/api/v1", tags=["channels"], responses=ERROR_RESPONSES)
@@ -46,6 +46,8 @@ class ChannelIn(BaseModel):
     )
     fallback_channel_id: int | None = Field(
         None,
+        ge=1,
+        le=MAX_ID,
         description="Another of your channels that also gets notifications while this one "
         "keeps failing.",
     )
@@ -54,7 +56,7 @@ class ChannelIn(BaseModel):
 class ChannelPatch(BaseModel):
     name: str | None = Field(None, max_length=200)
     enabled: bool | None = None
-    fallback_channel_id: int | None = None
+    fallback_channel_id: int | None = Field(None, ge=1, le=MAX_ID)
     digest_only: bool | None = None
 
 
@@ -171,7 +173,7 @@ async def dead_letters(
     services: ServicesDep,
     user: UserDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    channel_id: int | None = None,
+    channel_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> list[DeadLetterOut]:
     """Notifications a channel gave up on, newest first, with the reason."""
     async with services.db.read() as conn:
@@ -194,7 +196,7 @@ def _dl(d: channel_store.DeadLetter) -> DeadLetterOut:
 
 
 @router.post("/channels/dead-letters/{delivery_id}/retry", status_code=204)
-async def retry_dead_letter(delivery_id: int, services: ServicesDep, user: UserDep) -> Response:
+async def retry_dead_letter(delivery_id: IdPath, services: ServicesDep, user: UserDep) -> Response:
     """Queue a dead letter again (after fixing the channel)."""
     async with services.db.write() as conn:
         if not await channel_store.retry_dead(conn, user.id, delivery_id, services.clock()):
@@ -211,13 +213,13 @@ async def _own(services: Any, user_id: int, channel_id: int) -> Channel:
 
 
 @router.get("/channels/{channel_id}", response_model=ChannelOut)
-async def get_channel(channel_id: int, services: ServicesDep, user: UserDep) -> ChannelOut:
+async def get_channel(channel_id: IdPath, services: ServicesDep, user: UserDep) -> ChannelOut:
     return await _describe(services, await _own(services, user.id, channel_id))
 
 
 @router.patch("/channels/{channel_id}", response_model=ChannelOut)
 async def change_channel(
-    channel_id: int, body: ChannelPatch, services: ServicesDep, user: UserDep
+    channel_id: IdPath, body: ChannelPatch, services: ServicesDep, user: UserDep
 ) -> ChannelOut:
     """Rename, switch on or off (switching on resets the failure count), set the fallback."""
     current = await _own(services, user.id, channel_id)
@@ -234,7 +236,7 @@ async def change_channel(
 
 
 @router.delete("/channels/{channel_id}", status_code=204)
-async def remove_channel(channel_id: int, services: ServicesDep, user: UserDep) -> Response:
+async def remove_channel(channel_id: IdPath, services: ServicesDep, user: UserDep) -> Response:
     async with services.db.write() as conn:
         if not await channel_store.delete(conn, user.id, channel_id):
             raise NotFound(f"No channel {channel_id}.")
@@ -242,7 +244,7 @@ async def remove_channel(channel_id: int, services: ServicesDep, user: UserDep) 
 
 
 @router.post("/channels/{channel_id}/test", response_model=TestOut)
-async def test_channel(channel_id: int, services: ServicesDep, user: UserDep) -> TestOut:
+async def test_channel(channel_id: IdPath, services: ServicesDep, user: UserDep) -> TestOut:
     """Send a test notification now and say what happened (it is also in the log)."""
     delivery_id, outcome = await send_test(services, user.id, channel_id)
     return TestOut(
@@ -257,11 +259,13 @@ async def test_channel(channel_id: int, services: ServicesDep, user: UserDep) ->
 
 @router.get("/channels/{channel_id}/log", response_model=list[LogEntryOut])
 async def channel_log(
-    channel_id: int,
+    channel_id: IdPath,
     services: ServicesDep,
     user: UserDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    before: Annotated[int | None, Query(description="attempt id to page back from")] = None,
+    before: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="attempt id to page back from")
+    ] = None,
     failures: bool = False,
 ) -> list[LogEntryOut]:
     """Every attempt on this channel, newest first: when, how long, and what the receiver said."""
@@ -299,7 +303,7 @@ _PAGE = (
     "/channels/{channel_id}/unsubscribe", response_class=HTMLResponse, include_in_schema=False
 )
 async def unsubscribe_page(
-    channel_id: int, token: str, request: Request, services: ServicesDep
+    channel_id: IdPath, token: str, request: Request, services: ServicesDep
 ) -> HTMLResponse:
     """The link in an e-mail: a confirmation page (mail scanners follow GETs, so no change)."""
     async with services.db.read() as conn:
@@ -323,7 +327,7 @@ async def unsubscribe_page(
 
 
 @router.post("/channels/{channel_id}/unsubscribe", include_in_schema=False)
-async def unsubscribe(channel_id: int, token: str, services: ServicesDep) -> HTMLResponse:
+async def unsubscribe(channel_id: IdPath, token: str, services: ServicesDep) -> HTMLResponse:
     """One-click unsubscribe (RFC 8058): the signed token is the credential."""
     async with services.db.write() as conn:
         channel = await channel_store.get_any(conn, channel_id)

@@ -19,7 +19,7 @@ from storywatch.deliver.channels import channel_set
 from storywatch.errors import NotFound
 from storywatch.store import channels as channel_store
 from storywatch.store.channels import Channel
-from storywatch.web.api.common import ERROR_RESPONSES
+from storywatch.web.api.common import ERROR_RESPONSES, IdPath
 from storywatch.web.deps import ServicesDep, UserDep
 
 router = APIRouter(prefix="/api/v1", tags=["devices"], responses=ERROR_RESPONSES)
@@ -43,7 +43,7 @@ class DeviceIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     endpoint: str = Field(max_length=2048)
-    expirationTime: int | None = None
+    expirationTime: float | None = None
     keys: SubscriptionKeys
     name: str | None = Field(None, max_length=200)
 
@@ -71,7 +71,7 @@ def device_out(channel: Channel) -> DeviceOut:
 
 
 @router.get("/push/key", response_model=PushKeyOut)
-async def push_key(services: ServicesDep) -> PushKeyOut:
+async def push_key(services: ServicesDep, _user: UserDep) -> PushKeyOut:
     """The server's public VAPID key (generated on first run and kept)."""
     kinds = await channel_set(services)
     return PushKeyOut(public_key=kinds.keys.application_server_key)
@@ -117,7 +117,7 @@ async def add_device(
 
 
 @router.delete("/devices/{device_id}", status_code=204)
-async def remove_device(device_id: int, services: ServicesDep, user: UserDep) -> Response:
+async def remove_device(device_id: IdPath, services: ServicesDep, user: UserDep) -> Response:
     async with services.db.write() as conn:
         channel = await channel_store.get(conn, user.id, device_id)
         if channel is None or channel.kind != "webpush":

@@ -16,7 +16,7 @@ from storywatch.deliver import latency
 from storywatch.deliver.model import NotificationOut
 from storywatch.errors import NotFound
 from storywatch.store import notifications as store
-from storywatch.web.api.common import ERROR_RESPONSES
+from storywatch.web.api.common import ERROR_RESPONSES, MAX_ID, IdPath
 from storywatch.web.deps import ServicesDep, UserDep
 
 router = APIRouter(prefix="/api/v1", tags=["notifications"], responses=ERROR_RESPONSES)
@@ -54,7 +54,9 @@ class NotificationDetail(NotificationOut):
 
 
 class ReadIn(BaseModel):
-    ids: list[int] | None = Field(None, description="Notifications to mark read; null = all.")
+    ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] | None = Field(
+        None, max_length=1000, description="Notifications to mark read; null = all."
+    )
 
 
 class ReadOut(BaseModel):
@@ -95,7 +97,7 @@ async def list_notifications(
     user: UserDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     before: Annotated[
-        int | None, Query(description="Only notifications older than this id.")
+        int | None, Query(ge=1, le=MAX_ID, description="Only notifications older than this id.")
     ] = None,
     unread: Annotated[bool, Query(description="Only unread ones.")] = False,
 ) -> NotificationPage:
@@ -145,7 +147,7 @@ def _plain(value: Any) -> Any:
 
 @router.get("/notifications/{notification_id}", response_model=NotificationDetail)
 async def get_notification(
-    notification_id: int, services: ServicesDep, user: UserDep
+    notification_id: IdPath, services: ServicesDep, user: UserDep
 ) -> NotificationDetail:
     """One notification with where it stands on each channel and how long each send took."""
     async with services.db.read() as conn:
@@ -179,7 +181,7 @@ async def get_notification(
 
 
 @router.post("/notifications/{notification_id}/read", status_code=204)
-async def mark_one_read(notification_id: int, services: ServicesDep, user: UserDep) -> Response:
+async def mark_one_read(notification_id: IdPath, services: ServicesDep, user: UserDep) -> Response:
     async with services.db.write() as conn:
         if await store.get_for_user(conn, user.id, notification_id) is None:
             raise NotFound(f"No notification {notification_id}.")
