@@ -525,6 +525,10 @@ async def _sse_server(
     from storywatch.web.app import create_app
     from storywatch.web.live import live_hub
 
+    if not os.environ.get("FANOUT_GC_DEFAULT"):  # as `serve` should run: see web.live.tune_gc
+        from storywatch.web.live import tune_gc
+
+        tune_gc()
     async with open_services(bench_settings(Path(data_dir)), migrate=False) as services:
         app = create_app(services)
         config = uvicorn.Config(
@@ -553,10 +557,6 @@ async def _sse_server(
         import gc
 
         gc.callbacks.append(_gc_clock)
-        if not os.environ.get("FANOUT_GC_DEFAULT"):  # as `serve` runs: see web.live.tune_gc
-            from storywatch.web.live import tune_gc
-
-            tune_gc()
         if os.environ.get("FANOUT_GC_THRESHOLD"):
             gc.set_threshold(*(int(x) for x in os.environ["FANOUT_GC_THRESHOLD"].split(",")))
         if os.environ.get("FANOUT_GC_FREEZE"):
