@@ -94,10 +94,8 @@ def _drop_title(lines: list[str], title: str | None) -> list[str]:
     return lines
 
 
-_CAPTION_XPATH = (
-    "//figcaption | //*[contains(@class, 'caption') or contains(@class, 'credit')]"
-    "[self::p or self::div or self::span or self::small or self::cite]"
-)
+_CAPTION_XPATH = "//figcaption | //p/@class | //div/@class | //span/@class | //small/@class"
+_CAPTION_TAGS = ("caption", "credit")
 
 
 def _captions(tree: HtmlElement) -> list[str]:
@@ -107,7 +105,13 @@ def _captions(tree: HtmlElement) -> list[str]:
     extractor itself already leaves figures out of the body.
     """
     found: list[str] = []
-    for el in tree.xpath(_CAPTION_XPATH)[:20]:
+    # Class values come back as strings: only caption-like ones become elements.
+    elements = [
+        item if isinstance(item, HtmlElement) else item.getparent()
+        for item in tree.xpath(_CAPTION_XPATH)
+        if isinstance(item, HtmlElement) or any(word in item for word in _CAPTION_TAGS)
+    ]
+    for el in elements[:20]:
         text = normalise_line(el.text_content())
         if 3 <= len(text) <= 400 and not any(text in seen for seen in found):
             found.append(text)
@@ -120,10 +124,20 @@ def _removed_lines(removed: list[Removed], captions: list[str], text: str) -> tu
     return tuple(lines)
 
 
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
+)
+
+
 def _date_by_search(tree: HtmlElement, url: str | None) -> datetime | None:
-    """htmldate's scan of the whole page, for pages without a declared date (slower)."""
+    """A date in the URL (".../2024/02/12/..."), else htmldate's scan of the page (slower)."""
     from htmldate import find_date
 
+    match = _URL_DATE.search(url or "")
+    if match:
+        found_in_url = parse_date(f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}")
+        if found_in_url:
+            return found_in_url
     try:
         found = find_date(tree, url=url, original_date=True, extensive_search=False)
     except Exception:  # a third-party heuristic must never fail the article
