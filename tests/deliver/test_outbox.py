@@ -12,7 +12,7 @@ from storywatch.bus import LIVE, NOTIFIED
 from storywatch.clock import ManualClock
 from storywatch.deliver.outbox import announce, record, record_many
 from storywatch.deliver.policy import Limits
-from storywatch.store import notifications as store
+from storywatch.store.channels import Outcome, claim, write_outcomes
 from storywatch.store.tables import deliveries, notifications
 from tests.deliver.helpers import add_channel, draft, new_story, new_user
 
@@ -178,7 +178,7 @@ async def test_claims_are_leased_and_disjoint(any_dsvc: Services) -> None:
 
     async def grab(worker: str) -> list[int]:
         async with svc.db.write() as conn:
-            got = await store.claim(conn, worker_id=worker, now=NOON, lease_seconds=30, limit=15)
+            got = await claim(conn, worker_id=worker, now=NOON, lease_seconds=30, limit=15)
         return [c.delivery_id for c in got]
 
     a, b, c = await asyncio.gather(grab("a"), grab("b"), grab("c"))
@@ -189,7 +189,7 @@ async def test_claims_are_leased_and_disjoint(any_dsvc: Services) -> None:
     assert await grab("d") == []  # everything is leased
     later = NOON + timedelta(seconds=31)
     async with svc.db.write() as conn:
-        retaken = await store.claim(conn, worker_id="e", now=later, lease_seconds=30, limit=100)
+        retaken = await claim(conn, worker_id="e", now=later, lease_seconds=30, limit=100)
     assert len(retaken) == 40  # expired leases are retaken
 
 
@@ -199,18 +199,18 @@ async def test_outcomes_are_written_only_by_the_lease_holder(any_dsvc: Services)
     await add_channel(svc, uid, "webhook", WEBHOOK)
     async with svc.db.write() as conn:
         created = await record(conn, draft(uid, 1), NOON)
-        (item,) = await store.claim(conn, worker_id="slow", now=NOON, lease_seconds=1, limit=5)
-        (again,) = await store.claim(
+        (item,) = await claim(conn, worker_id="slow", now=NOON, lease_seconds=1, limit=5)
+        (again,) = await claim(
             conn, worker_id="fast", now=NOON + timedelta(seconds=2), lease_seconds=30, limit=5
         )
     assert item.delivery_id == again.delivery_id
     assert again.notification.id == created.id
-    outcome = store.Outcome(
+    outcome = Outcome(
         item.delivery_id, item.channel.id, NOON, True, "sent", 1, NOON, 204, None, 3.0
     )
     async with svc.db.write() as conn:
-        assert await store.write_outcomes(conn, "slow", [outcome]) == 0
-        assert await store.write_outcomes(conn, "fast", [outcome]) == 1
+        assert await write_outcomes(conn, "slow", [outcome]) == 0
+        assert await write_outcomes(conn, "fast", [outcome]) == 1
 
 
 async def test_announce_rings_workers_and_live_listeners(dsvc: Services) -> None:
@@ -262,7 +262,7 @@ async def test_a_leased_delivery_is_never_superseded(any_dsvc: Services) -> None
     story = await new_story(svc)
     async with svc.db.write() as conn:
         old = await record(conn, draft(uid, 1, story_id=story), NOON)
-        (in_flight,) = await store.claim(conn, worker_id="w", now=NOON, lease_seconds=30, limit=5)
+        (in_flight,) = await claim(conn, worker_id="w", now=NOON, lease_seconds=30, limit=5)
         await record(conn, draft(uid, 2, story_id=story), NOON)
     assert in_flight.notification.id == old.id  # type: ignore[union-attr]
     assert [r.status for r in await _deliveries(svc, old.id)] == ["pending"]  # type: ignore[union-attr]

@@ -34,7 +34,8 @@ from storywatch.errors import (
 from storywatch.settings import Settings
 from storywatch.store import channels as channel_store
 from storywatch.store import notifications as store
-from storywatch.store.notifications import Claimed, Notification, Outcome
+from storywatch.store.channels import Claimed, Outcome
+from storywatch.store.notifications import Notification
 from storywatch.store.tables import channels as channels_table
 from storywatch.store.tables import deliveries
 
@@ -166,7 +167,7 @@ async def write(conn: AsyncConnection, worker_id: str, results: Sequence[Result]
     """Record a batch of results in one transaction, with their side effects."""
     if not results:
         return
-    await store.write_outcomes(conn, worker_id, [r.outcome for r in results])
+    await channel_store.write_outcomes(conn, worker_id, [r.outcome for r in results])
     successes: dict[int, datetime] = {}
     failures: dict[int, tuple[int, str]] = {}
     for r in results:

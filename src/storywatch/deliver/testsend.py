@@ -20,7 +20,7 @@ from storywatch.deliver.outbox import idempotency_key
 from storywatch.errors import NotFound
 from storywatch.store import channels as channel_store
 from storywatch.store import notifications as store
-from storywatch.store.notifications import Claimed, Outcome
+from storywatch.store.channels import Claimed, Outcome
 from storywatch.store.tables import deliveries, notifications
 
 TITLE = "Test notification from Storywatch"

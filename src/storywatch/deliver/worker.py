@@ -33,8 +33,9 @@ from storywatch.deliver import send
 from storywatch.deliver.channels import ChannelSet, channel_set
 from storywatch.deliver.digest import send_due_digests
 from storywatch.deliver.outbox import limits_from
+from storywatch.store import channels as deliveries_store
 from storywatch.store import notifications as store
-from storywatch.store.notifications import Claimed
+from storywatch.store.channels import Claimed
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class DeliveryWorker:
                     await task
             await self._flush()
             async with self.services.db.write() as conn:
-                await store.release(conn, self.worker_id)
+                await deliveries_store.release(conn, self.worker_id)
 
     async def _loop(self, stop: asyncio.Event, kinds: ChannelSet) -> None:
         while not stop.is_set():
@@ -100,7 +101,7 @@ class DeliveryWorker:
                 continue
             now = self.services.clock()
             async with self.services.db.write() as conn:
-                claimed = await store.claim(
+                claimed = await deliveries_store.claim(
                     conn,
                     worker_id=self.worker_id,
                     now=now,
@@ -115,14 +116,14 @@ class DeliveryWorker:
 
     async def _idle_seconds(self, now: datetime) -> float:
         async with self.services.db.read() as conn:
-            due = await store.next_due_at(conn)
+            due = await deliveries_store.next_due_at(conn)
         if due is None:
             return POLL_SECONDS
         return min(POLL_SECONDS, max(0.01, (due - now).total_seconds()))
 
     async def _dispatch(self, claimed: list[Claimed], kinds: ChannelSet, now: datetime) -> None:
         async with self.services.db.read() as conn:
-            stale = await store.newer_in_thread(conn, claimed, now)
+            stale = await deliveries_store.newer_in_thread(conn, claimed, now)
         for item in claimed:
             if item.delivery_id in stale:
                 self._results.append(send.superseded(item, now))

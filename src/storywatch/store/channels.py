@@ -1,21 +1,28 @@
-"""Channel rows (where a user's notifications go) and what a person reads about them.
+"""Channel rows (where a user's notifications go), the deliveries to them, and their log.
 
 A channel is one destination: a browser or installed web app (``webpush``; a "device"), an
 e-mail address, a webhook endpoint, an ntfy topic or an Apprise URL. Every query takes the
 owner's ``user_id``, so another user's channel is simply not found. The delivery log and the
 dead letters are read here too: they are what a person checks when a channel misbehaves.
+
+The workers' side of deliveries lives here as well: *claiming* due deliveries with a lease
+(``lease_until``) and writing what happened. A worker that dies lets its leases run out and
+another one retakes the rows. On PostgreSQL the claim skips rows another worker is claiming
+at that instant (``FOR UPDATE SKIP LOCKED``); on SQLite the store has one writer, so claims
+are serialised anyway.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from storywatch.store.notifications import Notification, thread_filter
 from storywatch.store.tables import channels, deliveries, delivery_attempts, notifications
 
 KINDS = ("webpush", "email", "webhook", "ntfy", "apprise")
@@ -201,6 +208,219 @@ async def note_results(
             ),
             [{"b_id": cid, "b_n": n, "b_error": err[:2000]} for cid, n, err in failed],
         )
+
+
+# ----------------------------------------------------------------------------- leases and outcomes
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A delivery a worker holds the lease of, with everything needed to send it."""
+
+    delivery_id: int
+    idempotency_key: str
+    attempts: int
+    notification: Notification
+    channel: Channel
+
+
+async def claim(
+    conn: AsyncConnection, *, worker_id: str, now: datetime, lease_seconds: float, limit: int
+) -> list[Claimed]:
+    """Lease up to ``limit`` due deliveries to ``worker_id`` and return them with their rows."""
+    due = (
+        sa.select(deliveries.c.id)
+        .where(
+            deliveries.c.status == "pending",
+            deliveries.c.next_attempt_at <= now,
+            sa.or_(deliveries.c.lease_until.is_(None), deliveries.c.lease_until < now),
+        )
+        .order_by(deliveries.c.next_attempt_at, deliveries.c.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    lease = now + timedelta(seconds=lease_seconds)
+    stmt = (
+        sa.update(deliveries)
+        .where(deliveries.c.id.in_(due.scalar_subquery()))
+        .values(lease_until=lease, leased_by=worker_id)
+        .returning(deliveries.c.id)
+    )
+    ids = [int(r[0]) for r in await conn.execute(stmt)]
+    if not ids:
+        return []
+    n, c = notifications.alias("n"), channels.alias("c")
+    rows = await conn.execute(
+        sa.select(
+            deliveries.c.id.label("d_id"),
+            deliveries.c.idempotency_key.label("d_key"),
+            deliveries.c.attempts.label("d_attempts"),
+            *[col.label(f"n_{col.name}") for col in n.c],
+            *[col.label(f"c_{col.name}") for col in c.c],
+        )
+        .join(n, n.c.id == deliveries.c.notification_id)
+        .join(c, c.c.id == deliveries.c.channel_id)
+        .where(deliveries.c.id.in_(ids))
+        .order_by(deliveries.c.next_attempt_at, deliveries.c.id)
+    )
+    claimed: list[Claimed] = []
+    for r in rows:
+        m = r._mapping
+        nrow = _Prefixed(m, "n_")
+        crow = _Prefixed(m, "c_")
+        claimed.append(
+            Claimed(
+                delivery_id=int(m["d_id"]),
+                idempotency_key=m["d_key"],
+                attempts=int(m["d_attempts"]),
+                notification=Notification.from_row(nrow),
+                channel=Channel.from_row(crow),
+            )
+        )
+    return claimed
+
+
+class _Prefixed:
+    """Attribute access to the ``prefix``-named columns of a joined row."""
+
+    def __init__(self, mapping: Any, prefix: str) -> None:
+        self._m = mapping
+        self._p = prefix
+
+    def __getattr__(self, name: str) -> Any:
+        return self._m[self._p + name]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one claimed delivery, ready to be written."""
+
+    delivery_id: int
+    channel_id: int
+    at: datetime
+    ok: bool
+    status: str  # sent | pending (retry later) | dead | superseded
+    attempts: int
+    next_attempt_at: datetime
+    status_code: int | None
+    error: str | None
+    duration_ms: float
+    attempted: bool = True  # False when nothing was sent (e.g. superseded at claim time)
+
+
+async def write_outcomes(conn: AsyncConnection, worker_id: str, outcomes: Sequence[Outcome]) -> int:
+    """Write a batch of outcomes: each delivery's new state, and one attempt row per send.
+
+    A row is only updated while this worker still holds its lease; if the lease ran out and
+    another worker retook the delivery, that worker's outcome wins (the send may then have
+    happened twice, which the idempotency key lets a receiver recognise).
+    """
+    if not outcomes:
+        return 0
+    stmt = (
+        sa.update(deliveries)
+        .where(deliveries.c.id == sa.bindparam("b_id"), deliveries.c.leased_by == worker_id)
+        .values(
+            status=sa.bindparam("b_status"),
+            attempts=sa.bindparam("b_attempts"),
+            next_attempt_at=sa.bindparam("b_next"),
+            last_error=sa.bindparam("b_error"),
+            sent_at=sa.bindparam("b_sent"),
+            lease_until=None,
+            leased_by=None,
+        )
+    )
+    result = await conn.execute(
+        stmt,
+        [
+            {
+                "b_id": o.delivery_id,
+                "b_status": o.status,
+                "b_attempts": o.attempts,
+                "b_next": o.next_attempt_at,
+                "b_error": (o.error or None) if not o.ok else None,
+                "b_sent": o.at if o.ok else None,
+            }
+            for o in outcomes
+        ],
+    )
+    attempts = [
+        {
+            "delivery_id": o.delivery_id,
+            "at": o.at,
+            "ok": o.ok,
+            "status_code": o.status_code,
+            "error": o.error[:2000] if o.error else None,
+            "duration_ms": o.duration_ms,
+        }
+        for o in outcomes
+        if o.attempted
+    ]
+    if attempts:
+        await conn.execute(sa.insert(delivery_attempts), attempts)
+    return int(result.rowcount or 0)
+
+
+async def newer_in_thread(
+    conn: AsyncConnection, claimed: Sequence[Claimed], now: datetime
+) -> set[int]:
+    """Claimed deliveries whose channel already has a newer push for the same story.
+
+    Checked at send time as well as at record time: a notification deferred by quiet hours
+    may fall due together with a newer one of the same story, and only the newest should go
+    (a newer one that was already sent, or is due now, makes the older one stale).
+    """
+    keyed = [c for c in claimed if c.notification.collapse_key and c.notification.kind == "alert"]
+    if not keyed:
+        return set()
+    pairs = {
+        (c.notification.user_id, c.notification.collapse_key)
+        for c in keyed
+        if c.notification.collapse_key is not None
+    }
+    lowest = min(c.notification.id for c in keyed)
+    stmt = (
+        sa.select(
+            deliveries.c.channel_id,
+            notifications.c.collapse_key,
+            sa.func.max(notifications.c.id).label("newest"),
+        )
+        .join(deliveries, deliveries.c.notification_id == notifications.c.id)
+        .where(
+            thread_filter(pairs),
+            notifications.c.id > lowest,
+            sa.or_(
+                deliveries.c.status == "sent",
+                sa.and_(deliveries.c.status == "pending", deliveries.c.next_attempt_at <= now),
+            ),
+        )
+        .group_by(deliveries.c.channel_id, notifications.c.collapse_key)
+    )
+    newest = {(int(r.channel_id), r.collapse_key): int(r.newest) for r in await conn.execute(stmt)}
+    return {
+        c.delivery_id
+        for c in keyed
+        if newest.get((c.channel.id, c.notification.collapse_key), 0) > c.notification.id
+    }
+
+
+async def release(conn: AsyncConnection, worker_id: str) -> int:
+    """Give back every lease a stopping worker still holds, so others need not wait it out."""
+    result = await conn.execute(
+        sa.update(deliveries)
+        .where(deliveries.c.leased_by == worker_id, deliveries.c.status == "pending")
+        .values(lease_until=None, leased_by=None)
+    )
+    return int(result.rowcount or 0)
+
+
+async def next_due_at(conn: AsyncConnection) -> datetime | None:
+    """When the earliest pending delivery is due (a worker sleeps until then)."""
+    stmt = sa.select(sa.func.min(deliveries.c.next_attempt_at)).where(
+        deliveries.c.status == "pending"
+    )
+    value = (await conn.execute(stmt)).scalar()
+    return value if isinstance(value, datetime) else None
 
 
 # ----------------------------------------------------------------------------- what people read
