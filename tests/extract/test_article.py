@@ -92,6 +92,17 @@ def test_metadata_from_meta_tags_and_page_when_there_is_no_json_ld() -> None:
     assert article.language == "en"  # detected from the text: the page declares none
 
 
+def test_date_from_the_url_when_the_page_declares_none() -> None:
+    body = "".join(
+        f"<p>Paragraph {n}: the harbour authority said the quay wall would be repaired in "
+        "spring, and that the ferries would keep running while the divers worked.</p>"
+        for n in range(3)
+    )
+    page = f"<html><body><article>{body}</article></body></html>"
+    article = extract_article(page, "https://harbour-daily.example/2024/02/12/quay-wall")
+    assert article.published == datetime(2024, 2, 12, tzinfo=UTC)
+
+
 def test_language_is_detected_when_undeclared() -> None:
     body = (
         "Die Fähre zwischen den beiden Häfen fährt ab Montag wieder nach dem normalen Fahrplan, "
