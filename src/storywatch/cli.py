@@ -327,23 +327,48 @@ def db_upgrade(data_dir: DataDir = None) -> None:
     console.print("Database is at the newest schema.")
 
 
-def _mount_optional() -> None:
-    """Sub-commands owned by other packages: sources (S), tail (D)."""
-    try:
-        from storywatch.sources.cli import app as sources_app
-
-        app.add_typer(sources_app, name="sources", help="Add, list, import and export sources.")
-    except ImportError:  # pragma: no cover - during development only
-        pass
-    try:
-        from storywatch.deliver.cli import tail as tail_command
-
-        app.command("tail")(tail_command)
-    except ImportError:  # pragma: no cover - during development only
-        pass
+Server = Annotated[
+    str | None, typer.Option("--url", help="Storywatch URL. Default: the configured host and port.")
+]
+Token = Annotated[
+    str | None,
+    typer.Option(
+        "--token", envvar="STORYWATCH_TOKEN", help="API token. Default: the local admin's."
+    ),
+]
 
 
-_mount_optional()
+def _remote(url: str | None, api_token: str | None, data_dir: Path | None) -> tuple[str, str]:
+    settings = _settings(data_dir)
+    return (url or settings.public_url()), (api_token or _run(_admin_token, settings))
+
+
+@app.command()
+def tail(url: Server = None, api_token: Token = None, data_dir: DataDir = None) -> None:
+    """Print your notifications live in the terminal, as they happen (Ctrl-C to stop)."""
+    from storywatch.deliver import cli as deliver_cli
+
+    base, bearer = _remote(url, api_token, data_dir)
+    deliver_cli.tail(base, bearer)
+
+
+@app.command("dead-letters")
+def dead_letters(url: Server = None, api_token: Token = None, data_dir: DataDir = None) -> None:
+    """List notifications a channel gave up on, with the reason."""
+    from storywatch.deliver import cli as deliver_cli
+
+    base, bearer = _remote(url, api_token, data_dir)
+    deliver_cli.dead_letters(base, bearer)
+
+
+def _mount_sources() -> None:
+    """The ``sources`` commands, owned by the sources package."""
+    from storywatch.sources.cli import app as sources_app
+
+    app.add_typer(sources_app, name="sources", help="Add, list, import and export sources.")
+
+
+_mount_sources()
 
 
 def main() -> None:

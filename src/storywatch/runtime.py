@@ -45,7 +45,9 @@ async def _web(services: Services, stop: asyncio.Event) -> None:
     _QuietServer = _quiet_server_class()
 
     from storywatch.web.app import create_app
+    from storywatch.web.live import tune_gc
 
+    tune_gc()  # a web process holds many live streams; see tune_gc's docstring
     settings = services.settings
     config = uvicorn.Config(
         create_app(services),

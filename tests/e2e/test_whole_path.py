@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import socket
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -89,9 +91,19 @@ async def test_demo_feeds_reach_a_signed_webhook(
                     created_at=services.clock(),
                 )
             )
-        feeds.release_all()
         runner.start()
         await runner.wait_web_started()
+        # `storywatch tail` follows the live stream in a real process, as a user would run it
+        async with services.db.write() as conn:
+            tail_token = await users.create_token(conn, admin_id, services.clock())
+        tail = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "storywatch.cli", "tail",
+            "--url", services.settings.public_url(), "--token", tail_token,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            env={**os.environ, "COLUMNS": "200"},
+        )  # fmt: skip
+        await asyncio.sleep(2)  # connected before the first article is released
+        feeds.release_all()
 
         async def processed_all() -> bool:
             async with services.db.read() as conn:
@@ -119,6 +131,9 @@ async def test_demo_feeds_reach_a_signed_webhook(
             return bool(n) and len(received) >= 1
 
         await _wait_for(delivered, timeout=60)
+        await asyncio.sleep(1)
+        tail.terminate()
+        tail_output = (await tail.communicate())[0].decode()
 
         # the API shows the notifications the receiver got, with why they matched
         async with services.db.write() as conn:
@@ -144,5 +159,7 @@ async def test_demo_feeds_reach_a_signed_webhook(
     first = received[0]["payload"]
     assert isinstance(first, dict)
     assert json.dumps(first)  # a JSON object
+    # the terminal showed the same notifications live
+    assert items[-1]["title"] in tail_output
     # fewer pushes than articles: copies and rewrites did not notify
     assert len(items) < len(load_story().articles)
