@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -36,7 +37,7 @@ from typing import Any
 from storywatch.stories import StoryDoc, StoryEngine
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+DATA = Path(os.environ.get("STORYWATCH_DATA", ROOT.parent / "shared" / "data"))
 DEFAULTS = {
     "stream": DATA / "allsides_story_clusters" / "stream_2021_dev.jsonl",
     "ecb": DATA / "ecbplus_event_clusters" / "documents.jsonl",

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -34,7 +35,8 @@ from storywatch.stories import StoryDecision, StoryDoc, StoryEngine
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "labels" / "demo_story.json"
-SEED = ROOT.parent / "shared" / "seed" / "seed-article.txt"
+DATA = Path(os.environ.get("STORYWATCH_DATA", ROOT.parent / "shared" / "data"))
+SEED = DATA.parent / "seed" / "seed-article.txt"
 ANCHOR = datetime(2026, 3, 1, tzinfo=STORY_TZ)  # a Sunday 00:00 in Lestria
 
 
@@ -76,9 +78,9 @@ def demo_docs(use_understanding: bool) -> list[tuple[str, StoryDoc]]:
     return docs
 
 
-def seed_doc(labels: dict[str, Any], use_understanding: bool) -> StoryDoc:
+def seed_doc(labels: dict[str, Any], use_understanding: bool, path: Path = SEED) -> StoryDoc:
     clutter = set(labels["seed"]["clutter_lines"])
-    lines = SEED.read_text(encoding="utf-8").splitlines()
+    lines = path.read_text(encoding="utf-8").splitlines()
     title = next(line for line in lines if line.strip())
     body = "\n".join(
         line for line in lines if line.strip() not in clutter and line.strip() != title
@@ -135,6 +137,7 @@ def _f1(p: float, r: float) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--seed-article", type=Path, default=SEED)
     parser.add_argument("--verbose", action="store_true")
     understanding = parser.add_mutually_exclusive_group()
     understanding.add_argument("--understand", dest="understand", action="store_true")
@@ -147,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     engine = StoryEngine()
     demo = replay(engine, demo_docs(args.understand), first_id=1)
     seed_engine = StoryEngine()
-    seed = replay(seed_engine, [("seed", seed_doc(labels, args.understand))], first_id=500)
+    seed_article = seed_doc(labels, args.understand, args.seed_article)
+    seed = replay(seed_engine, [("seed", seed_article)], first_id=500)
 
     by_label = {r.label: r for r in demo}
     if args.verbose:

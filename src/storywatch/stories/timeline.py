@@ -3,8 +3,8 @@
 ``summarize_story`` is a pure function of what the engine remembers about a story's
 articles, so the web page, the API and a notification all describe a story the same way.
 
-- The title is the headline of the story's most central article (closest to the centroid),
-  not the first one: a story that starts as "fire at Pier 9" and becomes "harbor to reopen"
+- The title is the headline of the story's most central development (the original report
+  closest to the centroid; copies and recaps are not candidates), not the first one: a story that starts as "fire at Pier 9" and becomes "harbor to reopen"
   is still named by what most of its articles are about.
 - The summary is the lead of the first report and, when the story has moved since, its
   latest development.
@@ -96,7 +96,7 @@ def summarize_story(
     if not articles:
         raise ValueError(f"story {story_id} has no articles")
     ordered = sorted(articles, key=lambda a: (a.published, a.article_id))
-    originals = [a for a in ordered if a.duplicate_kind is None] or ordered
+    originals = [a for a in ordered if a.duplicate_kind is None and a.is_development] or ordered
     central = max(
         enumerate(originals), key=lambda ia: (round(dot(ia[1].vector, centroid), 9), -ia[0])
     )[1]
