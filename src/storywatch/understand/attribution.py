@@ -19,6 +19,7 @@ a named person or organisation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from storywatch.understand import lexicon as lx
@@ -83,10 +84,22 @@ class Sentence:
     end: int
     words: list[Word]
     quotes: list[Quote]
+    # Indices of words that are cue verbs, found once per sentence (see ``cue_indices``).
+    cues: list[int] | None = None
+
+
+def cue_indices(s: Sentence) -> list[int]:
+    if s.cues is None:
+        cues = lx.CUE_WORDS
+        s.cues = [i for i, w in enumerate(s.words) if w[0].lower() in cues]
+    return s.cues
 
 
 def _inside(quotes: list[Quote], pos: int) -> bool:
-    return any(q.start <= pos < q.end for q in quotes)
+    for q in quotes:
+        if q.start <= pos < q.end:
+            return True
+    return False
 
 
 def _is_cue(word: Word, quotes: list[Quote]) -> bool:
@@ -155,7 +168,14 @@ def _closes_at(text: str, pos: int) -> bool:
 
 
 def _words_between(s: Sentence, start: int, end: int) -> list[Word]:
-    return [w for w in s.words if w.start >= start and w.end <= end]
+    words = s.words
+    lo = bisect_left(words, start, key=_start_of)
+    hi = bisect_left(words, end + 1, key=_start_of)
+    return [w for w in words[lo:hi] if w[2] <= end]
+
+
+def _start_of(w: Word) -> int:
+    return w[1]
 
 
 def is_title_quote(text: str, q: Quote) -> bool:
@@ -400,7 +420,8 @@ def _is_whole_quote(text: str, found: Found) -> bool:
 
 def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
     words = s.words
-    for k, w in enumerate(words):
+    for k in cue_indices(s):
+        w = words[k]
         if k < start_at:
             continue
         if not _is_cue(w, s.quotes):
@@ -529,6 +550,8 @@ def _content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | No
 
 
 def _according_to(text: str, s: Sentence) -> Found | None:
+    if "ccording to" not in text[s.start : s.end]:
+        return None
     words = s.words
     for k in range(len(words) - 1):
         if words[k].text.lower() != "according" or words[k + 1].text != "to":

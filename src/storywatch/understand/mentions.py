@@ -171,8 +171,11 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 nxt = toks[j + 1]
                 if _ends_run(nxt.text, in_headline, lower_vocab):
                     break
-                named = sum(1 for w in run if _norm(w.text) not in lx.TITLE_WORDS)
-                if in_headline and named >= 2 and _verb_shaped(nxt.text):
+                if (
+                    in_headline
+                    and _verb_shaped(nxt.text)
+                    and sum(1 for w in run if _norm(w.text) not in lx.TITLE_WORDS) >= 2
+                ):
                     # "Glenn Beck Blasts Drudge": a headline verb after a full name.
                     break
                 if nxt.text == "of" and len(run) >= 2 and _is_first_name(run[0].text):
@@ -215,7 +218,10 @@ def _verb_shaped(token: str) -> bool:
 
 def _title_case_line(text: str, start: int) -> bool:
     end = text.find("\n", start)
-    line = text[start : end if end >= 0 else len(text)]
+    end = end if end >= 0 else len(text)
+    if end - start > 240:
+        return False  # a paragraph, not a headline
+    line = text[start:end]
     long_words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
     upper = sum(1 for w in long_words if w[:1].isupper())
     return len(long_words) >= 3 and upper >= 0.75 * len(long_words)

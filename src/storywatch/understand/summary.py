@@ -72,7 +72,7 @@ _DATE = re.compile(r"\d, (?:19|20)\d\d")
 
 # Key sentences come from the first part of an article (news puts the news first); reading
 # only that part keeps long articles as cheap as short ones.
-_MAX_SENTENCES = 40
+_MAX_SENTENCES = 25
 _STRIP = ".,;:!?\"“”‘’'()[]—–-…"
 
 
