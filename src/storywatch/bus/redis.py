@@ -80,6 +80,12 @@ class BusClosed(Exception):
     """Raised inside the bus when it is closed during a retry; ends consumers quietly."""
 
 
+def _keepalive_options() -> dict[int, int]:
+    """Probe an idle connection after 30 s, every 10 s, and give up after 3 misses (Linux)."""
+    names = {"TCP_KEEPIDLE": 30, "TCP_KEEPINTVL": 10, "TCP_KEEPCNT": 3}
+    return {getattr(socket, k): v for k, v in names.items() if hasattr(socket, k)}
+
+
 def process_name() -> str:
     """This process's name among consumers: unique per host and process."""
     return f"{socket.gethostname()}-{os.getpid()}"
@@ -136,8 +142,18 @@ class RedisBus:
         self.stage_groups = stage_groups
         # Typed as Any: the installed stubs (types-redis) describe redis-py 4, not the
         # redis-py 5+ asyncio client used here (aclose, async pubsub).
+        # No socket timeout: with one, redis-py wraps each send in ``asyncio.wait_for``,
+        # which on Python 3.11 can swallow a task's cancellation (fixed in 3.12), and a
+        # stage told to stop would then keep reading. Dead peers are found by TCP
+        # keepalive and the health check instead; blocking reads end every block_seconds.
         self.redis: Any = aioredis.Redis.from_url(
-            url, decode_responses=True, socket_keepalive=True, health_check_interval=30
+            url,
+            decode_responses=True,
+            socket_timeout=None,
+            socket_connect_timeout=5,
+            socket_keepalive=True,
+            socket_keepalive_options=_keepalive_options(),
+            health_check_interval=30,
         )
         self._groups: dict[tuple[str, str], asyncio.Future[None]] = {}
         self._known: set[str] = set()
@@ -174,7 +190,8 @@ class RedisBus:
             if topic not in self._known:
                 for group in self.stage_groups.get(topic, ()):
                     ready = self._group_ready(topic, group)
-                    await asyncio.wait_for(asyncio.shield(ready), self.give_up)
+                    async with asyncio.timeout(self.give_up):  # not wait_for: see __init__
+                        await asyncio.shield(ready)
                 self._known.add(topic)
             entry_id = await self._retrying(
                 f"publish to {topic}",
