@@ -353,6 +353,9 @@ def _subject_before_appositive(text: str, words: list[Word], j: int, floor: int)
             chunks.append([])
         chunks[-1].append(w)
     chunks = [c for c in chunks if c]
+    # "A top strategist, John Weaver, said": the name, not the role before it, speaks.
+    if len(chunks) >= 2 and _is_name_chunk(chunks[-1]) and _is_role_chunk(chunks[-2]):
+        return chunks[-1][0].start, chunks[-1][-1].end
     # The last chunk is the appositive; the subject is the nearest earlier bare noun phrase.
     for chunk in reversed(chunks[:-1]):
         low = chunk[0].text.lower()
@@ -364,6 +367,19 @@ def _subject_before_appositive(text: str, words: list[Word], j: int, floor: int)
     if len(chunks) == 1:
         return None
     return None
+
+
+def _is_name_chunk(chunk: list[Word]) -> bool:
+    return 2 <= len(chunk) <= 4 and all(w.text[:1].isupper() for w in chunk)
+
+
+def _is_role_chunk(chunk: list[Word]) -> bool:
+    """ "A top strategist", "her senior policy adviser", "the director of the FBI"."""
+    first = chunk[0].text.lower()
+    if first not in _DETERMINERS and first not in ("her", "his", "their"):
+        return False
+    heads = [w.text.lower() for w in chunk if w.text[:1].islower()]
+    return any(h in lx.TITLE_HEADS or h in lx.SPEAKER_NOUNS for h in heads)
 
 
 def _plausible(text: str, np: list[Word]) -> bool:

@@ -220,7 +220,7 @@ MALE_TITLES: frozenset[str] = frozenset(
 # A capitalised word sequence with one of these words names an organisation.
 ORG_WORDS: frozenset[str] = _words(
     """
-    images department ministry pentagon chiefs party committee commission council agency
+    show images department ministry pentagon chiefs party committee commission council agency
     administration
     institute institution university college school academy foundation association union
     federation corporation corp inc co company group bank fund bureau office court congress
@@ -237,7 +237,7 @@ ORG_WORDS: frozenset[str] = _words(
 
 # Organisation words that are also plain words: only count when part of a longer name.
 WEAK_ORG_WORDS: frozenset[str] = frozenset(
-    {"house", "times", "post", "news", "press", "review", "force", "guard", "team", "who"}
+    {"house", "times", "post", "news", "press", "review", "force", "guard", "team", "who", "show"}
 )
 
 # Capitalised words that start sentences or headlines and are never names on their own.
