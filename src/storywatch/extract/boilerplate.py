@@ -62,6 +62,7 @@ class SiteBoilerplate:
 
     ``min_pages``: a line is boilerplate once it has been seen on this many distinct pages of
     the site. ``max_sites`` / ``max_lines_per_site`` bound memory (about 40 bytes per line).
+    Not thread-safe: use one instance from one thread at a time (the process stage does).
     """
 
     def __init__(
