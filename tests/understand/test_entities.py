@@ -53,3 +53,9 @@ def test_headline_words_do_not_join_a_name() -> None:
     keys = {e.key for e in extract_entities(text)}
     assert "person:glenn-foster" in keys
     assert not [k for k in keys if k.startswith("person:glenn-foster-")]
+
+
+def test_role_written_before_a_comma_is_a_title() -> None:
+    text = "The vote was requested by the nation's prime minister, Adel Abdul Mahdi, on Sunday.\n"
+    entities = {e.key: e for e in extract_entities(text)}
+    assert entities["person:adel-abdul-mahdi"].titles == ("prime minister",)

@@ -413,7 +413,7 @@ def _title_before(text: str, first: Word, title_words: list[Word]) -> str:
         else:
             break
     if end <= start:
-        return ""
+        return _appositive_title(text, first.start) if not title_words else ""
     title = text[start:end]
     if title_words and text[end : end + 1] == ".":
         title += "."
@@ -421,6 +421,30 @@ def _title_before(text: str, first: Word, title_words: list[Word]) -> str:
     if not (seen_head or title_words) or _norm(title) in lx.HONORIFICS:
         return ""
     return title
+
+
+_TRAILING_WORDS = re.compile(r"(?:[A-Za-z’'-]+ ){0,4}[a-z’'-]+$")
+
+
+def _appositive_title(text: str, name_start: int) -> str:
+    """ "the nation's prime minister, Adel Abdul Mahdi": the role written just before a
+    comma and the name is that person's title too ("prime minister")."""
+    if name_start < 3 or text[name_start - 2 : name_start] != ", ":
+        return ""
+    window_start = max(0, name_start - 60)
+    m = _TRAILING_WORDS.search(text, window_start, name_start - 2)
+    if m is None:
+        return ""
+    words = m.group(0).split()
+    if not words or _norm(words[-1]) not in lx.TITLE_HEADS:
+        return ""
+    kept: list[str] = []
+    for tok in reversed(words):
+        low = _norm(tok)
+        if tok[:1].isupper() or low not in lx.TITLE_WORDS or low in ("the", "and", "of"):
+            break
+        kept.insert(0, tok)
+    return " ".join(kept)
 
 
 def _words_left(text: str, pos: int) -> Iterator[tuple[str, int]]:
