@@ -184,7 +184,11 @@ _NAME_STOP = wordset(
     "The A An In On At But And Or For If As It He She They We I This That These Those "
     "His Her Their Our Its After Before When While Since During What Who Why How Where "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December Mr Mrs Ms Dr"
+    "May June July August September October November December Mr Mrs Ms Dr",
+    # titles: "Mayor Agathe Rimsby" and "Agathe Rimsby" are one name
+    "Mayor President Prime Minister Secretary Gen General Sen Senator Rep Representative",
+    "Gov Governor Judge Chief Captain Capt Director Chairman Chairwoman Chair Spokesman",
+    "Spokeswoman Spokesperson Minister Commissioner Sheriff Officer Inspector Lt Col Sgt",
 )
 
 
