@@ -141,3 +141,33 @@ async def test_make_bus_chooses_redis_when_a_url_is_set(tmp_path: Path) -> None:
     assert isinstance(plain, MemoryBus)
     with pytest.raises(ConfigError, match="redis_url"):
         make_bus(Settings(data_dir=tmp_path, redis_url="http://127.0.0.1:6379"))
+
+
+async def test_a_busy_consumer_stops_when_cancelled(redis_buses: BusFactory) -> None:
+    """Stopping a stage cancels its read; the cancel must never be lost mid-command."""
+    bus = redis_buses()
+    await ensure(bus, TOPIC, "g")
+
+    async def feed() -> None:
+        n = 0
+        while True:
+            await bus.publish(TOPIC, {"n": n})
+            n += 1
+            await asyncio.sleep(0)
+
+    async def work() -> None:
+        async for message in bus.consume(TOPIC, "g", "c"):
+            await bus.ack(message, "g")
+
+    feeder = asyncio.create_task(feed())
+    try:
+        for attempt in range(60):
+            worker = asyncio.create_task(work())
+            await asyncio.sleep(0.002 + (attempt % 10) * 0.0007)
+            worker.cancel()
+            done, _ = await asyncio.wait({worker}, timeout=3)
+            assert worker in done and worker.cancelled(), f"attempt {attempt}: the stop was lost"
+    finally:
+        while not feeder.done():  # (a lost cancel would leave it running: ask again)
+            feeder.cancel()
+            await asyncio.wait({feeder}, timeout=0.5)
