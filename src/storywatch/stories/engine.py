@@ -107,13 +107,14 @@ class StoryEngine:
         self._stories: dict[int, _Story] = {}
         self._sources: dict[int, str] = {}
         self._now: datetime | None = None
-        self._memo: tuple[StoryDoc, _Prepared] | None = None
+        self._memo: tuple[StoryDoc, _Prepared, int] | None = None
+        self._version = 0  # applies so far: a memo from before the last apply is stale
 
     # ------------------------------------------------------------------ reading
 
     def _prepare(self, doc: StoryDoc) -> _Prepared:
         """Read an article once; ``decide`` then ``apply`` of the same doc share it."""
-        if self._memo is not None and self._memo[0] is doc:
+        if self._memo is not None and self._memo[0] is doc and self._memo[2] == self._version:
             return self._memo[1]
         if doc.published.tzinfo is None:
             raise ValueError("StoryDoc.published must be timezone-aware")
@@ -125,11 +126,19 @@ class StoryEngine:
             sketch=self._near.sketch(analysis.words),
             vector=weigh(analysis.features, self._df, keep=self.keep_features),
         )
-        self._memo = (doc, prepared)
+        self._memo = (doc, prepared, self._version)
         return prepared
 
     def decide(self, doc: StoryDoc) -> StoryDecision:
-        """What to do with ``doc``; reads the state and changes nothing."""
+        """What to do with ``doc``; reads the state and changes nothing.
+
+        In order: an exact copy (same text, or same URL when there is no text) → its
+        original's story, not a development; a new version of a known article (same id or
+        same URL, other text) → that article's story ("update" reason); a near copy
+        (MinHash) → its original's story; otherwise the best-scoring story, or None for a
+        new story. Near copies, updates and joins all get novelty and events computed
+        against the story, so an updated wire copy with a new figure is still a development.
+        """
         prepared = self._prepare(doc)
         analysis = prepared.analysis
         exact = self._exact_match(prepared)
@@ -265,8 +274,14 @@ class StoryEngine:
     # ------------------------------------------------------------------ writing
 
     def apply(self, doc: StoryDoc, decision: StoryDecision, story_id: int) -> None:
-        """Write ``doc`` into the state under ``story_id`` (the id the store gave)."""
+        """Write ``doc`` into the state under ``story_id`` (the id the store gave).
+
+        ``story_id`` is the decision's story, or the new id the store created when the
+        decision's ``story_id`` was None. Pass the same ``doc`` object that was decided on,
+        with no other apply in between, and the article is not read a second time.
+        """
         prepared = self._prepare(doc)
+        self._version += 1
         analysis = prepared.analysis
         story = self._stories.get(story_id)
         if story is None:

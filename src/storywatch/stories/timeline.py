@@ -4,8 +4,9 @@
 articles, so the web page, the API and a notification all describe a story the same way.
 
 - The title is the headline of the story's most central development (the original report
-  closest to the centroid; copies and recaps are not candidates), not the first one: a story that starts as "fire at Pier 9" and becomes "harbor to reopen"
-  is still named by what most of its articles are about.
+  closest to the centroid; copies and recaps are not candidates), not the first one: a
+  story that starts as "fire at Pier 9" and becomes "harbor to reopen" is still named by
+  what most of its articles are about.
 - The summary is the lead of the first report and, when the story has moved since, its
   latest development.
 - The timeline has one item per development (wire copies folded into the item of the text
