@@ -16,6 +16,9 @@ def test_folding_ignores_case_and_accents() -> None:
     ("text", "expected"),
     [
         ("U.S. troops", ["us", "troops"]),
+        ("the U.K.'s Parliament in D.C.’s", ["the", "uk", "parliament", "in", "dc"]),
+        ("3.5 p.m. at J.R.R. Hall. A.B.", ["3", "5", "pm", "at", "jrr", "hall", "ab"]),
+        ("u.s-led", ["u", "s", "led"]),
         ("Esper's letter", ["esper", "letter"]),
         ("Abdul-Mahdi’s office", ["abdul", "mahdi", "office"]),
         ("COVID-19 in the 1990s", ["covid", "19", "in", "the", "1990s"]),

@@ -201,9 +201,12 @@ def index_keys(doc: MatchDoc) -> set[str]:
     than preparing the whole doc, which matters when a month of articles is indexed.
     """
     title = words(doc.title)
-    word_set = set(title).union(words(doc.text))
-    keys = {stem(w) for w in word_set}
-    keys.update("v:" + w for w in word_set if stem(w) != w)
+    keys: set[str] = set()
+    for word in set(title).union(words(doc.text)):
+        singular = stem(word)
+        keys.add(singular)
+        if singular != word:
+            keys.add("v:" + word)
     _add_field_keys(keys, doc, title, _names(doc), tuple(words(doc.source)))
     return keys
 
