@@ -226,9 +226,22 @@ async def _refresh_story(
         values["development_count"] = stories.c.development_count + 1
         values["last_development_at"] = published
     if summary is not None:
-        values["title"] = summary.title[:500]
-        values["summary"] = summary.summary
-        values["state"] = {
+        values.update(_summary_values(summary))
+    await conn.execute(sa.update(stories).where(stories.c.id == story_id).values(**values))
+
+
+async def write_story_summary(conn: AsyncConnection, story_id: int, summary: StorySummary) -> None:
+    """The story's title, summary and timeline as the engine now tells them (T6)."""
+    await conn.execute(
+        sa.update(stories).where(stories.c.id == story_id).values(**_summary_values(summary))
+    )
+
+
+def _summary_values(summary: StorySummary) -> dict[str, Any]:
+    return {
+        "title": summary.title[:500],
+        "summary": summary.summary,
+        "state": {
             "timeline": [
                 {
                     "when": item.when.isoformat(),
@@ -240,8 +253,8 @@ async def _refresh_story(
                 for item in summary.timeline
             ],
             "sources": list(summary.sources),
-        }
-    await conn.execute(sa.update(stories).where(stories.c.id == story_id).values(**values))
+        },
+    }
 
 
 def statement_from_row(row: Any) -> Statement:

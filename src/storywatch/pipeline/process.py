@@ -83,6 +83,7 @@ class ProcessStage:
             sa.select(
                 articles.c.id,
                 articles.c.url,
+                articles.c.canonical_url,
                 articles.c.title,
                 articles.c.text,
                 articles.c.published_at,
@@ -118,7 +119,7 @@ class ProcessStage:
             doc = StoryDoc(
                 article_id=int(row.id),
                 source=row.source_title,
-                url=row.url,
+                url=row.canonical_url or row.url,  # as processing passed it
                 title=row.title,
                 text=row.text,
                 published=_published(row),
@@ -222,11 +223,6 @@ class ProcessStage:
             story_id = decision.story_id
             if story_id is None:
                 story_id = await persist.new_story(conn, title, published, now)
-            self.engine.apply(doc, decision, story_id)
-            try:
-                summary = self.engine.headline(story_id)
-            except KeyError:
-                summary = None
             await persist.write_processed(
                 conn,
                 article_id=article_id,
@@ -234,12 +230,22 @@ class ProcessStage:
                 extracted=extracted,
                 understanding=understanding,
                 decision=decision,
-                summary=summary,
+                summary=None,
                 published=published,
                 source_title=doc.source,
                 now=now,
                 note=note,
             )
+        # the engine learns the article only once the store has it (no phantom on a failed
+        # commit); the story's title, summary and timeline follow in a second, small write
+        self.engine.apply(doc, decision, story_id)
+        try:
+            summary = self.engine.headline(story_id)
+        except KeyError:
+            summary = None
+        if summary is not None:
+            async with services.db.write() as conn:
+                await persist.write_story_summary(conn, story_id, summary)
         await services.bus.publish(PROCESSED, {"article_id": article_id})
         return Outcome(article_id, story_id=story_id)
 
