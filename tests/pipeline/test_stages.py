@@ -242,3 +242,23 @@ async def test_stages_on_postgresql(pg_services: Services) -> None:
         ).scalar()
     assert said and said > 3
     assert entity_rows and entity_rows > 3
+
+
+async def test_a_processed_article_whose_doorbell_was_lost_is_matched_by_the_sweep(
+    services: Services, admin: users.User
+) -> None:
+    from storywatch.clock import ManualClock
+
+    clock = ManualClock(datetime.now(UTC))
+    services.clock = clock
+    await _subscribe(services, admin, "Velmora", "every")
+    process, match = ProcessStage(services), MatchStage(services)
+    await match.reconcile()
+    article_id = await _publish(services, admin, "a01")
+    await process.process(article_id)  # ... and the articles.processed message is lost
+    assert await match.unmatched() == []  # too soon to call it lost
+    clock.advance(120)
+    assert await match.unmatched() == [article_id]
+    created = await match.match(article_id)
+    assert len(created) == 1
+    assert await match.unmatched() == []

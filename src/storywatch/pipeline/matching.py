@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,11 +28,12 @@ from storywatch.pipeline import persist
 from storywatch.pipeline.compose import compose
 from storywatch.pipeline.loop import consume_until
 from storywatch.store import articles as article_store
-from storywatch.store.tables import statements, stories, subscriptions
+from storywatch.store.tables import articles, statements, stories, subscriptions
 
 log = logging.getLogger(__name__)
 
 RECONCILE_SECONDS = 15.0
+STALE_SECONDS = 60.0  # a processed article not matched this long after missed its doorbell
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,15 +150,36 @@ class MatchStage:
             story_id=row.story_id,
         )
         hits = self.percolator.match(doc)
-        if not hits:
-            return []
-        drafts = self._drafts(row, story, said, doc, hits)
-        if not drafts:
-            return []
+        drafts = self._drafts(row, story, said, doc, hits) if hits else []
+        now = services.clock()
         async with services.db.write() as conn:
-            created = await record_many(conn, drafts, services.clock(), limits=self.limits)
-        await announce(services, created)
+            created = await record_many(conn, drafts, now, limits=self.limits) if drafts else []
+            await conn.execute(
+                sa.update(articles).where(articles.c.id == article_id).values(matched_at=now)
+            )
+        if created:
+            await announce(services, created)
         return created
+
+    async def unmatched(self) -> list[int]:
+        """Processed articles the stage has not seen a while after processing (lost doorbell).
+
+        Only the last day is looked at: older articles are no longer news to anyone.
+        """
+        now = self.services.clock()
+        stmt = (
+            sa.select(articles.c.id)
+            .where(
+                articles.c.status == "processed",
+                articles.c.matched_at.is_(None),
+                articles.c.processed_at < now - timedelta(seconds=STALE_SECONDS),
+                articles.c.processed_at > now - timedelta(days=1),
+            )
+            .order_by(articles.c.id)
+            .limit(1000)
+        )
+        async with self.services.db.read() as conn:
+            return [int(r[0]) for r in await conn.execute(stmt)]
 
     def _drafts(
         self, row: Any, story: Any, said: list[Any], doc: MatchDoc, hits: set[int]
@@ -240,11 +263,16 @@ class MatchStage:
             await self.refresh_one(int(data["subscription_id"]))
 
     async def _reconcile_loop(self, stop: asyncio.Event) -> None:
+        """Keep subscriptions in step, and match what lost its doorbell, every few seconds."""
         while not stop.is_set():
             try:
                 await asyncio.wait_for(stop.wait(), RECONCILE_SECONDS)
             except TimeoutError:
                 try:
                     await self.reconcile()
+                    for article_id in await self.unmatched():
+                        if stop.is_set():
+                            return
+                        await self.match(article_id)
                 except Exception:
-                    log.exception("subscription reconcile failed")
+                    log.exception("subscription reconcile or sweep failed; will retry")

@@ -32,6 +32,7 @@ from storywatch.pipeline import persist
 from storywatch.pipeline.loop import consume_until
 from storywatch.sources.fetch import SafeFetcher, shared_fetcher
 from storywatch.store import articles as article_store
+from storywatch.store.locks import exclusive
 from storywatch.store.tables import articles, sources, statements
 from storywatch.stories import StoryDoc, StoryEngine
 from storywatch.understand import EntityDirectory, understand
@@ -257,6 +258,13 @@ class ProcessStage:
         A sweep also picks up articles still ``new`` a while after arriving: their doorbell
         was lost (a publish during a Redis outage, or by a writer in another process).
         """
+        async with exclusive(
+            self.services.db, "process-role", stop, self.services.settings.data_dir
+        ) as held:
+            if held:
+                await self._run(stop)
+
+    async def _run(self, stop: asyncio.Event) -> None:
         restored = await self.restore()
         log.info("story engine restored %d articles", restored)
         messages = consume_until(self.services, INGESTED, "process", stop)

@@ -16,6 +16,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy.engine import Connection
 
 from storywatch.store.database import Database
+from storywatch.store.locks import migration_lock
 from storywatch.store.tables import metadata
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -35,6 +36,7 @@ async def upgrade(db: Database, revision: str = "head") -> None:
         command.upgrade(alembic_config(conn), revision)
 
     async with db.write() as conn:
+        await migration_lock(conn)  # two processes starting at once migrate one at a time
         await conn.run_sync(_run)
 
 

@@ -204,6 +204,7 @@ articles = sa.Table(
     sa.Column("published_at", UTCDateTime(), nullable=True, index=True),
     sa.Column("arrived_at", UTCDateTime(), nullable=False, index=True),
     sa.Column("processed_at", UTCDateTime(), nullable=True),
+    sa.Column("matched_at", UTCDateTime(), nullable=True),  # the match stage has seen it
     sa.Column("status", sa.String(16), nullable=False, server_default="new", index=True),
     sa.Column("error", sa.Text, nullable=True),
     sa.Column("language", sa.String(16), nullable=True),

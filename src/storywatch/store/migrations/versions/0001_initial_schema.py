@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 22:08:08.703062
+Create Date: 2026-11-28 22:57:54.548966
 """
 
 from __future__ import annotations
@@ -198,6 +198,7 @@ def upgrade() -> None:
         sa.Column(
             "processed_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=True
         ),
+        sa.Column("matched_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=True),
         sa.Column("status", sa.String(length=16), server_default="new", nullable=False),
         sa.Column("error", sa.Text(), nullable=True),
         sa.Column("language", sa.String(length=16), nullable=True),
