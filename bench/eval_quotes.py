@@ -194,9 +194,7 @@ def predict(text: str) -> tuple[list[Pred], float]:
         if not a.direct:
             continue
         full = a.parts[0][0] > 0 and text[a.parts[0][0] - 1] in _QUOTES + "'’"
-        preds.append(
-            Pred(token_ids(starts, ends, a.parts), a.speaker.name, a.speaker_span, full)
-        )
+        preds.append(Pred(token_ids(starts, ends, a.parts), a.speaker.name, a.speaker_span, full))
     return preds, 0.0
 
 

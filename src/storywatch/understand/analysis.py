@@ -11,10 +11,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from storywatch.understand.attribution import Sentence
 from storywatch.understand.entities import Identity, group_mentions
 from storywatch.understand.lexicon import CUE_WORDS
 from storywatch.understand.mentions import Mention, find_mentions
+from storywatch.understand.spans import Sentence
 from storywatch.understand.text import Quote, find_quotes, paragraphs, sentences, words
 
 

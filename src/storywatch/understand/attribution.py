@@ -8,9 +8,9 @@ The rules follow how news writing attributes speech, in the order a reader tries
    (Esper said: “…”), or a reported clause that may hold a partial quotation
    (Seely wrote that coalition troops “will be repositioning …”).
 3. A clause followed by its attribution (…, the source added.) or "according to".
-4. A quotation standing alone continues the previous speaker's quotation: in the same
-   paragraph it extends that statement, in the next paragraph it is a new one by the same
-   speaker (the multi-paragraph convention).
+4. A quotation standing alone continues the previous speaker's quotation (the statement
+   grows by that part, as annotators and readers take it), and "X said:" at the end of a
+   paragraph introduces the quotation of the next one (handled in ``statements.py``).
 
 Only spans are found here; :mod:`storywatch.understand.speakers` turns the speaker span into
 a named person or organisation.
@@ -19,111 +19,32 @@ a named person or organisation.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
+from storywatch.understand.phrases import (
+    _np_after,
+    _np_before,
+    clause_subject,
+)
+from storywatch.understand.spans import (
+    _DETERMINERS,
+    _INTRO_MAX_WORDS,
+    _IRREGULAR_PAST,
+    _SENTENCE_CUES,
+    Found,
+    Sentence,
+    Span,
+    _closes_at,
+    _has_quote,
+    _inside,
+    _is_cue,
+    _trim,
+    _words_between,
+    cue_indices,
+    is_title_quote,
+)
 from storywatch.understand.text import Quote, Word
-
-Span = tuple[int, int]
-
-_NP_STOP = frozenset(
-    _words(
-        """
-        in on during at after before while when who whose as to from with about adding
-        according referring because but and or said says told added that which where than
-        for last this earlier later today yesterday tonight recently
-        """
-    )
-)
-_DETERMINERS = frozenset(
-    _words(
-        """
-        the a an another one his her their its our my your this that these those some two
-        three
-        """
-    )
-)
-_PREPOSITIONS = frozenset(
-    _words(
-        """
-        in on at after before during since with without for from by of about over under
-        alongside despite amid among across into onto upon like unlike following
-        """
-    )
-)
-_INTRO_MAX_WORDS = 14
-_CONJUNCTIONS = frozenset(("But", "And", "So", "Then"))
-_IRREGULAR_PAST = frozenset(
-    _words(
-        """
-        told said wrote spoke gave took made sang threw put kept felt thought saw heard sent
-        brought found got went came won lost led left meant set
-        """
-    )
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """An attribution found in one sentence (offsets into the article text)."""
-
-    parts: tuple[Span, ...]
-    direct: bool
-    speaker: Span | None
-    cue: Span | None
-    sentence: int
-    inherited: bool = False  # speaker taken from the previous statement
-
-
-@dataclass(slots=True)
-class Sentence:
-    index: int
-    start: int
-    end: int
-    words: list[Word]
-    quotes: list[Quote]
-    # Indices of words that are cue verbs, found once per sentence (see ``cue_indices``).
-    cues: list[int] | None = None
-
-
-def cue_indices(s: Sentence) -> list[int]:
-    if s.cues is None:
-        cues = lx.CUE_WORDS
-        s.cues = [i for i, w in enumerate(s.words) if w[0].lower() in cues]
-    return s.cues
-
-
-def _inside(quotes: list[Quote], pos: int) -> bool:
-    # A plain loop: this runs for every word of every attributed sentence.
-    for q in quotes:  # noqa: SIM110
-        if q.start <= pos < q.end:
-            return True
-    return False
-
-
-def _is_cue(word: Word, quotes: list[Quote]) -> bool:
-    """A reporting verb outside quotation marks; capitalised only at a sentence start (so
-    "the United States" has no cue in it)."""
-    text = word.text
-    return (
-        text.lower() in lx.CUE_WORDS
-        and (text[0].islower() or text.lower() in _SENTENCE_CUES)
-        and not _inside(quotes, word.start)
-    )
-
-
-_SENTENCE_CUES = frozenset(("said", "says", "asked", "added", "continued", "wrote", "according"))
-
-
-def _trim(text: str, start: int, end: int) -> Span:
-    """Trim spaces and the final period/comma outside a quotation from a content span."""
-    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
-        end -= 1
-    return start, end
 
 
 def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
@@ -161,37 +82,6 @@ def _verb_like(token: str) -> bool:
     if low in _DETERMINERS or low in lx.NOT_NAMES:
         return low in ("said", "says", "told", "added")
     return low in lx.CUE_WORDS or low.endswith("ed") or low in _IRREGULAR_PAST
-
-
-def _closes_at(text: str, pos: int) -> bool:
-    """True when a closing quote mark sits at ``pos`` (and ``pos`` is inside the text)."""
-    return pos < len(text) and text[pos] in '”"'
-
-
-def _words_between(s: Sentence, start: int, end: int) -> list[Word]:
-    words = s.words
-    lo = bisect_left(words, start, key=_start_of)
-    hi = bisect_left(words, end + 1, key=_start_of)
-    return [w for w in words[lo:hi] if w[2] <= end]
-
-
-def _start_of(w: Word) -> int:
-    return w[1]
-
-
-def is_title_quote(text: str, q: Quote) -> bool:
-    """A short quotation in Title Case with no sentence punctuation names a work or a thing
-    (“The Quiet Harbour”, “Green Valley”), it does not report anyone's words."""
-    inner = " ".join(text[a:b] for a, b in q.parts).strip()
-    words = inner.split()
-    if not words or len(words) > 7 or inner[-1:] in ".!?,":
-        return False
-    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
-    return all(w[:1].isupper() or w in small for w in words) and words[0][:1].isupper()
-
-
-def _has_quote(quotes: list[Quote], start: int, end: int, text: str = "") -> bool:
-    return any(q.start >= start and q.end <= end + 1 for q in quotes)
 
 
 def find_in_sentence(text: str, s: Sentence) -> Found | None:
@@ -262,138 +152,6 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
                 continue  # "the congressional report said": "report" was a noun
             return np, (w.start, w.end)
     return None
-
-
-def _np_after(text: str, words: list[Word], k: int) -> Span | None:
-    """The speaker written after an inverted cue: "said Mattie Thomas, 66, a …"."""
-    out: list[Word] = []
-    for w in words[k : k + 9]:
-        if out and text[out[-1].end : w.start] not in (" ", ". ", "-"):
-            break
-        if w.text.lower() in _NP_STOP and (out or w.text.lower() != "that"):
-            break
-        out.append(w)
-    if not out:
-        return None
-    span = (out[0].start, out[-1].end)
-    return span if _plausible(text, out) else None
-
-
-def _np_before(text: str, words: list[Word], j: int, floor: int) -> Span | None:
-    """The subject written before a cue at ``words[j]`` (after auxiliaries were skipped).
-
-    Handles an appositive between subject and cue ("Joe Madison, a radio host …, recalled")
-    and a relative pronoun ("…, who said").
-    """
-    prev = words[j - 1]
-    between = text[prev.end : words[j].start]
-    if "," in between or ")" in between:
-        return _subject_before_appositive(text, words, j, floor)
-    out: list[Word] = []
-    i = j - 1
-    while i >= 0 and len(out) < 14:
-        w = words[i]
-        gap = text[w.end : out[0].start] if out else " "
-        if gap not in (" ", ". ", "-", "’s ", "'s "):
-            break
-        low = w.text.lower()
-        if (
-            low == "of"
-            and out
-            and out[0].text[:1].isupper()
-            and i > 0
-            and words[i - 1].text[:1].isupper()
-        ):
-            out.insert(0, w)
-            i -= 1
-            continue
-        if out and low in ("from", "by", "to", "for", "of"):
-            # "a letter from Gen. Seely to Iraq's Defense Ministry said": keep going left
-            # while the phrase hangs off a document or role noun ("letter", "spokesman").
-            head = _head_before(words, i)
-            if head is not None:
-                out.insert(0, w)
-                i -= 1
-                continue
-        if low in _PREPOSITIONS or (low in _NP_STOP and low not in ("who", "that", "which")):
-            break
-        if w.start < floor:
-            break
-        out.insert(0, w)
-        if len(out) == 1 and low in ("that", "which"):
-            # "a message that said": go on to the noun the relative pronoun stands for.
-            i -= 1
-            continue
-        if low in _DETERMINERS or low in lx.PERSONAL_PRONOUNS or low in ("who", "which"):
-            break
-        i -= 1
-    if not out:
-        return None
-    # Keep the name run and its title: cut lowercase words before a capitalised head.
-    return (out[0].start, out[-1].end) if _plausible(text, out) else None
-
-
-def _head_before(words: list[Word], i: int) -> int | None:
-    """Index of a speaking noun a few words left of the preposition at ``i``, if any."""
-    for k in range(i - 1, max(-1, i - 9), -1):
-        low = words[k].text.lower()
-        if low in lx.SPEAKER_NOUNS and not words[k].text[:1].isupper():
-            return k
-        if low in _DETERMINERS or low in lx.CUE_WORDS:
-            return None
-    return None
-
-
-def _subject_before_appositive(text: str, words: list[Word], j: int, floor: int) -> Span | None:
-    chunks: list[list[Word]] = [[]]
-    for w in words[:j]:
-        if w.start < floor:
-            continue
-        if chunks[-1] and any(c in text[chunks[-1][-1].end : w.start] for c in ",()"):
-            chunks.append([])
-        chunks[-1].append(w)
-    chunks = [c for c in chunks if c]
-    # "A top strategist, John Weaver, said": the name, not the role before it, speaks.
-    if len(chunks) >= 2 and _is_name_chunk(chunks[-1]) and _is_role_chunk(chunks[-2]):
-        return chunks[-1][0].start, chunks[-1][-1].end
-    # The last chunk is the appositive; the subject is the nearest earlier bare noun phrase.
-    for chunk in reversed(chunks[:-1]):
-        low = chunk[0].text.lower()
-        if low in _PREPOSITIONS or low in ("who", "which", "whose", "and", "but"):
-            continue
-        if len(chunk) <= 9 and _plausible(text, chunk):
-            return chunk[0].start, chunk[-1].end
-        return None
-    if len(chunks) == 1:
-        return None
-    return None
-
-
-def _is_name_chunk(chunk: list[Word]) -> bool:
-    return 2 <= len(chunk) <= 4 and all(w.text[:1].isupper() for w in chunk)
-
-
-def _is_role_chunk(chunk: list[Word]) -> bool:
-    """ "A top strategist", "her senior policy adviser", "the director of the FBI"."""
-    first = chunk[0].text.lower()
-    if first not in _DETERMINERS and first not in ("her", "his", "their"):
-        return False
-    heads = [w.text.lower() for w in chunk if w.text[:1].islower()]
-    return any(h in lx.TITLE_HEADS or h in lx.SPEAKER_NOUNS for h in heads)
-
-
-def _plausible(text: str, np: list[Word]) -> bool:
-    """A speaker needs a name, a pronoun or a speaking noun (source, official, spokesman)."""
-    last = np[-1].text.lower()
-    if len(np) == 1 and (
-        last in lx.PERSONAL_PRONOUNS | {"who", "which"}
-        or (last[:-2] in lx.PERSONAL_PRONOUNS and last[-2:] in ("’s", "'s", "’d", "'d"))
-    ):
-        return True
-    if any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in np):
-        return True
-    base = last.rstrip("s") if last.endswith("s") else last
-    return last in lx.SPEAKER_NOUNS or base in lx.SPEAKER_NOUNS or last in lx.TITLE_HEADS
 
 
 def _cue_led(text: str, s: Sentence) -> Found | None:
@@ -601,38 +359,6 @@ def bare_quote(text: str, s: Sentence) -> bool:
         return False
     outside = [w for w in s.words if not _inside(s.quotes, w.start)]
     return not outside and len(s.words) >= 3
-
-
-def clause_subject(text: str, s: Sentence) -> Span | None:
-    """The subject at the start of a sentence when it is a name or a personal pronoun,
-    after an introductory phrase ("In the letter, Seely …")."""
-    words = [w for w in s.words if not _inside(s.quotes, w.start)]
-    if not words:
-        return None
-    i = 0
-    opener = words[0].text.lower()
-    if opener in _PREPOSITIONS or opener.endswith("ing") or words[0].text in _CONJUNCTIONS:
-        if opener in _PREPOSITIONS or opener.endswith("ing"):
-            comma = text.find(",", words[0].end, s.end)
-            if comma < 0 or comma - words[0].end > 60:
-                return None
-            while i < len(words) and words[i].start < comma:
-                i += 1
-        else:
-            i = 1
-    if i >= len(words):
-        return None
-    first = words[i]
-    if first.text.lower() in lx.PERSONAL_PRONOUNS - {"it", "you", "i", "we"}:
-        return first.start, first.end
-    j = i
-    while j < len(words) and words[j].text[:1].isupper() and j - i < 6:
-        if j > i and text[words[j - 1].end : words[j].start] not in (" ", ". "):
-            break
-        j += 1
-    if j == i or words[i].text.lower() in lx.NOT_NAMES:
-        return None
-    return words[i].start, words[j - 1].end
 
 
 def quote_fallback(text: str, s: Sentence) -> Found | None:

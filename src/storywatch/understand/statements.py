@@ -16,13 +16,8 @@ from dataclasses import dataclass
 
 from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
-from storywatch.understand.attribution import (
-    Found,
-    Sentence,
-    bare_quote,
-    find_in_sentence,
-    quote_fallback,
-)
+from storywatch.understand.attribution import bare_quote, find_in_sentence, quote_fallback
+from storywatch.understand.spans import Found, Sentence
 from storywatch.understand.speakers import History, Speaker, resolve
 
 Span = tuple[int, int]

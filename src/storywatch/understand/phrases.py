@@ -1,0 +1,185 @@
+"""Noun phrases around a cue verb: who is speaking, as written in the sentence.
+
+"Esper said", "said Mattie Thomas, 66, a …", "Joe Madison, a radio host …, recalled",
+"a letter from Gen. William Seely to Iraq's Defense Ministry said", "A top strategist,
+John Weaver, said": each function returns the span of the speaker as written; turning it
+into a named person is :mod:`storywatch.understand.speakers`' job.
+"""
+
+from __future__ import annotations
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.spans import (
+    _CONJUNCTIONS,
+    _DETERMINERS,
+    _NP_STOP,
+    _PREPOSITIONS,
+    Sentence,
+    Span,
+    _inside,
+)
+from storywatch.understand.text import Word
+
+
+def _np_after(text: str, words: list[Word], k: int) -> Span | None:
+    """The speaker written after an inverted cue: "said Mattie Thomas, 66, a …"."""
+    out: list[Word] = []
+    for w in words[k : k + 9]:
+        if out and text[out[-1].end : w.start] not in (" ", ". ", "-"):
+            break
+        if w.text.lower() in _NP_STOP and (out or w.text.lower() != "that"):
+            break
+        out.append(w)
+    if not out:
+        return None
+    span = (out[0].start, out[-1].end)
+    return span if _plausible(text, out) else None
+
+
+def _np_before(text: str, words: list[Word], j: int, floor: int) -> Span | None:
+    """The subject written before a cue at ``words[j]`` (after auxiliaries were skipped).
+
+    Handles an appositive between subject and cue ("Joe Madison, a radio host …, recalled")
+    and a relative pronoun ("…, who said").
+    """
+    prev = words[j - 1]
+    between = text[prev.end : words[j].start]
+    if "," in between or ")" in between:
+        return _subject_before_appositive(text, words, j, floor)
+    out: list[Word] = []
+    i = j - 1
+    while i >= 0 and len(out) < 14:
+        w = words[i]
+        gap = text[w.end : out[0].start] if out else " "
+        if gap not in (" ", ". ", "-", "’s ", "'s "):
+            break
+        low = w.text.lower()
+        if (
+            low == "of"
+            and out
+            and out[0].text[:1].isupper()
+            and i > 0
+            and words[i - 1].text[:1].isupper()
+        ):
+            out.insert(0, w)
+            i -= 1
+            continue
+        if out and low in ("from", "by", "to", "for", "of"):
+            # "a letter from Gen. Seely to Iraq's Defense Ministry said": keep going left
+            # while the phrase hangs off a document or role noun ("letter", "spokesman").
+            head = _head_before(words, i)
+            if head is not None:
+                out.insert(0, w)
+                i -= 1
+                continue
+        if low in _PREPOSITIONS or (low in _NP_STOP and low not in ("who", "that", "which")):
+            break
+        if w.start < floor:
+            break
+        out.insert(0, w)
+        if len(out) == 1 and low in ("that", "which"):
+            # "a message that said": go on to the noun the relative pronoun stands for.
+            i -= 1
+            continue
+        if low in _DETERMINERS or low in lx.PERSONAL_PRONOUNS or low in ("who", "which"):
+            break
+        i -= 1
+    if not out:
+        return None
+    # Keep the name run and its title: cut lowercase words before a capitalised head.
+    return (out[0].start, out[-1].end) if _plausible(text, out) else None
+
+
+def _head_before(words: list[Word], i: int) -> int | None:
+    """Index of a speaking noun a few words left of the preposition at ``i``, if any."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        low = words[k].text.lower()
+        if low in lx.SPEAKER_NOUNS and not words[k].text[:1].isupper():
+            return k
+        if low in _DETERMINERS or low in lx.CUE_WORDS:
+            return None
+    return None
+
+
+def _subject_before_appositive(text: str, words: list[Word], j: int, floor: int) -> Span | None:
+    chunks: list[list[Word]] = [[]]
+    for w in words[:j]:
+        if w.start < floor:
+            continue
+        if chunks[-1] and any(c in text[chunks[-1][-1].end : w.start] for c in ",()"):
+            chunks.append([])
+        chunks[-1].append(w)
+    chunks = [c for c in chunks if c]
+    # "A top strategist, John Weaver, said": the name, not the role before it, speaks.
+    if len(chunks) >= 2 and _is_name_chunk(chunks[-1]) and _is_role_chunk(chunks[-2]):
+        return chunks[-1][0].start, chunks[-1][-1].end
+    # The last chunk is the appositive; the subject is the nearest earlier bare noun phrase.
+    for chunk in reversed(chunks[:-1]):
+        low = chunk[0].text.lower()
+        if low in _PREPOSITIONS or low in ("who", "which", "whose", "and", "but"):
+            continue
+        if len(chunk) <= 9 and _plausible(text, chunk):
+            return chunk[0].start, chunk[-1].end
+        return None
+    if len(chunks) == 1:
+        return None
+    return None
+
+
+def _is_name_chunk(chunk: list[Word]) -> bool:
+    return 2 <= len(chunk) <= 4 and all(w.text[:1].isupper() for w in chunk)
+
+
+def _is_role_chunk(chunk: list[Word]) -> bool:
+    """ "A top strategist", "her senior policy adviser", "the director of the FBI"."""
+    first = chunk[0].text.lower()
+    if first not in _DETERMINERS and first not in ("her", "his", "their"):
+        return False
+    heads = [w.text.lower() for w in chunk if w.text[:1].islower()]
+    return any(h in lx.TITLE_HEADS or h in lx.SPEAKER_NOUNS for h in heads)
+
+
+def _plausible(text: str, np: list[Word]) -> bool:
+    """A speaker needs a name, a pronoun or a speaking noun (source, official, spokesman)."""
+    last = np[-1].text.lower()
+    if len(np) == 1 and (
+        last in lx.PERSONAL_PRONOUNS | {"who", "which"}
+        or (last[:-2] in lx.PERSONAL_PRONOUNS and last[-2:] in ("’s", "'s", "’d", "'d"))
+    ):
+        return True
+    if any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in np):
+        return True
+    base = last.rstrip("s") if last.endswith("s") else last
+    return last in lx.SPEAKER_NOUNS or base in lx.SPEAKER_NOUNS or last in lx.TITLE_HEADS
+
+
+def clause_subject(text: str, s: Sentence) -> Span | None:
+    """The subject at the start of a sentence when it is a name or a personal pronoun,
+    after an introductory phrase ("In the letter, Seely …")."""
+    words = [w for w in s.words if not _inside(s.quotes, w.start)]
+    if not words:
+        return None
+    i = 0
+    opener = words[0].text.lower()
+    if opener in _PREPOSITIONS or opener.endswith("ing") or words[0].text in _CONJUNCTIONS:
+        if opener in _PREPOSITIONS or opener.endswith("ing"):
+            comma = text.find(",", words[0].end, s.end)
+            if comma < 0 or comma - words[0].end > 60:
+                return None
+            while i < len(words) and words[i].start < comma:
+                i += 1
+        else:
+            i = 1
+    if i >= len(words):
+        return None
+    first = words[i]
+    if first.text.lower() in lx.PERSONAL_PRONOUNS - {"it", "you", "i", "we"}:
+        return first.start, first.end
+    j = i
+    while j < len(words) and words[j].text[:1].isupper() and j - i < 6:
+        if j > i and text[words[j - 1].end : words[j].start] not in (" ", ". "):
+            break
+        j += 1
+    if j == i or words[i].text.lower() in lx.NOT_NAMES:
+        return None
+    return words[i].start, words[j - 1].end

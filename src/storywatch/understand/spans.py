@@ -1,0 +1,155 @@
+"""The values attribution rules pass around: sentences, findings, and small span helpers.
+
+Kept apart from the rules themselves (:mod:`storywatch.understand.attribution`) and the
+noun-phrase readers (:mod:`storywatch.understand.phrases`) so both can share them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.lexicon import words_of as _words
+from storywatch.understand.text import Quote, Word
+
+Span = tuple[int, int]
+
+
+_NP_STOP = frozenset(
+    _words(
+        """
+        in on during at after before while when who whose as to from with about adding
+        according referring because but and or said says told added that which where than
+        for last this earlier later today yesterday tonight recently
+        """
+    )
+)
+
+
+_DETERMINERS = frozenset(
+    _words(
+        """
+        the a an another one his her their its our my your this that these those some two
+        three
+        """
+    )
+)
+
+
+_PREPOSITIONS = frozenset(
+    _words(
+        """
+        in on at after before during since with without for from by of about over under
+        alongside despite amid among across into onto upon like unlike following
+        """
+    )
+)
+
+
+_INTRO_MAX_WORDS = 14
+
+
+_CONJUNCTIONS = frozenset(("But", "And", "So", "Then"))
+
+
+_IRREGULAR_PAST = frozenset(
+    _words(
+        """
+        told said wrote spoke gave took made sang threw put kept felt thought saw heard sent
+        brought found got went came won lost led left meant set
+        """
+    )
+)
+
+
+_SENTENCE_CUES = frozenset(("said", "says", "asked", "added", "continued", "wrote", "according"))
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An attribution found in one sentence (offsets into the article text)."""
+
+    parts: tuple[Span, ...]
+    direct: bool
+    speaker: Span | None
+    cue: Span | None
+    sentence: int
+    inherited: bool = False  # speaker taken from the previous statement
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    words: list[Word]
+    quotes: list[Quote]
+    # Indices of words that are cue verbs, found once per sentence (see ``cue_indices``).
+    cues: list[int] | None = None
+
+
+def cue_indices(s: Sentence) -> list[int]:
+    if s.cues is None:
+        cues = lx.CUE_WORDS
+        s.cues = [i for i, w in enumerate(s.words) if w[0].lower() in cues]
+    return s.cues
+
+
+def _inside(quotes: list[Quote], pos: int) -> bool:
+    # A plain loop: this runs for every word of every attributed sentence.
+    for q in quotes:  # noqa: SIM110
+        if q.start <= pos < q.end:
+            return True
+    return False
+
+
+def _is_cue(word: Word, quotes: list[Quote]) -> bool:
+    """A reporting verb outside quotation marks; capitalised only at a sentence start (so
+    "the United States" has no cue in it)."""
+    text = word.text
+    return (
+        text.lower() in lx.CUE_WORDS
+        and (text[0].islower() or text.lower() in _SENTENCE_CUES)
+        and not _inside(quotes, word.start)
+    )
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    """Trim spaces and the final period/comma outside a quotation from a content span."""
+    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _closes_at(text: str, pos: int) -> bool:
+    """True when a closing quote mark sits at ``pos`` (and ``pos`` is inside the text)."""
+    return pos < len(text) and text[pos] in '”"'
+
+
+def _words_between(s: Sentence, start: int, end: int) -> list[Word]:
+    words = s.words
+    lo = bisect_left(words, start, key=_start_of)
+    hi = bisect_left(words, end + 1, key=_start_of)
+    return [w for w in words[lo:hi] if w[2] <= end]
+
+
+def _start_of(w: Word) -> int:
+    return w[1]
+
+
+def is_title_quote(text: str, q: Quote) -> bool:
+    """A short quotation in Title Case with no sentence punctuation names a work or a thing
+    (“The Quiet Harbour”, “Green Valley”), it does not report anyone's words."""
+    inner = " ".join(text[a:b] for a, b in q.parts).strip()
+    words = inner.split()
+    if not words or len(words) > 7 or inner[-1:] in ".!?,":
+        return False
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
+    return all(w[:1].isupper() or w in small for w in words) and words[0][:1].isupper()
+
+
+def _has_quote(quotes: list[Quote], start: int, end: int, text: str = "") -> bool:
+    return any(q.start >= start and q.end <= end + 1 for q in quotes)
