@@ -161,3 +161,39 @@ def test_an_introduction_takes_only_bullets_along() -> None:
     kept, removed = filter_lines(lines)
     assert kept == [lines[3]]
     assert [r.line for r in removed] == lines[:3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harborline / Kasia Lund",
+        "Ledger photo / Ivo Dask",
+        "Tamsin Orrick | Meridian Press Service",
+        "Meridian Press Service",
+    ],
+)
+def test_credits_of_agencies_we_do_not_know(line: str) -> None:
+    assert classify_line(line) == "photo credit"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Iran / Iraq",
+        "Annahmen / Erklärungen",
+        "26899 Rhede / Ems",
+        "| 65 g | Margarine oder Butter |",
+    ],
+)
+def test_headings_addresses_and_table_rows_are_not_credits(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_caption_above_a_labelled_credit_must_read_like_a_caption() -> None:
+    caption = "Smoke rises from the container ship at Pier 9 in Velmora early on Sunday."
+    paragraph = "The same can't be said of gas-fired furnaces, which look locked in for now."
+    kept, removed = filter_lines(["Title", caption, "Photo: Tamsin Orrick / Meridian Press"])
+    assert kept == ["Title"]
+    assert [r.reason for r in removed] == ["photo caption", "photo credit"]
+    kept, removed = filter_lines(["Title", paragraph, "(Credit: Clayton Aldern / Grist)"])
+    assert kept == ["Title", paragraph]

@@ -265,26 +265,77 @@ def _names_agency(line: str) -> bool:
     return not _AGENCY_TOKENS.isdisjoint(tokens) and _AGENCY.search(line) is not None
 
 
+_CONNECTORS = frozenset(
+    "photo photos foto fotos bild of de der del la le the and & via for von und y".split()  # noqa: SIM905
+)
+_MEDIA_WORDS = frozenset(
+    """press service news agency photo photos images pictures times post courier herald tribune
+    journal gazette ledger daily media wire television tv radio network photography""".split()  # noqa: SIM905
+)
+
+
+def _name_words(part: str) -> bool:
+    """Words that only name (capitalised, or a connector such as "of" or "photo")."""
+    words = part.split()
+    return bool(words) and all(w[0].isupper() or w.lower() in _CONNECTORS for w in words)
+
+
+def _names_only_credit(line: str) -> bool:
+    """ "Harborline / Kasia Lund", "Tamsin Orrick | Meridian Press Service": names separated
+    by a bar or a slash, the shape of a credit even when the agency is unknown to us."""
+    if line.endswith((".", "!", "?", ":", ",")) or ":" in line or "\\" in line:
+        return False
+    parts = [p for p in re.split(r"\s*[|/]\s*", line) if p]
+    # One part must be a person's full name: "Annahmen / Erklärungen" (German nouns are
+    # capitalised) or "Iran / Iraq" are headings, not credits.
+    return (
+        2 <= len(parts) <= 3
+        and _words(line) <= 10
+        and all(len(p.split()) <= 5 and _name_words(p) for p in parts)
+        and any(len(p.split()) >= 2 for p in parts)
+    )
+
+
+def _media_name(line: str) -> bool:
+    """A bare outlet or agency name ("Meridian Press Service") on its own line."""
+    words = line.split()
+    return (
+        1 <= len(words) <= 5
+        and not line.endswith((".", "!", "?", ":", ","))
+        and _name_words(line)
+        and any(w.lower() in _MEDIA_WORDS for w in words)
+    )
+
+
 def is_agency_credit(line: str) -> bool:
     """A credit naming people and agencies ("Drew Angerer | Getty Images", "(AP Photo/X)").
 
     Unlike a labelled credit ("Image credit: apple.com"), which often sits alone under a
-    picture, this form closes a caption: the line before it is the caption.
+    chart in the middle of the text, this form closes a caption: the line before it is the
+    caption.
     """
     stripped = normalise_line(line)
-    if not _names_agency(stripped) or _CREDIT_PREFIX.match(stripped):
+    if _CREDIT_PREFIX.match(stripped):
+        return False
+    if _names_only_credit(stripped):
+        return True
+    if not _names_agency(stripped):
         return False
     return ("|" in stripped or _CREDIT_PAREN.match(stripped) is not None) and _words(stripped) <= 12
 
 
 def is_credit(line: str) -> bool:
     """A photo credit: "Drew Angerer | Getty Images", "(AP Photo/Evan Vucci)", "Foto: dpa"."""
+    if line.lstrip().startswith("|"):
+        return False  # a table row ("| 65 g | Butter |"), not a credit
     words = _words(line)
     if words == 0 or words > 16:
         return False
     if _CREDIT_PREFIX.match(line) and words <= 14:
         return True
     stripped = line.strip()
+    if _names_only_credit(stripped) or _media_name(stripped):
+        return True
     if not _names_agency(stripped):
         return False
     if _CREDIT_SIGNOFF.match(stripped):
@@ -322,7 +373,8 @@ def _metadata_line(text: str) -> bool:
 def classify_line(line: str) -> str | None:
     """The clutter kind of one line taken alone, or None when it may be article text."""
     # Table cells arrive as "| Weitere Artikel zum Thema |": judge what is between the bars.
-    text = normalise_line(line).strip("| ")
+    raw = normalise_line(line)
+    text = raw.strip("| ")
     if not text:
         return None
     words = _words(text)
@@ -362,7 +414,7 @@ def classify_line(line: str) -> str | None:
         _DATE_LABEL_ONLY.match(text) or (_DATE_LINE.match(text) and any(c.isdigit() for c in text))
     ):
         return "date line"
-    if is_credit(text):
+    if not raw.startswith("|") and is_credit(text):
         return "photo credit"
     if _is_caption(text):
         return "photo caption"
@@ -384,13 +436,32 @@ def _list_item_after_header(line: str, bullets_only: bool) -> bool:
     return _headline_like(line)
 
 
-def _caption_before_credit(line: str) -> bool:
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|added|can|can['’]t|cannot|could|would|should|will|won['’]t|might|must"
+    r"|I|we|you|our|my|sagte|erklärte|dijo|a\s+déclaré)\b",
+    re.I,
+)
+
+
+def _caption_before_credit(line: str, *, strict: bool) -> bool:
+    """Whether the line above a credit is its picture's caption.
+
+    Agency credits ("Name | Getty Images") close captions reliably; a labelled credit
+    ("Photo: ...") or a bare outlet name also sits under charts in the middle of a story, so
+    then the line must read like a caption: one short sentence that describes a picture,
+    with no reporting, modal verbs or first and second persons.
+    """
     text = normalise_line(line)
     words = _words(text)
-    if words == 0 or words > 50 or any(q in text for q in _QUOTES):
+    if words == 0 or words > (30 if strict else 50) or any(q in text for q in _QUOTES):
         return False
+    if text.startswith("|"):
+        return False  # a table row
     # Captions are one or two sentences; a paragraph before a credit is not a caption.
-    if len(_SENTENCE_BREAK.findall(text)) > 1 and not _WIRE_CAPTION.match(text):
+    sentences = len(_SENTENCE_BREAK.findall(text)) + 1
+    if sentences > (1 if strict else 2) and not _WIRE_CAPTION.match(text):
+        return False
+    if strict and _REPORTING.search(text):
         return False
     # A dateline ("WASHINGTON — ...") opens the story; it is not a caption.
     return not re.match(r"^[A-Z][A-Z .,'-]{2,40}\s*[—–-]\s", text)
@@ -401,13 +472,14 @@ def filter_lines(lines: Sequence[str]) -> tuple[list[str], list[Removed]]:
     kinds: list[str | None] = [classify_line(line) for line in lines]
     n = len(lines)
     for i, kind in enumerate(kinds):
-        if kind != "photo credit" or not is_agency_credit(lines[i]):
+        if kind != "photo credit":
             continue
         # The caption sits just before its credit (blank lines between are allowed).
         j = i - 1
         while j >= 0 and not lines[j].strip():
             j -= 1
-        if j >= 0 and kinds[j] is None and _caption_before_credit(lines[j]):
+        strict = not is_agency_credit(lines[i])
+        if j >= 0 and kinds[j] is None and _caption_before_credit(lines[j], strict=strict):
             kinds[j] = "photo caption"
     i = 0
     while i < n:
