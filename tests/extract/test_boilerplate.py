@@ -65,7 +65,7 @@ def test_memory_is_bounded_in_sites_and_lines() -> None:
     assert not model.is_boilerplate("a", FOOTER)  # least recently seen site was dropped
     assert model.is_boilerplate("d", FOOTER)
     for n in range(1_000):
-        model.observe("d", [f"one-off line {n}"])
+        model.observe("d", [f"one-off line {n}", FOOTER])
     assert model.is_boilerplate("d", FOOTER)  # frequent lines survive pruning
     assert len(model._sites["d"].counts) <= 100
 
@@ -87,3 +87,13 @@ def test_min_pages_must_show_repetition() -> None:
 )
 def test_site_of(url: str | None, site: str | None) -> None:
     assert site_of(url) == site
+
+
+def test_a_line_on_few_of_many_pages_is_not_the_sites() -> None:
+    # A background sentence of one story, on 4 of the site's 40 pages, stays text.
+    model = SiteBoilerplate(min_pages=3, min_share=0.2)
+    background = "Velmora harbor handles about a third of Lestria's container traffic."
+    for n in range(40):
+        model.observe("s.example", [f"story {n}", FOOTER, *([background] if n % 10 == 0 else [])])
+    assert model.is_boilerplate("s.example", FOOTER)
+    assert not model.is_boilerplate("s.example", background)

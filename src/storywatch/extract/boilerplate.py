@@ -5,10 +5,14 @@ Gleaner: Jamaica's oldest newspaper", a standing correction policy, a reporter's
 Those are only recognisable by repetition: a short line seen on several *different* pages
 of one site is the site's, not the story's.
 
-Why only short lines: a site covering one developing story repeats background paragraphs
-("On Sunday, Iraq's parliament passed a nonbinding resolution ...") across its articles, and
-those are story text that must stay. Boilerplate is nearly always a short line, so lines
-longer than ``max_line_chars`` are never learned.
+Why only short lines, and only lines on a share of the site's pages: a site covering one
+developing story repeats background ("On Sunday, Iraq's parliament passed a nonbinding
+resolution ...") across its articles, and that is story text that must stay. Boilerplate is
+nearly always a short line, so lines longer than ``max_line_chars`` are never learned; and it
+is on most of a site's pages, whatever the story, while a background sentence is on the
+pages of one story only, so a line must also be on ``min_share`` of the pages seen. A short
+background sentence repeated verbatim on most of what a small site publishes is still taken
+for the site's (a known limit; it costs a repeated sentence, never a new one).
 
 The model is pure and in memory: counts of hashed, normalised lines per site, bounded in
 sites (least recently seen dropped first) and in lines per site (rarest dropped first), so
@@ -61,7 +65,8 @@ class SiteBoilerplate:
     """Learns, per site, which short lines recur across distinct pages.
 
     ``min_pages``: a line is boilerplate once it has been seen on this many distinct pages of
-    the site. ``max_sites`` / ``max_lines_per_site`` bound memory (about 40 bytes per line).
+    the site, and on at least ``min_share`` of the site's pages seen so far. ``max_sites`` and
+    ``max_lines_per_site`` bound memory (about 40 bytes per line).
     Not thread-safe: use one instance from one thread at a time (the process stage does).
     """
 
@@ -69,6 +74,7 @@ class SiteBoilerplate:
         self,
         *,
         min_pages: int = 3,
+        min_share: float = 0.2,
         max_line_chars: int = 200,
         max_sites: int = 2_000,
         max_lines_per_site: int = 5_000,
@@ -76,6 +82,7 @@ class SiteBoilerplate:
         if min_pages < 2:
             raise ValueError("min_pages must be at least 2: one page cannot show repetition")
         self.min_pages = min_pages
+        self.min_share = min_share
         self.max_line_chars = max_line_chars
         self.max_sites = max_sites
         self.max_lines_per_site = max_lines_per_site
@@ -128,12 +135,15 @@ class SiteBoilerplate:
         state.counts = dict(ranked[: self.max_lines_per_site // 2])
 
     def is_boilerplate(self, site: str, line: str) -> bool:
-        """Whether ``line`` has been seen on at least ``min_pages`` pages of ``site``."""
+        """Whether ``line`` is on ``min_pages`` pages of ``site`` and ``min_share`` of them."""
         state = self._sites.get(site)
         if state is None or len(line) > self.max_line_chars:
             return False
         key = _key(line)
-        return key is not None and state.counts.get(key, 0) >= self.min_pages
+        if key is None:
+            return False
+        seen = state.counts.get(key, 0)
+        return seen >= self.min_pages and seen >= self.min_share * state.pages
 
     def split(self, site: str, lines: Iterable[str]) -> tuple[list[str], list[str]]:
         """(kept, boilerplate) lines of a page, judged on the pages seen before it."""
