@@ -464,17 +464,21 @@ async def run_preview(corpus: Corpus, seed: int, folder: Path) -> dict[str, floa
         times: list[float] = []
         checked: list[int] = []
         inexact = 0
+        slowest: list[tuple[float, str, int, int]] = []
         for text in texts:
             result = await preview(services, text, days=30, limit=50)
             times.append(result.elapsed_ms)
             checked.append(result.checked)
             inexact += not result.total_exact
+            slowest.append((result.elapsed_ms, text, result.total, result.checked))
         p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
         print(
             f"  {len(texts)} previews of generated queries: p50 {p50:.0f} ms, p95 {p95:.0f} ms, "
             f"max {max(times):.0f} ms; {statistics.mean(checked):.0f} articles read per preview; "
             f"{inexact} totals estimated (check budget reached)"
         )
+        for elapsed, text, total, read in sorted(slowest, reverse=True)[:3]:
+            print(f"    slowest: {text!r}: {elapsed:.0f} ms, {total:,} matched, {read} read")
     return {
         "preview_cold_s": round(cold, 1),
         "preview_p50_ms": round(p50),

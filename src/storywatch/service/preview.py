@@ -51,7 +51,7 @@ EXTRAS_KEY = "match.preview"
 MAX_DAYS = 366
 MAX_LIMIT = 500
 #: Time allowed for checking candidates one by one before the total becomes an estimate.
-CHECK_BUDGET_S = 0.5
+CHECK_BUDGET_S = 0.3
 _BATCH = 400
 
 
