@@ -73,7 +73,7 @@ class SiteBoilerplate:
     def __init__(
         self,
         *,
-        min_pages: int = 3,
+        min_pages: int = 4,
         min_share: float = 0.2,
         max_line_chars: int = 200,
         max_sites: int = 2_000,
