@@ -129,6 +129,7 @@ def eval_readability(data_dir: Path) -> dict[str, float]:
     body_all, plain_all = ShingleScore(), ShingleScore()
     titles = bylines = dates = date_covered = byline_covered = readerable_ok = 0
     plain_titles = 0
+    langs = langs_right = 0
     byline_scores: list[float] = []
     with_byline = [g for g in gold_rows if g.get("byline")]
     with_date = [g for g in gold_rows if g.get("publishedTime")]
@@ -151,6 +152,9 @@ def eval_readability(data_dir: Path) -> dict[str, float]:
         except Exception:
             meta = None
         plain_titles += title_match(gold.get("title"), meta.title if meta else None)
+        if gold.get("lang") and article is not None:
+            langs += 1
+            langs_right += (article.language or "") == gold["lang"].split("-")[0].lower()
         if gold.get("byline"):
             ours_byline = article.byline if article else None
             byline_covered += ours_byline is not None
@@ -179,6 +183,10 @@ def eval_readability(data_dir: Path) -> dict[str, float]:
         f"pages with a date (coverage {date_covered / max(1, len(with_date)):.4f})"
     )
     print(f"  readerable      accuracy {readerable_ok / n:.4f}")
+    print(
+        f"  language        accuracy {langs_right / max(1, langs):.4f} over {langs} pages "
+        "that declare one"
+    )
     return {
         "readability_f1": body.f1,
         "readability_trafilatura_f1": plain_body.f1,
@@ -189,6 +197,7 @@ def eval_readability(data_dir: Path) -> dict[str, float]:
         "date_acc": dates / max(1, len(with_date)),
         "date_coverage": date_covered / max(1, len(with_date)),
         "readerable_acc": readerable_ok / n,
+        "language_acc": langs_right / max(1, langs),
     }
 
 
@@ -266,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             byline_f1=scores["byline_f1"],
             date_acc=scores["date_acc"],
             readerable_acc=scores["readerable_acc"],
+            language_acc=scores["language_acc"],
         )
     if args.corpus in ("all", "trafilatura"):
         headline.update(speed)
