@@ -4,6 +4,8 @@ reported at its column with what was expected, in plain words."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storywatch.errors import InvalidInput, QueryError
 from storywatch.match import parse_query
@@ -155,3 +157,25 @@ def test_negation_inside_a_group_with_a_positive_word_is_fine() -> None:
 def test_newlines_and_tabs_are_spaces_and_columns_stay_true() -> None:
     assert parse_query("troops\n\tIraq").canonical == "troops AND Iraq"
     assert _error("troops\nAND").column == 11
+
+
+_PIECES = st.sampled_from([*'ab C-*:()"“” \té🔥', "AND", "OR", "NOT", "title:", "x:", "story:"])
+
+
+def _outcome(text: str) -> QueryError | str:
+    try:
+        return parse_query(text).canonical
+    except QueryError as error:
+        return error
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_any_text_parses_or_raises_a_query_error_with_a_column_inside_it(text: str) -> None:
+    outcome = _outcome(text)
+    if isinstance(outcome, QueryError):
+        assert 1 <= outcome.column <= len(text) + 1
+        assert outcome.expected
+        assert outcome.message
+    else:  # what it was read as reads the same way again
+        assert _outcome(outcome) == outcome
