@@ -156,3 +156,27 @@ _TAGS = st.sampled_from(
 def test_fuzz_tag_soup(parts: list[tuple[str, str, bool]]) -> None:
     page = "".join(f"<{tag}>{text}" + (f"</{tag}>" if close else "") for tag, text, close in parts)
     _article_or_error(page)
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "http://exa mple.com/a", "javascript:alert(1)", "x" * 5000, "", None]
+)
+def test_malformed_page_urls_cost_the_links_not_the_article(url: str | None) -> None:
+    body = "".join(PARAGRAPH.format(n=n) for n in range(4))
+    head = (
+        '<link rel="canonical" href="http://[::1/x"><meta property="og:image" '
+        'content="javascript:alert(1)"><meta property="og:url" content="/relative/only">'
+    )
+    page = f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+    article = extract_article(page, url)
+    assert "quay wall 3" in article.text
+    assert article.image is None
+    assert article.canonical_url is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_fuzz_page_url(url: str) -> None:
+    body = "".join(PARAGRAPH.format(n=n) for n in range(3))
+    page = f"<html><body><article>{body}</article></body></html>"
+    assert "quay wall 2" in extract_article(page, url).text

@@ -29,7 +29,7 @@ from storywatch.extract.fallback import article_score, fallback_paragraphs
 from storywatch.extract.jsonld import read_jsonld
 from storywatch.extract.language import detect_language
 from storywatch.extract.lead import fold, restore_lead, scan_leads
-from storywatch.extract.metadata import PageMeta, read_metadata
+from storywatch.extract.metadata import PageMeta, read_metadata, usable_url
 from storywatch.extract.parse import binary_reason_bytes, looks_like_html, parse_html
 from storywatch.extract.text import clean_lines, clean_text, join_paragraphs, paragraphs
 from storywatch.model import ExtractedArticle
@@ -156,6 +156,7 @@ def _plain_text_article(
 
 
 def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) -> ExtractedArticle:
+    url = usable_url(url)  # a malformed page URL must cost the links, not the article
     if not looks_like_html(html):
         parse_html(html)  # refuses binary junk with a clear reason
         return _plain_text_article(html, url, boilerplate)

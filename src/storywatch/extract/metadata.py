@@ -130,14 +130,31 @@ def _first(values: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return None
 
 
+_MAX_URL_CHARS = 2048
+
+
+def usable_url(url: str | None) -> str | None:
+    """An absolute http(s) URL with a host, or None: pages carry broken links in metadata."""
+    if not url or len(url) > _MAX_URL_CHARS or any(ch.isspace() for ch in url.strip()):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme in ("http", "https") and parts.hostname else None
+
+
 def _absolute(link: str | None, base: str | None) -> str | None:
     if not link:
         return None
     link = link.strip()
     if link.startswith("//"):
         link = "https:" + link
-    resolved = urljoin(base, link) if base else link
-    return resolved if urlsplit(resolved).scheme in ("http", "https") else None
+    try:
+        resolved = urljoin(base, link) if base else link
+    except ValueError:
+        return None
+    return usable_url(resolved)
 
 
 # --------------------------------------------------------------------------- title
