@@ -110,7 +110,7 @@ def _word(token: Token, *, field: str = "term") -> Node:
 
 
 def _phrase(token: Token, *, in_title: bool) -> Node:
-    inner = str(token)[1:-1]
+    inner = _unquoted(str(token))
     found = words(inner)
     if not found:
         raise QueryError(
@@ -119,6 +119,11 @@ def _phrase(token: Token, *, in_title: bool) -> Node:
             expected=("a word inside the quotes",),
         )
     return _sequence(tuple(found), in_title, " ".join(inner.split()), _column(token))
+
+
+def _unquoted(phrase: str) -> str:
+    """The inside of a quoted phrase, without stray quote marks (“a "b”)."""
+    return phrase[1:-1].replace('"', " ").replace("“", " ").replace("”", " ")
 
 
 def _sequence(found: tuple[str, ...], in_title: bool, value: str, column: int) -> Node:
@@ -175,7 +180,7 @@ def _field(name_token: Token, value: Token) -> Node:
         if value.type == "PREFIX":
             return _prefix(value, in_title=True)
         return _word(value, field="title")
-    text = raw[1:-1] if value.type == "PHRASE" else raw
+    text = _unquoted(raw) if value.type == "PHRASE" else raw
     if name == "story":
         if not text.strip().isdigit():
             raise QueryError(
