@@ -61,9 +61,23 @@ async def _web(services: Services, stop: asyncio.Event) -> None:
     server = _QuietServer(config)
     task = asyncio.create_task(server.serve())
     services.extras["web_server"] = server
+    warming = asyncio.create_task(_warm_preview(services), name="warm-preview")
     await stop.wait()
+    warming.cancel()
     server.should_exit = True
     await task
+    await asyncio.gather(warming, return_exceptions=True)
+
+
+async def _warm_preview(services: Services) -> None:
+    """Index the last month of articles for previews, so the first one is quick."""
+    from storywatch.service.preview import warm
+
+    try:
+        indexed = await warm(services)
+        log.info("preview index holds %d articles", indexed)
+    except Exception:  # a cold preview is slower, never wrong
+        log.exception("warming the preview index failed")
 
 
 async def _ingest(services: Services, stop: asyncio.Event) -> None:

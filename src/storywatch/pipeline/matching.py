@@ -11,7 +11,9 @@ and live streams.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -33,6 +35,7 @@ from storywatch.store.tables import articles, statements, stories, subscriptions
 log = logging.getLogger(__name__)
 
 RECONCILE_SECONDS = 15.0
+REBALANCE_SECONDS = 3600.0
 STALE_SECONDS = 60.0  # a processed article not matched this long after missed its doorbell
 
 
@@ -240,6 +243,8 @@ class MatchStage:
     async def run(self, stop: asyncio.Event) -> None:
         """Consume ``articles.processed`` until ``stop``, keeping subscriptions in step."""
         await self.reconcile()
+        # the loaded queries live as long as the process: keep the collector off them
+        gc.freeze()
         tasks = [
             asyncio.create_task(self._follow_changes(stop)),
             asyncio.create_task(self._reconcile_loop(stop)),
@@ -263,12 +268,21 @@ class MatchStage:
             await self.refresh_one(int(data["subscription_id"]))
 
     async def _reconcile_loop(self, stop: asyncio.Event) -> None:
-        """Keep subscriptions in step, and match what lost its doorbell, every few seconds."""
+        """Keep subscriptions in step, and match what lost its doorbell, every few seconds.
+
+        About hourly the percolator re-files its queries by the key statistics it learned
+        from the articles it matched (results never change, only speed).
+        """
+        last_rebalance = time.monotonic()
         while not stop.is_set():
             try:
                 await asyncio.wait_for(stop.wait(), RECONCILE_SECONDS)
             except TimeoutError:
                 try:
+                    if time.monotonic() - last_rebalance > REBALANCE_SECONDS:
+                        last_rebalance = time.monotonic()
+                        moved = self.percolator.rebalance()
+                        log.info("percolator re-filed %d queries by learned statistics", moved)
                     await self.reconcile()
                     for article_id in await self.unmatched():
                         if stop.is_set():
