@@ -142,7 +142,13 @@ class ProcessStage:
             url, max_bytes=self.services.settings.max_page_bytes, accept="text/html"
         )
         content_type = result.headers.get("content-type")
-        return await asyncio.to_thread(extract_article_bytes, result.body, result.url, content_type)
+        return await asyncio.to_thread(
+            extract_article_bytes,
+            result.body,
+            result.url,
+            content_type,
+            boilerplate=self.boilerplate,
+        )
 
     async def _extract(self, row: Any) -> tuple[ExtractedArticle, str | None]:
         """The article's clean text, and a note when the full page could not be had.
@@ -171,17 +177,19 @@ class ProcessStage:
         site = site_of(row.url or row.source_url or "")
         if row.raw_html.strip():
             try:
-                return await asyncio.to_thread(extract_article, row.raw_html, row.url)
+                return await asyncio.to_thread(
+                    extract_article, row.raw_html, row.url, boilerplate=self.boilerplate
+                )
             except ExtractError:
                 pass
         source_text = row.text if row.text.strip() else _html_text(row.raw_html or row.summary_html)
         if not source_text.strip():
             raise ExtractError("the item carries no text, no HTML and no page to fetch")
-        cleaned, removed = clean_text(source_text)
+        cleaned, removed = clean_text(
+            source_text, site=site, boilerplate=self.boilerplate, page=row.url
+        )
         if not cleaned.strip():
             raise ExtractError("nothing was left of the item's text after removing clutter")
-        if site:
-            self.boilerplate.observe(site, cleaned.splitlines())
         return ExtractedArticle(text=cleaned, title=row.title or None, removed=removed)
 
     async def process(self, article_id: int) -> Outcome:
