@@ -121,7 +121,7 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
     first = trailer[0]
     low = first.text.lower()
     if low in lx.CUE_WORDS and (first.text[0].islower() or low in _SENTENCE_CUES):
-        np = _np_after(text, trailer, 1)
+        np = _np_after(text, trailer, 1, loose=True)
         if np is not None:
             return np, (first.start, first.end)
         return None
@@ -147,7 +147,7 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
                 j -= 1
             if j == 0:
                 continue
-            np = _np_before(text, trailer, j, trailer[0].start)
+            np = _np_before(text, trailer, j, trailer[0].start, loose=True)
             if np is None:
                 continue  # "the congressional report said": "report" was a noun
             return np, (w.start, w.end)
@@ -274,8 +274,10 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
             first_after = tail.split()[0] if tail else ""
             if not tail or len(tail.split()) <= 2 or (participle and first_after.endswith("ing")):
                 parts = [p for qq in later for p in qq.parts] if len(later) > 1 else list(q.parts)
-                if lead and lead[-1].text == "that":
-                    parts = [(lead[-1].start, q.end)]
+                that = next((w for w in lead if w.text == "that"), None)
+                if that is not None:
+                    # "told the President that if he wants our guns, “come and take it.”"
+                    parts = [(that.start, later[-1].end)]
                 return Found(tuple(parts), True, speaker, (cue.start, cue.end), s.index)
     # A reported clause: "said (that) …" up to the end of the sentence.
     if not rest and not later:

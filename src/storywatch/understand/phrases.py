@@ -21,7 +21,7 @@ from storywatch.understand.spans import (
 from storywatch.understand.text import Word
 
 
-def _np_after(text: str, words: list[Word], k: int) -> Span | None:
+def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span | None:
     """The speaker written after an inverted cue: "said Mattie Thomas, 66, a …"."""
     out: list[Word] = []
     for w in words[k : k + 9]:
@@ -33,10 +33,12 @@ def _np_after(text: str, words: list[Word], k: int) -> Span | None:
     if not out:
         return None
     span = (out[0].start, out[-1].end)
-    return span if _plausible(text, out) else None
+    return span if _plausible(text, out, loose) else None
 
 
-def _np_before(text: str, words: list[Word], j: int, floor: int) -> Span | None:
+def _np_before(
+    text: str, words: list[Word], j: int, floor: int, loose: bool = False
+) -> Span | None:
     """The subject written before a cue at ``words[j]`` (after auxiliaries were skipped).
 
     Handles an appositive between subject and cue ("Joe Madison, a radio host …, recalled")
@@ -45,7 +47,7 @@ def _np_before(text: str, words: list[Word], j: int, floor: int) -> Span | None:
     prev = words[j - 1]
     between = text[prev.end : words[j].start]
     if "," in between or ")" in between:
-        return _subject_before_appositive(text, words, j, floor)
+        return _subject_before_appositive(text, words, j, floor, loose)
     out: list[Word] = []
     i = j - 1
     while i >= 0 and len(out) < 14:
@@ -87,7 +89,7 @@ def _np_before(text: str, words: list[Word], j: int, floor: int) -> Span | None:
     if not out:
         return None
     # Keep the name run and its title: cut lowercase words before a capitalised head.
-    return (out[0].start, out[-1].end) if _plausible(text, out) else None
+    return (out[0].start, out[-1].end) if _plausible(text, out, loose) else None
 
 
 def _head_before(words: list[Word], i: int) -> int | None:
@@ -101,7 +103,9 @@ def _head_before(words: list[Word], i: int) -> int | None:
     return None
 
 
-def _subject_before_appositive(text: str, words: list[Word], j: int, floor: int) -> Span | None:
+def _subject_before_appositive(
+    text: str, words: list[Word], j: int, floor: int, loose: bool = False
+) -> Span | None:
     chunks: list[list[Word]] = [[]]
     for w in words[:j]:
         if w.start < floor:
@@ -118,7 +122,7 @@ def _subject_before_appositive(text: str, words: list[Word], j: int, floor: int)
         low = chunk[0].text.lower()
         if low in _PREPOSITIONS or low in ("who", "which", "whose", "and", "but"):
             continue
-        if len(chunk) <= 9 and _plausible(text, chunk):
+        if len(chunk) <= 9 and _plausible(text, chunk, loose):
             return chunk[0].start, chunk[-1].end
         return None
     if len(chunks) == 1:
@@ -139,8 +143,13 @@ def _is_role_chunk(chunk: list[Word]) -> bool:
     return any(h in lx.TITLE_HEADS or h in lx.SPEAKER_NOUNS for h in heads)
 
 
-def _plausible(text: str, np: list[Word]) -> bool:
-    """A speaker needs a name, a pronoun or a speaking noun (source, official, spokesman)."""
+def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
+    """A speaker needs a name, a pronoun or a speaking noun (source, official, spokesman).
+
+    ``loose`` is for places where the shape alone says someone speaks (“…,” the investor
+    said): there any determined noun phrase will do ("the suit", "another commenter")."""
+    if loose and _determined(np):
+        return True
     last = np[-1].text.lower()
     if len(np) == 1 and (
         last in lx.PERSONAL_PRONOUNS | {"who", "which"}
@@ -151,6 +160,19 @@ def _plausible(text: str, np: list[Word]) -> bool:
         return True
     base = last.rstrip("s") if last.endswith("s") else last
     return last in lx.SPEAKER_NOUNS or base in lx.SPEAKER_NOUNS or last in lx.TITLE_HEADS
+
+
+def _determined(np: list[Word]) -> bool:
+    """ "the suit", "Another commenter", "his campaign": a determiner and a noun head."""
+    first = np[0].text.lower()
+    last = np[-1].text.lower()
+    return (
+        len(np) >= 2
+        and (first in _DETERMINERS or first in ("her", "his", "their", "its", "our"))
+        and last.isalpha()
+        and last not in lx.NOT_NAMES
+        and last not in _DETERMINERS
+    )
 
 
 def clause_subject(text: str, s: Sentence) -> Span | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
 from storywatch.understand.attribution import bare_quote, find_in_sentence, quote_fallback
+from storywatch.understand.followups import split_followups
 from storywatch.understand.spans import Found, Sentence
 from storywatch.understand.speakers import History, Speaker, resolve
 
@@ -62,10 +63,11 @@ def attribute(an: Analysis) -> list[Attributed]:
         para = an.paragraph_of(s.start)
         found = find_in_sentence(text, s)
         if found is not None and found.parts:
-            item = _make(an, found, history, para)
-            out.append(item)
-            history.said.append((s.start, item.speaker.identity, para))
-            _remember_unnamed(history, s.start, item.speaker)
+            for f in split_followups(text, s, found):
+                item = _make(an, f, history, para)
+                out.append(item)
+                history.said.append((s.start, item.speaker.identity, para))
+                _remember_unnamed(history, s.start, item.speaker)
             pending = None
             continue
         if found is not None:

@@ -1,0 +1,155 @@
+"""A second attribution in the same sentence, after the first one.
+
+News writing often hangs a second act of speech on the first: "“…,” she said, adding that
+“…”", "Weaver, who said business executives …", "He said that Clinton is playing the “women's
+card” and said that Rubio is “weak like a baby.”" Annotators (and readers) take each act as
+its own statement, with its own cue and content; the first statement ends where the second
+one's cue begins.
+
+Only shapes whose speaker is certain are split off: a participle after a comma ("…, adding
+that"), a verb coordinated with "and"/"but" ("and said"), and a relative clause ("…, who
+said"). A cue with a new subject inside a reported clause ("X said that Y said …") is a
+nested attribution and stays inside the first content, as the annotators keep it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.spans import (
+    Found,
+    Sentence,
+    Span,
+    _closes_at,
+    _has_quote,
+    _inside,
+    _is_cue,
+    _trim,
+    cue_indices,
+    is_title_quote,
+)
+from storywatch.understand.text import Word
+
+# How a follow-up cue hangs on what came before it.
+_COORD = frozenset(("and", "but"))
+_RELATIVE = frozenset(("who",))
+# Words that may stand between the connector and the cue ("and later said", "who also told").
+_BETWEEN = lx.AUXILIARIES
+# A complementiser or a quotation this far after the cue starts the content there.
+_OBJECT_WORDS = 6
+
+
+def split_followups(text: str, s: Sentence, first: Found) -> list[Found]:
+    """``first`` (trimmed where a follow-up begins) and the follow-ups found after it."""
+    out = [first]
+    anchor = max(
+        first.cue[1] if first.cue else s.start, first.speaker[1] if first.speaker else s.start
+    )
+    quote_first = bool(first.parts) and first.parts[0][0] < anchor
+    while len(out) < 4:
+        nxt = _next_followup(text, s, anchor, quote_first, out[-1])
+        if nxt is None:
+            break
+        cut, found = nxt
+        out[-1] = _cut_before(text, out[-1], cut)
+        if not out[-1].parts and len(out) > 1:
+            out.pop()
+        out.append(found)
+        anchor = found.cue[1] if found.cue else cut
+        quote_first = False
+    return [f for f in out if f.parts or f is first]
+
+
+def _next_followup(
+    text: str, s: Sentence, anchor: int, quote_first: bool, prev: Found
+) -> tuple[int, Found] | None:
+    words = s.words
+    for k in cue_indices(s):
+        w = words[k]
+        if w.start <= anchor or k == 0 or not _is_cue(w, s.quotes):
+            continue
+        j = k - 1
+        while j > 0 and words[j].text.lower() in _BETWEEN and words[j].text[0].islower():
+            j -= 1
+        link = words[j].text.lower()
+        gap = text[words[j].end : words[j + 1].start]
+        speaker: Span | None
+        if w.text.endswith("ing") and j == k - 1 and "," in gap:
+            # "…, adding that": the participle's subject is the previous speaker.
+            speaker, cut = prev.speaker, _comma_before(text, w.start, words[j].end)
+        elif link in _COORD and j < k:
+            speaker, cut = prev.speaker, _comma_before(text, words[j].start, words[j - 1].end)
+        elif link in _RELATIVE and j < k and quote_first:
+            speaker, cut = (words[j].start, words[j].end), words[j].start
+            cut = _comma_before(text, cut, words[j - 1].end)
+        else:
+            continue
+        if speaker is None:
+            continue
+        content = _content(text, s, k)
+        if content is None:
+            continue
+        parts, direct = content
+        return cut, Found(parts, direct, speaker, (w.start, w.end), s.index, inherited=True)
+    return None
+
+
+def _comma_before(text: str, pos: int, floor: int) -> int:
+    """Where the first statement stops: before the comma (or space) that leads to ``pos``."""
+    while pos > floor and text[pos - 1] in " ,;—–-":
+        pos -= 1
+    return pos
+
+
+def _content(text: str, s: Sentence, k: int) -> tuple[tuple[Span, ...], bool] | None:
+    """What a follow-up cue reports: from "that" (if it comes within a few words), else the
+    quotation it introduces, else everything after the cue."""
+    cue: Word = s.words[k]
+    after = [w for w in s.words[k + 1 :] if not _inside(s.quotes, w.start)]
+    later = [q for q in s.quotes if q.start >= cue.end and not is_title_quote(text, q)]
+    start = cue.end
+    for n, w in enumerate(after[:_OBJECT_WORDS]):
+        if later and w.start > later[0].start:
+            break
+        if w.text == "that" or (n == 0 and w.text in ("how", "what", "whether", "why", "if")):
+            start = w.start
+            break
+    if start == cue.end and later:
+        q = later[0]
+        lead = text[cue.end : q.start]
+        introduced = not lead.strip() or lead.rstrip()[-1] in ",:"
+        tail = text[q.end : s.end].strip(" .,;").split()
+        if len(lead.split()) <= _OBJECT_WORDS and introduced and len(tail) <= 2:
+            return tuple(p for qq in later for p in qq.parts), True
+    start, end = _trim(text, start, s.end)
+    if end - start < 8 or len(text[start:end].split()) < 2:
+        return None
+    direct = _has_quote(s.quotes, start, end, text)
+    if direct and _closes_at(text, end):
+        end += 1
+    return ((start, end),), direct
+
+
+def _cut_before(text: str, found: Found, cut: int) -> Found:
+    """``found`` with every part ending before ``cut`` (a part running over it is cut)."""
+    parts: list[Span] = []
+    for a, b in found.parts:
+        if a >= cut:
+            continue
+        if b > cut:
+            a2, b2 = _trim(text, a, cut)
+            if _closes_at(text, b2):
+                b2 += 1
+            if b2 > a2:
+                parts.append((a2, b2))
+            continue
+        parts.append((a, b))
+    direct = found.direct and any(
+        text[a - 1 : a] in "\"“'‘" or _quote_inside(text, a, b) for a, b in parts
+    )
+    return replace(found, parts=tuple(parts), direct=direct)
+
+
+def _quote_inside(text: str, a: int, b: int) -> bool:
+    return any(c in text[a:b] for c in '"“”') or "''" in text[a:b]
