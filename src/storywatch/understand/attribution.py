@@ -27,6 +27,7 @@ from storywatch.understand.phrases import (
     _np_before,
     clause_subject,
 )
+from storywatch.understand.shapes import colon_quote
 from storywatch.understand.spans import (
     _DETERMINERS,
     _INTRO_MAX_WORDS,
@@ -86,16 +87,24 @@ def _verb_like(token: str) -> bool:
 
 def find_in_sentence(text: str, s: Sentence) -> Found | None:
     """The attribution of one sentence, or ``None``."""
-    if s.quotes and _starts_with(text, s, s.quotes[0]):
+    if s.quotes and (_starts_with(text, s, s.quotes[0]) or _after_colon(text, s, s.quotes[0])):
         found = _quote_first(text, s)
         if found is not None:
             return found
-    return _cue_led(text, s) or _according_to(text, s) or _colon_intro(text, s)
+    return (
+        _cue_led(text, s) or _according_to(text, s) or _colon_intro(text, s) or colon_quote(text, s)
+    )
 
 
 def _starts_with(text: str, s: Sentence, q: Quote) -> bool:
     lead = text[s.start : q.start]
     return not lead.strip(" —–-…(")
+
+
+def _after_colon(text: str, s: Sentence, q: Quote) -> bool:
+    """ "But Fiorina was far less bubbly: “…,” she recounted.": the quotation after a
+    colon is attributed as if it opened the sentence."""
+    return text[s.start : q.start].rstrip().endswith(":")
 
 
 def _quote_first(text: str, s: Sentence) -> Found | None:
@@ -118,30 +127,51 @@ def _quote_first(text: str, s: Sentence) -> Found | None:
 
 
 def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Span, Span] | None:
+    """Speaker and cue written after a quotation, or ``None``.
+
+    A quotation whose words end in a comma, "?" or "!" inside the marks (“…,”) announces an
+    attribution, so there any past-tense verb is a cue (“…,” exhorted …; “…,” she recounted)
+    and the subject may carry a long appositive (“…,” Douglas Holtz-Eakin, an economic
+    adviser to …, wrote)."""
+    close = qend
+    while close > 0 and text[close - 1] in "”\"'’":
+        close -= 1
+    open_end = text[close - 1 : close] in (",", "?", "!")
     first = trailer[0]
     low = first.text.lower()
-    if low in lx.CUE_WORDS and (first.text[0].islower() or low in _SENTENCE_CUES):
+    if (low in lx.CUE_WORDS and (first.text[0].islower() or low in _SENTENCE_CUES)) or (
+        open_end and _past_verb(first.text)
+    ):
         np = _np_after(text, trailer, 1, loose=True)
         if np is not None:
             return np, (first.start, first.end)
         return None
-    # Subject then cue within a few words (a relative clause between them is skipped:
-    # "…,” Melanne Verveer, who served as chief of staff, told …).
+    # Subject then cue within a few words (a relative clause or an appositive between them
+    # is skipped: "…,” Melanne Verveer, who served as chief of staff, told …).
     counted = 0
     skip_to = -1
     for k, w in enumerate(trailer):
         if w.start < skip_to:
             continue
-        if w.text.lower() in ("who", "which") and "," in text[trailer[k - 1].end : w.start]:
+        gap = text[trailer[k - 1].end : w.start] if k else ""
+        if k and "," in gap and (w.text.lower() in ("who", "which") or open_end):
             comma = text.find(",", w.end, trailer[-1].end)
             if comma < 0:
-                return None
-            skip_to = comma
-            continue
+                if w.text.lower() in ("who", "which"):
+                    return None
+            else:
+                nxt = _after_auxiliaries(trailer, comma)
+                if nxt is not None and _trailer_cue(nxt, open_end):
+                    np = (trailer[0].start, trailer[k - 1].end)
+                    if _np_before(text, trailer, k, trailer[0].start, loose=True) is not None:
+                        return np, (nxt.start, nxt.end)
+                if w.text.lower() in ("who", "which"):
+                    skip_to = comma
+                    continue
         counted += 1
         if counted > _INTRO_MAX_WORDS:
             return None
-        if w.text.lower() in lx.CUE_WORDS and w.text[0].islower():
+        if _trailer_cue(w, open_end):
             j = k
             while j > 0 and trailer[j - 1].text.lower() in lx.AUXILIARIES:
                 j -= 1
@@ -151,6 +181,28 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
             if np is None:
                 continue  # "the congressional report said": "report" was a noun
             return np, (w.start, w.end)
+    return None
+
+
+def _past_verb(token: str) -> bool:
+    """A lowercase past-tense verb ("exhorted", "wrote")."""
+    return token[:1].islower() and (
+        (token.endswith("ed") and len(token) > 4) or token in _IRREGULAR_PAST
+    )
+
+
+def _trailer_cue(w: Word, open_end: bool) -> bool:
+    low = w.text.lower()
+    return w.text[0].islower() and (low in lx.CUE_WORDS or (open_end and _past_verb(w.text)))
+
+
+def _after_auxiliaries(trailer: list[Word], pos: int) -> Word | None:
+    for w in trailer:
+        if w.start <= pos:
+            continue
+        if w.text.lower() in lx.AUXILIARIES and w.text[0].islower():
+            continue
+        return w
     return None
 
 
@@ -282,7 +334,8 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
     # A reported clause: "said (that) …" up to the end of the sentence.
     if not rest and not later:
         return None
-    if lemma in lx.WEAK_CUES and (not rest or rest[0].text != "that") and not later:
+    weak = lemma in lx.WEAK_CUES or lemma in lx.QUOTE_CUES
+    if weak and (not rest or rest[0].text != "that") and not later:
         return None
     start = cue.end
     for w in rest[:14]:

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
 from storywatch.understand.attribution import bare_quote, find_in_sentence, quote_fallback
+from storywatch.understand.broad import broad_cue_led
 from storywatch.understand.followups import split_followups
+from storywatch.understand.shapes import credit_line
 from storywatch.understand.spans import Found, Sentence
 from storywatch.understand.speakers import History, Speaker, resolve
 
@@ -62,6 +64,8 @@ def attribute(an: Analysis) -> list[Attributed]:
     for s in an.sentences:
         para = an.paragraph_of(s.start)
         found = find_in_sentence(text, s)
+        if found is None and s.quotes:
+            found = broad_cue_led(text, s)
         if found is not None and found.parts:
             for f in split_followups(text, s, found):
                 item = _make(an, f, history, para)
@@ -72,6 +76,14 @@ def attribute(an: Analysis) -> list[Attributed]:
             continue
         if found is not None:
             pending = _make(an, found, history, para)
+            continue
+        credit = _credit(an, s, para)
+        if credit is not None:
+            parts = [p for q in s.quotes for p in q.parts]
+            item = _make(an, Found(tuple(parts), True, credit, None, s.index), history, para)
+            out.append(item)
+            history.said.append((s.start, item.speaker.identity, para))
+            pending = None
             continue
         if not bare_quote(text, s):
             pending = None
@@ -104,6 +116,16 @@ def attribute(an: Analysis) -> list[Attributed]:
         prev.sentence = s.index
         prev.paragraph = para
     return out
+
+
+def _credit(an: Analysis, s: Sentence, para: int) -> Span | None:
+    """The name credited for a quotation on a dash line ("“…” – Hillary Clinton.")."""
+    if not s.quotes or an.text[s.start] not in "\"“'‘":
+        return None
+    nxt = an.paragraphs[para + 1] if para + 1 < len(an.paragraphs) else None
+    if nxt is not None and an.paragraphs[para][1] > s.end:
+        nxt = None
+    return credit_line(an.text, s, nxt)
 
 
 def _remember_unnamed(history: History, at: int, speaker: Speaker) -> None:

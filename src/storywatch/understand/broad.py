@@ -1,0 +1,41 @@
+"""Quotations governed by a verb outside the reporting lexicon.
+
+"Trump defended his campaign manager as a “very decent man”", "Lewandowski ripped Comey for
+acting as “the judge and the jury”": the verb is not a reporting verb in general, but with a
+quotation in what it governs the sentence reports someone's words. These verbs
+(:data:`~storywatch.understand.lexicon.QUOTE_CUES`) are tried only when the ordinary cues
+found nothing, and only a content holding a quotation is kept.
+"""
+
+from __future__ import annotations
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.attribution import _content_after
+from storywatch.understand.phrases import _np_before
+from storywatch.understand.spans import Found, Sentence, _inside, is_title_quote
+
+
+def broad_cue_led(text: str, s: Sentence) -> Found | None:
+    """Subject, a quotation-governing verb, and a content with a quotation in it."""
+    if not s.quotes:
+        return None
+    words = s.words
+    for k, w in enumerate(words):
+        low = w.text.lower()
+        if low not in lx.QUOTE_CUES or not w.text[0].islower() or _inside(s.quotes, w.start):
+            continue
+        if not any(q.start > w.end and not is_title_quote(text, q) for q in s.quotes):
+            continue
+        j = k
+        while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
+            j -= 1
+        if j == 0:
+            continue
+        floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
+        speaker = _np_before(text, words, j, floor)
+        if speaker is None:
+            continue
+        found = _content_after(text, s, k, low, speaker)
+        if found is not None and found.direct:
+            return found
+    return None

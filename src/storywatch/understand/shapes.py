@@ -1,0 +1,89 @@
+"""Attribution shapes with no cue verb in the lexicon, recognised by their layout alone.
+
+- A quotation after a colon, running to the end of the sentence, whose clause has a subject:
+  "Kasich resisted: “…”", "A footnote in the report makes that clear: “…”". The colon
+  announces the quotation, so the verb before it need not be a reporting verb.
+- A quotation credited on a line of its own after it, or after a dash on the same line:
+  "“…”" followed by "– Hillary Clinton." (readers' letters, pull quotes, vox pops).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.phrases import _determined, clause_subject
+from storywatch.understand.spans import Found, Sentence, Span, _inside, is_title_quote
+from storywatch.understand.text import Quote
+
+_NAME = r"[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|of|de|van|von|al))*"
+# "– Hillary Clinton." / "—Michelle Marks, Philadelphia." (a place or role may follow).
+_CREDIT = re.compile(r"[-–—]{1,2}\s?(" + _NAME + r")(?:,[^\n]{0,80})?\.?\s*$")
+
+
+def colon_quote(text: str, s: Sentence) -> Found | None:
+    """A quotation after a colon, to the sentence end, spoken by the clause's subject."""
+    q = _last_whole_quote(text, s)
+    if q is None:
+        return None
+    lead = text[s.start : q.start].rstrip()
+    if not lead.endswith(":"):
+        return None
+    subject = clause_subject(text, s) or _determined_subject(s, q)
+    if subject is None or subject[1] >= q.start:
+        return None
+    verb = next(
+        (w for w in s.words if w.start >= subject[1] and not _inside(s.quotes, w.start)), None
+    )
+    if verb is None or verb.start >= q.start or not verb.text[:1].islower():
+        return None
+    return Found(q.parts, True, subject, (verb.start, verb.end), s.index)
+
+
+def _last_whole_quote(text: str, s: Sentence) -> Quote | None:
+    if not s.quotes:
+        return None
+    q = s.quotes[-1]
+    if is_title_quote(text, q) or text[q.end : s.end].strip(" .?!…"):
+        return None
+    return q
+
+
+def _determined_subject(s: Sentence, q: Quote) -> Span | None:
+    """ "A footnote in the report", "The team": a determiner, then words up to the verb."""
+    words = [w for w in s.words if w.end <= q.start]
+    if len(words) < 3:
+        return None
+    np = []
+    for w in words[:6]:
+        low = w.text.lower()
+        if np and (low in lx.CUE_WORDS or (w.text.endswith("s") and low not in lx.SPEAKER_NOUNS)):
+            break
+        np.append(w)
+    while np and np[-1].text.lower() in ("in", "of", "the", "a", "an", "from"):
+        np.pop()
+    if len(np) < 2 or not _determined(np[:2]):
+        return None
+    return np[0].start, np[1].end
+
+
+def credit_line(text: str, s: Sentence, next_line: tuple[int, int] | None) -> Span | None:
+    """The name credited for a quotation paragraph: on the same line after a dash, or on the
+    next line on its own ("– Hillary Clinton.")."""
+    if not s.quotes:
+        return None
+    q = s.quotes[-1]
+    rest = text[q.end : s.end]
+    if rest.strip():
+        m = _CREDIT.match(rest.strip())
+        if m is None:
+            return None
+        offset = q.end + (len(rest) - len(rest.lstrip()))
+        return offset + m.start(1), offset + m.end(1)
+    if next_line is None:
+        return None
+    a, b = next_line
+    m = _CREDIT.match(text, a, b)
+    if m is None or m.end() < b:
+        return None
+    return m.start(1), m.end(1)
