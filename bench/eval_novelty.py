@@ -25,7 +25,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from storywatch.stories import StoryDecision, StoryDoc, StoryEngine
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "bench" / "labels" / "demo_story.json"
+HELDOUT = ROOT / "bench" / "labels" / "contradictions_heldout.json"
 DATA = Path(os.environ.get("STORYWATCH_DATA", ROOT.parent / "shared" / "data"))
 SEED = DATA.parent / "seed" / "seed-article.txt"
 ANCHOR = datetime(2026, 3, 1, tzinfo=STORY_TZ)  # a Sunday 00:00 in Lestria
@@ -124,6 +125,62 @@ def matches_contradiction(event: StoryEvent, label: dict[str, Any]) -> bool:
     return (_has(earlier, e) and _has(later, lt)) or (_has(earlier, lt) and _has(later, e))
 
 
+def score_contradictions(
+    predicted: list[StoryEvent], gold: list[dict[str, Any]]
+) -> tuple[int, list[int]]:
+    """Correct predictions and the gold pairs found; an event matching a pair that an
+    earlier event already matched is a repeat, counted as wrong (report each pair once)."""
+    matched: set[int] = set()
+    correct = 0
+    for event in predicted:
+        hits = [i for i, g in enumerate(gold) if matches_contradiction(event, g)]
+        fresh = [i for i in hits if i not in matched]
+        if fresh:
+            correct += 1
+            matched.add(fresh[0])
+    return correct, sorted(matched)
+
+
+def heldout(path: Path, use_understanding: bool, verbose: bool) -> tuple[float, float, str]:
+    """Precision and recall on the held-out cases (each replayed into a fresh engine)."""
+    cases = json.loads(path.read_text(encoding="utf-8"))["cases"]
+    monday = datetime(2026, 6, 1, 8, 0, tzinfo=STORY_TZ)
+    n_pred = n_correct = n_gold = n_found = 0
+    notes: list[str] = []
+    for number, case in enumerate(cases):
+        docs = []
+        for k, row in enumerate(case["articles"]):
+            doc = StoryDoc(
+                article_id=number * 100 + k + 1,
+                source=row["source"],
+                url=f"https://{number}-{k}.example/a",
+                title=row["title"],
+                text=row["text"],
+                published=monday + timedelta(hours=row["hours"]),
+            )
+            docs.append((f"{case['id']}.{k + 1}", _understood(doc, use_understanding)))
+        replayed = replay(StoryEngine(), docs, first_id=number * 100 + 1)
+        events = [e for r in replayed for e in r.decision.events if e.kind == "contradiction"]
+        gold = case["contradictions"]
+        correct, found = score_contradictions(events, gold)
+        n_pred += len(events)
+        n_correct += correct
+        n_gold += len(gold)
+        n_found += len(found)
+        status = f"{case['id']}: {len(found)}/{len(gold)} found, {len(events) - correct} wrong"
+        notes.append(status)
+        if verbose:
+            print(status)
+            for event in events:
+                print(f"    {event.text[:240]}")
+    precision, recall = _pr(n_correct, n_pred, n_found, n_gold)
+    summary = (
+        f"held-out contradictions ({len(cases)} cases, {n_gold} gold pairs): precision "
+        f"{precision:.3f} ({n_correct}/{n_pred}) recall {recall:.3f} ({n_found}/{n_gold})"
+    )
+    return precision, recall, summary + "\n  " + "; ".join(notes)
+
+
 def _pr(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> tuple[float, float]:
     precision = tp_pred / n_pred if n_pred else 1.0
     recall = tp_gold / n_gold if n_gold else 1.0
@@ -139,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--seed-article", type=Path, default=SEED)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--heldout", type=Path, default=HELDOUT, help="held-out cases")
     understanding = parser.add_mutually_exclusive_group()
     understanding.add_argument("--understand", dest="understand", action="store_true")
     understanding.add_argument("--no-understand", dest="understand", action="store_false")
@@ -208,29 +266,16 @@ def main(argv: list[str] | None = None) -> int:
     # events
     events = [e for r in demo for e in r.decision.events]
     seed_events = [e for r in seed for e in r.decision.events]
-    gold_c = [(c, events) for c in labels["demo_story"]["contradictions"]] + [
-        (c, seed_events) for c in labels["seed"]["contradictions"]
-    ]
-    predicted_c = [(e, "demo") for e in events if e.kind == "contradiction"] + [
-        (e, "seed") for e in seed_events if e.kind == "contradiction"
-    ]
-    c_correct = sum(
-        1
-        for e, where in predicted_c
-        if any(
-            matches_contradiction(e, c)
-            for c in (
-                labels["demo_story"]["contradictions"]
-                if where == "demo"
-                else labels["seed"]["contradictions"]
-            )
-        )
-    )
-    c_found = [
-        c["id"]
-        for c, pool in gold_c
-        if any(e.kind == "contradiction" and matches_contradiction(e, c) for e in pool)
-    ]
+    demo_gold = labels["demo_story"]["contradictions"]
+    seed_gold = labels["seed"]["contradictions"]
+    demo_c = [e for e in events if e.kind == "contradiction"]
+    seed_c = [e for e in seed_events if e.kind == "contradiction"]
+    demo_correct, demo_found = score_contradictions(demo_c, demo_gold)
+    seed_correct, seed_found = score_contradictions(seed_c, seed_gold)
+    gold_c = [(c, events) for c in demo_gold] + [(c, seed_events) for c in seed_gold]
+    predicted_c = demo_c + seed_c
+    c_correct = demo_correct + seed_correct
+    c_found = [demo_gold[i]["id"] for i in demo_found] + [seed_gold[i]["id"] for i in seed_found]
     primary = [c["id"] for c, _ in gold_c if c["priority"] == "primary"]
     con_p, con_r = _pr(c_correct, len(predicted_c), len(c_found), len(gold_c))
     primary_r = sum(1 for c in c_found if c in primary) / len(primary)
@@ -283,11 +328,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{rev_r:.3f} (found {', '.join(r_found) or 'none'})"
     )
     print(f"corrections: precision {cor_p:.3f} recall {cor_r:.3f}")
+    held_p, held_r, held_summary = heldout(args.heldout, args.understand, args.verbose)
+    print(held_summary)
     print(
         f"development_f1={_f1(dev_p, dev_r):.4f} development_precision={dev_p:.4f} "
         f"development_recall={dev_r:.4f} contradiction_precision={con_p:.4f} "
         f"contradiction_recall={con_r:.4f} revision_precision={rev_p:.4f} "
-        f"revision_recall={rev_r:.4f} correction_recall={cor_r:.4f}"
+        f"revision_recall={rev_r:.4f} correction_recall={cor_r:.4f} "
+        f"heldout_contradiction_precision={held_p:.4f} heldout_contradiction_recall={held_r:.4f}"
     )
     return 0
 
