@@ -67,6 +67,8 @@ def analyse(text: str) -> Analysis:
     paras = paragraphs(text)
     quotes = find_quotes(text, paras)
     spans = sentences(text, paras, quotes)
+    lower_vocab = set(_LOWER.findall(text))
+    present = tuple(lower_vocab & _CUES)
     sents: list[Sentence] = []
     initial: set[int] = set()
     qi = 0
@@ -78,10 +80,11 @@ def analyse(text: str) -> Analysis:
         while k < len(quotes) and quotes[k].start < e:
             qs.append(quotes[k])
             k += 1
-        # Words only where an attribution may be: a quotation, a colon or a cue word.
-        needs = not _CUES.isdisjoint(_LOWER.findall(text, s, e)) or any(
-            c in text[s:e] for c in _MARKS
-        )
+        # Words only where an attribution may be: a quotation, a colon or a cue word. The
+        # cue words this article uses are few, so a substring test per sentence is enough
+        # (a cue inside a longer word only costs a tokenisation).
+        chunk = text[s:e]
+        needs = any(c in chunk for c in present) or any(c in chunk for c in _MARKS)
         toks = words(text, s, e) if needs else []
         sents.append(Sentence(index, s, e, toks, qs))
         first = _FIRST_WORD.search(text, s, e)
@@ -92,7 +95,6 @@ def analyse(text: str) -> Analysis:
             first = _FIRST_WORD.search(text, ps, pe)
             if first:
                 initial.add(first.start())
-    lower_vocab = set(_LOWER.findall(text))
     mentions = find_mentions(text, initial, lower_vocab)
     idents, owner = group_mentions(text, mentions)
     return Analysis(

@@ -42,9 +42,12 @@ _PLACE_WORDS = frozenset(
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
-    """One name in the text: ``name`` without title, ``title`` as written (may be empty)."""
+    """One name in the text: ``name`` without title, ``title`` as written (may be empty).
+
+    Not frozen (a frozen dataclass costs twice as much to build, and an article has hundreds
+    of mentions), but treated as a value: change one with :func:`dataclasses.replace`."""
 
     name: str
     kind: EntityKind | None
