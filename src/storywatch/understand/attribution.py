@@ -277,13 +277,25 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
                 return inverted
         if speaker is None:
             continue
-        found = _content_after(text, s, k, lemma, speaker) or _content_before(text, s, k, speaker)
+        if speaker[0] > s.start and _PARTICIPLE_NEXT.match(text, w.end):
+            # "The former secretary will play the “woman card,” Fiorina said, adding …": a
+            # comma after the cue ends the attribution; the content came before it.
+            found = _content_before(text, s, k, speaker) or _content_after(
+                text, s, k, lemma, speaker
+            )
+        else:
+            found = _content_after(text, s, k, lemma, speaker) or _content_before(
+                text, s, k, speaker
+            )
         if found is not None:
             return found
         if text[s.start : s.end].rstrip().endswith(":"):
             # "Mayor Okafor told reporters:" — the quotation follows in the next paragraph.
             return Found((), True, speaker, (w.start, w.end), s.index)
     return None
+
+
+_PARTICIPLE_NEXT = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 
 
 def _inverted(text: str, s: Sentence, k: int) -> Found | None:
@@ -413,6 +425,8 @@ def bare_quote(text: str, s: Sentence) -> bool:
     if not s.quotes or not _starts_with(text, s, s.quotes[0]):
         return False
     outside = [w for w in s.words if not _inside(s.quotes, w.start)]
+    if any(is_title_quote(text, q) for q in s.quotes):
+        return False  # a book or film title on its own line, not a quotation running on
     return not outside and len(s.words) >= 3
 
 
