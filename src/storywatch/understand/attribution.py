@@ -25,6 +25,7 @@ from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.phrases import (
     _np_after,
     _np_before,
+    _plausible,
     clause_subject,
 )
 from storywatch.understand.shapes import colon_quote
@@ -162,16 +163,17 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
             else:
                 nxt = _after_auxiliaries(trailer, comma)
                 if nxt is not None and _trailer_cue(nxt, open_end):
-                    np = (trailer[0].start, trailer[k - 1].end)
-                    if _np_before(text, trailer, k, trailer[0].start, loose=True) is not None:
-                        return np, (nxt.start, nxt.end)
+                    if k <= 6 and _plausible(text, trailer[:k], loose=True):
+                        return (trailer[0].start, trailer[k - 1].end), (nxt.start, nxt.end)
                 if w.text.lower() in ("who", "which"):
                     skip_to = comma
                     continue
         counted += 1
         if counted > _INTRO_MAX_WORDS:
             return None
-        if _trailer_cue(w, open_end):
+        if _trailer_cue(w, open_end) and (
+            w.text.lower() in lx.CUE_WORDS or trailer[k - 1].text.lower() not in _RELATIVES
+        ):
             j = k
             while j > 0 and trailer[j - 1].text.lower() in lx.AUXILIARIES:
                 j -= 1
@@ -182,6 +184,9 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
                 continue  # "the congressional report said": "report" was a noun
             return np, (w.start, w.end)
     return None
+
+
+_RELATIVES = frozenset(("who", "which", "that", "whom"))
 
 
 def _past_verb(token: str) -> bool:
