@@ -162,9 +162,13 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
                     return None
             else:
                 nxt = _after_auxiliaries(trailer, comma)
-                if nxt is not None and _trailer_cue(nxt, open_end):
-                    if k <= 6 and _plausible(text, trailer[:k], loose=True):
-                        return (trailer[0].start, trailer[k - 1].end), (nxt.start, nxt.end)
+                if (
+                    nxt is not None
+                    and _trailer_cue(nxt, open_end)
+                    and k <= 6
+                    and _plausible(text, trailer[:k], loose=True)
+                ):
+                    return (trailer[0].start, trailer[k - 1].end), (nxt.start, nxt.end)
                 if w.text.lower() in ("who", "which"):
                     skip_to = comma
                     continue

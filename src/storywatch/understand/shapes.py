@@ -14,7 +14,7 @@ import re
 from storywatch.understand import lexicon as lx
 from storywatch.understand.phrases import _determined, clause_subject
 from storywatch.understand.spans import Found, Sentence, Span, _inside, is_title_quote
-from storywatch.understand.text import Quote
+from storywatch.understand.text import Quote, Word
 
 _NAME = r"[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|of|de|van|von|al))*"
 # "– Hillary Clinton." / "—Michelle Marks, Philadelphia." (a place or role may follow).
@@ -54,7 +54,7 @@ def _determined_subject(s: Sentence, q: Quote) -> Span | None:
     words = [w for w in s.words if w.end <= q.start]
     if len(words) < 3:
         return None
-    np = []
+    np: list[Word] = []
     for w in words[:6]:
         low = w.text.lower()
         if np and (low in lx.CUE_WORDS or (w.text.endswith("s") and low not in lx.SPEAKER_NOUNS)):
