@@ -293,6 +293,7 @@ def evaluate(folder: Path, verbose: bool = False) -> dict[str, float]:
     full_hit = full_all = part_hit = part_all = 0
     whole = [0, 0, 0]
     cats: dict[str, list[int]] = {}
+    heuristic = [0, 0]
     for name, text, golds in docs:
         preds, _ = predict(text)
         named_sources = []
@@ -333,6 +334,9 @@ def evaluate(folder: Path, verbose: bool = False) -> dict[str, float]:
                 c = cats.setdefault(cat, [0, 0])
                 c[0] += ok
                 c[1] += 1
+                # The same judgement with the scorer's heuristic alone (no hand-read referent).
+                heuristic[0] += judge(text, preds[i], golds[j], named_sources, None)[1]
+                heuristic[1] += 1
                 if verbose and not ok:
                     src = " ".join(text[a:b] for a, b in golds[j].source or [])
                     print(f"SPEAKER {name}: gold={src!r} ours={preds[i].speaker!r} [{cat}]")
@@ -357,6 +361,7 @@ def evaluate(folder: Path, verbose: bool = False) -> dict[str, float]:
     right = sum(c[0] for c in cats.values())
     results["speaker_accuracy"] = right / judged if judged else 0.0
     results["speaker_judged"] = judged
+    results["speaker_accuracy_heuristic"] = heuristic[0] / heuristic[1] if heuristic[1] else 0.0
     for cat, (ok, n) in sorted(cats.items()):
         results[f"speaker_{cat}"] = ok / n if n else 0.0
         results[f"speaker_{cat}_n"] = n
@@ -405,12 +410,17 @@ def main() -> int:
         f"f1={r['whole_f1']:.3f}"
     )
     for key in sorted(k for k in r if k.startswith("speaker_") and not k.endswith("_n")):
-        if key in ("speaker_accuracy", "speaker_judged"):
+        if key in ("speaker_accuracy", "speaker_judged", "speaker_accuracy_heuristic"):
             continue
         print(f"{key}={r[key]:.3f} (n={r[key + '_n']:.0f})")
     print(
+        f"speaker accuracy with the scorer's heuristic alone (no hand-read pronoun "
+        f"referents): {r['speaker_accuracy_heuristic']:.4f}"
+    )
+    print(
         f"f1={r['f1@0.5']:.4f} precision={r['precision@0.5']:.4f} recall={r['recall@0.5']:.4f} "
-        f"speaker_accuracy={r['speaker_accuracy']:.4f} docs={r['docs']:.0f}"
+        f"speaker_accuracy={r['speaker_accuracy']:.4f} "
+        f"speaker_accuracy_heuristic={r['speaker_accuracy_heuristic']:.4f} docs={r['docs']:.0f}"
     )
     return 0
 
