@@ -6,9 +6,10 @@ with a POST body. A user
 registers push endpoints and webhook URLs themselves, so this is where SSRF would otherwise
 happen.
 
-Web Push, the one high-volume sender, uses :class:`~.fastpost.GuardedPoster` instead: the
-same guard on aiohttp, for the reasons measured in that module. Delivery keeps its own
-SafeFetcher instance so a burst of sends never queues behind feed polling (or the reverse).
+Web Push, the one high-volume sender, uses :class:`~.pushhttp.PushClient` instead: the
+same guard under a small keep-alive HTTP/1.1 client, for the reasons measured in that module.
+Delivery keeps its own SafeFetcher instance so a burst of sends never queues behind feed
+polling (or the reverse).
 """
 
 from __future__ import annotations
@@ -65,13 +66,13 @@ def delivery_fetcher(services: Services) -> HttpClient:
 
 
 def push_poster(services: Services) -> HttpClient:
-    """The process's guarded aiohttp poster for Web Push, created on first use."""
+    """The process's guarded HTTP/1.1 client for Web Push, created on first use."""
     poster = services.extras.get(POSTER_KEY)
     if poster is None:
-        from storywatch.deliver.channels.fastpost import GuardedPoster
+        from storywatch.deliver.channels.pushhttp import PushClient
 
-        poster = GuardedPoster(
-            services.settings, max_connections=max(16, services.settings.delivery_concurrency)
+        poster = PushClient(
+            services.settings, per_origin=max(16, services.settings.delivery_concurrency)
         )
         services.extras[POSTER_KEY] = poster
     client: HttpClient = poster

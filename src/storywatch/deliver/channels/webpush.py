@@ -17,7 +17,6 @@ collapse key, so a newer notification replaces the older one on screen), ``notif
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import os
@@ -108,9 +107,8 @@ class WebPushChannel:
 
     def headers(self, message: Outgoing) -> dict[str, str]:
         n = message.notification
-        endpoint = str(message.channel.config["endpoint"])
-        parts = urlsplit(endpoint)
-        audience = f"{parts.scheme}://{parts.netloc}"
+        # scheme://netloc of the endpoint (validate() made sure it has both)
+        audience = "/".join(str(message.channel.config["endpoint"]).split("/", 3)[:3])
         urgency = "low" if message.is_digest else ("high" if n.urgent else "normal")
         headers = {
             "TTL": str(self.ttl),
@@ -159,18 +157,12 @@ class WebPushChannel:
 
 
 KEY_INFO = b"WebPush: info\x00"
-CEK_INFO = b"Content-Encoding: aes128gcm\x00"
-NONCE_INFO = b"Content-Encoding: nonce\x00"
+CEK_INFO = b"Content-Encoding: aes128gcm\x00\x01"  # HKDF info and its one-block counter
+NONCE_INFO = b"Content-Encoding: nonce\x00\x01"
 RECORD_SIZE = 4096
-
-
-def _hkdf_extract(salt: bytes, ikm: bytes) -> bytes:
-    return hmac.new(salt, ikm, hashlib.sha256).digest()
-
-
-def _hkdf_expand(prk: bytes, info: bytes, length: int) -> bytes:
-    # one block suffices: every output here is at most 32 bytes (RFC 5869 with N = 1)
-    return hmac.new(prk, info + b"\x01", hashlib.sha256).digest()[:length]
+_CURVE = ec.SECP256R1()
+_ECDH = ec.ECDH()
+_HEADER_TAIL = struct.pack("!IB", RECORD_SIZE, 65)  # record size, key length (uncompressed P-256)
 
 
 def encrypt(payload: bytes, *, p256dh: str, auth: str) -> bytes:
@@ -179,26 +171,26 @@ def encrypt(payload: bytes, *, p256dh: str, auth: str) -> bytes:
     A fresh ephemeral key pair and salt for every message. Written against the RFC rather
     than through ``http_ece`` (what pywebpush calls) because the bulk of its cost was Python
     around the same primitives; the tests' push service decrypts every payload with
-    ``http_ece``, so both must agree.
+    ``http_ece``, so both must agree. HKDF (RFC 5869) is spelled out with one-shot HMACs:
+    every output here is at most 32 bytes, so one expand block (counter 1) suffices.
     """
     if len(payload) > RECORD_SIZE - 17 - 1 - 86:
         raise PermanentDeliveryError("The push payload is too large for one record.")
     ua_public_raw = b64url_decode(p256dh)
-    ua_public = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), ua_public_raw)
-    ephemeral = ec.generate_private_key(ec.SECP256R1())
+    ua_public = ec.EllipticCurvePublicKey.from_encoded_point(_CURVE, ua_public_raw)
+    ephemeral = ec.generate_private_key(_CURVE)
     as_public_raw = ephemeral.public_key().public_bytes(
         serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
     )
-    shared = ephemeral.exchange(ec.ECDH(), ua_public)
-    prk_key = _hkdf_extract(b64url_decode(auth), shared)
-    ikm = _hkdf_expand(prk_key, KEY_INFO + ua_public_raw + as_public_raw, 32)
+    shared = ephemeral.exchange(_ECDH, ua_public)
+    prk_key = hmac.digest(b64url_decode(auth), shared, "sha256")
+    ikm = hmac.digest(prk_key, KEY_INFO + ua_public_raw + as_public_raw + b"\x01", "sha256")
     salt = os.urandom(16)
-    prk = _hkdf_extract(salt, ikm)
-    cek = _hkdf_expand(prk, CEK_INFO, 16)
-    nonce = _hkdf_expand(prk, NONCE_INFO, 12)
+    prk = hmac.digest(salt, ikm, "sha256")
+    cek = hmac.digest(prk, CEK_INFO, "sha256")[:16]
+    nonce = hmac.digest(prk, NONCE_INFO, "sha256")[:12]
     sealed = AESGCM(cek).encrypt(nonce, payload + b"\x02", None)
-    header = salt + struct.pack("!IB", RECORD_SIZE, len(as_public_raw)) + as_public_raw
-    return header + sealed
+    return b"".join((salt, _HEADER_TAIL, as_public_raw, sealed))
 
 
 __all__ = ["WebPushChannel", "b64url", "encrypt"]
