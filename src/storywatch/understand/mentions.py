@@ -141,6 +141,7 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
     """
     out: list[Mention] = []
     headline: dict[int, bool] = {}
+    seen: dict[tuple[str, bool], object] = {}
     for m in _RUN.finditer(text):
         found = m[0]
         line = text.rfind("\n", 0, m.start()) + 1
@@ -148,17 +149,38 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             headline[line] = _title_case_line(text, line)
         in_headline = headline[line]
         if not (" " in found or "." in found or "-" in found):
-            # One word ("Esper", "Iraq's"): the common case, straight to its mention.
+            # One word ("Esper", "Iraq's"): the common case, straight to its mention. What
+            # the word itself decides is remembered per article (names repeat); only the
+            # title written before it depends on where it stands.
             start = m.start()
-            single = _single(
-                text,
-                Word((found, start, m.end())),
-                start in initial,
-                lower_vocab,
-                found.endswith(_POSSESSIVE),
+            key = (found, start in initial)
+            base_kind = seen.get(key, _UNSEEN)
+            if base_kind is _UNSEEN:
+                base_kind = _single_base(found, key[1], lower_vocab)
+                seen[key] = base_kind
+            if base_kind is None:
+                continue
+            base, kind = base_kind  # type: ignore[misc]
+            title = ""
+            if kind is None or kind is EntityKind.PERSON:
+                title = _quick_title(text, start)
+                if title is None:
+                    title = _title_before(text, Word((found, start, m.end())), [])
+                if title and kind is None:
+                    kind = EntityKind.PERSON
+            out.append(
+                Mention(
+                    base,
+                    kind,
+                    start,
+                    start + len(base),
+                    title=title,
+                    title_start=_title_start(text, title, [], Word((found, start, m.end())))
+                    if title
+                    else -1,
+                    possessive=found.endswith(_POSSESSIVE),
+                )
             )
-            if single is not None:
-                out.append(single)
             continue
         toks = words(text, m.start(), m.end())
         i, n = 0, len(toks)
@@ -296,6 +318,49 @@ def _mention_from_run(
         title_start=_title_start(text, title, [], run[0]),
         possessive=possessive,
     )
+
+
+_UNSEEN = object()
+_NOT_TITLES = frozenset(("the", "and", "of"))
+
+
+def _single_base(
+    token: str, at_start: bool, lower_vocab: set[str]
+) -> tuple[str, EntityKind | None] | None:
+    """What a one-word run is by itself: its name (possessive cut) and kind, or ``None``
+    when it names nothing; the same tests as :func:`_single`, without the title."""
+    possessive = token.endswith(_POSSESSIVE)
+    base = token[:-2] if possessive and token[-2:] in ("’s", "'s") else token
+    if possessive and base == token:
+        base = strip_possessive(token)[0]
+    low = base.lower().rstrip(".")
+    if low in lx.NOT_NAMES and low != "us":
+        return None
+    if at_start and low in lower_vocab and low not in gz.PLACES and low not in lx.TITLE_WORDS:
+        return None
+    if low in _TRAILING or token in _CONNECTORS:
+        return None
+    kind = classify(base)
+    if kind is None and low in lx.TITLE_WORDS:
+        return None
+    return base, kind
+
+
+def _quick_title(text: str, start: int) -> str | None:
+    """ "" when no title can stand before ``start`` (the word before it is plainly not a
+    title word), else ``None``: then :func:`_title_before` reads it in full."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    if text[start - 2] == ",":
+        return None  # "the nation's prime minister, Adel Abdul Mahdi"
+    cut = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+    prev = text[cut : start - 1]
+    if not prev.isalpha():
+        return None
+    low = prev.lower()
+    if low in _NOT_TITLES or (low not in lx.TITLE_WORDS and low not in lx.TITLE_HEADS):
+        return ""
+    return None
 
 
 def _single(
