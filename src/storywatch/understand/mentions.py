@@ -141,7 +141,7 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
     """
     out: list[Mention] = []
     headline: dict[int, bool] = {}
-    seen: dict[tuple[str, bool], object] = {}
+    seen: dict[tuple[str, bool], tuple[str, EntityKind | None] | None] = {}
     for m in _RUN.finditer(text):
         found = m[0]
         line = text.rfind("\n", 0, m.start()) + 1
@@ -154,17 +154,17 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             # title written before it depends on where it stands.
             start = m.start()
             key = (found, start in initial)
-            base_kind = seen.get(key, _UNSEEN)
-            if base_kind is _UNSEEN:
-                base_kind = _single_base(found, key[1], lower_vocab)
-                seen[key] = base_kind
+            if key in seen:
+                base_kind = seen[key]
+            else:
+                base_kind = seen[key] = _single_base(found, key[1], lower_vocab)
             if base_kind is None:
                 continue
-            base, kind = base_kind  # type: ignore[misc]
+            base, kind = base_kind
             title = ""
             if kind is None or kind is EntityKind.PERSON:
-                title = _quick_title(text, start)
-                if title is None:
+                quick = _quick_title(text, start)
+                if quick is None:
                     title = _title_before(text, Word((found, start, m.end())), [])
                 if title and kind is None:
                     kind = EntityKind.PERSON
@@ -320,7 +320,6 @@ def _mention_from_run(
     )
 
 
-_UNSEEN = object()
 _NOT_TITLES = frozenset(("the", "and", "of"))
 
 
