@@ -165,3 +165,25 @@ def test_everything_fits_a_phone() -> None:
     assert len(message.body) <= BODY_MAX and message.body.endswith("…")
     assert shorten("a b c", 10) == "a b c"
     assert compose(article_title="", story_title=None).title == "New article"
+
+
+def test_a_correction_says_it_is_one() -> None:
+    headline = "Saltmarsh residents wake to smoke as Velmora harbor fire burns on"
+    message = compose(
+        article_title=headline,
+        story_title=STORY,
+        new_sentences=[
+            "The ship’s manifest lists no chlorine; the burning containers held batteries."
+        ],
+        story_size=14,
+        correction_notice="Correction, Tuesday: An earlier version of this article said, citing a "
+        "dock worker, that the forward hold held cylinders of chlorine gas.",
+    )
+    assert message.body.startswith(f"{headline} — Correction, Tuesday: An earlier version")
+    bare = compose(
+        article_title=headline,
+        story_title=STORY,
+        story_size=14,
+        correction_notice="The forward hold held no chlorine.",
+    )
+    assert bare.body == f"{headline} — Correction: The forward hold held no chlorine."

@@ -179,7 +179,8 @@ def test_a_new_user_subscribes_gets_a_live_update_and_reads_the_story(
     first = page.locator("#feed li").first
     expect(first).to_contain_text(title)
     expect(first).to_have_attribute("data-id", str(nid))
-    expect(first.locator(".why")).to_contain_text("term: bridge")
+    # why, in words: the matched word and the followed story, no internal kind names
+    expect(first.locator(".why")).to_have_text("Matched “bridge”, a story you follow")
     # and a browser notification was asked for, tagged by story so a newer one replaces it
     # (headless Chromium draws none, so the call itself is what can be observed)
     shown = page.evaluate("window.__shown")

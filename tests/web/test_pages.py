@@ -58,7 +58,9 @@ async def test_live_page_lists_only_my_notifications_with_why(web: Web) -> None:
     page = (await (await _browser(web)).get("/", headers=HTML)).text
     assert "Engineer: bridge unsafe" in page
     assert f'href="/stories/{seeded.story_id}"' in page
-    assert "term: bridge" in page
+    chip = '<span class="chip chip-term" title="in the title">“bridge”</span>'
+    assert f"Matched</span> {chip}" in page
+    assert "term:" not in page
     assert "Bob&#39;s secret alert" not in page
     assert "Bob's secret alert" not in page
     assert "Enable notifications" in page
@@ -120,7 +122,9 @@ async def test_devices_page_shows_channels_and_failures(web: Web) -> None:
     assert "https://hooks.example/sw" in page
     assert "Push service push.example" in page
     assert "HTTP 500 from hooks.example" in page
-    assert "1 failed or dead delivery" in page
+    assert "The only delivery so far failed." in page
+    assert ">gave up</span>" in page  # not the store's word "dead"
+    assert ">dead<" not in page
     bob_page = (await (await _browser(web, "bob")).get("/devices", headers=HTML)).text
     assert "hooks.example" not in bob_page
 

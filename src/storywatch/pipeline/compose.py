@@ -130,13 +130,24 @@ def compose(
     new_statements: Sequence[Statement] = (),
     new_sentences: Sequence[str] = (),
     story_size: int = 1,
+    correction_notice: str = "",
 ) -> Message:
-    """The title and body of a notification about one article of a story."""
+    """The title and body of a notification about one article of a story.
+
+    ``correction_notice`` is the notice of an article that corrects an earlier version of
+    itself ("Correction, Tuesday: An earlier version of this article said…"): what is new
+    then is the correction, and the push says so before anything else.
+    """
     headline = " ".join((article_title or "").split())
     title = story_title if (story_title and story_size > 1) else headline
     title = title or "New article"
     quote = best_quote(new_statements)
     said = _statement_line(quote) if quote is not None else ""
+    notice = " ".join(correction_notice.split())
+    if notice:
+        notice = notice if notice.casefold().startswith("correct") else f"Correction: {notice}"
+        body = f"{headline} — {notice}" if headline and not _same(title, headline) else notice
+        return Message(title=shorten(title, TITLE_MAX), body=shorten(body, BODY_MAX))
     if headline and not _same(title, headline):
         # a development of a known story: its headline, then who said what
         what = said or lede(new_sentences)

@@ -277,15 +277,24 @@ async def _speakers(
     ).all()
     groups: dict[str, SpeakerStatements] = {}
     seen: dict[tuple[str, str], Quote] = {}
+    # one group per name as a reader sees it: the same name with and without an entity key
+    # (or under two keys) is one speaker on the page
     for r in rows:
         name = r.speaker or "Unattributed"
-        group_key = r.speaker_key or name.casefold()
+        group_key = " ".join(name.casefold().split())
         group = groups.get(group_key)
         if group is None:
             group = SpeakerStatements(
                 speaker=name, speaker_key=r.speaker_key, titles=[], statements=[]
             )
             groups[group_key] = group
+        elif group.speaker_key is None and r.speaker_key:
+            group = groups[group_key] = SpeakerStatements(
+                speaker=group.speaker,
+                speaker_key=r.speaker_key,
+                titles=group.titles,
+                statements=group.statements,
+            )
         if r.speaker_title and r.speaker_title not in group.titles:
             group.titles.append(r.speaker_title)
         outlet = r.source_title or r.src
@@ -309,9 +318,17 @@ async def _speakers(
         group.statements.append(quote)
     ordered = sorted(
         groups.values(),
-        key=lambda g: (g.speaker == "Unattributed", -len(g.statements), g.speaker),
+        key=lambda g: (_vague(g), -len(g.statements), g.speaker),
     )
     return ordered
+
+
+def _vague(group: SpeakerStatements) -> bool:
+    """A speaker nobody could follow ("The agency", "doctors", "Unattributed") goes last."""
+    name = group.speaker
+    return group.speaker_key is None and (
+        name == "Unattributed" or name[:1].islower() or name.casefold().startswith("the ")
+    )
 
 
 async def _events(conn: AsyncConnection, story_id: int) -> list[Event]:

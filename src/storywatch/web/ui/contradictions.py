@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from storywatch.store.stories import Event
+from storywatch.web.ui.quotes import readable_quote
 
 SIDE_NAMES = (("earlier", "later"), ("a", "b"), ("old", "new"), ("first", "second"))
 
@@ -103,16 +104,32 @@ def sides(
                     side["source"] = titles[side["article_id"]][1]
             # the event text often quotes both sides already; then the sides say it all
             text = "" if _bare(left["text"]) in event.text else event.text
+            for side in (left, right):
+                side["text"], side["quoted"] = readable_quote(side["text"])
             return {"text": text, "left": left, "right": right}
     ids = event.article_ids
     fallback = []
     for aid in ids[:2]:
         title, outlet = titles.get(aid, ("", ""))
         fallback.append(
-            {"text": title, "speaker": None, "source": outlet, "article_id": aid, "at": None}
+            {
+                "text": title,
+                "quoted": False,
+                "speaker": None,
+                "source": outlet,
+                "article_id": aid,
+                "at": None,
+            }
         )
     while len(fallback) < 2:
         fallback.append(
-            {"text": event.text, "speaker": None, "source": None, "article_id": None, "at": None}
+            {
+                "text": event.text,
+                "quoted": False,
+                "speaker": None,
+                "source": None,
+                "article_id": None,
+                "at": None,
+            }
         )
     return {"text": event.text, "left": fallback[0], "right": fallback[1]}

@@ -31,6 +31,7 @@ from storywatch.web.security import (
 )
 from storywatch.web.ui import queries
 from storywatch.web.ui.contradictions import distinct, sides
+from storywatch.web.ui.feed import group_by_story
 from storywatch.web.ui.render import Renderer
 
 router = APIRouter(include_in_schema=False)
@@ -50,15 +51,26 @@ def _to_signin(request: Request) -> RedirectResponse:
     return RedirectResponse(f"/signin?next={quote(target)}", status_code=303)
 
 
-def not_found(request: Request, user: User | None, what: str) -> Response:
+def not_found(request: Request, user: User | None, what: str, *, owned: bool = True) -> Response:
     return renderer.page(
         request,
         "error.html",
         status_code=404,
         user=user,
         title="Not found",
-        message=f"There is no such {what}, or it is not yours.",
+        message=f"There is no such {what}" + (", or it is not yours." if owned else "."),
     )
+
+
+MAX_ID = 2**63 - 1
+
+
+def page_id(value: str) -> int | None:
+    """A page address's id, or None for anything that cannot name a row (shown as not found)."""
+    if not value.isascii() or not value.isdigit():
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None
 
 
 @router.get("/")
@@ -68,9 +80,14 @@ async def live(request: Request, services: ServicesDep) -> Response:
         return _to_signin(request)
     async with services.db.read() as conn:
         notes = await queries.recent_notifications(conn, user.id)
-        count = await queries.subscription_count(conn, user.id)
+        names = await queries.subscription_names(conn, user.id)
     return renderer.page(
-        request, "live.html", user=user, notifications=notes, has_subscriptions=count > 0
+        request,
+        "live.html",
+        user=user,
+        cards=group_by_story(notes),
+        subscription_names=names,
+        has_subscriptions=bool(names),
     )
 
 
@@ -96,15 +113,18 @@ async def stories_page(
     )
 
 
-@router.get("/stories/{story_id}")
-async def story_page(story_id: int, request: Request, services: ServicesDep) -> Response:
+@router.get("/stories/{story}")
+async def story_page(story: str, request: Request, services: ServicesDep) -> Response:
     user = await optional_user(request)
     if user is None:
         return _to_signin(request)
+    story_id = page_id(story)
+    if story_id is None:
+        return not_found(request, user, "story", owned=False)
     async with services.db.read() as conn:
         detail = await story_store.story_detail(conn, story_id)
         if detail is None:
-            return not_found(request, user, "story")
+            return not_found(request, user, "story", owned=False)
         cited = {aid for e in detail.timeline + detail.contradictions for aid in e.article_ids}
         cited |= {a.id for a in detail.articles} | {c.id for a in detail.articles for c in a.copies}
         titles = await story_store.article_titles(conn, sorted(cited))
@@ -123,13 +143,16 @@ async def story_page(story_id: int, request: Request, services: ServicesDep) -> 
 
 
 @router.get("/subscriptions")
-@router.get("/subscriptions/{sub_id}")
+@router.get("/subscriptions/{sub}")
 async def subscriptions_page(
-    request: Request, services: ServicesDep, sub_id: int | None = None
+    request: Request, services: ServicesDep, sub: str | None = None
 ) -> Response:
     user = await optional_user(request)
     if user is None:
         return _to_signin(request)
+    sub_id = page_id(sub) if sub is not None else None
+    if sub is not None and sub_id is None:
+        return not_found(request, user, "subscription")
     async with services.db.read() as conn:
         subs, _total = await sub_store.list_for_user(conn, user.id, limit=500)
         editing = await sub_store.get(conn, user.id, sub_id) if sub_id is not None else None
@@ -140,14 +163,15 @@ async def subscriptions_page(
 
 @router.get("/devices")
 async def devices_page(
-    request: Request, services: ServicesDep, failures: Annotated[int, Query()] = 0
+    request: Request, services: ServicesDep, failures: Annotated[str, Query(max_length=10)] = ""
 ) -> Response:
     user = await optional_user(request)
     if user is None:
         return _to_signin(request)
     async with services.db.read() as conn:
         chans = await queries.user_channels(conn, user.id)
-        log = await queries.delivery_log(conn, user.id, failures_only=bool(failures))
+        failures_only = failures not in ("", "0")
+        log = await queries.delivery_log(conn, user.id, failures_only=failures_only)
     return renderer.page(
         request,
         "devices.html",
@@ -156,7 +180,7 @@ async def devices_page(
         channels=[c for c in chans if c["kind"] != "webpush"],
         log=log,
         failures=sum(1 for d in log if d["status"] == "dead" or d["error"]),
-        failures_only=bool(failures),
+        failures_only=failures_only,
     )
 
 
@@ -199,12 +223,12 @@ async def _settings_page(
 
 @router.get("/settings")
 async def settings_page(
-    request: Request, services: ServicesDep, saved: Annotated[int, Query()] = 0
+    request: Request, services: ServicesDep, saved: Annotated[str, Query(max_length=10)] = ""
 ) -> Response:
     user = await optional_user(request)
     if user is None:
         return _to_signin(request)
-    return await _settings_page(request, services, user, saved=bool(saved))
+    return await _settings_page(request, services, user, saved=saved not in ("", "0"))
 
 
 @router.post("/settings")

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storywatch.store.tables import channels, deliveries, notifications, sources, subscriptions
 from storywatch.web.api.common import reasons_out
+from storywatch.web.ui.words import delivery_status, reasons_line
 
 
 def notification_href(story_id: int | None, url: str | None) -> str:
@@ -22,7 +23,7 @@ def notification_href(story_id: int | None, url: str | None) -> str:
 
 
 async def recent_notifications(
-    conn: AsyncConnection, user_id: int, limit: int = 50
+    conn: AsyncConnection, user_id: int, limit: int = 100
 ) -> list[dict[str, Any]]:
     rows = (
         await conn.execute(
@@ -41,19 +42,23 @@ async def recent_notifications(
             "href": notification_href(r.story_id, r.url),
             "urgent": bool(r.urgent),
             "created_at": r.created_at,
+            "story_id": r.story_id,
+            "subscription_id": r.subscription_id,
             "subscription_name": r.sub_name,
-            "reasons": reasons_out(r.reasons),
+            "reasons": reasons_line(reasons_out(r.reasons)),
         }
         for r in rows
     ]
 
 
-async def subscription_count(conn: AsyncConnection, user_id: int) -> int:
-    return int(
-        (
-            await conn.execute(sa.select(sa.func.count()).where(subscriptions.c.user_id == user_id))
-        ).scalar_one()
+async def subscription_names(conn: AsyncConnection, user_id: int) -> dict[int, str]:
+    """``{subscription id: what the person calls it}``, for notifications arriving live."""
+    rows = await conn.execute(
+        sa.select(subscriptions.c.id, subscriptions.c.name, subscriptions.c.query).where(
+            subscriptions.c.user_id == user_id
+        )
     )
+    return {int(r.id): r.name or r.query for r in rows}
 
 
 def channel_target(kind: str, config: dict[str, Any]) -> str:
@@ -124,6 +129,7 @@ async def delivery_log(
             "channel": r.ch_name or r.ch_kind,
             "title": r.n_title,
             "status": r.status,
+            "state": delivery_status(r.status, int(r.attempts), r.last_error),
             "attempts": int(r.attempts),
             "error": r.last_error,
         }

@@ -19,6 +19,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from storywatch import __version__
+from storywatch.pipeline.compose import strip_dateline
+from storywatch.web.ui.quotes import statement_view
+from storywatch.web.ui.words import browser_name, source_kind, subscription_kind
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -88,6 +91,11 @@ def build_environment() -> Environment:
     env.filters["sanitize"] = sanitize_html
     env.filters["paragraphs"] = paragraphs
     env.filters["unquote"] = unquote
+    env.filters["undateline"] = strip_dateline
+    env.filters["browser"] = browser_name
+    env.globals["statement_view"] = statement_view
+    env.globals["source_kind"] = source_kind
+    env.globals["subscription_kind"] = subscription_kind
     env.globals["version"] = __version__
     return env
 

@@ -57,10 +57,55 @@ const SW = (() => {
     return node;
   }
 
+  /* The reader's time zone from Settings (the pages draw times in it too), else the browser's. */
+  function timeZone() {
+    const meta = document.querySelector('meta[name="timezone"]');
+    return (meta && meta.content) || undefined;
+  }
+
+  /* "Sun 22 Nov, 04:40" in the reader's zone: the same form the server writes. */
   function formatTime(iso) {
     if (!iso) return "";
     const d = new Date(iso);
-    return d.toLocaleString(undefined, { weekday: "short", day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit" });
+    if (Number.isNaN(d.getTime())) return "";
+    let parts;
+    try {
+      parts = new Intl.DateTimeFormat("en-GB", { timeZone: timeZone(), weekday: "short", day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(d);
+    } catch (err) {
+      parts = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(d);
+    }
+    const part = (type) => (parts.find((p) => p.type === type) || { value: "" }).value;
+    return `${part("weekday")} ${part("day")} ${part("month")}, ${part("hour")}:${part("minute")}`;
+  }
+
+  /* A <time> element like the server's ``time`` filter. */
+  function timeEl(iso) {
+    return el("time", { datetime: iso }, formatTime(iso));
+  }
+
+  /* Why something matched, in words (the same as ``words.reason_label`` on the server). */
+  const REASONS = {
+    term: "“{v}”", phrase: "“{v}”", title: "“{v}” in the title", prefix: "{v}", person: "{v}",
+    org: "{v}", place: "{v}", entity: "{v}", source: "from {v}", story: "a story you follow",
+    lang: "language {v}",
+  };
+  function reasonLabel(kind, value) {
+    const clean = String(value || "").replace(/^["“” ]+|["“” ]+$/g, "");
+    return (REASONS[kind] || "{v}").replace("{v}", clean);
+  }
+
+  /* "Matched “a” “b”" chips for a list of reasons, repeats dropped. */
+  function reasonsLine(reasons) {
+    const line = el("p", { class: "why" }, el("span", { class: "why-label" }, "Matched"));
+    const seen = new Set();
+    for (const r of reasons || []) {
+      const label = reasonLabel(r.kind, r.value);
+      if (seen.has(label)) continue;
+      if (seen.size) line.append(el("span", { class: "visually-hidden" }, ","));
+      seen.add(label);
+      line.append(" ", el("span", { class: `chip chip-${r.kind}`, title: r.detail || null }, label));
+    }
+    return seen.size ? line : null;
   }
 
   /* ---------------------------------------------------------------- service worker & push */
@@ -171,5 +216,5 @@ const SW = (() => {
     });
   });
 
-  return { api, errorText, toast, el, formatTime, enablePush, notify };
+  return { api, errorText, toast, el, formatTime, timeEl, reasonLabel, reasonsLine, enablePush, notify };
 })();

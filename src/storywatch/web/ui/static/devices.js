@@ -22,12 +22,42 @@
     return body;
   }
 
+  /* What is missing, said about the field a person filled in (and that field), or null. */
+  function missing(data) {
+    const value = (name) => String(data.get(name) || "").trim();
+    switch (kind.value) {
+      case "email":
+        return /^[^@\s]+@[^@\s]+$/.test(value("address")) ? null : ["ch-email", "Enter the e-mail address to send to, like name@example.org."];
+      case "webhook":
+        return /^https?:\/\/\S+$/i.test(value("url")) ? null : ["ch-url", "Enter the address of your webhook, starting with https://."];
+      case "ntfy":
+        if (!/^https?:\/\/\S+$/i.test(value("server"))) return ["ch-server", "Enter the ntfy server's address, starting with https://."];
+        return value("topic") ? null : ["ch-topic", "Enter the ntfy topic to publish to."];
+      default:
+        return /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value("apprise_url")) ? null : ["ch-apprise", "Enter an Apprise URL, like tgram://bottoken/ChatID."];
+    }
+  }
+
+  function showError(message, fieldId) {
+    errorBox.textContent = message;
+    errorBox.hidden = false;
+    form.querySelectorAll("[aria-invalid]").forEach((node) => node.removeAttribute("aria-invalid"));
+    const field = fieldId ? document.getElementById(fieldId) : null;
+    if (field) {
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-describedby", "channel-error");
+      field.focus();
+    }
+  }
+
   if (form) {
-    kind.addEventListener("change", showFields);
+    kind.addEventListener("change", () => { showFields(); errorBox.hidden = true; });
     showFields();
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const data = new FormData(form);
+      const problem = missing(data);
+      if (problem) { showError(problem[1], problem[0]); return; }
       const result = await SW.api("POST", "/api/v1/channels", channelBody(data));
       if (result.ok) {
         if (result.data && result.data.signing_secret) {
@@ -35,8 +65,7 @@
         }
         window.location.reload();
       } else {
-        errorBox.textContent = SW.errorText(result);
-        errorBox.hidden = false;
+        showError(SW.errorText(result), null);
       }
     });
   }
@@ -81,7 +110,7 @@
       test.disabled = true;
       const result = await SW.api("POST", `/api/v1/channels/${test.dataset.test}/test`);
       test.disabled = false;
-      SW.toast(result.ok ? "Test sent. It appears in the delivery log." : SW.errorText(result));
+      SW.toast(result.ok ? "Test on its way. Reload to see in the delivery log how it went." : SW.errorText(result));
       return;
     }
     const remove = event.target.closest("[data-remove]");

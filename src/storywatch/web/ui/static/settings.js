@@ -2,6 +2,21 @@
 "use strict";
 
 (() => {
+  // offer this device's time zone when it is not the one chosen (a new account starts on UTC)
+  const zone = document.getElementById("timezone");
+  const useZone = document.getElementById("use-device-zone");
+  let here = "";
+  try { here = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (err) { here = ""; }
+  if (zone && useZone && here && zone.value !== here && [...zone.options].some((o) => o.value === here)) {
+    useZone.textContent = `Use this device's zone, ${here}`;
+    useZone.hidden = false;
+    useZone.addEventListener("click", () => {
+      zone.value = here;
+      useZone.hidden = true;
+      zone.focus();
+    });
+  }
+
   const tokenForm = document.getElementById("token-form");
   if (tokenForm) {
     tokenForm.addEventListener("submit", async (event) => {

@@ -20,11 +20,17 @@
     }
     query.setAttribute("aria-invalid", "true");
     const text = query.value;
-    const children = [SW.el("p", { class: "error-msg" }, error.message)];
+    // the API names the field ("query: …"); here the message sits under that field already
+    const message = String(error.message || "").replace(/^query:\s*/i, "");
+    const children = [SW.el("p", { class: "error-msg" }, message.charAt(0).toUpperCase() + message.slice(1))];
     if (error.column) {
       const col = Math.max(1, Math.min(error.column, text.length + 1));
       children.push(SW.el("pre", { class: "caret", "aria-hidden": "true" }, `${text}\n${" ".repeat(col - 1)}^`));
-      children.push(SW.el("p", { class: "meta" }, `At column ${col}.` + (error.expected && error.expected.length ? ` Expected: ${error.expected.join(", ")}.` : "")));
+      const said = message.toLowerCase();
+      const extra = [];
+      if (!said.includes("column")) extra.push(`At column ${col}.`);
+      if (error.expected && error.expected.length && !said.includes("expected")) extra.push(`Expected: ${error.expected.join(", ")}.`);
+      if (extra.length) children.push(SW.el("p", { class: "meta" }, extra.join(" ")));
     }
     errorBox.append(...children);
     errorBox.hidden = false;
@@ -33,18 +39,16 @@
   function renderPreview(data) {
     previewList.replaceChildren();
     const n = data.total;
+    const span = Number(data.days) === 1 ? "day" : `${data.days} days`;
     previewStatus.textContent = n === 0
-      ? `No article in the last ${data.days} day(s) matches. New ones will.`
-      : `${n} article${n === 1 ? "" : "s"} in the last ${data.days} day(s) would have matched${data.items.length < n ? `; the newest ${data.items.length}:` : ":"}`;
+      ? `No article in the last ${span} matches. New ones will.`
+      : `${n} article${n === 1 ? "" : "s"} in the last ${span} would have matched${data.items.length < n ? `; the newest ${data.items.length}:` : ":"}`;
     for (const item of data.items) {
       const title = item.story_id ? SW.el("a", { href: `/stories/${item.story_id}` }, item.title) : SW.el("span", {}, item.title);
       const li = SW.el("li", { class: "preview-item" }, title,
         SW.el("span", { class: "meta" }, ` · ${item.source}${item.published_at ? " · " + SW.formatTime(item.published_at) : ""}`));
-      if (item.reasons && item.reasons.length) {
-        const why = SW.el("span", { class: "why" }, " ");
-        for (const r of item.reasons) why.append(SW.el("span", { class: `chip chip-${r.kind}` }, `${r.kind}: ${r.value}`), " ");
-        li.append(why);
-      }
+      const why = SW.reasonsLine(item.reasons);
+      if (why) li.append(why);
       previewList.append(li);
     }
   }
@@ -82,6 +86,9 @@
     if (query.value.trim()) preview();
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
+      // a preview still on its way must not wipe the answer to this submit
+      clearTimeout(timer);
+      seq += 1;
       const id = form.dataset.subId;
       const data = new FormData(form);
       const body = {
