@@ -66,6 +66,8 @@ def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             return q.end
         if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
             return q.end
+        if _SETTING.match(text, q.end):
+            return q.end
         clause = _NEW_CLAUSE.search(text, q.end - 2, end)
         if clause is not None and clause.start() - q.end < 60:
             return max(q.end, clause.start())
@@ -73,9 +75,15 @@ def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
 
 
 _NEW_CLAUSE = re.compile(
-    r", (?:and|but|while) (?=(?:the|a|an|some|many|[A-Z])\w*)|,(?=[”\"']* [a-z]+ing\b)"
-    r"|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
+    r", (?:and|but|while) (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
+    r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
+    r"|,? and (?=[a-z]{3,}ing\b)"
 )
+
+
+# After a partial quotation, a phrase about where or when it was said is not what was said
+# ("called Palin a “clown” on his radio show when …").
+_SETTING = re.compile(r",? (?:when|while|after|before) ")
 
 
 def _verb_like(token: str) -> bool:
@@ -233,7 +241,9 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
     # A partial quotation: the cue nearest before it governs it ("…, and he pledged a
     # “political revolution”"), not the first cue of a long sentence.
     quote = next((q for q in s.quotes if q.start > (first.cue or (0, 0))[1]), None)
-    if quote is None:
+    if quote is None or (first.parts and text.startswith("that ", first.parts[0][0])):
+        # "Clinton said that she called Sanders … on what she called “an extraordinary
+        # campaign.”": a "that" clause holds the nested cue; the outer one governs.
         return first
     best = first
     for k in range(len(s.words) - 1, -1, -1):
