@@ -131,3 +131,29 @@ def test_title_on_its_own_line_does_not_continue_a_quotation() -> None:
     text = "“We will rebuild the pier,” Ana Ruiz said.\n\n“The Quiet Harbour”\n"
     [s] = extract_statements(text)
     assert "Quiet Harbour" not in s.text
+
+
+def test_any_verb_then_comma_opens_a_quotation_running_to_the_end() -> None:
+    text = "During the debate, Clara Jensen quipped, “I am a patient woman, but not that patient.”\n"
+    [s] = extract_statements(text)
+    assert s.speaker == "Clara Jensen"
+    assert s.cue == "quipped"
+    assert s.text == "I am a patient woman, but not that patient."
+
+
+def test_cue_with_comma_and_quotation_accepts_an_unnamed_subject() -> None:
+    text = "Another commenter said, “We all know how the council feels about the harbour.”\n"
+    [s] = extract_statements(text)
+    assert s.speaker_mention == "Another commenter"
+    assert s.text.startswith("We all know")
+
+
+def test_short_sentence_ending_on_its_cue_announces_the_quotation() -> None:
+    text = (
+        "Harbour economist Lena Park agreed. “The ferries are running out of time to change "
+        "course.”\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker == "Lena Park"
+    assert s.cue == "agreed"
+    assert s.text == "The ferries are running out of time to change course."

@@ -279,7 +279,11 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         speaker: Span | None = None
         if j > 0:
             floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
-            speaker = _np_before(text, words, j, floor)
+            # "Another commenter said, “…”": a cue that opens a quotation with a comma or
+            # colon says someone speaks, so any determined noun phrase will do.
+            speaker = _np_before(
+                text, words, j, floor, loose=_INTRODUCES.match(text, w.end) is not None
+            )
         if speaker is None and k == 0:
             speaker = _np_after(text, words, 1)
         if (
@@ -315,6 +319,9 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
 
 
 _PARTICIPLE_NEXT = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
+
+
+_INTRODUCES = re.compile(r"[,:]\s*(?:“|\"|'')")
 
 
 def _inverted(text: str, s: Sentence, k: int) -> Found | None:

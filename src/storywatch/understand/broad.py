@@ -39,3 +39,36 @@ def broad_cue_led(text: str, s: Sentence) -> Found | None:
         if found is not None and found.direct:
             return found
     return None
+
+
+def verb_then_quote(text: str, s: Sentence) -> Found | None:
+    """ "Hillary Clinton cracked, ''I'm a progressive …''": a past-tense verb, a comma or
+    colon, and a quotation running to the end of the sentence; the verb's subject speaks."""
+    if not s.quotes:
+        return None
+    q = s.quotes[-1]
+    if is_title_quote(text, q) or text[q.end : s.end].strip(" .?!…"):
+        return None
+    lead = text[s.start : q.start].rstrip()
+    if not lead.endswith((",", ":")):
+        return None
+    before = [w for w in s.words if w.end <= q.start and not _inside(s.quotes, w.start)]
+    if len(before) < 2:
+        return None
+    k = len(before) - 1
+    verb = before[k]
+    if not (_past(verb.text) or verb.text.lower() in lx.CUE_WORDS):
+        return None
+    j = k
+    while j > 0 and before[j - 1].text.lower() in lx.AUXILIARIES:
+        j -= 1
+    if j == 0:
+        return None
+    speaker = _np_before(text, before, j, s.start, loose=True)
+    if speaker is None:
+        return None
+    return Found(q.parts, True, speaker, (verb.start, verb.end), s.index)
+
+
+def _past(token: str) -> bool:
+    return token[:1].islower() and token.endswith("ed") and len(token) > 4

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.phrases import _determined, clause_subject
+from storywatch.understand.phrases import _determined, _np_before, clause_subject
 from storywatch.understand.spans import Found, Sentence, Span, _inside, is_title_quote
 from storywatch.understand.text import Quote, Word
 
@@ -87,3 +87,24 @@ def credit_line(text: str, s: Sentence, next_line: tuple[int, int] | None) -> Sp
     if m is None or m.end() < b:
         return None
     return m.start(1), m.end(1)
+
+
+def announcement(text: str, s: Sentence) -> Found | None:
+    """ "Iowa State University's Dianne Bystrom agreed." — a short sentence that ends on its
+    cue announces the quotation that follows it; the caller attaches that quotation."""
+    if s.quotes or not s.words or len(s.words) > 10:
+        return None
+    last = s.words[-1]
+    if text[last.end : s.end].strip() not in (".", ":") or last.text.lower() not in lx.CUE_WORDS:
+        return None
+    if not last.text[:1].islower():
+        return None
+    j = len(s.words) - 1
+    while j > 0 and s.words[j - 1].text.lower() in lx.AUXILIARIES:
+        j -= 1
+    if j == 0:
+        return None
+    speaker = _np_before(text, s.words, j, s.start, loose=True)
+    if speaker is None or speaker[0] != s.words[0].start:
+        return None
+    return Found((), True, speaker, (last.start, last.end), s.index)

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
 from storywatch.understand.attribution import bare_quote, find_in_sentence, quote_fallback
-from storywatch.understand.broad import broad_cue_led
+from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.followups import split_followups
-from storywatch.understand.shapes import credit_line
+from storywatch.understand.shapes import announcement, credit_line
 from storywatch.understand.spans import Found, Sentence
 from storywatch.understand.speakers import History, Speaker, resolve
 
@@ -65,7 +65,7 @@ def attribute(an: Analysis) -> list[Attributed]:
         para = an.paragraph_of(s.start)
         found = find_in_sentence(text, s)
         if found is None and s.quotes:
-            found = broad_cue_led(text, s)
+            found = broad_cue_led(text, s) or verb_then_quote(text, s)
         if found is not None and found.parts:
             for f in split_followups(text, s, found):
                 item = _make(an, f, history, para)
@@ -87,6 +87,10 @@ def attribute(an: Analysis) -> list[Attributed]:
             continue
         if not bare_quote(text, s):
             pending = None
+            announced = announcement(text, s)
+            if announced is not None:
+                pending = _make(an, announced, history, para)
+                continue
             fallback = quote_fallback(text, s) if s.quotes else None
             if fallback is not None:
                 item = _make(an, fallback, history, para)
