@@ -134,10 +134,10 @@ def test_title_on_its_own_line_does_not_continue_a_quotation() -> None:
 
 
 def test_any_verb_then_comma_opens_a_quotation_running_to_the_end() -> None:
-    text = "At the debate, Clara Jensen quipped, “I am a patient woman, but not that patient.”\n"
+    text = "At the debate, Clara Jensen cracked, “I am a patient woman, but not that patient.”\n"
     [s] = extract_statements(text)
     assert s.speaker == "Clara Jensen"
-    assert s.cue == "quipped"
+    assert s.cue == "cracked"
     assert s.text == "I am a patient woman, but not that patient."
 
 
