@@ -65,10 +65,10 @@ def test_claim_denies_only_the_negated_predicate() -> None:
     ("sentence", "asserted", "denied"),
     [
         ("Nobody needs to leave their home.", set(), {"need", "leav"}),
-        ("That declaration was wrong.", set(), {"declarat"}),
+        ("That declaration was wrong.", set(), {"declar"}),
         ("If those declarations were false, we were deceived.", {"deceiv"}, set()),
         ("It held no less than three weeks of supplies.", {"held"}, set()),
-        ("The agency denied reports that the ship carried chlorine.", {"agency"}, set()),
+        ("The agency denied reports that the ship carried chlorine.", {"agency"}, {"chlorin"}),
     ],
 )
 def test_claim_polarity_rules(sentence: str, asserted: set[str], denied: set[str]) -> None:

@@ -8,59 +8,54 @@ and ``apply`` reuses the same reading.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from storywatch.model import Statement
-from storywatch.stories.claims import Claim, quick_claim
+from storywatch.stories.claims import TRUTH_PREDICATES, Claim, focus_term, quick_claim
 from storywatch.stories.numbers import NumberFact, number_facts
-from storywatch.stories.text import (
-    STOPWORDS,
-    names,
-    sentences,
-    stem,
-    terms,
-    words,
-)
+from storywatch.stories.text import TERMS, content_terms, names, sentences, terms, words
 from storywatch.stories.types import StoryDoc
 
 TITLE_WEIGHT = 2.0
 NAME_WEIGHT = 1.0
 ENTITY_WEIGHT = 0.5
 LEAD_CHARS = 600
-LEAD_WEIGHT = 1.0
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """One sentence: its text, its terms, and its claim (None when it asserts nothing)."""
+
     text: str
     terms: frozenset[str]
+    claim: Claim | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class DocAnalysis:
     doc: StoryDoc
     features: dict[str, float]
-    surfaces: dict[str, str]
     sentences: tuple[Sentence, ...]
     statements: tuple[tuple[Statement, frozenset[str]], ...]
     numbers: tuple[NumberFact, ...]
-    claims: tuple[Claim, ...]
     corrections: tuple[str, ...]
     words: tuple[str, ...]
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(s.claim for s in self.sentences if s.claim is not None)
 
 
 def analyse(doc: StoryDoc) -> DocAnalysis:
     """Everything the story parts need from one article, computed once."""
     sents = sentences(doc.text)
     sentence_words = [words(s) for s in sents]
-    sentence_terms = [
-        [stem(w) for w in ws if w not in STOPWORDS and len(w) > 1] for ws in sentence_words
-    ]
-    features, surfaces = _features(doc, sentence_words, sentence_terms)
-    sentence_values = tuple(
-        Sentence(s, frozenset(ts)) for s, ts in zip(sents, sentence_terms, strict=True)
-    )
+    term_lists = [content_terms(ws) for ws in sentence_words]
+    sentence_terms = [frozenset(ts) for ts in term_lists]
+    features = _features(doc, term_lists)
     corrections = tuple(s for s in sents if is_correction(s))
     statements = tuple(
         (st, frozenset(terms(st.text)))
@@ -68,10 +63,18 @@ def analyse(doc: StoryDoc) -> DocAnalysis:
         if st.text and not any(st.text[:40] in c for c in corrections)
     )
     speakers = _speakers_by_sentence(doc.text, sents, doc.statements)
-    claims = tuple(
-        claim
-        for s, ws, (speaker, key, direct) in zip(sents, sentence_words, speakers, strict=True)
-        if (claim := quick_claim(s, ws, speaker, key, direct=direct)) is not None
+    claims: list[Claim | None] = []
+    for s, ws, (speaker, key, direct) in zip(sents, sentence_words, speakers, strict=True):
+        if corrections and s in corrections:
+            claims.append(None)  # a correction notice restates the error it corrects
+        else:
+            claims.append(quick_claim(s, ws, speaker, key, direct=direct))
+    for i, claim in enumerate(claims):
+        # a pronoun subject refers to the sentence before, when the same voice says both
+        if claim is not None and claim.anaphora and i and speakers[i - 1][1] == claim.speaker_key:
+            claims[i] = _resolve(claim, sents[i - 1], sentence_terms[i - 1])
+    sentence_values = tuple(
+        Sentence(s, ts, c) for s, ts, c in zip(sents, sentence_terms, claims, strict=True)
     )
     numbers = tuple(
         fact
@@ -81,48 +84,72 @@ def analyse(doc: StoryDoc) -> DocAnalysis:
     return DocAnalysis(
         doc,
         features,
-        surfaces,
         sentence_values,
         statements,
         numbers,
-        claims,
         corrections,
-        tuple(w for ws in sentence_words for w in ws),
+        tuple(chain.from_iterable(sentence_words)),
     )
 
 
-def _features(
-    doc: StoryDoc, sentence_words: list[list[str]], sentence_terms: list[list[str]]
-) -> tuple[dict[str, float], dict[str, str]]:
-    """Clustering features: stemmed terms (title and lead weigh more), names, entity keys."""
-    counts: defaultdict[str, float] = defaultdict(float)
-    surfaces: dict[str, str] = {}
-    title_words = words(doc.title)
-    for word in title_words:
-        if word not in STOPWORDS and len(word) > 1:
-            term = stem(word)
-            counts[term] += TITLE_WEIGHT
-            surfaces.setdefault(term, word)
-    seen_chars = 0
-    for ws, ts in zip(sentence_words, sentence_terms, strict=True):
-        in_lead = seen_chars < LEAD_CHARS
-        weight = LEAD_WEIGHT if in_lead else 1.0
-        for term in ts:
-            counts[term] += weight
-        if in_lead:
-            for word in ws:
-                if word not in STOPWORDS:
-                    surfaces.setdefault(stem(word), word)
-        seen_chars += sum(len(w) + 1 for w in ws)
+def _resolve(claim: Claim, antecedent: str, antecedent_terms: frozenset[str]) -> Claim:
+    """A claim with a pronoun subject, about what the sentence before it said.
+
+    It borrows that sentence's words as its topic; a lone pronoun said not to be so ("That
+    is not what's happening", "That is false") also denies what that sentence was about
+    (its last content word: "implies withdrawal" -> *withdrawal*).
+    """
+    implied: frozenset[str] = frozenset()
+    said_not_so = claim.denied | claim.implied
+    if claim.anaphora == "bare" and said_not_so and said_not_so <= TRUTH_PREDICATES:
+        focus = focus_term(antecedent)
+        if focus is not None:
+            implied = frozenset((focus,))
+    return claim.lend(antecedent_terms, implied)
+
+
+def _features(doc: StoryDoc, term_lists: list[list[str]]) -> dict[str, float]:
+    """Clustering features: stemmed terms (title terms weigh double), names, entity keys."""
+    counts: dict[str, float] = dict(Counter(chain.from_iterable(term_lists)))
+    for term in content_terms(words(doc.title)):
+        counts[term] = counts.get(term, 0.0) + TITLE_WEIGHT
     for name in names(f"{doc.title}\n{doc.text}"):
         key = "n:" + name
-        counts[key] += NAME_WEIGHT
-        surfaces.setdefault(key, name.title())
+        counts[key] = counts.get(key, 0.0) + NAME_WEIGHT
     for entity in doc.entities:
         key = "e:" + entity.key
-        counts[key] += ENTITY_WEIGHT * min(entity.count, 3)
-        surfaces[key] = entity.name
-    return dict(counts), surfaces
+        counts[key] = counts.get(key, 0.0) + ENTITY_WEIGHT * min(entity.count, 3)
+    return counts
+
+
+def surfaces(analysis: DocAnalysis, features: Iterable[str]) -> dict[str, str]:
+    """How ``features`` read to a person: a term as its word in the title or lead, a name
+    in title case, an entity by its name. Computed only for the few features a join shows.
+    """
+    wanted = set(features)
+    shown: dict[str, str] = {}
+    doc = analysis.doc
+    for entity in doc.entities:
+        key = "e:" + entity.key
+        if key in wanted:
+            shown[key] = entity.name
+    lead: list[str] = [doc.title]
+    length = 0
+    for sentence in analysis.sentences:
+        if length >= LEAD_CHARS:
+            break
+        lead.append(sentence.text)
+        length += len(sentence.text)
+    for chunk in lead:
+        for word in words(chunk):
+            term = TERMS[word]
+            if term in wanted:
+                shown.setdefault(term, word)
+    for feature in wanted:
+        if feature.startswith("n:"):
+            shown.setdefault(feature, feature[2:].title())
+        shown.setdefault(feature, feature[2:] if feature.startswith("e:") else feature)
+    return shown
 
 
 def _speakers_by_sentence(

@@ -6,22 +6,43 @@ prose uses to deny something:
 
 - a negation cue ("not", "no", "never", "nobody", "denied", an "n't" verb) denies the first
   content word after it in the same clause, and the next one too when the first is a verb
-  of wanting or needing: "is not withdrawing" denies *withdraw*, "nobody needs to leave"
-  denies *need* and *leave*, "will not hold discussions about withdrawal" only *hold*;
+  of wanting or needing or a noun of existence: "is not withdrawing" denies *withdraw*,
+  "nobody needs to leave" denies *need* and *leave*, "no trace of chlorine" denies *trace*
+  and *chlorine*, "will not hold discussions about withdrawal" only *hold*;
 - the rest of a negated clause is neither asserted nor denied ("not to discuss troop
   withdrawal" asserts no withdrawal), nor are the words of a topical phrase ("a letter
-  regarding troop withdrawal") or of a conditional ("if those declarations were false");
-- a verdict after a copula denies the clause before it: "that declaration was wrong"
-  denies *declaration*;
-- capitalised words (names) and words of time ("days", "tonight") are never predicates.
+  regarding troop withdrawal") or of a conditional ("if those declarations were false"),
+  nor what others are reported to say ("reports that the ship carried chlorine");
+- a refutation of what others say denies its predicate: "contradicting reports that the
+  ship was carrying chlorine gas" and "denied that it had signed him" deny what follows the
+  clause's first auxiliary (*carry*, *chlorine*, *gas*; *sign*), not its subject;
+- a verdict after a copula denies the clause before it, and the verdict's opposite: "that
+  declaration was wrong" denies *declaration* and *correct*;
+- capitalised words (names) and words of time ("days", "tonight") are never predicates;
+- a few predicates that mean the same are read as one ("happening" = "occurring").
+
+A claim that opens on a pronoun or a demonstrative ("That is not what's happening", "That
+declaration was wrong") refers to what was said just before; :attr:`Claim.anaphora` marks
+it so that the reading of the whole article can lend it that sentence's words.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
-from storywatch.stories.text import STOPWORDS, ascii_text, canonical_aliases, stem, wordset
+from storywatch.stories.text import (
+    STOPWORDS,
+    TERMS,
+    ascii_text,
+    canonical_aliases,
+    stem,
+    words,
+    wordset,
+)
+
+Anaphora = Literal["", "bare", "determiner"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +51,13 @@ class Claim:
 
     ``speaker``/``speaker_key`` come from the understanding stage's statements overlapping
     the sentence (None when nobody is quoted); ``direct`` says one of them is a direct
-    quote.
+    quote. ``implied`` are predicates the claim denies only by implication (a verdict's
+    opposite: "wrong" implies not *correct*; what a lone pronoun refers to): they add to a
+    contradiction found on ``denied``, never make one alone. ``context`` holds words lent by
+    the sentence a pronoun subject refers to: they say what the claim is about, never what
+    it asserts or denies. ``anaphora`` is "bare"
+    for a denial whose subject is a lone pronoun ("That is not true"), "determiner" for a
+    demonstrative with a noun ("That declaration was wrong"), else "".
     """
 
     text: str
@@ -40,6 +67,13 @@ class Claim:
     asserted: frozenset[str]
     denied: frozenset[str]
     direct: bool = False
+    implied: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+    anaphora: Anaphora = ""
+
+    def lend(self, context: frozenset[str], implied: frozenset[str] = frozenset()) -> Claim:
+        """This claim about what an earlier sentence said: its words, and what it denies."""
+        return replace(self, context=context - self.terms, implied=self.implied | implied)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*|[,;:()?!]|(?<!\S)-+(?!\S)")
@@ -48,20 +82,43 @@ _NEGATION_CUES = wordset(
     "not no never nobody nothing none neither nor cannot without denied denies deny",
     "denying rejected rejects refused refuses",
 )
-_VERDICTS = wordset("wrong false untrue incorrect inaccurate mistaken erroneous baseless")
+#: verdict -> the words it says are not so ("wrong" = not correct)
+_VERDICTS: dict[str, tuple[str, ...]] = {
+    "wrong": ("correct", "correctly", "right"),
+    "false": ("true", "truly"),
+    "untrue": ("true", "truly"),
+    "incorrect": ("correct", "correctly"),
+    "inaccurate": ("accurate", "accurately"),
+    "mistaken": ("correct", "correctly", "right"),
+    "erroneous": ("correct", "correctly"),
+    "baseless": (),
+}
 _COPULAS = wordset("is are was were be been being")
+_AUXILIARIES = _COPULAS | wordset(
+    "had has have will would could can may might should shall did does do must"
+)
 _CONDITIONAL = wordset("if unless whether")
 _NOT_NEGATING = re.compile(
     r"\b(?:no less than|no more than|not only|not just|no doubt|no later than|no sooner|"
     r"nothing but)\b",
     re.IGNORECASE,
 )
-#: "reports that X", "denied claims that X": X is what others say, not what this sentence says.
-_HEARSAY = re.compile(
-    r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation|accusations?)"
-    r" that\b",
+_REFUTATION_VERBS = (
+    r"(?:contradict|disput|den(?:y|ies|ied|ying)|reject|dismiss|refut|rebut|debunk)[a-z]*"
+)
+_HEARSAY_NOUNS = (
+    r"(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation|accusations?)"
+)
+#: "contradicting reports that X", "denied that X": X is said not to be so.
+_REFUTED = re.compile(
+    rf"\b{_REFUTATION_VERBS}\s+(?:(?:the|those|these|earlier|media|news|press)\s+)*"
+    rf"(?:{_HEARSAY_NOUNS}\s+)?that\b",
     re.IGNORECASE,
 )
+_REFUTES = "xrefutesx"  # stands for a refutation in the token stream
+REFUTED_SCOPE = 4
+#: "reports that X", "denied claims that X": X is what others say, not what this sentence says.
+_HEARSAY = re.compile(rf"\b{_HEARSAY_NOUNS} that\b", re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"(?:who )?(?:asked|spoke on condition) not to be (?:named|identified)|"
     r"(?:because (?:he|she|they) (?:was|were) )?not authori[sz]ed to [a-z]+(?: publicly)?|"
@@ -78,6 +135,8 @@ _CARRY_NEGATION = frozenset(
     for w in wordset(
         "need needs want wants plan plans intend intends expect expects seek",
         "seeks try tries going able allowed required",
+        # nouns of existence: "no trace of chlorine" denies the chlorine
+        "trace traces sign signs evidence indication indications proof hint",
     )
 )
 #: Words that are never the predicate of a contradiction: time, quantity, filler.
@@ -91,6 +150,50 @@ NOT_PREDICATES = frozenset(
         "early earlier later",
     )
 )
+#: Predicates read as one: the first stem stands for the others.
+SYNONYMS = {stem("happening"): stem("occurring")}
+#: What a bare pronoun can be said not to be or do: "That is not true / what's happening".
+TRUTH_PREDICATES = frozenset(
+    SYNONYMS.get(stem(w), stem(w))
+    for w in wordset(
+        "true truly correct correctly right accurate accurately case real fact happen occur"
+    )
+)
+_PRONOUNS = wordset("that this it these those")
+
+
+def _term(word: str) -> str:
+    term = stem(word)
+    return SYNONYMS.get(term, term)
+
+
+_CLOSING_QUOTE = re.compile(r"[”\"](?=[^”\"]*$)")
+
+
+def focus_term(sentence: str) -> str | None:
+    """What a sentence was last about: its last content word that is not a name, inside
+    its quotation when it has one ("“Poorly worded, implies withdrawal,” Milley said." ->
+    *withdraw*)."""
+    match = _CLOSING_QUOTE.search(sentence)
+    said = sentence[: match.start()] if match else sentence
+    capitalised = {w.lower().replace("’", "'") for w in _CAPITALISED.findall(said)}
+    for word in reversed(words(said)):
+        term = TERMS[word]
+        if term and len(word) > 2 and word not in capitalised and term not in NOT_PREDICATES:
+            return SYNONYMS.get(term, term)
+    return None
+
+
+def _anaphora(tokens: list[str], has_denial: bool) -> Anaphora:
+    """Whether the sentence opens on a pronoun ("bare") or a demonstrative with a noun."""
+    if not has_denial or not tokens or tokens[0].lower() not in _PRONOUNS:
+        return ""
+    following = tokens[1].lower() if len(tokens) > 1 else ""
+    if following in _AUXILIARIES or following.endswith("'s") or following in _NEGATION_CUES:
+        return "bare"
+    if tokens[0].lower() in ("that", "this", "these", "those") and following.isalpha():
+        return "determiner"
+    return ""
 
 
 def read_claim(
@@ -109,23 +212,35 @@ def read_claim(
     text = ascii_text(canonical_aliases(sentence_for_polarity))
     if _NOT_NEGATING.search(text):
         text = _NOT_NEGATING.sub("about", text)
+    if _REFUTED.search(text):
+        text = _REFUTED.sub(f" {_REFUTES} ", text)
     if _HEARSAY.search(text):
         text = _HEARSAY.sub("if", text)
+    tokens = _TOKEN.findall(text)
     asserted: set[str] = set()
     denied: set[str] = set()
+    implied: set[str] = set()
     all_terms: set[str] = set()
     clause: list[str] = []  # terms asserted since the last clause break
     scope = 0  # how many more content words the last cue denies
     distance = 99
     topical = 0  # content words left in a topical phrase ("regarding troop withdrawal")
     hypothetical = False
+    refuted = 0  # content words left to deny in a refuted clause
+    subject_until = -1  # in a refuted clause, tokens before this index are its subject
+    verdict = False
     last_word = ""
-    for raw in _TOKEN.findall(text):
+    for index, raw in enumerate(tokens):
         if raw in _CLAUSE_BREAK or raw[0] == "-":
             scope, distance, topical, hypothetical, clause = 0, 99, 0, False, []
+            refuted, subject_until = 0, -1
             continue
         word = raw.lower()
         previous, last_word = last_word, word
+        if word == _REFUTES:
+            refuted, subject_until = REFUTED_SCOPE, _refuted_subject_end(tokens, index + 1)
+            scope, distance, topical, hypothetical, clause = 0, 99, 0, False, []
+            continue
         if word.endswith("n't") or word in _NEGATION_CUES:
             scope, distance = 1, 0
             continue
@@ -133,9 +248,11 @@ def read_claim(
             hypothetical = True
             continue
         if word in _VERDICTS and previous in _COPULAS and not hypothetical:
+            verdict = True
             for term in clause:
                 asserted.discard(term)
                 denied.add(term)
+            implied.update(_term(w) for w in _VERDICTS[word])
             clause = []
             continue
         if word in _TOPICAL and distance > 90:
@@ -148,10 +265,18 @@ def read_claim(
             word = word[:-2]
         if word in STOPWORDS or len(word) < 3 or word[0].isdigit():
             continue
-        term = stem(word.strip("'-"))
+        term = _term(word.strip("'-"))
         all_terms.add(term)
         if raw[0].isupper() or hypothetical or term in NOT_PREDICATES:
             continue
+        if refuted > 0:
+            if index >= subject_until:
+                # the verb is denied only when nothing follows it: "was carrying chlorine
+                # gas" is untrue of the chlorine, not of the carrying
+                if refuted < REFUTED_SCOPE or not _object_follows(tokens, index + 1):
+                    denied.add(term)
+                refuted -= 1
+            continue  # the subject of a refuted clause is what it is about, not denied
         if scope > 0 and distance <= NEGATION_SCOPE + 1:
             denied.add(term)
             scope -= 1
@@ -163,7 +288,7 @@ def read_claim(
             asserted.add(term)
             clause.append(term)
         # else: the rest of a negated clause is neither asserted nor denied
-    if not (asserted or denied):
+    if not (asserted or denied or implied):
         return None
     return Claim(
         text=sentence,
@@ -173,13 +298,47 @@ def read_claim(
         asserted=frozenset(asserted),
         denied=frozenset(denied),
         direct=direct,
+        implied=frozenset(implied - denied),
+        anaphora=_anaphora([t for t in tokens if t[0].isalpha()], bool(denied) or verdict),
     )
 
 
-_CUES = _NEGATION_CUES | _CONDITIONAL | _TOPICAL | _VERDICTS | {"cannot"}
+def _object_follows(tokens: list[str], start: int) -> bool:
+    """Whether a content word that is not a name follows in the same clause."""
+    for raw in tokens[start:]:
+        if raw in _CLAUSE_BREAK or raw[0] == "-":
+            return False
+        word = raw.lower()
+        if raw[0].islower() and len(word) > 2 and word not in STOPWORDS:
+            return True
+    return False
+
+
+def _refuted_subject_end(tokens: list[str], start: int) -> int:
+    """Index where the predicate of a refuted clause starts.
+
+    After the clause's first auxiliary ("the ship *was* carrying chlorine"); without one,
+    after its first content word that is not a name ("the *ship* carried chlorine").
+    """
+    first_content = -1
+    for index in range(start, len(tokens)):
+        raw = tokens[index]
+        if raw in _CLAUSE_BREAK or raw[0] == "-":
+            break
+        word = raw.lower()
+        if word in _AUXILIARIES:
+            return index + 1
+        if first_content < 0 and word not in STOPWORDS and len(word) > 2 and raw[0].islower():
+            first_content = index
+    return first_content + 1 if first_content >= 0 else start
+
+
+_CUES = _NEGATION_CUES | _CONDITIONAL | _TOPICAL | frozenset(_VERDICTS) | {"cannot"}
 _HEARSAY_WORDS = wordset(
     "report reports claim claims rumor rumors rumour rumours allegation allegations",
     "suggestion suggestions speculation accusation accusations",
+    "contradicting contradicted contradicts disputed disputes disputing dismissed dismisses",
+    "dismissing refuted refutes refuting rebutted rebuts debunked",
 )
 _CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*")
 _ALIASES = frozenset({"usa", "uk", "un", "eu"})
@@ -202,16 +361,16 @@ def quick_claim(
     present = set(words)
     if present & _CUES or present & _HEARSAY_WORDS or "n't" in sentence or "n’t" in sentence:
         return read_claim(sentence, speaker, speaker_key, direct=direct)
-    lowered = sentence.lower()
-    if any(hint in lowered for hint in _BOILERPLATE_HINTS) and _BOILERPLATE.search(sentence):
+    if "declin" in sentence and _BOILERPLATE.search(sentence):
         return read_claim(sentence, speaker, speaker_key, direct=direct)
     capitalised = {w.lower().replace("’", "'") for w in _CAPITALISED.findall(sentence)}
     all_terms: set[str] = set()
     asserted: set[str] = set()
     for word in words:
-        if word in STOPWORDS or len(word) < 3:
+        term = TERMS[word]
+        if not term or len(word) < 3:
             continue
-        term = stem(word)
+        term = SYNONYMS.get(term, term)
         all_terms.add(term)
         if word in capitalised or word in _ALIASES or term in NOT_PREDICATES:
             continue

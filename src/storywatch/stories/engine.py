@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from storywatch.model import Reason, StoryEvent
-from storywatch.stories.analysis import DocAnalysis, analyse
+from storywatch.stories.analysis import DocAnalysis, analyse, surfaces
 from storywatch.stories.cluster import ClusterIndex, ClusterParams, Join, join_reasons
+from storywatch.stories.contradictions import record
 from storywatch.stories.dedup import NearDuplicateIndex, Sketch, canonical_url, words_hash
 from storywatch.stories.events import event_key, find_events
-from storywatch.stories.knowledge import Knowledge
+from storywatch.stories.knowledge import NO_MATCH, Knowledge
 from storywatch.stories.timeline import ArticleRecord, summarize_story
 from storywatch.stories.types import (
     Novelty,
@@ -39,6 +40,7 @@ from storywatch.stories.types import (
 from storywatch.stories.vectors import DocumentFrequencies, Vector, weigh
 
 MIN_NEW_SENTENCES = 1
+_FIRST = Knowledge()  # an empty story: never written to, so shared
 
 
 @dataclass(slots=True)
@@ -200,10 +202,12 @@ class StoryEngine:
         story = self._stories.get(story_id) if story_id is not None else None
         knowledge = story.knowledge if story is not None else None
         if knowledge is None:
-            novelty = Knowledge().novelty(analysis)
+            novelty = _FIRST.novelty(analysis, [NO_MATCH] * len(analysis.sentences))
+            events = find_events(None, analysis, self._source_of)
         else:
-            novelty = knowledge.novelty(analysis)
-        events = find_events(knowledge, analysis, self._source_of)
+            matches = knowledge.compare(analysis)
+            novelty = knowledge.novelty(analysis, matches)
+            events = find_events(knowledge, analysis, self._source_of, matches)
         if story is None:
             is_development = True
         else:
@@ -224,7 +228,7 @@ class StoryEngine:
         )
 
     def _reasons(self, join: Join, prepared: _Prepared) -> list[Reason]:
-        reasons = list(join_reasons(join, prepared.analysis.surfaces))
+        reasons = list(join_reasons(join, surfaces(prepared.analysis, (f for f, _ in join.shared))))
         assert join.story_id is not None
         story = self._stories.get(join.story_id)
         if story is not None:
@@ -326,10 +330,7 @@ class StoryEngine:
             story.knowledge.event_keys.add(event_key(event))
             story.events.append(event)
             if event.kind == "contradiction":
-                sides = story.knowledge.contradicted.setdefault(event.detail["predicate"], set())
-                for side in ("earlier_speaker_key", "later_speaker_key"):
-                    if event.detail.get(side, "?") != "?":
-                        sides.add(event.detail[side])
+                record(story.knowledge.disputes, event.detail)
         story.articles.append(ArticleRecord.of(doc, decision, prepared.vector, analysis.sentences))
         story.last = max(story.last or doc.published, doc.published)
         heapq.heappush(self._doc_heap, (doc.published, aid))
@@ -363,9 +364,9 @@ class StoryEngine:
                 continue  # a stale heap entry: the story moved on since
             del self._stories[story_id]
             self._clusters.remove(story_id)
-            for record in story.articles:
-                self._sources.pop(record.article_id, None)
-                self._copies.pop(record.article_id, None)
+            for article in story.articles:
+                self._sources.pop(article.article_id, None)
+                self._copies.pop(article.article_id, None)
 
     def evict(self, now: datetime) -> None:
         """Drop what is older than the window before ``now`` (the engine also does this itself)."""

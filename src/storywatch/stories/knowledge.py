@@ -1,18 +1,23 @@
 """What a story already knows, and what a new article adds to it (T4).
 
-A story remembers the sentences, statements, numbers and claims of its articles. A new
-article's sentence is *repeated* when most of its words sit in one known sentence (a copy or
-a light rewrite), and *new* otherwise, provided it brings words the story has not used: a
-rewrite that rephrases known facts with known words is not news. Statements and numbers are
-compared the same way. Lookups go through small inverted indexes, so the cost per article is
-proportional to its own length, not to the size of the story.
+A story remembers the sentences of its articles as *facts*: a sentence's terms and, when it
+asserts or denies something, its claim (see :mod:`storywatch.stories.claims`). It also
+remembers its quoted statements, its numbers and the contradictions already reported.
+
+A new article's sentence is *repeated* when most of its words sit in one known fact (a copy
+or a light rewrite), and *new* otherwise, provided it brings words the story has not used: a
+rewrite that rephrases known facts with known words is not news. A repeated sentence that
+says the opposite of the fact it repeats ("did not pass" after "passed") is news again.
+Statements and numbers are compared the same way. Lookups go through small inverted
+indexes, so the cost per article is proportional to its own length, not to the size of the
+story.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from storywatch.model import Statement
 from storywatch.stories.analysis import DocAnalysis
@@ -29,14 +34,32 @@ _CREDIT = re.compile(
 REPEAT_CONTAINMENT = 0.6
 NEW_TERMS_FOR_A_NEW_SENTENCE = 2
 MIN_SENTENCE_TERMS = 3
-MAX_SENTENCES = 4000
-MAX_CLAIMS = 2000
+MAX_FACTS = 4000
+MAX_STATEMENTS = 2000
+
+#: word -> the positions holding it, each position one character (``chr(position)``).
+Postings = dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class KnownClaim:
-    article_id: int
-    claim: Claim
+def _post(index: Postings, words: Iterable[str], position: int) -> None:
+    """Add ``position`` to the postings of each of ``words``."""
+    mark = chr(position)
+    get = index.get
+    for word in words:
+        index[word] = get(word, "") + mark
+
+
+def _joined(words: Iterable[str]) -> str:
+    """Words as " a b c ", so that ``f" {w} " in joined`` tests membership."""
+    text = " ".join(words)
+    return f" {text} " if text else ""
+
+
+class _Counts(dict[str, int]):
+    """How many known sentences hold each word; 0 for an unknown word (not stored)."""
+
+    def __missing__(self, word: str) -> int:
+        return 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,107 +68,154 @@ class KnownNumber:
     fact: NumberFact
 
 
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How one sentence of a new article compares with what the story knows.
+
+    ``repeated``: one known fact holds most of its words. ``agrees``: such a fact says it
+    with the same polarity (the claim is known). ``flips``: such a fact says the opposite.
+    """
+
+    repeated: bool = False
+    agrees: bool = False
+    flips: bool = False
+
+
+NO_MATCH = Match()
+
+
+@dataclass(slots=True)
+class Camp:
+    """One side of a reported contradiction: who said it and in which words."""
+
+    keys: set[str] = field(default_factory=set)
+    texts: list[frozenset[str]] = field(default_factory=list)
+
+    def holds(self, key: str | None, terms: frozenset[str]) -> bool:
+        """Whether a claim by ``key`` in ``terms`` belongs to this side."""
+        if key is not None:
+            return key in self.keys
+        least = REPEAT_CONTAINMENT * len(terms)
+        return bool(terms) and any(len(terms & known) >= least for known in self.texts)
+
+    def join(self, key: str | None, terms: frozenset[str]) -> None:
+        if key is not None:
+            self.keys.add(key)
+        self.texts.append(terms)
+
+
+@dataclass(slots=True)
+class Dispute:
+    """A contradiction reported in the story: its predicates and its two sides."""
+
+    predicates: set[str]
+    asserting: Camp = field(default_factory=Camp)
+    denying: Camp = field(default_factory=Camp)
+
+
 class Knowledge:
-    """The facts of one story, indexed for the novelty and contradiction checks."""
+    """The facts of one story, indexed for the novelty and contradiction checks.
+
+    A fact is kept as its terms (a frozenset, for fast overlap counts) and one plain tuple
+    ``(article_id, text, speaker, speaker_key, direct, asserted, denied, implied, context)``,
+    the word sets joined into strings. The indexes map a word to a *string* of positions
+    (one character each). Strings and tuples of strings are not tracked by the garbage
+    collector, lists, sets and objects are: a window holds hundreds of thousands of
+    postings and tens of thousands of claims, and walking them on every full collection
+    cost more than everything else the engine did (docs/design/stories.md). Positions stay
+    far below ``0x110000`` (the caps above).
+    """
 
     def __init__(self) -> None:
-        self.vocabulary: Counter[str] = Counter()
-        self._sentences: list[frozenset[str]] = []
-        self._sentence_index: dict[str, list[int]] = defaultdict(list)
-        self._sentence_set: set[frozenset[str]] = set()
+        self.vocabulary = _Counts()
+        self._terms: list[frozenset[str]] = []
+        self._facts: list[tuple[int, str, str | None, str | None, bool, str, str, str, str]] = []
+        self._index: Postings = {}
+        self._denying: Postings = {}
+        self._seen: set[object] = set()
         self._statements: list[frozenset[str]] = []
-        self._statement_index: dict[str, list[int]] = defaultdict(list)
+        self._statement_index: Postings = {}
         self.numbers: list[KnownNumber] = []
-        self._number_index: dict[float, list[int]] = defaultdict(list)
-        self.claims: list[KnownClaim] = []
-        self._claim_index: dict[str, list[int]] = defaultdict(list)
-        self.asserting: dict[str, list[int]] = defaultdict(list)
-        self.denying: dict[str, list[int]] = defaultdict(list)
+        self._number_index: dict[float, str] = {}
         self.event_keys: set[str] = set()
-        self.contradicted: dict[str, set[str]] = {}  # predicate -> speakers on either side
+        self.disputes: list[Dispute] = []
 
     # ------------------------------------------------------------------ reading
 
-    def best_containment(
-        self, words: frozenset[str], *, statements: bool = False, at_least: float = 0.0
-    ) -> float:
-        """The largest share of ``words`` found together in one known sentence (or quote).
+    def _similar(
+        self, terms: frozenset[str], index: Postings, known: list[frozenset[str]]
+    ) -> list[int]:
+        """Positions of the known texts holding at least :data:`REPEAT_CONTAINMENT` of
+        ``terms``.
 
-        Only shares of ``at_least`` or more are exact; below that the answer may be lower
-        than the truth. That lets the search start from the rarest words alone: a sentence
-        holding at least that share of ``words`` must hold one of the rarest
-        ``floor((1 - at_least) * n) + 1`` of them (pigeonhole), so the long postings of the
-        story's common words are never read.
+        A text holding that share must hold one of the rarest ``floor((1 - share) * n) + 1``
+        of the terms (pigeonhole), so only their postings are read, never the long postings
+        of the story's common words. Rarity is read from the story's word counts; any choice
+        of that many terms keeps the guarantee, so ties do not matter.
         """
-        if not words:
-            return 1.0
-        index = self._statement_index if statements else self._sentence_index
-        known = self._statements if statements else self._sentences
-        probes = sorted(words, key=lambda w: (len(index.get(w, ())), w))
-        need = int((1.0 - at_least) * len(words)) + 1 if at_least > 0 else len(words)
+        n = len(terms)
+        need = int((1.0 - REPEAT_CONTAINMENT) * n) + 1
         candidates: set[int] = set()
-        for word in probes[:need]:
-            candidates.update(index.get(word, ()))
+        get = index.get
+        for word in sorted(terms, key=self.vocabulary.__getitem__)[:need]:
+            postings = get(word)
+            if postings:
+                candidates.update(map(ord, postings))
         if not candidates:
-            return 0.0
-        return max(len(words & known[c]) for c in candidates) / len(words)
-
-    def _similar_claims(self, claim: Claim) -> list[Claim]:
-        """Known claims holding most of ``claim``'s words (whatever their polarity).
-
-        Candidates come from the claims holding one of the claim's rarest words (pigeonhole,
-        as in :meth:`best_containment`).
-        """
-        if not claim.terms or not (claim.asserted | claim.denied):
             return []
-        index = self._claim_index
-        probes = sorted(claim.terms, key=lambda w: (len(index.get(w, ())), w))
-        need = int((1.0 - REPEAT_CONTAINMENT) * len(claim.terms)) + 1
-        candidates: set[int] = set()
-        for word in probes[:need]:
-            candidates.update(index.get(word, ()))
-        least = REPEAT_CONTAINMENT * len(claim.terms)
-        return [
-            self.claims[p].claim
-            for p in sorted(candidates)
-            if len(claim.terms & self.claims[p].claim.terms) >= least
-        ]
+        least = REPEAT_CONTAINMENT * n
+        return [c for c in candidates if len(terms & known[c]) >= least]
 
-    def knows_claim(self, claim: Claim) -> bool:
-        """Whether the story already holds this claim: mostly the same words, same polarity.
-
-        A claim made of names only (no predicate) counts as known.
-        """
-        if not (claim.asserted | claim.denied):
+    def _conflicts(self, claim: Claim, position: int) -> bool:
+        """Whether ``claim`` and a known fact disagree on one of its predicates."""
+        _, _, _, _, _, asserted, denied, _, _ = self._facts[position]
+        if claim.denied and asserted and any(f" {t} " in asserted for t in claim.denied):
             return True
-        return any(
-            not ((claim.denied & k.asserted) or (claim.asserted & k.denied))
-            for k in self._similar_claims(claim)
-        )
+        return bool(denied) and any(f" {t} " in denied for t in claim.asserted)
 
-    def flips(self, claim: Claim) -> bool:
-        """Whether the claim says the opposite of one the story holds in the same words."""
-        return any(
-            (claim.denied & k.asserted) or (claim.asserted & k.denied)
-            for k in self._similar_claims(claim)
-        )
+    def compare(self, analysis: DocAnalysis) -> list[Match]:
+        """How each sentence of ``analysis`` compares with the story's facts."""
+        out: list[Match] = []
+        for sentence in analysis.sentences:
+            hits = self._similar(sentence.terms, self._index, self._terms) if sentence.terms else []
+            claim = sentence.claim
+            if not hits:
+                out.append(NO_MATCH)
+            elif claim is None:
+                out.append(Match(repeated=True, agrees=True))
+            else:
+                agrees = flips = False
+                for position in hits:
+                    if self._conflicts(claim, position):
+                        flips = True
+                    else:
+                        agrees = True
+                    if agrees and flips:
+                        break
+                out.append(Match(repeated=True, agrees=agrees, flips=flips))
+        return out
 
     def knows_number(self, fact: NumberFact) -> bool:
         """A number is known when the story stated the same value about the same thing."""
-        for position in self._number_index.get(fact.value, ()):
+        for position in map(ord, self._number_index.get(fact.value, "")):
             known = self.numbers[position].fact
             if known.unit == fact.unit or known.near & fact.near:
                 return True
         return False
 
-    def novelty(self, analysis: DocAnalysis) -> Novelty:
+    def novelty(self, analysis: DocAnalysis, matches: list[Match]) -> Novelty:
         """What ``analysis`` adds to this story: new sentences, statements and numbers."""
         new_sentences: list[str] = []
         repeated = 0
         corrections = set(analysis.corrections)
+        vocabulary = self.vocabulary
         # "did not pass" after "passed": the same words, but news
-        flipped = {c.text for c in analysis.claims if self.flips(c) and not self.knows_claim(c)}
-        for sentence in analysis.sentences:
+        flipped = {
+            s.text
+            for s, m in zip(analysis.sentences, matches, strict=True)
+            if m.flips and not m.agrees
+        }
+        for sentence, match in zip(analysis.sentences, matches, strict=True):
             if (
                 len(sentence.terms) < MIN_SENTENCE_TERMS
                 or sentence.text in corrections
@@ -154,15 +224,11 @@ class Knowledge:
                 continue
             if sentence.text in flipped:
                 new_sentences.append(sentence.text)
-                continue
-            if (
-                self.best_containment(sentence.terms, at_least=REPEAT_CONTAINMENT)
-                >= REPEAT_CONTAINMENT
-            ):
+            elif match.repeated:
                 repeated += 1
-                continue
-            fresh = sum(1 for t in sentence.terms if t not in self.vocabulary)
-            if fresh >= NEW_TERMS_FOR_A_NEW_SENTENCE:
+            elif sum(1 for t in sentence.terms if t not in vocabulary) >= (
+                NEW_TERMS_FOR_A_NEW_SENTENCE
+            ):
                 new_sentences.append(sentence.text)
             else:
                 repeated += 1
@@ -170,11 +236,10 @@ class Knowledge:
         for statement, words in analysis.statements:
             if not words:
                 continue
-            share = max(
-                self.best_containment(words, statements=True, at_least=REPEAT_CONTAINMENT),
-                self.best_containment(words, at_least=REPEAT_CONTAINMENT),
+            known = self._similar(words, self._statement_index, self._statements) or (
+                self._similar(words, self._index, self._terms)
             )
-            if share < REPEAT_CONTAINMENT or any(statement.text[:40] in text for text in flipped):
+            if not known or any(statement.text[:40] in text for text in flipped):
                 new_statements.append(statement)
         new_numbers: list[str] = []
         for fact in analysis.numbers:
@@ -182,50 +247,99 @@ class Knowledge:
                 new_numbers.append(fact.phrase)
         return Novelty(tuple(new_sentences), tuple(new_statements), tuple(new_numbers), repeated)
 
+    def opposing(self, claim: Claim) -> set[int]:
+        """Positions of known facts asserting what ``claim`` denies, or denying what it
+        asserts."""
+        out: set[int] = set()
+        facts = self._facts
+        for term in claim.denied:
+            postings = self._index.get(term, "")
+            mark = f" {term} "
+            out.update(p for p in map(ord, postings) if mark in facts[p][5])
+        for term in claim.asserted:
+            out.update(map(ord, self._denying.get(term, "")))
+        return out
+
+    def fact(self, position: int) -> tuple[int, Claim]:
+        """The article and the claim of a known fact."""
+        article_id, text, speaker, key, direct, asserted, denied, implied, context = self._facts[
+            position
+        ]
+        claim = Claim(
+            text=text,
+            speaker=speaker,
+            speaker_key=key,
+            terms=self._terms[position],
+            asserted=frozenset(asserted.split()),
+            denied=frozenset(denied.split()),
+            direct=direct,
+            implied=frozenset(implied.split()),
+            context=frozenset(context.split()),
+        )
+        return article_id, claim
+
     # ------------------------------------------------------------------ writing
 
     def add(self, analysis: DocAnalysis) -> None:
-        """Remember everything an article said (bounded: the oldest facts stay, the cap holds)."""
+        """Remember everything an article said (bounded: the oldest facts stay, the cap holds).
+
+        A fact already known in the same words and with the same denials (a copy's
+        sentence) is not stored again, so every fact cites the first article that said it.
+        """
         article_id = analysis.doc.article_id
+        vocabulary = self.vocabulary
         for sentence in analysis.sentences:
-            self.vocabulary.update(sentence.terms)
-            if len(sentence.terms) < MIN_SENTENCE_TERMS or len(self._sentences) >= MAX_SENTENCES:
+            terms = sentence.terms
+            for term in terms:
+                vocabulary[term] += 1
+            claim = sentence.claim
+            denials = claim is not None and bool(claim.denied)
+            if len(terms) < MIN_SENTENCE_TERMS and not denials:
                 continue
-            if sentence.terms in self._sentence_set:
-                continue  # an exact repeat adds nothing to remember
-            self._sentence_set.add(sentence.terms)
-            position = len(self._sentences)
-            self._sentences.append(sentence.terms)
-            for word in sentence.terms:
-                self._sentence_index[word].append(position)
+            if len(self._facts) >= MAX_FACTS:
+                continue
+            key: object = (terms, claim.denied) if claim is not None and denials else terms
+            if key in self._seen:
+                continue
+            self._seen.add(key)
+            position = len(self._facts)
+            _post(self._index, terms, position)
+            record: tuple[int, str, str | None, str | None, bool, str, str, str, str]
+            if claim is None:
+                record = (article_id, sentence.text, None, None, False, "", "", "", "")
+            else:
+                _post(self._denying, claim.denied, position)
+                record = (
+                    article_id,
+                    sentence.text,
+                    claim.speaker,
+                    claim.speaker_key,
+                    claim.direct,
+                    _joined(claim.asserted),
+                    _joined(claim.denied),
+                    " ".join(claim.implied),
+                    " ".join(claim.context),
+                )
+            self._facts.append(record)
+            self._terms.append(terms)
         for _, words in analysis.statements:
-            if words and self.best_containment(words, statements=True, at_least=0.95) < 0.95:
-                position = len(self._statements)
+            if len(self._statements) >= MAX_STATEMENTS or not words:
+                continue
+            if not self._similar(words, self._statement_index, self._statements):
+                _post(self._statement_index, words, len(self._statements))
                 self._statements.append(words)
-                for word in words:
-                    self._statement_index[word].append(position)
         for fact in analysis.numbers:
             # every wording of a number is kept, so that any later one is recognised
             variant = (fact.unit, fact.near)
-            known = self._number_index.get(fact.value, [])
+            index = self._number_index
+            known = map(ord, index.get(fact.value, ""))
             if all(
                 (self.numbers[p].fact.unit, self.numbers[p].fact.near) != variant for p in known
             ):
-                self._number_index[fact.value].append(len(self.numbers))
+                index[fact.value] = index.get(fact.value, "") + chr(len(self.numbers))
                 self.numbers.append(KnownNumber(article_id, fact))
-        for claim in analysis.claims:
-            if len(self.claims) >= MAX_CLAIMS:
-                break
-            position = len(self.claims)
-            self.claims.append(KnownClaim(article_id, claim))
-            for word in claim.terms:
-                self._claim_index[word].append(position)
-            for word in claim.asserted:
-                self.asserting[word].append(position)
-            for word in claim.denied:
-                self.denying[word].append(position)
 
     @property
-    def size(self) -> tuple[int, int, int, int]:
-        """Counts of sentences, statements, numbers and claims held (for tests and stats)."""
-        return len(self._sentences), len(self._statements), len(self.numbers), len(self.claims)
+    def size(self) -> tuple[int, int, int]:
+        """Counts of facts, statements and numbers held (for tests and stats)."""
+        return len(self._facts), len(self._statements), len(self.numbers)

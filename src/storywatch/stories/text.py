@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 
 def wordset(*chunks: str) -> frozenset[str]:
@@ -18,7 +17,9 @@ def wordset(*chunks: str) -> frozenset[str]:
     return frozenset(" ".join(chunks).split())
 
 
-_WORD = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
+#: A word: letters, joined by inner hyphens or apostrophes; a possessive "'s" is read and
+#: dropped ("harbor's" -> "harbor", "don't" and "o'brien" stay whole).
+_WORD = re.compile(r"([a-z]+(?:(?:-|'(?!s\b))[a-z]+)*)(?:'s\b)?")
 _SENTENCE_END = re.compile(r"([.!?…][\"”’)\]]?)\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATIONS = wordset(
     "mr mrs ms dr gen sen rep gov lt col sgt capt adm maj st jr sr inc corp co ltd no vs "
@@ -72,13 +73,19 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """A light suffix stripper: plurals, -ing, -ed, -al/-ment nominals. Lower-case input."""
+def _stem(word: str) -> str:
+    """A light suffix stripper: plurals, -ing, -ed, -ate/-ation, -al/-ment. Lower-case input."""
     w = word
     if len(w) <= 3:
         return w
     for suffix, repl, min_len in (
+        # -ate verbs and their -ation nouns: "declared" = "declaration" = "declar"
+        ("ations", "", 5),
+        ("ation", "", 5),
+        ("ating", "", 5),
+        ("ated", "", 5),
+        ("ates", "", 5),
+        ("ate", "", 5),
         ("ies", "y", 4),
         ("sses", "ss", 4),
         ("ings", "", 5),
@@ -91,8 +98,6 @@ def stem(word: str) -> str:
         ("al", "", 6),
         ("ied", "y", 4),
         ("eed", "ee", 4),
-        ("ations", "at", 5),
-        ("ation", "at", 5),
         ("ed", "", 4),
         ("es", "e", 4),
         ("s", "", 3),
@@ -110,6 +115,38 @@ def stem(word: str) -> str:
                 base = base[:-1]  # stopped -> stop, running -> run
             return _drop_e(base)
     return _drop_e(w)
+
+
+class _StemCache(dict[str, str]):
+    """word -> stem, filled on first use. A plain dict (a hit is one C-level lookup, far
+    cheaper than a cached function call, and stems are looked up for every word of every
+    article); cleared when it grows past :data:`STEM_CACHE_SIZE` so memory stays bounded."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= STEM_CACHE_SIZE:
+            self.clear()
+        value = self[word] = _stem(word)
+        return value
+
+
+class _TermCache(dict[str, str]):
+    """word -> its term (the stem), or "" for a stopword or a one-letter word."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= STEM_CACHE_SIZE:
+            self.clear()
+        value = self[word] = "" if word in STOPWORDS or len(word) < 2 else STEMS[word]
+        return value
+
+
+STEM_CACHE_SIZE = 200_000
+STEMS = _StemCache()
+TERMS = _TermCache()
+
+
+def stem(word: str) -> str:
+    """:func:`_stem` through the cache (lower-case input)."""
+    return STEMS[word]
 
 
 def _drop_e(w: str) -> str:
@@ -130,27 +167,29 @@ _ALIAS = re.compile(
 )
 
 
+_ALIAS_HINTS = ("U.", "US", "UK", "UN", "United", "E.U", "EU", "European")
+
+
 def canonical_aliases(text: str) -> str:
     """Spell the common country and body abbreviations one way ("U.S." = "United States")."""
+    if not any(hint in text for hint in _ALIAS_HINTS):
+        return text  # most sentences name none of them; skip the pattern
     return _ALIAS.sub(lambda m: str(m.lastgroup), text)
 
 
 def words(text: str) -> list[str]:
     """Folded words of ``text`` (apostrophe-s dropped), in order, stopwords kept."""
-    out = []
-    for w in _WORD.findall(fold(canonical_aliases(text))):
-        if w.endswith("'s"):
-            w = w[:-2]
-        if "'" in w or "-" in w:
-            w = w.strip("'-")
-        if w:
-            out.append(w)
-    return out
+    return _WORD.findall(fold(canonical_aliases(text)))
 
 
 def terms(text: str) -> list[str]:
     """Stemmed content words: what clustering and novelty compare."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    return content_terms(words(text))
+
+
+def content_terms(folded: list[str]) -> list[str]:
+    """:func:`terms` of text already split into folded words."""
+    return [t for t in map(TERMS.__getitem__, folded) if t]
 
 
 def sentences(text: str) -> list[str]:

@@ -1,0 +1,231 @@
+"""Contradictions an article brings to its story (T5), each reported once.
+
+A contradiction is a pair of claims (see :mod:`storywatch.stories.claims`) where one asserts
+a predicate the other denies, and the two are about the same thing:
+
+- they share at least two other words ("the withdrawal of U.S. coalition troops was
+  occurring" / "the United States is not withdrawing from Iraq": *USA*, *Iraq*), counting
+  the words a pronoun subject borrows from the sentence it refers to, or
+- they oppose on two predicates at once ("the hold held cylinders of chlorine gas" /
+  "contradicting reports that the ship was carrying chlorine gas": *chlorine*, *gas*;
+  "declared correctly" / "that declaration was wrong": *declared*, *correct*), or
+- one voice says both, in its own words (direct quotes), in two articles: a reversal
+  ("nobody needs to leave their home", then "I am asking every household in Saltmarsh to
+  leave tonight"). The same voice inside one article, or a paraphrase that mixes in what
+  others said, is not a reversal.
+
+Each new claim is paired with the best earlier one (a direct quote first, then an
+attributed sentence, then the most words in common, then the oldest). An article raises at
+most one contradiction per predicate and :data:`MAX_PER_ARTICLE` in all. A claim the story
+already holds in the same words cannot raise one (wire copies and recaps restate), and a
+pair whose denying side is a voice (or, for narration, a wording) already reported denying
+the same predicate is the same contradiction again, whatever it is set against: the story
+keeps its reported contradictions as :class:`~storywatch.stories.knowledge.Dispute` values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from storywatch.model import StoryEvent
+from storywatch.stories.analysis import DocAnalysis
+from storywatch.stories.claims import NOT_PREDICATES, Claim
+from storywatch.stories.knowledge import Dispute, Knowledge, Match
+from storywatch.stories.text import terms
+
+MIN_SHARED_TERMS = 2
+MAX_PER_ARTICLE = 3
+UNKNOWN = "?"
+
+Describe = Callable[[int], str]
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def flipped(a: Claim, b: Claim) -> frozenset[str]:
+    """Predicates one claim asserts and the other denies; empty unless one is denied in
+    words (a denial by implication only adds to those)."""
+    said = ((a.asserted & b.denied) | (a.denied & b.asserted)) - NOT_PREDICATES
+    if not said:
+        return frozenset()
+    return said | (((a.asserted & b.implied) | (a.implied & b.asserted)) - NOT_PREDICATES)
+
+
+def about_the_same(a: Claim, b: Claim, opposed: frozenset[str]) -> bool:
+    """Whether two claims opposed on ``opposed`` speak of one thing (module notes)."""
+    if len(opposed) >= 2:
+        return True
+    shared = ((a.terms | a.context) & (b.terms | b.context)) - opposed
+    return len(shared) >= MIN_SHARED_TERMS
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A contradiction found: the earlier claim (and its article), the later one."""
+
+    earlier_id: int
+    earlier: Claim
+    later: Claim
+    predicates: frozenset[str]
+    rank: tuple[int, int, int]
+
+    def sides(self) -> tuple[tuple[Claim, bool], tuple[Claim, bool]]:
+        """(asserting claim, is earlier), (denying claim, is earlier)."""
+        for predicate in sorted(self.predicates):
+            if predicate in self.earlier.asserted:
+                return (self.earlier, True), (self.later, False)
+            if predicate in self.later.asserted:
+                return (self.later, False), (self.earlier, True)
+        return (self.earlier, True), (self.later, False)
+
+
+def judge(earlier: Claim, later: Claim, *, same_article: bool) -> frozenset[str]:
+    """The predicates on which ``later`` contradicts ``earlier``; empty when it does not."""
+    opposed = flipped(earlier, later)
+    if not opposed:
+        return frozenset()
+    if earlier.speaker_key is not None and earlier.speaker_key == later.speaker_key:
+        reversal = earlier.direct and later.direct and not same_article
+        return opposed if reversal else frozenset()
+    return opposed if about_the_same(earlier, later, opposed) else frozenset()
+
+
+def _covered(disputes: list[Dispute], pair: Pair) -> bool:
+    """Whether the pair's denying side already denied one of its predicates in the story."""
+    (asserting, _), (denying, _) = pair.sides()
+    for dispute in disputes:
+        if not dispute.predicates & pair.predicates:
+            continue
+        if dispute.denying.holds(denying.speaker_key, denying.terms):
+            return True
+        if denying.speaker_key is None and dispute.asserting.holds(
+            asserting.speaker_key, asserting.terms
+        ):
+            return True
+    return False
+
+
+def record(disputes: list[Dispute], detail: dict[str, str]) -> None:
+    """Remember a reported contradiction (from its event's detail) in ``disputes``."""
+    predicates = set(detail.get("predicates", detail.get("predicate", "")).split())
+    side = {"earlier": "earlier", "later": "later"}
+    denying = side.get(detail.get("denying", "later"), "later")
+    asserting = "earlier" if denying == "later" else "later"
+    dispute = Dispute(predicates)
+    for camp, name in ((dispute.asserting, asserting), (dispute.denying, denying)):
+        key = detail.get(f"{name}_speaker_key", UNKNOWN)
+        camp.join(None if key == UNKNOWN else key, frozenset(terms(detail.get(name, ""))))
+    for known in disputes:
+        if known.predicates & predicates and known.denying.keys & dispute.denying.keys:
+            known.predicates |= predicates
+            known.asserting.keys |= dispute.asserting.keys
+            known.asserting.texts += dispute.asserting.texts
+            known.denying.texts += dispute.denying.texts
+            return
+    disputes.append(dispute)
+
+
+def find_contradictions(
+    knowledge: Knowledge | None,
+    analysis: DocAnalysis,
+    matches: list[Match] | None,
+    known_source: Describe,
+) -> Iterator[tuple[str, StoryEvent]]:
+    """The contradictions ``analysis`` brings to its story, keyed (see the module notes)."""
+    doc = analysis.doc
+
+    def source_of(article_id: int) -> str:
+        return doc.source if article_id == doc.article_id else known_source(article_id)
+
+    claims = [
+        (i, s.claim, matches is None or not matches[i].agrees)
+        for i, s in enumerate(analysis.sentences)
+        if s.claim is not None
+    ]
+    pairs: list[tuple[int, Pair]] = []
+    for n, (_, later, fresh) in enumerate(claims):
+        if not fresh:
+            continue  # a claim the story holds in the same words raises nothing new
+        if knowledge is not None:
+            for position in sorted(knowledge.opposing(later)):
+                earlier_id, earlier = knowledge.fact(position)
+                found = judge(earlier, later, same_article=earlier_id == doc.article_id)
+                if found:
+                    pairs.append((n, _pair(earlier_id, earlier, later, found, position)))
+        for m in range(n):
+            earlier = claims[m][1]
+            if (earlier.denied & later.asserted) or (earlier.asserted & later.denied):
+                found = judge(earlier, later, same_article=True)
+                if found:
+                    pairs.append((n, _pair(doc.article_id, earlier, later, found, 1_000_000 + m)))
+    pairs.sort(key=lambda item: (item[0], item[1].rank))
+    disputes = list(knowledge.disputes) if knowledge is not None else []
+    used: set[str] = set()
+    found_count = 0
+    for _, pair in pairs:
+        if found_count >= MAX_PER_ARTICLE:
+            return
+        fresh_predicates = pair.predicates - used
+        if not fresh_predicates or _covered(disputes, pair):
+            continue
+        used |= pair.predicates
+        found_count += 1
+        key, event = _event(pair, min(fresh_predicates), doc.article_id, doc.source, source_of)
+        record(disputes, event.detail)
+        yield key, event
+
+
+def _pair(
+    earlier_id: int, earlier: Claim, later: Claim, predicates: frozenset[str], position: int
+) -> Pair:
+    quoted = 0 if earlier.direct else 1 if earlier.speaker_key else 2
+    rank = (quoted, -len(earlier.terms & later.terms), position)
+    return Pair(earlier_id, earlier, later, predicates, rank)
+
+
+def _event(
+    pair: Pair, predicate: str, article_id: int, source: str, source_of: Describe
+) -> tuple[str, StoryEvent]:
+    earlier, later = pair.earlier, pair.later
+    sides = (earlier.speaker_key or UNKNOWN, later.speaker_key or UNKNOWN)
+    (_, asserting_is_earlier), _ = pair.sides()
+    key = "c:" + predicate + ":" + _digest("|".join(sorted(sides)))
+    return (
+        key,
+        StoryEvent(
+            kind="contradiction",
+            text=f"{earlier.speaker or source_of(pair.earlier_id)}: “{_bare(earlier.text)}” — "
+            f"{later.speaker or source}: “{_bare(later.text)}”",
+            article_ids=tuple(dict.fromkeys((pair.earlier_id, article_id))),
+            detail={
+                "key": key,
+                "predicate": predicate,
+                "predicates": " ".join(sorted(pair.predicates)),
+                "denying": "later" if asserting_is_earlier else "earlier",
+                "earlier": earlier.text,
+                "later": later.text,
+                "earlier_speaker": earlier.speaker or "",
+                "later_speaker": later.speaker or "",
+                "earlier_speaker_key": sides[0],
+                "later_speaker_key": sides[1],
+                "earlier_source": source_of(pair.earlier_id),
+                "later_source": source,
+            },
+        ),
+    )
+
+
+_QUOTE_MARKS = "“”\"'‘’ "
+
+
+def _bare(text: str) -> str:
+    """A sentence without the quotation marks at its ends (the event adds its own)."""
+    stripped = text.strip(_QUOTE_MARKS)
+    # keep a closing mark that closes an opening one left inside the sentence
+    if stripped.count("“") > stripped.count("”"):
+        stripped += "”"
+    return stripped or text
