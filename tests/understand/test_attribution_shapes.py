@@ -157,3 +157,14 @@ def test_short_sentence_ending_on_its_cue_announces_the_quotation() -> None:
     assert s.speaker == "Lena Park"
     assert s.cue == "agreed"
     assert s.text == "The ferries are running out of time to change course."
+
+
+def test_inverted_cue_after_a_clause_ending_in_a_partial_quotation() -> None:
+    text = (
+        "The port should expand its fleet “as quickly as possible, as much as possible,” said "
+        "Hans Bartels, a member of the harbour board.\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker == "Hans Bartels"
+    assert s.kind == "direct"
+    assert s.text.startswith("The port should expand its fleet")

@@ -277,7 +277,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
             j -= 1
         speaker: Span | None = None
-        if j > 0:
+        if j > 0 and not _inside(s.quotes, words[j - 1].start):
             floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
             # "Another commenter said, “…”": a cue that opens a quotation with a comma or
             # colon says someone speaks, so any determined noun phrase will do.
