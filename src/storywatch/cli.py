@@ -79,11 +79,13 @@ def _logging(settings: Settings) -> None:
 # ----------------------------------------------------------------------------- serve
 
 
-async def _serve(settings: Settings, roles: tuple[str, ...], banner: str | None) -> None:
+async def _serve(
+    settings: Settings, roles: tuple[str, ...], banner: str | None, helpers: list[str]
+) -> None:
     from storywatch.runtime import Runner, install_stop_signals
 
     async with open_services(settings) as services:
-        runner = Runner(services, roles=roles)
+        runner = Runner(services, roles=roles, helpers=helpers)
         install_stop_signals(runner.stop)
         runner.start()
         await runner.wait_web_started()
@@ -102,9 +104,14 @@ def serve(
     """Run everything in one process: web app, polling, processing, matching, delivery."""
     settings = _settings(data_dir, host=host, port=port)
     _logging(settings)
-    from storywatch.runtime import ROLES
+    from storywatch.runtime import ROLES, helper_roles, run_loop
 
-    asyncio.run(_serve(settings, ROLES, f"Storywatch is running: open {settings.public_url()}"))
+    try:
+        helpers = helper_roles(settings, ROLES)
+    except ValueError as exc:
+        raise _fail(str(exc)) from exc
+    banner = f"Storywatch is running: open {settings.public_url()}"
+    run_loop(settings, _serve(settings, ROLES, banner, helpers))
 
 
 @app.command()
@@ -114,17 +121,22 @@ def worker(
         typer.Option("--role", help="web, ingest, process, match or deliver; repeatable."),
     ],
     data_dir: DataDir = None,
+    helper: Annotated[
+        bool, typer.Option("--helper", hidden=True, help="Started by another process.")
+    ] = False,
 ) -> None:
     """Run some roles only (scale-out: several processes sharing PostgreSQL and Redis)."""
-    from storywatch.runtime import validate_roles
+    from storywatch.runtime import helper_roles, run_loop, validate_roles
 
     settings = _settings(data_dir)
     _logging(settings)
     try:
         roles = validate_roles(role)
+        helpers = [] if helper else helper_roles(settings, roles)
     except ValueError as exc:
         raise _fail(str(exc)) from exc
-    asyncio.run(_serve(settings, roles, f"Storywatch worker running roles: {', '.join(roles)}"))
+    banner = None if helper else f"Storywatch worker running roles: {', '.join(roles)}"
+    run_loop(settings, _serve(settings, roles, banner, helpers))
 
 
 @app.command()

@@ -11,12 +11,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+import socket
+import sys
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from storywatch.app import Services
+from storywatch.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +53,9 @@ async def _web(services: Services, stop: asyncio.Event) -> None:
 
     tune_gc()  # a web process holds many live streams; see tune_gc's docstring
     settings = services.settings
+    sockets = (
+        [shared_port_socket(settings.host, settings.port)] if settings.web_processes > 1 else None
+    )
     config = uvicorn.Config(
         create_app(services),
         host=settings.host,
@@ -59,7 +66,7 @@ async def _web(services: Services, stop: asyncio.Event) -> None:
         timeout_graceful_shutdown=2,
     )
     server = _QuietServer(config)
-    task = asyncio.create_task(server.serve())
+    task = asyncio.create_task(server.serve(sockets=sockets))
     services.extras["web_server"] = server
     warming = asyncio.create_task(_warm_preview(services), name="warm-preview")
     await stop.wait()
@@ -117,6 +124,109 @@ ROLE_RUNNERS: dict[str, Role] = {
 }
 
 
+def shared_port_socket(host: str, port: int) -> socket.socket:
+    """A listening socket several web processes bind at once (``SO_REUSEPORT``).
+
+    The kernel spreads new connections over the processes; each runs its own event loop and
+    hears every live event through the bus, so SSE connections use every core. Set only when
+    ``web_processes`` > 1, so a second, unrelated server on the same port still fails to start.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    sock.listen(4096)
+    sock.setblocking(False)
+    return sock
+
+
+def helper_roles(settings: Settings, roles: Iterable[str]) -> list[str]:
+    """The extra processes a process running ``roles`` starts: one role each.
+
+    ``web_processes - 1`` more web servers on the same port and ``delivery_processes - 1``
+    more delivery workers. The first of each runs in this process, where the in-process bus
+    rings its doorbell; the others share the work through the store (leases) and, for live
+    events, through Redis.
+    """
+    chosen = set(roles)
+    extra: list[str] = []
+    if "web" in chosen:
+        if settings.web_processes > 1 and not settings.redis_url:
+            raise ValueError(
+                "web_processes above 1 needs redis_url: live events reach the other web "
+                "processes through Redis pub/sub."
+            )
+        extra += ["web"] * (settings.web_processes - 1)
+    if "deliver" in chosen:
+        extra += ["deliver"] * (settings.delivery_processes - 1)
+    return extra
+
+
+def helper_command(role: str) -> list[str]:
+    return [
+        sys.executable,
+        "-c",
+        "from storywatch.cli import main; main()",
+        "worker",
+        "--helper",
+        "--role",
+        role,
+    ]
+
+
+def helper_env(settings: Settings) -> dict[str, str]:
+    """This process's environment plus the settings its command line set."""
+    env = dict(os.environ)
+    env["STORYWATCH_DATA_DIR"] = str(settings.data_dir)
+    env["STORYWATCH_HOST"] = settings.host
+    env["STORYWATCH_PORT"] = str(settings.port)
+    return env
+
+
+async def _helpers(roles: list[str], settings: Settings, stop: asyncio.Event) -> None:
+    """Keep one child process per helper role running until ``stop``; then end them."""
+    env = helper_env(settings)
+    children: list[asyncio.subprocess.Process | None] = [None] * len(roles)
+    try:
+        while not stop.is_set():
+            for i, role in enumerate(roles):
+                child = children[i]
+                if child is None or child.returncode is not None:
+                    if child is not None:
+                        log.error(
+                            "helper process (%s) ended with %s; restarting", role, child.returncode
+                        )
+                    children[i] = await asyncio.create_subprocess_exec(
+                        *helper_command(role), env=env
+                    )
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), RESTART_PAUSE_SECONDS)
+    finally:
+        alive = [c for c in children if c is not None and c.returncode is None]
+        for child in alive:
+            with contextlib.suppress(ProcessLookupError):
+                child.terminate()
+        for child in alive:
+            try:
+                await asyncio.wait_for(child.wait(), 15)
+            except TimeoutError:
+                child.kill()
+
+
+def run_loop(settings: Settings, main: Coroutine[Any, Any, None]) -> None:
+    """Run the service's main coroutine on uvloop when it is installed and wanted."""
+    if settings.uvloop:
+        try:
+            import uvloop
+        except ImportError:
+            pass
+        else:
+            uvloop.run(main)
+            return
+    asyncio.run(main)
+
+
 async def _supervised(name: str, role: Role, services: Services, stop: asyncio.Event) -> None:
     while not stop.is_set():
         try:
@@ -139,11 +249,19 @@ class Runner:
     stop: asyncio.Event = field(default_factory=asyncio.Event)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
+    helpers: list[str] = field(default_factory=list)
+
     def start(self) -> None:
         for name in self.roles:
             runner = ROLE_RUNNERS[name]
             self.tasks.append(
                 asyncio.create_task(_supervised(name, runner, self.services, self.stop), name=name)
+            )
+        if self.helpers:
+            self.tasks.append(
+                asyncio.create_task(
+                    _helpers(self.helpers, self.services.settings, self.stop), name="helpers"
+                )
             )
 
     async def wait_web_started(self) -> None:

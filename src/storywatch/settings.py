@@ -136,6 +136,24 @@ class Settings(BaseSettings):
     webpush_ttl_seconds: int = Field(
         86400, description="How long a push service keeps an undelivered Web Push (TTL header)."
     )
+    delivery_processes: int = Field(
+        1,
+        ge=1,
+        description="Delivery worker processes that `serve` (or `worker --role deliver`) runs; "
+        "they share the outbox through leases. 2 lets Web Push fan-out use two cores.",
+    )
+    web_processes: int = Field(
+        1,
+        ge=1,
+        description="Web server processes listening on the same port (SO_REUSEPORT, Linux); "
+        "live-stream connections spread over them. Above 1 needs redis_url, which carries "
+        "live events to every process.",
+    )
+    uvloop: bool = Field(
+        True,
+        description="Run the service on uvloop (installed with uvicorn[standard]) when it is "
+        "available; off: the standard asyncio event loop.",
+    )
 
     # ----------------------------------------------------------------- demo
     demo: bool = Field(False, description="Run the built-in demo (feeds, user, subscription).")

@@ -146,18 +146,77 @@ def test_tail_without_a_token_says_how_to_get_one() -> None:
 
 
 async def test_a_stalled_connection_is_closed_and_resumes_by_id(dsvc: Services) -> None:
-    from storywatch.web.live import CLOSE, QUEUE_LIMIT, LiveHub
+    from storywatch.web.live import QUEUE_LIMIT, LiveHub
 
     hub = LiveHub(dsvc)
     slow = hub.subscribe(7)
     fast = hub.subscribe(7)
     for i in range(QUEUE_LIMIT):
         await hub.dispatch({"user_id": 7, "notification_id": i + 1, "notification": {"id": i + 1}})
-        fast.get_nowait()
+        assert fast.take().startswith(f"id: {i + 1}\n".encode())
     await hub.dispatch({"user_id": 7, "notification_id": 5000, "notification": {"id": 5000}})
     assert hub.dropped_connections == 1
     assert 7 in hub.listeners and hub.listeners[7] == {fast}  # the healthy one stays
-    items = [slow.get_nowait() for _ in range(slow.qsize())]
-    assert items[-1] == CLOSE  # the stalled one is told to close; its client resumes by id
-    assert fast.get_nowait()[0] == 5000
+    assert slow.closed  # the stalled one is told to close; its client resumes by id
+    assert len(slow.frames) == QUEUE_LIMIT  # what it had is still written before closing
+    assert fast.take().startswith(b"id: 5000\n")
     await hub.stop()
+
+
+async def test_a_stream_drops_what_the_replay_already_sent(dsvc: Services) -> None:
+    from storywatch.web.live import PING, LiveHub
+
+    hub = LiveHub(dsvc)
+    stream = hub.subscribe(3)
+    stream.last_id = 10  # the replay wrote up to 10
+    for nid in (9, 10, 11):
+        await hub.dispatch({"user_id": 3, "notification_id": nid, "notification": {"id": nid}})
+    stream.push((-1, PING))
+    chunk = stream.take()
+    assert chunk.count(b"event: notification") == 1 and b"id: 11\n" in chunk
+    assert chunk.endswith(PING)
+    assert stream.take() == b""
+    await hub.stop()
+
+
+async def test_one_bus_message_carries_a_batch_to_every_stream(dsvc: Services) -> None:
+    from storywatch import bus
+    from storywatch.web.live import LiveHub
+
+    hub = LiveHub(dsvc)
+    ana, ben, ben2 = hub.subscribe(1), hub.subscribe(2), hub.subscribe(2)
+    await asyncio.sleep(0)  # the hub's pump is listening
+    notes = [
+        {"user_id": uid, "notification_id": nid, "notification": {"id": nid}}
+        for uid, nid in ((1, 5), (2, 6), (3, 7))
+    ]
+    await dsvc.bus.publish(bus.LIVE, {"notifications": notes})
+    assert await until(lambda: bool(ana.frames and ben.frames and ben2.frames), 5)
+    assert [nid for nid, _ in ana.frames] == [5]
+    assert [nid for nid, _ in ben.frames] == [6] == [nid for nid, _ in ben2.frames]
+    assert hub.delivered == 3
+    await hub.stop()
+
+
+async def test_quiet_streams_get_keep_alive_pings(
+    dsvc: Services, server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storywatch.web import live
+
+    monkeypatch.setattr(live, "PING_SECONDS", 0.3)
+    ana = await new_user(dsvc, "ana")
+    token = await token_for(dsvc, ana)
+    async with (
+        httpx.AsyncClient(timeout=5) as client,
+        client.stream(
+            "GET", f"{server}/api/v1/live", headers={"Authorization": f"Bearer {token}"}
+        ) as response,
+    ):
+        assert response.status_code == 200
+        assert "content-length" not in response.headers
+        seen = ""
+        async for chunk in response.aiter_text():
+            seen += chunk
+            if seen.count(": ping") >= 2:
+                break
+    assert seen.startswith(": ping\n\n")

@@ -227,7 +227,7 @@ async def test_announce_rings_workers_and_live_listeners(dsvc: Services) -> None
         created = await record(conn, draft(uid, 1), NOON)
     assert created is not None
     await announce(svc, [created])
-    message = await asyncio.wait_for(listener, 2)
+    (message,) = (await asyncio.wait_for(listener, 2))["notifications"]
     assert message["user_id"] == uid
     assert message["notification"]["id"] == created.id
     assert message["notification"]["reasons"] == [

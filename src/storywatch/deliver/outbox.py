@@ -221,23 +221,29 @@ def _created(
     )
 
 
+LIVE_BATCH = 200  # notifications per LIVE message: one bus message per article, not per user
+
+
 async def announce(services: Services, created: Sequence[CreatedNotification]) -> None:
     """After the commit: wake delivery workers and tell live listeners on every web node.
 
-    The ``LIVE`` message carries the notification as JSON, so web nodes fan it out to their
-    SSE connections without reading the store.
+    The ``LIVE`` messages carry the notifications as JSON, so web nodes fan them out to their
+    SSE connections without reading the store; they go in batches
+    (``{"notifications": [{"user_id", "notification_id", "notification"}, ...]}``) because an
+    article matching many users would otherwise cost every web node one bus message, and its
+    decoding, per user.
     """
     if not created:
         return
     await services.bus.publish(bus.NOTIFIED, {"notification_ids": [c.id for c in created]})
-    for c in created:
-        if c.kind == "test":
-            continue
-        await services.bus.publish(
-            bus.LIVE,
-            {
-                "user_id": c.user_id,
-                "notification_id": c.id,
-                "notification": c.out().model_dump(mode="json"),
-            },
-        )
+    live = [
+        {
+            "user_id": c.user_id,
+            "notification_id": c.id,
+            "notification": c.out().model_dump(mode="json"),
+        }
+        for c in created
+        if c.kind != "test"
+    ]
+    for start in range(0, len(live), LIVE_BATCH):
+        await services.bus.publish(bus.LIVE, {"notifications": live[start : start + LIVE_BATCH]})

@@ -77,6 +77,12 @@ class DeliveryWorker:
         self._stopping = False
         self._results: list[send.Result] = []
         self._tasks: set[asyncio.Task[None]] = set()
+        # Sends started whose outcome is not committed yet. They hold a slot of
+        # ``concurrency`` until then, so a crash re-sends at most ``concurrency`` deliveries
+        # (the kill test), and a store that cannot keep up slows the sending down.
+        self._unrecorded = 0
+        self._flush_soon = asyncio.Event()
+        self.flush_at = max(1, self.concurrency // 4)
         self.sent = 0
         self.failed = 0
 
@@ -116,7 +122,7 @@ class DeliveryWorker:
         while not stop.is_set():
             self._kick.clear()
             self._start_ready()
-            room = self.high_water - len(self._ready) - len(self._tasks)
+            room = self.high_water - len(self._ready) - self._unrecorded
             if not self._more and loop.time() >= idle_until:
                 self._more = True  # the poll: a lost doorbell or a retry that fell due
             if self._more and (room >= self.claim_min or (room > 0 and not self._ready)):
@@ -164,20 +170,33 @@ class DeliveryWorker:
         self._start_ready()
 
     def _start_ready(self) -> None:
-        while self._ready and len(self._tasks) < self.concurrency and not self._stopping:
+        while self._ready and self._unrecorded < self.concurrency and not self._stopping:
             self._start(self._ready.popleft())
 
     def _start(self, item: Claimed) -> None:
         assert self._kinds is not None
         task = asyncio.create_task(self._send(item, self._kinds))
+        self._unrecorded += 1
         self._tasks.add(task)
         task.add_done_callback(self._done)
 
     def _done(self, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)
-        if self._ready and not self._stopping:
-            self._start(self._ready.popleft())  # the next send starts without a loop turn
-        if self._more and self.high_water - len(self._ready) - len(self._tasks) >= self.claim_min:
+        if task.cancelled() or task.exception() is not None:  # no outcome will be written
+            self._unrecorded -= 1
+            if not task.cancelled():
+                log.error("a delivery send failed outside its channel", exc_info=task.exception())
+        if len(self._results) >= self.flush_at or not self._tasks:
+            self._flush_soon.set()
+
+    def _recorded(self, batch: list[send.Result]) -> None:
+        """A batch of outcomes is committed: its slots take the next sends at once."""
+        self._unrecorded -= sum(1 for r in batch if r.outcome.attempted)
+        self._start_ready()
+        if any(r.outcome.status == "pending" for r in batch):
+            self._more = True  # a retry is scheduled: the loop re-reads when it falls due
+            self._kick.set()
+        elif self._more and self.high_water - len(self._ready) - self._unrecorded >= self.claim_min:
             self._kick.set()
 
     async def _send(self, item: Claimed, kinds: ChannelSet) -> None:
@@ -210,13 +229,15 @@ class DeliveryWorker:
             async with self.services.db.write() as conn:
                 await send.write(conn, self.worker_id, batch)
             del self._results[: len(batch)]
-            if any(r.outcome.status == "pending" for r in batch):
-                self._more = True  # a retry is scheduled: the loop re-reads when it falls due
-                self._kick.set()
+            self._recorded(batch)
 
     async def _recorder(self, stop: asyncio.Event) -> None:
+        """Commit outcomes every FLUSH_SECONDS, or sooner once a quarter of the slots wait."""
         while not stop.is_set():
-            await _wait_any(stop, asyncio.Event(), timeout=FLUSH_SECONDS)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(FLUSH_SECONDS):
+                    await self._flush_soon.wait()
+            self._flush_soon.clear()
             try:
                 await self._flush()
             except Exception:

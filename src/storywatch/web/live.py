@@ -1,17 +1,26 @@
 """The live stream (SSE): ``GET /api/v1/live`` sends a user's notifications as they happen.
 
 Each web process subscribes *once* to the bus's ``LIVE`` broadcast (a :class:`LiveHub`) and
-hands each message to the connections of the user it is for, as an SSE frame encoded once
-(``id: <notification id>``, ``event: notification``, ``data: <NotificationOut JSON>``). So
-10,000 open connections cost one bus subscription and one JSON encoding per notification, not
-10,000 of each.
+hands each notification to the connections of the user it is for, as an SSE frame encoded
+once (``id: <notification id>``, ``event: notification``, ``data: <NotificationOut JSON>``).
+So 10,000 open connections cost one bus subscription and one JSON encoding per notification,
+not 10,000 of each. A ``LIVE`` message carries one notification or a batch of them
+(``{"notifications": [...]}``, what :func:`storywatch.deliver.outbox.announce` publishes).
+
+The response is written by hand (:class:`LiveResponse`) rather than with sse-starlette:
+per event and connection that library opened a timeout scope and went through an async
+generator, a task group and a lock, and at 10,000 connections that was most of the CPU
+(bench/fanout.py --part sse). Here a connection is a :class:`Stream`: the hub appends the
+preformatted bytes to its buffer and wakes its writer, which sends everything buffered in
+one write. What is kept: keep-alive pings (one timer for the whole process, not one per
+connection), a stalled client is cut off (its buffer fills, or a write waits longer than
+``SEND_TIMEOUT``), and resumption by ``Last-Event-ID``.
 
 The stream is best-effort and resumable: a browser's EventSource reconnects with
 ``Last-Event-ID`` and the endpoint replays the user's notifications after that id from the
-store before following the hub, dropping anything the replay already sent. A connection whose
-client cannot keep up (its queue fills) is closed, and the reconnect replays what it missed.
-Authentication is the session cookie (EventSource sends it) or a bearer token (the CLI);
-tokens in the query string are refused, as they end up in logs.
+store before following the hub, dropping anything the replay already sent. Authentication is
+the session cookie (EventSource sends it) or a bearer token (the CLI); tokens in the query
+string are refused, as they end up in logs.
 """
 
 from __future__ import annotations
@@ -21,11 +30,12 @@ import contextlib
 import gc
 import json
 import logging
-from collections.abc import AsyncIterator
+import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request
-from sse_starlette.sse import EventSourceResponse
+from starlette.responses import Response
+from starlette.types import Message, Receive, Scope, Send
 
 from storywatch import bus
 from storywatch.app import Services
@@ -39,12 +49,13 @@ log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1", tags=["live"], responses=ERROR_RESPONSES)
 
 EXTRAS_KEY = "web.live_hub"
-QUEUE_LIMIT = 1000
+QUEUE_LIMIT = 1000  # frames buffered for one connection before it counts as stalled
 REPLAY_BATCH = 500
-PING_SECONDS = 15
+PING_SECONDS = 15.0
+SEND_TIMEOUT = 30.0  # a write that waits this long on a client's full socket ends the stream
+PING = b": ping\n\n"
 
 Frame = tuple[int, bytes]
-CLOSE: Frame = (-1, b"")
 
 
 def frame(notification_id: int, data: dict[str, Any]) -> bytes:
@@ -53,54 +64,143 @@ def frame(notification_id: int, data: dict[str, Any]) -> bytes:
     return f"id: {notification_id}\nevent: notification\ndata: {body}\n\n".encode()
 
 
+class Stream:
+    """One open connection's side of the hub: frames waiting to be written, and its writer.
+
+    The hub appends (:meth:`push`); the writer takes everything at once (:meth:`take`).
+    Ids only go up on a stream: a frame at or below the last one written (the replay already
+    sent it) is dropped when taken.
+    """
+
+    __slots__ = (
+        "closed",
+        "frames",
+        "last_id",
+        "last_write",
+        "sending_since",
+        "task",
+        "user_id",
+        "waiter",
+    )
+
+    def __init__(self, user_id: int) -> None:
+        self.user_id = user_id
+        self.frames: list[Frame] = []
+        self.waiter: asyncio.Future[None] | None = None
+        self.closed = False
+        self.last_id = -1
+        self.sending_since = 0.0  # monotonic time a write started and has not finished
+        self.last_write = time.monotonic()
+        self.task: asyncio.Task[Any] | None = None
+
+    def push(self, item: Frame) -> bool:
+        """Queue a frame; False when the connection is too far behind (it is then closed)."""
+        if self.closed:
+            return True
+        if len(self.frames) >= QUEUE_LIMIT:
+            self.close()
+            return False
+        self.frames.append(item)
+        self._wake()
+        return True
+
+    def close(self) -> None:
+        self.closed = True
+        self._wake()
+
+    def _wake(self) -> None:
+        waiter = self.waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    async def wait(self) -> None:
+        if self.frames or self.closed:
+            return
+        self.waiter = asyncio.get_running_loop().create_future()
+        try:
+            await self.waiter
+        finally:
+            self.waiter = None
+
+    def take(self) -> bytes:
+        """Everything queued, newer than what was written, as one chunk."""
+        frames, self.frames = self.frames, []
+        if len(frames) == 1:
+            nid, data = frames[0]
+            if nid < 0:
+                return data
+            if nid > self.last_id:
+                self.last_id = nid
+                return data
+            return b""
+        chunks: list[bytes] = []
+        for nid, data in frames:
+            if nid < 0:  # a ping: no id of its own
+                chunks.append(data)
+            elif nid > self.last_id:
+                self.last_id = nid
+                chunks.append(data)
+        return b"".join(chunks)
+
+
 class LiveHub:
-    """This process's one listener on ``LIVE``, fanning out to per-user connection queues."""
+    """This process's one listener on ``LIVE``, fanning out to per-user streams."""
 
     def __init__(self, services: Services) -> None:
         self.services = services
-        self.listeners: dict[int, set[asyncio.Queue[Frame]]] = {}
+        self.listeners: dict[int, set[Stream]] = {}
         self._task: asyncio.Task[None] | None = None
+        self._pinger: asyncio.Task[None] | None = None
         self.delivered = 0
         self.dropped_connections = 0
 
     def start(self) -> None:
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._pump(), name="live-hub")
+        if self._pinger is None or self._pinger.done():
+            self._pinger = asyncio.create_task(self._ping(), name="live-ping")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._task
+        for task in (self._task, self._pinger):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
 
-    def subscribe(self, user_id: int) -> asyncio.Queue[Frame]:
+    def subscribe(self, user_id: int) -> Stream:
         self.start()
-        queue: asyncio.Queue[Frame] = asyncio.Queue(QUEUE_LIMIT)
-        self.listeners.setdefault(user_id, set()).add(queue)
-        return queue
+        stream = Stream(user_id)
+        self.listeners.setdefault(user_id, set()).add(stream)
+        return stream
 
-    def unsubscribe(self, user_id: int, queue: asyncio.Queue[Frame]) -> None:
-        found = self.listeners.get(user_id)
+    def unsubscribe(self, stream: Stream) -> None:
+        found = self.listeners.get(stream.user_id)
         if found is not None:
-            found.discard(queue)
+            found.discard(stream)
             if not found:
-                del self.listeners[user_id]
+                del self.listeners[stream.user_id]
 
     @property
     def connections(self) -> int:
-        return sum(len(q) for q in self.listeners.values())
+        return sum(len(s) for s in self.listeners.values())
 
     async def _pump(self) -> None:
         async for message in self.services.bus.broadcast(bus.LIVE):
             try:
-                await self.dispatch(message)
+                batch = message.get("notifications")
+                if isinstance(batch, list):
+                    for one in batch:
+                        if isinstance(one, dict):
+                            await self.dispatch(one)
+                else:
+                    await self.dispatch(message)
             except Exception:
                 log.exception("live stream: a message could not be fanned out")
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         user_id = message.get("user_id")
-        queues = self.listeners.get(user_id) if isinstance(user_id, int) else None
-        if not queues:
+        streams = self.listeners.get(user_id) if isinstance(user_id, int) else None
+        if not streams:
             return
         nid = int(message["notification_id"])
         data = message.get("notification")
@@ -111,26 +211,44 @@ class LiveHub:
                 return
             data = NotificationOut.from_stored(found[0]).model_dump(mode="json")
         item = (nid, frame(nid, data))
-        for queue in list(queues):
-            try:
-                queue.put_nowait(item)
+        for stream in list(streams):
+            if stream.push(item):
                 self.delivered += 1
-            except asyncio.QueueFull:  # a stalled client: close it, it will resume by id
+            else:  # a stalled client: closed; it resumes by id when it reconnects
                 self.dropped_connections += 1
-                self.unsubscribe(user_id, queue)  # type: ignore[arg-type]
-                with contextlib.suppress(asyncio.QueueEmpty):
-                    queue.get_nowait()
-                queue.put_nowait(CLOSE)
+                self.unsubscribe(stream)
+
+    async def _ping(self) -> None:
+        """Every few seconds: a ping to streams quiet for PING_SECONDS, and cut off writes
+        stuck longer than SEND_TIMEOUT (one timer for the process, not one per stream)."""
+        tick = min(PING_SECONDS, SEND_TIMEOUT) / 3
+        while True:
+            await asyncio.sleep(tick)
+            now = time.monotonic()
+            for streams in list(self.listeners.values()):
+                for stream in list(streams):
+                    if stream.sending_since and now - stream.sending_since > SEND_TIMEOUT:
+                        self._cut_off(stream)
+                    elif not stream.frames and now - stream.last_write >= PING_SECONDS:
+                        stream.last_write = now
+                        stream.push((-1, PING))
+
+    def _cut_off(self, stream: Stream) -> None:
+        self.dropped_connections += 1
+        self.unsubscribe(stream)
+        stream.close()
+        if stream.task is not None:
+            stream.task.cancel()
 
 
 def tune_gc() -> None:
     """Collect young objects less often in a process that holds many live connections.
 
-    Each open stream keeps a task, a generator, a queue and buffers alive; with CPython's
-    default thresholds (700 allocations) the collector ran so often over them that, holding
-    5,000 streams, it took more time than the fan-out itself (bench/fanout.py --part sse).
-    At 50,000 it no longer shows up, and events per CPU-second nearly double. Call once at
-    start-up of a web process (``storywatch serve``); it changes nothing else.
+    Each open stream keeps a task, buffers and uvicorn's per-connection objects alive; with
+    CPython's default thresholds (700 allocations) the collector ran so often over them that,
+    holding 5,000 streams, it took more time than the fan-out itself (bench/fanout.py --part
+    sse). At 50,000 it no longer shows up. Call once at start-up of a web process
+    (``storywatch serve``); it changes nothing else.
     """
     gc.set_threshold(50_000, 20, 100)
 
@@ -150,50 +268,95 @@ def _last_id(value: str | None) -> int | None:
     return int(value.strip())
 
 
-async def stream(
-    services: Services, user_id: int, last_event_id: int | None, request: Request | None = None
-) -> AsyncIterator[bytes]:
-    """The frames of one connection: the replay after ``last_event_id``, then live ones."""
-    hub = live_hub(services)
-    queue = hub.subscribe(user_id)  # before the replay, so nothing falls between the two
-    try:
-        last = last_event_id if last_event_id is not None else -1
-        if last_event_id is not None:
+class LiveResponse(Response):
+    """An SSE response fed by the hub; see the module docstring for why it is hand-written."""
+
+    media_type = "text/event-stream"
+
+    def __init__(self, services: Services, user_id: int, last_event_id: int | None) -> None:
+        super().__init__(
+            status_code=200,
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+            media_type=self.media_type,
+        )
+        self.services = services
+        self.user_id = user_id
+        self.last_event_id = last_event_id
+
+    def init_headers(self, headers: Any = None) -> None:
+        super().init_headers(headers)
+        # no Content-Length: the body never ends; the server frames it (chunked)
+        self.raw_headers = [(k, v) for k, v in self.raw_headers if k != b"content-length"]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        hub = live_hub(self.services)
+        stream = hub.subscribe(self.user_id)  # before the replay: nothing falls in between
+        stream.task = asyncio.current_task()
+        watcher = asyncio.create_task(_until_disconnect(receive, stream))
+        cut_off = False
+        try:
+            await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
+            if self.last_event_id is not None:
+                await self._replay(stream, send)
             while True:
-                async with services.db.read() as conn:
-                    missed = await store.after_id(conn, user_id, last, limit=REPLAY_BATCH)
-                for n in missed:
-                    yield frame(n.id, NotificationOut.from_stored(n).model_dump(mode="json"))
-                    last = n.id
-                if len(missed) < REPLAY_BATCH:
+                await stream.wait()
+                if stream.closed:
                     break
+                chunk = stream.take()
+                if chunk:
+                    await _write(stream, send, chunk)
+            chunk = stream.take()  # what was queued before a close still goes out
+            if chunk and not stream.closed:
+                await _write(stream, send, chunk)
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+        except asyncio.CancelledError:
+            if not (stream.closed and stream.sending_since):
+                raise
+            cut_off = True  # our own watchdog: the client stopped reading
+        finally:
+            hub.unsubscribe(stream)
+            watcher.cancel()
+        if cut_off:
+            log.info("live stream of user %s cut off: the client stopped reading", self.user_id)
+
+    async def _replay(self, stream: Stream, send: Send) -> None:
+        last = self.last_event_id if self.last_event_id is not None else -1
         while True:
-            item = await queue.get()
-            # Whatever else is already queued goes out in the same write: under load one
-            # socket write carries many events instead of one each.
-            chunks: list[bytes] = []
-            while True:
-                nid, data = item
-                if nid < 0:
-                    if chunks:
-                        yield b"".join(chunks)
-                    return
-                if nid > last:
-                    last = nid
-                    chunks.append(data)
-                try:
-                    item = queue.get_nowait()
-                except asyncio.QueueEmpty:
-                    break
-            if chunks:
-                yield b"".join(chunks)
+            async with self.services.db.read() as conn:
+                missed = await store.after_id(conn, self.user_id, last, limit=REPLAY_BATCH)
+            if missed:
+                body = b"".join(
+                    frame(n.id, NotificationOut.from_stored(n).model_dump(mode="json"))
+                    for n in missed
+                )
+                last = missed[-1].id
+                stream.last_id = max(stream.last_id, last)
+                await _write(stream, send, body)
+            if len(missed) < REPLAY_BATCH:
+                return
+
+
+async def _write(stream: Stream, send: Send, chunk: bytes) -> None:
+    stream.sending_since = stream.last_write = time.monotonic()
+    await send({"type": "http.response.body", "body": chunk, "more_body": True})
+    stream.sending_since = 0.0
+
+
+async def _until_disconnect(receive: Receive, stream: Stream) -> None:
+    """Read the request side until the client goes; then end the stream."""
+    try:
+        while True:
+            message: Message = await receive()
+            if message["type"] == "http.disconnect":
+                break
     finally:
-        hub.unsubscribe(user_id, queue)
+        stream.close()
 
 
 @router.get(
     "/live",
-    response_class=EventSourceResponse,
+    status_code=200,
+    response_class=LiveResponse,
     responses={200: {"content": {"text/event-stream": {}}, "description": "An SSE stream."}},
 )
 async def live(
@@ -201,13 +364,11 @@ async def live(
     services: ServicesDep,
     user: UserDep,
     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
-) -> EventSourceResponse:
+) -> LiveResponse:
     """Your notifications as Server-Sent Events (``event: notification``, ``id`` = the
     notification id, ``data`` = the notification as JSON). Reconnect with ``Last-Event-ID``
     to receive what you missed. Pings every 15 s keep proxies from closing the connection."""
-    return EventSourceResponse(
-        stream(services, user.id, _last_id(last_event_id), request),
-        ping=PING_SECONDS,
-        send_timeout=30,
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-    )
+    return LiveResponse(services, user.id, _last_id(last_event_id))
+
+
+__all__ = ["PING", "LiveHub", "LiveResponse", "Stream", "frame", "live_hub", "tune_gc"]
