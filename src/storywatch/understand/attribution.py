@@ -12,6 +12,11 @@ The rules follow how news writing attributes speech, in the order a reader tries
    grows by that part, as annotators and readers take it), and "X said:" at the end of a
    paragraph introduces the quotation of the next one (handled in ``statements.py``).
 
+Further shapes live beside this module: a second act of speech in the same sentence
+(:mod:`~storywatch.understand.followups`), verbs that only attribute the quotation they govern
+(:mod:`~storywatch.understand.broad`), and layouts with no cue verb — colon introductions,
+dash credit lines, "X agreed." before a quotation (:mod:`~storywatch.understand.shapes`).
+
 Only spans are found here; :mod:`storywatch.understand.speakers` turns the speaker span into
 a named person or organisation.
 """
