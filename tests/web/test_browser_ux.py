@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 import pytest
 import sqlalchemy as sa
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
@@ -233,4 +234,41 @@ def test_the_delivery_log_fits_a_phone(live: LiveApp, browser: Browser) -> None:
     assert box is not None and box["x"] + box["width"] <= PHONE["width"]
     expect(page.locator("table.log td[data-label=Status]")).to_have_text("gave up")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
+
+
+def test_follow_buttons_show_their_state_and_undo(live: LiveApp, browser: Browser) -> None:
+    story = live.info["story"].story_id
+    token = live.info["tokens"]["bob"]
+
+    def bobs_follows() -> list[tuple[str, str]]:
+        items = httpx.get(
+            f"{live.url}/api/v1/subscriptions",
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=30,
+        ).json()["items"]
+        return sorted((s["kind"], s["target"]) for s in items if s["kind"] != "query")
+
+    before = bobs_follows()
+    context, page = _signed_in(browser, live, "bob")
+    page.goto(f"/stories/{story}")
+    follow = page.get_by_role("button", name="Follow this story")
+    follow.click()
+    following = page.get_by_role("button", name="Following ✓")
+    expect(following).to_have_attribute("aria-pressed", "true")
+    person = page.get_by_role("button", name="Follow Mara Quint")
+    person.click()
+    expect(person).to_have_text("✓ Mara Quint")  # the chip keeps its name
+    assert bobs_follows() == sorted([*before, ("story", str(story)), ("person", "Mara Quint")])
+
+    # after a reload the page still knows; one click undoes, without a second subscription
+    page.reload()
+    expect(page.get_by_role("button", name="Follow Mara Quint")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    page.get_by_role("button", name="Following ✓").click()
+    expect(page.get_by_role("button", name="Follow this story")).to_have_attribute(
+        "aria-pressed", "false"
+    )
+    assert bobs_follows() == sorted([*before, ("person", "Mara Quint")])
     context.close()

@@ -62,6 +62,23 @@ def not_found(request: Request, user: User | None, what: str, *, owned: bool = T
     )
 
 
+def error_page(request: Request, status_code: int, message: str) -> Response:
+    """An error as a page, for a person's browser (the API keeps its JSON bodies).
+
+    For the one error handler: a request that accepts ``text/html`` and ends in an error
+    (an unknown address, a server fault) can be answered with this instead of JSON.
+    """
+    titles = {404: "Not found", 403: "Not allowed", 500: "Something went wrong"}
+    return renderer.page(
+        request,
+        "error.html",
+        status_code=status_code,
+        user=None,
+        title=titles.get(status_code, "Something went wrong"),
+        message=message,
+    )
+
+
 MAX_ID = 2**63 - 1
 
 
@@ -106,10 +123,17 @@ async def stories_page(
             page, next_cursor = await story_store.list_stories(
                 conn, limit=30, cursor=cursor, search=q
             )
+            following = await queries.followed_story_ids(conn, user.id)
     except InvalidInput:
         return RedirectResponse("/stories", status_code=303)
     return renderer.page(
-        request, "stories.html", user=user, stories=page, next_cursor=next_cursor, q=q
+        request,
+        "stories.html",
+        user=user,
+        stories=page,
+        next_cursor=next_cursor,
+        q=q,
+        following=following,
     )
 
 
@@ -128,7 +152,7 @@ async def story_page(story: str, request: Request, services: ServicesDep) -> Res
         cited = {aid for e in detail.timeline + detail.contradictions for aid in e.article_ids}
         cited |= {a.id for a in detail.articles} | {c.id for a in detail.articles for c in a.copies}
         titles = await story_store.article_titles(conn, sorted(cited))
-        follow = await sub_store.find_follow(conn, user.id, "story", str(story_id))
+        followed = await queries.follows(conn, user.id)
     names = {e.key: e.name for e in detail.entities}
     names |= {g.speaker_key: g.speaker for g in detail.speakers if g.speaker_key}
     return renderer.page(
@@ -138,7 +162,8 @@ async def story_page(story: str, request: Request, services: ServicesDep) -> Res
         d=detail,
         titles=titles,
         contradictions=distinct([sides(e, titles, names) for e in detail.contradictions]),
-        story_sub=follow,
+        followed=followed,
+        follow_key=queries.follow_key,
     )
 
 
@@ -191,7 +216,15 @@ async def sources_page(request: Request, services: ServicesDep) -> Response:
         return _to_signin(request)
     async with services.db.read() as conn:
         rows = await queries.all_sources(conn)
-    return renderer.page(request, "sources.html", user=user, sources=rows)
+        followed = await queries.follows(conn, user.id)
+    return renderer.page(
+        request,
+        "sources.html",
+        user=user,
+        sources=rows,
+        followed=followed,
+        follow_key=queries.follow_key,
+    )
 
 
 async def _settings_page(

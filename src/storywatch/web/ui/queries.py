@@ -61,6 +61,32 @@ async def subscription_names(conn: AsyncConnection, user_id: int) -> dict[int, s
     return {int(r.id): r.name or r.query for r in rows}
 
 
+async def follows(conn: AsyncConnection, user_id: int) -> dict[str, int]:
+    """What this user follows in one click, as ``{"kind:target": subscription id}``.
+
+    Follow buttons show their state with it (and unfollow in one click), so a second click
+    never makes a second, identical subscription. Targets are compared case-insensitively.
+    """
+    rows = await conn.execute(
+        sa.select(subscriptions.c.id, subscriptions.c.kind, subscriptions.c.target).where(
+            subscriptions.c.user_id == user_id,
+            subscriptions.c.kind != "query",
+            subscriptions.c.target.is_not(None),
+        )
+    )
+    return {follow_key(r.kind, r.target): int(r.id) for r in rows}
+
+
+def follow_key(kind: str, target: object) -> str:
+    return f"{kind}:{' '.join(str(target).casefold().split())}"
+
+
+async def followed_story_ids(conn: AsyncConnection, user_id: int) -> set[int]:
+    """The stories this user follows (for the "Following" mark on the stories list)."""
+    keys = await follows(conn, user_id)
+    return {int(k[6:]) for k in keys if k.startswith("story:") and k[6:].isdigit()}
+
+
 def channel_target(kind: str, config: dict[str, Any]) -> str:
     """What a person recognises a channel by, without leaking credentials."""
     if kind == "webpush":
