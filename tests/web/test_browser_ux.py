@@ -272,3 +272,22 @@ def test_follow_buttons_show_their_state_and_undo(live: LiveApp, browser: Browse
     )
     assert bobs_follows() == sorted([*before, ("person", "Mara Quint")])
     context.close()
+
+
+def test_adding_a_source_says_what_is_wrong_at_the_field(live: LiveApp, browser: Browser) -> None:
+    context, page = _signed_in(browser, live, "admin")
+    page.goto("/sources")
+    url = page.get_by_label("Feed or site URL")
+    url.fill("not a url")
+    page.get_by_role("button", name="Add", exact=True).click()
+    status = page.locator("#source-status")
+    expect(status).to_have_text(
+        "Enter the address of a feed or a site, like https://example.org/feed.xml."
+    )
+    expect(status).to_have_class("meta error")
+    expect(url).to_have_attribute("aria-invalid", "true")
+    expect(url).to_be_focused()
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(status).to_have_text("Choose an OPML file first.")
+    expect(url).not_to_have_attribute("aria-invalid", "true")
+    context.close()

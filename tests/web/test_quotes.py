@@ -75,6 +75,7 @@ def test_contradiction_sides_say_whether_they_are_quotes() -> None:
     )
     assert shaped["right"]["quoted"] is False
     assert shaped["text"] == ""
+    assert shaped["heading"] == "Agathe Rimsby vs. Ilse Marrow"
     # the stand-in articles are titles, never quotes
     bare = sides(Event(2, "contradiction", T0, "They differ", None, [1, 2], {}), {})
     assert bare["left"]["quoted"] is False
@@ -87,3 +88,43 @@ def test_page_ids_are_positive_numbers_within_64_bits() -> None:
     assert page_id("-3") is None
     assert page_id("٣") is None  # a digit, but not one an id is written with
     assert page_id(str(2**63)) is None
+
+
+def test_a_sentence_that_names_its_speaker_is_not_drawn_as_a_quote() -> None:
+    event = Event(
+        id=3,
+        kind="contradiction",
+        at=T0,
+        text="",
+        article_id=None,
+        article_ids=[1, 2],
+        detail={
+            "earlier": "A dock worker said the forward hold held cylinders of chlorine gas.",
+            "later": "Air samples show no trace of chlorine, the agency said on Tuesday.",
+            "later_speaker": "Lestrian Environment Agency",
+            "earlier_speaker": None,
+        },
+    )
+    shaped = sides(event, {1: ("Smoke over Saltmarsh", "The Velmora Courier")})
+    assert (shaped["left"]["quoted"], shaped["right"]["quoted"]) == (False, False)
+    assert shaped["heading"] == "A report in The Velmora Courier vs. Lestrian Environment Agency"
+    assert sides(event, {})["heading"] == "An earlier report vs. Lestrian Environment Agency"
+    same = sides(
+        Event(
+            4,
+            "contradiction",
+            T0,
+            "",
+            None,
+            [1, 2],
+            {
+                "earlier": "No one must leave.",
+                "later": "Everyone must leave tonight.",
+                "earlier_speaker": "Agathe Rimsby",
+                "later_speaker": "Agathe Rimsby",
+            },
+        ),
+        {},
+    )
+    assert same["heading"] == "Agathe Rimsby said one thing, then another"
+    assert same["left"]["quoted"] is True

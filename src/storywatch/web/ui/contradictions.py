@@ -105,8 +105,16 @@ def sides(
             # the event text often quotes both sides already; then the sides say it all
             text = "" if _bare(left["text"]) in event.text else event.text
             for side in (left, right):
-                side["text"], side["quoted"] = readable_quote(side["text"])
-            return {"text": text, "left": left, "right": right}
+                side["text"], side["quoted"] = readable_quote(side["text"], sentence=True)
+            return {
+                "text": text,
+                "heading": heading(
+                    left["speaker"] or _report(left["source"]),
+                    right["speaker"] or _report(right["source"]),
+                ),
+                "left": left,
+                "right": right,
+            }
     ids = event.article_ids
     fallback = []
     for aid in ids[:2]:
@@ -132,4 +140,22 @@ def sides(
                 "at": None,
             }
         )
-    return {"text": event.text, "left": fallback[0], "right": fallback[1]}
+    return {
+        "text": event.text,
+        "heading": "Two reports disagree",
+        "left": fallback[0],
+        "right": fallback[1],
+    }
+
+
+def _report(outlet: str | None) -> str | None:
+    return f"A report in {outlet}" if outlet else None
+
+
+def heading(earlier: str | None, later: str | None) -> str:
+    """Who contradicts whom, in a few words: "Ilse Marrow vs. Teodor Vasko"."""
+    if earlier and later and earlier.casefold() == later.casefold():
+        return f"{earlier} said one thing, then another"
+    if earlier or later:
+        return f"{earlier or 'An earlier report'} vs. {later or 'a later report'}"
+    return "Two reports disagree"

@@ -18,6 +18,7 @@ from storywatch.pipeline.compose import quote_text, strip_dateline
 OPENING = '“„«"'
 CLOSING = '”»"'
 ANY_MARK = re.compile(r"[“”„«»\"]")
+REPORTING = re.compile(r"\b(?:said|says|told|wrote|reported|according to|announced)\b", re.I)
 # what may follow the end of a quote in its sentence: "Rimsby said.", ", he added", ""
 ATTRIBUTION_WORDS = 8
 QUIET_CUES = {"said", "says", "say", "according to", "told"}
@@ -30,8 +31,13 @@ def _attribution(rest: str) -> bool:
     return len(rest.split()) <= ATTRIBUTION_WORDS and not ANY_MARK.search(rest)
 
 
-def readable_quote(text: str, kind: str = "direct") -> tuple[str, bool]:
-    """``(words, draw quotation marks?)`` for a statement or a contradiction's side."""
+def readable_quote(text: str, kind: str = "direct", *, sentence: bool = False) -> tuple[str, bool]:
+    """``(words, draw quotation marks?)`` for a statement or a contradiction's side.
+
+    ``sentence`` says the text may be a whole sentence of the article rather than the words
+    inside quotation marks (a contradiction's side often is): one that names who said it
+    ("…, the agency said on Tuesday") is reported speech, not a quote.
+    """
     words = " ".join(text.split())
     if kind != "direct":
         return strip_dateline(words), False
@@ -43,6 +49,8 @@ def readable_quote(text: str, kind: str = "direct") -> tuple[str, bool]:
             return quote_text(inside), True
     if ANY_MARK.search(body):
         # reported speech around a short quote: shown as written, its own marks kept
+        return strip_dateline(body), False
+    if sentence and words[:1] not in OPENING and REPORTING.search(body):
         return strip_dateline(body), False
     return quote_text(body), True
 
