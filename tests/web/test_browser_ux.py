@@ -141,12 +141,15 @@ def test_a_storys_developments_update_one_card_in_place(live: LiveApp, browser: 
     expected = local_time(NOW, READER_ZONE)
     assert expected.startswith("Tue")  # Monday in UTC and in the browser's New York
     expect(card.locator(".note-latest time")).to_have_text(expected)
+    full = card.locator(".note-latest time").get_attribute("title")
+    assert full == local_time(NOW, READER_ZONE, "%A %d %B %Y, %H:%M") + " Asia/Tokyo"
 
     # after a reload the server draws the same card the live stream built
     live_text = card.inner_text()
     page.reload()
     expect(cards).to_have_count(1)
     assert cards.first.inner_text() == live_text
+    assert cards.first.locator(".note-latest time").get_attribute("title") == full
     context.close()
 
 

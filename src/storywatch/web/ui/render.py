@@ -60,11 +60,16 @@ def local_time(value: datetime | None, tz: str | None = None, fmt: str = "%a %d 
 
 
 def time_tag(value: datetime | None, tz: str | None = None, fmt: str = "%a %d %b, %H:%M") -> Markup:
-    """A ``<time>`` element in the reader's zone, with the exact instant for machines."""
+    """A ``<time>`` element in the reader's zone, with the exact instant for machines.
+
+    The short form has no year and no zone; hovering (the title) gives both.
+    """
     if value is None:
         return Markup("")
-    return Markup('<time datetime="{}">{}</time>').format(
-        value.isoformat(), local_time(value, tz, fmt)
+    zone = _zone(tz)
+    full = f"{local_time(value, tz, '%A %d %B %Y, %H:%M')} {zone.key}"
+    return Markup('<time datetime="{}" title="{}">{}</time>').format(
+        value.isoformat(), full, local_time(value, tz, fmt)
     )
 
 

@@ -78,9 +78,24 @@ const SW = (() => {
     return `${part("weekday")} ${part("day")} ${part("month")}, ${part("hour")}:${part("minute")}`;
   }
 
+  /* "Sunday 22 November 2026, 04:40 Asia/Tokyo": the title the server's <time> carries. */
+  function fullTime(iso) {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return "";
+    const zone = timeZone() || Intl.DateTimeFormat().resolvedOptions().timeZone;
+    let parts;
+    try {
+      parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "long", day: "2-digit", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(d);
+    } catch (err) {
+      return "";
+    }
+    const part = (type) => (parts.find((p) => p.type === type) || { value: "" }).value;
+    return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")} ${zone}`;
+  }
+
   /* A <time> element like the server's ``time`` filter. */
   function timeEl(iso) {
-    return el("time", { datetime: iso }, formatTime(iso));
+    return el("time", { datetime: iso, title: fullTime(iso) || null }, formatTime(iso));
   }
 
   /* Why something matched, in words (the same as ``words.reason_label`` on the server). */
