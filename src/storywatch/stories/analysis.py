@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from itertools import chain
 
 from storywatch.model import Statement
-from storywatch.stories.claims import TRUTH_PREDICATES, Claim, focus_term, quick_claim
+from storywatch.stories.claims import (
+    TRUTH_PREDICATES,
+    Claim,
+    focus_term,
+    may_deny,
+    quick_claim,
+    read_claim,
+)
 from storywatch.stories.numbers import NumberFact, number_facts
 from storywatch.stories.text import TERMS, content_terms, names, sentences, terms, words
 from storywatch.stories.types import StoryDoc
@@ -25,13 +32,41 @@ ENTITY_WEIGHT = 0.5
 LEAD_CHARS = 600
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sentence:
-    """One sentence: its text, its terms, and its claim (None when it asserts nothing)."""
+    """One sentence: its text, its terms, who says it, and its claim.
+
+    A sentence that could deny something (a negation, verdict or refutation word) is read
+    for its claim at once (``settled``). Any other sentence can only *assert*, and its
+    assertions matter only when some denial meets one of its words, which is rare: its
+    claim is read on demand by :func:`claim_of` (a third of the stage's time went to
+    reading claims no rule ever looked at). Treat a sentence as a value: never change it.
+    """
 
     text: str
     terms: frozenset[str]
     claim: Claim | None = None
+    speaker: str | None = None
+    speaker_key: str | None = None
+    direct: bool = False
+    settled: bool = True
+
+
+def claim_of(sentence: Sentence) -> Claim | None:
+    """The sentence's claim, read now if it was left for later (then kept)."""
+    if not sentence.settled:
+        sentence.claim = read_plain(
+            sentence.text, sentence.speaker, sentence.speaker_key, sentence.direct
+        )
+        sentence.settled = True
+    return sentence.claim
+
+
+def read_plain(
+    text: str, speaker: str | None, speaker_key: str | None, direct: bool
+) -> Claim | None:
+    """The claim of a sentence that denies nothing (see :func:`claim_of`)."""
+    return quick_claim(text, words(text), speaker, speaker_key, direct=direct)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +81,14 @@ class DocAnalysis:
 
     @property
     def claims(self) -> tuple[Claim, ...]:
-        return tuple(s.claim for s in self.sentences if s.claim is not None)
+        """Every claim of the article (reads the ones left for later)."""
+        return tuple(c for s in self.sentences if (c := claim_of(s)) is not None)
+
+    def denied_terms(self) -> frozenset[str]:
+        """Everything the article's claims deny, in words."""
+        return frozenset(
+            t for s in self.sentences if s.settled and s.claim is not None for t in s.claim.denied
+        )
 
 
 def analyse(doc: StoryDoc) -> DocAnalysis:
@@ -63,28 +105,32 @@ def analyse(doc: StoryDoc) -> DocAnalysis:
         if st.text and not any(st.text[:40] in c for c in corrections)
     )
     speakers = _speakers_by_sentence(doc.text, sents, doc.statements)
-    claims: list[Claim | None] = []
-    for s, ws, (speaker, key, direct) in zip(sents, sentence_words, speakers, strict=True):
+    values: list[Sentence] = []
+    for s, ws, ts, (speaker, key, direct) in zip(
+        sents, sentence_words, sentence_terms, speakers, strict=True
+    ):
         if corrections and s in corrections:
-            claims.append(None)  # a correction notice restates the error it corrects
+            claim = None  # a correction notice restates the error it corrects
+        elif may_deny(s, ws):
+            claim = read_claim(s, speaker, key, direct=direct)
         else:
-            claims.append(quick_claim(s, ws, speaker, key, direct=direct))
-    for i, claim in enumerate(claims):
+            values.append(Sentence(s, ts, None, speaker, key, direct, settled=False))
+            continue
+        values.append(Sentence(s, ts, claim, speaker, key, direct))
+    for i, value in enumerate(values):
+        claim = value.claim
         # a pronoun subject refers to the sentence before, when the same voice says both
         if claim is not None and claim.anaphora and i and speakers[i - 1][1] == claim.speaker_key:
-            claims[i] = _resolve(claim, sents[i - 1], sentence_terms[i - 1])
-    sentence_values = tuple(
-        Sentence(s, ts, c) for s, ts, c in zip(sents, sentence_terms, claims, strict=True)
-    )
+            value.claim = _resolve(claim, sents[i - 1], sentence_terms[i - 1])
     numbers = tuple(
         fact
-        for s, ws in zip(sentence_values, sentence_words, strict=True)
+        for s, ws in zip(values, sentence_words, strict=True)
         for fact in number_facts(s.text, context=s.terms, words=ws)
     )
     return DocAnalysis(
         doc,
         features,
-        sentence_values,
+        tuple(values),
         statements,
         numbers,
         corrections,
@@ -190,12 +236,16 @@ _CORRECTION = re.compile(
 )
 
 
-_CORRECTION_HINTS = ("version", "correct", "clarif", "editor", "misstat", "regret")
-
-
 def is_correction(sentence: str) -> bool:
     """Whether a sentence is a newsroom's correction notice."""
     lowered = sentence.lower()
-    if not any(hint in lowered for hint in _CORRECTION_HINTS):
-        return False
-    return bool(_CORRECTION.search(sentence))
+    # plain substring tests first: they rule out nearly every sentence for little
+    hinted = (
+        "version" in lowered
+        or "correct" in lowered
+        or "clarif" in lowered
+        or "editor" in lowered
+        or "misstat" in lowered
+        or "regret" in lowered
+    )
+    return hinted and _CORRECTION.search(sentence) is not None

@@ -119,6 +119,17 @@ _REFUTES = "xrefutesx"  # stands for a refutation in the token stream
 REFUTED_SCOPE = 4
 #: "reports that X", "denied claims that X": X is what others say, not what this sentence says.
 _HEARSAY = re.compile(rf"\b{_HEARSAY_NOUNS} that\b", re.IGNORECASE)
+_BOILERPLATE_HINTS = ("not", "comment", "declin", "reached", "reply", "respond")
+_REFUTATION_HINTS = ("contradict", "disput", "den", "reject", "dismiss", "refut", "rebut", "debunk")
+_HEARSAY_HINTS = (
+    "report",
+    "claim",
+    "rumo",
+    "allegation",
+    "suggestion",
+    "speculation",
+    "accusation",
+)
 _BOILERPLATE = re.compile(
     r"(?:who )?(?:asked|spoke on condition) not to be (?:named|identified)|"
     r"(?:because (?:he|she|they) (?:was|were) )?not authori[sz]ed to [a-z]+(?: publicly)?|"
@@ -126,7 +137,6 @@ _BOILERPLATE = re.compile(
     r"could not be reached[^.,;]*|would not comment[^.,;]*|no comment",
     re.IGNORECASE,
 )
-_BOILERPLATE_HINTS = ("not", "comment", "declin", "reached", "reply", "respond")
 NEGATION_SCOPE = 3
 _TOPICAL = wordset("regarding about concerning amid despite")
 _CLAUSE_START = wordset("that which who whom whose")
@@ -184,6 +194,19 @@ def focus_term(sentence: str) -> str | None:
     return None
 
 
+_NEGATION, _IF, _REFUTATION, _VERDICT, _TOPIC, _CLAUSE = range(1, 7)
+#: The words the reading loop treats specially, each with its role (one lookup a word).
+_SPECIAL: dict[str, int] = {
+    **dict.fromkeys(_CLAUSE_START, _CLAUSE),
+    **dict.fromkeys(_TOPICAL, _TOPIC),
+    **dict.fromkeys(_VERDICTS, _VERDICT),
+    **dict.fromkeys(_CONDITIONAL, _IF),
+    **dict.fromkeys(_NEGATION_CUES, _NEGATION),
+    _REFUTES: _REFUTATION,
+}
+_BREAKS = frozenset(",;:()?!-")
+
+
 def _anaphora(tokens: list[str], has_denial: bool) -> Anaphora:
     """Whether the sentence opens on a pronoun ("bare") or a demonstrative with a noun."""
     if not has_denial or not tokens or tokens[0].lower() not in _PRONOUNS:
@@ -204,17 +227,17 @@ def read_claim(
     direct: bool = False,
 ) -> Claim | None:
     """What ``sentence`` asserts and denies (see the module notes); None if nothing."""
+    # each pattern runs only when a word it needs is there (they cost more than the rest)
     lowered = sentence.lower()
+    text = sentence
     if any(hint in lowered for hint in _BOILERPLATE_HINTS):
-        sentence_for_polarity = _BOILERPLATE.sub(" ", sentence)
-    else:
-        sentence_for_polarity = sentence
-    text = ascii_text(canonical_aliases(sentence_for_polarity))
-    if _NOT_NEGATING.search(text):
+        text = _BOILERPLATE.sub(" ", text)
+    text = ascii_text(canonical_aliases(text))
+    if "no" in lowered:
         text = _NOT_NEGATING.sub("about", text)
-    if _REFUTED.search(text):
+    if any(hint in lowered for hint in _REFUTATION_HINTS):
         text = _REFUTED.sub(f" {_REFUTES} ", text)
-    if _HEARSAY.search(text):
+    if any(hint in lowered for hint in _HEARSAY_HINTS):
         text = _HEARSAY.sub("if", text)
     tokens = _TOKEN.findall(text)
     asserted: set[str] = set()
@@ -230,42 +253,51 @@ def read_claim(
     subject_until = -1  # in a refuted clause, tokens before this index are its subject
     verdict = False
     last_word = ""
+    special = _SPECIAL.get
     for index, raw in enumerate(tokens):
-        if raw in _CLAUSE_BREAK or raw[0] == "-":
+        if raw[0] in _BREAKS:
             scope, distance, topical, hypothetical, clause = 0, 99, 0, False, []
             refuted, subject_until = 0, -1
             continue
         word = raw.lower()
         previous, last_word = last_word, word
-        if word == _REFUTES:
-            refuted, subject_until = REFUTED_SCOPE, _refuted_subject_end(tokens, index + 1)
-            scope, distance, topical, hypothetical, clause = 0, 99, 0, False, []
-            continue
-        if word.endswith("n't") or word in _NEGATION_CUES:
+        kind = special(word, 0)
+        if kind:
+            if kind == _NEGATION:
+                scope, distance = 1, 0
+                continue
+            if kind == _IF:
+                hypothetical = True
+                continue
+            if kind == _REFUTATION:
+                refuted, subject_until = REFUTED_SCOPE, _refuted_subject_end(tokens, index + 1)
+                scope, distance, topical, hypothetical, clause = 0, 99, 0, False, []
+                continue
+            if kind == _VERDICT and previous in _COPULAS and not hypothetical:
+                verdict = True
+                for term in clause:
+                    asserted.discard(term)
+                    denied.add(term)
+                implied.update(_term(w) for w in _VERDICTS[word])
+                clause = []
+                continue
+            if kind == _TOPIC and distance > 90:
+                topical = 3
+                continue
+            if kind == _CLAUSE:
+                topical = 0
+        elif word.endswith("n't"):
             scope, distance = 1, 0
             continue
-        if word in _CONDITIONAL:
-            hypothetical = True
-            continue
-        if word in _VERDICTS and previous in _COPULAS and not hypothetical:
-            verdict = True
-            for term in clause:
-                asserted.discard(term)
-                denied.add(term)
-            implied.update(_term(w) for w in _VERDICTS[word])
-            clause = []
-            continue
-        if word in _TOPICAL and distance > 90:
-            topical = 3
-            continue
-        if word in _CLAUSE_START:
-            topical = 0
         distance += 1
         if word.endswith("'s"):
             word = word[:-2]
-        if word in STOPWORDS or len(word) < 3 or word[0].isdigit():
+        if len(word) < 3 or word[0].isdigit():
             continue
-        term = _term(word.strip("'-"))
+        term = TERMS[word.strip("'-") if word[-1] in "'-" else word]
+        if not term:
+            continue  # a stopword
+        term = SYNONYMS.get(term, term)
         all_terms.add(term)
         if raw[0].isupper() or hypothetical or term in NOT_PREDICATES:
             continue
@@ -342,6 +374,23 @@ _HEARSAY_WORDS = wordset(
 )
 _CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*")
 _ALIASES = frozenset({"usa", "uk", "un", "eu"})
+
+
+_DENIAL_WORDS = (
+    _NEGATION_CUES
+    | frozenset(_VERDICTS)
+    | wordset(
+        "contradicting contradicted contradicts contradict disputed disputes disputing",
+        "dispute dismissed dismisses dismissing refuted refutes refuting refute rebutted",
+        "rebuts debunked",
+    )
+)
+
+
+def may_deny(sentence: str, words: list[str]) -> bool:
+    """Whether a sentence has a word that can make it deny something (negation, verdict,
+    refutation). One that has none can only assert."""
+    return not _DENIAL_WORDS.isdisjoint(words) or "n't" in sentence or "n’t" in sentence
 
 
 def quick_claim(

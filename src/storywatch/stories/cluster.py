@@ -20,6 +20,7 @@ import math
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import islice
 
 from storywatch.model import Reason
 from storywatch.stories.vectors import Centroid, Vector, dot
@@ -76,15 +77,20 @@ class ClusterIndex:
     def __init__(self, params: ClusterParams) -> None:
         self.params = params
         self.stories: dict[int, StoryVectors] = {}
-        self._postings: dict[str, set[int]] = {}
+        # feature -> {story id: None}: dicts of ints are not tracked by the garbage
+        # collector, sets are (a window holds tens of thousands of these)
+        self._postings: dict[str, dict[int, None]] = {}
 
     def best(self, vector: Vector, when: datetime) -> Join:
         """The best-scoring story for ``vector`` at time ``when`` (story_id None if none)."""
         p = self.params
-        probe = sorted(vector.items(), key=lambda kv: -kv[1])[:PROBE_FEATURES]
+        # weigh() returns a vector heaviest first, so its first features are the probe
         hits: Counter[int] = Counter()
-        for feature, _ in probe:
-            hits.update(self._postings.get(feature, ()))
+        postings = self._postings
+        for feature in islice(vector, PROBE_FEATURES):
+            holders = postings.get(feature)
+            if holders:
+                hits.update(holders.keys())  # a dict would be read as counts
         candidates = [story_id for story_id, _ in hits.most_common(CANDIDATES)]
         best_id: int | None = None
         best = (0.0, 0.0, timedelta(0))
@@ -128,8 +134,13 @@ class ClusterIndex:
             return
         story.centroid.add(vector)
         story.members.append((article_id, vector))
+        postings = self._postings
         for feature in vector:
-            self._postings.setdefault(feature, set()).add(story_id)
+            holders = postings.get(feature)
+            if holders is None:
+                postings[feature] = {story_id: None}
+            else:
+                holders[story_id] = None
 
     def touch(self, story_id: int, when: datetime) -> None:
         """Extend a story's time span without changing its vectors (a copy arrived)."""
@@ -147,7 +158,7 @@ class ClusterIndex:
         for feature in story.centroid.weights:
             holders = self._postings.get(feature)
             if holders is not None:
-                holders.discard(story_id)
+                holders.pop(story_id, None)
                 if not holders:
                     del self._postings[feature]
 

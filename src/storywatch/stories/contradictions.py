@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from storywatch.model import StoryEvent
-from storywatch.stories.analysis import DocAnalysis
+from storywatch.stories.analysis import DocAnalysis, claim_of
 from storywatch.stories.claims import NOT_PREDICATES, Claim
 from storywatch.stories.knowledge import Dispute, Knowledge, Match
 from storywatch.stories.text import terms
@@ -141,13 +141,19 @@ def find_contradictions(
     def source_of(article_id: int) -> str:
         return doc.source if article_id == doc.article_id else known_source(article_id)
 
-    claims = [
-        (i, s.claim, matches is None or not matches[i].agrees)
-        for i, s in enumerate(analysis.sentences)
-        if s.claim is not None
-    ]
+    # A sentence that denies nothing matters only when something denies one of its words.
+    denied = set(analysis.denied_terms())
+    if knowledge is not None:
+        denied.update(knowledge.denied_terms())
+    claims: list[tuple[Claim, bool]] = []
+    for i, sentence in enumerate(analysis.sentences):
+        if not sentence.settled and denied.isdisjoint(sentence.terms):
+            continue
+        claim = claim_of(sentence)
+        if claim is not None:
+            claims.append((claim, matches is None or not matches[i].agrees))
     pairs: list[tuple[int, Pair]] = []
-    for n, (_, later, fresh) in enumerate(claims):
+    for n, (later, fresh) in enumerate(claims):
         if not fresh:
             continue  # a claim the story holds in the same words raises nothing new
         if knowledge is not None:
@@ -157,7 +163,7 @@ def find_contradictions(
                 if found:
                     pairs.append((n, _pair(earlier_id, earlier, later, found, position)))
         for m in range(n):
-            earlier = claims[m][1]
+            earlier = claims[m][0]
             if (earlier.denied & later.asserted) or (earlier.asserted & later.denied):
                 found = judge(earlier, later, same_article=True)
                 if found:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import numpy as np
+import numpy.typing as npt
 from datasketch import MinHash, MinHashLSH
 
 from storywatch.stories.text import words, wordset
@@ -74,6 +76,52 @@ def _crc(data: bytes) -> int:
     return zlib.crc32(data)
 
 
+class _WordHashes(dict[str, int]):
+    """word -> CRC-32 of its UTF-8 bytes, filled on first use (bounded like the stems)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= 200_000:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode())
+        return value
+
+
+_WORD_HASHES = _WordHashes()
+_MIX = (np.uint32(0x9E3779B1), np.uint32(0x85EBCA77), np.uint32(0xC2B2AE3D), np.uint32(0x27D4EB2F))
+
+
+def shingle_hashes(ws: Sequence[str]) -> npt.NDArray[np.uint32]:
+    """Distinct 32-bit hashes of the word 4-grams of folded words.
+
+    Each word is hashed once (CRC-32, so the values are the same in every process) and the
+    four word hashes of a 4-gram are mixed with numpy, so no 4-gram string is ever built:
+    the same sets as :func:`shingles`, up to hash collisions, at a fraction of the cost.
+    """
+    if not ws:
+        return np.zeros(0, dtype=np.uint32)
+    words = np.fromiter(map(_WORD_HASHES.__getitem__, ws), dtype=np.uint32, count=len(ws))
+    if len(words) < 4:
+        grams = np.bitwise_xor.reduce(words * _MIX[: len(words)], keepdims=True)
+    else:
+        n = len(words) - 3
+        grams = (
+            (words[:n] * _MIX[0])
+            ^ (words[1 : n + 1] * _MIX[1])
+            ^ (words[2 : n + 2] * _MIX[2])
+            ^ (words[3:] * _MIX[3])
+        )
+    grams ^= grams >> np.uint32(16)  # murmur3's finaliser spreads the bits
+    grams *= np.uint32(0x85EBCA6B)
+    grams ^= grams >> np.uint32(13)
+    grams *= np.uint32(0xC2B2AE35)
+    grams ^= grams >> np.uint32(16)
+    grams.sort()  # then distinct values: cheaper than np.unique's hashing at this size
+    keep = np.empty(len(grams), dtype=bool)
+    keep[0] = True
+    np.not_equal(grams[1:], grams[:-1], out=keep[1:])
+    return grams[keep]
+
+
 @dataclass(frozen=True, slots=True)
 class Sketch:
     """A MinHash of one text with the size of its shingle set."""
@@ -90,7 +138,14 @@ class NearMatch:
 
 
 class NearDuplicateIndex:
-    """MinHash LSH over the texts of the window; keys are article ids."""
+    """MinHash LSH over the texts of the window; keys are article ids.
+
+    The banding (how many bands of how many rows) is the one datasketch's ``MinHashLSH``
+    chooses for the candidate threshold; the band buckets are kept here, as tuples of
+    article ids in one dict. datasketch's own storage keeps a set per bucket, about twenty
+    per article, which the garbage collector then walks on every full collection; tuples of
+    ints it does not (see docs/design/stories.md).
+    """
 
     def __init__(
         self,
@@ -105,47 +160,76 @@ class NearDuplicateIndex:
         self.jaccard = jaccard
         self.containment = containment
         self.min_shingles = min_shingles
-        self._lsh = MinHashLSH(threshold=candidate_threshold, num_perm=num_perm)
+        banding = MinHashLSH(threshold=candidate_threshold, num_perm=num_perm)
+        self.bands, self.rows = int(banding.b), int(banding.r)
         self._template = MinHash(num_perm=num_perm, seed=17, hashfunc=_crc)
         self._sketches: dict[int, Sketch] = {}
+        self._buckets: dict[bytes, tuple[int, ...]] = {}
+        self._keys: dict[int, tuple[bytes, ...]] = {}
 
     def sketch(self, folded: Sequence[str]) -> Sketch | None:
-        """A sketch of a text's folded words, or None when it is too short to judge copying."""
-        grams = shingles(folded)
+        """A sketch of a text's folded words, or None when it is too short to judge copying.
+
+        The minimum of each of the template's affine permutations over the 4-gram hashes
+        is computed in one numpy pass (what ``MinHash.update_batch`` does after hashing
+        each item in Python).
+        """
+        grams = shingle_hashes(folded)
         if len(grams) < self.min_shingles:
             return None
+        a, b = self._template.permutations
+        values = (grams[:, None] * a + b).min(axis=0)
         minhash = MinHash(
-            num_perm=self.num_perm,
             seed=17,
             hashfunc=_crc,
+            hashvalues=values,
             permutations=self._template.permutations,
             scheme=self._template.scheme,
         )
-        minhash.update_batch(list(grams))
         return Sketch(minhash, len(grams))
+
+    def _band_keys(self, sketch: Sketch) -> tuple[bytes, ...]:
+        raw = sketch.minhash.hashvalues.tobytes()
+        width = len(raw) // self.num_perm * self.rows
+        return tuple(bytes((i,)) + raw[i * width : (i + 1) * width] for i in range(self.bands))
 
     def matches(self, sketch: Sketch) -> list[NearMatch]:
         """Indexed texts this one copies or is copied by, best first."""
+        candidates: set[int] = set()
+        get = self._buckets.get
+        for key in self._band_keys(sketch):
+            candidates.update(get(key, ()))
         found: list[NearMatch] = []
-        for key in self._lsh.query(sketch.minhash):
-            other = self._sketches[key]
+        for article_id in candidates:
+            other = self._sketches[article_id]
             j = float(sketch.minhash.jaccard(other.minhash))
             smaller = min(sketch.size, other.size)
             contained = j * (sketch.size + other.size) / ((1.0 + j) * smaller) if smaller else 0.0
             if j >= self.jaccard or (j >= 0.25 and contained >= self.containment):
-                found.append(NearMatch(int(key), j, min(1.0, contained)))
+                found.append(NearMatch(article_id, j, min(1.0, contained)))
         found.sort(key=lambda m: (-m.jaccard, m.article_id))
         return found
 
     def add(self, article_id: int, sketch: Sketch) -> None:
         if article_id in self._sketches:
             return
-        self._lsh.insert(article_id, sketch.minhash)
+        keys = self._band_keys(sketch)
+        buckets = self._buckets
+        for key in keys:
+            buckets[key] = (*buckets.get(key, ()), article_id)
+        self._keys[article_id] = keys
         self._sketches[article_id] = sketch
 
     def remove(self, article_id: int) -> None:
-        if self._sketches.pop(article_id, None) is not None:
-            self._lsh.remove(article_id)
+        if self._sketches.pop(article_id, None) is None:
+            return
+        buckets = self._buckets
+        for key in self._keys.pop(article_id, ()):
+            left = tuple(a for a in buckets.get(key, ()) if a != article_id)
+            if left:
+                buckets[key] = left
+            else:
+                buckets.pop(key, None)
 
     def __len__(self) -> int:
         return len(self._sketches)

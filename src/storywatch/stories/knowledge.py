@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storywatch.model import Statement
-from storywatch.stories.analysis import DocAnalysis
+from storywatch.stories.analysis import DocAnalysis, Sentence, claim_of, read_plain
 from storywatch.stories.claims import Claim
 from storywatch.stories.numbers import NumberFact
 from storywatch.stories.types import Novelty
@@ -39,6 +39,9 @@ MAX_STATEMENTS = 2000
 
 #: word -> the positions holding it, each position one character (``chr(position)``).
 Postings = dict[str, str]
+#: (article_id, text, speaker, speaker_key, direct, asserted, denied, implied, context);
+#: ``asserted`` is None until a sentence that denies nothing is read (see ``_read``)
+Record = tuple[int, str, str | None, str | None, bool, str | None, str, str, str]
 
 
 def _post(index: Postings, words: Iterable[str], position: int) -> None:
@@ -53,6 +56,20 @@ def _joined(words: Iterable[str]) -> str:
     """Words as " a b c ", so that ``f" {w} " in joined`` tests membership."""
     text = " ".join(words)
     return f" {text} " if text else ""
+
+
+def _record(article_id: int, text: str, claim: Claim) -> Record:
+    return (
+        article_id,
+        text,
+        claim.speaker,
+        claim.speaker_key,
+        claim.direct,
+        _joined(claim.asserted),
+        _joined(claim.denied),
+        " ".join(claim.implied),
+        " ".join(claim.context),
+    )
 
 
 class _Counts(dict[str, int]):
@@ -116,7 +133,7 @@ class Dispute:
 class Knowledge:
     """The facts of one story, indexed for the novelty and contradiction checks.
 
-    A fact is kept as its terms (a frozenset, for fast overlap counts) and one plain tuple
+    A fact is kept as its terms (a tuple of words) and one plain tuple
     ``(article_id, text, speaker, speaker_key, direct, asserted, denied, implied, context)``,
     the word sets joined into strings. The indexes map a word to a *string* of positions
     (one character each). Strings and tuples of strings are not tracked by the garbage
@@ -128,12 +145,12 @@ class Knowledge:
 
     def __init__(self) -> None:
         self.vocabulary = _Counts()
-        self._terms: list[frozenset[str]] = []
-        self._facts: list[tuple[int, str, str | None, str | None, bool, str, str, str, str]] = []
+        self._terms: list[tuple[str, ...]] = []
+        self._facts: list[Record] = []
         self._index: Postings = {}
         self._denying: Postings = {}
-        self._seen: set[object] = set()
-        self._statements: list[frozenset[str]] = []
+        self._seen: set[int] = set()  # hashes of the facts held (their words and denials)
+        self._statements: list[tuple[str, ...]] = []
         self._statement_index: Postings = {}
         self.numbers: list[KnownNumber] = []
         self._number_index: dict[float, str] = {}
@@ -143,7 +160,7 @@ class Knowledge:
     # ------------------------------------------------------------------ reading
 
     def _similar(
-        self, terms: frozenset[str], index: Postings, known: list[frozenset[str]]
+        self, terms: frozenset[str], index: Postings, known: list[tuple[str, ...]]
     ) -> list[int]:
         """Positions of the known texts holding at least :data:`REPEAT_CONTAINMENT` of
         ``terms``.
@@ -164,13 +181,38 @@ class Knowledge:
         if not candidates:
             return []
         least = REPEAT_CONTAINMENT * n
-        return [c for c in candidates if len(terms & known[c]) >= least]
+        overlap = terms.intersection
+        return [c for c in candidates if len(overlap(known[c])) >= least]
 
-    def _conflicts(self, claim: Claim, position: int) -> bool:
-        """Whether ``claim`` and a known fact disagree on one of its predicates."""
-        _, _, _, _, _, asserted, denied, _, _ = self._facts[position]
-        if claim.denied and asserted and any(f" {t} " in asserted for t in claim.denied):
-            return True
+    def _read(self, position: int) -> Record:
+        """A fact's record, its claim read first if it was stored unread."""
+        record = self._facts[position]
+        if record[5] is not None:
+            return record
+        article_id, text, speaker, key, direct = record[:5]
+        claim = read_plain(text, speaker, key, direct)
+        if claim is None:
+            record = (article_id, text, speaker, key, direct, "", "", "", "")
+        else:
+            record = _record(article_id, text, claim)
+        self._facts[position] = record
+        return record
+
+    def _conflicts(self, sentence: Sentence, position: int) -> bool:
+        """Whether a sentence and a known fact disagree on one of its predicates."""
+        denied = self._facts[position][6]
+        # a sentence that denies nothing can only assert what the fact denies
+        if not sentence.settled and (
+            not denied or not any(f" {t} " in denied for t in sentence.terms)
+        ):
+            return False
+        claim = claim_of(sentence)
+        if claim is None:
+            return False
+        if claim.denied:
+            asserted = self._read(position)[5]
+            if asserted and any(f" {t} " in asserted for t in claim.denied):
+                return True
         return bool(denied) and any(f" {t} " in denied for t in claim.asserted)
 
     def compare(self, analysis: DocAnalysis) -> list[Match]:
@@ -178,15 +220,14 @@ class Knowledge:
         out: list[Match] = []
         for sentence in analysis.sentences:
             hits = self._similar(sentence.terms, self._index, self._terms) if sentence.terms else []
-            claim = sentence.claim
             if not hits:
                 out.append(NO_MATCH)
-            elif claim is None:
+            elif sentence.settled and sentence.claim is None:
                 out.append(Match(repeated=True, agrees=True))
             else:
                 agrees = flips = False
                 for position in hits:
-                    if self._conflicts(claim, position):
+                    if self._conflicts(sentence, position):
                         flips = True
                     else:
                         agrees = True
@@ -247,30 +288,35 @@ class Knowledge:
                 new_numbers.append(fact.phrase)
         return Novelty(tuple(new_sentences), tuple(new_statements), tuple(new_numbers), repeated)
 
+    def denied_terms(self) -> Iterable[str]:
+        """Every word some known claim denies."""
+        return self._denying.keys()
+
     def opposing(self, claim: Claim) -> set[int]:
         """Positions of known facts asserting what ``claim`` denies, or denying what it
         asserts."""
         out: set[int] = set()
-        facts = self._facts
         for term in claim.denied:
-            postings = self._index.get(term, "")
             mark = f" {term} "
-            out.update(p for p in map(ord, postings) if mark in facts[p][5])
+            for position in map(ord, self._index.get(term, "")):
+                asserted = self._read(position)[5]
+                if asserted and mark in asserted:
+                    out.add(position)
         for term in claim.asserted:
             out.update(map(ord, self._denying.get(term, "")))
         return out
 
     def fact(self, position: int) -> tuple[int, Claim]:
         """The article and the claim of a known fact."""
-        article_id, text, speaker, key, direct, asserted, denied, implied, context = self._facts[
+        article_id, text, speaker, key, direct, asserted, denied, implied, context = self._read(
             position
-        ]
+        )
         claim = Claim(
             text=text,
             speaker=speaker,
             speaker_key=key,
-            terms=self._terms[position],
-            asserted=frozenset(asserted.split()),
+            terms=frozenset(self._terms[position]),
+            asserted=frozenset((asserted or "").split()),
             denied=frozenset(denied.split()),
             direct=direct,
             implied=frozenset(implied.split()),
@@ -298,36 +344,38 @@ class Knowledge:
                 continue
             if len(self._facts) >= MAX_FACTS:
                 continue
-            key: object = (terms, claim.denied) if claim is not None and denials else terms
+            key = hash((terms, claim.denied)) if claim is not None and denials else hash(terms)
             if key in self._seen:
                 continue
             self._seen.add(key)
             position = len(self._facts)
             _post(self._index, terms, position)
-            record: tuple[int, str, str | None, str | None, bool, str, str, str, str]
-            if claim is None:
-                record = (article_id, sentence.text, None, None, False, "", "", "", "")
-            else:
-                _post(self._denying, claim.denied, position)
+            record: Record
+            if not sentence.settled:  # read when a denial first meets it (``_read``)
                 record = (
                     article_id,
                     sentence.text,
-                    claim.speaker,
-                    claim.speaker_key,
-                    claim.direct,
-                    _joined(claim.asserted),
-                    _joined(claim.denied),
-                    " ".join(claim.implied),
-                    " ".join(claim.context),
+                    sentence.speaker,
+                    sentence.speaker_key,
+                    sentence.direct,
+                    None,
+                    "",
+                    "",
+                    "",
                 )
+            elif claim is None:
+                record = (article_id, sentence.text, None, None, False, "", "", "", "")
+            else:
+                _post(self._denying, claim.denied, position)
+                record = _record(article_id, sentence.text, claim)
             self._facts.append(record)
-            self._terms.append(terms)
+            self._terms.append(tuple(terms))
         for _, words in analysis.statements:
             if len(self._statements) >= MAX_STATEMENTS or not words:
                 continue
             if not self._similar(words, self._statement_index, self._statements):
                 _post(self._statement_index, words, len(self._statements))
-                self._statements.append(words)
+                self._statements.append(tuple(words))
         for fact in analysis.numbers:
             # every wording of a number is kept, so that any later one is recognised
             variant = (fact.unit, fact.near)

@@ -58,6 +58,14 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_EXPLICIT_WORDS = wordset(
+    "revised revising revises corrected correcting updated raised lowered reported given",
+    "announced stated",
+)
+_CHANGE_WORDS = wordset(
+    "rose risen rises rising climbed climbs increased jumped grew fell dropped declined",
+    "decreased from stands reached",
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|an?\s+|about\s+|some\s+)*$", re.IGNORECASE)
 TOLL_WORDS = frozenset(
     stem(w)
@@ -81,16 +89,21 @@ def number_facts(
     ``words`` (the sentence's folded words, when the caller has them) lets a sentence with
     no digit and no number word skip the number patterns altogether.
     """
-    if words and not _DIGIT.search(sentence) and NUMBER_WORDS.isdisjoint(words):
-        return []
-    found = parse_numbers(sentence)
+    spelled = True
+    if words:
+        spelled = not NUMBER_WORDS.isdisjoint(words)
+        if not spelled and not _DIGIT.search(sentence):
+            return []
+    present = set(words)
+    found = parse_numbers(sentence, spelled=spelled)
     if not found:
         return []
     if context is None:
         context = frozenset(terms(sentence))
-    if _EXPLICIT.search(sentence):
+    # the patterns run only when one of their words is there
+    if (not present or present & _EXPLICIT_WORDS) and _EXPLICIT.search(sentence):
         revision = "explicit"
-    elif _CHANGE.search(sentence):
+    elif (not present or present & _CHANGE_WORDS) and _CHANGE.search(sentence):
         revision = "change"
     else:
         revision = ""

@@ -167,12 +167,12 @@ _ALIAS = re.compile(
 )
 
 
-_ALIAS_HINTS = ("U.", "US", "UK", "UN", "United", "E.U", "EU", "European")
+_ALIAS_HINT = re.compile(r"U\.|US|UK|UN|United|E\.U|EU|European")
 
 
 def canonical_aliases(text: str) -> str:
     """Spell the common country and body abbreviations one way ("U.S." = "United States")."""
-    if not any(hint in text for hint in _ALIAS_HINTS):
+    if _ALIAS_HINT.search(text) is None:
         return text  # most sentences name none of them; skip the pattern
     return _ALIAS.sub(lambda m: str(m.lastgroup), text)
 
@@ -216,9 +216,7 @@ def sentences(text: str) -> list[str]:
     return pieces
 
 
-_NAME = re.compile(
-    r"\b(?:[A-Z][a-z]+|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,})(?:[ -](?:[A-Z][a-z]+|[A-Z]{2,}))*"
-)
+_NAME = re.compile(r"\b[A-Z](?:[a-z]+|\.(?:[A-Z]\.)+|[A-Z]+)(?:[ -][A-Z](?:[a-z]+|[A-Z]+))*")
 _NAME_STOP = wordset(
     "The A An In On At But And Or For If As It He She They We I This That These Those "
     "His Her Their Our Its After Before When While Since During What Who Why How Where "
@@ -231,21 +229,34 @@ _NAME_STOP = wordset(
 )
 
 
+class _NameCache(dict[str, str]):
+    """A capitalised run as written -> the name it stands for ("" when none): the same
+    runs ("The", "Mayor Agathe Rimsby") come back in article after article."""
+
+    def __missing__(self, run: str) -> str:
+        if len(self) >= STEM_CACHE_SIZE:
+            self.clear()
+        parts = [p for p in _NAME_SPLIT.split(run) if p not in _NAME_STOP]
+        if not parts or (len(parts) == 1 and parts[0].lower() in STOPWORDS):
+            name = ""
+        else:
+            name = " ".join(parts)
+            name = fold(name).replace(".", "") if len(name) > 1 else ""
+        self[run] = name
+        return name
+
+
+_NAME_SPLIT = re.compile(r"[ -]")
+_NAMES = _NameCache()
+
+
 def names(text: str) -> list[str]:
     """Capitalised word runs not at a sentence start alone: a cheap stand-in for entities.
 
     The understanding stage gives real entities; these are used beside them so that
     clustering still works on a text the understanding stage found nothing in.
     """
-    found: list[str] = []
-    for match in _NAME.finditer(canonical_aliases(text)):
-        parts = [p for p in re.split(r"[ -]", match.group(0)) if p not in _NAME_STOP]
-        if not parts or (len(parts) == 1 and parts[0].lower() in STOPWORDS):
-            continue
-        name = " ".join(parts)
-        if len(name) > 1:
-            found.append(fold(name).replace(".", ""))
-    return found
+    return [n for n in map(_NAMES.__getitem__, _NAME.findall(canonical_aliases(text))) if n]
 
 
 _NUMBER = re.compile(
@@ -279,8 +290,11 @@ _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORE
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-def parse_numbers(sentence: str) -> list[tuple[float, int, int]]:
-    """Numbers in a sentence as (value, start, end); years and times of day are skipped."""
+def parse_numbers(sentence: str, *, spelled: bool = True) -> list[tuple[float, int, int]]:
+    """Numbers in a sentence as (value, start, end); years and times of day are skipped.
+
+    ``spelled=False`` says the caller knows the sentence has no number word ("six").
+    """
     found: list[tuple[float, int, int]] = []
     for match in _NUMBER.finditer(sentence):
         raw, percent, scale = match.group(1), match.group(2), match.group(3)
@@ -294,7 +308,8 @@ def parse_numbers(sentence: str) -> list[tuple[float, int, int]]:
         if scale:
             value *= _SCALE[scale]
         found.append((value, match.start(), match.end()))
-    for m in _NUMBER_WORD.finditer(sentence):
-        found.append((float(_NUMBER_WORDS[m.group(0).lower()]), m.start(), m.end()))
+    if spelled:
+        for m in _NUMBER_WORD.finditer(sentence):
+            found.append((float(_NUMBER_WORDS[m.group(0).lower()]), m.start(), m.end()))
     found.sort(key=lambda item: item[1])
     return found

@@ -56,21 +56,28 @@ class DocumentFrequencies:
 
 
 def weigh(counts: Mapping[str, float], df: DocumentFrequencies, *, keep: int) -> Vector:
-    """A unit-length TF-IDF vector of the ``keep`` heaviest features (log-scaled TF)."""
-    weighted = {f: (1.0 + math.log(c)) * df.idf(f) for f, c in counts.items() if c > 0}
-    if len(weighted) > keep:
-        top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
-        weighted = dict(top)
-    norm = math.sqrt(sum(w * w for w in weighted.values()))
+    """A unit-length TF-IDF vector of the ``keep`` heaviest features (log-scaled TF).
+
+    Ties are broken by feature name, so the vector does not depend on the order of
+    ``counts``. (The IDF of :meth:`DocumentFrequencies.idf` is inlined: this runs once per
+    article over every feature.)
+    """
+    log = math.log
+    known = df._df.get
+    base = log(df.documents + df.prior + 2) + 1.0
+    ranked = sorted(
+        [(-(1.0 + log(c)) * (base - log(known(f, 0) + 1)), f) for f, c in counts.items() if c > 0]
+    )[:keep]
+    norm = math.sqrt(sum(w * w for w, _ in ranked))
     if norm == 0.0:
         return {}
-    return {f: w / norm for f, w in weighted.items()}
+    return {f: -w / norm for w, f in ranked}
 
 
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b[f] for f, w in a.items() if f in b)
+    """Dot product of two sparse vectors (the key intersection runs in C; sparse vectors
+    share few keys, so only those are multiplied)."""
+    return sum([a[f] * b[f] for f in a.keys() & b.keys()])
 
 
 class Centroid:
