@@ -1,207 +1,62 @@
 """Delivery fan-out benchmarks (issue 6): Web Push sends/s, SSE events/s, record → sent latency.
 
-Three measurements, each against real local servers on 127.0.0.1, each in its own processes
-so the receiving side does not share the sender's interpreter:
+Three measurements, each against real local servers on 127.0.0.1, with the receiving side in
+processes of its own (``fanout_receivers.py``) and the service run the way ``storywatch`` runs
+it (on uvloop, as ``serve`` and ``worker`` do):
 
-- ``push``: Web Push sends per second to a local push service (a minimal HTTP/1.1 server in
-  another process that answers 201 and decrypts a sample of the payloads with ``http_ece`` to
-  prove they are real). Measured twice: the channel alone (encrypt, VAPID, POST through the
-  SSRF-guarded fetcher) and the whole worker path (claim → send → record in the store), with
-  one notification for each of 10,000 subscribers' devices.
-- ``sse``: a uvicorn server process holding N concurrent live-stream connections (opened by a
-  client process, 10 per user), while the server publishes notifications on the bus; events
-  delivered per second as counted by the clients.
+- ``push``: Web Push sends per second to a local push service (a minimal HTTP/1.1 server that
+  answers 201 and decrypts a sample of the payloads with ``http_ece`` to prove they are real).
+  Measured twice: the channel alone in this process (encrypt, VAPID, POST through the guarded
+  client), and the real delivery workers: ``storywatch worker --role deliver`` with
+  ``delivery_processes`` = 1 and then = N (``--delivery-processes``, default 2), sending one
+  notification to each of 10,000 subscribers' devices from a SQLite outbox (claim → send →
+  record). Rates are counted by the push service (first to last request); CPU is read from
+  /proc for the worker processes and, separately, for the push service.
+- ``sse``: ``storywatch worker --role web`` with ``web_processes`` = N (``--web-processes``,
+  default 2) on one port (SO_REUSEPORT) and the Redis bus, holding 10,000 live-stream
+  connections opened by a client process (10 per user); this process announces
+  notifications as the match stage does (``outbox.announce``: one LIVE message per article,
+  ``--per-article`` users each); events per second as counted by the clients.
 - ``latency``: 10,000 subscribers each with a device; articles arrive at a steady rate and
-  each matches K subscribers, recorded through the outbox as the match stage does; the time
-  from recording (the article's ``arrived_at`` at the outbox) to the push service receiving
-  the decrypted push, p50/p99. The stages before the outbox (fetch, extract, match) are not
-  in this figure; they have their own benchmarks.
+  each matches K subscribers, recorded through the outbox and announced as the match stage
+  does, with a delivery worker in the same process (as ``serve`` runs them); the time from
+  recording (the article's ``arrived_at`` at the outbox) to the push service receiving the
+  decrypted push, p50/p99. The stages before the outbox have their own benchmarks.
 
 Run: ``.venv/bin/python bench/fanout.py`` (all parts) or ``--part push|sse|latency``;
-``--quick`` for smaller sizes. The last line is ``name=value`` pairs for bench/gates.py.
+``--quick`` for smaller sizes. The SSE part needs Redis (``--redis``, default the local
+server). The last line is ``name=value`` pairs for bench/gates.py.
 """
 
-# ruff: noqa: ASYNC110, ASYNC220, ASYNC240 - a benchmark driver polls and spawns on purpose
+# ruff: noqa: ASYNC110, ASYNC220 - a benchmark driver polls and spawns on purpose
 from __future__ import annotations
 
 import argparse
 import asyncio
-import base64
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-# ----------------------------------------------------------------------------- the push service
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    """Write then rename, so a reader polling for the file never sees it half written."""
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text)
-    partial.replace(path)
-
-
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def _b64url_decode(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-@dataclass
-class DeviceKeys:
-    """One receiving key pair shared by every benchmark device (sender cost is per message)."""
-
-    private_pem: bytes
-    p256dh: str
-    auth: str
-
-    @classmethod
-    def make(cls) -> DeviceKeys:
-        from cryptography.hazmat.primitives import serialization
-        from cryptography.hazmat.primitives.asymmetric import ec
-
-        key = ec.generate_private_key(ec.SECP256R1())
-        public = key.public_key().public_bytes(
-            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-        )
-        pem = key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        return cls(pem, _b64url(public), _b64url(os.urandom(16)))
-
-
-async def _push_service(port_file: Path, keys_file: Path, decrypt_every: int) -> None:
-    """A push service: HTTP/1.1 keep-alive, 201 for every POST, decrypts 1 in N payloads.
-
-    Writes ``{"port"}`` to ``port_file`` when listening; on SIGUSR1 it writes its report
-    (count, decrypted count, failures, receive time of each decrypted notification id) to
-    ``port_file + ".report"``.
-    """
-    import signal
-
-    import http_ece
-    from cryptography.hazmat.primitives import serialization
-
-    info = json.loads(keys_file.read_text())
-    private = serialization.load_pem_private_key(info["pem"].encode(), password=None)
-    auth = _b64url_decode(info["auth"])
-    stats: dict[str, Any] = {"count": 0, "decrypted": 0, "failures": 0, "first": None, "last": None}
-    received: dict[int, float] = {}
-
-    def decrypt(body: bytes) -> None:
-        try:
-            plain = http_ece.decrypt(
-                body, private_key=private, auth_secret=auth, version="aes128gcm"
-            )
-            received[int(json.loads(plain)["notification_id"])] = time.time()
-            stats["decrypted"] += 1
-        except Exception:
-            stats["failures"] += 1
-
-    class Proto(asyncio.Protocol):
-        def connection_made(self, transport: asyncio.BaseTransport) -> None:
-            self.t: Any = transport
-            self.buf = b""
-
-        def data_received(self, data: bytes) -> None:
-            # Kept cheap on purpose: this server shares the 2 cores with the sender measured.
-            self.buf += data
-            answers = 0
-            while True:
-                end = self.buf.find(b"\r\n\r\n")
-                if end < 0:
-                    break
-                head = self.buf[:end].lower()
-                at = head.find(b"\r\ncontent-length:")
-                length = 0
-                if at >= 0:
-                    stop = head.find(b"\r\n", at + 17)
-                    length = int(head[at + 17 : stop if stop > 0 else None])
-                if len(self.buf) < end + 4 + length:
-                    break
-                body = self.buf[end + 4 : end + 4 + length]
-                self.buf = self.buf[end + 4 + length :]
-                now = time.time()
-                stats["count"] += 1
-                stats["first"] = stats["first"] or now
-                stats["last"] = now
-                if decrypt_every and stats["count"] % decrypt_every == 0:
-                    decrypt(body)
-                answers += 1
-            if answers:
-                self.t.write(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n" * answers)
-
-    loop = asyncio.get_running_loop()
-    server = await loop.create_server(Proto, "127.0.0.1", 0, backlog=4096)
-    port = server.sockets[0].getsockname()[1]
-
-    def report() -> None:
-        out = {**stats, "received": received}
-        _atomic_write(Path(str(port_file) + ".report"), json.dumps(out))
-
-    loop.add_signal_handler(signal.SIGUSR1, report)
-    _atomic_write(port_file, json.dumps({"port": port}))
-    await asyncio.Event().wait()
-
-
-class PushServiceProcess:
-    """Starts the push service in its own process and reads its reports."""
-
-    def __init__(self, keys: DeviceKeys, decrypt_every: int, tmp: Path) -> None:
-        self.port_file = tmp / f"push-{os.getpid()}-{random.randrange(10**6)}.json"
-        keys_file = tmp / "keys.json"
-        keys_file.write_text(json.dumps({"pem": keys.private_pem.decode(), "auth": keys.auth}))
-        self.proc = subprocess.Popen(
-            [sys.executable, __file__, "_push_service", str(self.port_file), str(keys_file),
-             str(decrypt_every)]
-        )  # fmt: skip
-        deadline = time.monotonic() + 20
-        while not self.port_file.exists():
-            if time.monotonic() > deadline:
-                raise RuntimeError("push service did not start")
-            time.sleep(0.02)
-        self.port = int(json.loads(self.port_file.read_text())["port"])
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def report(self) -> dict[str, Any]:
-        import signal
-
-        target = Path(str(self.port_file) + ".report")
-        target.unlink(missing_ok=True)
-        self.proc.send_signal(signal.SIGUSR1)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                data: dict[str, Any] = json.loads(target.read_text())
-                data["received"] = {int(k): v for k, v in data["received"].items()}
-                return data
-            except (FileNotFoundError, json.JSONDecodeError):
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.02)
-
-    def close(self) -> None:
-        self.proc.kill()
-        self.proc.wait()
-
+from fanout_receivers import (  # noqa: E402
+    DeviceKeys,
+    PushServiceProcess,
+    family,
+    family_cpu,
+    run_fast,
+)
 
 # ----------------------------------------------------------------------------- shared setup
 
@@ -399,18 +254,27 @@ async def push_channel_only(tmp: Path, sends: int, concurrency: int) -> dict[str
     }
 
 
-async def push_worker_path(tmp: Path, subscribers: int) -> dict[str, float]:
-    """The worker path: one notification per subscriber, claimed, sent and recorded."""
+async def push_workers(tmp: Path, subscribers: int, processes: int) -> dict[str, float]:
+    """``storywatch worker --role deliver``: one notification per subscriber, claimed, sent and
+    recorded by ``processes`` delivery processes sharing one SQLite outbox."""
     from storywatch.app import open_services
     from storywatch.deliver.outbox import limits_from, record_many
-    from storywatch.deliver.worker import DeliveryWorker
 
     keys = DeviceKeys.make()
     push = PushServiceProcess(keys, decrypt_every=50, tmp=tmp)
+    data_dir = tmp / f"workers{processes}"
+    proc = None
     try:
-        url = await store_url("worker")
-        async with open_services(bench_settings(tmp / "worker", database_url=url)) as services:
+        url = await store_url(f"workers{processes}")
+        settings = bench_settings(data_dir, database_url=url)
+        async with open_services(settings) as services:
             users = await make_subscribers(services, subscribers, push, keys)
+        env = service_env(data_dir, database_url=url, delivery_processes=processes)
+        proc = start_storywatch(["deliver"], env)
+        pids = await wait_family(proc, processes, settle=3.0)
+        cpu = family_cpu(pids)
+        push_cpu = family_cpu([push.proc.pid])
+        async with open_services(settings, migrate=False) as services:
             now = datetime.now(UTC)
             async with services.db.write() as conn:
                 await record_many(
@@ -419,29 +283,103 @@ async def push_worker_path(tmp: Path, subscribers: int) -> dict[str, float]:
                     now,
                     limits=limits_from(services.settings),
                 )
-            worker = DeliveryWorker(services)
-            stop = asyncio.Event()
-            started = time.perf_counter()
-            cpu = time.process_time()
-            task = asyncio.create_task(worker.run(stop))
-            while worker.sent + worker.failed < subscribers:
-                await asyncio.sleep(0.01)
-            took = time.perf_counter() - started
-            cpu = time.process_time() - cpu
-            stop.set()
-            await task
-            await _close(services)
+            deadline = time.monotonic() + 300
+            while True:
+                report = push.report()
+                if report["count"] >= subscribers or time.monotonic() > deadline:
+                    break
+                await asyncio.sleep(0.1)
+            cpu = family_cpu(pids) - cpu
+            push_cpu = family_cpu([push.proc.pid]) - push_cpu
+            for _ in range(100):  # the last outcomes are committed a moment after their sends
+                statuses = await delivery_statuses(services)
+                if statuses.get("sent", 0) >= subscribers:
+                    break
+                await asyncio.sleep(0.1)
+        stop_storywatch(proc)
+        proc = None
         await drop_store(url)
-        report = push.report()
     finally:
+        if proc is not None:
+            stop_storywatch(proc)
         push.close()
+    span = (report["last"] or 0) - (report["first"] or 0)
+    tag = f"push_workers{processes}"
     return {
-        "push_worker_sends_per_s": subscribers / took,
-        "push_worker_cpu_us_per_send": cpu / subscribers * 1e6,
-        "push_worker_failures": float(worker.failed),
-        "push_service_count": float(report["count"]),
-        "push_worker_decrypt_failures": float(report["failures"]),
+        f"{tag}_processes": float(len(pids)),
+        f"{tag}_sends_per_s": report["count"] / span if span > 0 else float("nan"),
+        f"{tag}_cpu_us_per_send": cpu / max(1, report["count"]) * 1e6,
+        f"{tag}_push_service_cpu_us_per_request": push_cpu / max(1, report["count"]) * 1e6,
+        f"{tag}_sent": float(statuses.get("sent", 0)),
+        f"{tag}_decrypt_failures": float(report["failures"]),
     }
+
+
+async def delivery_statuses(services: Any) -> dict[str, int]:
+    import sqlalchemy as sa
+
+    from storywatch.store.tables import deliveries
+
+    async with services.db.read() as conn:
+        rows = await conn.execute(
+            sa.select(deliveries.c.status, sa.func.count()).group_by(deliveries.c.status)
+        )
+        return {str(r[0]): int(r[1]) for r in rows}
+
+
+# ----------------------------------------------------------------------------- storywatch processes
+
+
+def service_env(data_dir: Path, **settings: Any) -> dict[str, str]:
+    """The environment a ``storywatch`` process of the benchmark runs with."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STORYWATCH_")}
+    values = {
+        "data_dir": data_dir,
+        "allow_loopback": "true",
+        "base_url": "http://bench.local",
+        "vapid_subject": "mailto:bench@localhost",
+        "delivery_user_per_hour": 1_000_000,
+        "delivery_story_per_hour": 1_000_000,
+        "delivery_concurrency": 256,
+        "log_level": "WARNING",
+        **settings,
+    }
+    for name, value in values.items():
+        if value is not None:
+            env[f"STORYWATCH_{name.upper()}"] = str(value)
+    return env
+
+
+def start_storywatch(roles: Sequence[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    if os.environ.get("FANOUT_SERVER"):  # a stand-in (e.g. the same roles under a profiler)
+        return subprocess.Popen([sys.executable, os.environ["FANOUT_SERVER"]], env=env)
+    command = [str(ROOT / ".venv" / "bin" / "storywatch"), "worker"]
+    if not Path(command[0]).exists():
+        command = [sys.executable, "-c", "from storywatch.cli import main; main()", "worker"]
+    for role in roles:
+        command += ["--role", role]
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+
+
+async def wait_family(proc: subprocess.Popen[bytes], size: int, settle: float) -> list[int]:
+    """The command's processes once all ``size`` exist, after ``settle`` seconds of start-up."""
+    deadline = time.monotonic() + 60
+    while True:
+        pids = family(proc.pid)
+        if len(pids) >= size or time.monotonic() > deadline:
+            break
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(settle)
+    return family(proc.pid)
+
+
+def stop_storywatch(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 # ----------------------------------------------------------------------------- part 3: latency
@@ -518,181 +456,38 @@ async def ingest_latency(
 # ----------------------------------------------------------------------------- part 2: SSE
 
 
-async def _sse_server(
-    data_dir: str, port_file: str, connections: int, events: int, users: int
-) -> None:
-    """The web app under uvicorn; once ``connections`` streams are open, publish ``events``."""
-    import uvicorn
+def created_for(uid: int, nid: int, now: datetime) -> Any:
+    """What ``outbox.record_many`` returns for one user (the SSE part announces these)."""
+    from storywatch.deliver.model import CreatedNotification
+    from storywatch.model import Reason
 
-    from storywatch import bus
+    return CreatedNotification(
+        id=nid, user_id=uid, subscription_id=1, article_id=nid // 1000 + 1, story_id=1,
+        title="Pentagon: the letter on withdrawal was a draft",
+        body="Esper and Milley say the letter was a mistake.", url="/stories/1",
+        reasons=(Reason("story", "US troops in Iraq"),), urgent=False, created_at=now,
+        published_at=now, arrived_at=now, collapse_key="story:1", thread_key="story:1",
+        held=False, deliver_at=now, policy_note=None, channel_count=1,
+    )  # fmt: skip
+
+
+async def sse_fanout(
+    tmp: Path,
+    connections: int,
+    users: int,
+    events: int,
+    processes: int,
+    redis_url: str,
+    per_article: int,
+) -> dict[str, float]:
+    """``storywatch worker --role web`` × ``processes`` holding ``connections`` streams."""
     from storywatch.app import open_services
-    from storywatch.web.app import create_app
-    from storywatch.web.live import live_hub
-
-    if not os.environ.get("FANOUT_GC_DEFAULT"):  # as `serve` should run: see web.live.tune_gc
-        from storywatch.web.live import tune_gc
-
-        tune_gc()
-    async with open_services(bench_settings(Path(data_dir)), migrate=False) as services:
-        app = create_app(services)
-        config = uvicorn.Config(
-            app, host="127.0.0.1", port=0, log_level="error", backlog=8192, timeout_keep_alive=600
-        )
-        server = uvicorn.Server(config)
-        task = asyncio.create_task(server.serve())
-        while not server.started:
-            await asyncio.sleep(0.01)
-        port = server.servers[0].sockets[0].getsockname()[1]
-        _atomic_write(Path(port_file), json.dumps({"port": port}))
-        hub = live_hub(services)
-        go = Path(port_file + ".go")  # the clients say when all their streams are open
-        while not go.exists():
-            await asyncio.sleep(0.05)
-        await asyncio.sleep(0.5)
-        held = hub.connections
-        gc_time = [0.0, 0.0]
-
-        def _gc_clock(phase: str, info: dict[str, Any]) -> None:
-            if phase == "start":
-                gc_time[1] = time.perf_counter()
-            else:
-                gc_time[0] += time.perf_counter() - gc_time[1]
-
-        import gc
-
-        gc.callbacks.append(_gc_clock)
-        if os.environ.get("FANOUT_GC_THRESHOLD"):
-            gc.set_threshold(*(int(x) for x in os.environ["FANOUT_GC_THRESHOLD"].split(",")))
-        if os.environ.get("FANOUT_GC_FREEZE"):
-            gc.freeze()  # long-lived connection objects out of the collector's way
-        payload = {
-            "id": 0, "kind": "alert", "title": "Pentagon: the letter on withdrawal was a draft",
-            "body": "Esper and Milley say the letter was a mistake.", "url": "http://bench.local/stories/1",
-            "story_id": 1, "article_id": 1, "subscription_id": 1,
-            "reasons": [{"kind": "story", "value": "US troops in Iraq", "detail": ""}],
-            "urgent": False, "created_at": datetime.now(UTC).isoformat(),
-            "published_at": None, "arrived_at": None,
-        }  # fmt: skip
-        profiler = None
-        if os.environ.get("FANOUT_PROFILE"):
-            import cProfile
-
-            profiler = cProfile.Profile()
-            profiler.enable()
-        started = time.perf_counter()
-        cpu = time.process_time()
-        for i in range(events):
-            uid = (i % users) + 1
-            await services.bus.publish(
-                bus.LIVE,
-                {
-                    "user_id": uid,
-                    "notification_id": i + 1,
-                    "notification": {**payload, "id": i + 1},
-                },
-            )
-            if i % 200 == 199:
-                await asyncio.sleep(0)
-        published = time.perf_counter() - started
-        # wait until every connection's queue is empty: all frames handed to the sockets
-        while any(q.qsize() for qs in hub.listeners.values() for q in qs):
-            await asyncio.sleep(0.01)
-        drained = time.perf_counter() - started
-        cpu = time.process_time() - cpu
-        if profiler is not None:
-            await asyncio.sleep(5)  # let the streams drain what was published
-            profiler.disable()
-            profiler.dump_stats(os.environ["FANOUT_PROFILE"])
-        _atomic_write(
-            Path(port_file + ".published"),
-            json.dumps(
-                {
-                    "seconds": published,
-                    "drained": drained,
-                    "cpu": cpu,
-                    "delivered": hub.delivered,
-                    "held": held,
-                    "gc_seconds": gc_time[0],
-                }
-            ),
-        )
-        await asyncio.sleep(3600)
-        task.cancel()
-
-
-async def _sse_clients(
-    port: int, tokens_file: str, connections: int, expect: int, out_file: str, go_file: str
-) -> None:
-    """Open ``connections`` live streams (tokens round-robin) and count events received.
-
-    At most 64 handshakes are in flight at once (clients arrive over a few seconds, not in
-    one instant); once every stream is open, ``go_file`` tells the server to publish.
-    """
-    handshakes = asyncio.Semaphore(64)
-    tokens = json.loads(Path(tokens_file).read_text())
-    counts = {"events": 0, "connected": 0, "failed": 0}
-    times: list[float] = []
-    done = asyncio.Event()
-    marker = b"event: notification"
-
-    async def one(i: int) -> None:
-        async with handshakes:
-            try:
-                reader, writer = await asyncio.open_connection("127.0.0.1", port)
-            except OSError:
-                counts["failed"] += 1
-                return
-            token = tokens[i % len(tokens)]
-            writer.write(
-                f"GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                f"Authorization: Bearer {token}\r\nAccept: text/event-stream\r\n\r\n".encode()
-            )
-            status = await reader.readline()
-            if b" 200 " not in status:
-                counts["failed"] += 1
-                writer.close()
-                return
-            counts["connected"] += 1
-        tail = b""
-        while not done.is_set():
-            chunk = await reader.read(65536)
-            if not chunk:
-                break
-            data = tail + chunk
-            found = data.count(marker)
-            if found:
-                if not times:
-                    times.append(time.perf_counter())
-                counts["events"] += found
-                if counts["events"] >= expect:
-                    times.append(time.perf_counter())
-                    done.set()
-            tail = data[-(len(marker) - 1) :]  # a marker split across reads, never twice
-        writer.close()
-
-    started = time.perf_counter()
-    tasks = []
-    for i in range(connections):
-        tasks.append(asyncio.create_task(one(i)))
-    while counts["connected"] + counts["failed"] < connections:
-        await asyncio.sleep(0.05)
-    connect_seconds = time.perf_counter() - started
-    _atomic_write(Path(go_file), "go")
-    try:
-        await asyncio.wait_for(done.wait(), 120)
-    except TimeoutError:
-        times.append(time.perf_counter())
-    _atomic_write(Path(out_file), json.dumps({**counts, "connect_seconds": connect_seconds,
-                                          "first": times[0] if times else None,
-                                          "last": times[-1] if times else None}))  # fmt: skip
-    os._exit(0)
-
-
-async def sse_fanout(tmp: Path, connections: int, users: int, events: int) -> dict[str, float]:
-    from storywatch.app import open_services
+    from storywatch.bus import RedisBus
+    from storywatch.deliver.outbox import announce
     from storywatch.store import users as user_store
 
-    data_dir = tmp / "sse"
+    data_dir = tmp / f"sse{processes}"
+    prefix = f"fanout{os.getpid()}x{processes}"
     tokens: list[str] = []
     async with open_services(bench_settings(data_dir)) as services:
         now = datetime.now(UTC)
@@ -700,83 +495,111 @@ async def sse_fanout(tmp: Path, connections: int, users: int, events: int) -> di
             for i in range(users):
                 user = await user_store.create_user(conn, f"sse{i}", now)
                 tokens.append(await user_store.create_token(conn, user.id, now))
+        user_ids = list(range(1, users + 1))
     tokens_file = tmp / "tokens.json"
     tokens_file.write_text(json.dumps(tokens))
-    port_file = tmp / "sse-port.json"
-    server = subprocess.Popen(
-        [sys.executable, __file__, "_sse_server", str(data_dir), str(port_file), str(connections),
-         str(events), str(users)]
+    port = _free_port()
+    env = service_env(
+        data_dir, redis_url=redis_url, redis_prefix=prefix, web_processes=processes,
+        port=port, host="127.0.0.1",
     )  # fmt: skip
+    server = start_storywatch(["web"], env)
+    client = None
+    bus = RedisBus(redis_url, prefix=prefix)
     try:
-        deadline = time.monotonic() + 60
-        while not port_file.exists():
-            if time.monotonic() > deadline:
-                raise RuntimeError("SSE server did not start")
-            await asyncio.sleep(0.05)
-        port = json.loads(port_file.read_text())["port"]
+        pids = await wait_family(server, processes, settle=4.0)
         per_user = connections // users
         expect = events * per_user
-        out = tmp / "sse-clients.json"
+        out = tmp / f"sse-clients{processes}.json"
+        go = tmp / f"sse-go{processes}"
         client = subprocess.Popen(
             [sys.executable, __file__, "_sse_clients", str(port), str(tokens_file),
-             str(connections), str(expect), str(out), str(port_file) + ".go"]
+             str(connections), str(expect), str(out), str(go)]
         )  # fmt: skip
-        client.wait(600)
+        while not go.exists():
+            if client.poll() is not None:
+                raise RuntimeError("the SSE clients ended before connecting")
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.5)
+        if os.environ.get("FANOUT_SERVER"):
+            for pid in pids:
+                os.kill(pid, signal.SIGUSR1)  # the stand-in starts profiling now
+        cpu = family_cpu(pids)
+        publish = _Announcer(bus, announce)
+        now = datetime.now(UTC)
+        interval = per_article / 10_000  # articles paced at 10,000 notifications/s
+        started = time.perf_counter()
+        for a, first in enumerate(range(0, events, per_article)):
+            chosen = random.Random(a).sample(user_ids, min(per_article, users))
+            made = [created_for(uid, first + k + 1, now) for k, uid in enumerate(chosen)]
+            await publish(made)
+            delay = started + (a + 1) * interval - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+        published = time.perf_counter() - started
+        client.wait(300)
+        cpu = family_cpu(pids) - cpu
         result = json.loads(out.read_text())
-        published_file = Path(str(port_file) + ".published")
-        for _ in range(100):
-            if published_file.exists():
-                break
-            await asyncio.sleep(0.1)
-        server_side = json.loads(published_file.read_text()) if published_file.exists() else {}
     finally:
-        server.kill()
-        server.wait()
+        if client is not None and client.poll() is None:
+            client.kill()
+        stop_storywatch(server)
+        await _drop_prefix(bus, prefix)
+        await bus.close()
     span = (result["last"] or 0) - (result["first"] or 0)
+    tag = f"sse_web{processes}"
     return {
-        "sse_connections": float(result["connected"]),
-        "sse_connect_failures": float(result["failed"]),
-        "sse_connect_seconds": result["connect_seconds"],
-        "sse_events_received": float(result["events"]),
-        "sse_events_expected": float(expect),
-        "sse_events_per_s": result["events"] / span if span > 0 else float("nan"),
-        "sse_server_held": float(server_side.get("held", float("nan"))),
-        "sse_publish_seconds": float(server_side.get("seconds", float("nan"))),
-        "sse_server_events_per_s": server_side["delivered"] / server_side["drained"]
-        if server_side
-        else float("nan"),
-        "sse_events_per_server_cpu_s": server_side["delivered"] / server_side["cpu"]
-        if server_side
-        else float("nan"),
-        "sse_server_gc_seconds": float(server_side.get("gc_seconds", float("nan"))),
+        f"{tag}_processes": float(len(pids)),
+        f"{tag}_connections": float(result["connected"]),
+        f"{tag}_connect_failures": float(result["failed"]),
+        f"{tag}_events_received": float(result["events"]),
+        f"{tag}_events_expected": float(expect),
+        f"{tag}_events_per_s": result["events"] / span if span > 0 else float("nan"),
+        f"{tag}_server_cpu_us_per_event": cpu / max(1, result["events"]) * 1e6,
+        f"{tag}_publish_seconds": published,
     }
+
+
+class _Announcer:
+    """``outbox.announce`` over the benchmark's Redis bus (no store: the rows are not needed)."""
+
+    def __init__(self, bus: Any, announce: Any) -> None:
+        self.services = type("S", (), {"bus": bus})()
+        self.announce = announce
+
+    async def __call__(self, created: list[Any]) -> None:
+        await self.announce(self.services, created)
+
+
+async def _drop_prefix(bus: Any, prefix: str) -> None:
+    keys = [k async for k in bus.redis.scan_iter(match=f"{prefix}:*")]
+    if keys:
+        await bus.redis.delete(*keys)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
 
 
 # ----------------------------------------------------------------------------- main
 
 
-def _run_fast(main: Any) -> None:
-    """Run a receiver on uvloop (installed with uvicorn[standard]) so it costs the shared
-    cores as little as possible; plain asyncio when uvloop is missing."""
-    try:
-        import uvloop
-    except ImportError:
-        asyncio.run(main)
-    else:
-        uvloop.run(main)
-
-
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1].startswith("_"):
+        from fanout_receivers import _push_service, sse_clients
+
         hidden = sys.argv[1]
         args = sys.argv[2:]
         if hidden == "_push_service":
-            _run_fast(_push_service(Path(args[0]), Path(args[1]), int(args[2])))
-        elif hidden == "_sse_server":
-            asyncio.run(_sse_server(args[0], args[1], int(args[2]), int(args[3]), int(args[4])))
+            run_fast(_push_service(Path(args[0]), Path(args[1]), int(args[2])))
         elif hidden == "_sse_clients":
-            asyncio.run(
-                _sse_clients(int(args[0]), args[1], int(args[2]), int(args[3]), args[4], args[5])
+            run_fast(
+                sse_clients(int(args[0]), args[1], int(args[2]), int(args[3]), args[4], args[5])
             )
         return
     parser = argparse.ArgumentParser(
@@ -786,6 +609,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes (a smoke run)")
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--connections", type=int, default=10_000)
+    parser.add_argument("--delivery-processes", type=int, default=2)
+    parser.add_argument("--web-processes", type=int, default=2)
+    parser.add_argument("--per-article", type=int, default=100, help="users per article")
+    parser.add_argument(
+        "--redis", default="redis://127.0.0.1:6379/0", help="Redis for the SSE part"
+    )
     parser.add_argument(
         "--postgres",
         metavar="URL",
@@ -801,18 +630,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as raw:
         tmp = Path(raw)
         if args.part in ("push", "all"):
-            figures.update(asyncio.run(push_channel_only(tmp, 3000 if args.quick else 20_000, 128)))
-            figures.update(asyncio.run(push_worker_path(tmp, subscribers)))
+            figures.update(run_fast(push_channel_only(tmp, 3000 if args.quick else 20_000, 128)))
+            for n in dict.fromkeys((1, args.delivery_processes)):
+                figures.update(run_fast(push_workers(tmp, subscribers, n)))
         if args.part in ("sse", "all"):
             users = max(1, connections // 10)
             events = 2000 if args.quick else 20_000
-            figures.update(asyncio.run(sse_fanout(tmp, connections, users, events)))
+            for n in dict.fromkeys((1, args.web_processes)):
+                figures.update(
+                    run_fast(
+                        sse_fanout(tmp, connections, users, events, n, args.redis, args.per_article)
+                    )
+                )
         if args.part in ("latency", "all"):
             figures.update(
-                asyncio.run(ingest_latency(tmp, subscribers, 100 if args.quick else 300, 20, 10.0))
+                run_fast(ingest_latency(tmp, subscribers, 100 if args.quick else 300, 20, 10.0))
             )
     for name, value in figures.items():
-        print(f"{name:36s} {value:12.1f}")
+        print(f"{name:44s} {value:12.1f}")
     print(" ".join(f"{k}={v:.1f}" for k, v in figures.items()))
 
 

@@ -34,6 +34,7 @@ from storywatch.deliver import send
 from storywatch.deliver.channels import ChannelSet, channel_set
 from storywatch.deliver.digest import send_due_digests
 from storywatch.deliver.outbox import limits_from
+from storywatch.deliver.turns import WriteTurns
 from storywatch.store import channels as deliveries_store
 from storywatch.store import notifications as store
 from storywatch.store.channels import Claimed
@@ -70,6 +71,7 @@ class DeliveryWorker:
         self.high_water = 2 * self.concurrency
         self.claim_min = max(1, self.concurrency // 2)
         self.limits = limits_from(self.settings)
+        self.turns = WriteTurns(services.db)
         self._kick = asyncio.Event()
         self._more = True  # the outbox may hold due rows beyond what was claimed
         self._ready: deque[Claimed] = deque()
@@ -113,8 +115,9 @@ class DeliveryWorker:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
             await self._flush()
-            async with self.services.db.write() as conn:
+            async with self.turns.write() as conn:
                 await deliveries_store.release(conn, self.worker_id)
+            self.turns.close()
 
     async def _loop(self, stop: asyncio.Event) -> None:
         idle_until = 0.0
@@ -128,7 +131,7 @@ class DeliveryWorker:
             if self._more and (room >= self.claim_min or (room > 0 and not self._ready)):
                 limit = min(room, CLAIM_MAX)
                 now = self.services.clock()
-                async with self.services.db.write() as conn:
+                async with self.turns.write() as conn:
                     claimed = await deliveries_store.claim(
                         conn,
                         worker_id=self.worker_id,
@@ -226,7 +229,7 @@ class DeliveryWorker:
         """Write buffered outcomes; a batch leaves the buffer only once it is committed."""
         while self._results:
             batch = self._results[:FLUSH_BATCH]
-            async with self.services.db.write() as conn:
+            async with self.turns.write() as conn:
                 await send.write(conn, self.worker_id, batch)
             del self._results[: len(batch)]
             self._recorded(batch)

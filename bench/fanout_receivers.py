@@ -1,0 +1,304 @@
+"""The receiving side of bench/fanout.py: a local push service and live-stream clients.
+
+Each runs in its own process (started by ``fanout.py`` through a hidden sub-command) on
+uvloop when it is installed, and is kept as cheap as it can be: it shares the machine's two
+cores with the processes being measured, and every microsecond it spends is one they lose.
+"""
+
+# ruff: noqa: ASYNC240 - a benchmark driver reads files on purpose
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FANOUT = str(Path(__file__).resolve().with_name("fanout.py"))
+
+
+def run_fast(main: Any) -> Any:
+    """Run a coroutine on uvloop (installed with uvicorn[standard], and what ``storywatch``
+    runs on); plain asyncio without it."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(main)
+    return uvloop.run(main)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def family(pid: int) -> list[int]:
+    """``pid`` and its child processes (the helpers a storywatch command started)."""
+    found = [pid]
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def family_cpu(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            total += cpu_seconds(pid)
+    return total
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write then rename, so a reader polling for the file never sees it half written."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text)
+    partial.replace(path)
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _b64url_decode(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+@dataclass
+class DeviceKeys:
+    """One receiving key pair shared by every benchmark device (sender cost is per message)."""
+
+    private_pem: bytes
+    p256dh: str
+    auth: str
+
+    @classmethod
+    def make(cls) -> DeviceKeys:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+
+        key = ec.generate_private_key(ec.SECP256R1())
+        public = key.public_key().public_bytes(
+            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+        )
+        pem = key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        return cls(pem, _b64url(public), _b64url(os.urandom(16)))
+
+
+async def _push_service(port_file: Path, keys_file: Path, decrypt_every: int) -> None:
+    """A push service: HTTP/1.1 keep-alive, 201 for every POST, decrypts 1 in N payloads.
+
+    Writes ``{"port"}`` to ``port_file`` when listening; on SIGUSR1 it writes its report
+    (count, decrypted count, failures, receive time of each decrypted notification id) to
+    ``port_file + ".report"``.
+    """
+    import signal
+
+    import http_ece
+    from cryptography.hazmat.primitives import serialization
+
+    info = json.loads(keys_file.read_text())
+    private = serialization.load_pem_private_key(info["pem"].encode(), password=None)
+    auth = _b64url_decode(info["auth"])
+    stats: dict[str, Any] = {"count": 0, "decrypted": 0, "failures": 0, "first": None, "last": None}
+    received: dict[int, float] = {}
+
+    def decrypt(body: bytes) -> None:
+        try:
+            plain = http_ece.decrypt(
+                body, private_key=private, auth_secret=auth, version="aes128gcm"
+            )
+            received[int(json.loads(plain)["notification_id"])] = time.time()
+            stats["decrypted"] += 1
+        except Exception:
+            stats["failures"] += 1
+
+    class Proto(asyncio.Protocol):
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            self.t: Any = transport
+            self.buf = b""
+
+        def data_received(self, data: bytes) -> None:
+            # Kept cheap on purpose: this server shares the 2 cores with the sender measured.
+            self.buf += data
+            answers = 0
+            while True:
+                end = self.buf.find(b"\r\n\r\n")
+                if end < 0:
+                    break
+                head = self.buf[:end].lower()
+                at = head.find(b"\r\ncontent-length:")
+                length = 0
+                if at >= 0:
+                    stop = head.find(b"\r\n", at + 17)
+                    length = int(head[at + 17 : stop if stop > 0 else None])
+                if len(self.buf) < end + 4 + length:
+                    break
+                body = self.buf[end + 4 : end + 4 + length]
+                self.buf = self.buf[end + 4 + length :]
+                now = time.time()
+                stats["count"] += 1
+                stats["first"] = stats["first"] or now
+                stats["last"] = now
+                if decrypt_every and stats["count"] % decrypt_every == 0:
+                    decrypt(body)
+                answers += 1
+            if answers:
+                self.t.write(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n" * answers)
+
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(Proto, "127.0.0.1", 0, backlog=4096)
+    port = server.sockets[0].getsockname()[1]
+
+    def report() -> None:
+        out = {**stats, "received": received}
+        _atomic_write(Path(str(port_file) + ".report"), json.dumps(out))
+
+    loop.add_signal_handler(signal.SIGUSR1, report)
+    _atomic_write(port_file, json.dumps({"port": port}))
+    await asyncio.Event().wait()
+
+
+class PushServiceProcess:
+    """Starts the push service in its own process and reads its reports."""
+
+    def __init__(self, keys: DeviceKeys, decrypt_every: int, tmp: Path) -> None:
+        self.port_file = tmp / f"push-{os.getpid()}-{random.randrange(10**6)}.json"
+        keys_file = tmp / "keys.json"
+        keys_file.write_text(json.dumps({"pem": keys.private_pem.decode(), "auth": keys.auth}))
+        self.proc = subprocess.Popen(
+            [sys.executable, FANOUT, "_push_service", str(self.port_file), str(keys_file),
+             str(decrypt_every)]
+        )  # fmt: skip
+        deadline = time.monotonic() + 20
+        while not self.port_file.exists():
+            if time.monotonic() > deadline:
+                raise RuntimeError("push service did not start")
+            time.sleep(0.02)
+        self.port = int(json.loads(self.port_file.read_text())["port"])
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def report(self) -> dict[str, Any]:
+        import signal
+
+        target = Path(str(self.port_file) + ".report")
+        target.unlink(missing_ok=True)
+        self.proc.send_signal(signal.SIGUSR1)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                data: dict[str, Any] = json.loads(target.read_text())
+                data["received"] = {int(k): v for k, v in data["received"].items()}
+                return data
+            except (FileNotFoundError, json.JSONDecodeError):
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
+    def close(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+
+
+# ----------------------------------------------------------------------------- SSE clients
+
+
+async def sse_clients(
+    port: int, tokens_file: str, connections: int, expect: int, out_file: str, go_file: str
+) -> None:
+    """Open ``connections`` live streams (tokens round-robin) and count events received.
+
+    At most 64 handshakes are in flight at once (clients arrive over a few seconds, not in
+    one instant); once every stream is open, ``go_file`` tells the publisher to start. Each
+    stream is an ``asyncio.Protocol`` that counts ``event: notification`` markers as bytes
+    arrive: no task, no reader, so counting costs the shared cores as little as possible.
+    """
+    loop = asyncio.get_running_loop()
+    handshakes = asyncio.Semaphore(64)
+    tokens = json.loads(Path(tokens_file).read_text())
+    counts = {"events": 0, "connected": 0, "failed": 0}
+    times: list[float] = []
+    done = asyncio.Event()
+    marker = b"event: notification"
+    keep = len(marker) - 1
+
+    class Counter(asyncio.Protocol):
+        def __init__(self) -> None:
+            self.head = b""
+            self.tail = b""
+            self.status: asyncio.Future[bool] = loop.create_future()
+
+        def data_received(self, data: bytes) -> None:
+            if not self.status.done():
+                self.head += data
+                if b"\r\n" not in self.head:
+                    return
+                self.status.set_result(b" 200 " in self.head.split(b"\r\n", 1)[0])
+                data = self.head
+            chunk = self.tail + data
+            found = chunk.count(marker)
+            if found:
+                if not times:
+                    times.append(time.perf_counter())
+                counts["events"] += found
+                if counts["events"] >= expect and not done.is_set():
+                    times.append(time.perf_counter())
+                    done.set()
+            self.tail = chunk[-keep:]  # a marker split across reads, never twice
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if not self.status.done():
+                self.status.set_result(False)
+
+    transports: list[Any] = []
+
+    async def one(i: int) -> None:
+        async with handshakes:
+            try:
+                transport, proto = await loop.create_connection(Counter, "127.0.0.1", port)
+            except OSError:
+                counts["failed"] += 1
+                return
+            token = tokens[i % len(tokens)]
+            transport.write(
+                f"GET /api/v1/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                f"Authorization: Bearer {token}\r\nAccept: text/event-stream\r\n\r\n".encode()
+            )
+            transports.append(transport)
+            if await proto.status:
+                counts["connected"] += 1
+            else:
+                counts["failed"] += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one(i) for i in range(connections)))
+    connect_seconds = time.perf_counter() - started
+    _atomic_write(Path(go_file), "go")
+    try:
+        await asyncio.wait_for(done.wait(), 180)
+    except TimeoutError:
+        times.append(time.perf_counter())
+    _atomic_write(Path(out_file), json.dumps({**counts, "connect_seconds": connect_seconds,
+                                          "first": times[0] if times else None,
+                                          "last": times[-1] if times else None}))  # fmt: skip
+    os._exit(0)
