@@ -93,6 +93,19 @@ class Settings(BaseSettings):
     story_window_days: int = Field(
         14, description="How long a story stays open to new articles after its last one."
     )
+    process_workers: int | None = Field(
+        None,
+        ge=0,
+        description="Worker processes that extract and understand articles for the process "
+        "stage, while its one consumer decides stories and writes in arrival order. Unset: one "
+        "per CPU. 0: no worker processes (everything in the stage's own process).",
+    )
+    process_article_timeout_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="Longest an article may take in a worker process; past it the worker is "
+        "stopped and the article fails with that reason (the others go on).",
+    )
 
     # ----------------------------------------------------------------- delivery (D)
     vapid_subject: str = Field(

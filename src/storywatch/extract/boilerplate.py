@@ -16,8 +16,9 @@ for the site's (a known limit; it costs a repeated sentence, never a new one).
 
 The model is pure and in memory: counts of hashed, normalised lines per site, bounded in
 sites (least recently seen dropped first) and in lines per site (rarest dropped first), so
-it can run forever in a long-lived worker. It is not shared between processes; each worker
-learns on its own, which is enough because every site publishes many pages.
+it can run forever in a long-lived worker. It lives in one process (the process stage's
+consumer); worker processes judge pages with a copy of its current judgement
+(:meth:`SiteBoilerplate.judged`), and the consumer checks and learns each page in order.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def site_of(url: str | None) -> str | None:
     return host.lower().removeprefix("www.")
 
 
-def _key(line: str) -> bytes | None:
+def line_key(line: str) -> bytes | None:
+    """The key the model counts a line under (None for lines too short to count)."""
     # Digits are kept: "the toll rose to 14" on a later page is news, not a repeat of
     # "the toll rose to 10" (timestamps are removed by the date-line rule instead).
     text = _WS.sub(" ", line).strip().casefold()
@@ -121,7 +123,7 @@ class SiteBoilerplate:
         for line in lines:
             if len(line) > self.max_line_chars:
                 continue
-            key = _key(line)
+            key = line_key(line)
             if key is None or key in seen:
                 continue
             seen.add(key)
@@ -139,11 +141,23 @@ class SiteBoilerplate:
         state = self._sites.get(site)
         if state is None or len(line) > self.max_line_chars:
             return False
-        key = _key(line)
+        key = line_key(line)
         if key is None:
             return False
         seen = state.counts.get(key, 0)
         return seen >= self.min_pages and seen >= self.min_share * state.pages
+
+    def judged(self, site: str) -> frozenset[bytes]:
+        """Keys (:func:`line_key`) of the lines :meth:`is_boilerplate` accepts on ``site`` now.
+
+        A process that cannot share this model (a worker process of the process stage) is
+        given this set to judge a page exactly as the model would at this moment.
+        """
+        state = self._sites.get(site)
+        if state is None:
+            return frozenset()
+        floor = max(self.min_pages, self.min_share * state.pages)
+        return frozenset(key for key, seen in state.counts.items() if seen >= floor)
 
     def split(self, site: str, lines: Iterable[str]) -> tuple[list[str], list[str]]:
         """(kept, boilerplate) lines of a page, judged on the pages seen before it."""

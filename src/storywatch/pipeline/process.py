@@ -1,17 +1,44 @@
-"""The process stage: extract → understand → stories, for one stored article at a time.
+"""The process stage: extract → understand → stories, for every stored article, in arrival order.
 
-The story engine holds the clustering state in memory and must see articles one by one in
-one process (its decisions depend on every earlier one), so this stage runs a single
-consumer; the heavy, stateless part (extraction, understanding) is cheap enough per article
-that one consumer meets the throughput goal (see docs/benchmarks.md). On start-up the engine
-replays the stored articles of its window, and articles left ``new`` by a crash are redone.
+The work for one article splits in two:
+
+- the heavy, stateless part — decoding, extraction, understanding the text alone — is
+  :func:`storywatch.pipeline.work.prepare`, run in a pool of worker processes
+  (:mod:`storywatch.pipeline.pool`, ``process_workers``; 0 runs it in a thread here);
+- the part that depends on every earlier article stays in this stage's one consumer, in
+  arrival order: the site boilerplate model settles the worker's judgement
+  (:func:`~storywatch.pipeline.work.settle`), people are mapped to known identities
+  (:mod:`storywatch.pipeline.identities`), the story engine decides and applies, and the
+  results are written (:mod:`storywatch.pipeline.commit`).
+
+It is a pipeline: up to ``depth`` articles are read, fetched and prepared ahead of the one
+being decided, so with a backlog the consumer never waits for a worker; consecutive prepared
+articles are decided and written together in one transaction (a batch, bounded in size and
+in time so other writers wait little).
+
+What holds, whatever fails:
+
+- decisions are taken in arrival order (the window is a queue; a later article that is
+  ready first waits for the earlier one);
+- an article fails alone: an extraction error, a worker that dies on it (retried once, then
+  an error on that article), a worker past ``process_article_timeout_seconds``, an engine
+  error, or rows the database refuses (a failed batch is retried article by article);
+- the engine never keeps an article the store does not have: it applies each article inside
+  the batch's transaction (the next article is decided on it), and if that transaction
+  fails, the engine and the identity directory are rebuilt from the store
+  (:meth:`ProcessStage.restore`); articles left ``new`` (by a failed transaction, a stop or
+  a crash) are redone by the sweep or at the next start.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from dataclasses import dataclass
+import os
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,28 +46,28 @@ import sqlalchemy as sa
 
 from storywatch.app import Services
 from storywatch.bus import INGESTED, PROCESSED
-from storywatch.errors import ExtractError, FetchError
-from storywatch.extract import (
-    SiteBoilerplate,
-    clean_text,
-    extract_article,
-    extract_article_bytes,
-    site_of,
-)
-from storywatch.model import ExtractedArticle, Understanding
-from storywatch.pipeline import persist
+from storywatch.errors import FetchError
+from storywatch.extract import SiteBoilerplate
+from storywatch.model import Understanding
+from storywatch.pipeline import commit, persist
+from storywatch.pipeline.identities import resolve_identities
 from storywatch.pipeline.loop import consume_until
+from storywatch.pipeline.pool import JobError, PoolClosed, WorkerLost, WorkerPool, WorkerTimeout
+from storywatch.pipeline.reads import RowReader, published_of, stored_window
+from storywatch.pipeline.window import Slot, Window
+from storywatch.pipeline.work import Job, Prepared, exact, predict, prepare, settle
 from storywatch.sources.fetch import SafeFetcher, shared_fetcher
-from storywatch.store import articles as article_store
 from storywatch.store.locks import exclusive
-from storywatch.store.tables import articles, sources, statements
+from storywatch.store.tables import articles
 from storywatch.stories import StoryDoc, StoryEngine
-from storywatch.understand import EntityDirectory, understand
+from storywatch.understand import EntityDirectory
 
 log = logging.getLogger(__name__)
 
 STALE_SECONDS = 60.0  # an article still ``new`` this long after arriving missed its doorbell
 SWEEP_SECONDS = 30.0
+BATCH_ARTICLES = 16  # most articles decided and written in one transaction
+BATCH_SECONDS = 0.1  # ... and at most about this long holding the database's write lock
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,213 +79,129 @@ class Outcome:
     error: str | None = None
 
 
-def _published(row: Any) -> datetime:
-    """The article's time on the story timeline: its own date, never later than its arrival."""
-    arrived: datetime = row.arrived_at
-    published: datetime | None = row.published_at
-    return min(published, arrived) if published is not None else arrived
+def default_workers() -> int:
+    """One worker process per CPU this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """A slot's preparation: the row as read, the job sent, and the worker's answer."""
+
+    row: Any | None
+    job: Job | None = None
+    prepared: Prepared | None = None
 
 
 class ProcessStage:
     """Turns ``new`` articles into processed ones inside stories; one instance per process."""
 
-    def __init__(self, services: Services, *, fetcher: SafeFetcher | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        fetcher: SafeFetcher | None = None,
+        workers: int | None = None,
+        depth: int | None = None,
+    ) -> None:
         self.services = services
-        self.engine = StoryEngine(window=timedelta(days=services.settings.story_window_days))
+        settings = services.settings
+        self.engine = StoryEngine(window=timedelta(days=settings.story_window_days))
         self.directory = EntityDirectory()
         self.boilerplate = SiteBoilerplate()
+        if workers is None:
+            workers = settings.process_workers
+        self.workers = default_workers() if workers is None else workers
+        # prefetch enough to keep every worker busy while the consumer decides a batch;
+        # without workers, one at a time (each article judged on everything before it)
+        self.depth = depth or (4 * self.workers + 2 if self.workers else 1)
+        self.stats: Counter[str] = Counter()
         self._fetcher = fetcher
         self._lock = asyncio.Lock()
+        self._pool: WorkerPool[Job, Prepared] | None = None
+        self._pool_lock = asyncio.Lock()
+        self._reader = RowReader(services)
+        self._dirty = False
+        self.worker_cpu_seconds = 0.0  # spent in worker processes, for the benchmark
 
     @property
     def fetcher(self) -> SafeFetcher:
         """The given fetcher, or the process's shared one (closed with the services)."""
         return self._fetcher or shared_fetcher(self.services)
 
+    @property
+    def pool(self) -> WorkerPool[Job, Prepared] | None:
+        """The worker pool, once started (None without workers)."""
+        return self._pool
+
+    async def aclose(self) -> None:
+        """Stop the worker processes (they start again on the next article)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            self.services.extras.pop(self._pool_key, None)
+            await pool.aclose()
+
+    @property
+    def _pool_key(self) -> str:
+        return f"process-pool-{id(self)}"
+
     # ------------------------------------------------------------------ start-up
 
     async def restore(self) -> int:
         """Replay the stored articles of the window into the engine; returns how many."""
-        since = self.services.clock() - self.engine.window
-        stmt = (
-            sa.select(
-                articles.c.id,
-                articles.c.url,
-                articles.c.canonical_url,
-                articles.c.title,
-                articles.c.text,
-                articles.c.published_at,
-                articles.c.arrived_at,
-                articles.c.entities,
-                articles.c.key_sentences,
-                articles.c.story_id,
-                sources.c.title.label("source_title"),
-            )
-            .join(sources, sources.c.id == articles.c.source_id)
-            .where(
-                articles.c.status == "processed",
-                articles.c.story_id.is_not(None),
-                articles.c.arrived_at >= since,
-            )
-            .order_by(articles.c.id)
-        )
-        async with self.services.db.read() as conn:
-            rows = list(await conn.execute(stmt))
-            said: dict[int, list[Any]] = {}
-            if rows:
-                st_rows = await conn.execute(
-                    sa.select(statements)
-                    .where(statements.c.article_id >= rows[0].id)
-                    .order_by(statements.c.article_id, statements.c.position)
-                )
-                for st in st_rows:
-                    said.setdefault(int(st.article_id), []).append(st)
-        items: list[tuple[StoryDoc, int]] = []
-        for row in rows:
-            found = tuple(persist.entity_from_json(e) for e in row.entities or ())
-            self.directory.add(found)
-            doc = StoryDoc(
-                article_id=int(row.id),
-                source=row.source_title,
-                url=row.canonical_url or row.url,  # as processing passed it
-                title=row.title,
-                text=row.text,
-                published=_published(row),
-                entities=found,
-                statements=tuple(persist.statement_from_row(s) for s in said.get(int(row.id), ())),
-                key_sentences=tuple(row.key_sentences or ()),
-            )
-            items.append((doc, int(row.story_id)))
+        items = await stored_window(self.services, self.services.clock() - self.engine.window)
+        for doc, _story_id in items:
+            self.directory.add(doc.entities)
         return self.engine.replay(items)
+
+    async def _rebuild(self) -> None:
+        """Forget the in-memory state and rebuild it from the store (after a failed write)."""
+        self.engine = StoryEngine(window=self.engine.window)
+        self.directory = EntityDirectory()
+        restored = await self.restore()
+        log.warning("story engine rebuilt from the store: %d articles", restored)
 
     async def pending(self) -> list[int]:
         async with self.services.db.read() as conn:
-            return await article_store.unfinished_ids(conn)
+            stmt = (
+                sa.select(articles.c.id)
+                .where(articles.c.status == "new")
+                .order_by(articles.c.id)
+                .limit(10_000)
+            )
+            return [int(r[0]) for r in await conn.execute(stmt)]
 
-    # ------------------------------------------------------------------ one article
-
-    async def _page(self, url: str) -> ExtractedArticle:
-        result = await self.fetcher.fetch(
-            url, max_bytes=self.services.settings.max_page_bytes, accept="text/html"
-        )
-        content_type = result.headers.get("content-type")
-        return await asyncio.to_thread(
-            extract_article_bytes,
-            result.body,
-            result.url,
-            content_type,
-            boilerplate=self.boilerplate,
-        )
-
-    async def _extract(self, row: Any) -> tuple[ExtractedArticle, str | None]:
-        """The article's clean text, and a note when the full page could not be had.
-
-        When the feed carried only a summary, the page is fetched; if that fails the summary
-        is used instead (with the reason kept as a note on the article), so an unreachable
-        page costs detail, never the article.
-        """
-        if row.needs_page and row.url:
-            try:
-                return await self._page(row.url), None
-            except (ExtractError, FetchError) as exc:
-                note = f"full page unavailable, used the feed's summary: {exc.message}"
-                if not (row.raw_html.strip() or row.text.strip() or row.summary_html.strip()):
-                    raise
-                return await self._from_item(row), note
-        return await self._from_item(row), None
-
-    async def _from_item(self, row: Any) -> ExtractedArticle:
-        """Text from what the item itself carried: HTML content, plain text, or a summary.
-
-        Feed content is often a fragment (a few paragraphs, no page around them) that a page
-        extractor rightly refuses as "not an article page"; its paragraphs are still the
-        article, so they are read as text and cleaned of clutter the same way.
-        """
-        site = site_of(row.url or row.source_url or "")
-        if row.raw_html.strip():
-            try:
-                return await asyncio.to_thread(
-                    extract_article, row.raw_html, row.url, boilerplate=self.boilerplate
-                )
-            except ExtractError:
-                pass
-        source_text = row.text if row.text.strip() else _html_text(row.raw_html or row.summary_html)
-        if not source_text.strip():
-            raise ExtractError("the item carries no text, no HTML and no page to fetch")
-        cleaned, removed = clean_text(
-            source_text, site=site, boilerplate=self.boilerplate, page=row.url
-        )
-        if not cleaned.strip():
-            raise ExtractError("nothing was left of the item's text after removing clutter")
-        return ExtractedArticle(text=cleaned, title=row.title or None, removed=removed)
+    # ------------------------------------------------------------------ entry points
 
     async def process(self, article_id: int) -> Outcome:
         """Process one article; errors are stored on the article and returned, never raised."""
-        async with self._lock:
-            return await self._process(article_id)
+        return (await self.process_many([article_id]))[0]
 
-    async def _process(self, article_id: int) -> Outcome:
-        services = self.services
-        async with services.db.read() as conn:
-            row = await article_store.get(conn, article_id)
-        if row is None or row.status != "new":
-            return Outcome(article_id, story_id=row.story_id if row is not None else None)
-        try:
-            extracted, note = await self._extract(row)
-        except (ExtractError, FetchError) as exc:
-            async with services.db.write() as conn:
-                await persist.mark_failed(conn, article_id, exc.message, services.clock())
-            return Outcome(article_id, error=exc.message)
-        title = (row.title or extracted.title or "").strip() or "(untitled)"
-        understanding: Understanding = understand(
-            extracted.text, title=title, directory=self.directory
-        )
-        self.directory.add(understanding.entities)
-        published = _published(row)
-        doc = StoryDoc(
-            article_id=article_id,
-            source=row.source_title or row.source_url,
-            url=extracted.canonical_url or row.url,
-            title=title,
-            text=extracted.text,
-            published=published,
-            entities=understanding.entities,
-            statements=understanding.statements,
-            key_sentences=understanding.key_sentences,
-        )
-        decision = self.engine.decide(doc)
-        now = services.clock()
-        async with services.db.write() as conn:
-            story_id = decision.story_id
-            if story_id is None:
-                story_id = await persist.new_story(conn, title, published, now)
-            await persist.write_processed(
-                conn,
-                article_id=article_id,
-                story_id=story_id,
-                extracted=extracted,
-                understanding=understanding,
-                decision=decision,
-                summary=None,
-                published=published,
-                source_title=doc.source,
-                now=now,
-                note=note,
-            )
-        # the engine learns the article only once the store has it (no phantom on a failed
-        # commit); the story's title, summary and timeline follow in a second, small write
-        self.engine.apply(doc, decision, story_id)
-        try:
-            summary = self.engine.headline(story_id)
-        except KeyError:
-            summary = None
-        if summary is not None:
-            async with services.db.write() as conn:
-                await persist.write_story_summary(conn, story_id, summary)
-        await services.bus.publish(PROCESSED, {"article_id": article_id})
-        return Outcome(article_id, story_id=story_id)
+    async def process_many(self, article_ids: Iterable[int]) -> list[Outcome]:
+        """Process articles in the given order, pipelined; one outcome per id, in order."""
+        ids = list(article_ids)
+        window = Window(self._ready, self.depth)
+        outcomes: dict[int, Outcome] = {}
 
-    # ------------------------------------------------------------------ the worker
+        async def feed() -> None:
+            for article_id in ids:
+                await window.put(article_id)
+            await window.close()
+
+        feeder = asyncio.create_task(feed())
+        try:
+            while (batch := await window.batch(None)) is not None:
+                for outcome in await self._finish(batch):
+                    outcomes[outcome.article_id] = outcome
+                await window.done(batch)
+        finally:
+            feeder.cancel()
+            await asyncio.gather(feeder, return_exceptions=True)
+            await window.abandon()
+        return [outcomes[i] for i in ids]
 
     async def run(self, stop: asyncio.Event) -> None:
         """Consume ``articles.ingested`` until ``stop``; first redo what a crash left.
@@ -270,22 +213,38 @@ class ProcessStage:
             self.services.db, "process-role", stop, self.services.settings.data_dir
         ) as held:
             if held:
-                await self._run(stop)
+                try:
+                    await self._run(stop)
+                finally:
+                    await self.aclose()
 
     async def _run(self, stop: asyncio.Event) -> None:
         restored = await self.restore()
         log.info("story engine restored %d articles", restored)
         messages = consume_until(self.services, INGESTED, "process", stop)
-        for article_id in await self.pending():
-            await self._safe(article_id)
-        sweeper = asyncio.create_task(self._sweep(stop), name="process-sweep")
-        try:
+        window = Window(self._ready, self.depth)
+
+        async def feed() -> None:
+            for article_id in await self.pending():
+                await window.put(article_id)
             async for message in messages:
-                await self._safe(int(message.data["article_id"]))
-                await self.services.bus.ack(message, "process")
+                await window.put(int(message.data["article_id"]), message)
+            await window.close()
+
+        feeder = asyncio.create_task(feed(), name="process-feed")
+        sweeper = asyncio.create_task(self._sweep(stop, window), name="process-sweep")
+        try:
+            while not stop.is_set() and (batch := await window.batch(stop)) is not None:
+                await self._finish(batch)
+                await window.done(batch)
+                for slot in batch:
+                    for message in slot.messages:
+                        await self.services.bus.ack(message, "process")
         finally:
-            sweeper.cancel()
-            await asyncio.gather(sweeper, return_exceptions=True)
+            for task in (feeder, sweeper):
+                task.cancel()
+            await asyncio.gather(feeder, sweeper, return_exceptions=True)
+            await window.abandon()
 
     async def stale(self) -> list[int]:
         """Articles still ``new`` :data:`STALE_SECONDS` after they arrived, oldest first."""
@@ -299,7 +258,7 @@ class ProcessStage:
         async with self.services.db.read() as conn:
             return [int(r[0]) for r in await conn.execute(stmt)]
 
-    async def _sweep(self, stop: asyncio.Event) -> None:
+    async def _sweep(self, stop: asyncio.Event, window: Window[_Ready]) -> None:
         while not stop.is_set():
             try:
                 await asyncio.wait_for(stop.wait(), SWEEP_SECONDS)
@@ -310,37 +269,264 @@ class ProcessStage:
                 for article_id in await self.stale():
                     if stop.is_set():
                         return
-                    await self._safe(article_id)
+                    await window.put(article_id)
             except Exception:
                 log.exception("sweeping stale articles failed; will retry")
 
-    async def _safe(self, article_id: int) -> None:
+    # ------------------------------------------------------------------ preparing (ahead)
+
+    async def _ready(self, article_id: int) -> _Ready:
+        """Read, fetch and prepare one article (runs ahead of the consumer)."""
+        row = await self._reader.get(article_id)
+        if row is None or row.status != "new":
+            return _Ready(row)
+        job = await self._job(row)
+        return _Ready(row, job, await self._compute(job))
+
+    async def _job(self, row: Any) -> Job:
+        page: bytes | None = None
+        page_url = content_type = fetch_error = None
+        if row.needs_page and row.url:
+            try:
+                result = await self.fetcher.fetch(
+                    row.url, max_bytes=self.services.settings.max_page_bytes, accept="text/html"
+                )
+                page, page_url = result.body, result.url
+                content_type = result.headers.get("content-type")
+            except FetchError as exc:
+                fetch_error = exc.message
+        job = Job(
+            article_id=int(row.id),
+            url=row.url,
+            source_url=row.source_url,
+            title=row.title or "",
+            raw_html=row.raw_html or "",
+            text=row.text or "",
+            summary_html=row.summary_html or "",
+            needs_page=bool(row.needs_page),
+            page=page,
+            page_url=page_url,
+            content_type=content_type,
+            fetch_error=fetch_error,
+            max_line_chars=self.boilerplate.max_line_chars,
+        )
+        return replace(job, judged=predict(self.boilerplate, job.sites()))
+
+    async def _compute(self, job: Job, *, urgent: bool = False) -> Prepared:
+        """The worker's answer for ``job``; a lost or stuck worker is an error on the article."""
+        pool = await self._ensure_pool()
+        if pool is None:
+            return await asyncio.to_thread(prepare, job)
+        for attempt in (1, 2):
+            try:
+                prepared = await pool.run(job, key=job.article_id, urgent=urgent or attempt > 1)
+                self.worker_cpu_seconds += prepared.cpu_seconds
+                return prepared
+            except WorkerLost as exc:
+                self.stats["worker_lost"] += 1
+                if attempt == 2:
+                    return Prepared(job.article_id, error=f"{exc.message}, twice")
+                log.warning("article %s: %s; trying once more", job.article_id, exc.message)
+            except WorkerTimeout as exc:
+                self.stats["timeouts"] += 1
+                return Prepared(job.article_id, error=exc.message)
+            except JobError as exc:
+                log.error("processing article %s failed in a worker: %s", job.article_id, exc)
+                return Prepared(job.article_id, error="internal error while processing")
+        raise AssertionError("unreachable")
+
+    async def _ensure_pool(self) -> WorkerPool[Job, Prepared] | None:
+        if self.workers == 0:
+            return None
+        async with self._pool_lock:
+            if self._pool is None:
+                pool: WorkerPool[Job, Prepared] = WorkerPool(
+                    prepare,
+                    self.workers,
+                    timeout=self.services.settings.process_article_timeout_seconds,
+                    preload=["storywatch.pipeline.work"],
+                )
+                await pool.start()
+                self._pool = pool
+                self.services.extras[self._pool_key] = self  # closed with the services
+            return self._pool
+
+    # ------------------------------------------------------------------ deciding (in order)
+
+    async def _settled(self, ready: _Ready) -> Prepared:
+        """The prepared article once the site model agrees with the worker's judgement."""
+        assert ready.job is not None and ready.prepared is not None
+        job, prepared = ready.job, ready.prepared
+        for _ in range(4):
+            if settle(self.boilerplate, prepared):
+                return prepared
+            self.stats["reprepared"] += 1  # the site learned a line while it was in flight
+            job = exact(job, self.boilerplate, prepared)
+            prepared = await self._compute(job, urgent=True)
+        raise RuntimeError("the site model's judgement did not settle")
+
+    async def _finish(self, batch: list[Slot[_Ready]]) -> list[Outcome]:
+        """Decide and store a run of prepared articles, in order; one outcome per slot."""
+        async with self._lock:
+            outcomes: dict[int, Outcome] = {}
+            todo: list[_Todo] = []
+            for slot in batch:
+                try:
+                    if slot.task.cancelled():
+                        raise PoolClosed("stopped before it was prepared")
+                    ready = slot.task.result()
+                    if ready.row is None or ready.prepared is None:
+                        story = ready.row.story_id if ready.row is not None else None
+                        outcomes[slot.article_id] = Outcome(slot.article_id, story_id=story)
+                        continue
+                    todo.append((slot.article_id, ready.row, await self._settled(ready)))
+                except PoolClosed:  # stopping: the article stays new, to be redone
+                    error = "the stage stopped before processing it; it stays new"
+                    outcomes[slot.article_id] = Outcome(slot.article_id, error=error)
+                except Exception:  # one bad article must not stop the stage
+                    log.exception("processing article %s failed", slot.article_id)
+                    todo.append((slot.article_id, None, "internal error while processing"))
+            while todo:
+                todo = await self._write(todo, outcomes, limit=BATCH_ARTICLES)
+            return [outcomes[slot.article_id] for slot in batch]
+
+    def _doc(self, row: Any, prepared: Prepared) -> tuple[StoryDoc, Understanding]:
+        """The engine's view of the article, with its people mapped to known identities."""
+        assert prepared.extracted is not None and prepared.understanding is not None
+        understanding = resolve_identities(prepared.understanding, self.directory)
+        doc = StoryDoc(
+            article_id=int(row.id),
+            source=row.source_title or row.source_url,
+            url=prepared.extracted.canonical_url or row.url,
+            title=prepared.title,
+            text=prepared.extracted.text,
+            published=published_of(row),
+            entities=understanding.entities,
+            statements=understanding.statements,
+            key_sentences=understanding.key_sentences,
+        )
+        return doc, understanding
+
+    async def _write(
+        self, todo: list[_Todo], outcomes: dict[int, Outcome], *, limit: int
+    ) -> list[_Todo]:
+        """Decide and store the head of ``todo`` in one transaction; returns the rest.
+
+        The engine applies each article inside the transaction (so the next one is decided
+        on it). If the transaction fails, the engine and the directory are rebuilt from the
+        store, and each article of the failed batch is tried alone, so that one article
+        the database refuses fails alone.
+        """
+        services = self.services
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        taken: list[_Todo] = []
+        written: list[commit.Written] = []
+        failed: list[tuple[int, str]] = []
+        self._dirty = False
         try:
-            await self.process(article_id)
-        except Exception:  # one bad article must not stop the stage
-            log.exception("processing article %s failed", article_id)
-            async with self.services.db.write() as conn:
-                await persist.mark_failed(
-                    conn,
-                    article_id,
-                    "internal error while processing; see the logs",
-                    self.services.clock(),
+            async with services.db.write() as conn:
+                now = services.clock()
+                fresh = await commit.still_new(conn, [entry[0] for entry in todo[:limit]])
+                for entry in todo[:limit]:
+                    if taken and loop.time() - started > BATCH_SECONDS:
+                        break
+                    taken.append(entry)
+                    article_id, row, prepared = entry
+                    if article_id not in fresh:  # processed meanwhile (a duplicate doorbell)
+                        story = row.story_id if row is not None else None
+                        outcomes[article_id] = Outcome(article_id, story_id=story)
+                    elif isinstance(prepared, str) or prepared.error is not None:
+                        error = prepared if isinstance(prepared, str) else prepared.error or ""
+                        failed.append((article_id, error))
+                        outcomes[article_id] = Outcome(article_id, error=error)
+                    else:
+                        item = await self._decide_one(conn, row, prepared, now, failed, outcomes)
+                        if item is not None:
+                            written.append(item)
+                summaries = {}
+                for story_id in dict.fromkeys(item.story_id for item in written):
+                    with contextlib.suppress(KeyError):  # a story already out of the window
+                        summaries[story_id] = self.engine.headline(story_id)
+                await commit.write_batch(conn, written, failed, summaries, now)
+        except Exception as exc:
+            log.exception("storing %d processed articles failed", len(taken))
+            await self._rebuild()
+            if len(taken) > 1:
+                for entry in taken:
+                    await self._write([entry], outcomes, limit=1)
+            else:
+                await self._give_up(taken, outcomes, exc)
+            return todo[len(taken) :]
+        self.stats["batches"] += 1
+        self.stats["processed"] += len(written)
+        self.stats["failed"] += len(failed)
+        for item in written:
+            await services.bus.publish(PROCESSED, {"article_id": item.article_id})
+        if self._dirty:
+            await self._rebuild()
+        return todo[len(taken) :]
+
+    async def _give_up(
+        self, taken: list[_Todo], outcomes: dict[int, Outcome], exc: Exception
+    ) -> None:
+        """An article that cannot be stored even alone is marked failed, if that can be."""
+        for article_id, _row, _prepared in taken:
+            error = f"could not be stored ({type(exc).__name__}: {exc})"
+            outcomes[article_id] = Outcome(article_id, error=error)
+            try:
+                async with self.services.db.write() as conn:
+                    await commit.write_batch(
+                        conn, [], [(article_id, error)], {}, self.services.clock()
+                    )
+            except Exception:
+                log.exception(
+                    "marking article %s failed did not work either; it stays new", article_id
                 )
 
+    async def _decide_one(
+        self,
+        conn: Any,
+        row: Any,
+        prepared: Prepared,
+        now: datetime,
+        failed: list[tuple[int, str]],
+        outcomes: dict[int, Outcome],
+    ) -> commit.Written | None:
+        """Decide one article and apply it to the engine; None when it failed."""
+        article_id = int(row.id)
+        assert prepared.extracted is not None
+        error = "internal error while deciding its story; see the logs"
+        try:
+            doc, understanding = self._doc(row, prepared)
+            decision = self.engine.decide(doc)
+        except Exception:  # one bad article must not stop the stage
+            log.exception("deciding article %s failed", article_id)
+            failed.append((article_id, error))
+            outcomes[article_id] = Outcome(article_id, error=error)
+            return None
+        story_id = decision.story_id
+        if story_id is None:
+            story_id = await persist.new_story(conn, doc.title, doc.published, now)
+        try:
+            self.engine.apply(doc, decision, story_id)
+        except Exception:
+            log.exception("applying article %s to the story engine failed", article_id)
+            self._dirty = True  # the engine may hold half of it: rebuilt after the commit
+            failed.append((article_id, error))
+            outcomes[article_id] = Outcome(article_id, error=error)
+            return None
+        outcomes[article_id] = Outcome(article_id, story_id=story_id)
+        return commit.Written(
+            article_id=article_id,
+            story_id=story_id,
+            extracted=prepared.extracted,
+            understanding=understanding,
+            decision=decision,
+            published=doc.published,
+            source_title=doc.source,
+            note=prepared.note,
+        )
 
-def _html_text(html: str) -> str:
-    """The text of an HTML fragment, one line per block element."""
-    if not html.strip():
-        return ""
-    from lxml import etree
-    from lxml import html as lxml_html
 
-    try:
-        root = lxml_html.fromstring(html)
-    except (ValueError, TypeError, etree.ParserError):
-        return ""
-    for el in root.iter("script", "style"):
-        el.drop_tree()
-    for el in root.iter("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote"):
-        el.tail = "\n\n" + (el.tail or "")
-    return str(root.text_content()).strip()
+_Todo = tuple[int, Any, Prepared | str]

@@ -1,0 +1,320 @@
+"""Writing a batch of processed articles with a handful of statements, in one transaction.
+
+The process stage decides a run of consecutive articles and writes them together: every
+article row of the batch in one ``executemany``, all their statements in another, then the
+story events, the entity upserts (one statement; counts add up), the article–entity links,
+and each touched story's counts, title, summary and timeline. About ten statements per batch
+instead of ten per article: on SQLite each statement costs a round trip to the driver's
+thread, and that overhead, not the disk, was what bounded the stage (docs/benchmarks.md,
+"End to end").
+
+A reader never sees an article in a story without its statements (one transaction); a
+crash before the commit leaves every article of the batch ``new``, to be redone. Text that
+goes into bounded columns is cut to fit here, so a long speaker name cannot fail a batch on
+PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from storywatch.model import ExtractedArticle, Understanding
+from storywatch.pipeline.persist import _summary_values as summary_values  # same package
+from storywatch.pipeline.persist import entity_json, novelty_json, reason_json
+from storywatch.store.articles import content_hash
+from storywatch.store.tables import (
+    article_entities,
+    articles,
+    entities,
+    statements,
+    stories,
+    story_events,
+)
+from storywatch.stories import StoryDecision, StorySummary
+
+CHUNK = 500  # rows per multi-row statement (SQLite bounds a statement's values)
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """One article as the engine decided it, ready to be stored."""
+
+    article_id: int
+    story_id: int
+    extracted: ExtractedArticle
+    understanding: Understanding
+    decision: StoryDecision
+    published: datetime
+    source_title: str
+    note: str | None = None
+
+
+def _cut(value: str | None, limit: int) -> str | None:
+    return value[:limit] if value is not None else None
+
+
+async def still_new(conn: AsyncConnection, ids: Iterable[int]) -> set[int]:
+    """Which of ``ids`` are still ``new`` (inside the writing transaction, so it holds)."""
+    wanted = list(ids)
+    found: set[int] = set()
+    for start in range(0, len(wanted), CHUNK):
+        rows = await conn.execute(
+            sa.select(articles.c.id).where(
+                articles.c.id.in_(wanted[start : start + CHUNK]), articles.c.status == "new"
+            )
+        )
+        found.update(int(r[0]) for r in rows)
+    return found
+
+
+async def write_batch(
+    conn: AsyncConnection,
+    items: Sequence[Written],
+    failed: Sequence[tuple[int, str]],
+    summaries: Mapping[int, StorySummary],
+    now: datetime,
+) -> None:
+    """Store a batch: the processed articles (in order) and the failed ones with reasons."""
+    if failed:
+        await conn.execute(
+            sa.update(articles)
+            .where(articles.c.id == sa.bindparam("b_id"))
+            .values(status="failed", error=sa.bindparam("b_error"), processed_at=now),
+            [{"b_id": article_id, "b_error": error[:2000]} for article_id, error in failed],
+        )
+    if not items:
+        return
+    await _update_articles(conn, items, now)
+    said = [row for item in items for row in _statement_rows(item)]
+    if said:
+        await conn.execute(sa.insert(statements), said)
+    events = [row for item in items for row in _event_rows(item)]
+    if events:
+        await conn.execute(sa.insert(story_events), events)
+    await write_entities(conn, items)
+    await _refresh_stories(conn, items, summaries)
+
+
+_ARTICLE_COLUMNS = (
+    "status",
+    "error",
+    "processed_at",
+    "text",
+    "canonical_url",
+    "image",
+    "language",
+    "removed",
+    "content_hash",
+    "entities",
+    "key_sentences",
+    "summary",
+    "story_id",
+    "duplicate_of",
+    "duplicate_kind",
+    "story_reasons",
+    "is_development",
+    "novelty",
+)
+
+
+async def _update_articles(conn: AsyncConnection, items: Sequence[Written], now: datetime) -> None:
+    stmt = (
+        sa.update(articles)
+        .where(articles.c.id == sa.bindparam("b_id"))
+        .values({name: sa.bindparam(f"b_{name}") for name in _ARTICLE_COLUMNS})
+    )
+    rows = []
+    for item in items:
+        extracted, understanding, decision = item.extracted, item.understanding, item.decision
+        values: dict[str, Any] = {
+            "status": "processed",
+            "error": item.note,
+            "processed_at": now,
+            "text": extracted.text,
+            "canonical_url": _cut(extracted.canonical_url, 2048),
+            "image": _cut(extracted.image, 2048),
+            "language": _cut(extracted.language or understanding.language, 16),
+            "removed": list(extracted.removed) or None,
+            "content_hash": content_hash(extracted.text),
+            "entities": [entity_json(e) for e in understanding.entities],
+            "key_sentences": list(understanding.key_sentences),
+            "summary": understanding.summary,
+            "story_id": item.story_id,
+            "duplicate_of": decision.duplicate_of,
+            "duplicate_kind": decision.duplicate_kind,
+            "story_reasons": [reason_json(r) for r in decision.reasons],
+            "is_development": decision.is_development,
+            "novelty": novelty_json(decision.novelty),
+        }
+        rows.append({"b_id": item.article_id} | {f"b_{k}": v for k, v in values.items()})
+    await conn.execute(stmt, rows)
+
+
+def _statement_rows(item: Written) -> list[dict[str, Any]]:
+    return [
+        {
+            "article_id": item.article_id,
+            "story_id": item.story_id,
+            "position": i,
+            "kind": s.kind,
+            "text": s.text,
+            "speaker": _cut(s.speaker, 300),
+            "speaker_key": _cut(s.speaker_key, 300),
+            "speaker_mention": _cut(s.speaker_mention, 300),
+            "speaker_title": _cut(s.speaker_title, 300),
+            "cue": _cut(s.cue, 100),
+            "said_at": item.published,
+        }
+        for i, s in enumerate(item.understanding.statements)
+    ]
+
+
+def _event_rows(item: Written) -> list[dict[str, Any]]:
+    decision, story_id, article_id = item.decision, item.story_id, item.article_id
+    rows: list[dict[str, Any]] = [
+        {
+            "story_id": story_id,
+            "article_id": article_id,
+            "kind": event.kind,
+            "at": item.published,
+            "text": event.text,
+            "article_ids": list(event.article_ids) or [article_id],
+            "detail": dict(event.detail) or None,
+        }
+        for event in decision.events
+    ]
+    if decision.is_development:
+        lead = (decision.novelty.new_sentences or (item.extracted.title or "",))[0]
+        rows.insert(
+            0,
+            {
+                "story_id": story_id,
+                "article_id": article_id,
+                "kind": "development",
+                "at": item.published,
+                "text": lead,
+                "article_ids": [article_id],
+                "detail": {"source": item.source_title},
+            },
+        )
+    return rows
+
+
+async def write_entities(conn: AsyncConnection, items: Sequence[Written]) -> None:
+    """Upsert the batch's entities (one statement per chunk), then link the articles."""
+    per_article = [
+        (item.article_id, {e.key[:300]: e for e in item.understanding.entities}) for item in items
+    ]
+    first: dict[str, dict[str, Any]] = {}
+    for _article_id, found in per_article:
+        for key, entity in found.items():
+            row = first.get(key)
+            if row is None:
+                first[key] = {
+                    "key": key,
+                    "name": entity.name[:300],
+                    "kind": str(entity.kind),
+                    "titles": list(entity.titles) or None,
+                    "article_count": 1,
+                }
+            else:
+                row["article_count"] += 1
+    if not first:
+        return
+    insert: Any = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    rows = list(first.values())
+    ids: dict[str, int] = {}
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        stmt = insert(entities).values(chunk)
+        await conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["key"],
+                set_={"article_count": entities.c.article_count + stmt.excluded.article_count},
+            )
+        )
+        stored = await conn.execute(
+            sa.select(entities.c.key, entities.c.id).where(
+                entities.c.key.in_([row["key"] for row in chunk])
+            )
+        )
+        ids.update((str(k), int(i)) for k, i in stored)
+    links = [
+        {"article_id": article_id, "entity_id": ids[key], "count": entity.count}
+        for article_id, found in per_article
+        for key, entity in found.items()
+    ]
+    await conn.execute(sa.insert(article_entities), links)
+
+
+async def _refresh_stories(
+    conn: AsyncConnection, items: Sequence[Written], summaries: Mapping[int, StorySummary]
+) -> None:
+    """Each touched story's counts and latest times, and its title, summary and timeline.
+
+    Values are what one-article-at-a-time writing would leave after the batch's last
+    article: the last article's time, developments added up, the latest development's time.
+    """
+    latest: dict[int, datetime] = {}
+    developments: dict[int, int] = {}
+    last_development: dict[int, datetime] = {}
+    for item in items:
+        latest[item.story_id] = item.published
+        if item.decision.is_development:
+            developments[item.story_id] = developments.get(item.story_id, 0) + 1
+            last_development[item.story_id] = item.published
+    touched = list(latest)
+    counts: dict[int, tuple[int, int, datetime | None]] = {}
+    for start in range(0, len(touched), CHUNK):
+        rows = await conn.execute(
+            sa.select(
+                articles.c.story_id,
+                sa.func.count(),
+                sa.func.count(sa.distinct(articles.c.source_id)),
+                sa.func.max(articles.c.published_at),
+            )
+            .where(
+                articles.c.story_id.in_(touched[start : start + CHUNK]),
+                articles.c.status == "processed",
+            )
+            .group_by(articles.c.story_id)
+        )
+        counts.update((int(r[0]), (int(r[1]), int(r[2]), r[3])) for r in rows)
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for story_id in touched:
+        n, n_sources, newest = counts.get(story_id, (0, 0, None))
+        values: dict[str, Any] = {
+            "article_count": n,
+            "source_count": n_sources,
+            "last_article_at": max(t for t in (newest, latest[story_id]) if t is not None),
+        }
+        if story_id in developments:
+            values["development_add"] = developments[story_id]
+            values["last_development_at"] = last_development[story_id]
+        summary = summaries.get(story_id)
+        if summary is not None:
+            values.update(summary_values(summary))
+        groups.setdefault(tuple(sorted(values)), []).append(values | {"story_id": story_id})
+    for keys, rows_of in groups.items():
+        await conn.execute(_story_update(keys), [_bound(row) for row in rows_of])
+
+
+def _story_update(keys: tuple[str, ...]) -> sa.Update:
+    values: dict[str, Any] = {}
+    for key in keys:
+        if key == "development_add":
+            values["development_count"] = stories.c.development_count + sa.bindparam("b_add")
+        else:
+            values[key] = sa.bindparam(f"b_{key}", type_=stories.c[key].type)
+    return sa.update(stories).where(stories.c.id == sa.bindparam("b_story_id")).values(values)
+
+
+def _bound(row: dict[str, Any]) -> dict[str, Any]:
+    return {("b_add" if k == "development_add" else f"b_{k}"): v for k, v in row.items()}

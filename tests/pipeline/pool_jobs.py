@@ -1,0 +1,24 @@
+"""Jobs for the worker-pool tests: module-level, so worker processes can import them."""
+
+from __future__ import annotations
+
+import os
+import time
+
+
+def square(n: int) -> int:
+    return n * n
+
+
+def nap(seconds: float) -> int:
+    """Sleep, then answer with the worker's process id."""
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def fail(message: str) -> None:
+    raise ValueError(message)
+
+
+def unpicklable(_: object) -> object:
+    return lambda: None  # a lambda cannot travel back to the parent

@@ -1,0 +1,125 @@
+"""The worker pool: results in any order of completion, and one bad job fails alone.
+
+Real worker processes (from the fork server), killed for real with ``os.kill``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from collections.abc import AsyncIterator
+
+import pytest
+
+from storywatch.pipeline.pool import JobError, PoolClosed, WorkerLost, WorkerPool, WorkerTimeout
+from tests.pipeline import pool_jobs
+
+
+@pytest.fixture
+async def naps() -> AsyncIterator[WorkerPool[float, int]]:
+    pool: WorkerPool[float, int] = WorkerPool(pool_jobs.nap, 2, timeout=5.0)
+    await pool.start()
+    yield pool
+    await pool.aclose()
+
+
+async def _busy_with(pool: WorkerPool[float, int], key: object) -> int:
+    async with asyncio.timeout(10):
+        while True:
+            for pid, running in pool.busy().items():
+                if running == key:
+                    return pid
+            await asyncio.sleep(0.01)
+
+
+async def test_jobs_run_in_parallel_worker_processes() -> None:
+    pool: WorkerPool[int, int] = WorkerPool(pool_jobs.square, 2)
+    await pool.start()
+    try:
+        assert await asyncio.gather(*(pool.run(n) for n in range(20))) == [n * n for n in range(20)]
+        assert len(pool.pids()) == 2 and os.getpid() not in pool.pids()
+    finally:
+        await pool.aclose()
+
+
+async def test_a_killed_worker_fails_only_its_own_job(naps: WorkerPool[float, int]) -> None:
+    doomed = asyncio.create_task(naps.run(30.0, key="doomed"))
+    pid = await _busy_with(naps, "doomed")
+    neighbour = asyncio.create_task(naps.run(0.3, key="neighbour"))
+    os.kill(pid, signal.SIGKILL)
+    with pytest.raises(WorkerLost, match="exit code -9"):
+        await doomed
+    assert await neighbour in naps.pids()  # the other job finished normally
+    # the dead worker was replaced: the pool is back to full strength and works
+    assert pid not in naps.pids() and len(naps.pids()) == 2
+    assert await asyncio.gather(naps.run(0.0), naps.run(0.0))
+    assert naps.stats.lost == 1
+
+
+async def test_a_job_past_the_time_limit_is_stopped() -> None:
+    pool: WorkerPool[float, int] = WorkerPool(pool_jobs.nap, 1, timeout=0.5)
+    await pool.start()
+    try:
+        with pytest.raises(WorkerTimeout, match=r"longer than 0\.5 s"):
+            await pool.run(30.0)
+        assert isinstance(await pool.run(0.0), int)  # a fresh worker took over
+        assert pool.stats.timeouts == 1
+    finally:
+        await pool.aclose()
+
+
+async def test_an_exception_in_a_job_is_a_job_error_and_the_worker_stays() -> None:
+    pool: WorkerPool[str, None] = WorkerPool(pool_jobs.fail, 1)
+    await pool.start()
+    try:
+        pid = pool.pids()
+        with pytest.raises(JobError, match="ValueError: bad input"):
+            await pool.run("bad input")
+        assert pool.pids() == pid
+    finally:
+        await pool.aclose()
+
+
+async def test_a_result_that_cannot_travel_back_is_a_job_error() -> None:
+    pool: WorkerPool[object, object] = WorkerPool(pool_jobs.unpicklable, 1)
+    await pool.start()
+    try:
+        with pytest.raises(JobError, match="could not be sent back"):
+            await pool.run(None)
+    finally:
+        await pool.aclose()
+
+
+async def test_urgent_jobs_jump_the_queue(naps: WorkerPool[float, int]) -> None:
+    order: list[str] = []
+
+    async def run(name: str, *, urgent: bool = False) -> None:
+        await naps.run(0.2, key=name, urgent=urgent)
+        order.append(name)
+
+    blockers = [asyncio.create_task(run(f"busy{i}")) for i in range(2)]
+    await asyncio.sleep(0.05)  # both workers busy
+    queued = [asyncio.create_task(run(f"q{i}")) for i in range(2)]
+    await asyncio.sleep(0)
+    first = asyncio.create_task(run("urgent", urgent=True))
+    await asyncio.gather(*blockers, *queued, first)
+    assert order.index("urgent") < order.index("q1")
+
+
+async def test_closing_fails_what_has_not_run_and_stops_the_workers() -> None:
+    pool: WorkerPool[float, int] = WorkerPool(pool_jobs.nap, 1)
+    await pool.start()
+    pids = pool.pids()
+    running = asyncio.create_task(pool.run(30.0))
+    waiting = asyncio.create_task(pool.run(0.0))
+    await asyncio.sleep(0.1)
+    await pool.aclose()
+    for task in (running, waiting):
+        with pytest.raises(PoolClosed):
+            await task
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    with pytest.raises(PoolClosed):
+        await pool.run(0.0)
