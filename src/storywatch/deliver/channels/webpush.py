@@ -2,7 +2,7 @@
 
 Each message is encrypted for the subscription's keys with a fresh ephemeral key
 (``aes128gcm``, :func:`encrypt`), signed with the install's VAPID key, and POSTed to the
-subscription's push service through the SSRF-guarded poster (:mod:`.fastpost`). The
+subscription's push service through the SSRF-guarded client (:mod:`.pushhttp`). The
 headers do the attention work:
 
 - ``Topic``: derived from the collapse key, so a push service that still holds an undelivered
