@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from storywatch.stories import StoryEngine
+from storywatch.stories import StoryDoc, StoryEngine
 from tests.stories.fixtures import (
     MONDAY,
     Store,
@@ -100,13 +100,22 @@ def test_agreeing_statements_are_not_a_contradiction() -> None:
     assert not [e for e in decision.events if e.kind == "contradiction"]
 
 
+def _venn(doc: StoryDoc) -> StoryDoc:
+    return quoted(doc, "Odo Venn", "person:odo-venn", "The bridge passed its inspection in March.")
+
+
+def _quill(doc: StoryDoc) -> StoryDoc:
+    quote = "The bridge did not pass its inspection in March."
+    return quoted(doc, "Mara Quill", "person:mara-quill", quote)
+
+
 def test_a_copy_never_raises_the_same_event_twice() -> None:
     store = Store(StoryEngine())
-    store.process(wire())
-    first = store.process(follow_up())
+    store.process(_venn(wire()))
+    first = store.process(_quill(follow_up()))
     assert {e.kind for e in first.events} == {"contradiction", "revision"}
     copy = replace(
-        follow_up(30),
+        _quill(follow_up(30)),
         source="Coast Herald",
         url="https://herald.example/2026/03/03/bridge-toll",
         published=follow_up().published + timedelta(hours=1),

@@ -31,11 +31,12 @@ from dataclasses import dataclass
 
 from storywatch.model import StoryEvent
 from storywatch.stories.analysis import DocAnalysis, claim_of
-from storywatch.stories.claims import NOT_PREDICATES, Claim
+from storywatch.stories.claims import NOT_PREDICATES, Claim, read_claim
 from storywatch.stories.knowledge import Dispute, Knowledge, Match
 from storywatch.stories.text import terms
 
 MIN_SHARED_TERMS = 2
+MIN_SHARED_SHARE = 0.5
 MAX_PER_ARTICLE = 3
 UNKNOWN = "?"
 
@@ -48,11 +49,14 @@ def _digest(text: str) -> str:
 
 def flipped(a: Claim, b: Claim) -> frozenset[str]:
     """Predicates one claim asserts and the other denies; empty unless one is denied in
-    words (a denial by implication only adds to those)."""
-    said = ((a.asserted & b.denied) | (a.denied & b.asserted)) - NOT_PREDICATES
+    words (a denial by implication only adds to those). A predicate a claim both asserts
+    and denies ("isn't talking to the public, they are talking to their base") says
+    nothing either way."""
+    ambiguous = (a.asserted & a.denied) | (b.asserted & b.denied) | NOT_PREDICATES
+    said = ((a.asserted & b.denied) | (a.denied & b.asserted)) - ambiguous
     if not said:
         return frozenset()
-    return said | (((a.asserted & b.implied) | (a.implied & b.asserted)) - NOT_PREDICATES)
+    return said | (((a.asserted & b.implied) | (a.implied & b.asserted)) - ambiguous)
 
 
 def about_the_same(a: Claim, b: Claim, opposed: frozenset[str]) -> bool:
@@ -60,7 +64,12 @@ def about_the_same(a: Claim, b: Claim, opposed: frozenset[str]) -> bool:
     if len(opposed) >= 2:
         return True
     shared = ((a.terms | a.context) & (b.terms | b.context)) - opposed
-    return len(shared) >= MIN_SHARED_TERMS
+    if len(shared) < MIN_SHARED_TERMS:
+        return False
+    # two long sentences of one article share a few words by chance: the shorter claim
+    # must be mostly about what the other says
+    smaller = min(len(a.terms - opposed), len(b.terms - opposed))
+    return len(shared) >= MIN_SHARED_SHARE * smaller
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +98,46 @@ def judge(earlier: Claim, later: Claim, *, same_article: bool) -> frozenset[str]
     if not opposed:
         return frozenset()
     if earlier.speaker_key is not None and earlier.speaker_key == later.speaker_key:
-        reversal = earlier.direct and later.direct and not same_article
-        return opposed if reversal else frozenset()
+        if same_article or not (earlier.direct and later.direct):
+            return frozenset()
+        # a reversal in the speaker's own words: the opposition holds inside the quotes
+        return opposed & _quoted_opposition(earlier, later)
+    # narration is the outlet's own framing: within one article two voices must disagree,
+    # across articles at least one side must be somebody's statement
+    voices = (earlier.speaker_key is not None) + (later.speaker_key is not None)
+    if voices < (2 if same_article else 1):
+        return frozenset()
     return opposed if about_the_same(earlier, later, opposed) else frozenset()
+
+
+_OPEN, _CLOSE = '“"', '”"'
+
+
+def quoted(text: str) -> str:
+    """The words of a sentence inside quotation marks (a quote left open runs to the end;
+    one closed without opening ran from the start)."""
+    parts: list[str] = []
+    start: int | None = None
+    for index, char in enumerate(text):
+        if char in _OPEN and (start is None or char != '"'):
+            start = index + 1
+        elif char in _CLOSE and start is not None:
+            parts.append(text[start:index])
+            start = None
+        elif char in _CLOSE and not parts:
+            parts.append(text[:index])
+    if start is not None:
+        parts.append(text[start:])
+    return " … ".join(p for p in parts if p.strip())
+
+
+def _quoted_opposition(a: Claim, b: Claim) -> frozenset[str]:
+    """The predicates on which the quoted words of two claims oppose each other."""
+    inside_a = read_claim(quoted(a.text))
+    inside_b = read_claim(quoted(b.text))
+    if inside_a is None or inside_b is None:
+        return frozenset()
+    return flipped(inside_a, inside_b)
 
 
 def _covered(disputes: list[Dispute], pair: Pair) -> bool:
