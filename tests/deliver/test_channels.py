@@ -287,7 +287,7 @@ async def test_ntfy_publishes_and_updates_in_place(
     assert second["priority"] == 5
     assert "rotating_light" in second["tags"]
     assert first["click"] == f"http://sw.test/stories/{story}"
-    assert "Matched: term troops" in first["message"]
+    assert "Matched “troops”" in first["message"]
     assert first["sequence_id"] == second["sequence_id"]
     assert len(ntfy.phone) == 1  # the phone shows one notification, now the second
     assert next(iter(ntfy.phone.values()))["title"] == "Development 2"

@@ -165,3 +165,16 @@ def test_cli_add_list_import_export_remove(tmp_path: Path, local_server: LocalSe
     gone = runner.invoke(cli_app, ["remove", "1", *data], env=env)
     assert gone.exit_code == 1
     assert "no source 1" in gone.output
+
+
+def test_text_that_is_not_an_address_is_refused_before_any_fetch() -> None:
+    import pytest
+
+    from storywatch.errors import InvalidInput
+    from storywatch.sources.service import normalise_url
+
+    for bad in ("not a url", "feeds", "ftp://example.com/feed"):
+        with pytest.raises(InvalidInput):
+            normalise_url(bad)
+    assert normalise_url("example.com/feed.xml") == "https://example.com/feed.xml"
+    assert normalise_url("http://localhost:8080/feed") == "http://localhost:8080/feed"

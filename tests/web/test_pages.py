@@ -179,3 +179,15 @@ async def test_installable_manifest_service_worker_and_icons(web: Web) -> None:
     svg = await web.client.get("/static/icons/icon.svg")
     assert svg.text.startswith("<svg")
     assert json.loads(json.dumps(manifest))["theme_color"]
+
+
+async def test_unknown_address_is_a_page_for_browsers_and_json_for_the_api(
+    client: httpx.AsyncClient,
+) -> None:
+    page = await client.get("/no-such-page", headers={"Accept": "text/html"})
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert "Not found" in page.text
+    api = await client.get("/api/v1/no-such-thing", headers={"Accept": "text/html"})
+    assert api.status_code == 404
+    assert api.json()["error"]["code"] == "not_found"

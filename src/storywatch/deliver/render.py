@@ -10,17 +10,16 @@ import html
 from collections.abc import Sequence
 
 from storywatch.model import Reason
+from storywatch.reasons import reasons_text
 from storywatch.store.notifications import Notification
 
 PUSH_BODY_LIMIT = 1000
 
 
 def reasons_line(reasons: Sequence[Reason]) -> str:
-    """``Matched: person Esper · story US troops in Iraq`` (empty when there are none)."""
-    if not reasons:
-        return ""
-    parts = [f"{r.kind} {r.value}".strip() for r in reasons[:6]]
-    return "Matched: " + " · ".join(parts)
+    """``Matched “Velmora harbor”, Mark Esper`` (empty when there are none), in the words
+    the web app uses (``storywatch.reasons``)."""
+    return reasons_text(reasons)
 
 
 def clip(text: str, limit: int) -> str:

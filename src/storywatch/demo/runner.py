@@ -49,7 +49,7 @@ async def prepare(services: Services, feed_urls: list[str], titles: list[str]) -
                 admin.id,
                 now,
                 query=DEMO_QUERY,
-                name=load_story().title,
+                name="Velmora harbor (demo)",
                 mode="developments",
             )
     return admin.id
@@ -71,13 +71,12 @@ async def run_demo(settings: Settings, *, console: Any) -> None:
             install_stop_signals(runner.stop)
             runner.start()
             await runner.wait_web_started()
-            minutes = max(1, round(story.duration_s / 60 / settings.demo_speed))
+            seconds = story.duration_s / settings.demo_speed
+            span = f"{seconds / 60:.0f} minutes" if seconds >= 90 else f"{seconds:.0f} seconds"
             console.print(
                 f"Storywatch demo is running: open {settings.public_url()}\n"
-                f"  The story \u201c{story.title}\u201d is released by "
-                f"{len(story.outlets)} outlets "
-                f"over about {minutes} minute(s) "
-                f"(feeds at {feeds.url}). Press Ctrl-C to stop.",
+                f"  {len(story.outlets)} outlets release the story \u201c{story.title}\u201d "
+                f"over about {span} (feeds at {feeds.url}). Press Ctrl-C to stop.",
                 highlight=False,
             )
             await runner.stop.wait()

@@ -54,6 +54,8 @@ class Written:
     published: datetime
     source_title: str
     note: str | None = None
+    title: str = ""  # the article's title: a new story's first title
+    new_story: bool = False  # its story starts with it (the row is written with the batch)
 
 
 def _cut(value: str | None, limit: int) -> str | None:
@@ -74,6 +76,29 @@ async def still_new(conn: AsyncConnection, ids: Iterable[int]) -> set[int]:
     return found
 
 
+async def reserve_story_ids(conn: AsyncConnection, count: int) -> list[int]:
+    """``count`` unused story ids, for the new stories of the batch being written.
+
+    The engine needs a new story's id before the next article is decided, and one insert
+    per new story would cost a round trip each; so ids are reserved in one query and the
+    rows inserted with the batch. On PostgreSQL the ids come from the table's sequence
+    (unused ones are gaps); on SQLite the transaction holds the database's only write
+    lock (``BEGIN IMMEDIATE``), so the ids after the largest one stay free until it ends.
+    """
+    if conn.dialect.name == "postgresql":
+        rows = await conn.execute(
+            sa.text(
+                "SELECT nextval(pg_get_serial_sequence('stories', 'id')) "
+                "FROM generate_series(1, :n)"
+            ),
+            {"n": count},
+        )
+        return [int(r[0]) for r in rows]
+    top = (await conn.execute(sa.select(sa.func.max(stories.c.id)))).scalar()
+    start = int(top or 0) + 1
+    return list(range(start, start + count))
+
+
 async def write_batch(
     conn: AsyncConnection,
     items: Sequence[Written],
@@ -91,6 +116,21 @@ async def write_batch(
         )
     if not items:
         return
+    started = [item for item in items if item.new_story]
+    if started:
+        await conn.execute(
+            sa.insert(stories),
+            [
+                {
+                    "id": item.story_id,
+                    "title": item.title[:500],
+                    "first_seen_at": item.published,
+                    "last_article_at": item.published,
+                    "created_at": now,
+                }
+                for item in started
+            ],
+        )
     await _update_articles(conn, items, now)
     said = [row for item in items for row in _statement_rows(item)]
     if said:
@@ -229,20 +269,24 @@ async def write_entities(conn: AsyncConnection, items: Sequence[Written]) -> Non
     if not first:
         return
     insert: Any = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    rows = list(first.values())
+    stmt = insert(entities).values(
+        {name: sa.bindparam(name) for name in ("key", "name", "kind", "titles", "article_count")}
+    )
+    # one statement, executed for every row (its compiled form is cached, unlike a
+    # multi-row VALUES whose shape changes with every batch)
+    await conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["key"],
+            set_={"article_count": entities.c.article_count + stmt.excluded.article_count},
+        ),
+        list(first.values()),
+    )
+    keys = list(first)
     ids: dict[str, int] = {}
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        stmt = insert(entities).values(chunk)
-        await conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["key"],
-                set_={"article_count": entities.c.article_count + stmt.excluded.article_count},
-            )
-        )
+    for start in range(0, len(keys), CHUNK):
         stored = await conn.execute(
             sa.select(entities.c.key, entities.c.id).where(
-                entities.c.key.in_([row["key"] for row in chunk])
+                entities.c.key.in_(keys[start : start + CHUNK])
             )
         )
         ids.update((str(k), int(i)) for k, i in stored)

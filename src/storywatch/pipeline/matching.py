@@ -30,7 +30,7 @@ from storywatch.pipeline import persist
 from storywatch.pipeline.compose import compose
 from storywatch.pipeline.loop import consume_until
 from storywatch.store import articles as article_store
-from storywatch.store.tables import articles, statements, stories, subscriptions
+from storywatch.store.tables import articles, statements, stories, story_events, subscriptions
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +143,14 @@ class MatchStage:
                     .order_by(statements.c.position)
                 )
             )
+            correction = (
+                await conn.execute(
+                    sa.select(story_events.c.text).where(
+                        story_events.c.article_id == article_id,
+                        story_events.c.kind == "correction",
+                    )
+                )
+            ).first()
         doc = MatchDoc.from_entities(
             row.title,
             row.text,
@@ -153,7 +161,8 @@ class MatchStage:
             story_id=row.story_id,
         )
         hits = self.percolator.match(doc)
-        drafts = self._drafts(row, story, said, doc, hits) if hits else []
+        notice = correction[0] if correction is not None else ""
+        drafts = self._drafts(row, story, said, doc, hits, notice) if hits else []
         now = services.clock()
         async with services.db.write() as conn:
             created = await record_many(conn, drafts, now, limits=self.limits) if drafts else []
@@ -185,7 +194,13 @@ class MatchStage:
             return [int(r[0]) for r in await conn.execute(stmt)]
 
     def _drafts(
-        self, row: Any, story: Any, said: list[Any], doc: MatchDoc, hits: set[int]
+        self,
+        row: Any,
+        story: Any,
+        said: list[Any],
+        doc: MatchDoc,
+        hits: set[int],
+        correction_notice: str = "",
     ) -> list[NotificationDraft]:
         novelty = row.novelty or {}
         new_texts = {s.get("text") for s in novelty.get("new_statements", [])}
@@ -196,6 +211,7 @@ class MatchStage:
             new_statements=new_statements,
             new_sentences=tuple(novelty.get("new_sentences", ())),
             story_size=int(story.article_count) if story is not None else 1,
+            correction_notice=correction_notice,
         )
         base = self.services.settings.public_url()
         url = f"{base}/stories/{row.story_id}" if row.story_id else row.url

@@ -39,7 +39,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -49,7 +49,7 @@ from storywatch.bus import INGESTED, PROCESSED
 from storywatch.errors import FetchError
 from storywatch.extract import SiteBoilerplate
 from storywatch.model import Understanding
-from storywatch.pipeline import commit, persist
+from storywatch.pipeline import commit
 from storywatch.pipeline.identities import resolve_identities
 from storywatch.pipeline.loop import consume_until
 from storywatch.pipeline.pool import JobError, PoolClosed, WorkerLost, WorkerPool, WorkerTimeout
@@ -125,6 +125,8 @@ class ProcessStage:
         self._pool_lock = asyncio.Lock()
         self._reader = RowReader(services)
         self._dirty = False
+        self._story_ids: list[int] = []
+        self._unreserved = 0
         self.worker_cpu_seconds = 0.0  # spent in worker processes, for the benchmark
 
     @property
@@ -422,6 +424,8 @@ class ProcessStage:
         started = loop.time()
         taken: list[_Todo] = []
         written: list[commit.Written] = []
+        self._story_ids = []  # reserved in this transaction, when a story first starts
+        self._unreserved = min(limit, len(todo))
         failed: list[tuple[int, str]] = []
         self._dirty = False
         try:
@@ -432,6 +436,7 @@ class ProcessStage:
                     if taken and loop.time() - started > BATCH_SECONDS:
                         break
                     taken.append(entry)
+                    self._unreserved -= 1
                     article_id, row, prepared = entry
                     if article_id not in fresh:  # processed meanwhile (a duplicate doorbell)
                         story = row.story_id if row is not None else None
@@ -441,7 +446,7 @@ class ProcessStage:
                         failed.append((article_id, error))
                         outcomes[article_id] = Outcome(article_id, error=error)
                     else:
-                        item = await self._decide_one(conn, row, prepared, now, failed, outcomes)
+                        item = await self._decide_one(conn, row, prepared, failed, outcomes)
                         if item is not None:
                             written.append(item)
                 summaries = {}
@@ -489,7 +494,6 @@ class ProcessStage:
         conn: Any,
         row: Any,
         prepared: Prepared,
-        now: datetime,
         failed: list[tuple[int, str]],
         outcomes: dict[int, Outcome],
     ) -> commit.Written | None:
@@ -506,8 +510,10 @@ class ProcessStage:
             outcomes[article_id] = Outcome(article_id, error=error)
             return None
         story_id = decision.story_id
-        if story_id is None:
-            story_id = await persist.new_story(conn, doc.title, doc.published, now)
+        if story_id is None:  # a new story: its row is written with the batch
+            if not self._story_ids:
+                self._story_ids = await commit.reserve_story_ids(conn, self._unreserved + 1)
+            story_id = self._story_ids.pop(0)
         try:
             self.engine.apply(doc, decision, story_id)
         except Exception:
@@ -526,6 +532,8 @@ class ProcessStage:
             published=doc.published,
             source_title=doc.source,
             note=prepared.note,
+            title=doc.title,
+            new_story=decision.story_id is None,
         )
 
 

@@ -88,6 +88,11 @@ def normalise_url(url: str) -> str:
     text = url.strip()
     if not text:
         raise InvalidInput("Give the URL of a feed or of a site.")
+    bare_host = "://" not in text and "." not in text.split("/")[0]
+    if any(ch.isspace() for ch in text) or bare_host:
+        raise InvalidInput(
+            f"{url!r} is not a web address; give one like https://example.com/feed.xml"
+        )
     if "://" not in text:
         text = "https://" + text
     if not text.lower().startswith(("http://", "https://")):

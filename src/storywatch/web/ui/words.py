@@ -12,25 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-REASON_TEMPLATES = {
-    "term": "“{value}”",
-    "phrase": "“{value}”",
-    "title": "“{value}” in the title",
-    "prefix": "{value}",
-    "person": "{value}",
-    "org": "{value}",
-    "place": "{value}",
-    "entity": "{value}",
-    "source": "from {value}",
-    "story": "a story you follow",
-    "lang": "language {value}",
-}
+from storywatch.reasons import REASON_TEMPLATES, reason_label
 
-
-def reason_label(kind: str, value: str) -> str:
-    """One reason for a match as a short phrase: “Velmora harbor”, Teodor Vasko, from Harborline."""
-    template = REASON_TEMPLATES.get(kind, "{value}")
-    return template.format(value=value.strip('"“” '))
+__all__ = ["REASON_TEMPLATES", "reason_label"]
 
 
 def reasons_line(reasons: list[Any]) -> list[dict[str, str]]:
