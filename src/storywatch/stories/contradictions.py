@@ -187,13 +187,16 @@ def find_contradictions(
     def source_of(article_id: int) -> str:
         return doc.source if article_id == doc.article_id else known_source(article_id)
 
-    # A sentence that denies nothing matters only when something denies one of its words.
-    denied = set(analysis.denied_terms())
-    if knowledge is not None:
-        denied.update(knowledge.denied_terms())
+    # A sentence that denies nothing matters only when something denies one of its words:
+    # a claim of the story (any sentence), or one of this article (only a voice's sentence:
+    # within an article, narration never takes a side).
+    here = analysis.denied_terms()
+    known = knowledge.denied_terms() if knowledge is not None else frozenset()
     claims: list[tuple[Claim, bool]] = []
     for i, sentence in enumerate(analysis.sentences):
-        if not sentence.settled and denied.isdisjoint(sentence.terms):
+        if not sentence.settled and known.isdisjoint(sentence.terms) and (
+            sentence.speaker_key is None or here.isdisjoint(sentence.terms)
+        ):
             continue
         claim = claim_of(sentence)
         if claim is not None:

@@ -16,7 +16,7 @@ story.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
 
 from storywatch.model import Statement
@@ -152,10 +152,72 @@ class Knowledge:
         self._seen: set[int] = set()  # hashes of the facts held (their words and denials)
         self._statements: list[tuple[str, ...]] = []
         self._statement_index: Postings = {}
-        self.numbers: list[KnownNumber] = []
+        self._numbers: list[KnownNumber] = []
         self._number_index: dict[float, str] = {}
+        # What ``add`` stored but has not indexed yet (see ``_index_pending``)
+        self._indexed = 0  # facts indexed so far
+        self._pending_terms: list[tuple[str, ...]] = []  # sentences not kept as facts
+        self._pending_statements: list[frozenset[str]] = []
+        self._pending_numbers: list[KnownNumber] = []
         self.event_keys: set[str] = set()
         self.disputes: list[Dispute] = []
+
+    # ------------------------------------------------------------------ indexing
+
+    def _index_pending(self) -> None:
+        """Index what ``add`` stored since the last read.
+
+        Most stories never get a second article; indexing an article's facts only when the
+        story is next read (a new article compared with it) means a story of one article
+        never pays for its indexes.
+        """
+        vocabulary = self.vocabulary
+        for terms in self._pending_terms:
+            for term in terms:
+                vocabulary[term] += 1
+        self._pending_terms = []
+        index, denying = self._index, self._denying
+        for position in range(self._indexed, len(self._facts)):
+            terms = self._terms[position]
+            for term in terms:
+                vocabulary[term] += 1
+            _post(index, terms, position)
+            denied = self._facts[position][6]
+            if denied:
+                _post(denying, denied.split(), position)
+        self._indexed = len(self._facts)
+        for words in self._pending_statements:
+            if len(self._statements) < MAX_STATEMENTS and not self._similar(
+                words, self._statement_index, self._statements
+            ):
+                _post(self._statement_index, words, len(self._statements))
+                self._statements.append(tuple(words))
+        self._pending_statements = []
+        for known in self._pending_numbers:
+            # every wording of a number is kept, so that any later one is recognised
+            fact = known.fact
+            variant = (fact.unit, fact.near)
+            numbers, number_index = self._numbers, self._number_index
+            held = map(ord, number_index.get(fact.value, ""))
+            if all((numbers[p].fact.unit, numbers[p].fact.near) != variant for p in held):
+                number_index[fact.value] = number_index.get(fact.value, "") + chr(len(numbers))
+                numbers.append(known)
+        self._pending_numbers = []
+
+    def _ready(self) -> None:
+        if (
+            self._indexed < len(self._facts)
+            or self._pending_terms
+            or self._pending_numbers
+            or (self._pending_statements)
+        ):
+            self._index_pending()
+
+    @property
+    def numbers(self) -> list[KnownNumber]:
+        """The numbers the story stated, each wording once, oldest first."""
+        self._ready()
+        return self._numbers
 
     # ------------------------------------------------------------------ reading
 
@@ -217,6 +279,7 @@ class Knowledge:
 
     def compare(self, analysis: DocAnalysis) -> list[Match]:
         """How each sentence of ``analysis`` compares with the story's facts."""
+        self._ready()
         out: list[Match] = []
         for sentence in analysis.sentences:
             hits = self._similar(sentence.terms, self._index, self._terms) if sentence.terms else []
@@ -238,14 +301,16 @@ class Knowledge:
 
     def knows_number(self, fact: NumberFact) -> bool:
         """A number is known when the story stated the same value about the same thing."""
+        self._ready()
         for position in map(ord, self._number_index.get(fact.value, "")):
-            known = self.numbers[position].fact
+            known = self._numbers[position].fact
             if known.unit == fact.unit or known.near & fact.near:
                 return True
         return False
 
     def novelty(self, analysis: DocAnalysis, matches: list[Match]) -> Novelty:
         """What ``analysis`` adds to this story: new sentences, statements and numbers."""
+        self._ready()
         new_sentences: list[str] = []
         repeated = 0
         corrections = set(analysis.corrections)
@@ -288,13 +353,15 @@ class Knowledge:
                 new_numbers.append(fact.phrase)
         return Novelty(tuple(new_sentences), tuple(new_statements), tuple(new_numbers), repeated)
 
-    def denied_terms(self) -> Iterable[str]:
+    def denied_terms(self) -> KeysView[str]:
         """Every word some known claim denies."""
+        self._ready()
         return self._denying.keys()
 
     def opposing(self, claim: Claim) -> set[int]:
         """Positions of known facts asserting what ``claim`` denies, or denying what it
         asserts."""
+        self._ready()
         out: set[int] = set()
         for term in claim.denied:
             mark = f" {term} "
@@ -331,25 +398,23 @@ class Knowledge:
 
         A fact already known in the same words and with the same denials (a copy's
         sentence) is not stored again, so every fact cites the first article that said it.
+        The indexes are built when the story is next read (``_index_pending``).
         """
         article_id = analysis.doc.article_id
-        vocabulary = self.vocabulary
         for sentence in analysis.sentences:
             terms = sentence.terms
-            for term in terms:
-                vocabulary[term] += 1
             claim = sentence.claim
             denials = claim is not None and bool(claim.denied)
-            if len(terms) < MIN_SENTENCE_TERMS and not denials:
-                continue
-            if len(self._facts) >= MAX_FACTS:
-                continue
             key = hash((terms, claim.denied)) if claim is not None and denials else hash(terms)
-            if key in self._seen:
+            if (
+                (len(terms) < MIN_SENTENCE_TERMS and not denials)
+                or len(self._facts) >= MAX_FACTS
+                or key in self._seen
+            ):
+                if terms:
+                    self._pending_terms.append(tuple(terms))
                 continue
             self._seen.add(key)
-            position = len(self._facts)
-            _post(self._index, terms, position)
             record: Record
             if not sentence.settled:  # read when a denial first meets it (``_read``)
                 record = (
@@ -366,28 +431,14 @@ class Knowledge:
             elif claim is None:
                 record = (article_id, sentence.text, None, None, False, "", "", "", "")
             else:
-                _post(self._denying, claim.denied, position)
                 record = _record(article_id, sentence.text, claim)
             self._facts.append(record)
             self._terms.append(tuple(terms))
-        for _, words in analysis.statements:
-            if len(self._statements) >= MAX_STATEMENTS or not words:
-                continue
-            if not self._similar(words, self._statement_index, self._statements):
-                _post(self._statement_index, words, len(self._statements))
-                self._statements.append(tuple(words))
-        for fact in analysis.numbers:
-            # every wording of a number is kept, so that any later one is recognised
-            variant = (fact.unit, fact.near)
-            index = self._number_index
-            known = map(ord, index.get(fact.value, ""))
-            if all(
-                (self.numbers[p].fact.unit, self.numbers[p].fact.near) != variant for p in known
-            ):
-                index[fact.value] = index.get(fact.value, "") + chr(len(self.numbers))
-                self.numbers.append(KnownNumber(article_id, fact))
+        self._pending_statements.extend(words for _, words in analysis.statements if words)
+        self._pending_numbers.extend(KnownNumber(article_id, fact) for fact in analysis.numbers)
 
     @property
     def size(self) -> tuple[int, int, int]:
         """Counts of facts, statements and numbers held (for tests and stats)."""
-        return len(self._facts), len(self._statements), len(self.numbers)
+        self._ready()
+        return len(self._facts), len(self._statements), len(self._numbers)
