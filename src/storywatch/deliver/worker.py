@@ -25,6 +25,7 @@ import logging
 import os
 import secrets
 import socket
+import time
 from collections import deque
 from datetime import datetime
 
@@ -75,6 +76,8 @@ class DeliveryWorker:
         self._kick = asyncio.Event()
         self._more = True  # the outbox may hold due rows beyond what was claimed
         self._ready: deque[Claimed] = deque()
+        self._claimed_at: dict[int, float] = {}
+        self._fresh_for = self.settings.delivery_lease_seconds / 2
         self._kinds: ChannelSet | None = None
         self._stopping = False
         self._results: list[send.Result] = []
@@ -84,7 +87,7 @@ class DeliveryWorker:
         # (the kill test), and a store that cannot keep up slows the sending down.
         self._unrecorded = 0
         self._flush_soon = asyncio.Event()
-        self.flush_at = max(1, self.concurrency // 4)
+        self.flush_at = max(1, self.concurrency // 2)
         self.sent = 0
         self.failed = 0
 
@@ -105,6 +108,7 @@ class DeliveryWorker:
         finally:
             self._stopping = True
             self._ready.clear()  # their leases are given back below, unsent
+            self._claimed_at.clear()
             if self._tasks:
                 await asyncio.wait(set(self._tasks), timeout=self.settings.fetch_timeout_seconds)
             recorder = helpers[1]
@@ -165,10 +169,12 @@ class DeliveryWorker:
         """Queue claimed deliveries, except those a newer push of their thread made stale."""
         async with self.services.db.read() as conn:
             stale = await deliveries_store.newer_in_thread(conn, claimed, now)
+        at = time.monotonic()
         for item in claimed:
             if item.delivery_id in stale:
                 self._results.append(send.superseded(item, now))
             else:
+                self._claimed_at[item.delivery_id] = at
                 self._ready.append(item)
         self._start_ready()
 
@@ -178,6 +184,12 @@ class DeliveryWorker:
 
     def _start(self, item: Claimed) -> None:
         assert self._kinds is not None
+        if time.monotonic() - self._claimed_at.get(item.delivery_id, 0.0) > self._fresh_for:
+            # Queued too long (slow sends): its lease may run out mid-send and another worker
+            # retake it. Let the lease lapse instead; the delivery is claimed again then.
+            self._claimed_at.pop(item.delivery_id, None)
+            return
+        self._claimed_at.pop(item.delivery_id, None)
         task = asyncio.create_task(self._send(item, self._kinds))
         self._unrecorded += 1
         self._tasks.add(task)

@@ -30,6 +30,7 @@ Errors are the :class:`~storywatch.errors.FetchError` family SafeFetcher raises.
 from __future__ import annotations
 
 import asyncio
+import re
 import ssl
 import time
 from collections import deque
@@ -89,8 +90,26 @@ class Target:
         return (self.scheme, self.host, self.port)
 
 
+_PLAIN_HOST = re.compile(r"[a-z0-9.-]+(:[0-9]{1,5})?")
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9/:@!$&'()*+,;=._~%?-]*")
+
+
 def parse_target(url: str) -> Target:
-    """Split a push endpoint into what the pool needs; refuse what is not plain http(s)."""
+    """Split a push endpoint into what the pool needs; refuse what is not plain http(s).
+
+    Push endpoints are plain ASCII URLs; those take a quick path (a fan-out parses each
+    device's endpoint once), anything else the general one with IDNA and escaping.
+    """
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme in ("http", "https"):
+        hostport, _, tail = rest.partition("/")
+        if _PLAIN_HOST.fullmatch(hostport) and _PLAIN_PATH.fullmatch(tail):
+            host, colon, digits = hostport.partition(":")
+            default = 443 if scheme == "https" else 80
+            port = int(digits) if colon else default
+            if host and not host.endswith(".") and 0 < port < 65536:
+                shown = host if port == default else f"{host}:{port}"
+                return Target(scheme, host, port, shown, "/" + tail)
     try:
         parts = urlsplit(url)
         port = parts.port
