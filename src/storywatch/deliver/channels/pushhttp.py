@@ -106,10 +106,10 @@ def parse_target(url: str) -> Target:
         if _PLAIN_HOST.fullmatch(hostport) and _PLAIN_PATH.fullmatch(tail):
             host, colon, digits = hostport.partition(":")
             default = 443 if scheme == "https" else 80
-            port = int(digits) if colon else default
-            if host and not host.endswith(".") and 0 < port < 65536:
-                shown = host if port == default else f"{host}:{port}"
-                return Target(scheme, host, port, shown, "/" + tail)
+            quick = int(digits) if colon else default
+            if host and not host.endswith(".") and 0 < quick < 65536:
+                shown = host if quick == default else f"{host}:{quick}"
+                return Target(scheme, host, quick, shown, "/" + tail)
     try:
         parts = urlsplit(url)
         port = parts.port
