@@ -91,10 +91,27 @@ class DocAnalysis:
         )
 
 
-def analyse(doc: StoryDoc) -> DocAnalysis:
-    """Everything the story parts need from one article, computed once."""
-    sents = sentences(doc.text)
-    sentence_words = [words(s) for s in sents]
+@dataclass(frozen=True, slots=True)
+class Words:
+    """An article's sentences and the folded words of each: the first, cheap reading."""
+
+    texts: list[str]
+    words: list[list[str]]
+
+
+def read_words(text: str) -> Words:
+    sents = sentences(text)
+    return Words(sents, [words(s) for s in sents])
+
+
+def analyse(doc: StoryDoc, read: Words | None = None) -> DocAnalysis:
+    """Everything the story parts need from one article, computed once.
+
+    ``read`` is :func:`read_words` of the text, when the caller has it already.
+    """
+    if read is None:
+        read = read_words(doc.text)
+    sents, sentence_words = read.texts, read.words
     term_lists = [content_terms(ws) for ws in sentence_words]
     sentence_terms = [frozenset(ts) for ts in term_lists]
     features = _features(doc, term_lists)

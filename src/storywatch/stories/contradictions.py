@@ -194,8 +194,10 @@ def find_contradictions(
     known = knowledge.denied_terms() if knowledge is not None else frozenset()
     claims: list[tuple[Claim, bool]] = []
     for i, sentence in enumerate(analysis.sentences):
-        if not sentence.settled and known.isdisjoint(sentence.terms) and (
-            sentence.speaker_key is None or here.isdisjoint(sentence.terms)
+        if (
+            not sentence.settled
+            and known.isdisjoint(sentence.terms)
+            and (sentence.speaker_key is None or here.isdisjoint(sentence.terms))
         ):
             continue
         claim = claim_of(sentence)

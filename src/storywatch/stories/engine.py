@@ -21,9 +21,10 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import chain
 
 from storywatch.model import Reason, StoryEvent
-from storywatch.stories.analysis import DocAnalysis, analyse, surfaces
+from storywatch.stories.analysis import DocAnalysis, analyse, read_words, surfaces
 from storywatch.stories.cluster import ClusterIndex, ClusterParams, Join, join_reasons
 from storywatch.stories.contradictions import record
 from storywatch.stories.dedup import NearDuplicateIndex, Sketch, canonical_url, words_hash
@@ -66,13 +67,42 @@ class _Indexed:
     root: int
 
 
-@dataclass(frozen=True, slots=True)
 class _Prepared:
-    analysis: DocAnalysis
-    url: str | None
-    digest: str | None
-    sketch: Sketch | None
-    vector: Vector
+    """One article as the engine reads it, in stages: its words (enough to recognise an
+    exact copy, which needs nothing more), then on first use its full reading, its MinHash
+    sketch and its vector."""
+
+    __slots__ = ("_analysis", "_sketch", "_vector", "digest", "doc", "engine", "url", "words")
+
+    def __init__(self, engine: StoryEngine, doc: StoryDoc) -> None:
+        self.engine = engine
+        self.doc = doc
+        self.words = read_words(doc.text)
+        self.url = canonical_url(doc.url)
+        self.digest = words_hash(list(chain.from_iterable(self.words.words)))
+        self._analysis: DocAnalysis | None = None
+        self._sketch: Sketch | bool | None = False
+        self._vector: Vector | None = None
+
+    @property
+    def analysis(self) -> DocAnalysis:
+        if self._analysis is None:
+            self._analysis = analyse(self.doc, self.words)
+        return self._analysis
+
+    @property
+    def sketch(self) -> Sketch | None:
+        if self._sketch is False:
+            self._sketch = self.engine._near.sketch(self.analysis.words)
+        return self._sketch if isinstance(self._sketch, Sketch) else None
+
+    @property
+    def vector(self) -> Vector:
+        if self._vector is None:
+            self._vector = weigh(
+                self.analysis.features, self.engine._df, keep=self.engine.keep_features
+            )
+        return self._vector
 
 
 class StoryEngine:
@@ -120,14 +150,7 @@ class StoryEngine:
             return self._memo[1]
         if doc.published.tzinfo is None:
             raise ValueError("StoryDoc.published must be timezone-aware")
-        analysis = analyse(doc)
-        prepared = _Prepared(
-            analysis=analysis,
-            url=canonical_url(doc.url),
-            digest=words_hash(analysis.words),
-            sketch=self._near.sketch(analysis.words),
-            vector=weigh(analysis.features, self._df, keep=self.keep_features),
-        )
+        prepared = _Prepared(self, doc)
         self._memo = (doc, prepared, self._version)
         return prepared
 
@@ -142,7 +165,6 @@ class StoryEngine:
         against the story, so an updated wire copy with a new figure is still a development.
         """
         prepared = self._prepare(doc)
-        analysis = prepared.analysis
         exact = self._exact_match(prepared)
         if exact is not None:
             original = self._original(exact)
@@ -156,6 +178,7 @@ class StoryEngine:
                 events=(),
                 score=1.0,
             )
+        analysis = prepared.analysis
         reasons: list[Reason] = []
         duplicate_of: int | None = None
         story_id: int | None = None
@@ -286,7 +309,6 @@ class StoryEngine:
         """
         prepared = self._prepare(doc)
         self._version += 1
-        analysis = prepared.analysis
         story = self._stories.get(story_id)
         if story is None:
             story = self._stories[story_id] = _Story(story_id)
@@ -304,13 +326,13 @@ class StoryEngine:
             self._copies.setdefault(root, []).append(aid)
         features: tuple[str, ...] = ()
         if decision.duplicate_kind is None:
-            features = tuple(analysis.features)
+            features = tuple(prepared.analysis.features)
             self._df.add(features)
             self._clusters.add(story_id, aid, prepared.vector, doc.published)
         else:
             self._clusters.touch(story_id, doc.published)
         if decision.duplicate_kind != "exact":
-            story.knowledge.add(analysis)
+            story.knowledge.add(prepared.analysis)
             if prepared.sketch is not None:
                 self._near.add(aid, prepared.sketch)
         for statement in doc.statements:
@@ -331,7 +353,10 @@ class StoryEngine:
             story.events.append(event)
             if event.kind == "contradiction":
                 record(story.knowledge.disputes, event.detail)
-        story.articles.append(ArticleRecord.of(doc, decision, prepared.vector, analysis.sentences))
+        copy = decision.duplicate_kind == "exact"  # nothing of it was read beyond its words
+        story.articles.append(
+            ArticleRecord.of(doc, decision, {} if copy else prepared.vector, prepared.words.texts)
+        )
         story.last = max(story.last or doc.published, doc.published)
         heapq.heappush(self._doc_heap, (doc.published, aid))
         heapq.heappush(self._story_heap, (story.last, story_id))

@@ -19,7 +19,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from storywatch.stories.text import NUMBER_WORDS, STOPWORDS, parse_numbers, stem, terms, wordset
+from storywatch.stories.text import (
+    NUMBER_WORDS,
+    STOPWORDS,
+    TERMS,
+    parse_numbers,
+    stem,
+    terms,
+    wordset,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +66,8 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_CLAUSE_END = re.compile(r"[,;:()]")
 _EXPLICIT_WORDS = wordset(
     "revised revising revises corrected correcting updated raised lowered reported given",
     "announced stated",
@@ -118,11 +128,12 @@ def number_facts(
         # "nine, up from six": the old value is the "from" number right after this one
         following = index + 1
         previous = found[following][0] if following < len(found) and olds[following] else None
-        after = re.findall(r"[A-Za-z]+", re.split(r"[,;:()]", sentence[end : end + 40])[0])
-        unit_words = [w.lower() for w in after if len(w) > 2 and w.lower() not in _UNIT_SKIP][:1]
-        unit_word = unit_words[0] if unit_words else None
+        after = _LETTERS.findall(_CLAUSE_END.split(sentence[end : end + 40], 1)[0])
+        unit_word = next(
+            (w.lower() for w in after if len(w) > 2 and w.lower() not in _UNIT_SKIP), None
+        )
         unit = stem(unit_word) if unit_word else None
-        before = re.findall(r"[A-Za-z]+", sentence[max(0, start - 40) : start])
+        before = _LETTERS.findall(sentence[max(0, start - 40) : start])
         near = frozenset(_quick_terms(before)[-3:] + _quick_terms(after[:6]))
         phrase = (sentence[start:end] + " " + " ".join(after[:2])).strip()
         facts.append(
@@ -144,12 +155,7 @@ def number_facts(
 
 def _quick_terms(tokens: list[str]) -> list[str]:
     """Stemmed content words of already split ASCII tokens."""
-    out = []
-    for token in tokens:
-        word = token.lower()
-        if word not in STOPWORDS and len(word) > 1:
-            out.append(stem(word))
-    return out
+    return [t for t in map(TERMS.__getitem__, map(str.lower, tokens)) if t]
 
 
 def marks_revision(fact: NumberFact) -> bool:

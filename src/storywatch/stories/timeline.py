@@ -22,7 +22,6 @@ from datetime import datetime
 from typing import Literal
 
 from storywatch.model import StoryEvent
-from storywatch.stories.analysis import Sentence
 from storywatch.stories.types import StoryDecision, StoryDoc, StorySummary, TimelineItem
 from storywatch.stories.vectors import Vector, dot
 
@@ -51,7 +50,7 @@ class ArticleRecord:
         doc: StoryDoc,
         decision: StoryDecision,
         vector: Vector,
-        sentences: Sequence[Sentence],
+        sentences: Sequence[str],
     ) -> ArticleRecord:
         novelty = decision.novelty
         if novelty.new_statements:
@@ -64,7 +63,7 @@ class ArticleRecord:
             highlight = doc.title
         lead = doc.key_sentences[0] if doc.key_sentences else ""
         if not lead:
-            lead = next((s.text for s in sentences if len(s.text.split()) >= 8), doc.title)
+            lead = next((s for s in sentences if len(s.split()) >= 8), doc.title)
         return cls(
             article_id=doc.article_id,
             source=doc.source,
