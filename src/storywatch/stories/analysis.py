@@ -36,11 +36,12 @@ LEAD_CHARS = 600
 class Sentence:
     """One sentence: its text, its terms, who says it, and its claim.
 
-    A sentence that could deny something (a negation, verdict or refutation word) is read
-    for its claim at once (``settled``). Any other sentence can only *assert*, and its
-    assertions matter only when some denial meets one of its words, which is rare: its
-    claim is read on demand by :func:`claim_of` (a third of the stage's time went to
-    reading claims no rule ever looked at). Treat a sentence as a value: never change it.
+    A voice's sentence that could deny something (a negation, verdict or refutation word)
+    is read for its claim at once (``settled``): the article's own contradictions need it.
+    Any other sentence is read on demand by :func:`claim_of`: one that can only *assert*
+    matters only when some denial meets one of its words, which is rare, and narration
+    that denies matters only against the story's other articles (a third of the stage's
+    time went to reading claims no rule ever looked at). Treat it as a value.
     """
 
     text: str
@@ -50,6 +51,7 @@ class Sentence:
     speaker_key: str | None = None
     direct: bool = False
     settled: bool = True
+    denies: bool = False  # it has a word that can make it deny (see claims.may_deny)
 
 
 def claim_of(sentence: Sentence) -> Claim | None:
@@ -65,7 +67,7 @@ def claim_of(sentence: Sentence) -> Claim | None:
 def read_plain(
     text: str, speaker: str | None, speaker_key: str | None, direct: bool
 ) -> Claim | None:
-    """The claim of a sentence that denies nothing (see :func:`claim_of`)."""
+    """The claim of a sentence left for later (see :func:`claim_of`)."""
     return quick_claim(text, words(text), speaker, speaker_key, direct=direct)
 
 
@@ -128,10 +130,10 @@ def analyse(doc: StoryDoc, read: Words | None = None) -> DocAnalysis:
     ):
         if corrections and s in corrections:
             claim = None  # a correction notice restates the error it corrects
-        elif may_deny(s, ws):
+        elif (denies := may_deny(s, ws)) and key is not None:
             claim = read_claim(s, speaker, key, direct=direct)
         else:
-            values.append(Sentence(s, ts, None, speaker, key, direct, settled=False))
+            values.append(Sentence(s, ts, None, speaker, key, direct, False, denies))
             continue
         values.append(Sentence(s, ts, claim, speaker, key, direct))
     for i, value in enumerate(values):

@@ -196,6 +196,7 @@ def find_contradictions(
     for i, sentence in enumerate(analysis.sentences):
         if (
             not sentence.settled
+            and not (sentence.denies and knowledge is not None)
             and known.isdisjoint(sentence.terms)
             and (sentence.speaker_key is None or here.isdisjoint(sentence.terms))
         ):

@@ -42,6 +42,7 @@ Postings = dict[str, str]
 #: (article_id, text, speaker, speaker_key, direct, asserted, denied, implied, context);
 #: ``asserted`` is None until a sentence that denies nothing is read (see ``_read``)
 Record = tuple[int, str, str | None, str | None, bool, str | None, str, str, str]
+_UNREAD_DENIAL = "?"  # ``denied`` of an unread fact that may deny (read when indexed)
 
 
 def _post(index: Postings, words: Iterable[str], position: int) -> None:
@@ -183,6 +184,8 @@ class Knowledge:
                 vocabulary[term] += 1
             _post(index, terms, position)
             denied = self._facts[position][6]
+            if denied == _UNREAD_DENIAL:
+                denied = self._read(position)[6]
             if denied:
                 _post(denying, denied.split(), position)
         self._indexed = len(self._facts)
@@ -264,8 +267,10 @@ class Knowledge:
         """Whether a sentence and a known fact disagree on one of its predicates."""
         denied = self._facts[position][6]
         # a sentence that denies nothing can only assert what the fact denies
-        if not sentence.settled and (
-            not denied or not any(f" {t} " in denied for t in sentence.terms)
+        if (
+            not sentence.settled
+            and not sentence.denies
+            and (not denied or not any(f" {t} " in denied for t in sentence.terms))
         ):
             return False
         claim = claim_of(sentence)
@@ -416,7 +421,7 @@ class Knowledge:
                 continue
             self._seen.add(key)
             record: Record
-            if not sentence.settled:  # read when a denial first meets it (``_read``)
+            if not sentence.settled:  # read when indexed (it may deny) or first met
                 record = (
                     article_id,
                     sentence.text,
@@ -424,7 +429,7 @@ class Knowledge:
                     sentence.speaker_key,
                     sentence.direct,
                     None,
-                    "",
+                    _UNREAD_DENIAL if sentence.denies else "",
                     "",
                     "",
                 )
