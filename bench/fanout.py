@@ -56,6 +56,7 @@ from fanout_receivers import (  # noqa: E402
     family,
     family_cpu,
     run_fast,
+    system_seconds,
 )
 
 # ----------------------------------------------------------------------------- shared setup
@@ -272,7 +273,7 @@ async def push_workers(tmp: Path, subscribers: int, processes: int) -> dict[str,
         env = service_env(data_dir, database_url=url, delivery_processes=processes)
         proc = start_storywatch(["deliver"], env)
         pids = await wait_family(proc, processes, settle=3.0)
-        cpu = family_cpu(pids)
+        cpu, kernel = family_cpu(pids), system_seconds(pids)
         push_cpu = family_cpu([push.proc.pid])
         async with open_services(settings, migrate=False) as services:
             now = datetime.now(UTC)
@@ -289,7 +290,7 @@ async def push_workers(tmp: Path, subscribers: int, processes: int) -> dict[str,
                 if report["count"] >= subscribers or time.monotonic() > deadline:
                     break
                 await asyncio.sleep(0.1)
-            cpu = family_cpu(pids) - cpu
+            cpu, kernel = family_cpu(pids) - cpu, system_seconds(pids) - kernel
             push_cpu = family_cpu([push.proc.pid]) - push_cpu
             for _ in range(100):  # the last outcomes are committed a moment after their sends
                 statuses = await delivery_statuses(services)
@@ -309,6 +310,7 @@ async def push_workers(tmp: Path, subscribers: int, processes: int) -> dict[str,
         f"{tag}_processes": float(len(pids)),
         f"{tag}_sends_per_s": report["count"] / span if span > 0 else float("nan"),
         f"{tag}_cpu_us_per_send": cpu / max(1, report["count"]) * 1e6,
+        f"{tag}_kernel_us_per_send": kernel / max(1, report["count"]) * 1e6,
         f"{tag}_push_service_cpu_us_per_request": push_cpu / max(1, report["count"]) * 1e6,
         f"{tag}_sent": float(statuses.get("sent", 0)),
         f"{tag}_decrypt_failures": float(report["failures"]),
@@ -524,7 +526,7 @@ async def sse_fanout(
         if os.environ.get("FANOUT_SERVER"):
             for pid in pids:
                 os.kill(pid, signal.SIGUSR1)  # the stand-in starts profiling now
-        cpu = family_cpu(pids)
+        cpu, kernel = family_cpu(pids), system_seconds(pids)
         publish = _Announcer(bus, announce)
         now = datetime.now(UTC)
         interval = per_article / 10_000  # articles paced at 10,000 notifications/s
@@ -537,8 +539,10 @@ async def sse_fanout(
             if delay > 0:
                 await asyncio.sleep(delay)
         published = time.perf_counter() - started
+        while client.poll() is None and not out.exists():
+            await asyncio.sleep(0.05)
+        cpu, kernel = family_cpu(pids) - cpu, system_seconds(pids) - kernel
         client.wait(300)
-        cpu = family_cpu(pids) - cpu
         result = json.loads(out.read_text())
     finally:
         if client is not None and client.poll() is None:
@@ -556,6 +560,8 @@ async def sse_fanout(
         f"{tag}_events_expected": float(expect),
         f"{tag}_events_per_s": result["events"] / span if span > 0 else float("nan"),
         f"{tag}_server_cpu_us_per_event": cpu / max(1, result["events"]) * 1e6,
+        f"{tag}_server_kernel_us_per_event": kernel / max(1, result["events"]) * 1e6,
+        f"{tag}_client_cpu_us_per_event": result["cpu"] / max(1, result["events"]),
         f"{tag}_publish_seconds": published,
     }
 

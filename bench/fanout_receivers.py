@@ -55,6 +55,16 @@ def family(pid: int) -> list[int]:
     return found
 
 
+def system_seconds(pids: list[int]) -> float:
+    """The kernel's share of :func:`family_cpu` (system time: socket writes, mostly)."""
+    total = 0.0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[12]) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def family_cpu(pids: list[int]) -> float:
     total = 0.0
     for pid in pids:
@@ -294,10 +304,12 @@ async def sse_clients(
     await asyncio.gather(*(one(i) for i in range(connections)))
     connect_seconds = time.perf_counter() - started
     _atomic_write(Path(go_file), "go")
+    cpu = time.process_time()
     try:
         await asyncio.wait_for(done.wait(), 180)
     except TimeoutError:
         times.append(time.perf_counter())
+    counts["cpu"] = round((time.process_time() - cpu) * 1e6)  # µs
     _atomic_write(Path(out_file), json.dumps({**counts, "connect_seconds": connect_seconds,
                                           "first": times[0] if times else None,
                                           "last": times[-1] if times else None}))  # fmt: skip
