@@ -166,8 +166,10 @@ def _cpu() -> float:
 class Backlog:
     n: int
     seconds: float
-    cpu: float
+    cpu: float  # this process and its worker processes
+    worker_cpu: float  # the worker processes' part
     statuses: dict[str, int]
+    stats: dict[str, int]
 
     @property
     def rate(self) -> float:
@@ -201,7 +203,14 @@ async def backlog(items: Sequence[Item], workers: int) -> Backlog:
             # this process, plus what the worker processes report (they are the fork
             # server's children, so the operating system does not count them as ours)
             cpu = _cpu() - cpu0 + stage.worker_cpu_seconds
-            return Backlog(len(items), elapsed, cpu, await _statuses(services))
+            return Backlog(
+                len(items),
+                elapsed,
+                cpu,
+                stage.worker_cpu_seconds,
+                await _statuses(services),
+                dict(stage.stats),
+            )
 
 
 @dataclass(slots=True)
@@ -274,9 +283,12 @@ async def run(args: argparse.Namespace) -> int:
         for workers in (int(w) for w in args.workers.split(",")):
             print(f"[{corpus}, workers={workers}] {len(items)} articles; {_load()}", flush=True)
             result = await backlog(items, workers)
+            worker_ms = 1000 * result.worker_cpu / result.n
             print(
                 f"  backlog: {result.rate:.1f} articles/s ({result.seconds:.1f} s), "
-                f"{result.cpu_ms:.1f} ms CPU per article, {result.statuses}",
+                f"{result.cpu_ms:.1f} ms CPU per article ({result.cpu_ms - worker_ms:.1f} in "
+                f"the stage's process, {worker_ms:.1f} in workers), {result.statuses}, "
+                f"{result.stats}",
                 flush=True,
             )
             headline[f"{corpus}_w{workers}_per_s"] = round(result.rate, 1)

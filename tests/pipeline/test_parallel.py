@@ -119,7 +119,9 @@ async def _stored(services: Services) -> dict[str, list[tuple[Any, ...]]]:
         ),
         "statements": sa.select(*(c for c in statements.c if c.name != "id")),
         "entities": sa.select(entities.c.key, entities.c.name, entities.c.article_count),
-        "links": sa.select(article_entities),
+        "links": sa.select(
+            article_entities.c.article_id, entities.c.key, article_entities.c.count
+        ).join(entities, entities.c.id == article_entities.c.entity_id),
         "stories": sa.select(
             stories.c.id,
             stories.c.title,
@@ -300,3 +302,54 @@ async def test_a_restart_resumes_the_backlog_where_it_stopped(tmp_path: Path) ->
         # the demo's wire copy and follow-ups joined the first article's story across the stop
         assert rows[ids["a02"]].duplicate_of == ids["a01"]
         assert rows[ids["a07"]].story_id == rows[ids["a01"]].story_id
+
+
+async def test_batches_on_postgresql_store_what_sqlite_stores(
+    tmp_path: Path, pg_services: Services
+) -> None:
+    """Story ids reserved from the sequence, upserts and JSON columns behave alike."""
+    async with _services(tmp_path, "sqlite", process_workers=0) as services:
+        await _insert_demo(services, pages=False)
+        stage = ProcessStage(services)
+        await stage.process_many(await stage.pending())
+        expected = await _stored(services)
+    ids = await _insert_demo(pg_services, pages=False)
+    stage = ProcessStage(pg_services, workers=2)
+    outcomes = await stage.process_many(sorted(ids.values()))
+    assert all(o.error is None for o in outcomes)
+    got = await _stored(pg_services)
+    await stage.aclose()
+    for table in expected:
+        assert got[table] == expected[table], table
+
+
+async def test_an_article_the_database_refuses_fails_alone_and_leaves_no_trace(
+    services: Services,
+) -> None:
+    """The engine learned the refused article before the commit failed: it forgets it."""
+    ids = await _insert_demo(services, pages=False)
+    async with services.db.write() as conn:  # the database itself refuses a01's results
+        await conn.exec_driver_sql(
+            "CREATE TRIGGER refuse_a01 BEFORE UPDATE OF status ON articles "
+            f"WHEN NEW.id = {ids['a01']} AND NEW.status = 'processed' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END"
+        )
+    stage = ProcessStage(services, workers=2)
+    order = [ids["a01"], ids["a02"], ids["a03"], ids["a07"]]
+    outcomes = {o.article_id: o for o in await stage.process_many(order)}
+    await stage.aclose()
+    assert outcomes[ids["a01"]].error and "refused by a test trigger" in outcomes[ids["a01"]].error
+    assert all(outcomes[i].error is None for i in order[1:])
+    assert stage.stats["rebuilds"] >= 1
+    async with services.db.read() as conn:
+        rows = {
+            int(r.id): r
+            for r in await conn.execute(
+                sa.select(articles.c.id, articles.c.status, articles.c.duplicate_of)
+            )
+        }
+        counted = (await conn.execute(sa.select(stories.c.id, stories.c.article_count))).all()
+    assert rows[ids["a01"]].status == "failed"
+    # a02 copies a01 word for word; with a01 never stored, a02 is nobody's copy
+    assert rows[ids["a02"]].status == "processed" and rows[ids["a02"]].duplicate_of is None
+    assert sum(n for _id, n in counted) == 3  # every stored story counts stored articles only

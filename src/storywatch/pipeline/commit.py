@@ -25,10 +25,12 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from storywatch.errors import StorywatchError
 from storywatch.model import ExtractedArticle, Understanding
 from storywatch.pipeline.persist import _summary_values as summary_values  # same package
 from storywatch.pipeline.persist import entity_json, novelty_json, reason_json
 from storywatch.store.articles import content_hash
+from storywatch.store.database import Database
 from storywatch.store.tables import (
     article_entities,
     articles,
@@ -62,41 +64,58 @@ def _cut(value: str | None, limit: int) -> str | None:
     return value[:limit] if value is not None else None
 
 
-async def still_new(conn: AsyncConnection, ids: Iterable[int]) -> set[int]:
-    """Which of ``ids`` are still ``new`` (inside the writing transaction, so it holds)."""
+async def still_new(db: Database, ids: Iterable[int]) -> set[int]:
+    """Which of ``ids`` are still ``new``."""
     wanted = list(ids)
     found: set[int] = set()
-    for start in range(0, len(wanted), CHUNK):
-        rows = await conn.execute(
-            sa.select(articles.c.id).where(
-                articles.c.id.in_(wanted[start : start + CHUNK]), articles.c.status == "new"
+    async with db.read() as conn:
+        for start in range(0, len(wanted), CHUNK):
+            rows = await conn.execute(
+                sa.select(articles.c.id).where(
+                    articles.c.id.in_(wanted[start : start + CHUNK]), articles.c.status == "new"
+                )
             )
-        )
-        found.update(int(r[0]) for r in rows)
+            found.update(int(r[0]) for r in rows)
     return found
 
 
-async def reserve_story_ids(conn: AsyncConnection, count: int) -> list[int]:
-    """``count`` unused story ids, for the new stories of the batch being written.
+class ArticlesChanged(StorywatchError):
+    """An article of the batch stopped being ``new`` while it was decided."""
 
-    The engine needs a new story's id before the next article is decided, and one insert
-    per new story would cost a round trip each; so ids are reserved in one query and the
-    rows inserted with the batch. On PostgreSQL the ids come from the table's sequence
-    (unused ones are gaps); on SQLite the transaction holds the database's only write
-    lock (``BEGIN IMMEDIATE``), so the ids after the largest one stay free until it ends.
+    code = "articles_changed"
+
+
+class StoryIds:
+    """Ids for new stories, known before their rows are written with the batch.
+
+    The engine needs a new story's id before it decides the next article, and inserting
+    each new story on its own would cost a round trip and hold the write lock while the
+    engine works. On SQLite the next ids follow the largest stored one (read again for
+    every batch with :meth:`forget`): only the process stage creates stories, one
+    consumer per deployment, and should anything else insert one meanwhile, the batch's
+    insert fails and is redone. On PostgreSQL each id comes from the table's sequence.
     """
-    if conn.dialect.name == "postgresql":
-        rows = await conn.execute(
-            sa.text(
-                "SELECT nextval(pg_get_serial_sequence('stories', 'id')) "
-                "FROM generate_series(1, :n)"
-            ),
-            {"n": count},
-        )
-        return [int(r[0]) for r in rows]
-    top = (await conn.execute(sa.select(sa.func.max(stories.c.id)))).scalar()
-    start = int(top or 0) + 1
-    return list(range(start, start + count))
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._next: int | None = None
+
+    def forget(self) -> None:
+        self._next = None
+
+    async def take(self) -> int:
+        if self.db.dialect == "postgresql":
+            async with self.db.read() as conn:
+                found = await conn.execute(
+                    sa.text("SELECT nextval(pg_get_serial_sequence('stories', 'id'))")
+                )
+                return int(found.scalar_one())
+        if self._next is None:
+            async with self.db.read() as conn:
+                top = (await conn.execute(sa.select(sa.func.max(stories.c.id)))).scalar()
+            self._next = int(top or 0) + 1
+        taken, self._next = self._next, self._next + 1
+        return taken
 
 
 async def write_batch(
@@ -167,7 +186,7 @@ _ARTICLE_COLUMNS = (
 async def _update_articles(conn: AsyncConnection, items: Sequence[Written], now: datetime) -> None:
     stmt = (
         sa.update(articles)
-        .where(articles.c.id == sa.bindparam("b_id"))
+        .where(articles.c.id == sa.bindparam("b_id"), articles.c.status == "new")
         .values({name: sa.bindparam(f"b_{name}") for name in _ARTICLE_COLUMNS})
     )
     rows = []
@@ -194,7 +213,9 @@ async def _update_articles(conn: AsyncConnection, items: Sequence[Written], now:
             "novelty": novelty_json(decision.novelty),
         }
         rows.append({"b_id": item.article_id} | {f"b_{k}": v for k, v in values.items()})
-    await conn.execute(stmt, rows)
+    result = await conn.execute(stmt, rows)
+    if conn.dialect.supports_sane_multi_rowcount and result.rowcount != len(rows):
+        raise ArticlesChanged("an article of the batch was processed elsewhere meanwhile")
 
 
 def _statement_rows(item: Written) -> list[dict[str, Any]]:

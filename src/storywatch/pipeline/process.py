@@ -125,8 +125,7 @@ class ProcessStage:
         self._pool_lock = asyncio.Lock()
         self._reader = RowReader(services)
         self._dirty = False
-        self._story_ids: list[int] = []
-        self._unreserved = 0
+        self._story_ids = commit.StoryIds(services.db)
         self.worker_cpu_seconds = 0.0  # spent in worker processes, for the benchmark
 
     @property
@@ -161,6 +160,7 @@ class ProcessStage:
 
     async def _rebuild(self) -> None:
         """Forget the in-memory state and rebuild it from the store (after a failed write)."""
+        self.stats["rebuilds"] += 1
         self.engine = StoryEngine(window=self.engine.window)
         self.directory = EntityDirectory()
         restored = await self.restore()
@@ -412,48 +412,47 @@ class ProcessStage:
     async def _write(
         self, todo: list[_Todo], outcomes: dict[int, Outcome], *, limit: int
     ) -> list[_Todo]:
-        """Decide and store the head of ``todo`` in one transaction; returns the rest.
+        """Decide the head of ``todo``, then store it in one transaction; returns the rest.
 
-        The engine applies each article inside the transaction (so the next one is decided
-        on it). If the transaction fails, the engine and the directory are rebuilt from the
-        store, and each article of the failed batch is tried alone, so that one article
-        the database refuses fails alone.
+        The engine decides and applies each article in turn (the next one is decided on
+        the ones before), then the batch is written; the database's write lock is held
+        for the writing only. If the transaction fails, the engine and the directory are
+        rebuilt from the store, and each article of the batch is tried alone, so that one
+        article the database refuses fails alone.
         """
         services = self.services
         loop = asyncio.get_running_loop()
         started = loop.time()
+        head = todo[:limit]
+        fresh = await commit.still_new(services.db, [entry[0] for entry in head])
+        self._story_ids.forget()  # read the largest id again: this batch starts after it
+        self._dirty = False
         taken: list[_Todo] = []
         written: list[commit.Written] = []
-        self._story_ids = []  # reserved in this transaction, when a story first starts
-        self._unreserved = min(limit, len(todo))
         failed: list[tuple[int, str]] = []
-        self._dirty = False
+        for entry in head:
+            if taken and loop.time() - started > BATCH_SECONDS:
+                break
+            taken.append(entry)
+            article_id, row, prepared = entry
+            if article_id not in fresh:  # processed meanwhile (a duplicate doorbell)
+                story = row.story_id if row is not None else None
+                outcomes[article_id] = Outcome(article_id, story_id=story)
+            elif isinstance(prepared, str) or prepared.error is not None:
+                error = prepared if isinstance(prepared, str) else prepared.error or ""
+                failed.append((article_id, error))
+                outcomes[article_id] = Outcome(article_id, error=error)
+            else:
+                item = await self._decide_one(row, prepared, failed, outcomes)
+                if item is not None:
+                    written.append(item)
+        summaries = {}
+        for story_id in dict.fromkeys(item.story_id for item in written):
+            with contextlib.suppress(KeyError):  # a story already out of the window
+                summaries[story_id] = self.engine.headline(story_id)
         try:
             async with services.db.write() as conn:
-                now = services.clock()
-                fresh = await commit.still_new(conn, [entry[0] for entry in todo[:limit]])
-                for entry in todo[:limit]:
-                    if taken and loop.time() - started > BATCH_SECONDS:
-                        break
-                    taken.append(entry)
-                    self._unreserved -= 1
-                    article_id, row, prepared = entry
-                    if article_id not in fresh:  # processed meanwhile (a duplicate doorbell)
-                        story = row.story_id if row is not None else None
-                        outcomes[article_id] = Outcome(article_id, story_id=story)
-                    elif isinstance(prepared, str) or prepared.error is not None:
-                        error = prepared if isinstance(prepared, str) else prepared.error or ""
-                        failed.append((article_id, error))
-                        outcomes[article_id] = Outcome(article_id, error=error)
-                    else:
-                        item = await self._decide_one(conn, row, prepared, failed, outcomes)
-                        if item is not None:
-                            written.append(item)
-                summaries = {}
-                for story_id in dict.fromkeys(item.story_id for item in written):
-                    with contextlib.suppress(KeyError):  # a story already out of the window
-                        summaries[story_id] = self.engine.headline(story_id)
-                await commit.write_batch(conn, written, failed, summaries, now)
+                await commit.write_batch(conn, written, failed, summaries, services.clock())
         except Exception as exc:
             log.exception("storing %d processed articles failed", len(taken))
             await self._rebuild()
@@ -491,7 +490,6 @@ class ProcessStage:
 
     async def _decide_one(
         self,
-        conn: Any,
         row: Any,
         prepared: Prepared,
         failed: list[tuple[int, str]],
@@ -511,9 +509,7 @@ class ProcessStage:
             return None
         story_id = decision.story_id
         if story_id is None:  # a new story: its row is written with the batch
-            if not self._story_ids:
-                self._story_ids = await commit.reserve_story_ids(conn, self._unreserved + 1)
-            story_id = self._story_ids.pop(0)
+            story_id = await self._story_ids.take()
         try:
             self.engine.apply(doc, decision, story_id)
         except Exception:
