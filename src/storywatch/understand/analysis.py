@@ -12,10 +12,18 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from storywatch.understand.entities import Identity, group_mentions
+from storywatch.understand.gazetteer import KNOWN_ORGS
 from storywatch.understand.lexicon import CUE_WORDS
-from storywatch.understand.mentions import Mention, find_mentions
+from storywatch.understand.mentions import Mention, find_mentions, vessels
 from storywatch.understand.spans import Sentence
-from storywatch.understand.text import Quote, find_quotes, paragraphs, sentences, words
+from storywatch.understand.text import (
+    Quote,
+    dateline_end,
+    find_quotes,
+    paragraphs,
+    sentences,
+    words,
+)
 
 
 @dataclass(slots=True)
@@ -66,7 +74,7 @@ _MARKS = ('"', "“", "”", "„", "«", "»", "''", "’’", ":", "According"
 def analyse(text: str) -> Analysis:
     paras = paragraphs(text)
     quotes = find_quotes(text, paras)
-    spans = sentences(text, paras, quotes)
+    spans, datelines = _without_datelines(text, paras, sentences(text, paras, quotes))
     lower_vocab = set(_LOWER.findall(text))
     present = tuple(lower_vocab & _CUES)
     sents: list[Sentence] = []
@@ -95,7 +103,9 @@ def analyse(text: str) -> Analysis:
             first = _FIRST_WORD.search(text, ps, pe)
             if first:
                 initial.add(first.start())
-    mentions = find_mentions(text, initial, lower_vocab)
+    mentions = vessels(text, find_mentions(text, initial, lower_vocab))
+    if datelines:
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in datelines)]
     idents, owner = group_mentions(text, mentions)
     return Analysis(
         text=text,
@@ -110,3 +120,23 @@ def analyse(text: str) -> Analysis:
         sentence_starts=[sent.start for sent in sents],
         quote_bounds=[b for q in quotes for b in (q.start, q.end)],
     )
+
+
+def _without_datelines(
+    text: str, paras: list[tuple[int, int]], spans: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Sentences with the datelines cut off their starts ("VELMORA, Lestria (MPS) — "), and
+    the datelines: a dateline names where the wire filed from, not who the story is about,
+    so its words are neither entities nor part of a statement."""
+    cuts: dict[int, int] = {}
+    for start, end in paras[:3]:
+        if not text[start].isupper() and text[start] != "(":
+            continue
+        cut = dateline_end(text, start, end)
+        first = text[start:cut].split(",")[0].split("(")[0].strip(" —–-").lower()
+        if cut > start and first not in KNOWN_ORGS:
+            cuts[start] = cut
+    if not cuts:
+        return spans, []
+    out = [(cuts.get(s, s), e) for s, e in spans]
+    return [(s, e) for s, e in out if e > s], [(s, e) for s, e in cuts.items()]

@@ -182,11 +182,14 @@ _NEXT_WORD = re.compile(r"(?:, \d{1,3},)?(?:,? (?:also |later |then |has |had )?
 
 
 def _speaks(text: str, m: Mention) -> bool:
-    """A name directly followed by a cue verb, or directly after "said"."""
+    """A name directly followed by a cue verb, or directly after "said" and before a
+    comma or full stop ("…,” said Esper."; not "said Velmora harbor would …")."""
     nxt = _NEXT_WORD.match(text, m.end)
     if nxt is not None and nxt.group(1) in CUE_WORDS and nxt.start() == m.end:
+        if nxt.group(1).endswith("ing") and text[m.end : m.end + 1] == ",":
+            return False  # "in Velmora, calling the notice …": a participle, not its subject
         return text[m.end : m.end + 1] in " ,"
-    return text[max(0, m.start - 5) : m.start] == "said "
+    return text[max(0, m.start - 5) : m.start] == "said " and text[m.end : m.end + 1] in ",."
 
 
 def _surname_owner(idents: list[Identity], candidates: list[int], at: int) -> int:

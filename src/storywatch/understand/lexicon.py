@@ -267,13 +267,28 @@ ORG_WORDS: frozenset[str] = _words(
     airlines motors media reuters fbi cia nsa dnc rnc gop nato cnn msnbc nbc abc cbs fox npr
     pbs bbc ap afp isis isil hamas hezbollah taliban kremlin politico breitbart bloomberg
     twitter facebook google apple microsoft amazon nasa epa fda cdc who un u.n. eu opec imf
-    irs doj dhs aclu naacp nra blaze huffington cbo gao
+    irs doj dhs aclu naacp nra blaze huffington cbo gao lines hospital clinic ministries
+    agencies authorities airline shipping holdings industries
     """
 )
 
 # Organisation words that are also plain words: only count when part of a longer name.
 WEAK_ORG_WORDS: frozenset[str] = frozenset(
-    {"house", "times", "post", "news", "press", "review", "force", "guard", "team", "who", "show"}
+    {
+        "house",
+        "times",
+        "post",
+        "news",
+        "press",
+        "review",
+        "force",
+        "guard",
+        "team",
+        "who",
+        "show",
+        "lines",
+        "shipping",
+    }
 )
 
 # Capitalised words that start sentences or headlines and are never names on their own.
@@ -295,7 +310,8 @@ NOT_NAMES: frozenset[str] = _words(
     advertisement subscribe sign follow share instead indeed once perhaps maybe despite
     under over about against between through into until unlike do does did is are was were
     be been have has had will would can could should must let please thank thanks dear hello
-    ok okay am pm st no.
+    ok okay am pm st no. nobody everybody everyone someone somebody anyone anybody nothing
+    none
     """
 )
 
@@ -317,6 +333,59 @@ SPEAKER_NOUNS: frozenset[str] = _words(
     narrator user users speaker manager chief general team couple father mother son daughter
     wife husband worker workers teacher student students owner veteran delegate delegates
     economist economists researchers researcher scientists doctors doctor host anchor
-    columnist writer author
+    columnist writer author authority union hospital office council commission government
+    service bureau institute carrier operator families family agencies unions
+    """
+)
+
+# Names that end in one of these words are companies: what "the company" (or "the firm",
+# "the carrier") stands for when the article named one before.
+COMPANY_ENDINGS: frozenset[str] = _words(
+    """
+    lines line group company co corp corporation inc ltd llc plc airlines airways holdings
+    industries motors bank partners shipping logistics
+    """
+)
+
+# A generic noun for an organisation ("the agency said") and the last words of the names it
+# can stand for in the same article ("the agency" → "Lestrian Environment Agency").
+ORG_HEADS: dict[str, frozenset[str]] = {
+    **{noun: COMPANY_ENDINGS for noun in ("company", "firm", "carrier", "operator", "group")},
+    **{
+        noun: frozenset((noun,))
+        for noun in (
+            "agency",
+            "board",
+            "union",
+            "authority",
+            "ministry",
+            "department",
+            "office",
+            "council",
+            "commission",
+            "committee",
+            "association",
+            "institute",
+            "bureau",
+            "foundation",
+            "university",
+            "service",
+        )
+    },
+    "hospital": frozenset(("hospital", "clinic")),
+}
+
+# People who speak for an organisation of a known kind without naming it ("doctors said").
+STAFF_OF: dict[str, frozenset[str]] = {
+    noun: frozenset(("hospital", "clinic"))
+    for noun in ("doctors", "doctor", "nurses", "surgeons", "physicians")
+}
+
+# Nouns written just before a ship's name ("the container ship Corrandel Star", "aboard the
+# Hesk Meadow"): such a name is a vessel, not a person.
+VESSEL_WORDS: frozenset[str] = _words(
+    """
+    ship vessel tanker freighter carrier ferry trawler tug tugboat boat yacht liner barge
+    cruiser destroyer frigate submarine steamer schooner aboard
     """
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storywatch.model import EntityKind
@@ -86,7 +86,20 @@ def _joined(text: str, left: Word, right: Word) -> bool:
         return True
     if gap in (". ", ".") and (_norm(left.text) in ABBREVIATIONS or len(left.text) == 1):
         return True
+    if gap in ("’ ", "' "):
+        return _inner_possessive(left.text + gap[0], right.text)
     return gap == "-"
+
+
+_PLURAL_POSSESSORS = ("men’s", "men's", "children’s", "children's", "people’s", "people's")
+
+
+def _inner_possessive(left: str, right: str) -> bool:
+    """A plural possessive followed by an organisation word is inside one name ("Velmora
+    Dockworkers’ Union", "Carrow Fishermen's Association"); "Iraq’s Defense Ministry" is a
+    singular possessive, two names."""
+    plural = left.endswith(("s’", "s'")) or left.lower().endswith(_PLURAL_POSSESSORS)
+    return plural and right[:1].isupper() and _norm(right) in lx.ORG_WORDS
 
 
 @lru_cache(maxsize=65536)
@@ -124,8 +137,12 @@ def classify(name: str, title: str = "") -> EntityKind | None:
 
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][^\W_]*(?:[’'.\-&][^\W_]+)*"
+# A plural possessive inside a name ("Velmora Dockworkers’ Union") joins its words too.
 _RUN = re.compile(
-    _CAP + r"(?:\.?(?: |\. |-)(?:(?:of|al|el|bin|ibn|de|da|van|von|la|du) )?" + _CAP + r")*"
+    _CAP
+    + r"(?:(?:\.?(?: |\. |-)|(?<=s)[’'] )(?:(?:of|al|el|bin|ibn|de|da|van|von|la|du) )?"
+    + _CAP
+    + r")*"
 )
 
 
@@ -192,7 +209,9 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             j = i
             run: list[Word] = [tok]
             _, possessive = strip_possessive(tok.text)
-            while not possessive and j + 1 < n and _joined(text, toks[j], toks[j + 1]):
+            while j + 1 < n and _joined(text, toks[j], toks[j + 1]):
+                if possessive and not _inner_possessive(toks[j].text, toks[j + 1].text):
+                    break
                 nxt = toks[j + 1]
                 if _ends_run(nxt.text, in_headline, lower_vocab):
                     break
@@ -261,8 +280,9 @@ def _mention_from_run(
 ) -> Mention | None:
     if len(run) == 1:
         return _single(text, run[0], run[0].start in initial, lower_vocab, possessive)
-    # Drop leading words capitalised only by position.
-    while run and run[0].start in initial:
+    # Drop leading words capitalised only by position, unless that leaves a bare
+    # organisation word ("Port Authority director general Ilse Marrow").
+    while run and run[0].start in initial and not _org_head_only(run[1:]) and not _saint(text, run):
         low = _norm(strip_possessive(run[0].text)[0])
         if low in lx.NOT_NAMES or (
             low in lower_vocab and low not in gz.PLACES and low not in lx.TITLE_WORDS
@@ -271,7 +291,12 @@ def _mention_from_run(
             run = run[1:]
         else:
             break
-    while run and _norm(run[0].text) in lx.NOT_NAMES and _norm(run[0].text) not in ("us",):
+    while (
+        run
+        and _norm(run[0].text) in lx.NOT_NAMES
+        and _norm(run[0].text) not in ("us",)
+        and not _saint(text, run)
+    ):
         run = run[1:]
     while run and (run[-1].text in _CONNECTORS or _norm(run[-1].text) in _TRAILING):
         run = run[:-1]
@@ -301,12 +326,13 @@ def _mention_from_run(
         if title and kind is None:
             kind = EntityKind.PERSON
     # A run guessed to be a person only because it is capitalised ("Climate Action",
-    # "Off Message"): if the article also writes its words in lower case, it is not.
+    # "Off Message"): if the article also writes its words in lower case, it is not; nor
+    # when it follows "the" ("the Corrandel Star": people are not written with an article).
     if (
         kind is EntityKind.PERSON
         and not title
         and not _is_first_name(run[0].text)
-        and any(_norm(w.text) in lower_vocab for w in run)
+        and (any(_norm(w.text) in lower_vocab for w in run) or _after_the(text, run[0].start))
     ):
         kind = None
     return Mention(
@@ -318,6 +344,23 @@ def _mention_from_run(
         title_start=_title_start(text, title, [], run[0]),
         possessive=possessive,
     )
+
+
+def _org_head_only(rest: list[Word]) -> bool:
+    return len(rest) == 1 and _norm(rest[0].text) in lx.ORG_WORDS
+
+
+def _saint(text: str, run: list[Word]) -> bool:
+    """ "St. Brannoc Hospital": "St." before another capitalised word is part of the name."""
+    return len(run) > 1 and _norm(run[0].text) == "st" and text[run[0].end : run[0].end + 1] == "."
+
+
+_THE_BEFORE = re.compile(r"(?:^|(?<=[^\w’']))[Tt]he (?:[a-z]+(?:ing|ed) )?$")
+
+
+def _after_the(text: str, start: int) -> bool:
+    """ "the Corrandel Star", "the burning Corrandel Star": an article before the name."""
+    return _THE_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 _NOT_TITLES = frozenset(("the", "and", "of"))
@@ -540,3 +583,21 @@ def first_name_gender(name: str) -> str | None:
     if first in gz.MALE_NAMES:
         return "m"
     return None
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
+
+
+def vessels(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with ships' names made kindless: a name written after "ship", "vessel",
+    "aboard" … once in the article ("the container ship Corrandel Star") is a vessel
+    everywhere in it, not a person who could speak."""
+    names = set()
+    for m in mentions:
+        if m.kind is EntityKind.PERSON and not m.title:
+            before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+            if before is not None and before.group(1).lower() in lx.VESSEL_WORDS:
+                names.add(m.name)
+    if not names:
+        return mentions
+    return [replace(m, kind=None) if m.name in names else m for m in mentions]

@@ -260,3 +260,18 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Word tokens between ``start`` and ``end`` (punctuation dropped, inner dots kept)."""
     stop = len(text) if end is None else end
     return list(map(Word, ((m[0], m.start(), m.end()) for m in _WORD.finditer(text, start, stop))))
+
+
+# "VELMORA, Lestria (MPS) — ", "WASHINGTON (Reuters) - ", "BAGHDAD — ", "(CNN) — ": a place
+# in capitals, maybe a region, maybe a wire service's code, and a dash. Not part of the news.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z’'.\-]{2,}(?: [A-Z][A-Z’'.\-]+){0,3}"
+    r"(?:, [A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,2})?"
+    r"(?: \([A-Z][\w .&/-]{0,24}\))?|\([A-Z][\w .&/-]{0,24}\)) ?[—–-]{1,2} ?(?=[A-Z0-9“‘'\"])"
+)
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the news starts in a paragraph: after its dateline, if it opens with one."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m is not None else start

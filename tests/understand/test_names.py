@@ -1,0 +1,107 @@
+"""What is and is not a named entity: datelines, organisation names, vessels, possessives.
+
+Fixtures are our own sentences, written in the shape of wire copy.
+"""
+
+from __future__ import annotations
+
+from storywatch.model import EntityKind
+from storywatch.understand import extract_entities, extract_statements, summarize
+
+WIRE = (
+    "KORSVIK, Ostmark (NWS) — A crane collapsed on Tuesday at the Korsvik shipyard, "
+    "injuring four workers, the police said.\n\n"
+    "The four were taken to St. Elwin Hospital. None was badly hurt, it said.\n\n"
+    "“We are checking every crane in the yard,” said Berit Lund, the yard's manager."
+)
+
+
+def test_a_dateline_and_its_wire_code_are_not_entities() -> None:
+    keys = {e.key for e in extract_entities(WIRE)}
+    assert not {k for k in keys if k.split(":")[1] == "korsvik" or k.endswith(":nws")}
+    assert "person:berit-lund" in keys
+
+
+def test_a_dateline_never_speaks() -> None:
+    speakers = {s.speaker for s in extract_statements(WIRE)}
+    assert "KORSVIK" not in speakers and "NWS" not in speakers
+
+
+def test_the_summary_starts_after_the_dateline() -> None:
+    assert not summarize(WIRE).startswith("KORSVIK")
+
+
+def test_other_datelines() -> None:
+    for line in ("HALBURG (Tidewire) - ", "BRENNMOOR — ", "(NWS) — "):
+        text = line + "Gale Ostrander, the harbour's pilot, said the channel was clear."
+        names = {e.name for e in extract_entities(text)}
+        assert names == {"Gale Ostrander"}, line
+
+
+def test_capitals_that_are_not_a_dateline_stay() -> None:
+    text = "NATO — the alliance — met on Friday. Ivo Marsh said little."
+    assert "org:nato" in {e.key for e in extract_entities(text)}
+
+
+def test_organisation_suffixes() -> None:
+    text = (
+        "The freighter was chartered from Brackwater Lines. Halden Group and the Ostmark "
+        "Ferry Authority also run ships there, and the Pellan Ports Agency inspects them."
+    )
+    kinds = {e.name: e.kind for e in extract_entities(text)}
+    assert kinds["Brackwater Lines"] is EntityKind.ORG
+    assert kinds["Halden Group"] is EntityKind.ORG
+    assert kinds["Ostmark Ferry Authority"] is EntityKind.ORG
+    assert kinds["Pellan Ports Agency"] is EntityKind.ORG
+
+
+def test_a_plural_possessive_inside_a_name() -> None:
+    text = (
+        "Members of the Korsvik Crane Operators’ Union and of the Ostmark Fishermen's "
+        "Association met on the quay to talk about the closure of the yard. Officials from "
+        "Iraq’s Defense Ministry were not there."
+    )
+    names = {e.name: e.kind for e in extract_entities(text)}
+    assert names["Korsvik Crane Operators’ Union"] is EntityKind.ORG
+    assert names["Ostmark Fishermen's Association"] is EntityKind.ORG
+    assert "Defense Ministry" in names and "Iraq" in names
+
+
+def test_a_saint_is_part_of_the_name() -> None:
+    names = {e.name for e in extract_entities("Two were taken to St. Elwin Hospital on Monday.")}
+    assert names == {"St. Elwin Hospital"}
+
+
+def test_a_vessel_is_not_a_person() -> None:
+    text = (
+        "Smoke rose from the tanker Marit Sondre off the coast. The Marit Sondre had left "
+        "Halburg on Friday.\n\n"
+        "Aboard the Vessa Lind, a smaller ship, the crew watched."
+    )
+    assert not [e for e in extract_entities(text) if e.kind is EntityKind.PERSON]
+
+
+def test_a_name_after_the_is_not_a_person() -> None:
+    text = "Water was pumped onto the burning Orla Brenn for hours. Tove Aske watched."
+    people = {e.name for e in extract_entities(text) if e.kind is EntityKind.PERSON}
+    assert people == {"Tove Aske"}
+
+
+def test_a_place_after_said_is_not_a_speaker() -> None:
+    text = (
+        "The minister said Korsvik harbour would reopen on Friday.\n\n"
+        "He told reporters in Brennmoor, calling the delay “regrettable.”"
+    )
+    people = {e.name for e in extract_entities(text) if e.kind is EntityKind.PERSON}
+    assert not people & {"Korsvik", "Brennmoor"}
+
+
+def test_port_authority_at_a_sentence_start_keeps_its_first_word() -> None:
+    text = "Port Authority director general Ines Varga said the port was open. The port is busy."
+    orgs = {e.name for e in extract_entities(text) if e.kind is EntityKind.ORG}
+    assert orgs == {"Port Authority"}
+
+
+def test_nobody_is_nobody() -> None:
+    text = "“Nobody told them what was in the hold,” said Anja Roe."
+    assert {e.name for e in extract_entities(text)} == {"Anja Roe"}
