@@ -344,6 +344,7 @@ def service_env(data_dir: Path, **settings: Any) -> dict[str, str]:
         "delivery_story_per_hour": 1_000_000,
         "delivery_concurrency": 256,
         "log_level": "WARNING",
+        "uvloop": os.environ.get("FANOUT_UVLOOP", "true"),  # false: the plain asyncio loop
         **settings,
     }
     for name, value in values.items():
