@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+from storywatch.model import Statement
 from storywatch.stories import StoryDoc, StoryEngine
 from tests.stories.fixtures import (
     MONDAY,
@@ -202,3 +203,48 @@ def test_near_copy_of_an_update_still_counts_its_new_numbers() -> None:
     assert decision.is_development
     assert any(n.startswith("five") for n in decision.novelty.new_numbers)
     assert [e.detail["to"] for e in decision.events if e.kind == "revision"] == ["5"]
+
+
+def test_a_statement_joining_two_known_sentences_is_not_new() -> None:
+    store = Store(StoryEngine())
+    store.process(wire())
+    joined = (
+        "Divers searched the river through the morning and the fire service said that 60 "
+        "firefighters were at the scene."
+    )
+    start = 0
+    statement = Statement(
+        joined[joined.index("60") :], "indirect", "Fire service", start, len(joined), "org:fs"
+    )
+    rewrite = replace(
+        wire(50),
+        url=None,
+        source="Digest",
+        title="Kessel Bridge: divers search the Dunn",
+        text=joined,
+        statements=(statement,),
+        published=MONDAY + timedelta(hours=3),
+    )
+    decision = store.process(rewrite)
+    assert decision.novelty.new_statements == ()
+    assert not decision.is_development
+
+
+def test_every_decision_has_a_headline_and_the_timeline_no_empty_item() -> None:
+    engine = StoryEngine()
+    store = Store(engine)
+    numbers_only = replace(
+        wire(60),
+        url=None,
+        source="Ticker",
+        title="",
+        text="The Kessel Bridge collapse in Farrowby killed five people, the fire service said.",
+        published=MONDAY + timedelta(hours=2),
+    )
+    decisions = [store.process(d) for d in (wire(), verbatim_copy(), numbers_only)]
+    assert all(d.headline.strip() for d in decisions)
+    assert decisions[1].duplicate_kind == "exact"
+    assert decisions[2].is_development
+    assert "five people" in decisions[2].headline
+    summary = engine.headline(store.story_of(1))
+    assert all(item.text.strip() for item in summary.timeline)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.stories.claims import read_claim
+from storywatch.model import Statement
+from storywatch.stories import StoryDoc
+from storywatch.stories.analysis import analyse, claim_of
+from storywatch.stories.claims import focus_term, read_claim
 from storywatch.stories.numbers import marks_revision, number_facts
 from storywatch.stories.text import canonical_aliases, names, parse_numbers, sentences, stem, terms
+from tests.stories.fixtures import MONDAY
 
 
 @pytest.mark.parametrize(
@@ -68,7 +72,11 @@ def test_claim_denies_only_the_negated_predicate() -> None:
         ("That declaration was wrong.", set(), {"declar"}),
         ("If those declarations were false, we were deceived.", {"deceiv"}, set()),
         ("It held no less than three weeks of supplies.", {"held"}, set()),
-        ("The agency denied reports that the ship carried chlorine.", {"agency"}, {"chlorin"}),
+        (
+            "The agency denied reports that the ship carried chlorine.",
+            {"agency"},
+            {"carry", "chlorin"},
+        ),
     ],
 )
 def test_claim_polarity_rules(sentence: str, asserted: set[str], denied: set[str]) -> None:
@@ -92,3 +100,71 @@ def test_number_fact_reads_unit_and_previous_value() -> None:
     assert queue.revision == "change"
     assert not queue.toll
     assert not marks_revision(queue)
+
+
+def test_ate_verbs_and_their_ation_nouns_are_one_term() -> None:
+    assert stem("declared") == stem("declaration") == stem("declare")
+    assert stem("negotiated") == stem("negotiations")
+    assert stem("station") != stem("state")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied", "not_denied"),
+    [
+        # a noun of existence carries the negation to what it is a trace of
+        ("Air samples show no trace of chlorine.", {"chlorin"}, set()),
+        # a refuted report: its predicate is denied, its subject and verb are not
+        (
+            "The agency said so on Tuesday, contradicting reports that the ship was "
+            "carrying chlorine gas.",
+            {"carry", "chlorin", "gas"},
+            {"ship"},
+        ),
+        ("The club denied that it had signed the striker.", {"sign", "striker"}, {"club"}),
+    ],
+)
+def test_denials_reach_what_is_denied(
+    sentence: str, denied: set[str], not_denied: set[str]
+) -> None:
+    claim = read_claim(sentence)
+    assert claim is not None
+    assert denied <= claim.denied
+    assert not (not_denied & claim.denied)
+
+
+def test_a_verdict_implies_the_opposite_of_correct() -> None:
+    claim = read_claim("That declaration was wrong.")
+    assert claim is not None
+    assert claim.denied == {"declar"}
+    assert {"correct", "correctly"} <= claim.implied
+    assert claim.anaphora == "determiner"
+
+
+def test_a_lone_pronoun_denial_is_marked_for_its_antecedent() -> None:
+    claim = read_claim("“That is not what’s happening.”")
+    assert claim is not None
+    assert claim.anaphora == "bare"
+    assert claim.denied == {stem("occurring")}  # "happening" reads as "occurring"
+    assert focus_term("“Poorly worded, implies withdrawal,” Milley said.") == stem("withdrawal")
+    assert focus_term("Officials met on Monday.") == "met"
+
+
+def test_a_lone_pronoun_borrows_the_words_of_the_sentence_before() -> None:
+    text = "“Poorly worded, implies withdrawal,” Milley said. “That is not what’s happening.”"
+    start = text.index("Poorly")
+    statement = Statement(text[start:], "direct", "Mark Milley", start, len(text), "person:m")
+    doc = StoryDoc(1, "X", None, "T", text, MONDAY, statements=(statement,))
+    claims = analyse(doc).claims
+    denial = next(c for c in claims if c.denied)
+    assert stem("withdrawal") in denial.implied
+    assert {"word", stem("milley")} <= denial.context
+
+
+def test_sentences_that_cannot_deny_are_read_only_when_asked() -> None:
+    text = "The council met on Monday. The mayor did not attend the meeting."
+    statement = Statement("did not attend", "indirect", "Clerk", 33, 47, "person:clerk")
+    doc = StoryDoc(1, "X", None, "T", text, MONDAY, statements=(statement,))
+    first, second = analyse(doc).sentences
+    assert not first.settled and first.claim is None
+    assert second.settled and second.claim is not None
+    assert claim_of(first) is not None and first.settled

@@ -303,10 +303,7 @@ def read_claim(
             continue
         if refuted > 0:
             if index >= subject_until:
-                # the verb is denied only when nothing follows it: "was carrying chlorine
-                # gas" is untrue of the chlorine, not of the carrying
-                if refuted < REFUTED_SCOPE or not _object_follows(tokens, index + 1):
-                    denied.add(term)
+                denied.add(term)
                 refuted -= 1
             continue  # the subject of a refuted clause is what it is about, not denied
         if scope > 0 and distance <= NEGATION_SCOPE + 1:
@@ -333,17 +330,6 @@ def read_claim(
         implied=frozenset(implied - denied),
         anaphora=_anaphora([t for t in tokens if t[0].isalpha()], bool(denied) or verdict),
     )
-
-
-def _object_follows(tokens: list[str], start: int) -> bool:
-    """Whether a content word that is not a name follows in the same clause."""
-    for raw in tokens[start:]:
-        if raw in _CLAUSE_BREAK or raw[0] == "-":
-            return False
-        word = raw.lower()
-        if raw[0].islower() and len(word) > 2 and word not in STOPWORDS:
-            return True
-    return False
 
 
 def _refuted_subject_end(tokens: list[str], start: int) -> int:

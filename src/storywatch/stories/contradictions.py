@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from storywatch.model import StoryEvent
 from storywatch.stories.analysis import DocAnalysis, claim_of
-from storywatch.stories.claims import NOT_PREDICATES, Claim, read_claim
+from storywatch.stories.claims import NOT_PREDICATES, SYNONYMS, Claim, read_claim
 from storywatch.stories.knowledge import Dispute, Knowledge, Match
 from storywatch.stories.text import terms
 
@@ -256,8 +256,9 @@ def _event(
         key,
         StoryEvent(
             kind="contradiction",
-            text=f"{earlier.speaker or source_of(pair.earlier_id)}: “{_bare(earlier.text)}” — "
-            f"{later.speaker or source}: “{_bare(later.text)}”",
+            text=f"{earlier.speaker or source_of(pair.earlier_id)}: "
+            f"{said(earlier, pair.predicates)} — "
+            f"{later.speaker or source}: {said(later, pair.predicates)}",
             article_ids=tuple(dict.fromkeys((pair.earlier_id, article_id))),
             detail={
                 "key": key,
@@ -277,13 +278,12 @@ def _event(
     )
 
 
-_QUOTE_MARKS = "“”\"'‘’ "
-
-
-def _bare(text: str) -> str:
-    """A sentence without the quotation marks at its ends (the event adds its own)."""
-    stripped = text.strip(_QUOTE_MARKS)
-    # keep a closing mark that closes an opening one left inside the sentence
-    if stripped.count("“") > stripped.count("”"):
-        stripped += "”"
-    return stripped or text
+def said(claim: Claim, predicates: frozenset[str] = frozenset()) -> str:
+    """A claim as an event shows it: a quote's own words in quotation marks when they hold
+    what is contradicted, any other sentence as written."""
+    if claim.direct:
+        words = quoted(claim.text).strip(" ,")
+        inside = {SYNONYMS.get(t, t) for t in terms(words)}
+        if words and (not predicates or inside & predicates):
+            return f"“{words}”"
+    return claim.text.strip()

@@ -30,7 +30,7 @@ from storywatch.stories.contradictions import record
 from storywatch.stories.dedup import NearDuplicateIndex, Sketch, canonical_url, words_hash
 from storywatch.stories.events import event_key, find_events
 from storywatch.stories.knowledge import NO_MATCH, Knowledge
-from storywatch.stories.timeline import ArticleRecord, summarize_story
+from storywatch.stories.timeline import UNTITLED, ArticleRecord, novelty_line, summarize_story
 from storywatch.stories.types import (
     Novelty,
     Provenance,
@@ -65,6 +65,22 @@ class _Indexed:
     digest: str | None
     features: tuple[str, ...]
     root: int
+
+
+def headline_of(novelty: Novelty, analysis: DocAnalysis, source: str) -> str:
+    """What an article adds, in one line (see :attr:`StoryDecision.headline`)."""
+    line = novelty_line(novelty, source)
+    if line:
+        return line
+    if novelty.new_numbers:
+        phrase = novelty.new_numbers[0]
+        return next((f.sentence for f in analysis.numbers if f.phrase == phrase), "")
+    return ""
+
+
+def _fallback(doc: StoryDoc, sentences: list[str]) -> str:
+    """An article's title, else its first sentence: never empty."""
+    return doc.title.strip() or next((s for s in sentences if s.strip()), "") or UNTITLED
 
 
 class _Prepared:
@@ -177,6 +193,7 @@ class StoryEngine:
                 is_development=False,
                 events=(),
                 score=1.0,
+                headline=_fallback(doc, prepared.words.texts),
             )
         analysis = prepared.analysis
         reasons: list[Reason] = []
@@ -248,6 +265,8 @@ class StoryEngine:
             is_development=is_development,
             events=events,
             score=score,
+            headline=headline_of(novelty, analysis, doc.source)
+            or _fallback(doc, prepared.words.texts),
         )
 
     def _reasons(self, join: Join, prepared: _Prepared) -> list[Reason]:

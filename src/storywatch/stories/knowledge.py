@@ -16,6 +16,7 @@ story.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 REPEAT_CONTAINMENT = 0.6
+PIECED_CONTAINMENT = 0.8
 NEW_TERMS_FOR_A_NEW_SENTENCE = 2
 MIN_SENTENCE_TERMS = 3
 MAX_FACTS = 4000
@@ -263,6 +265,19 @@ class Knowledge:
         self._facts[position] = record
         return record
 
+    def _pieced(self, words: frozenset[str]) -> bool:
+        """Whether two known facts together hold :data:`PIECED_CONTAINMENT` of ``words``: a
+        rewrite that joins two known sentences into one statement says nothing new."""
+        counts: Counter[int] = Counter()
+        get = self._index.get
+        for word in words:
+            counts.update(map(ord, get(word, "")))
+        top = counts.most_common(2)
+        if len(top) < 2:
+            return False
+        union = set(self._terms[top[0][0]]).union(self._terms[top[1][0]])
+        return len(words & union) >= PIECED_CONTAINMENT * len(words)
+
     def _conflicts(self, sentence: Sentence, position: int) -> bool:
         """Whether a sentence and a known fact disagree on one of its predicates."""
         denied = self._facts[position][6]
@@ -347,8 +362,10 @@ class Knowledge:
         for statement, words in analysis.statements:
             if not words:
                 continue
-            known = self._similar(words, self._statement_index, self._statements) or (
-                self._similar(words, self._index, self._terms)
+            known = (
+                self._similar(words, self._statement_index, self._statements)
+                or self._similar(words, self._index, self._terms)
+                or self._pieced(words)
             )
             if not known or any(statement.text[:40] in text for text in flipped):
                 new_statements.append(statement)

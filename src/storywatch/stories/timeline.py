@@ -22,10 +22,17 @@ from datetime import datetime
 from typing import Literal
 
 from storywatch.model import StoryEvent
-from storywatch.stories.types import StoryDecision, StoryDoc, StorySummary, TimelineItem
+from storywatch.stories.types import (
+    Novelty,
+    StoryDecision,
+    StoryDoc,
+    StorySummary,
+    TimelineItem,
+)
 from storywatch.stories.vectors import Vector, dot
 
 SUMMARY_CHARS = 480
+UNTITLED = "(untitled)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,18 +59,13 @@ class ArticleRecord:
         vector: Vector,
         sentences: Sequence[str],
     ) -> ArticleRecord:
-        novelty = decision.novelty
-        if novelty.new_statements:
-            first = novelty.new_statements[0]
-            who = first.speaker or doc.source
-            highlight = f"{who}: “{first.text}”"
-        elif novelty.new_sentences:
-            highlight = novelty.new_sentences[0]
-        else:
-            highlight = doc.title
+        highlight = (
+            decision.headline or novelty_line(decision.novelty, doc.source) or doc.title or UNTITLED
+        )
         lead = doc.key_sentences[0] if doc.key_sentences else ""
         if not lead:
             lead = next((s for s in sentences if len(s.split()) >= 8), doc.title)
+        lead = lead or highlight
         return cls(
             article_id=doc.article_id,
             source=doc.source,
@@ -77,6 +79,14 @@ class ArticleRecord:
             lead=lead,
             vector=vector,
         )
+
+
+def novelty_line(novelty: Novelty, source: str) -> str:
+    """An article's first new statement ("Speaker: “words”") or first new sentence; ""."""
+    if novelty.new_statements:
+        first = novelty.new_statements[0]
+        return f"{first.speaker or source}: “{first.text.strip()}”"
+    return novelty.new_sentences[0] if novelty.new_sentences else ""
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -126,7 +136,8 @@ def summarize_story(
             continue
         cited = tuple(i for i in event.article_ids if i in published)
         sources = tuple(dict.fromkeys(a.source for a in ordered if a.article_id in set(cited)))
-        items.append(TimelineItem(when, event.kind, event.text, cited, sources))
+        if event.text.strip():  # an event says what happened, or it is not shown
+            items.append(TimelineItem(when, event.kind, event.text, cited, sources))
     kind_order = {"start": 0, "development": 1, "revision": 2, "correction": 3, "contradiction": 4}
     items.sort(key=lambda i: (i.when, kind_order[i.kind], i.article_ids))
 

@@ -61,6 +61,9 @@ class StoryDecision:
 
     ``story_id`` is the existing story to join, or None to start a new one (the store then
     assigns the id). ``score`` is the join score that was compared with the threshold.
+    ``headline`` says in one line what the article adds (its first new statement as
+    "Speaker: “words”", else its first new sentence, else the sentence of its first new
+    number, else its title): never empty, so it can be the text of a development.
     """
 
     duplicate_of: int | None
@@ -71,6 +74,7 @@ class StoryDecision:
     is_development: bool
     events: tuple[StoryEvent, ...]
     score: float = 0.0
+    headline: str = ""
 
 
 @dataclass(frozen=True, slots=True)
