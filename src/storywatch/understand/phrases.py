@@ -66,7 +66,7 @@ def _np_before(
             out.insert(0, w)
             i -= 1
             continue
-        if out and low in ("from", "by", "to", "for", "of"):
+        if out and low in ("from", "by", "to", "for", "of", "on", "at", "in"):
             # "a letter from Gen. Seely to Iraq's Defense Ministry said": keep going left
             # while the phrase hangs off a document or role noun ("letter", "spokesman").
             head = _head_before(words, i)
@@ -117,10 +117,15 @@ def _subject_before_appositive(
     # "A top strategist, John Weaver, said": the name, not the role before it, speaks.
     if len(chunks) >= 2 and _is_name_chunk(chunks[-1]) and _is_role_chunk(chunks[-2]):
         return chunks[-1][0].start, chunks[-1][-1].end
-    # The last chunk is the appositive; the subject is the nearest earlier bare noun phrase.
-    for chunk in reversed(chunks[:-1]):
+    # The last chunk is the appositive; the subject is the nearest earlier bare noun phrase,
+    # past further asides when a name comes before them ("Cecelia Purner, 67, a retired
+    # nurse in Allentown, Pa., said"; "Mr. Daniloff, now 81 and retired in Cambridge, …").
+    for k in range(len(chunks) - 2, -1, -1):
+        chunk = chunks[k]
         low = chunk[0].text.lower()
         if low in _PREPOSITIONS or low in ("who", "which", "whose", "and", "but"):
+            continue
+        if _is_aside(text, chunk) and any(_names_someone(c) for c in chunks[:k]):
             continue
         if len(chunk) <= 9 and _plausible(text, chunk, loose):
             return chunk[0].start, chunk[-1].end
@@ -128,6 +133,29 @@ def _subject_before_appositive(
     if len(chunks) == 1:
         return None
     return None
+
+
+def _is_aside(text: str, chunk: list[Word]) -> bool:
+    """An age, an indefinite description, a lowercase or bracketed aside ("(R)") between a
+    name and its cue."""
+    first = chunk[0].text
+    return (
+        first[:1].isdigit()
+        or first.lower() in ("a", "an")
+        or first[:1].islower()
+        or text[chunk[0].start - 1 : chunk[0].start] == "("
+    )
+
+
+def _names_someone(chunk: list[Word]) -> bool:
+    first = chunk[0].text
+    low = first.lower()
+    return (
+        first[:1].isupper()
+        and low not in _PREPOSITIONS
+        and low not in _DETERMINERS
+        and any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in chunk)
+    )
 
 
 def _is_name_chunk(chunk: list[Word]) -> bool:

@@ -141,6 +141,9 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
         return pp
     words = written.split()
     head = words[-1] if words else ""
+    generic = _generic_org(an, span[0], written)
+    if generic is not None:
+        return generic
     mids = an.mentions_in(span[0], span[1])
     if head[:1].isupper() or head.lower().rstrip(".") in ("jr", "sr"):
         for mi in reversed(mids):
@@ -160,13 +163,19 @@ def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None
     Pentagon" stays a role (its head comes before the preposition)."""
     text = an.text
     written = " ".join(text[span[0] : span[1]].split())
-    for marker in (" from ", " by ", " for ", " to ", " of "):
+    for marker in (" from ", " by ", " for ", " to ", " of ", " at ", " on ", " in "):
         at = text.find(marker, span[0], span[1])
         if at < 0:
             continue
         head = text[span[0] : at].split()
         if not head or head[-1][:1].isupper():
             continue
+        if marker == " at " and head[-1].lower() in _STAFF:
+            # "Doctors at St. Brannoc Hospital said": they speak for the hospital.
+            for mi in reversed(an.mentions_in(at, span[1])):
+                owner = an.owner[mi]
+                if owner >= 0 and an.identities[owner].kind is EntityKind.ORG:
+                    return _named(an, owner, written)
         if marker in (" from ", " by "):
             stop = span[1]
             for other in (" to ", " for ", " of "):
@@ -178,6 +187,36 @@ def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None
                     return _named(an, an.owner[mi], written)
         return _role(an, span[0], " ".join(head), History([]), written)
     return None
+
+
+_STAFF = frozenset(lx.STAFF_OF) | {"officials", "staff"}
+
+
+def _generic_org(an: Analysis, pos: int, written: str) -> Speaker | None:
+    """ "the agency", "the company", "the port authority", "doctors": the organisation of
+    that kind named earlier in the article, when exactly one fits (its modifiers must be
+    in the name: "the environment agency" is the Lestrian Environment Agency)."""
+    words = [w.lower().replace("’s", "").replace("'s", "") for w in written.split()]
+    if not words:
+        return None
+    head = words[-1]
+    if len(words) == 1 and head in lx.STAFF_OF:
+        endings, modifiers = lx.STAFF_OF[head], []
+    elif words[0] == "the" and len(words) <= 4 and head in lx.ORG_HEADS:
+        endings, modifiers = lx.ORG_HEADS[head], words[1:-1]
+    else:
+        return None
+    found = -1
+    for j, ident in enumerate(an.identities):
+        if ident.kind is not EntityKind.ORG or ident.first_at >= pos or ident.count == 0:
+            continue
+        name = [w.lower().strip("’'") for w in ident.name.replace("’s", "").split()]
+        if name[-1] not in endings or not all(m in name for m in modifiers):
+            continue
+        if found >= 0 and an.identities[found].key != ident.key:
+            return None  # two candidates: a reader could not tell either
+        found = j
+    return _named(an, found, written) if found >= 0 else None
 
 
 def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: History) -> Speaker:
@@ -214,6 +253,17 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
             score += 0.3
         if best is None or score < best[0]:
             best = (score, owner)
+    if pronoun in ("it", "they"):
+        # An organisation that spoke in a recent sentence is a subject there, even when it
+        # was written as "the port authority" (no name to find among the mentions).
+        for at, ident_index, p in history.said:
+            if ident_index < 0 or para - p > 1:
+                continue
+            if not _compatible(an, an.identities[ident_index], pronoun):
+                continue
+            score = float(here - an.sentence_of(at))
+            if best is None or score < best[0]:
+                best = (score, ident_index)
     if best is None and pronoun in ("it", "they") and history.unnamed:
         at, mention = history.unnamed[-1]
         if para - an.paragraph_of(at) <= 1:

@@ -1,0 +1,92 @@
+"""Speakers written as a generic noun, a group or a pronoun resolve to what a reader would say.
+
+"The agency said" is the agency the article named before, when only one fits; a group on a
+street is a group, not the street; "it said" after an organisation spoke is that organisation.
+"""
+
+from __future__ import annotations
+
+from storywatch.model import Statement
+from storywatch.understand import extract_statements
+
+
+def _by_text(statements: list[Statement], words: str) -> Statement:
+    return next(s for s in statements if words in s.text)
+
+
+def test_a_generic_noun_resolves_to_the_one_organisation_of_its_kind() -> None:
+    text = (
+        "The Ostmark Water Agency tested the river on Monday. The Halden Group, which owns "
+        "the mill, was told to stop work.\n\n"
+        "The agency said that the samples held no mercury.\n\n"
+        "The company said that the mill would reopen within a week."
+    )
+    statements = extract_statements(text)
+    agency = _by_text(statements, "no mercury")
+    assert agency.speaker == "Ostmark Water Agency"
+    assert agency.speaker_key == "org:ostmark-water-agency"
+    assert agency.speaker_mention == "The agency"
+    company = _by_text(statements, "would reopen")
+    assert (company.speaker, company.speaker_key) == ("Halden Group", "org:halden-group")
+
+
+def test_modifiers_must_fit_the_name() -> None:
+    text = (
+        "The Ostmark Water Agency and the Ostmark Rail Agency met on Monday to talk about "
+        "the flooded tunnel under the river.\n\n"
+        "The water agency said that the river was clean."
+    )
+    statement = _by_text(extract_statements(text), "river was clean")
+    assert statement.speaker == "Ostmark Water Agency"
+
+
+def test_two_candidates_leave_the_generic_noun_as_written() -> None:
+    text = (
+        "The Ostmark Water Agency and the Ostmark Rail Agency met on Monday to talk about "
+        "the flooded tunnel under the river.\n\n"
+        "The agency said that the meeting went well."
+    )
+    statement = _by_text(extract_statements(text), "meeting went well")
+    assert statement.speaker == "The agency" and statement.speaker_key is None
+
+
+def test_a_generic_noun_with_nothing_named_before_stays() -> None:
+    text = "Nine ships were waiting outside the harbour, the port authority said."
+    statement = _by_text(extract_statements(text), "Nine ships")
+    assert statement.speaker == "the port authority" and statement.speaker_key is None
+
+
+def test_doctors_speak_for_the_hospital() -> None:
+    text = (
+        "Four workers were taken to St. Elwin Hospital on Monday.\n\n"
+        "Two of them were still being treated on Tuesday, doctors said.\n\n"
+        "Doctors at St. Elwin Hospital said the other two had gone home."
+    )
+    statements = extract_statements(text)
+    for words in ("still being treated", "gone home"):
+        assert _by_text(statements, words).speaker == "St. Elwin Hospital", words
+
+
+def test_a_group_on_a_street_is_the_group() -> None:
+    text = "Several families on Tarn Lane said they had left before dawn."
+    statement = _by_text(extract_statements(text), "left before dawn")
+    assert statement.speaker == "Several families"
+    assert statement.speaker_key is None
+
+
+def test_it_after_an_organisation_spoke_is_that_organisation() -> None:
+    text = (
+        "KORSVIK, Ostmark (NWS) — Four workers were hurt when a crane fell at the Korsvik "
+        "yard on Monday, the Korsvik Harbour Board said.\n\n"
+        "The board also said that nine ships were waiting. Two of the workers were still in "
+        "St. Elwin Hospital, it said."
+    )
+    statements = extract_statements(text)
+    assert _by_text(statements, "nine ships").speaker == "Korsvik Harbour Board"
+    assert _by_text(statements, "still in").speaker == "Korsvik Harbour Board"
+
+
+def test_the_name_before_an_age_and_a_description_speaks() -> None:
+    text = "Greta Holm, 71, a retired teacher in Brennmoor, Ostmark, said the water tasted odd."
+    statement = _by_text(extract_statements(text), "water tasted odd")
+    assert statement.speaker == "Greta Holm"
