@@ -629,6 +629,9 @@ def main() -> None:
         "server, e.g. postgresql+asyncpg://postgres@127.0.0.1:5432/test)",
     )
     args = parser.parse_args()
+    from storywatch.runtime import tune_gc
+
+    tune_gc()  # this process stands in for a service process (channel and latency parts)
     if args.postgres:
         POSTGRES["server"] = args.postgres
     subscribers = 1000 if args.quick else args.subscribers

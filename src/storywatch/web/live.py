@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import json
 import logging
 import time
@@ -40,6 +39,7 @@ from starlette.types import Message, Receive, Scope, Send
 from storywatch import bus
 from storywatch.app import Services
 from storywatch.deliver.model import NotificationOut
+from storywatch.runtime import tune_gc
 from storywatch.store import notifications as store
 from storywatch.web.api.common import ERROR_RESPONSES
 from storywatch.web.deps import ServicesDep, UserDep
@@ -239,18 +239,6 @@ class LiveHub:
         stream.close()
         if stream.task is not None:
             stream.task.cancel()
-
-
-def tune_gc() -> None:
-    """Collect young objects less often in a process that holds many live connections.
-
-    Each open stream keeps a task, buffers and uvicorn's per-connection objects alive; with
-    CPython's default thresholds (700 allocations) the collector ran so often over them that,
-    holding 5,000 streams, it took more time than the fan-out itself (bench/fanout.py --part
-    sse). At 50,000 it no longer shows up. Call once at start-up of a web process
-    (``storywatch serve``); it changes nothing else.
-    """
-    gc.set_threshold(50_000, 20, 100)
 
 
 def live_hub(services: Services) -> LiveHub:
