@@ -16,14 +16,18 @@ everything in its own process) it reports:
 - backlog: every article inserted ``new`` first, then the stage started; articles/s from the
   start until the last one is processed and committed, and CPU-seconds per article of the
   whole stage (this process and its worker processes);
-- steady rate (``--rate``; 0 skips): articles inserted one at a time, each announced on the
-  bus, at a fixed rate for ``--seconds``; latency from the insert's commit to the stage's
-  ``articles.processed`` message, p50 / p99.
+- steady rate (``--rate``; by default half the backlog rate; 0 skips): articles inserted one
+  at a time, each announced on the bus, at a fixed rate for ``--seconds``; latency from the
+  insert's commit to the stage's ``articles.processed`` message, p50 / p99.
 
 Other work on the machine slows wall-clock figures; the CPU figure is less disturbed. The
 script prints the load average before each run. The last line is the headline.
 
     .venv/bin/python bench/pipeline.py [--corpus text,html] [--workers 0,1,2] [--limit N]
+                                       [--rate R] [--seconds S] [--pool]
+
+``--pool`` also times ``prepare`` alone through the worker pool (no engine, no database):
+the ceiling the workers put on the stage, beside what the whole stage does.
 """
 
 from __future__ import annotations
@@ -49,7 +53,9 @@ from storywatch.app import Services, open_services
 from storywatch.bus import INGESTED, PROCESSED
 from storywatch.extract.decode import decode_html
 from storywatch.model import IncomingArticle
+from storywatch.pipeline.pool import WorkerPool
 from storywatch.pipeline.process import ProcessStage
+from storywatch.pipeline.work import Job, Prepared, prepare
 from storywatch.settings import Settings
 from storywatch.store import sources as source_store
 from storywatch.store.articles import insert_incoming
@@ -196,7 +202,7 @@ async def backlog(items: Sequence[Item], workers: int) -> Backlog:
                 if running.done():
                     running.result()
                     raise RuntimeError("the stage stopped with articles left")
-                await asyncio.sleep(0.02)
+                await asyncio.sleep(0.1)  # the stage shares this process: poll gently
             elapsed = time.perf_counter() - started
             stop.set()
             await running
@@ -269,6 +275,47 @@ async def steady(items: Sequence[Item], workers: int, rate: float, seconds: floa
             return Steady(rate, total, len(latencies), latencies)
 
 
+async def pool_only(items: Sequence[Item], workers: int) -> tuple[float, float]:
+    """Articles/s and worker CPU ms per article of ``prepare`` alone through the pool.
+
+    No database and no story engine: what the worker processes deliver when the consumer
+    never holds them back (the ceiling the pool puts on the stage).
+    """
+    pool: WorkerPool[Job, Prepared] = WorkerPool(
+        prepare, workers, preload=["storywatch.pipeline.work"]
+    )
+    await pool.start()
+    jobs = [
+        Job(
+            n,
+            item.article.url,
+            f"https://{item.source}.example/feed",
+            item.article.title,
+            raw_html=item.article.html,
+            text=item.article.text,
+        )
+        for n, item in enumerate(items)
+    ]
+    gate = asyncio.Semaphore(4 * workers)
+    cpu = 0.0
+
+    async def one(job: Job) -> None:
+        nonlocal cpu
+        async with gate:
+            prepared = await pool.run(job)
+        cpu += prepared.cpu_seconds
+
+    try:
+        # warm: every worker has started and run a job before the clock starts
+        await asyncio.gather(*(pool.run(job) for job in jobs[: 2 * workers]))
+        started = time.perf_counter()
+        await asyncio.gather(*(one(job) for job in jobs))
+        elapsed = time.perf_counter() - started
+    finally:
+        await pool.aclose()
+    return len(jobs) / elapsed, 1000 * cpu / len(jobs)
+
+
 def _load() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -282,6 +329,14 @@ async def run(args: argparse.Namespace) -> int:
             items = items[: args.limit]
         for workers in (int(w) for w in args.workers.split(",")):
             print(f"[{corpus}, workers={workers}] {len(items)} articles; {_load()}", flush=True)
+            if workers and args.pool:
+                rate, worker_ms = await pool_only(items, workers)
+                print(
+                    f"  pool alone (prepare, no engine, no database): {rate:.1f} articles/s, "
+                    f"{worker_ms:.1f} ms CPU per article in workers",
+                    flush=True,
+                )
+                headline[f"{corpus}_w{workers}_pool_per_s"] = round(rate, 1)
             result = await backlog(items, workers)
             worker_ms = 1000 * result.worker_cpu / result.n
             print(
@@ -294,7 +349,9 @@ async def run(args: argparse.Namespace) -> int:
             headline[f"{corpus}_w{workers}_per_s"] = round(result.rate, 1)
             headline[f"{corpus}_w{workers}_cpu_ms"] = round(result.cpu_ms, 2)
             if args.rate:
-                rate = args.rate if corpus == "text" else args.rate / 2
+                # by default half of what the backlog run sustained: a steady rate the stage
+                # keeps up with, so latency is the pipeline's, not a growing queue's
+                rate = args.rate if args.rate > 0 else max(1.0, round(result.rate / 2))
                 st = await steady(items, workers, rate, args.seconds)
                 print(
                     f"  steady {st.rate:.0f}/s for {st.sent} articles: latency p50 "
@@ -315,9 +372,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default="1,2", help="worker counts to run (0: no pool)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument(
-        "--rate", type=float, default=50.0, help="steady arrivals/s (text; html gets half)"
+        "--rate",
+        type=float,
+        default=-1,
+        help="steady arrivals/s for the latency run (default: half the backlog rate; 0: skip)",
     )
     parser.add_argument("--seconds", type=float, default=8.0, help="length of the steady run")
+    parser.add_argument(
+        "--pool", action="store_true", help="also time prepare() alone through the worker pool"
+    )
     args = parser.parse_args(argv)
     return asyncio.run(run(args))
 

@@ -90,10 +90,11 @@ class StoryIds:
 
     The engine needs a new story's id before it decides the next article, and inserting
     each new story on its own would cost a round trip and hold the write lock while the
-    engine works. On SQLite the next ids follow the largest stored one (read again for
-    every batch with :meth:`forget`): only the process stage creates stories, one
-    consumer per deployment, and should anything else insert one meanwhile, the batch's
-    insert fails and is redone. On PostgreSQL each id comes from the table's sequence.
+    engine works. On SQLite the next ids follow the largest stored one, read once and
+    again after :meth:`forget` (a failed batch): only the process stage creates stories,
+    one consumer per deployment, and should anything else insert one meanwhile, the
+    batch's insert fails and is redone. On PostgreSQL each id comes from the table's
+    sequence.
     """
 
     def __init__(self, db: Database) -> None:

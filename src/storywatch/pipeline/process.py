@@ -67,7 +67,7 @@ log = logging.getLogger(__name__)
 STALE_SECONDS = 60.0  # an article still ``new`` this long after arriving missed its doorbell
 SWEEP_SECONDS = 30.0
 BATCH_ARTICLES = 16  # most articles decided and written in one transaction
-BATCH_SECONDS = 0.1  # ... and at most about this long holding the database's write lock
+BATCH_SECONDS = 0.2  # ... decided in at most about this long (they wait for each other)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +117,7 @@ class ProcessStage:
         self.workers = default_workers() if workers is None else workers
         # prefetch enough to keep every worker busy while the consumer decides a batch;
         # without workers, one at a time (each article judged on everything before it)
-        self.depth = depth or (4 * self.workers + 2 if self.workers else 1)
+        self.depth = depth or (8 * self.workers + 4 if self.workers else 1)
         self.stats: Counter[str] = Counter()
         self._fetcher = fetcher
         self._lock = asyncio.Lock()
@@ -126,6 +126,7 @@ class ProcessStage:
         self._reader = RowReader(services)
         self._dirty = False
         self._story_ids = commit.StoryIds(services.db)
+        self._last_batch = 0.0
         self.worker_cpu_seconds = 0.0  # spent in worker processes, for the benchmark
 
     @property
@@ -161,6 +162,7 @@ class ProcessStage:
     async def _rebuild(self) -> None:
         """Forget the in-memory state and rebuild it from the store (after a failed write)."""
         self.stats["rebuilds"] += 1
+        self._story_ids.forget()  # the failed batch's new stories were never stored
         self.engine = StoryEngine(window=self.engine.window)
         self.directory = EntityDirectory()
         restored = await self.restore()
@@ -425,7 +427,9 @@ class ProcessStage:
         started = loop.time()
         head = todo[:limit]
         fresh = await commit.still_new(services.db, [entry[0] for entry in head])
-        self._story_ids.forget()  # read the largest id again: this batch starts after it
+        if started - self._last_batch > 1.0:  # not in a backlog: read the largest id again
+            self._story_ids.forget()
+        self._last_batch = started
         self._dirty = False
         taken: list[_Todo] = []
         written: list[commit.Written] = []
