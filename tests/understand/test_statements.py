@@ -90,10 +90,17 @@ def test_colon_introduces_next_paragraph_quote() -> None:
 
 
 def test_quote_split_by_its_attribution_is_one_statement() -> None:
-    text = "“We are ready,” coach Dan Moreau said. “The team has trained all winter.”\n"
+    text = "“We are ready,” coach Dan Moreau said, “and the team has trained all winter.”\n"
     [s] = extract_statements(text)
     assert s.speaker == "Dan Moreau"
-    assert "We are ready," in s.text and "trained all winter." in s.text
+    assert s.text == "We are ready, and the team has trained all winter."
+
+
+def test_a_quotation_after_the_attribution_sentence_is_a_statement_of_its_own() -> None:
+    text = "“We are ready,” coach Dan Moreau said. “The team has trained all winter.”\n"
+    first, second = extract_statements(text)
+    assert (first.text, second.text) == ("We are ready,", "The team has trained all winter.")
+    assert first.speaker == second.speaker == "Dan Moreau"
 
 
 def test_no_statement_from_scare_quotes_or_titles() -> None:
@@ -118,6 +125,7 @@ def test_doubled_single_marks_are_quotation_marks() -> None:
         "''We are in the people-pleasing business,'' Mr. Ed Hallam said. "
         "''These people paid a lot to be here.''\n"
     )
-    [s] = extract_statements(text)
-    assert s.speaker == "Ed Hallam"
-    assert s.text == "We are in the people-pleasing business, These people paid a lot to be here."
+    first, second = extract_statements(text)
+    assert first.speaker == second.speaker == "Ed Hallam"
+    assert first.text == "We are in the people-pleasing business,"
+    assert second.text == "These people paid a lot to be here."

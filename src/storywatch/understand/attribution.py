@@ -26,8 +26,10 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.phrases import (
+    _is_role_chunk,
     _np_after,
     _np_before,
     _plausible,
@@ -38,7 +40,6 @@ from storywatch.understand.spans import (
     _DETERMINERS,
     _INTRO_MAX_WORDS,
     _IRREGULAR_PAST,
-    _SENTENCE_CUES,
     Found,
     Sentence,
     Span,
@@ -52,6 +53,7 @@ from storywatch.understand.spans import (
     is_title_quote,
 )
 from storywatch.understand.text import Quote, Word
+from storywatch.understand.trailers import quote_first
 
 
 def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
@@ -102,7 +104,7 @@ def _verb_like(token: str) -> bool:
 def find_in_sentence(text: str, s: Sentence) -> Found | None:
     """The attribution of one sentence, or ``None``."""
     if s.quotes and (_starts_with(text, s, s.quotes[0]) or _after_colon(text, s, s.quotes[0])):
-        found = _quote_first(text, s)
+        found = quote_first(text, s)
         if found is not None:
             return found
     return (
@@ -119,113 +121,6 @@ def _after_colon(text: str, s: Sentence, q: Quote) -> bool:
     """ "But Fiorina was far less bubbly: “…,” she recounted.": the quotation after a
     colon is attributed as if it opened the sentence."""
     return text[s.start : q.start].rstrip().endswith(":")
-
-
-def _quote_first(text: str, s: Sentence) -> Found | None:
-    """“…,” Esper said. / “…,” said Esper, … / “…,” he added, “…”"""
-    q0 = s.quotes[0]
-    nxt = s.quotes[1].start if len(s.quotes) > 1 else s.end
-    trailer = [w for w in s.words if q0.end <= w.start < nxt]
-    if not trailer:
-        return None
-    span = _trailer_attribution(text, trailer, q0.end)
-    if span is None:
-        return None
-    speaker, cue = span
-    parts = list(q0.parts)
-    after = max(cue[1], speaker[1])
-    for q in s.quotes[1:]:
-        if q.start >= after and len(_words_between(s, q.start, q.end)) >= 2:
-            parts.extend(q.parts)
-    return Found(tuple(parts), True, speaker, cue, s.index)
-
-
-def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Span, Span] | None:
-    """Speaker and cue written after a quotation, or ``None``.
-
-    A quotation whose words end in a comma, "?" or "!" inside the marks (“…,”) announces an
-    attribution, so there any past-tense verb is a cue (“…,” exhorted …; “…,” she recounted)
-    and the subject may carry a long appositive (“…,” Douglas Holtz-Eakin, an economic
-    adviser to …, wrote)."""
-    close = qend
-    while close > 0 and text[close - 1] in "”\"'’":
-        close -= 1
-    open_end = text[close - 1 : close] in (",", "?", "!")
-    first = trailer[0]
-    low = first.text.lower()
-    if (low in lx.CUE_WORDS and (first.text[0].islower() or low in _SENTENCE_CUES)) or (
-        open_end and _past_verb(first.text)
-    ):
-        np = _np_after(text, trailer, 1, loose=True)
-        if np is not None:
-            return np, (first.start, first.end)
-        return None
-    # Subject then cue within a few words (a relative clause or an appositive between them
-    # is skipped: "…,” Melanne Verveer, who served as chief of staff, told …).
-    counted = 0
-    skip_to = -1
-    for k, w in enumerate(trailer):
-        if w.start < skip_to:
-            continue
-        gap = text[trailer[k - 1].end : w.start] if k else ""
-        if k and "," in gap and (w.text.lower() in ("who", "which") or open_end):
-            comma = text.find(",", w.end, trailer[-1].end)
-            if comma < 0:
-                if w.text.lower() in ("who", "which"):
-                    return None
-            else:
-                nxt = _after_auxiliaries(trailer, comma)
-                if (
-                    nxt is not None
-                    and _trailer_cue(nxt, open_end)
-                    and k <= 6
-                    and _plausible(text, trailer[:k], loose=True)
-                ):
-                    return (trailer[0].start, trailer[k - 1].end), (nxt.start, nxt.end)
-                if w.text.lower() in ("who", "which"):
-                    skip_to = comma
-                    continue
-        counted += 1
-        if counted > _INTRO_MAX_WORDS:
-            return None
-        if _trailer_cue(w, open_end) and (
-            w.text.lower() in lx.CUE_WORDS or trailer[k - 1].text.lower() not in _RELATIVES
-        ):
-            j = k
-            while j > 0 and trailer[j - 1].text.lower() in lx.AUXILIARIES:
-                j -= 1
-            if j == 0:
-                continue
-            np = _np_before(text, trailer, j, trailer[0].start, loose=True)
-            if np is None:
-                continue  # "the congressional report said": "report" was a noun
-            return np, (w.start, w.end)
-    return None
-
-
-_RELATIVES = frozenset(("who", "which", "that", "whom"))
-
-
-def _past_verb(token: str) -> bool:
-    """A lowercase past-tense verb ("exhorted", "wrote")."""
-    return token[:1].islower() and (
-        (token.endswith("ed") and len(token) > 4) or token in _IRREGULAR_PAST
-    )
-
-
-def _trailer_cue(w: Word, open_end: bool) -> bool:
-    low = w.text.lower()
-    return w.text[0].islower() and (low in lx.CUE_WORDS or (open_end and _past_verb(w.text)))
-
-
-def _after_auxiliaries(trailer: list[Word], pos: int) -> Word | None:
-    for w in trailer:
-        if w.start <= pos:
-            continue
-        if w.text.lower() in lx.AUXILIARIES and w.text[0].islower():
-            continue
-        return w
-    return None
 
 
 def _cue_led(text: str, s: Sentence) -> Found | None:
@@ -281,6 +176,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         j = k
         while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
             j -= 1
+        if _not_spoken(words, j, k, s):
+            continue
         speaker: Span | None = None
         if j > 0 and not _inside(s.quotes, words[j - 1].start):
             floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
@@ -291,6 +188,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             )
         if speaker is None and k == 0:
             speaker = _np_after(text, words, 1)
+        if speaker is None and j > 2:
+            speaker = _relative_subject(text, s, j)
         if (
             speaker is None
             and w.text.endswith("ing")
@@ -320,6 +219,40 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         if text[s.start : s.end].rstrip().endswith(":"):
             # "Mayor Okafor told reporters:" — the quotation follows in the next paragraph.
             return Found((), True, speaker, (w.start, w.end), s.index)
+    return None
+
+
+_BE = frozenset(("is", "are", "was", "were", "be", "been", "being"))
+_NEGATIONS = frozenset(("not", "never"))
+
+
+def _not_spoken(words: list[Word], j: int, k: int, s: Sentence) -> bool:
+    """ "had been declared as machine parts", "was told", "did not respond": a passive cue
+    does not make its subject a speaker, and a negated one reports no words. With a
+    quotation after it the cue still governs those words ("is described as “…”")."""
+    if any(q.start > words[k].end for q in s.quotes):
+        return False
+    between = [w.text.lower() for w in words[j:k]]
+    if any(b in _BE for b in between) and not words[k].text.endswith("ing"):
+        return True
+    return any(b in _NEGATIONS or b.endswith("n’t") or b.endswith("n't") for b in between)
+
+
+def _relative_subject(text: str, s: Sentence, j: int) -> Span | None:
+    """ "A dock worker who asked not to be named … said": the noun phrase before a "who"
+    clause with no comma in it is the subject of the cue after the clause."""
+    words = s.words
+    for h in range(j - 1, 0, -1):
+        if words[h].text != "who" or _inside(s.quotes, words[h].start):
+            continue
+        if "," in text[words[h].end : words[j].start] or h > 6:
+            return None
+        np = words[:h]
+        if "," in text[np[0].start : np[-1].end] or np[0].start != s.start:
+            return None
+        if _plausible(text, np, loose=True):  # "who" says it is someone
+            return np[0].start, np[-1].end
+        return None
     return None
 
 
@@ -377,16 +310,28 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
     # A reported clause: "said (that) …" up to the end of the sentence.
     if not rest and not later:
         return None
+    accused = _accused_of(rest) if lemma == "accuse" and not s.quotes else None
     weak = lemma in lx.WEAK_CUES or lemma in lx.QUOTE_CUES
-    if weak and (not rest or rest[0].text != "that") and not later:
+    if weak and (not rest or rest[0].text != "that") and not later and accused is None:
         return None
+    before_quote = [w for w in rest if not later or w.end <= later[0].start]
+    begin = content_start(text, cue.end, before_quote, lemma)
+    if begin == NOTHING and not later:
+        return None  # only an object and adverbials follow: the content is elsewhere
     start = cue.end
-    for w in rest[:14]:
-        if w.text == "that":
-            start = w.start
-            break
-        if later and w.start > later[0].start:
-            break
+    if accused is not None:
+        start = accused
+    elif begin >= 0:
+        start = begin
+    else:
+        for n, w in enumerate(rest[:14]):
+            if n and "," in text[rest[n - 1].end : w.start] and w.text.endswith("ing"):
+                break  # "…, telling reporters that …": another act, not this content
+            if w.text == "that" and not (n and is_relative_that(rest, n)):
+                start = w.start
+                break
+            if later and w.start > later[0].start:
+                break
     start, end = _trim(text, start, s.end)
     if start >= end or len(_words_between(s, start, end)) < 3:
         return None
@@ -402,6 +347,14 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
 
 
+def _accused_of(rest: list[Word]) -> int | None:
+    """ "accused the port of sending its members …": the charge is the gerund's clause."""
+    for n, w in enumerate(rest[:8]):
+        if w.text == "of" and n + 1 < len(rest) and rest[n + 1].text.endswith("ing"):
+            return rest[n + 1].start
+    return None
+
+
 def _content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | None:
     """ "…, the source added." The clause before the subject is the content."""
     if text[s.start : s.end].rstrip().endswith(":"):
@@ -409,8 +362,12 @@ def _content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | No
     cue = s.words[k]
     tail = text[cue.end : s.end].strip(" .")
     if len(tail.split()) > 8 and not tail.startswith(","):
-        return None
-    head = text[s.start : speaker[0]].rstrip()
+        # A long tail is fine when it is only adverbials ("said on Friday in a preliminary
+        # report on the fire that closed the harbor"; "said on Tuesday, contradicting …").
+        rest = [w for w in s.words[k + 1 :] if not _inside(s.quotes, w.start)]
+        if content_start(text, cue.end, rest, lx.CUE_LEMMA[cue.text.lower()]) != NOTHING:
+            return None
+    head = _without_role(text, s, text[s.start : speaker[0]].rstrip())
     if not head.endswith((",", ",”", ',"', ",''", ",’’")):
         return None
     start, end = _trim(text, s.start, len(head) + s.start)
@@ -420,6 +377,20 @@ def _content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | No
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _without_role(text: str, s: Sentence, head: str) -> str:
+    """ "…households, a city spokeswoman, Oda Brisk, said": the role before the name belongs
+    to the speaker, not to what was said."""
+    if not head.endswith(","):
+        return head
+    comma = head.rfind(",", 0, len(head) - 1)
+    if comma < 0:
+        return head
+    chunk = _words_between(s, s.start + comma + 1, s.start + len(head) - 1)
+    if chunk and len(chunk) <= 6 and _is_role_chunk(chunk):
+        return head[: comma + 1]
+    return head
 
 
 def _according_to(text: str, s: Sentence) -> Found | None:

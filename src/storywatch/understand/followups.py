@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.phrases import main_subject
 from storywatch.understand.spans import (
     Found,
     Sentence,
@@ -76,9 +77,15 @@ def _next_followup(
         gap = text[words[j].end : words[j + 1].start]
         speaker: Span | None
         if w.text.endswith("ing") and j == k - 1 and "," in gap:
-            # "…, adding that": the participle's subject is the previous speaker.
+            # "…, adding that": the participle's subject is the previous speaker, or the
+            # sentence's subject when that speaker only spoke in a relative clause ("… a
+            # notice that said …, telling reporters that …" is the minister telling).
             speaker, cut = prev.speaker, _comma_before(text, w.start, words[j].end)
+            if speaker is not None and _relative_speaker(text, speaker):
+                speaker = main_subject(text, s)
         elif link in _COORD and j < k:
+            if _inner_verb(text, s, k, j, prev):
+                continue
             speaker, cut = prev.speaker, _comma_before(text, words[j].start, words[j - 1].end)
         elif link in _RELATIVE and j < k and quote_first:
             speaker, cut = (words[j].start, words[j].end), words[j].start
@@ -93,6 +100,25 @@ def _next_followup(
         parts, direct = content
         return cut, Found(parts, direct, speaker, (w.start, w.end), s.index, inherited=True)
     return None
+
+
+def _relative_speaker(text: str, span: Span) -> bool:
+    return text[span[0] : span[1]].lower().endswith((" that", " which"))
+
+
+def _inner_verb(text: str, s: Sentence, k: int, j: int, prev: Found) -> bool:
+    """ "said the board would investigate and report by Friday": a verb joined inside the
+    reported clause, not a second act of speech. A weak cue needs "that" or a quotation to
+    be one, and a bare form ("report") cannot follow a past-tense cue ("said")."""
+    w = s.words[k]
+    low = w.text.lower()
+    lemma = lx.CUE_LEMMA[low]
+    nxt = s.words[k + 1].text if k + 1 < len(s.words) else ""
+    quoted = any(q.start > w.end for q in s.quotes)
+    if lemma in lx.WEAK_CUES and nxt != "that" and not quoted:
+        return True
+    first = text[prev.cue[0] : prev.cue[1]].lower() if prev.cue else ""
+    return j == k - 1 and low == lemma and first != lemma and first in lx.CUE_LEMMA
 
 
 def _comma_before(text: str, pos: int, floor: int) -> int:

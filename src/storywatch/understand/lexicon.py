@@ -334,7 +334,7 @@ SPEAKER_NOUNS: frozenset[str] = _words(
     wife husband worker workers teacher student students owner veteran delegate delegates
     economist economists researchers researcher scientists doctors doctor host anchor
     columnist writer author authority union hospital office council commission government
-    service bureau institute carrier operator families family agencies unions
+    service bureau institute carrier operator families family agencies unions city
     """
 )
 

@@ -10,7 +10,6 @@ the title; an unknown run of two or more words is taken for a person, the common
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -19,6 +18,7 @@ from storywatch.understand import gazetteer as gz
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.text import ABBREVIATIONS, Word, words
+from storywatch.understand.titles import title_before, title_start
 
 _CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "de", "da", "van", "von", "la", "du"})
 # Words that end a capitalised run without being part of the name ("CNBC Saturday").
@@ -182,7 +182,7 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             if kind is None or kind is EntityKind.PERSON:
                 quick = _quick_title(text, start)
                 if quick is None:
-                    title = _title_before(text, Word((found, start, m.end())), [])
+                    title = title_before(text, Word((found, start, m.end())), [])
                 if title and kind is None:
                     kind = EntityKind.PERSON
             out.append(
@@ -192,7 +192,7 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                     start,
                     start + len(base),
                     title=title,
-                    title_start=_title_start(text, title, [], Word((found, start, m.end())))
+                    title_start=title_start(text, title, [], Word((found, start, m.end())))
                     if title
                     else -1,
                     possessive=found.endswith(_POSSESSIVE),
@@ -306,14 +306,14 @@ def _mention_from_run(
     if split is not None:
         title_words, name_words = split
         name = _name_text(text, name_words)
-        title = _title_before(text, run[0], title_words)
+        title = title_before(text, run[0], title_words)
         return Mention(
             name,
             EntityKind.PERSON,
             name_words[0].start,
             _end(name_words[-1]),
             title=title,
-            title_start=_title_start(text, title, title_words, run[0]),
+            title_start=title_start(text, title, title_words, run[0]),
             possessive=possessive,
         )
     whole = _name_text(text, run)
@@ -322,7 +322,7 @@ def _mention_from_run(
         return None
     title = ""
     if kind in (None, EntityKind.PERSON):
-        title = _title_before(text, run[0], [])
+        title = title_before(text, run[0], [])
         if title and kind is None:
             kind = EntityKind.PERSON
     # A run guessed to be a person only because it is capitalised ("Climate Action",
@@ -341,7 +341,7 @@ def _mention_from_run(
         run[0].start,
         _end(run[-1]),
         title=title,
-        title_start=_title_start(text, title, [], run[0]),
+        title_start=title_start(text, title, [], run[0]),
         possessive=possessive,
     )
 
@@ -390,7 +390,7 @@ def _single_base(
 
 def _quick_title(text: str, start: int) -> str | None:
     """ "" when no title can stand before ``start`` (the word before it is plainly not a
-    title word), else ``None``: then :func:`_title_before` reads it in full."""
+    title word), else ``None``: then :func:`~storywatch.understand.titles.title_before` reads it in full."""
     if start < 2 or text[start - 1] != " ":
         return ""
     if text[start - 2] == ",":
@@ -424,7 +424,7 @@ def _single(
         return None
     title = ""
     if kind is None or kind is EntityKind.PERSON:
-        title = _title_before(text, tok, [])
+        title = title_before(text, tok, [])
         if title and kind is None:
             kind = EntityKind.PERSON
     end = tok.start + len(base)
@@ -434,7 +434,7 @@ def _single(
         tok.start,
         end,
         title=title,
-        title_start=_title_start(text, title, [], tok),
+        title_start=title_start(text, title, [], tok),
         possessive=possessive,
     )
 
@@ -491,88 +491,9 @@ def _name_text(text: str, run: list[Word]) -> str:
     return " ".join(raw.split())
 
 
-def _title_start(text: str, title: str, title_words: list[Word], first: Word) -> int:
-    if not title:
-        return -1
-    found = text.rfind(title, 0, first.start + len(title) + 1)
-    return found if found >= 0 else first.start
-
-
 def _end(word: Word) -> int:
     base, _ = strip_possessive(word.text)
     return word.start + len(base)
-
-
-def _title_before(text: str, first: Word, title_words: list[Word]) -> str:
-    """The title as written: capitalised title words, plus lowercase role words before them.
-
-    "State Department spokesperson Morgan Ortagus" has its title run broken by the lowercase
-    "spokesperson"; walking left over role words and the capitalised words they qualify
-    recovers "State Department spokesperson".
-    """
-    start = title_words[0].start if title_words else first.start
-    end = title_words[-1].end if title_words else first.start
-    seen_head = any(_norm(w.text) in lx.TITLE_HEADS for w in title_words)
-    for tok, tok_start in _words_left(text, start):
-        low = _norm(tok)
-        if low in lx.TITLE_HEADS or (low in lx.TITLE_WORDS and low not in ("the", "and", "of")):
-            seen_head = seen_head or low in lx.TITLE_HEADS
-            start = tok_start
-        elif seen_head and tok[:1].isupper() and low not in lx.NOT_NAMES:
-            start = tok_start
-        else:
-            break
-    if end <= start:
-        return _appositive_title(text, first.start) if not title_words else ""
-    title = text[start:end]
-    if title_words and text[end : end + 1] == ".":
-        title += "."
-    title = title.strip()
-    if not (seen_head or title_words) or _norm(title) in lx.HONORIFICS:
-        return ""
-    return title
-
-
-_TRAILING_WORDS = re.compile(r"(?:[A-Za-z’'-]+ ){0,4}[a-z’'-]+$")
-
-
-def _appositive_title(text: str, name_start: int) -> str:
-    """ "the nation's prime minister, Adel Abdul Mahdi": the role written just before a
-    comma and the name is that person's title too ("prime minister")."""
-    if name_start < 3 or text[name_start - 2 : name_start] != ", ":
-        return ""
-    window_start = max(0, name_start - 60)
-    m = _TRAILING_WORDS.search(text, window_start, name_start - 2)
-    if m is None:
-        return ""
-    words = m.group(0).split()
-    if not words or _norm(words[-1]) not in lx.TITLE_HEADS:
-        return ""
-    kept: list[str] = []
-    for tok in reversed(words):
-        low = _norm(tok)
-        if tok[:1].isupper() or low not in lx.TITLE_WORDS or low in ("the", "and", "of"):
-            break
-        kept.insert(0, tok)
-    return " ".join(kept)
-
-
-def _words_left(text: str, pos: int) -> Iterator[tuple[str, int]]:
-    """Words before ``pos``, nearest first, while they are joined by a space (or by an
-    abbreviation's ". "): the stretch a title written before a name can occupy."""
-    while pos >= 2 and text[pos - 1] == " ":
-        end = pos - 1
-        dotted = text[end - 1] == "."
-        if dotted:
-            end -= 1
-        start = end
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'-&."):
-            start -= 1
-        token = text[start:end]
-        if not token or (dotted and _norm(token) not in ABBREVIATIONS):
-            return
-        yield token, start
-        pos = start
 
 
 def first_name_gender(name: str) -> str | None:

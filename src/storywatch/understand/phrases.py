@@ -53,7 +53,7 @@ def _np_before(
     while i >= 0 and len(out) < 14:
         w = words[i]
         gap = text[w.end : out[0].start] if out else " "
-        if gap not in (" ", ". ", "-", "’s ", "'s "):
+        if gap not in (" ", ". ", "-", "’s ", "'s ", "’ ", "' "):
             break
         low = w.text.lower()
         if (
@@ -233,3 +233,28 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
     if j == i or words[i].text.lower() in lx.NOT_NAMES:
         return None
     return words[i].start, words[j - 1].end
+
+
+_SUBJECT_ENDS = frozenset(("that", "who", "which", "and", "but"))
+
+
+def main_subject(text: str, s: Sentence) -> Span | None:
+    """The noun phrase a sentence opens with, up to its first preposition, adverb of time or
+    verb ("Lestria’s transport minister on Monday contradicted …"), if it can speak."""
+    out: list[Word] = []
+    for w in s.words:
+        if _inside(s.quotes, w.start):
+            return None
+        low = w.text.lower()
+        if out and ("," in text[out[-1].end : w.start] or low in _SUBJECT_ENDS):
+            break
+        if out and (low in _PREPOSITIONS or low in _NP_STOP or low in lx.AUXILIARIES):
+            break
+        if out and (low in lx.CUE_WORDS or (low.endswith("ed") and w.text[:1].islower())):
+            break
+        out.append(w)
+        if len(out) > 6:
+            return None
+    if not out or not _plausible(text, out):
+        return None
+    return out[0].start, out[-1].end

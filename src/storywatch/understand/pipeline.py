@@ -48,7 +48,7 @@ def understand(
     """Everything the understand stage learns from one article's text (U1–U3)."""
     an = analyse(text)
     entities: tuple[Entity, ...] = tuple(entities_of(an))
-    statements: tuple[Statement, ...] = tuple(a.freeze(an) for a in attribute(an))
+    statements: tuple[Statement, ...] = tuple(st for a in attribute(an) for st in a.statements(an))
     if directory is not None:
         keys = directory.key_map(entities)
         entities = directory.resolve(entities)

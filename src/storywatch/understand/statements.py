@@ -12,7 +12,8 @@ text is the clause as written, marks included, so a reader sees which words are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
@@ -28,7 +29,12 @@ Span = tuple[int, int]
 
 @dataclass(slots=True)
 class Attributed:
-    """A statement while it is being built, with the spans the evaluation needs."""
+    """A statement while it is being built, with the spans the evaluation needs.
+
+    ``breaks`` are the indices in ``parts`` where a quotation standing alone continued the
+    statement ("“…,” Milley said. “That is not what’s happening.”"): one act of speech
+    for the annotators of PolNeAR (whose scorer reads ``parts`` whole), two quotations for a
+    reader, so :meth:`statements` gives one statement per quotation."""
 
     parts: list[Span]
     direct: bool
@@ -37,17 +43,27 @@ class Attributed:
     cue: str | None
     sentence: int
     paragraph: int
+    breaks: list[int] = field(default_factory=list)
 
     def freeze(self, an: Analysis) -> Statement:
+        """The whole act of speech as one statement (quotations joined by a space)."""
+        return self._statement(an, self.parts)
+
+    def statements(self, an: Analysis) -> list[Statement]:
+        """One statement per quotation, as a reader sees them."""
+        bounds = [0, *self.breaks, len(self.parts)]
+        return [self._statement(an, self.parts[a:b]) for a, b in pairwise(bounds) if b > a]
+
+    def _statement(self, an: Analysis, parts: list[Span]) -> Statement:
         text = an.text
-        pieces = [" ".join(text[s:e].split()) for s, e in self.parts]
+        pieces = [" ".join(text[s:e].split()) for s, e in parts]
         ident = an.identities[self.speaker.identity] if self.speaker.identity >= 0 else None
         return Statement(
             text=" ".join(p for p in pieces if p),
             kind="direct" if self.direct else "indirect",
             speaker=self.speaker.name,
-            start=self.parts[0][0],
-            end=self.parts[-1][1],
+            start=parts[0][0],
+            end=parts[-1][1],
             speaker_key=ident.key if ident is not None else None,
             speaker_mention=self.speaker.mention,
             speaker_title=self.speaker.title,
@@ -116,6 +132,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             if para - prev.paragraph <= 2 and prev.paragraph != para and _opens_paragraph(an, s):
                 out.append(Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para))
             continue
+        prev.breaks.append(len(prev.parts))
         prev.parts.extend(parts)
         prev.sentence = s.index
         prev.paragraph = para
@@ -156,4 +173,4 @@ def _make(an: Analysis, found: Found, history: History, para: int) -> Attributed
 def extract_statements(text: str) -> list[Statement]:
     """Direct quotations and attributed paraphrases in ``text``, with resolved speakers."""
     an = analyse(text)
-    return [a.freeze(an) for a in attribute(an)]
+    return [st for a in attribute(an) for st in a.statements(an)]

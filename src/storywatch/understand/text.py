@@ -251,9 +251,15 @@ def _ends_sentence(text: str, dot: int, end: int, para_end: int) -> bool:
     next_word = nxt.group(0) if nxt else ""
     if len(word) == 1 and word.isalpha():
         return False
+    if word in ("a.m", "p.m") and _opens_quote(text, _skip_space(text, end, para_end)):
+        return True  # "… at 6 a.m. “Thank you for your patience,” she said."
     if word in ABBREVIATIONS or "." in word:
         return next_word in _NEW_SENTENCE_WORDS
     return True
+
+
+def _opens_quote(text: str, pos: int) -> bool:
+    return text[pos : pos + 1] in ("“", '"') and text[pos + 1 : pos + 2].isupper()
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:

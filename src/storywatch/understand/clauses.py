@@ -1,0 +1,189 @@
+"""Where the reported content starts after a cue verb, or that nothing after it is content.
+
+What a cue reports is a clause: "said (that) the harbor will reopen". Between the cue and
+that clause news copy puts an object for verbs of telling ("told shipping lines …", "tells
+Iraq it will …") and adverbials ("on Monday", "in a notice", "earlier this week"). When only
+those follow the cue ("…, the authority told shipping lines in a notice on Monday."; "…, the
+office said on Wednesday, citing falling stocks."), the content is the clause *before* the
+speaker, and the words after the cue are not what was said.
+
+:func:`content_start` reads the words after a cue and answers with one of three things:
+an offset where the clause starts, :data:`NOTHING` (only an object and adverbials follow),
+or :data:`UNSURE` (a shape it does not know; the caller keeps its older reading).
+"""
+
+from __future__ import annotations
+
+from storywatch.understand.lexicon import words_of as _words
+from storywatch.understand.text import Word
+
+NOTHING = -1
+UNSURE = -2
+
+# Verbs whose first complement is the person told: "told reporters that …".
+TELL_LEMMAS = frozenset(
+    ("tell", "warn", "assure", "caution", "remind", "inform", "notify", "advise", "urge")
+)
+
+_PREPOSITIONS = _words(
+    """
+    in on at during after before since with for from by about over under amid among across
+    through near outside inside via per without throughout following to into
+    """
+)
+_TIME = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
+    earlier later recently again also last this next late early morning afternoon evening
+    night week weekend month year previously repeatedly once
+    """
+)
+_SUBJECTS = _words("he she it they we i you there")
+_OBJECTS = _words("him her them us me reporters journalists lawmakers residents")
+_DETERMINERS = _words("the a an this that these those his her their its our my some")
+_VERBISH = _words(
+    """
+    is are was were has had have will would could can should may might must did does do
+    be been
+    """
+)
+_NOT_ADVERBS = _words("only family early")
+_IRREGULAR_PAST = _words(
+    """
+    shut put set cut hit left led kept held made took gave brought sent told said found
+    began broke caught drove fell fought grew hurt knew lost met paid ran saw sold spent
+    stood struck thought threw won wrote
+    """
+)
+_OBJECT_STARTS = _words("the a an his her its their him them our my this these those")
+_MAX_PP = 7
+
+
+def is_relative_that(words: list[Word], i: int) -> bool:
+    """ "the fire that closed the harbor", "the collapse that shut the yard": a "that"
+    followed by a verb introduces a relative clause about the noun before it, not what was
+    said. A verb is told from a noun by its shape or by the object that follows it."""
+    if i + 1 >= len(words):
+        return True
+    nxt = words[i + 1].text
+    low = nxt.lower()
+    if low in _VERBISH or (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PAST:
+        return True
+    after = words[i + 2].text if i + 2 < len(words) else ""
+    return (
+        nxt[:1].islower()
+        and low not in _DETERMINERS
+        and low not in _SUBJECTS
+        and after in _OBJECT_STARTS
+    )
+
+
+def content_start(text: str, cue_end: int, words: list[Word], lemma: str) -> int:
+    """Offset where the reported clause starts in ``words`` (the words after the cue that
+    ends at ``cue_end``, to the sentence end), or :data:`NOTHING` / :data:`UNSURE`."""
+    n = len(words)
+    if not n:
+        return NOTHING
+    i = 0
+    moved = False
+    if lemma in TELL_LEMMAS:
+        i = _skip_object(words)
+        moved = i > 0
+    prev_end = words[i - 1].end if i else cue_end
+    while i < n:
+        w = words[i]
+        low = w.text.lower()
+        if "," in text[prev_end : w.start] and (moved or i == 0):
+            return _after_comma(words, i, moved)
+        if low in _TIME or (low.endswith("ly") and low not in _NOT_ADVERBS):
+            i += 1
+        elif low in _PREPOSITIONS and i + 1 < n and words[i + 1].text.lower() not in _SUBJECTS:
+            end = _skip_phrase(text, words, i + 1)
+            if end < 0:
+                return UNSURE
+            i = end
+        else:
+            break
+        moved = True
+        prev_end = words[i - 1].end
+    if i >= n:
+        return NOTHING if moved else UNSURE
+    w = words[i]
+    if w.text == "that":
+        if not moved or not is_relative_that(words, i):
+            return w.start
+        return NOTHING if _rest_is_relative(words, i) else UNSURE
+    if "," in text[prev_end : w.start] and moved:
+        return _after_comma(words, i, moved)
+    if not moved:
+        return UNSURE
+    low = w.text.lower()
+    if low in _SUBJECTS or low in _DETERMINERS or w.text[:1].isupper() or w.text[:1].isdigit():
+        return w.start
+    return UNSURE
+
+
+def _skip_object(words: list[Word]) -> int:
+    """Index after the person told: a pronoun, a name, or a short noun phrase."""
+    first = words[0]
+    low = first.text.lower()
+    if low in _OBJECTS:
+        return 1
+    if first.text[:1].isupper():
+        k = 1
+        while k < len(words) and words[k].text[:1].isupper() and k < 5:
+            k += 1
+        return k if k < len(words) and words[k].text.lower() not in _VERBISH else 0
+    k = 1 if low in _DETERMINERS else 0
+    start = k
+    while k < len(words) and k - start < 4:
+        t = words[k].text.lower()
+        if t in _PREPOSITIONS or t == "that" or t in _SUBJECTS or t in _VERBISH:
+            break
+        if t in _DETERMINERS and k > start:
+            break
+        k += 1
+    return k if k > start else 0
+
+
+def _skip_phrase(text: str, words: list[Word], i: int) -> int:
+    """Index after a prepositional phrase's noun phrase ("in a notice", "on the fire"), or
+    -1 when it runs into a verb (a clause started somewhere inside it)."""
+    k = i
+    while k < len(words) and k - i < _MAX_PP:
+        w = words[k]
+        low = w.text.lower()
+        if "," in text[words[k - 1].end : w.start]:
+            return k
+        if low in _PREPOSITIONS or low == "that" or low in _TIME - {"this", "last", "next"}:
+            return k
+        if low in _SUBJECTS or low in _VERBISH:
+            return -1
+        if low in _DETERMINERS and k > i:
+            return k
+        k += 1
+    return k if k < len(words) or k - i < _MAX_PP else -1
+
+
+_ASIDES = _words("however though moreover furthermore nonetheless too also again meanwhile")
+
+
+_SUBORDINATE = _words("where which when while as after before because although though since")
+
+
+def _after_comma(words: list[Word], i: int, moved: bool) -> int:
+    """After adverbials and a comma nothing is content ("said on Wednesday, citing …"),
+    except after an aside ("said, however, that …"). A comma straight after the cue ends
+    the attribution only before a participle or a subordinate clause ("…, the authority
+    said, where the ship waits"); "Despite …, Quill wrote, Lazar is …" goes on."""
+    low = words[i].text.lower()
+    if i + 1 < len(words) and low in _ASIDES and words[i + 1].text == "that":
+        return words[i + 1].start
+    if moved or low in _SUBORDINATE or (low.endswith("ing") and len(low) > 4):
+        return NOTHING
+    return UNSURE
+
+
+def _rest_is_relative(words: list[Word], i: int) -> bool:
+    """A relative clause that runs to the end of the sentence or to a comma."""
+    return all(w.text.lower() != "that" for w in words[i + 1 :])
