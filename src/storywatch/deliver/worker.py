@@ -47,6 +47,7 @@ DIGEST_CHECK_SECONDS = 15.0
 FLUSH_SECONDS = 0.05
 FLUSH_BATCH = 500
 CLAIM_MAX = 1000
+QUEUE_SECONDS = 1.0  # at most this much of this worker's sending is claimed ahead
 
 
 def default_worker_id() -> str:
@@ -59,9 +60,10 @@ class DeliveryWorker:
     Claims are large and ahead of the sends: up to ``2 × concurrency`` deliveries are leased
     at a time (at least half of that per claim), kept in a local queue, and each finished send
     starts the next one from it directly. A claim and its check for newer pushes in the same
-    threads cost about as much for 30 rows as for 500, so claiming in bulk is what keeps the
-    store's share of a send small (bench/fanout.py). The queue is at most a fraction of a
-    second of work at full speed, far inside the lease.
+    threads cost a few milliseconds however few rows they return, so claiming in bulk is what
+    keeps the store's share of a send small (bench/fanout.py). When sends go fast the queue
+    grows to what this worker sends in ``QUEUE_SECONDS`` (at most ``CLAIM_MAX``), so claims
+    come in batches of several hundred; the queue stays far inside the lease either way.
     """
 
     def __init__(self, services: Services, *, worker_id: str | None = None) -> None:
@@ -71,6 +73,10 @@ class DeliveryWorker:
         self.concurrency = max(1, self.settings.delivery_concurrency)
         self.high_water = 2 * self.concurrency
         self.claim_min = max(1, self.concurrency // 2)
+        self._queue_seconds = min(QUEUE_SECONDS, self.settings.delivery_lease_seconds / 8)
+        self._rate = 0.0  # sends per second, smoothed
+        self._rate_sent = 0
+        self._rate_since = 0.0
         self.limits = limits_from(self.settings)
         self.turns = WriteTurns(services.db)
         self._kick = asyncio.Event()
@@ -129,6 +135,7 @@ class DeliveryWorker:
         while not stop.is_set():
             self._kick.clear()
             self._start_ready()
+            self._size_queue(loop.time())
             room = self.high_water - len(self._ready) - self._unrecorded
             if not self._more and loop.time() >= idle_until:
                 self._more = True  # the poll: a lost doorbell or a retry that fell due
@@ -153,6 +160,19 @@ class DeliveryWorker:
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(timeout):
                     await self._kick.wait()
+
+    def _size_queue(self, now: float) -> None:
+        """Claim ahead by what this worker actually sends in ``QUEUE_SECONDS``."""
+        elapsed = now - self._rate_since
+        if elapsed < 0.5:
+            return
+        done = self.sent + self.failed
+        rate = (done - self._rate_sent) / elapsed
+        self._rate = rate if self._rate == 0.0 else 0.5 * self._rate + 0.5 * rate
+        self._rate_sent, self._rate_since = done, now
+        ahead = min(CLAIM_MAX, max(self.concurrency, int(self._rate * self._queue_seconds)))
+        self.high_water = self.concurrency + ahead
+        self.claim_min = max(1, self.high_water // 2)
 
     async def _stop_kick(self, stop: asyncio.Event) -> None:
         await stop.wait()
