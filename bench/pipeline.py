@@ -53,9 +53,7 @@ from storywatch.app import Services, open_services
 from storywatch.bus import INGESTED, PROCESSED
 from storywatch.extract.decode import decode_html
 from storywatch.model import IncomingArticle
-from storywatch.pipeline.pool import WorkerPool
 from storywatch.pipeline.process import ProcessStage
-from storywatch.pipeline.work import Job, Prepared, prepare
 from storywatch.settings import Settings
 from storywatch.store import sources as source_store
 from storywatch.store.articles import insert_incoming
@@ -208,14 +206,15 @@ async def backlog(items: Sequence[Item], workers: int) -> Backlog:
             await running
             # this process, plus what the worker processes report (they are the fork
             # server's children, so the operating system does not count them as ours)
-            cpu = _cpu() - cpu0 + stage.worker_cpu_seconds
+            worker_cpu = getattr(stage, "worker_cpu_seconds", 0.0)  # (absent before the pool)
+            cpu = _cpu() - cpu0 + worker_cpu
             return Backlog(
                 len(items),
                 elapsed,
                 cpu,
-                stage.worker_cpu_seconds,
+                worker_cpu,
                 await _statuses(services),
-                dict(stage.stats),
+                dict(getattr(stage, "stats", {})),
             )
 
 
@@ -281,6 +280,9 @@ async def pool_only(items: Sequence[Item], workers: int) -> tuple[float, float]:
     No database and no story engine: what the worker processes deliver when the consumer
     never holds them back (the ceiling the pool puts on the stage).
     """
+    from storywatch.pipeline.pool import WorkerPool
+    from storywatch.pipeline.work import Job, Prepared, prepare
+
     pool: WorkerPool[Job, Prepared] = WorkerPool(
         prepare, workers, preload=["storywatch.pipeline.work"]
     )

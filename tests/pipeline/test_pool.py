@@ -123,3 +123,14 @@ async def test_closing_fails_what_has_not_run_and_stops_the_workers() -> None:
             os.kill(pid, 0)
     with pytest.raises(PoolClosed):
         await pool.run(0.0)
+
+
+async def test_workers_run_at_a_lower_priority_when_asked() -> None:
+    pool: WorkerPool[float, int] = WorkerPool(pool_jobs.nap, 1, nice=5)
+    await pool.start()
+    try:
+        pid = await pool.run(0.0)  # started and answering
+        mine = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, pid) == min(19, mine + 5)
+    finally:
+        await pool.aclose()

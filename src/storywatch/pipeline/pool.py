@@ -16,6 +16,9 @@ pipe, so the pool always knows which job a worker holds:
   :class:`WorkerTimeout`; the worker is replaced;
 - an exception inside the job fails that job with :class:`JobError`; the worker goes on.
 
+``nice`` lowers the workers' scheduling priority: when the cores are busy, the process that
+waits for their results (and, in a one-process deployment, serves the web app) goes first.
+
 Workers are started from a fork server (``forkserver``; ``spawn`` where there is none) that
 has imported ``preload`` once, so a worker starts in milliseconds, shares the imported code
 pages, and never inherits the parent's threads, sockets or database connections.
@@ -27,6 +30,7 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
 import pickle
 import signal
 import time
@@ -70,10 +74,12 @@ class PoolClosed(StorywatchError):
     code = "pool_closed"
 
 
-def _serve(conn: Connection, fn: Callable[[Any], Any]) -> None:
+def _serve(conn: Connection, fn: Callable[[Any], Any], nice: int = 0) -> None:
     """A worker's life: say it is ready; then receive a job, run it, send ``(kind, value)``
     back ("ok" with the result, "error" with the exception), until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+    if nice:
+        os.nice(nice)
     try:
         conn.send(("ready", None))  # jobs are sent (and timed) only from here on
     except OSError:
@@ -142,6 +148,7 @@ class WorkerPool(Generic[J, R]):
         *,
         timeout: float = 60.0,
         preload: Sequence[str] = (),
+        nice: int = 0,
     ) -> None:
         if workers < 1:
             raise ValueError("a worker pool needs at least one worker")
@@ -149,6 +156,7 @@ class WorkerPool(Generic[J, R]):
         self.workers = workers
         self.timeout = timeout
         self.preload = tuple(preload)
+        self.nice = nice
         self.stats = PoolStats()
         self._ctx = _context()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -173,7 +181,10 @@ class WorkerPool(Generic[J, R]):
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(
-            target=_serve, args=(child, self.fn), daemon=True, name="storywatch-worker"
+            target=_serve,
+            args=(child, self.fn, self.nice),
+            daemon=True,
+            name="storywatch-worker",
         )
         process.start()
         child.close()  # the worker holds the only other end: its death reads as EOF here

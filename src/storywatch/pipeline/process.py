@@ -68,6 +68,9 @@ STALE_SECONDS = 60.0  # an article still ``new`` this long after arriving missed
 SWEEP_SECONDS = 30.0
 BATCH_ARTICLES = 16  # most articles decided and written in one transaction
 BATCH_SECONDS = 0.2  # ... decided in at most about this long (they wait for each other)
+# workers yield the cores to this process, whose one consumer is the pipeline's narrowest
+# step (and which serves the web app in a one-process deployment)
+WORKER_NICE = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +352,7 @@ class ProcessStage:
                     self.workers,
                     timeout=self.services.settings.process_article_timeout_seconds,
                     preload=["storywatch.pipeline.work"],
+                    nice=WORKER_NICE,
                 )
                 await pool.start()
                 self._pool = pool
