@@ -194,7 +194,7 @@ async def push_channel_only(tmp: Path, sends: int, concurrency: int) -> dict[str
     from storywatch.store.notifications import Notification
 
     keys = DeviceKeys.make()
-    push = PushServiceProcess(keys, decrypt_every=100, tmp=tmp)
+    push = PushServiceProcess(keys, decrypt_every=200, tmp=tmp)
     try:
         async with open_services(bench_settings(tmp / "chan")) as services:
             kinds = await channel_set(services)
@@ -262,7 +262,7 @@ async def push_workers(tmp: Path, subscribers: int, processes: int) -> dict[str,
     from storywatch.deliver.outbox import limits_from, record_many
 
     keys = DeviceKeys.make()
-    push = PushServiceProcess(keys, decrypt_every=50, tmp=tmp)
+    push = PushServiceProcess(keys, decrypt_every=200, tmp=tmp)
     data_dir = tmp / f"workers{processes}"
     proc = None
     try:
