@@ -105,3 +105,26 @@ def test_port_authority_at_a_sentence_start_keeps_its_first_word() -> None:
 def test_nobody_is_nobody() -> None:
     text = "“Nobody told them what was in the hold,” said Anja Roe."
     assert {e.name for e in extract_entities(text)} == {"Anja Roe"}
+
+
+def test_which_and_operated_by_make_an_organisation() -> None:
+    text = (
+        "The ferry is operated by Tallis Orme, and the dredger by Pellan Wick. Pellan Wick, "
+        "which also owns the quay, said the channel would be cleared by Friday. Warren E. "
+        "Hollis, which nobody expected, was there too."
+    )
+    kinds = {e.name: e.kind for e in extract_entities(text)}
+    assert kinds["Tallis Orme"] is EntityKind.ORG
+    assert kinds["Pellan Wick"] is EntityKind.ORG
+    assert kinds["Warren E. Hollis"] is EntityKind.PERSON
+
+
+def test_a_company_spokesman_stays_a_person() -> None:
+    text = (
+        "Brackwater Lines, which runs the ferry, said it was sorry. “We will refund every "
+        "ticket,” said Odd Varne, the company's spokesman. He said the company would pay."
+    )
+    statements = extract_statements(text)
+    assert statements[0].speaker_key == "org:brackwater-lines"
+    assert {s.speaker for s in statements[1:]} == {"Odd Varne"}
+    assert {s.speaker_key for s in statements[1:]} == {"person:odd-varne"}

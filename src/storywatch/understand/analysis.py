@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from storywatch.understand.entities import Identity, group_mentions
 from storywatch.understand.gazetteer import KNOWN_ORGS
+from storywatch.understand.kinds import companies, vessels
 from storywatch.understand.lexicon import CUE_WORDS
-from storywatch.understand.mentions import Mention, find_mentions, vessels
+from storywatch.understand.mentions import Mention, find_mentions
 from storywatch.understand.spans import Sentence
 from storywatch.understand.text import (
     Quote,
@@ -103,7 +104,7 @@ def analyse(text: str) -> Analysis:
             first = _FIRST_WORD.search(text, ps, pe)
             if first:
                 initial.add(first.start())
-    mentions = vessels(text, find_mentions(text, initial, lower_vocab))
+    mentions = companies(text, vessels(text, find_mentions(text, initial, lower_vocab)))
     if datelines:
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in datelines)]
     idents, owner = group_mentions(text, mentions)

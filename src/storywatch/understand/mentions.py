@@ -10,7 +10,7 @@ the title; an unknown run of two or more words is taken for a person, the common
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from storywatch.model import EntityKind
@@ -390,7 +390,8 @@ def _single_base(
 
 def _quick_title(text: str, start: int) -> str | None:
     """ "" when no title can stand before ``start`` (the word before it is plainly not a
-    title word), else ``None``: then :func:`~storywatch.understand.titles.title_before` reads it in full."""
+    title word), else ``None``: then
+    :func:`~storywatch.understand.titles.title_before` reads it in full."""
     if start < 2 or text[start - 1] != " ":
         return ""
     if text[start - 2] == ",":
@@ -504,21 +505,3 @@ def first_name_gender(name: str) -> str | None:
     if first in gz.MALE_NAMES:
         return "m"
     return None
-
-
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
-
-
-def vessels(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with ships' names made kindless: a name written after "ship", "vessel",
-    "aboard" … once in the article ("the container ship Corrandel Star") is a vessel
-    everywhere in it, not a person who could speak."""
-    names = set()
-    for m in mentions:
-        if m.kind is EntityKind.PERSON and not m.title:
-            before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
-            if before is not None and before.group(1).lower() in lx.VESSEL_WORDS:
-                names.add(m.name)
-    if not names:
-        return mentions
-    return [replace(m, kind=None) if m.name in names else m for m in mentions]

@@ -1,0 +1,68 @@
+"""A name's kind decided from the whole article, after each mention was read on its own.
+
+A capitalised name with no first name and no title is guessed to be a person (the common
+case in news). The article often says otherwise somewhere: "the container ship Corrandel
+Star", "aboard the Hesk Meadow" (a vessel: no kind at all, never a speaker); "Tallis Orme,
+which owns the yard", "a ferry operated by Tallis Orme", or "the company" written just
+after the name (an organisation). One such sign settles the name everywhere in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from storywatch.model import EntityKind
+from storywatch.understand import gazetteer as gz
+from storywatch.understand import lexicon as lx
+from storywatch.understand.mentions import Mention
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$")
+_RUN_BY = re.compile(r"\boperated by\s+(?:the\s+)?$")
+_WHICH = re.compile(r",\s+which\b")
+
+
+def _guessed_person(m: Mention) -> bool:
+    toks = m.name.split()
+    return (
+        m.kind is EntityKind.PERSON
+        and not m.title
+        and len(toks) >= 2
+        and toks[0].lower() not in gz.MALE_NAMES
+        and toks[0].lower() not in gz.FEMALE_NAMES
+        and not any(len(t) == 2 and t.endswith(".") for t in toks[1:-1])  # "Warren E. Buffett"
+    )
+
+
+def vessels(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with ships' names made kindless: a name written after "ship", "vessel",
+    "aboard" … once in the article ("the container ship Corrandel Star") is a vessel
+    everywhere in it, not a person who could speak."""
+    names = set()
+    for m in mentions:
+        if m.kind is EntityKind.PERSON and not m.title:
+            before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+            if before is not None and before.group(1).lower() in lx.VESSEL_WORDS:
+                names.add(m.name)
+    if not names:
+        return mentions
+    return [replace(m, kind=None) if m.name in names else m for m in mentions]
+
+
+def companies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with guessed people that the article treats as organisations made
+    organisations: "X, which …" or "operated by X".
+
+    "The company" written soon after a name was tried as a sign too, and dropped: on
+    PolNeAR train it was as often a chief executive named just before it ("Irene Rosenfeld
+    … the company") as a company. "The company said" still resolves to the one company
+    named before it (:mod:`storywatch.understand.speakers`)."""
+    names: set[str] = set()
+    for m in mentions:
+        if not _guessed_person(m):
+            continue
+        if _WHICH.match(text, m.end) or _RUN_BY.search(text, max(0, m.start - 40), m.start):
+            names.add(m.name)
+    if not names:
+        return mentions
+    return [replace(m, kind=EntityKind.ORG) if m.name in names else m for m in mentions]
