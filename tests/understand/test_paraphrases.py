@@ -179,3 +179,14 @@ def test_continued_quotations_are_separate_statements() -> None:
     # One act of speech for the PolNeAR scorer, which reads the whole attribution.
     (whole,) = attribute(analyse(text))
     assert len(whole.parts) == 3 and len(whole.statements(analyse(text))) == 2
+
+
+def test_two_reported_clauses_are_two_statements() -> None:
+    text = (
+        "The harbour board said that four workers had been hurt in the collapse, and that "
+        "two of them were still in hospital."
+    )
+    first, second = extract_statements(text)
+    assert first.text == "that four workers had been hurt in the collapse"
+    assert second.text == "that two of them were still in hospital"
+    assert first.speaker == second.speaker == "The harbour board"

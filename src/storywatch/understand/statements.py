@@ -12,6 +12,7 @@ text is the clause as written, marks included, so a reader sees which words are 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -85,6 +86,7 @@ def attribute(an: Analysis) -> list[Attributed]:
         if found is not None and found.parts:
             for f in split_followups(text, s, found):
                 item = _make(an, f, history, para)
+                _split_that_clauses(text, item)
                 out.append(item)
                 history.said.append((s.start, item.speaker.identity, para))
                 _remember_unnamed(history, s.start, item.speaker)
@@ -137,6 +139,26 @@ def attribute(an: Analysis) -> list[Attributed]:
         prev.sentence = s.index
         prev.paragraph = para
     return out
+
+
+_AND_THAT = re.compile(r",? and that ")
+
+
+def _split_that_clauses(text: str, item: Attributed) -> None:
+    """ "said that nine were hurt, and that three remain in hospital": two reported clauses,
+    two statements for a reader (one act of speech for the PolNeAR scorer)."""
+    if item.direct or len(item.parts) != 1:
+        return
+    a, b = item.parts[0]
+    parts: list[Span] = []
+    for m in _AND_THAT.finditer(text, a, b):
+        if m.start() - a < 12 or b - m.end() < 12:
+            continue
+        parts.append((a, m.start()))
+        a = m.end() - len("that ")
+    if parts:
+        item.parts = [*parts, (a, b)]
+        item.breaks = list(range(1, len(item.parts)))
 
 
 def _credit(an: Analysis, s: Sentence, para: int) -> Span | None:
