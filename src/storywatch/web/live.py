@@ -277,35 +277,50 @@ class LiveResponse(Response):
         self.raw_headers = [(k, v) for k, v in self.raw_headers if k != b"content-length"]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Write from a task of its own while this one waits for the client to leave.
+
+        The request's task sits under a dozen middleware coroutines, and waking it for each
+        event resumed all of them; the writer task is shallow, so an event costs one resume.
+        """
         hub = live_hub(self.services)
         stream = hub.subscribe(self.user_id)  # before the replay: nothing falls in between
         stream.task = asyncio.current_task()
-        watcher = asyncio.create_task(_until_disconnect(receive, stream))
+        writer = asyncio.create_task(self._write_all(stream, send), name="live-writer")
+        writer.add_done_callback(_end_request(stream))
         cut_off = False
         try:
-            await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
-            if self.last_event_id is not None:
-                await self._replay(stream, send)
-            while True:
-                await stream.wait()
-                if stream.closed:
+            while True:  # the client leaving, or the writer completing the response, ends it
+                message: Message = await receive()
+                if message["type"] == "http.disconnect":
                     break
-                chunk = stream.take()
-                if chunk:
-                    await _write(stream, send, chunk)
-            chunk = stream.take()  # what was queued before a close still goes out
-            if chunk and not stream.closed:
-                await _write(stream, send, chunk)
-            await send({"type": "http.response.body", "body": b"", "more_body": False})
         except asyncio.CancelledError:
+            if writer.done() and not writer.cancelled() and writer.exception() is not None:
+                raise writer.exception() from None  # type: ignore[misc]
             if not (stream.closed and stream.sending_since):
                 raise
             cut_off = True  # our own watchdog: the client stopped reading
         finally:
             hub.unsubscribe(stream)
-            watcher.cancel()
+            stream.close()
+            if cut_off or not writer.done():
+                await asyncio.wait({writer}, timeout=0 if cut_off else 5)
+                writer.cancel()
         if cut_off:
             log.info("live stream of user %s cut off: the client stopped reading", self.user_id)
+
+    async def _write_all(self, stream: Stream, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
+        if self.last_event_id is not None:
+            await self._replay(stream, send)
+        while True:
+            await stream.wait()
+            if stream.closed:
+                break
+            chunk = stream.take()
+            if chunk:
+                await _write(stream, send, chunk)
+        # closed: the client left, or fell too far behind and will resume by Last-Event-ID
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     async def _replay(self, stream: Stream, send: Send) -> None:
         last = self.last_event_id if self.last_event_id is not None else -1
@@ -330,15 +345,17 @@ async def _write(stream: Stream, send: Send, chunk: bytes) -> None:
     stream.sending_since = 0.0
 
 
-async def _until_disconnect(receive: Receive, stream: Stream) -> None:
-    """Read the request side until the client goes; then end the stream."""
-    try:
-        while True:
-            message: Message = await receive()
-            if message["type"] == "http.disconnect":
-                break
-    finally:
-        stream.close()
+def _end_request(stream: Stream) -> Any:
+    """The writer's done-callback: a writer that failed ends the request's task too."""
+
+    def done(writer: asyncio.Task[None]) -> None:
+        if writer.cancelled() or writer.exception() is None:
+            return  # finished: the server answers the request's receive() with a disconnect
+        task = stream.task
+        if task is not None and not task.done():
+            task.cancel()
+
+    return done
 
 
 @router.get(
