@@ -226,7 +226,9 @@ class ProcessStage:
                     await self.aclose()
 
     async def _run(self, stop: asyncio.Event) -> None:
+        starting = asyncio.create_task(self._ensure_pool())  # workers start while restoring
         restored = await self.restore()
+        await starting
         log.info("story engine restored %d articles", restored)
         messages = consume_until(self.services, INGESTED, "process", stop)
         window = Window(self._ready, self.depth)
