@@ -1,7 +1,7 @@
 """Delivery fan-out benchmarks (issue 6): Web Push sends/s, SSE events/s, record → sent latency.
 
 Three measurements, each against real local servers on 127.0.0.1, with the receiving side in
-processes of its own (``fanout_receivers.py``) and the service run the way ``storywatch`` runs
+processes of its own (``fanout_support.py``) and the service run the way ``storywatch`` runs
 it (on uvloop, as ``serve`` and ``worker`` do):
 
 - ``push``: Web Push sends per second to a local push service (a minimal HTTP/1.1 server that
@@ -50,13 +50,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fanout_receivers import (  # noqa: E402
+from fanout_support import (  # noqa: E402
     DeviceKeys,
     PushServiceProcess,
-    family,
+    delivery_statuses,
+    drop_prefix,
     family_cpu,
+    free_port,
     run_fast,
+    service_env,
+    start_storywatch,
+    stop_storywatch,
     system_seconds,
+    wait_family,
 )
 
 # ----------------------------------------------------------------------------- shared setup
@@ -317,74 +323,6 @@ async def push_workers(tmp: Path, subscribers: int, processes: int) -> dict[str,
     }
 
 
-async def delivery_statuses(services: Any) -> dict[str, int]:
-    import sqlalchemy as sa
-
-    from storywatch.store.tables import deliveries
-
-    async with services.db.read() as conn:
-        rows = await conn.execute(
-            sa.select(deliveries.c.status, sa.func.count()).group_by(deliveries.c.status)
-        )
-        return {str(r[0]): int(r[1]) for r in rows}
-
-
-# ----------------------------------------------------------------------------- storywatch processes
-
-
-def service_env(data_dir: Path, **settings: Any) -> dict[str, str]:
-    """The environment a ``storywatch`` process of the benchmark runs with."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("STORYWATCH_")}
-    values = {
-        "data_dir": data_dir,
-        "allow_loopback": "true",
-        "base_url": "http://bench.local",
-        "vapid_subject": "mailto:bench@localhost",
-        "delivery_user_per_hour": 1_000_000,
-        "delivery_story_per_hour": 1_000_000,
-        "delivery_concurrency": 256,
-        "log_level": "WARNING",
-        "uvloop": os.environ.get("FANOUT_UVLOOP", "true"),  # false: the plain asyncio loop
-        **settings,
-    }
-    for name, value in values.items():
-        if value is not None:
-            env[f"STORYWATCH_{name.upper()}"] = str(value)
-    return env
-
-
-def start_storywatch(roles: Sequence[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
-    if os.environ.get("FANOUT_SERVER"):  # a stand-in (e.g. the same roles under a profiler)
-        return subprocess.Popen([sys.executable, os.environ["FANOUT_SERVER"]], env=env)
-    command = [str(ROOT / ".venv" / "bin" / "storywatch"), "worker"]
-    if not Path(command[0]).exists():
-        command = [sys.executable, "-c", "from storywatch.cli import main; main()", "worker"]
-    for role in roles:
-        command += ["--role", role]
-    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-
-
-async def wait_family(proc: subprocess.Popen[bytes], size: int, settle: float) -> list[int]:
-    """The command's processes once all ``size`` exist, after ``settle`` seconds of start-up."""
-    deadline = time.monotonic() + 60
-    while True:
-        pids = family(proc.pid)
-        if len(pids) >= size or time.monotonic() > deadline:
-            break
-        await asyncio.sleep(0.1)
-    await asyncio.sleep(settle)
-    return family(proc.pid)
-
-
-def stop_storywatch(proc: subprocess.Popen[bytes]) -> None:
-    proc.terminate()
-    try:
-        proc.wait(30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
 # ----------------------------------------------------------------------------- part 3: latency
 
 
@@ -501,7 +439,7 @@ async def sse_fanout(
         user_ids = list(range(1, users + 1))
     tokens_file = tmp / "tokens.json"
     tokens_file.write_text(json.dumps(tokens))
-    port = _free_port()
+    port = free_port()
     env = service_env(
         data_dir, redis_url=redis_url, redis_prefix=prefix, web_processes=processes,
         port=port, host="127.0.0.1",
@@ -549,7 +487,7 @@ async def sse_fanout(
         if client is not None and client.poll() is None:
             client.kill()
         stop_storywatch(server)
-        await _drop_prefix(bus, prefix)
+        await drop_prefix(bus, prefix)
         await bus.close()
     span = (result["last"] or 0) - (result["first"] or 0)
     tag = f"sse_web{processes}"
@@ -578,27 +516,12 @@ class _Announcer:
         await self.announce(self.services, created)
 
 
-async def _drop_prefix(bus: Any, prefix: str) -> None:
-    keys = [k async for k in bus.redis.scan_iter(match=f"{prefix}:*")]
-    if keys:
-        await bus.redis.delete(*keys)
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 # ----------------------------------------------------------------------------- main
 
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1].startswith("_"):
-        from fanout_receivers import _push_service, sse_clients
+        from fanout_support import _push_service, sse_clients
 
         hidden = sys.argv[1]
         args = sys.argv[2:]

@@ -3,11 +3,13 @@
 Any number of workers may run, in any number of processes, against one database:
 
 - **claim** — a batch of due deliveries is leased to this worker for
-  ``delivery_lease_seconds`` (one writer on SQLite; ``FOR UPDATE SKIP LOCKED`` on
-  PostgreSQL). A worker that is killed holds its leases until they run out, then another
-  worker (or itself, restarted) retakes them: nothing is lost, and a send that was in flight
-  may be repeated with the same idempotency key;
-- **send** — up to ``delivery_concurrency`` sends run at once, each through its channel;
+  ``delivery_lease_seconds`` (one writer on SQLite, where delivery processes take turns
+  through :mod:`.turns`; ``FOR UPDATE SKIP LOCKED`` on PostgreSQL). A worker that is killed
+  holds its leases until they run out, then another worker (or itself, restarted) retakes
+  them: nothing is lost, and a send that was in flight may be repeated with the same
+  idempotency key;
+- **send** — up to ``delivery_concurrency`` sends are in flight or waiting for their outcome
+  to be committed, so a crash repeats at most that many;
 - **record** — outcomes are written in batches (one transaction per batch), with retries
   scheduled by exponential backoff with jitter, dead letters after ``delivery_max_attempts``,
   channel health, removal of devices whose subscription ended, and fallback copies;

@@ -1,8 +1,9 @@
-"""The receiving side of bench/fanout.py: a local push service and live-stream clients.
+"""Support for bench/fanout.py: the receivers, and starting and timing storywatch processes.
 
-Each runs in its own process (started by ``fanout.py`` through a hidden sub-command) on
-uvloop when it is installed, and is kept as cheap as it can be: it shares the machine's two
-cores with the processes being measured, and every microsecond it spends is one they lose.
+The receivers (a local push service, the live-stream clients) each run in a process of
+their own (started by ``fanout.py`` through a hidden sub-command) on uvloop when it is
+installed, and are kept as cheap as they can be: they share the machine's two cores with the
+processes being measured, and every microsecond they spend is one those lose.
 """
 
 # ruff: noqa: ASYNC240 - a benchmark driver reads files on purpose
@@ -17,11 +18,13 @@ import random
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 FANOUT = str(Path(__file__).resolve().with_name("fanout.py"))
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_fast(main: Any) -> Any:
@@ -314,3 +317,86 @@ async def sse_clients(
                                           "first": times[0] if times else None,
                                           "last": times[-1] if times else None}))  # fmt: skip
     os._exit(0)
+
+
+# ----------------------------------------------------------------------------- storywatch processes
+
+
+def service_env(data_dir: Path, **settings: Any) -> dict[str, str]:
+    """The environment a ``storywatch`` process of the benchmark runs with."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STORYWATCH_")}
+    values = {
+        "data_dir": data_dir,
+        "allow_loopback": "true",
+        "base_url": "http://bench.local",
+        "vapid_subject": "mailto:bench@localhost",
+        "delivery_user_per_hour": 1_000_000,
+        "delivery_story_per_hour": 1_000_000,
+        "delivery_concurrency": 256,
+        "log_level": "WARNING",
+        "uvloop": os.environ.get("FANOUT_UVLOOP", "true"),  # false: the plain asyncio loop
+        **settings,
+    }
+    for name, value in values.items():
+        if value is not None:
+            env[f"STORYWATCH_{name.upper()}"] = str(value)
+    return env
+
+
+def start_storywatch(roles: Sequence[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    if os.environ.get("FANOUT_SERVER"):  # a stand-in (e.g. the same roles under a profiler)
+        return subprocess.Popen([sys.executable, os.environ["FANOUT_SERVER"]], env=env)
+    command = [str(ROOT / ".venv" / "bin" / "storywatch"), "worker"]
+    if not Path(command[0]).exists():
+        command = [sys.executable, "-c", "from storywatch.cli import main; main()", "worker"]
+    for role in roles:
+        command += ["--role", role]
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+
+
+async def wait_family(proc: subprocess.Popen[bytes], size: int, settle: float) -> list[int]:
+    """The command's processes once all ``size`` exist, after ``settle`` seconds of start-up."""
+    deadline = time.monotonic() + 60
+    while True:
+        pids = family(proc.pid)
+        if len(pids) >= size or time.monotonic() > deadline:
+            break
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(settle)
+    return family(proc.pid)
+
+
+def stop_storywatch(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+async def drop_prefix(bus: Any, prefix: str) -> None:
+    keys = [k async for k in bus.redis.scan_iter(match=f"{prefix}:*")]
+    if keys:
+        await bus.redis.delete(*keys)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+async def delivery_statuses(services: Any) -> dict[str, int]:
+    import sqlalchemy as sa
+
+    from storywatch.store.tables import deliveries
+
+    async with services.db.read() as conn:
+        rows = await conn.execute(
+            sa.select(deliveries.c.status, sa.func.count()).group_by(deliveries.c.status)
+        )
+        return {str(r[0]): int(r[1]) for r in rows}
