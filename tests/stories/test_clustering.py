@@ -9,6 +9,7 @@ import pytest
 
 from storywatch.model import Entity, EntityKind
 from storywatch.stories import StoryEngine
+from storywatch.stories.cluster import ClusterIndex, ClusterParams
 from tests.stories.fixtures import MONDAY, Store, concert, follow_up, quoted, wire
 
 
@@ -117,3 +118,17 @@ def test_naive_time_is_refused() -> None:
     engine = StoryEngine()
     with pytest.raises(ValueError, match="timezone-aware"):
         engine.decide(replace(wire(), published=MONDAY.replace(tzinfo=None)))
+
+
+def test_an_article_fitting_two_stories_about_equally_starts_its_own() -> None:
+    def index(margin: float) -> ClusterIndex:
+        clusters = ClusterIndex(ClusterParams(margin=margin))
+        clusters.add(1, 11, {"jobs": 0.8, "march": 0.6}, MONDAY)
+        clusters.add(2, 12, {"jobs": 0.8, "april": 0.6}, MONDAY)
+        return clusters
+
+    between = {"jobs": 0.5, "report": 0.87}  # as close to March's report as to April's
+    assert index(margin=0.0).best(between, MONDAY).story_id in (1, 2)
+    assert index(margin=0.05).best(between, MONDAY).story_id is None
+    clear = {"jobs": 0.3, "march": 0.5, "report": 0.81}
+    assert index(margin=0.05).best(clear, MONDAY).story_id == 1

@@ -12,6 +12,14 @@ the best story when the score reaches ``threshold``, or when the similarity alon
 high (``strong``) that a quiet spell inside the window must not split the story. The max
 over members lets a story that drifts (day 1 the fire, day 4 the reopening) still take an
 article close to one of its recent turns.
+
+A join must also be clear: when the runner-up story scores within ``margin`` of the best,
+both stories are current (each within ``margin_within`` of the article) and the similarity
+is not ``strong``, the article starts a story of its own. Among stories apart in time the
+decay already tells them apart; among current ones nothing does, and in a crowded window
+(the monthly jobs reports of several months, weeks of one inquiry, all at one time) such
+ties are mostly recurring topics rather than one story: greedy joins there snowball into
+giant clusters (docs/benchmarks.md, "Stories": the AllSides pool at one instant).
 """
 
 from __future__ import annotations
@@ -34,11 +42,13 @@ MAX_REASONS = 4
 
 @dataclass(frozen=True, slots=True)
 class ClusterParams:
-    threshold: float = 0.21
+    threshold: float = 0.20
     strong: float = 0.6
     decay_days: float = 2.0
     member_weight: float = 0.7
     window: timedelta = timedelta(days=14)
+    margin: float = 0.05
+    margin_within: timedelta = timedelta(hours=1)
 
 
 @dataclass(slots=True)
@@ -47,6 +57,7 @@ class StoryVectors:
     last: datetime
     centroid: Centroid = field(default_factory=Centroid)
     members: deque[tuple[int, Vector]] = field(default_factory=lambda: deque(maxlen=MAX_MEMBERS))
+    size: int = 0  # articles whose vectors it holds (copies only touch it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +106,7 @@ class ClusterIndex:
         best_id: int | None = None
         best = (0.0, 0.0, timedelta(0))
         closest: tuple[float, int | None] = (0.0, None)
+        runner_up = (0.0, timedelta(0))
         scored: list[tuple[float, int, timedelta]] = []
         for story_id in candidates:
             story = self.stories[story_id]
@@ -113,8 +125,20 @@ class ClusterIndex:
             if similarity >= p.strong:
                 score = max(score, similarity)
             if score > best[0]:
+                runner_up = (best[0], best[2])
                 best_id, best = story_id, (score, similarity, apart)
                 closest = (member_sim, -member if members else None)
+            else:
+                runner_up = max(runner_up, (score, apart))
+        if (
+            best_id is not None
+            and best[1] < p.strong
+            and best[0] - runner_up[0] < p.margin
+            and max(best[2], runner_up[1]) <= p.margin_within
+        ):
+            # two stories fit about as well: in a crowded window such a join is more often
+            # wrong than right (a recurring topic, not one story), so start a new one
+            best_id = None
         if best_id is None or best[0] < p.threshold:
             return Join(None, best[0], best[1], best[2], ())
         weights = self.stories[best_id].centroid.weights
@@ -134,6 +158,7 @@ class ClusterIndex:
             return
         story.centroid.add(vector)
         story.members.append((article_id, vector))
+        story.size += 1
         postings = self._postings
         for feature in vector:
             holders = postings.get(feature)

@@ -128,7 +128,7 @@ class StoryEngine:
         self,
         *,
         window: timedelta = timedelta(days=14),
-        threshold: float = 0.21,
+        threshold: float = 0.20,
         strong: float = 0.6,
         decay_days: float = 2.0,
         member_weight: float = 0.7,
@@ -137,12 +137,13 @@ class StoryEngine:
         num_perm: int = 64,
         idf_prior: int = 1000,
         rewrite_cosine: float = 0.75,
+        margin: float = 0.05,
     ) -> None:
         self.window = window
         self.rewrite_cosine = rewrite_cosine
         self.keep_features = keep_features
         self._clusters = ClusterIndex(
-            ClusterParams(threshold, strong, decay_days, member_weight, window)
+            ClusterParams(threshold, strong, decay_days, member_weight, window, margin)
         )
         self._near = NearDuplicateIndex(num_perm=num_perm, jaccard=near_jaccard)
         self._df = DocumentFrequencies(prior=idf_prior)
