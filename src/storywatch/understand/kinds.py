@@ -23,11 +23,11 @@ _WHICH = re.compile(r",\s+which\b")
 
 
 def _guessed_person(m: Mention) -> bool:
+    if m.kind is not EntityKind.PERSON or m.title or " " not in m.name:
+        return False
     toks = m.name.split()
     return (
-        m.kind is EntityKind.PERSON
-        and not m.title
-        and len(toks) >= 2
+        len(toks) >= 2
         and toks[0].lower() not in gz.MALE_NAMES
         and toks[0].lower() not in gz.FEMALE_NAMES
         and not any(len(t) == 2 and t.endswith(".") for t in toks[1:-1])  # "Warren E. Buffett"
