@@ -248,3 +248,12 @@ def test_every_decision_has_a_headline_and_the_timeline_no_empty_item() -> None:
     assert "five people" in decisions[2].headline
     summary = engine.headline(store.story_of(1))
     assert all(item.text.strip() for item in summary.timeline)
+
+
+def test_a_first_article_is_all_new_the_same_as_against_an_empty_story() -> None:
+    from storywatch.stories.analysis import analyse
+    from storywatch.stories.knowledge import Knowledge, Match, everything_new
+
+    analysis = analyse(corrected_follow_up())
+    empty = Knowledge()
+    assert everything_new(analysis) == empty.novelty(analysis, [Match()] * len(analysis.sentences))

@@ -23,7 +23,15 @@ from storywatch.stories.claims import (
     read_claim,
 )
 from storywatch.stories.numbers import NumberFact, number_facts
-from storywatch.stories.text import TERMS, content_terms, names, sentences, terms, words
+from storywatch.stories.text import (
+    TERMS,
+    content_terms,
+    names,
+    sentence_words,
+    sentences,
+    terms,
+    words,
+)
 from storywatch.stories.types import StoryDoc
 
 TITLE_WEIGHT = 2.0
@@ -103,7 +111,7 @@ class Words:
 
 def read_words(text: str) -> Words:
     sents = sentences(text)
-    return Words(sents, [words(s) for s in sents])
+    return Words(sents, sentence_words(text, sents))
 
 
 def analyse(doc: StoryDoc, read: Words | None = None) -> DocAnalysis:

@@ -29,7 +29,7 @@ from storywatch.stories.cluster import ClusterIndex, ClusterParams, Join, join_r
 from storywatch.stories.contradictions import record
 from storywatch.stories.dedup import NearDuplicateIndex, Sketch, canonical_url, words_hash
 from storywatch.stories.events import event_key, find_events
-from storywatch.stories.knowledge import NO_MATCH, Knowledge
+from storywatch.stories.knowledge import Knowledge, everything_new
 from storywatch.stories.timeline import UNTITLED, ArticleRecord, novelty_line, summarize_story
 from storywatch.stories.types import (
     Novelty,
@@ -41,7 +41,6 @@ from storywatch.stories.types import (
 from storywatch.stories.vectors import DocumentFrequencies, Vector, weigh
 
 MIN_NEW_SENTENCES = 1
-_FIRST = Knowledge()  # an empty story: never written to, so shared
 
 
 @dataclass(slots=True)
@@ -243,7 +242,7 @@ class StoryEngine:
         story = self._stories.get(story_id) if story_id is not None else None
         knowledge = story.knowledge if story is not None else None
         if knowledge is None:
-            novelty = _FIRST.novelty(analysis, [NO_MATCH] * len(analysis.sentences))
+            novelty = everything_new(analysis)
             events = find_events(None, analysis, self._source_of)
         else:
             matches = knowledge.compare(analysis)

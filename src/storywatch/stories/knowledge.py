@@ -104,6 +104,22 @@ class Match:
 NO_MATCH = Match()
 
 
+def everything_new(analysis: DocAnalysis) -> Novelty:
+    """The novelty of a story's first article: all it says (what :meth:`Knowledge.novelty`
+    gives against an empty story, without its lookups)."""
+    corrections = set(analysis.corrections)
+    sentences = tuple(
+        s.text
+        for s in analysis.sentences
+        if len(s.terms) >= MIN_SENTENCE_TERMS
+        and s.text not in corrections
+        and not _CREDIT.search(s.text)
+    )
+    statements = tuple(st for st, words in analysis.statements if words)
+    numbers = tuple(dict.fromkeys(f.phrase for f in analysis.numbers))
+    return Novelty(sentences, statements, numbers, 0)
+
+
 @dataclass(slots=True)
 class Camp:
     """One side of a reported contradiction: who said it and in which words."""

@@ -182,6 +182,22 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(canonical_aliases(text)))
 
 
+def sentence_words(text: str, sents: list[str]) -> list[list[str]]:
+    """:func:`words` of each of ``sents`` (sentences of ``text``).
+
+    What :func:`words` checks per sentence (plain ASCII? any alias to respell?) is checked
+    once for the whole text: news text is mostly ASCII without aliases, and then each
+    sentence is only lower-cased and split.
+    """
+    if _ALIAS_HINT.search(text) is None:
+        findall = _WORD.findall
+        if text.isascii():
+            return [findall(s.lower()) for s in sents]
+        if text.translate(_QUOTES).isascii():  # only curly quotes and dashes
+            return [findall(s.translate(_QUOTES).lower()) for s in sents]
+    return [words(s) for s in sents]
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content words: what clustering and novelty compare."""
     return content_terms(words(text))
