@@ -26,6 +26,10 @@ it (on uvloop, as ``serve`` and ``worker`` do):
 Run: ``.venv/bin/python bench/fanout.py`` (all parts) or ``--part push|sse|latency``;
 ``--quick`` for smaller sizes. The SSE part needs Redis (``--redis``, default the local
 server). The last line is ``name=value`` pairs for bench/gates.py.
+
+Knobs for experiments: ``FANOUT_UVLOOP=false`` runs the service on the plain asyncio loop;
+``FANOUT_SERVER=script.py`` starts that script instead of ``storywatch worker --role web``
+(for instance the same role under cProfile); it gets SIGUSR1 when publishing starts.
 """
 
 # ruff: noqa: ASYNC110, ASYNC220 - a benchmark driver polls and spawns on purpose
