@@ -308,3 +308,28 @@ def test_events_show_a_quote_in_its_own_words() -> None:
     assert said(claim, frozenset({"report"})) == claim.text
     assert quoted("He said “no” and “yes”.") == "no … yes"
     assert quoted("It will reopen,” he said.") == "It will reopen,"
+
+
+def test_a_denial_is_not_known_from_a_sentence_that_does_not_speak_to_it() -> None:
+    """ "The museum is not closing" shares most words with "the museum has shown paintings
+    in Vell since 1920", but that sentence says nothing either way: the denial is fresh."""
+    store = Store(StoryEngine())
+    store.process(
+        _doc(
+            1,
+            "VELL — The Vell city museum will close its doors in May, the city said on "
+            "Monday.\n\nThe Vell city museum has shown paintings since 1920.",
+            title="Vell city museum to close",
+        )
+    )
+    decision = store.process(
+        _doc(
+            2,
+            "“The Vell city museum is not closing,” said Ada Lund, its director, on Tuesday.",
+            ("Ada Lund", "person:ada-lund", "direct", "The Vell city museum is not closing,"),
+            hours=20,
+            title="Vell city museum will not close, director says",
+        )
+    )
+    (event,) = _contradictions(decision)
+    assert "will close its doors" in event.detail["earlier"]

@@ -294,24 +294,31 @@ class Knowledge:
         union = set(self._terms[top[0][0]]).union(self._terms[top[1][0]])
         return len(words & union) >= PIECED_CONTAINMENT * len(words)
 
-    def _conflicts(self, sentence: Sentence, position: int) -> bool:
-        """Whether a sentence and a known fact disagree on one of its predicates."""
+    def _stance(self, sentence: Sentence, position: int) -> int:
+        """How a sentence stands to a known fact holding most of its words: -1 it says the
+        opposite of it, 1 it says the same (restates it), 0 it does not speak to it.
+
+        A denial restates a fact only when the fact denies the same thing: "the plant is not
+        closing" does not restate "the plant has built vans in Brisk since 1971", however
+        many words they share. A sentence that denies nothing restates a fact unless it
+        asserts what the fact denies.
+        """
         denied = self._facts[position][6]
-        # a sentence that denies nothing can only assert what the fact denies
         if (
             not sentence.settled
             and not sentence.denies
             and (not denied or not any(f" {t} " in denied for t in sentence.terms))
         ):
-            return False
+            return 1  # two assertions in mostly the same words
         claim = claim_of(sentence)
         if claim is None:
-            return False
+            return 1
         if claim.denied:
             asserted = self._read(position)[5]
             if asserted and any(f" {t} " in asserted for t in claim.denied):
-                return True
-        return bool(denied) and any(f" {t} " in denied for t in claim.asserted)
+                return -1
+            return 1 if denied and any(f" {t} " in denied for t in claim.denied) else 0
+        return -1 if denied and any(f" {t} " in denied for t in claim.asserted) else 1
 
     def compare(self, analysis: DocAnalysis) -> list[Match]:
         """How each sentence of ``analysis`` compares with the story's facts."""
@@ -326,10 +333,9 @@ class Knowledge:
             else:
                 agrees = flips = False
                 for position in hits:
-                    if self._conflicts(sentence, position):
-                        flips = True
-                    else:
-                        agrees = True
+                    stance = self._stance(sentence, position)
+                    flips = flips or stance < 0
+                    agrees = agrees or stance > 0
                     if agrees and flips:
                         break
                 out.append(Match(repeated=True, agrees=agrees, flips=flips))
