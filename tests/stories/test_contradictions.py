@@ -325,8 +325,9 @@ def test_a_denial_is_not_known_from_a_sentence_that_does_not_speak_to_it() -> No
     decision = store.process(
         _doc(
             2,
-            "“The Vell city museum is not closing,” said Ada Lund, its director, on Tuesday.",
-            ("Ada Lund", "person:ada-lund", "direct", "The Vell city museum is not closing,"),
+            "“The Vell city museum is not closing. We have the money for ten more years,” "
+            "said Ada Lund, its director, on Tuesday.",
+            ("Ada Lund", "person:ada-lund", "direct", "The Vell city museum is not closing."),
             hours=20,
             title="Vell city museum will not close, director says",
         )
