@@ -161,3 +161,31 @@ def test_targets_are_parsed_and_escaped() -> None:
     assert parse_target("http://bücher.example/p").host == "xn--bcher-kva.example"
     with pytest.raises(FetchError):
         parse_target("http:///nohost")
+
+
+async def test_a_reused_connection_closed_by_the_server_is_retried_once(tmp_path: Path) -> None:
+    seen: list[int] = []
+
+    async def one_answer_per_connection(
+        reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
+        answered = False
+        while data := await reader.read(65536):
+            seen.append(len(data))
+            if answered:  # the idle-timeout race: close as the next request arrives
+                break
+            writer.write(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")
+            await writer.drain()
+            answered = True
+        writer.close()
+
+    server = await asyncio.start_server(one_answer_per_connection, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/push"
+    client = PushClient(_settings(tmp_path))
+    try:
+        assert (await client.request("POST", url, content=b"a")).status == 201
+        assert (await client.request("POST", url, content=b"b")).status == 201  # retried
+        assert len(seen) == 3  # first answer, the request the server dropped, its retry
+    finally:
+        await client.aclose()
+        server.close()

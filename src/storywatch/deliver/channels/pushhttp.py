@@ -146,6 +146,7 @@ class _Connection(asyncio.Protocol):
         self.transport: asyncio.Transport | None = None
         self.closed = False
         self.idle_since = 0.0
+        self.used = 0  # requests sent on this connection
         self._parser = httptools.HttpResponseParser(self)
         self._waiter: asyncio.Future[PostResult] | None = None
         self._reset()
@@ -181,7 +182,7 @@ class _Connection(asyncio.Protocol):
             if self._headers_done and not self._complete:  # a body that ends at close
                 self._finish()
             else:
-                self._fail(FetchError("The push service closed the connection without answering."))
+                self._fail(_Hangup("The push service closed the connection without answering."))
 
     # -- llhttp callbacks
     def on_header(self, name: bytes, value: bytes) -> None:
@@ -217,6 +218,7 @@ class _Connection(asyncio.Protocol):
     def send(self, request: bytes) -> asyncio.Future[PostResult]:
         assert self.transport is not None
         self._reset()
+        self.used += 1
         self._waiter = asyncio.get_running_loop().create_future()
         self.transport.write(request)
         return self._waiter
@@ -418,7 +420,10 @@ class PushClient:
                 raise FetchError(f"Refused to send a header with a line break: {name!r}.")
             lines.append(f"{name}: {value}")
         lines.append("\r\n")
-        return "\r\n".join(lines).encode("latin-1") + content
+        try:
+            return "\r\n".join(lines).encode("latin-1") + content
+        except UnicodeEncodeError as exc:
+            raise FetchError("Refused to send a header that is not Latin-1 text.") from exc
 
     async def request(
         self,
@@ -435,22 +440,33 @@ class PushClient:
             origin = self._origins[target.origin] = _Origin(self, target)
         limit = self.settings.fetch_timeout_seconds
         deadline = time.monotonic() + limit
-        conn = await origin.acquire(deadline)
         loop = asyncio.get_running_loop()
-        answer = conn.send(payload)
-        timer = loop.call_later(max(0.0, deadline - time.monotonic()), _expire, answer)
-        try:
-            result = await answer
-        except asyncio.CancelledError:
-            conn.abort()  # the answer may still come; this connection is out of step now
-            raise
-        except _Expired as exc:
-            conn.abort()
-            raise FetchTimeout(f"{url} did not answer within {limit:g} s.") from exc
-        finally:
-            timer.cancel()
-        origin.release(conn)
-        return result
+        for tries in (1, 2):
+            conn = await origin.acquire(deadline)
+            answer = conn.send(payload)
+            timer = loop.call_later(max(0.0, deadline - time.monotonic()), _expire, answer)
+            try:
+                result = await answer
+            except asyncio.CancelledError:
+                conn.abort()  # the answer may still come; this connection is out of step now
+                raise
+            except _Expired as exc:
+                conn.abort()
+                raise FetchTimeout(f"{url} did not answer within {limit:g} s.") from exc
+            except _Hangup:
+                # A kept-alive connection the server closed as we reused it (no byte of an
+                # answer came): the usual idle-timeout race, where the request was never
+                # read. Send it once more on a fresh connection; if the server had acted on
+                # it after all, the device shows one notification (same Topic and tag), not
+                # two. A fresh connection that hangs up is an error.
+                if tries == 2 or conn.used == 1:
+                    raise
+                continue
+            finally:
+                timer.cancel()
+            origin.release(conn)
+            return result
+        raise AssertionError("unreachable")
 
     async def aclose(self) -> None:
         for origin in self._origins.values():
@@ -461,6 +477,10 @@ class PushClient:
     def connections(self) -> int:
         """Open connections over all origins (for tests and the benchmark)."""
         return sum(len(o.open) for o in self._origins.values())
+
+
+class _Hangup(FetchError):
+    """The connection closed before any answer came."""
 
 
 class _Expired(Exception):
