@@ -181,6 +181,35 @@ def heldout(path: Path, use_understanding: bool, verbose: bool) -> tuple[float, 
     return precision, recall, summary + "\n  " + "; ".join(notes)
 
 
+def real_news(folder: Path, use_understanding: bool, verbose: bool) -> str:
+    """Contradictions raised on real news with no labels: how often the rules fire."""
+    paths = sorted((folder / "text").iterdir())
+    engine = StoryEngine()
+    docs = []
+    for n, path in enumerate(paths, start=1):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        title = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
+        doc = StoryDoc(
+            article_id=n,
+            source="real",
+            url=None,
+            title=title[:120],
+            text=text,
+            published=datetime(2016, 1, 1, tzinfo=STORY_TZ) + timedelta(hours=n),
+        )
+        docs.append((path.stem, _understood(doc, use_understanding)))
+    replayed = replay(engine, docs, first_id=1)
+    events = [e for r in replayed for e in r.decision.events if e.kind == "contradiction"]
+    if verbose:
+        for event in events:
+            print(f"    real: {event.text[:240]}")
+    within = sum(1 for e in events if len(e.article_ids) == 1)
+    return (
+        f"real news ({folder}): {len(events)} contradictions in {len(docs)} articles "
+        f"({100 * len(events) / len(docs):.1f} per 100; {within} within one article)"
+    )
+
+
 def _pr(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> tuple[float, float]:
     precision = tp_pred / n_pred if n_pred else 1.0
     recall = tp_gold / n_gold if n_gold else 1.0
@@ -197,6 +226,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed-article", type=Path, default=SEED)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--heldout", type=Path, default=HELDOUT, help="held-out cases")
+    parser.add_argument(
+        "--real",
+        type=Path,
+        help="also replay the texts of a PolNeAR-style folder (DIR/text/*) and count the "
+        "contradictions raised on that unlabelled real news (a noise figure, not a score)",
+    )
     understanding = parser.add_mutually_exclusive_group()
     understanding.add_argument("--understand", dest="understand", action="store_true")
     understanding.add_argument("--no-understand", dest="understand", action="store_false")
@@ -330,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corrections: precision {cor_p:.3f} recall {cor_r:.3f}")
     held_p, held_r, held_summary = heldout(args.heldout, args.understand, args.verbose)
     print(held_summary)
+    if args.real is not None:
+        print(real_news(args.real, args.understand, args.verbose))
     print(
         f"development_f1={_f1(dev_p, dev_r):.4f} development_precision={dev_p:.4f} "
         f"development_recall={dev_r:.4f} contradiction_precision={con_p:.4f} "
