@@ -45,7 +45,8 @@ async def test_an_article_whose_doorbell_was_lost_is_swept_up(
         stop = asyncio.Event()
         running = asyncio.create_task(stage.run(stop))
         try:
-            await asyncio.sleep(0.3)  # started, nothing to redo
+            async with asyncio.timeout(30):
+                await stage.listening.wait()  # started (workers up), the backlog read
             nobody_listens = dataclasses.replace(services, bus=MemoryBus())
             result = await publish(
                 nobody_listens,

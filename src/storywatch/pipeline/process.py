@@ -131,6 +131,9 @@ class ProcessStage:
         self._story_ids = commit.StoryIds(services.db)
         self._last_batch = 0.0
         self.worker_cpu_seconds = 0.0  # spent in worker processes, for the benchmark
+        # set once the start-up backlog is read and the stage waits on the bus: from then
+        # on a new article arrives by its doorbell or, failing that, by the sweep
+        self.listening = asyncio.Event()
 
     @property
     def fetcher(self) -> SafeFetcher:
@@ -236,6 +239,7 @@ class ProcessStage:
         async def feed() -> None:
             for article_id in await self.pending():
                 await window.put(article_id)
+            self.listening.set()
             async for message in messages:
                 await window.put(int(message.data["article_id"]), message)
             await window.close()
