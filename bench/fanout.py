@@ -67,6 +67,7 @@ from fanout_support import (  # noqa: E402
     stop_storywatch,
     system_seconds,
     wait_family,
+    wait_listening,
 )
 
 # ----------------------------------------------------------------------------- shared setup
@@ -452,6 +453,7 @@ async def sse_fanout(
     client = None
     bus = RedisBus(redis_url, prefix=prefix)
     try:
+        await wait_listening(port)
         pids = await wait_family(server, processes, settle=4.0)
         per_user = connections // users
         expect = events * per_user

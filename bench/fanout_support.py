@@ -366,6 +366,28 @@ async def wait_family(proc: subprocess.Popen[bytes], size: int, settle: float) -
     return family(proc.pid)
 
 
+async def wait_listening(port: int, patience: float = 90.0) -> None:
+    """Until something accepts connections on 127.0.0.1:``port``.
+
+    A process's count says it exists, not that it serves: on a cold start (first run after
+    a boot, imports read from disk) the web role took longer than the settle time, and every
+    stream the clients opened was refused.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            _reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError as err:
+            if time.monotonic() > deadline:
+                waited = f"{patience:.0f} s"
+                raise RuntimeError(f"nothing listens on port {port} after {waited}") from err
+            await asyncio.sleep(0.2)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        return
+
+
 def stop_storywatch(proc: subprocess.Popen[bytes]) -> None:
     proc.terminate()
     try:
