@@ -1,10 +1,13 @@
 """Apprise: any Apprise URL (Telegram, Slack, Matrix, Discord, Gotify, ...), for the long tail.
 
 The URL holds the destination's credentials, so it is kept as the channel's secret and only
-its scheme is ever shown. Apprise does its own networking, outside the guarded fetcher; as a
-guard against SSRF the host an Apprise URL names is resolved and checked against the same
-address policy before each send (a check, not a pinned connection: a name that changes its
-address between the check and Apprise's own lookup is not caught; see the design note).
+its scheme is ever shown. Apprise does its own networking, outside the guarded fetcher. Two
+guards keep it to the same address policy: the host an Apprise URL names is resolved and
+checked before each send (a clear, early refusal), and the send itself runs inside
+:func:`storywatch.sources.pinned.refusing`, so every lookup Apprise's plugins make is checked
+at the moment the connection uses it: a name that answers with a public address at the check
+and a private one afterwards (DNS rebinding) is refused too, as are redirects to private
+addresses.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from storywatch.deliver.render import clip, digest_text, reasons_line
 from storywatch.errors import BlockedAddress, DeliveryError, FetchError, InvalidInput
 from storywatch.errors import PermanentDeliveryError as Permanent
 from storywatch.settings import Settings
+from storywatch.sources.addresses import AddressPolicy
+from storywatch.sources.pinned import refusing
 from storywatch.store.channels import Channel
 
 
@@ -59,14 +64,16 @@ class AppriseChannel:
     def describe(self, channel: Channel) -> str:
         return f"Apprise {channel.config.get('scheme', '?')}:// service"
 
-    async def _check_hosts(self, notifier: apprise.Apprise) -> None:
-        from storywatch.sources.addresses import AddressPolicy
-        from storywatch.sources.guard import check_addresses, resolve
-
-        policy = AddressPolicy(
+    def _policy(self) -> AddressPolicy:
+        return AddressPolicy(
             allow_private=self.settings.allow_private_addresses,
             allow_loopback=self.settings.allow_loopback,
         )
+
+    async def _check_hosts(self, notifier: apprise.Apprise) -> None:
+        from storywatch.sources.guard import check_addresses, resolve
+
+        policy = self._policy()
         for plugin in notifier:
             host = getattr(plugin, "host", None)
             if not isinstance(host, str) or not _looks_like_host(host):
@@ -95,7 +102,15 @@ class AppriseChannel:
             link = message.link or ""
             body = "\n".join(p for p in (clip(n.body or n.title, 3000), why, link) if p)
         kind = apprise.NotifyType.WARNING if n.urgent else apprise.NotifyType.INFO
-        result = await notifier.async_notify(body=body, title=clip(n.title, 250), notify_type=kind)
+        with refusing(self._policy()) as refused:
+            result = await notifier.async_notify(
+                body=body, title=clip(n.title, 250), notify_type=kind
+            )
+        if refused.reasons:
+            raise Permanent(
+                f"{refused.reasons[0]} Only public addresses are reached unless the "
+                "administrator allows private ones."
+            )
         if bool(result):
             return Sent(None, f"delivered by Apprise ({_scheme(url)})")
         raise DeliveryError(f"Apprise could not deliver to {_scheme(url)}://: {_why(result)}")
