@@ -9,6 +9,8 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
+from lxml.html import HtmlElement
 
 from storywatch.errors import ExtractError
 from storywatch.extract import extract_article, extract_article_bytes
@@ -63,6 +65,24 @@ def test_tree_with_too_many_elements_is_trimmed_in_document_order() -> None:
     tree = parse_html(page)
     assert tree.xpath("count(//*)") <= MAX_ELEMENTS
     assert tree.xpath("string(//body/div[1]/span)") == "item 0"
+
+
+def test_every_node_is_an_html_element_and_a_form_wrapped_article_is_read() -> None:
+    # The parser uses a plain class lookup (every element an HtmlElement), so form controls
+    # must still offer text_content() and the extractors' form handling must still work.
+    page = (
+        '<html><head><title>Quay wall</title></head><body><form id="aspnetForm">'
+        '<input type="hidden" name="state" value="x"><label>Search</label>'
+        "<div class='story'>"
+        + "".join(PARAGRAPH.format(n=n) for n in range(6))
+        + "</div><textarea>comment</textarea><select><option>a</option></select>"
+        "</form></body></html>"
+    )
+    tree = parse_html(page)
+    assert all(isinstance(el, HtmlElement) for el in tree.iter(tag=etree.Element))
+    assert "divers had found" in tree.find(".//form").text_content()
+    text = extract_article(page).text
+    assert text.count("divers had found more damage") == 6
 
 
 @pytest.mark.parametrize(
