@@ -42,6 +42,33 @@ def test_sentences_keep_abbreviations_and_quotes_whole() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“I am asking every household to leave tonight. This is a precaution, but it is "
+            "not optional,” the mayor said. Buses left at nine.",
+            [
+                "“I am asking every household to leave tonight. This is a precaution, but it is "
+                "not optional,” the mayor said.",
+                "Buses left at nine.",
+            ],
+        ),
+        (
+            '"Is it safe? Nobody knows!" a resident shouted. The pier stayed shut.',
+            ['"Is it safe? Nobody knows!" a resident shouted.', "The pier stayed shut."],
+        ),
+        # a quote that runs on into the next paragraph (no closing mark) is split as usual
+        (
+            "“The fire is out. We will keep cooling the hull.",
+            ["“The fire is out.", "We will keep cooling the hull."],
+        ),
+    ],
+)
+def test_sentences_do_not_split_inside_an_open_quotation(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
 def test_names_skip_sentence_openers() -> None:
     found = names("There was smoke. Mayor Agathe Rimsby spoke to The Velmora Courier.")
     assert "agathe rimsby" in found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 
 from storywatch.model import Statement
@@ -27,8 +27,8 @@ from storywatch.stories.text import (
     TERMS,
     content_terms,
     names,
+    reading_units,
     sentence_words,
-    sentences,
     terms,
     words,
 )
@@ -60,6 +60,12 @@ class Sentence:
     direct: bool = False
     settled: bool = True
     denies: bool = False  # it has a word that can make it deny (see claims.may_deny)
+    shown: str = ""  # the whole sentence, when this is a part of a quotation (else "")
+
+    @property
+    def display(self) -> str:
+        """What a person is shown for this sentence: the whole sentence it belongs to."""
+        return self.shown or self.text
 
 
 def claim_of(sentence: Sentence) -> Claim | None:
@@ -68,6 +74,8 @@ def claim_of(sentence: Sentence) -> Claim | None:
         sentence.claim = read_plain(
             sentence.text, sentence.speaker, sentence.speaker_key, sentence.direct
         )
+        if sentence.shown and sentence.claim is not None:
+            sentence.claim = replace(sentence.claim, shown=sentence.shown)
         sentence.settled = True
     return sentence.claim
 
@@ -103,15 +111,24 @@ class DocAnalysis:
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """An article's sentences and the folded words of each: the first, cheap reading."""
+    """An article's reading units (:func:`~storywatch.stories.text.reading_units`), the
+    folded words of each, and the whole sentence each belongs to: the first, cheap reading.
+    """
 
     texts: list[str]
     words: list[list[str]]
+    shown: list[str]
+
+    @property
+    def sentences(self) -> list[str]:
+        """The whole sentences, in order, each once (what a person is shown)."""
+        shown = self.shown
+        return [s for i, s in enumerate(shown) if not i or s is not shown[i - 1]]
 
 
 def read_words(text: str) -> Words:
-    sents = sentences(text)
-    return Words(sents, sentence_words(text, sents))
+    units, shown = reading_units(text)
+    return Words(units, sentence_words(text, units), shown)
 
 
 def analyse(doc: StoryDoc, read: Words | None = None) -> DocAnalysis:
@@ -121,7 +138,7 @@ def analyse(doc: StoryDoc, read: Words | None = None) -> DocAnalysis:
     """
     if read is None:
         read = read_words(doc.text)
-    sents, sentence_words = read.texts, read.words
+    sents, sentence_words, shown = read.texts, read.words, read.shown
     term_lists = [content_terms(ws) for ws in sentence_words]
     sentence_terms = [frozenset(ts) for ts in term_lists]
     features = _features(doc, term_lists)
@@ -133,24 +150,27 @@ def analyse(doc: StoryDoc, read: Words | None = None) -> DocAnalysis:
     )
     speakers = _speakers_by_sentence(doc.text, sents, doc.statements)
     values: list[Sentence] = []
-    for s, ws, ts, (speaker, key, direct) in zip(
-        sents, sentence_words, sentence_terms, speakers, strict=True
+    for s, ws, ts, (speaker, key, direct), whole in zip(
+        sents, sentence_words, sentence_terms, speakers, shown, strict=True
     ):
+        part = "" if whole is s else whole
         if corrections and s in corrections:
             claim = None  # a correction notice restates the error it corrects
         elif (denies := may_deny(s, ws)) and key is not None:
             claim = read_claim(s, speaker, key, direct=direct)
+            if part and claim is not None:
+                claim = replace(claim, shown=part)
         else:
-            values.append(Sentence(s, ts, None, speaker, key, direct, False, denies))
+            values.append(Sentence(s, ts, None, speaker, key, direct, False, denies, part))
             continue
-        values.append(Sentence(s, ts, claim, speaker, key, direct))
+        values.append(Sentence(s, ts, claim, speaker, key, direct, shown=part))
     for i, value in enumerate(values):
         claim = value.claim
         # a pronoun subject refers to the sentence before, when the same voice says both
         if claim is not None and claim.anaphora and i and speakers[i - 1][1] == claim.speaker_key:
             value.claim = _resolve(claim, sents[i - 1], sentence_terms[i - 1])
     numbers = tuple(
-        fact
+        replace(fact, sentence=s.shown) if s.shown else fact
         for s, ws in zip(values, sentence_words, strict=True)
         for fact in number_facts(s.text, context=s.terms, words=ws)
     )

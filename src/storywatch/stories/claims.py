@@ -70,6 +70,12 @@ class Claim:
     implied: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
     anaphora: Anaphora = ""
+    shown: str = ""  # the whole sentence when ``text`` is part of a quotation (see text.py)
+
+    @property
+    def display(self) -> str:
+        """What a person is shown for this claim: the whole sentence it comes from."""
+        return self.shown or self.text
 
     def lend(self, context: frozenset[str], implied: frozenset[str] = frozenset()) -> Claim:
         """This claim about what an earlier sentence said: its words, and what it denies."""

@@ -265,8 +265,8 @@ def _event(
                 "predicate": predicate,
                 "predicates": " ".join(sorted(pair.predicates)),
                 "denying": "later" if asserting_is_earlier else "earlier",
-                "earlier": earlier.text,
-                "later": later.text,
+                "earlier": earlier.display,
+                "later": later.display,
                 "earlier_speaker": earlier.speaker or "",
                 "later_speaker": later.speaker or "",
                 "earlier_speaker_key": sides[0],
@@ -282,8 +282,8 @@ def said(claim: Claim, predicates: frozenset[str] = frozenset()) -> str:
     """A claim as an event shows it: a quote's own words in quotation marks when they hold
     what is contradicted, any other sentence as written."""
     if claim.direct:
-        words = quoted(claim.text).strip(" ,")
+        words = quoted(claim.display).strip(" ,")
         inside = {SYNONYMS.get(t, t) for t in terms(words)}
         if words and (not predicates or inside & predicates):
             return f"“{words}”"
-    return claim.text.strip()
+    return claim.display.strip()

@@ -193,7 +193,7 @@ class StoryEngine:
                 is_development=False,
                 events=(),
                 score=1.0,
-                headline=_fallback(doc, prepared.words.texts),
+                headline=_fallback(doc, prepared.words.sentences),
             )
         analysis = prepared.analysis
         reasons: list[Reason] = []
@@ -266,7 +266,7 @@ class StoryEngine:
             events=events,
             score=score,
             headline=headline_of(novelty, analysis, doc.source)
-            or _fallback(doc, prepared.words.texts),
+            or _fallback(doc, prepared.words.sentences),
         )
 
     def _reasons(self, join: Join, prepared: _Prepared) -> list[Reason]:
@@ -374,7 +374,9 @@ class StoryEngine:
                 record(story.knowledge.disputes, event.detail)
         copy = decision.duplicate_kind == "exact"  # nothing of it was read beyond its words
         story.articles.append(
-            ArticleRecord.of(doc, decision, {} if copy else prepared.vector, prepared.words.texts)
+            ArticleRecord.of(
+                doc, decision, {} if copy else prepared.vector, prepared.words.sentences
+            )
         )
         story.last = max(story.last or doc.published, doc.published)
         heapq.heappush(self._doc_heap, (doc.published, aid))

@@ -41,9 +41,10 @@ MAX_STATEMENTS = 2000
 
 #: word -> the positions holding it, each position one character (``chr(position)``).
 Postings = dict[str, str]
-#: (article_id, text, speaker, speaker_key, direct, asserted, denied, implied, context);
-#: ``asserted`` is None until a sentence that denies nothing is read (see ``_read``)
-Record = tuple[int, str, str | None, str | None, bool, str | None, str, str, str]
+#: (article_id, text, speaker, speaker_key, direct, asserted, denied, implied, context,
+#: shown); ``asserted`` is None until a sentence that denies nothing is read (see
+#: ``_read``); ``shown`` is the whole sentence when ``text`` is part of a quotation, else ""
+Record = tuple[int, str, str | None, str | None, bool, str | None, str, str, str, str]
 _UNREAD_DENIAL = "?"  # ``denied`` of an unread fact that may deny (read when indexed)
 
 
@@ -72,6 +73,7 @@ def _record(article_id: int, text: str, claim: Claim) -> Record:
         _joined(claim.denied),
         " ".join(claim.implied),
         " ".join(claim.context),
+        claim.shown,
     )
 
 
@@ -109,11 +111,13 @@ def everything_new(analysis: DocAnalysis) -> Novelty:
     gives against an empty story, without its lookups)."""
     corrections = set(analysis.corrections)
     sentences = tuple(
-        s.text
-        for s in analysis.sentences
-        if len(s.terms) >= MIN_SENTENCE_TERMS
-        and s.text not in corrections
-        and not _CREDIT.search(s.text)
+        dict.fromkeys(
+            s.display
+            for s in analysis.sentences
+            if len(s.terms) >= MIN_SENTENCE_TERMS
+            and s.text not in corrections
+            and not _CREDIT.search(s.text)
+        )
     )
     statements = tuple(st for st, words in analysis.statements if words)
     numbers = tuple(dict.fromkeys(f.phrase for f in analysis.numbers))
@@ -275,9 +279,9 @@ class Knowledge:
         article_id, text, speaker, key, direct = record[:5]
         claim = read_plain(text, speaker, key, direct)
         if claim is None:
-            record = (article_id, text, speaker, key, direct, "", "", "", "")
+            record = (article_id, text, speaker, key, direct, "", "", "", "", record[9])
         else:
-            record = _record(article_id, text, claim)
+            record = (*_record(article_id, text, claim)[:9], record[9])
         self._facts[position] = record
         return record
 
@@ -371,13 +375,13 @@ class Knowledge:
             ):
                 continue
             if sentence.text in flipped:
-                new_sentences.append(sentence.text)
+                new_sentences.append(sentence.display)
             elif match.repeated:
                 repeated += 1
             elif sum(1 for t in sentence.terms if t not in vocabulary) >= (
                 NEW_TERMS_FOR_A_NEW_SENTENCE
             ):
-                new_sentences.append(sentence.text)
+                new_sentences.append(sentence.display)
             else:
                 repeated += 1
         new_statements: list[Statement] = []
@@ -395,7 +399,9 @@ class Knowledge:
         for fact in analysis.numbers:
             if not self.knows_number(fact) and fact.phrase not in new_numbers:
                 new_numbers.append(fact.phrase)
-        return Novelty(tuple(new_sentences), tuple(new_statements), tuple(new_numbers), repeated)
+        return Novelty(
+            tuple(dict.fromkeys(new_sentences)), tuple(new_statements), tuple(new_numbers), repeated
+        )
 
     def denied_terms(self) -> KeysView[str]:
         """Every word some known claim denies."""
@@ -419,8 +425,8 @@ class Knowledge:
 
     def fact(self, position: int) -> tuple[int, Claim]:
         """The article and the claim of a known fact."""
-        article_id, text, speaker, key, direct, asserted, denied, implied, context = self._read(
-            position
+        article_id, text, speaker, key, direct, asserted, denied, implied, context, shown = (
+            self._read(position)
         )
         claim = Claim(
             text=text,
@@ -432,6 +438,7 @@ class Knowledge:
             direct=direct,
             implied=frozenset(implied.split()),
             context=frozenset(context.split()),
+            shown=shown,
         )
         return article_id, claim
 
@@ -471,9 +478,10 @@ class Knowledge:
                     _UNREAD_DENIAL if sentence.denies else "",
                     "",
                     "",
+                    sentence.shown,
                 )
             elif claim is None:
-                record = (article_id, sentence.text, None, None, False, "", "", "", "")
+                record = (article_id, sentence.text, None, None, False, "", "", "", "", "")
             else:
                 record = _record(article_id, sentence.text, claim)
             self._facts.append(record)

@@ -208,28 +208,91 @@ def content_terms(folded: list[str]) -> list[str]:
     return [t for t in map(TERMS.__getitem__, folded) if t]
 
 
-def sentences(text: str) -> list[str]:
-    """Split text into sentences; good enough for news prose (abbreviations kept whole)."""
-    pieces: list[str] = []
+_QUOTE_MARKS = re.compile(r'[“”"]')
+
+
+def quotation_spans(block: str) -> list[tuple[int, int]]:
+    """(open, close) positions of the quotations of one paragraph that are closed in it.
+
+    “ opens and ” closes; a straight " opens when no quotation is open and closes one
+    otherwise. A quotation left open (a quote that runs on into the next paragraph, as news
+    style writes it) is no span: its sentences are split as usual.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for mark in _QUOTE_MARKS.finditer(block):
+        char, at = mark.group(), mark.start()
+        if opened is None:
+            if char != "”":
+                opened = at
+        elif char != "“":
+            spans.append((opened, at))
+            opened = None
+    return spans
+
+
+def reading_units(text: str) -> tuple[list[str], list[str]]:
+    """The text's reading units, and for each the whole sentence it belongs to.
+
+    A *unit* ends at every sentence end, even one inside a quotation ("Leave tonight." of
+    “Leave tonight. It is not optional,” the mayor said.): claims, novelty and numbers are
+    read per unit, since a quotation of several sentences says several things. The
+    *sentence* never ends inside a quotation closed later in the same paragraph; it is what
+    a person is shown (a timeline item, an event), never half of it. For a unit that is a
+    whole sentence both are the same string.
+    """
+    units: list[str] = []
+    shown: list[str] = []
     for block in text.split("\n"):
         block = block.strip()
         if not block:
             continue
         start = 0
+        first = len(units)  # the unit that opens the current sentence
+        opened = 0  # where that sentence starts in the block
+        spans = quotation_spans(block) if _QUOTE_MARKS.search(block) else ()
         for match in _SENTENCE_END.finditer(block):
-            before = block[start : match.start() + len(match.group(1))].strip()
+            end = match.start() + len(match.group(1))
+            before = block[start:end].strip()
             last = before.rsplit(" ", 1)[-1].rstrip(".").lower().lstrip('("“')
             if not before.endswith("."):
                 last = ""
             if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
             if before:
-                pieces.append(before)
+                units.append(before)
+                shown.append("")
+                if not spans or not any(o < end <= c for o, c in spans):
+                    _close(units, shown, first, block[opened:end].strip())
+                    first, opened = len(units), match.end()
+                # else inside a quotation: the sentence goes on
             start = match.end()
         tail = block[start:].strip()
         if tail:
-            pieces.append(tail)
-    return pieces
+            units.append(tail)
+            shown.append("")
+        if first < len(units):
+            _close(units, shown, first, block[opened:].strip())
+    return units, shown
+
+
+def _close(units: list[str], shown: list[str], first: int, sentence: str) -> None:
+    """Give units ``first`` onwards their whole sentence (a lone unit: itself)."""
+    if len(units) - first == 1:
+        shown[first] = units[first]
+    else:
+        for index in range(first, len(units)):
+            shown[index] = sentence
+
+
+def sentences(text: str) -> list[str]:
+    """Split text into sentences; good enough for news prose (abbreviations kept whole).
+
+    A sentence never ends inside a quotation closed later in the same paragraph (see
+    :func:`reading_units`).
+    """
+    shown = reading_units(text)[1]
+    return [s for i, s in enumerate(shown) if not i or s is not shown[i - 1]]
 
 
 _NAME = re.compile(r"\b[A-Z](?:[a-z]+|\.(?:[A-Z]\.)+|[A-Z]+)(?:[ -][A-Z](?:[a-z]+|[A-Z]+))*")
