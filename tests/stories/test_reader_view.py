@@ -52,3 +52,41 @@ def test_timeline_items_and_events_show_whole_sentences_not_half_a_quotation() -
         "said Mara Quill, the engineer who led the inspection."
     )
     assert "We had no warning of any kind" in contradiction.text
+
+
+RECAP_TEXT = (
+    "The Kessel Bridge over the river Dunn in Farrowby collapsed four days ago, killing four "
+    "people and injuring eleven, the regional fire service said.\n\n"
+    "Two cars and a delivery van fell into the river when the central span gave way shortly "
+    "after six in the morning, witnesses said.\n\n"
+    "Odo Venn, 58, a spokesman for the regional transport agency, said the bridge had passed "
+    "its inspection in March.\n\n"
+    "Divers searched the river through the morning for 12 hours."
+)
+
+
+def _recap(text: str = RECAP_TEXT) -> StoryDoc:
+    return StoryDoc(
+        article_id=2,
+        source="Dunn Valley Times",
+        url="https://dvt.example/kessel-bridge-what-we-know",
+        title="Kessel Bridge collapse: what we know",
+        text=text,
+        published=MONDAY + timedelta(days=4),
+    )
+
+
+def test_a_recap_with_durations_and_ages_is_not_a_development() -> None:
+    store = Store(StoryEngine())
+    store.process(wire())
+    decision = store.process(_recap())
+    # "four days ago", "58" (an age), "12 hours" say when and how long, not what happened
+    assert decision.novelty.new_numbers == ()
+    assert not decision.is_development
+    # the same recap with a count the story never had is news
+    store = Store(StoryEngine())
+    store.process(wire())
+    news = _recap(RECAP_TEXT.replace("for 12 hours.", "for 12 hours and found 3 more cars."))
+    decision = store.process(news)
+    assert decision.is_development
+    assert decision.novelty.new_numbers == ("3 more cars",)

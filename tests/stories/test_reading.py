@@ -129,6 +129,25 @@ def test_number_fact_reads_unit_and_previous_value() -> None:
     assert not marks_revision(queue)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "temporal"),
+    [
+        ("The harbor was closed for four days.", {4.0: True}),
+        ("The fire broke out 72 hours ago; 14 people were hurt.", {72.0: True, 14.0: False}),
+        ("Pell Dunmore, 64, has lived on Rope Street for forty years.", {64.0: True, 40.0: True}),
+        ("A 12-year-old girl was among the 31 passengers.", {12.0: True, 31.0: False}),
+        ("Traffic resumed at six this morning.", {6.0: True}),
+        ("Residents aged 70 and over were moved first by 3 buses.", {70.0: True, 3.0: False}),
+        ("It is the fourth day since the collapse; 9 divers are searching.", {9.0: False}),
+        ("Nine crew members were injured.", {9.0: False}),
+    ],
+)
+def test_lengths_of_time_ages_and_times_of_day_are_marked_temporal(
+    sentence: str, temporal: dict[float, bool]
+) -> None:
+    assert {f.value: f.temporal for f in number_facts(sentence)} == temporal
+
+
 def test_ate_verbs_and_their_ation_nouns_are_one_term() -> None:
     assert stem("declared") == stem("declaration") == stem("declare")
     assert stem("negotiated") == stem("negotiations")

@@ -120,7 +120,7 @@ def everything_new(analysis: DocAnalysis) -> Novelty:
         )
     )
     statements = tuple(st for st, words in analysis.statements if words)
-    numbers = tuple(dict.fromkeys(f.phrase for f in analysis.numbers))
+    numbers = tuple(dict.fromkeys(f.phrase for f in analysis.numbers if not f.temporal))
     return Novelty(sentences, statements, numbers, 0)
 
 
@@ -397,6 +397,8 @@ class Knowledge:
                 new_statements.append(statement)
         new_numbers: list[str] = []
         for fact in analysis.numbers:
+            if fact.temporal:
+                continue  # when or how long, not a new fact (see numbers.py)
             if not self.knows_number(fact) and fact.phrase not in new_numbers:
                 new_numbers.append(fact.phrase)
         return Novelty(

@@ -11,6 +11,12 @@ injured by Sunday's fire "rose to nine" because the first count was incomplete. 
   (killed, injured, evacuated, missing, arrested ...);
 - without such words, the same unit and the same surrounding words with a toll word make a
   revision ("10 people killed" then "14 people killed").
+
+A number that says *when* or *how long* rather than *how many* is marked ``temporal``: a
+length of time ("closed for four days", "72 hours ago", "a 12-year-old"), a time of day
+("at six this morning") or an age ("Pell Dunmore, 64,", "aged 70"). A recap restates the
+week in such numbers ("the harbor was closed for four days"); they are not new facts, so
+they never make an article a development (:meth:`Knowledge.novelty` leaves them out).
 """
 
 from __future__ import annotations
@@ -51,6 +57,7 @@ class NumberFact:
     previous: float | None = None
     revision: str = ""
     toll: bool = False
+    temporal: bool = False
 
 
 _EXPLICIT = re.compile(
@@ -85,6 +92,19 @@ TOLL_WORDS = frozenset(
         "infected hospitalized hospitalised rescued affected homeless",
     )
 )
+#: Words that make a number a length of time or a time of day (stems).
+_TIME_WORDS = frozenset(
+    stem(w)
+    for w in wordset(
+        "second seconds minute minutes hour hours day days night nights week weeks weekend",
+        "fortnight month months year years decade decades century centuries",
+        "morning afternoon evening tonight midnight noon o'clock",
+    )
+)
+#: An age: set off by commas after a name ("Pell Dunmore, 64,"), or "aged 70".
+_AGE_AFTER_NAME = re.compile(r"[A-Z][a-z'’-]+,\s*$")
+_AGE_CLOSED = re.compile(r"\s*[,;)]")
+_AGED = re.compile(r"\b(?:aged|age)\s+$")
 _UNIT_SKIP = STOPWORDS | wordset(
     "about nearly least its their two three four five six seven eight nine ten eleven",
     "twelve dozen twenty thirty forty fifty hundred thousand million billion",
@@ -133,6 +153,7 @@ def number_facts(
             (w.lower() for w in after if len(w) > 2 and w.lower() not in _UNIT_SKIP), None
         )
         unit = stem(unit_word) if unit_word else None
+        temporal = unit in _TIME_WORDS or (value < 130 and _is_age(sentence, start, end))
         before = _LETTERS.findall(sentence[max(0, start - 40) : start])
         near = frozenset(_quick_terms(before)[-3:] + _quick_terms(after[:6]))
         phrase = (sentence[start:end] + " " + " ".join(after[:2])).strip()
@@ -148,9 +169,18 @@ def number_facts(
                 previous=previous,
                 revision=revision,
                 toll=toll,
+                temporal=temporal,
             )
         )
     return facts
+
+
+def _is_age(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` is someone's age ("Dunmore, 64," / "aged 70")."""
+    before = sentence[max(0, start - 30) : start]
+    if _AGED.search(before):
+        return True
+    return bool(_AGE_AFTER_NAME.search(before)) and _AGE_CLOSED.match(sentence, end) is not None
 
 
 def _quick_terms(tokens: list[str]) -> list[str]:
