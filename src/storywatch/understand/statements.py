@@ -125,8 +125,16 @@ def attribute(an: Analysis) -> list[Attributed]:
             history.said.append((s.start, pending.speaker.identity, para))
             pending = None
             continue
-        prev = out[-1] if out else None
-        if prev is None or not prev.direct:
+        prev = _last_quoted(out)
+        if prev is None:
+            continue
+        if not prev.direct:
+            # "Carter said that … would not happen." then "“That’s because this region …”":
+            # the quotation right after a paraphrase is its speaker's own words.
+            if prev.sentence == s.index - 1 and para - prev.paragraph <= 1:
+                item = Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para)
+                out.append(item)
+                history.said.append((s.start, item.speaker.identity, para))
             continue
         if prev.sentence != s.index - 1:
             # A quotation paragraph a little after the speaker's last words, with only
@@ -139,6 +147,23 @@ def attribute(an: Analysis) -> list[Attributed]:
         prev.sentence = s.index
         prev.paragraph = para
     return out
+
+
+def _last_quoted(out: list[Attributed]) -> Attributed | None:
+    """The statement a bare quotation may continue: the last one, or the last quotation of
+    the same sentence when a paraphrase was split off after it ("“…,” said Elizabeth Arnold,
+    a former staff member who said she planned to demonstrate. “I personally …”")."""
+    if not out:
+        return None
+    last = out[-1]
+    if last.direct:
+        return last
+    for item in reversed(out[:-1]):
+        if item.sentence != last.sentence:
+            break
+        if item.direct:
+            return item
+    return last
 
 
 _AND_THAT = re.compile(r",? and that ")

@@ -1,0 +1,43 @@
+"""Quotation shapes from the second round of PolNeAR train misses: which statement a quotation
+standing alone continues, and where a reported clause with a partial quotation ends. Every
+article here is written for these tests."""
+
+from __future__ import annotations
+
+from storywatch.understand import extract_statements
+
+
+def test_quotation_after_a_paraphrase_is_the_same_speakers_words() -> None:
+    text = (
+        "Harbour master Olaf Nygaard said the ferries would run again by June. “The "
+        "breakwater has held through three storms, and the crews know the route.”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.kind == "indirect"
+    assert second.kind == "direct"
+    assert second.speaker == first.speaker == "Olaf Nygaard"
+    assert second.text.startswith("The breakwater has held")
+
+
+def test_quotation_after_a_paraphrase_two_paragraphs_on_is_nobodys() -> None:
+    text = (
+        "Harbour master Olaf Nygaard said the ferries would run again by June.\n\n"
+        "The council met on Tuesday.\n\n"
+        "“The breakwater has held through three storms, and the crews know the route.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.kind == "indirect"
+
+
+def test_quotation_continues_the_quote_not_the_relative_clause_after_it() -> None:
+    text = (
+        "“You will see a variety of protests,” said Elena Marsh, a dock worker who said she "
+        "planned to march. “I do not like being arrested. But we have to be heard.”\n"
+    )
+    statements = extract_statements(text)
+    quotes = [s for s in statements if s.kind == "direct"]
+    assert [q.text for q in quotes] == [
+        "You will see a variety of protests,",
+        "I do not like being arrested. But we have to be heard.",
+    ]
+    assert {q.speaker for q in quotes} == {"Elena Marsh"}
