@@ -41,3 +41,22 @@ def test_quotation_continues_the_quote_not_the_relative_clause_after_it() -> Non
         "I do not like being arrested. But we have to be heard.",
     ]
     assert {q.speaker for q in quotes} == {"Elena Marsh"}
+
+
+def test_dash_after_a_partial_quotation_ends_the_reported_clause() -> None:
+    text = (
+        "Mayor Ana Ruiz called the repair “an incredible feat” - but she said the budget "
+        "would need another look before the summer.\n"
+    )
+    first = extract_statements(text)[0]
+    assert first.kind == "direct"
+    assert first.text == "the repair “an incredible feat”"
+
+
+def test_semicolon_after_a_partial_quotation_ends_the_reported_clause() -> None:
+    text = (
+        "Ruiz called the plan a “responsible choice”; her rivals on the council deride it as "
+        "timid.\n"
+    )
+    [s] = extract_statements(text)
+    assert s.text == "the plan a “responsible choice”"

@@ -73,6 +73,8 @@ def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             return q.end
         if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
             return q.end
+        if _CLOSED_CLAUSE.match(tail):
+            return q.end
         if _SETTING.match(text, q.end):
             return q.end
         clause = _NEW_CLAUSE.search(text, q.end - 2, end)
@@ -86,6 +88,11 @@ _NEW_CLAUSE = re.compile(
     r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
     r"|,? and (?=[a-z]{3,}ing\b)"
 )
+
+
+# A dash, a semicolon or a bracket after a partial quotation opens an aside or a new clause
+# ("called it "an incredible feat" - but he said …", "… "insanity"; rivals deride it …").
+_CLOSED_CLAUSE = re.compile(r"\s*(?:[-–—]{1,2}\s|;|\))")
 
 
 # After a partial quotation, a phrase about where or when it was said is not what was said
