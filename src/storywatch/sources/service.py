@@ -42,14 +42,21 @@ class ImportReport:
     failed: tuple[tuple[str, str], ...]
 
 
+def _span(seconds: float) -> str:
+    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= size:
+            return f"{seconds / size:.0f} {unit}"
+    return f"{seconds:.0f} s"
+
+
 def _ago(then: datetime | None, now: datetime) -> str:
     if then is None:
         return "never"
-    seconds = max(0.0, (now - then).total_seconds())
-    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
-        if seconds >= size:
-            return f"{seconds / size:.0f} {unit} ago"
-    return f"{seconds:.0f} s ago"
+    return f"{_span(max(0.0, (now - then).total_seconds()))} ago"
+
+
+def _ago_to(when: datetime, now: datetime) -> str:
+    return _span(max(0.0, (when - now).total_seconds()))
 
 
 def health(source: Source, now: datetime) -> SourceHealth:
@@ -79,6 +86,11 @@ def health(source: Source, now: datetime) -> SourceHealth:
         parts.append(f"polled every {source.poll_interval_seconds} s (pinned)")
     if source.websub_state == "active":
         parts.append("WebSub push active")
+    elif source.websub_error and source.websub_state in ("failed", "denied", "pending"):
+        again = ""
+        if source.websub_retry_at is not None and source.websub_retry_at > now:
+            again = f", asking again in {_ago_to(source.websub_retry_at, now)}"
+        parts.append(f"WebSub not active ({source.websub_error.rstrip('.')}{again})")
     if source.enabled and source.next_poll_at is not None and source.next_poll_at > now:
         parts.append(f"next poll in {(source.next_poll_at - now).total_seconds():.0f} s")
     return SourceHealth(source, status, "; ".join(parts))

@@ -9,6 +9,12 @@ with that secret); anything else is ignored, as the specification asks. Pushed i
 same path as polled ones (parse, store, ``INGESTED`` on the bus) in one transaction, so a push
 reaches the next stage in milliseconds. Leases are renewed before they end; removing a source
 unsubscribes it. Polling continues at a slow pace while a lease is live, as a safety net.
+
+A subscription that does not come about is asked for again, never given up on: a hub that
+cannot be reached or refuses the request, one that denies it, and one that accepts but never
+verifies our intent (within :data:`VERIFY_WAIT`) each put the source in a state with a retry
+time, backed off exponentially with jitter from :data:`RETRY_BASE` to :data:`RETRY_MAX`, and
+the reason in words on the source's health. Polling carries the feed meanwhile.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import contextlib
 import hashlib
 import hmac
 import logging
+import random
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -43,6 +50,22 @@ WEBSUB_KEY = "websub"
 RENEW_MARGIN = 0.2  # renew when less than this share of the lease remains
 MIN_RENEW_MARGIN = timedelta(hours=1)
 LOOP_SECONDS = 60.0
+VERIFY_WAIT = timedelta(minutes=15)  # an accepted request the hub has not verified by then failed
+RETRY_BASE = timedelta(minutes=2)
+RETRY_MAX = timedelta(hours=12)
+
+
+def retry_delay(failures: int, rng: random.Random | None = None) -> timedelta:
+    """How long to wait before asking again after ``failures`` failures in a row (≥ 1).
+
+    Doubling from :data:`RETRY_BASE`, capped at :data:`RETRY_MAX`, with "full jitter" over
+    the upper half so that many feeds on one hub that failed together do not retry together.
+    """
+    ceiling = min(RETRY_MAX, RETRY_BASE * (1 << min(max(failures, 1) - 1, 20)))
+    share: float = 0.5 + 0.5 * (rng.random() if rng is not None else random.random())
+    return ceiling * share
+
+
 _DIGESTS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "sha512": hashlib.sha512}
 
 
@@ -129,11 +152,30 @@ class WebSub:
                 "hub.secret": secret,
             },
         )
+        now = self.services.clock()
         if problem is not None:
-            async with self.services.db.write() as conn:
-                await source_store.update(conn, source_id, {"websub_state": "failed"})
+            await self._failed(source_id, source.websub_failures + 1, "failed", problem, now)
             log.info("WebSub subscribe for source %s failed: %s", source_id, problem)
+        else:
+            # accepted; the hub verifies our intent next. Should it never do so, ask again.
+            async with self.services.db.write() as conn:
+                await source_store.update(conn, source_id, {"websub_retry_at": now + VERIFY_WAIT})
         return problem
+
+    async def _failed(
+        self, source_id: int, failures: int, state: str, problem: str, now: datetime
+    ) -> None:
+        async with self.services.db.write() as conn:
+            await source_store.update(
+                conn,
+                source_id,
+                {
+                    "websub_state": state,
+                    "websub_failures": failures,
+                    "websub_retry_at": now + retry_delay(failures),
+                    "websub_error": problem,
+                },
+            )
 
     async def unsubscribe(self, source: Source) -> str | None:
         """Tell the hub to stop; remembers the request so its verification can be answered
@@ -156,7 +198,14 @@ class WebSub:
     # ------------------------------------------------------------------ from the hub
 
     async def verify(
-        self, source_id: int, mode: str, topic: str, challenge: str, lease_seconds: str | None
+        self,
+        source_id: int,
+        mode: str,
+        topic: str,
+        challenge: str,
+        lease_seconds: str | None,
+        *,
+        denial_reason: str = "",
     ) -> str | None:
         """The challenge to echo when we asked for this, else None (answered with 404)."""
         if mode == "unsubscribe":
@@ -172,7 +221,19 @@ class WebSub:
             if source is None or (source.topic_url or source.url) != topic:
                 return None
             if mode == "denied":
-                await source_store.update(conn, source_id, {"websub_state": "denied"})
+                failures = source.websub_failures + 1
+                now = self.services.clock()
+                await source_store.update(
+                    conn,
+                    source_id,
+                    {
+                        "websub_state": "denied",
+                        "websub_failures": failures,
+                        "websub_retry_at": now + retry_delay(failures),
+                        "websub_error": "The WebSub hub denied the subscription"
+                        + (f": {reason}." if (reason := denial_reason.strip()[:200]) else "."),
+                    },
+                )
                 return ""
             if mode != "subscribe" or source.websub_state not in ("pending", "active"):
                 return None
@@ -182,7 +243,13 @@ class WebSub:
             await source_store.update(
                 conn,
                 source_id,
-                {"websub_state": "active", "websub_lease_until": now + timedelta(seconds=lease)},
+                {
+                    "websub_state": "active",
+                    "websub_lease_until": now + timedelta(seconds=lease),
+                    "websub_failures": 0,
+                    "websub_retry_at": None,
+                    "websub_error": None,
+                },
             )
         return challenge
 
@@ -231,7 +298,7 @@ class WebSub:
             MIN_RENEW_MARGIN, timedelta(seconds=self.settings.websub_lease_seconds * RENEW_MARGIN)
         )
         async with self.services.db.read() as conn:
-            todo = await source_store.websub_to_subscribe(conn)
+            todo = await source_store.websub_to_subscribe(conn, now)
             todo += await source_store.websub_due_for_renewal(conn, now + margin)
         for source in todo:
             await self.subscribe(source.id)

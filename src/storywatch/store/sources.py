@@ -50,6 +50,9 @@ class Source:
     websub_secret: str | None
     websub_state: str | None
     websub_lease_until: datetime | None
+    websub_failures: int
+    websub_retry_at: datetime | None
+    websub_error: str | None
     created_at: datetime
 
     @classmethod
@@ -215,11 +218,20 @@ async def websub_due_for_renewal(conn: AsyncConnection, before: datetime) -> lis
     return [Source.from_row(r) for r in await conn.execute(stmt)]
 
 
-async def websub_to_subscribe(conn: AsyncConnection) -> list[Source]:
-    """Feeds that advertise a hub but have no live subscription yet."""
+async def websub_to_subscribe(conn: AsyncConnection, now: datetime) -> list[Source]:
+    """Feeds that advertise a hub but have no live subscription, and whose turn has come.
+
+    That is: never subscribed, lease expired, or a subscription that failed, was denied or
+    was never verified, once its retry time (``websub_retry_at``) has passed.
+    """
+    retry = sa.and_(
+        sources.c.websub_state.in_(("failed", "denied", "pending")),
+        sources.c.websub_retry_at.is_not(None),
+        sources.c.websub_retry_at <= now,
+    )
     stmt = sa.select(*_COLUMNS).where(
         sources.c.enabled.is_(True),
         sources.c.hub_url.is_not(None),
-        sa.or_(sources.c.websub_state.is_(None), sources.c.websub_state == "expired"),
+        sa.or_(sources.c.websub_state.is_(None), sources.c.websub_state == "expired", retry),
     )
     return [Source.from_row(r) for r in await conn.execute(stmt)]

@@ -168,8 +168,13 @@ sources = sa.Table(
     sa.Column("hub_url", sa.String(2048), nullable=True),
     sa.Column("topic_url", sa.String(2048), nullable=True),
     sa.Column("websub_secret", sa.String(128), nullable=True),
-    sa.Column("websub_state", sa.String(16), nullable=True),  # pending|active|denied|gone
+    sa.Column("websub_state", sa.String(16), nullable=True),  # pending|active|failed|denied|expired
     sa.Column("websub_lease_until", UTCDateTime(), nullable=True),
+    # a subscription the hub refused, never verified or denied is asked for again at this
+    # time (exponential backoff over websub_failures); websub_error says why, in words
+    sa.Column("websub_failures", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("websub_retry_at", UTCDateTime(), nullable=True),
+    sa.Column("websub_error", sa.Text, nullable=True),
     _created(),
 )
 

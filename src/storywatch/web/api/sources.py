@@ -41,7 +41,15 @@ class SourceOut(BaseModel):
     item_count: int
     next_poll_at: datetime | None
     poll_interval_seconds: int | None = Field(description="Pinned interval, if an admin set one.")
-    websub: str | None = Field(description="WebSub state: pending, active, denied, failed.")
+    websub: str | None = Field(
+        description="WebSub state: pending, active, failed, denied or expired (null: no hub)."
+    )
+    websub_error: str | None = Field(
+        None, description="Why the last WebSub subscription did not come about, in words."
+    )
+    websub_retry_at: datetime | None = Field(
+        None, description="When the subscription is asked for again (failed, denied, pending)."
+    )
 
 
 def source_out(h: SourceHealth) -> SourceOut:
@@ -66,6 +74,8 @@ def source_out(h: SourceHealth) -> SourceOut:
         next_poll_at=s.next_poll_at,
         poll_interval_seconds=s.poll_interval_seconds,
         websub=s.websub_state,
+        websub_error=s.websub_error,
+        websub_retry_at=s.websub_retry_at,
     )
 
 

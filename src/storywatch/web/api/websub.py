@@ -27,6 +27,7 @@ async def verify_intent(source_id: int, request: Request, services: ServicesDep)
         q.get("hub.topic", ""),
         q.get("hub.challenge", ""),
         q.get("hub.lease_seconds"),
+        denial_reason=q.get("hub.reason", ""),
     )
     if challenge is None:
         return PlainTextResponse("no such subscription", status_code=404)

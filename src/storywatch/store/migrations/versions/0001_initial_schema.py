@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 22:57:54.548966
+Create Date: 2026-11-29 01:16:10.061010
 """
 
 from __future__ import annotations
@@ -85,6 +85,11 @@ def upgrade() -> None:
         sa.Column(
             "websub_lease_until", storywatch.store.tables.UTCDateTime(timezone=True), nullable=True
         ),
+        sa.Column("websub_failures", sa.Integer(), server_default="0", nullable=False),
+        sa.Column(
+            "websub_retry_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=True
+        ),
+        sa.Column("websub_error", sa.Text(), nullable=True),
         sa.Column("created_at", storywatch.store.tables.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sources")),
         sa.UniqueConstraint("url", name=op.f("uq_sources_url")),
