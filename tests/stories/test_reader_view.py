@@ -90,3 +90,45 @@ def test_a_recap_with_durations_and_ages_is_not_a_development() -> None:
     decision = store.process(news)
     assert decision.is_development
     assert decision.novelty.new_numbers == ("3 more cars",)
+
+
+RECAP_OF_THE_WEEK = (
+    "Here is what we know about the Kessel Bridge collapse in Farrowby.\n\n"
+    "The bridge over the river Dunn collapsed early on Monday, when the central span gave way "
+    "and two cars and a delivery van fell into the river.\n\n"
+    "The death toll rose to seven on Tuesday after divers recovered three more bodies from the "
+    "river.\n\n"
+    "The regional transport agency said the bridge passed its inspection in March. The "
+    "engineer who led the inspection, Mara Quill, said it did not, and that her report asked "
+    "for urgent repairs to the central span.\n\n"
+    "Prosecutors in Farrowby opened an inquiry into the collapse on Tuesday. Engineers will "
+    "inspect 14 other bridges on the river Dunn."
+)
+
+
+def test_a_recap_does_not_rename_the_story() -> None:
+    engine = StoryEngine()
+    store = Store(engine)
+    store.process(wire())
+    store.process(
+        quoted(
+            follow_up(),
+            "Mara Quill",
+            "person:mara-quill",
+            "The bridge did not pass its inspection in March.",
+        )
+    )
+    before = engine.headline(store.story_of(1)).title
+    recap = StoryDoc(
+        article_id=7,
+        source="Dunn Valley Times",
+        url="https://dvt.example/kessel-bridge-what-we-know",
+        title="Kessel Bridge collapse: what we know so far",
+        text=RECAP_OF_THE_WEEK,
+        published=MONDAY + timedelta(days=3),
+    )
+    decision = store.process(recap)
+    # it adds one figure, so it is a development; but it mostly restates the story, and the
+    # article that best names the story is still the one that did
+    assert decision.is_development and decision.story_id == store.story_of(1)
+    assert engine.headline(store.story_of(1)).title == before == wire().title

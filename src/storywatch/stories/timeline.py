@@ -3,10 +3,16 @@
 ``summarize_story`` is a pure function of what the engine remembers about a story's
 articles, so the web page, the API and a notification all describe a story the same way.
 
-- The title is the headline of the story's most central development (the original report
-  closest to the centroid; copies and recaps are not candidates), not the first one: a
-  story that starts as "fire at Pier 9" and becomes "harbor to reopen" is still named by
-  what most of its articles are about.
+- The title is the headline of the *earliest* development that is nearly as central as the
+  most central one (within :data:`TITLE_SHARE` of its cosine to the centroid). Candidates
+  are original reports that are developments; copies are not, and neither are recaps
+  (an article that restates at least :data:`RECAP_RESTATED` times as many sentences as it
+  adds, even when it adds a figure): a recap restates everything, so it is always the most
+  central article, and it would rename the story each time one arrived. Preferring the
+  earliest near-best keeps the name a story got from its first developments while its
+  articles are still mostly about that, and moves it only when the story has moved on (the
+  centroid has left its first reports behind): a story that starts as "fire at Pier 9" and
+  becomes "harbor to reopen" is named by what most of its articles are about.
 - The summary is the lead of the first report and, when the story has moved since, its
   latest development.
 - The timeline has one item per development (wire copies folded into the item of the text
@@ -33,6 +39,8 @@ from storywatch.stories.vectors import Vector, dot
 
 SUMMARY_CHARS = 480
 UNTITLED = "(untitled)"
+TITLE_SHARE = 0.9
+RECAP_RESTATED = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +58,7 @@ class ArticleRecord:
     highlight: str
     lead: str
     vector: Vector
+    recap: bool = False
 
     @classmethod
     def of(
@@ -78,7 +87,24 @@ class ArticleRecord:
             highlight=highlight,
             lead=lead,
             vector=vector,
+            recap=is_recap(decision.novelty),
         )
+
+
+def is_recap(novelty: Novelty) -> bool:
+    """Whether an article mostly restates its story (see the module docstring)."""
+    return novelty.repeated >= RECAP_RESTATED * max(1, len(novelty.new_sentences))
+
+
+def title_of(originals: Sequence[ArticleRecord], centroid: Mapping[str, float]) -> str:
+    """The title of the earliest candidate nearly as central as the best one (``originals``
+    in time order; see the module docstring)."""
+    candidates = [a for a in originals if not a.recap] or list(originals)
+    closeness = [dot(a.vector, centroid) for a in candidates]
+    best = max(closeness)
+    return next(
+        a.title for a, c in zip(candidates, closeness, strict=True) if c >= TITLE_SHARE * best
+    )
 
 
 def novelty_line(novelty: Novelty, source: str) -> str:
@@ -107,9 +133,6 @@ def summarize_story(
         raise ValueError(f"story {story_id} has no articles")
     ordered = sorted(articles, key=lambda a: (a.published, a.article_id))
     originals = [a for a in ordered if a.duplicate_kind is None and a.is_development] or ordered
-    central = max(
-        enumerate(originals), key=lambda ia: (round(dot(ia[1].vector, centroid), 9), -ia[0])
-    )[1]
     copies: dict[int, list[ArticleRecord]] = {}
     for article in ordered:
         if article.duplicate_of is not None:
@@ -147,7 +170,7 @@ def summarize_story(
         summary = f"{_shorten(first.lead, SUMMARY_CHARS // 2)} Latest: {latest.highlight}"
     return StorySummary(
         story_id=story_id,
-        title=central.title,
+        title=title_of(originals, centroid),
         summary=_shorten(summary, SUMMARY_CHARS),
         timeline=tuple(items),
         article_ids=tuple(a.article_id for a in ordered),
