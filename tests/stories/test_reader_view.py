@@ -4,10 +4,20 @@ not depend on the order in which feeds were fetched."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
+from storywatch.model import Statement
 from storywatch.stories import StoryDoc, StoryEngine
-from tests.stories.fixtures import MONDAY, WIRE_TEXT, Store, follow_up, quoted, wire
+from tests.stories.fixtures import (
+    FOLLOW_UP_TEXT,
+    MONDAY,
+    WIRE_TEXT,
+    Store,
+    follow_up,
+    quoted,
+    wire,
+)
 
 
 def test_timeline_items_and_events_show_whole_sentences_not_half_a_quotation() -> None:
@@ -132,3 +142,45 @@ def test_a_recap_does_not_rename_the_story() -> None:
     # article that best names the story is still the one that did
     assert decision.is_development and decision.story_id == store.story_of(1)
     assert engine.headline(store.story_of(1)).title == before == wire().title
+
+
+def test_the_summary_shows_a_revised_figure_as_it_stands_now() -> None:
+    engine = StoryEngine()
+    store = Store(engine)
+    store.process(wire())
+    before = engine.headline(store.story_of(1)).summary
+    assert "killing four people" in before
+    decision = store.process(follow_up())  # "rose to seven on Tuesday, up from the four"
+    assert [e.detail["to"] for e in decision.events if e.kind == "revision"] == ["7"]
+    summary = engine.headline(store.story_of(1)).summary
+    assert "killing seven people (revised from four)" in summary
+    assert "killing four people" not in summary
+
+
+def test_a_paraphrase_is_never_shown_in_quotation_marks() -> None:
+    engine = StoryEngine()
+    store = Store(engine)
+    store.process(wire())
+    said = "the report had been sent to the transport agency in April"
+    start = FOLLOW_UP_TEXT.index(said)
+    paraphrase = Statement(
+        text=said,
+        kind="indirect",
+        speaker="Mara Quill",
+        start=start,
+        end=start + len(said),
+        speaker_key="person:mara-quill",
+        cue="said",
+    )
+    decision = store.process(replace(follow_up(), statements=(paraphrase,)))
+    assert decision.headline == f"Mara Quill: {said}"
+    summary = engine.headline(store.story_of(1))
+    development = next(i for i in summary.timeline if i.kind == "development")
+    assert development.text == f"Mara Quill: {said}"
+    assert "“" not in summary.summary.split("Latest:")[1]
+    # a direct quote keeps its marks
+    quote = "The bridge did not pass its inspection in March."
+    store = Store(StoryEngine())
+    store.process(wire())
+    decision = store.process(quoted(follow_up(), "Mara Quill", "person:mara-quill", quote))
+    assert decision.headline == f"Mara Quill: “{quote}”"

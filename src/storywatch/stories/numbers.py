@@ -58,6 +58,10 @@ class NumberFact:
     revision: str = ""
     toll: bool = False
     temporal: bool = False
+    #: where the number is written in the text ``number_facts`` read (for a part of a
+    #: quotation that is the part, not the whole ``sentence`` the story keeps)
+    start: int = 0
+    end: int = 0
 
 
 _EXPLICIT = re.compile(
@@ -170,6 +174,8 @@ def number_facts(
                 revision=revision,
                 toll=toll,
                 temporal=temporal,
+                start=start,
+                end=end,
             )
         )
     return facts

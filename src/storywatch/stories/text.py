@@ -365,6 +365,8 @@ _NUMBER_WORDS = {
     "hundred": 100,
 }
 NUMBER_WORDS = frozenset(_NUMBER_WORDS)
+#: value -> its word, for writing a figure the way the text wrote the one it replaces
+NUMBER_NAMES = {v: w for w, v in _NUMBER_WORDS.items() if w not in ("dozen", "hundred")}
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 

@@ -14,7 +14,11 @@ articles, so the web page, the API and a notification all describe a story the s
   centroid has left its first reports behind): a story that starts as "fire at Pier 9" and
   becomes "harbor to reopen" is named by what most of its articles are about.
 - The summary is the lead of the first report and, when the story has moved since, its
-  latest development.
+  latest development. A figure of the lead that the story has revised since is shown as it
+  stands now, saying that it changed ("injuring nine crew members (revised from six)"),
+  so the summary never keeps a stale count.
+- A statement is shown in quotation marks only when it is a direct quote; a paraphrase is
+  shown as "Speaker: what they said" (words it quotes keep their own marks).
 - The timeline has one item per development (wire copies folded into the item of the text
   they copy, so every item cites all the outlets that carried it) and one per contradiction,
   revision and correction.
@@ -22,12 +26,15 @@ articles, so the web page, the API and a notification all describe a story the s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from storywatch.model import StoryEvent
+from storywatch.model import Statement, StoryEvent
+from storywatch.stories.numbers import number_facts
+from storywatch.stories.text import NUMBER_NAMES, STOPWORDS, stem
 from storywatch.stories.types import (
     Novelty,
     StoryDecision,
@@ -110,9 +117,98 @@ def title_of(originals: Sequence[ArticleRecord], centroid: Mapping[str, float]) 
 def novelty_line(novelty: Novelty, source: str) -> str:
     """An article's first new statement ("Speaker: “words”") or first new sentence; ""."""
     if novelty.new_statements:
-        first = novelty.new_statements[0]
-        return f"{first.speaker or source}: “{first.text.strip()}”"
+        return statement_line(novelty.new_statements[0], source)
     return novelty.new_sentences[0] if novelty.new_sentences else ""
+
+
+_THAT = re.compile(r"^that\s+", re.IGNORECASE)
+_MARKS = re.compile(r'[“”"]')
+
+
+def statement_line(statement: Statement, source: str) -> str:
+    """A statement in one line: a direct quote in quotation marks ("Speaker: “words”"), a
+    paraphrase without them ("Speaker: ships would move again on Thursday"), since only a
+    speaker's own words may be shown as a quote."""
+    speaker = statement.speaker or source
+    text = statement.text.strip()
+    if statement.kind == "direct" and not _MARKS.search(text):
+        return f"{speaker}: “{text}”"
+    # a paraphrase, or a quote that carries its own marks around the words quoted ("the
+    # harbor “will remain closed”"): the marks already there say what is quoted
+    return f"{speaker}: {_THAT.sub('', text)}"
+
+
+_REVISED_PHRASE_WORDS = 3
+
+
+def with_current_figures(text: str, events: Sequence[StoryEvent]) -> str:
+    """``text`` with each figure the story has revised since written as it stands now.
+
+    A figure is replaced when a revision event goes from its value for the same thing (the
+    same unit word, or the revision's own earlier sentence); revisions of a revision are
+    followed to the latest. The replaced figure is followed by "(revised from <old>)" after
+    its noun phrase, and written as a word when the old one was.
+    """
+    revisions: list[tuple[float, float, Mapping[str, str]]] = []
+    for event in events:
+        if event.kind == "revision":
+            old, new = _value(event.detail.get("from")), _value(event.detail.get("to"))
+            if old is not None and new is not None:
+                revisions.append((old, new, event.detail))
+    if not revisions:
+        return text
+    for fact in reversed(number_facts(text)):  # right to left: positions stay valid
+        value, seen = fact.value, {fact.value}
+        for old, new, detail in revisions:
+            what = detail.get("what", "")
+            same = (fact.unit is not None and stem(what.lower()) == fact.unit) or (
+                detail.get("earlier", "") and fact.sentence in detail.get("earlier", "")
+            )
+            if old == value and same and new not in seen:
+                value = new
+                seen.add(new)
+        if value == fact.value:
+            continue
+        written = text[fact.start : fact.end]
+        now = _written_like(value, written)
+        tail = _phrase_end(text, fact.end)
+        text = (
+            text[: fact.start]
+            + now
+            + text[fact.end : tail]
+            + f" (revised from {written})"
+            + text[tail:]
+        )
+    return text
+
+
+def _value(written: str | None) -> float | None:
+    try:
+        return float((written or "").replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _written_like(value: float, old: str) -> str:
+    """``value`` as a word when ``old`` was one and it has a word, else in figures."""
+    if old.isalpha() and value in NUMBER_NAMES:
+        word = NUMBER_NAMES[int(value)]
+        return word.capitalize() if old[0].isupper() else word
+    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+
+
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+
+
+def _phrase_end(text: str, end: int) -> int:
+    """Where the noun phrase after a number ends: up to three words, stopping at a stopword
+    or punctuation ("six crew members| and", "1,200 residents| of Saltmarsh")."""
+    for _ in range(_REVISED_PHRASE_WORDS):
+        match = _WORD_AFTER.match(text, end)
+        if match is None or match.group(1).lower() in STOPWORDS:
+            break
+        end = match.end()
+    return end
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -164,10 +260,11 @@ def summarize_story(
     kind_order = {"start": 0, "development": 1, "revision": 2, "correction": 3, "contradiction": 4}
     items.sort(key=lambda i: (i.when, kind_order[i.kind], i.article_ids))
 
-    summary = first.lead
+    lead = with_current_figures(first.lead, events)
+    summary = lead
     if developments:
         latest = developments[-1]
-        summary = f"{_shorten(first.lead, SUMMARY_CHARS // 2)} Latest: {latest.highlight}"
+        summary = f"{_shorten(lead, SUMMARY_CHARS // 2)} Latest: {latest.highlight}"
     return StorySummary(
         story_id=story_id,
         title=title_of(originals, centroid),
