@@ -60,3 +60,30 @@ def test_semicolon_after_a_partial_quotation_ends_the_reported_clause() -> None:
     )
     [s] = extract_statements(text)
     assert s.text == "the plan a “responsible choice”"
+
+
+def test_cue_ending_its_sentence_with_adverbials_announces_the_next_quotation() -> None:
+    text = (
+        "Harbour master Olaf Nygaard said in a statement on Friday. “There are no ferries "
+        "to cancel, and there is no storm to wait out.”\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker == "Olaf Nygaard"
+    assert s.kind == "direct"
+    assert s.text.startswith("There are no ferries")
+
+
+def test_as_someone_put_it_credits_the_quotation_after_it() -> None:
+    text = (
+        "As the harbour board chair, Lena Park, put it in her letter to members, “We cannot "
+        "dredge our way out of a shrinking port.”\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker == "Lena Park"
+    assert s.cue == "put it"
+    assert s.text == "We cannot dredge our way out of a shrinking port."
+
+
+def test_put_it_without_as_is_no_attribution() -> None:
+    text = "The crew put it back on the quay, “for now,” before the storm.\n"
+    assert [s for s in extract_statements(text) if s.cue == "put it"] == []

@@ -35,7 +35,7 @@ from storywatch.understand.phrases import (
     _plausible,
     clause_subject,
 )
-from storywatch.understand.shapes import colon_quote
+from storywatch.understand.shapes import as_put_it, colon_quote
 from storywatch.understand.spans import (
     _DETERMINERS,
     _INTRO_MAX_WORDS,
@@ -115,7 +115,11 @@ def find_in_sentence(text: str, s: Sentence) -> Found | None:
         if found is not None:
             return found
     return (
-        _cue_led(text, s) or _according_to(text, s) or _colon_intro(text, s) or colon_quote(text, s)
+        _cue_led(text, s)
+        or _according_to(text, s)
+        or _colon_intro(text, s)
+        or as_put_it(text, s)
+        or colon_quote(text, s)
     )
 
 
@@ -223,10 +227,20 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             )
         if found is not None:
             return found
-        if text[s.start : s.end].rstrip().endswith(":"):
-            # "Mayor Okafor told reporters:" — the quotation follows in the next paragraph.
+        if text[s.start : s.end].rstrip().endswith(":") or _only_adverbials(text, s, k, lemma):
+            # "Mayor Okafor told reporters:" — the quotation follows in the next paragraph;
+            # "Sam Lau said in a statement." — in the next sentence.
             return Found((), True, speaker, (w.start, w.end), s.index)
     return None
+
+
+def _only_adverbials(text: str, s: Sentence, k: int, lemma: str) -> bool:
+    """ "Sam Lau said in a statement.": the cue ends the sentence with nothing after it but
+    where or when it was said, so the words come next (the caller keeps it pending)."""
+    if s.quotes or text[s.start : s.end].rstrip()[-1:] != "." or lemma in lx.WEAK_CUES:
+        return False
+    rest = s.words[k + 1 :]
+    return not rest or content_start(text, s.words[k].end, rest, lemma) == NOTHING
 
 
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "being"))

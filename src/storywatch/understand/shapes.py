@@ -5,6 +5,8 @@
   announces the quotation, so the verb before it need not be a reporting verb.
 - A quotation credited on a line of its own after it, or after a dash on the same line:
   "“…”" followed by "– Hillary Clinton." (readers' letters, pull quotes, vox pops).
+- "As Akhil Amar put it, “…”": "put it" is no reporting verb, but after "as" and before a
+  quotation it credits the words that follow.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.phrases import _determined, _np_before, clause_subject
+from storywatch.understand.phrases import (
+    _determined,
+    _is_name_chunk,
+    _is_role_chunk,
+    _np_before,
+    _plausible,
+    clause_subject,
+)
 from storywatch.understand.spans import Found, Sentence, Span, _inside, is_title_quote
 from storywatch.understand.text import Quote, Word
 
@@ -38,6 +47,52 @@ def colon_quote(text: str, s: Sentence) -> Found | None:
     if verb is None or verb.start >= q.start or not verb.text[:1].islower():
         return None
     return Found(q.parts, True, subject, (verb.start, verb.end), s.index)
+
+
+def as_put_it(text: str, s: Sentence) -> Found | None:
+    """ "As John Cornyn, the No. 2 in the leadership, put it: “…”": the quotation after "as X
+    put it" is X's."""
+    if not s.quotes or "put it" not in text[s.start : s.end]:
+        return None
+    words = s.words
+    for k in range(1, len(words) - 1):
+        if words[k].text != "put" or words[k + 1].text != "it" or _inside(s.quotes, words[k].start):
+            continue
+        later = [q for q in s.quotes if q.start > words[k + 1].end and not is_title_quote(text, q)]
+        if not later or not _PUT_IT_LEAD.match(text, words[k + 1].end, later[0].start):
+            return None
+        speaker = _as_subject(text, s, k)
+        if speaker is None:
+            return None
+        parts = [p for q in later for p in q.parts]
+        return Found(tuple(parts), True, speaker, (words[k].start, words[k + 1].end), s.index)
+    return None
+
+
+def _as_subject(text: str, s: Sentence, k: int) -> Span | None:
+    """The noun phrase between "as" and the verb at ``k``, before any appositive."""
+    words = s.words
+    for a in range(k - 1, max(-1, k - 25), -1):
+        if _inside(s.quotes, words[a].start):
+            return None
+        if words[a].text.lower() != "as":
+            continue
+        chunks: list[list[Word]] = [[]]
+        for w in words[a + 1 : k]:
+            if chunks[-1] and "," in text[chunks[-1][-1].end : w.start]:
+                chunks.append([])
+            chunks[-1].append(w)
+        np = chunks[0]
+        if len(chunks) > 1 and _is_role_chunk(np) and _is_name_chunk(chunks[1]):
+            np = chunks[1]  # "As the chief executive, Jeff Weiner, put it"
+        if not np or len(np) > 8 or not _plausible(text, np, loose=True):
+            return None
+        return np[0].start, np[-1].end
+    return None
+
+
+# Between "put it" and the quotation: an adverbial or two and a comma or colon.
+_PUT_IT_LEAD = re.compile(r"(?:[^“\"'.;]{0,60})[,:]\s*$")
 
 
 def _last_whole_quote(text: str, s: Sentence) -> Quote | None:
