@@ -87,3 +87,15 @@ def test_as_someone_put_it_credits_the_quotation_after_it() -> None:
 def test_put_it_without_as_is_no_attribution() -> None:
     text = "The crew put it back on the quay, “for now,” before the storm.\n"
     assert [s for s in extract_statements(text) if s.cue == "put it"] == []
+
+
+def test_trailer_subject_may_be_an_age_or_a_plural_noun_for_people() -> None:
+    text = (
+        "“The harbour has always been our living,” said the 46-year-old.\n\n"
+        "“The damage to the pier is beyond repair,” federal inspectors wrote in their "
+        "report.\n"
+    )
+    first, second = extract_statements(text)
+    assert first.speaker == "the 46-year-old"
+    assert second.speaker == "federal inspectors"
+    assert second.text == "The damage to the pier is beyond repair,"

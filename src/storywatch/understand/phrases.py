@@ -8,6 +8,8 @@ into a named person is :mod:`storywatch.understand.speakers`' job.
 
 from __future__ import annotations
 
+import re
+
 from storywatch.understand import lexicon as lx
 from storywatch.understand.spans import (
     _CONJUNCTIONS,
@@ -179,6 +181,8 @@ def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     if loose and _determined(np):
         return True
     last = np[-1].text.lower()
+    if loose and len(np) <= 3 and _AGENT.search(last) and np[0].text[:1].islower():
+        return True  # “…,” federal prosecutors wrote
     if len(np) == 1 and (
         last in lx.PERSONAL_PRONOUNS | {"who", "which"}
         or (last[:-2] in lx.PERSONAL_PRONOUNS and last[-2:] in ("’s", "'s", "’d", "'d"))
@@ -190,6 +194,10 @@ def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     return last in lx.SPEAKER_NOUNS or base in lx.SPEAKER_NOUNS or last in lx.TITLE_HEADS
 
 
+# Nouns for people by what they do: "prosecutors", "organizers", "activists", "historian".
+_AGENT = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian)s?|[a-z]{4}(?:ant|ent)s)$")
+
+
 def _determined(np: list[Word]) -> bool:
     """ "the suit", "Another commenter", "his campaign": a determiner and a noun head."""
     first = np[0].text.lower()
@@ -197,7 +205,7 @@ def _determined(np: list[Word]) -> bool:
     return (
         len(np) >= 2
         and (first in _DETERMINERS or first in ("her", "his", "their", "its", "our"))
-        and last.isalpha()
+        and (last.isalpha() or ("-" in last and last.rsplit("-", 1)[1].isalpha()))
         and last not in lx.NOT_NAMES
         and last not in _DETERMINERS
     )
