@@ -8,6 +8,7 @@ of the service. Loopback fetching is allowed for this run only (the demo feeds l
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.dialects import sqlite
@@ -55,6 +56,14 @@ async def prepare(services: Services, feed_urls: list[str], titles: list[str]) -
     return admin.id
 
 
+def _shown(path: Path) -> str:
+    """``path`` as the user would type it from here (relative when it is below the cwd)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 async def run_demo(settings: Settings, *, console: Any) -> None:
     """Run until Ctrl-C; prints the URL to open once the web app is listening."""
     story = load_story()
@@ -76,7 +85,10 @@ async def run_demo(settings: Settings, *, console: Any) -> None:
             console.print(
                 f"Storywatch demo is running: open {settings.public_url()}\n"
                 f"  {len(story.outlets)} outlets release the story \u201c{story.title}\u201d "
-                f"over about {span} (feeds at {feeds.url}). Press Ctrl-C to stop.",
+                f"over about {span} (feeds at {feeds.url}). Press Ctrl-C to stop.\n"
+                f"  The same notifications in a terminal: "
+                f"storywatch tail --data-dir {_shown(settings.data_dir)} "
+                f"--url {settings.public_url()}",
                 highlight=False,
             )
             await runner.stop.wait()
