@@ -12,7 +12,11 @@ from storywatch.bus import LIVE, NOTIFIED
 from storywatch.clock import ManualClock
 from storywatch.deliver.outbox import announce, record, record_many
 from storywatch.deliver.policy import Limits
+from storywatch.model import Reason
 from storywatch.store.channels import Outcome, claim, write_outcomes
+from storywatch.store.channels import get as get_channel
+from storywatch.store.notifications import get_for_user
+from storywatch.store.tables import channels as channels_table
 from storywatch.store.tables import deliveries, notifications
 from tests.deliver.helpers import add_channel, draft, new_story, new_user
 
@@ -266,3 +270,80 @@ async def test_a_leased_delivery_is_never_superseded(any_dsvc: Services) -> None
         await record(conn, draft(uid, 2, story_id=story), NOON)
     assert in_flight.notification.id == old.id  # type: ignore[union-attr]
     assert [r.status for r in await _deliveries(svc, old.id)] == ["pending"]  # type: ignore[union-attr]
+
+
+async def test_a_claim_reads_the_rows_as_stored(any_dsvc: Services) -> None:
+    """The claim reads its columns untyped (store.rawvalues): it must give what the typed
+    reads give, timestamps, JSON and flags included."""
+    svc = any_dsvc
+    uid = await new_user(svc, "ana")
+    channel = await add_channel(svc, uid, "webhook", WEBHOOK, secret="whsec_" + "a" * 32)
+    story = await new_story(svc)
+    published = datetime(2024, 6, 3, 11, 58, 30, 123456, tzinfo=UTC)
+    async with svc.db.write() as conn:
+        created = await record(
+            conn,
+            draft(uid, 1, story_id=story, urgent=True, published_at=published),
+            NOON,
+        )
+        assert created is not None
+        success = NOON - timedelta(minutes=5)
+        await conn.execute(
+            sa.update(channels_table)
+            .where(channels_table.c.id == channel.id)
+            .values(last_success_at=success, consecutive_failures=2, last_error="it broke")
+        )
+        (item,) = await claim(conn, worker_id="w", now=NOON, lease_seconds=30, limit=5)
+    async with svc.db.read() as conn:
+        stored = await get_for_user(conn, uid, created.id)
+        stored_channel = await get_channel(conn, uid, channel.id)
+    assert item.notification == stored
+    assert item.channel == stored_channel
+    assert item.notification.published_at == published
+    assert item.notification.urgent is True
+    assert item.notification.reasons == (Reason("term", "troops", "in the title"),)
+    assert item.channel.last_success_at == success
+    assert item.channel.config == WEBHOOK
+    assert item.attempts == 0
+    assert item.idempotency_key == f"n{created.id}.c{channel.id}"
+    assert item.superseded is False
+
+
+async def test_a_claim_marks_what_a_newer_push_of_the_story_made_stale(
+    any_dsvc: Services,
+) -> None:
+    """An older push whose lease ran out while a newer one of its story was recorded is due
+    together with it: only the newer goes, per channel, and only in the same user's thread."""
+    svc = any_dsvc
+    ana, ben = await new_user(svc, "ana"), await new_user(svc, "ben")
+    phone = await add_channel(svc, ana, "webhook", WEBHOOK, name="phone")
+    laptop = await add_channel(svc, ana, "webhook", {"url": "http://127.0.0.1:9/l"}, name="l")
+    theirs = await add_channel(svc, ben, "webhook", WEBHOOK)
+    story = await new_story(svc)
+    limits = Limits(user_per_hour=1000, story_per_hour=1000)
+    async with svc.db.write() as conn:
+        old, old_ben = await record_many(
+            conn,
+            [draft(ana, 1, story_id=story), draft(ben, 1, story_id=story)],
+            NOON,
+            limits=limits,
+        )
+        held = await claim(conn, worker_id="w1", now=NOON, lease_seconds=30, limit=10)
+        assert len(held) == 3  # in flight: the newer one cannot supersede them at record time
+        (new,) = await record_many(conn, [draft(ana, 2, story_id=story)], NOON, limits=limits)
+        # the newer push is not due yet on the laptop
+        await conn.execute(
+            sa.update(deliveries)
+            .where(deliveries.c.notification_id == new.id, deliveries.c.channel_id == laptop.id)
+            .values(next_attempt_at=NOON + timedelta(hours=1))
+        )
+    later = NOON + timedelta(seconds=31)  # w1's leases ran out
+    async with svc.db.write() as conn:
+        retaken = await claim(conn, worker_id="w2", now=later, lease_seconds=30, limit=10)
+    stale = {(c.notification.id, c.channel.id): c.superseded for c in retaken}
+    assert stale == {
+        (old.id, phone.id): True,  # the newer one is due on the phone
+        (old.id, laptop.id): False,  # not on the laptop: the old one still goes there
+        (old_ben.id, theirs.id): False,  # ben's thread has nothing newer
+        (new.id, phone.id): False,
+    }

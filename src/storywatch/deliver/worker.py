@@ -153,7 +153,7 @@ class DeliveryWorker:
                         limit=limit,
                     )
                 if claimed:
-                    await self._screen(claimed, now)
+                    self._screen(claimed, now)
                 if len(claimed) < limit:  # drained for now: sleep until the next due row
                     self._more = False
                     idle_until = loop.time() + await self._idle_seconds(now)
@@ -187,13 +187,12 @@ class DeliveryWorker:
             return POLL_SECONDS
         return min(POLL_SECONDS, max(0.01, (due - now).total_seconds()))
 
-    async def _screen(self, claimed: list[Claimed], now: datetime) -> None:
-        """Queue claimed deliveries, except those a newer push of their thread made stale."""
-        async with self.services.db.read() as conn:
-            stale = await deliveries_store.newer_in_thread(conn, claimed, now)
+    def _screen(self, claimed: list[Claimed], now: datetime) -> None:
+        """Queue claimed deliveries, except those a newer push of their thread made stale
+        (the claim checks that in the same statement)."""
         at = time.monotonic()
         for item in claimed:
-            if item.delivery_id in stale:
+            if item.superseded:
                 self._results.append(send.superseded(item, now))
             else:
                 self._claimed_at[item.delivery_id] = at

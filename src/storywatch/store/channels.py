@@ -15,14 +15,20 @@ are serialised anyway.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from storywatch.store.notifications import Notification, thread_filter
+from storywatch.store.notifications import (
+    NOTIFICATION_FIELDS,
+    Notification,
+    notification_from_values,
+    raw_notification_columns,
+)
+from storywatch.store.rawvalues import RowReader, raw
 from storywatch.store.tables import channels, deliveries, delivery_attempts, notifications
 
 KINDS = ("webpush", "email", "webhook", "ntfy", "apprise")
@@ -215,19 +221,78 @@ async def note_results(
 
 @dataclass(frozen=True, slots=True)
 class Claimed:
-    """A delivery a worker holds the lease of, with everything needed to send it."""
+    """A delivery a worker holds the lease of, with everything needed to send it.
+
+    ``superseded``: when claimed, its channel already had a newer push of the same story sent
+    or due (see :func:`claim`); the worker records it as superseded instead of sending it.
+    """
 
     delivery_id: int
     idempotency_key: str
     attempts: int
     notification: Notification
     channel: Channel
+    superseded: bool = False
+
+
+CHANNEL_FIELDS = tuple(f.name for f in fields(Channel))
+
+
+def _channel_from_values(values: Sequence[Any], read: RowReader) -> Channel:
+    """A Channel from the driver's values of its columns in field order (store.rawvalues)."""
+    (
+        id_, user_id, kind, name, config, secret, enabled, fallback_channel_id,
+        consecutive_failures, last_error, last_success_at, created_at,
+    ) = values  # fmt: skip
+    created = read.utc(created_at)
+    assert created is not None  # NOT NULL
+    return Channel(
+        id_, user_id, kind, name or "", dict(read.json(config) or {}), secret, bool(enabled),
+        fallback_channel_id, consecutive_failures or 0, last_error, read.utc(last_success_at),
+        created,
+    )  # fmt: skip
+
+
+def _newer_push(d: sa.FromClause, n: sa.FromClause, now: datetime) -> sa.ColumnElement[bool]:
+    """True when the channel of delivery ``d`` (of notification ``n``) has a newer push of the
+    same story already sent, or due now.
+
+    Checked when a delivery is claimed, as well as when the newer one is recorded (the
+    outbox's ``supersede``): a notification deferred by quiet hours may fall due together
+    with a newer one of the same story, or its lease may have run out while the newer one
+    went, and only the newest should go. Only alerts with a collapse key form such threads.
+    One index seek per claimed row (``ix_notifications_thread``, then the deliveries of each
+    newer notification), inside the claim's own statement.
+    """
+    n2, d2 = notifications.alias("newer_n"), deliveries.alias("newer_d")
+    newer = (
+        sa.select(sa.literal(1))
+        .select_from(n2.join(d2, d2.c.notification_id == n2.c.id))
+        .where(
+            n2.c.user_id == n.c.user_id,
+            n2.c.collapse_key == n.c.collapse_key,
+            n2.c.id > n.c.id,
+            d2.c.channel_id == d.c.channel_id,
+            sa.or_(
+                d2.c.status == "sent",
+                sa.and_(d2.c.status == "pending", d2.c.next_attempt_at <= now),
+            ),
+        )
+    )
+    return sa.and_(n.c.kind == "alert", n.c.collapse_key.is_not(None), newer.exists())
 
 
 async def claim(
     conn: AsyncConnection, *, worker_id: str, now: datetime, lease_seconds: float, limit: int
 ) -> list[Claimed]:
-    """Lease up to ``limit`` due deliveries to ``worker_id`` and return them with their rows."""
+    """Lease up to ``limit`` due deliveries to ``worker_id`` and return them with their rows.
+
+    Two statements whatever the count: the lease (an UPDATE of the oldest due rows, skipping
+    rows another worker is claiming at that instant on PostgreSQL), then one SELECT of the
+    leased rows with their notification, channel and newer-push check. The SELECT's columns
+    come back untyped and are converted here (store.rawvalues): through SQLAlchemy's types
+    they cost about as much CPU as the send itself.
+    """
     due = (
         sa.select(deliveries.c.id)
         .where(
@@ -246,49 +311,38 @@ async def claim(
         .values(lease_until=lease, leased_by=worker_id)
         .returning(deliveries.c.id)
     )
-    ids = [int(r[0]) for r in await conn.execute(stmt)]
+    ids = [r[0] for r in await conn.execute(stmt)]
     if not ids:
         return []
-    n, c = notifications.alias("n"), channels.alias("c")
+    d, n, c = deliveries.alias("d"), notifications.alias("n"), channels.alias("c")
     rows = await conn.execute(
         sa.select(
-            deliveries.c.id.label("d_id"),
-            deliveries.c.idempotency_key.label("d_key"),
-            deliveries.c.attempts.label("d_attempts"),
-            *[col.label(f"n_{col.name}") for col in n.c],
-            *[col.label(f"c_{col.name}") for col in c.c],
+            raw(d.c.id, "d_id"),
+            raw(d.c.idempotency_key, "d_key"),
+            raw(d.c.attempts, "d_attempts"),
+            raw(_newer_push(d, n, now), "d_stale"),
+            *raw_notification_columns(n),
+            *[raw(c.c[name], f"c_{name}") for name in CHANNEL_FIELDS],
         )
-        .join(n, n.c.id == deliveries.c.notification_id)
-        .join(c, c.c.id == deliveries.c.channel_id)
-        .where(deliveries.c.id.in_(ids))
-        .order_by(deliveries.c.next_attempt_at, deliveries.c.id)
+        .select_from(d.join(n, n.c.id == d.c.notification_id).join(c, c.c.id == d.c.channel_id))
+        .where(d.c.id.in_(ids))
+        .order_by(d.c.next_attempt_at, d.c.id)
     )
+    read = RowReader(conn.dialect.name)
+    first_channel = 4 + len(NOTIFICATION_FIELDS)
     claimed: list[Claimed] = []
     for r in rows:
-        m = r._mapping
-        nrow = _Prefixed(m, "n_")
-        crow = _Prefixed(m, "c_")
         claimed.append(
             Claimed(
-                delivery_id=int(m["d_id"]),
-                idempotency_key=m["d_key"],
-                attempts=int(m["d_attempts"]),
-                notification=Notification.from_row(nrow),
-                channel=Channel.from_row(crow),
+                delivery_id=r[0],
+                idempotency_key=r[1],
+                attempts=r[2],
+                notification=notification_from_values(r[4:first_channel], read),
+                channel=_channel_from_values(r[first_channel:], read),
+                superseded=bool(r[3]),
             )
         )
     return claimed
-
-
-class _Prefixed:
-    """Attribute access to the ``prefix``-named columns of a joined row."""
-
-    def __init__(self, mapping: Any, prefix: str) -> None:
-        self._m = mapping
-        self._p = prefix
-
-    def __getattr__(self, name: str) -> Any:
-        return self._m[self._p + name]
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,49 +413,6 @@ async def write_outcomes(conn: AsyncConnection, worker_id: str, outcomes: Sequen
     if attempts:
         await conn.execute(sa.insert(delivery_attempts), attempts)
     return int(result.rowcount or 0)
-
-
-async def newer_in_thread(
-    conn: AsyncConnection, claimed: Sequence[Claimed], now: datetime
-) -> set[int]:
-    """Claimed deliveries whose channel already has a newer push for the same story.
-
-    Checked at send time as well as at record time: a notification deferred by quiet hours
-    may fall due together with a newer one of the same story, and only the newest should go
-    (a newer one that was already sent, or is due now, makes the older one stale).
-    """
-    keyed = [c for c in claimed if c.notification.collapse_key and c.notification.kind == "alert"]
-    if not keyed:
-        return set()
-    pairs = {
-        (c.notification.user_id, c.notification.collapse_key)
-        for c in keyed
-        if c.notification.collapse_key is not None
-    }
-    lowest = min(c.notification.id for c in keyed)
-    stmt = (
-        sa.select(
-            deliveries.c.channel_id,
-            notifications.c.collapse_key,
-            sa.func.max(notifications.c.id).label("newest"),
-        )
-        .join(deliveries, deliveries.c.notification_id == notifications.c.id)
-        .where(
-            thread_filter(pairs),
-            notifications.c.id > lowest,
-            sa.or_(
-                deliveries.c.status == "sent",
-                sa.and_(deliveries.c.status == "pending", deliveries.c.next_attempt_at <= now),
-            ),
-        )
-        .group_by(deliveries.c.channel_id, notifications.c.collapse_key)
-    )
-    newest = {(int(r.channel_id), r.collapse_key): int(r.newest) for r in await conn.execute(stmt)}
-    return {
-        c.delivery_id
-        for c in keyed
-        if newest.get((c.channel.id, c.notification.collapse_key), 0) > c.notification.id
-    }
 
 
 async def release(conn: AsyncConnection, worker_id: str) -> int:
