@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from itertools import permutations
+
+import pytest
 
 from storywatch.model import Statement
 from storywatch.stories import StoryDoc, StoryEngine
@@ -16,6 +19,8 @@ from tests.stories.fixtures import (
     Store,
     follow_up,
     quoted,
+    trimmed_copy,
+    verbatim_copy,
     wire,
 )
 
@@ -184,3 +189,29 @@ def test_a_paraphrase_is_never_shown_in_quotation_marks() -> None:
     store.process(wire())
     decision = store.process(quoted(follow_up(), "Mara Quill", "person:mara-quill", quote))
     assert decision.headline == f"Mara Quill: “{quote}”"
+
+
+@pytest.mark.parametrize("order", list(permutations((1, 2, 3))))
+def test_the_original_of_a_wire_story_is_the_first_published_whatever_the_arrival_order(
+    order: tuple[int, ...],
+) -> None:
+    # the wire report (06:00), a verbatim copy (06:40) and a trimmed copy (07:00), fetched in
+    # every order, then the follow-up
+    made = {1: wire(1), 2: verbatim_copy(2), 3: trimmed_copy(3)}
+    engine = StoryEngine()
+    store = Store(engine)
+    copy_of: dict[int, int | None] = {}  # what the store keeps: each article's original
+    for article_id in (*order, 4):
+        doc = made.get(article_id) or follow_up(4)
+        decision = store.process(doc)
+        copy_of[article_id] = decision.duplicate_of
+        for earlier in decision.copies:  # what the pipeline writes for an earlier arrival
+            copy_of[earlier] = article_id
+    assert copy_of == {1: None, 2: 1, 3: 1, 4: None}
+    provenance = engine.provenance(3)
+    assert (provenance.original, provenance.original_source) == (1, "Northwire")
+    assert [a for a, _ in provenance.copies] == [2, 3]
+    start, development = engine.headline(store.story_of(1)).timeline[:2]
+    assert (start.kind, start.when, start.article_ids) == ("start", MONDAY, (1, 2, 3))
+    assert start.sources == ("Northwire", "Farrowby Gazette", "Coast Herald")
+    assert (development.kind, development.article_ids) == ("development", (4,))

@@ -152,6 +152,7 @@ async def write_batch(
             ],
         )
     await _update_articles(conn, items, now)
+    await _repoint_copies(conn, items)
     said = [row for item in items for row in _statement_rows(item)]
     if said:
         await conn.execute(sa.insert(statements), said)
@@ -217,6 +218,26 @@ async def _update_articles(conn: AsyncConnection, items: Sequence[Written], now:
     result = await conn.execute(stmt, rows)
     if conn.dialect.supports_sane_multi_rowcount and result.rowcount != len(rows):
         raise ArticlesChanged("an article of the batch was processed elsewhere meanwhile")
+
+
+async def _repoint_copies(conn: AsyncConnection, items: Sequence[Written]) -> None:
+    """Articles that arrived before the first publisher of their text now point at it
+    (``StoryDecision.copies``): provenance must not depend on the order feeds were read."""
+    rows = [
+        {"b_id": copy, "b_original": item.article_id}
+        for item in items
+        for copy in item.decision.copies
+    ]
+    if rows:
+        await conn.execute(
+            sa.update(articles)
+            .where(articles.c.id == sa.bindparam("b_id"))
+            .values(
+                duplicate_of=sa.bindparam("b_original"),
+                duplicate_kind=sa.func.coalesce(articles.c.duplicate_kind, "near"),
+            ),
+            rows,
+        )
 
 
 def _statement_rows(item: Written) -> list[dict[str, Any]]:

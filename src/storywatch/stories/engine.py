@@ -19,7 +19,7 @@ what processing those articles cost the first time (see docs/benchmarks.md, "Sto
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from itertools import chain
 
@@ -75,6 +75,11 @@ def headline_of(novelty: Novelty, analysis: DocAnalysis, source: str) -> str:
         phrase = novelty.new_numbers[0]
         return next((f.sentence for f in analysis.numbers if f.phrase == phrase), "")
     return ""
+
+
+def _first_publisher(copy: int, how: str) -> Reason:
+    """Why an article is the original of a text an earlier-arrived article carries."""
+    return Reason("original", str(copy), f"{how}, published before its copy")
 
 
 def _fallback(doc: StoryDoc, sentences: list[str]) -> str:
@@ -184,6 +189,19 @@ class StoryEngine:
         exact = self._exact_match(prepared)
         if exact is not None:
             original = self._original(exact)
+            if self._published_before(doc, original):
+                return StoryDecision(
+                    duplicate_of=None,
+                    duplicate_kind=None,
+                    story_id=self._indexed[exact].story_id,
+                    reasons=(_first_publisher(original, "same text"),),
+                    novelty=Novelty(),
+                    is_development=False,
+                    events=(),
+                    score=1.0,
+                    headline=_fallback(doc, prepared.words.sentences),
+                    copies=self._group(exact),
+                )
             return StoryDecision(
                 duplicate_of=original,
                 duplicate_kind="exact",
@@ -239,6 +257,12 @@ class StoryEngine:
                             f"rewrite (cosine {join.closest_similarity:.2f})",
                         ),
                     )
+        copies: tuple[int, ...] = ()
+        if duplicate_of is not None and self._published_before(doc, duplicate_of):
+            # published before the text's first publisher so far: it is the original
+            copies = self._group(duplicate_of)
+            reasons[0] = _first_publisher(duplicate_of, reasons[0].detail)
+            duplicate_of = None
         story = self._stories.get(story_id) if story_id is not None else None
         knowledge = story.knowledge if story is not None else None
         if knowledge is None:
@@ -267,6 +291,7 @@ class StoryEngine:
             score=score,
             headline=headline_of(novelty, analysis, doc.source)
             or _fallback(doc, prepared.words.sentences),
+            copies=copies,
         )
 
     def _reasons(self, join: Join, prepared: _Prepared) -> list[Reason]:
@@ -314,6 +339,16 @@ class StoryEngine:
             return article_id
         return min(known, key=lambda a: (self._indexed[a].published, a))
 
+    def _group(self, article_id: int) -> tuple[int, ...]:
+        """The held articles carrying the same text as ``article_id`` (it included)."""
+        root = self._indexed[article_id].root
+        return tuple(a for a in (root, *self._copies.get(root, [])) if a in self._indexed)
+
+    def _published_before(self, doc: StoryDoc, original: int) -> bool:
+        """Whether ``doc`` was published before ``original`` (on a tie, the one that arrived
+        first stays the original)."""
+        return doc.published < self._indexed[original].published
+
     def _source_of(self, article_id: int) -> str:
         return self._sources.get(article_id, "")
 
@@ -340,8 +375,12 @@ class StoryEngine:
             story.articles = [a for a in story.articles if a.article_id != aid]
         self._sources[aid] = doc.source
         root = aid
+        held = [a for a in decision.copies if a in self._indexed]
         if decision.duplicate_of is not None and decision.duplicate_of in self._indexed:
             root = self._indexed[decision.duplicate_of].root
+            self._copies.setdefault(root, []).append(aid)
+        elif held:  # the first publisher of a text whose copies arrived before it
+            root = self._indexed[held[0]].root
             self._copies.setdefault(root, []).append(aid)
         features: tuple[str, ...] = ()
         if decision.duplicate_kind is None:
@@ -373,16 +412,38 @@ class StoryEngine:
             if event.kind == "contradiction":
                 record(story.knowledge.disputes, event.detail)
         copy = decision.duplicate_kind == "exact"  # nothing of it was read beyond its words
-        story.articles.append(
-            ArticleRecord.of(
-                doc, decision, {} if copy else prepared.vector, prepared.words.sentences
-            )
+        kept = ArticleRecord.of(
+            doc, decision, {} if copy else prepared.vector, prepared.words.sentences
         )
+        if held:
+            kept = self._take_over(story, kept, set(held))
+        story.articles.append(kept)
         story.last = max(story.last or doc.published, doc.published)
         heapq.heappush(self._doc_heap, (doc.published, aid))
         heapq.heappush(self._story_heap, (story.last, story_id))
         self._now = max(self._now or doc.published, doc.published)
         self._evict(self._now - self.window)
+
+    @staticmethod
+    def _take_over(story: _Story, record: ArticleRecord, copies: set[int]) -> ArticleRecord:
+        """Make ``record`` the original of ``copies`` in the story's records: they now point
+        at it, and it carries the development its former original reported (so the
+        timeline shows that development once, at the time it was first published)."""
+        former: ArticleRecord | None = None
+        for index, article in enumerate(story.articles):
+            if article.article_id in copies:
+                moved = article.duplicate_of is None and article.is_development
+                if moved:
+                    former = former or article
+                story.articles[index] = replace(
+                    article,
+                    duplicate_of=record.article_id,
+                    duplicate_kind=article.duplicate_kind or "near",
+                    is_development=article.is_development and not moved,
+                )
+        if former is not None and not record.is_development:
+            record = replace(record, is_development=True, highlight=former.highlight)
+        return record
 
     def _unindex(self, aid: int) -> None:
         """Take one article out of the window indexes (its story keeps its record)."""

@@ -64,6 +64,9 @@ class StoryDecision:
     ``headline`` says in one line what the article adds (its first new statement as
     "Speaker: “words”", else its first new sentence, else the sentence of its first new
     number, else its title): never empty, so it can be the text of a development.
+    ``copies`` are the articles already held that carry this article's text but were
+    published after it (they arrived first): this article is now their original, so the
+    store should point them at it (T2 provenance does not depend on arrival order).
     """
 
     duplicate_of: int | None
@@ -75,6 +78,7 @@ class StoryDecision:
     events: tuple[StoryEvent, ...]
     score: float = 0.0
     headline: str = ""
+    copies: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
