@@ -147,6 +147,7 @@ def heldout(path: Path, use_understanding: bool, verbose: bool) -> tuple[float, 
     monday = datetime(2026, 6, 1, 8, 0, tzinfo=STORY_TZ)
     n_pred = n_correct = n_gold = n_found = 0
     notes: list[str] = []
+    batches: dict[str, list[int]] = {}  # batch -> [correct, predicted, found, gold]
     for number, case in enumerate(cases):
         docs = []
         for k, row in enumerate(case["articles"]):
@@ -167,6 +168,9 @@ def heldout(path: Path, use_understanding: bool, verbose: bool) -> tuple[float, 
         n_correct += correct
         n_gold += len(gold)
         n_found += len(found)
+        batch = batches.setdefault("second" if "added" in case else "first", [0, 0, 0, 0])
+        for i, n in enumerate((correct, len(events), len(found), len(gold))):
+            batch[i] += n
         status = f"{case['id']}: {len(found)}/{len(gold)} found, {len(events) - correct} wrong"
         notes.append(status)
         if verbose:
@@ -178,6 +182,12 @@ def heldout(path: Path, use_understanding: bool, verbose: bool) -> tuple[float, 
         f"held-out contradictions ({len(cases)} cases, {n_gold} gold pairs): precision "
         f"{precision:.3f} ({n_correct}/{n_pred}) recall {recall:.3f} ({n_found}/{n_gold})"
     )
+    for name, (correct, predicted, found, gold) in batches.items():
+        p, r = _pr(correct, predicted, found, gold)
+        summary += (
+            f"\n  {name} batch: precision {p:.3f} ({correct}/{predicted}) recall {r:.3f} "
+            f"({found}/{gold})"
+        )
     return precision, recall, summary + "\n  " + "; ".join(notes)
 
 
