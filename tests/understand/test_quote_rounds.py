@@ -99,3 +99,14 @@ def test_trailer_subject_may_be_an_age_or_a_plural_noun_for_people() -> None:
     assert first.speaker == "the 46-year-old"
     assert second.speaker == "federal inspectors"
     assert second.text == "The damage to the pier is beyond repair,"
+
+
+def test_a_title_in_quotation_marks_ending_the_sentence_is_no_quotation() -> None:
+    text = (
+        "Ruiz said the pier would reopen, she told listeners on Wednesday morning on the "
+        "radio show “Harbour Hour.”\n\n"
+        "Ruiz praised the crew on Harbour FM’s “Morning Tide,” and left.\n"
+    )
+    statements = extract_statements(text)
+    assert [s.kind for s in statements] == ["indirect"]
+    assert statements[0].text == "Ruiz said the pier would reopen"

@@ -144,6 +144,8 @@ def is_title_quote(text: str, q: Quote) -> bool:
     """A short quotation in Title Case with no sentence punctuation names a work or a thing
     (“The Quiet Harbour”, “Green Valley”), it does not report anyone's words."""
     inner = " ".join(text[a:b] for a, b in q.parts).strip()
+    if inner[-1:] in ".," and len(inner.split()) > 1:
+        inner = inner[:-1]  # “Meet the Press.” at the end of a sentence, “Cake Boss,” …
     words = inner.split()
     if not words or len(words) > 7 or inner[-1:] in ".!?,":
         return False
