@@ -110,3 +110,10 @@ def test_a_title_in_quotation_marks_ending_the_sentence_is_no_quotation() -> Non
     statements = extract_statements(text)
     assert [s.kind for s in statements] == ["indirect"]
     assert statements[0].text == "Ruiz said the pier would reopen"
+
+
+def test_a_noun_phrase_opening_its_clause_speaks_when_a_quotation_follows_the_cue() -> None:
+    text = "In a statement on Friday, the network said that the mayor's account was “false.”\n"
+    [s] = extract_statements(text)
+    assert s.speaker == "the network"
+    assert s.text == "that the mayor's account was “false.”"

@@ -197,6 +197,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             speaker = _np_before(
                 text, words, j, floor, loose=_INTRODUCES.match(text, w.end) is not None
             )
+            if speaker is None and any(q.start > w.end for q in s.quotes):
+                speaker = _clause_subject_np(text, s, j, floor)
         if speaker is None and k == 0:
             speaker = _np_after(text, words, 1)
         if speaker is None and j > 2:
@@ -232,6 +234,28 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "Sam Lau said in a statement." — in the next sentence.
             return Found((), True, speaker, (w.start, w.end), s.index)
     return None
+
+
+def _clause_subject_np(text: str, s: Sentence, j: int, floor: int) -> Span | None:
+    """ "In a statement, the network said that Cruz's description was “false.”": with a
+    quotation after the cue, a determined noun phrase that opens its clause is the speaker
+    even when its head is no speaking noun (not a time: "the past", "two weeks ago")."""
+    np = _np_before(text, s.words, j, floor, loose=True)
+    if np is None:
+        return None
+    lead = text[s.start : np[0]].rstrip()
+    if lead and not lead.endswith(","):
+        return None
+    head = text[np[0] : np[1]].split()[-1].lower()
+    if head in _TIME_HEADS or not head.isalpha():
+        return None
+    return np
+
+
+_TIME_HEADS = _words(
+    """past future time times day days week weeks month months year years ago moment point
+    morning afternoon evening night weekend hour hours minute minutes"""
+)
 
 
 def _only_adverbials(text: str, s: Sentence, k: int, lemma: str) -> bool:
