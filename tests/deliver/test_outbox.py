@@ -13,7 +13,7 @@ from storywatch.clock import ManualClock
 from storywatch.deliver.outbox import announce, record, record_many
 from storywatch.deliver.policy import Limits
 from storywatch.model import Reason
-from storywatch.store.channels import Outcome, claim, write_outcomes
+from storywatch.store.channels import Outcome, claim, delivery_log, note_results, write_outcomes
 from storywatch.store.channels import get as get_channel
 from storywatch.store.notifications import get_for_user
 from storywatch.store.tables import channels as channels_table
@@ -347,3 +347,49 @@ async def test_a_claim_marks_what_a_newer_push_of_the_story_made_stale(
         (old_ben.id, theirs.id): False,  # ben's thread has nothing newer
         (new.id, phone.id): False,
     }
+
+
+async def test_outcomes_are_stored_as_the_typed_columns_read_them(any_dsvc: Services) -> None:
+    """Outcomes are written with plain driver values (store.rawvalues): what the typed
+    columns read back, and when a retry falls due, must be what was written."""
+    svc = any_dsvc
+    uid = await new_user(svc, "ana")
+    channel = await add_channel(svc, uid, "webhook", WEBHOOK)
+    async with svc.db.write() as conn:
+        await record_many(conn, [draft(uid, 1), draft(uid, 2)], NOON)
+        sent, failed = await claim(conn, worker_id="w", now=NOON, lease_seconds=30, limit=5)
+    at = NOON + timedelta(seconds=1, microseconds=250_001)
+    retry_at = at + timedelta(seconds=90)
+    outcomes = [
+        Outcome(sent.delivery_id, channel.id, at, True, "sent", 1, at, 201, None, 12.5),
+        Outcome(
+            failed.delivery_id, channel.id, at, False, "pending", 1, retry_at, 503, "busy", 3.0
+        ),
+    ]
+    async with svc.db.write() as conn:
+        changed = await write_outcomes(conn, "w", outcomes)
+        if svc.db.is_sqlite:  # asyncpg does not count the rows of an executemany (-1)
+            assert changed == 2
+        await note_results(conn, {channel.id: at}, {})
+    async with svc.db.read() as conn:
+        rows = {r.id: r for r in await conn.execute(sa.select(deliveries))}
+        log = await delivery_log(conn, uid, channel.id)
+        stored_channel = await get_channel(conn, uid, channel.id)
+    done, waiting = rows[sent.delivery_id], rows[failed.delivery_id]
+    assert (done.status, done.attempts, done.sent_at, done.last_error) == ("sent", 1, at, None)
+    assert done.leased_by is None and done.lease_until is None
+    assert (waiting.status, waiting.next_attempt_at, waiting.last_error) == (
+        "pending",
+        retry_at,
+        "busy",
+    )
+    assert waiting.sent_at is None
+    assert sorted((e.ok, e.at, e.status_code, e.error, e.duration_ms) for e in log) == [
+        (False, at, 503, "busy", 3.0),
+        (True, at, 201, None, 12.5),
+    ]
+    assert stored_channel is not None and stored_channel.last_success_at == at
+    for now, due in ((retry_at - timedelta(microseconds=1), 0), (retry_at, 1)):
+        async with svc.db.write() as conn:
+            again = await claim(conn, worker_id="w2", now=now, lease_seconds=30, limit=5)
+        assert [c.delivery_id for c in again] == [failed.delivery_id] * due

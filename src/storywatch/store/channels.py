@@ -28,7 +28,7 @@ from storywatch.store.notifications import (
     notification_from_values,
     raw_notification_columns,
 )
-from storywatch.store.rawvalues import RowReader, raw
+from storywatch.store.rawvalues import DriverStatement, RowReader, raw, time_binder
 from storywatch.store.tables import channels, deliveries, delivery_attempts, notifications
 
 KINDS = ("webpush", "email", "webhook", "ntfy", "apprise")
@@ -186,6 +186,16 @@ async def _delete_ids(conn: AsyncConnection, ids: list[int]) -> None:
     await conn.execute(sa.delete(channels).where(channels.c.id.in_(ids)))
 
 
+_HEALTHY = DriverStatement(
+    lambda: (
+        sa.update(channels)
+        .where(channels.c.id == sa.bindparam("b_id"))
+        .values(consecutive_failures=sa.literal_column("0"), last_success_at=sa.bindparam("b_at"))
+    ),
+    ("b_at", "b_id"),
+)
+
+
 async def note_results(
     conn: AsyncConnection,
     successes: dict[int, datetime],
@@ -197,12 +207,8 @@ async def note_results(
     A channel with both in one batch counts as healthy: it just worked.
     """
     if successes:
-        await conn.execute(
-            sa.update(channels)
-            .where(channels.c.id == sa.bindparam("b_id"))
-            .values(consecutive_failures=0, last_success_at=sa.bindparam("b_at")),
-            [{"b_id": cid, "b_at": at} for cid, at in successes.items()],
-        )
+        when = time_binder(conn.dialect.name)
+        await _HEALTHY.executemany(conn, [(when(at), cid) for cid, at in successes.items()])
     failed = [(cid, n, err) for cid, (n, err) in failures.items() if cid not in successes]
     if failed:
         await conn.execute(
@@ -362,57 +368,67 @@ class Outcome:
     attempted: bool = True  # False when nothing was sent (e.g. superseded at claim time)
 
 
-async def write_outcomes(conn: AsyncConnection, worker_id: str, outcomes: Sequence[Outcome]) -> int:
-    """Write a batch of outcomes: each delivery's new state, and one attempt row per send.
-
-    A row is only updated while this worker still holds its lease; if the lease ran out and
-    another worker retook the delivery, that worker's outcome wins (the send may then have
-    happened twice, which the idempotency key lets a receiver recognise).
-    """
-    if not outcomes:
-        return 0
-    stmt = (
+_SETTLE = DriverStatement(
+    lambda: (
         sa.update(deliveries)
-        .where(deliveries.c.id == sa.bindparam("b_id"), deliveries.c.leased_by == worker_id)
+        .where(
+            deliveries.c.id == sa.bindparam("b_id"), deliveries.c.leased_by == sa.bindparam("b_w")
+        )
         .values(
             status=sa.bindparam("b_status"),
             attempts=sa.bindparam("b_attempts"),
             next_attempt_at=sa.bindparam("b_next"),
             last_error=sa.bindparam("b_error"),
             sent_at=sa.bindparam("b_sent"),
-            lease_until=None,
-            leased_by=None,
+            lease_until=sa.null(),
+            leased_by=sa.null(),
         )
-    )
-    result = await conn.execute(
-        stmt,
-        [
-            {
-                "b_id": o.delivery_id,
-                "b_status": o.status,
-                "b_attempts": o.attempts,
-                "b_next": o.next_attempt_at,
-                "b_error": (o.error or None) if not o.ok else None,
-                "b_sent": o.at if o.ok else None,
-            }
-            for o in outcomes
-        ],
-    )
-    attempts = [
-        {
-            "delivery_id": o.delivery_id,
-            "at": o.at,
-            "ok": o.ok,
-            "status_code": o.status_code,
-            "error": o.error[:2000] if o.error else None,
-            "duration_ms": o.duration_ms,
-        }
-        for o in outcomes
-        if o.attempted
-    ]
-    if attempts:
-        await conn.execute(sa.insert(delivery_attempts), attempts)
-    return int(result.rowcount or 0)
+    ),
+    ("b_status", "b_attempts", "b_next", "b_error", "b_sent", "b_id", "b_w"),
+)
+_LOG_ATTEMPT = DriverStatement(
+    lambda: sa.insert(delivery_attempts).values(
+        delivery_id=sa.bindparam("b_id"),
+        at=sa.bindparam("b_at"),
+        ok=sa.bindparam("b_ok"),
+        status_code=sa.bindparam("b_code"),
+        error=sa.bindparam("b_error"),
+        duration_ms=sa.bindparam("b_ms"),
+    ),
+    ("b_id", "b_at", "b_ok", "b_code", "b_error", "b_ms"),
+)
+
+
+async def write_outcomes(conn: AsyncConnection, worker_id: str, outcomes: Sequence[Outcome]) -> int:
+    """Write a batch of outcomes: each delivery's new state, and one attempt row per send.
+
+    A row is only updated while this worker still holds its lease; if the lease ran out and
+    another worker retook the delivery, that worker's outcome wins (the send may then have
+    happened twice, which the idempotency key lets a receiver recognise). Two driver-level
+    ``executemany`` calls with plain tuples (store.rawvalues): this runs for every send.
+    Returns how many delivery rows changed, or -1 when the driver cannot count the rows of
+    an ``executemany`` (asyncpg, for more than one outcome).
+    """
+    if not outcomes:
+        return 0
+    when = time_binder(conn.dialect.name)
+    settled: list[tuple[Any, ...]] = []
+    attempts: list[tuple[Any, ...]] = []
+    for o in outcomes:
+        at = when(o.at)
+        if o.ok:
+            next_at = at if o.next_attempt_at is o.at else when(o.next_attempt_at)
+            settled.append((o.status, o.attempts, next_at, None, at, o.delivery_id, worker_id))
+        else:
+            next_at = when(o.next_attempt_at)
+            error = o.error or None
+            settled.append((o.status, o.attempts, next_at, error, None, o.delivery_id, worker_id))
+        if o.attempted:
+            error = o.error[:2000] if o.error else None
+            attempts.append((o.delivery_id, at, o.ok, o.status_code, error, o.duration_ms))
+    changed = await _SETTLE.executemany(conn, settled)
+    await _LOG_ATTEMPT.executemany(conn, attempts)
+    return changed
 
 
 async def release(conn: AsyncConnection, worker_id: str) -> int:

@@ -18,14 +18,18 @@ keeps the typed columns.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import operator
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.compiler import SQLCompiler
 
 _UNTYPED = sa.types.NullType()
 T = TypeVar("T")
+_Reorder = Callable[[tuple[Any, ...]], tuple[Any, ...]]
 
 
 def raw(column: sa.ColumnElement[Any], name: str | None = None) -> sa.ColumnElement[Any]:
@@ -93,4 +97,64 @@ class RowReader:
         return found
 
 
-__all__ = ["RowReader", "from_json", "raw", "utc"]
+def time_binder(dialect_name: str) -> Callable[[datetime | None], Any]:
+    """How to pass an aware datetime to this dialect's driver as ``UTCDateTime`` stores it.
+
+    SQLite: naive UTC text in SQLAlchemy's storage format (``YYYY-MM-DD HH:MM:SS.ffffff``,
+    which sorts and compares as the typed column's values do); PostgreSQL: the aware
+    datetime itself (``timestamptz``).
+    """
+    text = dialect_name == "sqlite"
+
+    def bind(value: datetime | None) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use UTC-aware datetimes")
+        if not text:
+            return value
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+    return bind
+
+
+class DriverStatement:
+    """A Core statement compiled once per dialect and executed with plain tuples.
+
+    ``conn.execute(stmt, [dict, ...])`` builds and processes every parameter of every row in
+    Python (a dictionary per row, a type processor per value); here the rows are tuples of
+    driver values (see :func:`time_binder`) handed to the driver's ``executemany`` as they
+    are. ``keys`` names the bind parameters in the order of each tuple; a statement whose
+    parameters are not exactly those is refused when first compiled, so the tests of both
+    dialects catch a mismatch.
+    """
+
+    def __init__(self, build: Callable[[], sa.ClauseElement], keys: tuple[str, ...]) -> None:
+        self._build = build
+        self.keys = keys
+        self._compiled: dict[str, tuple[str, _Reorder | None]] = {}
+
+    def _for(self, dialect: sa.Dialect) -> tuple[str, _Reorder | None]:
+        found = self._compiled.get(dialect.name)
+        if found is None:
+            compiled = self._build().compile(dialect=dialect)
+            assert isinstance(compiled, SQLCompiler)
+            order = list(compiled.positiontup or ())
+            if sorted(order) != sorted(self.keys):
+                raise RuntimeError(f"statement parameters {order} are not {list(self.keys)}")
+            places = [self.keys.index(name) for name in order]
+            reorder = None if places == list(range(len(places))) else operator.itemgetter(*places)
+            found = self._compiled[dialect.name] = (compiled.string, reorder)
+        return found
+
+    async def executemany(self, conn: AsyncConnection, rows: Sequence[tuple[Any, ...]]) -> int:
+        """Run the statement once per row; the number of rows it changed (-1: unknown)."""
+        if not rows:
+            return 0
+        sql, reorder = self._for(conn.dialect)
+        params = [reorder(r) for r in rows] if reorder is not None else list(rows)
+        result = await conn.exec_driver_sql(sql, params)
+        return int(result.rowcount or 0)
+
+
+__all__ = ["DriverStatement", "RowReader", "from_json", "raw", "time_binder", "utc"]
