@@ -117,3 +117,10 @@ def test_a_noun_phrase_opening_its_clause_speaks_when_a_quotation_follows_the_cu
     [s] = extract_statements(text)
     assert s.speaker == "the network"
     assert s.text == "that the mayor's account was “false.”"
+
+
+def test_that_after_a_partial_quotation_does_not_start_the_reported_clause() -> None:
+    text = "Ruiz said her plan is to “repair and reopen” that pier before the summer.\n"
+    [s] = extract_statements(text)
+    assert s.kind == "direct"
+    assert s.text == "her plan is to “repair and reopen” that pier before the summer"

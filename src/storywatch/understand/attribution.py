@@ -372,10 +372,10 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
         for n, w in enumerate(rest[:14]):
             if n and "," in text[rest[n - 1].end : w.start] and w.text.endswith("ing"):
                 break  # "…, telling reporters that …": another act, not this content
+            if later and w.start > later[0].start:
+                break  # "said he was ''utterly ashamed'' that …": the clause began earlier
             if w.text == "that" and not (n and is_relative_that(rest, n)):
                 start = w.start
-                break
-            if later and w.start > later[0].start:
                 break
     start, end = _trim(text, start, s.end)
     if start >= end or len(_words_between(s, start, end)) < 3:
