@@ -124,3 +124,13 @@ def test_that_after_a_partial_quotation_does_not_start_the_reported_clause() -> 
     [s] = extract_statements(text)
     assert s.kind == "direct"
     assert s.text == "her plan is to “repair and reopen” that pier before the summer"
+
+
+def test_a_speaking_noun_with_a_prepositional_phrase_is_the_subject() -> None:
+    text = (
+        "A spokesman for the new owner said there was a commitment “to making this a "
+        "showcase for the harbour.”\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker_mention.startswith("A spokesman")
+    assert s.kind == "direct"

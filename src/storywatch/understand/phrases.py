@@ -86,12 +86,24 @@ def _np_before(
             i -= 1
             continue
         if low in _DETERMINERS or low in lx.PERSONAL_PRONOUNS or low in ("who", "which"):
+            if (
+                low in _DETERMINERS
+                and i > 1
+                and words[i - 1].text.lower() in _HANGING
+                and text[words[i - 1].end : w.start] == " "
+                and _head_before(words, i - 1) is not None
+            ):
+                i -= 1  # "A spokesman for the buyer said": go on to the speaking noun
+                continue
             break
         i -= 1
     if not out:
         return None
     # Keep the name run and its title: cut lowercase words before a capitalised head.
     return (out[0].start, out[-1].end) if _plausible(text, out, loose) else None
+
+
+_HANGING = frozenset(("from", "by", "to", "for", "of", "on", "at", "in"))
 
 
 def _head_before(words: list[Word], i: int) -> int | None:
