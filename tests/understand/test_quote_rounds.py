@@ -134,3 +134,12 @@ def test_a_speaking_noun_with_a_prepositional_phrase_is_the_subject() -> None:
     [s] = extract_statements(text)
     assert s.speaker_mention.startswith("A spokesman")
     assert s.kind == "direct"
+
+
+def test_a_party_label_and_a_time_between_name_and_cue_are_stepped_over() -> None:
+    text = (
+        "Senator Dana Whitfield (D-Ore.) last week said the harbour bill was “dead on arrival.”\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker == "Dana Whitfield"
+    assert s.text == "the harbour bill was “dead on arrival.”"

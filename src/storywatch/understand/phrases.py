@@ -46,6 +46,10 @@ def _np_before(
     Handles an appositive between subject and cue ("Joe Madison, a radio host …, recalled")
     and a relative pronoun ("…, who said").
     """
+    j = _skip_time(words, j)
+    if j == 0:
+        return None
+    j = _skip_party_label(text, words, j)
     prev = words[j - 1]
     between = text[prev.end : words[j].start]
     if "," in between or ")" in between:
@@ -104,6 +108,45 @@ def _np_before(
 
 
 _HANGING = frozenset(("from", "by", "to", "for", "of", "on", "at", "in"))
+
+
+# "last week", "on Tuesday", "earlier this month" between a subject and its cue.
+_TIME_WORDS = frozenset(
+    lx.words_of(
+        """
+        last this next earlier later week month year weekend night morning afternoon evening
+        monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+        also recently previously repeatedly once again on
+        """
+    )
+)
+
+
+def _skip_time(words: list[Word], j: int) -> int:
+    """The cue position with a time adverbial before it stepped over ("Feinstein last week
+    said"): the subject is before the adverbial (at most three words, ending on a time)."""
+    k = j
+    while k > 0 and j - k < 3 and words[k - 1].text.lower() in _TIME_WORDS:
+        k -= 1
+    if k == j or k == 0 or words[j - 1].text.lower() in ("on", "this", "last", "next"):
+        return j
+    # Only after a name (or its bracketed party label): "in a statement Monday said" is not.
+    return k if words[k - 1].text[:1].isupper() or words[k - 1].text.endswith(")") else j
+
+
+def _skip_party_label(text: str, words: list[Word], j: int) -> int:
+    """ "Dianne Feinstein (D-Calif.) said": a party label in brackets after a name."""
+    if j < 2 or text[words[j - 1].end : words[j].start].strip() not in (")", ".)"):
+        return j
+    k = j - 1
+    while k > 0 and j - k <= 4 and "(" not in text[words[k - 1].end : words[k].start]:
+        k -= 1
+    if k == 0 or j - k > 4 or "(" not in text[words[k - 1].end : words[k].start]:
+        return j
+    inner = text[words[k].start : words[j - 1].end]
+    if not inner[:1].isupper() or ("-" not in inner and len(inner) > 3):
+        return j
+    return k
 
 
 def _head_before(words: list[Word], i: int) -> int | None:
