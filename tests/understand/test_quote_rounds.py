@@ -143,3 +143,20 @@ def test_a_party_label_and_a_time_between_name_and_cue_are_stepped_over() -> Non
     [s] = extract_statements(text)
     assert s.speaker == "Dana Whitfield"
     assert s.text == "the harbour bill was “dead on arrival.”"
+
+
+def test_a_name_ending_a_long_clause_before_a_who_aside_is_the_subject() -> None:
+    text = (
+        "It was less than three years ago that Lena Park, who is thinking about running for "
+        "mayor, said it was “impossible” to keep the pier open.\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker == "Lena Park"
+    assert s.text.startswith("it was “impossible”")
+
+
+def test_a_role_with_of_is_a_subject() -> None:
+    text = "The former director of ports said the harbour “clearly” needed a new pier.\n"
+    [s] = extract_statements(text)
+    assert s.kind == "direct"
+    assert s.text == "the harbour “clearly” needed a new pier"

@@ -186,10 +186,27 @@ def _subject_before_appositive(
             continue
         if len(chunk) <= 9 and _plausible(text, chunk, loose):
             return chunk[0].start, chunk[-1].end
+        tail = _name_at_end(text, chunk)
+        if tail is not None and k == len(chunks) - 2:
+            # "It was three years ago that Michael Bloomberg, who …, said": the name that
+            # ends a long clause is the subject.
+            return tail
         return None
     if len(chunks) == 1:
         return None
     return None
+
+
+def _name_at_end(text: str, chunk: list[Word]) -> Span | None:
+    """The run of two to four capitalised words ending ``chunk``, after a lowercase word."""
+    run: list[Word] = []
+    for w in reversed(chunk):
+        if not w.text[:1].isupper() or w.text.lower() in lx.NOT_NAMES:
+            break
+        run.insert(0, w)
+    if not 2 <= len(run) <= 4 or len(run) == len(chunk):
+        return None
+    return run[0].start, run[-1].end
 
 
 def _is_aside(text: str, chunk: list[Word]) -> bool:
@@ -246,7 +263,11 @@ def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     if any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in np):
         return True
     base = last.rstrip("s") if last.endswith("s") else last
-    return last in lx.SPEAKER_NOUNS or base in lx.SPEAKER_NOUNS or last in lx.TITLE_HEADS
+    if last in lx.SPEAKER_NOUNS or base in lx.SPEAKER_NOUNS or last in lx.TITLE_HEADS:
+        return True
+    # "former secretary of state": the head is before "of".
+    of = next((n for n, w in enumerate(np) if w.text == "of"), 0)
+    return of > 0 and _plausible(text, np[:of], loose)
 
 
 # Nouns for people by what they do: "prosecutors", "organizers", "activists", "historian".
