@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
+
 from storywatch.model import Statement, StoryEvent
 from storywatch.stories import StoryDecision, StoryDoc, StoryEngine
 from storywatch.stories.claims import read_claim
@@ -334,3 +336,78 @@ def test_a_denial_is_not_known_from_a_sentence_that_does_not_speak_to_it() -> No
     )
     (event,) = _contradictions(decision)
     assert "will close its doors" in event.detail["earlier"]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "predicate"),
+    [
+        # an irregular past tense is its verb: "knew" = "know"
+        (
+            "“The council knew about the cracks in the viaduct in 2021,” said Ada Renn.",
+            "“The council did not know about the cracks in the viaduct,” said Bo Tessel.",
+            "know",
+        ),
+        # a negative prefix denies its base: "unsafe" = not safe
+        (
+            "“The Marl tunnel is safe for passenger trains,” said Ada Renn.",
+            "“The Marl tunnel is unsafe for passenger trains,” said Bo Tessel.",
+            "safe",
+        ),
+        # "it is not true that X" refutes X's predicate, like "denied that X"
+        (
+            "“The ferry line has cancelled every winter sailing,” said Ada Renn.",
+            "“It is not true that the ferry line has cancelled every winter sailing,” said "
+            "Bo Tessel.",
+            "cancell",
+        ),
+        # "no" opening a clause denies its subject and its verb
+        (
+            "“A ceasefire has been agreed for the Orla valley,” said Ada Renn.",
+            "“No ceasefire has been agreed for the Orla valley,” said Bo Tessel.",
+            "agree",
+        ),
+        # a short denial whose other words the claim it denies all has
+        (
+            "“The Parvel paper mill will close in June after eighty years,” said Ada Renn.",
+            "“Parvel is not closing,” said Bo Tessel.",
+            "clos",
+        ),
+    ],
+)
+def test_contradictions_in_other_words(earlier: str, later: str, predicate: str) -> None:
+    a = read_claim(earlier, "Ada Renn", "person:ada-renn", direct=True)
+    b = read_claim(later, "Bo Tessel", "person:bo-tessel", direct=True)
+    assert a is not None and b is not None
+    assert predicate in judge(a, b, same_article=False)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        # different subjects: the southern tunnel is not the northern one
+        (
+            "“The northern tunnel is unsafe,” said Ada Renn.",
+            "“The southern tunnel is safe,” said Bo Tessel.",
+        ),
+        # a prefix that is no negation: "uncovered" is not "not covered"
+        (
+            "“The insurance covers the damage to the harbor wall,” said Ada Renn.",
+            "“Divers uncovered more damage to the harbor wall,” said Bo Tessel.",
+        ),
+        # "no" inside a clause still denies one word, not the clause's verb
+        (
+            "“The crew signed the report on Monday,” said Ada Renn.",
+            "“The crew signed it with no objection to the report,” said Bo Tessel.",
+        ),
+        # a short claim with a word the other does not have is about something else
+        (
+            "“The Parvel paper mill will close in June,” said Ada Renn.",
+            "“The Tarrow saw mill is not closing,” said Bo Tessel.",
+        ),
+    ],
+)
+def test_not_contradictions_in_other_words(earlier: str, later: str) -> None:
+    a = read_claim(earlier, "Ada Renn", "person:ada-renn", direct=True)
+    b = read_claim(later, "Bo Tessel", "person:bo-tessel", direct=True)
+    assert a is not None and b is not None
+    assert judge(a, b, same_article=False) == frozenset()

@@ -98,7 +98,8 @@ def test_claim_denies_only_the_negated_predicate() -> None:
         ("Nobody needs to leave their home.", set(), {"need", "leav"}),
         ("That declaration was wrong.", set(), {"declar"}),
         ("If those declarations were false, we were deceived.", {"deceiv"}, set()),
-        ("It held no less than three weeks of supplies.", {"held"}, set()),
+        # an irregular past tense reads as its verb ("held" = "hold")
+        ("It held no less than three weeks of supplies.", {"hold"}, set()),
         (
             "The agency denied reports that the ship carried chlorine.",
             {"agency"},
@@ -192,7 +193,7 @@ def test_a_lone_pronoun_denial_is_marked_for_its_antecedent() -> None:
     assert claim.anaphora == "bare"
     assert claim.denied == {stem("occurring")}  # "happening" reads as "occurring"
     assert focus_term("“Poorly worded, implies withdrawal,” Milley said.") == stem("withdrawal")
-    assert focus_term("Officials met on Monday.") == "met"
+    assert focus_term("Officials met on Monday.") == "meet"
 
 
 def test_a_lone_pronoun_borrows_the_words_of_the_sentence_before() -> None:

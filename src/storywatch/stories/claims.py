@@ -115,10 +115,12 @@ _REFUTATION_VERBS = (
 _HEARSAY_NOUNS = (
     r"(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation|accusations?)"
 )
+#: "it is not true that X", "it is false that X": X said not to be so, as "denied that X".
+_UNTRUE = r"(?:is|was|it's|that's)\s+(?:not\s+(?:true|correct|accurate|the\s+case)|untrue|false)"
 #: "contradicting reports that X", "denied that X": X is said not to be so.
 _REFUTED = re.compile(
-    rf"\b{_REFUTATION_VERBS}\s+(?:(?:the|those|these|earlier|media|news|press)\s+)*"
-    rf"(?:{_HEARSAY_NOUNS}\s+)?that\b",
+    rf"\b(?:{_REFUTATION_VERBS}\s+(?:(?:the|those|these|earlier|media|news|press)\s+)*"
+    rf"(?:{_HEARSAY_NOUNS}\s+)?|{_UNTRUE}\s+)that\b",
     re.IGNORECASE,
 )
 _REFUTES = "xrefutesx"  # stands for a refutation in the token stream
@@ -126,7 +128,21 @@ REFUTED_SCOPE = 4
 #: "reports that X", "denied claims that X": X is what others say, not what this sentence says.
 _HEARSAY = re.compile(rf"\b{_HEARSAY_NOUNS} that\b", re.IGNORECASE)
 _BOILERPLATE_HINTS = ("not", "comment", "declin", "reached", "reply", "respond")
-_REFUTATION_HINTS = ("contradict", "disput", "den", "reject", "dismiss", "refut", "rebut", "debunk")
+_REFUTATION_HINTS = (
+    "contradict",
+    "disput",
+    "den",
+    "reject",
+    "dismiss",
+    "refut",
+    "rebut",
+    "debunk",
+    "true",
+    "false",
+    "the case",
+    "correct",
+    "accurate",
+)
 _HEARSAY_HINTS = (
     "report",
     "claim",
@@ -166,8 +182,64 @@ NOT_PREDICATES = frozenset(
         "early earlier later",
     )
 )
+#: Irregular past forms and the verb they are ("knew" is "know"): a denial says "did not
+#: know", the claim it denies "knew".
+_IRREGULAR = {
+    "know": "knew known",
+    "leave": "left",
+    "go": "went gone",
+    "take": "took taken",
+    "find": "found",
+    "sell": "sold",
+    "pay": "paid",
+    "hold": "held",
+    "keep": "kept",
+    "lose": "lost",
+    "win": "won",
+    "make": "made",
+    "give": "gave given",
+    "bring": "brought",
+    "buy": "bought",
+    "begin": "began begun",
+    "break": "broke broken",
+    "come": "came",
+    "fall": "fell fallen",
+    "speak": "spoke spoken",
+    "write": "wrote written",
+    "see": "saw seen",
+    "send": "sent",
+    "spend": "spent",
+    "build": "built",
+    "meet": "met",
+    "run": "ran",
+    "hide": "hid hidden",
+    "steal": "stole stolen",
+    "choose": "chose chosen",
+    "drive": "drove driven",
+    "fly": "flew flown",
+    "grow": "grew grown",
+    "throw": "threw thrown",
+    "strike": "struck stricken",
+    "fight": "fought",
+    "catch": "caught",
+    "teach": "taught",
+    "seek": "sought",
+    "think": "thought",
+    "understand": "understood",
+    "withdraw": "withdrew withdrawn",
+    "lead": "led",
+    "rise": "rose risen",
+    "sink": "sank sunk",
+    "shoot": "shot",
+    "bear": "bore borne",
+    "forbid": "forbade forbidden",
+    "forget": "forgot forgotten",
+    "swear": "swore sworn",
+}
 #: Predicates read as one: the first stem stands for the others.
-SYNONYMS = {stem("happening"): stem("occurring")}
+SYNONYMS = {stem("happening"): stem("occurring")} | {
+    stem(form): stem(verb) for verb, forms in _IRREGULAR.items() for form in forms.split()
+}
 #: What a bare pronoun can be said not to be or do: "That is not true / what's happening".
 TRUTH_PREDICATES = frozenset(
     SYNONYMS.get(stem(w), stem(w))
@@ -176,6 +248,24 @@ TRUTH_PREDICATES = frozenset(
     )
 )
 _PRONOUNS = wordset("that this it these those")
+#: A negative prefix on a word after a copula ("is unsafe", "was still unharmed", "is
+#: illegal") denies the word without it: *safe*, *harm*, *legal*. Only after a copula: "un-"
+#: on a verb undoes rather than negates ("divers uncovered damage" does not deny *cover*),
+#: and "under-", "uni-", "until", "unless" are no prefix at all.
+_NEGATIVE_PREFIX = re.compile(r"^(?:un(?!der|til|less|i[ovqtfsn]|cle)|non-?|il(?=l)|ir(?=r))")
+NEGATIVE_PREFIXED = re.compile(
+    r"\b(?:un(?!der|til|less|i[ovqtfsn]|cle)|non-?|il(?=l)|ir(?=r))[a-z]{4,}", re.IGNORECASE
+)
+_LINKING = _COPULAS | wordset("remain remains remained seem seems seemed stay stays stayed")
+_LINK_REACH = 2  # "is unsafe", "is still unsafe", "remains largely unclear"
+
+
+def _unprefixed(word: str) -> str | None:
+    """The word a negative prefix negates ("unsafe" -> "safe"), or None."""
+    match = _NEGATIVE_PREFIX.match(word)
+    if match is None or len(word) - match.end() < 4:
+        return None
+    return word[match.end() :]
 
 
 def _term(word: str) -> str:
@@ -201,6 +291,9 @@ def focus_term(sentence: str) -> str | None:
 
 
 _NEGATION, _IF, _REFUTATION, _VERDICT, _TOPIC, _CLAUSE = range(1, 7)
+#: Words after which a clause still opens ("and no ceasefire ...", "said no ...").
+_OPENERS = wordset("and but or so yet said says")
+_SUBJECT_SCOPE = 4
 #: The words the reading loop treats specially, each with its role (one lookup a word).
 _SPECIAL: dict[str, int] = {
     **dict.fromkeys(_CLAUSE_START, _CLAUSE),
@@ -259,18 +352,33 @@ def read_claim(
     subject_until = -1  # in a refuted clause, tokens before this index are its subject
     verdict = False
     last_word = ""
+    linked = -9  # index of the last copula
+    opening = True  # no word of the clause read yet
+    subject = 0  # content words left to deny after a clause-opening "no"
+    auxiliary = False  # an auxiliary seen since that "no"
     special = _SPECIAL.get
     for index, raw in enumerate(tokens):
         if raw[0] in _BREAKS:
             scope, distance, topical, hypothetical, clause = 0, 99, 0, False, []
             refuted, subject_until = 0, -1
+            opening, subject = True, 0
             continue
         word = raw.lower()
         previous, last_word = last_word, word
+        was_opening, opening = opening, word in _CLAUSE_START or word in _OPENERS
+        if word in _LINKING:
+            linked = index
+        if subject and word in _AUXILIARIES:
+            auxiliary = True
         kind = special(word, 0)
         if kind:
             if kind == _NEGATION:
                 scope, distance = 1, 0
+                if subject:  # a second negation: leave the clause to the usual rules
+                    subject = 0
+                elif word == "no" and was_opening and _names_a_subject(tokens, index + 1):
+                    # "No ceasefire has been agreed": the subject and its verb are denied
+                    subject, auxiliary, scope = _SUBJECT_SCOPE, False, 0
                 continue
             if kind == _IF:
                 hypothetical = True
@@ -307,6 +415,24 @@ def read_claim(
         all_terms.add(term)
         if raw[0].isupper() or hypothetical or term in NOT_PREDICATES:
             continue
+        if subject > 0:
+            # "No ceasefire has been agreed": the subject's head, then the verb after the
+            # auxiliary; the words between are neither asserted nor denied. Without an
+            # auxiliary in reach the head alone is denied, as after any "no".
+            if subject == _SUBJECT_SCOPE or auxiliary:
+                denied.add(term)
+            subject = 0 if auxiliary else subject - 1
+            continue
+        base = _unprefixed(word) if index - linked <= _LINK_REACH else None
+        if base is not None and (base_term := TERMS[base]):
+            base_term = SYNONYMS.get(base_term, base_term)
+            all_terms.add(base_term)
+            if scope > 0 and distance <= NEGATION_SCOPE + 1:  # "not unsafe": safe
+                asserted.add(base_term)
+                scope = 0
+            elif distance > 90 and not topical and not refuted:
+                denied.add(base_term)
+            continue
         if refuted > 0:
             if index >= subject_until:
                 denied.add(term)
@@ -336,6 +462,18 @@ def read_claim(
         implied=frozenset(implied - denied),
         anaphora=_anaphora([t for t in tokens if t[0].isalpha()], bool(denied) or verdict),
     )
+
+
+_NOT_A_SUBJECT = wordset("longer more less one matter doubt way time sooner")
+
+
+def _names_a_subject(tokens: list[str], start: int) -> bool:
+    """Whether "no" opens a noun phrase ("no ceasefire", "no fishing agreement"), not an
+    idiom ("no longer", "no more", "no one")."""
+    if start >= len(tokens):
+        return False
+    following = tokens[start]
+    return following[0].isalpha() and following.lower() not in _NOT_A_SUBJECT
 
 
 def _refuted_subject_end(tokens: list[str], start: int) -> int:
@@ -382,7 +520,12 @@ _DENIAL_WORDS = (
 def may_deny(sentence: str, words: list[str]) -> bool:
     """Whether a sentence has a word that can make it deny something (negation, verdict,
     refutation). One that has none can only assert."""
-    return not _DENIAL_WORDS.isdisjoint(words) or "n't" in sentence or "n’t" in sentence
+    return (
+        not _DENIAL_WORDS.isdisjoint(words)
+        or "n't" in sentence
+        or "n’t" in sentence
+        or (NEGATIVE_PREFIXED.search(sentence) is not None and not _LINKING.isdisjoint(words))
+    )
 
 
 def quick_claim(
@@ -401,6 +544,8 @@ def quick_claim(
     """
     present = set(words)
     if present & _CUES or present & _HEARSAY_WORDS or "n't" in sentence or "n’t" in sentence:
+        return read_claim(sentence, speaker, speaker_key, direct=direct)
+    if NEGATIVE_PREFIXED.search(sentence) and not present.isdisjoint(_LINKING):
         return read_claim(sentence, speaker, speaker_key, direct=direct)
     if "declin" in sentence and _BOILERPLATE.search(sentence):
         return read_claim(sentence, speaker, speaker_key, direct=direct)

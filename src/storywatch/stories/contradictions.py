@@ -6,6 +6,8 @@ a predicate the other denies, and the two are about the same thing:
 - they share at least two other words ("the withdrawal of U.S. coalition troops was
   occurring" / "the United States is not withdrawing from Iraq": *USA*, *Iraq*), counting
   the words a pronoun subject borrows from the sentence it refers to, or
+- one is short (at most two other words) and the other has all of its words ("Parvel is
+  not closing" / "the Parvel paper mill will close in June"), or
 - they oppose on two predicates at once ("the hold held cylinders of chlorine gas" /
   "contradicting reports that the ship was carrying chlorine gas": *chlorine*, *gas*;
   "declared correctly" / "that declaration was wrong": *declared*, *correct*), or
@@ -37,6 +39,7 @@ from storywatch.stories.text import terms
 
 MIN_SHARED_TERMS = 2
 MIN_SHARED_SHARE = 0.5
+MAX_SHORT_TERMS = 2
 MAX_PER_ARTICLE = 3
 UNKNOWN = "?"
 
@@ -65,11 +68,19 @@ def about_the_same(a: Claim, b: Claim, opposed: frozenset[str]) -> bool:
         return True
     shared = ((a.terms | a.context) & (b.terms | b.context)) - opposed
     if len(shared) < MIN_SHARED_TERMS:
-        return False
+        # a short denial ("Parvel is not closing") all of whose other words the other claim
+        # has ("the Parvel paper mill will close in June") speaks of nothing else
+        shorter = min(_own_words(a, opposed), _own_words(b, opposed), key=len)
+        return 0 < len(shorter) <= MAX_SHORT_TERMS and shorter <= shared
     # two long sentences of one article share a few words by chance: the shorter claim
     # must be mostly about what the other says
     smaller = min(len(a.terms - opposed), len(b.terms - opposed))
     return len(shared) >= MIN_SHARED_SHARE * smaller
+
+
+def _own_words(claim: Claim, opposed: frozenset[str]) -> frozenset[str]:
+    """A claim's words but its predicates and its speaker's name ("said Bo Tessel")."""
+    return claim.terms - opposed - frozenset(terms(claim.speaker or ""))
 
 
 @dataclass(frozen=True, slots=True)

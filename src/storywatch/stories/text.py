@@ -103,6 +103,8 @@ def _stem(word: str) -> str:
         ("s", "", 3),
     ):
         if w.endswith(suffix) and len(w) - len(suffix) >= min_len - 1:
+            if suffix.startswith("ement") and w[-len(suffix) - 1] == "e":
+                continue  # "agreement" is "agree" + "ment", as "agreed" is "agree" + "d"
             if suffix == "s" and w.endswith(("ss", "us", "is")):
                 return w
             base = w[: len(w) - len(suffix)] + repl
