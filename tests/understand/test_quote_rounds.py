@@ -160,3 +160,23 @@ def test_a_role_with_of_is_a_subject() -> None:
     [s] = extract_statements(text)
     assert s.kind == "direct"
     assert s.text == "the harbour “clearly” needed a new pier"
+
+
+def test_a_quotation_with_narration_goes_on_with_the_whole_quotation_before_it() -> None:
+    text = (
+        "“The pier is finished,” said Lena Park, a harbour engineer. Without new money, "
+        "“it will not survive another winter,” which starts in December.\n"
+    )
+    [s] = [st for st in extract_statements(text) if st.kind == "direct"][1:]
+    assert s.speaker == "Lena Park"
+    assert s.text.startswith("Without new money, “it will not survive")
+    assert "December" not in s.text
+
+
+def test_narration_after_a_partial_quotation_does_not_go_on_with_it() -> None:
+    text = (
+        "Ruiz called the plan “a relic.” That prompted Park to call the pier “a ruin” at "
+        "the meeting.\n"
+    )
+    texts = [s.text for s in extract_statements(text)]
+    assert not any("relic" in t and "ruin" in t for t in texts)

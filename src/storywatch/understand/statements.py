@@ -22,7 +22,7 @@ from storywatch.understand.attribution import bare_quote, find_in_sentence, quot
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.followups import split_followups
 from storywatch.understand.shapes import announcement, credit_line
-from storywatch.understand.spans import Found, Sentence
+from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
 
 Span = tuple[int, int]
@@ -116,6 +116,9 @@ def attribute(an: Analysis) -> list[Attributed]:
                 if item.speaker.identity >= 0:
                     out.append(item)
                     history.said.append((s.start, item.speaker.identity, para))
+                    continue
+            if s.quotes:
+                _run_on(an, s, out, para)
             continue
         parts = [p for q in s.quotes for p in q.parts]
         if pending is not None and pending.sentence == s.index - 1:
@@ -147,6 +150,37 @@ def attribute(an: Analysis) -> list[Attributed]:
         prev.sentence = s.index
         prev.paragraph = para
     return out
+
+
+def _run_on(an: Analysis, s: Sentence, out: list[Attributed], para: int) -> None:
+    """ "“It's an enormous moment,” said Steve Schmidt, a strategist. Unless rivals quit,
+    “it's very difficult to see how he is stopped.”": a sentence with a quotation that nothing
+    attributes, right after a whole quotation in the same paragraph, goes on with it (from the
+    sentence start to its last quotation), as the annotators and readers take it."""
+    text = an.text
+    prev = _last_quoted(out)
+    if prev is None or not prev.direct or prev.sentence != s.index - 1:
+        return
+    if prev.paragraph != para:
+        return
+    if not _whole_quote(text, prev.parts[0]):
+        return
+    quotes = [q for q in s.quotes if not is_title_quote(text, q)]
+    if not quotes:
+        return
+    end = quotes[-1].end
+    while end > s.start and text[end - 1] in "”\"'’":
+        end -= 1
+    start = s.start
+    while start < end and text[start] in " “\"'‘":
+        start += 1
+    prev.breaks.append(len(prev.parts))
+    prev.parts.append((start, end))
+    prev.sentence = s.index
+
+
+def _whole_quote(text: str, part: Span) -> bool:
+    return part[0] > 0 and text[part[0] - 1] in "“\"'‘"
 
 
 def _last_quoted(out: list[Attributed]) -> Attributed | None:
