@@ -58,10 +58,16 @@ def _understood(doc: StoryDoc, use: bool) -> StoryDoc:
     return replace(doc, entities=u.entities, statements=u.statements, key_sentences=u.key_sentences)
 
 
-def demo_docs(use_understanding: bool) -> list[tuple[str, StoryDoc]]:
+def demo_docs(use_understanding: bool, ties_reversed: bool = False) -> list[tuple[str, StoryDoc]]:
+    """The demo's articles in release order (``ties_reversed``: articles released at the same
+    moment arrive in the opposite order, as when the feeds are fetched in another order)."""
     story = load_story()
     docs = []
-    for n, article in enumerate(story.articles, start=1):
+    articles = list(story.articles)
+    if ties_reversed:
+        order = {a.id: i for i, a in enumerate(articles)}
+        articles.sort(key=lambda a: (a.release_s, -order[a.id]))
+    for n, article in enumerate(articles, start=1):
         outlet = story.outlet(article.outlet)
         url = f"https://{outlet.slug}.example{outlet.home_path}{article.slug}"
         published = story.published(article, ANCHOR)
@@ -348,6 +354,29 @@ def main(argv: list[str] | None = None) -> int:
     cor_p, cor_r = _pr(x_correct, len(predicted_x), x_found, len(gold_x))
 
     headline = engine.headline(main_story)
+    # the same feeds fetched in another order: articles released together arrive reversed
+    swapped_engine = StoryEngine()
+    swapped = replay(swapped_engine, demo_docs(args.understand, ties_reversed=True), first_id=1)
+    # whichever copy of a wire text arrives first reports its development, so compare
+    # per text: a text is a development when one of its copies is
+    group = {c["copy"]: c["original"] for c in labels["demo_story"]["wire_copies"]}
+    said: dict[str, list[bool]] = {}
+    for r in swapped:
+        if demo_labels[r.label]["in_story"]:
+            text = said.setdefault(group.get(r.label, r.label), [False, False])
+            text[0] |= r.decision.is_development
+            text[1] |= demo_labels[r.label]["development"]
+    swapped_wrong = [label for label, (got, gold) in said.items() if got != gold]
+    swapped_ids = {r.label: r.doc.article_id for r in swapped}
+    swapped_originals = {
+        r.label: swapped_engine.provenance(r.doc.article_id).original for r in swapped
+    }
+    same_provenance = sum(
+        1 for c in copies if swapped_originals[c["copy"]] == swapped_ids[c["original"]]
+    )
+    swapped_title = swapped_engine.headline(
+        next(r.story_id for r in swapped if r.label == "a01")
+    ).title
     print(f"understanding: {'storywatch.understand' if args.understand else 'none'}")
     print(
         f"demo story: {joined}/{len(in_story)} articles joined one story; "
@@ -355,6 +384,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"  title: {headline.title}")
     print(f"  timeline items: {len(headline.timeline)}")
+    print(
+        f"same feeds, articles released together arriving reversed: title "
+        f"{'unchanged' if swapped_title == headline.title else 'now ' + repr(swapped_title)}; "
+        f"texts wrongly (not) a development: {', '.join(swapped_wrong) or 'none'}; wire "
+        f"copies traced to "
+        f"their labelled original: {same_provenance}/{len(copies)}"
+    )
     print(
         f"development: precision {dev_p:.3f} recall {dev_r:.3f} f1 {_f1(dev_p, dev_r):.3f}"
         f"  (wrong: {', '.join(wrong) or 'none'})"
