@@ -220,8 +220,10 @@ async def push_channel_only(tmp: Path, sends: int, concurrency: int) -> dict[str
                     thread_key=None, held=False, deliver_at=now, policy_note=None,
                     published_at=now, arrived_at=now, read_at=None, created_at=now, digest_id=None,
                 )  # fmt: skip
+                # one message per device, as in a fan-out: the channel keeps per-device
+                # values (decoded keys), which must not flatter this figure
                 ch = Channel(
-                    id=i % 1000 + 1, user_id=1, kind="webpush", name="d",
+                    id=i + 1, user_id=1, kind="webpush", name="d",
                     config={"endpoint": push.url(f"/push/{i % 1000}"),
                             "keys": {"p256dh": keys.p256dh, "auth": keys.auth}},
                     secret=None, enabled=True, fallback_channel_id=None, consecutive_failures=0,

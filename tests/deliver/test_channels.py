@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
+from cryptography.hazmat.primitives.asymmetric import ec
 
 from storywatch.app import Services, open_services
 from storywatch.deliver.channels import channel_set, close_delivery
@@ -87,6 +89,28 @@ async def test_a_newer_development_replaces_the_push_in_place(
     assert first["tag"] == second["tag"] == f"story:{story}"
     assert phone.headers[0]["topic"] == phone.headers[1]["topic"]
     assert second["title"] == "Development 2"
+
+
+async def test_a_device_that_renews_its_keys_gets_pushes_sealed_for_the_new_ones(
+    dsvc: Services, local_server: LocalServer
+) -> None:
+    """The Web Push channel keeps each device's decoded keys; a device whose browser
+    re-subscribed (same channel, new keys) must get its next push encrypted for the new keys."""
+    push = PushService(local_server)
+    phone = push.browser("phone")
+    uid = await new_user(dsvc, "ana")
+    device = await add_channel(dsvc, uid, "webpush", phone.subscription())
+    async with running_worker(dsvc):
+        await record(dsvc, [draft(uid, 1)])
+        assert await until(lambda: len(phone.received) == 1)
+        phone.private_key = ec.generate_private_key(ec.SECP256R1())
+        phone.auth = os.urandom(16)
+        async with dsvc.db.write() as conn:
+            await channel_store.update(conn, uid, device.id, config=phone.subscription())
+        await record(dsvc, [draft(uid, 2)])
+        assert await until(lambda: len(phone.received) == 2)
+    assert push.errors == []
+    assert [p["title"] for p in phone.received] == ["Development 1", "Development 2"]
 
 
 async def test_push_service_410_removes_the_device(

@@ -23,6 +23,7 @@ import os
 import struct
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -53,6 +54,9 @@ class WebPushChannel:
         self.http = http
         self.keys = keys
         self.ttl = ttl
+        # per device: its keys decoded and its public key loaded, once (a device is sent to
+        # again and again); checked against the channel's config on every use
+        self._receivers: dict[int, Receiver] = {}
 
     # ------------------------------------------------------------------ config
 
@@ -123,12 +127,16 @@ class WebPushChannel:
         return headers
 
     async def send(self, message: Outgoing) -> Sent:
-        config = message.channel.config
-        body = encrypt(
-            json.dumps(self.payload(message), separators=(",", ":")).encode(),
-            p256dh=str(config["keys"]["p256dh"]),
-            auth=str(config["keys"]["auth"]),
-        )
+        channel = message.channel
+        config = channel.config
+        receiver = self._receivers.get(channel.id)
+        p256dh, auth = str(config["keys"]["p256dh"]), str(config["keys"]["auth"])
+        if receiver is None or receiver.p256dh != p256dh or receiver.auth != auth:
+            receiver = Receiver.parse(p256dh, auth)
+            if len(self._receivers) >= RECEIVERS_KEPT:
+                self._receivers.clear()
+            self._receivers[channel.id] = receiver
+        body = seal(_COMPACT_JSON.encode(self.payload(message)).encode(), receiver)
         endpoint = str(config["endpoint"])
         result = await self.http.request(
             "POST", endpoint, content=body, headers=self.headers(message)
@@ -165,7 +173,33 @@ _ECDH = ec.ECDH()
 _HEADER_TAIL = struct.pack("!IB", RECORD_SIZE, 65)  # record size, key length (uncompressed P-256)
 
 
+RECEIVERS_KEPT = 50_000
+_COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))  # json.dumps builds one per call
+
+
+@dataclass(frozen=True, slots=True)
+class Receiver:
+    """A subscription's keys, decoded and loaded: what every message to it needs."""
+
+    p256dh: str
+    auth: str
+    public_raw: bytes
+    public_key: ec.EllipticCurvePublicKey
+    secret: bytes
+
+    @classmethod
+    def parse(cls, p256dh: str, auth: str) -> Receiver:
+        raw = b64url_decode(p256dh)
+        public = ec.EllipticCurvePublicKey.from_encoded_point(_CURVE, raw)
+        return cls(p256dh, auth, raw, public, b64url_decode(auth))
+
+
 def encrypt(payload: bytes, *, p256dh: str, auth: str) -> bytes:
+    """RFC 8291 message encryption for the subscription keys ``p256dh`` and ``auth``."""
+    return seal(payload, Receiver.parse(p256dh, auth))
+
+
+def seal(payload: bytes, receiver: Receiver) -> bytes:
     """RFC 8291 message encryption (``aes128gcm``, RFC 8188) in one record.
 
     A fresh ephemeral key pair and salt for every message. Written against the RFC rather
@@ -176,15 +210,13 @@ def encrypt(payload: bytes, *, p256dh: str, auth: str) -> bytes:
     """
     if len(payload) > RECORD_SIZE - 17 - 1 - 86:
         raise PermanentDeliveryError("The push payload is too large for one record.")
-    ua_public_raw = b64url_decode(p256dh)
-    ua_public = ec.EllipticCurvePublicKey.from_encoded_point(_CURVE, ua_public_raw)
     ephemeral = ec.generate_private_key(_CURVE)
     as_public_raw = ephemeral.public_key().public_bytes(
         serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
     )
-    shared = ephemeral.exchange(_ECDH, ua_public)
-    prk_key = hmac.digest(b64url_decode(auth), shared, "sha256")
-    ikm = hmac.digest(prk_key, KEY_INFO + ua_public_raw + as_public_raw + b"\x01", "sha256")
+    shared = ephemeral.exchange(_ECDH, receiver.public_key)
+    prk_key = hmac.digest(receiver.secret, shared, "sha256")
+    ikm = hmac.digest(prk_key, KEY_INFO + receiver.public_raw + as_public_raw + b"\x01", "sha256")
     salt = os.urandom(16)
     prk = hmac.digest(salt, ikm, "sha256")
     cek = hmac.digest(prk, CEK_INFO, "sha256")[:16]
@@ -193,4 +225,4 @@ def encrypt(payload: bytes, *, p256dh: str, auth: str) -> bytes:
     return b"".join((salt, _HEADER_TAIL, as_public_raw, sealed))
 
 
-__all__ = ["WebPushChannel", "b64url", "encrypt"]
+__all__ = ["Receiver", "WebPushChannel", "b64url", "encrypt", "seal"]
