@@ -180,3 +180,26 @@ def test_narration_after_a_partial_quotation_does_not_go_on_with_it() -> None:
     )
     texts = [s.text for s in extract_statements(text)]
     assert not any("relic" in t and "ruin" in t for t in texts)
+
+
+def test_an_attribution_set_off_by_commas_reports_the_sentence_around_it() -> None:
+    text = (
+        "Despite her “admittedly sharp tongue,” the harbour lawyer Ines Roth wrote, the "
+        "captain is a careful man who never missed a tide.\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker == "Ines Roth"
+    assert s.kind == "direct"
+    assert s.text == (
+        "Despite her “admittedly sharp tongue,” the captain is a careful man who never "
+        "missed a tide"
+    )
+
+
+def test_a_when_clause_before_a_parenthetical_cue_is_not_reported() -> None:
+    text = (
+        "When asked about the storm, the mayor said, “I have not heard that concern” from "
+        "the harbour pilots.\n"
+    )
+    [s] = extract_statements(text)
+    assert not s.text.startswith("When asked")

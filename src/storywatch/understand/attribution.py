@@ -114,6 +114,49 @@ def find_in_sentence(text: str, s: Sentence) -> Found | None:
         found = quote_first(text, s)
         if found is not None:
             return found
+    found = _find_rest(text, s)
+    if found is not None and s.quotes:
+        return _parenthetical(text, s, found)
+    return found
+
+
+def _parenthetical(text: str, s: Sentence, found: Found) -> Found:
+    """ "Despite his “brash on-line personality,” public defender Shannon Quill wrote, Lazar is
+    a devoted father": an attribution set off by commas inside the sentence reports the
+    whole sentence around it, in two pieces."""
+    if found.speaker is None or found.cue is None or len(found.parts) != 1:
+        return found
+    if found.speaker[1] > found.cue[0] or _is_whole_quote(text, found):
+        # "…,” said Steve Bell, senior director …": an appositive follows; "As boos erupt,
+        # the executive says, “Please quiet down.”": the quotation alone is what was said.
+        return found
+    left = min(found.speaker[0], found.cue[0])
+    right = max(found.speaker[1], found.cue[1])
+    head = text[s.start : left].rstrip()
+    tail = text[right : s.end]
+    if not head.endswith((",", ",”", ',"', ",''")) or not tail.startswith(","):
+        return found
+    first = text[s.start : s.start + 12].lstrip().split(" ", 1)[0]
+    if first in _SETTING_OPENERS:
+        return found  # "When asked by a host if …, the mayor said, …": when, not what
+    if _PARTICIPLE_NEXT.match(tail) or text[s.start] in "“\"'‘":
+        return found  # "…, he said, adding that": a second act; "“…,” he said, …": a trailer
+    h0, h1 = _trim(text, s.start, s.start + len(head))
+    t0, t1 = _trim(text, right + 1, s.end)
+    if len(_words_between(s, h0, h1)) < 2 or len(_words_between(s, t0, t1)) < 2:
+        return found
+    if _closes_at(text, h1):
+        h1 += 1
+    if _closes_at(text, t1):
+        t1 += 1
+    direct = _has_quote(s.quotes, h0, h1 + 1, text) or _has_quote(s.quotes, t0, t1 + 1, text)
+    return Found(((h0, h1), (t0, t1)), direct, found.speaker, found.cue, s.index)
+
+
+_SETTING_OPENERS = frozenset(("When", "As", "Asked", "While", "After", "Before", "If", "Once"))
+
+
+def _find_rest(text: str, s: Sentence) -> Found | None:
     return (
         _cue_led(text, s)
         or _according_to(text, s)
