@@ -203,3 +203,13 @@ def test_a_when_clause_before_a_parenthetical_cue_is_not_reported() -> None:
     )
     [s] = extract_statements(text)
     assert not s.text.startswith("When asked")
+
+
+def test_a_second_act_ends_where_a_new_clause_follows_its_quotation() -> None:
+    text = (
+        "“We are ready,” Ruiz said, adding that the pier was “safe again” — a claim the "
+        "harbour pilots dispute strongly.\n"
+    )
+    _, second = extract_statements(text)
+    assert second.cue == "adding"
+    assert second.text == "that the pier was “safe again”"

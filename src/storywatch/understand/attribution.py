@@ -83,6 +83,20 @@ def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
     return end
 
 
+def clip_clause(text: str, s: Sentence, found: Found) -> Found:
+    """``found`` with a reported clause ending where a new clause begins after its
+    quotation (:func:`_cut_tail`), whichever rule found it."""
+    if not found.direct or len(found.parts) != 1:
+        return found
+    a, b = found.parts[0]
+    if a > 0 and text[a - 1] in "“\"'‘":
+        return found  # a whole quotation
+    end = _cut_tail(text, s.quotes, a, b)
+    if end == b:
+        return found
+    return Found(((a, end),), True, found.speaker, found.cue, found.sentence, found.inherited)
+
+
 _NEW_CLAUSE = re.compile(
     r", (?:and|but|while) (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
     r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"

@@ -18,7 +18,12 @@ from itertools import pairwise
 
 from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
-from storywatch.understand.attribution import bare_quote, find_in_sentence, quote_fallback
+from storywatch.understand.attribution import (
+    bare_quote,
+    clip_clause,
+    find_in_sentence,
+    quote_fallback,
+)
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.followups import split_followups
 from storywatch.understand.shapes import announcement, credit_line
@@ -85,6 +90,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             found = broad_cue_led(text, s) or verb_then_quote(text, s)
         if found is not None and found.parts:
             for f in split_followups(text, s, found):
+                f = clip_clause(text, s, f)
                 item = _make(an, f, history, para)
                 _split_that_clauses(text, item)
                 out.append(item)
