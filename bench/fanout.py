@@ -12,6 +12,8 @@ it (on uvloop, as ``serve`` and ``worker`` do):
   notification to each of 10,000 subscribers' devices from a SQLite outbox (claim → send →
   record). Rates are counted by the push service (first to last request); CPU is read from
   /proc for the worker processes and, separately, for the push service.
+  A third figure isolates the store and the worker's loop: the same worker in this process
+  with a Web Push channel that answers at once (no encryption, no HTTP).
 - ``sse``: ``storywatch worker --role web`` with ``web_processes`` = N (``--web-processes``,
   default 2) on one port (SO_REUSEPORT) and the Redis bus, holding 10,000 live-stream
   connections opened by a client process (10 per user); this process announces
@@ -330,6 +332,60 @@ async def push_workers(tmp: Path, subscribers: int, processes: int) -> dict[str,
     }
 
 
+async def push_worker_loop(tmp: Path, subscribers: int) -> dict[str, float]:
+    """The delivery worker with a Web Push channel that answers at once: what the store (claim,
+    newer-push check, outcomes, channel health) and the worker's own loop cost per delivery,
+    without encryption or HTTP. One notification per subscriber's device, as in push_workers;
+    the worker runs in this process, on one SQLite outbox."""
+    from storywatch.app import open_services
+    from storywatch.deliver.channels import Sent, channel_set
+    from storywatch.deliver.outbox import limits_from, record_many
+    from storywatch.deliver.worker import DeliveryWorker
+
+    class Instant:
+        kind = "webpush"
+
+        async def send(self, message: Any) -> Sent:
+            await asyncio.sleep(0)  # one turn of the loop, as an answer would take
+            return Sent(201, "accepted")
+
+    keys = DeviceKeys.make()
+    push = PushServiceProcess(keys, decrypt_every=200, tmp=tmp)  # only its URLs are used
+    try:
+        async with open_services(bench_settings(tmp / "loop")) as services:
+            users = await make_subscribers(services, subscribers, push, keys)
+            kinds = await channel_set(services)
+            kinds.kinds["webpush"] = Instant()  # type: ignore[assignment]
+            worker = DeliveryWorker(services)
+            stop = asyncio.Event()
+            task = asyncio.create_task(worker.run(stop))
+            await asyncio.sleep(1.0)
+            now = datetime.now(UTC)
+            async with services.db.write() as conn:
+                await record_many(
+                    conn,
+                    [draft_for(u, u, now) for u in users],
+                    now,
+                    limits=limits_from(services.settings),
+                )
+            cpu, started = time.process_time(), time.perf_counter()
+            deadline = started + 120
+            while worker.sent < subscribers and time.perf_counter() < deadline:
+                await asyncio.sleep(0.005)
+            cpu, took = time.process_time() - cpu, time.perf_counter() - started
+            stop.set()
+            await task
+            statuses = await delivery_statuses(services)
+            await _close(services)
+    finally:
+        push.close()
+    return {
+        "push_loop_deliveries_per_s": worker.sent / took,
+        "push_loop_cpu_us_per_delivery": cpu / max(1, worker.sent) * 1e6,
+        "push_loop_sent": float(statuses.get("sent", 0)),
+    }
+
+
 # ----------------------------------------------------------------------------- part 3: latency
 
 
@@ -572,6 +628,7 @@ def main() -> None:
         tmp = Path(raw)
         if args.part in ("push", "all"):
             figures.update(run_fast(push_channel_only(tmp, 3000 if args.quick else 20_000, 128)))
+            figures.update(run_fast(push_worker_loop(tmp, subscribers)))
             for n in dict.fromkeys((1, args.delivery_processes)):
                 figures.update(run_fast(push_workers(tmp, subscribers, n)))
         if args.part in ("sse", "all"):
