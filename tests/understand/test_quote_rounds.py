@@ -213,3 +213,13 @@ def test_a_second_act_ends_where_a_new_clause_follows_its_quotation() -> None:
     _, second = extract_statements(text)
     assert second.cue == "adding"
     assert second.text == "that the pier was “safe again”"
+
+
+def test_a_quantified_noun_for_people_is_a_subject() -> None:
+    text = (
+        "After the vote, many commentators called the mayor “the grown-up in the room” "
+        "during the long night.\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker_mention == "many commentators"
+    assert s.text.startswith("the mayor “the grown-up in the room”")

@@ -255,6 +255,13 @@ def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     last = np[-1].text.lower()
     if loose and len(np) <= 3 and _AGENT.search(last) and np[0].text[:1].islower():
         return True  # “…,” federal prosecutors wrote
+    if (
+        2 <= len(np) <= 3
+        and np[0].text.lower() in _QUANTIFIERS
+        and _AGENT.search(last)
+        and last.endswith("s")
+    ):
+        return True  # "many commentators called him …"
     if len(np) == 1 and (
         last in lx.PERSONAL_PRONOUNS | {"who", "which"}
         or (last[:-2] in lx.PERSONAL_PRONOUNS and last[-2:] in ("’s", "'s", "’d", "'d"))
@@ -269,6 +276,8 @@ def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     of = next((n for n, w in enumerate(np) if w.text == "of"), 0)
     return of > 0 and _plausible(text, np[:of], loose)
 
+
+_QUANTIFIERS = frozenset(("many", "some", "several", "most", "few", "other", "both", "all"))
 
 # Nouns for people by what they do: "prosecutors", "organizers", "activists", "historian".
 _AGENT = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian)s?|[a-z]{4}(?:ant|ent)s)$")
