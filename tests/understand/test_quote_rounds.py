@@ -223,3 +223,23 @@ def test_a_quantified_noun_for_people_is_a_subject() -> None:
     [s] = extract_statements(text)
     assert s.speaker_mention == "many commentators"
     assert s.text.startswith("the mayor “the grown-up in the room”")
+
+
+def test_as_someone_told_a_paper_credits_the_quotation() -> None:
+    text = (
+        "As one employee told the Harbour Gazette, “She wants to put fear in our hearts, "
+        "and she has done that.”\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker_mention == "one employee"
+    assert s.text.startswith("She wants to put fear")
+
+
+def test_a_who_clause_subject_after_an_opening_clause() -> None:
+    text = (
+        "Although the talks stalled, a council official who spoke on condition of anonymity "
+        "said on Wednesday, “There are certainly discussions with the ferry line.”\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker_mention == "a council official"
+    assert s.text == "There are certainly discussions with the ferry line."

@@ -301,6 +301,8 @@ def _clause_subject_np(text: str, s: Sentence, j: int, floor: int) -> Span | Non
     if np is None:
         return None
     lead = text[s.start : np[0]].rstrip()
+    if lead in ("As", "as") or lead.endswith((", as", ", As")):
+        lead = lead[:-2].rstrip()  # "As one employee told the paper, “…”"
     if lead and not lead.endswith(","):
         return None
     head = text[np[0] : np[1]].split()[-1].lower()
@@ -347,10 +349,15 @@ def _relative_subject(text: str, s: Sentence, j: int) -> Span | None:
     for h in range(j - 1, 0, -1):
         if words[h].text != "who" or _inside(s.quotes, words[h].start):
             continue
-        if "," in text[words[h].end : words[j].start] or h > 6:
+        if "," in text[words[h].end : words[j].start]:
             return None
-        np = words[:h]
-        if "," in text[np[0].start : np[-1].end] or np[0].start != s.start:
+        # The noun phrase opens the sentence or the clause after a comma ("Although …, a
+        # White House official who spoke anonymously … said").
+        first = h
+        while first > 0 and "," not in text[words[first - 1].end : words[first].start]:
+            first -= 1
+        np = words[first:h]
+        if not np or len(np) > 6:
             return None
         if _plausible(text, np, loose=True):  # "who" says it is someone
             return np[0].start, np[-1].end
