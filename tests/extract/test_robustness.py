@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 
 from storywatch.errors import ExtractError
 from storywatch.extract import extract_article, extract_article_bytes
-from storywatch.extract.parse import MAX_ELEMENTS, parse_html
+from storywatch.extract.parse import MAX_ELEMENTS, markup_bytes, parse_html
 
 PARAGRAPH = (
     "<p>The harbour authority said on Monday that the work on quay wall {n} would take "
@@ -200,3 +200,14 @@ def test_fuzz_page_url(url: str) -> None:
     body = "".join(PARAGRAPH.format(n=n) for n in range(3))
     page = f"<html><body><article>{body}</article></body></html>"
     assert "quay wall 2" in extract_article(page, url).text
+
+
+def test_markup_reaches_the_parser_as_utf8_without_control_characters() -> None:
+    page = (
+        "<?xml version='1.0'?><html><body><p>Zürich\x07 — “quoted”\x00 \ud800 ok</p></body></html>"
+    )
+    data = markup_bytes(page)
+    assert data.startswith(b"<html>")
+    assert "Zürich  — “quoted”  ? ok".encode() in data
+    tree = parse_html(page)
+    assert tree.xpath("string(//p)") == "Zürich  — “quoted”  ? ok"
