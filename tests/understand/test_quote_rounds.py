@@ -243,3 +243,16 @@ def test_a_who_clause_subject_after_an_opening_clause() -> None:
     [s] = extract_statements(text)
     assert s.speaker_mention == "a council official"
     assert s.text == "There are certainly discussions with the ferry line."
+
+
+def test_according_to_any_noun_phrase_and_before_a_colon() -> None:
+    text = (
+        "According to her longtime personal physician, the mayor had “astonishingly "
+        "excellent” results in her latest exam.\n\n"
+        "According to the Gazette: “Mayor Ruiz has had a mixed record on the harbour.”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.speaker_mention == "her longtime personal physician"
+    assert first.text.startswith("the mayor had “astonishingly excellent” results")
+    assert second.speaker_mention == "the Gazette"
+    assert second.text == "Mayor Ruiz has had a mixed record on the harbour."

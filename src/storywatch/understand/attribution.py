@@ -511,12 +511,15 @@ def _according_to(text: str, s: Sentence) -> Found | None:
             continue
         if _inside(s.quotes, words[k].start):
             continue
-        np = _np_after(text, words, k + 2)
+        np = _np_after(text, words, k + 2, loose=True)
         if np is None:
             return None
         cue = (words[k].start, words[k + 1].end)
         if k == 0 or not text[s.start : words[k].start].strip(" ,"):
             comma = text.find(",", np[1], s.end)
+            colon = text.find(":", np[1], s.end)
+            if colon >= 0 and not text[np[1] : colon].strip():
+                comma = colon  # "According to HuffPo: “…”"
             if comma < 0:
                 return None
             start, end = _trim(text, comma + 1, s.end)
@@ -525,6 +528,13 @@ def _according_to(text: str, s: Sentence) -> Found | None:
         if len(_words_between(s, start, end)) < 3:
             return None
         direct = _has_quote(s.quotes, start, end + 1, text)
+        whole = [q for q in s.quotes if q.start >= start - 1]
+        if (
+            len(whole) == 1
+            and whole[0].start <= start
+            and not text[whole[0].end : s.end].strip(" .?!")
+        ):
+            return Found(whole[0].parts, True, np, cue, s.index)  # the quotation alone
         if direct and _closes_at(text, end):
             end += 1
         return Found(((start, end),), direct, np, cue, s.index)
