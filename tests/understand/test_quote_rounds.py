@@ -256,3 +256,12 @@ def test_according_to_any_noun_phrase_and_before_a_colon() -> None:
     assert first.text.startswith("the mayor had “astonishingly excellent” results")
     assert second.speaker_mention == "the Gazette"
     assert second.text == "Mayor Ruiz has had a mixed record on the harbour."
+
+
+def test_a_comma_inside_doubled_single_quotes_ends_the_reported_clause() -> None:
+    text = (
+        "Ruiz said the harbour was in what she called a ''revolutionary mood,'' alluding "
+        "to how the ferry strike had energized the crews.\n"
+    )
+    [s] = extract_statements(text)
+    assert s.text.endswith("''revolutionary mood,''")

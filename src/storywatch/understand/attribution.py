@@ -77,7 +77,8 @@ def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             return q.end
         if _SETTING.match(text, q.end):
             return q.end
-        clause = _NEW_CLAUSE.search(text, q.end - 2, end)
+        marks = 2 if text.endswith("''", 0, q.end) else 1
+        clause = _NEW_CLAUSE.search(text, q.end - 1 - marks, end)
         if clause is not None and clause.start() - q.end < 60:
             return max(q.end, clause.start())
     return end
