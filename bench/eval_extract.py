@@ -16,6 +16,16 @@ processes.
 The quality gate runs ``--limit 500`` (a fixed, evenly spread half of the trafilatura pages)
 to stay within a few minutes; docs/benchmarks.md records the full-corpus figures.
 
+``--speed-only`` skips scoring: it extracts the (``--limit``) pages ``--rounds`` times with
+one extractor (``--extractor``: ours, or plain trafilatura for comparison) and prints CPU
+time per page. Run under valgrind it gives instruction
+counts, which other work on a shared machine does not disturb; instructions per page are
+the difference between ``--rounds 1`` and ``--rounds 0`` (same start-up, same warm-up)
+divided by the number of pages:
+
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        .venv/bin/python bench/eval_extract.py --speed-only --limit 100 --rounds 1
+
 The last line is the headline (``name=value`` pairs) read by ``bench/gates.py``.
 """
 
@@ -235,6 +245,33 @@ def _speed(
     return found
 
 
+def _plain_fast(data: bytes, url: str | None) -> str:
+    return trafilatura.extract(data, url=url, fast=True) or ""
+
+
+_EXTRACTORS = {"ours": run_ours, "trafilatura": run_plain, "trafilatura-fast": _plain_fast}
+
+
+def speed_only(
+    docs: list[tuple[str, bytes, dict[str, list[str]]]], rounds: int, extractor: str
+) -> None:
+    """Extract every page ``rounds`` times after a warm-up; print CPU time per page."""
+    run = _EXTRACTORS[extractor]
+    items = [(data, key if key.startswith("http") else None) for key, data, _ in docs]
+    for item in items[:2]:  # lazy imports and first-use caches, paid in every run alike
+        run(*item)
+    cpu_started = time.process_time()
+    for _ in range(rounds):
+        for item in items:
+            run(*item)
+    cpu = time.process_time() - cpu_started
+    pages = len(items) * rounds
+    per_page = 1000 * cpu / pages if pages else 0.0
+    print(f"speed only: {pages} extractions, {cpu:.2f} CPU s, {per_page:.2f} ms CPU per page")
+    rate = 1000 / per_page if pages else 0.0
+    print(f"cpu_ms_per_page={per_page:.2f} extractions_per_cpu_s={rate:.1f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     default_data = Path(os.environ.get("STORYWATCH_DATA", ROOT.parent / "shared" / "data"))
@@ -253,7 +290,24 @@ def main(argv: list[str] | None = None) -> int:
         help="evaluate one corpus only (each quality gate runs the part it needs)",
     )
     parser.add_argument("--workers", type=int, default=1, help="also time N worker processes")
+    parser.add_argument(
+        "--speed-only",
+        action="store_true",
+        help="only time our extractor on the trafilatura pages (no scoring; see --rounds)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="with --speed-only: passes over the pages"
+    )
+    parser.add_argument(
+        "--extractor",
+        choices=sorted(_EXTRACTORS),
+        default="ours",
+        help="with --speed-only: time ours or plain trafilatura (default or fast mode)",
+    )
     args = parser.parse_args(argv)
+    if args.speed_only:
+        speed_only(trafilatura_corpus(args.data, args.limit), args.rounds, args.extractor)
+        return 0
     load_before = os.getloadavg()[0]
     headline: dict[str, float] = {}
     if args.corpus in ("all", "trafilatura"):
