@@ -265,3 +265,10 @@ def test_a_comma_inside_doubled_single_quotes_ends_the_reported_clause() -> None
     )
     [s] = extract_statements(text)
     assert s.text.endswith("''revolutionary mood,''")
+
+
+def test_a_role_for_an_organisation_is_named_with_it() -> None:
+    text = "A spokeswoman for the Harbour Safety Committee said the pier was “closed for good.”\n"
+    [s] = extract_statements(text)
+    assert s.speaker == "A spokeswoman for the Harbour Safety Committee"
+    assert s.speaker_key is None

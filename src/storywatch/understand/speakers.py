@@ -185,7 +185,13 @@ def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None
             for mi in reversed(an.mentions_in(at, stop)):
                 if an.owner[mi] >= 0:
                     return _named(an, an.owner[mi], written)
-        return _role(an, span[0], " ".join(head), History([]), written)
+        role = _role(an, span[0], " ".join(head), History([]), written)
+        if role.identity < 0 and marker in (" for ", " of ", " to ", " at "):
+            # "a spokeswoman for the House Armed Services Committee": no one is named, so the
+            # whole phrase is the speaker (its organisation says who speaks); "families on
+            # Tarn Lane" stay the families.
+            return Speaker(written.rstrip(" ,"), -1, role.title, written)
+        return role
     return None
 
 
