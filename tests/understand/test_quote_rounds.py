@@ -272,3 +272,13 @@ def test_a_role_for_an_organisation_is_named_with_it() -> None:
     [s] = extract_statements(text)
     assert s.speaker == "A spokeswoman for the Harbour Safety Committee"
     assert s.speaker_key is None
+
+
+def test_a_role_followed_by_a_name_is_that_person() -> None:
+    text = (
+        "“We were all scared,” the deckhand, John McGraw, told the inquiry.\n\n"
+        "“The lights went out,” said the harbour master at the time, Ana E. Ruiz.\n"
+    )
+    first, second = extract_statements(text)
+    assert first.speaker == "John McGraw"
+    assert second.speaker == "Ana E. Ruiz"

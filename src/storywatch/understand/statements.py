@@ -13,7 +13,7 @@ text is the clause as written, marks included, so a reader sees which words are 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from storywatch.model import Statement
@@ -26,6 +26,7 @@ from storywatch.understand.attribution import (
 )
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.followups import split_followups
+from storywatch.understand.phrases import appositive_name
 from storywatch.understand.shapes import announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
@@ -247,6 +248,10 @@ def _opens_paragraph(an: Analysis, s: Sentence) -> bool:
 
 
 def _make(an: Analysis, found: Found, history: History, para: int) -> Attributed:
+    if found.speaker is not None:
+        named = appositive_name(an.text, found.speaker)
+        if named is not None:
+            found = replace(found, speaker=named)
     if found.speaker is not None:
         speaker = resolve(an, found.speaker, history)
     else:
