@@ -524,7 +524,7 @@ def may_deny(sentence: str, words: list[str]) -> bool:
         not _DENIAL_WORDS.isdisjoint(words)
         or "n't" in sentence
         or "n’t" in sentence
-        or (NEGATIVE_PREFIXED.search(sentence) is not None and not _LINKING.isdisjoint(words))
+        or (not _LINKING.isdisjoint(words) and NEGATIVE_PREFIXED.search(sentence) is not None)
     )
 
 
@@ -545,7 +545,7 @@ def quick_claim(
     present = set(words)
     if present & _CUES or present & _HEARSAY_WORDS or "n't" in sentence or "n’t" in sentence:
         return read_claim(sentence, speaker, speaker_key, direct=direct)
-    if NEGATIVE_PREFIXED.search(sentence) and not present.isdisjoint(_LINKING):
+    if not present.isdisjoint(_LINKING) and NEGATIVE_PREFIXED.search(sentence):
         return read_claim(sentence, speaker, speaker_key, direct=direct)
     if "declin" in sentence and _BOILERPLATE.search(sentence):
         return read_claim(sentence, speaker, speaker_key, direct=direct)

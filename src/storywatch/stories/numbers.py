@@ -184,9 +184,13 @@ def number_facts(
 def _is_age(sentence: str, start: int, end: int) -> bool:
     """Whether the number at ``start:end`` is someone's age ("Dunmore, 64," / "aged 70")."""
     before = sentence[max(0, start - 30) : start]
-    if _AGED.search(before):
+    if "age" in before and _AGED.search(before):
         return True
-    return bool(_AGE_AFTER_NAME.search(before)) and _AGE_CLOSED.match(sentence, end) is not None
+    return (
+        "," in before[-3:]
+        and _AGE_AFTER_NAME.search(before) is not None
+        and _AGE_CLOSED.match(sentence, end) is not None
+    )
 
 
 def _quick_terms(tokens: list[str]) -> list[str]:

@@ -253,6 +253,7 @@ def reading_units(text: str) -> tuple[list[str], list[str]]:
         first = len(units)  # the unit that opens the current sentence
         opened = 0  # where that sentence starts in the block
         spans = quotation_spans(block) if _QUOTE_MARKS.search(block) else ()
+        inside = False  # the current sentence has a unit ending inside a quotation
         for match in _SENTENCE_END.finditer(block):
             end = match.start() + len(match.group(1))
             before = block[start:end].strip()
@@ -263,28 +264,28 @@ def reading_units(text: str) -> tuple[list[str], list[str]]:
                 continue
             if before:
                 units.append(before)
-                shown.append("")
-                if not spans or not any(o < end <= c for o, c in spans):
-                    _close(units, shown, first, block[opened:end].strip())
+                shown.append(before)
+                if spans and any(o < end <= c for o, c in spans):
+                    inside = True  # the sentence goes on after this unit
+                else:
+                    if inside:
+                        _whole(shown, first, block[opened:end].strip())
+                        inside = False
                     first, opened = len(units), match.end()
-                # else inside a quotation: the sentence goes on
             start = match.end()
         tail = block[start:].strip()
         if tail:
             units.append(tail)
-            shown.append("")
-        if first < len(units):
-            _close(units, shown, first, block[opened:].strip())
+            shown.append(tail)
+        if inside:
+            _whole(shown, first, block[opened:].strip())
     return units, shown
 
 
-def _close(units: list[str], shown: list[str], first: int, sentence: str) -> None:
-    """Give units ``first`` onwards their whole sentence (a lone unit: itself)."""
-    if len(units) - first == 1:
-        shown[first] = units[first]
-    else:
-        for index in range(first, len(units)):
-            shown[index] = sentence
+def _whole(shown: list[str], first: int, sentence: str) -> None:
+    """Show units ``first`` onwards as the whole sentence they make up."""
+    for index in range(first, len(shown)):
+        shown[index] = sentence
 
 
 def sentences(text: str) -> list[str]:
