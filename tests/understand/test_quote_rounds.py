@@ -282,3 +282,13 @@ def test_a_role_followed_by_a_name_is_that_person() -> None:
     first, second = extract_statements(text)
     assert first.speaker == "John McGraw"
     assert second.speaker == "Ana E. Ruiz"
+
+
+def test_a_title_case_place_with_a_wire_code_is_a_dateline() -> None:
+    text = (
+        "Velmora (AFP) – Mayor Ana Ruiz has taken a swipe at the port board, saying that "
+        "“bombastic comments” do more harm than good.\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker == "Ana Ruiz"
+    assert "Velmora" not in s.text
