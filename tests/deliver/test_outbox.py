@@ -13,7 +13,15 @@ from storywatch.clock import ManualClock
 from storywatch.deliver.outbox import announce, record, record_many
 from storywatch.deliver.policy import Limits
 from storywatch.model import Reason
-from storywatch.store.channels import Outcome, claim, delivery_log, note_results, write_outcomes
+from storywatch.store.channels import (
+    Outcome,
+    claim,
+    delivery_log,
+    lease,
+    leased,
+    note_results,
+    write_outcomes,
+)
 from storywatch.store.channels import get as get_channel
 from storywatch.store.notifications import get_for_user
 from storywatch.store.tables import channels as channels_table
@@ -393,3 +401,20 @@ async def test_outcomes_are_stored_as_the_typed_columns_read_them(any_dsvc: Serv
         async with svc.db.write() as conn:
             again = await claim(conn, worker_id="w2", now=now, lease_seconds=30, limit=5)
         assert [c.delivery_id for c in again] == [failed.delivery_id] * due
+
+
+async def test_leased_rows_are_read_only_by_their_holder(any_dsvc: Services) -> None:
+    """A worker reads what it leased after committing the lease (the write lock is held for
+    the lease alone); the read returns only rows that worker still holds."""
+    svc = any_dsvc
+    uid = await new_user(svc, "ana")
+    await add_channel(svc, uid, "webhook", WEBHOOK)
+    async with svc.db.write() as conn:
+        await record_many(conn, [draft(uid, i) for i in range(3)], NOON)
+        ids = await lease(conn, worker_id="a", now=NOON, lease_seconds=30, limit=2)
+    assert len(ids) == 2
+    async with svc.db.read() as conn:
+        mine = await leased(conn, ids, worker_id="a", now=NOON)
+        theirs = await leased(conn, ids, worker_id="b", now=NOON)
+    assert [c.delivery_id for c in mine] == ids
+    assert theirs == []

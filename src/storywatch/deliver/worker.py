@@ -145,16 +145,20 @@ class DeliveryWorker:
                 limit = min(room, CLAIM_MAX)
                 now = self.services.clock()
                 async with self.turns.write() as conn:
-                    claimed = await deliveries_store.claim(
+                    ids = await deliveries_store.lease(
                         conn,
                         worker_id=self.worker_id,
                         now=now,
                         lease_seconds=self.settings.delivery_lease_seconds,
                         limit=limit,
                     )
-                if claimed:
+                if ids:  # read after the commit: the write lock is held for the lease alone
+                    async with self.services.db.read() as conn:
+                        claimed = await deliveries_store.leased(
+                            conn, ids, worker_id=self.worker_id, now=now
+                        )
                     self._screen(claimed, now)
-                if len(claimed) < limit:  # drained for now: sleep until the next due row
+                if len(ids) < limit:  # drained for now: sleep until the next due row
                     self._more = False
                     idle_until = loop.time() + await self._idle_seconds(now)
                 continue

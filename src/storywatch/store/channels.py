@@ -291,13 +291,21 @@ def _newer_push(d: sa.FromClause, n: sa.FromClause, now: datetime) -> sa.ColumnE
 async def claim(
     conn: AsyncConnection, *, worker_id: str, now: datetime, lease_seconds: float, limit: int
 ) -> list[Claimed]:
-    """Lease up to ``limit`` due deliveries to ``worker_id`` and return them with their rows.
+    """Lease up to ``limit`` due deliveries to ``worker_id`` and return them with their rows
+    (:func:`lease`, then :func:`leased`, on one connection)."""
+    ids = await lease(conn, worker_id=worker_id, now=now, lease_seconds=lease_seconds, limit=limit)
+    return await leased(conn, ids, worker_id=worker_id, now=now)
 
-    Two statements whatever the count: the lease (an UPDATE of the oldest due rows, skipping
-    rows another worker is claiming at that instant on PostgreSQL), then one SELECT of the
-    leased rows with their notification, channel and newer-push check. The SELECT's columns
-    come back untyped and are converted here (store.rawvalues): through SQLAlchemy's types
-    they cost about as much CPU as the send itself.
+
+async def lease(
+    conn: AsyncConnection, *, worker_id: str, now: datetime, lease_seconds: float, limit: int
+) -> list[int]:
+    """Lease up to ``limit`` due deliveries, oldest due first, to ``worker_id``: their ids.
+
+    One UPDATE, skipping rows another worker is claiming at that instant on PostgreSQL. The
+    only part of a claim that must hold the write lock: a worker reads the rows with
+    :func:`leased` after committing, so on SQLite the other writers (another delivery
+    process, the match stage's outbox) wait for the lease alone.
     """
     due = (
         sa.select(deliveries.c.id)
@@ -310,14 +318,26 @@ async def claim(
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    lease = now + timedelta(seconds=lease_seconds)
+    expires = now + timedelta(seconds=lease_seconds)
     stmt = (
         sa.update(deliveries)
         .where(deliveries.c.id.in_(due.scalar_subquery()))
-        .values(lease_until=lease, leased_by=worker_id)
+        .values(lease_until=expires, leased_by=worker_id)
         .returning(deliveries.c.id)
     )
-    ids = [r[0] for r in await conn.execute(stmt)]
+    return [r[0] for r in await conn.execute(stmt)]
+
+
+async def leased(
+    conn: AsyncConnection, ids: Sequence[int], *, worker_id: str, now: datetime
+) -> list[Claimed]:
+    """The deliveries ``ids`` that ``worker_id`` holds, with everything needed to send them.
+
+    One SELECT whatever the count, joined to each delivery's notification and channel, with
+    the newer-push check as a column. Its columns come back untyped and are converted here
+    (store.rawvalues): through SQLAlchemy's types they cost about as much CPU as the send
+    itself. A delivery deleted since it was leased (its channel was removed) is not returned.
+    """
     if not ids:
         return []
     d, n, c = deliveries.alias("d"), notifications.alias("n"), channels.alias("c")
@@ -331,7 +351,7 @@ async def claim(
             *[raw(c.c[name], f"c_{name}") for name in CHANNEL_FIELDS],
         )
         .select_from(d.join(n, n.c.id == d.c.notification_id).join(c, c.c.id == d.c.channel_id))
-        .where(d.c.id.in_(ids))
+        .where(d.c.id.in_(list(ids)), d.c.leased_by == worker_id)
         .order_by(d.c.next_attempt_at, d.c.id)
     )
     read = RowReader(conn.dialect.name)
