@@ -292,3 +292,17 @@ def test_a_title_case_place_with_a_wire_code_is_a_dateline() -> None:
     [s] = extract_statements(text)
     assert s.speaker == "Ana Ruiz"
     assert "Velmora" not in s.text
+
+
+def test_a_trailer_split_off_by_the_full_stop_inside_the_marks() -> None:
+    text = "Ruiz spoke at the pier. “We will rebuild it.” Ruiz said. “The water is back.”\n"
+    assert [(s.speaker, s.text) for s in extract_statements(text)] == [
+        ("Ruiz", "We will rebuild it."),
+        ("Ruiz", "The water is back."),
+    ]
+
+
+def test_a_short_agreement_still_announces_the_next_quotation() -> None:
+    text = "“The ferries are late.” Harbour economist Lena Park agreed. “They always are.”\n"
+    [s] = extract_statements(text)
+    assert (s.speaker, s.text) == ("Lena Park", "They always are.")

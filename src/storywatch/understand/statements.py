@@ -84,8 +84,11 @@ def attribute(an: Analysis) -> list[Attributed]:
     history = History([])
     out: list[Attributed] = []
     pending: Attributed | None = None  # "X said:" waiting for its quotation
+    skip = -1  # a sentence already read as the trailer of the quotation before it
     for s in an.sentences:
         para = an.paragraph_of(s.start)
+        if s.index == skip:
+            continue
         found = find_in_sentence(text, s)
         if found is None and s.quotes:
             found = broad_cue_led(text, s) or verb_then_quote(text, s)
@@ -128,6 +131,19 @@ def attribute(an: Analysis) -> list[Attributed]:
                 _run_on(an, s, out, para)
             continue
         parts = [p for q in s.quotes for p in q.parts]
+        trailer = _trailer_sentence(an, s, para)
+        if trailer is not None:
+            # "“… 30,000 emails that are missing.” Trump said.": the full stop inside the
+            # marks split the attribution off into a sentence of its own.
+            item = _make(
+                an, Found(tuple(parts), True, trailer.speaker, trailer.cue, s.index), history, para
+            )
+            item.sentence = s.index + 1  # a quotation after the trailer goes on with it
+            out.append(item)
+            history.said.append((s.start, item.speaker.identity, para))
+            pending = None
+            skip = s.index + 1
+            continue
         if pending is not None and pending.sentence == s.index - 1:
             pending.parts = parts
             pending.sentence = s.index
@@ -188,6 +204,23 @@ def _run_on(an: Analysis, s: Sentence, out: list[Attributed], para: int) -> None
 
 def _whole_quote(text: str, part: Span) -> bool:
     return part[0] > 0 and text[part[0] - 1] in "“\"'‘"
+
+
+def _trailer_sentence(an: Analysis, s: Sentence, para: int) -> Found | None:
+    """The next sentence when it is only a speaker and a cue ("Trump said.") in the same
+    paragraph, right after the quotation."""
+    if s.index + 1 >= len(an.sentences):
+        return None
+    nxt = an.sentences[s.index + 1]
+    if an.paragraph_of(nxt.start) != para or len(nxt.words) > 5:
+        return None
+    if an.text[s.end : nxt.start].strip():
+        return None
+    found = announcement(an.text, nxt)
+    if found is None or found.cue is None:
+        return None
+    cue = an.text[found.cue[0] : found.cue[1]].lower()
+    return found if cue in ("said", "says", "wrote", "writes", "added", "explained") else None
 
 
 def _last_quoted(out: list[Attributed]) -> Attributed | None:
