@@ -119,30 +119,19 @@ _HEARSAY_NOUNS = (
 _UNTRUE = r"(?:is|was|it's|that's)\s+(?:not\s+(?:true|correct|accurate|the\s+case)|untrue|false)"
 #: "contradicting reports that X", "denied that X": X is said not to be so.
 _REFUTED = re.compile(
-    rf"\b(?:{_REFUTATION_VERBS}\s+(?:(?:the|those|these|earlier|media|news|press)\s+)*"
-    rf"(?:{_HEARSAY_NOUNS}\s+)?|{_UNTRUE}\s+)that\b",
+    rf"\b{_REFUTATION_VERBS}\s+(?:(?:the|those|these|earlier|media|news|press)\s+)*"
+    rf"(?:{_HEARSAY_NOUNS}\s+)?that\b",
     re.IGNORECASE,
 )
+_UNTRUE_THAT = re.compile(rf"\b{_UNTRUE}\s+that\b", re.IGNORECASE)
 _REFUTES = "xrefutesx"  # stands for a refutation in the token stream
 REFUTED_SCOPE = 4
 #: "reports that X", "denied claims that X": X is what others say, not what this sentence says.
 _HEARSAY = re.compile(rf"\b{_HEARSAY_NOUNS} that\b", re.IGNORECASE)
 _BOILERPLATE_HINTS = ("not", "comment", "declin", "reached", "reply", "respond")
-_REFUTATION_HINTS = (
-    "contradict",
-    "disput",
-    "den",
-    "reject",
-    "dismiss",
-    "refut",
-    "rebut",
-    "debunk",
-    "true",
-    "false",
-    "the case",
-    "correct",
-    "accurate",
-)
+#: Any word a refutation needs (one search instead of a test per hint).
+_REFUTATION_HINTS = re.compile("contradict|disput|den|reject|dismiss|refut|rebut|debunk")
+_UNTRUE_HINTS = re.compile("true|false|the case|correct|accurate")
 _HEARSAY_HINTS = (
     "report",
     "claim",
@@ -253,11 +242,30 @@ _PRONOUNS = wordset("that this it these those")
 #: on a verb undoes rather than negates ("divers uncovered damage" does not deny *cover*),
 #: and "under-", "uni-", "until", "unless" are no prefix at all.
 _NEGATIVE_PREFIX = re.compile(r"^(?:un(?!der|til|less|i[ovqtfsn]|cle)|non-?|il(?=l)|ir(?=r))")
-NEGATIVE_PREFIXED = re.compile(
-    r"\b(?:un(?!der|til|less|i[ovqtfsn]|cle)|non-?|il(?=l)|ir(?=r))[a-z]{4,}", re.IGNORECASE
+_NEGATIVE_PREFIXED = re.compile(
+    r"\b(?:un(?!der|til|less|i[ovqtfsn]|cle)|non-?|il(?=l)|ir(?=r))[a-z]{4,}"
 )
+_PREFIX_HINT = re.compile(r" (?:un|non|ill|irr)")  # a literal scan, far quicker
+
+
+def has_negative_prefix(sentence: str) -> bool:
+    """Whether a word of ``sentence`` may carry a negative prefix (after a copula such a
+    word is never the first of its sentence, so lower case is enough)."""
+    return _PREFIX_HINT.search(sentence) is not None and (
+        _NEGATIVE_PREFIXED.search(sentence) is not None
+    )
+
+
 _LINKING = _COPULAS | wordset("remain remains remained seem seems seemed stay stays stayed")
 _LINK_REACH = 2  # "is unsafe", "is still unsafe", "remains largely unclear"
+
+
+_PREFIX_STARTS = frozenset(("un", "no", "il", "ir"))
+
+
+def _after_copula(tokens: list[str], index: int) -> bool:
+    """Whether a copula (or "remain", "seem", "stay") comes at most two tokens before."""
+    return any(t.lower() in _LINKING for t in tokens[max(0, index - _LINK_REACH) : index])
 
 
 def _unprefixed(word: str) -> str | None:
@@ -292,7 +300,7 @@ def focus_term(sentence: str) -> str | None:
 
 _NEGATION, _IF, _REFUTATION, _VERDICT, _TOPIC, _CLAUSE = range(1, 7)
 #: Words after which a clause still opens ("and no ceasefire ...", "said no ...").
-_OPENERS = wordset("and but or so yet said says")
+_OPENS_A_CLAUSE = _CLAUSE_START | wordset("and but or so yet said says")
 _SUBJECT_SCOPE = 4
 #: The words the reading loop treats specially, each with its role (one lookup a word).
 _SPECIAL: dict[str, int] = {
@@ -334,8 +342,10 @@ def read_claim(
     text = ascii_text(canonical_aliases(text))
     if "no" in lowered:
         text = _NOT_NEGATING.sub("about", text)
-    if any(hint in lowered for hint in _REFUTATION_HINTS):
+    if _REFUTATION_HINTS.search(lowered):
         text = _REFUTED.sub(f" {_REFUTES} ", text)
+    if "that" in lowered and _UNTRUE_HINTS.search(lowered):
+        text = _UNTRUE_THAT.sub(f" {_REFUTES} ", text)
     if any(hint in lowered for hint in _HEARSAY_HINTS):
         text = _HEARSAY.sub("if", text)
     tokens = _TOKEN.findall(text)
@@ -352,8 +362,7 @@ def read_claim(
     subject_until = -1  # in a refuted clause, tokens before this index are its subject
     verdict = False
     last_word = ""
-    linked = -9  # index of the last copula
-    opening = True  # no word of the clause read yet
+    opens = 0  # index of the clause's first token
     subject = 0  # content words left to deny after a clause-opening "no"
     auxiliary = False  # an auxiliary seen since that "no"
     special = _SPECIAL.get
@@ -361,13 +370,10 @@ def read_claim(
         if raw[0] in _BREAKS:
             scope, distance, topical, hypothetical, clause = 0, 99, 0, False, []
             refuted, subject_until = 0, -1
-            opening, subject = True, 0
+            opens, subject = index + 1, 0
             continue
         word = raw.lower()
         previous, last_word = last_word, word
-        was_opening, opening = opening, word in _CLAUSE_START or word in _OPENERS
-        if word in _LINKING:
-            linked = index
         if subject and word in _AUXILIARIES:
             auxiliary = True
         kind = special(word, 0)
@@ -376,7 +382,11 @@ def read_claim(
                 scope, distance = 1, 0
                 if subject:  # a second negation: leave the clause to the usual rules
                     subject = 0
-                elif word == "no" and was_opening and _names_a_subject(tokens, index + 1):
+                elif (
+                    word == "no"
+                    and (index == opens or previous in _OPENS_A_CLAUSE)
+                    and _names_a_subject(tokens, index + 1)
+                ):
                     # "No ceasefire has been agreed": the subject and its verb are denied
                     subject, auxiliary, scope = _SUBJECT_SCOPE, False, 0
                 continue
@@ -423,7 +433,11 @@ def read_claim(
                 denied.add(term)
             subject = 0 if auxiliary else subject - 1
             continue
-        base = _unprefixed(word) if index - linked <= _LINK_REACH else None
+        base = (
+            _unprefixed(word)
+            if word[:2] in _PREFIX_STARTS and _after_copula(tokens, index)
+            else None
+        )
         if base is not None and (base_term := TERMS[base]):
             base_term = SYNONYMS.get(base_term, base_term)
             all_terms.add(base_term)
@@ -524,7 +538,7 @@ def may_deny(sentence: str, words: list[str]) -> bool:
         not _DENIAL_WORDS.isdisjoint(words)
         or "n't" in sentence
         or "n’t" in sentence
-        or (not _LINKING.isdisjoint(words) and NEGATIVE_PREFIXED.search(sentence) is not None)
+        or (not _LINKING.isdisjoint(words) and has_negative_prefix(sentence))
     )
 
 
@@ -545,7 +559,7 @@ def quick_claim(
     present = set(words)
     if present & _CUES or present & _HEARSAY_WORDS or "n't" in sentence or "n’t" in sentence:
         return read_claim(sentence, speaker, speaker_key, direct=direct)
-    if not present.isdisjoint(_LINKING) and NEGATIVE_PREFIXED.search(sentence):
+    if not present.isdisjoint(_LINKING) and has_negative_prefix(sentence):
         return read_claim(sentence, speaker, speaker_key, direct=direct)
     if "declin" in sentence and _BOILERPLATE.search(sentence):
         return read_claim(sentence, speaker, speaker_key, direct=direct)

@@ -40,6 +40,7 @@ from storywatch.stories.text import terms
 MIN_SHARED_TERMS = 2
 MIN_SHARED_SHARE = 0.5
 MAX_SHORT_TERMS = 2
+_NAME_WORDS = 4  # the most words of a speaker's name a claim's words may hold
 MAX_PER_ARTICLE = 3
 UNKNOWN = "?"
 
@@ -70,6 +71,8 @@ def about_the_same(a: Claim, b: Claim, opposed: frozenset[str]) -> bool:
     if len(shared) < MIN_SHARED_TERMS:
         # a short denial ("Parvel is not closing") all of whose other words the other claim
         # has ("the Parvel paper mill will close in June") speaks of nothing else
+        if min(len(a.terms), len(b.terms)) > MAX_SHORT_TERMS + len(opposed) + _NAME_WORDS:
+            return False  # no claim short enough, whatever its speaker's name
         shorter = min(_own_words(a, opposed), _own_words(b, opposed), key=len)
         return 0 < len(shorter) <= MAX_SHORT_TERMS and shorter <= shared
     # two long sentences of one article share a few words by chance: the shorter claim

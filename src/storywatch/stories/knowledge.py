@@ -112,7 +112,7 @@ def everything_new(analysis: DocAnalysis) -> Novelty:
     corrections = set(analysis.corrections)
     sentences = tuple(
         dict.fromkeys(
-            s.display
+            s.shown or s.text
             for s in analysis.sentences
             if len(s.terms) >= MIN_SENTENCE_TERMS
             and s.text not in corrections
@@ -375,13 +375,13 @@ class Knowledge:
             ):
                 continue
             if sentence.text in flipped:
-                new_sentences.append(sentence.display)
+                new_sentences.append(sentence.shown or sentence.text)
             elif match.repeated:
                 repeated += 1
             elif sum(1 for t in sentence.terms if t not in vocabulary) >= (
                 NEW_TERMS_FOR_A_NEW_SENTENCE
             ):
-                new_sentences.append(sentence.display)
+                new_sentences.append(sentence.shown or sentence.text)
             else:
                 repeated += 1
         new_statements: list[Statement] = []

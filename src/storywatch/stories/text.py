@@ -252,7 +252,7 @@ def reading_units(text: str) -> tuple[list[str], list[str]]:
         start = 0
         first = len(units)  # the unit that opens the current sentence
         opened = 0  # where that sentence starts in the block
-        spans = quotation_spans(block) if _QUOTE_MARKS.search(block) else ()
+        spans = quotation_spans(block) if '"' in block or "“" in block else []
         inside = False  # the current sentence has a unit ending inside a quotation
         for match in _SENTENCE_END.finditer(block):
             end = match.start() + len(match.group(1))
@@ -265,7 +265,7 @@ def reading_units(text: str) -> tuple[list[str], list[str]]:
             if before:
                 units.append(before)
                 shown.append(before)
-                if spans and any(o < end <= c for o, c in spans):
+                if spans and _within(spans, end):
                     inside = True  # the sentence goes on after this unit
                 else:
                     if inside:
@@ -280,6 +280,14 @@ def reading_units(text: str) -> tuple[list[str], list[str]]:
         if inside:
             _whole(shown, first, block[opened:].strip())
     return units, shown
+
+
+def _within(spans: list[tuple[int, int]], end: int) -> bool:
+    """Whether a sentence end at ``end`` falls inside one of the quotation ``spans``."""
+    for opened, closed in spans:  # noqa: SIM110 (a plain loop: no generator per sentence end)
+        if opened < end <= closed:
+            return True
+    return False
 
 
 def _whole(shown: list[str], first: int, sentence: str) -> None:
