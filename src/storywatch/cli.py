@@ -111,7 +111,7 @@ def serve(
     except ValueError as exc:
         raise _fail(str(exc)) from exc
     banner = f"Storywatch is running: open {settings.public_url()}"
-    run_loop(settings, _serve(settings, ROLES, banner, helpers))
+    run_loop(settings, _serve(settings, ROLES, banner, helpers), ROLES)
 
 
 @app.command()
@@ -136,7 +136,7 @@ def worker(
     except ValueError as exc:
         raise _fail(str(exc)) from exc
     banner = None if helper else f"Storywatch worker running roles: {', '.join(roles)}"
-    run_loop(settings, _serve(settings, roles, banner, helpers))
+    run_loop(settings, _serve(settings, roles, banner, helpers), roles)
 
 
 @app.command()

@@ -165,7 +165,8 @@ class Settings(BaseSettings):
     uvloop: bool = Field(
         True,
         description="Run the service on uvloop (installed with uvicorn[standard]) when it is "
-        "available; off: the standard asyncio event loop.",
+        "available, except in a process that runs the process role (see runtime.run_loop); "
+        "off: the standard asyncio event loop everywhere.",
     )
 
     # ----------------------------------------------------------------- demo
