@@ -306,3 +306,13 @@ def test_a_short_agreement_still_announces_the_next_quotation() -> None:
     text = "“The ferries are late.” Harbour economist Lena Park agreed. “They always are.”\n"
     [s] = extract_statements(text)
     assert (s.speaker, s.text) == ("Lena Park", "They always are.")
+
+
+def test_by_saying_a_quotation_is_the_sentence_subjects() -> None:
+    text = (
+        "The harbour board appeared to defend its plans by saying, “We are trying to keep "
+        "the ferries running.”\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker_mention == "The harbour board"
+    assert s.text == "We are trying to keep the ferries running."

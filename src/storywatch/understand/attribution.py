@@ -34,6 +34,7 @@ from storywatch.understand.phrases import (
     _np_before,
     _plausible,
     clause_subject,
+    main_subject,
 )
 from storywatch.understand.shapes import as_put_it, colon_quote
 from storywatch.understand.spans import (
@@ -269,6 +270,15 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         ):
             # "Ortagus added, writing that …": a participle's speaker is the clause subject.
             speaker = clause_subject(text, s)
+        if (
+            speaker is None
+            and w.text.endswith("ing")
+            and k > 0
+            and words[k - 1].text == "by"
+            and _INTRODUCES.match(text, w.end)
+        ):
+            # "The candidate asserted his plans by saying, “…”": the sentence's subject.
+            speaker = clause_subject(text, s) or main_subject(text, s)
         if speaker is None and k > 0:
             inverted = _inverted(text, s, k)
             if inverted is not None:
