@@ -18,6 +18,7 @@ import re
 from datetime import datetime
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
 
 from storywatch.errors import ExtractError
@@ -94,7 +95,9 @@ def _drop_title(lines: list[str], title: str | None) -> list[str]:
     return lines
 
 
-_CAPTION_XPATH = "//figcaption | //p/@class | //div/@class | //span/@class | //small/@class"
+_CAPTION_XPATH = etree.XPath(
+    "//figcaption | //p/@class | //div/@class | //span/@class | //small/@class"
+)
 _CAPTION_TAGS = ("caption", "credit")
 
 
@@ -108,7 +111,7 @@ def _captions(tree: HtmlElement) -> list[str]:
     # Class values come back as strings: only caption-like ones become elements.
     elements = [
         item if isinstance(item, HtmlElement) else item.getparent()
-        for item in tree.xpath(_CAPTION_XPATH)
+        for item in _CAPTION_XPATH(tree)
         if isinstance(item, HtmlElement) or any(word in item for word in _CAPTION_TAGS)
     ]
     for el in elements[:20]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from storywatch.extract.dates import parse_date
@@ -257,24 +258,29 @@ def clean_byline(raw: str | None) -> str | None:
     return text
 
 
-_MARKER_XPATH = (
+# Compiled once (lead.py says why this stays a union of name tests).
+_MARKER_XPATH = etree.XPath(
     "//span/@class | //div/@class | //p/@class | //a/@class | //address/@class | //li/@class"
     " | //span/@id | //div/@id | //p/@id | //a/@id | //address/@id"
 )
+_REL_AUTHOR = etree.XPath("//*[@rel='author']")
+_ITEMPROP_AUTHOR = etree.XPath("//*[@itemprop='author']")
+# In C, not ElementPath's Python filter over every element (".//*[@itemprop=...]").
+_DATE_PUBLISHED = etree.XPath("descendant::*[@itemprop='datePublished']")
 
 
 def _byline_from_dom(tree: HtmlElement) -> str | None:
-    for el in tree.xpath("//*[@rel='author']"):
+    for el in _REL_AUTHOR(tree):
         found = clean_byline(el.text_content())
         if found:
             return found
-    for el in tree.xpath("//*[@itemprop='author']"):
+    for el in _ITEMPROP_AUTHOR(tree):
         name = el.find(".//*[@itemprop='name']")
         found = clean_byline((name if name is not None else el).text_content())
         if found:
             return found
     # Attribute values come back as strings, so only byline-like elements become objects.
-    for value in tree.xpath(_MARKER_XPATH):
+    for value in _MARKER_XPATH(tree):
         if not _BYLINE_CLASS.search(value) or _NOT_BYLINE_CLASS.search(value):
             continue
         found = clean_byline(value.getparent().text_content())
@@ -297,7 +303,7 @@ def read_byline(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle) ->
 
 
 def _published_from_dom(tree: HtmlElement) -> datetime | None:
-    for el in tree.iterfind(".//*[@itemprop='datePublished']"):
+    for el in _DATE_PUBLISHED(tree):
         value = parse_date(el.get("datetime") or el.get("content") or el.text_content())
         if value:
             return value
