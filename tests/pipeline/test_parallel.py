@@ -11,7 +11,7 @@ import os
 import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +87,11 @@ async def _insert_demo(services: Services, *, pages: bool, repeat: int = 1) -> d
                 text="" if pages else body,
                 published=START + art.simulated,
             )
-            (ids[art.id],) = await insert_incoming(conn, source_ids[art.outlet], [item], START)
+            # arrived now, as in production: a restarted stage replays what arrived within
+            # its window of the clock (arrival at START, months ago, replayed nothing)
+            (ids[art.id],) = await insert_incoming(
+                conn, source_ids[art.outlet], [item], services.clock()
+            )
     return ids
 
 
@@ -174,8 +178,15 @@ async def _long_article(services: Services, times: int) -> int:
     async with services.db.write() as conn:
         source = await source_store.add(conn, "https://long.example/feed", START, title="Long")
         body = "\n\n".join([load_story().article("a01").body] * times)
-        item = IncomingArticle(guid="long", url="https://long.example/1", title="Long", text=body)
-        (article_id,) = await insert_incoming(conn, source.id, [item], START)
+        # published after a01, whose text it repeats: a copy, never the first publisher
+        item = IncomingArticle(
+            guid="long",
+            url="https://long.example/1",
+            title="Long",
+            text=body,
+            published=START + timedelta(days=1),
+        )
+        (article_id,) = await insert_incoming(conn, source.id, [item], services.clock())
     return article_id
 
 
