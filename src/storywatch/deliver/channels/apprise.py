@@ -1,18 +1,15 @@
 """Apprise: any Apprise URL (Telegram, Slack, Matrix, Discord, Gotify, ...), for the long tail.
 
 The URL holds the destination's credentials, so it is kept as the channel's secret and only
-its scheme is ever shown. Apprise does its own networking, outside the guarded fetcher. Two
-guards keep it to the same address policy: the host an Apprise URL names is resolved and
-checked before each send (a clear, early refusal), and the send itself runs inside
-:func:`storywatch.sources.pinned.refusing`, so every lookup Apprise's plugins make is checked
-at the moment the connection uses it: a name that answers with a public address at the check
-and a private one afterwards (DNS rebinding) is refused too, as are redirects to private
-addresses.
+its scheme is ever shown. Apprise does its own networking, outside the guarded fetcher, so
+the send runs inside :func:`storywatch.sources.pinned.refusing`: every lookup Apprise's
+plugins make is checked against the address policy at the moment the connection uses it.
+There is no earlier check whose answer a hostile name could change afterwards (DNS
+rebinding), and redirects to private addresses are refused the same way.
 """
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -20,7 +17,7 @@ import apprise
 
 from storywatch.deliver.channels.base import Outgoing, Sent
 from storywatch.deliver.render import clip, digest_text, reasons_line
-from storywatch.errors import BlockedAddress, DeliveryError, FetchError, InvalidInput
+from storywatch.errors import DeliveryError, InvalidInput
 from storywatch.errors import PermanentDeliveryError as Permanent
 from storywatch.settings import Settings
 from storywatch.sources.addresses import AddressPolicy
@@ -30,15 +27,6 @@ from storywatch.store.channels import Channel
 
 def _scheme(url: str) -> str:
     return url.split("://", 1)[0].lower() if "://" in url else "?"
-
-
-def _looks_like_host(host: str) -> bool:
-    host = host.strip("[]")
-    try:
-        ipaddress.ip_address(host)
-        return True
-    except ValueError:
-        return host == "localhost" or ("." in host and not host.endswith("."))
 
 
 class AppriseChannel:
@@ -70,30 +58,11 @@ class AppriseChannel:
             allow_loopback=self.settings.allow_loopback,
         )
 
-    async def _check_hosts(self, notifier: apprise.Apprise) -> None:
-        from storywatch.sources.guard import check_addresses, resolve
-
-        policy = self._policy()
-        for plugin in notifier:
-            host = getattr(plugin, "host", None)
-            if not isinstance(host, str) or not _looks_like_host(host):
-                continue
-            port = getattr(plugin, "port", None) or 443
-            try:
-                addresses = await resolve(host, int(port), self.settings.fetch_timeout_seconds)
-            except FetchError:
-                continue  # not a resolvable name (some services put tokens there)
-            check_addresses(host, addresses, policy)
-
     async def send(self, message: Outgoing) -> Sent:
         url = message.channel.secret or ""
         notifier = apprise.Apprise()
         if not url or not notifier.add(url):
             raise Permanent("The Apprise URL of this channel is no longer valid; add it again.")
-        try:
-            await self._check_hosts(notifier)
-        except BlockedAddress as exc:
-            raise Permanent(str(exc)) from exc
         n = message.notification
         if message.is_digest:
             body = digest_text(message.items, message.public_url) or n.body
