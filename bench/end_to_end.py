@@ -30,7 +30,6 @@ import hashlib
 import hmac
 import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,15 +42,11 @@ from xml.sax.saxutils import escape
 
 import httpx
 
+from fanout_support import free_port  # bench/ is this script's folder
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 QUERY_WORD = "storywatchbench"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def texts(data: Path, count: int) -> list[str]:

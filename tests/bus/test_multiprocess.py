@@ -31,17 +31,11 @@ from storywatch.settings import Settings
 from storywatch.store import users
 from storywatch.store.tables import articles
 from tests.bus.conftest import drop_prefix
-from tests.support.httpserver import LocalServer, Request, Response
+from tests.support.httpserver import LocalServer, Request, Response, free_port
 
 STORYWATCH = [sys.executable, "-m", "storywatch.cli"]
 
 pytestmark = [pytest.mark.slow, pytest.mark.redis, pytest.mark.postgres]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def spawn(roles: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:

@@ -13,7 +13,6 @@ import asyncio
 import base64
 import json
 import os
-import socket
 import threading
 import time
 from collections import Counter
@@ -29,7 +28,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, utils
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from tests.support.httpserver import LocalServer, Request, Response
+from tests.support.httpserver import LocalServer, Request, Response, free_port
 
 
 def b64url(data: bytes) -> str:
@@ -279,9 +278,3 @@ async def until(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
             return True
         await asyncio.sleep(0.02)
     return condition()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])

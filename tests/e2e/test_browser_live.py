@@ -8,7 +8,6 @@ and the notification must appear on the page without a reload.
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -25,18 +24,12 @@ from storywatch.runtime import Runner
 from storywatch.settings import Settings
 from storywatch.store import subscriptions, users
 from storywatch.store.tables import sources
-from tests.support.httpserver import LocalServer, Request, Response
+from tests.support.httpserver import LocalServer, Request, Response, free_port
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Feed:
@@ -115,7 +108,7 @@ def service(tmp_path: Path) -> Iterator[tuple[Service, Feed]]:
         server.route("/feed.xml", feed)
         settings = Settings(
             data_dir=tmp_path / "data",
-            port=_free_port(),
+            port=free_port(),
             allow_loopback=True,
             demo=True,  # the demo signs the admin in automatically
             poll_min_interval_seconds=1,

@@ -11,7 +11,6 @@ import os
 import re
 import shlex
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -20,13 +19,9 @@ from pathlib import Path
 
 import httpx
 
+from tests.support.httpserver import free_port
+
 STORYWATCH = [sys.executable, "-c", "from storywatch.cli import main; main()"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Lines:
@@ -56,7 +51,7 @@ class Lines:
 
 
 def test_the_demo_prints_its_address_and_a_tail_command_that_works(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("STORYWATCH_")} | {
         "COLUMNS": "250",
         "PYTHONUNBUFFERED": "1",

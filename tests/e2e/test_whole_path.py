@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -28,13 +27,7 @@ from storywatch.runtime import Runner
 from storywatch.settings import Settings
 from storywatch.store import users
 from storywatch.store.tables import articles, channels, notifications
-from tests.support.httpserver import LocalServer, Request, Response
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.support.httpserver import LocalServer, Request, Response, free_port
 
 
 @pytest.fixture

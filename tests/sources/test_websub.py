@@ -3,58 +3,28 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
-from storywatch.app import Services, open_services
+from storywatch.app import Services
 from storywatch.bus import INGESTED, MemoryBus
-from storywatch.settings import Settings
-from storywatch.sources.fetch import SafeFetcher
 from storywatch.sources.poller import Poller
 from storywatch.sources.service import remove_source
 from storywatch.sources.websub import signature_valid, websub_for
 from storywatch.store import sources as source_store
-from storywatch.web.app import create_app
+from tests.sources.callback import serving
 from tests.sources.hub import LocalHub
 from tests.sources.test_poller import rss
 from tests.support.httpserver import LocalServer, Response
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 async def served(tmp_path: Path) -> AsyncIterator[Services]:
-    """Services whose web app listens on a real port named by base_url (the callback)."""
-    port = _free_port()
-    settings = Settings(
-        data_dir=tmp_path / "data", allow_loopback=True, base_url=f"http://127.0.0.1:{port}"
-    )
-    async with open_services(settings) as services:
-        config = uvicorn.Config(
-            create_app(services), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-        )
-        server = uvicorn.Server(config)
-        task = asyncio.create_task(server.serve())
-        while not server.started:
-            await asyncio.sleep(0.02)
-        try:
-            yield services
-        finally:
-            server.should_exit = True
-            await task
-            fetcher = services.extras.get("fetcher")
-            if isinstance(fetcher, SafeFetcher):
-                await fetcher.aclose()
+    async with serving(tmp_path / "data") as services:
+        yield services
 
 
 def test_signatures() -> None:

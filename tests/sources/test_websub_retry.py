@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,12 +15,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
-from storywatch.app import Services, open_services
+from storywatch.app import Services
 from storywatch.clock import ManualClock
-from storywatch.settings import Settings
-from storywatch.sources.fetch import SafeFetcher
 from storywatch.sources.service import health
 from storywatch.sources.websub import (
     RETRY_BASE,
@@ -32,7 +28,7 @@ from storywatch.sources.websub import (
 )
 from storywatch.store import sources as source_store
 from storywatch.store.sources import Source
-from storywatch.web.app import create_app
+from tests.sources.callback import serving
 from tests.sources.hub import LocalHub
 from tests.support.httpserver import LocalServer, Request, Response
 
@@ -47,29 +43,9 @@ class Served:
 
 @pytest.fixture
 async def served(tmp_path: Path) -> AsyncIterator[Served]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    settings = Settings(
-        data_dir=tmp_path / "data", allow_loopback=True, base_url=f"http://127.0.0.1:{port}"
-    )
     clock = ManualClock(START)
-    async with open_services(settings, clock=clock) as services:
-        config = uvicorn.Config(
-            create_app(services), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-        )
-        server = uvicorn.Server(config)
-        task = asyncio.create_task(server.serve())
-        while not server.started:
-            await asyncio.sleep(0.02)
-        try:
-            yield Served(services, clock)
-        finally:
-            server.should_exit = True
-            await task
-            fetcher = services.extras.get("fetcher")
-            if isinstance(fetcher, SafeFetcher):
-                await fetcher.aclose()
+    async with serving(tmp_path / "data", clock) as services:
+        yield Served(services, clock)
 
 
 async def _source_with_hub(services: Services, server: LocalServer) -> Source:

@@ -7,6 +7,7 @@ socket; clients talk to it over real TCP.
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -98,3 +99,10 @@ class LocalServer:
     def __exit__(self, *_: Any) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on now (for servers the test starts itself)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
