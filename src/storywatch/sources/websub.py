@@ -29,6 +29,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from urllib.parse import urlencode
 
 import sqlalchemy as sa
@@ -79,6 +80,17 @@ def signature_valid(secret: str, body: bytes, header: str | None) -> bool:
         return False
     expected = hmac.new(secret.encode(), body, digest).hexdigest()
     return hmac.compare_digest(expected, given.strip().lower())
+
+
+def _failure(failures_before: int, state: str, problem: str, now: datetime) -> dict[str, Any]:
+    """The source's WebSub columns after one more failure: state, count, next try, reason."""
+    failures = failures_before + 1
+    return {
+        "websub_state": state,
+        "websub_failures": failures,
+        "websub_retry_at": now + retry_delay(failures),
+        "websub_error": problem,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,28 +166,16 @@ class WebSub:
         )
         now = self.services.clock()
         if problem is not None:
-            await self._failed(source_id, source.websub_failures + 1, "failed", problem, now)
+            async with self.services.db.write() as conn:
+                await source_store.update(
+                    conn, source_id, _failure(source.websub_failures, "failed", problem, now)
+                )
             log.info("WebSub subscribe for source %s failed: %s", source_id, problem)
         else:
             # accepted; the hub verifies our intent next. Should it never do so, ask again.
             async with self.services.db.write() as conn:
                 await source_store.update(conn, source_id, {"websub_retry_at": now + VERIFY_WAIT})
         return problem
-
-    async def _failed(
-        self, source_id: int, failures: int, state: str, problem: str, now: datetime
-    ) -> None:
-        async with self.services.db.write() as conn:
-            await source_store.update(
-                conn,
-                source_id,
-                {
-                    "websub_state": state,
-                    "websub_failures": failures,
-                    "websub_retry_at": now + retry_delay(failures),
-                    "websub_error": problem,
-                },
-            )
 
     async def unsubscribe(self, source: Source) -> str | None:
         """Tell the hub to stop; remembers the request so its verification can be answered
@@ -221,18 +221,14 @@ class WebSub:
             if source is None or (source.topic_url or source.url) != topic:
                 return None
             if mode == "denied":
-                failures = source.websub_failures + 1
-                now = self.services.clock()
+                reason = denial_reason.strip()[:200]
+                problem = "The WebSub hub denied the subscription" + (
+                    f": {reason}." if reason else "."
+                )
                 await source_store.update(
                     conn,
                     source_id,
-                    {
-                        "websub_state": "denied",
-                        "websub_failures": failures,
-                        "websub_retry_at": now + retry_delay(failures),
-                        "websub_error": "The WebSub hub denied the subscription"
-                        + (f": {reason}." if (reason := denial_reason.strip()[:200]) else "."),
-                    },
+                    _failure(source.websub_failures, "denied", problem, self.services.clock()),
                 )
                 return ""
             if mode != "subscribe" or source.websub_state not in ("pending", "active"):
