@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.clause_ends import clause_before, cut_tail
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.phrases import (
@@ -38,7 +39,6 @@ from storywatch.understand.phrases import (
 )
 from storywatch.understand.shapes import as_put_it, colon_quote
 from storywatch.understand.spans import (
-    _DETERMINERS,
     _INTRO_MAX_WORDS,
     _IRREGULAR_PAST,
     Found,
@@ -55,73 +55,6 @@ from storywatch.understand.spans import (
 )
 from storywatch.understand.text import Quote, Word
 from storywatch.understand.trailers import quote_first
-
-
-def _cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
-    """End a clause with a partial quotation where a second act begins after a quotation
-    ("called her “third-rate” and boycotted …", "…”, telling reporters …", "…” in a tweet,
-    and a few lawmakers called …"): annotators, and readers, take that as another act."""
-    for q in quotes:
-        if not (start <= q.start and q.end <= end):
-            continue
-        tail = text[q.end : end]
-        words = tail.split()
-        if len(words) <= 3:
-            return end
-        stripped = tail.lstrip()
-        first = words[0].lower().strip(",")
-        if first in ("and", "but") and _verb_like(words[1]):
-            return q.end
-        if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
-            return q.end
-        if _CLOSED_CLAUSE.match(tail):
-            return q.end
-        if _SETTING.match(text, q.end):
-            return q.end
-        marks = 2 if text.endswith("''", 0, q.end) else 1
-        clause = _NEW_CLAUSE.search(text, q.end - 1 - marks, end)
-        if clause is not None and clause.start() - q.end < 60:
-            return max(q.end, clause.start())
-    return end
-
-
-def clip_clause(text: str, s: Sentence, found: Found) -> Found:
-    """``found`` with a reported clause ending where a new clause begins after its
-    quotation (:func:`_cut_tail`), whichever rule found it."""
-    if not found.direct or len(found.parts) != 1:
-        return found
-    a, b = found.parts[0]
-    if a > 0 and text[a - 1] in "“\"'‘":
-        return found  # a whole quotation
-    end = _cut_tail(text, s.quotes, a, b)
-    if end == b:
-        return found
-    return Found(((a, end),), True, found.speaker, found.cue, found.sentence, found.inherited)
-
-
-_NEW_CLAUSE = re.compile(
-    r", (?:and|but|while) (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
-    r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
-    r"|,? and (?=[a-z]{3,}ing\b)"
-)
-
-
-# A dash, a semicolon or a bracket after a partial quotation opens an aside or a new clause
-# ("called it "an incredible feat" - but he said …", "… "insanity"; rivals deride it …").
-_CLOSED_CLAUSE = re.compile(r"\s*(?:[-–—]{1,2}\s|;|\))")
-
-
-# After a partial quotation, a phrase about where or when it was said is not what was said
-# ("called Palin a “clown” on his radio show when …").
-_SETTING = re.compile(r",? (?:when|while|after|before) ")
-
-
-def _verb_like(token: str) -> bool:
-    """A cheap guess that a word after "and" starts a new clause ("and boycotted …")."""
-    low = token.lower().strip(",.;:")
-    if low in _DETERMINERS or low in lx.NOT_NAMES:
-        return low in ("said", "says", "told", "added")
-    return low in lx.CUE_WORDS or low.endswith("ed") or low in _IRREGULAR_PAST
 
 
 def find_in_sentence(text: str, s: Sentence) -> Found | None:
@@ -205,7 +138,7 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
         if s.words[k].start <= (first.cue or (0, 0))[0]:
             continue
         later = _cue_led_pass(text, s, start_at=k)
-        if later is not None and _is_whole_quote(text, later):
+        if later is not None and _is_whole_quote(text, later) and not _nested(text, first, later):
             return later
         break
     # A partial quotation: the cue nearest before it governs it ("…, and he pledged a
@@ -227,6 +160,17 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
             best = nearer
         break
     return best
+
+
+def _nested(text: str, outer: Found, inner: Found) -> bool:
+    """ "Varga said officials were calling “every 15 minutes.”": the later cue's subject is
+    inside the clause the first cue reports, and nothing sets its quotation off, so the
+    quotation belongs to that clause (the annotators keep it there)."""
+    if inner.speaker is None or inner.cue is None or not outer.parts:
+        return False
+    if inner.speaker[0] < outer.parts[0][0]:
+        return False
+    return _INTRODUCES.match(text, inner.cue[1]) is None
 
 
 def _is_whole_quote(text: str, found: Found) -> bool:
@@ -268,8 +212,12 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             and k > 0
             and "," in text[words[k - 1].end : w.start]
         ):
-            # "Ortagus added, writing that …": a participle's speaker is the clause subject.
+            # "Ortagus added, writing that …": a participle's speaker is the clause subject;
+            # with a quotation after it, a plain noun phrase will do ("The mayor left no
+            # doubt, saying the tunnel “will never be built.”").
             speaker = clause_subject(text, s)
+            if speaker is None and any(q.start > w.end for q in s.quotes):
+                speaker = _opening_subject(text, s, k)
         if (
             speaker is None
             and w.text.endswith("ing")
@@ -302,6 +250,45 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "Sam Lau said in a statement." — in the next sentence.
             return Found((), True, speaker, (w.start, w.end), s.index)
     return None
+
+
+def _opening_subject(text: str, s: Sentence, k: int) -> Span | None:
+    """ "The president left no doubt about it, saying that “…”": the noun phrase that opens
+    the sentence, up to its verb, is who speaks through a participle after a comma. The
+    quotation after the participle is what makes any determined noun phrase plausible."""
+    words = s.words
+    i = 0
+    if words and (words[0].text.lower() in _OPENERS or words[0].text.endswith("ing")):
+        comma = text.find(",", words[0].end, words[k].start)
+        if comma < 0:
+            return None
+        while i < k and words[i].start < comma:
+            i += 1
+    out: list[Word] = []
+    for w in words[i:k]:
+        low = w.text.lower()
+        if _inside(s.quotes, w.start) or (out and "," in text[out[-1].end : w.start]):
+            return None
+        if out and w.text[:1].islower() and _verb_or_aux(low):
+            break
+        out.append(w)
+        if len(out) > 6:
+            return None
+    if not out or not _plausible(text, out, loose=True):
+        return None
+    return out[0].start, out[-1].end
+
+
+_OPENERS = _words("in on at after before during since with from for by as but and yet so")
+
+
+def _verb_or_aux(low: str) -> bool:
+    return (
+        low in lx.AUXILIARIES
+        or low in lx.CUE_WORDS
+        or low in _IRREGULAR_PAST
+        or (low.endswith("ed") and len(low) > 4)
+    )
 
 
 def _clause_subject_np(text: str, s: Sentence, j: int, floor: int) -> Span | None:
@@ -412,7 +399,8 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
         lead_text = text[cue.end : q.start]
         if len(lead) <= _INTRO_MAX_WORDS + 8 and (
             not lead_text.strip()
-            or lead_text.rstrip()[-1:] in ",:"
+            or lead_text.rstrip()[-1:] == ":"
+            or (lead_text.rstrip()[-1:] == "," and not clause_before(text, cue, lead, lemma))
             or (lead[-1:] and lead[-1].text == "that")
         ):
             tail = text[q.end : s.end].strip(" .,;")
@@ -461,7 +449,7 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
     if end < len(text) and text[end] in '”"' and not direct:
         end += 1
     if direct:
-        end = _cut_tail(text, s.quotes, start, end)
+        end = cut_tail(text, s.quotes, start, end)
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
@@ -593,7 +581,7 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
         return None
     if _closes_at(text, end):
         end += 1
-    end = _cut_tail(text, s.quotes, start, end)
+    end = cut_tail(text, s.quotes, start, end)
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
 
 

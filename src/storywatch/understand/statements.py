@@ -18,13 +18,9 @@ from itertools import pairwise
 
 from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
-from storywatch.understand.attribution import (
-    bare_quote,
-    clip_clause,
-    find_in_sentence,
-    quote_fallback,
-)
+from storywatch.understand.attribution import bare_quote, find_in_sentence, quote_fallback
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
+from storywatch.understand.clause_ends import clip_clause
 from storywatch.understand.followups import split_followups
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.shapes import announcement, credit_line

@@ -1,0 +1,111 @@
+"""Where a reported clause that holds a partial quotation ends, and whether the words
+before a quotation are a clause of their own.
+
+Annotators, and readers, take a new clause after a partial quotation ("called her
+“third-rate” and boycotted …", "…”, telling reporters …") as another act, and a dash,
+semicolon or bracket as an aside; a "when"/"while" phrase after it says when, not what
+(:func:`cut_tail`, :func:`clip_clause`). Before a quotation, a reported clause ending in a
+comma ("said the tax was not the council's fault, “not by a long shot.”") means the
+quotation finishes that clause (:func:`clause_before`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.clauses import UNSURE, content_start
+from storywatch.understand.lexicon import words_of as _words
+from storywatch.understand.spans import _DETERMINERS, _IRREGULAR_PAST, Found, Sentence
+from storywatch.understand.text import Quote, Word
+
+
+def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
+    """End a clause with a partial quotation where a second act begins after a quotation
+    ("called her “third-rate” and boycotted …", "…”, telling reporters …", "…” in a tweet,
+    and a few lawmakers called …"): annotators, and readers, take that as another act."""
+    for q in quotes:
+        if not (start <= q.start and q.end <= end):
+            continue
+        tail = text[q.end : end]
+        words = tail.split()
+        if len(words) <= 3:
+            return end
+        stripped = tail.lstrip()
+        first = words[0].lower().strip(",")
+        if first in ("and", "but") and _verb_like(words[1]):
+            return q.end
+        if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
+            return q.end
+        if _CLOSED_CLAUSE.match(tail):
+            return q.end
+        if _SETTING.match(text, q.end):
+            return q.end
+        marks = 2 if text.endswith("''", 0, q.end) else 1
+        clause = _NEW_CLAUSE.search(text, q.end - 1 - marks, end)
+        if clause is not None and clause.start() - q.end < 60:
+            return max(q.end, clause.start())
+    return end
+
+
+def clip_clause(text: str, s: Sentence, found: Found) -> Found:
+    """``found`` with a reported clause ending where a new clause begins after its
+    quotation (:func:`cut_tail`), whichever rule found it."""
+    if not found.direct or len(found.parts) != 1:
+        return found
+    a, b = found.parts[0]
+    if a > 0 and text[a - 1] in "“\"'‘":
+        return found  # a whole quotation
+    end = cut_tail(text, s.quotes, a, b)
+    if end == b:
+        return found
+    return Found(((a, end),), True, found.speaker, found.cue, found.sentence, found.inherited)
+
+
+_NEW_CLAUSE = re.compile(
+    r", (?:and|but|while) (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
+    r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
+    r"|,? and (?=[a-z]{3,}ing\b)"
+)
+
+
+# A dash, a semicolon or a bracket after a partial quotation opens an aside or a new clause
+# ("called it "an incredible feat" - but he said …", "… "insanity"; rivals deride it …").
+_CLOSED_CLAUSE = re.compile(r"\s*(?:[-–—]{1,2}\s|;|\))")
+
+
+# After a partial quotation, a phrase about where or when it was said is not what was said
+# ("called Palin a “clown” on his radio show when …").
+_SETTING = re.compile(r",? (?:when|while|after|before) ")
+
+
+def _verb_like(token: str) -> bool:
+    """A cheap guess that a word after "and" starts a new clause ("and boycotted …")."""
+    low = token.lower().strip(",.;:")
+    if low in _DETERMINERS or low in lx.NOT_NAMES:
+        return low in ("said", "says", "told", "added")
+    return low in lx.CUE_WORDS or low.endswith("ed") or low in _IRREGULAR_PAST
+
+
+def clause_before(text: str, cue: Word, lead: list[Word], lemma: str) -> bool:
+    """ "said the tax was not the council's fault, “not by a long shot.”": the words between
+    the cue and the comma before the quotation are a reported clause, so the quotation
+    finishes that clause rather than being all that was said."""
+    if len(lead) < _MIN_LEAD_CLAUSE:
+        return False
+    begin = content_start(text, cue.end, lead, lemma)
+    return begin >= 0 or (begin == UNSURE and any(_finite(w.text) for w in lead[1:]))
+
+
+def _finite(token: str) -> bool:
+    """A cheap guess that a word is a finite verb ("was", "does", "rejected", "lost")."""
+    low = token.lower()
+    return low in _FINITE or low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)
+
+
+_FINITE = _words(
+    "is are was were has had have will would could can should may might must do does did"
+)
+
+
+_MIN_LEAD_CLAUSE = 4

@@ -1,0 +1,56 @@
+"""Quotation shapes from the third round of PolNeAR train misses: a participle's speaker that
+is a plain noun phrase, a reported clause finished by a quotation after a comma, and a cue
+nested inside a reported clause. Every article here is written for these tests."""
+
+from __future__ import annotations
+
+from storywatch.understand import extract_statements
+
+
+def test_participle_after_a_comma_speaks_for_the_opening_noun_phrase() -> None:
+    text = (
+        "The harbour master left no doubt about the repairs, saying that the breakwater "
+        "“will never be rebuilt.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.kind == "direct"
+    assert only.cue == "saying"
+    assert only.speaker is not None
+    assert "harbour master" in only.speaker.lower()
+    assert only.text.startswith("that the breakwater")
+
+
+def test_participle_without_a_quotation_needs_a_name() -> None:
+    text = "The harbour master left no doubt about the repairs, saying nothing more.\n"
+    assert extract_statements(text) == []
+
+
+def test_quotation_after_a_comma_finishes_the_reported_clause() -> None:
+    text = (
+        "Mayor Ana Ruiz said the ferry delays were not mainly the fault of the crews, "
+        "“not by a long shot.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"
+    assert only.text.startswith("the ferry delays were not mainly")
+    assert only.text.endswith("“not by a long shot.”")
+
+
+def test_adverbials_before_a_comma_still_introduce_the_quotation_alone() -> None:
+    text = "Mayor Ana Ruiz told reporters on Monday afternoon at the quay, “We will rebuild.”\n"
+    [only] = extract_statements(text)
+    assert only.text == "We will rebuild."
+
+
+def test_cue_inside_a_reported_clause_stays_inside_it() -> None:
+    text = "At one point, Mayor Ana Ruiz said ferry officials were calling “every ten minutes.”\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"
+    assert only.cue == "said"
+    assert only.text == "ferry officials were calling “every ten minutes.”"
+
+
+def test_set_off_quotation_after_a_later_cue_still_wins() -> None:
+    text = "Mayor Ana Ruiz said little, and the harbour master added, “We are ready.”\n"
+    statements = extract_statements(text)
+    assert any(s.text == "We are ready." for s in statements)
