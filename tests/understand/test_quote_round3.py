@@ -54,3 +54,42 @@ def test_set_off_quotation_after_a_later_cue_still_wins() -> None:
     text = "Mayor Ana Ruiz said little, and the harbour master added, “We are ready.”\n"
     statements = extract_statements(text)
     assert any(s.text == "We are ready." for s in statements)
+
+
+def test_two_words_are_a_clause_when_one_is_quoted() -> None:
+    text = "On the radio, council leader Ivo Brandt called Ruiz “reckless.”\n"
+    [only] = extract_statements(text)
+    assert only.kind == "direct"
+    assert only.speaker == "Ivo Brandt"
+    assert only.text == "Ruiz “reckless.”"
+
+
+def test_quotation_after_a_colon_mid_sentence_keeps_its_trailer() -> None:
+    text = (
+        "The harbour was calm on Friday, but the pilots sent a warning: “The fog will be "
+        "back by Sunday,” the pilots’ union said.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "The fog will be back by Sunday,"
+    assert only.cue == "said"
+
+
+def test_trailer_between_dashes_inside_a_sentence() -> None:
+    text = (
+        "Neither fisherman liked the new quota – “It is far too low for a family,” Tomas Berg "
+        "said – but both voted for it.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Tomas Berg"
+    assert only.text == "It is far too low for a family,"
+
+
+def test_aside_between_dashes_stays_inside_one_quotation() -> None:
+    text = (
+        "“I do not think the old wisdom” – that the mayor spends too much – “is going to "
+        "last,” Ivo Brandt says.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Ivo Brandt"
+    assert only.text.startswith("I do not think the old wisdom” – that the mayor")
+    assert only.text.endswith("“is going to last,")

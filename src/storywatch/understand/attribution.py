@@ -63,10 +63,26 @@ def find_in_sentence(text: str, s: Sentence) -> Found | None:
         found = quote_first(text, s)
         if found is not None:
             return found
+    opens = bool(s.quotes) and _starts_with(text, s, s.quotes[0])
+    for i in range(1 if opens else 0, len(s.quotes)):
+        # "… with a caveat: “…,” the source said." / "… – “…,” Elkins said – but …"
+        if _SET_OFF.search(text, s.start, s.quotes[i].start) is not None:
+            found = quote_first(text, s, i)
+            if found is not None and opens:
+                # "“I don't think the wisdom” – that he is a liberal – “is going to last,” he
+                # says.": the aside sits inside one quotation, which runs from the first mark.
+                head = (s.quotes[0].parts[0][0], found.parts[0][1])
+                found = Found((head, *found.parts[1:]), True, found.speaker, found.cue, s.index)
+            if found is not None:
+                return found
     found = _find_rest(text, s)
     if found is not None and s.quotes:
         return _parenthetical(text, s, found)
     return found
+
+
+# A colon or a spaced dash right before a quotation sets it off from the words before it.
+_SET_OFF = re.compile(r"(?::|\s[-–—]{1,2})\s*\Z")
 
 
 def _parenthetical(text: str, s: Sentence, found: Found) -> Found:
@@ -441,7 +457,9 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
                 start = w.start
                 break
     start, end = _trim(text, start, s.end)
-    if start >= end or len(_words_between(s, start, end)) < 3:
+    # "called Trump “unhinged.”": two words are enough when one of them is quoted.
+    least = 2 if later and later[0].start < end else 3
+    if start >= end or len(_words_between(s, start, end)) < least:
         return None
     if text[start] in ",":
         return None

@@ -22,10 +22,13 @@ from storywatch.understand.spans import (
 from storywatch.understand.text import Word
 
 
-def quote_first(text: str, s: Sentence) -> Found | None:
-    """“…,” Esper said. / “…,” said Esper, … / “…,” he added, “…”"""
-    q0 = s.quotes[0]
-    nxt = s.quotes[1].start if len(s.quotes) > 1 else s.end
+def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
+    """“…,” Esper said. / “…,” said Esper, … / “…,” he added, “…”
+
+    ``first`` is the quotation that opens the attribution when it is not the sentence's
+    first (one after a colon or a dash: "… with a caveat: “…,” the source said.")."""
+    q0 = s.quotes[first]
+    nxt = s.quotes[first + 1].start if len(s.quotes) > first + 1 else s.end
     trailer = [w for w in s.words if q0.end <= w.start < nxt]
     if not trailer:
         return None
@@ -35,7 +38,7 @@ def quote_first(text: str, s: Sentence) -> Found | None:
     speaker, cue = span
     parts = list(q0.parts)
     after = max(cue[1], speaker[1])
-    for q in s.quotes[1:]:
+    for q in s.quotes[first + 1 :]:
         if q.start >= after and len(_words_between(s, q.start, q.end)) >= 2:
             parts.extend(q.parts)
     return Found(tuple(parts), True, speaker, cue, s.index)
