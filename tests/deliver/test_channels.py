@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 import json
 import os
 from datetime import UTC, datetime, timedelta
@@ -13,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from storywatch.app import Services, open_services
 from storywatch.deliver.channels import channel_set, close_delivery
+from storywatch.deliver.channels.webpush import hmac_sha256
 from storywatch.errors import InvalidInput
 from storywatch.settings import Settings
 from storywatch.store import channels as channel_store
@@ -61,6 +63,34 @@ async def test_web_push_is_encrypted_signed_and_carries_the_payload(
     keys = (await channel_set(dsvc)).keys
     assert push.vapid_keys == {keys.application_server_key}
     assert await _statuses(dsvc, created.id) == ["sent", "sent"]
+
+
+async def test_each_push_carries_its_own_urgency_and_topic(
+    dsvc: Services, local_server: LocalServer
+) -> None:
+    """The channel encodes a set of headers once and reuses it: pushes of different stories
+    and urgencies to the same push service must still each carry their own."""
+    push = PushService(local_server)
+    phone = push.browser("phone")
+    uid = await new_user(dsvc, "ana")
+    await add_channel(dsvc, uid, "webpush", phone.subscription())
+    first, second = await new_story(dsvc, "One"), await new_story(dsvc, "Two")
+    async with running_worker(dsvc):
+        for n, (story, urgent) in enumerate([(first, True), (second, False), (None, False)]):
+            await record(dsvc, [draft(uid, n + 1, story_id=story, urgent=urgent)])
+            assert await until(lambda n=n: len(phone.received) == n + 1)  # type: ignore[misc]
+    assert push.errors == []
+    assert [h["urgency"] for h in phone.headers] == ["high", "normal", "normal"]
+    topics = [h.get("topic") for h in phone.headers]
+    assert topics[0] and topics[1] and topics[0] != topics[1]
+    assert topics[2] is None  # no collapse key, no Topic
+    assert [p["tag"] for p in phone.received][:2] == [f"story:{first}", f"story:{second}"]
+
+
+def test_hmac_sha256_is_rfc_2104() -> None:
+    for size in (0, 16, 32, 64, 65, 100):
+        key, message = os.urandom(size), os.urandom(size * 3 + 1)
+        assert hmac_sha256(key, message) == hmac.digest(key, message, "sha256")
 
 
 async def test_vapid_keys_are_made_once_and_kept(dsettings: Settings) -> None:

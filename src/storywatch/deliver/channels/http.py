@@ -15,9 +15,12 @@ polling (or the reverse).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from storywatch.app import Services
+
+if TYPE_CHECKING:
+    from storywatch.deliver.channels.pushhttp import PushClient
 
 EXTRAS_KEY = "deliver.fetcher"
 POSTER_KEY = "deliver.push_poster"
@@ -65,15 +68,14 @@ def delivery_fetcher(services: Services) -> HttpClient:
     return client
 
 
-def push_poster(services: Services) -> HttpClient:
+def push_poster(services: Services) -> PushClient:
     """The process's guarded HTTP/1.1 client for Web Push, created on first use."""
-    poster = services.extras.get(POSTER_KEY)
-    if poster is None:
-        from storywatch.deliver.channels.pushhttp import PushClient
+    from storywatch.deliver.channels.pushhttp import PushClient
 
+    poster = services.extras.get(POSTER_KEY)
+    if not isinstance(poster, PushClient):
         poster = PushClient(
             services.settings, per_origin=max(16, services.settings.delivery_concurrency)
         )
         services.extras[POSTER_KEY] = poster
-    client: HttpClient = poster
-    return client
+    return poster
