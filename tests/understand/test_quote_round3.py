@@ -93,3 +93,50 @@ def test_aside_between_dashes_stays_inside_one_quotation() -> None:
     assert only.speaker == "Ivo Brandt"
     assert only.text.startswith("I do not think the old wisdom” – that the mayor")
     assert only.text.endswith("“is going to last,")
+
+
+def test_a_second_quoted_clause_after_and_stays_in_the_reported_clause() -> None:
+    text = (
+        "Mayor Ana Ruiz said that the toll was a “new” burden for drivers and we should "
+        "“scrap it before the summer.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text.endswith("“scrap it before the summer.”")
+
+
+def test_and_with_a_new_subject_still_ends_a_clause_without_another_quotation() -> None:
+    text = (
+        "Mayor Ana Ruiz said the toll was “a burden” and she would vote against it in the spring.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "the toll was “a burden”"
+
+
+def test_a_count_before_a_cue_word_makes_it_a_noun() -> None:
+    text = "In the survey Ruiz leads by 29 points among “very young” voters in the port towns.\n"
+    assert all(s.cue != "points" for s in extract_statements(text))
+
+
+def test_according_to_set_off_by_commas_reports_the_sentence_around_it() -> None:
+    text = "The harbour, according to the port authority, will be “fully open” by June.\n"
+    [only] = extract_statements(text)
+    assert only.kind == "direct"
+    assert only.cue == "according to"
+    assert only.text.startswith("The harbour")
+    assert "“fully open” by June" in only.text
+    assert "port authority" not in only.text
+
+
+def test_a_dash_a_few_words_after_a_partial_quotation_ends_the_clause() -> None:
+    text = (
+        "Ruiz said it was the pilots’ fault for “rushing” at the quay – although the video "
+        "showed a calm crew.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "it was the pilots’ fault for “rushing” at the quay"
+
+
+def test_an_as_clause_after_a_partial_quotation_says_when() -> None:
+    text = "Ivo Brandt says he is “excited about the vote” as he faces a hard test in May.\n"
+    [only] = extract_statements(text)
+    assert only.text == "he is “excited about the vote”"

@@ -202,6 +202,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue
         if not _is_cue(w, s.quotes):
             continue
+        if k > 0 and w.text.endswith("s") and _COUNT.fullmatch(words[k - 1].text):
+            continue  # "leads by 29 points": after a count the word is a plural noun
         lemma = lx.CUE_LEMMA[w.text.lower()]
         j = k
         while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
@@ -305,6 +307,10 @@ def _verb_or_aux(low: str) -> bool:
         or low in _IRREGULAR_PAST
         or (low.endswith("ed") and len(low) > 4)
     )
+
+
+# A count before a word ending in "s" ("29 points", "two notes"), not a year ("in 2016 says").
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|dozens")
 
 
 def _clause_subject_np(text: str, s: Sentence, j: int, floor: int) -> Span | None:
@@ -542,6 +548,9 @@ def _according_to(text: str, s: Sentence) -> Found | None:
             start, end = _trim(text, comma + 1, s.end)
         else:
             start, end = _trim(text, s.start, words[k].start)
+            aside = _aside_around(text, s, start, end, np, cue)
+            if aside is not None:
+                return aside
         if len(_words_between(s, start, end)) < 3:
             return None
         direct = _has_quote(s.quotes, start, end + 1, text)
@@ -556,6 +565,26 @@ def _according_to(text: str, s: Sentence) -> Found | None:
             end += 1
         return Found(((start, end),), direct, np, cue, s.index)
     return None
+
+
+def _aside_around(
+    text: str, s: Sentence, start: int, end: int, np: Span, cue: Span
+) -> Found | None:
+    """ "The harbour, according to the council, will be “fully open” by June.": set off by
+    commas inside a sentence, "according to" reports the sentence around it, in two parts
+    (as :func:`_parenthetical` does for a cue verb)."""
+    if not text[end : cue[0]].strip().endswith(",") or text[np[1] : np[1] + 1] != ",":
+        return None
+    t0, t1 = _trim(text, np[1] + 1, s.end)
+    if t0 >= t1 or len(_words_between(s, t0, t1)) < 3:
+        return None
+    h1 = end
+    if _closes_at(text, h1):
+        h1 += 1
+    direct = _has_quote(s.quotes, start, h1 + 1, text) or _has_quote(s.quotes, t0, t1 + 1, text)
+    if _closes_at(text, t1):
+        t1 += 1
+    return Found(((start, h1), (t0, t1)), direct, np, cue, s.index)
 
 
 def bare_quote(text: str, s: Sentence) -> bool:

@@ -39,11 +39,17 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             return q.end
         if _CLOSED_CLAUSE.match(tail):
             return q.end
+        dash = _ASIDE_DASH.search(text, q.end, end)
+        if dash is not None and not any(dash.start() < r.start < end for r in quotes):
+            # "fault for “grabbing” at the candidate – although the photo …"
+            return dash.start()
         if _SETTING.match(text, q.end):
             return q.end
         marks = 2 if text.endswith("''", 0, q.end) else 1
         clause = _NEW_CLAUSE.search(text, q.end - 1 - marks, end)
         if clause is not None and clause.start() - q.end < 60:
+            if any(clause.start() < r.start and r.end <= end + 1 for r in quotes):
+                continue  # "was “new” and we should “set the same standard”": one clause
             return max(q.end, clause.start())
     return end
 
@@ -74,9 +80,15 @@ _NEW_CLAUSE = re.compile(
 _CLOSED_CLAUSE = re.compile(r"\s*(?:[-–—]{1,2}\s|;|\))")
 
 
+# A spaced dash or a semicolon a few words after a partial quotation ends its clause too.
+_ASIDE_DASH = re.compile(r"\s[-–—]{1,2}\s|;")
+
+
 # After a partial quotation, a phrase about where or when it was said is not what was said
 # ("called Palin a “clown” on his radio show when …").
-_SETTING = re.compile(r",? (?:when|while|after|before) ")
+_SETTING = re.compile(
+    r",? (?:when|while|after|before|as (?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its) ))"
+)
 
 
 def _verb_like(token: str) -> bool:
