@@ -140,3 +140,12 @@ def test_an_as_clause_after_a_partial_quotation_says_when() -> None:
     text = "Ivo Brandt says he is “excited about the vote” as he faces a hard test in May.\n"
     [only] = extract_statements(text)
     assert only.text == "he is “excited about the vote”"
+
+
+def test_a_document_named_by_a_cue_word_speaks_in_a_trailer() -> None:
+    text = "“Ana, you are a total loser!” the old note says.\n"
+    [only] = extract_statements(text)
+    assert only.text == "Ana, you are a total loser!"
+    assert only.cue == "says"
+    assert only.speaker is not None
+    assert only.speaker.endswith("note")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from storywatch.understand import lexicon as lx
 from storywatch.understand.phrases import _np_after, _np_before, _plausible
 from storywatch.understand.spans import (
+    _DETERMINERS,
     _INTRO_MAX_WORDS,
     _IRREGULAR_PAST,
     _SENTENCE_CUES,
@@ -92,6 +93,8 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
         counted += 1
         if counted > _INTRO_MAX_WORDS:
             return None
+        if k + 1 < len(trailer) and trailer[k + 1].text in _SENTENCE_CUES:
+            continue  # "the note says", "the statement said": a noun before the cue
         if _trailer_cue(w, open_end) and (
             w.text.lower() in lx.CUE_WORDS or trailer[k - 1].text.lower() not in _RELATIVES
         ):
@@ -102,12 +105,27 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
                 continue
             np = _np_before(text, trailer, j, trailer[0].start, loose=True)
             if np is None:
+                np = _document_subject(trailer, j)
+            if np is None:
                 continue  # "the congressional report said": "report" was a noun
             return np, (w.start, w.end)
     return None
 
 
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
+
+
+def _document_subject(trailer: list[Word], j: int) -> Span | None:
+    """ "“…!” the note says.": a written thing named by a word that is also a cue ("note",
+    "statement", "report"), with a determiner, speaks through the cue after it."""
+    if j < 2 or trailer[j - 1].text.lower() not in lx.CUE_WORDS:
+        return None
+    for i in range(j - 2, max(-1, j - 4), -1):
+        if trailer[i].text.lower() in _DETERMINERS:
+            return trailer[i].start, trailer[j - 1].end
+        if not trailer[i].text.isalpha() or not trailer[i].text.islower():
+            return None
+    return None
 
 
 def _past_verb(token: str) -> bool:
