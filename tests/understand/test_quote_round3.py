@@ -149,3 +149,18 @@ def test_a_document_named_by_a_cue_word_speaks_in_a_trailer() -> None:
     assert only.cue == "says"
     assert only.speaker is not None
     assert only.speaker.endswith("note")
+
+
+def test_a_naming_verb_whose_object_came_before_it_reports_the_quotation_alone() -> None:
+    text = (
+        "Under what Mayor Ana Ruiz called “the old port model,” the ferry company ran the "
+        "quay for years.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"
+    assert only.text == "the old port model,"
+
+
+def test_a_passive_subject_before_a_quotation_is_no_speaker() -> None:
+    text = "Tomas Berg was identified as the diver, wearing a shirt that read “Save the reef.”\n"
+    assert all(s.speaker != "Tomas Berg" for s in extract_statements(text))

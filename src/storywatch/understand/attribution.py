@@ -437,6 +437,10 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
                     # "told the President that if he wants our guns, “come and take it.”"
                     parts = [(that.start, later[-1].end)]
                 return Found(tuple(parts), True, speaker, (cue.start, cue.end), s.index)
+    if later and lemma in _NAMING and not text[cue.end : later[0].start].strip(" ,:"):
+        # "under what Ruiz called “the old port model,” the company …": the verb's object
+        # came before it, so what was said is the quotation alone.
+        return Found(later[0].parts, True, speaker, (cue.start, cue.end), s.index)
     # A reported clause: "said (that) …" up to the end of the sentence.
     if not rest and not later:
         return None
@@ -477,6 +481,9 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+_NAMING = frozenset(("call", "dub", "term", "label", "brand", "nickname"))
 
 
 def _accused_of(rest: list[Word]) -> int | None:
@@ -610,6 +617,8 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
         k += 1
     if k >= len(after) - 1 or _inside(s.quotes, after[k].start):
         return None
+    if any(w.text.lower() in _BE for w in after[:k]):
+        return None  # "Atkinson was identified as …": a passive's subject did not speak
     verb = after[k]
     low = verb.text.lower()
     if verb.text[:1].isupper() or not (
