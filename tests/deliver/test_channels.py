@@ -18,6 +18,7 @@ from storywatch.deliver.channels.webpush import hmac_sha256
 from storywatch.errors import InvalidInput
 from storywatch.settings import Settings
 from storywatch.store import channels as channel_store
+from storywatch.store.tables import channels as channels_table
 from storywatch.store.tables import deliveries, notifications
 from tests.deliver.helpers import add_channel, draft, new_story, new_user, record, running_worker
 from tests.deliver.receivers import NtfyServer, PushService, SmtpServer, WebhookReceiver, until
@@ -85,6 +86,42 @@ async def test_each_push_carries_its_own_urgency_and_topic(
     assert topics[0] and topics[1] and topics[0] != topics[1]
     assert topics[2] is None  # no collapse key, no Topic
     assert [p["tag"] for p in phone.received][:2] == [f"story:{first}", f"story:{second}"]
+
+
+async def test_a_push_that_cannot_be_sealed_does_not_hold_up_the_others(
+    dsvc: Services, local_server: LocalServer
+) -> None:
+    """Pushes started together are sealed together; one whose keys are broken fails alone."""
+    push = PushService(local_server)
+    phone, laptop, broken = push.browser("phone"), push.browser("laptop"), push.browser("old")
+    uid = await new_user(dsvc, "ana")
+    await add_channel(dsvc, uid, "webpush", phone.subscription())
+    bad = await add_channel(dsvc, uid, "webpush", broken.subscription())
+    await add_channel(dsvc, uid, "webpush", laptop.subscription())
+    config = {**broken.subscription(), "keys": {"p256dh": "AAAA", "auth": "AAAA"}}
+    async with dsvc.db.write() as conn:  # as if stored before validation was this strict
+        await conn.execute(
+            sa.update(channels_table).where(channels_table.c.id == bad.id).values(config=config)
+        )
+    async with running_worker(dsvc):
+        (created,) = await record(dsvc, [draft(uid, 1)])
+        assert await until(lambda: len(phone.received) == 1 and len(laptop.received) == 1)
+        for _ in range(100):  # its outcome is committed a moment later
+            async with dsvc.db.read() as conn:
+                row = (
+                    await conn.execute(
+                        sa.select(deliveries.c.attempts, deliveries.c.status).where(
+                            deliveries.c.notification_id == created.id,
+                            deliveries.c.channel_id == bad.id,
+                        )
+                    )
+                ).one()
+            if row.attempts:
+                break
+            await asyncio.sleep(0.05)
+    assert (row.attempts, row.status) == (1, "pending")  # failed, to be retried
+    assert push.errors == [] and broken.received == []
+    assert sorted(await _statuses(dsvc, created.id)) == ["pending", "sent", "sent"]
 
 
 def test_hmac_sha256_is_rfc_2104() -> None:

