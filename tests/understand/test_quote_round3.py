@@ -164,3 +164,13 @@ def test_a_naming_verb_whose_object_came_before_it_reports_the_quotation_alone()
 def test_a_passive_subject_before_a_quotation_is_no_speaker() -> None:
     text = "Tomas Berg was identified as the diver, wearing a shirt that read “Save the reef.”\n"
     assert all(s.speaker != "Tomas Berg" for s in extract_statements(text))
+
+
+def test_a_quotation_after_adding_is_a_second_act_not_the_only_one() -> None:
+    text = "Mayor Ana Ruiz said the vote could be “messy,” adding, “Democracy is messy.”\n"
+    first, second = extract_statements(text)
+    assert first.cue == "said"
+    assert first.text == "the vote could be “messy,”"
+    assert second.cue == "adding"
+    assert second.text == "Democracy is messy."
+    assert first.speaker == second.speaker == "Ana Ruiz"

@@ -154,7 +154,12 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
         if s.words[k].start <= (first.cue or (0, 0))[0]:
             continue
         later = _cue_led_pass(text, s, start_at=k)
-        if later is not None and _is_whole_quote(text, later) and not _nested(text, first, later):
+        if (
+            later is not None
+            and _is_whole_quote(text, later)
+            and not _nested(text, first, later)
+            and not _PARTICIPLE_BEFORE.search(text, s.start, (later.cue or (0, 0))[0])
+        ):
             return later
         break
     # A partial quotation: the cue nearest before it governs it ("…, and he pledged a
@@ -384,6 +389,9 @@ def _relative_subject(text: str, s: Sentence, j: int) -> Span | None:
         return None
     return None
 
+
+# ", adding" just before a cue: a second act that split_followups hangs on the first.
+_PARTICIPLE_BEFORE = re.compile(r",[”\"'’]*\s+(?:[a-z]+ly\s+)?\Z")
 
 _PARTICIPLE_NEXT = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 
