@@ -17,10 +17,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from storywatch.extract.clutter import classify_line
+from storywatch.extract.marks import PageMarks, collect_marks
 
 _WS = re.compile(r"\s+")
 _LEAD_CLASS = re.compile(
@@ -70,14 +70,6 @@ class LeadScan:
         return self.positions.get(fold(line)[:_PROBE])
 
 
-# Compiled once. A union of name tests ("//p/@class | ...") costs libxml2 less than one walk
-# testing each element ("//*[self::p or self::div ...]/@class"), measured.
-_CLASS_VALUES = etree.XPath(
-    "//p/@class | //div/@class | //h2/@class | //span/@class | //section/@class"
-)
-_DESCRIPTION_ONLY = etree.XPath("//*[@itemprop='description'][not(@class)]")
-
-
 def _candidate(el: HtmlElement, title_key: str, described: str) -> Lead | None:
     marker = el.get("class") or ""
     if marker and not _LEAD_CLASS.search(marker) and el.get("itemprop") != "description":
@@ -97,20 +89,29 @@ def _candidate(el: HtmlElement, title_key: str, described: str) -> Lead | None:
     return Lead(text, -1, is_described)
 
 
-def scan_leads(tree: HtmlElement, description: str | None, title: str | None) -> LeadScan:
+def scan_leads(
+    tree: HtmlElement,
+    description: str | None,
+    title: str | None,
+    marks: PageMarks | None = None,
+) -> LeadScan:
     """Lead candidates, the headline and paragraph positions, read from the intact tree.
 
-    Positions are only computed when there is a candidate (most pages have none); they come
-    from one XPath union, which returns nodes in document order.
+    ``marks`` are the page's class values (:func:`~storywatch.extract.marks.collect_marks`,
+    gathered once for all readers). Positions are only computed when there is a candidate
+    (most pages have none); they come from one XPath union, which returns nodes in document
+    order.
     """
     described = fold(description)[:80] if description else ""
     title_key = fold(title) if title else ""
     scan = LeadScan()
-    # Class values come back as strings (cheap); only lead-like ones are turned into elements.
-    class_values = _CLASS_VALUES(tree)
-    uses = Counter(class_values)
-    marked = [v.getparent() for v in class_values if uses[v] == 1 and _LEAD_CLASS.search(v)]
-    marked += _DESCRIPTION_ONLY(tree)
+    if marks is None:
+        marks = collect_marks(tree)
+    uses = Counter(value for value, _ in marks.lead_classes)
+    marked = [
+        el for value, el in marks.lead_classes if uses[value] == 1 and _LEAD_CLASS.search(value)
+    ]
+    marked += marks.description_only
     found = {el: lead for el in marked if (lead := _candidate(el, title_key, described))}
     if not found:
         return scan

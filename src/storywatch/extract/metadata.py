@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from storywatch.extract.dates import parse_date
 from storywatch.extract.jsonld import JsonLdArticle
+from storywatch.extract.marks import PageMarks, collect_marks
 
 _WS = re.compile(r"\s+")
 _BY_PREFIX = re.compile(
@@ -258,52 +258,40 @@ def clean_byline(raw: str | None) -> str | None:
     return text
 
 
-# Compiled once (lead.py says why this stays a union of name tests).
-_MARKER_XPATH = etree.XPath(
-    "//span/@class | //div/@class | //p/@class | //a/@class | //address/@class | //li/@class"
-    " | //span/@id | //div/@id | //p/@id | //a/@id | //address/@id"
-)
-_REL_AUTHOR = etree.XPath("//*[@rel='author']")
-_ITEMPROP_AUTHOR = etree.XPath("//*[@itemprop='author']")
-# In C, not ElementPath's Python filter over every element (".//*[@itemprop=...]").
-_DATE_PUBLISHED = etree.XPath("descendant::*[@itemprop='datePublished']")
-
-
-def _byline_from_dom(tree: HtmlElement) -> str | None:
-    for el in _REL_AUTHOR(tree):
+def _byline_from_dom(marks: PageMarks) -> str | None:
+    for el in marks.rel_author:
         found = clean_byline(el.text_content())
         if found:
             return found
-    for el in _ITEMPROP_AUTHOR(tree):
+    for el in marks.itemprop_author:
         name = el.find(".//*[@itemprop='name']")
         found = clean_byline((name if name is not None else el).text_content())
         if found:
             return found
-    # Attribute values come back as strings, so only byline-like elements become objects.
-    for value in _MARKER_XPATH(tree):
+    for value, el in marks.byline_marks:
         if not _BYLINE_CLASS.search(value) or _NOT_BYLINE_CLASS.search(value):
             continue
-        found = clean_byline(value.getparent().text_content())
+        found = clean_byline(el.text_content())
         # Names are short; a long "author" box is a teaser or a bio.
         if found and len(found.split()) <= 7 and any(ch.isupper() for ch in found[:2]):
             return found
     return None
 
 
-def read_byline(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle) -> str | None:
+def read_byline(marks: PageMarks, values: dict[str, str], ld: JsonLdArticle) -> str | None:
     if ld.authors:
         names = [n for n in (clean_byline(a) for a in ld.authors) if n]
         if names:
             return ", ".join(dict.fromkeys(names))
     found = clean_byline(_first(values, _AUTHOR_KEYS))
-    return found or _byline_from_dom(tree)
+    return found or _byline_from_dom(marks)
 
 
 # --------------------------------------------------------------------------- dates
 
 
-def _published_from_dom(tree: HtmlElement) -> datetime | None:
-    for el in _DATE_PUBLISHED(tree):
+def _published_from_dom(tree: HtmlElement, marks: PageMarks) -> datetime | None:
+    for el in marks.date_published:
         value = parse_date(el.get("datetime") or el.get("content") or el.text_content())
         if value:
             return value
@@ -314,12 +302,14 @@ def _published_from_dom(tree: HtmlElement) -> datetime | None:
     return None
 
 
-def read_published(tree: HtmlElement, values: dict[str, str], ld: JsonLdArticle) -> datetime | None:
+def read_published(
+    tree: HtmlElement, marks: PageMarks, values: dict[str, str], ld: JsonLdArticle
+) -> datetime | None:
     for raw in (ld.published, _first(values, _PUBLISHED_KEYS)):
         value = parse_date(raw)
         if value:
             return value
-    return _published_from_dom(tree)
+    return _published_from_dom(tree, marks)
 
 
 # --------------------------------------------------------------------------- language
@@ -369,14 +359,22 @@ def read_image(
     return None
 
 
-def read_metadata(tree: HtmlElement, ld: JsonLdArticle, url: str | None) -> PageMeta:
-    """All page metadata in one pass over the ``<meta>`` tags and a few DOM lookups."""
+def read_metadata(
+    tree: HtmlElement, ld: JsonLdArticle, url: str | None, marks: PageMarks | None = None
+) -> PageMeta:
+    """All page metadata in one pass over the ``<meta>`` tags and a few DOM lookups.
+
+    ``marks`` (:func:`~storywatch.extract.marks.collect_marks`) are gathered here when the
+    caller has not already gathered them for its other readers.
+    """
+    if marks is None:
+        marks = collect_marks(tree)
     values = meta_values(tree)
     description = _first(values, ("og:description", "description", "twitter:description"))
     return PageMeta(
         title=read_title(tree, values, ld, url),
-        byline=read_byline(tree, values, ld),
-        published=read_published(tree, values, ld),
+        byline=read_byline(marks, values, ld),
+        published=read_published(tree, marks, values, ld),
         language=read_language(tree, values, ld),
         canonical_url=read_canonical(tree, values, ld, url),
         image=read_image(tree, values, ld, url),
