@@ -174,3 +174,21 @@ def test_a_quotation_after_adding_is_a_second_act_not_the_only_one() -> None:
     assert second.cue == "adding"
     assert second.text == "Democracy is messy."
     assert first.speaker == second.speaker == "Ana Ruiz"
+
+
+def test_a_cue_governed_by_to_or_a_preposition_speaks_for_the_subject() -> None:
+    text = (
+        "The harbour master was prompted to say, “So far, the quay has held.”\n\n"
+        "Ivo Brandt drew boos upon saying, “The toll is fair.”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.text == "So far, the quay has held."
+    assert first.speaker is not None
+    assert "harbour master" in first.speaker.lower()
+    assert second.speaker == "Ivo Brandt"
+    assert second.text == "The toll is fair."
+
+
+def test_as_if_to_say_is_nobodys_statement() -> None:
+    text = "The pilot grinned at the crew, as if to say, “We made it.”\n"
+    assert extract_statements(text) == []

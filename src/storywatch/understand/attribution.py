@@ -243,13 +243,16 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
                 speaker = _opening_subject(text, s, k)
         if (
             speaker is None
-            and w.text.endswith("ing")
             and k > 0
-            and words[k - 1].text == "by"
+            and _governed(words[k - 1].text, w.text)
+            and not _hypothetical(words, k)
             and _INTRODUCES.match(text, w.end)
         ):
-            # "The candidate asserted his plans by saying, “…”": the sentence's subject.
-            speaker = clause_subject(text, s) or main_subject(text, s)
+            # "The candidate asserted his plans by saying, “…”", "was prompted to say, “…”",
+            # "drew boos upon saying, “…”": the sentence's subject speaks.
+            speaker = (
+                clause_subject(text, s) or main_subject(text, s) or _opening_subject(text, s, k)
+            )
         if speaker is None and k > 0:
             inverted = _inverted(text, s, k)
             if inverted is not None:
@@ -273,6 +276,21 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "Sam Lau said in a statement." — in the next sentence.
             return Found((), True, speaker, (w.start, w.end), s.index)
     return None
+
+
+def _governed(before: str, cue: str) -> bool:
+    """A cue governed by a preposition ("by saying", "upon asking") or by "to" ("to say")."""
+    if cue.endswith("ing"):
+        return before in _GERUND_PREPOSITIONS
+    return before == "to" and not cue.endswith(("ed", "s"))
+
+
+def _hypothetical(words: list[Word], k: int) -> bool:
+    """ "his eyes gleaming, as if to say, “…”": words nobody said."""
+    return k >= 3 and [w.text.lower() for w in words[k - 3 : k - 1]] == ["as", "if"]
+
+
+_GERUND_PREPOSITIONS = frozenset(("by", "upon", "after", "before", "while", "on"))
 
 
 def _opening_subject(text: str, s: Sentence, k: int) -> Span | None:
