@@ -33,7 +33,6 @@ from storywatch.understand.phrases import (
     _is_role_chunk,
     _np_after,
     _np_before,
-    _plausible,
     clause_subject,
     main_subject,
 )
@@ -52,6 +51,13 @@ from storywatch.understand.spans import (
     _words_between,
     cue_indices,
     is_title_quote,
+)
+from storywatch.understand.subjects import (
+    clause_subject_np,
+    governed,
+    hypothetical,
+    opening_subject,
+    relative_subject,
 )
 from storywatch.understand.text import Quote, Word
 from storywatch.understand.trailers import quote_first
@@ -224,11 +230,11 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
                 text, words, j, floor, loose=_INTRODUCES.match(text, w.end) is not None
             )
             if speaker is None and any(q.start > w.end for q in s.quotes):
-                speaker = _clause_subject_np(text, s, j, floor)
+                speaker = clause_subject_np(text, s, j, floor)
         if speaker is None and k == 0:
             speaker = _np_after(text, words, 1)
         if speaker is None and j > 2:
-            speaker = _relative_subject(text, s, j)
+            speaker = relative_subject(text, s, j)
         if (
             speaker is None
             and w.text.endswith("ing")
@@ -240,18 +246,18 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # doubt, saying the tunnel “will never be built.”").
             speaker = clause_subject(text, s)
             if speaker is None and any(q.start > w.end for q in s.quotes):
-                speaker = _opening_subject(text, s, k)
+                speaker = opening_subject(text, s, k)
         if (
             speaker is None
             and k > 0
-            and _governed(words[k - 1].text, w.text)
-            and not _hypothetical(words, k)
+            and governed(words[k - 1].text, w.text)
+            and not hypothetical(words, k)
             and _INTRODUCES.match(text, w.end)
         ):
             # "The candidate asserted his plans by saying, “…”", "was prompted to say, “…”",
             # "drew boos upon saying, “…”": the sentence's subject speaks.
             speaker = (
-                clause_subject(text, s) or main_subject(text, s) or _opening_subject(text, s, k)
+                clause_subject(text, s) or main_subject(text, s) or opening_subject(text, s, k)
             )
         if speaker is None and k > 0:
             inverted = _inverted(text, s, k)
@@ -278,86 +284,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
     return None
 
 
-def _governed(before: str, cue: str) -> bool:
-    """A cue governed by a preposition ("by saying", "upon asking") or by "to" ("to say")."""
-    if cue.endswith("ing"):
-        return before in _GERUND_PREPOSITIONS
-    return before == "to" and not cue.endswith(("ed", "s"))
-
-
-def _hypothetical(words: list[Word], k: int) -> bool:
-    """ "his eyes gleaming, as if to say, “…”": words nobody said."""
-    return k >= 3 and [w.text.lower() for w in words[k - 3 : k - 1]] == ["as", "if"]
-
-
-_GERUND_PREPOSITIONS = frozenset(("by", "upon", "after", "before", "while", "on"))
-
-
-def _opening_subject(text: str, s: Sentence, k: int) -> Span | None:
-    """ "The president left no doubt about it, saying that “…”": the noun phrase that opens
-    the sentence, up to its verb, is who speaks through a participle after a comma. The
-    quotation after the participle is what makes any determined noun phrase plausible."""
-    words = s.words
-    i = 0
-    if words and (words[0].text.lower() in _OPENERS or words[0].text.endswith("ing")):
-        comma = text.find(",", words[0].end, words[k].start)
-        if comma < 0:
-            return None
-        while i < k and words[i].start < comma:
-            i += 1
-    out: list[Word] = []
-    for w in words[i:k]:
-        low = w.text.lower()
-        if _inside(s.quotes, w.start) or (out and "," in text[out[-1].end : w.start]):
-            return None
-        if out and w.text[:1].islower() and _verb_or_aux(low):
-            break
-        out.append(w)
-        if len(out) > 6:
-            return None
-    if not out or not _plausible(text, out, loose=True):
-        return None
-    return out[0].start, out[-1].end
-
-
-_OPENERS = _words("in on at after before during since with from for by as but and yet so")
-
-
-def _verb_or_aux(low: str) -> bool:
-    return (
-        low in lx.AUXILIARIES
-        or low in lx.CUE_WORDS
-        or low in _IRREGULAR_PAST
-        or (low.endswith("ed") and len(low) > 4)
-    )
-
-
 # A count before a word ending in "s" ("29 points", "two notes"), not a year ("in 2016 says").
 _COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|dozens")
-
-
-def _clause_subject_np(text: str, s: Sentence, j: int, floor: int) -> Span | None:
-    """ "In a statement, the network said that Cruz's description was “false.”": with a
-    quotation after the cue, a determined noun phrase that opens its clause is the speaker
-    even when its head is no speaking noun (not a time: "the past", "two weeks ago")."""
-    np = _np_before(text, s.words, j, floor, loose=True)
-    if np is None:
-        return None
-    lead = text[s.start : np[0]].rstrip()
-    if lead in ("As", "as") or lead.endswith((", as", ", As")):
-        lead = lead[:-2].rstrip()  # "As one employee told the paper, “…”"
-    if lead and not lead.endswith(","):
-        return None
-    head = text[np[0] : np[1]].split()[-1].lower()
-    if head in _TIME_HEADS or not head.isalpha():
-        return None
-    return np
-
-
-_TIME_HEADS = _words(
-    """past future time times day days week weeks month months year years ago moment point
-    morning afternoon evening night weekend hour hours minute minutes"""
-)
 
 
 def _only_adverbials(text: str, s: Sentence, k: int, lemma: str) -> bool:
@@ -383,29 +311,6 @@ def _not_spoken(words: list[Word], j: int, k: int, s: Sentence) -> bool:
     if any(b in _BE for b in between) and not words[k].text.endswith("ing"):
         return True
     return any(b in _NEGATIONS or b.endswith("n’t") or b.endswith("n't") for b in between)
-
-
-def _relative_subject(text: str, s: Sentence, j: int) -> Span | None:
-    """ "A dock worker who asked not to be named … said": the noun phrase before a "who"
-    clause with no comma in it is the subject of the cue after the clause."""
-    words = s.words
-    for h in range(j - 1, 0, -1):
-        if words[h].text != "who" or _inside(s.quotes, words[h].start):
-            continue
-        if "," in text[words[h].end : words[j].start]:
-            return None
-        # The noun phrase opens the sentence or the clause after a comma ("Although …, a
-        # White House official who spoke anonymously … said").
-        first = h
-        while first > 0 and "," not in text[words[first - 1].end : words[first].start]:
-            first -= 1
-        np = words[first:h]
-        if not np or len(np) > 6:
-            return None
-        if _plausible(text, np, loose=True):  # "who" says it is someone
-            return np[0].start, np[-1].end
-        return None
-    return None
 
 
 # ", adding" just before a cue: a second act that split_followups hangs on the first.

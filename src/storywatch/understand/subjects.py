@@ -1,0 +1,117 @@
+"""Who speaks when no name or pronoun stands right before the cue.
+
+News copy often puts the speaker away from the verb: a participle or an infinitive hangs
+on the sentence's subject ("The mayor left no doubt, saying that “…”", "was prompted to
+say, “…”", "upon saying, “…”"); a "who" clause sits between subject and cue ("A dock worker
+who asked not to be named said"); a determined noun phrase opens the clause ("In a
+statement, the network said …"). Each helper answers with the speaker's span or ``None``.
+"""
+
+from __future__ import annotations
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.lexicon import words_of as _words
+from storywatch.understand.phrases import _np_before, _plausible
+from storywatch.understand.spans import _IRREGULAR_PAST, Sentence, Span, _inside
+from storywatch.understand.text import Word
+
+
+def governed(before: str, cue: str) -> bool:
+    """A cue governed by a preposition ("by saying", "upon asking") or by "to" ("to say")."""
+    if cue.endswith("ing"):
+        return before in _GERUND_PREPOSITIONS
+    return before == "to" and not cue.endswith(("ed", "s"))
+
+
+def hypothetical(words: list[Word], k: int) -> bool:
+    """ "his eyes gleaming, as if to say, “…”": words nobody said."""
+    return k >= 3 and [w.text.lower() for w in words[k - 3 : k - 1]] == ["as", "if"]
+
+
+_GERUND_PREPOSITIONS = frozenset(("by", "upon", "after", "before", "while", "on"))
+
+
+def opening_subject(text: str, s: Sentence, k: int) -> Span | None:
+    """ "The president left no doubt about it, saying that “…”": the noun phrase that opens
+    the sentence, up to its verb, is who speaks through a participle after a comma. The
+    quotation after the participle is what makes any determined noun phrase plausible."""
+    words = s.words
+    i = 0
+    if words and (words[0].text.lower() in _OPENERS or words[0].text.endswith("ing")):
+        comma = text.find(",", words[0].end, words[k].start)
+        if comma < 0:
+            return None
+        while i < k and words[i].start < comma:
+            i += 1
+    out: list[Word] = []
+    for w in words[i:k]:
+        low = w.text.lower()
+        if _inside(s.quotes, w.start) or (out and "," in text[out[-1].end : w.start]):
+            return None
+        if out and w.text[:1].islower() and _verb_or_aux(low):
+            break
+        out.append(w)
+        if len(out) > 6:
+            return None
+    if not out or not _plausible(text, out, loose=True):
+        return None
+    return out[0].start, out[-1].end
+
+
+_OPENERS = _words("in on at after before during since with from for by as but and yet so")
+
+
+def _verb_or_aux(low: str) -> bool:
+    return (
+        low in lx.AUXILIARIES
+        or low in lx.CUE_WORDS
+        or low in _IRREGULAR_PAST
+        or (low.endswith("ed") and len(low) > 4)
+    )
+
+
+def clause_subject_np(text: str, s: Sentence, j: int, floor: int) -> Span | None:
+    """ "In a statement, the network said that Cruz's description was “false.”": with a
+    quotation after the cue, a determined noun phrase that opens its clause is the speaker
+    even when its head is no speaking noun (not a time: "the past", "two weeks ago")."""
+    np = _np_before(text, s.words, j, floor, loose=True)
+    if np is None:
+        return None
+    lead = text[s.start : np[0]].rstrip()
+    if lead in ("As", "as") or lead.endswith((", as", ", As")):
+        lead = lead[:-2].rstrip()  # "As one employee told the paper, “…”"
+    if lead and not lead.endswith(","):
+        return None
+    head = text[np[0] : np[1]].split()[-1].lower()
+    if head in _TIME_HEADS or not head.isalpha():
+        return None
+    return np
+
+
+_TIME_HEADS = _words(
+    """past future time times day days week weeks month months year years ago moment point
+    morning afternoon evening night weekend hour hours minute minutes"""
+)
+
+
+def relative_subject(text: str, s: Sentence, j: int) -> Span | None:
+    """ "A dock worker who asked not to be named … said": the noun phrase before a "who"
+    clause with no comma in it is the subject of the cue after the clause."""
+    words = s.words
+    for h in range(j - 1, 0, -1):
+        if words[h].text != "who" or _inside(s.quotes, words[h].start):
+            continue
+        if "," in text[words[h].end : words[j].start]:
+            return None
+        # The noun phrase opens the sentence or the clause after a comma ("Although …, a
+        # White House official who spoke anonymously … said").
+        first = h
+        while first > 0 and "," not in text[words[first - 1].end : words[first].start]:
+            first -= 1
+        np = words[first:h]
+        if not np or len(np) > 6:
+            return None
+        if _plausible(text, np, loose=True):  # "who" says it is someone
+            return np[0].start, np[-1].end
+        return None
+    return None
