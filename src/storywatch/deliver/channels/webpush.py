@@ -58,8 +58,8 @@ class WebPushChannel:
         # per device: its keys decoded and its public key loaded, once (a device is sent to
         # again and again); checked against the channel's config on every use
         self._receivers: dict[int, Receiver] = {}
-        # encoded header lines by (Authorization, Urgency, collapse key); see _head
-        self._heads: dict[tuple[str, str, str | None], bytes] = {}
+        # encoded header lines but the Topic, by (Authorization, Urgency); see _head
+        self._heads: dict[tuple[str, str], bytes] = {}
         # messages waiting to be sealed together (see _queue), and the loop they belong to
         self._sealing: list[tuple[Outgoing, asyncio.Future[tuple[bytes, bytes]]]] = []
         self._sealing_loop: asyncio.AbstractEventLoop | None = None
@@ -129,19 +129,20 @@ class WebPushChannel:
         return headers
 
     def _head(self, message: Outgoing) -> bytes:
-        """:meth:`headers`, checked and encoded once per distinct value (a fan-out sends the
-        same ones to every device of a push service: one token, one story's topic)."""
-        n = message.notification
-        key = (
-            self.keys.authorization(_audience(message.channel.config)),
-            _urgency(message),
-            n.collapse_key,
-        )
+        """:meth:`headers` as request lines. All but ``Topic`` are the same for every push of
+        one urgency to one push service while the VAPID token lasts, so they are checked and
+        encoded once; the ``Topic`` (a hex digest, safe by construction) is added per push."""
+        key = (self.keys.authorization(_audience(message.channel.config)), _urgency(message))
         head = self._heads.get(key)
         if head is None:
             if len(self._heads) >= HEADS_KEPT:
                 self._heads.clear()
-            head = self._heads[key] = self.http.header_lines(self.headers(message))
+            shared = self.headers(message)
+            shared.pop("Topic", None)
+            head = self._heads[key] = self.http.header_lines(shared)
+        collapse_key = message.notification.collapse_key
+        if collapse_key:
+            return b"%bTopic: %b\r\n" % (head, _topic(collapse_key).encode("ascii"))
         return head
 
     def _prepare(self, message: Outgoing) -> tuple[bytes, bytes]:
@@ -241,7 +242,7 @@ _HEADER_TAIL = struct.pack("!IB", RECORD_SIZE, 65)  # record size, key length (u
 
 
 RECEIVERS_KEPT = 50_000
-HEADS_KEPT = 1_000
+HEADS_KEPT = 100
 _COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))  # json.dumps builds one per call
 
 
