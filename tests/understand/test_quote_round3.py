@@ -192,3 +192,10 @@ def test_a_cue_governed_by_to_or_a_preposition_speaks_for_the_subject() -> None:
 def test_as_if_to_say_is_nobodys_statement() -> None:
     text = "The pilot grinned at the crew, as if to say, “We made it.”\n"
     assert extract_statements(text) == []
+
+
+def test_now_between_subject_and_cue_in_a_trailer() -> None:
+    text = "“This is your harbour,” the banner now says above the quay.\n"
+    [only] = extract_statements(text)
+    assert only.text == "This is your harbour,"
+    assert only.cue == "says"

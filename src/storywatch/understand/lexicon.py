@@ -194,7 +194,7 @@ AUXILIARIES: frozenset[str] = _words(
     been being not never only even just still first once reportedly angrily bluntly openly
     clearly frequently often earlier famously told rhetorically derisively vehemently
     pointedly jokingly implicitly explicitly officially forcefully enthusiastically happily
-    widely squarely formally fiercely both all quickly immediately
+    widely squarely formally fiercely both all quickly immediately now since
     """
 )
 
