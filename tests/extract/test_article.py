@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -246,3 +248,15 @@ def test_bytes_that_are_not_a_page() -> None:
         extract_article_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", None, None)
     with pytest.raises(ExtractError, match="empty"):
         extract_article_bytes(b"", None, None)
+
+
+def test_warm_up_loads_what_the_first_short_page_would() -> None:
+    # A fresh interpreter: in this one an earlier test may have loaded it already.
+    script = (
+        "import trafilatura.external as e\n"
+        "from storywatch.extract import warm_up\n"
+        "assert e.JT_STOPLIST is None\n"
+        "warm_up()\n"
+        "assert e.JT_STOPLIST is not None\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=120)

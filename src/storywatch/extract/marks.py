@@ -22,7 +22,6 @@ _LEAD_TAGS = frozenset(("p", "div", "h2", "span", "section"))
 _BYLINE_CLASS_TAGS = frozenset(("span", "div", "p", "a", "address", "li"))
 _BYLINE_ID_TAGS = frozenset(("span", "div", "p", "a", "address"))
 _CAPTION_CLASS_TAGS = frozenset(("p", "div", "span", "small"))
-_CAPTION_WORDS = ("caption", "credit")
 
 
 @dataclass(slots=True)
@@ -48,6 +47,7 @@ def collect_marks(tree: HtmlElement) -> PageMarks:
     marks = PageMarks()
     lead_classes = marks.lead_classes
     byline_marks = marks.byline_marks
+    captions = marks.captions
     # "//…" searches the whole document: a page with a second <html> has elements beside
     # the root element, which the XPath queries saw and so must this walk.
     for top in (tree, *tree.itersiblings(etree.Element)):
@@ -55,25 +55,26 @@ def collect_marks(tree: HtmlElement) -> PageMarks:
         for el in top.iter(etree.Element):
             tag = el.tag
             css = el.get("class")
-            if css is not None and tag in _LEAD_TAGS:
-                lead_classes.append((css, el))
-            if tag == "figcaption" or (
-                css is not None
-                and tag in _CAPTION_CLASS_TAGS
-                and any(word in css for word in _CAPTION_WORDS)
-            ):
-                marks.captions.append(el)
-            if tag in _BYLINE_CLASS_TAGS:
-                ident = el.get("id") if tag in _BYLINE_ID_TAGS else None
-                if ident is not None and css is not None:
-                    # Both: in the order the page wrote them, as an XPath union returns them.
-                    first = next(name for name in el.attrib if name in ("class", "id"))
-                    pairs = [(css, el), (ident, el)]
-                    byline_marks.extend(pairs if first == "class" else pairs[::-1])
-                elif css is not None:
-                    byline_marks.append((css, el))
-                elif ident is not None:
+            if css is not None:  # about half of the elements of a page
+                if tag in _LEAD_TAGS:
+                    lead_classes.append((css, el))
+                if tag in _CAPTION_CLASS_TAGS and ("caption" in css or "credit" in css):
+                    captions.append(el)
+                if tag in _BYLINE_CLASS_TAGS:
+                    ident = el.get("id") if tag in _BYLINE_ID_TAGS else None
+                    if ident is None:
+                        byline_marks.append((css, el))
+                    elif next(name for name in el.attrib if name in ("class", "id")) == "class":
+                        # Both: in the order the page wrote them, as an XPath union returns.
+                        byline_marks += ((css, el), (ident, el))
+                    else:
+                        byline_marks += ((ident, el), (css, el))
+            elif tag in _BYLINE_ID_TAGS:
+                ident = el.get("id")
+                if ident is not None:
                     byline_marks.append((ident, el))
+            if tag == "figcaption":
+                captions.append(el)
             if el.get("rel") == "author":
                 marks.rel_author.append(el)
             prop = el.get("itemprop")
