@@ -138,7 +138,7 @@ def eval_readability(data_dir: Path) -> dict[str, float]:
     # others is right and is scored by the readerable accuracy. All pages are printed too.
     body, plain_body = ShingleScore(), ShingleScore()
     body_all, plain_all = ShingleScore(), ShingleScore()
-    titles = bylines = dates = date_covered = byline_covered = readerable_ok = 0
+    titles = dates = date_covered = byline_covered = readerable_ok = 0
     plain_titles = 0
     langs = langs_right = 0
     byline_scores: list[float] = []
