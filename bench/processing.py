@@ -11,6 +11,16 @@ Corpora (``--corpus``):
 - ``polnear``: the full news articles of ``polnear_attribution/{train,dev}/text`` (about
   5,000 characters each), one day apart in file order, so the window holds two weeks.
 
+``--workers N`` (default: one per core; 0 skips) also measures the deployed shape: the
+process stage's worker pool (:class:`~storywatch.pipeline.pool.WorkerPool`, ``N`` worker
+processes at the stage's lower priority) understands each text and makes the story
+engine's reading of it (:func:`~storywatch.stories.analysis.read_text`), up to ``8N + 4``
+articles ahead, while this process only decides and applies, in arrival order, as the
+results come back. That is ``bench/pipeline.py`` without extraction and the database: the
+ceiling understanding and stories put on the stage on this machine's cores. Its CPU is
+given per article for this process (deciding, and unpickling what the workers send) and for
+the workers (read from /proc).
+
 It also times the start-up restore: replaying the articles of the last window into a fresh
 engine (``StoryEngine.replay``), and checks the restored state equals the live one.
 
@@ -27,6 +37,7 @@ The last line is the headline.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import json
 import os
@@ -36,7 +47,11 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from storywatch.model import Understanding
+from storywatch.pipeline.pool import WorkerPool
+from storywatch.pipeline.process import WORKER_NICE, default_workers
 from storywatch.stories import StoryDoc, StoryEngine
+from storywatch.stories.analysis import TextReading, read_text
 from storywatch.understand import understand
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,12 +79,73 @@ def polnear(root: Path) -> list[tuple[str, str, str, datetime]]:
     return out
 
 
+def read_in_worker(job: tuple[str, str]) -> tuple[Understanding, TextReading]:
+    """What a process worker does for one text here: understand it, read it for the engine."""
+    title, text = job
+    understood = understand(text, title=title)
+    return understood, read_text(title, text, statements=understood.statements)
+
+
+def _proc_cpu(pids: list[int]) -> float:
+    """User + system CPU seconds of the processes ``pids`` so far (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
+async def deployed(
+    texts: list[tuple[str, str, str, datetime]], workers: int
+) -> tuple[float, float, float]:
+    """Wall seconds, this process's CPU seconds and the workers' CPU seconds for the corpus
+    read in ``workers`` processes and decided here (see the module docstring)."""
+    pool: WorkerPool[tuple[str, str], tuple[Understanding, TextReading]] = WorkerPool(
+        read_in_worker, workers, preload=["processing"], nice=WORKER_NICE
+    )
+    await pool.start()
+    try:
+        await asyncio.gather(*(pool.run(("warm", "Warm up.")) for _ in range(workers)))
+        pids = pool.pids()
+        engine = StoryEngine()
+        depth = 8 * workers + 4
+        ahead: list[asyncio.Task[tuple[Understanding, TextReading]]] = []
+        jobs = iter(texts)
+
+        def refill() -> None:
+            while len(ahead) < depth and (job := next(jobs, None)) is not None:
+                ahead.append(asyncio.ensure_future(pool.run((job[1], job[2]))))
+
+        worker_cpu0, cpu0, started = _proc_cpu(pids), time.process_time(), time.perf_counter()
+        next_story = 1
+        for n, (source, title, text, when) in enumerate(texts, start=1):
+            refill()
+            u, reading = await ahead.pop(0)
+            doc = StoryDoc(n, source, None, title, text, when, u.entities, u.statements)
+            decision = engine.decide(doc, reading)
+            story_id = decision.story_id
+            if story_id is None:
+                story_id, next_story = next_story, next_story + 1
+            engine.apply(doc, decision, story_id, reading)
+        elapsed = time.perf_counter() - started
+        return elapsed, time.process_time() - cpu0, _proc_cpu(pids) - worker_cpu0
+    finally:
+        await pool.aclose()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", choices=("allsides", "polnear"), default="allsides")
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N texts")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        help="worker processes for the deployed shape (default: one per core; 0 skips it)",
+    )
     args = parser.parse_args(argv)
 
     if args.corpus == "allsides":
@@ -161,11 +237,22 @@ def main(argv: list[str] | None = None) -> int:
         f"restore by replay: {len(kept)} articles of the last window in {replay_s:.2f} s "
         f"({len(kept) / replay_s:,.0f} articles/s); same state: {same}"
     )
-    print(
+    headline = (
         f"articles_per_s={n / total:.1f} articles_per_cpu_s={n / both_cpu:.1f} "
         f"understand_per_s={n / understand_s:.1f} stories_per_s={n / stories_s:.1f} "
         f"stories_per_cpu_s={n / stories_cpu:.1f}"
     )
+    if args.workers:
+        wall, own, kids = asyncio.run(deployed(texts, args.workers))
+        m = len(texts)
+        print(
+            f"deployed, {args.workers} worker processes: {m} articles in {wall:.2f} s "
+            f"({m / wall:,.0f} articles/s); CPU per article {1000 * own / m:.2f} ms deciding "
+            f"(this process), {1000 * kids / m:.2f} ms in the workers; load average "
+            + " ".join(f"{x:.2f}" for x in os.getloadavg())
+        )
+        headline += f" deployed_per_s={m / wall:.1f} deployed_workers={args.workers}"
+    print(headline)
     return 0
 
 

@@ -2,9 +2,10 @@
 
 The work for one article splits in two:
 
-- the heavy, stateless part — decoding, extraction, understanding the text alone — is
-  :func:`storywatch.pipeline.work.prepare`, run in a pool of worker processes
-  (:mod:`storywatch.pipeline.pool`, ``process_workers``; 0 runs it in a thread here);
+- the heavy, stateless part — decoding, extraction, understanding the text alone, the story
+  engine's reading of the text — is :func:`storywatch.pipeline.work.prepare`, run in a pool
+  of worker processes (:mod:`storywatch.pipeline.pool`, ``process_workers``; 0 runs it in a
+  thread here);
 - the part that depends on every earlier article stays in this stage's one consumer, in
   arrival order: the site boilerplate model settles the worker's judgement
   (:func:`~storywatch.pipeline.work.settle`), people are mapped to known identities
@@ -515,7 +516,7 @@ class ProcessStage:
         error = "internal error while deciding its story; see the logs"
         try:
             doc, understanding = self._doc(row, prepared)
-            decision = self.engine.decide(doc)
+            decision = self.engine.decide(doc, prepared.reading)
         except Exception:  # one bad article must not stop the stage
             log.exception("deciding article %s failed", article_id)
             failed.append((article_id, error))
@@ -525,7 +526,7 @@ class ProcessStage:
         if story_id is None:  # a new story: its row is written with the batch
             story_id = await self._story_ids.take()
         try:
-            self.engine.apply(doc, decision, story_id)
+            self.engine.apply(doc, decision, story_id, prepared.reading)
         except Exception:
             log.exception("applying article %s to the story engine failed", article_id)
             self._dirty = True  # the engine may hold half of it: rebuilt after the commit

@@ -1,4 +1,5 @@
-"""The stateless half of processing one article: extraction and understanding, from values.
+"""The stateless half of processing one article: extraction, understanding and the story
+engine's reading of the text, from values.
 
 :func:`prepare` turns a :class:`Job` (what the stored item carried, and the fetched page when
 the feed had only a summary) into a :class:`Prepared` result: the clean text, what was
@@ -24,6 +25,11 @@ consumer, not here:
 - **Identities across articles** (:class:`~storywatch.understand.EntityDirectory`): the
   worker understands the text alone; the consumer maps the people to known identities
   (``pipeline.identities``).
+
+The story engine's reading of the title and text (sentences, terms, features, numbers,
+what may deny, the shingle hashes: :func:`~storywatch.stories.analysis.read_text`) depends
+on nothing else, so it is made here too; the engine adds what depends on the people quoted
+and decides.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from storywatch.extract import (
 )
 from storywatch.extract.boilerplate import line_key
 from storywatch.model import ExtractedArticle, Understanding
+from storywatch.stories.analysis import TextReading, read_text
 from storywatch.understand import understand
 
 
@@ -95,6 +102,7 @@ class Prepared:
     title: str = ""
     extracted: ExtractedArticle | None = None
     understanding: Understanding | None = None  # people not yet mapped to known identities
+    reading: TextReading | None = None  # the story engine's reading of the title and text
     note: str | None = None
     error: str | None = None
     splits: tuple[Split, ...] = ()
@@ -257,6 +265,7 @@ def prepare(job: Job) -> Prepared:
         title=title,
         extracted=extracted,
         understanding=understanding,
+        reading=read_text(title, extracted.text, statements=understanding.statements),
         note=note,
         splits=tuple(attempts.splits),
         observed=attempts.observed,

@@ -12,6 +12,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import chain
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from storywatch.model import Statement
 from storywatch.stories.claims import (
@@ -22,6 +26,7 @@ from storywatch.stories.claims import (
     quick_claim,
     read_claim,
 )
+from storywatch.stories.dedup import shingle_hashes, words_hash
 from storywatch.stories.numbers import NumberFact, number_facts
 from storywatch.stories.text import (
     TERMS,
@@ -95,7 +100,6 @@ class DocAnalysis:
     statements: tuple[tuple[Statement, frozenset[str]], ...]
     numbers: tuple[NumberFact, ...]
     corrections: tuple[str, ...]
-    words: tuple[str, ...]
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -131,35 +135,200 @@ def read_words(text: str) -> Words:
     return Words(units, sentence_words(text, units), shown)
 
 
-def analyse(doc: StoryDoc, read: Words | None = None) -> DocAnalysis:
-    """Everything the story parts need from one article, computed once.
+@dataclass(frozen=True, slots=True)
+class TextReading:
+    """Everything the engine reads from an article's title and text alone.
 
-    ``read`` is :func:`read_words` of the text, when the caller has it already.
+    It depends on nothing else (not the understanding, not earlier articles), so the process
+    stage makes it in its worker processes beside understanding (``pipeline.work``) and the
+    engine's one process only adds what depends on the people quoted and the known
+    identities (:func:`analyse`). It is sent between processes as plain values
+    (``__reduce__``): unpickling dataclasses field by field cost half of computing them.
+    ``grams`` are the text's shingle hashes (:func:`~storywatch.stories.dedup.shingle_hashes`),
+    the costly half of its MinHash sketch. The words themselves stay in the worker: making
+    them again as strings here would cost as much as reading them.
+    """
+
+    title: str
+    length: int  # of the text read: a reading only fits the document it was made from
+    units: list[str]  # reading units and the whole sentence of each, as in :class:`Words`
+    shown: list[str]
+    terms: tuple[frozenset[str], ...]
+    features: dict[str, float]  # terms, title terms and names; entity keys come later
+    corrections: tuple[str, ...]
+    denies: tuple[bool, ...]
+    numbers: tuple[NumberFact, ...]
+    spans: tuple[tuple[int, int], ...]
+    digest: str | None
+    grams: npt.NDArray[np.uint32]
+    claims: dict[int, Claim | None]  # unit -> its claim, for the units a voice may deny in
+    said: dict[str, frozenset[str]]  # a statement's text -> its terms
+
+    @property
+    def sentences(self) -> list[str]:
+        """The whole sentences, in order, each once (:attr:`Words.sentences`)."""
+        return Words(self.units, [], self.shown).sentences
+
+    def fits(self, doc: StoryDoc) -> bool:
+        """Whether this is the reading of ``doc``'s title and text."""
+        return self.length == len(doc.text) and self.title == doc.title
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild,
+            (
+                self.title,
+                self.length,
+                self.units,
+                self.shown,
+                self.terms,
+                self.features,
+                self.corrections,
+                self.denies,
+                self.numbers,
+                self.spans,
+                self.digest,
+                self.grams.tobytes(),
+                self.claims,
+                self.said,
+            ),
+        )
+
+
+def _rebuild(
+    title: str,
+    length: int,
+    units: list[str],
+    shown: list[str],
+    terms: tuple[frozenset[str], ...],
+    features: dict[str, float],
+    corrections: tuple[str, ...],
+    denies: tuple[bool, ...],
+    numbers: tuple[NumberFact, ...],
+    spans: tuple[tuple[int, int], ...],
+    digest: str | None,
+    grams: bytes,
+    claims: dict[int, Claim | None],
+    said: dict[str, frozenset[str]],
+) -> TextReading:
+    """A :class:`TextReading` from the plain values its ``__reduce__`` gave."""
+    return TextReading(
+        title,
+        length,
+        units,
+        shown,
+        terms,
+        features,
+        corrections,
+        denies,
+        numbers,
+        spans,
+        digest,
+        np.frombuffer(grams, dtype=np.uint32),
+        claims,
+        said,
+    )
+
+
+def read_text(
+    title: str,
+    text: str,
+    read: Words | None = None,
+    statements: tuple[Statement, ...] = (),
+) -> TextReading:
+    """The part of :func:`analyse` that needs only the title and the text (see
+    :class:`TextReading`); ``read`` is :func:`read_words` of the text, if made already.
+
+    With the article's ``statements`` it also reads, ahead, what :func:`analyse` will need
+    of them: the claim of each unit a voice may deny in (a claim's reading does not depend
+    on who says it; :func:`analyse` adds the speaker) and each statement's terms. Whatever
+    is not read ahead is read there, so a reading made with other statements (people
+    mapped to other identities since) still gives the same analysis.
     """
     if read is None:
-        read = read_words(doc.text)
+        read = read_words(text)
     sents, sentence_words, shown = read.texts, read.words, read.shown
     term_lists = [content_terms(ws) for ws in sentence_words]
-    sentence_terms = [frozenset(ts) for ts in term_lists]
-    features = _features(doc, term_lists)
+    sentence_terms = tuple(frozenset(ts) for ts in term_lists)
     corrections = tuple(s for s in sents if is_correction(s))
+    denies = tuple(may_deny(s, ws) for s, ws in zip(sents, sentence_words, strict=True))
+    numbers = tuple(
+        replace(fact, sentence=whole) if whole is not s else fact
+        for s, ws, ts, whole in zip(sents, sentence_words, sentence_terms, shown, strict=True)
+        for fact in number_facts(s, context=ts, words=ws)
+    )
+    folded = list(chain.from_iterable(sentence_words))
+    spans = _spans(text, sents)
+    claims: dict[int, Claim | None] = {}
+    said: dict[str, frozenset[str]] = {}
+    if statements:
+        speakers = _speakers_by_sentence(spans, statements)
+        for i, (s, (_speaker, key, _direct), deny) in enumerate(
+            zip(sents, speakers, denies, strict=True)
+        ):
+            if deny and key is not None and s not in corrections:
+                claims[i] = read_claim(s)
+        said = {st.text: frozenset(terms(st.text)) for st in statements if st.text}
+    return TextReading(
+        title,
+        len(text),
+        sents,
+        shown,
+        sentence_terms,
+        _text_features(title, text, term_lists),
+        corrections,
+        denies,
+        numbers,
+        spans,
+        words_hash(folded),
+        shingle_hashes(folded),
+        claims,
+        said,
+    )
+
+
+def analyse(doc: StoryDoc, reading: TextReading | None = None) -> DocAnalysis:
+    """Everything the story parts need from one article, computed once.
+
+    ``reading`` is :func:`read_text` of the title and text, when the caller has it already
+    (made in a worker process, or for the engine's exact-copy test); this adds what depends
+    on the statements and the entities' keys.
+    """
+    if reading is None or not reading.fits(doc):
+        reading = read_text(doc.title, doc.text)
+    sents, shown = reading.units, reading.shown
+    sentence_terms = reading.terms
+    features = dict(reading.features)
+    for entity in doc.entities:
+        feature = "e:" + entity.key
+        features[feature] = features.get(feature, 0.0) + ENTITY_WEIGHT * min(entity.count, 3)
+    corrections = reading.corrections
+    said = reading.said
     statements = tuple(
-        (st, frozenset(terms(st.text)))
+        (st, said.get(st.text) or frozenset(terms(st.text)))
         for st in doc.statements
         if st.text and not any(st.text[:40] in c for c in corrections)
     )
-    speakers = _speakers_by_sentence(doc.text, sents, doc.statements)
+    claims = reading.claims
+    speakers = _speakers_by_sentence(reading.spans, doc.statements)
     values: list[Sentence] = []
-    for s, ws, ts, (speaker, key, direct), whole in zip(
-        sents, sentence_words, sentence_terms, speakers, shown, strict=True
+    for i, (s, ts, (speaker, key, direct), whole, denies) in enumerate(
+        zip(sents, sentence_terms, speakers, shown, reading.denies, strict=True)
     ):
         part = "" if whole is s else whole
         if corrections and s in corrections:
             claim = None  # a correction notice restates the error it corrects
-        elif (denies := may_deny(s, ws)) and key is not None:
-            claim = read_claim(s, speaker, key, direct=direct)
-            if part and claim is not None:
-                claim = replace(claim, shown=part)
+        elif denies and key is not None:
+            if i in claims:  # read ahead, nobody's: the speaker is added here
+                claim = claims[i]
+                if claim is not None:
+                    claim = replace(
+                        claim, speaker=speaker, speaker_key=key, direct=direct, shown=part
+                    )
+            else:
+                claim = read_claim(s, speaker, key, direct=direct)
+                if part and claim is not None:
+                    claim = replace(claim, shown=part)
         else:
             values.append(Sentence(s, ts, None, speaker, key, direct, False, denies, part))
             continue
@@ -169,19 +338,13 @@ def analyse(doc: StoryDoc, read: Words | None = None) -> DocAnalysis:
         # a pronoun subject refers to the sentence before, when the same voice says both
         if claim is not None and claim.anaphora and i and speakers[i - 1][1] == claim.speaker_key:
             value.claim = _resolve(claim, sents[i - 1], sentence_terms[i - 1])
-    numbers = tuple(
-        replace(fact, sentence=s.shown) if s.shown else fact
-        for s, ws in zip(values, sentence_words, strict=True)
-        for fact in number_facts(s.text, context=s.terms, words=ws)
-    )
     return DocAnalysis(
         doc,
         features,
         tuple(values),
         statements,
-        numbers,
+        reading.numbers,
         corrections,
-        tuple(chain.from_iterable(sentence_words)),
     )
 
 
@@ -201,17 +364,15 @@ def _resolve(claim: Claim, antecedent: str, antecedent_terms: frozenset[str]) ->
     return claim.lend(antecedent_terms, implied)
 
 
-def _features(doc: StoryDoc, term_lists: list[list[str]]) -> dict[str, float]:
-    """Clustering features: stemmed terms (title terms weigh double), names, entity keys."""
+def _text_features(title: str, text: str, term_lists: list[list[str]]) -> dict[str, float]:
+    """Clustering features of the title and text: stemmed terms (title terms weigh double)
+    and names (:func:`analyse` adds the entity keys)."""
     counts: dict[str, float] = dict(Counter(chain.from_iterable(term_lists)))
-    for term in content_terms(words(doc.title)):
+    for term in content_terms(words(title)):
         counts[term] = counts.get(term, 0.0) + TITLE_WEIGHT
-    for name in names(f"{doc.title}\n{doc.text}"):
+    for name in names(f"{title}\n{text}"):
         key = "n:" + name
         counts[key] = counts.get(key, 0.0) + NAME_WEIGHT
-    for entity in doc.entities:
-        key = "e:" + entity.key
-        counts[key] = counts.get(key, 0.0) + ENTITY_WEIGHT * min(entity.count, 3)
     return counts
 
 
@@ -245,12 +406,8 @@ def surfaces(analysis: DocAnalysis, features: Iterable[str]) -> dict[str, str]:
     return shown
 
 
-def _speakers_by_sentence(
-    text: str, sents: list[str], statements: tuple[Statement, ...]
-) -> list[tuple[str | None, str | None, bool]]:
-    """Speaker name and key of the statements each sentence overlaps, and if one is direct."""
-    if not statements:
-        return [(None, None, False)] * len(sents)
+def _spans(text: str, sents: list[str]) -> tuple[tuple[int, int], ...]:
+    """Where each of ``sents`` lies in ``text`` (found in order)."""
     spans: list[tuple[int, int]] = []
     cursor = 0
     for s in sents:
@@ -259,6 +416,15 @@ def _speakers_by_sentence(
             start = cursor
         spans.append((start, start + len(s)))
         cursor = start + len(s)
+    return tuple(spans)
+
+
+def _speakers_by_sentence(
+    spans: tuple[tuple[int, int], ...], statements: tuple[Statement, ...]
+) -> list[tuple[str | None, str | None, bool]]:
+    """Speaker name and key of the statements each sentence overlaps, and if one is direct."""
+    if not statements:
+        return [(None, None, False)] * len(spans)
     out: list[tuple[str | None, str | None, bool]] = []
     for start, end in spans:
         overlapping = [st for st in statements if st.speaker and st.start < end and st.end > start]

@@ -29,8 +29,8 @@ it so that the reading of the whole article can lend it that sentence's words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import dataclass, fields, replace
+from typing import Any, Literal
 
 from storywatch.stories.text import (
     STOPWORDS,
@@ -81,6 +81,13 @@ class Claim:
         """This claim about what an earlier sentence said: its words, and what it denies."""
         return replace(self, context=context - self.terms, implied=self.implied | implied)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # as plain values: a dataclass's own pickling sets its fields one by one in Python
+        # (claims read ahead cross from the worker processes in ``analysis.TextReading``)
+        return (Claim, tuple(map(self.__getattribute__, _CLAIM_FIELDS)))
+
+
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*|[,;:()?!]|(?<!\S)-+(?!\S)")
 _CLAUSE_BREAK = frozenset(",;:()?!")

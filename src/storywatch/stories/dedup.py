@@ -174,7 +174,10 @@ class NearDuplicateIndex:
         is computed in one numpy pass (what ``MinHash.update_batch`` does after hashing
         each item in Python).
         """
-        grams = shingle_hashes(folded)
+        return self.sketch_of(shingle_hashes(folded))
+
+    def sketch_of(self, grams: npt.NDArray[np.uint32]) -> Sketch | None:
+        """:meth:`sketch` of a text whose :func:`shingle_hashes` are ``grams``."""
         if len(grams) < self.min_shingles:
             return None
         a, b = self._template.permutations

@@ -24,7 +24,15 @@ from datetime import datetime, timedelta
 from itertools import chain
 
 from storywatch.model import Reason, StoryEvent
-from storywatch.stories.analysis import DocAnalysis, analyse, read_words, surfaces
+from storywatch.stories.analysis import (
+    DocAnalysis,
+    TextReading,
+    Words,
+    analyse,
+    read_text,
+    read_words,
+    surfaces,
+)
 from storywatch.stories.cluster import ClusterIndex, ClusterParams, Join, join_reasons
 from storywatch.stories.contradictions import record
 from storywatch.stories.dedup import NearDuplicateIndex, Sketch, canonical_url, words_hash
@@ -90,30 +98,56 @@ def _fallback(doc: StoryDoc, sentences: list[str]) -> str:
 class _Prepared:
     """One article as the engine reads it, in stages: its words (enough to recognise an
     exact copy, which needs nothing more), then on first use its full reading, its MinHash
-    sketch and its vector."""
+    sketch and its vector. Given a :class:`TextReading` made elsewhere (a worker process),
+    only what depends on the statements, the entities and the state is left to do."""
 
-    __slots__ = ("_analysis", "_sketch", "_vector", "digest", "doc", "engine", "url", "words")
+    __slots__ = (
+        "_analysis",
+        "_reading",
+        "_sketch",
+        "_vector",
+        "digest",
+        "doc",
+        "engine",
+        "sentences",
+        "url",
+        "words",
+    )
 
-    def __init__(self, engine: StoryEngine, doc: StoryDoc) -> None:
+    def __init__(self, engine: StoryEngine, doc: StoryDoc, reading: TextReading | None) -> None:
         self.engine = engine
         self.doc = doc
-        self.words = read_words(doc.text)
+        if reading is not None and reading.fits(doc):
+            self._reading: TextReading | None = reading
+            self.words: Words | None = None
+            self.sentences = reading.sentences
+            self.digest = reading.digest
+        else:
+            self._reading = None
+            self.words = read_words(doc.text)
+            self.sentences = self.words.sentences
+            self.digest = words_hash(list(chain.from_iterable(self.words.words)))
         self.url = canonical_url(doc.url)
-        self.digest = words_hash(list(chain.from_iterable(self.words.words)))
         self._analysis: DocAnalysis | None = None
         self._sketch: Sketch | bool | None = False
         self._vector: Vector | None = None
 
     @property
+    def reading(self) -> TextReading:
+        if self._reading is None:
+            self._reading = read_text(self.doc.title, self.doc.text, self.words)
+        return self._reading
+
+    @property
     def analysis(self) -> DocAnalysis:
         if self._analysis is None:
-            self._analysis = analyse(self.doc, self.words)
+            self._analysis = analyse(self.doc, self.reading)
         return self._analysis
 
     @property
     def sketch(self) -> Sketch | None:
         if self._sketch is False:
-            self._sketch = self.engine._near.sketch(self.analysis.words)
+            self._sketch = self.engine._near.sketch_of(self.reading.grams)
         return self._sketch if isinstance(self._sketch, Sketch) else None
 
     @property
@@ -165,18 +199,22 @@ class StoryEngine:
 
     # ------------------------------------------------------------------ reading
 
-    def _prepare(self, doc: StoryDoc) -> _Prepared:
+    def _prepare(self, doc: StoryDoc, reading: TextReading | None = None) -> _Prepared:
         """Read an article once; ``decide`` then ``apply`` of the same doc share it."""
         if self._memo is not None and self._memo[0] is doc and self._memo[2] == self._version:
             return self._memo[1]
         if doc.published.tzinfo is None:
             raise ValueError("StoryDoc.published must be timezone-aware")
-        prepared = _Prepared(self, doc)
+        prepared = _Prepared(self, doc, reading)
         self._memo = (doc, prepared, self._version)
         return prepared
 
-    def decide(self, doc: StoryDoc) -> StoryDecision:
+    def decide(self, doc: StoryDoc, reading: TextReading | None = None) -> StoryDecision:
         """What to do with ``doc``; reads the state and changes nothing.
+
+        ``reading`` is :func:`~storywatch.stories.analysis.read_text` of the doc's title and
+        text when it was made elsewhere (the process stage's workers); without it (or when
+        it is not that doc's) the engine reads the text itself. The decision is the same.
 
         In order: an exact copy (same text, or same URL when there is no text) → its
         original's story, not a development; a new version of a known article (same id or
@@ -185,7 +223,7 @@ class StoryEngine:
         new story. Near copies, updates and joins all get novelty and events computed
         against the story, so an updated wire copy with a new figure is still a development.
         """
-        prepared = self._prepare(doc)
+        prepared = self._prepare(doc, reading)
         exact = self._exact_match(prepared)
         if exact is not None:
             original = self._original(exact)
@@ -199,7 +237,7 @@ class StoryEngine:
                     is_development=False,
                     events=(),
                     score=1.0,
-                    headline=_fallback(doc, prepared.words.sentences),
+                    headline=_fallback(doc, prepared.sentences),
                     copies=self._group(exact),
                 )
             return StoryDecision(
@@ -211,7 +249,7 @@ class StoryEngine:
                 is_development=False,
                 events=(),
                 score=1.0,
-                headline=_fallback(doc, prepared.words.sentences),
+                headline=_fallback(doc, prepared.sentences),
             )
         analysis = prepared.analysis
         reasons: list[Reason] = []
@@ -290,7 +328,7 @@ class StoryEngine:
             events=events,
             score=score,
             headline=headline_of(novelty, analysis, doc.source)
-            or _fallback(doc, prepared.words.sentences),
+            or _fallback(doc, prepared.sentences),
             copies=copies,
         )
 
@@ -354,14 +392,21 @@ class StoryEngine:
 
     # ------------------------------------------------------------------ writing
 
-    def apply(self, doc: StoryDoc, decision: StoryDecision, story_id: int) -> None:
+    def apply(
+        self,
+        doc: StoryDoc,
+        decision: StoryDecision,
+        story_id: int,
+        reading: TextReading | None = None,
+    ) -> None:
         """Write ``doc`` into the state under ``story_id`` (the id the store gave).
 
         ``story_id`` is the decision's story, or the new id the store created when the
         decision's ``story_id`` was None. Pass the same ``doc`` object that was decided on,
-        with no other apply in between, and the article is not read a second time.
+        with no other apply in between, and the article is not read a second time
+        (``reading`` as for :meth:`decide`, for an apply without a decide just before).
         """
-        prepared = self._prepare(doc)
+        prepared = self._prepare(doc, reading)
         self._version += 1
         story = self._stories.get(story_id)
         if story is None:
@@ -412,9 +457,7 @@ class StoryEngine:
             if event.kind == "contradiction":
                 record(story.knowledge.disputes, event.detail)
         copy = decision.duplicate_kind == "exact"  # nothing of it was read beyond its words
-        kept = ArticleRecord.of(
-            doc, decision, {} if copy else prepared.vector, prepared.words.sentences
-        )
+        kept = ArticleRecord.of(doc, decision, {} if copy else prepared.vector, prepared.sentences)
         if held:
             kept = self._take_over(story, kept, set(held))
         story.articles.append(kept)

@@ -15,6 +15,7 @@ story.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, KeysView
@@ -292,7 +293,10 @@ class Knowledge:
         get = self._index.get
         for word in words:
             counts.update(map(ord, get(word, "")))
-        top = counts.most_common(2)
+        # the two facts sharing most words, the earlier first on a tie: by position, not by
+        # the order the words were counted in (a set's order, which varies with the hash
+        # seed, so a tie once gave different answers in different processes)
+        top = heapq.nsmallest(2, counts.items(), key=lambda item: (-item[1], item[0]))
         if len(top) < 2:
             return False
         union = set(self._terms[top[0][0]]).union(self._terms[top[1][0]])

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 from storywatch.stories.text import (
     NUMBER_WORDS,
@@ -62,6 +63,14 @@ class NumberFact:
     #: quotation that is the part, not the whole ``sentence`` the story keeps)
     start: int = 0
     end: int = 0
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # as plain values: a dataclass's own pickling sets its fields one by one in Python
+        # (facts cross from the worker processes in :class:`~.analysis.TextReading`)
+        return (NumberFact, tuple(map(self.__getattribute__, _FACT_FIELDS)))
+
+
+_FACT_FIELDS = tuple(f.name for f in fields(NumberFact))
 
 
 _EXPLICIT = re.compile(
