@@ -199,3 +199,25 @@ def test_now_between_subject_and_cue_in_a_trailer() -> None:
     [only] = extract_statements(text)
     assert only.text == "This is your harbour,"
     assert only.cue == "says"
+
+
+def test_a_subordinate_clause_reports_up_to_the_comma_after_its_quotation() -> None:
+    text = (
+        "When the port director, Ana Ruiz, said on Tuesday that her crews had no “direct "
+        "evidence” of sabotage, both the police and the union began asking questions.\n\n"
+        "But even as Tomas Berg claimed that “the ferries ran late for weeks,” one of the pilots "
+        "disagreed.\n"
+    )
+    statements = extract_statements(text)
+    texts = [s.text for s in statements]
+    assert "that her crews had no “direct evidence” of sabotage" in texts
+    assert "that “the ferries ran late for weeks,”" in texts
+
+
+def test_a_who_clause_after_a_partial_quotation_ends_the_clause() -> None:
+    text = (
+        "Mayor Ana Ruiz said she would “take a look” at the plan from Tomas Berg, who runs "
+        "the ferry line.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "she would “take a look” at the plan from Tomas Berg"
