@@ -221,3 +221,19 @@ def test_a_who_clause_after_a_partial_quotation_ends_the_clause() -> None:
     )
     [only] = extract_statements(text)
     assert only.text == "she would “take a look” at the plan from Tomas Berg"
+
+
+def test_a_verb_joined_by_and_shares_the_opening_full_name() -> None:
+    text = (
+        "Ben Varga took the stage on Tuesday in the old harbour and called the port system "
+        "“rotten to the core.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Ben Varga"
+    assert only.cue == "called"
+    assert only.text == "the port system “rotten to the core.”"
+
+
+def test_a_verb_joined_by_and_needs_a_name_or_pronoun_to_open_the_sentence() -> None:
+    text = "Hastily the crew packed up and called the port system “rotten to the core.”\n"
+    assert extract_statements(text) == []
