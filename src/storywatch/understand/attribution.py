@@ -56,6 +56,7 @@ from storywatch.understand.subjects import (
     clause_subject_np,
     governed,
     hypothetical,
+    opening_name,
     opening_subject,
     relative_subject,
 )
@@ -189,19 +190,6 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
     return best
 
 
-def _opening_name(text: str, s: Sentence) -> Span | None:
-    """The subject a joined verb shares: a pronoun or a full name (two words or more) that
-    opens the sentence. A single capitalised word there is too often something else
-    ("Hastily", "Eight")."""
-    subject = clause_subject(text, s)
-    if subject is None or not s.words or subject[0] != s.words[0].start:
-        return None
-    written = text[subject[0] : subject[1]]
-    if written.lower() in lx.PERSONAL_PRONOUNS or len(written.split()) >= 2:
-        return subject
-    return None
-
-
 def _nested(text: str, outer: Found, inner: Found) -> bool:
     """ "Varga said officials were calling “every 15 minutes.”": the later cue's subject is
     inside the clause the first cue reports, and nothing sets its quotation off, so the
@@ -281,7 +269,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         ):
             # "Carson took the stage and called the system “rotten to the core.”": a verb
             # joined to the sentence's first one shares its subject.
-            speaker = _opening_name(text, s)
+            speaker = opening_name(text, s)
         if speaker is None and k > 0:
             inverted = _inverted(text, s, k)
             if inverted is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.phrases import _np_before, _plausible
+from storywatch.understand.phrases import _np_before, _plausible, clause_subject
 from storywatch.understand.spans import _IRREGULAR_PAST, Sentence, Span, _inside
 from storywatch.understand.text import Word
 
@@ -114,4 +114,17 @@ def relative_subject(text: str, s: Sentence, j: int) -> Span | None:
         if _plausible(text, np, loose=True):  # "who" says it is someone
             return np[0].start, np[-1].end
         return None
+    return None
+
+
+def opening_name(text: str, s: Sentence) -> Span | None:
+    """The subject a joined verb shares: a pronoun or a full name (two words or more) that
+    opens the sentence. A single capitalised word there is too often something else
+    ("Hastily", "Eight")."""
+    subject = clause_subject(text, s)
+    if subject is None or not s.words or subject[0] != s.words[0].start:
+        return None
+    written = text[subject[0] : subject[1]]
+    if written.lower() in lx.PERSONAL_PRONOUNS or len(written.split()) >= 2:
+        return subject
     return None
