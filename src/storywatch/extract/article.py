@@ -16,12 +16,9 @@ from __future__ import annotations
 import logging
 import re
 from contextlib import suppress
-from copy import copy
 from datetime import datetime
 
-import trafilatura
 from lxml.html import HtmlElement
-from trafilatura.settings import Extractor
 
 from storywatch.errors import ExtractError
 from storywatch.extract.boilerplate import SiteBoilerplate, site_of
@@ -32,6 +29,7 @@ from storywatch.extract.fallback import article_score, fallback_paragraphs
 from storywatch.extract.jsonld import read_jsonld
 from storywatch.extract.language import detect_language
 from storywatch.extract.lead import fold, restore_lead, scan_leads
+from storywatch.extract.maintext import main_text
 from storywatch.extract.marks import PageMarks, collect_marks
 from storywatch.extract.metadata import PageMeta, read_metadata, usable_url
 from storywatch.extract.parse import binary_reason_bytes, looks_like_html, parse_html
@@ -48,41 +46,9 @@ MIN_TEXT_CHARS = 40
 # An article score (see fallback.article_score) this high means "article-shaped page".
 ARTICLE_SCORE = 20.0
 
-# Fast-mode text shorter than this is re-extracted with trafilatura's full cascade.
-FULL_CASCADE_BELOW = 1000
-
 _HTML_TYPES = re.compile(
     r"^\s*(?:text/html|application/xhtml\+xml|text/plain|text/xml|application/xml)", re.I
 )
-
-
-def _settings(fast: bool) -> Extractor:
-    return Extractor(
-        fast=fast,
-        comments=False,
-        tables=True,
-        images=False,
-        with_metadata=False,
-        dedup=False,
-    )
-
-
-# trafilatura's settings, built once per mode: ``extract(..., fast=...)`` builds an
-# ``Extractor`` on every call, eight reads through ConfigParser (about 0.1 ms, twice on a page
-# that needs the full cascade). Each page gets a shallow copy carrying its URL.
-_FAST_SETTINGS = _settings(fast=True)
-_FULL_SETTINGS = _settings(fast=False)
-
-
-def _page_settings(fast: bool, url: str | None) -> Extractor:
-    settings = copy(_FAST_SETTINGS if fast else _FULL_SETTINGS)
-    settings.url = url
-    settings.source = url
-    return settings
-
-
-def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
-    return trafilatura.extract(tree, url=url, options=_page_settings(fast, url)) or ""
 
 
 def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
@@ -90,11 +56,9 @@ def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
 
     Fast mode first (no comparison with readability and justext: half the cost); when it
     finds little, the full cascade runs, which on our evaluation recovers nearly all that
-    fast mode loses while running on about one page in nine.
+    fast mode loses while running on about one page in nine (see :mod:`.maintext`).
     """
-    text = _trafilatura_text(tree, url, fast=True)
-    if len(text) < FULL_CASCADE_BELOW:
-        text = _trafilatura_text(tree, url, fast=False) or text
+    text = main_text(tree, url)
     return paragraphs(text) if text else []
 
 
@@ -175,7 +139,7 @@ def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) ->
     captions = _captions(marks)
     published = meta.published or _date_by_search(tree, url)
 
-    lines = _trafilatura_lines(tree, url)  # prunes `tree` in place: read the tree before
+    lines = _trafilatura_lines(tree, url)  # works on copies: `tree` stays whole
     if sum(len(line) for line in lines) < SHORT_TEXT_CHARS:
         lines = _fallback_lines(tree, ld.body, lines)
     site = site_of(meta.canonical_url or url)

@@ -1,0 +1,191 @@
+"""trafilatura's main text of a page, fast mode first and its full cascade when that finds little.
+
+``trafilatura.extract`` starts from scratch on every call: it copies the tree, prunes
+infinite-scroll and comment containers from the copy with regular-expression XPath queries
+(about 4 % of an extraction), cleans a second copy, keeps a third for a comparison that
+only the full cascade makes, and, when the text it finds is short, measures the text of the
+whole page (html2txt, another copy and regular-expression query) to decide whether to retry
+in recall mode. On the pages where fast mode finds under :data:`FULL_CASCADE_BELOW`
+characters we called it twice, and the second call redid all of that on the same tree.
+Here the pruned copy and the page-text measure are made once per page and serve both
+modes, and fast mode makes no copy for the comparison it does not make; each mode runs
+trafilatura's own stages (``extract_content``, ``compare_extraction``, ``baseline``, the
+recall retry, justext) and decides between their answers with trafilatura's own thresholds.
+
+The stages and thresholds are trafilatura's (2.3): this module only orders them for the
+settings we use (no comments, tables, no images or links, balanced focus), so the text is
+the text ``trafilatura.extract`` returns with those settings, as ``tests/extract/
+test_maintext.py`` checks on pages that take each path (and did on all 1,120 evaluation
+pages). A trafilatura upgrade must pass that test; should a release move these functions,
+:func:`main_text` falls back to calling ``trafilatura.extract`` twice, as before.
+"""
+
+from __future__ import annotations
+
+import logging
+from copy import copy
+from dataclasses import dataclass
+
+import trafilatura
+from lxml.etree import _Element
+from lxml.html import HtmlElement
+from trafilatura.settings import Extractor
+
+log = logging.getLogger(__name__)
+
+# Fast-mode text shorter than this is re-extracted with trafilatura's full cascade.
+FULL_CASCADE_BELOW = 1000
+
+try:  # trafilatura's stages; a release without them gets the two plain calls instead
+    from trafilatura.baseline import baseline, html2txt
+    from trafilatura.core import (
+        ESCALATION_ACCEPT_RATIO,
+        ESCALATION_JUSTEXT_RATIO,
+        ESCALATION_MAX_LENGTH,
+        ESCALATION_PAGE_SHARE,
+        _forum_thread_page,
+    )
+    from trafilatura.external import compare_extraction, justext_rescue
+    from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+    from trafilatura.main_extractor import extract_content
+    from trafilatura.utils import normalize_unicode
+    from trafilatura.xml import xmltotxt
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    STAGES = True
+except ImportError:  # pragma: no cover - depends on the installed trafilatura
+    STAGES = False
+
+
+def _settings(fast: bool) -> Extractor:
+    return Extractor(
+        fast=fast,
+        comments=False,
+        tables=True,
+        images=False,
+        with_metadata=False,
+        dedup=False,
+    )
+
+
+# Built once per mode: an ``Extractor`` reads eight values through ConfigParser (about
+# 0.1 ms). Each page gets a shallow copy carrying its URL.
+_FAST_SETTINGS = _settings(fast=True)
+_FULL_SETTINGS = _settings(fast=False)
+
+# extract() also applies a tree-size limit and a comments threshold from trafilatura's
+# configuration; by default there is no limit and the threshold is 1. Configured otherwise,
+# the plain calls are used.
+_STAGED = (
+    STAGES and _FAST_SETTINGS.max_tree_size is None and _FAST_SETTINGS.min_output_comm_size > 0
+)
+
+
+def page_settings(fast: bool, url: str | None) -> Extractor:
+    """trafilatura's settings for one page, in fast mode or for the full cascade."""
+    settings = copy(_FAST_SETTINGS if fast else _FULL_SETTINGS)
+    settings.url = url
+    settings.source = url
+    return settings
+
+
+@dataclass(slots=True)
+class _Page:
+    """What both modes start from, made once per page."""
+
+    raw: HtmlElement  # a copy of the page without infinite-scroll and comment containers
+    url: str | None
+    page_chars: int | None = None  # length of html2txt(raw), measured when first needed
+
+    def text_chars(self) -> int:
+        if self.page_chars is None:
+            self.page_chars = len(html2txt(self.raw))
+        return self.page_chars
+
+
+def _prepare(tree: HtmlElement, url: str | None) -> _Page:
+    raw = copy(tree)
+    forum = _forum_thread_page(raw)
+    prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
+    if not forum:  # on a forum thread the "comments" are the posts
+        prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    return _Page(raw, url)
+
+
+def _extract_and_compare(page: _Page, settings: Extractor) -> tuple[_Element, str]:
+    """The main extractor on a cleaned copy; in the full cascade, readability and justext too.
+
+    The comparison needs the cleaned tree as it was before tag conversion; fast mode does
+    not, so it gets no copy.
+    """
+    cleaned = tree_cleaning(copy(page.raw), settings)
+    before_conversion = copy(cleaned) if not settings.fast else cleaned
+    body, text = extract_content(convert_tags(cleaned, settings, page.url), settings)
+    if not settings.fast:
+        body, text = compare_extraction(before_conversion, copy(page.raw), body, text, settings)
+    return body, text
+
+
+def _cascade(page: _Page, settings: Extractor) -> str:
+    """One mode's run of trafilatura's stages on the shared page."""
+    body, text = _extract_and_compare(page, settings)
+    if len(text) < settings.min_extracted_size:  # the baseline, if it finds more
+        base_body, base_text, base_chars = baseline(page.raw)
+        if base_chars > len(text):
+            body, text = base_body, base_text
+    if (
+        0 < len(text) < ESCALATION_MAX_LENGTH
+        and len(text) < ESCALATION_PAGE_SHARE * page.text_chars()
+    ):
+        # Little text from a page with much: retry in recall mode, and in the full
+        # cascade let justext compete; keep one only if clearly longer.
+        recall = copy(settings)
+        recall.focus = "recall"
+        retry_body: _Element | None = None
+        retry_text = justext_text = ""
+        try:
+            retry_body, retry_text = _extract_and_compare(page, recall)
+        except Exception:  # trafilatura guards its retry the same way
+            log.debug("recall retry failed on %s", page.url, exc_info=True)
+        justext_body: _Element | None = None
+        if not settings.fast:
+            try:
+                justext_body, justext_text = justext_rescue(copy(page.raw), settings)
+            except Exception:
+                log.debug("justext failed on %s", page.url, exc_info=True)
+        if (
+            justext_body is not None
+            and len(justext_text) > len(retry_text)
+            and len(justext_text) > ESCALATION_JUSTEXT_RATIO * len(text)
+        ):
+            body, text = justext_body, justext_text
+        elif (
+            retry_body is not None
+            and len(retry_text) >= settings.min_extracted_size
+            and len(retry_text) > ESCALATION_ACCEPT_RATIO * len(text)
+        ):
+            body, text = retry_body, retry_text
+    if len(text) < settings.min_output_size:
+        return ""
+    return normalize_unicode(xmltotxt(body, settings.formatting).strip())
+
+
+def _plain_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
+    return trafilatura.extract(tree, url=url, options=page_settings(fast, url)) or ""
+
+
+def main_text(tree: HtmlElement, url: str | None) -> str:
+    """trafilatura's text of the page: fast mode, and the full cascade when it finds little.
+
+    The full cascade's text wins unless it is empty. ``tree`` is left as it was.
+    """
+    if not _STAGED:  # pragma: no cover - depends on the installed trafilatura
+        text = _plain_text(tree, url, fast=True)
+        if len(text) < FULL_CASCADE_BELOW:
+            text = _plain_text(tree, url, fast=False) or text
+        return text
+    page = _prepare(tree, url)
+    text = _cascade(page, page_settings(True, url))
+    if len(text) < FULL_CASCADE_BELOW:
+        text = _cascade(page, page_settings(False, url)) or text
+    return text

@@ -1,0 +1,93 @@
+"""main_text runs trafilatura's stages once per page and gives what two extract() calls gave."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import trafilatura
+from lxml import etree
+
+from storywatch.extract import maintext
+from storywatch.extract.maintext import FULL_CASCADE_BELOW, main_text, page_settings
+from storywatch.extract.parse import parse_html
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+SENTENCE = (
+    "The harbour authority said on Monday that the ferry strike had been called off after "
+    "the union accepted a new offer on pay and hours for the crews. "
+)
+NAV = "".join(f'<li><a href="/s{i}">Section number {i} of the site</a></li>' for i in range(60))
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Ferry strike</title>{head}</head><body>{body}</body></html>"
+
+
+PAGES = {
+    # fast mode finds plenty: one pass
+    "long article": _page(
+        "<article><h1>Ferry strike</h1>"
+        + "".join(f"<p>Update {i}: {SENTENCE * 2}</p>" for i in range(6))
+        + "</article>"
+    ),
+    # fast mode finds little: the full cascade runs too, and on a page with much other
+    # text the recall retry and justext compete
+    "short article": _page(f"<article><p>{SENTENCE}</p></article><ul>{NAV}</ul>"),
+    # text in <div>s rather than paragraphs
+    "text in divs": _page(
+        "<div class='wrap'>"
+        + "".join(f"<div>{SENTENCE}</div><div><br>{SENTENCE}</div>" for _ in range(4))
+        + f"</div><footer>{'<p>Copyright and imprint of the publisher. </p>' * 40}</footer>"
+        + f"<nav><ul>{NAV}</ul></nav>"
+    ),
+    # the body only in JSON-LD: the baseline
+    "json-ld body": _page(
+        "<div id='app'></div>",
+        "<script type='application/ld+json'>"
+        + json.dumps({"@type": "NewsArticle", "articleBody": SENTENCE * 4})
+        + "</script>",
+    ),
+    # a forum thread: posts sit in comment containers and are kept
+    "forum": _page(
+        "<div class='comments'>"
+        + "".join(f"<div class='comment'><p>{SENTENCE}</p></div>" for _ in range(5))
+        + "</div>",
+        "<script type='application/ld+json'>"
+        + json.dumps({"@type": "DiscussionForumPosting", "headline": "Ferry strike"})
+        + "</script>",
+    ),
+    "empty": _page("<div></div>"),
+    "cluttered fixture": (FIXTURES / "news_cluttered.html").read_text(),
+    "not an article fixture": (FIXTURES / "not_article.html").read_text(),
+}
+
+
+def _two_calls(tree: etree._Element, url: str) -> str:
+    """What article extraction did before: extract() in fast mode, then the full cascade."""
+    text = trafilatura.extract(tree, url=url, options=page_settings(True, url)) or ""
+    if len(text) < FULL_CASCADE_BELOW:
+        text = trafilatura.extract(tree, url=url, options=page_settings(False, url)) or text
+    return text
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_same_text_as_trafilatura_extract(name: str) -> None:
+    assert maintext.STAGES, "trafilatura's stages are importable"
+    url = "https://news.example.org/2024/ferry-strike"
+    tree = parse_html(PAGES[name])
+    before = etree.tostring(tree)
+    text = main_text(tree, url)
+    assert etree.tostring(tree) == before  # the caller's tree is left as it was
+    assert text == _two_calls(tree, url)
+
+
+def test_the_pages_take_both_paths() -> None:
+    url = "https://news.example.org/2024/ferry-strike"
+    lengths = {name: len(main_text(parse_html(page), url)) for name, page in PAGES.items()}
+    assert lengths["long article"] >= FULL_CASCADE_BELOW
+    assert 0 < lengths["short article"] < FULL_CASCADE_BELOW
+    assert lengths["json-ld body"] > 0
+    assert lengths["empty"] == 0
