@@ -237,3 +237,18 @@ def test_a_verb_joined_by_and_shares_the_opening_full_name() -> None:
 def test_a_verb_joined_by_and_needs_a_name_or_pronoun_to_open_the_sentence() -> None:
     text = "Hastily the crew packed up and called the port system “rotten to the core.”\n"
     assert extract_statements(text) == []
+
+
+def test_an_inverted_attribution_inside_a_sentence_reports_both_sides() -> None:
+    text = (
+        "Any “clear” reading of the mayor's plan, said Tomas Berg, a port expert at the "
+        "harbour institute, would see it as a retreat from the quay.\n\n"
+        "But, said Ana Ruiz, “I do not want a fight with the council.”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.speaker == "Tomas Berg"
+    assert first.text.startswith("Any “clear” reading of the mayor's plan")
+    assert first.text.endswith("would see it as a retreat from the quay")
+    assert "port expert" not in first.text
+    assert second.speaker == "Ana Ruiz"
+    assert second.text == "I do not want a fight with the council."

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.clause_ends import clause_before, cut_tail
+from storywatch.understand.clause_ends import clause_before, cut_tail, finite
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.phrases import (
@@ -344,12 +344,50 @@ def _inverted(text: str, s: Sentence, k: int) -> Found | None:
     if speaker is None:
         return None
     start, end = _trim(text, s.start, s.start + len(before))
+    tail = _tail_after_aside(text, s, speaker[1])
+    if tail is not None:
+        # "Any “clear” reading, said Tomas Berg, a port expert, would see …" / "But, said
+        # Berg, “I do not …”": the sentence goes on after the speaker; both sides are what
+        # was said (a lone conjunction before the cue is not).
+        t0, t1 = tail
+        direct = _has_quote(s.quotes, start, end + 1, text) or _has_quote(s.quotes, t0, t1, text)
+        whole = next((q for q in s.quotes if q.start == t0 and q.end >= t1), None)
+        if _closes_at(text, t1):
+            t1 += 1
+        if len(_words_between(s, start, end)) < 2:
+            parts = whole.parts if whole is not None else ((t0, t1),)
+            return Found(tuple(parts), direct, speaker, (cue.start, cue.end), s.index)
+        if _closes_at(text, end):
+            end += 1
+        return Found(((start, end), (t0, t1)), direct, speaker, (cue.start, cue.end), s.index)
     if len(_words_between(s, start, end)) < 3:
         return None
     direct = _has_quote(s.quotes, start, end + 1, text)
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _tail_after_aside(text: str, s: Sentence, after: int) -> Span | None:
+    """Where the sentence resumes after an inverted attribution and its appositive: the
+    first comma or colon (of the next two) followed by a quotation or a finite verb."""
+    pos = after
+    for _ in range(2):
+        comma = min(
+            (p for p in (text.find(",", pos, s.end), text.find(":", pos, s.end)) if p >= 0),
+            default=-1,
+        )
+        if comma < 0:
+            return None
+        rest = text[comma + 1 : s.end].lstrip()
+        first = rest.split(" ", 1)[0] if rest else ""
+        if rest[:1] in ("“", '"') or rest[:2] == "''" or finite(first):
+            start, end = _trim(text, comma + 1, s.end)
+            if len(_words_between(s, start, end)) >= 3:
+                return start, end
+            return None
+        pos = comma + 1
+    return None
 
 
 def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> Found | None:

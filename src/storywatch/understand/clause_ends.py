@@ -119,10 +119,10 @@ def clause_before(text: str, cue: Word, lead: list[Word], lemma: str) -> bool:
     if len(lead) < _MIN_LEAD_CLAUSE:
         return False
     begin = content_start(text, cue.end, lead, lemma)
-    return begin >= 0 or (begin == UNSURE and any(_finite(w.text) for w in lead[1:]))
+    return begin >= 0 or (begin == UNSURE and any(finite(w.text) for w in lead[1:]))
 
 
-def _finite(token: str) -> bool:
+def finite(token: str) -> bool:
     """A cheap guess that a word is a finite verb ("was", "does", "rejected", "lost")."""
     low = token.lower()
     return low in _FINITE or low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)
