@@ -26,7 +26,14 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.clause_ends import clause_before, cut_tail, finite
+from storywatch.understand.asides import (
+    PARTICIPLE_NEXT,
+    aside_around,
+    inverted,
+    is_whole_quote,
+    parenthetical,
+)
+from storywatch.understand.clause_ends import clause_before, cut_tail
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.phrases import (
@@ -84,48 +91,12 @@ def find_in_sentence(text: str, s: Sentence) -> Found | None:
                 return found
     found = _find_rest(text, s)
     if found is not None and s.quotes:
-        return _parenthetical(text, s, found)
+        return parenthetical(text, s, found)
     return found
 
 
 # A colon or a spaced dash right before a quotation sets it off from the words before it.
 _SET_OFF = re.compile(r"(?::|\s[-–—]{1,2})\s*\Z")
-
-
-def _parenthetical(text: str, s: Sentence, found: Found) -> Found:
-    """ "Despite his “brash on-line personality,” public defender Shannon Quill wrote, Lazar is
-    a devoted father": an attribution set off by commas inside the sentence reports the
-    whole sentence around it, in two pieces."""
-    if found.speaker is None or found.cue is None or len(found.parts) != 1:
-        return found
-    if found.speaker[1] > found.cue[0] or _is_whole_quote(text, found):
-        # "…,” said Steve Bell, senior director …": an appositive follows; "As boos erupt,
-        # the executive says, “Please quiet down.”": the quotation alone is what was said.
-        return found
-    left = min(found.speaker[0], found.cue[0])
-    right = max(found.speaker[1], found.cue[1])
-    head = text[s.start : left].rstrip()
-    tail = text[right : s.end]
-    if not head.endswith((",", ",”", ',"', ",''")) or not tail.startswith(","):
-        return found
-    first = text[s.start : s.start + 12].lstrip().split(" ", 1)[0]
-    if first in _SETTING_OPENERS:
-        return found  # "When asked by a host if …, the mayor said, …": when, not what
-    if _PARTICIPLE_NEXT.match(tail) or text[s.start] in "“\"'‘":
-        return found  # "…, he said, adding that": a second act; "“…,” he said, …": a trailer
-    h0, h1 = _trim(text, s.start, s.start + len(head))
-    t0, t1 = _trim(text, right + 1, s.end)
-    if len(_words_between(s, h0, h1)) < 2 or len(_words_between(s, t0, t1)) < 2:
-        return found
-    if _closes_at(text, h1):
-        h1 += 1
-    if _closes_at(text, t1):
-        t1 += 1
-    direct = _has_quote(s.quotes, h0, h1 + 1, text) or _has_quote(s.quotes, t0, t1 + 1, text)
-    return Found(((h0, h1), (t0, t1)), direct, found.speaker, found.cue, s.index)
-
-
-_SETTING_OPENERS = frozenset(("When", "As", "Asked", "While", "After", "Before", "If", "Once"))
 
 
 def _find_rest(text: str, s: Sentence) -> Found | None:
@@ -155,7 +126,7 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
     With several cues in a sentence, one that introduces a whole quotation wins over an
     earlier one that would only report a clause ("… she laughed and admitted “…”")."""
     first = _cue_led_pass(text, s)
-    if first is None or not s.quotes or _is_whole_quote(text, first):
+    if first is None or not s.quotes or is_whole_quote(text, first):
         return first
     for k in range(len(s.words)):
         if s.words[k].start <= (first.cue or (0, 0))[0]:
@@ -163,7 +134,7 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
         later = _cue_led_pass(text, s, start_at=k)
         if (
             later is not None
-            and _is_whole_quote(text, later)
+            and is_whole_quote(text, later)
             and not _nested(text, first, later)
             and not _PARTICIPLE_BEFORE.search(text, s.start, (later.cue or (0, 0))[0])
         ):
@@ -199,11 +170,6 @@ def _nested(text: str, outer: Found, inner: Found) -> bool:
     if inner.speaker[0] < outer.parts[0][0]:
         return False
     return _INTRODUCES.match(text, inner.cue[1]) is None
-
-
-def _is_whole_quote(text: str, found: Found) -> bool:
-    start = found.parts[0][0] if found.parts else 0
-    return start > 0 and text[start - 1] in "\"“'‘"
 
 
 def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
@@ -271,12 +237,12 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # joined to the sentence's first one shares its subject.
             speaker = opening_name(text, s)
         if speaker is None and k > 0:
-            inverted = _inverted(text, s, k)
-            if inverted is not None:
-                return inverted
+            after = inverted(text, s, k)
+            if after is not None:
+                return after
         if speaker is None:
             continue
-        if speaker[0] > s.start and _PARTICIPLE_NEXT.match(text, w.end):
+        if speaker[0] > s.start and PARTICIPLE_NEXT.match(text, w.end):
             # "The former secretary will play the “woman card,” Fiorina said, adding …": a
             # comma after the cue ends the attribution; the content came before it.
             found = _content_before(text, s, k, speaker) or _content_after(
@@ -327,67 +293,8 @@ def _not_spoken(words: list[Word], j: int, k: int, s: Sentence) -> bool:
 # ", adding" just before a cue: a second act that split_followups hangs on the first.
 _PARTICIPLE_BEFORE = re.compile(r",[”\"'’]*\s+(?:[a-z]+ly\s+)?\Z")
 
-_PARTICIPLE_NEXT = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
-
 
 _INTRODUCES = re.compile(r"[,:]\s*(?:“|\"|'')")
-
-
-def _inverted(text: str, s: Sentence, k: int) -> Found | None:
-    """ "Trump's misinformation may be “strategic,” said Jeffery Hemsley, …": the cue comes
-    after the content and before its speaker."""
-    cue = s.words[k]
-    before = text[s.start : cue.start].rstrip()
-    if not before.endswith((",", ",”", ',"', ",''", ",’’")):
-        return None
-    speaker = _np_after(text, s.words, k + 1)
-    if speaker is None:
-        return None
-    start, end = _trim(text, s.start, s.start + len(before))
-    tail = _tail_after_aside(text, s, speaker[1])
-    if tail is not None:
-        # "Any “clear” reading, said Tomas Berg, a port expert, would see …" / "But, said
-        # Berg, “I do not …”": the sentence goes on after the speaker; both sides are what
-        # was said (a lone conjunction before the cue is not).
-        t0, t1 = tail
-        direct = _has_quote(s.quotes, start, end + 1, text) or _has_quote(s.quotes, t0, t1, text)
-        whole = next((q for q in s.quotes if q.start == t0 and q.end >= t1), None)
-        if _closes_at(text, t1):
-            t1 += 1
-        if len(_words_between(s, start, end)) < 2:
-            parts = whole.parts if whole is not None else ((t0, t1),)
-            return Found(tuple(parts), direct, speaker, (cue.start, cue.end), s.index)
-        if _closes_at(text, end):
-            end += 1
-        return Found(((start, end), (t0, t1)), direct, speaker, (cue.start, cue.end), s.index)
-    if len(_words_between(s, start, end)) < 3:
-        return None
-    direct = _has_quote(s.quotes, start, end + 1, text)
-    if direct and _closes_at(text, end):
-        end += 1
-    return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
-
-
-def _tail_after_aside(text: str, s: Sentence, after: int) -> Span | None:
-    """Where the sentence resumes after an inverted attribution and its appositive: the
-    first comma or colon (of the next two) followed by a quotation or a finite verb."""
-    pos = after
-    for _ in range(2):
-        comma = min(
-            (p for p in (text.find(",", pos, s.end), text.find(":", pos, s.end)) if p >= 0),
-            default=-1,
-        )
-        if comma < 0:
-            return None
-        rest = text[comma + 1 : s.end].lstrip()
-        first = rest.split(" ", 1)[0] if rest else ""
-        if rest[:1] in ("“", '"') or rest[:2] == "''" or finite(first):
-            start, end = _trim(text, comma + 1, s.end)
-            if len(_words_between(s, start, end)) >= 3:
-                return start, end
-            return None
-        pos = comma + 1
-    return None
 
 
 def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> Found | None:
@@ -562,7 +469,7 @@ def _according_to(text: str, s: Sentence) -> Found | None:
             start, end = _trim(text, comma + 1, s.end)
         else:
             start, end = _trim(text, s.start, words[k].start)
-            aside = _aside_around(text, s, start, end, np, cue)
+            aside = aside_around(text, s, start, end, np, cue)
             if aside is not None:
                 return aside
         if len(_words_between(s, start, end)) < 3:
@@ -579,26 +486,6 @@ def _according_to(text: str, s: Sentence) -> Found | None:
             end += 1
         return Found(((start, end),), direct, np, cue, s.index)
     return None
-
-
-def _aside_around(
-    text: str, s: Sentence, start: int, end: int, np: Span, cue: Span
-) -> Found | None:
-    """ "The harbour, according to the council, will be “fully open” by June.": set off by
-    commas inside a sentence, "according to" reports the sentence around it, in two parts
-    (as :func:`_parenthetical` does for a cue verb)."""
-    if not text[end : cue[0]].strip().endswith(",") or text[np[1] : np[1] + 1] != ",":
-        return None
-    t0, t1 = _trim(text, np[1] + 1, s.end)
-    if t0 >= t1 or len(_words_between(s, t0, t1)) < 3:
-        return None
-    h1 = end
-    if _closes_at(text, h1):
-        h1 += 1
-    direct = _has_quote(s.quotes, start, h1 + 1, text) or _has_quote(s.quotes, t0, t1 + 1, text)
-    if _closes_at(text, t1):
-        t1 += 1
-    return Found(((start, h1), (t0, t1)), direct, np, cue, s.index)
 
 
 def bare_quote(text: str, s: Sentence) -> bool:

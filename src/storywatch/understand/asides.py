@@ -1,0 +1,143 @@
+"""Attributions set off inside a sentence, and the sentence around them.
+
+"Despite his “…,” Quill wrote, Lazar is …", "Any “clear” reading, said Tomas Berg, a port
+expert, would see …", "The harbour, according to the council, will be “…”": an attribution
+between commas reports the sentence on both sides of it, in two parts (annotators and
+readers take it as one act). "…, said Jeffery Hemsley, …" after a clause is the inverted
+trailer: the clause before it is what was said.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storywatch.understand.clause_ends import finite
+from storywatch.understand.phrases import _np_after
+from storywatch.understand.spans import (
+    Found,
+    Sentence,
+    Span,
+    _closes_at,
+    _has_quote,
+    _trim,
+    _words_between,
+)
+
+
+def parenthetical(text: str, s: Sentence, found: Found) -> Found:
+    """ "Despite his “brash on-line personality,” public defender Shannon Quill wrote, Lazar is
+    a devoted father": an attribution set off by commas inside the sentence reports the
+    whole sentence around it, in two pieces."""
+    if found.speaker is None or found.cue is None or len(found.parts) != 1:
+        return found
+    if found.speaker[1] > found.cue[0] or is_whole_quote(text, found):
+        # "…,” said Steve Bell, senior director …": an appositive follows; "As boos erupt,
+        # the executive says, “Please quiet down.”": the quotation alone is what was said.
+        return found
+    left = min(found.speaker[0], found.cue[0])
+    right = max(found.speaker[1], found.cue[1])
+    head = text[s.start : left].rstrip()
+    tail = text[right : s.end]
+    if not head.endswith((",", ",”", ',"', ",''")) or not tail.startswith(","):
+        return found
+    first = text[s.start : s.start + 12].lstrip().split(" ", 1)[0]
+    if first in _SETTING_OPENERS:
+        return found  # "When asked by a host if …, the mayor said, …": when, not what
+    if PARTICIPLE_NEXT.match(tail) or text[s.start] in "“\"'‘":
+        return found  # "…, he said, adding that": a second act; "“…,” he said, …": a trailer
+    h0, h1 = _trim(text, s.start, s.start + len(head))
+    t0, t1 = _trim(text, right + 1, s.end)
+    if len(_words_between(s, h0, h1)) < 2 or len(_words_between(s, t0, t1)) < 2:
+        return found
+    if _closes_at(text, h1):
+        h1 += 1
+    if _closes_at(text, t1):
+        t1 += 1
+    direct = _has_quote(s.quotes, h0, h1 + 1, text) or _has_quote(s.quotes, t0, t1 + 1, text)
+    return Found(((h0, h1), (t0, t1)), direct, found.speaker, found.cue, s.index)
+
+
+_SETTING_OPENERS = frozenset(("When", "As", "Asked", "While", "After", "Before", "If", "Once"))
+
+
+def inverted(text: str, s: Sentence, k: int) -> Found | None:
+    """ "Trump's misinformation may be “strategic,” said Jeffery Hemsley, …": the cue comes
+    after the content and before its speaker."""
+    cue = s.words[k]
+    before = text[s.start : cue.start].rstrip()
+    if not before.endswith((",", ",”", ',"', ",''", ",’’")):
+        return None
+    speaker = _np_after(text, s.words, k + 1)
+    if speaker is None:
+        return None
+    start, end = _trim(text, s.start, s.start + len(before))
+    tail = _tail_after_aside(text, s, speaker[1])
+    if tail is not None:
+        # "Any “clear” reading, said Tomas Berg, a port expert, would see …" / "But, said
+        # Berg, “I do not …”": the sentence goes on after the speaker; both sides are what
+        # was said (a lone conjunction before the cue is not).
+        t0, t1 = tail
+        direct = _has_quote(s.quotes, start, end + 1, text) or _has_quote(s.quotes, t0, t1, text)
+        whole = next((q for q in s.quotes if q.start == t0 and q.end >= t1), None)
+        if _closes_at(text, t1):
+            t1 += 1
+        if len(_words_between(s, start, end)) < 2:
+            parts = whole.parts if whole is not None else ((t0, t1),)
+            return Found(tuple(parts), direct, speaker, (cue.start, cue.end), s.index)
+        if _closes_at(text, end):
+            end += 1
+        return Found(((start, end), (t0, t1)), direct, speaker, (cue.start, cue.end), s.index)
+    if len(_words_between(s, start, end)) < 3:
+        return None
+    direct = _has_quote(s.quotes, start, end + 1, text)
+    if direct and _closes_at(text, end):
+        end += 1
+    return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _tail_after_aside(text: str, s: Sentence, after: int) -> Span | None:
+    """Where the sentence resumes after an inverted attribution and its appositive: the
+    first comma or colon (of the next two) followed by a quotation or a finite verb."""
+    pos = after
+    for _ in range(2):
+        comma = min(
+            (p for p in (text.find(",", pos, s.end), text.find(":", pos, s.end)) if p >= 0),
+            default=-1,
+        )
+        if comma < 0:
+            return None
+        rest = text[comma + 1 : s.end].lstrip()
+        first = rest.split(" ", 1)[0] if rest else ""
+        if rest[:1] in ("“", '"') or rest[:2] == "''" or finite(first):
+            start, end = _trim(text, comma + 1, s.end)
+            if len(_words_between(s, start, end)) >= 3:
+                return start, end
+            return None
+        pos = comma + 1
+    return None
+
+
+def aside_around(text: str, s: Sentence, start: int, end: int, np: Span, cue: Span) -> Found | None:
+    """ "The harbour, according to the council, will be “fully open” by June.": set off by
+    commas inside a sentence, "according to" reports the sentence around it, in two parts
+    (as :func:`parenthetical` does for a cue verb)."""
+    if not text[end : cue[0]].strip().endswith(",") or text[np[1] : np[1] + 1] != ",":
+        return None
+    t0, t1 = _trim(text, np[1] + 1, s.end)
+    if t0 >= t1 or len(_words_between(s, t0, t1)) < 3:
+        return None
+    h1 = end
+    if _closes_at(text, h1):
+        h1 += 1
+    direct = _has_quote(s.quotes, start, h1 + 1, text) or _has_quote(s.quotes, t0, t1 + 1, text)
+    if _closes_at(text, t1):
+        t1 += 1
+    return Found(((start, h1), (t0, t1)), direct, np, cue, s.index)
+
+
+def is_whole_quote(text: str, found: Found) -> bool:
+    start = found.parts[0][0] if found.parts else 0
+    return start > 0 and text[start - 1] in "\"“'‘"
+
+
+PARTICIPLE_NEXT = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
