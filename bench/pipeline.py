@@ -172,6 +172,7 @@ class Backlog:
     seconds: float
     cpu: float  # this process and its worker processes
     worker_cpu: float  # the worker processes' part
+    engine_cpu: float  # the story engine's part of this process (identities included)
     statuses: dict[str, int]
     stats: dict[str, int]
 
@@ -213,6 +214,7 @@ async def backlog(items: Sequence[Item], workers: int) -> Backlog:
                 elapsed,
                 cpu,
                 worker_cpu,
+                getattr(stage, "engine_cpu_seconds", 0.0),
                 await _statuses(services),
                 dict(getattr(stage, "stats", {})),
             )
@@ -341,10 +343,12 @@ async def run(args: argparse.Namespace) -> int:
                 headline[f"{corpus}_w{workers}_pool_per_s"] = round(rate, 1)
             result = await backlog(items, workers)
             worker_ms = 1000 * result.worker_cpu / result.n
+            engine_ms = 1000 * result.engine_cpu / result.n
             print(
                 f"  backlog: {result.rate:.1f} articles/s ({result.seconds:.1f} s), "
                 f"{result.cpu_ms:.1f} ms CPU per article ({result.cpu_ms - worker_ms:.1f} in "
-                f"the stage's process, {worker_ms:.1f} in workers), {result.statuses}, "
+                f"the stage's process, of which {engine_ms:.1f} in the story engine; "
+                f"{worker_ms:.1f} in workers), {result.statuses}, "
                 f"{result.stats}",
                 flush=True,
             )
