@@ -96,6 +96,8 @@ class _Page:
     raw: HtmlElement  # a copy of the page without infinite-scroll and comment containers
     url: str | None
     page_chars: int | None = None  # length of html2txt(raw), measured when first needed
+    # the recall-mode main extraction (body, text, cleaned tree before conversion)
+    recall: tuple[_Element, str, HtmlElement] | None = None
 
     def text_chars(self) -> int:
         if self.page_chars is None:
@@ -126,6 +128,25 @@ def _extract_and_compare(page: _Page, settings: Extractor) -> tuple[_Element, st
     return body, text
 
 
+def _recall_retry(page: _Page, settings: Extractor) -> tuple[_Element, str]:
+    """The recall-mode retry: the main extractor, and in the full cascade the comparison.
+
+    In recall mode trafilatura's main extractor reads nothing that differs between fast
+    mode and the full cascade, so its answer is made once per page and shared.
+    """
+    recall = copy(settings)
+    recall.focus = "recall"
+    if page.recall is None:
+        cleaned = tree_cleaning(copy(page.raw), recall)
+        before_conversion = copy(cleaned)
+        body, text = extract_content(convert_tags(cleaned, recall, page.url), recall)
+        page.recall = (body, text, before_conversion)
+    body, text, before_conversion = page.recall
+    if not settings.fast:  # the last use of the page's recall extraction: no copy
+        body, text = compare_extraction(before_conversion, copy(page.raw), body, text, recall)
+    return body, text
+
+
 def _cascade(page: _Page, settings: Extractor) -> str:
     """One mode's run of trafilatura's stages on the shared page."""
     body, text = _extract_and_compare(page, settings)
@@ -139,12 +160,10 @@ def _cascade(page: _Page, settings: Extractor) -> str:
     ):
         # Little text from a page with much: retry in recall mode, and in the full
         # cascade let justext compete; keep one only if clearly longer.
-        recall = copy(settings)
-        recall.focus = "recall"
         retry_body: _Element | None = None
         retry_text = justext_text = ""
         try:
-            retry_body, retry_text = _extract_and_compare(page, recall)
+            retry_body, retry_text = _recall_retry(page, settings)
         except Exception:  # trafilatura guards its retry the same way
             log.debug("recall retry failed on %s", page.url, exc_info=True)
         justext_body: _Element | None = None
