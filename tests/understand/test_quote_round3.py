@@ -252,3 +252,10 @@ def test_an_inverted_attribution_inside_a_sentence_reports_both_sides() -> None:
     assert "port expert" not in first.text
     assert second.speaker == "Ana Ruiz"
     assert second.text == "I do not want a fight with the council."
+
+
+def test_the_subordinate_clause_end_applies_to_verbs_outside_the_lexicon_too() -> None:
+    text = "As Tomas Berg pledged to fight “knife-wielding pirates,” many in the crowd cheered.\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "Tomas Berg"
+    assert only.text == "to fight “knife-wielding pirates,”"

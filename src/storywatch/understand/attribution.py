@@ -365,36 +365,9 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
         end += 1
     if direct:
         end = cut_tail(text, s.quotes, start, end)
-        if _SUBORDINATE.match(text, s.start, cue.start):
-            end = _subordinate_end(text, s, start, end)
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
-
-
-# A sentence that opens with a subordinate clause ("When Comey said that …, experts …").
-_SUBORDINATE = re.compile(
-    r"\s*(?:(?:But|And|Yet) )?(?:[Ee]ven )?(?:[Ww]hen|[Aa]s|[Ww]hile|[Aa]fter|[Bb]efore|[Ss]ince"
-    r"|[Bb]ecause|[Aa]lthough|[Tt]hough|[Oo]nce|[Ii]f) "
-)
-
-
-def _subordinate_end(text: str, s: Sentence, start: int, end: int) -> int:
-    """ "When Comey said that there was no ''direct evidence,'' experts began …": what the
-    subordinate clause reports ends at the first comma after a quotation in it, where the
-    main clause begins."""
-    for q in s.quotes:
-        if not (start <= q.start and q.end <= end):
-            continue
-        close = q.end
-        while close > q.start and text[close - 1] in "”\"'’":
-            close -= 1
-        if text[close - 1 : close] == ",":
-            return close  # the closing marks are added back by the caller
-        comma = text.find(",", q.end, end)
-        if comma >= 0 and not any(r.start < comma for r in s.quotes if r.start > q.end):
-            return comma
-    return end
 
 
 _NAMING = frozenset(("call", "dub", "term", "label", "brand", "nickname"))

@@ -63,13 +63,19 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
 
 def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     """``found`` with a reported clause ending where a new clause begins after its
-    quotation (:func:`cut_tail`), whichever rule found it."""
+    quotation (:func:`cut_tail`), or where the main clause begins after an opening "When …"
+    (:func:`subordinate_end`), whichever rule found it."""
     if not found.direct or len(found.parts) != 1:
         return found
     a, b = found.parts[0]
     if a > 0 and text[a - 1] in "“\"'‘":
         return found  # a whole quotation
     end = cut_tail(text, s.quotes, a, b)
+    if found.cue is not None and SUBORDINATE.match(text, s.start, found.cue[0]):
+        # "When Comey said that …, experts began …": the main clause is not what was said.
+        end = subordinate_end(text, s, a, end)
+        if end < b and text[end : end + 1] in ("”", '"'):
+            end += 1
     if end == b:
         return found
     return Found(((a, end),), True, found.speaker, found.cue, found.sentence, found.inherited)
@@ -134,3 +140,28 @@ _FINITE = _words(
 
 
 _MIN_LEAD_CLAUSE = 4
+
+
+# A sentence that opens with a subordinate clause ("When Comey said that …, experts …").
+SUBORDINATE = re.compile(
+    r"\s*(?:(?:But|And|Yet) )?(?:[Ee]ven )?(?:[Ww]hen|[Aa]s|[Ww]hile|[Aa]fter|[Bb]efore|[Ss]ince"
+    r"|[Bb]ecause|[Aa]lthough|[Tt]hough|[Oo]nce|[Ii]f) "
+)
+
+
+def subordinate_end(text: str, s: Sentence, start: int, end: int) -> int:
+    """ "When Comey said that there was no ''direct evidence,'' experts began …": what the
+    subordinate clause reports ends at the first comma after a quotation in it, where the
+    main clause begins."""
+    for q in s.quotes:
+        if not (start <= q.start and q.end <= end):
+            continue
+        close = q.end
+        while close > q.start and text[close - 1] in "”\"'’":
+            close -= 1
+        if text[close - 1 : close] == ",":
+            return close  # the caller adds the closing marks back
+        comma = text.find(",", q.end, end)
+        if comma >= 0 and not any(r.start < comma for r in s.quotes if r.start > q.end):
+            return comma
+    return end
