@@ -49,7 +49,7 @@ from pathlib import Path
 
 from storywatch.model import Understanding
 from storywatch.pipeline.pool import WorkerPool
-from storywatch.pipeline.process import WORKER_NICE, default_workers
+from storywatch.pipeline.process import GC_THRESHOLDS, WORKER_NICE, default_workers
 from storywatch.stories import StoryDoc, StoryEngine
 from storywatch.stories.analysis import TextReading, read_text
 from storywatch.understand import understand
@@ -102,9 +102,15 @@ async def deployed(
     """Wall seconds, this process's CPU seconds and the workers' CPU seconds for the corpus
     read in ``workers`` processes and decided here (see the module docstring)."""
     pool: WorkerPool[tuple[str, str], tuple[Understanding, TextReading]] = WorkerPool(
-        read_in_worker, workers, preload=["processing"], nice=WORKER_NICE
+        read_in_worker,
+        workers,
+        preload=["processing"],
+        nice=WORKER_NICE,
+        gc_thresholds=GC_THRESHOLDS,
     )
     await pool.start()
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)  # as the process stage sets it in its process
     try:
         await asyncio.gather(*(pool.run(("warm", "Warm up.")) for _ in range(workers)))
         pids = pool.pids()
@@ -131,6 +137,7 @@ async def deployed(
         elapsed = time.perf_counter() - started
         return elapsed, time.process_time() - cpu0, _proc_cpu(pids) - worker_cpu0
     finally:
+        gc.set_threshold(*thresholds)
         await pool.aclose()
 
 

@@ -16,6 +16,9 @@ pipe, so the pool always knows which job a worker holds:
   :class:`WorkerTimeout`; the worker is replaced;
 - an exception inside the job fails that job with :class:`JobError`; the worker goes on.
 
+``gc_thresholds`` sets the workers' garbage collector (:func:`gc.set_threshold`): a job
+that builds many short-lived objects and keeps none needs few collections.
+
 ``nice`` lowers the workers' scheduling priority: when the cores are busy, the process that
 waits for their results (and, in a one-process deployment, serves the web app) goes first.
 
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -74,12 +78,19 @@ class PoolClosed(StorywatchError):
     code = "pool_closed"
 
 
-def _serve(conn: Connection, fn: Callable[[Any], Any], nice: int = 0) -> None:
+def _serve(
+    conn: Connection,
+    fn: Callable[[Any], Any],
+    nice: int = 0,
+    gc_thresholds: tuple[int, int, int] | None = None,
+) -> None:
     """A worker's life: say it is ready; then receive a job, run it, send ``(kind, value)``
     back ("ok" with the result, "error" with the exception), until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     if nice:
         os.nice(nice)
+    if gc_thresholds is not None:
+        gc.set_threshold(*gc_thresholds)
     try:
         conn.send(("ready", None))  # jobs are sent (and timed) only from here on
     except OSError:
@@ -149,6 +160,7 @@ class WorkerPool(Generic[J, R]):
         timeout: float = 60.0,
         preload: Sequence[str] = (),
         nice: int = 0,
+        gc_thresholds: tuple[int, int, int] | None = None,
     ) -> None:
         if workers < 1:
             raise ValueError("a worker pool needs at least one worker")
@@ -157,6 +169,7 @@ class WorkerPool(Generic[J, R]):
         self.timeout = timeout
         self.preload = tuple(preload)
         self.nice = nice
+        self.gc_thresholds = gc_thresholds
         self.stats = PoolStats()
         self._ctx = _context()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -182,7 +195,7 @@ class WorkerPool(Generic[J, R]):
         parent, child = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(
             target=_serve,
-            args=(child, self.fn, self.nice),
+            args=(child, self.fn, self.nice, self.gc_thresholds),
             daemon=True,
             name="storywatch-worker",
         )
