@@ -7,10 +7,12 @@ only the full cascade makes, and, when the text it finds is short, measures the 
 whole page (html2txt, another copy and regular-expression query) to decide whether to retry
 in recall mode. On the pages where fast mode finds under :data:`FULL_CASCADE_BELOW`
 characters we called it twice, and the second call redid all of that on the same tree.
-Here the pruned copy and the page-text measure are made once per page and serve both
-modes, and fast mode makes no copy for the comparison it does not make; each mode runs
-trafilatura's own stages (``extract_content``, ``compare_extraction``, ``baseline``, the
-recall retry, justext) and decides between their answers with trafilatura's own thresholds.
+Here the pruned copy, the page-text measure, the baseline's answer and the recall-mode
+main extraction (which reads nothing that differs between the modes) are made once per
+page and serve both modes, and fast mode makes no copy for the comparison it does not
+make. Each mode runs trafilatura's own stages (``extract_content``, ``compare_extraction``,
+``baseline``, the recall retry, justext) and decides between their answers with
+trafilatura's own thresholds.
 
 The stages and thresholds are trafilatura's (2.3): this module only orders them for the
 settings we use (no comments, tables, no images or links, balanced focus), so the text is
@@ -98,6 +100,12 @@ class _Page:
     page_chars: int | None = None  # length of html2txt(raw), measured when first needed
     # the recall-mode main extraction (body, text, cleaned tree before conversion)
     recall: tuple[_Element, str, HtmlElement] | None = None
+    fallback: tuple[_Element, str, int] | None = None  # trafilatura's baseline of ``raw``
+
+    def baseline_answer(self) -> tuple[_Element, str, int]:
+        if self.fallback is None:
+            self.fallback = baseline(self.raw)
+        return self.fallback
 
     def text_chars(self) -> int:
         if self.page_chars is None:
@@ -151,7 +159,7 @@ def _cascade(page: _Page, settings: Extractor) -> str:
     """One mode's run of trafilatura's stages on the shared page."""
     body, text = _extract_and_compare(page, settings)
     if len(text) < settings.min_extracted_size:  # the baseline, if it finds more
-        base_body, base_text, base_chars = baseline(page.raw)
+        base_body, base_text, base_chars = page.baseline_answer()
         if base_chars > len(text):
             body, text = base_body, base_text
     if (
