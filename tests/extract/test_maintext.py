@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import trafilatura
 from lxml import etree
+from trafilatura.baseline import html2txt
 
 from storywatch.extract import maintext
 from storywatch.extract.maintext import FULL_CASCADE_BELOW, main_text, page_settings
@@ -60,6 +61,13 @@ PAGES = {
         + "</script>",
     ),
     "empty": _page("<div></div>"),
+    # scripts, styles and indentation: what the cheap bound must see through
+    "scripts": _page(
+        "<script>var data = {'words': 'many words in a script'};</script>\n\t\t"
+        + "<style>p { margin: 0 }</style>"
+        + "".join(f"\n\t<div>\n\t\t<p>{SENTENCE}</p>\n\t</div>" for _ in range(3))
+        + f"<aside>{SENTENCE * 3}</aside><footer>{SENTENCE}</footer>"
+    ),
     "cluttered fixture": (FIXTURES / "news_cluttered.html").read_text(),
     "not an article fixture": (FIXTURES / "not_article.html").read_text(),
 }
@@ -91,3 +99,13 @@ def test_the_pages_take_both_paths() -> None:
     assert 0 < lengths["short article"] < FULL_CASCADE_BELOW
     assert lengths["json-ld body"] > 0
     assert lengths["empty"] == 0
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_text_share_agrees_with_html2txt(name: str) -> None:
+    # The bound may only answer "no" where measuring would: check every length that matters.
+    page = maintext._prepare(parse_html(PAGES[name]), None)
+    measured = len(html2txt(page.raw))
+    for chars in range(0, measured // 3, max(1, measured // 300)):
+        fresh = maintext._prepare(parse_html(PAGES[name]), None)
+        assert fresh.has_much_more_text_than(chars) == (chars < 0.2 * measured)
