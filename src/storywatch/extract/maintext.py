@@ -2,7 +2,7 @@
 
 ``trafilatura.extract`` starts from scratch on every call: it copies the tree, prunes
 infinite-scroll and comment containers from the copy with regular-expression XPath queries
-(about 4 % of an extraction), cleans a second copy, keeps a third for a comparison that
+(together about 8 % of an extraction), cleans a second copy, keeps a third for a comparison that
 only the full cascade makes, and, when the text it finds is short, measures the text of the
 whole page (html2txt, another copy and regular-expression query) to decide whether to retry
 in recall mode. On the pages where fast mode finds under :data:`FULL_CASCADE_BELOW`
