@@ -109,3 +109,10 @@ def test_page_text_share_agrees_with_html2txt(name: str) -> None:
     for chars in range(0, measured // 3, max(1, measured // 300)):
         fresh = maintext._prepare(parse_html(PAGES[name]), None)
         assert fresh.has_much_more_text_than(chars) == (chars < 0.2 * measured)
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_taking_the_tree_apart_gives_the_same_text(name: str) -> None:
+    url = "https://news.example.org/2024/ferry-strike"
+    kept = main_text(parse_html(PAGES[name]), url)
+    assert main_text(parse_html(PAGES[name]), url, keep_tree=False) == kept

@@ -56,9 +56,10 @@ def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
 
     Fast mode first (no comparison with readability and justext: half the cost); when it
     finds little, the full cascade runs, which on our evaluation recovers nearly all that
-    fast mode loses while running on about one page in nine (see :mod:`.maintext`).
+    fast mode loses while running on about one page in seven (see :mod:`.maintext`).
+    ``tree`` is taken apart: read it before.
     """
-    text = main_text(tree, url)
+    text = main_text(tree, url, keep_tree=False)
     return paragraphs(text) if text else []
 
 
@@ -139,9 +140,13 @@ def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) ->
     captions = _captions(marks)
     published = meta.published or _date_by_search(tree, url)
 
-    lines = _trafilatura_lines(tree, url)  # works on copies: `tree` stays whole
+    # trafilatura takes the tree apart (a copy would cost every page); the few pages whose
+    # text is short get a fresh parse for our own reading of their structure.
+    lines = _trafilatura_lines(tree, url)
+    whole: HtmlElement | None = None
     if sum(len(line) for line in lines) < SHORT_TEXT_CHARS:
-        lines = _fallback_lines(tree, ld.body, lines)
+        whole = parse_html(html)
+        lines = _fallback_lines(whole, ld.body, lines)
     site = site_of(meta.canonical_url or url)
     kept, removed = clean_lines(
         lines, site=site, boilerplate=boilerplate, page=meta.canonical_url or url
@@ -153,7 +158,7 @@ def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) ->
     if (
         len(text) < SHORT_TEXT_CHARS
         and not meta.declares_article
-        and article_score(tree) < ARTICLE_SCORE
+        and article_score(whole if whole is not None else parse_html(html)) < ARTICLE_SCORE
     ):
         raise ExtractError(
             f"the page does not look like an article (only {len(text)} characters of text "

@@ -152,8 +152,8 @@ class _Page:
         return chars < ESCALATION_PAGE_SHARE * self.text_chars()
 
 
-def _prepare(tree: HtmlElement, url: str | None) -> _Page:
-    raw = copy(tree)
+def _prepare(tree: HtmlElement, url: str | None, *, keep_tree: bool = True) -> _Page:
+    raw = copy(tree) if keep_tree else tree
     forum = _forum_thread_page(raw)
     prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
     if not forum:  # on a forum thread the "comments" are the posts
@@ -237,17 +237,19 @@ def _plain_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
     return trafilatura.extract(tree, url=url, options=page_settings(fast, url)) or ""
 
 
-def main_text(tree: HtmlElement, url: str | None) -> str:
+def main_text(tree: HtmlElement, url: str | None, *, keep_tree: bool = True) -> str:
     """trafilatura's text of the page: fast mode, and the full cascade when it finds little.
 
-    The full cascade's text wins unless it is empty. ``tree`` is left as it was.
+    The full cascade's text wins unless it is empty. ``tree`` is left as it was, or with
+    ``keep_tree=False`` pruned in place and read no more (a copy of the page saved for a
+    caller that has read what it needs from it).
     """
     if not _STAGED:  # pragma: no cover - depends on the installed trafilatura
         text = _plain_text(tree, url, fast=True)
         if len(text) < FULL_CASCADE_BELOW:
             text = _plain_text(tree, url, fast=False) or text
         return text
-    page = _prepare(tree, url)
+    page = _prepare(tree, url, keep_tree=keep_tree)
     text = _cascade(page, page_settings(True, url))
     if len(text) < FULL_CASCADE_BELOW:
         text = _cascade(page, page_settings(False, url)) or text
