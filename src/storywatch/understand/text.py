@@ -253,8 +253,12 @@ def _ends_sentence(text: str, dot: int, end: int, para_end: int) -> bool:
         return False
     if word in ("a.m", "p.m") and _opens_quote(text, _skip_space(text, end, para_end)):
         return True  # "… at 6 a.m. “Thank you for your patience,” she said."
-    if word in ABBREVIATIONS or "." in word:
+    if word in ABBREVIATIONS:
         return next_word in _NEW_SENTENCE_WORDS
+    if "." in word:
+        # "U.S." and "a.m." end in a one-letter piece; "Politico.com." and "2.75." do not:
+        # their period is the sentence's own.
+        return len(word) - word.rfind(".") > 2 or next_word in _NEW_SENTENCE_WORDS
     return True
 
 
