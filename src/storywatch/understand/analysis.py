@@ -22,6 +22,7 @@ from storywatch.understand.text import (
     dateline_end,
     find_quotes,
     paragraphs,
+    plain_spaces,
     sentences,
     words,
 )
@@ -73,6 +74,7 @@ _MARKS = ('"', "“", "”", "„", "«", "»", "''", "’’", ":", "According"
 
 
 def analyse(text: str) -> Analysis:
+    text = plain_spaces(text)
     paras = paragraphs(text)
     quotes = find_quotes(text, paras)
     spans, datelines = _without_datelines(text, paras, sentences(text, paras, quotes))

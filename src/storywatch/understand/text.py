@@ -156,6 +156,15 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
     return [q for q in quotes if any(e > s for s, e in q.parts)]
 
 
+def plain_spaces(text: str) -> str:
+    """No-break spaces as plain ones (same length, so offsets hold).
+
+    Copy pasted from the web puts U+00A0 inside names ("Rep.\u00a0Ana Ruiz"); the phrase
+    rules test the gaps between words against a plain space.
+    """
+    return text.replace("\u00a0", " ") if "\u00a0" in text else text
+
+
 def sentences(
     text: str, paras: list[tuple[int, int]], quotes: list[Quote]
 ) -> list[tuple[int, int]]:
