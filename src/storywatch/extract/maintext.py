@@ -96,7 +96,7 @@ def page_settings(fast: bool, url: str | None) -> Extractor:
 class _Page:
     """What both modes start from, made once per page."""
 
-    raw: HtmlElement  # a copy of the page without infinite-scroll and comment containers
+    raw: HtmlElement  # the page (or a copy) without infinite-scroll and comment containers
     url: str | None
     page_chars: int | None = None  # length of html2txt(raw), measured when first needed
     # the recall-mode main extraction (body, text, cleaned tree before conversion)
