@@ -80,7 +80,9 @@ def _np_before(
                 out.insert(0, w)
                 i -= 1
                 continue
-        if low in _PREPOSITIONS or (low in _NP_STOP and low not in ("who", "that", "which")):
+        if low in _PREPOSITIONS or (low in _SUBORDINATORS and w.text[0].isupper()):
+            break
+        if low in _NP_STOP and low not in ("who", "that", "which"):
             break
         if w.start < floor:
             break
@@ -108,6 +110,11 @@ def _np_before(
 
 
 _HANGING = frozenset(("from", "by", "to", "for", "of", "on", "at", "in"))
+# Words that open a subordinate clause ("When the port director arrived, …", "Though
+# residents complain …"): never part of a speaker, and a chunk they open is no subject.
+_SUBORDINATORS = frozenset(
+    ("when", "while", "because", "although", "though", "if", "whether", "once", "unless")
+)
 
 
 # "last week", "on Tuesday", "earlier this month" between a subject and its cue.
@@ -180,7 +187,10 @@ def _subject_before_appositive(
     for k in range(len(chunks) - 2, -1, -1):
         chunk = chunks[k]
         low = chunk[0].text.lower()
-        if low in _PREPOSITIONS or low in ("who", "which", "whose", "and", "but"):
+        if low in _SUBORDINATORS and len(chunk) > 1:
+            # "…, when Mr. Buchanan, who …, said": the subject follows the conjunction.
+            chunk = chunk[1:]
+        elif low in _PREPOSITIONS or low in ("who", "which", "whose", "and", "but"):
             continue
         if _is_aside(text, chunk) and any(_names_someone(c) for c in chunks[:k]):
             continue
