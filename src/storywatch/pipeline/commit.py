@@ -139,21 +139,17 @@ async def write_batch(
     if not items:
         return
     started = [item for item in items if item.new_story]
+    when = time_binder(conn.dialect.name)
     if started:
-        await conn.execute(
-            sa.insert(stories),
+        created = when(now)
+        await _STORY_INSERT.executemany(
+            conn,
             [
-                {
-                    "id": item.story_id,
-                    "title": item.title[:500],
-                    "first_seen_at": item.published,
-                    "last_article_at": item.published,
-                    "created_at": now,
-                }
+                (item.story_id, item.title[:500], at, at, created)
                 for item in started
+                for at in (when(item.published),)
             ],
         )
-    when = time_binder(conn.dialect.name)
     await _update_articles(conn, items, when(now))
     await _repoint_copies(conn, items)
     await _STATEMENT_INSERT.executemany(
@@ -222,6 +218,24 @@ _STATEMENT_COLUMNS = (
 _STATEMENT_INSERT = DriverStatement(
     lambda: sa.insert(statements).values({c: sa.bindparam(f"b_{c}") for c in _STATEMENT_COLUMNS}),
     tuple(f"b_{c}" for c in _STATEMENT_COLUMNS),
+)
+_STORY_INSERT = DriverStatement(
+    lambda: sa.insert(stories).values(
+        id=sa.bindparam("b_id"),
+        title=sa.bindparam("b_title"),
+        first_seen_at=sa.bindparam("b_at"),
+        last_article_at=sa.bindparam("b_last"),
+        created_at=sa.bindparam("b_created"),
+    ),
+    ("b_id", "b_title", "b_at", "b_last", "b_created"),
+)
+_LINK_INSERT = DriverStatement(
+    lambda: sa.insert(article_entities).values(
+        article_id=sa.bindparam("b_article"),
+        entity_id=sa.bindparam("b_entity"),
+        count=sa.bindparam("b_count"),
+    ),
+    ("b_article", "b_entity", "b_count"),
 )
 _EVENT_COLUMNS = ("story_id", "article_id", "kind", "at", "text", "article_ids", "detail")
 _EVENT_INSERT = DriverStatement(
@@ -372,11 +386,11 @@ async def write_entities(conn: AsyncConnection, items: Sequence[Written]) -> Non
         )
         ids.update((str(k), int(i)) for k, i in stored)
     links = [
-        {"article_id": article_id, "entity_id": ids[key], "count": entity.count}
+        (article_id, ids[key], entity.count)
         for article_id, found in per_article
         for key, entity in found.items()
     ]
-    await conn.execute(sa.insert(article_entities), links)
+    await _LINK_INSERT.executemany(conn, links)
 
 
 async def _refresh_stories(
