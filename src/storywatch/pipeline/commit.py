@@ -216,7 +216,11 @@ _STATEMENT_COLUMNS = (
     "said_at",
 )
 _STATEMENT_INSERT = DriverStatement(
-    lambda: sa.insert(statements).values({c: sa.bindparam(f"b_{c}") for c in _STATEMENT_COLUMNS}),
+    lambda: (
+        sa.insert(statements)
+        .inline()  # no RETURNING of the new ids on PostgreSQL: nothing reads them
+        .values({c: sa.bindparam(f"b_{c}") for c in _STATEMENT_COLUMNS})
+    ),
     tuple(f"b_{c}" for c in _STATEMENT_COLUMNS),
 )
 _STORY_INSERT = DriverStatement(
@@ -239,7 +243,9 @@ _LINK_INSERT = DriverStatement(
 )
 _EVENT_COLUMNS = ("story_id", "article_id", "kind", "at", "text", "article_ids", "detail")
 _EVENT_INSERT = DriverStatement(
-    lambda: sa.insert(story_events).values({c: sa.bindparam(f"b_{c}") for c in _EVENT_COLUMNS}),
+    lambda: (
+        sa.insert(story_events).inline().values({c: sa.bindparam(f"b_{c}") for c in _EVENT_COLUMNS})
+    ),
     tuple(f"b_{c}" for c in _EVENT_COLUMNS),
 )
 
@@ -342,6 +348,24 @@ def _event_rows(item: Written, when: Any) -> list[tuple[Any, ...]]:
     return rows
 
 
+_ENTITY_COLUMNS = ("key", "name", "kind", "titles", "article_count")
+
+
+def _entity_upsert(insert: Any) -> sa.ClauseElement:
+    stmt = insert(entities).inline().values({c: sa.bindparam(f"b_{c}") for c in _ENTITY_COLUMNS})
+    return stmt.on_conflict_do_update(  # type: ignore[no-any-return]
+        index_elements=["key"],
+        set_={"article_count": entities.c.article_count + stmt.excluded.article_count},
+    )
+
+
+_ENTITY_KEYS = tuple(f"b_{c}" for c in _ENTITY_COLUMNS)
+_ENTITY_UPSERT = {
+    "sqlite": DriverStatement(lambda: _entity_upsert(sqlite.insert), _ENTITY_KEYS),
+    "postgresql": DriverStatement(lambda: _entity_upsert(postgresql.insert), _ENTITY_KEYS),
+}
+
+
 async def write_entities(conn: AsyncConnection, items: Sequence[Written]) -> None:
     """Upsert the batch's entities (one statement per chunk), then link the articles."""
     per_article = [
@@ -363,18 +387,14 @@ async def write_entities(conn: AsyncConnection, items: Sequence[Written]) -> Non
                 row["article_count"] += 1
     if not first:
         return
-    insert: Any = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    stmt = insert(entities).values(
-        {name: sa.bindparam(name) for name in ("key", "name", "kind", "titles", "article_count")}
-    )
-    # one statement, executed for every row (its compiled form is cached, unlike a
-    # multi-row VALUES whose shape changes with every batch)
-    await conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["key"],
-            set_={"article_count": entities.c.article_count + stmt.excluded.article_count},
-        ),
-        list(first.values()),
+    # one statement, executed for every row (compiled once, unlike a multi-row VALUES
+    # whose shape changes with every batch), with driver values
+    await _ENTITY_UPSERT[conn.dialect.name].executemany(
+        conn,
+        [
+            (r["key"], r["name"], r["kind"], _json(r["titles"]), r["article_count"])
+            for r in first.values()
+        ],
     )
     keys = list(first)
     ids: dict[str, int] = {}
