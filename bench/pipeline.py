@@ -283,11 +283,10 @@ async def pool_only(items: Sequence[Item], workers: int) -> tuple[float, float]:
     never holds them back (the ceiling the pool puts on the stage).
     """
     from storywatch.pipeline.pool import WorkerPool
+    from storywatch.pipeline.process import WORKER_PRELOAD
     from storywatch.pipeline.work import Job, Prepared, prepare
 
-    pool: WorkerPool[Job, Prepared] = WorkerPool(
-        prepare, workers, preload=["storywatch.pipeline.work"]
-    )
+    pool: WorkerPool[Job, Prepared] = WorkerPool(prepare, workers, preload=WORKER_PRELOAD)
     await pool.start()
     jobs = [
         Job(

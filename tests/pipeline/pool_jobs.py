@@ -22,3 +22,10 @@ def fail(message: str) -> None:
 
 def unpicklable(_: object) -> object:
     return lambda: None  # a lambda cannot travel back to the parent
+
+
+def stoplists_loaded(_: object) -> bool:
+    """Whether trafilatura's justext stop-word lists are already set up in this worker."""
+    import trafilatura.external
+
+    return trafilatura.external.JT_STOPLIST is not None

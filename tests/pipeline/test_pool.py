@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 
 import pytest
@@ -134,3 +136,26 @@ async def test_workers_run_at_a_lower_priority_when_asked() -> None:
         assert os.getpriority(os.PRIO_PROCESS, pid) == min(19, mine + 5)
     finally:
         await pool.aclose()
+
+
+def test_the_process_stage_workers_start_with_the_extractors_set_up() -> None:
+    # A fresh interpreter, so that its fork server starts with the stage's preload list
+    # (this one's may have started already, for another test, without it).
+    script = (
+        "import asyncio\n"
+        "from storywatch.pipeline.pool import WorkerPool\n"
+        "from storywatch.pipeline.process import WORKER_PRELOAD\n"
+        "from tests.pipeline import pool_jobs\n"
+        "async def main():\n"
+        "    pool = WorkerPool(pool_jobs.stoplists_loaded, 1, preload=WORKER_PRELOAD)\n"
+        "    await pool.start()\n"
+        "    try:\n"
+        "        print(await pool.run(None))\n"
+        "    finally:\n"
+        "        await pool.aclose()\n"
+        "asyncio.run(main())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "True"

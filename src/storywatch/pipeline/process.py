@@ -80,6 +80,9 @@ WORKER_NICE = 5
 # every 700 allocations net) cost ~1.1 ms an article here and ~0.3 ms in each worker;
 # with these, ~0.4 ms and ~0 (bench/pipeline.py, bench/processing.py).
 GC_THRESHOLDS = (20_000, 20, 20)
+# what the workers' fork server imports once: the job's code, and the extractors set up
+# (pipeline/warmed.py) so no article pays for that on its clock
+WORKER_PRELOAD = ("storywatch.pipeline.work", "storywatch.pipeline.warmed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +372,7 @@ class ProcessStage:
                     prepare,
                     self.workers,
                     timeout=self.services.settings.process_article_timeout_seconds,
-                    preload=["storywatch.pipeline.work"],
+                    preload=WORKER_PRELOAD,
                     nice=WORKER_NICE,
                     gc_thresholds=GC_THRESHOLDS,
                 )
