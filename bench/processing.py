@@ -79,6 +79,16 @@ def polnear(root: Path) -> list[tuple[str, str, str, datetime]]:
     return out
 
 
+def corpus(name: str, data: Path, limit: int = 0) -> list[tuple[str, str, str, datetime]]:
+    """The named corpus (``allsides`` or ``polnear``) under ``data``, its first ``limit``
+    articles when ``limit`` is set (shared with bench/processing_check.py)."""
+    if name == "allsides":
+        texts = allsides(data / "allsides_story_clusters" / "stream_2021_dev.jsonl")
+    else:
+        texts = polnear(data / "polnear_attribution")
+    return texts[:limit] if limit else texts
+
+
 def read_in_worker(job: tuple[str, str]) -> tuple[Understanding, TextReading]:
     """What a process worker does for one text here: understand it, read it for the engine."""
     title, text = job
@@ -155,12 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    if args.corpus == "allsides":
-        texts = allsides(args.data / "allsides_story_clusters" / "stream_2021_dev.jsonl")
-    else:
-        texts = polnear(args.data / "polnear_attribution")
-    if args.limit:
-        texts = texts[: args.limit]
+    texts = corpus(args.corpus, args.data, args.limit)
     span = max(t for *_, t in texts) - min(t for *_, t in texts) + timedelta(days=30)
 
     collecting = [0.0, 0.0]  # seconds in the garbage collector, start of the current pass

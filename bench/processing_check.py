@@ -30,7 +30,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from processing import DATA, allsides, polnear
+from processing import DATA, corpus
 from storywatch.model import Understanding
 from storywatch.stories import StoryDoc, StoryEngine
 from storywatch.stories.analysis import TextReading
@@ -83,12 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         "compares the story engine alone while understand/ changes under it",
     )
     args = parser.parse_args(argv)
-    if args.corpus == "allsides":
-        texts = allsides(args.data / "allsides_story_clusters" / "stream_2021_dev.jsonl")
-    else:
-        texts = polnear(args.data / "polnear_attribution")
-    if args.limit:
-        texts = texts[: args.limit]
+    texts = corpus(args.corpus, args.data, args.limit)
     results: Iterator[tuple[Understanding, TextReading | None]] | list[Any]
     if args.understood is not None and args.understood.exists():
         results = [(u, None) for u in pickle.loads(args.understood.read_bytes())]

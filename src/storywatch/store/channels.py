@@ -407,13 +407,17 @@ _SETTLE = DriverStatement(
     ("b_status", "b_attempts", "b_next", "b_error", "b_sent", "b_id", "b_w"),
 )
 _LOG_ATTEMPT = DriverStatement(
-    lambda: sa.insert(delivery_attempts).values(
-        delivery_id=sa.bindparam("b_id"),
-        at=sa.bindparam("b_at"),
-        ok=sa.bindparam("b_ok"),
-        status_code=sa.bindparam("b_code"),
-        error=sa.bindparam("b_error"),
-        duration_ms=sa.bindparam("b_ms"),
+    lambda: (
+        sa.insert(delivery_attempts)
+        .inline()  # no RETURNING of the new ids on PostgreSQL: nothing reads them
+        .values(
+            delivery_id=sa.bindparam("b_id"),
+            at=sa.bindparam("b_at"),
+            ok=sa.bindparam("b_ok"),
+            status_code=sa.bindparam("b_code"),
+            error=sa.bindparam("b_error"),
+            duration_ms=sa.bindparam("b_ms"),
+        )
     ),
     ("b_id", "b_at", "b_ok", "b_code", "b_error", "b_ms"),
 )
