@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import multiprocessing
 import os
 import sys
 import time
@@ -219,8 +220,13 @@ def _extract_only(item: tuple[bytes, str | None]) -> bool:
 def throughput(docs: list[tuple[str, bytes, dict[str, list[str]]]], workers: int) -> float:
     items = [(data, key if key.startswith("http") else None) for key, data, _ in docs]
     # Each worker loads what is set up on first use (warm_up) before the clock starts, as a
-    # long-running worker has: the figure is pages per second, not start-up.
-    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+    # long-running worker has: the figure is pages per second, not start-up. Workers come
+    # from a fork server, as the process stage's do (pipeline/pool.py), rather than being
+    # forked from this process with the evaluation's heap (the corpus, every score), which
+    # no real worker carries. (Measured both ways on a quiet machine the difference was
+    # within the run-to-run spread: docs/benchmarks.md.)
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up, mp_context=context) as pool:
         list(pool.map(_extract_only, items[:workers]))  # warm up the workers
         started = time.perf_counter()
         list(pool.map(_extract_only, items, chunksize=8))
