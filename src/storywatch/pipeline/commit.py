@@ -32,7 +32,7 @@ from storywatch.pipeline.persist import _summary_values as summary_values  # sam
 from storywatch.pipeline.persist import entity_json, novelty_json, reason_json
 from storywatch.store.articles import content_hash
 from storywatch.store.database import Database
-from storywatch.store.rawvalues import DriverStatement, time_binder
+from storywatch.store.rawvalues import DriverStatement, inserting, time_binder
 from storywatch.store.tables import (
     article_entities,
     articles,
@@ -215,39 +215,13 @@ _STATEMENT_COLUMNS = (
     "cue",
     "said_at",
 )
-_STATEMENT_INSERT = DriverStatement(
-    lambda: (
-        sa.insert(statements)
-        .inline()  # no RETURNING of the new ids on PostgreSQL: nothing reads them
-        .values({c: sa.bindparam(f"b_{c}") for c in _STATEMENT_COLUMNS})
-    ),
-    tuple(f"b_{c}" for c in _STATEMENT_COLUMNS),
+_STATEMENT_INSERT = inserting(statements, _STATEMENT_COLUMNS)
+_STORY_INSERT = inserting(
+    stories, ("id", "title", "first_seen_at", "last_article_at", "created_at")
 )
-_STORY_INSERT = DriverStatement(
-    lambda: sa.insert(stories).values(
-        id=sa.bindparam("b_id"),
-        title=sa.bindparam("b_title"),
-        first_seen_at=sa.bindparam("b_at"),
-        last_article_at=sa.bindparam("b_last"),
-        created_at=sa.bindparam("b_created"),
-    ),
-    ("b_id", "b_title", "b_at", "b_last", "b_created"),
-)
-_LINK_INSERT = DriverStatement(
-    lambda: sa.insert(article_entities).values(
-        article_id=sa.bindparam("b_article"),
-        entity_id=sa.bindparam("b_entity"),
-        count=sa.bindparam("b_count"),
-    ),
-    ("b_article", "b_entity", "b_count"),
-)
+_LINK_INSERT = inserting(article_entities, ("article_id", "entity_id", "count"))
 _EVENT_COLUMNS = ("story_id", "article_id", "kind", "at", "text", "article_ids", "detail")
-_EVENT_INSERT = DriverStatement(
-    lambda: (
-        sa.insert(story_events).inline().values({c: sa.bindparam(f"b_{c}") for c in _EVENT_COLUMNS})
-    ),
-    tuple(f"b_{c}" for c in _EVENT_COLUMNS),
-)
+_EVENT_INSERT = inserting(story_events, _EVENT_COLUMNS)
 
 
 async def _update_articles(conn: AsyncConnection, items: Sequence[Written], now: Any) -> None:

@@ -28,7 +28,7 @@ from storywatch.store.notifications import (
     notification_from_values,
     raw_notification_columns,
 )
-from storywatch.store.rawvalues import DriverStatement, RowReader, raw, time_binder
+from storywatch.store.rawvalues import DriverStatement, RowReader, inserting, raw, time_binder
 from storywatch.store.tables import channels, deliveries, delivery_attempts, notifications
 
 KINDS = ("webpush", "email", "webhook", "ntfy", "apprise")
@@ -406,20 +406,8 @@ _SETTLE = DriverStatement(
     ),
     ("b_status", "b_attempts", "b_next", "b_error", "b_sent", "b_id", "b_w"),
 )
-_LOG_ATTEMPT = DriverStatement(
-    lambda: (
-        sa.insert(delivery_attempts)
-        .inline()  # no RETURNING of the new ids on PostgreSQL: nothing reads them
-        .values(
-            delivery_id=sa.bindparam("b_id"),
-            at=sa.bindparam("b_at"),
-            ok=sa.bindparam("b_ok"),
-            status_code=sa.bindparam("b_code"),
-            error=sa.bindparam("b_error"),
-            duration_ms=sa.bindparam("b_ms"),
-        )
-    ),
-    ("b_id", "b_at", "b_ok", "b_code", "b_error", "b_ms"),
+_LOG_ATTEMPT = inserting(
+    delivery_attempts, ("delivery_id", "at", "ok", "status_code", "error", "duration_ms")
 )
 
 

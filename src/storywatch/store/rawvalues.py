@@ -160,6 +160,18 @@ class DriverStatement:
         return int(result.rowcount or 0)
 
 
+def inserting(table: sa.Table, columns: tuple[str, ...]) -> DriverStatement:
+    """An INSERT of ``columns`` into ``table``, its rows tuples in the order of ``columns``.
+
+    Compiled ``inline``: no ``RETURNING`` of the new ids on PostgreSQL, which nothing that
+    inserts through here reads.
+    """
+    return DriverStatement(
+        lambda: sa.insert(table).inline().values({c: sa.bindparam(f"b_{c}") for c in columns}),
+        tuple(f"b_{c}" for c in columns),
+    )
+
+
 async def _sqlite_executemany(conn: AsyncConnection, sql: str, params: list[Any]) -> int:
     """``executemany`` on the aiosqlite connection itself, inside the caller's transaction.
 
