@@ -183,6 +183,18 @@ def draft_for(uid: int, n: int, arrived: datetime) -> Any:
     )
 
 
+async def notify_each(services: Any, users: list[int]) -> None:
+    """One notification per user, recorded at once in one transaction: the burst that the
+    Web Push parts time."""
+    from storywatch.deliver.outbox import limits_from, record_many
+
+    now = datetime.now(UTC)
+    async with services.db.write() as conn:
+        await record_many(
+            conn, [draft_for(u, u, now) for u in users], now, limits=limits_from(services.settings)
+        )
+
+
 def pct(values: Sequence[float], q: float) -> float:
     ordered = sorted(values)
     if not ordered:
@@ -274,7 +286,6 @@ async def push_workers(tmp: Path, subscribers: int, processes: int) -> dict[str,
     """``storywatch worker --role deliver``: one notification per subscriber, claimed, sent and
     recorded by ``processes`` delivery processes sharing one SQLite outbox."""
     from storywatch.app import open_services
-    from storywatch.deliver.outbox import limits_from, record_many
 
     keys = DeviceKeys.make()
     push = PushServiceProcess(keys, decrypt_every=200, tmp=tmp)
@@ -291,14 +302,7 @@ async def push_workers(tmp: Path, subscribers: int, processes: int) -> dict[str,
         cpu, kernel = family_cpu(pids), system_seconds(pids)
         push_cpu = family_cpu([push.proc.pid])
         async with open_services(settings, migrate=False) as services:
-            now = datetime.now(UTC)
-            async with services.db.write() as conn:
-                await record_many(
-                    conn,
-                    [draft_for(u, u, now) for u in users],
-                    now,
-                    limits=limits_from(services.settings),
-                )
+            await notify_each(services, users)
             deadline = time.monotonic() + 300
             while True:
                 report = push.report()
@@ -339,7 +343,6 @@ async def push_worker_loop(tmp: Path, subscribers: int) -> dict[str, float]:
     the worker runs in this process, on one SQLite outbox."""
     from storywatch.app import open_services
     from storywatch.deliver.channels import Sent, channel_set
-    from storywatch.deliver.outbox import limits_from, record_many
     from storywatch.deliver.worker import DeliveryWorker
 
     class Instant:
@@ -360,14 +363,7 @@ async def push_worker_loop(tmp: Path, subscribers: int) -> dict[str, float]:
             stop = asyncio.Event()
             task = asyncio.create_task(worker.run(stop))
             await asyncio.sleep(1.0)
-            now = datetime.now(UTC)
-            async with services.db.write() as conn:
-                await record_many(
-                    conn,
-                    [draft_for(u, u, now) for u in users],
-                    now,
-                    limits=limits_from(services.settings),
-                )
+            await notify_each(services, users)
             cpu, started = time.process_time(), time.perf_counter()
             deadline = started + 120
             while worker.sent < subscribers and time.perf_counter() < deadline:
