@@ -5,10 +5,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from storywatch.app import Services
-from storywatch.pipeline.process import ProcessStage
 from storywatch.store import users
 from storywatch.store.tables import articles
-from tests.pipeline.test_stages import _publish
+from tests.pipeline.test_stages import _published_and_processed
 
 
 async def test_a_copy_fetched_before_its_original_ends_up_pointing_at_it(
@@ -16,12 +15,8 @@ async def test_a_copy_fetched_before_its_original_ends_up_pointing_at_it(
 ) -> None:
     async with services.db.write() as conn:
         admin = await users.ensure_admin(conn, services.clock())
-    process = ProcessStage(services)
-    ids = {}
-    for key in ("a02", "a01"):  # the Courier's copy (07:15) is read before the wire (06:40)
-        ids[key] = await _publish(services, admin, key)
-        outcome = await process.process(ids[key])
-        assert outcome.error is None, outcome.error
+    # the Courier's copy (07:15) is read before the wire (06:40)
+    ids = await _published_and_processed(services, admin, ("a02", "a01"))
     async with services.db.read() as conn:
         rows = {
             r.id: r

@@ -42,6 +42,20 @@ async def _publish(services: Services, admin: users.User, article_id: str) -> in
     return result.article_id
 
 
+async def _published_and_processed(
+    services: Services, admin: users.User, keys: tuple[str, ...]
+) -> dict[str, int]:
+    """Publish the demo articles ``keys`` in this order, each processed before the next;
+    their article ids by key."""
+    process = ProcessStage(services)
+    ids = {}
+    for key in keys:
+        ids[key] = await _publish(services, admin, key)
+        outcome = await process.process(ids[key])
+        assert outcome.error is None, outcome.error
+    return ids
+
+
 @pytest.fixture
 async def admin(services: Services) -> users.User:
     async with services.db.write() as conn:
@@ -59,12 +73,7 @@ async def _subscribe(services: Services, admin: users.User, query: str, mode: st
 async def test_demo_story_becomes_one_story_with_copies_collapsed(
     services: Services, admin: users.User
 ) -> None:
-    process = ProcessStage(services)
-    ids = {}
-    for key in ("a01", "a02", "a03", "a07", "x01"):
-        ids[key] = await _publish(services, admin, key)
-        outcome = await process.process(ids[key])
-        assert outcome.error is None, outcome.error
+    ids = await _published_and_processed(services, admin, ("a01", "a02", "a03", "a07", "x01"))
     async with services.db.read() as conn:
         rows = {
             r.id: r
