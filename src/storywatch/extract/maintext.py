@@ -33,6 +33,8 @@ from lxml.etree import _Element
 from lxml.html import HtmlElement
 from trafilatura.settings import Extractor
 
+from storywatch.extract.prune import QUERIES, prune_raw
+
 log = logging.getLogger(__name__)
 
 # Fast-mode text shorter than this is re-extracted with trafilatura's full cascade.
@@ -49,13 +51,12 @@ try:  # trafilatura's stages; a release without them gets the two plain calls in
         _forum_thread_page,
     )
     from trafilatura.external import compare_extraction, justext_rescue
-    from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
     from trafilatura.main_extractor import extract_content
     from trafilatura.utils import normalize_unicode
     from trafilatura.xml import xmltotxt
-    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
-    STAGES = True
+    STAGES = QUERIES
 except ImportError:  # pragma: no cover - depends on the installed trafilatura
     STAGES = False
 
@@ -154,10 +155,9 @@ class _Page:
 
 def _prepare(tree: HtmlElement, url: str | None, *, keep_tree: bool = True) -> _Page:
     raw = copy(tree) if keep_tree else tree
-    forum = _forum_thread_page(raw)
-    prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
-    if not forum:  # on a forum thread the "comments" are the posts
-        prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    # trafilatura's queries, as one walk (see .prune); on a forum thread the "comments" are
+    # the posts
+    prune_raw(raw, comments=not _forum_thread_page(raw))
     return _Page(raw, url)
 
 
