@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from storywatch.model import Statement
-from storywatch.understand import quote_model
 from storywatch.understand.analysis import Analysis, analyse
 from storywatch.understand.attribution import bare_quote, find_in_sentence, quote_fallback
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
@@ -75,33 +74,8 @@ class Attributed:
         )
 
 
-def attribute(an: Analysis, learned: bool = True) -> list[Attributed]:
-    """Every statement of the article, in order, before freezing: what the rules find, then
-    (unless ``learned`` is false) what the learned pass finds among the quotations they
-    left (:mod:`storywatch.understand.quote_model`)."""
-    out, history = by_rules(an)
-    if learned:
-        _add_learned(an, out, history)
-    return out
-
-
-def _add_learned(an: Analysis, out: list[Attributed], history: History) -> None:
-    claimed = [p for a in out for p in a.parts]
-    direct = {a.sentence for a in out if a.direct}
-    last = {a.sentence: a.speaker for a in out}
-    found = quote_model.find(an, claimed, direct, history, last)
-    if not found:
-        return
-    for f in found:
-        para = an.paragraph_of(f.parts[0][0])
-        out.append(
-            Attributed(list(f.parts), True, f.speaker, f.speaker_span, None, f.sentence, para)
-        )
-    out.sort(key=lambda a: a.parts[0][0])
-
-
-def by_rules(an: Analysis) -> tuple[list[Attributed], History]:
-    """The statements the attribution rules find, in order, and the speakers' history."""
+def attribute(an: Analysis) -> list[Attributed]:
+    """Every statement of the article, in order, before freezing."""
     text = an.text
     history = History([])
     out: list[Attributed] = []
@@ -194,7 +168,7 @@ def by_rules(an: Analysis) -> tuple[list[Attributed], History]:
         prev.parts.extend(parts)
         prev.sentence = s.index
         prev.paragraph = para
-    return out, history
+    return out
 
 
 def _run_on(an: Analysis, s: Sentence, out: list[Attributed], para: int) -> None:
