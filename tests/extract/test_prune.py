@@ -1,4 +1,4 @@
-"""The prune walk deletes what trafilatura's own queries delete, leaving the same tree."""
+"""The prune walks select what trafilatura's own queries select, leaving the same tree."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from trafilatura.baseline import html2txt
+from trafilatura.settings import BASIC_CLEAN_XPATH
 from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
 from storywatch.extract import prune
@@ -81,3 +83,40 @@ def test_the_cases_prune_something() -> None:
     tree = parse_html("<html><body>" + "".join(CASES.values()) + "</body></html>")
     scroll, share, comments = prune.selected(tree, comments=True)
     assert (len(scroll), len(share), len(comments)) == (4, 2, 11)
+
+
+PAGE_TEXT_CASES = {
+    "tags and footers": (
+        "<div id='main'><p>Body <b>text</b>.</p><aside>side</aside>after aside"
+        "<div class='site-footer'>foot</div>t1<div id='footer' class='x'>id first</div>t2"
+        "<div class='x' id='footer'>class first: kept</div><footer>f</footer>"
+        "<script>var a;</script><style>p{}</style><svg><text>s</text></svg><template>t</template>"
+        "<p>Closing\u00adparagraph\u200b with <span>inline</span> text.</p></div>"
+    ),
+    "cookie banners": (
+        "<div class='Cookie-Banner'>accept</div>tail<p id='onetrust-consent-sdk'>ot</p>"
+        "<span class='notice__cookie'>n</span><section class='cookies'>kept</section>"
+        "<div class='consent_manager'>c</div><p>Text stays.</p>"
+    ),
+    "no body": "<html><div>Only a div<aside>gone</aside></div></html>",
+}
+
+
+@pytest.mark.parametrize("html", [*PAGE_TEXT_CASES.values(), *_pages()])
+def test_page_text_chars_is_html2txts_length(html: str) -> None:
+    tree = parse_html(html)
+    before = etree.tostring(tree)
+    assert prune.page_text_chars(tree, walk=True) == len(html2txt(tree))
+    assert etree.tostring(tree) == before  # the page is left as it was
+
+
+@pytest.mark.parametrize("html", [*PAGE_TEXT_CASES.values(), *_pages()])
+def test_basic_clean_walk_selects_what_the_query_selects(html: str) -> None:
+    tree = parse_html(html)
+    assert prune.basic_clean_selected(tree) == BASIC_CLEAN_XPATH(tree)
+
+
+def test_the_page_text_cases_delete_something() -> None:
+    tree = parse_html("<html><body>" + "".join(PAGE_TEXT_CASES.values()) + "</body></html>")
+    tags = [el.tag for el in prune.basic_clean_selected(tree)]
+    assert tags.count("div") == 4 and "p" in tags and "span" in tags and "section" not in tags

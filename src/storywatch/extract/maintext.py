@@ -33,7 +33,7 @@ from lxml.etree import _Element
 from lxml.html import HtmlElement
 from trafilatura.settings import Extractor
 
-from storywatch.extract.prune import QUERIES, prune_raw
+from storywatch.extract.prune import QUERIES, page_text_chars, prune_raw
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ FULL_CASCADE_BELOW = 1000
 
 try:  # trafilatura's stages; a release without them gets the two plain calls instead
     from trafilatura.baseline import _BLOCK_ELEMS as _SPACED_TAGS
-    from trafilatura.baseline import baseline, html2txt
+    from trafilatura.baseline import baseline
     from trafilatura.core import (
         ESCALATION_ACCEPT_RATIO,
         ESCALATION_JUSTEXT_RATIO,
@@ -111,7 +111,7 @@ class _Page:
 
     def text_chars(self) -> int:
         if self.page_chars is None:
-            self.page_chars = len(html2txt(self.raw))
+            self.page_chars = page_text_chars(self.raw)
         return self.page_chars
 
     def has_much_more_text_than(self, chars: int) -> bool:

@@ -19,11 +19,15 @@ against the queries.
 from __future__ import annotations
 
 import re
+from copy import copy
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 try:  # trafilatura 2.3's queries; without them maintext uses trafilatura's plain calls
+    from trafilatura.baseline import _spaced_text, html2txt
     from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.settings import BASIC_CLEAN_XPATH
     from trafilatura.xml import delete_element
     from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
@@ -49,6 +53,16 @@ _COMMENTS_QUERY = (
     "re:test(@id, '^(?:[Cc]omment(?!ary)|comol)') or re:test(@class, "
     "'^[Cc]omment(?!ary)|(?:article|post)-comments')]"
 )
+_COOKIE_RE = (
+    "cookie[-_]?(?:banner|bar|consent|law|notice|policy|description)|notice[-_]{0,2}cookie|"
+    "consent[-_]?(?:banner|manager|sdk)|borlabs|cookiebot|cmplz|onetrust|moove[-_]?gdpr"
+)
+# html2txt's deletions: a few tags, footer <div>s, cookie banners (by class or id).
+_BASIC_CLEAN_QUERY = (
+    ".//aside|.//div[contains(@class|@id, 'footer')]|.//fencedframe|.//footer|.//script|"
+    f".//style|.//svg|.//template|.//*[re:test(@class, '{_COOKIE_RE}', 'i') or "
+    f"re:test(@id, '{_COOKIE_RE}', 'i')]"
+)
 
 # The same regular expressions (lxml's re:test is re.search on the attribute's value).
 _SCROLL = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
@@ -56,11 +70,15 @@ _SCROLL_ANYWAY = re.compile(r"mvp-post-add-(?:box|wrap)")  # pruned even holding
 _COMMENTS_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
 _COMMENTS_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")  # the ids <ol>/<ul> need
 _COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+_COOKIE = re.compile(_COOKIE_RE, re.I)  # lxml's re:test with the "i" flag
 
 _SCROLL_TAGS = frozenset(("div", "section", "aside"))
 _COMMENTS_TAGS = frozenset(("div", "list", "section", "details", "ol", "ul"))
 _LISTS = frozenset(("ol", "ul"))
 _CANDIDATE_TAGS = tuple(sorted(_SCROLL_TAGS | _COMMENTS_TAGS))
+_BASIC_CLEAN_TAGS = frozenset(
+    ("aside", "fencedframe", "footer", "script", "style", "svg", "template")
+)
 
 
 def _normalised(query: object) -> str:
@@ -70,9 +88,11 @@ def _normalised(query: object) -> str:
 def _walk_matches_queries() -> bool:
     if not QUERIES:  # pragma: no cover - depends on the installed trafilatura
         return False
-    return [_normalised(q) for q in RAW_TREE_PRUNE_XPATH] == [_SCROLL_QUERY, _SHARE_QUERY] and [
-        _normalised(q) for q in REMOVE_COMMENTS_AND_LISTS_XPATH
-    ] == [_COMMENTS_QUERY]
+    return (
+        [_normalised(q) for q in RAW_TREE_PRUNE_XPATH] == [_SCROLL_QUERY, _SHARE_QUERY]
+        and [_normalised(q) for q in REMOVE_COMMENTS_AND_LISTS_XPATH] == [_COMMENTS_QUERY]
+        and _normalised(BASIC_CLEAN_XPATH) == _BASIC_CLEAN_QUERY
+    )
 
 
 WALK = _walk_matches_queries()
@@ -137,3 +157,53 @@ def prune_raw(tree: HtmlElement, *, comments: bool, walk: bool | None = None) ->
     prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
     if comments:
         prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+
+
+def _class_first(el: HtmlElement) -> bool:
+    """Whether the page wrote ``class`` before ``id`` (an XPath union of the two keeps that
+    order)."""
+    return next(name for name in el.attrib if name in ("class", "id")) == "class"
+
+
+def basic_clean_selected(tree: HtmlElement) -> list[HtmlElement]:
+    """What html2txt's query (trafilatura's ``BASIC_CLEAN_XPATH``) selects below ``tree``."""
+    found: list[HtmlElement] = []
+    for el in tree.iterdescendants(etree.Element):
+        tag = el.tag
+        if tag in _BASIC_CLEAN_TAGS:
+            found.append(el)
+            continue
+        css = el.get("class")
+        ident = el.get("id")
+        if css is None and ident is None:
+            continue
+        if tag == "div":
+            # contains(@class|@id, 'footer') reads the first of the two the page wrote
+            first = css if ident is None else ident
+            if css is not None and ident is not None and _class_first(el):
+                first = css
+            if first is not None and "footer" in first:
+                found.append(el)
+                continue
+        cookie = (css is not None and _COOKIE.search(css)) or (
+            ident is not None and _COOKIE.search(ident)
+        )
+        if cookie:
+            found.append(el)
+    return found
+
+
+def page_text_chars(tree: HtmlElement, *, walk: bool | None = None) -> int:
+    """``len(html2txt(tree))``: the length of trafilatura's plain text of the page.
+
+    html2txt copies the whole page, deletes what its query selects below ``<body>`` and
+    reads the text with block elements spaced; here only ``<body>`` is copied and the query
+    is the walk.
+    """
+    if not (walk if walk is not None else WALK):
+        return len(html2txt(tree))
+    body = tree.find(".//body")
+    text = copy(body if body is not None else tree)
+    for el in basic_clean_selected(text):
+        delete_element(el)
+    return len(_spaced_text(text))
