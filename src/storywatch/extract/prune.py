@@ -162,7 +162,8 @@ def prune_raw(tree: HtmlElement, *, comments: bool, walk: bool | None = None) ->
 def _class_first(el: HtmlElement) -> bool:
     """Whether the page wrote ``class`` before ``id`` (an XPath union of the two keeps that
     order)."""
-    return next(name for name in el.attrib if name in ("class", "id")) == "class"
+    first: str = next(name for name in el.attrib if name in ("class", "id"))
+    return first == "class"
 
 
 def basic_clean_selected(tree: HtmlElement) -> list[HtmlElement]:
