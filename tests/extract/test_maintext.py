@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from copy import copy
 from pathlib import Path
 
 import pytest
 import trafilatura
 from lxml import etree
 from trafilatura.baseline import html2txt
+from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+from trafilatura.main_extractor import extract_content
+from trafilatura.xpaths import TEASER_DISCARD_XPATH
 
 from storywatch.extract import maintext
 from storywatch.extract.maintext import FULL_CASCADE_BELOW, main_text, page_settings
@@ -68,6 +72,11 @@ PAGES = {
         + "".join(f"\n\t<div>\n\t\t<p>{SENTENCE}</p>\n\t</div>" for _ in range(3))
         + f"<aside>{SENTENCE * 3}</aside><footer>{SENTENCE}</footer>"
     ),
+    # a teaser block: fast mode's recovery pass keeps it, the full cascade's drops it, so
+    # the full cascade must run its own main extraction
+    "teaser": _page(
+        f"<main><p>{SENTENCE}</p></main><div class='teaser'><p>{SENTENCE * 3}</p></div>"
+    ),
     "cluttered fixture": (FIXTURES / "news_cluttered.html").read_text(),
     "not an article fixture": (FIXTURES / "not_article.html").read_text(),
 }
@@ -116,3 +125,21 @@ def test_taking_the_tree_apart_gives_the_same_text(name: str) -> None:
     url = "https://news.example.org/2024/ferry-strike"
     kept = main_text(parse_html(PAGES[name]), url)
     assert main_text(parse_html(PAGES[name]), url, keep_tree=False) == kept
+
+
+def _main_extraction(page: maintext._Page, fast: bool, url: str) -> str:
+    settings = page_settings(fast, url)
+    cleaned = tree_cleaning(copy(page.raw), settings)
+    return str(extract_content(convert_tags(cleaned, settings, url), settings)[1])
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_main_extraction_differs_between_modes_only_with_teasers(name: str) -> None:
+    """Why the full cascade may take fast mode's main extraction on pages without teasers."""
+    url = "https://news.example.org/2024/ferry-strike"
+    page = maintext._prepare(parse_html(PAGES[name]), url)
+    fast, full = _main_extraction(page, True, url), _main_extraction(page, False, url)
+    if name == "teaser":
+        assert fast != full  # the page that shows the guard is needed
+    elif not TEASER_DISCARD_XPATH[0](page.raw):
+        assert fast == full

@@ -9,10 +9,12 @@ in recall mode. On the pages where fast mode finds under :data:`FULL_CASCADE_BEL
 characters we called it twice, and the second call redid all of that on the same tree.
 Here the pruned copy, the page-text measure, the baseline's answer and the recall-mode
 main extraction (which reads nothing that differs between the modes) are made once per
-page and serve both modes, and fast mode makes no copy for the comparison it does not
-make. Each mode runs trafilatura's own stages (``extract_content``, ``compare_extraction``,
-``baseline``, the recall retry, justext) and decides between their answers with
-trafilatura's own thresholds.
+page and serve both modes, as does fast mode's main extraction on pages without teaser
+blocks (the one thing its main extractor treats differently between the modes); fast mode
+makes no copy for the comparison it does not make. The raw-tree prune and the page-text
+measure run trafilatura's queries as Python walks (:mod:`.prune`). Each mode runs
+trafilatura's own stages (``extract_content``, ``compare_extraction``, ``baseline``, the
+recall retry, justext) and decides between their answers with trafilatura's own thresholds.
 
 The stages and thresholds are trafilatura's (2.3): this module only orders them for the
 settings we use (no comments, tables, no images or links, balanced focus), so the text is
@@ -55,6 +57,7 @@ try:  # trafilatura's stages; a release without them gets the two plain calls in
     from trafilatura.main_extractor import extract_content
     from trafilatura.utils import normalize_unicode
     from trafilatura.xml import xmltotxt
+    from trafilatura.xpaths import TEASER_DISCARD_XPATH
 
     STAGES = QUERIES
 except ImportError:  # pragma: no cover - depends on the installed trafilatura
@@ -103,6 +106,8 @@ class _Page:
     # the recall-mode main extraction (body, text, cleaned tree before conversion)
     recall: tuple[_Element, str, HtmlElement] | None = None
     fallback: tuple[_Element, str, int] | None = None  # trafilatura's baseline of ``raw``
+    # fast mode's main extraction (body, text), which the full cascade may share
+    balanced: tuple[_Element, str] | None = None
 
     def baseline_answer(self) -> tuple[_Element, str, int]:
         if self.fallback is None:
@@ -165,14 +170,25 @@ def _extract_and_compare(page: _Page, settings: Extractor) -> tuple[_Element, st
     """The main extractor on a cleaned copy; in the full cascade, readability and justext too.
 
     The comparison needs the cleaned tree as it was before tag conversion; fast mode does
-    not, so it gets no copy.
+    not, so it gets no copy. The full cascade cleans and converts the same tree as fast mode
+    did (the cleaning and conversion read nothing that differs between the modes), and its
+    main extractor reads the mode in one place only: when its main pass finds little, its
+    recovery pass keeps teaser blocks in fast mode and drops them otherwise. On a page with
+    no teaser block that makes no difference, and fast mode's answer is taken as it is
+    (``xmltotxt`` without formatting and the comparison only read it).
     """
     cleaned = tree_cleaning(copy(page.raw), settings)
-    before_conversion = copy(cleaned) if not settings.fast else cleaned
-    body, text = extract_content(convert_tags(cleaned, settings, page.url), settings)
-    if not settings.fast:
-        body, text = compare_extraction(before_conversion, copy(page.raw), body, text, settings)
-    return body, text
+    if settings.fast:
+        body, text = extract_content(convert_tags(cleaned, settings, page.url), settings)
+        page.balanced = (body, text)
+        return body, text
+    before_conversion = copy(cleaned)
+    converted = convert_tags(cleaned, settings, page.url)
+    if page.balanced is not None and not any(query(converted) for query in TEASER_DISCARD_XPATH):
+        body, text = page.balanced
+    else:
+        body, text = extract_content(converted, settings)
+    return compare_extraction(before_conversion, copy(page.raw), body, text, settings)
 
 
 def _recall_retry(page: _Page, settings: Extractor) -> tuple[_Element, str]:
