@@ -11,6 +11,7 @@ from trafilatura.settings import BASIC_CLEAN_XPATH
 from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
 from storywatch.extract import prune
+from storywatch.extract.marks import collect_marks
 from storywatch.extract.parse import parse_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -120,3 +121,13 @@ def test_the_page_text_cases_delete_something() -> None:
     tree = parse_html("<html><body>" + "".join(PAGE_TEXT_CASES.values()) + "</body></html>")
     tags = [el.tag for el in prune.basic_clean_selected(tree)]
     assert tags.count("div") == 4 and "p" in tags and "span" in tags and "section" not in tags
+
+
+@pytest.mark.parametrize(
+    "html", [*_pages(), "<html><body><div id='a'>x</div></body></html><div id='b'/>"]
+)
+def test_the_marks_walk_gathers_the_prune_candidates(html: str) -> None:
+    """The readers' walk hands the prune its candidates: the same ones, in the same order
+    (an element beside the root element is not one: the queries search below the root)."""
+    tree = parse_html(html)
+    assert collect_marks(tree).prune_candidates == list(prune.candidates(tree))

@@ -51,15 +51,15 @@ _HTML_TYPES = re.compile(
 )
 
 
-def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
+def _trafilatura_lines(tree: HtmlElement, url: str | None, marks: PageMarks) -> list[str]:
     """trafilatura's main text as lines (one per paragraph, heading or list item).
 
     Fast mode first (no comparison with readability and justext: half the cost); when it
     finds little, the full cascade runs, which on our evaluation recovers nearly all that
     fast mode loses while running on about one page in seven (see :mod:`.maintext`).
-    ``tree`` is taken apart: read it before.
+    ``tree`` is taken apart: read it before. ``marks`` were read from it.
     """
-    text = main_text(tree, url, keep_tree=False)
+    text = main_text(tree, url, keep_tree=False, candidates=marks.prune_candidates)
     return paragraphs(text) if text else []
 
 
@@ -142,7 +142,7 @@ def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) ->
 
     # trafilatura takes the tree apart (a copy would cost every page); the few pages whose
     # text is short get a fresh parse for our own reading of their structure.
-    lines = _trafilatura_lines(tree, url)
+    lines = _trafilatura_lines(tree, url, marks)
     whole: HtmlElement | None = None
     if sum(len(line) for line in lines) < SHORT_TEXT_CHARS:
         whole = parse_html(html)

@@ -35,7 +35,7 @@ from lxml.etree import _Element
 from lxml.html import HtmlElement
 from trafilatura.settings import Extractor
 
-from storywatch.extract.prune import QUERIES, page_text_chars, prune_raw
+from storywatch.extract.prune import QUERIES, Candidate, page_text_chars, prune_raw
 
 log = logging.getLogger(__name__)
 
@@ -158,11 +158,18 @@ class _Page:
         return chars < ESCALATION_PAGE_SHARE * self.text_chars()
 
 
-def _prepare(tree: HtmlElement, url: str | None, *, keep_tree: bool = True) -> _Page:
+def _prepare(
+    tree: HtmlElement,
+    url: str | None,
+    *,
+    keep_tree: bool = True,
+    candidates: list[Candidate] | None = None,
+) -> _Page:
     raw = copy(tree) if keep_tree else tree
     # trafilatura's queries, as one walk (see .prune); on a forum thread the "comments" are
     # the posts
-    prune_raw(raw, comments=not _forum_thread_page(raw))
+    among = None if keep_tree else candidates  # a copy has elements of its own
+    prune_raw(raw, comments=not _forum_thread_page(raw), among=among)
     return _Page(raw, url)
 
 
@@ -253,19 +260,26 @@ def _plain_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
     return trafilatura.extract(tree, url=url, options=page_settings(fast, url)) or ""
 
 
-def main_text(tree: HtmlElement, url: str | None, *, keep_tree: bool = True) -> str:
+def main_text(
+    tree: HtmlElement,
+    url: str | None,
+    *,
+    keep_tree: bool = True,
+    candidates: list[Candidate] | None = None,
+) -> str:
     """trafilatura's text of the page: fast mode, and the full cascade when it finds little.
 
     The full cascade's text wins unless it is empty. ``tree`` is left as it was, or with
     ``keep_tree=False`` pruned in place and read no more (a copy of the page saved for a
-    caller that has read what it needs from it).
+    caller that has read what it needs from it); then ``candidates``, the page's
+    :attr:`~storywatch.extract.marks.PageMarks.prune_candidates`, spare the prune its walk.
     """
     if not _STAGED:  # pragma: no cover - depends on the installed trafilatura
         text = _plain_text(tree, url, fast=True)
         if len(text) < FULL_CASCADE_BELOW:
             text = _plain_text(tree, url, fast=False) or text
         return text
-    page = _prepare(tree, url, keep_tree=keep_tree)
+    page = _prepare(tree, url, keep_tree=keep_tree, candidates=candidates)
     text = _cascade(page, page_settings(True, url))
     if len(text) < FULL_CASCADE_BELOW:
         text = _cascade(page, page_settings(False, url)) or text

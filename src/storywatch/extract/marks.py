@@ -17,11 +17,15 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
+from storywatch.extract.prune import CANDIDATE_TAGS, Candidate
+
 # Tags whose class (and for some, id) may mark a lead, a byline or a caption.
 _LEAD_TAGS = frozenset(("p", "div", "h2", "span", "section"))
 _BYLINE_CLASS_TAGS = frozenset(("span", "div", "p", "a", "address", "li"))
 _BYLINE_ID_TAGS = frozenset(("span", "div", "p", "a", "address"))
 _CAPTION_CLASS_TAGS = frozenset(("p", "div", "span", "small"))
+# Tags whose id is read: byline marks, and the containers trafilatura's first prune tests.
+_ID_TAGS = _BYLINE_ID_TAGS | CANDIDATE_TAGS
 
 
 @dataclass(slots=True)
@@ -40,6 +44,9 @@ class PageMarks:
     date_published: list[HtmlElement] = field(default_factory=list)
     # itemprop="description" without a class attribute
     description_only: list[HtmlElement] = field(default_factory=list)
+    # below the root element, the containers trafilatura's first prune may delete (see
+    # .prune.candidates): read here so that prune needs no walk of its own
+    prune_candidates: list[Candidate] = field(default_factory=list)
 
 
 def collect_marks(tree: HtmlElement) -> PageMarks:
@@ -50,29 +57,35 @@ def collect_marks(tree: HtmlElement) -> PageMarks:
     captions = marks.captions
     # "//…" searches the whole document: a page with a second <html> has elements beside
     # the root element, which the XPath queries saw and so must this walk.
+    prune_candidates = marks.prune_candidates
     for top in (tree, *tree.itersiblings(etree.Element)):
         below_tree = top is tree
         for el in top.iter(etree.Element):
             tag = el.tag
             css = el.get("class")
+            ident = el.get("id") if tag in _ID_TAGS else None
             if css is not None:  # about half of the elements of a page
                 if tag in _LEAD_TAGS:
                     lead_classes.append((css, el))
                 if tag in _CAPTION_CLASS_TAGS and ("caption" in css or "credit" in css):
                     captions.append(el)
                 if tag in _BYLINE_CLASS_TAGS:
-                    ident = el.get("id") if tag in _BYLINE_ID_TAGS else None
-                    if ident is None:
+                    if ident is None or tag not in _BYLINE_ID_TAGS:
                         byline_marks.append((css, el))
                     elif next(name for name in el.attrib if name in ("class", "id")) == "class":
                         # Both: in the order the page wrote them, as an XPath union returns.
                         byline_marks += ((css, el), (ident, el))
                     else:
                         byline_marks += ((ident, el), (css, el))
-            elif tag in _BYLINE_ID_TAGS:
-                ident = el.get("id")
-                if ident is not None:
-                    byline_marks.append((ident, el))
+            elif ident is not None and tag in _BYLINE_ID_TAGS:
+                byline_marks.append((ident, el))
+            if (
+                tag in CANDIDATE_TAGS
+                and (css is not None or ident is not None)
+                and below_tree
+                and el is not tree
+            ):
+                prune_candidates.append((el, ident, css))
             if tag == "figcaption":
                 captions.append(el)
             if el.get("rel") == "author":

@@ -19,6 +19,7 @@ against the queries.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from copy import copy
 
 from lxml import etree
@@ -75,7 +76,8 @@ _COOKIE = re.compile(_COOKIE_RE, re.I)  # lxml's re:test with the "i" flag
 _SCROLL_TAGS = frozenset(("div", "section", "aside"))
 _COMMENTS_TAGS = frozenset(("div", "list", "section", "details", "ol", "ul"))
 _LISTS = frozenset(("ol", "ul"))
-_CANDIDATE_TAGS = tuple(sorted(_SCROLL_TAGS | _COMMENTS_TAGS))
+CANDIDATE_TAGS = _SCROLL_TAGS | _COMMENTS_TAGS
+_CANDIDATE_TAGS = tuple(sorted(CANDIDATE_TAGS))
 _BASIC_CLEAN_TAGS = frozenset(
     ("aside", "fencedframe", "footer", "script", "style", "svg", "template")
 )
@@ -98,24 +100,35 @@ def _walk_matches_queries() -> bool:
 WALK = _walk_matches_queries()
 
 
+Candidate = tuple[HtmlElement, str | None, str | None]  # an element, its id and its class
+
+
+def candidates(tree: HtmlElement) -> Iterator[Candidate]:
+    """The elements below ``tree`` the prune queries may select: a candidate tag with an id
+    or a class (:func:`~storywatch.extract.marks.collect_marks` gathers the same list in
+    its walk)."""
+    for el in tree.iterdescendants(_CANDIDATE_TAGS):
+        ident = el.get("id")
+        css = el.get("class")
+        if ident is not None or css is not None:
+            yield el, ident, css
+
+
 def selected(
-    tree: HtmlElement, *, comments: bool
+    tree: HtmlElement, *, comments: bool, among: Iterable[Candidate] | None = None
 ) -> tuple[list[HtmlElement], list[HtmlElement], list[HtmlElement]]:
     """What the scroll, share-bar and (if ``comments``) comment queries select, in order.
 
-    All three lists come from the intact tree; trafilatura runs each query after deleting
-    what the one before selected, and the only difference is that here an element inside a
-    deleted container can be listed too (the queries test nothing that deleting a container
-    changes elsewhere). Deleting it then touches the deleted container only.
+    ``among`` is :func:`candidates` of ``tree``, if already gathered. All three lists come
+    from the intact tree; trafilatura runs each query after deleting what the one before
+    selected, and the only difference is that here an element inside a deleted container
+    can be listed too (the queries test nothing that deleting a container changes
+    elsewhere). Deleting it then touches the deleted container only.
     """
     scroll: list[HtmlElement] = []
     share: list[HtmlElement] = []
     found: list[HtmlElement] = []
-    for el in tree.iterdescendants(_CANDIDATE_TAGS):
-        ident = el.get("id")
-        css = el.get("class")
-        if ident is None and css is None:
-            continue
+    for el, ident, css in candidates(tree) if among is None else among:
         tag = el.tag
         if tag in _SCROLL_TAGS:
             if (
@@ -144,14 +157,21 @@ def _delete_all(elements: list[HtmlElement]) -> None:
         delete_element(el)  # trafilatura's own deletion: the tail text is kept
 
 
-def prune_raw(tree: HtmlElement, *, comments: bool, walk: bool | None = None) -> None:
+def prune_raw(
+    tree: HtmlElement,
+    *,
+    comments: bool,
+    walk: bool | None = None,
+    among: Iterable[Candidate] | None = None,
+) -> None:
     """Delete what trafilatura prunes from the raw page before extracting (in place).
 
     ``comments=False`` keeps comment containers (on a forum thread they hold the posts).
-    ``walk=False`` runs trafilatura's own queries (the tests compare the two).
+    ``among`` is :func:`candidates` of ``tree``, if already gathered. ``walk=False`` runs
+    trafilatura's own queries (the tests compare the two).
     """
     if walk if walk is not None else WALK:
-        for found in selected(tree, comments=comments):
+        for found in selected(tree, comments=comments, among=among):
             _delete_all(found)
         return
     prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
