@@ -12,6 +12,7 @@ import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -364,3 +365,35 @@ async def test_an_article_the_database_refuses_fails_alone_and_leaves_no_trace(
     # a02 copies a01 word for word; with a01 never stored, a02 is nobody's copy
     assert rows[ids["a02"]].status == "processed" and rows[ids["a02"]].duplicate_of is None
     assert sum(n for _id, n in counted) == 3  # every stored story counts stored articles only
+
+
+async def test_the_event_loop_turns_between_the_decisions_of_a_batch(tmp_path: Path) -> None:
+    # Workers' results are read and their next jobs sent only when the event loop runs; a
+    # batch decided without a turn in between would leave the workers idle meanwhile.
+    async with _services(tmp_path, "turns", process_workers=2) as services:
+        ids = await _insert_demo(services, pages=False)
+        stage = ProcessStage(services, depth=40)
+        turns = [0]
+        seen: list[int] = []
+
+        async def tick() -> None:
+            while True:
+                turns[0] += 1
+                await asyncio.sleep(0)
+
+        decide = stage.engine.decide
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            seen.append(turns[0])
+            return decide(*args, **kwargs)
+
+        stage.engine.decide = counted  # type: ignore[method-assign]
+        ticker = asyncio.create_task(tick())
+        try:
+            outcomes = await stage.process_many(sorted(ids.values()))
+        finally:
+            ticker.cancel()
+            await stage.aclose()
+        assert [o.error for o in outcomes] == [None] * len(ids)
+        assert stage.stats["batches"] < len(seen)  # some batches decided several articles
+        assert len(seen) == len(ids) and all(b > a for a, b in pairwise(seen))

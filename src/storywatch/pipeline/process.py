@@ -476,6 +476,10 @@ class ProcessStage:
                 item = await self._decide_one(row, prepared, failed, outcomes)
                 if item is not None:
                     written.append(item)
+                # The workers' finished results are read, and their next jobs sent, only
+                # when the event loop runs: without this turn they would wait idle while
+                # the rest of the batch is decided (a batch is up to ~16 articles, ~2 ms each).
+                await asyncio.sleep(0)
         summaries = {}
         for story_id in dict.fromkeys(item.story_id for item in written):
             with contextlib.suppress(KeyError):  # a story already out of the window
