@@ -174,7 +174,8 @@ def heldout(path: Path, use_understanding: bool, verbose: bool) -> tuple[float, 
         n_correct += correct
         n_gold += len(gold)
         n_found += len(found)
-        batch = batches.setdefault("second" if "added" in case else "first", [0, 0, 0, 0])
+        name = case.get("batch") or ("second" if "added" in case else "first")
+        batch = batches.setdefault(name, [0, 0, 0, 0])
         for i, n in enumerate((correct, len(events), len(found), len(gold))):
             batch[i] += n
         status = f"{case['id']}: {len(found)}/{len(gold)} found, {len(events) - correct} wrong"

@@ -29,6 +29,7 @@ it so that the reading of the whole article can lend it that sentence's words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
@@ -167,7 +168,9 @@ _CARRY_NEGATION = frozenset(
         "trace traces sign signs evidence indication indications proof hint",
     )
 )
-#: Words that are never the predicate of a contradiction: time, quantity, filler.
+#: Words that are never the predicate of a contradiction: time, quantity, filler, and the
+#: light verbs whose sense is in the words after them ("came into the contest" / "can't
+#: come up with an example").
 NOT_PREDICATES = frozenset(
     stem(w)
     for w in wordset(
@@ -175,7 +178,7 @@ NOT_PREDICATES = frozenset(
         "mornings evening evenings night nights tonight afternoon time times people person",
         "thing things way ways part parts lot lots one two three four five six seven eight",
         "nine ten hundred thousand million billion first second third last next",
-        "early earlier later",
+        "early earlier later come go get",
     )
 )
 #: Irregular past forms and the verb they are ("knew" is "know"): a denial says "did not
@@ -236,6 +239,24 @@ _IRREGULAR = {
 SYNONYMS = {stem("happening"): stem("occurring")} | {
     stem(form): stem(verb) for verb, forms in _IRREGULAR.items() for form in forms.split()
 }
+#: The stems a predicate is written as, besides its own ("know" -> "knew", "known"):
+#: sentence terms keep the form as written, claims the predicate.
+FORMS: dict[str, tuple[str, ...]] = {}
+for _form, _predicate in SYNONYMS.items():
+    FORMS[_predicate] = (*FORMS.get(_predicate, ()), _form)
+
+
+def with_forms(predicates: Iterable[str]) -> frozenset[str]:
+    """Predicates and the irregular forms they are written as, so that one set test tells
+    whether a sentence's terms hold one of them ("left" holds *leave*): the test that
+    decides whether a sentence is read for its claim at all, so a denial of "know" still
+    finds the "knew" it denies."""
+    out = set(predicates)
+    for predicate in FORMS.keys() & out:
+        out.update(FORMS[predicate])
+    return frozenset(out)
+
+
 #: What a bare pronoun can be said not to be or do: "That is not true / what's happening".
 TRUTH_PREDICATES = frozenset(
     SYNONYMS.get(stem(w), stem(w))
@@ -275,7 +296,7 @@ def _after_copula(tokens: list[str], index: int) -> bool:
     return any(t.lower() in _LINKING for t in tokens[max(0, index - _LINK_REACH) : index])
 
 
-def _unprefixed(word: str) -> str | None:
+def unprefixed(word: str) -> str | None:
     """The word a negative prefix negates ("unsafe" -> "safe"), or None."""
     match = _NEGATIVE_PREFIX.match(word)
     if match is None or len(word) - match.end() < 4:
@@ -441,7 +462,7 @@ def read_claim(
             subject = 0 if auxiliary else subject - 1
             continue
         base = (
-            _unprefixed(word)
+            unprefixed(word)
             if word[:2] in _PREFIX_STARTS and _after_copula(tokens, index)
             else None
         )

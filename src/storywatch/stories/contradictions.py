@@ -28,14 +28,22 @@ keeps its reported contradictions as :class:`~storywatch.stories.knowledge.Dispu
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from storywatch.model import StoryEvent
 from storywatch.stories.analysis import DocAnalysis, claim_of
-from storywatch.stories.claims import NOT_PREDICATES, SYNONYMS, Claim, read_claim
+from storywatch.stories.claims import (
+    NOT_PREDICATES,
+    SYNONYMS,
+    Claim,
+    read_claim,
+    unprefixed,
+    with_forms,
+)
 from storywatch.stories.knowledge import Dispute, Knowledge, Match
-from storywatch.stories.text import terms
+from storywatch.stories.text import TERMS, stem, terms, words
 
 MIN_SHARED_TERMS = 2
 MIN_SHARED_SHARE = 0.5
@@ -78,7 +86,53 @@ def about_the_same(a: Claim, b: Claim, opposed: frozenset[str]) -> bool:
     # two long sentences of one article share a few words by chance: the shorter claim
     # must be mostly about what the other says
     smaller = min(len(a.terms - opposed), len(b.terms - opposed))
-    return len(shared) >= MIN_SHARED_SHARE * smaller
+    if len(shared) >= MIN_SHARED_SHARE * smaller:
+        return True
+    return _same_clause(a, b, opposed)
+
+
+# Where a clause ends inside a sentence: punctuation, or a conjunction that starts another.
+_CLAUSE_END = re.compile(
+    r"[,;:()—–]|\s-\s|\b(?:and|but|while|whereas|although|because|until|unless|after|"
+    r"before|so)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_clause(a: Claim, b: Claim, opposed: frozenset[str]) -> bool:
+    """Whether the clauses that hold the opposed predicate share most of their words ("the
+    Sable Hills fire is contained, and residents can go home" / "the Sable Hills fire is not
+    contained and is spreading east"): each side's sentence says more, and who said it, but
+    what is contradicted is about one thing."""
+    here, there = _clause_terms(a, opposed), _clause_terms(b, opposed)
+    if not here or not there:
+        return False
+    shared = here & there
+    return len(shared) >= MIN_SHARED_TERMS and len(shared) >= MIN_SHARED_SHARE * max(
+        len(here), len(there)
+    )
+
+
+def _clause_terms(claim: Claim, opposed: frozenset[str]) -> frozenset[str]:
+    """The words of the clauses of a claim that hold one of ``opposed`` (as its predicate or
+    under a negative prefix: "unsafe" holds *safe*), without it; a quote's own words only."""
+    text = quoted(claim.text) if claim.direct else claim.text
+    out: set[str] = set()
+    for clause in _CLAUSE_END.split(text):
+        found = set()
+        holds = False
+        for word in words(clause):
+            term = TERMS[word]
+            if not term:
+                continue
+            bare = unprefixed(word)
+            if SYNONYMS.get(term, term) in opposed or (bare is not None and stem(bare) in opposed):
+                holds = True
+            else:
+                found.add(term)
+        if holds:
+            out |= found
+    return frozenset(out)
 
 
 def _own_words(claim: Claim, opposed: frozenset[str]) -> frozenset[str]:
@@ -204,8 +258,8 @@ def find_contradictions(
     # A sentence that denies nothing matters only when something denies one of its words:
     # a claim of the story (any sentence), or one of this article (only a voice's sentence:
     # within an article, narration never takes a side).
-    here = analysis.denied_terms()
-    known = knowledge.denied_terms() if knowledge is not None else frozenset()
+    here = with_forms(analysis.denied_terms())
+    known = with_forms(knowledge.denied_terms()) if knowledge is not None else frozenset()
     claims: list[tuple[Claim, bool]] = []
     for i, sentence in enumerate(analysis.sentences):
         if (
@@ -237,13 +291,21 @@ def find_contradictions(
     pairs.sort(key=lambda item: (item[0], item[1].rank))
     disputes = list(knowledge.disputes) if knowledge is not None else []
     used: set[str] = set()
+    answered: set[tuple[int, str]] = set()  # earlier articles' claims this one contradicted
     found_count = 0
     for _, pair in pairs:
         if found_count >= MAX_PER_ARTICLE:
             return
         fresh_predicates = pair.predicates - used
-        if not fresh_predicates or _covered(disputes, pair):
+        answers = (pair.earlier_id, pair.earlier.text)
+        if not fresh_predicates or answers in answered or _covered(disputes, pair):
             continue
+        if pair.earlier_id != doc.article_id:
+            # one article answering an earlier article's claim twice ("the claim was false",
+            # then "every ballot was counted") is one contradiction for the reader; voices of
+            # one article answering a claim made in it stay apart (the seed's letter,
+            # answered by Esper and by Milley)
+            answered.add(answers)
         used |= pair.predicates
         found_count += 1
         key, event = _event(pair, min(fresh_predicates), doc.article_id, doc.source, source_of)

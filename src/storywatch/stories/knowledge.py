@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from storywatch.model import Statement
 from storywatch.stories.analysis import DocAnalysis, Sentence, claim_of, read_plain
-from storywatch.stories.claims import Claim
+from storywatch.stories.claims import FORMS, Claim
 from storywatch.stories.numbers import NumberFact
 from storywatch.stories.types import Novelty
 
@@ -419,12 +419,15 @@ class Knowledge:
         asserts."""
         self._ready()
         out: set[int] = set()
+        get = self._index.get
         for term in claim.denied:
             mark = f" {term} "
-            for position in map(ord, self._index.get(term, "")):
-                asserted = self._read(position)[5]
-                if asserted and mark in asserted:
-                    out.add(position)
+            # a fact's words are indexed as written: "knew" for a denial of *know*
+            for form in (term, *FORMS.get(term, ())):
+                for position in map(ord, get(form, "")):
+                    asserted = self._read(position)[5]
+                    if asserted and mark in asserted:
+                        out.add(position)
         for term in claim.asserted:
             out.update(map(ord, self._denying.get(term, "")))
         return out
