@@ -6,7 +6,7 @@ tests."""
 from __future__ import annotations
 
 from storywatch.understand import extract_statements
-from storywatch.understand.text import find_quotes, paragraphs, plain_spaces, sentences
+from storywatch.understand.text import find_quotes, paragraphs, plain_marks, sentences
 
 
 def _sentences(text: str) -> list[str]:
@@ -41,8 +41,8 @@ def test_dotted_abbreviations_still_do_not_end_a_sentence() -> None:
 
 def test_no_break_spaces_in_a_name_are_plain_spaces() -> None:
     text = "“We will rebuild the breakwater,” said Rep.\u00a0Ana\u00a0Ruiz, who chairs the board.\n"
-    assert plain_spaces(text) == text.replace("\u00a0", " ")
-    assert len(plain_spaces(text)) == len(text)
+    assert plain_marks(text) == text.replace("\u00a0", " ")
+    assert len(plain_marks(text)) == len(text)
     [only] = extract_statements(text)
     assert only.speaker == "Ana Ruiz"
     assert only.speaker_mention == "Rep. Ana Ruiz"

@@ -22,7 +22,7 @@ from storywatch.understand.text import (
     dateline_end,
     find_quotes,
     paragraphs,
-    plain_spaces,
+    plain_marks,
     sentences,
     words,
 )
@@ -74,7 +74,7 @@ _MARKS = ('"', "“", "”", "„", "«", "»", "''", "’’", ":", "According"
 
 
 def analyse(text: str) -> Analysis:
-    text = plain_spaces(text)
+    text = plain_marks(text)
     paras = paragraphs(text)
     quotes = find_quotes(text, paras)
     spans, datelines = _without_datelines(text, paras, sentences(text, paras, quotes))

@@ -156,13 +156,28 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
     return [q for q in quotes if any(e > s for s, e in q.parts)]
 
 
-def plain_spaces(text: str) -> str:
-    """No-break spaces as plain ones (same length, so offsets hold).
+def plain_marks(text: str) -> str:
+    """No-break spaces and invisible format characters as plain spaces, and the quotation
+    dash as an em dash (one character for one, so offsets hold).
 
     Copy pasted from the web puts U+00A0 inside names ("Rep.\u00a0Ana Ruiz"); the phrase
-    rules test the gaps between words against a plain space.
+    rules test the gaps between words against a plain space. Zero-width and direction marks
+    (U+200B–U+200F, U+202A–U+202E, U+2060, U+2066–U+2069, U+FEFF) come with posts copied from
+    social media, often right before a quote mark, which then no longer opens a paragraph.
+    The horizontal bar U+2015 is typography's *quotation dash*: some outlets credit a
+    quotation with it ("“…” ― Ana Ruiz"), where the rules know the em and en dashes.
     """
-    return text.replace("\u00a0", " ") if "\u00a0" in text else text
+    if _UNPLAIN.search(text) is None:
+        return text
+    return text.translate(_PLAIN)
+
+
+_INVISIBLE = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2066\u2067\u2068\u2069\ufeff"
+)
+_UNPLAIN = re.compile(f"[\u00a0\u2015{_INVISIBLE}]")
+_PLAIN = {ord(c): " " for c in "\u00a0" + _INVISIBLE} | {0x2015: "\u2014"}
 
 
 def sentences(
