@@ -508,10 +508,8 @@ def filter_lines(lines: Sequence[str]) -> tuple[list[str], list[Removed]]:
             kinds[j] = "photo caption"
     i = 0
     while i < n:
-        header = normalise_line(lines[i])
-        if kinds[i] == "related link" and (
-            _RELATED_HEADER.match(header) or _RELATED_INTRO.match(header)
-        ):
+        header = normalise_line(lines[i]) if kinds[i] == "related link" else ""
+        if header and (_RELATED_HEADER.match(header) or _RELATED_INTRO.match(header)):
             # A "Related" header takes the teaser headlines under it along; an introducing
             # sentence ("Read also these stories:") takes only its bullet items.
             bullets_only = not _RELATED_HEADER.match(header)
