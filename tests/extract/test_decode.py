@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import codecs
 
-from storywatch.extract.decode import charset_from_content_type, decode_html
+import pytest
+from lxml import etree
+
+from storywatch.extract.decode import charset_from_content_type, decode_html, decode_html_exact
+from storywatch.extract.parse import parse_html
 
 TEXT = "Café crème: «naïve» façade — “quoted” Ünïcödé"
 
@@ -77,3 +81,27 @@ def test_charset_from_content_type() -> None:
     assert charset_from_content_type('text/html; charset="UTF-8"') == "UTF-8"
     assert charset_from_content_type("text/html") is None
     assert charset_from_content_type(None) is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        f"<p>{TEXT}</p>".encode(),  # strict UTF-8: the bytes are the text's encoding
+        codecs.BOM_UTF8 + b"<p>plain</p>",  # the BOM is not part of the text
+        "abc é".encode()[:-1],  # a cut character dropped
+        "<p>Küche</p>".encode() + b"<p>K\xfcche</p>",  # stray cp1252 bytes read as such
+        "<p>Küche</p>".encode("cp1252"),
+    ],
+)
+def test_exact_only_when_the_bytes_are_the_texts_utf8(data: bytes) -> None:
+    """Whether the parser may read the page's own bytes for the text (it must be exact)."""
+    text, encoding, exact = decode_html_exact(data)
+    assert (text, encoding) == decode_html(data)
+    assert exact == (text.encode("utf-8") == data)
+    assert exact == (data == f"<p>{TEXT}</p>".encode())  # the other cases are not exact
+
+
+def test_parsing_the_pages_own_bytes_gives_the_same_tree() -> None:
+    for page in (f"<p>{TEXT}</p>", f"<?xml version='1.0'?><p>{TEXT}</p>", "<p>a\x01b é</p>"):
+        data = page.encode()
+        assert etree.tostring(parse_html(page, data)) == etree.tostring(parse_html(page))

@@ -24,7 +24,7 @@ from storywatch.errors import ExtractError
 from storywatch.extract.boilerplate import SiteBoilerplate, site_of
 from storywatch.extract.clutter import Removed, normalise_line
 from storywatch.extract.dates import parse_date
-from storywatch.extract.decode import decode_html
+from storywatch.extract.decode import decode_html_exact
 from storywatch.extract.fallback import article_score, fallback_paragraphs
 from storywatch.extract.jsonld import read_jsonld
 from storywatch.extract.language import detect_language
@@ -127,12 +127,14 @@ def _plain_text_article(
     return ExtractedArticle(text=cleaned, language=detect_language(cleaned), removed=removed)
 
 
-def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) -> ExtractedArticle:
+def _extract(
+    html: str, url: str | None, boilerplate: SiteBoilerplate | None, utf8: bytes | None = None
+) -> ExtractedArticle:
     url = usable_url(url)  # a malformed page URL must cost the links, not the article
     if not looks_like_html(html):
         parse_html(html)  # refuses binary junk with a clear reason
         return _plain_text_article(html, url, boilerplate)
-    tree = parse_html(html)
+    tree = parse_html(html, utf8)
     ld = read_jsonld(tree)
     marks = collect_marks(tree)
     meta: PageMeta = read_metadata(tree, ld, url, marks)
@@ -145,7 +147,7 @@ def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) ->
     lines = _trafilatura_lines(tree, url, marks)
     whole: HtmlElement | None = None
     if sum(len(line) for line in lines) < SHORT_TEXT_CHARS:
-        whole = parse_html(html)
+        whole = parse_html(html, utf8)
         lines = _fallback_lines(whole, ld.body, lines)
     site = site_of(meta.canonical_url or url)
     kept, removed = clean_lines(
@@ -158,7 +160,7 @@ def _extract(html: str, url: str | None, boilerplate: SiteBoilerplate | None) ->
     if (
         len(text) < SHORT_TEXT_CHARS
         and not meta.declares_article
-        and article_score(whole if whole is not None else parse_html(html)) < ARTICLE_SCORE
+        and article_score(whole if whole is not None else parse_html(html, utf8)) < ARTICLE_SCORE
     ):
         raise ExtractError(
             f"the page does not look like an article (only {len(text)} characters of text "
@@ -190,8 +192,15 @@ def extract_article(
     """
     if isinstance(html, bytes | bytearray):  # tolerated: the caller meant the bytes variant
         return extract_article_bytes(bytes(html), url, boilerplate=boilerplate)
+    return _at_the_boundary(html, url, boilerplate)
+
+
+def _at_the_boundary(
+    html: str, url: str | None, boilerplate: SiteBoilerplate | None, utf8: bytes | None = None
+) -> ExtractedArticle:
+    """:func:`_extract`, letting no exception but :class:`ExtractError` out."""
     try:
-        return _extract(html, url, boilerplate)
+        return _extract(html, url, boilerplate, utf8)
     except ExtractError:
         raise
     except RecursionError as err:
@@ -242,7 +251,9 @@ def extract_article_bytes(
     if reason:
         raise ExtractError(reason)
     try:
-        text, _encoding = decode_html(bytes(data), content_type)
+        data = bytes(data)
+        text, _encoding, exact = decode_html_exact(data, content_type)
     except Exception as err:  # decoding must degrade, never crash the batch
         raise ExtractError(f"the page could not be decoded ({type(err).__name__})") from err
-    return extract_article(text, url, boilerplate=boilerplate)
+    # Pages that are strict UTF-8 (most) reach the parser as their own bytes.
+    return _at_the_boundary(text, url, boilerplate, data if exact else None)

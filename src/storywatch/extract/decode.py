@@ -96,19 +96,20 @@ def declared_charsets(data: bytes, content_type: str | None = None) -> list[str]
     return unique
 
 
-def _strict(data: bytes, encoding: str) -> str | None:
+def _strict(data: bytes, encoding: str) -> tuple[str | None, bool]:
+    """The bytes decoded strictly, and whether all of them were (not a cut tail dropped)."""
     try:
-        return data.decode(encoding)
+        return data.decode(encoding), True
     except UnicodeDecodeError as err:
         # A body cut at a size limit may end inside a multi-byte character: drop that tail.
         if err.reason == "unexpected end of data" and err.start >= len(data) - 4:
             try:
-                return data[: err.start].decode(encoding)
+                return data[: err.start].decode(encoding), False
             except UnicodeDecodeError:
-                return None
-        return None
+                return None, False
+        return None, False
     except LookupError:
-        return None
+        return None, False
 
 
 def _stray_bytes_as_cp1252(err: UnicodeError) -> tuple[str, int]:
@@ -145,27 +146,37 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
     bytes, then a statistical guess. The final fall-back replaces undecodable bytes rather
     than failing, because a page with a few bad bytes is still worth reading.
     """
+    text, encoding, _exact = decode_html_exact(data, content_type)
+    return text, encoding
+
+
+def decode_html_exact(data: bytes, content_type: str | None = None) -> tuple[str, str, bool]:
+    """:func:`decode_html`, and whether the text is all of ``data`` read as strict UTF-8.
+
+    Then ``data`` is the text's UTF-8 encoding byte for byte, and the parser can read
+    ``data`` instead of encoding the text again.
+    """
     candidates = declared_charsets(data, content_type)
     for bom, name in _BOMS:
         if data.startswith(bom):
-            text = _strict(data[len(bom) :], name)
+            text, _whole = _strict(data[len(bom) :], name)
             if text is not None:
-                return text, name
+                return text, name, False
             data = data[len(bom) :]
             break
     wide = [c for c in candidates if c.startswith(("utf-16", "utf-32"))]
     for encoding in [*wide, "utf-8", *candidates]:
-        text = _strict(data, encoding)
+        text, whole = _strict(data, encoding)
         if text is not None:
-            return text, encoding
+            return text, encoding, whole and encoding == "utf-8"
     if not candidates or candidates[0] == "utf-8":
         text = _mostly_utf8(data)
         if text is not None:
-            return text, "utf-8"
+            return text, "utf-8", False
     guess = from_bytes(data[:200_000]).best()
     if guess is not None and guess.encoding:
         encoding = _normalise(guess.encoding) or "utf-8"
-        return data.decode(encoding, errors="replace"), encoding
+        return data.decode(encoding, errors="replace"), encoding, False
     # Nothing decodes cleanly: keep the first declared encoding's reading of the bytes.
     fallback = candidates[0] if candidates else "utf-8"
-    return data.decode(fallback, errors="replace"), fallback
+    return data.decode(fallback, errors="replace"), fallback, False

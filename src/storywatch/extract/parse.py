@@ -121,32 +121,40 @@ def sanitise_markup(html: str) -> str:
     return _CONTROL.sub(" ", html)
 
 
-def markup_bytes(html: str) -> bytes:
+def markup_bytes(html: str, utf8: bytes | None = None) -> bytes:
     """:func:`sanitise_markup` as UTF-8, the form the parser reads fastest.
 
     Given a ``str``, lxml hands libxml2 the string's internal buffer (Latin-1, UTF-16 or
     UTF-32) to convert; UTF-8 bytes are read as they are, and a control character in UTF-8
     is always its own byte, so a few ``memchr`` scans replace a regex over every character
     (most pages have none). Lone surrogates, which UTF-8 cannot carry, become "?".
+    ``utf8``, when given, is ``html`` encoded as UTF-8 already (the page's own bytes, when
+    they decoded as strict UTF-8), which saves encoding it again.
     """
     if len(html) > MAX_HTML_CHARS:
         return sanitise_markup(html).encode("utf-8", errors="replace")
-    html = _XML_DECL.sub("", html, count=1)
-    data = html.encode("utf-8", errors="replace")
+    if utf8 is not None and not _XML_DECL.match(html):
+        data = utf8
+    else:
+        html = _XML_DECL.sub("", html, count=1)
+        data = html.encode("utf-8", errors="replace")
     if any(byte in data for byte in _CONTROL_BYTES):
         data = _CONTROL.sub(" ", html).encode("utf-8", errors="replace")
     return data
 
 
-def parse_html(html: str) -> HtmlElement:
-    """Parse a page into an lxml tree, or raise :class:`ExtractError` saying why not."""
+def parse_html(html: str, utf8: bytes | None = None) -> HtmlElement:
+    """Parse a page into an lxml tree, or raise :class:`ExtractError` saying why not.
+
+    ``utf8``, when given, must be ``html`` encoded as UTF-8 (see :func:`markup_bytes`).
+    """
     if not html or not html.strip():
         raise ExtractError("the page is empty")
     reason = _binary_reason(html)
     if reason:
         raise ExtractError(reason)
     try:
-        tree = document_fromstring(markup_bytes(html), parser=_parser())
+        tree = document_fromstring(markup_bytes(html, utf8), parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
         raise ExtractError(f"the page could not be parsed as HTML: {err}") from err
     if tree is None:
