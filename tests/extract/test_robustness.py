@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 
 from storywatch.errors import ExtractError
 from storywatch.extract import extract_article, extract_article_bytes
+from storywatch.extract.marks import collect_marks
 from storywatch.extract.parse import MAX_ELEMENTS, markup_bytes, parse_html
 
 PARAGRAPH = (
@@ -211,3 +212,26 @@ def test_markup_reaches_the_parser_as_utf8_without_control_characters() -> None:
     assert "Zürich  — “quoted”  ? ok".encode() in data
     tree = parse_html(page)
     assert tree.xpath("string(//p)") == "Zürich  — “quoted”  ? ok"
+
+
+def test_the_marks_walk_counts_what_the_parser_counted() -> None:
+    """The extractor trims from the readers' walk's count instead of an XPath count."""
+    for page in (
+        "<html><body><div><p>a</p><p>b</p></div></body></html>",
+        "<html><body><p>a</p></body></html><div><span>beside the root</span></div>",
+    ):
+        tree = parse_html(page, bounded=False)
+        assert collect_marks(tree).elements == tree.xpath("count(//*)")
+
+
+def test_a_page_with_too_many_elements_is_read_from_its_first_elements() -> None:
+    page = (
+        "<html><body><article>"
+        + "".join(PARAGRAPH.format(n=n) for n in range(5))
+        + "</article>"
+        + "".join(f"<div><span>item {n}</span></div>" for n in range(40_000))
+        + "<p>Text beyond the cut never reaches the article.</p></body></html>"
+    )
+    text = extract_article(page).text
+    assert "quay wall 4 would take" in text
+    assert "beyond the cut" not in text

@@ -32,7 +32,13 @@ from storywatch.extract.lead import fold, restore_lead, scan_leads
 from storywatch.extract.maintext import main_text
 from storywatch.extract.marks import PageMarks, collect_marks
 from storywatch.extract.metadata import PageMeta, read_metadata, usable_url
-from storywatch.extract.parse import binary_reason_bytes, looks_like_html, parse_html
+from storywatch.extract.parse import (
+    MAX_ELEMENTS,
+    binary_reason_bytes,
+    looks_like_html,
+    parse_html,
+    trim_tree,
+)
 from storywatch.extract.text import clean_lines, clean_text, join_paragraphs, paragraphs
 from storywatch.model import ExtractedArticle
 
@@ -134,9 +140,14 @@ def _extract(
     if not looks_like_html(html):
         parse_html(html)  # refuses binary junk with a clear reason
         return _plain_text_article(html, url, boilerplate)
-    tree = parse_html(html, utf8)
-    ld = read_jsonld(tree)
+    # The readers' walk counts the elements, so the parser need not (trimmed trees are
+    # walked again).
+    tree = parse_html(html, utf8, bounded=False)
     marks = collect_marks(tree)
+    if marks.elements > MAX_ELEMENTS:
+        trim_tree(tree, MAX_ELEMENTS)
+        marks = collect_marks(tree)
+    ld = read_jsonld(tree)
     meta: PageMeta = read_metadata(tree, ld, url, marks)
     leads = scan_leads(tree, meta.description, meta.title, marks)
     captions = _captions(marks)

@@ -47,6 +47,7 @@ class PageMarks:
     # below the root element, the containers trafilatura's first prune may delete (see
     # .prune.candidates): read here so that prune needs no walk of its own
     prune_candidates: list[Candidate] = field(default_factory=list)
+    elements: int = 0  # every element of the document, as XPath's count(//*)
 
 
 def collect_marks(tree: HtmlElement) -> PageMarks:
@@ -58,9 +59,11 @@ def collect_marks(tree: HtmlElement) -> PageMarks:
     # "//…" searches the whole document: a page with a second <html> has elements beside
     # the root element, which the XPath queries saw and so must this walk.
     prune_candidates = marks.prune_candidates
+    elements = 0
     for top in (tree, *tree.itersiblings(etree.Element)):
         below_tree = top is tree
         for el in top.iter(etree.Element):
+            elements += 1
             tag = el.tag
             css = el.get("class")
             ident = el.get("id") if tag in _ID_TAGS else None
@@ -98,4 +101,5 @@ def collect_marks(tree: HtmlElement) -> PageMarks:
                     marks.date_published.append(el)
                 elif prop == "description" and css is None:
                     marks.description_only.append(el)
+    marks.elements = elements
     return marks

@@ -143,10 +143,12 @@ def markup_bytes(html: str, utf8: bytes | None = None) -> bytes:
     return data
 
 
-def parse_html(html: str, utf8: bytes | None = None) -> HtmlElement:
+def parse_html(html: str, utf8: bytes | None = None, *, bounded: bool = True) -> HtmlElement:
     """Parse a page into an lxml tree, or raise :class:`ExtractError` saying why not.
 
     ``utf8``, when given, must be ``html`` encoded as UTF-8 (see :func:`markup_bytes`).
+    ``bounded=False`` leaves counting the elements (and :func:`trim_tree` beyond
+    :data:`MAX_ELEMENTS`) to a caller that walks every element anyway.
     """
     if not html or not html.strip():
         raise ExtractError("the page is empty")
@@ -159,7 +161,7 @@ def parse_html(html: str, utf8: bytes | None = None) -> HtmlElement:
         raise ExtractError(f"the page could not be parsed as HTML: {err}") from err
     if tree is None:
         raise ExtractError("the page could not be parsed as HTML")
-    if tree.xpath("count(//*)") > MAX_ELEMENTS:
+    if bounded and tree.xpath("count(//*)") > MAX_ELEMENTS:
         trim_tree(tree, MAX_ELEMENTS)
     return tree
 
