@@ -72,6 +72,13 @@ PAGES = {
         + "".join(f"\n\t<div>\n\t\t<p>{SENTENCE}</p>\n\t</div>" for _ in range(3))
         + f"<aside>{SENTENCE * 3}</aside><footer>{SENTENCE}</footer>"
     ),
+    # what html2txt deletes by tag, nested: the tighter bound must count each word once
+    "nested deletions": _page(
+        f"<div><p>{SENTENCE}</p></div><aside><script>var x = 'a b c';</script>{SENTENCE * 2}"
+        f"<footer>{SENTENCE}<svg><text>label words</text></svg></footer></aside>"
+        f"<footer><style>p {{ margin: 0 }}</style>{SENTENCE * 4}</footer><svg>icon</svg>"
+        f"<template><p>{SENTENCE * 3}</p></template>"
+    ),
     # a teaser block: fast mode's recovery pass keeps it, the full cascade's drops it, so
     # the full cascade must run its own main extraction
     "teaser": _page(
