@@ -15,8 +15,9 @@ Corpora (``--corpus``):
 process stage's worker pool (:class:`~storywatch.pipeline.pool.WorkerPool`, ``N`` worker
 processes at the stage's lower priority) understands each text and makes the story
 engine's reading of it (:func:`~storywatch.stories.analysis.read_text`), up to ``8N + 4``
-articles ahead, while this process only decides and applies, in arrival order, as the
-results come back. That is ``bench/pipeline.py`` without extraction and the database: the
+articles ahead (each busy worker also holds its next job, as the stage's do: ``ahead`` in
+``pipeline/pool.py``), while this process only decides and applies, in arrival order, as
+the results come back. That is ``bench/pipeline.py`` without extraction and the database: the
 ceiling understanding and stories put on the stage on this machine's cores. Its CPU is
 given per article for this process (deciding, and unpickling what the workers send) and for
 the workers (read from /proc).
@@ -49,7 +50,12 @@ from pathlib import Path
 
 from storywatch.model import Understanding
 from storywatch.pipeline.pool import WorkerPool
-from storywatch.pipeline.process import GC_THRESHOLDS, WORKER_NICE, default_workers
+from storywatch.pipeline.process import (
+    GC_THRESHOLDS,
+    WORKER_AHEAD,
+    WORKER_NICE,
+    default_workers,
+)
 from storywatch.stories import StoryDoc, StoryEngine
 from storywatch.stories.analysis import TextReading, read_text
 from storywatch.understand import understand
@@ -107,7 +113,7 @@ def _proc_cpu(pids: list[int]) -> float:
 
 
 async def deployed(
-    texts: list[tuple[str, str, str, datetime]], workers: int
+    texts: list[tuple[str, str, str, datetime]], workers: int, send_ahead: bool = WORKER_AHEAD
 ) -> tuple[float, float, float]:
     """Wall seconds, this process's CPU seconds and the workers' CPU seconds for the corpus
     read in ``workers`` processes and decided here (see the module docstring)."""
@@ -117,6 +123,7 @@ async def deployed(
         preload=["processing"],
         nice=WORKER_NICE,
         gc_thresholds=GC_THRESHOLDS,
+        ahead=send_ahead,
     )
     await pool.start()
     thresholds = gc.get_threshold()

@@ -29,3 +29,8 @@ def stoplists_loaded(_: object) -> bool:
     import trafilatura.external
 
     return trafilatura.external.JT_STOPLIST is not None
+
+
+def nap_with(job: tuple[float, bytes]) -> int:
+    """:func:`nap` with a load of bytes beside (a job whose message is large)."""
+    return nap(job[0])

@@ -159,3 +159,56 @@ def test_the_process_stage_workers_start_with_the_extractors_set_up() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout.strip() == "True"
+
+
+async def test_a_busy_worker_is_sent_its_next_job_ahead_and_a_death_hands_it_on() -> None:
+    pool: WorkerPool[float, int] = WorkerPool(pool_jobs.nap, 2, timeout=5.0, ahead=True)
+    await pool.start()
+    try:
+        while len(set(await asyncio.gather(pool.run(0.2), pool.run(0.2)))) < 2:
+            pass  # until both workers are up (else both jobs go to the first, one ahead)
+        before = pool.stats.jobs
+        doomed = asyncio.create_task(pool.run(30.0, key="doomed"))
+        pid = await _busy_with(pool, "doomed")
+        others = [asyncio.create_task(pool.run(0.3, key=k)) for k in ("a", "b", "c")]
+        await asyncio.sleep(0.1)
+        # "a" runs on the other worker; "b" and "c" wait in the workers' pipes, one each
+        assert pool.stats.jobs - before == 4
+        os.kill(pid, signal.SIGKILL)
+        with pytest.raises(WorkerLost):
+            await doomed
+        # the job sent ahead to the dead worker never started: another worker ran it
+        answered = await asyncio.gather(*others)
+        assert pid not in answered and pool.stats.lost == 1
+    finally:
+        await pool.aclose()
+
+
+async def test_a_large_job_is_not_sent_ahead() -> None:
+    pool: WorkerPool[tuple[float, bytes], int] = WorkerPool(pool_jobs.nap_with, 1, ahead=True)
+    await pool.start()
+    try:
+        await pool.run((0.0, b""))  # the worker is up
+        first = asyncio.create_task(pool.run((0.3, b"")))
+        small = asyncio.create_task(pool.run((0.0, b"x" * 1000)))
+        large = asyncio.create_task(pool.run((0.0, b"x" * 200_000)))
+        await asyncio.sleep(0.1)
+        assert pool.stats.jobs == 3  # and the first, and the small one sent ahead
+        assert len(set(await asyncio.gather(first, small, large))) == 1
+        assert pool.stats.jobs == 4
+    finally:
+        await pool.aclose()
+
+
+async def test_closing_fails_the_job_sent_ahead_too() -> None:
+    pool: WorkerPool[float, int] = WorkerPool(pool_jobs.nap, 1, ahead=True)
+    await pool.start()
+    await pool.run(0.0)  # the worker is up
+    running = asyncio.create_task(pool.run(30.0))
+    ahead = asyncio.create_task(pool.run(0.0))
+    await asyncio.sleep(0.1)
+    assert pool.stats.jobs == 3
+    await pool.aclose()
+    for task in (running, ahead):
+        with pytest.raises(PoolClosed):
+            await task

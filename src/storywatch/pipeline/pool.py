@@ -22,6 +22,17 @@ that builds many short-lived objects and keeps none needs few collections.
 ``nice`` lowers the workers' scheduling priority: when the cores are busy, the process that
 waits for their results (and, in a one-process deployment, serves the web app) goes first.
 
+``ahead`` sends each busy worker its next job while it runs one, so that it starts on it the
+moment it answers: otherwise a worker that finishes while the awaiting process is busy (the
+process stage's consumer deciding stories, ~2 ms an article) waits idle until that process
+reads its answer and sends it more, and on a machine with as many workers as cores a core
+idles meanwhile. The job sent ahead still counts as not started: if the worker dies, it goes
+back to the head of the queue for another worker, and the time limit runs from when the
+worker reaches it. Only a job whose message is small (:data:`AHEAD_MAX_BYTES`) is sent
+ahead, since writing a larger one could block until the worker reads it. The price: an
+``urgent`` job can jump the queue but not a job already sent ahead, so it may wait for one
+more job to finish.
+
 Workers are started from a fork server (``forkserver``; ``spawn`` where there is none) that
 has imported ``preload`` once, so a worker starts in milliseconds, shares the imported code
 pages, and never inherits the parent's threads, sockets or database connections.
@@ -44,6 +55,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, Generic, TypeVar
 
 from storywatch.errors import StorywatchError
@@ -52,6 +64,10 @@ log = logging.getLogger(__name__)
 
 J = TypeVar("J")
 R = TypeVar("R")
+
+#: Largest job message sent to a worker before it has finished the job it runs: well within
+#: the socket's buffer, so that writing it never waits for the worker (``ahead``).
+AHEAD_MAX_BYTES = 64 * 1024
 
 
 class WorkerLost(StorywatchError):
@@ -125,8 +141,9 @@ class _Pending:
 class _Worker:
     process: BaseProcess
     conn: Connection
-    job: _Pending | None = None
-    started: float = 0.0
+    job: _Pending | None = None  # the job it runs
+    next: _Pending | None = None  # the job sent ahead, waiting in its pipe (``ahead``)
+    started: float = 0.0  # when it started on ``job``
     timed_out: bool = False
     ready: bool = False  # it said so: it imported what it needs and waits for a job
 
@@ -161,6 +178,7 @@ class WorkerPool(Generic[J, R]):
         preload: Sequence[str] = (),
         nice: int = 0,
         gc_thresholds: tuple[int, int, int] | None = None,
+        ahead: bool = False,
     ) -> None:
         if workers < 1:
             raise ValueError("a worker pool needs at least one worker")
@@ -170,6 +188,7 @@ class WorkerPool(Generic[J, R]):
         self.preload = tuple(preload)
         self.nice = nice
         self.gc_thresholds = gc_thresholds
+        self.ahead = ahead
         self.stats = PoolStats()
         self._ctx = _context()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -257,6 +276,33 @@ class WorkerPool(Generic[J, R]):
             worker.job = pending
             worker.started = time.monotonic()
             self.stats.jobs += 1
+        if self.ahead:
+            self._send_ahead()
+
+    def _send_ahead(self) -> None:
+        """Give each busy worker its next job now (see ``ahead`` in the module docstring)."""
+        for worker in self._workers:
+            if not self._queue or self._closed:
+                return
+            if worker.job is None or worker.next is not None:
+                continue
+            pending = self._queue[0]
+            if pending.future.done():  # cancelled while it waited
+                self._queue.popleft()
+                continue
+            try:
+                message = ForkingPickler.dumps(("job", pending.payload))
+            except (pickle.PicklingError, TypeError, AttributeError):
+                return  # left for an idle worker, whose send reports the error on the job
+            if len(message) > AHEAD_MAX_BYTES:
+                return  # the queue's head waits for an idle worker; order is kept
+            try:
+                worker.conn.send_bytes(message)
+            except OSError:
+                return  # a dead worker: its end of file arrives through _readable
+            self._queue.popleft()
+            worker.next = pending
+            self.stats.jobs += 1
 
     def _readable(self, worker: _Worker) -> None:
         try:
@@ -268,7 +314,9 @@ class WorkerPool(Generic[J, R]):
         if kind == "ready":
             worker.ready = True
         else:
-            pending, worker.job = worker.job, None
+            pending, worker.job, worker.next = worker.job, worker.next, None
+            if worker.job is not None:  # it started on the job sent ahead
+                worker.started = time.monotonic()
             if pending is not None and not pending.future.done():
                 if kind == "ok":
                     pending.future.set_result(value)
@@ -286,6 +334,9 @@ class WorkerPool(Generic[J, R]):
         worker.process.join(1.0)
         code = worker.process.exitcode
         pending, worker.job = worker.job, None
+        if worker.next is not None:  # sent ahead, never started: another worker runs it
+            self._queue.appendleft(worker.next)
+            worker.next = None
         if pending is not None and not pending.future.done():
             if worker.timed_out:
                 self.stats.timeouts += 1
@@ -333,8 +384,9 @@ class WorkerPool(Generic[J, R]):
                 self._loop.remove_reader(worker.conn.fileno())
             with contextlib.suppress(OSError):
                 worker.conn.send(("stop", None))
-            if worker.job is not None and not worker.job.future.done():
-                worker.job.future.set_exception(PoolClosed("the worker pool was closed"))
+            for held in (worker.job, worker.next):
+                if held is not None and not held.future.done():
+                    held.future.set_exception(PoolClosed("the worker pool was closed"))
         await asyncio.to_thread(_join_all, [w.process for w in workers], 2.0)
         for worker in workers:
             worker.conn.close()

@@ -74,6 +74,9 @@ BATCH_SECONDS = 0.2  # ... decided in at most about this long (they wait for eac
 # workers yield the cores to this process, whose one consumer is the pipeline's narrowest
 # step (and which serves the web app in a one-process deployment)
 WORKER_NICE = 5
+# each busy worker holds its next job too (pool.py, ``ahead``): one that finishes while the
+# consumer decides starts on it at once instead of idling until the consumer reads its answer
+WORKER_AHEAD = True
 # The garbage collector's thresholds in this stage's process and its workers. Both make many
 # short-lived objects an article (understanding, the rows written) and keep few: the engine's
 # state is built of untracked values (docs/design/stories.md). Python's default (a collection
@@ -375,6 +378,7 @@ class ProcessStage:
                     preload=WORKER_PRELOAD,
                     nice=WORKER_NICE,
                     gc_thresholds=GC_THRESHOLDS,
+                    ahead=WORKER_AHEAD,
                 )
                 await pool.start()
                 self._pool = pool
