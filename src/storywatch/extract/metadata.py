@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from storywatch.extract.dates import parse_date
+from storywatch.extract.hints import may_hold
 from storywatch.extract.jsonld import JsonLdArticle
 from storywatch.extract.marks import PageMarks, collect_marks
 
@@ -36,7 +37,8 @@ _NOT_A_NAME = re.compile(
     re.I,
 )
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/]|::)(?:\s+|$)")
-_BYLINE_CLASS = re.compile(r"byline|author|writer|autor|auteur|firma", re.I)
+_BYLINE_WORDS = ("byline", "author", "writer", "autor", "auteur", "firma")
+_BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS), re.I)
 _NOT_BYLINE_CLASS = re.compile(r"avatar|bio|image|photo|img|comment|url|label|box|social", re.I)
 
 _TITLE_KEYS = (
@@ -269,7 +271,11 @@ def _byline_from_dom(marks: PageMarks) -> str | None:
         if found:
             return found
     for value, el in marks.byline_marks:
-        if not _BYLINE_CLASS.search(value) or _NOT_BYLINE_CLASS.search(value):
+        if (
+            not may_hold(value, _BYLINE_WORDS)
+            or not _BYLINE_CLASS.search(value)
+            or _NOT_BYLINE_CLASS.search(value)
+        ):
             continue
         found = clean_byline(el.text_content())
         # Names are short; a long "author" box is a teaser or a bio.

@@ -25,6 +25,8 @@ from copy import copy
 from lxml import etree
 from lxml.html import HtmlElement
 
+from storywatch.extract.hints import may_hold
+
 try:  # trafilatura 2.3's queries; without them maintext uses trafilatura's plain calls
     from trafilatura.baseline import _spaced_text, html2txt
     from trafilatura.htmlprocessing import prune_unwanted_nodes
@@ -71,7 +73,10 @@ _SCROLL_ANYWAY = re.compile(r"mvp-post-add-(?:box|wrap)")  # pruned even holding
 _COMMENTS_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
 _COMMENTS_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")  # the ids <ol>/<ul> need
 _COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+# What every match of the comment expressions holds: cheap tests first ("omment" for the class)
+_COMMENTS_ID_STARTS = ("comment", "Comment", "comol", "disqus_thread", "dsq-comments")
 _COOKIE = re.compile(_COOKIE_RE, re.I)  # lxml's re:test with the "i" flag
+_COOKIE_WORDS = ("cookie", "consent", "borlabs", "cmplz", "onetrust", "moove")  # one in each
 
 _SCROLL_TAGS = frozenset(("div", "section", "aside"))
 _COMMENTS_TAGS = frozenset(("div", "list", "section", "details", "ol", "ul"))
@@ -114,6 +119,16 @@ def candidates(tree: HtmlElement) -> Iterator[Candidate]:
             yield el, ident, css
 
 
+def _scroll(value: str | None, pattern: re.Pattern[str]) -> bool:
+    """``pattern`` (either scroll expression) found in ``value``; both need one of the two
+    literals, a cheaper test that almost every value fails."""
+    return (
+        value is not None
+        and ("infinite" in value or "mvp-post-add-" in value)
+        and pattern.search(value) is not None
+    )
+
+
 def selected(
     tree: HtmlElement, *, comments: bool, among: Iterable[Candidate] | None = None
 ) -> tuple[list[HtmlElement], list[HtmlElement], list[HtmlElement]]:
@@ -131,13 +146,10 @@ def selected(
     for el, ident, css in candidates(tree) if among is None else among:
         tag = el.tag
         if tag in _SCROLL_TAGS:
-            if (
-                (ident is not None and _SCROLL.search(ident))
-                or (css is not None and _SCROLL.search(css))
-            ) and (
+            if (_scroll(ident, _SCROLL) or _scroll(css, _SCROLL)) and (
                 el.find(".//h1") is None
-                or (ident is not None and _SCROLL_ANYWAY.search(ident))
-                or (css is not None and _SCROLL_ANYWAY.search(css))
+                or _scroll(ident, _SCROLL_ANYWAY)
+                or _scroll(css, _SCROLL_ANYWAY)
             ):
                 scroll.append(el)
             if css is not None and "elementor-share-buttons" in css:
@@ -145,8 +157,9 @@ def selected(
         if comments and tag in _COMMENTS_TAGS:
             # A list needs the narrower id (whose matches all match the wider one).
             by_id = _COMMENTS_LIST_ID if tag in _LISTS else _COMMENTS_ID
-            if (css is not None and _COMMENTS_CLASS.search(css)) or (
-                ident is not None and by_id.search(ident)
+            by_class = css is not None and "omment" in css and _COMMENTS_CLASS.search(css)
+            if by_class or (
+                ident is not None and ident.startswith(_COMMENTS_ID_STARTS) and by_id.search(ident)
             ):
                 found.append(el)
     return scroll, share, found
@@ -206,8 +219,8 @@ def basic_clean_selected(tree: HtmlElement) -> list[HtmlElement]:
             if first is not None and "footer" in first:
                 found.append(el)
                 continue
-        cookie = (css is not None and _COOKIE.search(css)) or (
-            ident is not None and _COOKIE.search(ident)
+        cookie = (css is not None and may_hold(css, _COOKIE_WORDS) and _COOKIE.search(css)) or (
+            ident is not None and may_hold(ident, _COOKIE_WORDS) and _COOKIE.search(ident)
         )
         if cookie:
             found.append(el)
