@@ -10,6 +10,7 @@ import pytest
 import trafilatura
 from lxml import etree
 from trafilatura.baseline import html2txt
+from trafilatura.external import justext_rescue
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.main_extractor import extract_content
 from trafilatura.xpaths import TEASER_DISCARD_XPATH
@@ -150,3 +151,14 @@ def test_main_extraction_differs_between_modes_only_with_teasers(name: str) -> N
         assert fast != full  # the page that shows the guard is needed
     elif not TEASER_DISCARD_XPATH[0](page.raw):
         assert fast == full
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_justext_on_the_page_itself_answers_as_trafilaturas(name: str) -> None:
+    url = "https://news.example.org/2024/ferry-strike"
+    settings = page_settings(False, url)
+    page = maintext._prepare(parse_html(PAGES[name]), url)
+    body, text = justext_rescue(copy(page.raw), settings)
+    ours_body, ours_text = maintext._justext_last(page, settings)
+    assert ours_text == text
+    assert etree.tostring(ours_body) == etree.tostring(body)

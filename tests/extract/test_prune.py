@@ -131,3 +131,11 @@ def test_the_marks_walk_gathers_the_prune_candidates(html: str) -> None:
     (an element beside the root element is not one: the queries search below the root)."""
     tree = parse_html(html)
     assert collect_marks(tree).prune_candidates == list(prune.candidates(tree))
+
+
+@pytest.mark.parametrize("html", [*PAGE_TEXT_CASES.values(), *_pages()])
+def test_basic_cleaning_walk_leaves_the_tree_the_query_leaves(html: str) -> None:
+    walked, queried = _trees(html)
+    prune.basic_cleaning(walked, walk=True)
+    prune.basic_cleaning(queried, walk=False)
+    assert etree.tostring(walked) == etree.tostring(queried)

@@ -35,7 +35,13 @@ from lxml.etree import _Element
 from lxml.html import HtmlElement
 from trafilatura.settings import Extractor
 
-from storywatch.extract.prune import QUERIES, Candidate, page_text_chars, prune_raw
+from storywatch.extract.prune import (
+    QUERIES,
+    Candidate,
+    basic_cleaning,
+    page_text_chars,
+    prune_raw,
+)
 
 log = logging.getLogger(__name__)
 
@@ -57,10 +63,10 @@ try:  # trafilatura's stages; a release without them gets the two plain calls in
         ESCALATION_PAGE_SHARE,
         _forum_thread_page,
     )
-    from trafilatura.external import compare_extraction, justext_rescue
+    from trafilatura.external import compare_extraction, try_justext
     from trafilatura.htmlprocessing import convert_tags, tree_cleaning
     from trafilatura.main_extractor import extract_content
-    from trafilatura.utils import normalize_unicode
+    from trafilatura.utils import normalize_unicode, trim
     from trafilatura.xml import xmltotxt
     from trafilatura.xpaths import TEASER_DISCARD_XPATH
 
@@ -243,6 +249,13 @@ def _recall_retry(page: _Page, settings: Extractor) -> tuple[_Element, str]:
     return body, text
 
 
+def _justext_last(page: _Page, settings: Extractor) -> tuple[_Element, str]:
+    """trafilatura's ``justext_rescue`` on the page itself: the full cascade's last use of
+    it, so no copy; and what it deletes first is chosen by the prune walk."""
+    body = try_justext(basic_cleaning(page.raw), settings.url, settings.lang)
+    return body, trim(" ".join(body.itertext()))
+
+
 def _cascade(page: _Page, settings: Extractor) -> str:
     """One mode's run of trafilatura's stages on the shared page."""
     body, text = _extract_and_compare(page, settings)
@@ -262,7 +275,7 @@ def _cascade(page: _Page, settings: Extractor) -> str:
         justext_body: _Element | None = None
         if not settings.fast:
             try:
-                justext_body, justext_text = justext_rescue(copy(page.raw), settings)
+                justext_body, justext_text = _justext_last(page, settings)
             except Exception:
                 log.debug("justext failed on %s", page.url, exc_info=True)
         if (

@@ -227,6 +227,15 @@ def basic_clean_selected(tree: HtmlElement) -> list[HtmlElement]:
     return found
 
 
+def basic_cleaning(tree: HtmlElement, *, walk: bool | None = None) -> HtmlElement:
+    """trafilatura's ``basic_cleaning`` (what html2txt and justext delete first), in place."""
+    if walk if walk is not None else WALK:
+        _delete_all(basic_clean_selected(tree))
+        return tree
+    _delete_all(BASIC_CLEAN_XPATH(tree))
+    return tree
+
+
 def page_text_chars(tree: HtmlElement, *, walk: bool | None = None) -> int:
     """``len(html2txt(tree))``: the length of trafilatura's plain text of the page.
 
@@ -237,7 +246,4 @@ def page_text_chars(tree: HtmlElement, *, walk: bool | None = None) -> int:
     if not (walk if walk is not None else WALK):
         return len(html2txt(tree))
     body = tree.find(".//body")
-    text = copy(body if body is not None else tree)
-    for el in basic_clean_selected(text):
-        delete_element(el)
-    return len(_spaced_text(text))
+    return len(_spaced_text(basic_cleaning(copy(body if body is not None else tree), walk=True)))
