@@ -34,3 +34,16 @@ def stoplists_loaded(_: object) -> bool:
 def nap_with(job: tuple[float, bytes]) -> int:
     """:func:`nap` with a load of bytes beside (a job whose message is large)."""
     return nap(job[0])
+
+
+class CountedBytes:
+    """Bytes that count how often this process pickles them (to send them to a worker)."""
+
+    pickled = 0
+
+    def __init__(self, size: int) -> None:
+        self.data = b"x" * size
+
+    def __reduce__(self) -> tuple[type[bytes], tuple[bytes]]:
+        CountedBytes.pickled += 1
+        return bytes, (self.data,)

@@ -191,11 +191,16 @@ async def test_a_large_job_is_not_sent_ahead() -> None:
         await pool.run((0.0, b""))  # the worker is up
         first = asyncio.create_task(pool.run((0.3, b"")))
         small = asyncio.create_task(pool.run((0.0, b"x" * 1000)))
-        large = asyncio.create_task(pool.run((0.0, b"x" * 200_000)))
+        pickled = pool_jobs.CountedBytes.pickled
+        large_bytes = pool_jobs.CountedBytes(200_000)
+        large = asyncio.create_task(pool.run((0.0, large_bytes)))  # type: ignore[arg-type]
+        after = [asyncio.create_task(pool.run((0.0, b""))) for _ in range(3)]
         await asyncio.sleep(0.1)
         assert pool.stats.jobs == 3  # and the first, and the small one sent ahead
-        assert len(set(await asyncio.gather(first, small, large))) == 1
-        assert pool.stats.jobs == 4
+        assert len(set(await asyncio.gather(first, small, large, *after))) == 1
+        assert pool.stats.jobs == 7
+        # looked at each time a job was added or answered, but pickled once
+        assert pool_jobs.CountedBytes.pickled - pickled == 1
     finally:
         await pool.aclose()
 

@@ -135,6 +135,7 @@ class _Pending:
     payload: Any
     future: asyncio.Future[Any]
     key: object
+    message: bytes | None = None  # the job pickled, once ``ahead`` has had to look at its size
 
 
 @dataclass(eq=False, slots=True)
@@ -263,7 +264,11 @@ class WorkerPool(Generic[J, R]):
                 continue
             worker = idle.pop()
             try:
-                worker.conn.send(("job", pending.payload))
+                if pending.message is not None:
+                    worker.conn.send_bytes(pending.message)
+                    pending.message = None
+                else:
+                    worker.conn.send(("job", pending.payload))
             except (pickle.PicklingError, TypeError, AttributeError) as exc:
                 pending.future.set_exception(JobError(f"the job could not be sent: {exc}"))
                 idle.append(worker)
@@ -290,16 +295,18 @@ class WorkerPool(Generic[J, R]):
             if pending.future.done():  # cancelled while it waited
                 self._queue.popleft()
                 continue
-            try:
-                message = ForkingPickler.dumps(("job", pending.payload))
-            except (pickle.PicklingError, TypeError, AttributeError):
-                return  # left for an idle worker, whose send reports the error on the job
-            if len(message) > AHEAD_MAX_BYTES:
+            if pending.message is None:  # pickled once: the head may be looked at often
+                try:
+                    pending.message = bytes(ForkingPickler.dumps(("job", pending.payload)))
+                except (pickle.PicklingError, TypeError, AttributeError):
+                    return  # left for an idle worker, whose send reports the error on the job
+            if len(pending.message) > AHEAD_MAX_BYTES:
                 return  # the queue's head waits for an idle worker; order is kept
             try:
-                worker.conn.send_bytes(message)
+                worker.conn.send_bytes(pending.message)
             except OSError:
                 return  # a dead worker: its end of file arrives through _readable
+            pending.message = None
             self._queue.popleft()
             worker.next = pending
             self.stats.jobs += 1
