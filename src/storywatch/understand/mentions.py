@@ -161,10 +161,6 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
     seen: dict[tuple[str, bool], tuple[str, EntityKind | None] | None] = {}
     for m in _RUN.finditer(text):
         found = m[0]
-        line = text.rfind("\n", 0, m.start()) + 1
-        if line not in headline:
-            headline[line] = _title_case_line(text, line)
-        in_headline = headline[line]
         if not (" " in found or "." in found or "-" in found):
             # One word ("Esper", "Iraq's"): the common case, straight to its mention. What
             # the word itself decides is remembered per article (names repeat); only the
@@ -199,6 +195,12 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 )
             )
             continue
+        # Whether the run's line is a Title Case headline matters only inside a run of
+        # several words (it ends a name at a headline's verb); one line is judged once.
+        line = text.rfind("\n", 0, m.start()) + 1
+        if line not in headline:
+            headline[line] = _title_case_line(text, line)
+        in_headline = headline[line]
         toks = words(text, m.start(), m.end())
         i, n = 0, len(toks)
         while i < n:
