@@ -34,15 +34,9 @@ from dataclasses import dataclass
 
 from storywatch.model import StoryEvent
 from storywatch.stories.analysis import DocAnalysis, claim_of
-from storywatch.stories.claims import (
-    NOT_PREDICATES,
-    SYNONYMS,
-    Claim,
-    read_claim,
-    unprefixed,
-    with_forms,
-)
+from storywatch.stories.claims import Claim, read_claim, unprefixed
 from storywatch.stories.knowledge import Dispute, Knowledge, Match
+from storywatch.stories.predicates import NOT_PREDICATES, SYNONYMS, with_forms
 from storywatch.stories.text import TERMS, stem, terms, words
 
 MIN_SHARED_TERMS = 2

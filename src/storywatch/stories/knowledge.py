@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 from storywatch.model import Statement
 from storywatch.stories.analysis import DocAnalysis, Sentence, claim_of, read_plain
-from storywatch.stories.claims import FORMS, Claim
+from storywatch.stories.claims import Claim
 from storywatch.stories.numbers import NumberFact
+from storywatch.stories.predicates import FORMS
 from storywatch.stories.types import Novelty
 
 #: A newsroom's credit line says who wrote, not what happened.
