@@ -26,9 +26,11 @@ pages). A trafilatura upgrade must pass that test; should a release move these f
 
 from __future__ import annotations
 
+import itertools
 import logging
+from collections.abc import Iterator
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import trafilatura
 from lxml.etree import _Element
@@ -119,6 +121,9 @@ class _Page:
     fallback: tuple[_Element, str, int] | None = None  # trafilatura's baseline of ``raw``
     # fast mode's main extraction (body, text), which the full cascade may share
     balanced: tuple[_Element, str] | None = None
+    # upper bounds on page_chars made so far, and the steps that make the next ones
+    bounds: list[int] = field(default_factory=list)
+    bound_steps: Iterator[int] | None = None
 
     def baseline_answer(self) -> tuple[_Element, str, int]:
         if self.fallback is None:
@@ -129,6 +134,39 @@ class _Page:
         if self.page_chars is None:
             self.page_chars = page_text_chars(self.raw)
         return self.page_chars
+
+    def _bounds(self) -> Iterator[int]:
+        """Upper bounds on html2txt's length, each tighter and dearer than the one before
+        (see :meth:`has_much_more_text_than`)."""
+        body = self.raw.find(".//body")
+        if body is None:
+            body = self.raw
+        spaced = 2 * sum(1 for _ in body.iter(*_SPACED_TAGS))
+        text = body.text_content()
+        deleted = [element.text or "" for element in body.iter("script", "style")]
+        # First with whitespace counted as it stands, which costs no split.
+        yield len(text) - sum(map(len, deleted)) + spaced
+        words = text.split()
+        letters, count = sum(map(len, words)), len(words)
+        for chunk in deleted:
+            chunk_words = chunk.split()
+            letters -= sum(map(len, chunk_words))
+            count -= len(chunk_words) - 2
+        yield letters + max(count, 0) + spaced
+        # Last: html2txt deletes asides, footers, SVG and templates too, whatever they hold
+        # (the outermost ones, scripts and styles outside them).
+        for el in body.iter(*_ALWAYS_DELETED):
+            if el.tag not in ("script", "style") and not any(
+                a.tag in _ALWAYS_DELETED for a in el.iterancestors()
+            ):
+                held = el.text_content().split()
+                letters -= sum(map(len, held))
+                count -= len(held) - 2
+                for inner in el.iter("script", "style"):  # already taken off above
+                    inner_words = (inner.text or "").split()
+                    letters += sum(map(len, inner_words))
+                    count += len(inner_words) - 2
+        yield letters + max(count, 0) + spaced
 
     def has_much_more_text_than(self, chars: int) -> bool:
         """Whether ``chars`` is under trafilatura's share of the page's text (html2txt).
@@ -149,44 +187,20 @@ class _Page:
 
         Before measuring, a tighter bound also takes off the outermost asides, footers, SVG
         and templates, which html2txt deletes whatever they hold (105 measurements instead of
-        134 on the trafilatura evaluation pages).
+        134 on the trafilatura evaluation pages). Both modes ask; each bound is made once
+        per page, and once measured the measure answers alone.
         """
-        body = self.raw.find(".//body")
-        if body is None:
-            body = self.raw
-        spaced = 2 * sum(1 for _ in body.iter(*_SPACED_TAGS))
-        text = body.text_content()
-        deleted = [element.text or "" for element in body.iter("script", "style")]
-        # First with whitespace counted as it stands, which costs no split.
-        bound = len(text) - sum(map(len, deleted)) + spaced
-        if chars >= ESCALATION_PAGE_SHARE * bound:
-            return False
-        words = text.split()
-        letters, count = sum(map(len, words)), len(words)
-        for chunk in deleted:
-            chunk_words = chunk.split()
-            letters -= sum(map(len, chunk_words))
-            count -= len(chunk_words) - 2
-        bound = letters + max(count, 0) + spaced
-        if chars >= ESCALATION_PAGE_SHARE * bound:
-            return False
-        if self.page_chars is None:
-            # Last, before measuring: html2txt deletes asides, footers, SVG and templates
-            # too, whatever they hold (the outermost ones, scripts and styles outside them).
-            for el in body.iter(*_ALWAYS_DELETED):
-                if el.tag not in ("script", "style") and not any(
-                    a.tag in _ALWAYS_DELETED for a in el.iterancestors()
-                ):
-                    held = el.text_content().split()
-                    letters -= sum(map(len, held))
-                    count -= len(held) - 2
-                    for inner in el.iter("script", "style"):  # already taken off above
-                        inner_words = (inner.text or "").split()
-                        letters += sum(map(len, inner_words))
-                        count += len(inner_words) - 2
-            bound = letters + max(count, 0) + spaced
-            if chars >= ESCALATION_PAGE_SHARE * bound:
-                return False
+        if self.page_chars is None:  # measured already: the bounds have nothing to add
+            if self.bound_steps is None:
+                self.bound_steps = self._bounds()
+            for step in itertools.count():
+                if step == len(self.bounds):  # the next, tighter bound, made once per page
+                    bound = next(self.bound_steps, None)
+                    if bound is None:
+                        break
+                    self.bounds.append(bound)
+                if chars >= ESCALATION_PAGE_SHARE * self.bounds[step]:
+                    return False
         return chars < ESCALATION_PAGE_SHARE * self.text_chars()
 
 
