@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 
 class EntityKind(StrEnum):
@@ -138,6 +138,11 @@ class Entity:
     mentions: tuple[str, ...] = ()
     count: int = 1
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # as plain values: a frozen dataclass's own pickling sets each field in Python, and
+        # every article's entities cross from the worker processes to the story engine
+        return (Entity, (self.key, self.name, self.kind, self.titles, self.mentions, self.count))
+
 
 @dataclass(frozen=True, slots=True)
 class Statement:
@@ -158,6 +163,23 @@ class Statement:
     speaker_mention: str | None = None
     speaker_title: str | None = None
     cue: str | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # as plain values (see Entity.__reduce__)
+        return (
+            Statement,
+            (
+                self.text,
+                self.kind,
+                self.speaker,
+                self.start,
+                self.end,
+                self.speaker_key,
+                self.speaker_mention,
+                self.speaker_title,
+                self.cue,
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)
