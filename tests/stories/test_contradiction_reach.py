@@ -12,144 +12,151 @@ Invented articles (a ferry line, a wildfire, a vaccine maker, a football club).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from storywatch.model import StoryEvent
 from storywatch.stories import StoryEngine
 from tests.stories.fixtures import Store
 from tests.stories.test_contradictions import _contradictions, _doc
 
 
-def test_a_denial_meets_the_irregular_past_it_denies() -> None:
+@dataclass(frozen=True)
+class Voice:
+    """An article that is one paragraph of narration, then one quotation and its credit."""
+
+    title: str
+    lead: str
+    quote: str  # the claim, inside the marks
+    speaker: str
+    role: str
+    more: str = ""  # what the quotation goes on to say after the claim
+
+    def text(self) -> str:
+        return f"{self.lead}\n\n“{self.quote}{self.more},” said {self.speaker}, {self.role}."
+
+
+def _replay(first: Voice, second: Voice, hours: float) -> list[StoryEvent]:
+    """The contradictions the second article raises against the first."""
     store = Store(StoryEngine())
-    knew = "Corvel knew about the faulty cooling of the Ardis vaccine in 2024"
-    store.process(
-        _doc(
-            1,
-            f"The health regulator said on Monday that Corvel had hidden a fault.\n\n“{knew},” "
-            "said Ilse Varn, the regulator's head of safety.",
-            ("Ilse Varn", "person:ilse-varn", "direct", knew),
-            title="Regulator says Corvel knew of Ardis vaccine fault",
-        )
+    decision = None
+    for n, (voice, at) in enumerate(((first, 0.0), (second, hours)), start=1):
+        key = "person:" + voice.speaker.lower().replace(" ", "-")
+        said = (voice.speaker, key, "direct", voice.quote)
+        decision = store.process(_doc(n, voice.text(), said, hours=at, title=voice.title))
+    assert decision is not None
+    return _contradictions(decision)
+
+
+def test_a_denial_meets_the_irregular_past_it_denies() -> None:
+    (event,) = _replay(
+        Voice(
+            "Regulator says Corvel knew of Ardis vaccine fault",
+            "The health regulator said on Monday that Corvel had hidden a fault.",
+            "Corvel knew about the faulty cooling of the Ardis vaccine in 2024",
+            "Ilse Varn",
+            "the regulator's head of safety",
+        ),
+        Voice(
+            "Corvel says it did not know of Ardis vaccine fault",
+            "Corvel answered the regulator on Tuesday.",
+            "Corvel did not know about any faulty cooling of the Ardis vaccine until May",
+            "Teo Brask",
+            "the company's medical director",
+        ),
+        hours=20,
     )
-    denial = "Corvel did not know about any faulty cooling of the Ardis vaccine until May"
-    decision = store.process(
-        _doc(
-            2,
-            f"Corvel answered the regulator on Tuesday.\n\n“{denial},” said Teo Brask, the "
-            "company's medical director.",
-            ("Teo Brask", "person:teo-brask", "direct", denial),
-            hours=20,
-            title="Corvel says it did not know of Ardis vaccine fault",
-        )
-    )
-    (event,) = _contradictions(decision)
     assert event.detail["predicates"] == "know"
     assert "Corvel knew about" in event.detail["earlier"]
     assert "did not know" in event.detail["later"]
 
 
 def test_an_assertion_in_an_irregular_form_meets_an_earlier_denial() -> None:
-    store = Store(StoryEngine())
-    stays = "Arno Kell has not left Fenwick Rovers"
-    store.process(
-        _doc(
-            1,
-            f"Fenwick Rovers' coach spoke on Monday.\n\n“{stays}. He trained with us this "
-            "morning,” said the coach, Pim Adder.",
-            ("Pim Adder", "person:pim-adder", "direct", stays),
-            title="Coach says Arno Kell has not left Fenwick Rovers",
-        )
+    (event,) = _replay(
+        Voice(
+            "Coach says Arno Kell has not left Fenwick Rovers",
+            "Fenwick Rovers' coach spoke on Monday.",
+            "Arno Kell has not left Fenwick Rovers",
+            "Pim Adder",
+            "the coach",
+            more=". He trained with us this morning",
+        ),
+        Voice(
+            "Arno Kell has left Fenwick Rovers, says agent",
+            "The striker's agent spoke on Tuesday.",
+            "Arno Kell has left Fenwick Rovers and will join Castor Town this week",
+            "Nell Orr",
+            "his agent",
+        ),
+        hours=24,
     )
-    left = "Arno Kell has left Fenwick Rovers and will join Castor Town this week"
-    decision = store.process(
-        _doc(
-            2,
-            f"The striker's agent spoke on Tuesday.\n\n“{left},” said Nell Orr, his agent.",
-            ("Nell Orr", "person:nell-orr", "direct", left),
-            hours=24,
-            title="Arno Kell has left Fenwick Rovers, says agent",
-        )
-    )
-    (event,) = _contradictions(decision)
     assert event.detail["predicates"] == "leav"
     assert event.detail["denying"] == "earlier"
 
 
 def test_the_clauses_holding_the_predicate_decide_what_a_long_quote_is_about() -> None:
-    store = Store(StoryEngine())
-    contained = "The Orrin Ridge fire is contained, and residents of Talby can go home tonight"
-    store.process(
-        _doc(
-            1,
-            f"Firefighters stopped the wildfire on Orrin Ridge on Sunday.\n\n“{contained},” "
-            "said Ada Ferro, the county fire chief.",
-            ("Ada Ferro", "person:ada-ferro", "direct", contained),
-            title="Fire chief says Orrin Ridge wildfire is contained",
-        )
+    (event,) = _replay(
+        Voice(
+            "Fire chief says Orrin Ridge wildfire is contained",
+            "Firefighters stopped the wildfire on Orrin Ridge on Sunday.",
+            "The Orrin Ridge fire is contained, and residents of Talby can go home tonight",
+            "Ada Ferro",
+            "the county fire chief",
+        ),
+        Voice(
+            "Forestry agency says Orrin Ridge fire is spreading east",
+            "The forestry agency spoke on Sunday night.",
+            "The Orrin Ridge fire is not contained and is spreading east toward Wend Creek",
+            "Bo Quill",
+            "a spokesman for the state forestry agency",
+        ),
+        hours=10,
     )
-    spreading = "The Orrin Ridge fire is not contained and is spreading east toward Wend Creek"
-    decision = store.process(
-        _doc(
-            2,
-            f"The forestry agency spoke on Sunday night.\n\n“{spreading},” said Bo Quill, a "
-            "spokesman for the state forestry agency.",
-            ("Bo Quill", "person:bo-quill", "direct", spreading),
-            hours=10,
-            title="Forestry agency says Orrin Ridge fire is spreading east",
-        )
-    )
-    (event,) = _contradictions(decision)
     assert event.detail["predicates"] == "contain"
     assert event.text.startswith("Ada Ferro: “The Orrin Ridge fire is contained")
 
 
 def test_a_negative_prefix_in_a_longer_clause_contradicts() -> None:
-    store = Store(StoryEngine())
-    safe = "The Vell Bridge is safe for traffic, and the second lane will reopen tomorrow"
-    store.process(
-        _doc(
-            1,
-            f"A crack was found in a pillar of the Vell Bridge.\n\n“{safe},” said Mayor Una Still.",
-            ("Una Still", "person:una-still", "direct", safe),
-            title="Mayor says Vell Bridge is safe",
-        )
+    (event,) = _replay(
+        Voice(
+            "Mayor says Vell Bridge is safe",
+            "A crack was found in a pillar of the Vell Bridge.",
+            "The Vell Bridge is safe for traffic, and the second lane will reopen tomorrow",
+            "Una Still",
+            "the mayor",
+        ),
+        Voice(
+            "Engineer says Vell Bridge is unsafe",
+            "An engineer inspected the pillar.",
+            "The Vell Bridge is unsafe for traffic until that pillar is repaired",
+            "Rolf Amsel",
+            "a structural engineer hired by the city",
+        ),
+        hours=26,
     )
-    unsafe = "The Vell Bridge is unsafe for traffic until that pillar is repaired"
-    decision = store.process(
-        _doc(
-            2,
-            f"An engineer inspected the pillar.\n\n“{unsafe},” said Rolf Amsel, a structural "
-            "engineer hired by the city.",
-            ("Rolf Amsel", "person:rolf-amsel", "direct", unsafe),
-            hours=26,
-            title="Engineer says Vell Bridge is unsafe",
-        )
-    )
-    (event,) = _contradictions(decision)
     assert event.detail["predicates"] == "safe"
 
 
 def test_clauses_about_other_things_do_not_contradict() -> None:
-    """The predicate is opposed, but its clauses share too little: no contradiction."""
-    store = Store(StoryEngine())
-    first = "The ferry to Holm is safe, and the harbour cafe will open on Friday"
-    store.process(
-        _doc(
-            1,
-            f"The ferry line spoke on Monday.\n\n“{first},” said Kai Lund, the line's manager.",
-            ("Kai Lund", "person:kai-lund", "direct", first),
-            title="Holm ferry line opens harbour cafe",
-        )
+    """The predicate is opposed and the sentences share words, but the clauses holding the
+    predicate share too little: no contradiction."""
+    events = _replay(
+        Voice(
+            "Holm ferry line opens harbour cafe",
+            "The ferry line spoke on Monday.",
+            "The ferry to Holm is safe, and the harbour cafe will open on Friday",
+            "Kai Lund",
+            "the line's manager",
+        ),
+        Voice(
+            "Holm harbour cafe and ferry: council update",
+            "The council spoke on Tuesday.",
+            "The old road to the quarry above Holm is unsafe, and the harbour cafe stays shut",
+            "Mira Holt",
+            "a council engineer",
+        ),
+        hours=24,
     )
-    second = "The old road to the quarry above Holm is unsafe, and the harbour cafe stays shut"
-    decision = store.process(
-        _doc(
-            2,
-            f"The council spoke on Tuesday.\n\n“{second},” said Mira Holt, a council engineer.",
-            ("Mira Holt", "person:mira-holt", "direct", second),
-            hours=24,
-            title="Holm harbour cafe and ferry: council update",
-        )
-    )
-    assert _contradictions(decision) == []
+    assert events == []
 
 
 def test_an_article_answering_an_earlier_claim_twice_raises_one_contradiction() -> None:
