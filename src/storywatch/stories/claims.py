@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
-from storywatch.stories.predicates import NOT_PREDICATES, SYNONYMS
+from storywatch.stories.predicates import ANTONYM_WORDS, NOT_PREDICATES, SYNONYMS
 from storywatch.stories.text import (
     STOPWORDS,
     TERMS,
@@ -472,9 +472,11 @@ _DENIAL_WORDS = (
 
 def may_deny(sentence: str, words: list[str]) -> bool:
     """Whether a sentence has a word that can make it deny something (negation, verdict,
-    refutation). One that has none can only assert."""
+    refutation) or oppose something without a negation (one side of an antonym pair:
+    "closed" against "open"). One that has none can only agree."""
     return (
         not _DENIAL_WORDS.isdisjoint(words)
+        or not ANTONYM_WORDS.isdisjoint(words)
         or "n't" in sentence
         or "n’t" in sentence
         or (not _LINKING.isdisjoint(words) and has_negative_prefix(sentence))

@@ -36,7 +36,7 @@ from storywatch.model import StoryEvent
 from storywatch.stories.analysis import DocAnalysis, claim_of
 from storywatch.stories.claims import Claim, read_claim, unprefixed
 from storywatch.stories.knowledge import Dispute, Knowledge, Match
-from storywatch.stories.predicates import NOT_PREDICATES, SYNONYMS, with_forms
+from storywatch.stories.predicates import NOT_PREDICATES, SYNONYMS, antonyms_of, with_forms
 from storywatch.stories.text import TERMS, stem, terms, words
 
 MIN_SHARED_TERMS = 2
@@ -63,6 +63,16 @@ def flipped(a: Claim, b: Claim) -> frozenset[str]:
     if not said:
         return frozenset()
     return said | (((a.asserted & b.implied) | (a.implied & b.asserted)) - ambiguous)
+
+
+def antonymous(a: Claim, b: Claim) -> frozenset[str]:
+    """Predicates on which two claims oppose without a negation: one asserts a predicate,
+    the other its antonym ("open" / "closed"), and neither says both or denies its own."""
+    found = (antonyms_of(a.asserted) & b.asserted) - b.denied - a.asserted
+    if not found:
+        return frozenset()
+    mine = (antonyms_of(found) & a.asserted) - a.denied - b.asserted
+    return (found | mine) - NOT_PREDICATES if mine else frozenset()
 
 
 def about_the_same(a: Claim, b: Claim, opposed: frozenset[str]) -> bool:
@@ -143,6 +153,7 @@ class Pair:
     later: Claim
     predicates: frozenset[str]
     rank: tuple[int, int, int]
+    by_antonym: bool = False  # opposed through an antonym pair, no denial in words
 
     def sides(self) -> tuple[tuple[Claim, bool], tuple[Claim, bool]]:
         """(asserting claim, is earlier), (denying claim, is earlier)."""
@@ -157,6 +168,9 @@ class Pair:
 def judge(earlier: Claim, later: Claim, *, same_article: bool) -> frozenset[str]:
     """The predicates on which ``later`` contradicts ``earlier``; empty when it does not."""
     opposed = flipped(earlier, later)
+    by_antonym = not opposed
+    if by_antonym:
+        opposed = antonymous(earlier, later)
     if not opposed:
         return frozenset()
     if earlier.speaker_key is not None and earlier.speaker_key == later.speaker_key:
@@ -169,6 +183,12 @@ def judge(earlier: Claim, later: Claim, *, same_article: bool) -> frozenset[str]
     voices = (earlier.speaker_key is not None) + (later.speaker_key is not None)
     if voices < (2 if same_article else 1):
         return frozenset()
+    if by_antonym:
+        # no negation says the two are about one thing: their clauses must; and both sides
+        # must be voices, since narration that says "reopened" after "closed" tells a change
+        if voices < 2:
+            return frozenset()
+        return opposed if _same_clause(earlier, later, opposed) else frozenset()
     return opposed if about_the_same(earlier, later, opposed) else frozenset()
 
 
@@ -199,7 +219,7 @@ def _quoted_opposition(a: Claim, b: Claim) -> frozenset[str]:
     inside_b = read_claim(quoted(b.text))
     if inside_a is None or inside_b is None:
         return frozenset()
-    return flipped(inside_a, inside_b)
+    return flipped(inside_a, inside_b) or antonymous(inside_a, inside_b)
 
 
 def _covered(disputes: list[Dispute], pair: Pair) -> bool:
@@ -278,11 +298,17 @@ def find_contradictions(
                     pairs.append((n, _pair(earlier_id, earlier, later, found, position)))
         for m in range(n):
             earlier = claims[m][0]
-            if (earlier.denied & later.asserted) or (earlier.asserted & later.denied):
+            if (
+                (earlier.denied & later.asserted)
+                or (earlier.asserted & later.denied)
+                or antonymous(earlier, later)
+            ):
                 found = judge(earlier, later, same_article=True)
                 if found:
                     pairs.append((n, _pair(doc.article_id, earlier, later, found, 1_000_000 + m)))
-    pairs.sort(key=lambda item: (item[0], item[1].rank))
+    # a denial in words first: a pair opposed only through antonyms adds what no denial of
+    # the same claim already says ("would stay open" after "is not closing" is one dispute)
+    pairs.sort(key=lambda item: (item[1].by_antonym, item[0], item[1].rank))
     disputes = list(knowledge.disputes) if knowledge is not None else []
     used: set[str] = set()
     answered: set[tuple[int, str]] = set()  # earlier articles' claims this one contradicted
@@ -294,6 +320,8 @@ def find_contradictions(
         answers = (pair.earlier_id, pair.earlier.text)
         if not fresh_predicates or answers in answered or _covered(disputes, pair):
             continue
+        if pair.by_antonym and not pair.predicates.isdisjoint(used):
+            continue  # "would stay open" after this article's "is not closing"
         if pair.earlier_id != doc.article_id:
             # one article answering an earlier article's claim twice ("the claim was false",
             # then "every ballot was counted") is one contradiction for the reader; voices of
@@ -312,7 +340,7 @@ def _pair(
 ) -> Pair:
     quoted = 0 if earlier.direct else 1 if earlier.speaker_key else 2
     rank = (quoted, -len(earlier.terms & later.terms), position)
-    return Pair(earlier_id, earlier, later, predicates, rank)
+    return Pair(earlier_id, earlier, later, predicates, rank, not flipped(earlier, later))
 
 
 def _event(

@@ -25,7 +25,7 @@ from storywatch.model import Statement
 from storywatch.stories.analysis import DocAnalysis, Sentence, claim_of, read_plain
 from storywatch.stories.claims import Claim
 from storywatch.stories.numbers import NumberFact
-from storywatch.stories.predicates import FORMS
+from storywatch.stories.predicates import FORMS, antonyms_of
 from storywatch.stories.types import Novelty
 
 #: A newsroom's credit line says who wrote, not what happened.
@@ -431,6 +431,14 @@ class Knowledge:
                         out.add(position)
         for term in claim.asserted:
             out.update(map(ord, self._denying.get(term, "")))
+        for term in antonyms_of(claim.asserted):
+            # "the pass is closed" against a known "the pass is open"
+            mark = f" {term} "
+            for form in (term, *FORMS.get(term, ())):
+                for position in map(ord, get(form, "")):
+                    asserted = self._read(position)[5]
+                    if asserted and mark in asserted:
+                        out.add(position)
         return out
 
     def fact(self, position: int) -> tuple[int, Claim]:

@@ -102,3 +102,42 @@ def with_forms(predicates: Iterable[str]) -> frozenset[str]:
     for predicate in FORMS.keys() & out:
         out.update(FORMS[predicate])
     return frozenset(out)
+
+
+#: Predicates that oppose without a negation ("the pass is open" / "the pass is closed"),
+#: as canonical stems, both ways. Only pairs whose two sides cannot hold of one thing at
+#: once; a pair is a contradiction only when the clauses holding it are about one thing
+#: (``contradictions._same_clause``), which is what makes antonyms safe to use at all.
+_OPPOSITES = (
+    ("open", "clos"),
+    ("open", "shut"),
+    ("reopen", "clos"),
+    ("reopen", "shut"),
+    ("guilty", "innocent"),
+    ("accept", "reject"),
+    ("approv", "reject"),
+    ("rise", "fall"),
+    ("aliv", "dead"),
+    ("allow", "ban"),
+    ("increas", "decreas"),
+)
+ANTONYMS: dict[str, frozenset[str]] = {}
+for _a, _b in _OPPOSITES:
+    ANTONYMS[_a] = ANTONYMS.get(_a, frozenset()) | {_b}
+    ANTONYMS[_b] = ANTONYMS.get(_b, frozenset()) | {_a}
+#: The words (folded, as written) that carry one side of an antonym pair: a sentence with
+#: one is read for its claim like a sentence that may deny.
+ANTONYM_WORDS = wordset(
+    "open opens opened reopen reopens reopened close closes closed shut shuts guilty",
+    "innocent accept accepts accepted reject rejects rejected approve approves approved",
+    "rise rises rose risen fall falls fell fallen alive dead allow allows allowed ban bans",
+    "banned increase increases increased decrease decreases decreased",
+)
+
+
+def antonyms_of(asserted: frozenset[str]) -> frozenset[str]:
+    """The predicates that oppose what ``asserted`` holds, without a negation."""
+    found = ANTONYMS.keys() & asserted
+    if not found:
+        return frozenset()
+    return frozenset().union(*(ANTONYMS[p] for p in found))
