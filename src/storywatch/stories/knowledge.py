@@ -416,30 +416,29 @@ class Knowledge:
         return self._denying.keys()
 
     def opposing(self, claim: Claim) -> set[int]:
-        """Positions of known facts asserting what ``claim`` denies, or denying what it
-        asserts."""
+        """Positions of known facts asserting what ``claim`` denies, denying what it
+        asserts, or asserting an antonym of what it asserts ("closed" against a known
+        "open")."""
         self._ready()
         out: set[int] = set()
-        get = self._index.get
         for term in claim.denied:
-            mark = f" {term} "
-            # a fact's words are indexed as written: "knew" for a denial of *know*
-            for form in (term, *FORMS.get(term, ())):
-                for position in map(ord, get(form, "")):
-                    asserted = self._read(position)[5]
-                    if asserted and mark in asserted:
-                        out.add(position)
+            self._asserting(term, out)
         for term in claim.asserted:
             out.update(map(ord, self._denying.get(term, "")))
         for term in antonyms_of(claim.asserted):
-            # "the pass is closed" against a known "the pass is open"
-            mark = f" {term} "
-            for form in (term, *FORMS.get(term, ())):
-                for position in map(ord, get(form, "")):
-                    asserted = self._read(position)[5]
-                    if asserted and mark in asserted:
-                        out.add(position)
+            self._asserting(term, out)
         return out
+
+    def _asserting(self, predicate: str, out: set[int]) -> None:
+        """Add the positions of the known facts that assert ``predicate``. A fact's words
+        are indexed as written, so each written form is looked up ("knew" for *know*)."""
+        mark = f" {predicate} "
+        get = self._index.get
+        for form in (predicate, *FORMS.get(predicate, ())):
+            for position in map(ord, get(form, "")):
+                asserted = self._read(position)[5]
+                if asserted and mark in asserted:
+                    out.add(position)
 
     def fact(self, position: int) -> tuple[int, Claim]:
         """The article and the claim of a known fact."""
