@@ -44,7 +44,6 @@ import json
 import os
 import sys
 import time
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -95,6 +94,25 @@ def corpus(name: str, data: Path, limit: int = 0) -> list[tuple[str, str, str, d
     return texts[:limit] if limit else texts
 
 
+def story_doc(
+    n: int, row: tuple[str, str, str, datetime], u: Understanding, shift: timedelta = timedelta(0)
+) -> StoryDoc:
+    """The engine's view of corpus row ``n`` with its understanding, as the process stage
+    builds it (``pipeline/process.py``), ``shift`` later (a repeated pass)."""
+    source, title, text, when = row
+    return StoryDoc(
+        article_id=n,
+        source=source,
+        url=None,
+        title=title,
+        text=text,
+        published=when + shift,
+        entities=u.entities,
+        statements=u.statements,
+        key_sentences=u.key_sentences,
+    )
+
+
 def read_in_worker(job: tuple[str, str]) -> tuple[Understanding, TextReading]:
     """What a process worker does for one text here: understand it, read it for the engine."""
     title, text = job
@@ -142,10 +160,10 @@ async def deployed(
 
         worker_cpu0, cpu0, started = _proc_cpu(pids), time.process_time(), time.perf_counter()
         next_story = 1
-        for n, (source, title, text, when) in enumerate(texts, start=1):
+        for n, row in enumerate(texts, start=1):
             refill()
             u, reading = await ahead.pop(0)
-            doc = StoryDoc(n, source, None, title, text, when, u.entities, u.statements)
+            doc = story_doc(n, row, u)
             decision = engine.decide(doc, reading)
             story_id = decision.story_id
             if story_id is None:
@@ -200,17 +218,7 @@ def main(argv: list[str] | None = None) -> int:
             started, started_cpu = time.perf_counter(), time.process_time()
             u = understand(text, title=title)
             middle, middle_cpu = time.perf_counter(), time.process_time()
-            doc = StoryDoc(
-                article_id=n,
-                source=source,
-                url=None,
-                title=title,
-                text=text,
-                published=when + rnd * span,
-            )
-            doc = replace(
-                doc, entities=u.entities, statements=u.statements, key_sentences=u.key_sentences
-            )
+            doc = story_doc(n, (source, title, text, when), u, rnd * span)
             decision = engine.decide(doc)
             story_id = decision.story_id
             if story_id is None:

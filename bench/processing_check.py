@@ -30,9 +30,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from processing import DATA, corpus
+from processing import DATA, corpus, story_doc
 from storywatch.model import Understanding
-from storywatch.stories import StoryDoc, StoryEngine
+from storywatch.stories import StoryEngine
 from storywatch.stories.analysis import TextReading
 from storywatch.understand import understand
 
@@ -97,20 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     differ = 0
     next_story = 1
     with args.out.open("w", encoding="utf-8") as out:
-        for n, ((source, title, text, when), (u, reading)) in enumerate(
-            zip(texts, results, strict=True), start=1
-        ):
-            doc = StoryDoc(
-                article_id=n,
-                source=source,
-                url=None,
-                title=title,
-                text=text,
-                published=when,
-                entities=u.entities,
-                statements=u.statements,
-                key_sentences=u.key_sentences,
-            )
+        for n, (row, (u, reading)) in enumerate(zip(texts, results, strict=True), start=1):
+            doc = story_doc(n, row, u)
             decision = engine.decide(doc, reading)
             story_id = decision.story_id
             if story_id is None:
