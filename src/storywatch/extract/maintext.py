@@ -38,6 +38,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Extractor
 
 from storywatch.extract.prune import (
+    BASIC_CLEAN_TAGS,
     QUERIES,
     Candidate,
     basic_cleaning,
@@ -46,11 +47,6 @@ from storywatch.extract.prune import (
 )
 
 log = logging.getLogger(__name__)
-
-# Elements html2txt deletes by their tag alone, whatever they hold.
-_ALWAYS_DELETED = frozenset(
-    ("aside", "fencedframe", "footer", "script", "style", "svg", "template")
-)
 
 # Fast-mode text shorter than this is re-extracted with trafilatura's full cascade.
 FULL_CASCADE_BELOW = 1000
@@ -155,9 +151,9 @@ class _Page:
         yield letters + max(count, 0) + spaced
         # Last: html2txt deletes asides, footers, SVG and templates too, whatever they hold
         # (the outermost ones, scripts and styles outside them).
-        for el in body.iter(*_ALWAYS_DELETED):
+        for el in body.iter(*BASIC_CLEAN_TAGS):
             if el.tag not in ("script", "style") and not any(
-                a.tag in _ALWAYS_DELETED for a in el.iterancestors()
+                a.tag in BASIC_CLEAN_TAGS for a in el.iterancestors()
             ):
                 held = el.text_content().split()
                 letters -= sum(map(len, held))

@@ -88,7 +88,8 @@ _COMMENTS_TAGS = frozenset(("div", "list", "section", "details", "ol", "ul"))
 _LISTS = frozenset(("ol", "ul"))
 CANDIDATE_TAGS = _SCROLL_TAGS | _COMMENTS_TAGS
 _CANDIDATE_TAGS = tuple(sorted(CANDIDATE_TAGS))
-_BASIC_CLEAN_TAGS = frozenset(
+# Tags html2txt's query deletes by the tag alone, whatever they hold.
+BASIC_CLEAN_TAGS = frozenset(
     ("aside", "fencedframe", "footer", "script", "style", "svg", "template")
 )
 
@@ -209,7 +210,7 @@ def basic_clean_selected(tree: HtmlElement) -> list[HtmlElement]:
     found: list[HtmlElement] = []
     for el in tree.iterdescendants(etree.Element):
         tag = el.tag
-        if tag in _BASIC_CLEAN_TAGS:
+        if tag in BASIC_CLEAN_TAGS:
             found.append(el)
             continue
         css = el.get("class")
