@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from itertools import chain
 from typing import Any
 
@@ -174,60 +174,21 @@ class TextReading:
         return self.length == len(doc.text) and self.title == doc.title
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (
-            _rebuild,
-            (
-                self.title,
-                self.length,
-                self.units,
-                self.shown,
-                self.terms,
-                self.features,
-                self.corrections,
-                self.denies,
-                self.numbers,
-                self.spans,
-                self.digest,
-                self.grams.tobytes(),
-                self.claims,
-                self.said,
-            ),
-        )
+        values = [getattr(self, name) for name in _READING_FIELDS]
+        values[_GRAMS] = self.grams.tobytes()
+        return (_rebuild, tuple(values))
 
 
-def _rebuild(
-    title: str,
-    length: int,
-    units: list[str],
-    shown: list[str],
-    terms: tuple[frozenset[str], ...],
-    features: dict[str, float],
-    corrections: tuple[str, ...],
-    denies: tuple[bool, ...],
-    numbers: tuple[NumberFact, ...],
-    spans: tuple[tuple[int, int], ...],
-    digest: str | None,
-    grams: bytes,
-    claims: dict[int, Claim | None],
-    said: dict[str, frozenset[str]],
-) -> TextReading:
-    """A :class:`TextReading` from the plain values its ``__reduce__`` gave."""
-    return TextReading(
-        title,
-        length,
-        units,
-        shown,
-        terms,
-        features,
-        corrections,
-        denies,
-        numbers,
-        spans,
-        digest,
-        np.frombuffer(grams, dtype=np.uint32),
-        claims,
-        said,
-    )
+def _rebuild(*values: Any) -> TextReading:
+    """A :class:`TextReading` from the plain values its ``__reduce__`` gave (the shingle
+    hashes as bytes)."""
+    fields_ = list(values)
+    fields_[_GRAMS] = np.frombuffer(fields_[_GRAMS], dtype=np.uint32)
+    return TextReading(*fields_)
+
+
+_READING_FIELDS = tuple(f.name for f in fields(TextReading))
+_GRAMS = _READING_FIELDS.index("grams")
 
 
 def read_text(
