@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from storywatch.extract.prune import CANDIDATE_TAGS, Candidate
+from storywatch.extract.prune import CANDIDATE_TAGS, Candidate, class_first
 
 # Tags whose class (and for some, id) may mark a lead, a byline or a caption.
 _LEAD_TAGS = frozenset(("p", "div", "h2", "span", "section"))
@@ -75,7 +75,7 @@ def collect_marks(tree: HtmlElement) -> PageMarks:
                 if tag in _BYLINE_CLASS_TAGS:
                     if ident is None or tag not in _BYLINE_ID_TAGS:
                         byline_marks.append((css, el))
-                    elif next(name for name in el.attrib if name in ("class", "id")) == "class":
+                    elif class_first(el):
                         # Both: in the order the page wrote them, as an XPath union returns.
                         byline_marks += ((css, el), (ident, el))
                     else:

@@ -198,7 +198,7 @@ def prune_raw(
         prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
 
 
-def _class_first(el: HtmlElement) -> bool:
+def class_first(el: HtmlElement) -> bool:
     """Whether the page wrote ``class`` before ``id`` (an XPath union of the two keeps that
     order)."""
     first: str = next(name for name in el.attrib if name in ("class", "id"))
@@ -220,7 +220,7 @@ def basic_clean_selected(tree: HtmlElement) -> list[HtmlElement]:
         if tag == "div":
             # contains(@class|@id, 'footer') reads the first of the two the page wrote
             first = css if ident is None else ident
-            if css is not None and ident is not None and _class_first(el):
+            if css is not None and ident is not None and class_first(el):
                 first = css
             if first is not None and "footer" in first:
                 found.append(el)
