@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from storywatch.extract.clutter import classify_line
-from storywatch.extract.marks import PageMarks, collect_marks
+from storywatch.extract.marks import PageMarks
 
 _WS = re.compile(r"\s+")
 _LEAD_CLASS = re.compile(
@@ -93,7 +93,7 @@ def scan_leads(
     tree: HtmlElement,
     description: str | None,
     title: str | None,
-    marks: PageMarks | None = None,
+    marks: PageMarks,
 ) -> LeadScan:
     """Lead candidates, the headline and paragraph positions, read from the intact tree.
 
@@ -105,8 +105,6 @@ def scan_leads(
     described = fold(description)[:80] if description else ""
     title_key = fold(title) if title else ""
     scan = LeadScan()
-    if marks is None:
-        marks = collect_marks(tree)
     uses = Counter(value for value, _ in marks.lead_classes)
     marked = [
         el for value, el in marks.lead_classes if uses[value] == 1 and _LEAD_CLASS.search(value)
