@@ -88,6 +88,8 @@ def test_charset_from_content_type() -> None:
     [
         f"<p>{TEXT}</p>".encode(),  # strict UTF-8: the bytes are the text's encoding
         codecs.BOM_UTF8 + b"<p>plain</p>",  # the BOM is not part of the text
+        # a UTF-16 BOM on bytes that are not UTF-16: read as UTF-8 without the BOM
+        codecs.BOM_UTF16_LE + b"<p>plain</p>!",
         "abc é".encode()[:-1],  # a cut character dropped
         "<p>Küche</p>".encode() + b"<p>K\xfcche</p>",  # stray cp1252 bytes read as such
         "<p>Küche</p>".encode("cp1252"),

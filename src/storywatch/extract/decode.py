@@ -157,18 +157,19 @@ def decode_html_exact(data: bytes, content_type: str | None = None) -> tuple[str
     ``data`` instead of encoding the text again.
     """
     candidates = declared_charsets(data, content_type)
+    given = data
     for bom, name in _BOMS:
         if data.startswith(bom):
             text, _whole = _strict(data[len(bom) :], name)
             if text is not None:
                 return text, name, False
-            data = data[len(bom) :]
+            data = data[len(bom) :]  # no longer the caller's bytes: never exact below
             break
     wide = [c for c in candidates if c.startswith(("utf-16", "utf-32"))]
     for encoding in [*wide, "utf-8", *candidates]:
         text, whole = _strict(data, encoding)
         if text is not None:
-            return text, encoding, whole and encoding == "utf-8"
+            return text, encoding, whole and encoding == "utf-8" and data is given
     if not candidates or candidates[0] == "utf-8":
         text = _mostly_utf8(data)
         if text is not None:
