@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass
 
 from storywatch.model import StoryEvent
@@ -272,14 +272,19 @@ def find_contradictions(
     # A sentence that denies nothing matters only when something denies one of its words:
     # a claim of the story (any sentence), or one of this article (only a voice's sentence:
     # within an article, narration never takes a side).
+    # Both compare with the words as written, so a denial of *know* meets "knew".
     here = with_forms(analysis.denied_terms())
-    known = with_forms(knowledge.denied_terms()) if knowledge is not None else frozenset()
+    known: Set[str] = frozenset()
+    known_forms: Set[str] = frozenset()
+    if knowledge is not None:
+        known, known_forms = knowledge.denied_terms(), knowledge.denied_forms()
     claims: list[tuple[Claim, bool]] = []
     for i, sentence in enumerate(analysis.sentences):
         if (
             not sentence.settled
             and not (sentence.denies and knowledge is not None)
             and known.isdisjoint(sentence.terms)
+            and known_forms.isdisjoint(sentence.terms)
             and (sentence.speaker_key is None or here.isdisjoint(sentence.terms))
         ):
             continue

@@ -174,6 +174,10 @@ class Knowledge:
         self._facts: list[Record] = []
         self._index: Postings = {}
         self._denying: Postings = {}
+        # the irregular forms of the denied predicates ("knew" for a denied *know*): sentence
+        # terms keep words as written, so the test "does a denial meet this sentence" needs
+        # them beside the predicates (``denied_terms``)
+        self._denied_forms: set[str] = set()
         self._seen: set[int] = set()  # hashes of the facts held (their words and denials)
         self._statements: list[tuple[str, ...]] = []
         self._statement_index: Postings = {}
@@ -211,7 +215,10 @@ class Knowledge:
             if denied == _UNREAD_DENIAL:
                 denied = self._read(position)[6]
             if denied:
-                _post(denying, denied.split(), position)
+                predicates = denied.split()
+                _post(denying, predicates, position)
+                for predicate in FORMS.keys() & predicates:
+                    self._denied_forms.update(FORMS[predicate])
         self._indexed = len(self._facts)
         for words in self._pending_statements:
             if len(self._statements) < MAX_STATEMENTS and not self._similar(
@@ -414,6 +421,11 @@ class Knowledge:
         """Every word some known claim denies."""
         self._ready()
         return self._denying.keys()
+
+    def denied_forms(self) -> set[str]:
+        """The irregular forms in which the denied words are written ("knew", "left")."""
+        self._ready()
+        return self._denied_forms
 
     def opposing(self, claim: Claim) -> set[int]:
         """Positions of known facts asserting what ``claim`` denies, denying what it
