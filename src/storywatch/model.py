@@ -7,7 +7,7 @@ timezone-aware UTC ``datetime`` values; a naive datetime anywhere is a bug.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
@@ -141,7 +141,7 @@ class Entity:
     def __reduce__(self) -> tuple[Any, ...]:
         # as plain values: a frozen dataclass's own pickling sets each field in Python, and
         # every article's entities cross from the worker processes to the story engine
-        return (Entity, (self.key, self.name, self.kind, self.titles, self.mentions, self.count))
+        return (Entity, tuple(map(self.__getattribute__, _ENTITY_FIELDS)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,20 +166,11 @@ class Statement:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # as plain values (see Entity.__reduce__)
-        return (
-            Statement,
-            (
-                self.text,
-                self.kind,
-                self.speaker,
-                self.start,
-                self.end,
-                self.speaker_key,
-                self.speaker_mention,
-                self.speaker_title,
-                self.cue,
-            ),
-        )
+        return (Statement, tuple(map(self.__getattribute__, _STATEMENT_FIELDS)))
+
+
+_ENTITY_FIELDS = tuple(f.name for f in fields(Entity))
+_STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 
 
 @dataclass(frozen=True, slots=True)
