@@ -3,7 +3,8 @@
 A channel is one destination: a browser or installed web app (``webpush``; a "device"), an
 e-mail address, a webhook endpoint, an ntfy topic or an Apprise URL. Every query takes the
 owner's ``user_id``, so another user's channel is simply not found. The delivery log and the
-dead letters are read here too: they are what a person checks when a channel misbehaves.
+dead letters, what a person checks when a channel misbehaves, are read in
+:mod:`storywatch.store.deliverylog` (and reachable from here under their old names).
 
 The workers' side of deliveries lives here as well: *claiming* due deliveries with a lease
 (``lease_until``) and writing what happened. A worker that dies lets its leases run out and
@@ -22,6 +23,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+# re-exported: the web API and the tests read the log and the dead letters through this module
+from storywatch.store.deliverylog import DeadLetter as DeadLetter
+from storywatch.store.deliverylog import LogEntry as LogEntry
+from storywatch.store.deliverylog import dead_letters as dead_letters
+from storywatch.store.deliverylog import delivery_log as delivery_log
+from storywatch.store.deliverylog import retry_dead as retry_dead
 from storywatch.store.notifications import (
     NOTIFICATION_FIELDS,
     Notification,
@@ -460,140 +467,6 @@ async def next_due_at(conn: AsyncConnection) -> datetime | None:
     )
     value = (await conn.execute(stmt)).scalar()
     return value if isinstance(value, datetime) else None
-
-
-# ----------------------------------------------------------------------------- what people read
-
-
-@dataclass(frozen=True, slots=True)
-class LogEntry:
-    """One attempt to send one notification on one channel, in words."""
-
-    attempt_id: int
-    delivery_id: int
-    notification_id: int
-    notification_title: str
-    at: datetime
-    ok: bool
-    status_code: int | None
-    error: str | None
-    duration_ms: float
-    delivery_status: str
-
-
-async def delivery_log(
-    conn: AsyncConnection,
-    user_id: int,
-    channel_id: int,
-    *,
-    limit: int = 50,
-    before_id: int | None = None,
-    failures_only: bool = False,
-) -> list[LogEntry]:
-    """The channel's attempts, newest first (the user's own channel only)."""
-    stmt = (
-        sa.select(
-            delivery_attempts,
-            deliveries.c.notification_id,
-            deliveries.c.status.label("delivery_status"),
-            notifications.c.title.label("notification_title"),
-        )
-        .join(deliveries, deliveries.c.id == delivery_attempts.c.delivery_id)
-        .join(channels, channels.c.id == deliveries.c.channel_id)
-        .join(notifications, notifications.c.id == deliveries.c.notification_id)
-        .where(channels.c.id == channel_id, channels.c.user_id == user_id)
-        .order_by(delivery_attempts.c.id.desc())
-        .limit(limit)
-    )
-    if before_id is not None:
-        stmt = stmt.where(delivery_attempts.c.id < before_id)
-    if failures_only:
-        stmt = stmt.where(delivery_attempts.c.ok.is_(sa.false()))
-    return [
-        LogEntry(
-            attempt_id=int(r.id),
-            delivery_id=int(r.delivery_id),
-            notification_id=int(r.notification_id),
-            notification_title=r.notification_title,
-            at=r.at,
-            ok=bool(r.ok),
-            status_code=r.status_code,
-            error=r.error,
-            duration_ms=float(r.duration_ms),
-            delivery_status=r.delivery_status,
-        )
-        for r in await conn.execute(stmt)
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class DeadLetter:
-    """A notification a channel gave up on, with the reason, for the user to see and retry."""
-
-    delivery_id: int
-    notification_id: int
-    notification_title: str
-    channel_id: int
-    channel_kind: str
-    channel_name: str
-    attempts: int
-    last_error: str | None
-    created_at: datetime
-
-
-async def dead_letters(
-    conn: AsyncConnection, user_id: int, *, limit: int = 100, channel_id: int | None = None
-) -> list[DeadLetter]:
-    stmt = (
-        sa.select(
-            deliveries,
-            notifications.c.title.label("notification_title"),
-            channels.c.kind.label("channel_kind"),
-            channels.c.name.label("channel_name"),
-        )
-        .join(channels, channels.c.id == deliveries.c.channel_id)
-        .join(notifications, notifications.c.id == deliveries.c.notification_id)
-        .where(channels.c.user_id == user_id, deliveries.c.status == "dead")
-        .order_by(deliveries.c.id.desc())
-        .limit(limit)
-    )
-    if channel_id is not None:
-        stmt = stmt.where(deliveries.c.channel_id == channel_id)
-    return [
-        DeadLetter(
-            delivery_id=int(r.id),
-            notification_id=int(r.notification_id),
-            notification_title=r.notification_title,
-            channel_id=int(r.channel_id),
-            channel_kind=r.channel_kind,
-            channel_name=r.channel_name,
-            attempts=int(r.attempts),
-            last_error=r.last_error,
-            created_at=r.created_at,
-        )
-        for r in await conn.execute(stmt)
-    ]
-
-
-async def retry_dead(conn: AsyncConnection, user_id: int, delivery_id: int, now: datetime) -> bool:
-    """Put a dead letter back in the queue (the user fixed the channel); False if not theirs."""
-    owned = (
-        sa.select(deliveries.c.id)
-        .join(channels, channels.c.id == deliveries.c.channel_id)
-        .where(
-            deliveries.c.id == delivery_id,
-            channels.c.user_id == user_id,
-            deliveries.c.status == "dead",
-        )
-    )
-    if (await conn.execute(owned)).first() is None:
-        return False
-    await conn.execute(
-        sa.update(deliveries)
-        .where(deliveries.c.id == delivery_id)
-        .values(status="pending", attempts=0, next_attempt_at=now, lease_until=None)
-    )
-    return True
 
 
 def _chunks(items: Sequence[int], size: int) -> Iterable[Sequence[int]]:
