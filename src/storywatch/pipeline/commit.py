@@ -140,24 +140,26 @@ async def write_batch(
         return
     started = [item for item in items if item.new_story]
     when = time_binder(conn.dialect.name)
+    stamp = when(now)
     if started:
-        created = when(now)
         await _STORY_INSERT.executemany(
             conn,
             [
-                (item.story_id, item.title[:500], at, at, created)
+                (item.story_id, item.title[:500], at, at, stamp)
                 for item in started
                 for at in (when(item.published),)
             ],
         )
-    await _update_articles(conn, items, when(now))
+    await _update_articles(conn, items, stamp)
     await _repoint_copies(conn, items)
-    await _STATEMENT_INSERT.executemany(
-        conn, [row for item in items for row in _statement_rows(item, when)]
-    )
-    await _EVENT_INSERT.executemany(
-        conn, [row for item in items for row in _event_rows(item, when)]
-    )
+    said: list[tuple[Any, ...]] = []
+    events: list[tuple[Any, ...]] = []
+    for item in items:
+        at = when(item.published)  # the driver's value, for its statements and its events
+        said += _statement_rows(item, at)
+        events += _event_rows(item, at)
+    await _STATEMENT_INSERT.executemany(conn, said)
+    await _EVENT_INSERT.executemany(conn, events)
     await write_entities(conn, items)
     await _refresh_stories(conn, items, summaries)
 
@@ -278,8 +280,7 @@ async def _repoint_copies(conn: AsyncConnection, items: Sequence[Written]) -> No
         )
 
 
-def _statement_rows(item: Written, when: Any) -> list[tuple[Any, ...]]:
-    said_at = when(item.published)
+def _statement_rows(item: Written, said_at: Any) -> list[tuple[Any, ...]]:
     return [
         (
             item.article_id,
@@ -298,9 +299,8 @@ def _statement_rows(item: Written, when: Any) -> list[tuple[Any, ...]]:
     ]
 
 
-def _event_rows(item: Written, when: Any) -> list[tuple[Any, ...]]:
+def _event_rows(item: Written, at: Any) -> list[tuple[Any, ...]]:
     decision, story_id, article_id = item.decision, item.story_id, item.article_id
-    at = when(item.published)
     rows: list[tuple[Any, ...]] = [
         (
             story_id,
