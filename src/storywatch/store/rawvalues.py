@@ -191,4 +191,4 @@ async def _sqlite_executemany(conn: AsyncConnection, sql: str, params: list[Any]
     return int(cursor.rowcount)
 
 
-__all__ = ["DriverStatement", "RowReader", "from_json", "raw", "time_binder", "utc"]
+__all__ = ["DriverStatement", "RowReader", "from_json", "inserting", "raw", "time_binder", "utc"]
