@@ -427,7 +427,7 @@ class PushClient:
         )
         try:
             return b"".join((start.encode("latin-1"), head, b"\r\n", content))
-        except UnicodeEncodeError as exc:  # the host or path: parse_target keeps them ASCII
+        except UnicodeEncodeError as exc:  # the User-Agent (parse_target keeps host, path ASCII)
             raise FetchError("Refused to send a header that is not Latin-1 text.") from exc
 
     async def request(
