@@ -18,6 +18,7 @@ from storywatch.deliver.channels.webpush import hmac_sha256
 from storywatch.errors import InvalidInput
 from storywatch.settings import Settings
 from storywatch.store import channels as channel_store
+from storywatch.store import deliverylog as delivery_log_store
 from storywatch.store.tables import channels as channels_table
 from storywatch.store.tables import deliveries, notifications
 from tests.deliver.helpers import add_channel, draft, new_story, new_user, record, running_worker
@@ -203,7 +204,7 @@ async def test_push_service_410_removes_the_device(
         assert await retired()
     assert await _statuses(dsvc, created.id) == ["dead"]
     async with dsvc.db.read() as conn:
-        (entry,) = await channel_store.delivery_log(conn, uid, device.id)
+        (entry,) = await delivery_log_store.delivery_log(conn, uid, device.id)
     assert entry.status_code is None or entry.status_code == 410
     assert "410" in (entry.error or "")
     assert "device was removed" in (entry.error or "")
@@ -224,7 +225,7 @@ async def test_push_service_429_is_retried_after_retry_after(
         (created,) = await record(dsvc, [draft(uid, 1)])
         assert await until(lambda: len(phone.received) == 1, 10)
     async with dsvc.db.read() as conn:
-        log = await channel_store.delivery_log(conn, uid, device.id)
+        log = await delivery_log_store.delivery_log(conn, uid, device.id)
     assert [e.ok for e in reversed(log)] == [False, True]
     failed, succeeded = log[1], log[0]
     assert failed.status_code == 429
@@ -272,7 +273,7 @@ async def test_webhook_is_signed_and_retried_with_the_same_id(
         {"kind": "term", "value": "troops", "detail": "in the title"}
     ]
     async with dsvc.db.read() as conn:
-        log = await channel_store.delivery_log(conn, uid, channel.id)
+        log = await delivery_log_store.delivery_log(conn, uid, channel.id)
     assert [e.status_code for e in reversed(log)] == [500, 503, 204]
     assert "HTTP 500" in (log[-1].error or "")
 
@@ -313,7 +314,7 @@ async def test_dead_letter_after_max_attempts_and_fallback_takes_over(
             (created,) = await record(dsvc, [draft(uid, 1)])
             assert await until(lambda: len(ntfy.messages) == 1, 10)
         async with dsvc.db.read() as conn:
-            dead = await channel_store.dead_letters(conn, uid)
+            dead = await delivery_log_store.dead_letters(conn, uid)
             health = await channel_store.get(conn, uid, main.id)
         assert [d.notification_id for d in dead] == [created.id]
         assert dead[0].attempts == dsvc.settings.delivery_max_attempts
@@ -340,7 +341,7 @@ async def test_ssrf_guard_refuses_private_webhook_targets(
                     break
                 await asyncio.sleep(0.05)
         async with svc.db.read() as conn:
-            (entry,) = await channel_store.delivery_log(conn, uid, channel.id)
+            (entry,) = await delivery_log_store.delivery_log(conn, uid, channel.id)
         await close_delivery(svc)
     assert hook.raw_ids == []
     assert local_server.requests == []

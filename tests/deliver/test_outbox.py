@@ -16,13 +16,13 @@ from storywatch.model import Reason
 from storywatch.store.channels import (
     Outcome,
     claim,
-    delivery_log,
     lease,
     leased,
     note_results,
     write_outcomes,
 )
 from storywatch.store.channels import get as get_channel
+from storywatch.store.deliverylog import delivery_log
 from storywatch.store.notifications import get_for_user
 from storywatch.store.tables import channels as channels_table
 from storywatch.store.tables import deliveries, notifications

@@ -4,7 +4,7 @@ A channel is one destination: a browser or installed web app (``webpush``; a "de
 e-mail address, a webhook endpoint, an ntfy topic or an Apprise URL. Every query takes the
 owner's ``user_id``, so another user's channel is simply not found. The delivery log and the
 dead letters, what a person checks when a channel misbehaves, are read in
-:mod:`storywatch.store.deliverylog` (and reachable from here under their old names).
+:mod:`storywatch.store.deliverylog`.
 
 The workers' side of deliveries lives here as well: *claiming* due deliveries with a lease
 (``lease_until``) and writing what happened. A worker that dies lets its leases run out and
@@ -24,11 +24,6 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 # re-exported: the web API and the tests read the log and the dead letters through this module
-from storywatch.store.deliverylog import DeadLetter as DeadLetter
-from storywatch.store.deliverylog import LogEntry as LogEntry
-from storywatch.store.deliverylog import dead_letters as dead_letters
-from storywatch.store.deliverylog import delivery_log as delivery_log
-from storywatch.store.deliverylog import retry_dead as retry_dead
 from storywatch.store.notifications import (
     NOTIFICATION_FIELDS,
     Notification,

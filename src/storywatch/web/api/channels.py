@@ -20,6 +20,7 @@ from storywatch.deliver.channels.email import check_unsubscribe
 from storywatch.deliver.testsend import send_test
 from storywatch.errors import InvalidInput, NotFound
 from storywatch.store import channels as channel_store
+from storywatch.store import deliverylog as delivery_log_store
 from storywatch.store.channels import Channel
 from storywatch.web.api.common import ERROR_RESPONSES, MAX_ID, IdPath
 from storywatch.web.deps import ServicesDep, UserDep
@@ -177,11 +178,13 @@ async def dead_letters(
 ) -> list[DeadLetterOut]:
     """Notifications a channel gave up on, newest first, with the reason."""
     async with services.db.read() as conn:
-        found = await channel_store.dead_letters(conn, user.id, limit=limit, channel_id=channel_id)
+        found = await delivery_log_store.dead_letters(
+            conn, user.id, limit=limit, channel_id=channel_id
+        )
     return [_dl(d) for d in found]
 
 
-def _dl(d: channel_store.DeadLetter) -> DeadLetterOut:
+def _dl(d: delivery_log_store.DeadLetter) -> DeadLetterOut:
     return DeadLetterOut(
         delivery_id=d.delivery_id,
         notification_id=d.notification_id,
@@ -199,7 +202,7 @@ def _dl(d: channel_store.DeadLetter) -> DeadLetterOut:
 async def retry_dead_letter(delivery_id: IdPath, services: ServicesDep, user: UserDep) -> Response:
     """Queue a dead letter again (after fixing the channel)."""
     async with services.db.write() as conn:
-        if not await channel_store.retry_dead(conn, user.id, delivery_id, services.clock()):
+        if not await delivery_log_store.retry_dead(conn, user.id, delivery_id, services.clock()):
             raise NotFound(f"No dead letter {delivery_id}.")
     return Response(status_code=204)
 
@@ -271,7 +274,7 @@ async def channel_log(
     """Every attempt on this channel, newest first: when, how long, and what the receiver said."""
     await _own(services, user.id, channel_id)
     async with services.db.read() as conn:
-        entries = await channel_store.delivery_log(
+        entries = await delivery_log_store.delivery_log(
             conn, user.id, channel_id, limit=limit, before_id=before, failures_only=failures
         )
     return [
