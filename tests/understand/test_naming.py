@@ -1,0 +1,103 @@
+"""Naming verbs ("called the plan “a disaster”", "referred to the board as “a closed shop”"):
+what the speaker said is the object with its quoted description. Every article here is
+written for these tests."""
+
+from __future__ import annotations
+
+from storywatch.understand import extract_statements
+from storywatch.understand.analysis import analyse
+from storywatch.understand.naming import naming_content
+
+
+def _content(sentence: str) -> str | None:
+    an = analyse(sentence)
+    [s] = an.sentences
+    found = naming_content(sentence, s)
+    return None if found is None else sentence[found.content[0] : found.content[1]]
+
+
+def test_a_verb_joined_by_and_names_what_the_first_verb_did_not_report() -> None:
+    text = (
+        "Ana Ortega took the podium in Valdora on Tuesday and called the port plan "
+        "“a slow-motion disaster.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.kind == "direct"
+    assert only.speaker == "Ana Ortega"
+    assert only.text.startswith("the port plan “a slow-motion disaster")
+    assert only.cue == "called"
+
+
+def test_the_object_starts_after_refer_to() -> None:
+    text = (
+        "Mayor Lind, in two interviews on Thursday, referred to the harbour board as "
+        "“a closed shop.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text.startswith("the harbour board as “a closed shop")
+    assert "Lind" in only.speaker
+
+
+def test_an_earlier_verb_with_its_own_object_does_not_take_the_naming() -> None:
+    text = (
+        "Vance, who has mocked the ferry company for years, referred to the rebels as "
+        "“bandits” and “thieves” on Sunday.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text.startswith("the rebels as “bandits” and “thieves”")
+    assert "ferry company" not in only.text
+    assert only.speaker == "Vance"
+
+
+def test_a_naming_inside_a_reported_clause_stays_in_that_clause() -> None:
+    text = "Hale said that Brandt called the levy “a tax on breathing.”\n"
+    [only] = extract_statements(text)
+    assert only.text.startswith("that Brandt called the levy")
+    assert only.speaker == "Hale"
+
+
+def test_a_participle_after_a_comma_is_a_second_act_not_a_narrowing() -> None:
+    text = "Critics blasted Brandt’s call for a “harbour tax” on Monday, calling it “absurd.”\n"
+    texts = [s.text for s in extract_statements(text)]
+    assert texts[0].startswith("Brandt’s call for a “harbour tax”")
+
+
+def test_the_description_ends_at_its_quotation_before_a_comma_or_new_clause() -> None:
+    assert _content(
+        "Ruiz called the pact “insanity,” and Hale, who disagrees, called it fair."
+    ) == ("the pact “insanity,”")
+    assert _content("Ruiz called the ferry fares “a scandal” and Hale says they are “fine.”") == (
+        "the ferry fares “a scandal”"
+    )
+
+
+def test_the_description_runs_on_when_the_words_after_it_still_describe() -> None:
+    assert _content("Ruiz called the islanders “free riders” who rely on the mainland.") == (
+        "the islanders “free riders” who rely on the mainland"
+    )
+
+
+def test_quotations_joined_without_a_break_are_one_description() -> None:
+    assert _content("Ruiz described the smugglers as “bandits” and “thieves” yesterday.") == (
+        "the smugglers as “bandits” and “thieves”"
+    )
+
+
+def test_not_naming() -> None:
+    # A noun, a passive, a phrasal verb, and a quotation with no object before it.
+    assert _content("Ruiz backed Hale’s call for a “harbour tax” on Monday.") is None
+    assert _content("The plan was described as “reckless” by the council.") is None
+    assert _content("Ruiz called for “calm and patience” on the quay.") is None
+    assert _content("It was what Ruiz called “the old port model.”") is None
+
+
+def test_a_one_word_subject_of_a_joined_verb_must_be_a_name_the_article_uses() -> None:
+    named = (
+        "The rally was loud, said Ortega. "
+        "Ortega took the podium on Tuesday and called the port plan “a slow-motion disaster.”\n"
+    )
+    [first, second] = extract_statements(named)
+    assert second.speaker == "Ortega"
+    assert second.text.startswith("the port plan")
+    adverb = "Hastily the crew packed up and called the port system “rotten to the core.”\n"
+    assert extract_statements(adverb) == []
