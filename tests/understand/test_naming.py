@@ -96,7 +96,7 @@ def test_a_one_word_subject_of_a_joined_verb_must_be_a_name_the_article_uses() -
         "The rally was loud, said Ortega. "
         "Ortega took the podium on Tuesday and called the port plan “a slow-motion disaster.”\n"
     )
-    [first, second] = extract_statements(named)
+    [_first, second] = extract_statements(named)
     assert second.speaker == "Ortega"
     assert second.text.startswith("the port plan")
     adverb = "Hastily the crew packed up and called the port system “rotten to the core.”\n"
