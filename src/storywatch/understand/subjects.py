@@ -12,7 +12,7 @@ from __future__ import annotations
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.phrases import _np_before, _plausible, clause_subject
-from storywatch.understand.spans import _IRREGULAR_PAST, Sentence, Span, _inside
+from storywatch.understand.spans import _DETERMINERS, _IRREGULAR_PAST, Sentence, Span, _inside
 from storywatch.understand.text import Word
 
 
@@ -48,7 +48,9 @@ def opening_subject(text: str, s: Sentence, k: int) -> Span | None:
         low = w.text.lower()
         if _inside(s.quotes, w.start) or (out and "," in text[out[-1].end : w.start]):
             return None
-        if out and w.text[:1].islower() and _verb_or_aux(low):
+        # "The retired neurosurgeon has …": right after "the", a participle describes.
+        described = low.endswith("ed") and out[-1:] and out[-1].text.lower() in _DETERMINERS
+        if out and w.text[:1].islower() and _verb_or_aux(low) and not described:
             break
         out.append(w)
         if len(out) > 6:
@@ -58,6 +60,12 @@ def opening_subject(text: str, s: Sentence, k: int) -> Span | None:
     return out[0].start, out[-1].end
 
 
+# Past tenses that open the predicate after a subject ("The businessman began by …").
+_MORE_PAST = _words(
+    """began became held stood ran spent paid sought knew grew drew fought struck chose rose
+    fell broke wore stole swore hid shook forgot forgave did does has have had is was are were"""
+)
+
 _OPENERS = _words("in on at after before during since with from for by as but and yet so")
 
 
@@ -66,6 +74,7 @@ def _verb_or_aux(low: str) -> bool:
         low in lx.AUXILIARIES
         or low in lx.CUE_WORDS
         or low in _IRREGULAR_PAST
+        or low in _MORE_PAST
         or (low.endswith("ed") and len(low) > 4)
     )
 
