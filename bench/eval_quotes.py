@@ -29,6 +29,9 @@ our resolver):
 - gold Source a description with a lowercase head ("a source", "the senator", "a Warren
   adviser"): correct when our speaker mention overlaps the gold Source span (the gold gives
   no name to compare a resolution with).
+Agreement. Where a folder holds documents annotated more than once, the line before the
+headline scores the other annotators' direct quotes against the gold's annotator with the same
+matching: how far people agree, the ceiling for a system.
 The last line is the headline: f1, precision, recall, speaker_accuracy, docs.
 """
 
@@ -162,26 +165,57 @@ def load(folder: Path) -> list[tuple[str, str, list[Gold]]]:
         if txt.stem not in anns:
             continue
         text = txt.read_text(encoding="utf-8")
-        spans, events = read_ann(anns[txt.stem])
-        starts, ends = zip(*[(m.start(), m.end()) for m in _WORD.finditer(text)], strict=True)
-        golds = []
-        for ev in events:
-            content = spans.get(ev.get("Content", ""))
-            if content is None:
-                continue
-            ctext = " ".join(text[a:b] for a, b in content[1])
-            if not any(q in ctext for q in _QUOTES) and "''" not in ctext:
-                continue
-            src = spans.get(ev.get("Source", ""))
-            golds.append(
-                Gold(
-                    token_ids(list(starts), list(ends), content[1]),
-                    ctext.strip()[:1] in _QUOTES or ctext.strip()[:2] == "''",
-                    src[1] if src else None,
-                )
-            )
-        docs.append((txt.stem, text, golds))
+        docs.append((txt.stem, text, direct_quotes(text, anns[txt.stem])))
     return docs
+
+
+def direct_quotes(text: str, ann: Path) -> list[Gold]:
+    """The direct quotes one annotator marked in one document (see the module docstring)."""
+    spans, events = read_ann(ann)
+    starts, ends = zip(*[(m.start(), m.end()) for m in _WORD.finditer(text)], strict=True)
+    golds = []
+    for ev in events:
+        content = spans.get(ev.get("Content", ""))
+        if content is None:
+            continue
+        ctext = " ".join(text[a:b] for a, b in content[1])
+        if not any(q in ctext for q in _QUOTES) and "''" not in ctext:
+            continue
+        src = spans.get(ev.get("Source", ""))
+        golds.append(
+            Gold(
+                token_ids(list(starts), list(ends), content[1]),
+                ctext.strip()[:1] in _QUOTES or ctext.strip()[:2] == "''",
+                src[1] if src else None,
+            )
+        )
+    return golds
+
+
+def agreement(folder: Path) -> tuple[float, int, int]:
+    """How far the annotators agree with each other under this scorer: every further
+    annotation of a document annotated more than once, scored as predictions against the
+    one the gold uses (the first alphabetically). It is the ceiling a system can be judged
+    against: (F1, documents, further annotations)."""
+    groups: dict[str, list[Path]] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        groups.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    matched = predicted = gold = docs = others = 0
+    for stem, anns in groups.items():
+        if len(anns) < 2:
+            continue
+        text = (folder / "text" / f"{stem}.txt").read_text(encoding="utf-8")
+        reference = direct_quotes(text, anns[0])
+        docs += 1
+        for other in anns[1:]:
+            as_preds = [Pred(g.tokens, "", None) for g in direct_quotes(text, other)]
+            matched += len(match(as_preds, reference, 0.5))
+            predicted += len(as_preds)
+            gold += len(reference)
+            others += 1
+    p = matched / predicted if predicted else 0.0
+    r = matched / gold if gold else 0.0
+    return (2 * p * r / (p + r) if p + r else 0.0), docs, others
 
 
 def predict(text: str) -> tuple[list[Pred], float]:
@@ -417,6 +451,12 @@ def main() -> int:
         f"speaker accuracy with the scorer's heuristic alone (no hand-read pronoun "
         f"referents): {r['speaker_accuracy_heuristic']:.4f}"
     )
+    f1, docs, others = agreement(args.data)
+    if docs:
+        print(
+            f"annotators against the gold's annotator on the {docs} documents annotated more "
+            f"than once ({others} further annotations), same scorer: f1={f1:.3f}"
+        )
     print(
         f"f1={r['f1@0.5']:.4f} precision={r['precision@0.5']:.4f} recall={r['recall@0.5']:.4f} "
         f"speaker_accuracy={r['speaker_accuracy']:.4f} "
