@@ -1,0 +1,30 @@
+"""Quotations introduced by layout rather than a cue verb right before them: nested quote
+marks, newsletter digest items credited by a label, a colon at a paragraph's end. Every
+article here is written for these tests."""
+
+from __future__ import annotations
+
+from storywatch.understand import extract_statements
+from storywatch.understand.text import find_quotes
+
+
+def _quoted(text: str) -> list[str]:
+    return [" ".join(text[a:b] for a, b in q.parts) for q in find_quotes(text)]
+
+
+def test_same_marks_nested_in_a_quotation_do_not_split_it() -> None:
+    text = "“The port is not about “fair trade” any more. It is about tolls,” said Ana Ruiz.\n"
+    assert _quoted(text) == ["The port is not about “fair trade” any more. It is about tolls,"]
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"
+    assert only.text.startswith("The port is not about")
+
+
+def test_curly_marks_nested_in_straight_ones_do_not_split_them() -> None:
+    text = '"We never said “closed for good,” only closed," said Ana Ruiz.\n'
+    assert _quoted(text) == ["We never said “closed for good,” only closed,"]
+
+
+def test_a_stray_opening_mark_still_gives_way_to_the_next_one() -> None:
+    text = "“The ferry left. He called it “a disgrace” and went home.\n"
+    assert _quoted(text) == ["a disgrace"]
