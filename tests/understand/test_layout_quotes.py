@@ -28,3 +28,33 @@ def test_curly_marks_nested_in_straight_ones_do_not_split_them() -> None:
 def test_a_stray_opening_mark_still_gives_way_to_the_next_one() -> None:
     text = "“The ferry left. He called it “a disgrace” and went home.\n"
     assert _quoted(text) == ["a disgrace"]
+
+
+def test_digest_item_credits_the_names_after_the_dash() -> None:
+    text = (
+        "This is the Harbour Digest for Tuesday.\n\n"
+        "TOLL RISE WAS NOT THE CAUSE - Dana Reyes and Tom Olsen: “Shipping fell because the "
+        "season ended early. The tolls had nothing to do with it.” [Harbour Post.]\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text.startswith("Shipping fell because")
+    assert only.speaker_mention == "Dana Reyes and Tom Olsen"
+
+
+def test_digest_item_credits_the_source_after_from() -> None:
+    text = (
+        "Why the counts moved -More from Reyes: “The second week saw far more arrivals than "
+        "the first.”\n\n"
+        "Not every survey agrees. From the report: “Samples with longer field periods were "
+        "more accurate than the rest.”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.speaker_mention == "Reyes"
+    assert second.speaker_mention == "the report"
+    assert second.text.startswith("Samples with longer")
+
+
+def test_a_headline_before_a_dash_is_no_speaker() -> None:
+    text = "PORT TALKS - A LONG NIGHT: “Nobody slept,” said Ana Ruiz.\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"
