@@ -58,3 +58,41 @@ def test_a_headline_before_a_dash_is_no_speaker() -> None:
     text = "PORT TALKS - A LONG NIGHT: “Nobody slept,” said Ana Ruiz.\n"
     [only] = extract_statements(text)
     assert only.speaker == "Ana Ruiz"
+
+
+def test_a_colon_at_a_paragraph_end_announces_the_next_quotation() -> None:
+    text = (
+        "The old harbour master died on Sunday.\n\n"
+        "When the news broke, Governor Ana Ruiz released the following statement:\n\n"
+        "“Tom Olsen kept this port alive for forty years. We will miss him.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"
+    assert only.text.startswith("Tom Olsen kept this port alive")
+
+
+def test_any_verb_before_the_colon_announces_it() -> None:
+    text = (
+        "Dockworkers liked the plan.\n\n"
+        "Local dockworker Dana Reyes echoed:\n\n"
+        "“I like it because the night shifts finally end.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Dana Reyes"
+
+
+def test_an_inverted_cue_before_the_colon_announces_it() -> None:
+    text = "Reyes spoke after the vote.\n\nStated Reyes:\n\n“We have waited long enough.”\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "Reyes"
+
+
+def test_a_copula_or_a_dummy_it_before_the_colon_announces_nobody() -> None:
+    text = (
+        "The ferry was late again.\n\n"
+        "Wait, it gets worse:\n\n"
+        "“Passengers will be charged for the delay.”\n\n"
+        "The reason the board gives is:\n\n"
+        "“The engines are old and nobody will pay for new ones.”\n"
+    )
+    assert extract_statements(text) == []

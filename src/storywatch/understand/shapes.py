@@ -7,6 +7,8 @@
   "“…”" followed by "– Hillary Clinton." (readers' letters, pull quotes, vox pops).
 - "As Akhil Amar put it, “…”": "put it" is no reporting verb, but after "as" and before a
   quotation it credits the words that follow.
+- A paragraph that ends in a colon announces the quotation that opens the next one, whatever
+  its verb: "… Governor Ruiz released the following statement:", "Stated Reyes:".
 """
 
 from __future__ import annotations
@@ -22,7 +24,14 @@ from storywatch.understand.phrases import (
     _plausible,
     clause_subject,
 )
-from storywatch.understand.spans import Found, Sentence, Span, _inside, is_title_quote
+from storywatch.understand.spans import (
+    _IRREGULAR_PAST,
+    Found,
+    Sentence,
+    Span,
+    _inside,
+    is_title_quote,
+)
 from storywatch.understand.text import Quote, Word
 
 _NAME = r"[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|of|de|van|von|al))*"
@@ -38,7 +47,7 @@ def colon_quote(text: str, s: Sentence) -> Found | None:
     lead = text[s.start : q.start].rstrip()
     if not lead.endswith(":"):
         return None
-    subject = clause_subject(text, s) or _determined_subject(s, q)
+    subject = clause_subject(text, s) or _determined_subject(s, q.start)
     if subject is None or subject[1] >= q.start:
         return None
     verb = next(
@@ -104,9 +113,10 @@ def _last_whole_quote(text: str, s: Sentence) -> Quote | None:
     return q
 
 
-def _determined_subject(s: Sentence, q: Quote) -> Span | None:
-    """ "A footnote in the report", "The team": a determiner, then words up to the verb."""
-    words = [w for w in s.words if w.end <= q.start]
+def _determined_subject(s: Sentence, end: int) -> Span | None:
+    """ "A footnote in the report", "The team": a determiner, then words up to the verb
+    (before ``end``)."""
+    words = [w for w in s.words if w.end <= end]
     if len(words) < 3:
         return None
     np: list[Word] = []
@@ -163,3 +173,62 @@ def announcement(text: str, s: Sentence) -> Found | None:
     if speaker is None or speaker[0] != s.words[0].start:
         return None
     return Found((), True, speaker, (last.start, last.end), s.index)
+
+
+def colon_announcement(text: str, s: Sentence) -> Found | None:
+    """ "When the mayor died, Governor Ruiz released the following statement:" — a sentence
+    with no quotation that ends in a colon announces the quotation of the next paragraph,
+    whatever its verb; the verb's subject speaks. The caller attaches that quotation only
+    when it opens the next sentence."""
+    if s.quotes or not s.words or text[s.words[-1].end : s.end].strip() != ":":
+        return None
+    words = s.words
+    if _inverted_label(words):
+        # "Wrote Okafor:" / "Stated Dana Reyes:": the cue first, the name after it.
+        cue = (words[0].start, words[0].end)
+        return Found((), True, (words[1].start, words[-1].end), cue, s.index)
+    for k in range(1, min(len(words), _ANNOUNCE_MAX_WORDS)):
+        w = words[k]
+        if not _finite(w.text, words[k - 1].text):
+            continue
+        j = k
+        while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
+            j -= 1
+        if any(x.text.lower() in _COPULAS for x in words[j:]):
+            # "Atkinson was asked:": a passive's subject did not speak; "The reason they
+            # give is:": the clause's verb was the copula, the word found only a noun.
+            return None
+        speaker = _np_before(text, words, j, s.start, loose=True)
+        if speaker is None:
+            return None
+        if text[speaker[0] : speaker[1]].lower() == "it" and w.text.lower() not in lx.CUE_WORDS:
+            return None  # "Wait, it gets better:"
+        return Found((), True, speaker, (w.start, w.end), s.index)
+    return None
+
+
+# The verb of an announcing clause comes early ("The Pentagon's press secretary, a retired
+# admiral, told reporters:"); a colon after a long clause closes a list or an explanation.
+_ANNOUNCE_MAX_WORDS = 25
+# "The question is:", "Here they are:" — a copula introduces no speech.
+_COPULAS = frozenset(("is", "are", "was", "were", "be", "been"))
+
+
+def _inverted_label(words: list[Word]) -> bool:
+    return (
+        2 <= len(words) <= 4
+        and words[0].text.lower() in lx.CUE_WORDS
+        and all(w.text[:1].isupper() for w in words[1:])
+    )
+
+
+def _finite(token: str, before: str) -> bool:
+    """A lowercase word that can be a clause's verb: a cue, a past tense, or a third person
+    right after a name or pronoun ("Frank quotes", not "these proven liars")."""
+    low = token.lower()
+    if not token[:1].islower():
+        return False
+    if low in lx.CUE_WORDS or (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PAST:
+        return True
+    third_person = low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is"))
+    return third_person and (before[:1].isupper() or before.lower() in ("he", "she", "it"))

@@ -23,7 +23,7 @@ from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.clause_ends import clip_clause
 from storywatch.understand.followups import split_followups
 from storywatch.understand.phrases import appositive_name
-from storywatch.understand.shapes import announcement, credit_line
+from storywatch.understand.shapes import announcement, colon_announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
 
@@ -111,7 +111,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             continue
         if not bare_quote(text, s):
             pending = None
-            announced = announcement(text, s)
+            announced = announcement(text, s) or colon_announcement(text, s)
             if announced is not None:
                 pending = _make(an, announced, history, para)
                 continue
