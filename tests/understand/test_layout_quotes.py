@@ -96,3 +96,20 @@ def test_a_copula_or_a_dummy_it_before_the_colon_announces_nobody() -> None:
         "“The engines are old and nobody will pay for new ones.”\n"
     )
     assert extract_statements(text) == []
+
+
+def test_morning_email_item_credits_its_capitals_headline() -> None:
+    text = (
+        "TOP STORIES.\n\n"
+        "HARBOUR TOLLS DOUBLE OVERNIGHT “Ferry operators woke to a bill twice the size of "
+        "last month’s, and nobody at the port authority would say why.” [Harbour Post.]\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker_mention == "HARBOUR TOLLS DOUBLE OVERNIGHT"
+    assert only.text.startswith("Ferry operators woke")
+
+
+def test_a_capitals_dateline_before_a_quotation_with_a_cue_is_no_headline() -> None:
+    text = "PORT NEWS “We are open again,” said Ana Ruiz.\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"

@@ -35,7 +35,7 @@ from storywatch.understand.asides import (
 )
 from storywatch.understand.clause_ends import clause_before, cut_tail
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
-from storywatch.understand.digests import labelled_quote
+from storywatch.understand.digests import headline_quote, labelled_quote
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.phrases import (
     _is_role_chunk,
@@ -103,6 +103,7 @@ _SET_OFF = re.compile(r"(?::|\s[-–—]{1,2})\s*\Z")
 def _find_rest(text: str, s: Sentence) -> Found | None:
     return (
         labelled_quote(text, s)
+        or headline_quote(text, s)
         or _cue_led(text, s)
         or _according_to(text, s)
         or _colon_intro(text, s)

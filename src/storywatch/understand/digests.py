@@ -7,6 +7,8 @@ elsewhere with its credit written as a label before it:
   dash, the authors, a colon, the quotation. The authors speak.
 - "Why the averages moved -More from Reyes: “…”" / "From the report: “…”": the label
   names the source after "from".
+- "HARBOUR TOLLS DOUBLE OVERNIGHT “…” [Harbour Post.]": a headline in capitals run into a
+  quotation; the annotators credit the headline.
 
 The label is short and has no verb, so nothing else in a sentence can look like it: a clause
 before a colon ("Kasich resisted: “…”") is read by :func:`~storywatch.understand.shapes.
@@ -80,3 +82,26 @@ def _is_names(np: list[Word]) -> bool:
         if not w.text[:1].isupper() or (len(w.text) > 1 and w.text.isupper()):
             return False
     return True
+
+
+def headline_quote(text: str, s: Sentence) -> Found | None:
+    """ "HARBOUR TOLLS DOUBLE OVERNIGHT “Ferry operators woke to a bill twice the size …”
+    [Harbour Post.]": a morning e-mail's item, a headline in capitals run into the
+    quotation it sums up. The annotators of PolNeAR credit the quotation to the headline
+    (the item's own label), not to the outlet in brackets; so do we."""
+    if s.start and text[s.start - 1] != "\n":
+        return None
+    quotes = [q for q in s.quotes if not is_title_quote(text, q)]
+    if not quotes or text[quotes[-1].end : s.end].strip(" .") or s.quotes[0] is not quotes[0]:
+        return None
+    q = quotes[0]
+    head = [w for w in s.words if w.end <= q.start]
+    if len(head) < _HEADLINE_MIN_WORDS or text[head[-1].end : q.start].strip(" ’'‘"):
+        return None
+    if not all(w.text.isupper() or w.text.isdigit() for w in head):
+        return None
+    parts = [p for o in quotes for p in o.parts]
+    return Found(tuple(parts), True, (head[0].start, head[-1].end), None, s.index)
+
+
+_HEADLINE_MIN_WORDS = 3
