@@ -113,3 +113,68 @@ def test_a_capitals_dateline_before_a_quotation_with_a_cue_is_no_headline() -> N
     text = "PORT NEWS “We are open again,” said Ana Ruiz.\n"
     [only] = extract_statements(text)
     assert only.speaker == "Ana Ruiz"
+
+
+def test_a_cue_governed_by_by_speaks_for_the_nearest_verbs_subject() -> None:
+    text = (
+        "Judge Ana Ruiz took a short recess.\n\n"
+        "When she came back she began by saying, “I see no reason to close the port.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"
+    assert only.text == "I see no reason to close the port."
+
+
+def test_an_infinitive_cue_after_a_passive_speaks_for_its_subject() -> None:
+    text = (
+        "But the hearing was so calm that Mr. Tom Olsen was prompted to say, “I cannot "
+        "believe how polite everyone is.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Tom Olsen"
+
+
+def test_an_object_between_verb_and_governed_cue_is_stepped_over() -> None:
+    text = (
+        "The editor I was talking to, Tom Olsen, interrupted me in mid-sentence to announce, "
+        "“And there goes the last ferry.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Tom Olsen"
+
+
+def test_a_verb_joined_by_and_shares_the_subject_after_an_opening_clause() -> None:
+    text = (
+        "Asked on Monday whether he would run again, Mr. Tom Olsen shook his head and said, "
+        "“Not this time.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Tom Olsen"
+
+
+def test_a_participle_shares_the_subject_of_the_clause_before_it() -> None:
+    text = (
+        "On Thursday, after weeks of silence, Ana Ruiz appeared on the evening news and "
+        "endorsed the plan, saying, “This is exactly what the harbour needs.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"
+
+
+def test_a_passive_clause_speaks_for_its_subject_not_the_agent() -> None:
+    text = (
+        "As the crowd began to boo, Ana Ruiz was joined on stage by Mayor Tom Olsen and "
+        "joked, “You are all very kind tonight,” drawing more boos.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"
+
+
+def test_a_quotation_right_after_a_participle_is_not_its_speaker() -> None:
+    text = (
+        "Later on Sunday, Ana Ruiz posted the timetable on her website, writing “Allow me to "
+        "do the newspaper’s homework for it. Here is the timetable you said never existed.”\n"
+    )
+    [quoted] = [st for st in extract_statements(text) if st.kind == "direct"]
+    assert quoted.speaker == "Ana Ruiz"
+    assert quoted.text.startswith("Allow me to do")

@@ -62,7 +62,9 @@ from storywatch.understand.spans import (
 )
 from storywatch.understand.subjects import (
     clause_subject_np,
+    coordinated_subject,
     governed,
+    governing_subject,
     hypothetical,
     opening_name,
     opening_subject,
@@ -217,6 +219,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             speaker = clause_subject(text, s)
             if speaker is None and any(q.start > w.end for q in s.quotes):
                 speaker = opening_subject(text, s, k)
+            if speaker is None and _INTRODUCES.match(text, w.end):
+                speaker = coordinated_subject(text, s, k)
         if (
             speaker is None
             and k > 0
@@ -227,7 +231,10 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "The candidate asserted his plans by saying, “…”", "was prompted to say, “…”",
             # "drew boos upon saying, “…”": the sentence's subject speaks.
             speaker = (
-                clause_subject(text, s) or main_subject(text, s) or opening_subject(text, s, k)
+                clause_subject(text, s)
+                or main_subject(text, s)
+                or opening_subject(text, s, k)
+                or governing_subject(text, s, k)
             )
         if (
             speaker is None
@@ -239,6 +246,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "Carson took the stage and called the system “rotten to the core.”": a verb
             # joined to the sentence's first one shares its subject.
             speaker = opening_name(text, s)
+            if speaker is None and _INTRODUCES.match(text, w.end):
+                speaker = coordinated_subject(text, s, k)
         if speaker is None and k > 0:
             after = inverted(text, s, k)
             if after is not None:
