@@ -178,3 +178,14 @@ def test_a_quotation_right_after_a_participle_is_not_its_speaker() -> None:
     [quoted] = [st for st in extract_statements(text) if st.kind == "direct"]
     assert quoted.speaker == "Ana Ruiz"
     assert quoted.text.startswith("Allow me to do")
+
+
+def test_a_colon_after_an_opening_phrase_credits_the_first_verbs_subject() -> None:
+    text = (
+        "Ana Ruiz spent the morning at the ferry terminal.\n\n"
+        "But back in the council chamber, she returned to her familiar lines: “No new tolls. "
+        "No new fees. Not while I am mayor.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"
+    assert only.text.startswith("No new tolls.")

@@ -48,14 +48,22 @@ def colon_quote(text: str, s: Sentence) -> Found | None:
     if not lead.endswith(":"):
         return None
     subject = clause_subject(text, s) or _determined_subject(s, q.start)
-    if subject is None or subject[1] >= q.start:
+    verb = None
+    if subject is not None and subject[1] < q.start:
+        verb = next(
+            (w for w in s.words if w.start >= subject[1] and not _inside(s.quotes, w.start)),
+            None,
+        )
+    if verb is not None and verb.start < q.start and verb.text[:1].islower():
+        return Found(q.parts, True, subject, (verb.start, verb.end), s.index)
+    if any(o.start < q.start for o in s.quotes):
         return None
-    verb = next(
-        (w for w in s.words if w.start >= subject[1] and not _inside(s.quotes, w.start)), None
-    )
-    if verb is None or verb.start >= q.start or not verb.text[:1].islower():
+    # "But back home, he returned to his familiar lines: “…”": the subject of the first
+    # verb, past an opening phrase.
+    announced = _announcing_clause(text, [w for w in s.words if w.end <= q.start])
+    if announced is None:
         return None
-    return Found(q.parts, True, subject, (verb.start, verb.end), s.index)
+    return Found(q.parts, True, announced[0], announced[1], s.index)
 
 
 def as_put_it(text: str, s: Sentence) -> Found | None:
@@ -187,6 +195,16 @@ def colon_announcement(text: str, s: Sentence) -> Found | None:
         # "Wrote Okafor:" / "Stated Dana Reyes:": the cue first, the name after it.
         cue = (words[0].start, words[0].end)
         return Found((), True, (words[1].start, words[-1].end), cue, s.index)
+    announced = _announcing_clause(text, words)
+    if announced is None:
+        return None
+    return Found((), True, announced[0], announced[1], s.index)
+
+
+def _announcing_clause(text: str, words: list[Word]) -> tuple[Span, Span] | None:
+    """Speaker and verb of a clause that ends in a colon: the subject of its first finite
+    verb, when that verb is no copula ("The question is:") and the subject no dummy "it"
+    ("Wait, it gets better:")."""
     for k in range(1, min(len(words), _ANNOUNCE_MAX_WORDS)):
         w = words[k]
         if not _finite(w.text, words[k - 1].text):
@@ -198,12 +216,12 @@ def colon_announcement(text: str, s: Sentence) -> Found | None:
             # "Atkinson was asked:": a passive's subject did not speak; "The reason they
             # give is:": the clause's verb was the copula, the word found only a noun.
             return None
-        speaker = _np_before(text, words, j, s.start, loose=True)
+        speaker = _np_before(text, words, j, words[0].start, loose=True)
         if speaker is None:
             return None
         if text[speaker[0] : speaker[1]].lower() == "it" and w.text.lower() not in lx.CUE_WORDS:
-            return None  # "Wait, it gets better:"
-        return Found((), True, speaker, (w.start, w.end), s.index)
+            return None
+        return speaker, (w.start, w.end)
     return None
 
 
