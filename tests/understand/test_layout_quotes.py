@@ -189,3 +189,12 @@ def test_a_colon_after_an_opening_phrase_credits_the_first_verbs_subject() -> No
     [only] = extract_statements(text)
     assert only.speaker == "Ana Ruiz"
     assert only.text.startswith("No new tolls.")
+
+
+def test_a_numbered_article_can_announce_its_text() -> None:
+    text = (
+        "The charter protects ferry crews. Article 12 affirms: “No crew member shall be "
+        "dismissed for refusing an unsafe crossing.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker_mention == "Article 12"

@@ -240,13 +240,17 @@ def _inverted_label(words: list[Word]) -> bool:
     )
 
 
+_SUBJECTS = frozenset(("he", "she", "it"))
+
+
 def _finite(token: str, before: str) -> bool:
     """A lowercase word that can be a clause's verb: a cue, a past tense, or a third person
-    right after a name or pronoun ("Frank quotes", not "these proven liars")."""
+    right after a name, a number or a pronoun ("Frank quotes", "Article 33 affirms", not
+    "these proven liars")."""
     low = token.lower()
     if not token[:1].islower():
         return False
     if low in lx.CUE_WORDS or (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PAST:
         return True
     third_person = low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is"))
-    return third_person and (before[:1].isupper() or before.lower() in ("he", "she", "it"))
+    return third_person and (before[:1].isupper() or before.isdigit() or before in _SUBJECTS)
