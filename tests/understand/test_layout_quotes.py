@@ -5,6 +5,8 @@ article here is written for these tests."""
 from __future__ import annotations
 
 from storywatch.understand import extract_statements
+from storywatch.understand.analysis import analyse
+from storywatch.understand.statements import attribute
 from storywatch.understand.text import find_quotes
 
 
@@ -198,3 +200,16 @@ def test_a_numbered_article_can_announce_its_text() -> None:
     )
     [only] = extract_statements(text)
     assert only.speaker_mention == "Article 12"
+
+
+def test_a_quotation_continuing_a_speaker_keeps_where_the_speaker_was_named() -> None:
+    text = (
+        "In a notice this month, the harbour board said that the timetable would change.\n\n"
+        "“Ferries will leave every hour. Night crossings end in March.”\n"
+    )
+    items = attribute(analyse(text))
+    assert [it.direct for it in items] == [False, True]
+    said, quoted = items
+    assert quoted.speaker == said.speaker
+    assert quoted.speaker_span == said.speaker_span is not None
+    assert text[slice(*said.speaker_span)] == "the harbour board"

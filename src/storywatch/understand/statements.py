@@ -154,7 +154,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             # "Carter said that … would not happen." then "“That’s because this region …”":
             # the quotation right after a paraphrase is its speaker's own words.
             if prev.sentence == s.index - 1 and para - prev.paragraph <= 1:
-                item = Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para)
+                item = _continuing(prev, parts, s.index, para)
                 out.append(item)
                 history.said.append((s.start, item.speaker.identity, para))
             continue
@@ -162,13 +162,19 @@ def attribute(an: Analysis) -> list[Attributed]:
             # A quotation paragraph a little after the speaker's last words, with only
             # narration between: still theirs ("he points out" is often left unsaid).
             if para - prev.paragraph <= 2 and prev.paragraph != para and _opens_paragraph(an, s):
-                out.append(Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para))
+                out.append(_continuing(prev, parts, s.index, para))
             continue
         prev.breaks.append(len(prev.parts))
         prev.parts.extend(parts)
         prev.sentence = s.index
         prev.paragraph = para
     return out
+
+
+def _continuing(prev: Attributed, parts: list[Span], sentence: int, para: int) -> Attributed:
+    """A quotation of its own that continues ``prev``'s speaker: the same speaker, cue and
+    speaker mention (where that speaker was written)."""
+    return Attributed(parts, True, prev.speaker, prev.speaker_span, prev.cue, sentence, para)
 
 
 def _run_on(an: Analysis, s: Sentence, out: list[Attributed], para: int) -> None:
