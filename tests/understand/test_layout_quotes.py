@@ -27,6 +27,11 @@ def test_curly_marks_nested_in_straight_ones_do_not_split_them() -> None:
     assert _quoted(text) == ["We never said “closed for good,” only closed,"]
 
 
+def test_an_opening_mark_glued_before_a_bracketed_credit_closes() -> None:
+    text = "Ferry news - Harbour Digest: “Crossings resume on Monday.“[Harbour Post.]\n"
+    assert _quoted(text) == ["Crossings resume on Monday."]
+
+
 def test_a_stray_opening_mark_still_gives_way_to_the_next_one() -> None:
     text = "“The ferry left. He called it “a disgrace” and went home.\n"
     assert _quoted(text) == ["a disgrace"]

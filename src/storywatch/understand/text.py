@@ -102,9 +102,10 @@ def _is_opening(text: str, pos: int, end: int, para_start: int, para_end: int) -
     before = text[pos - 1] if pos > para_start else " "
     after = text[end] if end < para_end else " "
     if mark in _OPENERS:
-        # A curly opener glued to a word and followed by space was typed wrongly: a closer.
+        # A curly opener glued to a word and followed by space (or a bracketed credit,
+        # "….“[Harbour Post.]") was typed wrongly: a closer.
         glued = before.isalnum() or before in ",.!?;…"
-        return not (glued and (after.isspace() or after in ",.;:!?" or end >= para_end))
+        return not (glued and (after.isspace() or after in ",.;:!?[" or end >= para_end))
     if mark in _CLOSERS:
         # A curly closer at the start of a word was typed wrongly: an opener.
         return (before.isspace() or before in "([—–-") and after.isalnum()
