@@ -218,3 +218,13 @@ def test_a_quotation_continuing_a_speaker_keeps_where_the_speaker_was_named() ->
     assert quoted.speaker == said.speaker
     assert quoted.speaker_span == said.speaker_span is not None
     assert text[slice(*said.speaker_span)] == "the harbour board"
+
+
+def test_a_transcript_as_follows_is_not_credited_to_the_person_it_is_about() -> None:
+    text = (
+        "Mayor Ana Ruiz said the ferries would run all winter.\n\n"
+        "Partial transcript as follows:\n\n"
+        "“HOST: Mayor Ruiz, will the night crossings end? RUIZ: Not while I am mayor.”\n"
+    )
+    quoted = [st for st in extract_statements(text) if st.kind == "direct"]
+    assert [st.speaker_mention for st in quoted] == ["Partial transcript"]

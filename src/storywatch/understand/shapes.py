@@ -8,7 +8,8 @@
 - "As Akhil Amar put it, “…”": "put it" is no reporting verb, but after "as" and before a
   quotation it credits the words that follow.
 - A paragraph that ends in a colon announces the quotation that opens the next one, whatever
-  its verb: "… Governor Ruiz released the following statement:", "Stated Reyes:".
+  its verb: "… Governor Ruiz released the following statement:", "Stated Reyes:",
+  "Partial transcript as follows:".
 """
 
 from __future__ import annotations
@@ -195,10 +196,30 @@ def colon_announcement(text: str, s: Sentence) -> Found | None:
         # "Wrote Okafor:" / "Stated Dana Reyes:": the cue first, the name after it.
         cue = (words[0].start, words[0].end)
         return Found((), True, (words[1].start, words[-1].end), cue, s.index)
+    follows = _as_follows(words)
+    if follows is not None:
+        return Found((), True, follows[0], follows[1], s.index)
     announced = _announcing_clause(text, words)
     if announced is None:
         return None
     return Found((), True, announced[0], announced[1], s.index)
+
+
+def _as_follows(words: list[Word]) -> tuple[Span, Span] | None:
+    """ "Partial transcript as follows:" / "The statement reads as follows:": the document
+    named before "as follows" is what the next paragraph quotes (a transcript holds more
+    than one voice, so the person it is about is not its speaker)."""
+    if len(words) < 3 or [w.text.lower() for w in words[-2:]] != ["as", "follows"]:
+        return None
+    np = words[:-2]
+    if np[-1].text.lower() in _FOLLOWS_VERBS:
+        np = np[:-1]
+    if not np or len(np) > 4 or not (np[0].text[:1].isupper() or np[0].text in ("the", "a")):
+        return None
+    return (np[0].start, np[-1].end), (words[-2].start, words[-1].end)
+
+
+_FOLLOWS_VERBS = frozenset(("reads", "read", "is", "was", "are", "were", "goes", "went"))
 
 
 def _announcing_clause(text: str, words: list[Word]) -> tuple[Span, Span] | None:
