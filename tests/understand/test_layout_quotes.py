@@ -228,3 +228,13 @@ def test_a_transcript_as_follows_is_not_credited_to_the_person_it_is_about() -> 
     )
     quoted = [st for st in extract_statements(text) if st.kind == "direct"]
     assert [st.speaker_mention for st in quoted] == ["Partial transcript"]
+
+
+def test_any_cue_in_a_trailer_sentence_after_a_question_credits_it() -> None:
+    text = (
+        "''Can we keep the night ferry?'' Mr. Tom Olsen asked. ''I don't know. But we can make "
+        "the board pay for it.''\n"
+    )
+    asked, answered = extract_statements(text)
+    assert asked.text == "Can we keep the night ferry?"
+    assert asked.speaker == answered.speaker == "Tom Olsen"

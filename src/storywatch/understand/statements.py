@@ -209,8 +209,8 @@ def _whole_quote(text: str, part: Span) -> bool:
 
 
 def _trailer_sentence(an: Analysis, s: Sentence, para: int) -> Found | None:
-    """The next sentence when it is only a speaker and a cue ("Trump said.") in the same
-    paragraph, right after the quotation."""
+    """The next sentence when it is only a speaker and a cue ("Trump said.", "Mr. Olsen
+    asked.") in the same paragraph, right after the quotation."""
     if s.index + 1 >= len(an.sentences):
         return None
     nxt = an.sentences[s.index + 1]
@@ -222,7 +222,14 @@ def _trailer_sentence(an: Analysis, s: Sentence, para: int) -> Found | None:
     if found is None or found.cue is None:
         return None
     cue = an.text[found.cue[0] : found.cue[1]].lower()
-    return found if cue in ("said", "says", "wrote", "writes", "added", "explained") else None
+    return found if cue in _TRAILING_CUES else None
+
+
+# Cues that close the words before them. "agreed", "disagreed" and the like announce the
+# quotation after them instead ("“…” Park agreed. “They always are.”").
+_TRAILING_CUES = frozenset(
+    ("said", "says", "wrote", "writes", "added", "explained", "asked", "asks", "replied")
+)
 
 
 def _last_quoted(out: list[Attributed]) -> Attributed | None:
