@@ -238,3 +238,16 @@ def test_any_cue_in_a_trailer_sentence_after_a_question_credits_it() -> None:
     asked, answered = extract_statements(text)
     assert asked.text == "Can we keep the night ferry?"
     assert asked.speaker == answered.speaker == "Tom Olsen"
+
+
+def test_in_someones_words_credits_the_quotation_after_it() -> None:
+    text = (
+        "The summit moved to the harbour because, in Reyes’ words, “it is the busiest place "
+        "on the coast.”\n\n"
+        "Mrs. Ruiz was, in the words of a senior adviser, “the keeper” of the old port.\n"
+    )
+    first, second = extract_statements(text)
+    assert (first.speaker, first.cue) == ("Reyes", "in Reyes’ words")
+    assert first.text == "it is the busiest place on the coast."
+    assert second.speaker_mention == "a senior adviser"
+    assert second.text == "“the keeper” of the old port"

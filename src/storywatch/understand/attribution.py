@@ -44,7 +44,7 @@ from storywatch.understand.phrases import (
     clause_subject,
     main_subject,
 )
-from storywatch.understand.shapes import as_put_it, colon_quote
+from storywatch.understand.shapes import as_put_it, colon_quote, in_the_words_of
 from storywatch.understand.spans import (
     _INTRO_MAX_WORDS,
     _IRREGULAR_PAST,
@@ -110,6 +110,7 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
         or _according_to(text, s)
         or _colon_intro(text, s)
         or as_put_it(text, s)
+        or in_the_words_of(text, s)
         or colon_quote(text, s)
     )
 

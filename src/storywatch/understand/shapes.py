@@ -6,7 +6,7 @@
 - A quotation credited on a line of its own after it, or after a dash on the same line:
   "“…”" followed by "– Hillary Clinton." (readers' letters, pull quotes, vox pops).
 - "As Akhil Amar put it, “…”": "put it" is no reporting verb, but after "as" and before a
-  quotation it credits the words that follow.
+  quotation it credits the words that follow; so does "in the words of X" / "in X's words".
 - A paragraph that ends in a colon announces the quotation that opens the next one, whatever
   its verb: "… Governor Ruiz released the following statement:", "Stated Reyes:",
   "Partial transcript as follows:".
@@ -107,6 +107,40 @@ def _as_subject(text: str, s: Sentence, k: int) -> Span | None:
             return None
         return np[0].start, np[-1].end
     return None
+
+
+def in_the_words_of(text: str, s: Sentence) -> Found | None:
+    """ "…, in the words of a senior adviser, “the torchbearer” of his legacy." / "because,
+    in Forbes’ words, “…”": the words after the aside are the named source's, from the
+    quotation to the end of the sentence."""
+    if "words" not in text[s.start : s.end]:
+        return None
+    m = _IN_WORDS.search(text, s.start, s.end)
+    if m is None or _inside(s.quotes, m.start()):
+        return None
+    group = "of" if m.group("of") else "name"
+    speaker = (m.start(group), m.end(group))
+    q = next((q for q in s.quotes if q.start == m.end()), None)
+    if q is None or is_title_quote(text, q):
+        return None
+    cue = (m.start(), m.end(group) if group == "of" else text.rfind("words", 0, m.end()) + 5)
+    if not text[q.end : s.end].strip(" .?!…"):
+        return Found(q.parts, True, speaker, cue, s.index)  # the quotation ends the sentence
+    start, end = _trim_end(text, q.start, s.end)  # a clause: its marks are kept
+    return Found(((start, end),), True, speaker, cue, s.index)
+
+
+def _trim_end(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1] in " .,;":
+        end -= 1
+    return start, end
+
+
+# "in the words of a senior adviser, “" / "in Forbes’ words, “" / "in Ruiz's own words: “".
+_IN_WORDS = re.compile(
+    r"\b[Ii]n (?:the words of (?P<of>[^,:“\"]{2,60}?)|(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})"
+    r"[’']s? (?:own )?words)[,:]\s*(?=[“\"]|'')"
+)
 
 
 # Between "put it" and the quotation: an adverbial or two and a comma or colon.
