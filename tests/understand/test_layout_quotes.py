@@ -251,3 +251,14 @@ def test_in_someones_words_credits_the_quotation_after_it() -> None:
     assert first.text == "it is the busiest place on the coast."
     assert second.speaker_mention == "a senior adviser"
     assert second.text == "“the keeper” of the old port"
+
+
+def test_a_quotation_closing_an_aside_between_dashes_is_credited() -> None:
+    text = (
+        "For all the carping about him - at their first debate, Ana Ruiz cracked, “I am a "
+        "reformer who likes to finish things” - Tom Olsen has passed more bills than anyone.\n"
+    )
+    quoted = [st for st in extract_statements(text) if st.kind == "direct"]
+    assert [(st.speaker, st.text) for st in quoted] == [
+        ("Ana Ruiz", "I am a reformer who likes to finish things")
+    ]
