@@ -19,6 +19,7 @@ from storywatch.understand.spans import (
     Span,
     _closes_at,
     _has_quote,
+    _inside,
     _trim,
     _words_between,
 )
@@ -68,8 +69,8 @@ def inverted(text: str, s: Sentence, k: int) -> Found | None:
     if not before.endswith((",", ",”", ',"', ",''", ",’’")):
         return None
     speaker = _np_after(text, s.words, k + 1)
-    if speaker is None:
-        return None
+    if speaker is None or _inside(s.quotes, speaker[0]):
+        return None  # "…, writing “Allow me to …”": the words after the cue are quoted
     start, end = _trim(text, s.start, s.start + len(before))
     tail = _tail_after_aside(text, s, speaker[1])
     if tail is not None:

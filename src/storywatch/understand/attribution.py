@@ -35,6 +35,7 @@ from storywatch.understand.asides import (
 )
 from storywatch.understand.clause_ends import clause_before, cut_tail
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
+from storywatch.understand.digests import headline_quote, labelled_quote
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.naming import naming_content
 from storywatch.understand.phrases import (
@@ -44,7 +45,7 @@ from storywatch.understand.phrases import (
     clause_subject,
     main_subject,
 )
-from storywatch.understand.shapes import as_put_it, colon_quote
+from storywatch.understand.shapes import as_put_it, colon_quote, in_the_words_of
 from storywatch.understand.spans import (
     _INTRO_MAX_WORDS,
     _IRREGULAR_PAST,
@@ -62,7 +63,9 @@ from storywatch.understand.spans import (
 )
 from storywatch.understand.subjects import (
     clause_subject_np,
+    coordinated_subject,
     governed,
+    governing_subject,
     hypothetical,
     opening_name,
     opening_subject,
@@ -109,10 +112,13 @@ _SET_OFF = re.compile(r"(?::|\s[-–—]{1,2})\s*\Z")
 
 def _find_rest(text: str, s: Sentence) -> Found | None:
     return (
-        _cue_led(text, s)
+        labelled_quote(text, s)
+        or headline_quote(text, s)
+        or _cue_led(text, s)
         or _according_to(text, s)
         or _colon_intro(text, s)
         or as_put_it(text, s)
+        or in_the_words_of(text, s)
         or colon_quote(text, s)
     )
 
@@ -222,6 +228,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             speaker = clause_subject(text, s)
             if speaker is None and any(q.start > w.end for q in s.quotes):
                 speaker = opening_subject(text, s, k)
+            if speaker is None and _INTRODUCES.match(text, w.end):
+                speaker = coordinated_subject(text, s, k)
         if (
             speaker is None
             and k > 0
@@ -232,7 +240,10 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "The candidate asserted his plans by saying, “…”", "was prompted to say, “…”",
             # "drew boos upon saying, “…”": the sentence's subject speaks.
             speaker = (
-                clause_subject(text, s) or main_subject(text, s) or opening_subject(text, s, k)
+                clause_subject(text, s)
+                or main_subject(text, s)
+                or opening_subject(text, s, k)
+                or governing_subject(text, s, k)
             )
         if (
             speaker is None
@@ -244,6 +255,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "Carson took the stage and called the system “rotten to the core.”": a verb
             # joined to the sentence's first one shares its subject.
             speaker = opening_name(text, s)
+            if speaker is None and _INTRODUCES.match(text, w.end):
+                speaker = coordinated_subject(text, s, k)
         if speaker is None and k > 0:
             after = inverted(text, s, k)
             if after is not None:

@@ -9,6 +9,8 @@ found nothing, and only a content holding a quotation is kept.
 
 from __future__ import annotations
 
+import re
+
 from storywatch.understand import lexicon as lx
 from storywatch.understand.attribution import _content_after
 from storywatch.understand.phrases import _np_before
@@ -43,16 +45,30 @@ def broad_cue_led(text: str, s: Sentence) -> Found | None:
 
 def verb_then_quote(text: str, s: Sentence) -> Found | None:
     """ "Hillary Clinton cracked, ''I'm a progressive …''": a past-tense verb, a comma or
-    colon, and a quotation running to the end of the sentence; the verb's subject speaks."""
+    colon, and a quotation running to the end of the sentence (or of an aside between
+    dashes); the verb's subject speaks."""
     if not s.quotes:
         return None
     q = s.quotes[-1]
-    if is_title_quote(text, q) or text[q.end : s.end].strip(" .?!…"):
+    floor = s.start
+    tail = text[q.end : s.end]
+    if _ASIDE_END.match(tail):
+        # "… - during their first debate, Clinton cracked, ''…'' - he has …": an aside
+        # between dashes ends with its quotation.
+        dashes = [m.end() for m in _ASIDE_END.finditer(text, s.start, q.start)]
+        if not dashes:
+            return None
+        floor, tail = dashes[-1], ""
+    if is_title_quote(text, q) or tail.strip(" .?!…"):
         return None
-    lead = text[s.start : q.start].rstrip()
+    lead = text[floor : q.start].rstrip()
     if not lead.endswith((",", ":")):
         return None
-    before = [w for w in s.words if w.end <= q.start and not _inside(s.quotes, w.start)]
+    before = [
+        w
+        for w in s.words
+        if floor <= w.start and w.end <= q.start and not _inside(s.quotes, w.start)
+    ]
     if len(before) < 2:
         return None
     k = len(before) - 1
@@ -64,10 +80,14 @@ def verb_then_quote(text: str, s: Sentence) -> Found | None:
         j -= 1
     if j == 0:
         return None
-    speaker = _np_before(text, before, j, s.start, loose=True)
+    speaker = _np_before(text, before, j, floor, loose=True)
     if speaker is None:
         return None
     return Found(q.parts, True, speaker, (verb.start, verb.end), s.index)
+
+
+# A spaced dash, as asides are set off ("… - during the debate, Clinton cracked, “…” - …").
+_ASIDE_END = re.compile(r"\s[-–—]{1,2}\s")
 
 
 def _past(token: str) -> bool:

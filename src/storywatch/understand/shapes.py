@@ -6,7 +6,10 @@
 - A quotation credited on a line of its own after it, or after a dash on the same line:
   "“…”" followed by "– Hillary Clinton." (readers' letters, pull quotes, vox pops).
 - "As Akhil Amar put it, “…”": "put it" is no reporting verb, but after "as" and before a
-  quotation it credits the words that follow.
+  quotation it credits the words that follow; so does "in the words of X" / "in X's words".
+- A paragraph that ends in a colon announces the quotation that opens the next one, whatever
+  its verb: "… Governor Ruiz released the following statement:", "Stated Reyes:",
+  "Partial transcript as follows:".
 """
 
 from __future__ import annotations
@@ -22,7 +25,14 @@ from storywatch.understand.phrases import (
     _plausible,
     clause_subject,
 )
-from storywatch.understand.spans import Found, Sentence, Span, _inside, is_title_quote
+from storywatch.understand.spans import (
+    _IRREGULAR_PAST,
+    Found,
+    Sentence,
+    Span,
+    _inside,
+    is_title_quote,
+)
 from storywatch.understand.text import Quote, Word
 
 _NAME = r"[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|of|de|van|von|al))*"
@@ -38,15 +48,23 @@ def colon_quote(text: str, s: Sentence) -> Found | None:
     lead = text[s.start : q.start].rstrip()
     if not lead.endswith(":"):
         return None
-    subject = clause_subject(text, s) or _determined_subject(s, q)
-    if subject is None or subject[1] >= q.start:
+    subject = clause_subject(text, s) or _determined_subject(s, q.start)
+    verb = None
+    if subject is not None and subject[1] < q.start:
+        verb = next(
+            (w for w in s.words if w.start >= subject[1] and not _inside(s.quotes, w.start)),
+            None,
+        )
+    if verb is not None and verb.start < q.start and verb.text[:1].islower():
+        return Found(q.parts, True, subject, (verb.start, verb.end), s.index)
+    if any(o.start < q.start for o in s.quotes):
         return None
-    verb = next(
-        (w for w in s.words if w.start >= subject[1] and not _inside(s.quotes, w.start)), None
-    )
-    if verb is None or verb.start >= q.start or not verb.text[:1].islower():
+    # "But back home, he returned to his familiar lines: “…”": the subject of the first
+    # verb, past an opening phrase.
+    announced = _announcing_clause(text, [w for w in s.words if w.end <= q.start])
+    if announced is None:
         return None
-    return Found(q.parts, True, subject, (verb.start, verb.end), s.index)
+    return Found(q.parts, True, announced[0], announced[1], s.index)
 
 
 def as_put_it(text: str, s: Sentence) -> Found | None:
@@ -91,6 +109,40 @@ def _as_subject(text: str, s: Sentence, k: int) -> Span | None:
     return None
 
 
+def in_the_words_of(text: str, s: Sentence) -> Found | None:
+    """ "…, in the words of a senior adviser, “the torchbearer” of his legacy." / "because,
+    in Forbes’ words, “…”": the words after the aside are the named source's, from the
+    quotation to the end of the sentence."""
+    if "words" not in text[s.start : s.end]:
+        return None
+    m = _IN_WORDS.search(text, s.start, s.end)
+    if m is None or _inside(s.quotes, m.start()):
+        return None
+    group = "of" if m.group("of") else "name"
+    speaker = (m.start(group), m.end(group))
+    q = next((q for q in s.quotes if q.start == m.end()), None)
+    if q is None or is_title_quote(text, q):
+        return None
+    cue = (m.start(), m.end(group) if group == "of" else text.rfind("words", 0, m.end()) + 5)
+    if not text[q.end : s.end].strip(" .?!…"):
+        return Found(q.parts, True, speaker, cue, s.index)  # the quotation ends the sentence
+    start, end = _trim_end(text, q.start, s.end)  # a clause: its marks are kept
+    return Found(((start, end),), True, speaker, cue, s.index)
+
+
+def _trim_end(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1] in " .,;":
+        end -= 1
+    return start, end
+
+
+# "in the words of a senior adviser, “" / "in Forbes’ words, “" / "in Ruiz's own words: “".
+_IN_WORDS = re.compile(
+    r"\b[Ii]n (?:the words of (?P<of>[^,:“\"]{2,60}?)|(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})"
+    r"[’']s? (?:own )?words)[,:]\s*(?=[“\"]|'')"
+)
+
+
 # Between "put it" and the quotation: an adverbial or two and a comma or colon.
 _PUT_IT_LEAD = re.compile(r"(?:[^“\"'.;]{0,60})[,:]\s*$")
 
@@ -104,9 +156,10 @@ def _last_whole_quote(text: str, s: Sentence) -> Quote | None:
     return q
 
 
-def _determined_subject(s: Sentence, q: Quote) -> Span | None:
-    """ "A footnote in the report", "The team": a determiner, then words up to the verb."""
-    words = [w for w in s.words if w.end <= q.start]
+def _determined_subject(s: Sentence, end: int) -> Span | None:
+    """ "A footnote in the report", "The team": a determiner, then words up to the verb
+    (before ``end``)."""
+    words = [w for w in s.words if w.end <= end]
     if len(words) < 3:
         return None
     np: list[Word] = []
@@ -163,3 +216,96 @@ def announcement(text: str, s: Sentence) -> Found | None:
     if speaker is None or speaker[0] != s.words[0].start:
         return None
     return Found((), True, speaker, (last.start, last.end), s.index)
+
+
+def colon_announcement(text: str, s: Sentence) -> Found | None:
+    """ "When the mayor died, Governor Ruiz released the following statement:" — a sentence
+    with no quotation that ends in a colon announces the quotation of the next paragraph,
+    whatever its verb; the verb's subject speaks. The caller attaches that quotation only
+    when it opens the next sentence."""
+    if s.quotes or not s.words or text[s.words[-1].end : s.end].strip() != ":":
+        return None
+    words = s.words
+    if _inverted_label(words):
+        # "Wrote Okafor:" / "Stated Dana Reyes:": the cue first, the name after it.
+        cue = (words[0].start, words[0].end)
+        return Found((), True, (words[1].start, words[-1].end), cue, s.index)
+    follows = _as_follows(words)
+    if follows is not None:
+        return Found((), True, follows[0], follows[1], s.index)
+    announced = _announcing_clause(text, words)
+    if announced is None:
+        return None
+    return Found((), True, announced[0], announced[1], s.index)
+
+
+def _as_follows(words: list[Word]) -> tuple[Span, Span] | None:
+    """ "Partial transcript as follows:" / "The statement reads as follows:": the document
+    named before "as follows" is what the next paragraph quotes (a transcript holds more
+    than one voice, so the person it is about is not its speaker)."""
+    if len(words) < 3 or [w.text.lower() for w in words[-2:]] != ["as", "follows"]:
+        return None
+    np = words[:-2]
+    if np[-1].text.lower() in _FOLLOWS_VERBS:
+        np = np[:-1]
+    if not np or len(np) > 4 or not (np[0].text[:1].isupper() or np[0].text in ("the", "a")):
+        return None
+    return (np[0].start, np[-1].end), (words[-2].start, words[-1].end)
+
+
+_FOLLOWS_VERBS = frozenset(("reads", "read", "is", "was", "are", "were", "goes", "went"))
+
+
+def _announcing_clause(text: str, words: list[Word]) -> tuple[Span, Span] | None:
+    """Speaker and verb of a clause that ends in a colon: the subject of its first finite
+    verb, when that verb is no copula ("The question is:") and the subject no dummy "it"
+    ("Wait, it gets better:")."""
+    for k in range(1, min(len(words), _ANNOUNCE_MAX_WORDS)):
+        w = words[k]
+        if not _finite(w.text, words[k - 1].text):
+            continue
+        j = k
+        while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
+            j -= 1
+        if any(x.text.lower() in _COPULAS for x in words[j:]):
+            # "Atkinson was asked:": a passive's subject did not speak; "The reason they
+            # give is:": the clause's verb was the copula, the word found only a noun.
+            return None
+        speaker = _np_before(text, words, j, words[0].start, loose=True)
+        if speaker is None:
+            return None
+        if text[speaker[0] : speaker[1]].lower() == "it" and w.text.lower() not in lx.CUE_WORDS:
+            return None
+        return speaker, (w.start, w.end)
+    return None
+
+
+# The verb of an announcing clause comes early ("The Pentagon's press secretary, a retired
+# admiral, told reporters:"); a colon after a long clause closes a list or an explanation.
+_ANNOUNCE_MAX_WORDS = 25
+# "The question is:", "Here they are:" — a copula introduces no speech.
+_COPULAS = frozenset(("is", "are", "was", "were", "be", "been"))
+
+
+def _inverted_label(words: list[Word]) -> bool:
+    return (
+        2 <= len(words) <= 4
+        and words[0].text.lower() in lx.CUE_WORDS
+        and all(w.text[:1].isupper() for w in words[1:])
+    )
+
+
+_SUBJECTS = frozenset(("he", "she", "it"))
+
+
+def _finite(token: str, before: str) -> bool:
+    """A lowercase word that can be a clause's verb: a cue, a past tense, or a third person
+    right after a name, a number or a pronoun ("Frank quotes", "Article 33 affirms", not
+    "these proven liars")."""
+    low = token.lower()
+    if not token[:1].islower():
+        return False
+    if low in lx.CUE_WORDS or (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PAST:
+        return True
+    third_person = low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is"))
+    return third_person and (before[:1].isupper() or before.isdigit() or before in _SUBJECTS)

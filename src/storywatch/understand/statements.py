@@ -23,7 +23,7 @@ from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.clause_ends import clip_clause
 from storywatch.understand.followups import split_followups
 from storywatch.understand.phrases import appositive_name
-from storywatch.understand.shapes import announcement, credit_line
+from storywatch.understand.shapes import announcement, colon_announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
 
@@ -111,7 +111,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             continue
         if not bare_quote(text, s):
             pending = None
-            announced = announcement(text, s)
+            announced = announcement(text, s) or colon_announcement(text, s)
             if announced is not None:
                 pending = _make(an, announced, history, para)
                 continue
@@ -154,7 +154,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             # "Carter said that … would not happen." then "“That’s because this region …”":
             # the quotation right after a paraphrase is its speaker's own words.
             if prev.sentence == s.index - 1 and para - prev.paragraph <= 1:
-                item = Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para)
+                item = _continuing(prev, parts, s.index, para)
                 out.append(item)
                 history.said.append((s.start, item.speaker.identity, para))
             continue
@@ -162,13 +162,19 @@ def attribute(an: Analysis) -> list[Attributed]:
             # A quotation paragraph a little after the speaker's last words, with only
             # narration between: still theirs ("he points out" is often left unsaid).
             if para - prev.paragraph <= 2 and prev.paragraph != para and _opens_paragraph(an, s):
-                out.append(Attributed(parts, True, prev.speaker, None, prev.cue, s.index, para))
+                out.append(_continuing(prev, parts, s.index, para))
             continue
         prev.breaks.append(len(prev.parts))
         prev.parts.extend(parts)
         prev.sentence = s.index
         prev.paragraph = para
     return out
+
+
+def _continuing(prev: Attributed, parts: list[Span], sentence: int, para: int) -> Attributed:
+    """A quotation of its own that continues ``prev``'s speaker: the same speaker, cue and
+    speaker mention (where that speaker was written)."""
+    return Attributed(parts, True, prev.speaker, prev.speaker_span, prev.cue, sentence, para)
 
 
 def _run_on(an: Analysis, s: Sentence, out: list[Attributed], para: int) -> None:
@@ -203,8 +209,8 @@ def _whole_quote(text: str, part: Span) -> bool:
 
 
 def _trailer_sentence(an: Analysis, s: Sentence, para: int) -> Found | None:
-    """The next sentence when it is only a speaker and a cue ("Trump said.") in the same
-    paragraph, right after the quotation."""
+    """The next sentence when it is only a speaker and a cue ("Trump said.", "Mr. Olsen
+    asked.") in the same paragraph, right after the quotation."""
     if s.index + 1 >= len(an.sentences):
         return None
     nxt = an.sentences[s.index + 1]
@@ -216,7 +222,14 @@ def _trailer_sentence(an: Analysis, s: Sentence, para: int) -> Found | None:
     if found is None or found.cue is None:
         return None
     cue = an.text[found.cue[0] : found.cue[1]].lower()
-    return found if cue in ("said", "says", "wrote", "writes", "added", "explained") else None
+    return found if cue in _TRAILING_CUES else None
+
+
+# Cues that close the words before them. "agreed", "disagreed" and the like announce the
+# quotation after them instead ("“…” Park agreed. “They always are.”").
+_TRAILING_CUES = frozenset(
+    ("said", "says", "wrote", "writes", "added", "explained", "asked", "asks", "replied")
+)
 
 
 def _last_quoted(out: list[Attributed]) -> Attributed | None:

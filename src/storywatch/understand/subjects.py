@@ -4,7 +4,9 @@ News copy often puts the speaker away from the verb: a participle or an infiniti
 on the sentence's subject ("The mayor left no doubt, saying that “…”", "was prompted to
 say, “…”", "upon saying, “…”"); a "who" clause sits between subject and cue ("A dock worker
 who asked not to be named said"); a determined noun phrase opens the clause ("In a
-statement, the network said …"). Each helper answers with the speaker's span or ``None``.
+statement, the network said …"); a verb joined by "and" or a participle shares the subject
+of the clause it hangs on, even after an opening clause ("Asked about it, Ruiz shook her
+head and said, “No.”"). Each helper answers with the speaker's span or ``None``.
 """
 
 from __future__ import annotations
@@ -29,6 +31,31 @@ def hypothetical(words: list[Word], k: int) -> bool:
 
 
 _GERUND_PREPOSITIONS = frozenset(("by", "upon", "after", "before", "while", "on"))
+
+
+def governing_subject(text: str, s: Sentence, k: int) -> Span | None:
+    """ "When he returned he began by saying, “…”", "Ruiz tried to laugh it off by
+    interjecting, “…”": the subject of the nearest verb before the preposition (or "to")
+    that governs the cue at ``k``, within its clause."""
+    words = s.words
+    for i in range(k - 2, max(-1, k - 2 - _GOVERNING_REACH), -1):
+        w = words[i]
+        if _inside(s.quotes, w.start) or "," in text[w.end : words[i + 1].start]:
+            return None
+        low = w.text.lower()
+        if not w.text[:1].islower() or not (_verb_or_aux(low) or low in _MORE_PAST):
+            continue
+        j = i
+        while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
+            j -= 1
+        floor = max([q.end for q in s.quotes if q.end <= words[j].start] + [s.start])
+        return _np_before(text, words, j, floor, loose=True)
+    return None
+
+
+# Words between the governing verb and the preposition: "laugh it off", "me in mid-sentence".
+_GOVERNING_REACH = 5
+_MORE_PAST = _words("began begun tried chose rose stood ran sat")
 
 
 def opening_subject(text: str, s: Sentence, k: int) -> Span | None:
@@ -124,6 +151,53 @@ def relative_subject(text: str, s: Sentence, j: int) -> Span | None:
             return np[0].start, np[-1].end
         return None
     return None
+
+
+def coordinated_subject(text: str, s: Sentence, k: int) -> Span | None:
+    """ "Asked about it on Monday, Mrs. Ruiz shook her head and said, “No.”" / "On Thursday,
+    after weeks of silence, Ruiz appeared on television, saying, “…”": a verb joined by
+    "and", or a participle after a comma, shares the subject of the clause it hangs on.
+    That is the nearest comma-bounded clause before the cue that opens with a name or a
+    pronoun followed by a lowercase word (its verb); an introductory phrase ("On Thursday",
+    "after weeks of silence") opens with neither and is passed over."""
+    words = s.words
+    starts = [0] + [
+        i
+        for i in range(1, k)
+        if "," in text[words[i - 1].end : words[i].start] and not _inside(s.quotes, words[i].start)
+    ]
+    for i in reversed(starts):
+        span = _leading_subject(text, words, i, k)
+        if span is not None:
+            return span
+    return None
+
+
+def _leading_subject(text: str, words: list[Word], i: int, k: int) -> Span | None:
+    """A name run or a personal pronoun at ``words[i]`` followed by a lowercase word."""
+    first = words[i]
+    low = first.text.lower()
+    if low in _SUBJECT_PRONOUNS:
+        j = i + 1
+    elif first.text[:1].isupper() and (low in _HONORIFICS or low not in lx.NOT_NAMES | _OPENERS):
+        j = i + 1
+        while j < k and words[j].text[:1].isupper() and j - i < 5:
+            if text[words[j - 1].end : words[j].start] not in (" ", ". "):
+                return None
+            j += 1
+    else:
+        return None
+    if j >= k or not words[j].text[:1].islower() or words[j].text.lower() in _NOT_VERBS:
+        return None
+    if text[words[j - 1].end : words[j].start] != " ":
+        return None
+    return first.start, words[j - 1].end
+
+
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
+_HONORIFICS = frozenset(("mr", "mrs", "ms", "dr"))
+# A lowercase word after a capitalised run that shows it was no subject ("Warren of …").
+_NOT_VERBS = _words("of and or who which that whose to in on at for from with by")
 
 
 def opening_name(text: str, s: Sentence) -> Span | None:

@@ -102,9 +102,10 @@ def _is_opening(text: str, pos: int, end: int, para_start: int, para_end: int) -
     before = text[pos - 1] if pos > para_start else " "
     after = text[end] if end < para_end else " "
     if mark in _OPENERS:
-        # A curly opener glued to a word and followed by space was typed wrongly: a closer.
+        # A curly opener glued to a word and followed by space (or a bracketed credit,
+        # "….“[Harbour Post.]") was typed wrongly: a closer.
         glued = before.isalnum() or before in ",.!?;…"
-        return not (glued and (after.isspace() or after in ",.;:!?" or end >= para_end))
+        return not (glued and (after.isspace() or after in ",.;:!?[" or end >= para_end))
     if mark in _CLOSERS:
         # A curly closer at the start of a word was typed wrongly: an opener.
         return (before.isspace() or before in "([—–-") and after.isalnum()
@@ -130,12 +131,17 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
             else:
                 quotes.append(Quote(open_at, parts[-1][1], tuple(parts), closed=False))
                 open_at, parts = -1, []
+        skip_to = -1
         for m in _MARKS.finditer(text, ps, pe):
             pos, mark_end = m.span()
-            if open_at >= 0 and mark_end == part_start:
+            if (open_at >= 0 and mark_end == part_start) or pos < skip_to:
                 continue
             if _is_opening(text, pos, mark_end, ps, pe):
                 if open_at >= 0 and not parts:
+                    inner_end = _nested_end(text, mark_end, ps, pe)
+                    if inner_end >= 0:
+                        skip_to = inner_end  # a quotation inside this one
+                        continue
                     # An opener inside an open quotation on the same line: the first one
                     # was a stray mark; start again here.
                     pass
@@ -154,6 +160,28 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
                 quotes.append(Quote(open_at, pe, tuple(parts), closed=False))
                 open_at, parts = -1, []
     return [q for q in quotes if any(e > s for s, e in q.parts)]
+
+
+def _nested_end(text: str, pos: int, para_start: int, para_end: int) -> int:
+    """Where a quotation opened inside an open one ends (after its closing mark), when the
+    outer one closes later in the paragraph; else -1.
+
+    "“The case is about “equal justice” and nothing else,” she said." — copy often nests
+    the same marks (or straight inside curly ones) where ‘…’ belongs. The marks after the
+    inner opener then close it and then the outer quotation. When they do not balance
+    ("“Stray “opener” here."), the first opener was a stray mark, as before."""
+    depth = 2
+    inner_end = -1
+    for m in _MARKS.finditer(text, pos, para_end):
+        if _is_opening(text, m.start(), m.end(), para_start, para_end):
+            depth += 1
+            continue
+        depth -= 1
+        if depth == 1:
+            inner_end = m.end()
+        elif depth == 0:
+            return inner_end
+    return -1
 
 
 def plain_marks(text: str) -> str:

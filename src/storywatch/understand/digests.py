@@ -1,0 +1,107 @@
+"""Quotations in newsletter digests, credited by the item's layout rather than a cue verb.
+
+Morning e-mails and polling round-ups are lists of items, each a quotation lifted from
+elsewhere with its credit written as a label before it:
+
+- "TURNOUT WAS NOT THE PROBLEM - Dana Reyes and Tom Olsen: “…” [Pollster.]": a headline, a
+  dash, the authors, a colon, the quotation. The authors speak.
+- "Why the averages moved -More from Reyes: “…”" / "From the report: “…”": the label
+  names the source after "from".
+- "HARBOUR TOLLS DOUBLE OVERNIGHT “…” [Harbour Post.]": a headline in capitals run into a
+  quotation; the annotators credit the headline.
+
+The label is short and has no verb, so nothing else in a sentence can look like it: a clause
+before a colon ("Kasich resisted: “…”") is read by :func:`~storywatch.understand.shapes.
+colon_quote`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storywatch.understand.phrases import _determined
+from storywatch.understand.spans import Found, Sentence, Span, is_title_quote
+from storywatch.understand.text import Word
+
+# The separator between a digest item's headline and its credit: a spaced or half-spaced
+# hyphen or dash ("HEADLINE - Name:", "headline -More from Name:").
+_DASH = re.compile(r"\s[-–—]{1,2}\s?|[-–—]{1,2}\s")
+_FROM = ("more from", "from")
+_CONNECTORS = frozenset(("and", "of", "de", "van", "von", "&"))
+_LABEL_MAX_WORDS = 8
+
+
+def labelled_quote(text: str, s: Sentence) -> Found | None:
+    """ "HEADLINE - Dana Reyes and Tom Olsen: “…”" / "From the report: “…”": the quotation
+    after a colon credited to the label before it (see the module docstring)."""
+    quotes = [q for q in s.quotes if not is_title_quote(text, q)]
+    if not quotes:
+        return None
+    q = quotes[0]
+    lead = text[s.start : q.start].rstrip()
+    if not lead.endswith(":") or any(o.start < q.start for o in s.quotes):
+        return None
+    label_start = s.start
+    for m in _DASH.finditer(text, s.start, s.start + len(lead)):
+        label_start = m.end()
+    label = [w for w in s.words if label_start <= w.start and w.end < s.start + len(lead)]
+    speaker = _label_speaker(text, label, after_dash=label_start > s.start)
+    if speaker is None:
+        return None
+    parts = [p for o in quotes for p in o.parts]
+    return Found(tuple(parts), True, speaker, None, s.index)
+
+
+def _label_speaker(text: str, label: list[Word], after_dash: bool) -> Span | None:
+    """The source a label names: "Dana Reyes and Tom Olsen" after a dash, or whatever
+    follows "(More) from" ("the report", "Reyes")."""
+    if not label or len(label) > _LABEL_MAX_WORDS + 2:
+        return None
+    lows = [w.text.lower() for w in label]
+    np = label
+    for lead in _FROM:
+        n = len(lead.split())
+        if " ".join(lows[:n]) == lead:
+            np = label[n:]
+            if np and (_is_names(np) or (len(np) <= 4 and _determined(np))):
+                return np[0].start, np[-1].end
+            return None
+    if after_dash and _is_names(np) and len(np) <= _LABEL_MAX_WORDS:
+        return np[0].start, np[-1].end
+    return None
+
+
+def _is_names(np: list[Word]) -> bool:
+    """ "Dana Reyes and Tom Olsen", "Michael P. McDonald", "Pew Research": capitalised
+    words (not a headline in capitals) joined by "and"."""
+    if not np or not np[0].text[:1].isupper() or not np[-1].text[:1].isupper():
+        return False
+    for w in np:
+        if w.text.lower() in _CONNECTORS:
+            continue
+        if not w.text[:1].isupper() or (len(w.text) > 1 and w.text.isupper()):
+            return False
+    return True
+
+
+def headline_quote(text: str, s: Sentence) -> Found | None:
+    """ "HARBOUR TOLLS DOUBLE OVERNIGHT “Ferry operators woke to a bill twice the size …”
+    [Harbour Post.]": a morning e-mail's item, a headline in capitals run into the
+    quotation it sums up. The annotators of PolNeAR credit the quotation to the headline
+    (the item's own label), not to the outlet in brackets; so do we."""
+    if s.start and text[s.start - 1] != "\n":
+        return None
+    quotes = [q for q in s.quotes if not is_title_quote(text, q)]
+    if not quotes or text[quotes[-1].end : s.end].strip(" .") or s.quotes[0] is not quotes[0]:
+        return None
+    q = quotes[0]
+    head = [w for w in s.words if w.end <= q.start]
+    if len(head) < _HEADLINE_MIN_WORDS or text[head[-1].end : q.start].strip(" ’'‘"):
+        return None
+    if not all(w.text.isupper() or w.text.isdigit() for w in head):
+        return None
+    parts = [p for o in quotes for p in o.parts]
+    return Found(tuple(parts), True, (head[0].start, head[-1].end), None, s.index)
+
+
+_HEADLINE_MIN_WORDS = 3
