@@ -105,15 +105,26 @@ def test_a_copula_or_a_dummy_it_before_the_colon_announces_nobody() -> None:
     assert extract_statements(text) == []
 
 
-def test_morning_email_item_credits_its_capitals_headline() -> None:
+def test_morning_email_item_credits_the_outlet_in_brackets() -> None:
     text = (
         "TOP STORIES.\n\n"
         "HARBOUR TOLLS DOUBLE OVERNIGHT “Ferry operators woke to a bill twice the size of "
         "last month’s, and nobody at the port authority would say why.” [Harbour Post.]\n"
     )
     [only] = extract_statements(text)
-    assert only.speaker_mention == "HARBOUR TOLLS DOUBLE OVERNIGHT"
+    assert only.speaker_mention == "Harbour Post"
     assert only.text.startswith("Ferry operators woke")
+
+
+def test_a_capitals_headline_without_a_credit_is_no_speaker() -> None:
+    text = (
+        "TOP STORIES.\n\n"
+        "HARBOUR TOLLS DOUBLE OVERNIGHT “Ferry operators woke to a bill twice the size of "
+        "last month’s, and nobody at the port authority would say why.”\n"
+    )
+    assert [s.speaker_mention for s in extract_statements(text)] != [
+        "HARBOUR TOLLS DOUBLE OVERNIGHT"
+    ]
 
 
 def test_a_capitals_dateline_before_a_quotation_with_a_cue_is_no_headline() -> None:
