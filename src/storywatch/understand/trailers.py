@@ -14,6 +14,7 @@ from storywatch.understand.spans import (
     _DETERMINERS,
     _INTRO_MAX_WORDS,
     _IRREGULAR_PAST,
+    _PREPOSITIONS,
     _SENTENCE_CUES,
     Found,
     Sentence,
@@ -98,6 +99,8 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
         if _trailer_cue(w, open_end) and (
             w.text.lower() in lx.CUE_WORDS or trailer[k - 1].text.lower() not in _RELATIVES
         ):
+            if k == 1 and _lone_surname(text, trailer[0], qend):
+                return (trailer[0].start, trailer[0].end), (w.start, w.end)
             j = k
             while j > 0 and trailer[j - 1].text.lower() in lx.AUXILIARIES:
                 j -= 1
@@ -113,6 +116,28 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
 
 
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
+
+
+def _lone_surname(text: str, w: Word, qend: int) -> bool:
+    """ "“…,” Will wrote." / "“…,” Read said.": one capitalised word between the closing
+    mark and the cue is the speaker's surname, even when it is also a modal, a verb or a
+    month (which the name lists refuse elsewhere, where such a word opens a sentence)."""
+    low = w.text.lower()
+    return (
+        w.text[:1].isupper()
+        and w.text.isalpha()
+        and text[qend : w.start].strip() in ("", ",")
+        and low not in lx.PERSONAL_PRONOUNS
+        and low not in _DETERMINERS
+        and low not in _PREPOSITIONS
+        and low not in _NOT_SURNAMES
+    )
+
+
+# Capitalised words that may follow a closing mark and are no one's name.
+_NOT_SURNAMES = frozenset(
+    ("and", "but", "so", "then", "or", "nor", "yet", "who", "which", "that", "there", "here")
+)
 
 
 def _document_subject(trailer: list[Word], j: int) -> Span | None:

@@ -1,0 +1,45 @@
+"""Quotation first, attribution after it: trailers the rules used to miss (PolNeAR train
+misses): a surname that is also a modal, a verb or a month ("Will", "Read", "Jun"), and two
+adjectives set apart by a comma inside the speaker's noun phrase. Every article here is
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.understand import extract_statements
+
+
+@pytest.mark.parametrize("surname", ["Will", "Read", "May", "Jun"])
+def test_a_surname_that_is_also_a_common_word_speaks(surname: str) -> None:
+    text = (
+        "The harbour board met again on Tuesday.\n\n"
+        f"“The closure of the north quay is a warning that the port cannot wait,” {surname} "
+        "wrote.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text.startswith("The closure of the north quay")
+    assert only.speaker == surname
+    assert only.speaker_mention == surname
+
+
+def test_a_lone_capitalised_conjunction_is_no_speaker() -> None:
+    text = "“We will rebuild the quay,” Then said the mayor, Ana Ruiz.\n"
+    for st in extract_statements(text):
+        assert st.speaker != "Then"
+
+
+def test_comma_between_two_adjectives_of_the_speaker() -> None:
+    text = (
+        "“From the first day, I put the harbour before everything,” the soft-spoken, "
+        "64-year-old engineer said in a long interview.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "From the first day, I put the harbour before everything,"
+    assert only.speaker_mention == "the soft-spoken, 64-year-old engineer"
+
+
+def test_a_noun_before_the_comma_is_not_an_adjective() -> None:
+    text = "“We counted every ship,” the clerk, quietly added.\n"
+    for st in extract_statements(text):
+        assert "clerk, quietly" not in (st.speaker_mention or "")
