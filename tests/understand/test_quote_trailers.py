@@ -43,3 +43,14 @@ def test_a_noun_before_the_comma_is_not_an_adjective() -> None:
     text = "“We counted every ship,” the clerk, quietly added.\n"
     for st in extract_statements(text):
         assert "clerk, quietly" not in (st.speaker_mention or "")
+
+
+def test_a_short_quoted_name_inside_the_speakers_description() -> None:
+    text = (
+        "“We have had better conventions than this one,” Ohio delegate Mara Lind, wearing "
+        "a straw hat and “Vote Lind” badges, said as the balloons came down.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "We have had better conventions than this one,"
+    assert only.speaker == "Mara Lind"
+

@@ -30,11 +30,14 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
     ``first`` is the quotation that opens the attribution when it is not the sentence's
     first (one after a colon or a dash: "… with a caveat: “…,” the source said.")."""
     q0 = s.quotes[first]
-    nxt = s.quotes[first + 1].start if len(s.quotes) > first + 1 else s.end
-    trailer = [w for w in s.words if q0.end <= w.start < nxt]
-    if not trailer:
-        return None
-    span = _trailer_attribution(text, trailer, q0.end)
+    span = None
+    for nxt in _trailer_ends(s, first):
+        trailer = [w for w in s.words if q0.end <= w.start < nxt]
+        if not trailer:
+            return None
+        span = _trailer_attribution(text, trailer, q0.end)
+        if span is not None:
+            break
     if span is None:
         return None
     speaker, cue = span
@@ -44,6 +47,25 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
         if q.start >= after and len(_words_between(s, q.start, q.end)) >= 2:
             parts.extend(q.parts)
     return Found(tuple(parts), True, speaker, cue, s.index)
+
+
+def _trailer_ends(s: Sentence, first: int) -> list[int]:
+    """Where the trailer after quotation ``first`` may end: at the next quotation, or past
+    it when that one is a short capitalised name inside the speaker's description (“…,” Texas delegate
+    Bill Eastland, wearing “Ted Cruz” pins, said)."""
+    ends: list[int] = []
+    for q in s.quotes[first + 1 :]:
+        ends.append(q.start)
+        inside = _words_between(s, q.start, q.end)
+        name = q.closed and all(w.text[:1].isupper() for w in inside)
+        if not name or len(inside) > _SHORT_QUOTE or len(ends) > 2:
+            return ends
+    ends.append(s.end)
+    return ends
+
+
+# A quotation of this many words inside a trailer names a thing (a slogan, a title).
+_SHORT_QUOTE = 3
 
 
 def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Span, Span] | None:
