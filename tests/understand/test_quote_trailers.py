@@ -53,4 +53,3 @@ def test_a_short_quoted_name_inside_the_speakers_description() -> None:
     [only] = extract_statements(text)
     assert only.text == "We have had better conventions than this one,"
     assert only.speaker == "Mara Lind"
-

@@ -51,8 +51,8 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
 
 def _trailer_ends(s: Sentence, first: int) -> list[int]:
     """Where the trailer after quotation ``first`` may end: at the next quotation, or past
-    it when that one is a short capitalised name inside the speaker's description (“…,” Texas delegate
-    Bill Eastland, wearing “Ted Cruz” pins, said)."""
+    it when that one is a short capitalised name inside the speaker's description (“…,”
+    Texas delegate Bill Eastland, wearing “Ted Cruz” pins, said)."""
     ends: list[int] = []
     for q in s.quotes[first + 1 :]:
         ends.append(q.start)
