@@ -53,3 +53,17 @@ def test_a_short_quoted_name_inside_the_speakers_description() -> None:
     [only] = extract_statements(text)
     assert only.text == "We have had better conventions than this one,"
     assert only.speaker == "Mara Lind"
+
+
+def test_a_quotation_carried_over_a_paragraph_break_splits_at_the_break() -> None:
+    text = (
+        "“The quay is a disgrace,” Ruiz said. “Nobody has mended a single plank of it in ten "
+        "years, and the council knows it.\n\n"
+        "“We will not wait another ten years for them,” she said.\n"
+    )
+    first, second, third = extract_statements(text)
+    assert first.text == "The quay is a disgrace,"
+    assert second.text.startswith("Nobody has mended")
+    assert second.speaker == "Ruiz"
+    assert third.text == "We will not wait another ten years for them,"
+    assert third.speaker == "Ruiz"

@@ -20,6 +20,7 @@ from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
 from storywatch.understand.attribution import bare_quote, find_in_sentence, quote_fallback
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
+from storywatch.understand.carried import carried_head
 from storywatch.understand.clause_ends import clip_clause
 from storywatch.understand.followups import split_followups
 from storywatch.understand.phrases import appositive_name
@@ -89,6 +90,7 @@ def attribute(an: Analysis) -> list[Attributed]:
         if found is None and s.quotes:
             found = broad_cue_led(text, s) or verb_then_quote(text, s)
         if found is not None and found.parts:
+            found = _carry_head(an, found, out)
             for f in split_followups(text, s, found):
                 f = clip_clause(text, s, f)
                 item = _make(an, f, history, para)
@@ -169,6 +171,21 @@ def attribute(an: Analysis) -> list[Attributed]:
         prev.sentence = s.index
         prev.paragraph = para
     return out
+
+
+def _carry_head(an: Analysis, found: Found, out: list[Attributed]) -> Found:
+    """ "“…,” Ruiz said. “Nobody has mended it.⏎“We will not wait,” she said.": the first
+    paragraph's words of a carried-over quotation go on the statement before them."""
+    prev = _last_quoted(out)
+    if prev is None or not prev.direct:
+        return found
+    head = carried_head(an, found, prev.sentence, prev.paragraph)
+    if not head:
+        return found
+    prev.breaks.append(len(prev.parts))
+    prev.parts.extend(found.parts[:head])
+    prev.sentence = found.sentence
+    return replace(found, parts=found.parts[head:])
 
 
 def _run_on(an: Analysis, s: Sentence, out: list[Attributed], para: int) -> None:
