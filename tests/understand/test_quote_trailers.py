@@ -67,3 +67,13 @@ def test_a_quotation_carried_over_a_paragraph_break_splits_at_the_break() -> Non
     assert second.speaker == "Ruiz"
     assert third.text == "We will not wait another ten years for them,"
     assert third.speaker == "Ruiz"
+
+
+def test_a_listener_after_the_trailer_cue_is_not_what_was_said() -> None:
+    text = (
+        "Neighbours left flowers at the gate on Sunday. He had “wanted to sail since he was "
+        "six,” his oldest friend told the Harbour Gazette.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "He had “wanted to sail since he was six,”"
+    assert only.speaker_mention == "his oldest friend"

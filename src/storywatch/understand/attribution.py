@@ -242,7 +242,9 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
                 return after
         if speaker is None:
             continue
-        if speaker[0] > s.start and PARTICIPLE_NEXT.match(text, w.end):
+        if speaker[0] > s.start and (
+            PARTICIPLE_NEXT.match(text, w.end) or _listener_only(text, s, k, speaker)
+        ):
             # "The former secretary will play the “woman card,” Fiorina said, adding …": a
             # comma after the cue ends the attribution; the content came before it.
             found = _content_before(text, s, k, speaker) or _content_after(
@@ -259,6 +261,21 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "Sam Lau said in a statement." — in the next sentence.
             return Found((), True, speaker, (w.start, w.end), s.index)
     return None
+
+
+def _listener_only(text: str, s: Sentence, k: int, speaker: Span) -> bool:
+    """ "He had “wanted to fly since he was 5,” his childhood friend told The Daily Beast.":
+    after a quotation closed with a comma the subject and cue are its trailer, and a few
+    unquoted words after the cue are the listener, not what was said."""
+    if not _CLOSED_COMMA.search(text, s.start, speaker[0]):
+        return False
+    if any(q.start >= s.words[k].end for q in s.quotes):
+        return False
+    return len(s.words) - k - 1 <= _LISTENER_WORDS
+
+
+_CLOSED_COMMA = re.compile(r"[,?!][”\"’]+\s*\Z|,''\s*\Z")
+_LISTENER_WORDS = 4
 
 
 # A count before a word ending in "s" ("29 points", "two notes"), not a year ("in 2016 says").
