@@ -77,3 +77,14 @@ def test_a_listener_after_the_trailer_cue_is_not_what_was_said() -> None:
     [only] = extract_statements(text)
     assert only.text == "He had “wanted to sail since he was six,”"
     assert only.speaker_mention == "his oldest friend"
+
+
+def test_a_question_mark_closes_a_quotation_before_its_trailer() -> None:
+    text = (
+        "The board met late.\n\n"
+        "The mayor “promises a new quay every spring. Will it float this time?” former harbour "
+        "master Ana Ruiz asked on Twitter.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text.startswith("The mayor “promises a new quay")
+    assert only.speaker == "Ana Ruiz"

@@ -411,7 +411,9 @@ def _content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | No
         if content_start(text, cue.end, rest, lx.CUE_LEMMA[cue.text.lower()]) != NOTHING:
             return None
     head = _without_role(text, s, text[s.start : speaker[0]].rstrip())
-    if not head.endswith((",", ",”", ',"', ",''", ",’’")):
+    if not head.endswith((",", ",”", ',"', ",''", ",’’", "?”", '?"', "!”", '!"')):
+        # "Clinton “…. Does that fly?” a former adviser asked": a question or an
+        # exclamation ends its quotation the way a comma does.
         return None
     start, end = _trim(text, s.start, len(head) + s.start)
     if end - start < 10:
