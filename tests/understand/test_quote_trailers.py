@@ -88,3 +88,24 @@ def test_a_question_mark_closes_a_quotation_before_its_trailer() -> None:
     [only] = extract_statements(text)
     assert only.text.startswith("The mayor “promises a new quay")
     assert only.speaker == "Ana Ruiz"
+
+
+def test_a_sentence_that_goes_on_after_its_trailer() -> None:
+    text = (
+        "The imam was tired.\n\n"
+        "“It is our misfortune,” he said, that both men had once prayed at the little harbour "
+        "mosque.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == (
+        "It is our misfortune, that both men had once prayed at the little harbour mosque"
+    )
+
+
+def test_a_participle_after_the_trailer_describes_the_speaker() -> None:
+    text = (
+        "“This is a staged show and we are all props,” said delegate Tom Vance, angered that "
+        "the chair ignored the motion.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "This is a staged show and we are all props,"

@@ -19,6 +19,7 @@ from storywatch.understand.spans import (
     Found,
     Sentence,
     Span,
+    _trim,
     _words_between,
 )
 from storywatch.understand.text import Word
@@ -46,7 +47,33 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
     for q in s.quotes[first + 1 :]:
         if q.start >= after and len(_words_between(s, q.start, q.end)) >= 2:
             parts.extend(q.parts)
+    if len(parts) == len(q0.parts) and len(s.quotes) == first + 1 and speaker[1] <= cue[0]:
+        tail = _sentence_goes_on(text, s, after)
+        if tail is not None:
+            parts.append(tail)
     return Found(tuple(parts), True, speaker, cue, s.index)
+
+
+# Verbs that carry on a clause the trailer broke ("…,” he said, would …"); a past
+# participle ("angered that …", "asked about …") describes the speaker instead.
+_AUXILIARY_VERBS = frozenset(
+    lx.words_of("is are was were has had have will would could can should may might must does did")
+)
+
+
+def _sentence_goes_on(text: str, s: Sentence, after: int) -> Span | None:
+    """ "“It's our bad luck,” he said, that both men had prayed here.": the trailer
+    interrupts a sentence that goes on after it with a verb or "that", so the words after
+    the comma are said too (a participle, "adding …", is a second act, not this one)."""
+    if not text.startswith(", ", after):
+        return None
+    rest = [w for w in s.words if w.start > after]
+    if len(rest) < 3 or not rest[0].text.islower():
+        return None
+    if rest[0].text != "that" and rest[0].text not in _AUXILIARY_VERBS:
+        return None
+    start, end = _trim(text, rest[0].start, s.end)
+    return (start, end) if end > start else None
 
 
 def _trailer_ends(s: Sentence, first: int) -> list[int]:
