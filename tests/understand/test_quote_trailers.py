@@ -109,3 +109,23 @@ def test_a_participle_after_the_trailer_describes_the_speaker() -> None:
     )
     [only] = extract_statements(text)
     assert only.text == "This is a staged show and we are all props,"
+
+
+def test_a_leading_participle_with_a_quotation_is_a_statement_of_the_subject() -> None:
+    text = (
+        "Citing “pressing business at the shipyard,” the mayor’s spokeswoman told reporters "
+        "that Ruiz would skip the opening.\n"
+    )
+    statements = extract_statements(text)
+    assert [st.text for st in statements] == [
+        "pressing business at the shipyard,",
+        "that Ruiz would skip the opening",
+    ]
+    assert statements[0].kind == "direct"
+    assert statements[0].speaker_mention == "the mayor’s spokeswoman"
+
+
+def test_a_participle_phrase_ended_before_the_quotation_is_not_one() -> None:
+    text = "Noting the late hour, Ruiz said the plan was “a disgrace.”\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "Ruiz"

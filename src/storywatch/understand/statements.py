@@ -23,6 +23,7 @@ from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.carried import carried_head
 from storywatch.understand.clause_ends import clip_clause
 from storywatch.understand.followups import split_followups
+from storywatch.understand.leading import leading_participle
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.shapes import announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
@@ -91,6 +92,9 @@ def attribute(an: Analysis) -> list[Attributed]:
             found = broad_cue_led(text, s) or verb_then_quote(text, s)
         if found is not None and found.parts:
             found = _carry_head(an, found, out)
+            lead = leading_participle(text, s, found)
+            if lead is not None:
+                out.append(_make(an, lead, history, para))
             for f in split_followups(text, s, found):
                 f = clip_clause(text, s, f)
                 item = _make(an, f, history, para)
