@@ -129,3 +129,14 @@ def test_a_participle_phrase_ended_before_the_quotation_is_not_one() -> None:
     text = "Noting the late hour, Ruiz said the plan was “a disgrace.”\n"
     [only] = extract_statements(text)
     assert only.speaker == "Ruiz"
+
+
+def test_a_stray_mark_before_the_opening_quotation() -> None:
+    text = (
+        "The interview ran long.\n\n"
+        '"“You do not win a port by counting its piers,” Ruiz responded before adding that '
+        'she would still need the northern docks."\n'
+    )
+    statements = extract_statements(text)
+    assert statements[0].text == "You do not win a port by counting its piers,"
+    assert statements[0].speaker == "Ruiz"
