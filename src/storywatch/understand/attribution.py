@@ -111,7 +111,7 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
 
 def _starts_with(text: str, s: Sentence, q: Quote) -> bool:
     lead = text[s.start : q.start]
-    return not lead.strip(" —–-…(\"")
+    return not lead.strip(' —–-…("')
 
 
 def _after_colon(text: str, s: Sentence, q: Quote) -> bool:
