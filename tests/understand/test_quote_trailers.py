@@ -140,3 +140,16 @@ def test_a_stray_mark_before_the_opening_quotation() -> None:
     statements = extract_statements(text)
     assert statements[0].text == "You do not win a port by counting its piers,"
     assert statements[0].speaker == "Ruiz"
+
+
+def test_the_sentence_goes_on_past_the_quotation_before_its_trailer() -> None:
+    text = (
+        "The harbour was calm again.\n\n"
+        "“There is a sense of calm now,” and bookings began to pick up again last week, "
+        "Ruiz said.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == (
+        "“There is a sense of calm now,” and bookings began to pick up again last week"
+    )
+    assert only.speaker == "Ruiz"

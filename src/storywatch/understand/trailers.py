@@ -43,6 +43,9 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
         return None
     speaker, cue = span
     parts = list(q0.parts)
+    head = _clause_past_quotation(text, s, q0.end, min(speaker[0], cue[0]))
+    if head is not None:
+        parts = [head]
     after = max(cue[1], speaker[1])
     for q in s.quotes[first + 1 :]:
         if q.start >= after and len(_words_between(s, q.start, q.end)) >= 2:
@@ -73,6 +76,20 @@ def _sentence_goes_on(text: str, s: Sentence, after: int) -> Span | None:
     if rest[0].text != "that" and rest[0].text not in _AUXILIARY_VERBS:
         return None
     start, end = _trim(text, rest[0].start, s.end)
+    return (start, end) if end > start else None
+
+
+def _clause_past_quotation(text: str, s: Sentence, qend: int, left: int) -> Span | None:
+    """ "“A big truck” plowed through the barriers, he said, and …" / "“There's a sense of
+    stability now,” and donations began to pick up, Gilbert said.": the sentence goes on
+    past the quotation before a comma and its attribution, so what was said runs from the
+    sentence start to that comma, not the quotation alone."""
+    between = text[qend:left].rstrip()
+    if not between.endswith(","):
+        return None
+    if len(_words_between(s, qend, left)) < 2:
+        return None
+    start, end = _trim(text, s.start, qend + len(between))
     return (start, end) if end > start else None
 
 
