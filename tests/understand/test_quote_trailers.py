@@ -153,3 +153,13 @@ def test_the_sentence_goes_on_past_the_quotation_before_its_trailer() -> None:
         "“There is a sense of calm now,” and bookings began to pick up again last week"
     )
     assert only.speaker == "Ruiz"
+
+
+def test_the_following_statement_announces_the_next_quotation() -> None:
+    text = (
+        "On Sunday, harbour master Ana Ruiz issued the following statement:\n\n"
+        "“Our thoughts are with the families of the crew. The port will stay closed.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "Our thoughts are with the families of the crew. The port will stay closed."
+    assert only.speaker == "Ana Ruiz"

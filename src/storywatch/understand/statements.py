@@ -23,6 +23,7 @@ from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.carried import carried_head
 from storywatch.understand.clause_ends import clip_clause
 from storywatch.understand.followups import split_followups
+from storywatch.understand.issued import issued_statement
 from storywatch.understand.leading import leading_participle
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.shapes import announcement, credit_line
@@ -117,7 +118,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             continue
         if not bare_quote(text, s):
             pending = None
-            announced = announcement(text, s)
+            announced = announcement(text, s) or issued_statement(text, s)
             if announced is not None:
                 pending = _make(an, announced, history, para)
                 continue
