@@ -163,3 +163,19 @@ def test_the_following_statement_announces_the_next_quotation() -> None:
     [only] = extract_statements(text)
     assert only.text == "Our thoughts are with the families of the crew. The port will stay closed."
     assert only.speaker == "Ana Ruiz"
+
+
+def test_a_quotation_in_a_relative_clause_about_the_speaker_is_not_said() -> None:
+    text = (
+        "“It was truly shameful,” said Ana Ruiz, 34, a ferry passenger who waited in an "
+        "“endless line snaking around the pier” for three hours.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "It was truly shameful,"
+    assert only.speaker == "Ana Ruiz"
+
+
+def test_a_quotation_after_the_trailer_goes_on_with_the_first() -> None:
+    text = "“We will reopen,” Ruiz said in an interview, “but not before the spring.”\n"
+    [only] = extract_statements(text)
+    assert only.text == "We will reopen, but not before the spring."

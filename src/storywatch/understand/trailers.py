@@ -49,7 +49,10 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
     after = max(cue[1], speaker[1])
     for q in s.quotes[first + 1 :]:
         if q.start >= after and len(_words_between(s, q.start, q.end)) >= 2:
+            if not _introduced(text, after, q.start):
+                break  # "…,” said Ann Lee, who waited in an “extraordinarily long line”
             parts.extend(q.parts)
+            after = q.end
     if len(parts) == len(q0.parts) and len(s.quotes) == first + 1 and speaker[1] <= cue[0]:
         tail = _sentence_goes_on(text, s, after)
         if tail is not None:
@@ -62,6 +65,18 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
 _AUXILIARY_VERBS = frozenset(
     lx.words_of("is are was were has had have will would could can should may might must does did")
 )
+
+
+def _introduced(text: str, after: int, start: int) -> bool:
+    """A later quotation goes on with the first unless it sits in a relative clause about
+    the speaker ("…,” said Ann Lee, who waited in an “extraordinarily long line”)."""
+    lead = text[after:start].rstrip()
+    if not lead or lead[-1] in ",:;—–-.?!":
+        return True
+    return not any(w in _RELATIVE_WORDS for w in lead.lower().split())
+
+
+_RELATIVE_WORDS = frozenset(("who", "whose", "whom"))
 
 
 def _sentence_goes_on(text: str, s: Sentence, after: int) -> Span | None:
