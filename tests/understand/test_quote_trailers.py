@@ -179,3 +179,14 @@ def test_a_quotation_after_the_trailer_goes_on_with_the_first() -> None:
     text = "“We will reopen,” Ruiz said in an interview, “but not before the spring.”\n"
     [only] = extract_statements(text)
     assert only.text == "We will reopen, but not before the spring."
+
+
+def test_before_adding_starts_a_second_act_of_the_same_speaker() -> None:
+    text = (
+        "“Thank you, friend,” Ruiz replied, before adding that she thinks “the pier should "
+        "stay open all winter.”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.text == "Thank you, friend,"
+    assert second.text.startswith("that she thinks")
+    assert second.speaker == first.speaker == "Ruiz"
