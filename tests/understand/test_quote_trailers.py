@@ -190,15 +190,3 @@ def test_before_adding_starts_a_second_act_of_the_same_speaker() -> None:
     assert first.text == "Thank you, friend,"
     assert second.text.startswith("that she thinks")
     assert second.speaker == first.speaker == "Ruiz"
-
-
-def test_a_long_speaker_phrase_after_a_comma_closed_quotation() -> None:
-    text = (
-        "“Salt would weaken the older piers faster than the newer steel ones,” harbour "
-        "engineers Ana Ruiz and Tom Vance of the Northern Institute for Maritime Safety and "
-        "Port Works wrote in May.\n"
-    )
-    [only] = extract_statements(text)
-    assert only.text == "Salt would weaken the older piers faster than the newer steel ones,"
-    assert only.speaker_mention is not None
-    assert "Ana Ruiz" in only.speaker_mention

@@ -173,7 +173,7 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
                     skip_to = comma
                     continue
         counted += 1
-        if counted > _INTRO_MAX_WORDS + (_OPEN_END_EXTRA if open_end else 0):
+        if counted > _INTRO_MAX_WORDS:
             return None
         if k + 1 < len(trailer) and trailer[k + 1].text in _SENTENCE_CUES:
             continue  # "the note says", "the statement said": a noun before the cue
@@ -197,11 +197,6 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
 
 
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
-
-# A quotation closed with a comma (“…,”) announces its attribution, so the speaker's noun
-# phrase before the cue may be long ("nuclear experts Ann Lee and Tom Ruiz of the Harbour
-# Institute for Maritime Safety wrote").
-_OPEN_END_EXTRA = 8
 
 
 def _lone_surname(text: str, w: Word, qend: int) -> bool:
