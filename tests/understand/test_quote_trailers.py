@@ -190,3 +190,14 @@ def test_before_adding_starts_a_second_act_of_the_same_speaker() -> None:
     assert first.text == "Thank you, friend,"
     assert second.text.startswith("that she thinks")
     assert second.speaker == first.speaker == "Ruiz"
+
+
+def test_according_to_at_the_end_reports_the_whole_sentence() -> None:
+    text = (
+        "On Sunday, the mayor made clear the closure was temporary, saying that anyone who "
+        "doubted it should “come and see the new pier,” according to the Harbour Gazette.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text.startswith("On Sunday, the mayor made clear")
+    assert only.speaker_mention == "the Harbour Gazette"
+    assert only.cue == "according to"

@@ -100,6 +100,9 @@ _SET_OFF = re.compile(r"(?::|\s[-–—]{1,2})\s*\Z")
 
 
 def _find_rest(text: str, s: Sentence) -> Found | None:
+    outer = _according_to_last(text, s)
+    if outer is not None:
+        return outer
     return (
         _cue_led(text, s)
         or _according_to(text, s)
@@ -436,6 +439,24 @@ def _without_role(text: str, s: Sentence, head: str) -> str:
     if chunk and len(chunk) <= 6 and _is_role_chunk(chunk):
         return head[: comma + 1]
     return head
+
+
+def _according_to_last(text: str, s: Sentence) -> Found | None:
+    """ "On Saturday, Francis made clear …, saying that those who … should “look for a
+    psychiatrist,” according to Reuters.": "according to" closing a sentence with a
+    quotation in it reports all of it, with whatever attribution it holds inside."""
+    if not s.quotes or not _OUTER_ACCORDING.search(text, s.start, s.end):
+        return None
+    found = _according_to(text, s)
+    if found is None or found.cue is None or len(found.parts) != 1:
+        return None
+    if found.parts[0][0] > s.words[0].start + 1:
+        return None
+    return found
+
+
+# ", according to Reuters." / "” according to a letter from …" at a sentence's end.
+_OUTER_ACCORDING = re.compile(r"[,”\"]\s+according to [^,;:“”\"]{2,120}[.!?]?\s*\Z")
 
 
 def _according_to(text: str, s: Sentence) -> Found | None:
