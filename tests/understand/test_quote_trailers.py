@@ -201,3 +201,9 @@ def test_according_to_at_the_end_reports_the_whole_sentence() -> None:
     assert only.text.startswith("On Sunday, the mayor made clear")
     assert only.speaker_mention == "the Harbour Gazette"
     assert only.cue == "according to"
+
+
+def test_a_role_at_a_named_place_then_the_name_speaks() -> None:
+    text = "“He never once missed a tide,” said his oldest friend at Dunmore, Tom Vance.\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "Tom Vance"

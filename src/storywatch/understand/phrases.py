@@ -389,7 +389,7 @@ def main_subject(text: str, s: Sentence) -> Span | None:
 
 # ", John E. Herbst," after a role: two to four capitalised words (initials allowed).
 _APPOSITIVE_NAME = re.compile(
-    r"(?:\s+(?:at|in|of|for)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?,\s+"
+    r"(?:\s+(?:at|in|of|for)\s+(?:the\s+)?(?:[a-z]+(?:\s+[a-z]+)?|[A-Z][a-z]+))?,\s+"
     r"((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3})(?=\s*[,.;]|\s*$)"
 )
 
