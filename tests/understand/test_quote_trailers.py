@@ -207,3 +207,12 @@ def test_a_role_at_a_named_place_then_the_name_speaks() -> None:
     text = "“He never once missed a tide,” said his oldest friend at Dunmore, Tom Vance.\n"
     [only] = extract_statements(text)
     assert only.speaker == "Tom Vance"
+
+
+def test_a_subordinate_clause_between_the_quotation_and_its_trailer() -> None:
+    text = (
+        "“What this vote could change is stunning,” since most harbour rulings were decided "
+        "by one vote, said Ana Ruiz, who teaches maritime law.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"

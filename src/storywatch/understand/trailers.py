@@ -139,6 +139,11 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
         close -= 1
     open_end = text[close - 1 : close] in (",", "?", "!")
     first = trailer[0]
+    if open_end and first.text.lower() in _SUBORDINATORS and len(trailer) > 3:
+        # "“…,” since most cases were decided 5-to-4, said Lee Epstein": the attribution
+        # comes after the subordinate clause.
+        rest = [w for w in trailer[1:] if "," in text[first.end : w.start]]
+        return _trailer_attribution(text, rest, qend) if rest else None
     low = first.text.lower()
     if (low in lx.CUE_WORDS and (first.text[0].islower() or low in _SENTENCE_CUES)) or (
         open_end and _past_verb(first.text)
@@ -197,6 +202,7 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
 
 
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
+_SUBORDINATORS = frozenset(("since", "because", "although", "though", "while", "as", "when"))
 
 
 def _lone_surname(text: str, w: Word, qend: int) -> bool:
