@@ -216,3 +216,13 @@ def test_a_subordinate_clause_between_the_quotation_and_its_trailer() -> None:
     )
     [only] = extract_statements(text)
     assert only.speaker == "Ana Ruiz"
+
+
+def test_a_leading_participle_whose_main_clause_has_no_cue() -> None:
+    text = (
+        "Citing the storm as a warning to the council and its “dreams of a harbour that "
+        "never floods,” Will urged the board to drop the plan.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text.startswith("the storm as a warning")
+    assert only.speaker == "Will"

@@ -12,7 +12,8 @@ as usual. Annotators take both, the participle phrase without the participle.
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.spans import Found, Sentence, _trim
+from storywatch.understand.phrases import _plausible
+from storywatch.understand.spans import _IRREGULAR_PAST, Found, Sentence, _trim
 
 # Participles that report what their subject says ("Citing …", "Conceding that …");
 # verbs that take a listener or a question first ("Telling …", "Asking …") are left out.
@@ -51,3 +52,42 @@ def leading_participle(text: str, s: Sentence, main: Found) -> Found | None:
     if end <= start:
         return None
     return Found(((start, end),), True, main.speaker, cue, s.index)
+
+
+def leading_participle_alone(text: str, s: Sentence) -> Found | None:
+    """ "Citing the attack as a wake-up call and their “reveries about …,” Will urged the
+    party to …": with no attribution in the main clause, its subject (a short noun phrase
+    right after the phrase, before a past-tense verb) is the participle's speaker."""
+    if not s.words or not s.quotes:
+        return None
+    lead = s.words[0]
+    if lead.text[:1].islower() or lead.text.lower() not in _LEADING:
+        return None
+    if text[s.start : lead.start].strip(" “\"'‘"):
+        return None
+    quote = next((q for q in s.quotes if q.start > lead.end), None)
+    if quote is None or "," in text[lead.end : quote.start]:
+        return None
+    if text[quote.end - 2 : quote.end - 1] != "," and text[quote.end : quote.end + 1] != ",":
+        return None
+    after = [w for w in s.words if w.start > quote.end][: _SUBJECT_WORDS + 1]
+    verb = next(
+        (
+            n
+            for n, w in enumerate(after)
+            if w.text.islower() and (w.text.endswith("ed") or w.text in _IRREGULAR_PAST)
+        ),
+        None,
+    )
+    lone_name = verb == 1 and after[0].text[:1].isupper() and after[0].text.isalpha()
+    if not verb or not (lone_name or _plausible(text, after[:verb])):
+        return None  # ("Will urged": a surname the name lists refuse as a modal)
+    speaker = (after[0].start, after[verb - 1].end)
+    cue = (lead.start, lead.end)
+    if not text[lead.end : quote.start].strip():
+        return Found(quote.parts, True, speaker, cue, s.index)
+    start, end = _trim(text, s.words[1].start, quote.end)
+    return Found(((start, end),), True, speaker, cue, s.index) if end > start else None
+
+
+_SUBJECT_WORDS = 5

@@ -24,7 +24,7 @@ from storywatch.understand.carried import carried_head
 from storywatch.understand.clause_ends import clip_clause
 from storywatch.understand.followups import split_followups
 from storywatch.understand.issued import issued_statement
-from storywatch.understand.leading import leading_participle
+from storywatch.understand.leading import leading_participle, leading_participle_alone
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.shapes import announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
@@ -90,7 +90,11 @@ def attribute(an: Analysis) -> list[Attributed]:
             continue
         found = find_in_sentence(text, s)
         if found is None and s.quotes:
-            found = broad_cue_led(text, s) or verb_then_quote(text, s)
+            found = (
+                broad_cue_led(text, s)
+                or verb_then_quote(text, s)
+                or leading_participle_alone(text, s)
+            )
         if found is not None and found.parts:
             found = _carry_head(an, found, out)
             lead = leading_participle(text, s, found)
