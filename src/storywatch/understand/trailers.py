@@ -3,7 +3,12 @@
 
 The commonest shape in news copy, and the one with most variants in the trailer: a cue then
 the speaker, a speaker then the cue, an appositive or relative clause between them, and
-after a quotation that ends in a comma, "?" or "!" any past-tense verb as the cue.
+after a quotation that ends in a comma, "?" or "!" any past-tense verb as the cue. Also: a
+lone surname that is a common word (“…,” Will wrote), a short quoted name inside the
+speaker's description (wearing “Ted Cruz” pins), a subordinate clause before the trailer
+(“…,” since …, said Lee Epstein), a sentence that goes on past the quotation before its
+trailer (“…,” and donations began …, Gilbert said) or after it (“…,” he said, that both …),
+and a later quotation that sits in a relative clause about the speaker (not said).
 """
 
 from __future__ import annotations
@@ -60,13 +65,6 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
     return Found(tuple(parts), True, speaker, cue, s.index)
 
 
-# Verbs that carry on a clause the trailer broke ("…,” he said, would …"); a past
-# participle ("angered that …", "asked about …") describes the speaker instead.
-_AUXILIARY_VERBS = frozenset(
-    lx.words_of("is are was were has had have will would could can should may might must does did")
-)
-
-
 def _introduced(text: str, after: int, start: int) -> bool:
     """A later quotation goes on with the first unless it sits in a relative clause about
     the speaker ("…,” said Ann Lee, who waited in an “extraordinarily long line”)."""
@@ -77,6 +75,13 @@ def _introduced(text: str, after: int, start: int) -> bool:
 
 
 _RELATIVE_WORDS = frozenset(("who", "whose", "whom"))
+
+
+# Verbs that carry on a clause the trailer broke ("…,” he said, would …"); a past
+# participle ("angered that …", "asked about …") describes the speaker instead.
+_AUXILIARY_VERBS = frozenset(
+    lx.words_of("is are was were has had have will would could can should may might must does did")
+)
 
 
 def _sentence_goes_on(text: str, s: Sentence, after: int) -> Span | None:
