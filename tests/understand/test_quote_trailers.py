@@ -226,3 +226,13 @@ def test_a_leading_participle_whose_main_clause_has_no_cue() -> None:
     [only] = extract_statements(text)
     assert only.text.startswith("the storm as a warning")
     assert only.speaker == "Will"
+
+
+def test_a_quotation_with_its_trailer_inside_brackets() -> None:
+    text = (
+        "Members pushed back at once (“I want my dues back,” wrote Tom Vance, a welder in "
+        "Dunmore, on the union's page), and the vote was delayed.\n"
+    )
+    statements = extract_statements(text)
+    assert statements[0].text == "I want my dues back,"
+    assert statements[0].speaker == "Tom Vance"

@@ -96,7 +96,7 @@ def find_in_sentence(text: str, s: Sentence) -> Found | None:
 
 
 # A colon or a spaced dash right before a quotation sets it off from the words before it.
-_SET_OFF = re.compile(r"(?::|\s[-–—]{1,2})\s*\Z")
+_SET_OFF = re.compile(r"(?::|\s[-–—]{1,2}|\()\s*\Z")
 
 
 def _find_rest(text: str, s: Sentence) -> Found | None:
