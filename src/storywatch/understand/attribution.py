@@ -107,10 +107,13 @@ def _find(text: str, s: Sentence) -> Found | None:
 
 
 # A colon or a spaced dash right before a quotation sets it off from the words before it.
-_SET_OFF = re.compile(r"(?::|\s[-–—]{1,2})\s*\Z")
+_SET_OFF = re.compile(r"(?::|\s[-–—]{1,2}|\()\s*\Z")
 
 
 def _find_rest(text: str, s: Sentence) -> Found | None:
+    outer = _according_to_last(text, s)
+    if outer is not None:
+        return outer
     return (
         labelled_quote(text, s)
         or headline_quote(text, s)
@@ -125,7 +128,7 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
 
 def _starts_with(text: str, s: Sentence, q: Quote) -> bool:
     lead = text[s.start : q.start]
-    return not lead.strip(" —–-…(")
+    return not lead.strip(' —–-…("')
 
 
 def _after_colon(text: str, s: Sentence, q: Quote) -> bool:
@@ -263,7 +266,9 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
                 return after
         if speaker is None:
             continue
-        if speaker[0] > s.start and PARTICIPLE_NEXT.match(text, w.end):
+        if speaker[0] > s.start and (
+            PARTICIPLE_NEXT.match(text, w.end) or _listener_only(text, s, k, speaker)
+        ):
             # "The former secretary will play the “woman card,” Fiorina said, adding …": a
             # comma after the cue ends the attribution; the content came before it.
             found = _content_before(text, s, k, speaker) or _content_after(
@@ -280,6 +285,21 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "Sam Lau said in a statement." — in the next sentence.
             return Found((), True, speaker, (w.start, w.end), s.index)
     return None
+
+
+def _listener_only(text: str, s: Sentence, k: int, speaker: Span) -> bool:
+    """ "He had “wanted to fly since he was 5,” his childhood friend told The Daily Beast.":
+    after a quotation closed with a comma the subject and cue are its trailer, and a few
+    unquoted words after the cue are the listener, not what was said."""
+    if not _CLOSED_COMMA.search(text, s.start, speaker[0]):
+        return False
+    if any(q.start >= s.words[k].end for q in s.quotes):
+        return False
+    return len(s.words) - k - 1 <= _LISTENER_WORDS
+
+
+_CLOSED_COMMA = re.compile(r"[,?!][”\"’]+\s*\Z|,''\s*\Z")
+_LISTENER_WORDS = 4
 
 
 # A count before a word ending in "s" ("29 points", "two notes"), not a year ("in 2016 says").
@@ -415,7 +435,9 @@ def _content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | No
         if content_start(text, cue.end, rest, lx.CUE_LEMMA[cue.text.lower()]) != NOTHING:
             return None
     head = _without_role(text, s, text[s.start : speaker[0]].rstrip())
-    if not head.endswith((",", ",”", ',"', ",''", ",’’")):
+    if not head.endswith((",", ",”", ',"', ",''", ",’’", "?”", '?"', "!”", '!"')):
+        # "Clinton “…. Does that fly?” a former adviser asked": a question or an
+        # exclamation ends its quotation the way a comma does.
         return None
     start, end = _trim(text, s.start, len(head) + s.start)
     if end - start < 10:
@@ -438,6 +460,24 @@ def _without_role(text: str, s: Sentence, head: str) -> str:
     if chunk and len(chunk) <= 6 and _is_role_chunk(chunk):
         return head[: comma + 1]
     return head
+
+
+def _according_to_last(text: str, s: Sentence) -> Found | None:
+    """ "On Saturday, Francis made clear …, saying that those who … should “look for a
+    psychiatrist,” according to Reuters.": "according to" closing a sentence with a
+    quotation in it reports all of it, with whatever attribution it holds inside."""
+    if not s.quotes or not _OUTER_ACCORDING.search(text, s.start, s.end):
+        return None
+    found = _according_to(text, s)
+    if found is None or found.cue is None or len(found.parts) != 1:
+        return None
+    if found.parts[0][0] > s.words[0].start + 1:
+        return None
+    return found
+
+
+# ", according to Reuters." / "” according to a letter from …" at a sentence's end.
+_OUTER_ACCORDING = re.compile(r"[,”\"]\s+according to [^,;:“”\"]{2,120}[.!?]?\s*\Z")
 
 
 def _according_to(text: str, s: Sentence) -> Found | None:

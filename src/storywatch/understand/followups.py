@@ -35,6 +35,7 @@ from storywatch.understand.text import Word
 # How a follow-up cue hangs on what came before it.
 _COORD = frozenset(("and", "but"))
 _RELATIVE = frozenset(("who",))
+_BEFORE_AFTER = frozenset(("before", "after"))
 # Words that may stand between the connector and the cue ("and later said", "who also told").
 _BETWEEN = lx.AUXILIARIES
 # A complementiser or a quotation this far after the cue starts the content there.
@@ -83,6 +84,10 @@ def _next_followup(
             speaker, cut = prev.speaker, _comma_before(text, w.start, words[j].end)
             if speaker is not None and _relative_speaker(text, speaker):
                 speaker = main_subject(text, s)
+        elif w.text.endswith("ing") and j == k - 1 and link in _BEFORE_AFTER:
+            # "…,” Cruz replied, before adding that he thinks “…”": the same speaker's
+            # second act, set after the first by "before"/"after".
+            speaker, cut = prev.speaker, _comma_before(text, words[j].start, words[j - 1].end)
         elif link in _COORD and j < k:
             if _inner_verb(text, s, k, j, prev):
                 continue

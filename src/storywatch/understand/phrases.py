@@ -59,6 +59,8 @@ def _np_before(
     while i >= 0 and len(out) < 14:
         w = words[i]
         gap = text[w.end : out[0].start] if out else " "
+        if gap == ", " and _coordinate_adjective(text, words, i, out):
+            gap = " "
         if gap not in (" ", ". ", "-", "’s ", "'s ", "’ ", "' "):
             break
         low = w.text.lower()
@@ -108,6 +110,28 @@ def _np_before(
     # Keep the name run and its title: cut lowercase words before a capitalised head.
     return (out[0].start, out[-1].end) if _plausible(text, out, loose) else None
 
+
+def _coordinate_adjective(text: str, words: list[Word], i: int, right: list[Word]) -> bool:
+    """ "the bespectacled, 71-year-old diplomat said": ``words[i]`` is the first of two
+    adjectives set apart by a comma, right after the determiner that opens the phrase;
+    ``right`` (what was taken so far) is the second adjective and its lowercase noun."""
+    w = words[i]
+    return (
+        i > 0
+        and 2 <= len(right) <= 3
+        and w.text.replace("-", "").isalpha()
+        and w.text.islower()
+        and ("-" in w.text or w.text.endswith(_ADJECTIVE_ENDINGS))
+        and not any(r.text[:1].isupper() for r in right)
+        and right[0].text not in _QUANTIFIERS
+        and right[0].text not in _DETERMINERS
+        and words[i - 1].text.lower() in _DETERMINERS
+        and text[words[i - 1].end : w.start] == " "
+    )
+
+
+# How an adjective ends, not a noun ("bespectacled", "soft-spoken", "tireless").
+_ADJECTIVE_ENDINGS = ("ed", "ful", "ous", "ive", "ic", "less", "able", "ible", "ish", "en")
 
 _HANGING = frozenset(("from", "by", "to", "for", "of", "on", "at", "in"))
 # Words that open a subordinate clause ("When the port director arrived, …", "Though
@@ -365,7 +389,7 @@ def main_subject(text: str, s: Sentence) -> Span | None:
 
 # ", John E. Herbst," after a role: two to four capitalised words (initials allowed).
 _APPOSITIVE_NAME = re.compile(
-    r"(?:\s+(?:at|in|of|for)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?,\s+"
+    r"(?:\s+(?:at|in|of|for)\s+(?:the\s+)?(?:[a-z]+(?:\s+[a-z]+)?|[A-Z][a-z]+))?,\s+"
     r"((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3})(?=\s*[,.;]|\s*$)"
 )
 

@@ -20,8 +20,10 @@ from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
 from storywatch.understand.attribution import bare_quote, find_in_sentence, quote_fallback
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
+from storywatch.understand.carried import carried_head
 from storywatch.understand.clause_ends import clip_clause
 from storywatch.understand.followups import split_followups
+from storywatch.understand.leading import leading_participle, leading_participle_alone
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
@@ -87,8 +89,16 @@ def attribute(an: Analysis) -> list[Attributed]:
             continue
         found = find_in_sentence(text, s)
         if found is None and s.quotes:
-            found = broad_cue_led(text, s) or verb_then_quote(text, s)
+            found = (
+                broad_cue_led(text, s)
+                or verb_then_quote(text, s)
+                or leading_participle_alone(text, s)
+            )
         if found is not None and found.parts:
+            found = _carry_head(an, found, out)
+            lead = leading_participle(text, s, found)
+            if lead is not None:
+                out.append(_make(an, lead, history, para))
             for f in split_followups(text, s, found):
                 f = clip_clause(text, s, f)
                 item = _make(an, f, history, para)
@@ -175,6 +185,21 @@ def _continuing(prev: Attributed, parts: list[Span], sentence: int, para: int) -
     """A quotation of its own that continues ``prev``'s speaker: the same speaker, cue and
     speaker mention (where that speaker was written)."""
     return Attributed(parts, True, prev.speaker, prev.speaker_span, prev.cue, sentence, para)
+
+
+def _carry_head(an: Analysis, found: Found, out: list[Attributed]) -> Found:
+    """ "“…,” Ruiz said. “Nobody has mended it.⏎“We will not wait,” she said.": the first
+    paragraph's words of a carried-over quotation go on the statement before them."""
+    prev = _last_quoted(out)
+    if prev is None or not prev.direct:
+        return found
+    head = carried_head(an, found, prev.sentence, prev.paragraph)
+    if not head:
+        return found
+    prev.breaks.append(len(prev.parts))
+    prev.parts.extend(found.parts[:head])
+    prev.sentence = found.sentence
+    return replace(found, parts=found.parts[head:])
 
 
 def _run_on(an: Analysis, s: Sentence, out: list[Attributed], para: int) -> None:

@@ -138,7 +138,10 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
                 continue
             if _is_opening(text, pos, mark_end, ps, pe):
                 if open_at >= 0 and not parts:
-                    inner_end = _nested_end(text, mark_end, ps, pe)
+                    # Two openers in a row ('"“You do not …') are a stray mark and a
+                    # quotation, not a quotation inside another.
+                    doubled = not text[open_at:pos].strip("\"“”'‘’ ")
+                    inner_end = -1 if doubled else _nested_end(text, mark_end, ps, pe)
                     if inner_end >= 0:
                         skip_to = inner_end  # a quotation inside this one
                         continue

@@ -3,7 +3,12 @@
 
 The commonest shape in news copy, and the one with most variants in the trailer: a cue then
 the speaker, a speaker then the cue, an appositive or relative clause between them, and
-after a quotation that ends in a comma, "?" or "!" any past-tense verb as the cue.
+after a quotation that ends in a comma, "?" or "!" any past-tense verb as the cue. Also: a
+lone surname that is a common word (“…,” Will wrote), a short quoted name inside the
+speaker's description (wearing “Ted Cruz” pins), a subordinate clause before the trailer
+(“…,” since …, said Lee Epstein), a sentence that goes on past the quotation before its
+trailer (“…,” and donations began …, Gilbert said) or after it (“…,” he said, that both …),
+and a later quotation that sits in a relative clause about the speaker (not said).
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ from storywatch.understand.spans import (
     _DETERMINERS,
     _INTRO_MAX_WORDS,
     _IRREGULAR_PAST,
+    _PREPOSITIONS,
     _SENTENCE_CUES,
     Found,
     Sentence,
     Span,
+    _trim,
     _words_between,
 )
 from storywatch.understand.text import Word
@@ -29,20 +36,100 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
     ``first`` is the quotation that opens the attribution when it is not the sentence's
     first (one after a colon or a dash: "… with a caveat: “…,” the source said.")."""
     q0 = s.quotes[first]
-    nxt = s.quotes[first + 1].start if len(s.quotes) > first + 1 else s.end
-    trailer = [w for w in s.words if q0.end <= w.start < nxt]
-    if not trailer:
-        return None
-    span = _trailer_attribution(text, trailer, q0.end)
+    span = None
+    for nxt in _trailer_ends(s, first):
+        trailer = [w for w in s.words if q0.end <= w.start < nxt]
+        if not trailer:
+            return None
+        span = _trailer_attribution(text, trailer, q0.end)
+        if span is not None:
+            break
     if span is None:
         return None
     speaker, cue = span
     parts = list(q0.parts)
+    head = _clause_past_quotation(text, s, q0.end, min(speaker[0], cue[0]))
+    if head is not None:
+        parts = [head]
     after = max(cue[1], speaker[1])
     for q in s.quotes[first + 1 :]:
         if q.start >= after and len(_words_between(s, q.start, q.end)) >= 2:
+            if not _introduced(text, after, q.start):
+                break  # "…,” said Ann Lee, who waited in an “extraordinarily long line”
             parts.extend(q.parts)
+            after = q.end
+    if len(parts) == len(q0.parts) and len(s.quotes) == first + 1 and speaker[1] <= cue[0]:
+        tail = _sentence_goes_on(text, s, after)
+        if tail is not None:
+            parts.append(tail)
     return Found(tuple(parts), True, speaker, cue, s.index)
+
+
+def _introduced(text: str, after: int, start: int) -> bool:
+    """A later quotation goes on with the first unless it sits in a relative clause about
+    the speaker ("…,” said Ann Lee, who waited in an “extraordinarily long line”)."""
+    lead = text[after:start].rstrip()
+    if not lead or lead[-1] in ",:;—–-.?!":
+        return True
+    return not any(w in _RELATIVE_WORDS for w in lead.lower().split())
+
+
+_RELATIVE_WORDS = frozenset(("who", "whose", "whom"))
+
+
+# Verbs that carry on a clause the trailer broke ("…,” he said, would …"); a past
+# participle ("angered that …", "asked about …") describes the speaker instead.
+_AUXILIARY_VERBS = frozenset(
+    lx.words_of("is are was were has had have will would could can should may might must does did")
+)
+
+
+def _sentence_goes_on(text: str, s: Sentence, after: int) -> Span | None:
+    """ "“It's our bad luck,” he said, that both men had prayed here.": the trailer
+    interrupts a sentence that goes on after it with a verb or "that", so the words after
+    the comma are said too (a participle, "adding …", is a second act, not this one)."""
+    if not text.startswith(", ", after):
+        return None
+    rest = [w for w in s.words if w.start > after]
+    if len(rest) < 3 or not rest[0].text.islower():
+        return None
+    if rest[0].text != "that" and rest[0].text not in _AUXILIARY_VERBS:
+        return None
+    start, end = _trim(text, rest[0].start, s.end)
+    return (start, end) if end > start else None
+
+
+def _clause_past_quotation(text: str, s: Sentence, qend: int, left: int) -> Span | None:
+    """ "“A big truck” plowed through the barriers, he said, and …" / "“There's a sense of
+    stability now,” and donations began to pick up, Gilbert said.": the sentence goes on
+    past the quotation before a comma and its attribution, so what was said runs from the
+    sentence start to that comma, not the quotation alone."""
+    between = text[qend:left].rstrip()
+    if not between.endswith(","):
+        return None
+    if len(_words_between(s, qend, left)) < 2:
+        return None
+    start, end = _trim(text, s.start, qend + len(between))
+    return (start, end) if end > start else None
+
+
+def _trailer_ends(s: Sentence, first: int) -> list[int]:
+    """Where the trailer after quotation ``first`` may end: at the next quotation, or past
+    it when that one is a short capitalised name inside the speaker's description (“…,”
+    Texas delegate Bill Eastland, wearing “Ted Cruz” pins, said)."""
+    ends: list[int] = []
+    for q in s.quotes[first + 1 :]:
+        ends.append(q.start)
+        inside = _words_between(s, q.start, q.end)
+        name = q.closed and all(w.text[:1].isupper() for w in inside)
+        if not name or len(inside) > _SHORT_QUOTE or len(ends) > 2:
+            return ends
+    ends.append(s.end)
+    return ends
+
+
+# A quotation of this many words inside a trailer names a thing (a slogan, a title).
+_SHORT_QUOTE = 3
 
 
 def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Span, Span] | None:
@@ -57,6 +144,11 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
         close -= 1
     open_end = text[close - 1 : close] in (",", "?", "!")
     first = trailer[0]
+    if open_end and first.text.lower() in _SUBORDINATORS and len(trailer) > 3:
+        # "“…,” since most cases were decided 5-to-4, said Lee Epstein": the attribution
+        # comes after the subordinate clause.
+        rest = [w for w in trailer[1:] if "," in text[first.end : w.start]]
+        return _trailer_attribution(text, rest, qend) if rest else None
     low = first.text.lower()
     if (low in lx.CUE_WORDS and (first.text[0].islower() or low in _SENTENCE_CUES)) or (
         open_end and _past_verb(first.text)
@@ -98,6 +190,8 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
         if _trailer_cue(w, open_end) and (
             w.text.lower() in lx.CUE_WORDS or trailer[k - 1].text.lower() not in _RELATIVES
         ):
+            if k == 1 and _lone_surname(text, trailer[0], qend):
+                return (trailer[0].start, trailer[0].end), (w.start, w.end)
             j = k
             while j > 0 and trailer[j - 1].text.lower() in lx.AUXILIARIES:
                 j -= 1
@@ -113,6 +207,29 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
 
 
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
+_SUBORDINATORS = frozenset(("since", "because", "although", "though", "while", "as", "when"))
+
+
+def _lone_surname(text: str, w: Word, qend: int) -> bool:
+    """ "“…,” Will wrote." / "“…,” Read said.": one capitalised word between the closing
+    mark and the cue is the speaker's surname, even when it is also a modal, a verb or a
+    month (which the name lists refuse elsewhere, where such a word opens a sentence)."""
+    low = w.text.lower()
+    return (
+        w.text[:1].isupper()
+        and w.text.isalpha()
+        and text[qend : w.start].strip() in ("", ",")
+        and low not in lx.PERSONAL_PRONOUNS
+        and low not in _DETERMINERS
+        and low not in _PREPOSITIONS
+        and low not in _NOT_SURNAMES
+    )
+
+
+# Capitalised words that may follow a closing mark and are no one's name.
+_NOT_SURNAMES = frozenset(
+    ("and", "but", "so", "then", "or", "nor", "yet", "who", "which", "that", "there", "here")
+)
 
 
 def _document_subject(trailer: list[Word], j: int) -> Span | None:
