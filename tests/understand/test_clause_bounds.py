@@ -1,0 +1,20 @@
+"""Where a reported clause holding a partial quotation starts and ends (clause_ends.py,
+attribution._content_after): shapes measured on PolNeAR train, in sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from storywatch.understand import extract_statements
+
+
+def _direct(text: str) -> list[str]:
+    return [s.text for s in extract_statements(text) if s.kind == "direct"]
+
+
+def test_a_which_clause_after_the_quotation_is_the_writers_comment() -> None:
+    text = (
+        "The harbor board met on Monday.\n\n"
+        "Mayor Ana Ruiz later said she was being “careful” in her remarks, which drew "
+        "criticism from the dock unions and calls for a recount.\n"
+    )
+    assert _direct(text) == ["she was being “careful” in her remarks"]
