@@ -18,3 +18,14 @@ def test_a_which_clause_after_the_quotation_is_the_writers_comment() -> None:
         "criticism from the dock unions and calls for a recount.\n"
     )
     assert _direct(text) == ["she was being “careful” in her remarks"]
+
+
+def test_a_second_that_clause_joined_by_but_belongs_to_the_same_content() -> None:
+    text = (
+        "The ferry season closed early.\n\n"
+        "Tomas Berg says he wishes the crews had spent more time on the north pier, but that "
+        "the port “did everything we could do.”\n"
+    )
+    [said] = _direct(text)
+    assert said.startswith("he wishes the crews had spent more time")
+    assert said.endswith("“did everything we could do.”")

@@ -371,6 +371,8 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
                 break  # "…, telling reporters that …": another act, not this content
             if later and w.start > later[0].start:
                 break  # "said he was ''utterly ashamed'' that …": the clause began earlier
+            if w.text == "that" and n and rest[n - 1].text.lower() in ("and", "but"):
+                break  # "says he wishes …, but that his team “did everything”": one content
             if w.text == "that" and not (n and is_relative_that(rest, n)):
                 start = w.start
                 break
