@@ -29,3 +29,22 @@ def test_a_second_that_clause_joined_by_but_belongs_to_the_same_content() -> Non
     [said] = _direct(text)
     assert said.startswith("he wishes the crews had spent more time")
     assert said.endswith("“did everything we could do.”")
+
+
+def test_a_main_clause_after_a_comma_ending_the_quotation_is_not_what_was_said() -> None:
+    text = (
+        "The count ended late.\n\n"
+        "For a mayor who admitted last spring that she is “not a natural campaigner,” Ana "
+        "Ruiz had a strong night on Tuesday, winning both harbor wards.\n"
+    )
+    assert _direct(text) == ["that she is “not a natural campaigner,”"]
+
+
+def test_a_that_clause_opening_with_its_own_phrase_goes_on_past_the_comma() -> None:
+    text = (
+        "The board met again.\n\n"
+        "Ruiz said that by refusing to name the “harbor levy,” Mayor Hale and the board are "
+        "“hiding from the voters who pay for it.”\n"
+    )
+    [said] = _direct(text)
+    assert said.endswith("“hiding from the voters who pay for it.”")

@@ -39,6 +39,8 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             return q.end
         if _CLOSED_CLAUSE.match(tail):
             return q.end
+        if _main_clause_after(text, q) and not _opens_with_subordinate(text, start, q.start):
+            return q.end
         rel = _RELATIVE.search(text, q.end, end)
         if (
             rel is not None
@@ -109,6 +111,35 @@ _ASIDE_DASH = re.compile(r"\s[-–—]{1,2}\s|;")
 # ("called Palin a “clown” on his radio show when …").
 _SETTING = re.compile(
     r",? (?:when|while|after|before|as (?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its) ))"
+)
+
+
+def _main_clause_after(text: str, q: Quote) -> bool:
+    """ "For someone who conceded that she is “not a natural politician,” Clinton had a good
+    night": a comma at a quotation's end, then a capitalised word or a number, is where the
+    sentence's main clause (or a trailer, "…,” Mr. Hale said") begins after a clause that
+    only set the scene."""
+    last = text[q.parts[-1][1] - 1 : q.parts[-1][1]] if q.parts else ""
+    after = text[q.end : q.end + 1]
+    if "," not in (last, after):
+        return False
+    rest = text[q.end : q.end + 8].lstrip(", \u00a0")
+    return rest[:1].isupper() or rest[:1].isdigit()
+
+
+def _opens_with_subordinate(text: str, start: int, stop: int) -> bool:
+    """ "said that by refusing to say “radical Islam,” Democrats are …": the reported clause
+    opens with a phrase of its own, so the comma after the quotation ends that phrase and
+    the clause's main part follows."""
+    first = text[start:stop].split()[:2]
+    return len(first) == 2 and first[0] == "that" and first[1].lower() in _SUBORDINATORS
+
+
+_SUBORDINATORS = _words(
+    """
+    while by if although though when because as despite after before since unless once
+    with without even
+    """
 )
 
 
