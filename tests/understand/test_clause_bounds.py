@@ -48,3 +48,21 @@ def test_a_that_clause_opening_with_its_own_phrase_goes_on_past_the_comma() -> N
     )
     [said] = _direct(text)
     assert said.endswith("“hiding from the voters who pay for it.”")
+
+
+def test_where_or_when_the_words_were_said_is_not_part_of_them() -> None:
+    text = (
+        "The fees rose again.\n\n"
+        "Councillor Tomas Berg called the new harbor fees “a disgrace” in a radio interview "
+        "with a local station.\n"
+    )
+    assert _direct(text) == ["the new harbor fees “a disgrace”"]
+
+
+def test_a_weekday_after_the_quotation_is_when_it_was_said() -> None:
+    text = (
+        "The fees rose again.\n\n"
+        "Berg defended his deputy as a “very decent man” Tuesday, hours after the deputy "
+        "was fined for a parking offense at the quay.\n"
+    )
+    assert _direct(text) == ["his deputy as a “very decent man”"]

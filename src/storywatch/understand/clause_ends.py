@@ -52,7 +52,7 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         if dash is not None and not any(dash.start() < r.start < end for r in quotes):
             # "fault for “grabbing” at the candidate – although the photo …"
             return dash.start()
-        if _SETTING.match(text, q.end):
+        if _SETTING.match(text, q.end) or _OCCASION.match(text, q.end):
             return q.end
         marks = 2 if text.endswith("''", 0, q.end) else 1
         clause = _NEW_CLAUSE.search(text, q.end - 1 - marks, end)
@@ -111,6 +111,20 @@ _ASIDE_DASH = re.compile(r"\s[-–—]{1,2}\s|;")
 # ("called Palin a “clown” on his radio show when …").
 _SETTING = re.compile(
     r",? (?:when|while|after|before|as (?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its) ))"
+)
+
+
+# Where or when the words were said, straight after them, is the writer's setting, not
+# what was said ("called the ruling “abhorrent” in a tweet on Sunday", "… “great” on
+# Twitter", "… a “very decent man” Tuesday, hours after …"). "debate" and "email" are left
+# out: in campaign copy they are as often what was talked about ("did “great” in the debate").
+_OCCASION = re.compile(
+    r",?\s+(?:(?:in|on|during|at) (?:a|an|the|his|her|their|its|this|that|[A-Z]\S*)"
+    r"(?: \S+){0,3}? (?:tweets?|interview|statement|speech|appearance|posts?|remarks|op-ed"
+    r"|letter|conference|call|rally|show|broadcast|hearing|town hall|program"
+    r"|video|ad|message|briefing)\b"
+    r"|on (?:Twitter|Facebook|Instagram)\b"
+    r"|(?:on )?(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b)"
 )
 
 
