@@ -66,3 +66,14 @@ def test_a_weekday_after_the_quotation_is_when_it_was_said() -> None:
         "was fined for a parking offense at the quay.\n"
     )
     assert _direct(text) == ["his deputy as a “very decent man”"]
+
+
+def test_a_second_report_by_the_same_speaker_holds_the_partial_quotation() -> None:
+    text = (
+        "The harbor plan was debated.\n\n"
+        "Mayor Ana Ruiz said on Monday that she would attend the board meeting, although she "
+        "wrote that the plan is “a costly mistake for the town.”\n"
+    )
+    [s] = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert s.text == "the plan is “a costly mistake for the town.”"
+    assert s.speaker == "Ana Ruiz"

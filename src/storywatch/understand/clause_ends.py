@@ -66,7 +66,8 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
 def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     """``found`` with a reported clause ending where a new clause begins after its
     quotation (:func:`cut_tail`), or where the main clause begins after an opening "When …"
-    (:func:`subordinate_end`), whichever rule found it."""
+    (:func:`subordinate_end`), whichever rule found it; and starting at a second report
+    by the same speaker that holds the quotation (:func:`inner_start`)."""
     if not found.direct or len(found.parts) != 1:
         return found
     a, b = found.parts[0]
@@ -78,9 +79,31 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
         end = subordinate_end(text, s, a, end)
         if end < b and text[end : end + 1] in ("”", '"'):
             end += 1
-    if end == b:
+    a = inner_start(text, s.quotes, a, end)
+    if (a, end) == found.parts[0]:
         return found
     return Found(((a, end),), True, found.speaker, found.cue, found.sentence, found.inherited)
+
+
+def inner_start(text: str, quotes: list[Quote], start: int, end: int) -> int:
+    """ "said that he would meet Trump, although he tweeted that he “rejects” the remarks":
+    when the speaker, as a pronoun, reports again after a comma inside the clause, the
+    partial quotation belongs to that second report, so the clause starts there."""
+    first = next((q for q in quotes if start <= q.start and q.end <= end), None)
+    if first is None:
+        return start
+    inner = None
+    for m in _INNER_REPORT.finditer(text, start, first.start):
+        if m.group(1).lower() in lx.CUE_WORDS:
+            inner = m
+    return inner.end() if inner is not None else start
+
+
+# ", although he tweeted that …", ", he actually thinks …", ", because she said …".
+_INNER_REPORT = re.compile(
+    r",\s+(?:(?:although|though|but|while|because|since)\s+)?(?:he|she|they)\s+"
+    r"(?:[a-z]+ly\s+)?([a-z]+)\s+(?:that\s+)?"
+)
 
 
 _NEW_CLAUSE = re.compile(
