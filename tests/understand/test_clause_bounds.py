@@ -77,3 +77,13 @@ def test_a_second_report_by_the_same_speaker_holds_the_partial_quotation() -> No
     [s] = [s for s in extract_statements(text) if s.kind == "direct"]
     assert s.text == "the plan is “a costly mistake for the town.”"
     assert s.speaker == "Ana Ruiz"
+
+
+def test_a_closed_dash_aside_after_the_quotation_does_not_end_the_clause() -> None:
+    text = (
+        "The debate ran long.\n\n"
+        "Berg said that the mayor's promise to “fix every pier” — itself a reply to the "
+        "council's “Safe Harbor” slogan — was an empty pledge.\n"
+    )
+    [said] = _direct(text)
+    assert said.endswith("was an empty pledge")

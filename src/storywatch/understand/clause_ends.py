@@ -38,7 +38,12 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
             return q.end
         if _CLOSED_CLAUSE.match(tail):
-            return q.end
+            resume = _aside_then_verb(text, q.end, end)
+            if resume < 0:
+                return q.end
+            # "to “make America whole again” — itself a rebuttal … — was …": read on after
+            # the aside, quotations inside it included.
+            return cut_tail(text, [r for r in quotes if r.start >= resume], start, end)
         if _main_clause_after(text, q) and not _opens_with_subordinate(text, start, q.start):
             return q.end
         rel = _RELATIVE.search(text, q.end, end)
@@ -149,6 +154,23 @@ _OCCASION = re.compile(
     r"|on (?:Twitter|Facebook|Instagram)\b"
     r"|(?:on )?(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b)"
 )
+
+
+def _aside_then_verb(text: str, at: int, end: int) -> int:
+    """ "Clinton's call to “make America whole again” — itself a rebuttal to Trump's slogan —
+    was an inferior slogan": a dash aside that closes and is followed by a lowercase word
+    (the verb of the clause the quotation sits in) is inside the clause, not its end. The
+    offset after the aside, or -1."""
+    first = _ASIDE_DASH.search(text, at, end)
+    if first is None or first.group().strip() == ";":
+        return -1
+    second = _ASIDE_DASH.search(text, first.end(), end)
+    if second is None or second.group().strip() == ";":
+        return -1
+    word = text[second.end() : end].split()[:1]
+    if word and word[0][:1].islower() and word[0] not in ("and", "but", "which"):
+        return second.end()
+    return -1
 
 
 def _main_clause_after(text: str, q: Quote) -> bool:
