@@ -87,3 +87,21 @@ def test_a_closed_dash_aside_after_the_quotation_does_not_end_the_clause() -> No
     )
     [said] = _direct(text)
     assert said.endswith("was an empty pledge")
+
+
+def test_a_past_tense_verb_after_a_comma_inside_the_closing_mark_is_the_next_act() -> None:
+    text = (
+        "The session grew heated.\n\n"
+        "Berg summed up the harbor board as “useless,” denounced its record on the docks and "
+        "said it should resign.\n"
+    )
+    assert _direct(text) == ["up the harbor board as “useless,”"]
+
+
+def test_a_participle_describing_the_quoted_words_stays_in_the_clause() -> None:
+    text = (
+        "The session grew heated.\n\n"
+        "Berg said the new toll was “peanuts,” compared to what the ferry company charges.\n"
+    )
+    [said] = _direct(text)
+    assert said.endswith("compared to what the ferry company charges")

@@ -46,6 +46,8 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             return cut_tail(text, [r for r in quotes if r.start >= resume], start, end)
         if _main_clause_after(text, q) and not _opens_with_subordinate(text, start, q.start):
             return q.end
+        if _next_verb_after_comma(text, q):
+            return q.end
         rel = _RELATIVE.search(text, q.end, end)
         if (
             rel is not None
@@ -171,6 +173,23 @@ def _aside_then_verb(text: str, at: int, end: int) -> int:
     if word and word[0][:1].islower() and word[0] not in ("and", "but", "which"):
         return second.end()
     return -1
+
+
+def _next_verb_after_comma(text: str, q: Quote) -> bool:
+    """ "summed up Clinton as “terrible,” denounced her record …": a comma inside the closing
+    mark and then a past-tense verb is the next act in a series, as with the comma outside
+    ("…”, denounced …"); "“peanuts,” compared to …" and "“Midnight Crew,” directed by …"
+    are participles that describe the quoted words and stay."""
+    if not q.parts or text[q.parts[-1][1] - 1 : q.parts[-1][1]] != ",":
+        return False
+    words = text[q.end : q.end + 40].split()[:2]
+    if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
+        return False
+    verb = words[0].endswith("ed") or words[0] in _IRREGULAR_PAST
+    return verb and words[1] not in _MODIFIER_NEXT
+
+
+_MODIFIER_NEXT = _words("by to and or as with for")
 
 
 def _main_clause_after(text: str, q: Quote) -> bool:
