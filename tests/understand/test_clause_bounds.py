@@ -105,3 +105,23 @@ def test_a_participle_describing_the_quoted_words_stays_in_the_clause() -> None:
     )
     [said] = _direct(text)
     assert said.endswith("compared to what the ferry company charges")
+
+
+def test_a_reporting_verb_joined_by_and_after_another_verb_starts_the_clause() -> None:
+    text = (
+        "Senator Tom Hale says he will endorse a candidate next week.\n\n"
+        "Hale caucused in Ferrytown on Saturday and says he voted “uncommitted.”\n"
+    )
+    [s] = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert s.text == "he voted “uncommitted.”"
+    assert s.speaker == "Tom Hale"
+
+
+def test_a_reporting_participle_after_a_dash_starts_the_clause() -> None:
+    text = (
+        "The count went on.\n\n"
+        "Tom Hale struggles with a basic chore of politics - boasting - conceding that, when "
+        "he tries, he hears “the voice of my old teacher,” his strict aunt.\n"
+    )
+    [said] = _direct(text)
+    assert said.startswith("that, when he tries")

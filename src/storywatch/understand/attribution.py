@@ -528,7 +528,40 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
     if _closes_at(text, end):
         end += 1
     end = cut_tail(text, s.quotes, start, end)
+    if low not in lx.CUE_WORDS:
+        start = _after_inner_cue(text, s, after[k + 1 :], start, end)
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
+
+
+def _after_inner_cue(text: str, s: Sentence, words: list[Word], start: int, end: int) -> int:
+    """ "Reid caucused in Nevada on Saturday and says he voted “uncommitted”": the verb the
+    fallback took is no reporting verb, and a reporting verb later, before the quotation,
+    introduces what was said; the clause starts after it."""
+    first = next((q for q in s.quotes if start <= q.start < end), None)
+    if first is None:
+        return start
+    inner = [
+        n
+        for n, w in enumerate(words)
+        if n
+        and w.end <= first.start
+        and w.text.lower() in lx.CUE_WORDS
+        and not _inside(s.quotes, w.start)
+        and _same_subject(text[words[n - 1].end : w.start], words[n - 1].text, w.text)
+    ]
+    if not inner or inner[-1] + 1 >= len(words):
+        return start
+    nxt = words[inner[-1] + 1]
+    return max(start, nxt.start) if nxt.start < first.start else start
+
+
+def _same_subject(gap: str, before: str, cue: str) -> bool:
+    """ "… and says he voted …", "… - bragging - conceding that …": a reporting verb joined
+    to the fallback's verb by "and", or a participle after a comma or dash, has the same
+    subject (a speaker named inside the clause, "what Bay Buchanan called", is not)."""
+    if before.lower() == "and":
+        return True
+    return cue.endswith("ing") and any(mark in gap for mark in ",-–—")
 
 
 _INTRO_NOUNS = _words(
