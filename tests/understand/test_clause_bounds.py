@@ -125,3 +125,22 @@ def test_a_reporting_participle_after_a_dash_starts_the_clause() -> None:
     )
     [said] = _direct(text)
     assert said.startswith("that, when he tries")
+
+
+def test_a_result_that_joins_the_quotation_to_a_clause_begun_earlier() -> None:
+    text = (
+        "The ferry debate went on.\n\n"
+        "Ana Ruiz said the harbor's debts are so large that “we have to start over.”\n"
+    )
+    [said] = _direct(text)
+    assert said.startswith("the harbor's debts are so large that")
+
+
+def test_given_that_joins_the_quotation_to_a_clause_begun_earlier() -> None:
+    text = (
+        "The ferry debate went on.\n\n"
+        "And, he admitted, it is unclear how far his advice goes with Ruiz, given that "
+        "“nobody steers her.”\n"
+    )
+    [said] = _direct(text)
+    assert said.startswith("it is unclear how far his advice goes")

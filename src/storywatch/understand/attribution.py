@@ -340,10 +340,13 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
             first_after = tail.split()[0] if tail else ""
             if not tail or len(tail.split()) <= 2 or (participle and first_after.endswith("ing")):
                 parts = [p for qq in later for p in qq.parts] if len(later) > 1 else list(q.parts)
-                that = next((w for w in lead if w.text == "that"), None)
-                if that is not None:
+                at = next((n for n, w in enumerate(lead) if w.text == "that"), None)
+                if at is not None and _joins_inside(lead, at):
+                    # "said the problems are so daunting that “we have got to …”"
+                    parts = [(lead[0].start, later[-1].end)]
+                elif at is not None:
                     # "told the President that if he wants our guns, “come and take it.”"
-                    parts = [(that.start, later[-1].end)]
+                    parts = [(lead[at].start, later[-1].end)]
                 return Found(tuple(parts), True, speaker, (cue.start, cue.end), s.index)
     if later and lemma in _NAMING and not text[cue.end : later[0].start].strip(" ,:"):
         # "under what Ruiz called “the old port model,” the company …": the verb's object
@@ -391,6 +394,18 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _joins_inside(rest: list[Word], n: int) -> bool:
+    """ "so daunting that …", "such a mess that …", "given that …", "except that …": a "that"
+    which joins a result or a condition to a clause that began earlier."""
+    before = [w.text.lower() for w in rest[max(0, n - 3) : n]]
+    if before[-1:] and before[-1] in _JOINING:
+        return True
+    return any(b in ("so", "such") for b in before[-3:-1])
+
+
+_JOINING = _words("given except provided assuming considering")
 
 
 _NAMING = frozenset(("call", "dub", "term", "label", "brand", "nickname"))
