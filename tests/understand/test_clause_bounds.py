@@ -144,3 +144,13 @@ def test_given_that_joins_the_quotation_to_a_clause_begun_earlier() -> None:
     )
     [said] = _direct(text)
     assert said.startswith("it is unclear how far his advice goes")
+
+
+def test_a_condition_opening_the_words_after_the_cue_belongs_to_what_was_said() -> None:
+    text = (
+        "The toll vote neared.\n\n"
+        "Council leader Ana Ruiz says no matter what the ferry company decides on prices, "
+        "“the harbor stays open to everyone.”\n"
+    )
+    [said] = _direct(text)
+    assert said.startswith("no matter what the ferry company decides")

@@ -235,8 +235,19 @@ def clause_before(text: str, cue: Word, lead: list[Word], lemma: str) -> bool:
     finishes that clause rather than being all that was said."""
     if len(lead) < _MIN_LEAD_CLAUSE:
         return False
+    if _content_condition(lead):
+        return True
     begin = content_start(text, cue.end, lead, lemma)
     return begin >= 0 or (begin == UNSURE and any(finite(w.text) for w in lead[1:]))
+
+
+def _content_condition(lead: list[Word]) -> bool:
+    """ "Ryan says no matter what action Obama takes, “his word does not trump the law”":
+    a condition or cause opening the words after the cue belongs to what was said; "when",
+    "as" and "after" are left out, as they often tell when the words were said ("said as
+    he introduced his wife, “…”")."""
+    first = " ".join(w.text.lower() for w in lead[:2])
+    return first.startswith(("no matter", "because ", "unless ", "even if", "even though"))
 
 
 def finite(token: str) -> bool:
