@@ -154,3 +154,12 @@ def test_a_condition_opening_the_words_after_the_cue_belongs_to_what_was_said() 
     )
     [said] = _direct(text)
     assert said.startswith("no matter what the ferry company decides")
+
+
+def test_after_a_verb_of_naming_a_comma_and_a_conjunction_end_the_clause() -> None:
+    text = (
+        "The toll plan drew fire.\n\n"
+        "Mayor Ana Ruiz has called the new tolls “unfair,” and her council has voted twice "
+        "to block them.\n"
+    )
+    assert _direct(text) == ["the new tolls “unfair,”"]

@@ -73,8 +73,9 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
 def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     """``found`` with a reported clause ending where a new clause begins after its
     quotation (:func:`cut_tail`), or where the main clause begins after an opening "When …"
-    (:func:`subordinate_end`), whichever rule found it; and starting at a second report
-    by the same speaker that holds the quotation (:func:`inner_start`)."""
+    (:func:`subordinate_end`), or at a comma and conjunction after a quoted name
+    (:func:`naming_end`), whichever rule found it; and starting at a second report by the
+    same speaker that holds the quotation (:func:`inner_start`)."""
     if not found.direct or len(found.parts) != 1:
         return found
     a, b = found.parts[0]
@@ -86,10 +87,36 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
         end = subordinate_end(text, s, a, end)
         if end < b and text[end : end + 1] in ("”", '"'):
             end += 1
+    if found.cue is not None and _naming(text[found.cue[0] : found.cue[1]]):
+        end = naming_end(text, s.quotes, a, end)
     a = inner_start(text, s.quotes, a, end)
     if (a, end) == found.parts[0]:
         return found
     return Found(((a, end),), True, found.speaker, found.cue, found.sentence, found.inherited)
+
+
+def naming_end(text: str, quotes: list[Quote], start: int, end: int) -> int:
+    """ "Obama has called inversions “unpatriotic,” and his administration has …": after a
+    verb of naming, the quoted name completes what was said, so a comma closing it and a
+    conjunction ("and", "but", "while") start another clause, whatever its subject."""
+    for q in quotes:
+        if not (start <= q.start and q.end <= end):
+            continue
+        inside = bool(q.parts) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
+        if (inside or text[q.end : q.end + 1] == ",") and _CONJUNCTION.match(text, q.end):
+            return q.end
+        return end
+    return end
+
+
+_CONJUNCTION = re.compile(r",?\s+(?:and|but|while)\s")
+
+
+def _naming(cue: str) -> bool:
+    return lx.CUE_LEMMA.get(cue.lower(), "") in _NAMING_LEMMAS
+
+
+_NAMING_LEMMAS = frozenset(("call", "dub", "term", "label", "brand", "nickname"))
 
 
 def inner_start(text: str, quotes: list[Quote], start: int, end: int) -> int:
