@@ -360,10 +360,13 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
             first_after = tail.split()[0] if tail else ""
             if not tail or len(tail.split()) <= 2 or (participle and first_after.endswith("ing")):
                 parts = [p for qq in later for p in qq.parts] if len(later) > 1 else list(q.parts)
-                that = next((w for w in lead if w.text == "that"), None)
-                if that is not None:
+                at = next((n for n, w in enumerate(lead) if w.text == "that"), None)
+                if at is not None and _joins_inside(lead, at):
+                    # "said the problems are so daunting that “we have got to …”"
+                    parts = [(lead[0].start, later[-1].end)]
+                elif at is not None:
                     # "told the President that if he wants our guns, “come and take it.”"
-                    parts = [(that.start, later[-1].end)]
+                    parts = [(lead[at].start, later[-1].end)]
                 return Found(tuple(parts), True, speaker, (cue.start, cue.end), s.index)
     if later and lemma in _NAMING and not text[cue.end : later[0].start].strip(" ,:"):
         # "under what Ruiz called “the old port model,” the company …": the verb's object
@@ -391,6 +394,8 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
                 break  # "…, telling reporters that …": another act, not this content
             if later and w.start > later[0].start:
                 break  # "said he was ''utterly ashamed'' that …": the clause began earlier
+            if w.text == "that" and n and rest[n - 1].text.lower() in ("and", "but"):
+                break  # "says he wishes …, but that his team “did everything”": one content
             if w.text == "that" and not (n and is_relative_that(rest, n)):
                 start = w.start
                 break
@@ -409,6 +414,18 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _joins_inside(rest: list[Word], n: int) -> bool:
+    """ "so daunting that …", "such a mess that …", "given that …", "except that …": a "that"
+    which joins a result or a condition to a clause that began earlier."""
+    before = [w.text.lower() for w in rest[max(0, n - 3) : n]]
+    if before[-1:] and before[-1] in _JOINING:
+        return True
+    return any(b in ("so", "such") for b in before[-3:-1])
+
+
+_JOINING = _words("given except provided assuming considering")
 
 
 _NAMING = frozenset(("call", "dub", "term", "label", "brand", "nickname"))
@@ -566,7 +583,40 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
     if _closes_at(text, end):
         end += 1
     end = cut_tail(text, s.quotes, start, end)
+    if low not in lx.CUE_WORDS:
+        start = _after_inner_cue(text, s, after[k + 1 :], start, end)
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
+
+
+def _after_inner_cue(text: str, s: Sentence, words: list[Word], start: int, end: int) -> int:
+    """ "Reid caucused in Nevada on Saturday and says he voted “uncommitted”": the verb the
+    fallback took is no reporting verb, and a reporting verb later, before the quotation,
+    introduces what was said; the clause starts after it."""
+    first = next((q for q in s.quotes if start <= q.start < end), None)
+    if first is None:
+        return start
+    inner = [
+        n
+        for n, w in enumerate(words)
+        if n
+        and w.end <= first.start
+        and w.text.lower() in lx.CUE_WORDS
+        and not _inside(s.quotes, w.start)
+        and _same_subject(text[words[n - 1].end : w.start], words[n - 1].text, w.text)
+    ]
+    if not inner or inner[-1] + 1 >= len(words):
+        return start
+    nxt = words[inner[-1] + 1]
+    return max(start, nxt.start) if nxt.start < first.start else start
+
+
+def _same_subject(gap: str, before: str, cue: str) -> bool:
+    """ "… and says he voted …", "… - bragging - conceding that …": a reporting verb joined
+    to the fallback's verb by "and", or a participle after a comma or dash, has the same
+    subject (a speaker named inside the clause, "what Bay Buchanan called", is not)."""
+    if before.lower() == "and":
+        return True
+    return cue.endswith("ing") and any(mark in gap for mark in ",-–—")
 
 
 _INTRO_NOUNS = _words(

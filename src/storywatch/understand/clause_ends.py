@@ -33,11 +33,24 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             return end
         stripped = tail.lstrip()
         first = words[0].lower().strip(",")
-        if first in ("and", "but") and _verb_like(words[1]):
+        if (
+            first in ("and", "but")
+            and _verb_like(words[1])
+            and not _same_content(text, start, q, words[1])
+        ):
             return q.end
         if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
             return q.end
         if _CLOSED_CLAUSE.match(tail):
+            resume = _aside_then_verb(text, q.end, end)
+            if resume < 0:
+                return q.end
+            # "to “make America whole again” — itself a rebuttal … — was …": read on after
+            # the aside, quotations inside it included.
+            return cut_tail(text, [r for r in quotes if r.start >= resume], start, end)
+        if _main_clause_after(text, q) and not _opens_with_subordinate(text, start, q.start):
+            return q.end
+        if _next_verb_after_comma(text, q):
             return q.end
         rel = _RELATIVE.search(text, q.end, end)
         if (
@@ -50,7 +63,7 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         if dash is not None and not any(dash.start() < r.start < end for r in quotes):
             # "fault for “grabbing” at the candidate – although the photo …"
             return dash.start()
-        if _SETTING.match(text, q.end):
+        if _SETTING.match(text, q.end) or _OCCASION.match(text, q.end):
             return q.end
         marks = 2 if text.endswith("''", 0, q.end) else 1
         clause = _NEW_CLAUSE.search(text, q.end - 1 - marks, end)
@@ -64,7 +77,9 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
 def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     """``found`` with a reported clause ending where a new clause begins after its
     quotation (:func:`cut_tail`), or where the main clause begins after an opening "When …"
-    (:func:`subordinate_end`), whichever rule found it."""
+    (:func:`subordinate_end`), or at a comma and conjunction after a quoted name
+    (:func:`naming_end`), whichever rule found it; and starting at a second report by the
+    same speaker that holds the quotation (:func:`inner_start`)."""
     if not found.direct or len(found.parts) != 1:
         return found
     a, b = found.parts[0]
@@ -76,9 +91,57 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
         end = subordinate_end(text, s, a, end)
         if end < b and text[end : end + 1] in ("”", '"'):
             end += 1
-    if end == b:
+    if found.cue is not None and _naming(text[found.cue[0] : found.cue[1]]):
+        end = naming_end(text, s.quotes, a, end)
+    a = inner_start(text, s.quotes, a, end)
+    if (a, end) == found.parts[0]:
         return found
     return Found(((a, end),), True, found.speaker, found.cue, found.sentence, found.inherited)
+
+
+def naming_end(text: str, quotes: list[Quote], start: int, end: int) -> int:
+    """ "Obama has called inversions “unpatriotic,” and his administration has …": after a
+    verb of naming, the quoted name completes what was said, so a comma closing it and a
+    conjunction ("and", "but", "while") start another clause, whatever its subject."""
+    for q in quotes:
+        if not (start <= q.start and q.end <= end):
+            continue
+        inside = bool(q.parts) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
+        if (inside or text[q.end : q.end + 1] == ",") and _CONJUNCTION.match(text, q.end):
+            return q.end
+        return end
+    return end
+
+
+_CONJUNCTION = re.compile(r",?\s+(?:and|but|while)\s")
+
+
+def _naming(cue: str) -> bool:
+    return lx.CUE_LEMMA.get(cue.lower(), "") in _NAMING_LEMMAS
+
+
+_NAMING_LEMMAS = frozenset(("call", "dub", "term", "label", "brand", "nickname"))
+
+
+def inner_start(text: str, quotes: list[Quote], start: int, end: int) -> int:
+    """ "said that he would meet Trump, although he tweeted that he “rejects” the remarks":
+    when the speaker, as a pronoun, reports again after a comma inside the clause, the
+    partial quotation belongs to that second report, so the clause starts there."""
+    first = next((q for q in quotes if start <= q.start and q.end <= end), None)
+    if first is None:
+        return start
+    inner = None
+    for m in _INNER_REPORT.finditer(text, start, first.start):
+        if m.group(1).lower() in lx.CUE_WORDS:
+            inner = m
+    return inner.end() if inner is not None else start
+
+
+# ", although he tweeted that …", ", he actually thinks …", ", because she said …".
+_INNER_REPORT = re.compile(
+    r",\s+(?:(?:although|though|but|while|because|since)\s+)?(?:he|she|they)\s+"
+    r"(?:[a-z]+ly\s+)?([a-z]+)\s+(?:that\s+)?"
+)
 
 
 _NEW_CLAUSE = re.compile(
@@ -94,9 +157,11 @@ _CLOSED_CLAUSE = re.compile(r"\s*(?:[-–—]{1,2}\s|;|\))")
 
 
 # ", who …" a few words after a partial quotation tells about a person, not what was said
-# ("would “take a look” at the bill, who …"). (", which" too was measured: more matches on
-# train, but a speaker fewer right, so it is not taken.)
-_RELATIVE = re.compile(r", who ")
+# ("would “take a look” at the bill, who …"); ", which …" tells about the thing named
+# ("was “joking” in his remarks, which drew criticism …"): the writer's comment, not the
+# speaker's. (Measured on train: 3 matches gained, 1 lost where the annotator kept the
+# "which" clause; the one speaker judged wrong more is a scorer reading of "which".)
+_RELATIVE = re.compile(r", (?:who|which) ")
 
 
 # A spaced dash or a semicolon a few words after a partial quotation ends its clause too.
@@ -108,6 +173,95 @@ _ASIDE_DASH = re.compile(r"\s[-–—]{1,2}\s|;")
 _SETTING = re.compile(
     r",? (?:when|while|after|before|as (?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its) ))"
 )
+
+
+# Where or when the words were said, straight after them, is the writer's setting, not
+# what was said ("called the ruling “abhorrent” in a tweet on Sunday", "… “great” on
+# Twitter", "… a “very decent man” Tuesday, hours after …"). "debate" and "email" are left
+# out: in campaign copy they are as often what was talked about ("did “great” in the debate").
+_OCCASION = re.compile(
+    r",?\s+(?:(?:in|on|during|at) (?:a|an|the|his|her|their|its|this|that|[A-Z]\S*)"
+    r"(?: \S+){0,3}? (?:tweets?|interview|statement|speech|appearance|posts?|remarks|op-ed"
+    r"|letter|conference|call|rally|show|broadcast|hearing|town hall|program"
+    r"|video|ad|message|briefing)\b"
+    r"|on (?:Twitter|Facebook|Instagram)\b"
+    r"|(?:on )?(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b)"
+)
+
+
+def _aside_then_verb(text: str, at: int, end: int) -> int:
+    """ "Clinton's call to “make America whole again” — itself a rebuttal to Trump's slogan —
+    was an inferior slogan": a dash aside that closes and is followed by a lowercase word
+    (the verb of the clause the quotation sits in) is inside the clause, not its end. The
+    offset after the aside, or -1."""
+    first = _ASIDE_DASH.search(text, at, end)
+    if first is None or first.group().strip() == ";":
+        return -1
+    second = _ASIDE_DASH.search(text, first.end(), end)
+    if second is None or second.group().strip() == ";":
+        return -1
+    word = text[second.end() : end].split()[:1]
+    if word and word[0][:1].islower() and word[0] not in ("and", "but", "which"):
+        return second.end()
+    return -1
+
+
+def _next_verb_after_comma(text: str, q: Quote) -> bool:
+    """ "summed up Clinton as “terrible,” denounced her record …": a comma inside the closing
+    mark and then a past-tense verb is the next act in a series, as with the comma outside
+    ("…”, denounced …"); "“peanuts,” compared to …" and "“Midnight Crew,” directed by …"
+    are participles that describe the quoted words and stay."""
+    if not q.parts or text[q.parts[-1][1] - 1 : q.parts[-1][1]] != ",":
+        return False
+    words = text[q.end : q.end + 40].split()[:2]
+    if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
+        return False
+    verb = words[0].endswith("ed") or words[0] in _IRREGULAR_PAST
+    return verb and words[1] not in _MODIFIER_NEXT
+
+
+_MODIFIER_NEXT = _words("by to and or as with for")
+
+
+def _main_clause_after(text: str, q: Quote) -> bool:
+    """ "For someone who conceded that she is “not a natural politician,” Clinton had a good
+    night": a comma at a quotation's end, then a capitalised word or a number, is where the
+    sentence's main clause (or a trailer, "…,” Mr. Hale said") begins after a clause that
+    only set the scene."""
+    last = text[q.parts[-1][1] - 1 : q.parts[-1][1]] if q.parts else ""
+    after = text[q.end : q.end + 1]
+    if "," not in (last, after):
+        return False
+    rest = text[q.end : q.end + 8].lstrip(", \u00a0")
+    return rest[:1].isupper() or rest[:1].isdigit()
+
+
+def _opens_with_subordinate(text: str, start: int, stop: int) -> bool:
+    """ "said that by refusing to say “radical Islam,” Democrats are …": the reported clause
+    opens with a phrase of its own, so the comma after the quotation ends that phrase and
+    the clause's main part follows."""
+    first = text[start:stop].split()[:2]
+    return len(first) == 2 and first[0] == "that" and first[1].lower() in _SUBORDINATORS
+
+
+_SUBORDINATORS = _words(
+    """
+    while by if although though when because as despite after before since unless once
+    with without even
+    """
+)
+
+
+def _same_content(text: str, start: int, q: Quote, verb: str) -> bool:
+    """ "said there was evidence that Clinton was “extremely careless” and mishandled …": in a
+    that-clause the verb after "and" shares the clause's own subject, so it goes on with
+    what was said; a reporting verb ("… and said", "… and argued") or a comma before "and"
+    ("…,” and bragged …") makes it the speaker's next act."""
+    low = verb.lower().strip(",.;:")
+    comma = text[q.end : q.end + 1] == "," or (
+        bool(q.parts) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
+    )
+    return not comma and text.startswith("that ", start) and low not in lx.CUE_WORDS
 
 
 def _verb_like(token: str) -> bool:
@@ -124,8 +278,19 @@ def clause_before(text: str, cue: Word, lead: list[Word], lemma: str) -> bool:
     finishes that clause rather than being all that was said."""
     if len(lead) < _MIN_LEAD_CLAUSE:
         return False
+    if _content_condition(lead):
+        return True
     begin = content_start(text, cue.end, lead, lemma)
     return begin >= 0 or (begin == UNSURE and any(finite(w.text) for w in lead[1:]))
+
+
+def _content_condition(lead: list[Word]) -> bool:
+    """ "Ryan says no matter what action Obama takes, “his word does not trump the law”":
+    a condition or cause opening the words after the cue belongs to what was said; "when",
+    "as" and "after" are left out, as they often tell when the words were said ("said as
+    he introduced his wife, “…”")."""
+    first = " ".join(w.text.lower() for w in lead[:2])
+    return first.startswith(("no matter", "because ", "unless ", "even if", "even though"))
 
 
 def finite(token: str) -> bool:

@@ -1,0 +1,184 @@
+"""Where a reported clause holding a partial quotation starts and ends (clause_ends.py,
+attribution._content_after): shapes measured on PolNeAR train, in sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from storywatch.understand import extract_statements
+
+
+def _direct(text: str) -> list[str]:
+    return [s.text for s in extract_statements(text) if s.kind == "direct"]
+
+
+def test_a_which_clause_after_the_quotation_is_the_writers_comment() -> None:
+    text = (
+        "The harbor board met on Monday.\n\n"
+        "Mayor Ana Ruiz later said she was being “careful” in her remarks, which drew "
+        "criticism from the dock unions and calls for a recount.\n"
+    )
+    assert _direct(text) == ["she was being “careful” in her remarks"]
+
+
+def test_a_second_that_clause_joined_by_but_belongs_to_the_same_content() -> None:
+    text = (
+        "The ferry season closed early.\n\n"
+        "Tomas Berg says he wishes the crews had spent more time on the north pier, but that "
+        "the port “did everything we could do.”\n"
+    )
+    [said] = _direct(text)
+    assert said.startswith("he wishes the crews had spent more time")
+    assert said.endswith("“did everything we could do.”")
+
+
+def test_a_main_clause_after_a_comma_ending_the_quotation_is_not_what_was_said() -> None:
+    text = (
+        "The count ended late.\n\n"
+        "For a mayor who admitted last spring that she is “not a natural campaigner,” Ana "
+        "Ruiz had a strong night on Tuesday, winning both harbor wards.\n"
+    )
+    assert _direct(text) == ["that she is “not a natural campaigner,”"]
+
+
+def test_a_that_clause_opening_with_its_own_phrase_goes_on_past_the_comma() -> None:
+    text = (
+        "The board met again.\n\n"
+        "Ruiz said that by refusing to name the “harbor levy,” Mayor Hale and the board are "
+        "“hiding from the voters who pay for it.”\n"
+    )
+    [said] = _direct(text)
+    assert said.endswith("“hiding from the voters who pay for it.”")
+
+
+def test_where_or_when_the_words_were_said_is_not_part_of_them() -> None:
+    text = (
+        "The fees rose again.\n\n"
+        "Councillor Tomas Berg called the new harbor fees “a disgrace” in a radio interview "
+        "with a local station.\n"
+    )
+    assert _direct(text) == ["the new harbor fees “a disgrace”"]
+
+
+def test_a_weekday_after_the_quotation_is_when_it_was_said() -> None:
+    text = (
+        "The fees rose again.\n\n"
+        "Berg defended his deputy as a “very decent man” Tuesday, hours after the deputy "
+        "was fined for a parking offense at the quay.\n"
+    )
+    assert _direct(text) == ["his deputy as a “very decent man”"]
+
+
+def test_a_second_report_by_the_same_speaker_holds_the_partial_quotation() -> None:
+    text = (
+        "The harbor plan was debated.\n\n"
+        "Mayor Ana Ruiz said on Monday that she would attend the board meeting, although she "
+        "wrote that the plan is “a costly mistake for the town.”\n"
+    )
+    [s] = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert s.text == "the plan is “a costly mistake for the town.”"
+    assert s.speaker == "Ana Ruiz"
+
+
+def test_a_closed_dash_aside_after_the_quotation_does_not_end_the_clause() -> None:
+    text = (
+        "The debate ran long.\n\n"
+        "Berg said that the mayor's promise to “fix every pier” — itself a reply to the "
+        "council's “Safe Harbor” slogan — was an empty pledge.\n"
+    )
+    [said] = _direct(text)
+    assert said.endswith("was an empty pledge")
+
+
+def test_a_past_tense_verb_after_a_comma_inside_the_closing_mark_is_the_next_act() -> None:
+    text = (
+        "The session grew heated.\n\n"
+        "Berg summed up the harbor board as “useless,” denounced its record on the docks and "
+        "said it should resign.\n"
+    )
+    assert _direct(text) == ["up the harbor board as “useless,”"]
+
+
+def test_a_participle_describing_the_quoted_words_stays_in_the_clause() -> None:
+    text = (
+        "The session grew heated.\n\n"
+        "Berg said the new toll was “peanuts,” compared to what the ferry company charges.\n"
+    )
+    [said] = _direct(text)
+    assert said.endswith("compared to what the ferry company charges")
+
+
+def test_a_reporting_verb_joined_by_and_after_another_verb_starts_the_clause() -> None:
+    text = (
+        "Senator Tom Hale says he will endorse a candidate next week.\n\n"
+        "Hale caucused in Ferrytown on Saturday and says he voted “uncommitted.”\n"
+    )
+    [s] = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert s.text == "he voted “uncommitted.”"
+    assert s.speaker == "Tom Hale"
+
+
+def test_a_reporting_participle_after_a_dash_starts_the_clause() -> None:
+    text = (
+        "The count went on.\n\n"
+        "Tom Hale struggles with a basic chore of politics - boasting - conceding that, when "
+        "he tries, he hears “the voice of my old teacher,” his strict aunt.\n"
+    )
+    [said] = _direct(text)
+    assert said.startswith("that, when he tries")
+
+
+def test_a_result_that_joins_the_quotation_to_a_clause_begun_earlier() -> None:
+    text = (
+        "The ferry debate went on.\n\n"
+        "Ana Ruiz said the harbor's debts are so large that “we have to start over.”\n"
+    )
+    [said] = _direct(text)
+    assert said.startswith("the harbor's debts are so large that")
+
+
+def test_given_that_joins_the_quotation_to_a_clause_begun_earlier() -> None:
+    text = (
+        "The ferry debate went on.\n\n"
+        "And, he admitted, it is unclear how far his advice goes with Ruiz, given that "
+        "“nobody steers her.”\n"
+    )
+    [said] = _direct(text)
+    assert said.startswith("it is unclear how far his advice goes")
+
+
+def test_a_condition_opening_the_words_after_the_cue_belongs_to_what_was_said() -> None:
+    text = (
+        "The toll vote neared.\n\n"
+        "Council leader Ana Ruiz says no matter what the ferry company decides on prices, "
+        "“the harbor stays open to everyone.”\n"
+    )
+    [said] = _direct(text)
+    assert said.startswith("no matter what the ferry company decides")
+
+
+def test_after_a_verb_of_naming_a_comma_and_a_conjunction_end_the_clause() -> None:
+    text = (
+        "The toll plan drew fire.\n\n"
+        "Mayor Ana Ruiz has called the new tolls “unfair,” and her council has voted twice "
+        "to block them.\n"
+    )
+    assert _direct(text) == ["the new tolls “unfair,”"]
+
+
+def test_in_a_that_clause_a_verb_after_and_goes_on_with_what_was_said() -> None:
+    text = (
+        "The audit came out.\n\n"
+        "Ruiz said there was clear evidence that the board was “extremely careless” and "
+        "mishandled the harbor accounts.\n"
+    )
+    [said] = _direct(text)
+    assert said.endswith("and mishandled the harbor accounts")
+
+
+def test_in_a_that_clause_a_reporting_verb_after_and_is_the_next_act() -> None:
+    text = (
+        "The audit came out.\n\n"
+        "Berg said that the board was “asleep at the wheel” and argued that the mayor should "
+        "resign.\n"
+    )
+    assert _direct(text) == ["that the board was “asleep at the wheel”"]
