@@ -254,7 +254,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         ):
             # "Carson took the stage and called the system “rotten to the core.”": a verb
             # joined to the sentence's first one shares its subject.
-            speaker = opening_name(text, s)
+            speaker = opening_name(text, s) or _joined_name(text, s, k)
             if speaker is None and _INTRODUCES.match(text, w.end):
                 speaker = coordinated_subject(text, s, k)
         if speaker is None and k > 0:
@@ -620,6 +620,24 @@ def _recurring_name(text: str, subject: Span | None) -> Span | None:
         return None
     inside = re.search(r"[a-z,] " + re.escape(word) + r"\b", text)
     return subject if inside is not None else None
+
+
+def _joined_name(text: str, s: Sentence, k: int) -> Span | None:
+    """ "McConnell was quick to embrace the mogul and said that Trump will be “very
+    competitive”": a one-word name that opens the sentence and recurs in the article is the
+    subject a verb joined by "and" shares, when its own verb follows it and no cue between
+    them reports a clause that could hold the joined verb ("Kasich says he'd sit Putin down
+    and tell him “…”")."""
+    subject = _recurring_name(text, clause_subject(text, s))
+    if subject is None or subject[0] != s.words[0].start:
+        return None
+    words = s.words
+    after = [w for w in words[1:k] if w.start >= subject[1]]
+    if not after or _inside(s.quotes, after[0].start):
+        return None
+    if any(w.text.lower() in lx.CUE_WORDS for w in after):
+        return None
+    return subject
 
 
 def _in_that_clause(s: Sentence, k: int) -> bool:
