@@ -29,3 +29,23 @@ def test_a_cue_between_the_name_and_the_joined_verb_keeps_the_clause_whole() -> 
     )
     [st] = [st for st in extract_statements(text) if "enough" in st.text]
     assert st.text.startswith("she would call the board in")
+
+
+def test_a_long_quotation_closing_what_any_verb_governs_is_the_subjects() -> None:
+    text = (
+        "The harbour board met on Tuesday.\n\n"
+        "Lena Marsh, the board's chair, welcomed “the admission that the old port cannot "
+        "pay for itself any longer.”\n"
+    )
+    [st] = extract_statements(text)
+    assert st.kind == "direct"
+    assert st.speaker == "Lena Marsh"
+    assert st.text.startswith("the admission that the old port")
+
+
+def test_a_short_quotation_after_an_ordinary_verb_is_a_term_not_words() -> None:
+    text = (
+        "The harbour board met on Tuesday.\n\n"
+        "Lena Marsh, the board's chair, toured the new “green port.”\n"
+    )
+    assert extract_statements(text) == []

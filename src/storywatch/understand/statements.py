@@ -22,6 +22,7 @@ from storywatch.understand.attribution import bare_quote, find_in_sentence, quot
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.clause_ends import clip_clause
 from storywatch.understand.followups import split_followups
+from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
@@ -119,6 +120,13 @@ def attribute(an: Analysis) -> list[Attributed]:
             if fallback is not None:
                 item = _make(an, fallback, history, para)
                 # Without a cue verb, only a named or resolved speaker makes it a statement.
+                if item.speaker.identity >= 0:
+                    out.append(item)
+                    history.said.append((s.start, item.speaker.identity, para))
+                    continue
+            governed = long_quote_led(text, s)
+            if governed is not None:
+                item = _make(an, governed, history, para)
                 if item.speaker.identity >= 0:
                     out.append(item)
                     history.said.append((s.start, item.speaker.identity, para))
