@@ -49,3 +49,13 @@ def test_a_short_quotation_after_an_ordinary_verb_is_a_term_not_words() -> None:
         "Lena Marsh, the board's chair, toured the new “green port.”\n"
     )
     assert extract_statements(text) == []
+
+
+def test_a_role_owned_by_a_place_gives_way_to_the_name_after_it() -> None:
+    text = (
+        "And Valdora’s attorney general, Nadia Orlov, vowed to pursue “anyone who profits "
+        "from the harbour fraud.”\n"
+    )
+    [st] = extract_statements(text)
+    assert st.speaker == "Nadia Orlov"
+    assert st.text.startswith("to pursue")

@@ -181,6 +181,8 @@ def _subject_before_appositive(
     # "A top strategist, John Weaver, said": the name, not the role before it, speaks.
     if len(chunks) >= 2 and _is_name_chunk(chunks[-1]) and _is_role_chunk(chunks[-2]):
         return chunks[-1][0].start, chunks[-1][-1].end
+    if len(chunks) >= 2 and _is_name_chunk(chunks[-1]) and _is_owned_role(chunks[-2]):
+        return chunks[-1][0].start, chunks[-1][-1].end
     # The last chunk is the appositive; the subject is the nearest earlier bare noun phrase,
     # past further asides when a name comes before them ("Cecelia Purner, 67, a retired
     # nurse in Allentown, Pa., said"; "Mr. Daniloff, now 81 and retired in Cambridge, …").
@@ -244,6 +246,19 @@ def _names_someone(chunk: list[Word]) -> bool:
 
 def _is_name_chunk(chunk: list[Word]) -> bool:
     return 2 <= len(chunk) <= 4 and all(w.text[:1].isupper() for w in chunk)
+
+
+def _is_owned_role(chunk: list[Word]) -> bool:
+    """ "And Florida's attorney general, Pam Bondi, vowed …": a role owned by a place or a
+    body (a possessive name), after an optional "And"/"But", before the person's name."""
+    if chunk and chunk[0].text in _CONJUNCTIONS:
+        chunk = chunk[1:]
+    if len(chunk) < 2 or not chunk[0].text[:1].isupper():
+        return False
+    if not chunk[0].text.endswith(("’s", "'s")):
+        return False
+    heads = [w.text.lower() for w in chunk[1:] if w.text[:1].islower()]
+    return bool(heads) and heads[-1] in lx.TITLE_HEADS
 
 
 def _is_role_chunk(chunk: list[Word]) -> bool:
