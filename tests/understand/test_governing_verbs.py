@@ -59,3 +59,22 @@ def test_a_role_owned_by_a_place_gives_way_to_the_name_after_it() -> None:
     [st] = extract_statements(text)
     assert st.speaker == "Nadia Orlov"
     assert st.text.startswith("to pursue")
+
+
+def test_a_participle_after_a_comma_shares_the_sentence_subject() -> None:
+    text = (
+        "Former Harbour Commissioner Ana Ruiz clashed with Lund during the inquiry, chiding "
+        "him, “Where were you when the water came?” when asked about the flood.\n"
+    )
+    [st] = extract_statements(text)
+    assert "Ana Ruiz" in st.speaker
+    assert st.text.startswith("him, “Where were you")
+
+
+def test_a_participle_right_after_the_subject_is_an_aside() -> None:
+    text = (
+        "Ruiz Delgado, citing “the worst flood in forty years,” said the quay would stay "
+        "closed until spring.\n"
+    )
+    for st in extract_statements(text):
+        assert not ("worst flood" in st.text and "until spring" in st.text)
