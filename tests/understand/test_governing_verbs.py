@@ -78,3 +78,21 @@ def test_a_participle_right_after_the_subject_is_an_aside() -> None:
     )
     for st in extract_statements(text):
         assert not ("worst flood" in st.text and "until spring" in st.text)
+
+
+def test_a_participle_before_the_long_quotation_governs_it() -> None:
+    text = (
+        "Lena Marsh, the board's chair, has promoted a frugal plan in several speeches, "
+        "advising young engineers to “build what the harbour can pay for and nothing more.”\n"
+    )
+    [st] = extract_statements(text)
+    assert st.speaker == "Lena Marsh"
+    assert st.text.startswith("young engineers to")
+
+
+def test_a_subject_in_an_opening_as_clause_does_not_speak_for_the_main_clause() -> None:
+    text = (
+        "As Lena Marsh spoke, the crowd outside was waving placards against “any deal that "
+        "cuts a single job at the port.”\n"
+    )
+    assert all(st.speaker != "Lena Marsh" for st in extract_statements(text))

@@ -20,7 +20,14 @@ from __future__ import annotations
 from storywatch.understand import lexicon as lx
 from storywatch.understand.attribution import _content_after
 from storywatch.understand.phrases import _np_before
-from storywatch.understand.spans import _IRREGULAR_PAST, Found, Sentence, _inside, is_title_quote
+from storywatch.understand.spans import (
+    _IRREGULAR_PAST,
+    Found,
+    Sentence,
+    Span,
+    _inside,
+    is_title_quote,
+)
 from storywatch.understand.text import Word
 
 # Fewer words than this inside the marks is a term set off, not someone's words.
@@ -50,13 +57,48 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
             continue
         floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
         speaker = _np_before(text, words, j, floor)
-        if speaker is None:
+        if speaker is None or _subordinate(words, speaker):
             continue
         found = _content_after(text, s, k, _PLAIN, speaker)
         if found is None or not found.direct:
             continue
-        return found if _ends_with_long_quote(text, s, found) else None
+        if not _ends_with_long_quote(text, s, found):
+            return None
+        return _from_participle(text, s, found)
     return None
+
+
+def _subordinate(words: list[Word], speaker: Span) -> bool:
+    """ "As Blumenthal spoke, the NRA was whipping lawmakers against “…”": a subject after
+    the "as", "when" or "while" that opens the sentence is in a clause that sets the scene;
+    the main clause after the comma has its own subject."""
+    n = next((i for i, w in enumerate(words) if w.start == speaker[0]), 0)
+    return n == 1 and words[0].text.lower() in _SCENE_SETTERS
+
+
+_SCENE_SETTERS = frozenset(
+    ("as", "when", "while", "after", "before", "because", "if", "since", "although", "though")
+)
+
+
+def _from_participle(text: str, s: Sentence, found: Found) -> Found:
+    """ "Couric has promoted a modest approach in speeches, advising graduates to “become
+    …”": a participle after a comma (or "while", "by") that comes before the quotation is
+    the act that governs it; what was said starts after it."""
+    start, end = found.parts[0][0], found.parts[-1][1]
+    first = next(q.start for q in s.quotes if q.start >= start - 1)
+    words = [w for w in s.words if start < w.start < first]
+    for n in range(len(words) - 1, 0, -1):
+        w = words[n]
+        if not w.text.endswith("ing") or not w.text[:1].islower():
+            continue
+        joined = "," in text[words[n - 1].end : w.start] or words[n - 1].text.lower() in (
+            "while",
+            "by",
+        )
+        if joined and n + 1 < len(words):
+            return Found(((words[n + 1].start, end),), True, found.speaker, found.cue, s.index)
+    return found
 
 
 def _finite(w: Word) -> bool:
