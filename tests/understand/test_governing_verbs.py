@@ -96,3 +96,13 @@ def test_a_subject_in_an_opening_as_clause_does_not_speak_for_the_main_clause() 
         "cuts a single job at the port.”\n"
     )
     assert all(st.speaker != "Lena Marsh" for st in extract_statements(text))
+
+
+def test_a_subject_after_but_keeps_its_long_appositive() -> None:
+    text = (
+        "But Tomas Feld, the head of Harbour Watch, a group that has sued the port board "
+        "twice, said that “the damage is already done.”\n"
+    )
+    [st] = extract_statements(text)
+    assert st.speaker == "Tomas Feld"
+    assert "the damage is already done" in st.text

@@ -189,8 +189,9 @@ def _subject_before_appositive(
     for k in range(len(chunks) - 2, -1, -1):
         chunk = chunks[k]
         low = chunk[0].text.lower()
-        if low in _SUBORDINATORS and len(chunk) > 1:
-            # "…, when Mr. Buchanan, who …, said": the subject follows the conjunction.
+        if (low in _SUBORDINATORS or chunk[0].text in _CONJUNCTIONS) and len(chunk) > 1:
+            # "…, when Mr. Buchanan, who …, said": the subject follows the conjunction, as
+            # it does in "But Tom Fitton, the president of …, said".
             chunk = chunk[1:]
         elif low in _PREPOSITIONS or low in ("who", "which", "whose", "and", "but"):
             continue
