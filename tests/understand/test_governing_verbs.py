@@ -106,3 +106,14 @@ def test_a_subject_after_but_keeps_its_long_appositive() -> None:
     [st] = extract_statements(text)
     assert st.speaker == "Tomas Feld"
     assert "the damage is already done" in st.text
+
+
+def test_a_share_of_those_polled_speaks() -> None:
+    text = (
+        "The harbour poll asked 900 residents about the quay.\n\n"
+        "Several said the board should pay for repairs through “a special harbour levy” on "
+        "cruise ships.\n"
+    )
+    [st] = [st for st in extract_statements(text) if "levy" in st.text]
+    assert st.kind == "direct"
+    assert st.speaker_mention == "Several"

@@ -278,6 +278,8 @@ def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     said): there any determined noun phrase will do ("the suit", "another commenter")."""
     if loose and _determined(np):
         return True
+    if _share_of_people(np):
+        return True
     last = np[-1].text.lower()
     if loose and len(np) <= 3 and _AGENT.search(last) and np[0].text[:1].islower():
         return True  # “…,” federal prosecutors wrote
@@ -304,6 +306,18 @@ def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
 
 
 _QUANTIFIERS = frozenset(("many", "some", "several", "most", "few", "other", "both", "all"))
+
+
+def _share_of_people(np: list[Word]) -> bool:
+    """ "21 percent said", "Several said", "Others say": in poll reports a share
+    of those asked is who speaks."""
+    lows = [w.text.lower() for w in np]
+    if len(lows) == 1:
+        return lows[0] in _QUANTIFIERS or lows[0] in ("others", "half")
+    if len(lows) > 6:
+        return False
+    return any(w == "percent" or w.endswith("%") for w in lows)
+
 
 # Nouns for people by what they do: "prosecutors", "organizers", "activists", "historian".
 _AGENT = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian)s?|[a-z]{4}(?:ant|ent)s)$")
