@@ -117,3 +117,13 @@ def test_a_share_of_those_polled_speaks() -> None:
     [st] = [st for st in extract_statements(text) if "levy" in st.text]
     assert st.kind == "direct"
     assert st.speaker_mention == "Several"
+
+
+def test_an_opening_adverb_and_comma_are_not_the_subject() -> None:
+    text = (
+        "Orlov and Marsh met on Friday.\n\n"
+        "However, he held his fire on the mayor, calling her a “decent woman” before he left.\n"
+    )
+    [st] = [st for st in extract_statements(text) if "decent" in st.text]
+    assert st.speaker_mention == "he"
+    assert st.text.startswith("her a “decent woman”")

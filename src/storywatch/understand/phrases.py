@@ -338,7 +338,8 @@ def _determined(np: list[Word]) -> bool:
 
 def clause_subject(text: str, s: Sentence) -> Span | None:
     """The subject at the start of a sentence when it is a name or a personal pronoun,
-    after an introductory phrase ("In the letter, Seely …")."""
+    after an introductory phrase ("In the letter, Seely …") or an adverb and its comma
+    ("However, he …")."""
     words = [w for w in s.words if not _inside(s.quotes, w.start)]
     if not words:
         return None
@@ -353,6 +354,12 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
                 i += 1
         else:
             i = 1
+    elif (
+        opener in _SENTENCE_ADVERBS
+        and len(words) > 1
+        and "," in text[words[0].end : words[1].start]
+    ):
+        i = 1  # "However, Adelson met with Trump …"
     if i >= len(words):
         return None
     first = words[i]
@@ -367,6 +374,16 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
         return None
     return words[i].start, words[j - 1].end
 
+
+# Adverbs that open a sentence before a comma and its subject ("However, Adelson …").
+_SENTENCE_ADVERBS = frozenset(
+    lx.words_of(
+        """
+        however still meanwhile indeed instead yet now also similarly likewise separately
+        later earlier finally first second third again then today yesterday typically
+        """
+    )
+)
 
 _SUBJECT_ENDS = frozenset(("that", "who", "which", "and", "but"))
 
