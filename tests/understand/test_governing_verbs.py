@@ -127,3 +127,14 @@ def test_an_opening_adverb_and_comma_are_not_the_subject() -> None:
     [st] = [st for st in extract_statements(text) if "decent" in st.text]
     assert st.speaker_mention == "he"
     assert st.text.startswith("her a “decent woman”")
+
+
+def test_a_name_after_an_opening_phrase_is_the_subject_of_a_joined_verb() -> None:
+    text = (
+        "The harbour plan lost another backer on Monday.\n\n"
+        "On Friday, Ilse Halvorsen toured the docks and declared in an interview that the plan "
+        "was “dead on arrival” in the Senate.\n"
+    )
+    [st] = [st for st in extract_statements(text) if "dead on arrival" in st.text]
+    assert st.speaker == "Ilse Halvorsen"
+    assert st.text.startswith("that the plan")

@@ -624,12 +624,15 @@ def _recurring_name(text: str, subject: Span | None) -> Span | None:
 
 def _joined_name(text: str, s: Sentence, k: int) -> Span | None:
     """ "McConnell was quick to embrace the mogul and said that Trump will be “very
-    competitive”": a one-word name that opens the sentence and recurs in the article is the
-    subject a verb joined by "and" shares, when its own verb follows it and no cue between
-    them reports a clause that could hold the joined verb ("Kasich says he'd sit Putin down
-    and tell him “…”")."""
-    subject = _recurring_name(text, clause_subject(text, s))
-    if subject is None or subject[0] != s.words[0].start:
+    competitive”", "However, Adelson met with Trump and declared that …": the name that
+    opens the clause (one word only when it recurs in the article) is the subject a verb
+    joined by "and" shares, when its own verb follows it and no cue between them reports a
+    clause that could hold the joined verb ("Kasich says he'd sit Putin down and tell him
+    “…”")."""
+    subject = clause_subject(text, s)
+    if subject is not None and " " not in text[subject[0] : subject[1]]:
+        subject = _recurring_name(text, subject)
+    if subject is None:
         return None
     words = s.words
     after = [w for w in words[1:k] if w.start >= subject[1]]
