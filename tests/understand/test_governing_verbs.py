@@ -138,3 +138,13 @@ def test_a_name_after_an_opening_phrase_is_the_subject_of_a_joined_verb() -> Non
     [st] = [st for st in extract_statements(text) if "dead on arrival" in st.text]
     assert st.speaker == "Ilse Halvorsen"
     assert st.text.startswith("that the plan")
+
+
+def test_a_title_in_the_appositive_does_not_cut_off_the_subject() -> None:
+    text = (
+        "Mara Quist, the author of “Harbour Lights,” about the old port, said the days when "
+        "the town had “a single shared story” are gone.\n"
+    )
+    [st] = extract_statements(text)
+    assert st.speaker == "Mara Quist"
+    assert "a single shared story" in st.text

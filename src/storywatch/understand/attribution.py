@@ -60,6 +60,7 @@ from storywatch.understand.spans import (
     _words_between,
     cue_indices,
     is_title_quote,
+    subject_floor,
 )
 from storywatch.understand.subjects import (
     clause_subject_np,
@@ -204,7 +205,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue
         speaker: Span | None = None
         if j > 0 and not _inside(s.quotes, words[j - 1].start):
-            floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
+            floor = subject_floor(text, s, words[j - 1].start)
             # "Another commenter said, “…”": a cue that opens a quotation with a comma or
             # colon says someone speaks, so any determined noun phrase will do.
             speaker = _np_before(
@@ -686,5 +687,5 @@ def _naming_speaker(text: str, s: Sentence, k: int) -> Span | None:
         return opening_name(text, s) or _recurring_name(text, clause_subject(text, s))
     if after_comma and words[k].text.endswith("ing"):
         return clause_subject(text, s) or opening_subject(text, s, k)
-    floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
+    floor = subject_floor(text, s, words[j - 1].start)
     return _np_before(text, words, j, floor)

@@ -14,7 +14,14 @@ import re
 from storywatch.understand import lexicon as lx
 from storywatch.understand.attribution import _content_after
 from storywatch.understand.phrases import _np_before, clause_subject
-from storywatch.understand.spans import Found, Sentence, Span, _inside, is_title_quote
+from storywatch.understand.spans import (
+    Found,
+    Sentence,
+    Span,
+    _inside,
+    is_title_quote,
+    subject_floor,
+)
 from storywatch.understand.subjects import opening_subject
 
 
@@ -34,7 +41,7 @@ def broad_cue_led(text: str, s: Sentence) -> Found | None:
             j -= 1
         if j == 0:
             continue
-        floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
+        floor = subject_floor(text, s, words[j - 1].start)
         speaker = _np_before(text, words, j, floor)
         if speaker is None and low.endswith("ing"):
             speaker = _participle_subject(text, s, j, k)

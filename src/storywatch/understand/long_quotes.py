@@ -27,6 +27,7 @@ from storywatch.understand.spans import (
     Span,
     _inside,
     is_title_quote,
+    subject_floor,
 )
 from storywatch.understand.text import Word
 
@@ -55,7 +56,7 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
             j -= 1
         if j == 0:
             continue
-        floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
+        floor = subject_floor(text, s, words[j - 1].start)
         speaker = _np_before(text, words, j, floor)
         if speaker is None or _subordinate(words, speaker):
             continue
