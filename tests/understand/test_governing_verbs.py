@@ -148,3 +148,13 @@ def test_a_title_in_the_appositive_does_not_cut_off_the_subject() -> None:
     [st] = extract_statements(text)
     assert st.speaker == "Mara Quist"
     assert "a single shared story" in st.text
+
+
+def test_a_new_subject_after_a_closed_quotation_starts_a_second_act() -> None:
+    text = (
+        "The harbour poll asked residents whether the quay would reopen.\n\n"
+        "Of those asked, 30 percent said “very likely” and 12 percent said “not at all likely.”\n"
+    )
+    acts = extract_statements(text)
+    assert [st.text for st in acts] == ["“very likely”", "not at all likely."]
+    assert [st.speaker_mention for st in acts] == ["30 percent", "12 percent"]
