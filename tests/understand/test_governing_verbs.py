@@ -158,3 +158,13 @@ def test_a_new_subject_after_a_closed_quotation_starts_a_second_act() -> None:
     acts = extract_statements(text)
     assert [st.text for st in acts] == ["“very likely”", "not at all likely."]
     assert [st.speaker_mention for st in acts] == ["30 percent", "12 percent"]
+
+
+def test_but_with_a_new_subject_after_a_quotation_starts_a_second_act() -> None:
+    text = (
+        "Advisers urged Orlov to sound “calm and presidential,” but Marsh said she replied: "
+        "“When the water is rising, you can't be calm.”\n"
+    )
+    acts = extract_statements(text)
+    assert [st.speaker for st in acts] == ["Advisers", "Marsh"]
+    assert acts[0].text == "Orlov to sound “calm and presidential,”"

@@ -8,10 +8,10 @@ one's cue begins.
 
 Only shapes whose speaker is certain are split off: a participle after a comma ("…, adding
 that"), a verb coordinated with "and"/"but" ("and said"), a relative clause ("…, who
-said"), and a new subject joined by "and" right after a quotation closed the first act
-("21 percent said “not too likely” and 14 percent said “…”"). A cue with a new subject inside
-a reported clause ("X said that Y said …") is a nested attribution and stays inside the
-first content, as the annotators keep it.
+said"), and a new subject joined by "and", "but" or "while" right after a quotation closed
+the first act ("21 percent said “not too likely” and 14 percent said “…”"). A cue with a
+new subject inside a reported clause ("X said that Y said …") is a nested attribution and
+stays inside the first content, as the annotators keep it.
 """
 
 from __future__ import annotations
@@ -107,15 +107,16 @@ def _next_followup(
 
 
 def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int] | None:
-    """ "21 percent said “not too likely” and 14 percent said “not at all likely”": after a
-    quotation that closes the first act, "and" with a subject of its own and a cue is a
-    second act by that subject: (its speaker, where the first act stops)."""
+    """ "21 percent said “not too likely” and 14 percent said “not at all likely”", "…
+    urged him to act “presidential,” but Trump said he responded: “…”": after a quotation
+    that closes the first act, "and", "but" or "while" with a subject of its own and a cue is
+    a second act by that subject: (its speaker, where the first act stops)."""
     words = s.words
     j = k
     while j > 0 and words[j - 1].text.lower() in _BETWEEN and words[j - 1].text[0].islower():
         j -= 1
     for a in range(j - 1, max(0, j - 6), -1):
-        if words[a].text != "and":
+        if words[a].text not in ("and", "but", "while"):
             continue
         last = [q for q in s.quotes if q.end <= words[a].start]
         if not last or text[last[-1].end : words[a].start].strip(" ,"):
