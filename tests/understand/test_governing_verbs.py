@@ -168,3 +168,13 @@ def test_but_with_a_new_subject_after_a_quotation_starts_a_second_act() -> None:
     acts = extract_statements(text)
     assert [st.speaker for st in acts] == ["Advisers", "Marsh"]
     assert acts[0].text == "Orlov to sound “calm and presidential,”"
+
+
+def test_a_verb_that_acts_is_no_inversion_when_a_quotation_follows_its_object() -> None:
+    text = (
+        "Lena Marsh, host of radio’s “Harbour Hour,” thanked the mayor for “keeping every "
+        "dock open this winter.”\n"
+    )
+    [st] = extract_statements(text)
+    assert st.speaker == "Lena Marsh"
+    assert "keeping every dock open" in st.text
