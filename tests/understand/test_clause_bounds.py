@@ -163,22 +163,3 @@ def test_after_a_verb_of_naming_a_comma_and_a_conjunction_end_the_clause() -> No
         "to block them.\n"
     )
     assert _direct(text) == ["the new tolls “unfair,”"]
-
-
-def test_in_a_that_clause_a_verb_after_and_goes_on_with_what_was_said() -> None:
-    text = (
-        "The audit came out.\n\n"
-        "Ruiz said there was clear evidence that the board was “extremely careless” and "
-        "mishandled the harbor accounts.\n"
-    )
-    [said] = _direct(text)
-    assert said.endswith("and mishandled the harbor accounts")
-
-
-def test_in_a_that_clause_a_reporting_verb_after_and_is_the_next_act() -> None:
-    text = (
-        "The audit came out.\n\n"
-        "Berg said that the board was “asleep at the wheel” and argued that the mayor should "
-        "resign.\n"
-    )
-    assert _direct(text) == ["that the board was “asleep at the wheel”"]

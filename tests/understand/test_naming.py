@@ -101,3 +101,24 @@ def test_a_one_word_subject_of_a_joined_verb_must_be_a_name_the_article_uses() -
     assert second.text.startswith("the port plan")
     adverb = "Hastily the crew packed up and called the port system “rotten to the core.”\n"
     assert extract_statements(adverb) == []
+
+
+def test_a_name_given_in_title_case_is_still_what_was_said() -> None:
+    text = "The mayor spoke last.\n\nOrlov called the harbour master “The Baron of the Quay.”\n"
+    [only] = extract_statements(text)
+    assert only.text.startswith("the harbour master “The Baron of the Quay")
+    assert "Orlov" in only.speaker
+
+
+def test_instead_ends_the_description() -> None:
+    text = (
+        "The mayor spoke last.\n\n"
+        "Orlov called her rival “Senator Dockside” instead and made no mention of the vote.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "her rival “Senator Dockside”"
+
+
+def test_a_dash_between_object_and_quotation_is_no_naming() -> None:
+    text = "The mayor spoke last.\n\nOrlov called a vote — “No to the New Quay.”\n"
+    assert extract_statements(text) == []

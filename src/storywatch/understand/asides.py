@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from storywatch.understand import lexicon as lx
 from storywatch.understand.clause_ends import finite
 from storywatch.understand.phrases import _np_after
 from storywatch.understand.spans import (
@@ -90,10 +91,22 @@ def inverted(text: str, s: Sentence, k: int) -> Found | None:
         return Found(((start, end), (t0, t1)), direct, speaker, (cue.start, cue.end), s.index)
     if len(_words_between(s, start, end)) < 3:
         return None
+    if lx.CUE_LEMMA[cue.text.lower()] in lx.WEAK_CUES and _governs_later_quote(text, s, speaker[1]):
+        return None
     direct = _has_quote(s.quotes, start, end + 1, text)
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _governs_later_quote(text: str, s: Sentence, after: int) -> bool:
+    """ "Kerry Washington, star of “Scandal,” thanked Obama for “taking these steps …”": after
+    a verb that also acts ("thanked", "praised"), a quotation after the noun phrase with no
+    comma between is what the verb governs; the noun phrase is its object and the words
+    before the verb its subject, not an inversion ("said a former official who … described
+    it as “…”" stays one)."""
+    later = next((q for q in s.quotes if q.start >= after), None)
+    return later is not None and not any(c in text[after : later.start] for c in ",;:")
 
 
 def _tail_after_aside(text: str, s: Sentence, after: int) -> Span | None:

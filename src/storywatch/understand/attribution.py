@@ -14,8 +14,11 @@ The rules follow how news writing attributes speech, in the order a reader tries
 
 Further shapes live beside this module: a second act of speech in the same sentence
 (:mod:`~storywatch.understand.followups`), verbs that only attribute the quotation they govern
-(:mod:`~storywatch.understand.broad`), and layouts with no cue verb — colon introductions,
-dash credit lines, "X agreed." before a quotation (:mod:`~storywatch.understand.shapes`).
+(:mod:`~storywatch.understand.broad`), layouts with no cue verb — colon introductions,
+dash credit lines, "X agreed." before a quotation (:mod:`~storywatch.understand.shapes`) —
+and, tried last with a named speaker only, a long quotation any verb governs
+(:mod:`~storywatch.understand.long_quotes`) and an owned noun of speech ("her remark that
+“…”", :mod:`~storywatch.understand.speech_nouns`).
 
 Only spans are found here; :mod:`storywatch.understand.speakers` turns the speaker span into
 a named person or organisation.
@@ -60,6 +63,7 @@ from storywatch.understand.spans import (
     _words_between,
     cue_indices,
     is_title_quote,
+    subject_floor,
 )
 from storywatch.understand.subjects import (
     clause_subject_np,
@@ -207,7 +211,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue
         speaker: Span | None = None
         if j > 0 and not _inside(s.quotes, words[j - 1].start):
-            floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
+            floor = subject_floor(text, s, words[j - 1].start)
             # "Another commenter said, “…”": a cue that opens a quotation with a comma or
             # colon says someone speaks, so any determined noun phrase will do.
             speaker = _np_before(
@@ -257,7 +261,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         ):
             # "Carson took the stage and called the system “rotten to the core.”": a verb
             # joined to the sentence's first one shares its subject.
-            speaker = opening_name(text, s)
+            speaker = opening_name(text, s) or _joined_name(text, s, k)
             if speaker is None and _INTRODUCES.match(text, w.end):
                 speaker = coordinated_subject(text, s, k)
         if speaker is None and k > 0:
@@ -712,6 +716,27 @@ def _recurring_name(text: str, subject: Span | None) -> Span | None:
     return subject if inside is not None else None
 
 
+def _joined_name(text: str, s: Sentence, k: int) -> Span | None:
+    """ "McConnell was quick to embrace the mogul and said that Trump will be “very
+    competitive”", "However, Adelson met with Trump and declared that …": the name that
+    opens the clause (one word only when it recurs in the article) is the subject a verb
+    joined by "and" shares, when its own verb follows it and no cue between them reports a
+    clause that could hold the joined verb ("Kasich says he'd sit Putin down and tell him
+    “…”")."""
+    subject = clause_subject(text, s)
+    if subject is not None and " " not in text[subject[0] : subject[1]]:
+        subject = _recurring_name(text, subject)
+    if subject is None:
+        return None
+    words = s.words
+    after = [w for w in words[1:k] if w.start >= subject[1]]
+    if not after or _inside(s.quotes, after[0].start):
+        return None
+    if any(w.text.lower() in lx.CUE_WORDS for w in after):
+        return None
+    return subject
+
+
 def _in_that_clause(s: Sentence, k: int) -> bool:
     """ "Maddow pointed out that Sanders refers to it as “…”": a cue before the naming
     verb reports a clause that holds it, so the naming is part of what that cue reports."""
@@ -755,5 +780,5 @@ def _naming_speaker(text: str, s: Sentence, k: int) -> Span | None:
         return opening_name(text, s) or _recurring_name(text, clause_subject(text, s))
     if after_comma and words[k].text.endswith("ing"):
         return clause_subject(text, s) or opening_subject(text, s, k)
-    floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
+    floor = subject_floor(text, s, words[j - 1].start)
     return _np_before(text, words, j, floor)

@@ -13,8 +13,16 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.attribution import _content_after
-from storywatch.understand.phrases import _np_before
-from storywatch.understand.spans import Found, Sentence, _inside, is_title_quote
+from storywatch.understand.phrases import _np_before, clause_subject
+from storywatch.understand.spans import (
+    Found,
+    Sentence,
+    Span,
+    _inside,
+    is_title_quote,
+    subject_floor,
+)
+from storywatch.understand.subjects import opening_subject
 
 
 def broad_cue_led(text: str, s: Sentence) -> Found | None:
@@ -33,14 +41,30 @@ def broad_cue_led(text: str, s: Sentence) -> Found | None:
             j -= 1
         if j == 0:
             continue
-        floor = max([q.end for q in s.quotes if q.end <= words[j - 1].start] + [s.start])
+        floor = subject_floor(text, s, words[j - 1].start)
         speaker = _np_before(text, words, j, floor)
+        if speaker is None and low.endswith("ing"):
+            speaker = _participle_subject(text, s, j, k)
         if speaker is None:
             continue
         found = _content_after(text, s, k, low, speaker)
         if found is not None and found.direct:
             return found
     return None
+
+
+def _participle_subject(text: str, s: Sentence, j: int, k: int) -> Span | None:
+    """ "Huckabee rounded out the list, citing “…” as his guilty pleasure": a participle
+    after a comma shares the sentence's subject. Right after that subject it opens an aside
+    ("Mr. Manafort, citing “…,” said …") whose quotation the main verb's reading keeps
+    apart."""
+    words = s.words
+    if "," not in text[words[j - 1].end : words[j].start]:
+        return None
+    speaker = clause_subject(text, s) or opening_subject(text, s, k)
+    if speaker is None or speaker[1] == words[j - 1].end:
+        return None
+    return speaker
 
 
 def verb_then_quote(text: str, s: Sentence) -> Found | None:

@@ -33,11 +33,7 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             return end
         stripped = tail.lstrip()
         first = words[0].lower().strip(",")
-        if (
-            first in ("and", "but")
-            and _verb_like(words[1])
-            and not _same_content(text, start, q, words[1])
-        ):
+        if first in ("and", "but") and _verb_like(words[1]):
             return q.end
         if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
             return q.end
@@ -250,18 +246,6 @@ _SUBORDINATORS = _words(
     with without even
     """
 )
-
-
-def _same_content(text: str, start: int, q: Quote, verb: str) -> bool:
-    """ "said there was evidence that Clinton was “extremely careless” and mishandled …": in a
-    that-clause the verb after "and" shares the clause's own subject, so it goes on with
-    what was said; a reporting verb ("… and said", "… and argued") or a comma before "and"
-    ("…,” and bragged …") makes it the speaker's next act."""
-    low = verb.lower().strip(",.;:")
-    comma = text[q.end : q.end + 1] == "," or (
-        bool(q.parts) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
-    )
-    return not comma and text.startswith("that ", start) and low not in lx.CUE_WORDS
 
 
 def _verb_like(token: str) -> bool:

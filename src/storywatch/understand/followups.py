@@ -7,9 +7,11 @@ its own statement, with its own cue and content; the first statement ends where 
 one's cue begins.
 
 Only shapes whose speaker is certain are split off: a participle after a comma ("…, adding
-that"), a verb coordinated with "and"/"but" ("and said"), and a relative clause ("…, who
-said"). A cue with a new subject inside a reported clause ("X said that Y said …") is a
-nested attribution and stays inside the first content, as the annotators keep it.
+that"), a verb coordinated with "and"/"but" ("and said"), a relative clause ("…, who
+said"), and a new subject joined by "and", "but" or "while" right after a quotation closed
+the first act ("21 percent said “not too likely” and 14 percent said “…”"). A cue with a
+new subject inside a reported clause ("X said that Y said …") is a nested attribution and
+stays inside the first content, as the annotators keep it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.phrases import main_subject
+from storywatch.understand.phrases import _np_before, main_subject
 from storywatch.understand.spans import (
     Found,
     Sentence,
@@ -95,6 +97,8 @@ def _next_followup(
         elif link in _RELATIVE and j < k and quote_first:
             speaker, cut = (words[j].start, words[j].end), words[j].start
             cut = _comma_before(text, cut, words[j - 1].end)
+        elif (joined := _new_subject_after_quote(text, s, k)) is not None:
+            speaker, cut = joined
         else:
             continue
         if speaker is None:
@@ -104,6 +108,28 @@ def _next_followup(
             continue
         parts, direct = content
         return cut, Found(parts, direct, speaker, (w.start, w.end), s.index, inherited=True)
+    return None
+
+
+def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int] | None:
+    """ "21 percent said “not too likely” and 14 percent said “not at all likely”", "…
+    urged him to act “presidential,” but Trump said he responded: “…”": after a quotation
+    that closes the first act, "and", "but" or "while" with a subject of its own and a cue is
+    a second act by that subject: (its speaker, where the first act stops)."""
+    words = s.words
+    j = k
+    while j > 0 and words[j - 1].text.lower() in _BETWEEN and words[j - 1].text[0].islower():
+        j -= 1
+    for a in range(j - 1, max(0, j - 6), -1):
+        if words[a].text not in ("and", "but", "while"):
+            continue
+        last = [q for q in s.quotes if q.end <= words[a].start]
+        if not last or text[last[-1].end : words[a].start].strip(" ,"):
+            return None
+        speaker = _np_before(text, words, j, words[a].end)
+        if speaker is None or speaker[0] != words[a + 1].start:
+            return None
+        return speaker, _comma_before(text, words[a].start, last[-1].end)
     return None
 
 

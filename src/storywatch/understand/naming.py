@@ -86,13 +86,15 @@ def naming_content(text: str, s: Sentence) -> Naming | None:
         if start_at >= len(words):
             continue
         quote = next((q for q in s.quotes if q.start > words[start_at].start), None)
-        if quote is None or is_title_quote(text, quote):
+        if quote is None or (is_title_quote(text, quote) and low not in _DIRECT):
+            # After "call" or "dub" a Title Case quotation is the name given ("called
+            # Merkel “The Chancellor of the Free World”"), not a work's title.
             continue
         between = [x for x in words[start_at:] if x.end <= quote.start]
         if not between or len(between) > _MAX_OBJECT_WORDS:
             continue  # "what he called “…”": the object came before the verb
         lead = text[words[start_at].start : quote.start]
-        if ":" in lead or ";" in lead or "that" in {x.text for x in between}:
+        if any(c in lead for c in ":;—–") or "that" in {x.text for x in between}:
             continue
         lows = {x.text.lower() for x in between}
         if low in _WITH_AS and "as" not in lows:
@@ -135,7 +137,7 @@ _STOP_WORDS = frozenset(
     _words(
         """
         and but while as when after before during via through since though although
-        whereas yet or so last this earlier later today yesterday
+        whereas yet or so last this earlier later today yesterday instead
         """
     )
 )

@@ -123,6 +123,7 @@ def _coordinate_adjective(text: str, words: list[Word], i: int, right: list[Word
         and w.text.islower()
         and ("-" in w.text or w.text.endswith(_ADJECTIVE_ENDINGS))
         and not any(r.text[:1].isupper() for r in right)
+        and any(c.isalpha() for c in right[0].text)  # "those asked, 30 percent": a count
         and right[0].text not in _QUANTIFIERS
         and right[0].text not in _DETERMINERS
         and words[i - 1].text.lower() in _DETERMINERS
@@ -205,14 +206,17 @@ def _subject_before_appositive(
     # "A top strategist, John Weaver, said": the name, not the role before it, speaks.
     if len(chunks) >= 2 and _is_name_chunk(chunks[-1]) and _is_role_chunk(chunks[-2]):
         return chunks[-1][0].start, chunks[-1][-1].end
+    if len(chunks) >= 2 and _is_name_chunk(chunks[-1]) and _is_owned_role(chunks[-2]):
+        return chunks[-1][0].start, chunks[-1][-1].end
     # The last chunk is the appositive; the subject is the nearest earlier bare noun phrase,
     # past further asides when a name comes before them ("Cecelia Purner, 67, a retired
     # nurse in Allentown, Pa., said"; "Mr. Daniloff, now 81 and retired in Cambridge, …").
     for k in range(len(chunks) - 2, -1, -1):
         chunk = chunks[k]
         low = chunk[0].text.lower()
-        if low in _SUBORDINATORS and len(chunk) > 1:
-            # "…, when Mr. Buchanan, who …, said": the subject follows the conjunction.
+        if (low in _SUBORDINATORS or chunk[0].text in _CONJUNCTIONS) and len(chunk) > 1:
+            # "…, when Mr. Buchanan, who …, said": the subject follows the conjunction, as
+            # it does in "But Tom Fitton, the president of …, said".
             chunk = chunk[1:]
         elif low in _PREPOSITIONS or low in ("who", "which", "whose", "and", "but"):
             continue
@@ -270,6 +274,19 @@ def _is_name_chunk(chunk: list[Word]) -> bool:
     return 2 <= len(chunk) <= 4 and all(w.text[:1].isupper() for w in chunk)
 
 
+def _is_owned_role(chunk: list[Word]) -> bool:
+    """ "And Florida's attorney general, Pam Bondi, vowed …": a role owned by a place or a
+    body (a possessive name), after an optional "And"/"But", before the person's name."""
+    if chunk and chunk[0].text in _CONJUNCTIONS:
+        chunk = chunk[1:]
+    if len(chunk) < 2 or not chunk[0].text[:1].isupper():
+        return False
+    if not chunk[0].text.endswith(("’s", "'s")):
+        return False
+    heads = [w.text.lower() for w in chunk[1:] if w.text[:1].islower()]
+    return bool(heads) and heads[-1] in lx.TITLE_HEADS
+
+
 def _is_role_chunk(chunk: list[Word]) -> bool:
     """ "A top strategist", "her senior policy adviser", "the director of the FBI"."""
     first = chunk[0].text.lower()
@@ -285,6 +302,8 @@ def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     ``loose`` is for places where the shape alone says someone speaks (“…,” the investor
     said): there any determined noun phrase will do ("the suit", "another commenter")."""
     if loose and _determined(np):
+        return True
+    if _share_of_people(np):
         return True
     last = np[-1].text.lower()
     if loose and len(np) <= 3 and _AGENT.search(last) and np[0].text[:1].islower():
@@ -313,6 +332,18 @@ def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
 
 _QUANTIFIERS = frozenset(("many", "some", "several", "most", "few", "other", "both", "all"))
 
+
+def _share_of_people(np: list[Word]) -> bool:
+    """ "21 percent said", "Several said", "Others say": in poll reports a share
+    of those asked is who speaks."""
+    lows = [w.text.lower() for w in np]
+    if len(lows) == 1:
+        return lows[0] in _QUANTIFIERS or lows[0] in ("others", "half")
+    if len(lows) > 6:
+        return False
+    return any(w == "percent" or w.endswith("%") for w in lows)
+
+
 # Nouns for people by what they do: "prosecutors", "organizers", "activists", "historian".
 _AGENT = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian)s?|[a-z]{4}(?:ant|ent)s)$")
 
@@ -332,7 +363,8 @@ def _determined(np: list[Word]) -> bool:
 
 def clause_subject(text: str, s: Sentence) -> Span | None:
     """The subject at the start of a sentence when it is a name or a personal pronoun,
-    after an introductory phrase ("In the letter, Seely …")."""
+    after an introductory phrase ("In the letter, Seely …") or an adverb and its comma
+    ("However, he …")."""
     words = [w for w in s.words if not _inside(s.quotes, w.start)]
     if not words:
         return None
@@ -347,6 +379,12 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
                 i += 1
         else:
             i = 1
+    elif (
+        opener in _SENTENCE_ADVERBS
+        and len(words) > 1
+        and "," in text[words[0].end : words[1].start]
+    ):
+        i = 1  # "However, Adelson met with Trump …"
     if i >= len(words):
         return None
     first = words[i]
@@ -361,6 +399,16 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
         return None
     return words[i].start, words[j - 1].end
 
+
+# Adverbs that open a sentence before a comma and its subject ("However, Adelson …").
+_SENTENCE_ADVERBS = frozenset(
+    lx.words_of(
+        """
+        however still meanwhile indeed instead yet now also similarly likewise separately
+        later earlier finally first second third again then today yesterday typically
+        """
+    )
+)
 
 _SUBJECT_ENDS = frozenset(("that", "who", "which", "and", "but"))
 

@@ -155,3 +155,11 @@ def is_title_quote(text: str, q: Quote) -> bool:
 
 def _has_quote(quotes: list[Quote], start: int, end: int, text: str = "") -> bool:
     return any(q.start >= start and q.end <= end + 1 for q in quotes)
+
+
+def subject_floor(text: str, s: Sentence, before: int) -> int:
+    """Where a subject written before ``before`` may begin: after the last quotation that
+    closes before it, or at the sentence start. A title does not end the subject ("Hemsley,
+    the co-author of “Going Viral,” said …")."""
+    ends = [q.end for q in s.quotes if q.end <= before and not is_title_quote(text, q)]
+    return max([*ends, s.start])

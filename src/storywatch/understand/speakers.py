@@ -120,6 +120,9 @@ def _compatible(an: Analysis, ident: Identity, pronoun: str) -> bool:
     return True
 
 
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+
+
 def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
     text = an.text
     written = " ".join(text[span[0] : span[1]].split())
@@ -134,6 +137,13 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
     bare = _CONTRACTION.sub("", low)
     if bare in lx.PERSONAL_PRONOUNS:
         return _pronoun(an, span[0], bare, written, history)
+    if bare in _OWNER_PRONOUNS:
+        # "her remark that “…”": the owner of a noun of speech is who spoke.
+        pronoun = _OWNER_PRONOUNS[bare]
+        near = _same_sentence_name(an, span[0], pronoun)
+        if near is not None:
+            return _named(an, near, written)
+        return _pronoun(an, span[0], pronoun, written, history)
     if low in ("who", "which"):
         return _relative(an, span[0], written, history)
     pp = _prepositional_source(an, span)
@@ -282,6 +292,26 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
     if best is not None:
         return _named(an, best[1], written)
     return Speaker(written, -1, None, written)
+
+
+def _same_sentence_name(an: Analysis, pos: int, pronoun: str) -> int | None:
+    """ "Trump stood by his comment that …": a possessive's owner is the first fitting name
+    earlier in its own sentence, the one the sentence is about ("Madeleine Albright, a
+    Clinton supporter, fanned controversy over her remark" is Albright's)."""
+    here = an.sentence_of(pos)
+    i = bisect_left(an.mention_starts, pos) - 1
+    first: int | None = None
+    while i >= 0:
+        m = an.mentions[i]
+        owner = an.owner[i]
+        i -= 1
+        if an.sentence_of(m.start) != here:
+            break
+        if owner < 0 or an.in_quote(m.start):
+            continue
+        if _compatible(an, an.identities[owner], pronoun):
+            first = owner
+    return first
 
 
 def _opens_sentence(text: str, sentence_start: int, at: int) -> bool:

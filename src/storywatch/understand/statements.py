@@ -24,10 +24,12 @@ from storywatch.understand.carried import carried_head
 from storywatch.understand.clause_ends import clip_clause
 from storywatch.understand.followups import split_followups
 from storywatch.understand.leading import leading_participle, leading_participle_alone
+from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
+from storywatch.understand.speech_nouns import speech_noun_led
 
 Span = tuple[int, int]
 
@@ -125,14 +127,11 @@ def attribute(an: Analysis) -> list[Attributed]:
             if announced is not None:
                 pending = _make(an, announced, history, para)
                 continue
-            fallback = quote_fallback(text, s) if s.quotes else None
-            if fallback is not None:
-                item = _make(an, fallback, history, para)
-                # Without a cue verb, only a named or resolved speaker makes it a statement.
-                if item.speaker.identity >= 0:
-                    out.append(item)
-                    history.said.append((s.start, item.speaker.identity, para))
-                    continue
+            named = _named_fallback(an, s, history, para)
+            if named is not None:
+                out.append(named)
+                history.said.append((s.start, named.speaker.identity, para))
+                continue
             if s.quotes:
                 _run_on(an, s, out, para)
             continue
@@ -179,6 +178,23 @@ def attribute(an: Analysis) -> list[Attributed]:
         prev.sentence = s.index
         prev.paragraph = para
     return out
+
+
+def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> Attributed | None:
+    """A quotation no cue introduced, read by the weaker shapes in turn (subject and verb,
+    a long quotation any verb governs, an owned noun of speech): without a cue verb, only a
+    speaker resolved to a named identity makes it a statement."""
+    if not s.quotes:
+        return None
+    text = an.text
+    for read in (quote_fallback, long_quote_led, speech_noun_led):
+        found = read(text, s)
+        if found is None:
+            continue
+        item = _make(an, found, history, para)
+        if item.speaker.identity >= 0:
+            return item
+    return None
 
 
 def _continuing(prev: Attributed, parts: list[Span], sentence: int, para: int) -> Attributed:

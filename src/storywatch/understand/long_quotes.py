@@ -1,0 +1,124 @@
+"""A named subject, any verb, and a clause that ends with a long quotation.
+
+"Nordhaus welcomed “the recognition that we do not have all the tools we need.”", "Gwen Hale
+pummeled the plan while praising the mayor as a “work horse, not a show horse.”": the verb
+is no reporting verb, and no word list can hold every verb news writing puts there, but a
+quotation of several words that closes what the verb governs is someone's words, and the
+subject who did it is the one the reader credits them to.
+
+A short quotation is different: “Great Satan”, “refugees” and “working-class” are more often
+a term the writer holds at arm's length than anyone's words, so :func:`long_quote_led` wants
+:data:`MIN_QUOTED_WORDS` words inside the marks. The caller keeps what this finds only when
+the speaker resolves to a named person or organisation (as for
+:func:`~storywatch.understand.attribution.quote_fallback`): a pronoun or a description
+that resolves to nobody is too often not the one who spoke. It runs last, when no cue, no
+broader verb and no layout read the sentence.
+"""
+
+from __future__ import annotations
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.attribution import _content_after
+from storywatch.understand.phrases import _np_before
+from storywatch.understand.spans import (
+    _IRREGULAR_PAST,
+    Found,
+    Sentence,
+    Span,
+    _inside,
+    is_title_quote,
+    subject_floor,
+)
+from storywatch.understand.text import Word
+
+# Fewer words than this inside the marks is a term set off, not someone's words.
+MIN_QUOTED_WORDS = 4
+
+_CLOSING = ("”", '"')
+
+# A lemma no list holds: the verb is read as a plain verb that reports a clause.
+_PLAIN = "_governs"
+
+
+def long_quote_led(text: str, s: Sentence) -> Found | None:
+    """The first finite verb with a subject before it whose content, read to its clause end,
+    ends with a quotation of at least :data:`MIN_QUOTED_WORDS` words."""
+    if not s.quotes:
+        return None
+    words = s.words
+    for k, w in enumerate(words):
+        if not _finite(w) or _inside(s.quotes, w.start):
+            continue
+        if not any(q.start > w.end and not is_title_quote(text, q) for q in s.quotes):
+            continue
+        j = k
+        while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
+            j -= 1
+        if j == 0:
+            continue
+        floor = subject_floor(text, s, words[j - 1].start)
+        speaker = _np_before(text, words, j, floor)
+        if speaker is None or _subordinate(words, speaker):
+            continue
+        found = _content_after(text, s, k, _PLAIN, speaker)
+        if found is None or not found.direct:
+            continue
+        if not _ends_with_long_quote(text, s, found):
+            return None
+        return _from_participle(text, s, found)
+    return None
+
+
+def _subordinate(words: list[Word], speaker: Span) -> bool:
+    """ "As Blumenthal spoke, the NRA was whipping lawmakers against “…”": a subject after
+    the "as", "when" or "while" that opens the sentence is in a clause that sets the scene;
+    the main clause after the comma has its own subject."""
+    n = next((i for i, w in enumerate(words) if w.start == speaker[0]), 0)
+    return n == 1 and words[0].text.lower() in _SCENE_SETTERS
+
+
+_SCENE_SETTERS = frozenset(
+    ("as", "when", "while", "after", "before", "because", "if", "since", "although", "though")
+)
+
+
+def _from_participle(text: str, s: Sentence, found: Found) -> Found:
+    """ "Couric has promoted a modest approach in speeches, advising graduates to “become
+    …”": a participle after a comma (or "while", "by") that comes before the quotation is
+    the act that governs it; what was said starts after it."""
+    start, end = found.parts[0][0], found.parts[-1][1]
+    first = next(q.start for q in s.quotes if q.start >= start - 1)
+    words = [w for w in s.words if start < w.start < first]
+    for n in range(len(words) - 1, 0, -1):
+        w = words[n]
+        if not w.text.endswith("ing") or not w.text[:1].islower():
+            continue
+        joined = "," in text[words[n - 1].end : w.start] or words[n - 1].text.lower() in (
+            "while",
+            "by",
+        )
+        if joined and n + 1 < len(words):
+            return Found(((words[n + 1].start, end),), True, found.speaker, found.cue, s.index)
+    return found
+
+
+def _finite(w: Word) -> bool:
+    """A lowercase word that reads as a past or present-tense verb ("welcomed", "lists",
+    "put")."""
+    low = w.text.lower()
+    if not w.text[:1].islower():
+        return False
+    if low in lx.CUE_WORDS or low in lx.QUOTE_CUES or low in _IRREGULAR_PAST:
+        return True
+    if low.endswith("ed"):
+        return len(low) > 4
+    return low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "'s", "’s", "us", "is"))
+
+
+def _ends_with_long_quote(text: str, s: Sentence, found: Found) -> bool:
+    start, end = found.parts[0][0], found.parts[-1][1]
+    if text[end - 1] not in _CLOSING and text[end : end + 1] not in _CLOSING:
+        return False
+    inside = [q for q in s.quotes if start <= q.start + 1 and q.end <= end + 1]
+    quoted = sum(len(text[a:b].split()) for q in inside for a, b in q.parts)
+    return quoted >= MIN_QUOTED_WORDS

@@ -1,0 +1,124 @@
+"""A speech act written as a noun with its owner: "her remark that “there's a special place
+in hell …”", "Trump's recent assertion that “thousands” celebrated", "his promise to be
+“neutral” in the talks".
+
+The owner (a possessive pronoun or a name with "'s") is who spoke, the noun says that they
+spoke, and the clause after "that" (or "to", for a promise or a call) is what they said,
+as PolNeAR's annotators mark it. Only a clause holding a quotation is read, and the caller
+keeps it only when the owner resolves to a named person or organisation: a noun of speech
+alone is too weak a sign to credit a description.
+"""
+
+from __future__ import annotations
+
+from storywatch.understand.clause_ends import cut_tail
+from storywatch.understand.lexicon import words_of
+from storywatch.understand.spans import (
+    Found,
+    Sentence,
+    Span,
+    _closes_at,
+    _has_quote,
+    _inside,
+    _trim,
+)
+from storywatch.understand.text import Word
+
+# Nouns that name an act of speech whose words follow in a "that" clause.
+_THAT_NOUNS = words_of(
+    """
+    remark remarks comment comments claim claims assertion assertions accusation
+    accusations contention insistence suggestion declaration boast charge argument
+    admission prediction warning
+    """
+)
+
+# Nouns whose words follow as an infinitive ("his promise to be “neutral”").
+_TO_NOUNS = words_of("promise promises pledge pledges vow vows")
+
+_POSSESSIVE_PRONOUNS = words_of("his her their")
+_POSSESSIVE_ENDINGS = ("’s", "'s")
+
+# Words allowed between the owner and the noun ("Trump's recent evidence-free assertion",
+# "her March comment"), and between the noun and "that" ("suggestion at a debate that").
+_MAX_MODIFIERS = 3
+_MAX_GAP = 6
+
+
+def speech_noun_led(text: str, s: Sentence) -> Found | None:
+    """The first owned noun of speech followed by its clause with a quotation in it."""
+    if not s.quotes:
+        return None
+    words = s.words
+    for k, w in enumerate(words):
+        low = w.text.lower()
+        if low not in _THAT_NOUNS and low not in _TO_NOUNS:
+            continue
+        if _inside(s.quotes, w.start):
+            continue
+        owner = _owner(text, s, k)
+        if owner is None:
+            continue
+        opener = "that" if low in _THAT_NOUNS else "to"
+        start = _clause_start(text, words, k, opener)
+        if start is None:
+            continue
+        start, end = _trim(text, start, s.end)
+        if start >= end or not _has_quote(s.quotes, start, end, text):
+            continue
+        end = _embedded_end(text, s, start, cut_tail(text, s.quotes, start, end))
+        if _closes_at(text, end):
+            end += 1
+        return Found(((start, end),), True, owner, (w.start, w.end), s.index)
+    return None
+
+
+def _embedded_end(text: str, s: Sentence, start: int, end: int) -> int:
+    """The noun phrase sits inside a sentence of its own ("his promise to be “neutral” in
+    the talks, have caused concern"): a comma, semicolon or dash after the first quotation
+    ends what was said."""
+    first = next((q for q in s.quotes if q.start >= start), None)
+    if first is None:
+        return end
+    for i in range(first.end, end):
+        if text[i] in ",;—–" and not any(q.start < i < q.end for q in s.quotes):
+            while i > start and text[i - 1] == " ":
+                i -= 1
+            return i
+    return end
+
+
+def _owner(text: str, s: Sentence, k: int) -> Span | None:
+    """The possessive that owns the noun at ``k``, over a few modifiers, as a speaker span
+    ("her" or "Trump" from "Trump's")."""
+    words = s.words
+    for i in range(k - 1, max(-1, k - 2 - _MAX_MODIFIERS), -1):
+        w = words[i]
+        if _inside(s.quotes, w.start) or any(c in text[w.end : words[i + 1].start] for c in ",;:"):
+            return None
+        low = w.text.lower()
+        if low in _POSSESSIVE_PRONOUNS:
+            return w.start, w.end
+        if w.text.endswith(_POSSESSIVE_ENDINGS) and w.text[:1].isupper():
+            first = i
+            while (
+                first > 0
+                and words[first - 1].text[:1].isupper()
+                and text[words[first - 1].end : words[first].start] == " "
+            ):
+                first -= 1
+            return words[first].start, w.end - 2
+        if low in ("the", "a", "an", "this", "that"):
+            return None
+    return None
+
+
+def _clause_start(text: str, words: list[Word], k: int, opener: str) -> int | None:
+    """Where what was said begins: at "that" or "to" right after the noun, or after a short
+    adverbial ("at a similarly timed debate that")."""
+    for i in range(k + 1, min(len(words), k + 2 + _MAX_GAP)):
+        if words[i].text == opener:
+            return words[i].start
+        if any(c in text[words[i - 1].end : words[i].start] for c in ";:"):
+            return None
+    return None
