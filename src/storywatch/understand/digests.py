@@ -34,13 +34,13 @@ _LABEL_MAX_WORDS = 8
 def labelled_quote(text: str, s: Sentence) -> Found | None:
     """ "HEADLINE - Dana Reyes and Tom Olsen: “…”" / "From the report: “…”": the quotation
     after a colon credited to the label before it (see the module docstring)."""
-    quotes = [q for q in s.quotes if not is_title_quote(text, q)]
-    if not quotes:
+    if not s.quotes:
         return None
-    q = quotes[0]
+    q = s.quotes[0]  # the label opens the sentence, so no quotation comes before this one
     lead = text[s.start : q.start].rstrip()
-    if not lead.endswith(":") or any(o.start < q.start for o in s.quotes):
+    if not lead.endswith(":") or is_title_quote(text, q):
         return None
+    quotes = [o for o in s.quotes if not is_title_quote(text, o)]
     label_start = s.start
     for m in _DASH.finditer(text, s.start, s.start + len(lead)):
         label_start = m.end()
@@ -90,7 +90,7 @@ def headline_quote(text: str, s: Sentence) -> Found | None:
     from the article it links to, credited in brackets. The words are the outlet's, so the
     outlet speaks. (PolNeAR's annotators credit the headline itself; a headline is no
     speaker a reader would be shown, so that costs some speaker accuracy there.)"""
-    if s.start and text[s.start - 1] != "\n":
+    if not s.quotes or (s.start and text[s.start - 1] != "\n"):
         return None
     quotes = [q for q in s.quotes if not is_title_quote(text, q)]
     if not quotes or text[quotes[-1].end : s.end].strip(" .") or s.quotes[0] is not quotes[0]:
