@@ -32,17 +32,11 @@ def broad_cue_led(text: str, s: Sentence) -> Found | None:
     words = s.words
     for k, w in enumerate(words):
         low = w.text.lower()
-        if low not in lx.QUOTE_CUES or not w.text[0].islower() or _inside(s.quotes, w.start):
+        if low not in lx.QUOTE_CUES or not w.text[0].islower():
             continue
-        if not any(q.start > w.end and not is_title_quote(text, q) for q in s.quotes):
-            continue
-        j = k
-        while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
-            j -= 1
+        j, speaker = verb_subject(text, s, k)
         if j == 0:
             continue
-        floor = subject_floor(text, s, words[j - 1].start)
-        speaker = _np_before(text, words, j, floor)
         if speaker is None and low.endswith("ing"):
             speaker = _participle_subject(text, s, j, k)
         if speaker is None:
@@ -51,6 +45,25 @@ def broad_cue_led(text: str, s: Sentence) -> Found | None:
         if found is not None and found.direct:
             return found
     return None
+
+
+def verb_subject(text: str, s: Sentence, k: int) -> tuple[int, Span | None]:
+    """For a verb at ``words[k]`` outside quotation marks with a quotation after it: where
+    its subject ends (``j``, the word after the subject, past auxiliaries; 0 when nothing
+    comes before) and the noun phrase written there, if any."""
+    words = s.words
+    w = words[k]
+    if _inside(s.quotes, w.start) or not any(
+        q.start > w.end and not is_title_quote(text, q) for q in s.quotes
+    ):
+        return 0, None
+    j = k
+    while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
+        j -= 1
+    if j == 0:
+        return 0, None
+    floor = subject_floor(text, s, words[j - 1].start)
+    return j, _np_before(text, words, j, floor)
 
 
 def _participle_subject(text: str, s: Sentence, j: int, k: int) -> Span | None:

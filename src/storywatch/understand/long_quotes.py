@@ -19,16 +19,8 @@ from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.attribution import _content_after
-from storywatch.understand.phrases import _np_before
-from storywatch.understand.spans import (
-    _IRREGULAR_PAST,
-    Found,
-    Sentence,
-    Span,
-    _inside,
-    is_title_quote,
-    subject_floor,
-)
+from storywatch.understand.broad import verb_subject
+from storywatch.understand.spans import _IRREGULAR_PAST, Found, Sentence, Span
 from storywatch.understand.text import Word
 
 # Fewer words than this inside the marks is a term set off, not someone's words.
@@ -47,17 +39,9 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
         return None
     words = s.words
     for k, w in enumerate(words):
-        if not _finite(w) or _inside(s.quotes, w.start):
+        if not _finite(w):
             continue
-        if not any(q.start > w.end and not is_title_quote(text, q) for q in s.quotes):
-            continue
-        j = k
-        while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
-            j -= 1
-        if j == 0:
-            continue
-        floor = subject_floor(text, s, words[j - 1].start)
-        speaker = _np_before(text, words, j, floor)
+        _, speaker = verb_subject(text, s, k)
         if speaker is None or _subordinate(words, speaker):
             continue
         found = _content_after(text, s, k, _PLAIN, speaker)
