@@ -40,7 +40,7 @@ from storywatch.understand.clause_ends import clause_before, cut_tail
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.digests import headline_quote, labelled_quote
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.naming import naming_content
+from storywatch.understand.naming import with_naming
 from storywatch.understand.phrases import (
     _is_role_chunk,
     _np_after,
@@ -71,6 +71,7 @@ from storywatch.understand.subjects import (
     governed,
     governing_subject,
     hypothetical,
+    joined_name,
     opening_name,
     opening_subject,
     relative_subject,
@@ -261,7 +262,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         ):
             # "Carson took the stage and called the system “rotten to the core.”": a verb
             # joined to the sentence's first one shares its subject.
-            speaker = opening_name(text, s) or _joined_name(text, s, k)
+            speaker = opening_name(text, s) or joined_name(text, s, k)
             if speaker is None and _INTRODUCES.match(text, w.end):
                 speaker = coordinated_subject(text, s, k)
         if speaker is None and k > 0:
@@ -669,116 +670,3 @@ def _strip_possessive_end(text: str, w: Word) -> int:
         if w.text.endswith(suffix):
             return w.end - len(suffix)
     return w.end
-
-
-def with_naming(text: str, s: Sentence, found: Found | None) -> Found | None:
-    """Narrow ``found`` to what a naming verb governs when an earlier verb's reading ran
-    over it ("took the stage in Baltimore and called the system “rotten to the core”"), or
-    find that attribution when nothing else did; see :mod:`~storywatch.understand.naming`.
-
-    A reading whose own cue is the naming verb is left as it is: its clause end already
-    follows the annotators' convention, and cutting it at the quotation lost more on PolNeAR
-    dev than it gained on train. A naming verb inside a reported clause ("said that Trump
-    called it “a disgrace”") stays part of that clause, as readers and annotators take it."""
-    naming = naming_content(text, s)
-    if naming is None:
-        return found
-    verb = s.words[naming.verb]
-    cue = (verb.start, verb.end)
-    if found is None:
-        if _in_that_clause(s, naming.verb):
-            return None
-        speaker = _naming_speaker(text, s, naming.verb)
-        return None if speaker is None else Found((naming.content,), True, speaker, cue, s.index)
-    if not found.direct or len(found.parts) != 1 or found.cue == cue:
-        return found
-    start, end = found.parts[0]
-    if not (start <= verb.start < end) or text.startswith("that ", start):
-        return found
-    if verb.text.endswith("ing") and text[start : verb.start].rstrip().endswith(","):
-        return found  # "blasted Trump's plan, calling it “absurd”": two acts, split later
-    if found.cue is not None and found.cue[1] <= start and _says(text, found.cue):
-        return found
-    if any(w in _RELATIVE_WORDS for w in text[start : verb.start].lower().split()):
-        return found  # "a video from 1999, in which Trump called himself “…”"
-    return Found((naming.content,), True, found.speaker, cue, s.index)
-
-
-def _recurring_name(text: str, subject: Span | None) -> Span | None:
-    """A one-word subject that the article also writes capitalised inside a sentence
-    ("… said Carson"), so it is a name and not an opening adverb ("Hastily")."""
-    if subject is None:
-        return None
-    word = text[subject[0] : subject[1]]
-    if " " in word or not word[:1].isupper():
-        return None
-    inside = re.search(r"[a-z,] " + re.escape(word) + r"\b", text)
-    return subject if inside is not None else None
-
-
-def _joined_name(text: str, s: Sentence, k: int) -> Span | None:
-    """ "McConnell was quick to embrace the mogul and said that Trump will be “very
-    competitive”", "However, Adelson met with Trump and declared that …": the name that
-    opens the clause (one word only when it recurs in the article) is the subject a verb
-    joined by "and" shares, when its own verb follows it and no cue between them reports a
-    clause that could hold the joined verb ("Kasich says he'd sit Putin down and tell him
-    “…”")."""
-    subject = clause_subject(text, s)
-    if subject is not None and " " not in text[subject[0] : subject[1]]:
-        subject = _recurring_name(text, subject)
-    if subject is None:
-        return None
-    words = s.words
-    after = [w for w in words[1:k] if w.start >= subject[1]]
-    if not after or _inside(s.quotes, after[0].start):
-        return None
-    if any(w.text.lower() in lx.CUE_WORDS for w in after):
-        return None
-    return subject
-
-
-def _in_that_clause(s: Sentence, k: int) -> bool:
-    """ "Maddow pointed out that Sanders refers to it as “…”": a cue before the naming
-    verb reports a clause that holds it, so the naming is part of what that cue reports."""
-    words = s.words
-    for i in range(1, k):
-        if words[i].text == "that" and (
-            words[i - 1].text.lower() in lx.CUE_WORDS
-            or words[i - 1].text.lower() in lx.QUOTE_CUES
-            or words[i - 1].text.lower() in ("out", "up")
-        ):
-            return True
-    return False
-
-
-_RELATIVE_WORDS = frozenset(("which", "whom", "whose", "who"))
-
-
-def _says(text: str, cue: Span) -> bool:
-    """A cue that reports a clause ("said", "argued"), not one that names or acts."""
-    word = text[cue[0] : cue[1]].lower()
-    lemma = lx.CUE_LEMMA.get(word)
-    return lemma is not None and lemma not in lx.WEAK_CUES
-
-
-def _naming_speaker(text: str, s: Sentence, k: int) -> Span | None:
-    """Who names: the subject before the verb ("Trump calling it …", "who has called …",
-    "Trump, in interviews on Thursday, referred to …"), or the sentence's subject for a
-    participle after a comma ("…, calling him …") or a verb joined by "and" ("took the
-    stage and called …")."""
-    words = s.words
-    j = k
-    while j > 0 and (
-        words[j - 1].text.lower() in lx.AUXILIARIES or words[j - 1].text.endswith("ly")
-    ):
-        j -= 1
-    if j == 0 or _inside(s.quotes, words[j - 1].start):
-        return None
-    joined = words[j - 1].text.lower() == "and"
-    after_comma = "," in text[words[j - 1].end : words[j].start]
-    if joined:
-        return opening_name(text, s) or _recurring_name(text, clause_subject(text, s))
-    if after_comma and words[k].text.endswith("ing"):
-        return clause_subject(text, s) or opening_subject(text, s, k)
-    floor = subject_floor(text, s, words[j - 1].start)
-    return _np_before(text, words, j, floor)

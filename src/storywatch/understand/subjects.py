@@ -11,6 +11,8 @@ head and said, “No.”"). Each helper answers with the speaker's span or ``Non
 
 from __future__ import annotations
 
+import re
+
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.phrases import _np_before, _plausible, clause_subject
@@ -211,3 +213,36 @@ def opening_name(text: str, s: Sentence) -> Span | None:
     if written.lower() in lx.PERSONAL_PRONOUNS or len(written.split()) >= 2:
         return subject
     return None
+
+
+def recurring_name(text: str, subject: Span | None) -> Span | None:
+    """A one-word subject that the article also writes capitalised inside a sentence
+    ("… said Carson"), so it is a name and not an opening adverb ("Hastily")."""
+    if subject is None:
+        return None
+    word = text[subject[0] : subject[1]]
+    if " " in word or not word[:1].isupper():
+        return None
+    inside = re.search(r"[a-z,] " + re.escape(word) + r"\b", text)
+    return subject if inside is not None else None
+
+
+def joined_name(text: str, s: Sentence, k: int) -> Span | None:
+    """ "McConnell was quick to embrace the mogul and said that Trump will be “very
+    competitive”", "However, Adelson met with Trump and declared that …": the name that
+    opens the clause (one word only when it recurs in the article) is the subject a verb
+    joined by "and" shares, when its own verb follows it and no cue between them reports a
+    clause that could hold the joined verb ("Kasich says he'd sit Putin down and tell him
+    “…”")."""
+    subject = clause_subject(text, s)
+    if subject is not None and " " not in text[subject[0] : subject[1]]:
+        subject = recurring_name(text, subject)
+    if subject is None:
+        return None
+    words = s.words
+    after = [w for w in words[1:k] if w.start >= subject[1]]
+    if not after or _inside(s.quotes, after[0].start):
+        return None
+    if any(w.text.lower() in lx.CUE_WORDS for w in after):
+        return None
+    return subject
