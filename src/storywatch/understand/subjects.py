@@ -45,7 +45,7 @@ def governing_subject(text: str, s: Sentence, k: int) -> Span | None:
         if _inside(s.quotes, w.start) or "," in text[w.end : words[i + 1].start]:
             return None
         low = w.text.lower()
-        if not w.text[:1].islower() or not (_verb_or_aux(low) or low in _MORE_PAST):
+        if not w.text[:1].islower() or not _verb_or_aux(low):
             continue
         j = i
         while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
@@ -57,7 +57,6 @@ def governing_subject(text: str, s: Sentence, k: int) -> Span | None:
 
 # Words between the governing verb and the preposition: "laugh it off", "me in mid-sentence".
 _GOVERNING_REACH = 5
-_MORE_PAST = _words("began begun tried chose rose stood ran sat")
 
 
 def opening_subject(text: str, s: Sentence, k: int) -> Span | None:
@@ -89,7 +88,8 @@ def opening_subject(text: str, s: Sentence, k: int) -> Span | None:
     return out[0].start, out[-1].end
 
 
-# Past tenses that open the predicate after a subject ("The businessman began by …").
+# Past tenses that open the predicate after a subject ("The businessman began by …",
+# "Ruiz tried to laugh it off by …").
 _MORE_PAST = _words(
     """began became held stood ran spent paid sought knew grew drew fought struck chose rose
     fell broke wore stole swore hid shook forgot forgave did does has have had is was are were"""
@@ -181,7 +181,7 @@ def _leading_subject(text: str, words: list[Word], i: int, k: int) -> Span | Non
     low = first.text.lower()
     if low in _SUBJECT_PRONOUNS:
         j = i + 1
-    elif first.text[:1].isupper() and (low in _HONORIFICS or low not in lx.NOT_NAMES | _OPENERS):
+    elif first.text[:1].isupper() and (low in _HONORIFICS or low not in _NOT_SUBJECTS):
         j = i + 1
         while j < k and words[j].text[:1].isupper() and j - i < 5:
             if text[words[j - 1].end : words[j].start] not in (" ", ". "):
@@ -198,6 +198,8 @@ def _leading_subject(text: str, words: list[Word], i: int, k: int) -> Span | Non
 
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 _HONORIFICS = frozenset(("mr", "mrs", "ms", "dr"))
+# Capitalised words that open no subject: "However", "In", "But" (built once, not per word).
+_NOT_SUBJECTS = lx.NOT_NAMES | _OPENERS
 # A lowercase word after a capitalised run that shows it was no subject ("Warren of …").
 _NOT_VERBS = _words("of and or who which that whose to in on at for from with by")
 
