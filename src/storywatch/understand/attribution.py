@@ -320,7 +320,6 @@ def _only_adverbials(text: str, s: Sentence, k: int, lemma: str) -> bool:
     return not rest or content_start(text, s.words[k].end, rest, lemma) == NOTHING
 
 
-_BE = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 _NEGATIONS = frozenset(("not", "never"))
 
 
@@ -331,7 +330,7 @@ def _not_spoken(words: list[Word], j: int, k: int, s: Sentence) -> bool:
     if any(q.start > words[k].end for q in s.quotes):
         return False
     between = [w.text.lower() for w in words[j:k]]
-    if any(b in _BE for b in between) and not words[k].text.endswith("ing"):
+    if any(b in lx.BE_FORMS for b in between) and not words[k].text.endswith("ing"):
         return True
     return any(b in _NEGATIONS or b.endswith("n’t") or b.endswith("n't") for b in between)
 
@@ -373,7 +372,7 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
                     # "told the President that if he wants our guns, “come and take it.”"
                     parts = [(lead[at].start, later[-1].end)]
                 return Found(tuple(parts), True, speaker, (cue.start, cue.end), s.index)
-    if later and lemma in _NAMING and not text[cue.end : later[0].start].strip(" ,:"):
+    if later and lemma in lx.NAMING_LEMMAS and not text[cue.end : later[0].start].strip(" ,:"):
         # "under what Ruiz called “the old port model,” the company …": the verb's object
         # came before it, so what was said is the quotation alone.
         return Found(later[0].parts, True, speaker, (cue.start, cue.end), s.index)
@@ -431,9 +430,6 @@ def _joins_inside(rest: list[Word], n: int) -> bool:
 
 
 _JOINING = _words("given except provided assuming considering")
-
-
-_NAMING = frozenset(("call", "dub", "term", "label", "brand", "nickname"))
 
 
 def _accused_of(rest: list[Word]) -> int | None:
@@ -567,7 +563,7 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
         k += 1
     if k >= len(after) - 1 or _inside(s.quotes, after[k].start):
         return None
-    if any(w.text.lower() in _BE for w in after[:k]):
+    if any(w.text.lower() in lx.BE_FORMS for w in after[:k]):
         return None  # "Atkinson was identified as …": a passive's subject did not speak
     verb = after[k]
     low = verb.text.lower()

@@ -113,10 +113,7 @@ _CONJUNCTION = re.compile(r",?\s+(?:and|but|while)\s")
 
 
 def _naming(cue: str) -> bool:
-    return lx.CUE_LEMMA.get(cue.lower(), "") in _NAMING_LEMMAS
-
-
-_NAMING_LEMMAS = frozenset(("call", "dub", "term", "label", "brand", "nickname"))
+    return lx.CUE_LEMMA.get(cue.lower(), "") in lx.NAMING_LEMMAS
 
 
 def inner_start(text: str, quotes: list[Quote], start: int, end: int) -> int:

@@ -186,6 +186,13 @@ QUOTE_CUES: frozenset[str] = (
     - CUE_WORDS
 )
 
+# Lemmas of cues that name what they report ("called the plan “a disgrace”", "dubbed him
+# “Lyin' Ted”"): the quoted name is the whole of what was said, so nothing after it is.
+NAMING_LEMMAS: frozenset[str] = frozenset(("call", "dub", "term", "label", "brand", "nickname"))
+
+# Forms of "be": after one, a cue is passive ("was described as") and its subject no speaker.
+BE_FORMS: frozenset[str] = _words("is are was were be been being")
+
 # Words that may sit between a subject and its cue ("has said", "also told", "later wrote").
 AUXILIARIES: frozenset[str] = _words(
     """

@@ -61,8 +61,6 @@ _MAX_OBJECT_WORDS = 12
 # Words that may sit between two quotations of one description ("“criminals” and “rapists”").
 _MAX_JOIN_WORDS = 4
 
-_BE = frozenset(_words("is are was were be been being"))
-
 _OWNERS = frozenset(_words("a an the his her their its our my your this that"))
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
@@ -90,7 +88,7 @@ def naming_content(text: str, s: Sentence) -> Naming | None:
             continue
         if not w.text[:1].islower() or _inside(s.quotes, w.start):
             continue
-        if k and words[k - 1].text.lower() in _BE:
+        if k and words[k - 1].text.lower() in lx.BE_FORMS:
             continue  # "is described as “…”": the subject of a passive did not speak
         if k and (words[k - 1].text.lower() in _OWNERS or words[k - 1].text.endswith(_POSSESSIVE)):
             continue  # "Trump's call for a “deportation force”": a noun, not the verb
