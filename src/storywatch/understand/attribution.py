@@ -63,6 +63,7 @@ from storywatch.understand.spans import (
     _words_between,
     cue_indices,
     is_title_quote,
+    subject_end,
     subject_floor,
 )
 from storywatch.understand.subjects import (
@@ -205,9 +206,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         if k > 0 and w.text.endswith("s") and _COUNT.fullmatch(words[k - 1].text):
             continue  # "leads by 29 points": after a count the word is a plural noun
         lemma = lx.CUE_LEMMA[w.text.lower()]
-        j = k
-        while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
-            j -= 1
+        j = subject_end(words, k)
         if _not_spoken(words, j, k, s):
             continue
         speaker: Span | None = None

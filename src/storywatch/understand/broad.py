@@ -20,6 +20,7 @@ from storywatch.understand.spans import (
     Span,
     _inside,
     is_title_quote,
+    subject_end,
     subject_floor,
 )
 from storywatch.understand.subjects import opening_subject
@@ -57,9 +58,7 @@ def verb_subject(text: str, s: Sentence, k: int) -> tuple[int, Span | None]:
         q.start > w.end and not is_title_quote(text, q) for q in s.quotes
     ):
         return 0, None
-    j = k
-    while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
-        j -= 1
+    j = subject_end(words, k)
     if j == 0:
         return 0, None
     floor = subject_floor(text, s, words[j - 1].start)
@@ -112,9 +111,7 @@ def verb_then_quote(text: str, s: Sentence) -> Found | None:
     verb = before[k]
     if not (_past(verb.text) or verb.text.lower() in lx.CUE_WORDS):
         return None
-    j = k
-    while j > 0 and before[j - 1].text.lower() in lx.AUXILIARIES:
-        j -= 1
+    j = subject_end(before, k)
     if j == 0:
         return None
     speaker = _np_before(text, before, j, floor, loose=True)

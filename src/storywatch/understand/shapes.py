@@ -32,6 +32,7 @@ from storywatch.understand.spans import (
     Span,
     _inside,
     is_title_quote,
+    subject_end,
 )
 from storywatch.understand.text import Quote, Word
 
@@ -207,9 +208,7 @@ def announcement(text: str, s: Sentence) -> Found | None:
         return None
     if not last.text[:1].islower():
         return None
-    j = len(s.words) - 1
-    while j > 0 and s.words[j - 1].text.lower() in lx.AUXILIARIES:
-        j -= 1
+    j = subject_end(s.words, len(s.words) - 1)
     if j == 0:
         return None
     speaker = _np_before(text, s.words, j, s.start, loose=True)
@@ -264,9 +263,7 @@ def _announcing_clause(text: str, words: list[Word]) -> tuple[Span, Span] | None
         w = words[k]
         if not _finite(w.text, words[k - 1].text):
             continue
-        j = k
-        while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
-            j -= 1
+        j = subject_end(words, k)
         if any(x.text.lower() in _COPULAS for x in words[j:]):
             # "Atkinson was asked:": a passive's subject did not speak; "The reason they
             # give is:": the clause's verb was the copula, the word found only a noun.

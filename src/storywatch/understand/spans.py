@@ -163,3 +163,13 @@ def subject_floor(text: str, s: Sentence, before: int) -> int:
     the co-author of “Going Viral,” said …")."""
     ends = [q.end for q in s.quotes if q.end <= before and not is_title_quote(text, q)]
     return max([*ends, s.start])
+
+
+def subject_end(words: list[Word], k: int) -> int:
+    """Where the subject of the verb at ``words[k]`` ends: ``k`` moved back over the
+    auxiliaries and adverbs before the verb ("Ruiz has also said", "who would later write"),
+    so the subject is read from the word before the index returned (0: nothing before)."""
+    j = k
+    while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
+        j -= 1
+    return j

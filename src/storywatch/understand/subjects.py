@@ -16,7 +16,14 @@ import re
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.phrases import _np_before, _plausible, clause_subject
-from storywatch.understand.spans import _DETERMINERS, _IRREGULAR_PAST, Sentence, Span, _inside
+from storywatch.understand.spans import (
+    _DETERMINERS,
+    _IRREGULAR_PAST,
+    Sentence,
+    Span,
+    _inside,
+    subject_end,
+)
 from storywatch.understand.text import Word
 
 
@@ -47,9 +54,7 @@ def governing_subject(text: str, s: Sentence, k: int) -> Span | None:
         low = w.text.lower()
         if not w.text[:1].islower() or not _verb_or_aux(low):
             continue
-        j = i
-        while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
-            j -= 1
+        j = subject_end(words, i)
         floor = max([q.end for q in s.quotes if q.end <= words[j].start] + [s.start])
         return _np_before(text, words, j, floor, loose=True)
     return None

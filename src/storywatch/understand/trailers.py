@@ -26,6 +26,7 @@ from storywatch.understand.spans import (
     Span,
     _trim,
     _words_between,
+    subject_end,
 )
 from storywatch.understand.text import Word
 
@@ -192,9 +193,7 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
         ):
             if k == 1 and _lone_surname(text, trailer[0], qend):
                 return (trailer[0].start, trailer[0].end), (w.start, w.end)
-            j = k
-            while j > 0 and trailer[j - 1].text.lower() in lx.AUXILIARIES:
-                j -= 1
+            j = subject_end(trailer, k)
             if j == 0:
                 continue
             np = _np_before(text, trailer, j, trailer[0].start, loose=True)
