@@ -92,6 +92,8 @@ def headline_quote(text: str, s: Sentence) -> Found | None:
     speaker a reader would be shown, so that costs some speaker accuracy there.)"""
     if not s.quotes or (s.start and text[s.start - 1] != "\n"):
         return None
+    if not s.words or not (s.words[0].text.isupper() or s.words[0].text.isdigit()):
+        return None  # cheap test first: no headline in capitals opens the sentence
     quotes = [q for q in s.quotes if not is_title_quote(text, q)]
     if not quotes or text[quotes[-1].end : s.end].strip(" .") or s.quotes[0] is not quotes[0]:
         return None

@@ -21,7 +21,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.attribution import _content_after
 from storywatch.understand.broad import verb_subject
 from storywatch.understand.spans import _IRREGULAR_PAST, Found, Sentence, Span
-from storywatch.understand.text import Word
+from storywatch.understand.text import Quote, Word
 
 # Fewer words than this inside the marks is a term set off, not someone's words.
 MIN_QUOTED_WORDS = 4
@@ -35,10 +35,13 @@ _PLAIN = "_governs"
 def long_quote_led(text: str, s: Sentence) -> Found | None:
     """The first finite verb with a subject before it whose content, read to its clause end,
     ends with a quotation of at least :data:`MIN_QUOTED_WORDS` words."""
-    if not s.quotes:
-        return None
+    if not s.quotes or _quoted_words(text, s.quotes) < MIN_QUOTED_WORDS:
+        return None  # cheap test first: no long quotation anywhere in the sentence
     words = s.words
+    last_open = max(q.start for q in s.quotes)
     for k, w in enumerate(words):
+        if w.end >= last_open:
+            break  # no quotation after the verb: nothing for it to govern
         if not _finite(w):
             continue
         _, speaker = verb_subject(text, s, k)
@@ -104,5 +107,8 @@ def _ends_with_long_quote(text: str, s: Sentence, found: Found) -> bool:
     if text[end - 1] not in _CLOSING and text[end : end + 1] not in _CLOSING:
         return False
     inside = [q for q in s.quotes if start <= q.start + 1 and q.end <= end + 1]
-    quoted = sum(len(text[a:b].split()) for q in inside for a, b in q.parts)
-    return quoted >= MIN_QUOTED_WORDS
+    return _quoted_words(text, inside) >= MIN_QUOTED_WORDS
+
+
+def _quoted_words(text: str, quotes: list[Quote]) -> int:
+    return sum(len(text[a:b].split()) for q in quotes for a, b in q.parts)

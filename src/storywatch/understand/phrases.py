@@ -303,8 +303,6 @@ def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     said): there any determined noun phrase will do ("the suit", "another commenter")."""
     if loose and _determined(np):
         return True
-    if _share_of_people(np):
-        return True
     last = np[-1].text.lower()
     if loose and len(np) <= 3 and _AGENT.search(last) and np[0].text[:1].islower():
         return True  # “…,” federal prosecutors wrote
@@ -316,12 +314,14 @@ def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     ):
         return True  # "many commentators called him …"
     if len(np) == 1 and (
-        last in lx.PERSONAL_PRONOUNS | {"who", "which"}
+        last in _PRONOUNS_OR_RELATIVES
         or (last[:-2] in lx.PERSONAL_PRONOUNS and last[-2:] in ("’s", "'s", "’d", "'d"))
     ):
         return True
     if any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in np):
         return True
+    if _share_of_people(np):
+        return True  # (after the name test, which answers for most phrases)
     base = last.rstrip("s") if last.endswith("s") else last
     if last in lx.SPEAKER_NOUNS or base in lx.SPEAKER_NOUNS or last in lx.TITLE_HEADS:
         return True
@@ -331,17 +331,18 @@ def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
 
 
 _QUANTIFIERS = frozenset(("many", "some", "several", "most", "few", "other", "both", "all"))
+_PRONOUNS_OR_RELATIVES = lx.PERSONAL_PRONOUNS | {"who", "which"}
 
 
 def _share_of_people(np: list[Word]) -> bool:
     """ "21 percent said", "Several said", "Others say": in poll reports a share
     of those asked is who speaks."""
-    lows = [w.text.lower() for w in np]
-    if len(lows) == 1:
-        return lows[0] in _QUANTIFIERS or lows[0] in ("others", "half")
-    if len(lows) > 6:
+    if len(np) == 1:
+        low = np[0].text.lower()
+        return low in _QUANTIFIERS or low in ("others", "half")
+    if len(np) > 6:
         return False
-    return any(w == "percent" or w.endswith("%") for w in lows)
+    return any(w.text.endswith("%") or w.text.lower() == "percent" for w in np)
 
 
 # Nouns for people by what they do: "prosecutors", "organizers", "activists", "historian".
