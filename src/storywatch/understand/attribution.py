@@ -117,6 +117,10 @@ _SET_OFF = re.compile(r"(?::|\s[-–—]{1,2}|\()\s*\Z")
 
 
 def _find_rest(text: str, s: Sentence) -> Found | None:
+    if not s.quotes:
+        # Most sentences: with no quotation, only a cue verb or "according to" reports
+        # anything; the layouts below all credit a quotation.
+        return _cue_led(text, s) or _according_to(text, s)
     outer = _according_to_last(text, s)
     if outer is not None:
         return outer
