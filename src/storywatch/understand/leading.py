@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.phrases import _plausible
-from storywatch.understand.spans import _IRREGULAR_PAST, Found, Sentence, _trim
+from storywatch.understand.spans import _IRREGULAR_PAST, Found, Sentence, Span, _trim
+from storywatch.understand.text import Quote, Word
 
 # Participles that report what their subject says ("Citing …", "Conceding that …");
 # verbs that take a listener or a question first ("Telling …", "Asking …") are left out.
@@ -29,45 +30,28 @@ def leading_participle(text: str, s: Sentence, main: Found) -> Found | None:
     """The participle phrase opening ``s`` as a statement by ``main``'s speaker, or
     ``None``: the phrase must hold a quotation and end where the main clause's subject
     begins (only punctuation and a connective like "though" between them)."""
-    if not s.words or main.speaker is None or not s.quotes:
+    opening = _opening(text, s)
+    if opening is None or main.speaker is None or len(s.words) < 3:
         return None
-    lead = s.words[0]
-    if lead.text[:1].islower() or lead.text.lower() not in _LEADING or len(s.words) < 3:
-        return None
-    if text[s.start : lead.start].strip(" “\"'‘"):
-        return None
-    quote = next((q for q in s.quotes if q.start > lead.end), None)
-    if quote is None or quote.end > main.speaker[0]:
+    lead, quote = opening
+    if quote.end > main.speaker[0]:
         return None
     between = text[quote.end : main.speaker[0]].replace(",", " ").split()
     if any(w.lower() not in _BETWEEN for w in between):
         return None
-    if "," in text[lead.end : quote.start] or any(p[0] < quote.end for p in main.parts):
-        return None  # "Speaking in Ohio, Trump said …": the phrase ended before the quotation
-    cue = (lead.start, lead.end)
-    if not text[lead.end : quote.start].strip():
-        # "Citing “…,” …": the quotation is the whole object.
-        return Found(quote.parts, True, main.speaker, cue, s.index)
-    start, end = _trim(text, s.words[1].start, quote.end)
-    if end <= start:
+    if any(p[0] < quote.end for p in main.parts):
         return None
-    return Found(((start, end),), True, main.speaker, cue, s.index)
+    return _phrase(text, s, lead, quote, main.speaker)
 
 
 def leading_participle_alone(text: str, s: Sentence) -> Found | None:
     """ "Citing the attack as a wake-up call and their “reveries about …,” Will urged the
     party to …": with no attribution in the main clause, its subject (a short noun phrase
     right after the phrase, before a past-tense verb) is the participle's speaker."""
-    if not s.words or not s.quotes:
+    opening = _opening(text, s)
+    if opening is None:
         return None
-    lead = s.words[0]
-    if lead.text[:1].islower() or lead.text.lower() not in _LEADING:
-        return None
-    if text[s.start : lead.start].strip(" “\"'‘"):
-        return None
-    quote = next((q for q in s.quotes if q.start > lead.end), None)
-    if quote is None or "," in text[lead.end : quote.start]:
-        return None
+    lead, quote = opening
     if text[quote.end - 2 : quote.end - 1] != "," and text[quote.end : quote.end + 1] != ",":
         return None
     after = [w for w in s.words if w.start > quote.end][: _SUBJECT_WORDS + 1]
@@ -82,7 +66,30 @@ def leading_participle_alone(text: str, s: Sentence) -> Found | None:
     lone_name = verb == 1 and after[0].text[:1].isupper() and after[0].text.isalpha()
     if not verb or not (lone_name or _plausible(text, after[:verb])):
         return None  # ("Will urged": a surname the name lists refuse as a modal)
-    speaker = (after[0].start, after[verb - 1].end)
+    return _phrase(text, s, lead, quote, (after[0].start, after[verb - 1].end))
+
+
+def _opening(text: str, s: Sentence) -> tuple[Word, Quote] | None:
+    """The speech participle that opens ``s`` (after an opening mark at most) and the first
+    quotation after it, with no comma between them, or ``None`` ("Speaking in Ohio, Trump
+    said “…”": the phrase ended before the quotation)."""
+    if not s.words or not s.quotes:
+        return None
+    lead = s.words[0]
+    if lead.text[:1].islower() or lead.text.lower() not in _LEADING:
+        return None
+    if text[s.start : lead.start].strip(" “\"'‘"):
+        return None
+    quote = next((q for q in s.quotes if q.start > lead.end), None)
+    if quote is None or "," in text[lead.end : quote.start]:
+        return None
+    return lead, quote
+
+
+def _phrase(text: str, s: Sentence, lead: Word, quote: Quote, speaker: Span) -> Found | None:
+    """The participle phrase as what ``speaker`` said: the quotation alone when it is the
+    participle's whole object ("Citing “…,” …"), else the words after the participle up to
+    the quotation's end ("Conceding that a deal would come “down the line”")."""
     cue = (lead.start, lead.end)
     if not text[lead.end : quote.start].strip():
         return Found(quote.parts, True, speaker, cue, s.index)
