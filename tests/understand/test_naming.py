@@ -122,3 +122,13 @@ def test_instead_ends_the_description() -> None:
 def test_a_dash_between_object_and_quotation_is_no_naming() -> None:
     text = "The mayor spoke last.\n\nOrlov called a vote — “No to the New Quay.”\n"
     assert extract_statements(text) == []
+
+
+def test_a_naming_verb_inside_a_reported_clause_stays_in_that_clause() -> None:
+    text = (
+        "The hearing ran late on Monday.\n\n"
+        "The mayor pointed out that Pieter Lund refers to the quay as “a death trap.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "The mayor"
+    assert only.text == "that Pieter Lund refers to the quay as “a death trap.”"

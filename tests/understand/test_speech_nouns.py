@@ -38,3 +38,15 @@ def test_a_promise_inside_a_longer_subject_ends_at_its_comma() -> None:
     [st] = [st for st in extract_statements(text) if "neutral" in st.text]
     assert st.text == "to stay “strictly neutral” on the port deal"
     assert st.speaker == "Ana Orlov"
+
+
+def test_a_possessive_owner_is_the_sentence_subject_not_the_last_woman_named() -> None:
+    # "her" read as a plain pronoun would go back to the mayor; the first fitting name in its
+    # own sentence owns the claim.
+    text = (
+        "Ana Orlov spoke first at the hearing.\n\n"
+        "In the afternoon Maria Lund, a friend of the mayor, was criticised over her claim "
+        "that “nobody was hurt on the quay.”\n"
+    )
+    [st] = [st for st in extract_statements(text) if "nobody was hurt" in st.text]
+    assert st.speaker == "Maria Lund"
