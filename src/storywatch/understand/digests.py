@@ -45,14 +45,14 @@ def labelled_quote(text: str, s: Sentence) -> Found | None:
     for m in _DASH.finditer(text, s.start, s.start + len(lead)):
         label_start = m.end()
     label = [w for w in s.words if label_start <= w.start and w.end < s.start + len(lead)]
-    speaker = _label_speaker(text, label, after_dash=label_start > s.start)
+    speaker = _label_speaker(label, after_dash=label_start > s.start)
     if speaker is None:
         return None
     parts = [p for o in quotes for p in o.parts]
     return Found(tuple(parts), True, speaker, None, s.index)
 
 
-def _label_speaker(text: str, label: list[Word], after_dash: bool) -> Span | None:
+def _label_speaker(label: list[Word], after_dash: bool) -> Span | None:
     """The source a label names: "Dana Reyes and Tom Olsen" after a dash, or whatever
     follows "(More) from" ("the report", "Reyes")."""
     if not label or len(label) > _LABEL_MAX_WORDS + 2:
