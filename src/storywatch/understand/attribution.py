@@ -15,10 +15,13 @@ The rules follow how news writing attributes speech, in the order a reader tries
 Further shapes live beside this module: a second act of speech in the same sentence
 (:mod:`~storywatch.understand.followups`), verbs that only attribute the quotation they govern
 (:mod:`~storywatch.understand.broad`), layouts with no cue verb — colon introductions,
-dash credit lines, "X agreed." before a quotation (:mod:`~storywatch.understand.shapes`) —
-and, tried last with a named speaker only, a long quotation any verb governs
-(:mod:`~storywatch.understand.long_quotes`) and an owned noun of speech ("her remark that
-“…”", :mod:`~storywatch.understand.speech_nouns`).
+dash credit lines, "X agreed." before a quotation (:mod:`~storywatch.understand.shapes`),
+newsletter items credited by a label or a bracketed outlet
+(:mod:`~storywatch.understand.digests`) — naming verbs, which narrow any reading of a
+sentence with a quotation to the object and its quoted name
+(:mod:`~storywatch.understand.naming`), and, tried last with a named speaker only, a long
+quotation any verb governs (:mod:`~storywatch.understand.long_quotes`) and an owned noun of
+speech ("her remark that “…”", :mod:`~storywatch.understand.speech_nouns`).
 
 Only spans are found here; :mod:`storywatch.understand.speakers` turns the speaker span into
 a named person or organisation.

@@ -11,8 +11,9 @@ a term the writer holds at arm's length than anyone's words, so :func:`long_quot
 :data:`MIN_QUOTED_WORDS` words inside the marks. The caller keeps what this finds only when
 the speaker resolves to a named person or organisation (as for
 :func:`~storywatch.understand.attribution.quote_fallback`): a pronoun or a description
-that resolves to nobody is too often not the one who spoke. It runs last, when no cue, no
-broader verb and no layout read the sentence.
+that resolves to nobody is too often not the one who spoke. It runs among the last readers,
+when no cue, no broader verb and no layout read the sentence and quote_fallback's reading
+named nobody (``statements._named_fallback``).
 """
 
 from __future__ import annotations

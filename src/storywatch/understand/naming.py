@@ -8,9 +8,10 @@ after the first quotation belong to someone else, and in "Carson took the stage 
 and called the system “rotten to the core.”" the words before the naming verb are narration.
 The annotators of PolNeAR mark the same span (object and quotation) as the content.
 
-:func:`naming_content` finds that span; :func:`with_naming`, run on every sentence's reading
-by :mod:`storywatch.understand.attribution`, uses it to narrow what an earlier verb's
-reading ran over, or to find what no other reading did.
+:func:`naming_content` finds that span; :func:`with_naming`, run by
+:mod:`storywatch.understand.attribution` on the reading of every sentence with a quotation,
+uses it to narrow what an earlier verb's reading ran over, or to find what no other reading
+did.
 """
 
 from __future__ import annotations
