@@ -21,7 +21,7 @@ from __future__ import annotations
 from storywatch.understand import lexicon as lx
 from storywatch.understand.attribution import _content_after
 from storywatch.understand.broad import verb_subject
-from storywatch.understand.spans import _IRREGULAR_PAST, Found, Sentence, Span
+from storywatch.understand.spans import Found, Sentence, Span, past_tense
 from storywatch.understand.text import Quote, Word
 
 # Fewer words than this inside the marks is a term set off, not someone's words.
@@ -96,10 +96,8 @@ def _finite(w: Word) -> bool:
     low = w.text.lower()
     if not w.text[:1].islower():
         return False
-    if low in lx.CUE_WORDS or low in lx.QUOTE_CUES or low in _IRREGULAR_PAST:
+    if low in lx.CUE_WORDS or low in lx.QUOTE_CUES or past_tense(low):
         return True
-    if low.endswith("ed"):
-        return len(low) > 4
     return low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "'s", "’s", "us", "is"))
 
 

@@ -26,12 +26,12 @@ from storywatch.understand.phrases import (
     clause_subject,
 )
 from storywatch.understand.spans import (
-    _IRREGULAR_PAST,
     Found,
     Sentence,
     Span,
     _inside,
     is_title_quote,
+    past_tense,
     subject_end,
 )
 from storywatch.understand.text import Quote, Word
@@ -302,7 +302,7 @@ def _finite(token: str, before: str) -> bool:
     low = token.lower()
     if not token[:1].islower():
         return False
-    if low in lx.CUE_WORDS or (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PAST:
+    if low in lx.CUE_WORDS or past_tense(low):
         return True
     third_person = low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is"))
     return third_person and (before[:1].isupper() or before.isdigit() or before in _SUBJECTS)

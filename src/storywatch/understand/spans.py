@@ -63,6 +63,12 @@ _IRREGULAR_PAST = frozenset(
 )
 
 
+def past_tense(low: str) -> bool:
+    """A cheap guess that a lowercase word is a past tense: "-ed" on a word longer than four
+    letters ("welcomed", not "need" or "bed"), or an irregular form ("told", "put")."""
+    return (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PAST
+
+
 _SENTENCE_CUES = frozenset(("said", "says", "asked", "added", "continued", "wrote", "according"))
 
 

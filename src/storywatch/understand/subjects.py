@@ -18,10 +18,10 @@ from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.phrases import _np_before, _plausible, clause_subject
 from storywatch.understand.spans import (
     _DETERMINERS,
-    _IRREGULAR_PAST,
     Sentence,
     Span,
     _inside,
+    past_tense,
     subject_end,
 )
 from storywatch.understand.text import Word
@@ -104,13 +104,7 @@ _OPENERS = _words("in on at after before during since with from for by as but an
 
 
 def _verb_or_aux(low: str) -> bool:
-    return (
-        low in lx.AUXILIARIES
-        or low in lx.CUE_WORDS
-        or low in _IRREGULAR_PAST
-        or low in _MORE_PAST
-        or (low.endswith("ed") and len(low) > 4)
-    )
+    return low in lx.AUXILIARIES or low in lx.CUE_WORDS or low in _MORE_PAST or past_tense(low)
 
 
 def clause_subject_np(text: str, s: Sentence, j: int, floor: int) -> Span | None:
