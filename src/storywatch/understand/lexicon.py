@@ -208,6 +208,8 @@ AUXILIARIES: frozenset[str] = _words(
 PERSONAL_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
+# A possessive that owns a noun of speech ("her remark that …") and the pronoun it resolves as.
+OWNER_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which"})
 
 # Titles written before a name. Lowercased, without the trailing period; multiword titles are

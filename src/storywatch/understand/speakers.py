@@ -120,9 +120,6 @@ def _compatible(an: Analysis, ident: Identity, pronoun: str) -> bool:
     return True
 
 
-_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
-
-
 def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
     text = an.text
     written = " ".join(text[span[0] : span[1]].split())
@@ -137,9 +134,9 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
     bare = _CONTRACTION.sub("", low)
     if bare in lx.PERSONAL_PRONOUNS:
         return _pronoun(an, span[0], bare, written, history)
-    if bare in _OWNER_PRONOUNS:
+    if bare in lx.OWNER_PRONOUNS:
         # "her remark that “…”": the owner of a noun of speech is who spoke.
-        pronoun = _OWNER_PRONOUNS[bare]
+        pronoun = lx.OWNER_PRONOUNS[bare]
         near = _same_sentence_name(an, span[0], pronoun)
         if near is not None:
             return _named(an, near, written)

@@ -11,6 +11,7 @@ alone is too weak a sign to credit a description.
 
 from __future__ import annotations
 
+from storywatch.understand import lexicon as lx
 from storywatch.understand.clause_ends import cut_tail
 from storywatch.understand.lexicon import words_of
 from storywatch.understand.spans import (
@@ -36,7 +37,6 @@ _THAT_NOUNS = words_of(
 # Nouns whose words follow as an infinitive ("his promise to be “neutral”").
 _TO_NOUNS = words_of("promise promises pledge pledges vow vows")
 
-_POSSESSIVE_PRONOUNS = words_of("his her their")
 _POSSESSIVE_ENDINGS = ("’s", "'s")
 
 # Words allowed between the owner and the noun ("Trump's recent evidence-free assertion",
@@ -97,7 +97,7 @@ def _owner(text: str, s: Sentence, k: int) -> Span | None:
         if _inside(s.quotes, w.start) or any(c in text[w.end : words[i + 1].start] for c in ",;:"):
             return None
         low = w.text.lower()
-        if low in _POSSESSIVE_PRONOUNS:
+        if low in lx.OWNER_PRONOUNS:
             return w.start, w.end
         if w.text.endswith(_POSSESSIVE_ENDINGS) and w.text[:1].isupper():
             first = i
