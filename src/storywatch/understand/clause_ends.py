@@ -2,11 +2,14 @@
 before a quotation are a clause of their own.
 
 Annotators, and readers, take a new clause after a partial quotation ("called her
-“third-rate” and boycotted …", "…”, telling reporters …") as another act, and a dash,
-semicolon or bracket as an aside; a "when"/"while" phrase after it says when, not what
-(:func:`cut_tail`, :func:`clip_clause`). Before a quotation, a reported clause ending in a
-comma ("said the tax was not the council's fault, “not by a long shot.”") means the
-quotation finishes that clause (:func:`clause_before`).
+“third-rate” and boycotted …", "…”, telling reporters …", "…,” denounced her record") as
+another act, and a dash, semicolon or bracket as an aside; a "when"/"while" phrase or the
+occasion after it ("in a tweet on Sunday") says when or where, not what (:func:`cut_tail`,
+:func:`clip_clause`). After a verb of naming, a comma and "and"/"but" end the clause whatever
+follows (:func:`naming_end`); a second report by the same speaker inside the clause starts
+it (:func:`inner_start`). Before a quotation, a reported clause ending in a comma ("said the
+tax was not the council's fault, “not by a long shot.”") means the quotation finishes that
+clause (:func:`clause_before`).
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             # "to “make America whole again” — itself a rebuttal … — was …": read on after
             # the aside, quotations inside it included.
             return cut_tail(text, [r for r in quotes if r.start >= resume], start, end)
-        if _main_clause_after(text, q) and not _opens_with_subordinate(text, start, q.start):
+        if _main_clause_after(text, q) and not _opens_with_adverbial(text, start, q.start):
             return q.end
         if _next_verb_after_comma(text, q):
             return q.end
@@ -229,15 +232,15 @@ def _main_clause_after(text: str, q: Quote) -> bool:
     return rest[:1].isupper() or rest[:1].isdigit()
 
 
-def _opens_with_subordinate(text: str, start: int, stop: int) -> bool:
+def _opens_with_adverbial(text: str, start: int, stop: int) -> bool:
     """ "said that by refusing to say “radical Islam,” Democrats are …": the reported clause
     opens with a phrase of its own, so the comma after the quotation ends that phrase and
     the clause's main part follows."""
-    first = text[start:stop].split()[:2]
-    return len(first) == 2 and first[0] == "that" and first[1].lower() in _SUBORDINATORS
+    first = text[start:stop].split(None, 2)[:2]  # the first two words, no more split
+    return len(first) == 2 and first[0] == "that" and first[1].lower() in _ADVERBIAL_OPENERS
 
 
-_SUBORDINATORS = _words(
+_ADVERBIAL_OPENERS = _words(
     """
     while by if although though when because as despite after before since unless once
     with without even
