@@ -291,10 +291,15 @@ _FINITE = _words(
 _MIN_LEAD_CLAUSE = 4
 
 
-# A sentence that opens with a subordinate clause ("When Comey said that …, experts …").
+# Words that open a clause setting the scene for the main one ("When Comey said that …,
+# experts …", "As Ruiz spoke, the crowd …"): its subject is not the main clause's.
+SCENE_SETTERS = _words("when as while after before since because although though once if")
+
+# A sentence that opens with such a clause, after "But", "And", "Yet" or "Even".
 SUBORDINATE = re.compile(
-    r"\s*(?:(?:But|And|Yet) )?(?:[Ee]ven )?(?:[Ww]hen|[Aa]s|[Ww]hile|[Aa]fter|[Bb]efore|[Ss]ince"
-    r"|[Bb]ecause|[Aa]lthough|[Tt]hough|[Oo]nce|[Ii]f) "
+    r"\s*(?:(?:But|And|Yet) )?(?:[Ee]ven )?(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(SCENE_SETTERS))
+    + ") "
 )
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from storywatch.understand import lexicon as lx
 from storywatch.understand.attribution import _content_after
 from storywatch.understand.broad import verb_subject
+from storywatch.understand.clause_ends import SCENE_SETTERS
 from storywatch.understand.spans import Found, Sentence, Span, past_tense
 from storywatch.understand.text import Quote, Word
 
@@ -62,12 +63,7 @@ def _subordinate(words: list[Word], speaker: Span) -> bool:
     the "as", "when" or "while" that opens the sentence is in a clause that sets the scene;
     the main clause after the comma has its own subject."""
     n = next((i for i, w in enumerate(words) if w.start == speaker[0]), 0)
-    return n == 1 and words[0].text.lower() in _SCENE_SETTERS
-
-
-_SCENE_SETTERS = frozenset(
-    ("as", "when", "while", "after", "before", "because", "if", "since", "although", "though")
-)
+    return n == 1 and words[0].text.lower() in SCENE_SETTERS
 
 
 def _from_participle(text: str, s: Sentence, found: Found) -> Found:
