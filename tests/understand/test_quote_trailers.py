@@ -258,3 +258,13 @@ def test_a_role_owned_by_a_place_before_the_name_belongs_to_the_speaker() -> Non
     assert only.speaker == "Pieter Lund"
     assert only.speaker_mention == "Pieter Lund"
     assert only.speaker_title == "attorney general"
+
+
+@pytest.mark.parametrize("opener", ["since the vote on Tuesday", "if the board agrees"])
+def test_a_scene_setting_clause_between_quotation_and_trailer_is_no_speaker(opener: str) -> None:
+    text = (
+        "The harbour board met again on Tuesday.\n\n"
+        f"“The north quay will close for good,” {opener}, said Ana Ruiz.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Ana Ruiz"

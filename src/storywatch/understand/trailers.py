@@ -14,6 +14,7 @@ and a later quotation that sits in a relative clause about the speaker (not said
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.clause_ends import SCENE_SETTERS
 from storywatch.understand.phrases import _np_after, _np_before, _plausible
 from storywatch.understand.spans import (
     _DETERMINERS,
@@ -145,7 +146,7 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
         close -= 1
     open_end = text[close - 1 : close] in (",", "?", "!")
     first = trailer[0]
-    if open_end and first.text.lower() in _SUBORDINATORS and len(trailer) > 3:
+    if open_end and first.text.lower() in SCENE_SETTERS and len(trailer) > 3:
         # "“…,” since most cases were decided 5-to-4, said Lee Epstein": the attribution
         # comes after the subordinate clause.
         rest = [w for w in trailer[1:] if "," in text[first.end : w.start]]
@@ -206,7 +207,6 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
 
 
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
-_SUBORDINATORS = frozenset(("since", "because", "although", "though", "while", "as", "when"))
 
 
 def _lone_surname(text: str, w: Word, qend: int) -> bool:
