@@ -93,11 +93,11 @@ def find_in_sentence(text: str, s: Sentence) -> Found | None:
 
 
 def _find(text: str, s: Sentence) -> Found | None:
-    if s.quotes and (_starts_with(text, s, s.quotes[0]) or _after_colon(text, s, s.quotes[0])):
+    opens = bool(s.quotes) and _starts_with(text, s, s.quotes[0])
+    if opens or (s.quotes and _after_colon(text, s, s.quotes[0])):
         found = quote_first(text, s)
         if found is not None:
             return found
-    opens = bool(s.quotes) and _starts_with(text, s, s.quotes[0])
     for i in range(1 if opens else 0, len(s.quotes)):
         # "… with a caveat: “…,” the source said." / "… – “…,” Elkins said – but …"
         if _SET_OFF.search(text, s.start, s.quotes[i].start) is not None:
