@@ -639,7 +639,7 @@ def _colon_intro(text: str, s: Sentence) -> Found | None:
         return None
     q = s.quotes[-1]
     lead = text[s.start : q.start].rstrip()
-    if not lead.endswith(":") or not _starts_after_colon(text, q):
+    if not lead.endswith(":"):
         return None
     before = [w for w in s.words if w.end <= q.start and not _inside(s.quotes, w.start)]
     if not before or len(before) > 12:
@@ -661,10 +661,6 @@ def _colon_intro(text: str, s: Sentence) -> Found | None:
         i -= 1
     speaker = (before[i].start, _strip_possessive_end(text, last))
     return Found(tuple(q.parts), True, speaker, None, s.index)
-
-
-def _starts_after_colon(text: str, q: Quote) -> bool:
-    return text[: q.start].rstrip().endswith(":")
 
 
 def _strip_possessive_end(text: str, w: Word) -> int:
