@@ -58,6 +58,9 @@ def test_a_role_owned_by_a_place_gives_way_to_the_name_after_it() -> None:
     )
     [st] = extract_statements(text)
     assert st.speaker == "Nadia Orlov"
+    # The name is who is written as speaking, and the role (without its owner) her title.
+    assert st.speaker_mention == "Nadia Orlov"
+    assert st.speaker_title == "attorney general"
     assert st.text.startswith("to pursue")
 
 
@@ -181,3 +184,13 @@ def test_a_verb_that_acts_is_no_inversion_when_a_quotation_follows_its_object() 
     [st] = extract_statements(text)
     assert st.speaker == "Lena Marsh"
     assert "keeping every dock open" in st.text
+
+
+def test_a_title_in_the_appositive_does_not_hide_the_subject_of_a_governing_verb() -> None:
+    text = (
+        "When she returned, Ana Ruiz, the author of “Harbour Lights,” began by saying, "
+        "“Not today, not ever.”\n"
+    )
+    [st] = extract_statements(text)
+    assert st.speaker == "Ana Ruiz"
+    assert st.text == "Not today, not ever."

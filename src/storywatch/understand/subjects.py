@@ -23,6 +23,7 @@ from storywatch.understand.spans import (
     _inside,
     past_tense,
     subject_end,
+    subject_floor,
 )
 from storywatch.understand.text import Word
 
@@ -55,8 +56,7 @@ def governing_subject(text: str, s: Sentence, k: int) -> Span | None:
         if not w.text[:1].islower() or not _verb_or_aux(low):
             continue
         j = subject_end(words, i)
-        floor = max([q.end for q in s.quotes if q.end <= words[j].start] + [s.start])
-        return _np_before(text, words, j, floor, loose=True)
+        return _np_before(text, words, j, subject_floor(text, s, words[j].start), loose=True)
     return None
 
 
