@@ -214,7 +214,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "leads by 29 points": after a count the word is a plural noun
         lemma = lx.CUE_LEMMA[w.text.lower()]
         j = subject_end(words, k)
-        if _not_spoken(words, j, k, s):
+        quote_after = any(q.start > w.end for q in s.quotes)
+        if not quote_after and _not_spoken(words, j, k):
             continue
         speaker: Span | None = None
         if j > 0 and not _inside(s.quotes, words[j - 1].start):
@@ -224,7 +225,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             speaker = _np_before(
                 text, words, j, floor, loose=_INTRODUCES.match(text, w.end) is not None
             )
-            if speaker is None and any(q.start > w.end for q in s.quotes):
+            if speaker is None and quote_after:
                 speaker = clause_subject_np(text, s, j, floor)
         if speaker is None and k == 0:
             speaker = _np_after(text, words, 1)
@@ -240,7 +241,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # with a quotation after it, a plain noun phrase will do ("The mayor left no
             # doubt, saying the tunnel “will never be built.”").
             speaker = clause_subject(text, s)
-            if speaker is None and any(q.start > w.end for q in s.quotes):
+            if speaker is None and quote_after:
                 speaker = opening_subject(text, s, k)
             if speaker is None and _INTRODUCES.match(text, w.end):
                 speaker = coordinated_subject(text, s, k)
@@ -264,7 +265,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             and k > 1
             and words[k - 1].text == "and"
             and not w.text.endswith("ing")
-            and any(q.start > w.end for q in s.quotes)
+            and quote_after
         ):
             # "Carson took the stage and called the system “rotten to the core.”": a verb
             # joined to the sentence's first one shares its subject.
@@ -329,12 +330,11 @@ def _only_adverbials(text: str, s: Sentence, k: int, lemma: str) -> bool:
 _NEGATIONS = frozenset(("not", "never"))
 
 
-def _not_spoken(words: list[Word], j: int, k: int, s: Sentence) -> bool:
+def _not_spoken(words: list[Word], j: int, k: int) -> bool:
     """ "had been declared as machine parts", "was told", "did not respond": a passive cue
-    does not make its subject a speaker, and a negated one reports no words. With a
-    quotation after it the cue still governs those words ("is described as “…”")."""
-    if any(q.start > words[k].end for q in s.quotes):
-        return False
+    does not make its subject a speaker, and a negated one reports no words. (The caller
+    asks only when no quotation follows: with one the cue still governs those words, "is
+    described as “…”".)"""
     between = [w.text.lower() for w in words[j:k]]
     if any(b in lx.BE_FORMS for b in between) and not words[k].text.endswith("ing"):
         return True
