@@ -19,7 +19,7 @@ import re
 from storywatch.understand import lexicon as lx
 from storywatch.understand.clauses import UNSURE, content_start
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.spans import _DETERMINERS, _IRREGULAR_PAST, Found, Sentence
+from storywatch.understand.spans import _DETERMINERS, _IRREGULAR_PAST, Found, Sentence, past_tense
 from storywatch.understand.text import Quote, Word
 
 
@@ -280,10 +280,11 @@ def _content_condition(lead: list[Word]) -> bool:
 def finite(token: str) -> bool:
     """A cheap guess that a word is a finite verb ("was", "does", "rejected", "lost")."""
     low = token.lower()
-    return low in _FINITE or low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)
+    return low in FINITE_AUXILIARIES or past_tense(low)
 
 
-_FINITE = _words(
+# Forms of "be", "have", "do" and the modals that are always finite ("was", "would", "did").
+FINITE_AUXILIARIES = _words(
     "is are was were has had have will would could can should may might must do does did"
 )
 

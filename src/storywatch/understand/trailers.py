@@ -14,7 +14,7 @@ and a later quotation that sits in a relative clause about the speaker (not said
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.clause_ends import SCENE_SETTERS
+from storywatch.understand.clause_ends import FINITE_AUXILIARIES, SCENE_SETTERS
 from storywatch.understand.phrases import _np_after, _np_before, _plausible
 from storywatch.understand.spans import (
     _DETERMINERS,
@@ -79,13 +79,6 @@ def _introduced(text: str, after: int, start: int) -> bool:
 _RELATIVE_WORDS = frozenset(("who", "whose", "whom"))
 
 
-# Verbs that carry on a clause the trailer broke ("…,” he said, would …"); a past
-# participle ("angered that …", "asked about …") describes the speaker instead.
-_AUXILIARY_VERBS = frozenset(
-    lx.words_of("is are was were has had have will would could can should may might must does did")
-)
-
-
 def _sentence_goes_on(text: str, s: Sentence, after: int) -> Span | None:
     """ "“It's our bad luck,” he said, that both men had prayed here.": the trailer
     interrupts a sentence that goes on after it with a verb or "that", so the words after
@@ -95,7 +88,10 @@ def _sentence_goes_on(text: str, s: Sentence, after: int) -> Span | None:
     rest = [w for w in s.words if w.start > after]
     if len(rest) < 3 or not rest[0].text.islower():
         return None
-    if rest[0].text != "that" and rest[0].text not in _AUXILIARY_VERBS:
+    if rest[0].text != "that" and rest[0].text not in FINITE_AUXILIARIES:
+        # Only "that" or a finite auxiliary carries on the clause the trailer broke ("…,”
+        # he said, would …"); a past participle ("angered that …", "asked about …")
+        # describes the speaker instead.
         return None
     start, end = _trim(text, rest[0].start, s.end)
     return (start, end) if end > start else None
