@@ -90,7 +90,7 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
         end = subordinate_end(text, s, a, end)
         if end < b and text[end : end + 1] in ("”", '"'):
             end += 1
-    if found.cue is not None and _naming(text[found.cue[0] : found.cue[1]]):
+    if found.cue is not None and _is_naming_cue(text[found.cue[0] : found.cue[1]]):
         end = naming_end(text, s.quotes, a, end)
     a = inner_start(text, s.quotes, a, end)
     if (a, end) == found.parts[0]:
@@ -115,7 +115,7 @@ def naming_end(text: str, quotes: list[Quote], start: int, end: int) -> int:
 _CONJUNCTION = re.compile(r",?\s+(?:and|but|while)\s")
 
 
-def _naming(cue: str) -> bool:
+def _is_naming_cue(cue: str) -> bool:
     return lx.CUE_LEMMA.get(cue.lower(), "") in lx.NAMING_LEMMAS
 
 

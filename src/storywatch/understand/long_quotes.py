@@ -47,7 +47,7 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
         if not _finite(w):
             continue
         _, speaker = verb_subject(text, s, k)
-        if speaker is None or _subordinate(words, speaker):
+        if speaker is None or _in_scene_setter(words, speaker):
             continue
         found = _content_after(text, s, k, _PLAIN, speaker)
         if found is None or not found.direct:
@@ -58,7 +58,7 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
     return None
 
 
-def _subordinate(words: list[Word], speaker: Span) -> bool:
+def _in_scene_setter(words: list[Word], speaker: Span) -> bool:
     """ "As Blumenthal spoke, the NRA was whipping lawmakers against “…”": a subject after
     the "as", "when" or "while" that opens the sentence is in a clause that sets the scene;
     the main clause after the comma has its own subject."""
