@@ -83,9 +83,10 @@ def test_quotations_joined_without_a_break_are_one_description() -> None:
     )
 
 
-def test_not_naming() -> None:
+def test_a_noun_a_passive_a_phrasal_verb_or_no_object_is_no_naming() -> None:
     # A noun, a passive, a phrasal verb, and a quotation with no object before it.
     assert _content("Ruiz backed Hale’s call for a “harbour tax” on Monday.") is None
+    assert _content("Ruiz rejected the mayor’s labelling of the quay as “a death trap.”") is None
     assert _content("The plan was described as “reckless” by the council.") is None
     assert _content("Ruiz called for “calm and patience” on the quay.") is None
     assert _content("It was what Ruiz called “the old port model.”") is None
