@@ -2,7 +2,12 @@
 
 :func:`attribute` walks the sentences in order, because resolution depends on what came
 before: "he added" is whoever spoke last, a bare quotation paragraph continues the previous
-speaker, and "X said:" at the end of a paragraph introduces the quotation that follows.
+speaker, and "X said:" at the end of a paragraph introduces the quotation that follows. Each
+sentence's reading (:mod:`~storywatch.understand.attribution`, then the broader readers) may
+also yield a participle phrase that opens the sentence as a statement of its own
+(:mod:`~storywatch.understand.leading`) and give the first paragraph of a carried-over
+quotation to the statement before it (:mod:`~storywatch.understand.carried`); a quotation no
+cue introduced is kept only with a named speaker (:func:`_named_fallback`).
 
 A statement is ``direct`` when its content holds the speaker's own words in quotation marks:
 a whole quotation (its text is the words inside the marks, the parts of a quotation split
@@ -206,6 +211,8 @@ def _continuing(prev: Attributed, parts: list[Span], sentence: int, para: int) -
 def _carry_head(an: Analysis, found: Found, out: list[Attributed]) -> Found:
     """ "“…,” Ruiz said. “Nobody has mended it.⏎“We will not wait,” she said.": the first
     paragraph's words of a carried-over quotation go on the statement before them."""
+    if len(found.parts) < 2 or found.cue is None:
+        return found  # most readings: one part, nothing carried over (see carried_head)
     prev = _last_quoted(out)
     if prev is None or not prev.direct:
         return found
