@@ -87,6 +87,8 @@ def test_a_noun_a_passive_a_phrasal_verb_or_no_object_is_no_naming() -> None:
     # A noun, a passive, a phrasal verb, and a quotation with no object before it.
     assert _content("Ruiz backed Hale’s call for a “harbour tax” on Monday.") is None
     assert _content("Ruiz rejected the mayor’s labelling of the quay as “a death trap.”") is None
+    # "describe" names only with "as" before the quoted description.
+    assert _content("Ruiz described the quay “a death trap.”") is None
     assert _content("The plan was described as “reckless” by the council.") is None
     assert _content("Ruiz called for “calm and patience” on the quay.") is None
     assert _content("It was what Ruiz called “the old port model.”") is None
@@ -133,3 +135,12 @@ def test_a_naming_verb_inside_a_reported_clause_stays_in_that_clause() -> None:
     [only] = extract_statements(text)
     assert only.speaker == "The mayor"
     assert only.text == "that Pieter Lund refers to the quay as “a death trap.”"
+
+
+def test_a_naming_participle_after_a_comma_is_a_second_act() -> None:
+    text = (
+        "The harbour row went on.\n\n"
+        "Ana Ruiz blasted the board’s toll plan, calling it “a tax on the poor.”\n"
+    )
+    said = [(st.cue, st.text) for st in extract_statements(text)]
+    assert said == [("blasted", "the board’s toll plan"), ("calling", "it “a tax on the poor.”")]
