@@ -75,10 +75,6 @@ def strip_possessive(token: str) -> tuple[str, bool]:
     return token, False
 
 
-def _capitalised(token: str) -> bool:
-    return token[:1].isupper()
-
-
 def _joined(text: str, left: Word, right: Word) -> bool:
     """True when two words are one run: only spaces between, or an abbreviation's period."""
     gap = text[left.end : right.start]

@@ -110,13 +110,16 @@ def _learn_genders(an: Analysis) -> dict[int, str]:
 
 
 def _compatible(an: Analysis, ident: Identity, pronoun: str) -> bool:
+    """Whether a pronoun can stand for an identity: he/she/I for a person (of a gender
+    that fits, when the article shows one), it/they/we for an organisation only — "they"
+    for a group of people has no identity to resolve to."""
     if pronoun in ("he", "she", "i"):
         if ident.kind is not EntityKind.PERSON:
             return False
         g = _gender(an, ident)
         return g is None or pronoun == "i" or (g == "m") == (pronoun == "he")
     if pronoun in ("it", "they", "we"):
-        return ident.kind is EntityKind.ORG or (pronoun == "they" and False)
+        return ident.kind is EntityKind.ORG
     return True
 
 
