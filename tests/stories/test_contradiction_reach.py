@@ -5,9 +5,11 @@
 - a quote that says more than what is contradicted, and a speaker with a long role: the
   clauses holding the opposed predicate are about one thing;
 - an article answering an earlier article's claim twice raises one contradiction;
-- a light verb ("came into" / "come up with") is no predicate.
+- a light verb ("came into" / "come up with") is no predicate;
+- a denial of everyone ("Nobody was injured") meets a count of those it denies, a denial
+  of one person does not.
 
-Invented articles (a ferry line, a wildfire, a vaccine maker, a football club).
+Invented articles (a ferry line, a wildfire, a vaccine maker, a football club, a mill fire).
 """
 
 from __future__ import annotations
@@ -214,3 +216,40 @@ def test_a_light_verb_is_no_predicate() -> None:
         )
     )
     assert _contradictions(decision) == []
+
+
+def _mill_fire(denial: str) -> list[StoryEvent]:
+    return _replay(
+        Voice(
+            "Fire at Brennick grain mill",
+            "A fire broke out at the Brennick grain mill in Osterby on Sunday night.",
+            denial,
+            "Hana Dorr",
+            "a spokeswoman for the Osterby fire brigade",
+            more=", and the night crew was out of the building in three minutes",
+        ),
+        Voice(
+            "Union says mill workers were hurt in Brennick fire",
+            "The millworkers' union spoke about Sunday's fire at the Brennick mill on Tuesday.",
+            "Three millers were injured by the smoke and spent the night in hospital",
+            "Jon Ketter",
+            "the union's district secretary",
+        ),
+        hours=30,
+    )
+
+
+def test_a_denial_of_everyone_meets_a_count_of_those_it_denies() -> None:
+    # "Nobody was injured" has no words of its own to say what it is about; between two
+    # voices in the story it speaks of the story's event.
+    (event,) = _mill_fire("Nobody was injured")
+    assert event.detail["predicates"] == "injur"
+    assert "Nobody was injured" in event.detail["earlier"]
+    assert "Three millers were injured" in event.detail["later"]
+
+
+def test_a_denial_of_one_person_is_not_a_denial_of_everyone() -> None:
+    # "He was not injured" has no other words either, but it is about one man, not the
+    # millers; and "No visitor was injured" is about visitors.
+    assert _mill_fire("He was not injured") == []
+    assert _mill_fire("No visitor was injured") == []

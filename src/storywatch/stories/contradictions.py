@@ -11,6 +11,9 @@ a predicate the other denies, and the two are about the same thing:
 - they oppose on two predicates at once ("the hold held cylinders of chlorine gas" /
   "contradicting reports that the ship was carrying chlorine gas": *chlorine*, *gas*;
   "declared correctly" / "that declaration was wrong": *declared*, *correct*), or
+- two voices oppose on a predicate one of them denies of everyone, in a clause with no
+  other words ("Nobody was injured" / "Two workers were injured by smoke"): within a story
+  it speaks of the story's event, or
 - one voice says both, in its own words (direct quotes), in two articles: a reversal
   ("nobody needs to leave their home", then "I am asking every household in Saltmarsh to
   leave tonight"). The same voice inside one article, or a paraphrase that mixes in what
@@ -108,9 +111,13 @@ def _same_clause(a: Claim, b: Claim, opposed: frozenset[str]) -> bool:
     Sable Hills fire is contained, and residents can go home" / "the Sable Hills fire is not
     contained and is spreading east"): each side's sentence says more, and who said it, but
     what is contradicted is about one thing."""
-    here, there = _clause_terms(a, opposed), _clause_terms(b, opposed)
+    here = _clause_terms(a, opposed) - _NOBODY
+    there = _clause_terms(b, opposed) - _NOBODY
     if not here or not there:
-        return False
+        # "Nobody was injured" / "Two workers were injured by smoke": a denial of everyone
+        # has no other words to share; between two voices it speaks of the story's event
+        voices = a.speaker_key is not None and b.speaker_key is not None
+        return voices and bool(here or there) and (_denies_everyone(a) or _denies_everyone(b))
     shared = here & there
     return len(shared) >= MIN_SHARED_TERMS and len(shared) >= MIN_SHARED_SHARE * max(
         len(here), len(there)
@@ -137,6 +144,24 @@ def _clause_terms(claim: Claim, opposed: frozenset[str]) -> frozenset[str]:
         if holds:
             out |= found
     return frozenset(out)
+
+
+# A clause whose subject is nobody at all: "Nobody was injured", "No one was hurt".
+_EVERYONE_DENIED = re.compile(
+    r"(?:^|[,;:(—–]\s*|\b(?:and|but)\s+)(?:nobody|no one|no-one|nothing|none)\s+"
+    r"(?:was|were|is|are|has been|have been|had been)\s+\w+\s*(?:$|[,;:.)—–]|\band\b|\bbut\b)",
+    re.IGNORECASE,
+)
+
+
+_NOBODY = frozenset(TERMS[w] for w in ("nobody", "nothing", "none") if TERMS[w])
+
+
+def _denies_everyone(claim: Claim) -> bool:
+    """Whether the claim holds a bare clause denying a predicate of everyone ("Nobody was
+    injured"), which has no words of its own to say what it is about."""
+    text = quoted(claim.text) if claim.direct else claim.text
+    return _EVERYONE_DENIED.search(text.strip()) is not None
 
 
 def _own_words(claim: Claim, opposed: frozenset[str]) -> frozenset[str]:
