@@ -7,7 +7,8 @@ The rules follow how news writing attributes speech, in the order a reader tries
 2. A cue verb with its subject before it and the content after it: a quotation
    (Esper said: “…”), or a reported clause that may hold a partial quotation
    (Seely wrote that coalition troops “will be repositioning …”).
-3. A clause followed by its attribution (…, the source added.) or "according to".
+3. A clause followed by its attribution (…, the source added.) or "according to"
+   (:mod:`~storywatch.understand.according`).
 4. A quotation standing alone continues the previous speaker's quotation (the statement
    grows by that part, as annotators and readers take it), and "X said:" at the end of a
    paragraph introduces the quotation of the next one (handled in ``statements.py``).
@@ -19,9 +20,10 @@ dash credit lines, "X agreed." before a quotation (:mod:`~storywatch.understand.
 newsletter items credited by a label or a bracketed outlet
 (:mod:`~storywatch.understand.digests`) — naming verbs, which narrow any reading of a
 sentence with a quotation to the object and its quoted name
-(:mod:`~storywatch.understand.naming`), and, tried last with a named speaker only, a long
-quotation any verb governs (:mod:`~storywatch.understand.long_quotes`) and an owned noun of
-speech ("her remark that “…”", :mod:`~storywatch.understand.speech_nouns`).
+(:mod:`~storywatch.understand.naming`), and, tried last with a named speaker only, the
+sentence's subject and verb (:mod:`~storywatch.understand.fallback`), a long quotation any
+verb governs (:mod:`~storywatch.understand.long_quotes`) and an owned noun of speech ("her
+remark that “…”", :mod:`~storywatch.understand.speech_nouns`).
 
 Only spans are found here; :mod:`storywatch.understand.speakers` turns the speaker span into
 a named person or organisation.
@@ -32,9 +34,9 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.according import according_to, according_to_last
 from storywatch.understand.asides import (
     PARTICIPLE_NEXT,
-    aside_around,
     inverted,
     is_whole_quote,
     parenthetical,
@@ -54,7 +56,6 @@ from storywatch.understand.phrases import (
 from storywatch.understand.shapes import as_put_it, colon_quote, in_the_words_of
 from storywatch.understand.spans import (
     _INTRO_MAX_WORDS,
-    _IRREGULAR_PAST,
     Found,
     Sentence,
     Span,
@@ -123,15 +124,15 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
     if not s.quotes:
         # Most sentences: with no quotation, only a cue verb or "according to" reports
         # anything; the layouts below all credit a quotation.
-        return _cue_led(text, s) or _according_to(text, s)
-    outer = _according_to_last(text, s)
+        return _cue_led(text, s) or according_to(text, s)
+    outer = according_to_last(text, s)
     if outer is not None:
         return outer
     return (
         labelled_quote(text, s)
         or headline_quote(text, s)
         or _cue_led(text, s)
-        or _according_to(text, s)
+        or according_to(text, s)
         or _colon_intro(text, s)
         or as_put_it(text, s)
         or in_the_words_of(text, s)
@@ -486,66 +487,6 @@ def _without_role(text: str, s: Sentence, head: str) -> str:
     return head
 
 
-def _according_to_last(text: str, s: Sentence) -> Found | None:
-    """ "On Saturday, Francis made clear …, saying that those who … should “look for a
-    psychiatrist,” according to Reuters.": "according to" closing a sentence with a
-    quotation in it reports all of it, with whatever attribution it holds inside."""
-    if not s.quotes or not _OUTER_ACCORDING.search(text, s.start, s.end):
-        return None
-    found = _according_to(text, s)
-    if found is None or found.cue is None or len(found.parts) != 1:
-        return None
-    if found.parts[0][0] > s.words[0].start + 1:
-        return None
-    return found
-
-
-# ", according to Reuters." / "” according to a letter from …" at a sentence's end.
-_OUTER_ACCORDING = re.compile(r"[,”\"]\s+according to [^,;:“”\"]{2,120}[.!?]?\s*\Z")
-
-
-def _according_to(text: str, s: Sentence) -> Found | None:
-    if "ccording to" not in text[s.start : s.end]:
-        return None
-    words = s.words
-    for k in range(len(words) - 1):
-        if words[k].text.lower() != "according" or words[k + 1].text != "to":
-            continue
-        if _inside(s.quotes, words[k].start):
-            continue
-        np = _np_after(text, words, k + 2, loose=True)
-        if np is None:
-            return None
-        cue = (words[k].start, words[k + 1].end)
-        if k == 0 or not text[s.start : words[k].start].strip(" ,"):
-            comma = text.find(",", np[1], s.end)
-            colon = text.find(":", np[1], s.end)
-            if colon >= 0 and not text[np[1] : colon].strip():
-                comma = colon  # "According to HuffPo: “…”"
-            if comma < 0:
-                return None
-            start, end = _trim(text, comma + 1, s.end)
-        else:
-            start, end = _trim(text, s.start, words[k].start)
-            aside = aside_around(text, s, start, end, np, cue)
-            if aside is not None:
-                return aside
-        if len(_words_between(s, start, end)) < 3:
-            return None
-        direct = _has_quote(s.quotes, start, end + 1, text)
-        whole = [q for q in s.quotes if q.start >= start - 1]
-        if (
-            len(whole) == 1
-            and whole[0].start <= start
-            and not text[whole[0].end : s.end].strip(" .?!")
-        ):
-            return Found(whole[0].parts, True, np, cue, s.index)  # the quotation alone
-        if direct and _closes_at(text, end):
-            end += 1
-        return Found(((start, end),), direct, np, cue, s.index)
-    return None
-
-
 def bare_quote(text: str, s: Sentence) -> bool:
     """True when the sentence is nothing but quotations (a continuation candidate)."""
     if not s.quotes or not _starts_with(text, s, s.quotes[0]):
@@ -554,76 +495,6 @@ def bare_quote(text: str, s: Sentence) -> bool:
     if any(is_title_quote(text, q) for q in s.quotes):
         return False  # a book or film title on its own line, not a quotation running on
     return not outside and len(s.words) >= 3
-
-
-def quote_fallback(text: str, s: Sentence) -> Found | None:
-    """A sentence whose quotation no cue introduced: "Cross called the election “a citizenship
-    election”." Its subject (a name or pronoun) is the speaker; the content runs from after
-    the verb to the end of the sentence."""
-    subject = clause_subject(text, s)
-    if subject is None:
-        return None
-    after = [w for w in s.words if w.start >= subject[1]]
-    k = 0
-    while k < len(after) and after[k].text.lower() in lx.AUXILIARIES:
-        k += 1
-    if k >= len(after) - 1 or _inside(s.quotes, after[k].start):
-        return None
-    if any(w.text.lower() in lx.BE_FORMS for w in after[:k]):
-        return None  # "Atkinson was identified as …": a passive's subject did not speak
-    verb = after[k]
-    low = verb.text.lower()
-    if verb.text[:1].isupper() or not (
-        low in lx.CUE_WORDS
-        or low.endswith("ed")
-        or low in _IRREGULAR_PAST
-        or (low.endswith("s") and len(low) > 3 and not low.endswith("ss"))
-    ):
-        return None
-    if "," in text[subject[1] : verb.start]:
-        return None
-    start, end = _trim(text, after[k + 1].start, s.end)
-    if not any(
-        q.start >= start and q.end <= end + 1 and not is_title_quote(text, q) for q in s.quotes
-    ):
-        return None
-    if _closes_at(text, end):
-        end += 1
-    end = cut_tail(text, s.quotes, start, end)
-    if low not in lx.CUE_WORDS:
-        start = _after_inner_cue(text, s, after[k + 1 :], start, end)
-    return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
-
-
-def _after_inner_cue(text: str, s: Sentence, words: list[Word], start: int, end: int) -> int:
-    """ "Reid caucused in Nevada on Saturday and says he voted “uncommitted”": the verb the
-    fallback took is no reporting verb, and a reporting verb later, before the quotation,
-    introduces what was said; the clause starts after it."""
-    first = next((q for q in s.quotes if start <= q.start < end), None)
-    if first is None:
-        return start
-    inner = [
-        n
-        for n, w in enumerate(words)
-        if n
-        and w.end <= first.start
-        and w.text.lower() in lx.CUE_WORDS
-        and not _inside(s.quotes, w.start)
-        and _same_subject(text[words[n - 1].end : w.start], words[n - 1].text, w.text)
-    ]
-    if not inner or inner[-1] + 1 >= len(words):
-        return start
-    nxt = words[inner[-1] + 1]
-    return max(start, nxt.start) if nxt.start < first.start else start
-
-
-def _same_subject(gap: str, before: str, cue: str) -> bool:
-    """ "… and says he voted …", "… - bragging - conceding that …": a reporting verb joined
-    to the fallback's verb by "and", or a participle after a comma or dash, has the same
-    subject (a speaker named inside the clause, "what Bay Buchanan called", is not)."""
-    if before.lower() == "and":
-        return True
-    return cue.endswith("ing") and any(mark in gap for mark in ",-–—")
 
 
 _INTRO_NOUNS = _words(

@@ -10,7 +10,7 @@ A short quotation is different: “Great Satan”, “refugees” and “working
 a term the writer holds at arm's length than anyone's words, so :func:`long_quote_led` wants
 :data:`MIN_QUOTED_WORDS` words inside the marks. The caller keeps what this finds only when
 the speaker resolves to a named person or organisation (as for
-:func:`~storywatch.understand.attribution.quote_fallback`): a pronoun or a description
+:func:`~storywatch.understand.fallback.quote_fallback`): a pronoun or a description
 that resolves to nobody is too often not the one who spoke. It runs among the last readers,
 when no cue, no broader verb and no layout read the sentence and quote_fallback's reading
 named nobody (``statements._named_fallback``).

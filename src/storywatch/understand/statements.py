@@ -23,10 +23,11 @@ from itertools import pairwise
 
 from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
-from storywatch.understand.attribution import bare_quote, find_in_sentence, quote_fallback
+from storywatch.understand.attribution import bare_quote, find_in_sentence
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.carried import carried_head
 from storywatch.understand.clause_ends import clip_clause
+from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import split_followups
 from storywatch.understand.leading import leading_participle, leading_participle_alone
 from storywatch.understand.long_quotes import long_quote_led

@@ -1,0 +1,85 @@
+"""Attributions by "according to": "…, according to Reuters." / "According to HuffPo: “…”".
+
+Not a verb, so the cue-led reading of :mod:`~storywatch.understand.attribution` does not see
+it; and at the end of a sentence that holds a quotation it reports the whole sentence, over
+any attribution inside it (:func:`according_to_last`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storywatch.understand.asides import aside_around
+from storywatch.understand.phrases import _np_after
+from storywatch.understand.spans import (
+    Found,
+    Sentence,
+    _closes_at,
+    _has_quote,
+    _inside,
+    _trim,
+    _words_between,
+)
+
+
+def according_to_last(text: str, s: Sentence) -> Found | None:
+    """ "On Saturday, Francis made clear …, saying that those who … should “look for a
+    psychiatrist,” according to Reuters.": "according to" closing a sentence with a
+    quotation in it reports all of it, with whatever attribution it holds inside."""
+    if not s.quotes or not _OUTER_ACCORDING.search(text, s.start, s.end):
+        return None
+    found = according_to(text, s)
+    if found is None or found.cue is None or len(found.parts) != 1:
+        return None
+    if found.parts[0][0] > s.words[0].start + 1:
+        return None
+    return found
+
+
+# ", according to Reuters." / "” according to a letter from …" at a sentence's end.
+_OUTER_ACCORDING = re.compile(r"[,”\"]\s+according to [^,;:“”\"]{2,120}[.!?]?\s*\Z")
+
+
+def according_to(text: str, s: Sentence) -> Found | None:
+    """ "…, according to the council." / "According to HuffPo: “…”": the noun phrase after
+    "according to" speaks; what it says is the sentence around it (or after its comma or
+    colon when it opens the sentence), or the quotation alone when that is all there is."""
+    if "ccording to" not in text[s.start : s.end]:
+        return None
+    words = s.words
+    for k in range(len(words) - 1):
+        if words[k].text.lower() != "according" or words[k + 1].text != "to":
+            continue
+        if _inside(s.quotes, words[k].start):
+            continue
+        np = _np_after(text, words, k + 2, loose=True)
+        if np is None:
+            return None
+        cue = (words[k].start, words[k + 1].end)
+        if k == 0 or not text[s.start : words[k].start].strip(" ,"):
+            comma = text.find(",", np[1], s.end)
+            colon = text.find(":", np[1], s.end)
+            if colon >= 0 and not text[np[1] : colon].strip():
+                comma = colon  # "According to HuffPo: “…”"
+            if comma < 0:
+                return None
+            start, end = _trim(text, comma + 1, s.end)
+        else:
+            start, end = _trim(text, s.start, words[k].start)
+            aside = aside_around(text, s, start, end, np, cue)
+            if aside is not None:
+                return aside
+        if len(_words_between(s, start, end)) < 3:
+            return None
+        direct = _has_quote(s.quotes, start, end + 1, text)
+        whole = [q for q in s.quotes if q.start >= start - 1]
+        if (
+            len(whole) == 1
+            and whole[0].start <= start
+            and not text[whole[0].end : s.end].strip(" .?!")
+        ):
+            return Found(whole[0].parts, True, np, cue, s.index)  # the quotation alone
+        if direct and _closes_at(text, end):
+            end += 1
+        return Found(((start, end),), direct, np, cue, s.index)
+    return None

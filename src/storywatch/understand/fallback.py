@@ -1,0 +1,94 @@
+"""The last reading of a sentence whose quotation no cue introduced: its subject and verb.
+
+"Cross called the election “a citizenship election”.": the subject (a name or pronoun)
+speaks and the content runs from after the verb to the end of the sentence. Without a cue
+verb this is weak evidence, so :mod:`storywatch.understand.statements` keeps what it finds
+only when the speaker resolves to a named identity (as for
+:mod:`~storywatch.understand.long_quotes` and :mod:`~storywatch.understand.speech_nouns`).
+"""
+
+from __future__ import annotations
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.clause_ends import cut_tail
+from storywatch.understand.phrases import clause_subject
+from storywatch.understand.spans import (
+    _IRREGULAR_PAST,
+    Found,
+    Sentence,
+    _closes_at,
+    _inside,
+    _trim,
+    is_title_quote,
+)
+from storywatch.understand.text import Word
+
+
+def quote_fallback(text: str, s: Sentence) -> Found | None:
+    """A sentence whose quotation no cue introduced: "Cross called the election “a citizenship
+    election”." Its subject (a name or pronoun) is the speaker; the content runs from after
+    the verb to the end of the sentence."""
+    subject = clause_subject(text, s)
+    if subject is None:
+        return None
+    after = [w for w in s.words if w.start >= subject[1]]
+    k = 0
+    while k < len(after) and after[k].text.lower() in lx.AUXILIARIES:
+        k += 1
+    if k >= len(after) - 1 or _inside(s.quotes, after[k].start):
+        return None
+    if any(w.text.lower() in lx.BE_FORMS for w in after[:k]):
+        return None  # "Atkinson was identified as …": a passive's subject did not speak
+    verb = after[k]
+    low = verb.text.lower()
+    if verb.text[:1].isupper() or not (
+        low in lx.CUE_WORDS
+        or low.endswith("ed")
+        or low in _IRREGULAR_PAST
+        or (low.endswith("s") and len(low) > 3 and not low.endswith("ss"))
+    ):
+        return None
+    if "," in text[subject[1] : verb.start]:
+        return None
+    start, end = _trim(text, after[k + 1].start, s.end)
+    if not any(
+        q.start >= start and q.end <= end + 1 and not is_title_quote(text, q) for q in s.quotes
+    ):
+        return None
+    if _closes_at(text, end):
+        end += 1
+    end = cut_tail(text, s.quotes, start, end)
+    if low not in lx.CUE_WORDS:
+        start = _after_inner_cue(text, s, after[k + 1 :], start, end)
+    return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
+
+
+def _after_inner_cue(text: str, s: Sentence, words: list[Word], start: int, end: int) -> int:
+    """ "Reid caucused in Nevada on Saturday and says he voted “uncommitted”": the verb the
+    fallback took is no reporting verb, and a reporting verb later, before the quotation,
+    introduces what was said; the clause starts after it."""
+    first = next((q for q in s.quotes if start <= q.start < end), None)
+    if first is None:
+        return start
+    inner = [
+        n
+        for n, w in enumerate(words)
+        if n
+        and w.end <= first.start
+        and w.text.lower() in lx.CUE_WORDS
+        and not _inside(s.quotes, w.start)
+        and _same_subject(text[words[n - 1].end : w.start], words[n - 1].text, w.text)
+    ]
+    if not inner or inner[-1] + 1 >= len(words):
+        return start
+    nxt = words[inner[-1] + 1]
+    return max(start, nxt.start) if nxt.start < first.start else start
+
+
+def _same_subject(gap: str, before: str, cue: str) -> bool:
+    """ "… and says he voted …", "… - bragging - conceding that …": a reporting verb joined
+    to the fallback's verb by "and", or a participle after a comma or dash, has the same
+    subject (a speaker named inside the clause, "what Bay Buchanan called", is not)."""
+    if before.lower() == "and":
+        return True
+    return cue.endswith("ing") and any(mark in gap for mark in ",-–—")
