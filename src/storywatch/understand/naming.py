@@ -28,9 +28,10 @@ from storywatch.understand.spans import (
     Span,
     _inside,
     is_title_quote,
+    subject_end,
     subject_floor,
 )
-from storywatch.understand.subjects import opening_name, opening_subject, recurring_name
+from storywatch.understand.subjects import joined_name, opening_name, opening_subject
 from storywatch.understand.text import Quote
 
 # Verbs whose object is followed straight by its quoted name ("called him a “nice guy”").
@@ -241,17 +242,13 @@ def _naming_speaker(text: str, s: Sentence, k: int) -> Span | None:
     participle after a comma ("…, calling him …") or a verb joined by "and" ("took the
     stage and called …")."""
     words = s.words
-    j = k
-    while j > 0 and (
-        words[j - 1].text.lower() in lx.AUXILIARIES or words[j - 1].text.endswith("ly")
-    ):
-        j -= 1
+    j = subject_end(words, k, any_ly=True)
     if j == 0 or _inside(s.quotes, words[j - 1].start):
         return None
     joined = words[j - 1].text.lower() == "and"
     after_comma = "," in text[words[j - 1].end : words[j].start]
     if joined:
-        return opening_name(text, s) or recurring_name(text, clause_subject(text, s))
+        return opening_name(text, s) or joined_name(text, s, k)
     if after_comma and words[k].text.endswith("ing"):
         return clause_subject(text, s) or opening_subject(text, s, k)
     floor = subject_floor(text, s, words[j - 1].start)

@@ -171,11 +171,15 @@ def subject_floor(text: str, s: Sentence, before: int) -> int:
     return max([*ends, s.start])
 
 
-def subject_end(words: list[Word], k: int) -> int:
+def subject_end(words: list[Word], k: int, *, any_ly: bool = False) -> int:
     """Where the subject of the verb at ``words[k]`` ends: ``k`` moved back over the
     auxiliaries and adverbs before the verb ("Ruiz has also said", "who would later write"),
-    so the subject is read from the word before the index returned (0: nothing before)."""
+    so the subject is read from the word before the index returned (0: nothing before).
+    ``any_ly`` steps over every word in "-ly" too ("he infamously referred to"), for verbs
+    whose subject is found by other means when this walk goes wrong."""
     j = k
-    while j > 0 and words[j - 1].text.lower() in lx.AUXILIARIES:
+    while j > 0 and (
+        words[j - 1].text.lower() in lx.AUXILIARIES or (any_ly and words[j - 1].text.endswith("ly"))
+    ):
         j -= 1
     return j
