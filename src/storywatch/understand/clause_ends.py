@@ -149,8 +149,8 @@ def inner_start(text: str, quotes: list[Quote], start: int, end: int) -> int:
 def quote_alone(text: str, s: Sentence, found: Found) -> Found:
     """``found`` narrowed to a quotation introduced at the end of its clause (see
     :func:`introduced_quote`). Its speaker is a new subject opening the clause of the
-    introducing verb inside what the earlier cue reached over ("When Trump suggested that
-    …, Rubio fired back: “…”"), else the one ``found`` has."""
+    introducing verb inside what the earlier cue reached over ("When the mayor hinted that
+    …, Ruiz shot back: “…”"), else the one ``found`` has."""
     if not found.direct or len(found.parts) != 1:
         return found
     a, b = found.parts[0]
@@ -167,8 +167,8 @@ def quote_alone(text: str, s: Sentence, found: Found) -> Found:
 def introduced_quote(
     text: str, quotes: list[Quote], start: int, end: int, cue: Span | None
 ) -> tuple[Quote, int] | None:
-    """ "…, issued a statement saying, “I do not …”", "and later said, “It is not …”",
-    "…, Rubio fired back: “If they …”": a sentence quoted whole after a cue and a comma, or
+    """ "…, put out a note on Friday saying, “We never …”", "and then said, “Nobody …”",
+    "…, Ruiz shot back: “If they …”": a sentence quoted whole after a cue and a comma, or
     after a colon, at the end of a clause an earlier cue reached over, is said for itself;
     the clause before it is narration. The quotation, and where its introducing word ends."""
     first = next((q for q in quotes if start < q.start and q.end <= end + 1), None)
