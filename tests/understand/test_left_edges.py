@@ -39,3 +39,19 @@ def test_quotation_before_according_to_keeps_the_whole_sentence() -> None:
     )
     [only] = _direct(text)
     assert only[0].startswith("One notice")
+
+
+def test_owned_noun_after_a_naming_verb_is_its_object() -> None:
+    text = (
+        "Senator Ana Ruiz, who has called Mayor Tomas Varga's remarks “plainly reckless,” "
+        "spent the week touring the docks.\n"
+    )
+    [(said, speaker)] = _direct(text)
+    assert said.startswith("Mayor Tomas Varga's remarks “plainly reckless,”")
+    assert speaker == "Ana Ruiz"
+
+
+def test_contracted_pronoun_is_no_owner() -> None:
+    text = "Ana Ruiz was upbeat. She's predicting the port will be “busier than ever.”\n"
+    [only] = _direct(text)
+    assert only[1] == "Ana Ruiz"
