@@ -45,7 +45,7 @@ from storywatch.understand.clause_ends import clause_before, cut_tail
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.digests import headline_quote, labelled_quote
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.naming import with_naming
+from storywatch.understand.naming import naming_content, with_naming
 from storywatch.understand.phrases import (
     _is_role_chunk,
     _np_after,
@@ -213,6 +213,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue
         if k > 0 and w.text.endswith("s") and _COUNT.fullmatch(words[k - 1].text):
             continue  # "leads by 29 points": after a count the word is a plural noun
+        if k > 0 and _named_object(text, s, k):
+            continue  # "called the mayor's remarks “reckless”": a naming verb's object
         lemma = lx.CUE_LEMMA[w.text.lower()]
         j = subject_end(words, k)
         quote_after = any(q.start > w.end for q in s.quotes)
@@ -313,6 +315,27 @@ def _listener_only(text: str, s: Sentence, k: int, speaker: Span) -> bool:
 
 _CLOSED_COMMA = re.compile(r"[,?!][”\"’]+\s*\Z|,''\s*\Z")
 _LISTENER_WORDS = 4
+
+
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+# "He's said", "she’s predicting": a pronoun's "'s" is "is" or "has", not an owner.
+_CONTRACTED = frozenset(
+    _words("he's he’s she's she’s it's it’s that's that’s who's who’s there's there’s")
+)
+
+
+def _named_object(text: str, s: Sentence, k: int) -> bool:
+    """ "Ruiz, who has called the mayor's remarks “reckless,” toured …": a cue word after a
+    possessive ("the mayor's", "the governors'") is a noun, here the object a naming verb
+    gives its quoted name, so the naming verb's subject speaks. Only then: elsewhere such a
+    noun ("the mayor's remarks, Ruiz wrote: …") still finds the right words often enough."""
+    owner = s.words[k - 1]
+    if not owner.text.endswith(_POSSESSIVE) or owner.text.lower() in _CONTRACTED:
+        return False
+    if text[owner.end : s.words[k].start] != " ":
+        return False  # "a cousin of the Ruizes', said …"
+    naming = naming_content(text, s)
+    return naming is not None and naming.verb < k and naming.content[0] <= owner.start
 
 
 # A count before a word ending in "s" ("29 points", "two notes"), not a year ("in 2016 says").

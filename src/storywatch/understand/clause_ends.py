@@ -9,17 +9,27 @@ occasion after it ("in a tweet on Sunday") says when or where, not what (:func:`
 follows (:func:`naming_end`); a second report by the same speaker inside the clause starts
 it (:func:`inner_start`). Before a quotation, a reported clause ending in a comma ("said the
 tax was not the council's fault, “not by a long shot.”") means the quotation finishes that
-clause (:func:`clause_before`).
+clause (:func:`clause_before`). A sentence quoted whole after "…, saying," or a colon at the
+end of a clause an earlier cue reached over is said for itself (:func:`quote_alone`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.clauses import UNSURE, content_start
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.spans import _DETERMINERS, _IRREGULAR_PAST, Found, Sentence, past_tense
+from storywatch.understand.spans import (
+    _DETERMINERS,
+    _IRREGULAR_PAST,
+    Found,
+    Sentence,
+    Span,
+    past_tense,
+)
+from storywatch.understand.subjects import coordinated_subject
 from storywatch.understand.text import Quote, Word
 
 
@@ -93,6 +103,9 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     if found.cue is not None and _is_naming_cue(text[found.cue[0] : found.cue[1]]):
         end = naming_end(text, s.quotes, a, end)
     a = inner_start(text, s.quotes, a, end)
+    alone = quote_alone(text, s, replace(found, parts=((a, end),)))
+    if alone.parts != ((a, end),):
+        return alone
     if (a, end) == found.parts[0]:
         return found
     return Found(((a, end),), True, found.speaker, found.cue, found.sentence, found.inherited)
@@ -131,6 +144,54 @@ def inner_start(text: str, quotes: list[Quote], start: int, end: int) -> int:
         if m.group(1).lower() in lx.CUE_WORDS:
             inner = m
     return inner.end() if inner is not None else start
+
+
+def quote_alone(text: str, s: Sentence, found: Found) -> Found:
+    """``found`` narrowed to a quotation introduced at the end of its clause (see
+    :func:`introduced_quote`). Its speaker is a new subject opening the clause of the
+    introducing verb inside what the earlier cue reached over ("When the mayor hinted that
+    …, Ruiz shot back: “…”"), else the one ``found`` has."""
+    if not found.direct or len(found.parts) != 1:
+        return found
+    a, b = found.parts[0]
+    intro = introduced_quote(text, s.quotes, a, b, found.cue)
+    if intro is None:
+        return found
+    quote, at = intro
+    k = next((i for i, w in enumerate(s.words) if w.end >= at), len(s.words))
+    subject = coordinated_subject(text, s, k + 1)
+    speaker = subject if subject is not None and subject[0] > a else found.speaker
+    return replace(found, parts=quote.parts, speaker=speaker)
+
+
+def introduced_quote(
+    text: str, quotes: list[Quote], start: int, end: int, cue: Span | None
+) -> tuple[Quote, int] | None:
+    """ "…, put out a note on Friday saying, “We never …”", "and then said, “Nobody …”",
+    "…, Ruiz shot back: “If they …”": a sentence quoted whole after a cue and a comma, or
+    after a colon, at the end of a clause an earlier cue reached over, is said for itself;
+    the clause before it is narration. The quotation, and where its introducing word ends."""
+    first = next((q for q in quotes if start < q.start and q.end <= end + 1), None)
+    if first is None or not first.parts or end > first.end + 1:
+        return None
+    inner = first.parts[0][0]
+    if not text[inner : inner + 1].isupper():
+        return None  # "said the tax was not their fault, “not by a long shot.”"
+    m = _INTRODUCER.search(text, max(start, inner - 40), inner)
+    if m is None or (cue is not None and (cue[1] == m.end(1) or cue[0] > first.start)):
+        # No introducer, or the reading's own cue ("X said: “…”"), or a trailer that
+        # reports the whole sentence ("…: “…,” according to a letter").
+        return None
+    word = m.group(1).lower()
+    if m.group(2) == "," and not (
+        word in lx.CUE_WORDS and (word.endswith("ing") or past_tense(word))
+    ):
+        return None  # "only to have her ask, “…”": a report inside the clause
+    return first, m.end(1)
+
+
+# A word, then a comma or a colon, right before the quotation mark.
+_INTRODUCER = re.compile(r"(\w+)\s*([,:])\s*(?:“|\"|'')\Z")
 
 
 # ", although he tweeted that …", ", he actually thinks …", ", because she said …".

@@ -26,7 +26,7 @@ from storywatch.understand.analysis import Analysis, analyse
 from storywatch.understand.attribution import bare_quote, find_in_sentence
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.carried import carried_head
-from storywatch.understand.clause_ends import clip_clause
+from storywatch.understand.clause_ends import clip_clause, quote_alone
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import split_followups
 from storywatch.understand.leading import leading_participle, leading_participle_alone
@@ -197,6 +197,7 @@ def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> A
         found = read(text, s)
         if found is None:
             continue
+        found = quote_alone(text, s, found)
         item = _make(an, found, history, para)
         if item.speaker.identity >= 0:
             return item
