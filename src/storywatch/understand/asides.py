@@ -32,9 +32,12 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
     whole sentence around it, in two pieces."""
     if found.speaker is None or found.cue is None or len(found.parts) != 1:
         return found
-    if found.speaker[1] > found.cue[0] or is_whole_quote(text, found):
-        # "…,” said Steve Bell, senior director …": an appositive follows; "As boos erupt,
-        # the executive says, “Please quiet down.”": the quotation alone is what was said.
+    if found.speaker[1] > found.cue[0]:
+        return found  # "…,” said Steve Bell, senior director …": an appositive follows
+    goes_on = is_whole_quote(text, found) and _opens_lowercase(text, found.parts[0])
+    if is_whole_quote(text, found) and not goes_on:
+        # "As boos erupt, the executive says, “Please quiet down.”": the quotation alone is
+        # what was said.
         return found
     left = min(found.speaker[0], found.cue[0])
     right = max(found.speaker[1], found.cue[1])
@@ -43,7 +46,7 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
     if not head.endswith((",", ",”", ',"', ",''")) or not tail.startswith(","):
         return found
     first = text[s.start : s.start + 12].lstrip().split(" ", 1)[0]
-    if first in _SETTING_OPENERS:
+    if first in _SETTING_OPENERS and not goes_on:
         return found  # "When asked by a host if …, the mayor said, …": when, not what
     if PARTICIPLE_NEXT.match(tail) or text[s.start] in "“\"'‘":
         return found  # "…, he said, adding that": a second act; "“…,” he said, …": a trailer
@@ -51,6 +54,8 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
     t0, t1 = _trim(text, right + 1, s.end)
     if len(_words_between(s, h0, h1)) < 2 or len(_words_between(s, t0, t1)) < 2:
         return found
+    if goes_on and len(_words_between(s, h0, h1)) > _LONGEST_LEAD:
+        return found  # a long lead is narration the quotation only ends
     if _closes_at(text, h1):
         h1 += 1
     if _closes_at(text, t1):
@@ -59,6 +64,8 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
     return Found(((h0, h1), (t0, t1)), direct, found.speaker, found.cue, s.index)
 
 
+# The most words before "X said, “…" that a lower-case quotation still finishes.
+_LONGEST_LEAD = 16
 _SETTING_OPENERS = frozenset(("When", "As", "Asked", "While", "After", "Before", "If", "Once"))
 
 
@@ -147,6 +154,13 @@ def aside_around(text: str, s: Sentence, start: int, end: int, np: Span, cue: Sp
     if _closes_at(text, t1):
         t1 += 1
     return Found(((start, h1), (t0, t1)), direct, np, cue, s.index)
+
+
+def _opens_lowercase(text: str, part: Span) -> bool:
+    """ "Instead, Axelrod said, “she started as …”": a quotation that opens in lower case
+    finishes the sentence begun before the attribution, so it is not a sentence of its own."""
+    inner = text[part[0] : part[1]].lstrip()
+    return inner[:1].islower()
 
 
 def is_whole_quote(text: str, found: Found) -> bool:
