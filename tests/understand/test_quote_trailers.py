@@ -256,3 +256,26 @@ def test_a_scene_setting_clause_between_quotation_and_trailer_is_no_speaker(open
     )
     [only] = extract_statements(text)
     assert only.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("trailer", "show"),
+    [
+        ("the minister said on Channel Nine’s “Harbour Watch.”", "Harbour Watch"),
+        ("the minister told “Morning Tide” on Sunday.", "Morning Tide"),
+    ],
+)
+def test_a_programme_named_in_the_trailer_is_not_part_of_the_quotation(
+    trailer: str, show: str
+) -> None:
+    text = f"“We will not sell the ferry line,” {trailer}\n"
+    [only] = extract_statements(text)
+    assert only.text.startswith("We will not sell the ferry line")
+    assert show not in only.text
+    assert only.speaker == "the minister"
+
+
+def test_words_after_the_trailer_still_go_on_with_the_quotation() -> None:
+    text = "“We are ready,” the minister said, “and the ferry will sail in May.”\n"
+    [only] = extract_statements(text)
+    assert only.text.endswith("the ferry will sail in May.")

@@ -27,9 +27,10 @@ from storywatch.understand.spans import (
     Span,
     _trim,
     _words_between,
+    is_title_quote,
     subject_end,
 )
-from storywatch.understand.text import Word
+from storywatch.understand.text import Quote, Word
 
 
 def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
@@ -56,6 +57,8 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
     after = max(cue[1], speaker[1])
     for q in s.quotes[first + 1 :]:
         if q.start >= after and len(_words_between(s, q.start, q.end)) >= 2:
+            if _names_a_work(text, after, q):
+                continue  # "…,” she said on ABC's “This Week.”: a show, not more words
             if not _introduced(text, after, q.start):
                 break  # "…,” said Ann Lee, who waited in an “extraordinarily long line”
             parts.extend(q.parts)
@@ -77,6 +80,15 @@ def _introduced(text: str, after: int, start: int) -> bool:
 
 
 _RELATIVE_WORDS = frozenset(("who", "whose", "whom"))
+
+
+def _names_a_work(text: str, after: int, q: Quote) -> bool:
+    """A quotation in Title Case that the trailer's own words lead into, with no punctuation
+    between ("…,” she said on ABC's “This Week.”", "…,” he told “Fox and Friends”"), names
+    the programme or paper where it was said, or the one told; read as more of the
+    quotation it would end the speaker's words with the show's name."""
+    lead = text[after : q.start].rstrip()
+    return lead[-1:] not in tuple(",:;—–-.?!") and is_title_quote(text, q)
 
 
 def _sentence_goes_on(text: str, s: Sentence, after: int) -> Span | None:
