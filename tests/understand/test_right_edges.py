@@ -27,3 +27,21 @@ def test_a_when_phrase_without_a_quotation_still_ends_the_clause() -> None:
         "hall cheered and waved flags.\n"
     )
     assert _direct(text) == ["that Tomas Berg was “a fine neighbor”"]
+
+
+def test_an_irregular_past_after_and_is_the_next_act() -> None:
+    text = (
+        "The harbor vote was close.\n\n"
+        "Councillor Tomas Berg called the levy “a quiet robbery” and cast himself as the "
+        "only friend the dock workers had left on the council.\n"
+    )
+    assert _direct(text) == ["the levy “a quiet robbery”"]
+
+
+def test_a_perfect_after_and_is_the_next_act() -> None:
+    text = (
+        "The harbor vote was close.\n\n"
+        "Mayor Ana Ruiz told reporters the new fees were “entirely fair” and has urged the "
+        "port board to publish every contract it signed last year.\n"
+    )
+    assert _direct(text) == ["the new fees were “entirely fair”"]
