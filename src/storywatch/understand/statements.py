@@ -27,6 +27,7 @@ from storywatch.understand.attribution import bare_quote, find_in_sentence
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.carried import carried_head
 from storywatch.understand.clause_ends import clip_clause
+from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import split_followups
 from storywatch.understand.leading import leading_participle, leading_participle_alone
@@ -101,6 +102,7 @@ def attribute(an: Analysis) -> list[Attributed]:
                 broad_cue_led(text, s)
                 or verb_then_quote(text, s)
                 or leading_participle_alone(text, s)
+                or crowd_words(text, s)
             )
         if found is not None and found.parts:
             found = _carry_head(an, found, out)
