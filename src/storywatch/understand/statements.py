@@ -33,6 +33,7 @@ from storywatch.understand.followups import split_followups
 from storywatch.understand.leading import leading_participle, leading_participle_alone
 from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.phrases import appositive_name
+from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
@@ -105,6 +106,7 @@ def attribute(an: Analysis) -> list[Attributed]:
                 or leading_participle_alone(text, s)
                 or crowd_words(text, s)
                 or titled_work(text, s)
+                or poll_share_led(text, s)
             )
         if found is not None and found.parts:
             found = _carry_head(an, found, out)
