@@ -46,3 +46,18 @@ def test_a_possessive_before_chants_of_owns_them() -> None:
     )
     [st] = [st for st in extract_statements(text) if "Orlov!" in st.text]
     assert st.speaker == "Ana Orlov"
+
+
+def test_a_passive_verb_is_no_part_of_who_chanted() -> None:
+    text = "The screens showed the party, where his supporters were shown chanting “Ana! Ana!”\n"
+    [st] = [st for st in extract_statements(text) if "Ana!" in st.text]
+    assert st.speaker == "his supporters"
+
+
+def test_a_clause_opened_by_when_gives_its_subject_without_it() -> None:
+    text = (
+        "Trouble began at the quay, when harbour protesters blocked the ferry, shouting "
+        "“Not One More Cut.”\n"
+    )
+    [st] = [st for st in extract_statements(text) if "Not One More" in st.text]
+    assert st.speaker == "harbour protesters"

@@ -44,6 +44,9 @@ _SHOUT_VERBS = words_of(
 # Nouns for what a crowd cries, followed by "of" and the words ("chants of “…”").
 _SHOUT_NOUNS = words_of("chant chants shout shouts cries calls chorus screams")
 
+# Lowercase words that open a clause before its subject.
+_SUBORDINATORS = words_of("when while as after before because since though although if until")
+
 # A cheap first test for any of the words above.
 _STEMS = re.compile(r"chant|shout|yell|scream|jeer|holler|cries|calls of|chorus", re.IGNORECASE)
 
@@ -103,7 +106,19 @@ def _shouter(text: str, s: Sentence, k: int) -> Span | None:
     if before in _PREPOSITIONS - {"with"}:
         return None
     floor = subject_floor(text, s, words[j - 1].start)
-    return _np_before(text, words, j, floor, loose=True)
+    return _before_verb(s, _np_before(text, words, j, floor, loose=True))
+
+
+def _before_verb(s: Sentence, span: Span | None) -> Span | None:
+    """ "his supporters were shown chanting": the subject ends before the passive verb the
+    walk took in with it."""
+    if span is None:
+        return None
+    inside = [w for w in s.words if span[0] <= w.start < span[1]]
+    for n, w in enumerate(inside):
+        if n and w.text.lower() in lx.AUXILIARIES:
+            return span[0], inside[n - 1].end
+    return span
 
 
 def _clause_np(text: str, s: Sentence, k: int) -> Span | None:
@@ -119,6 +134,8 @@ def _clause_np(text: str, s: Sentence, k: int) -> Span | None:
     for i in reversed(starts):
         if words[i].text.endswith("ing"):
             continue  # "holding signs and chanting": the participle's own clause
+        while i < k and words[i].text in _SUBORDINATORS:
+            i += 1  # "…, when Sanders protesters interrupted her, shouting …"
         chunk = Sentence(s.index, words[i].start, s.end, words[i:], s.quotes)
         found = opening_subject(text, chunk, k - i)
         if found is not None:
