@@ -168,6 +168,11 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
     return _role(an, span[0], written, history)
 
 
+# A count before "in"/"of" in a poll share ("four in 10", "half of voters"): the head is
+# no role, and the phrase is kept whole.
+_SHARES = lx.words_of("half third quarter majority one two three four five six seven eight nine")
+
+
 def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None:
     """ "a letter from Gen. William Seely to …" speaks for Seely; "a spokesman for the
     Pentagon" stays a role (its head comes before the preposition)."""
@@ -180,6 +185,8 @@ def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None
         head = text[span[0] : at].split()
         if not head or head[-1][:1].isupper():
             continue
+        if head[-1].lower() in _SHARES or head[-1].isdigit():
+            return None  # "About four in 10", "half of voters": a share, kept whole
         if marker == " at " and head[-1].lower() in _STAFF:
             # "Doctors at St. Brannoc Hospital said": they speak for the hospital.
             for mi in reversed(an.mentions_in(at, span[1])):

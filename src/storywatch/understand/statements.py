@@ -27,15 +27,18 @@ from storywatch.understand.attribution import bare_quote, find_in_sentence
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.carried import carried_head
 from storywatch.understand.clause_ends import clip_clause, quote_alone
+from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import split_followups
 from storywatch.understand.leading import leading_participle, leading_participle_alone
 from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.phrases import appositive_name
+from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
+from storywatch.understand.titled import titled_work
 
 Span = tuple[int, int]
 
@@ -101,6 +104,9 @@ def attribute(an: Analysis) -> list[Attributed]:
                 broad_cue_led(text, s)
                 or verb_then_quote(text, s)
                 or leading_participle_alone(text, s)
+                or crowd_words(text, s)
+                or titled_work(text, s)
+                or poll_share_led(text, s)
             )
         if found is not None and found.parts:
             found = _carry_head(an, found, out)

@@ -1,0 +1,63 @@
+"""Words a crowd chants or shouts: the verb of crying out credits the quotation after it,
+even a slogan in Title Case, to its subject; "chants of “…”" to the owner or the noun as
+written. Every article here is written for these tests."""
+
+from __future__ import annotations
+
+from storywatch.understand import extract_statements
+
+
+def test_a_slogan_in_title_case_is_what_the_subject_chanted() -> None:
+    text = "The harbour workers chanted “Save Our Docks.”\n"
+    [st] = [st for st in extract_statements(text) if "Save Our Docks" in st.text]
+    assert st.kind == "direct"
+    assert st.speaker == "The harbour workers"
+    assert st.text == "Save Our Docks."
+
+
+def test_a_participle_chants_for_the_subject_of_the_clause_before_it() -> None:
+    text = (
+        "Outside the town hall on Tuesday, about 300 protesters gathered in the square, "
+        "waving flags and chanting “Keep the Quay Open.”\n"
+    )
+    [st] = [st for st in extract_statements(text) if "Keep the Quay" in st.text]
+    assert st.speaker == "about 300 protesters"
+    assert st.text == "Keep the Quay Open."
+
+
+def test_jeers_joined_by_and_are_one_act() -> None:
+    text = "As the minister left the quay, the dockers jeered, “Go home!” and “Shame!”\n"
+    [st] = [st for st in extract_statements(text) if "Go home" in st.text]
+    assert st.text == "Go home! Shame!"
+    assert st.speaker == "the dockers"
+
+
+def test_chants_of_a_slogan_credit_the_noun_the_sentence_names() -> None:
+    text = "The mayor was met with loud chants of “Resign Now” as she left the ferry.\n"
+    [st] = [st for st in extract_statements(text) if "Resign Now" in st.text]
+    assert st.text == "Resign Now"
+    assert st.speaker == "loud chants"
+
+
+def test_a_possessive_before_chants_of_owns_them() -> None:
+    text = (
+        "Ana Orlov spoke to the dockers.\n\n"
+        "Her supporters cheered, and her chants of “Orlov! Orlov!” drowned out the band.\n"
+    )
+    [st] = [st for st in extract_statements(text) if "Orlov!" in st.text]
+    assert st.speaker == "Ana Orlov"
+
+
+def test_a_passive_verb_is_no_part_of_who_chanted() -> None:
+    text = "The screens showed the party, where his supporters were shown chanting “Ana! Ana!”\n"
+    [st] = [st for st in extract_statements(text) if "Ana!" in st.text]
+    assert st.speaker == "his supporters"
+
+
+def test_a_clause_opened_by_when_gives_its_subject_without_it() -> None:
+    text = (
+        "Trouble began at the quay, when harbour protesters blocked the ferry, shouting "
+        "“Not One More Cut.”\n"
+    )
+    [st] = [st for st in extract_statements(text) if "Not One More" in st.text]
+    assert st.speaker == "harbour protesters"
