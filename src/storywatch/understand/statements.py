@@ -38,7 +38,6 @@ from storywatch.understand.shapes import announcement, colon_announcement, credi
 from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
-from storywatch.understand.titled import titled_work
 
 Span = tuple[int, int]
 
@@ -105,7 +104,6 @@ def attribute(an: Analysis) -> list[Attributed]:
                 or verb_then_quote(text, s)
                 or leading_participle_alone(text, s)
                 or crowd_words(text, s)
-                or titled_work(text, s)
                 or poll_share_led(text, s)
             )
         if found is not None and found.parts:
