@@ -34,8 +34,9 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
         return found
     if found.speaker[1] > found.cue[0]:
         return found  # "…,” said Steve Bell, senior director …": an appositive follows
-    goes_on = is_whole_quote(text, found) and _opens_lowercase(text, found.parts[0])
-    if is_whole_quote(text, found) and not goes_on:
+    whole = is_whole_quote(text, found)
+    goes_on = whole and _opens_lowercase(text, found.parts[0])
+    if whole and not goes_on:
         # "As boos erupt, the executive says, “Please quiet down.”": the quotation alone is
         # what was said.
         return found

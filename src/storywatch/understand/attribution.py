@@ -317,7 +317,6 @@ _CLOSED_COMMA = re.compile(r"[,?!][”\"’]+\s*\Z|,''\s*\Z")
 _LISTENER_WORDS = 4
 
 
-_POSSESSIVE = ("'s", "’s", "s'", "s’")
 # "He's said", "she’s predicting": a pronoun's "'s" is "is" or "has", not an owner.
 _CONTRACTED = frozenset(
     _words("he's he’s she's she’s it's it’s that's that’s who's who’s there's there’s")
@@ -330,7 +329,7 @@ def _named_object(text: str, s: Sentence, k: int) -> bool:
     gives its quoted name, so the naming verb's subject speaks. Only then: elsewhere such a
     noun ("the mayor's remarks, Ruiz wrote: …") still finds the right words often enough."""
     owner = s.words[k - 1]
-    if not owner.text.endswith(_POSSESSIVE) or owner.text.lower() in _CONTRACTED:
+    if not owner.text.endswith(lx.POSSESSIVE_ENDINGS) or owner.text.lower() in _CONTRACTED:
         return False
     if text[owner.end : s.words[k].start] != " ":
         return False  # "a cousin of the Ruizes', said …"

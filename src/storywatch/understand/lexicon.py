@@ -211,6 +211,8 @@ FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
 # A possessive that owns a noun of speech ("her remark that …") and the pronoun it resolves as.
 OWNER_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which"})
+# Endings of an owner before its noun ("the mayor's remarks", "the governors' letter").
+POSSESSIVE_ENDINGS: tuple[str, ...] = ("'s", "’s", "s'", "s’")
 
 # Titles written before a name. Lowercased, without the trailing period; multiword titles are
 # recognised word by word (every word of "secretary of defense" is title material).

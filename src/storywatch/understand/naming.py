@@ -65,7 +65,6 @@ _MAX_OBJECT_WORDS = 12
 _MAX_JOIN_WORDS = 4
 
 _OWNERS = frozenset(_words("a an the his her their its our my your this that"))
-_POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 # "call for", "call on", "call off": other verbs than naming.
 _PARTICLES = frozenset(_words("for on off out up in back into to upon"))
@@ -93,7 +92,10 @@ def naming_content(text: str, s: Sentence) -> Naming | None:
             continue
         if k and words[k - 1].text.lower() in lx.BE_FORMS:
             continue  # "is described as “…”": the subject of a passive did not speak
-        if k and (words[k - 1].text.lower() in _OWNERS or words[k - 1].text.endswith(_POSSESSIVE)):
+        if k and (
+            words[k - 1].text.lower() in _OWNERS
+            or words[k - 1].text.endswith(lx.POSSESSIVE_ENDINGS)
+        ):
             continue  # "Trump's call for a “deportation force”": a noun, not the verb
         start_at = k + 1
         if low.startswith("refer"):
