@@ -128,3 +128,33 @@ def test_a_company_spokesman_stays_a_person() -> None:
     assert statements[0].speaker_key == "org:brackwater-lines"
     assert {s.speaker for s in statements[1:]} == {"Odd Varne"}
     assert {s.speaker_key for s in statements[1:]} == {"person:odd-varne"}
+
+
+HEADLINED = (
+    "Embattled Varga faces the harbour board.\n\n"
+    "Harbour Commissioner Ilona Varga defended the new tariffs on Monday. "
+    "“We have not raised a single fee without a vote,” Varga said.\n\n"
+    "Following Varga, the board's chair spoke for ten minutes. "
+    "Her deputy, Marta Brandt, took notes. Interestingly Brandt stayed silent."
+)
+
+
+def test_a_participle_before_a_surname_is_not_a_first_name() -> None:
+    # "Embattled" and "Following" are capitalised only because a line starts there; the
+    # person is Ilona Varga, once, and she speaks the quote.
+    names = {e.name for e in extract_entities(HEADLINED)}
+    assert {"Ilona Varga", "Marta Brandt"} <= names
+    assert not {n for n in names if n.startswith(("Embattled", "Following", "Interestingly"))}
+    quote = next(s for s in extract_statements(HEADLINED) if s.kind == "direct")
+    assert quote.speaker == "Ilona Varga"
+
+
+def test_a_real_first_name_at_a_sentence_start_stays() -> None:
+    # Two people with one surname: a first name shaped like a participle is still a name
+    # when the article writes it elsewhere, and a known first name always is.
+    text = (
+        "Sterling Okafor opened the meeting. Agnes Okafor, his sister, chaired it. "
+        "Later Sterling Okafor thanked the volunteers."
+    )
+    names = {e.name for e in extract_entities(text)}
+    assert {"Sterling Okafor", "Agnes Okafor"} <= names
