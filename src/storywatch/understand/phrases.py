@@ -46,7 +46,7 @@ def _np_before(
     Handles an appositive between subject and cue ("Joe Madison, a radio host …, recalled")
     and a relative pronoun ("…, who said").
     """
-    j = _skip_time(words, j)
+    j = _skip_time(text, words, j)
     if j == 0:
         return None
     j = _skip_party_label(text, words, j)
@@ -154,16 +154,22 @@ _TIME_WORDS = frozenset(
 )
 
 
-def _skip_time(words: list[Word], j: int) -> int:
+def _skip_time(text: str, words: list[Word], j: int) -> int:
     """The cue position with a time adverbial before it stepped over ("Feinstein last week
-    said"): the subject is before the adverbial (at most three words, ending on a time)."""
+    said"): the subject is before the adverbial (at most three words, ending on a time).
+    After an aside closed by a comma ("Ortiz, who has feuded with the council, on Friday
+    described …") the subject is before the aside, which the appositive reading finds."""
     k = j
     while k > 0 and j - k < 3 and words[k - 1].text.lower() in _TIME_WORDS:
         k -= 1
+        if k and "," in text[words[k - 1].end : words[k].start]:
+            break
     if k == j or k == 0 or words[j - 1].text.lower() in ("on", "this", "last", "next"):
         return j
     # Only after a name (or its bracketed party label): "in a statement Monday said" is not.
-    return k if words[k - 1].text[:1].isupper() or words[k - 1].text.endswith(")") else j
+    if words[k - 1].text[:1].isupper() or words[k - 1].text.endswith(")"):
+        return k
+    return k if "," in text[words[k - 1].end : words[k].start] else j
 
 
 def _skip_party_label(text: str, words: list[Word], j: int) -> int:

@@ -1,0 +1,18 @@
+"""Partial quotations inside a reported clause whose cue stands apart from its subject (an
+aside and then a time adverbial, ...). Every article here is written for these tests."""
+
+from __future__ import annotations
+
+from storywatch.understand import extract_statements
+
+
+def test_a_time_adverbial_after_an_aside_does_not_hide_the_subject() -> None:
+    text = (
+        "Mayor Lena Ortiz, who has sparred with the harbour board all month, on Friday "
+        "described her plan to open a “green corridor” along the river.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.kind == "direct"
+    assert only.speaker == "Lena Ortiz"
+    assert only.text.startswith("her plan to open a “green corridor”")
+    assert only.cue == "described"
