@@ -16,3 +16,13 @@ def test_a_time_adverbial_after_an_aside_does_not_hide_the_subject() -> None:
     assert only.speaker == "Lena Ortiz"
     assert only.text.startswith("her plan to open a “green corridor”")
     assert only.cue == "described"
+
+
+def test_an_adverb_after_an_aside_does_not_hide_the_subject() -> None:
+    text = (
+        "Tomas Reyl, a director of the harbour board, subsequently wrote that the lease "
+        "had been “signed in the dark.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Tomas Reyl"
+    assert only.text.startswith("that the lease had been “signed in the dark")

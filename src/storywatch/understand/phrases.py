@@ -46,7 +46,7 @@ def _np_before(
     Handles an appositive between subject and cue ("Joe Madison, a radio host …, recalled")
     and a relative pronoun ("…, who said").
     """
-    j = _skip_time(text, words, j)
+    j = _skip_adverbs_after_aside(text, _skip_time(text, words, j), words)
     if j == 0:
         return None
     j = _skip_party_label(text, words, j)
@@ -170,6 +170,31 @@ def _skip_time(text: str, words: list[Word], j: int) -> int:
     if words[k - 1].text[:1].isupper() or words[k - 1].text.endswith(")"):
         return k
     return k if "," in text[words[k - 1].end : words[k].start] else j
+
+
+def _skip_adverbs_after_aside(text: str, j: int, words: list[Word]) -> int:
+    """The cue position with one or two adverbs before it stepped over when an aside closed
+    by a comma comes before them ("O'Neill, who was off-camera, then loudly asked, …"): the
+    subject is before the aside, which the appositive reading finds. Only after the comma:
+    elsewhere a word in "-ly" may be the subject's own noun ("the Ruiz family said")."""
+    k = j
+    while (
+        k > 0
+        and j - k < 2
+        and _is_adverb(words[k - 1].text)
+        and (k == j or text[words[k - 1].end : words[k].start] == " ")
+    ):
+        k -= 1
+    if k == j or k == 0 or "," not in text[words[k - 1].end : words[k].start]:
+        return j
+    return k
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or (word.endswith("ly") and word.isalpha() and word.islower())
+
+
+_ADVERBS = frozenset(lx.words_of("then later also again still soon"))
 
 
 def _skip_party_label(text: str, words: list[Word], j: int) -> int:
