@@ -26,3 +26,14 @@ def test_an_adverb_after_an_aside_does_not_hide_the_subject() -> None:
     [only] = extract_statements(text)
     assert only.speaker == "Tomas Reyl"
     assert only.text.startswith("that the lease had been “signed in the dark")
+
+
+def test_a_verb_with_a_reflexive_object_and_as_names_its_subject() -> None:
+    text = (
+        "Tomas Reyl, who has styled himself as the “honest broker,” has taken a hard line on "
+        "leases since the fire in Valdora.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Tomas Reyl"
+    assert only.text.startswith("himself as the “honest broker")
+    assert only.cue == "styled"
