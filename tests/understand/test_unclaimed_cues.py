@@ -37,3 +37,14 @@ def test_a_verb_with_a_reflexive_object_and_as_names_its_subject() -> None:
     assert only.speaker == "Tomas Reyl"
     assert only.text.startswith("himself as the “honest broker")
     assert only.cue == "styled"
+
+
+def test_by_and_a_participle_share_the_subject_of_the_clause() -> None:
+    text = (
+        "Mayor Lena Ortiz opened the harbour hearing on Monday by repeating the board's "
+        "''ships before sheds'' motto three times.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Lena Ortiz"
+    assert only.text.startswith("the board's ''ships before sheds'' motto")
+    assert only.cue == "repeating"

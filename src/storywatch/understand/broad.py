@@ -13,7 +13,7 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.attribution import _content_after
-from storywatch.understand.phrases import _np_before, clause_subject
+from storywatch.understand.phrases import _np_before, clause_subject, main_subject
 from storywatch.understand.spans import (
     Found,
     Sentence,
@@ -40,6 +40,10 @@ def broad_cue_led(text: str, s: Sentence) -> Found | None:
             continue
         if speaker is None and low.endswith("ing"):
             speaker = _participle_subject(text, s, j, k)
+        if speaker is None and low.endswith("ing") and words[k - 1].text == "by":
+            # "Comey couched his concern by repeating the phrase ''we assess''": the means
+            # of the clause's act, so its subject speaks.
+            speaker = clause_subject(text, s) or main_subject(text, s)
         if speaker is None:
             continue
         found = _content_after(text, s, k, low, speaker)
