@@ -48,3 +48,14 @@ def test_by_and_a_participle_share_the_subject_of_the_clause() -> None:
     assert only.speaker == "Lena Ortiz"
     assert only.text.startswith("the board's ''ships before sheds'' motto")
     assert only.cue == "repeating"
+
+
+def test_a_naming_participle_after_a_cue_with_nothing_quoted_before_it() -> None:
+    text = (
+        "Weighing in on the vote, former board chair Tomas Reyl agreed, praising the new "
+        "lease as “a gift to the city.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.kind == "direct"
+    assert only.speaker == "Tomas Reyl"
+    assert only.text.startswith("the new lease as “a gift to the city")
