@@ -50,12 +50,16 @@ def test_by_and_a_participle_share_the_subject_of_the_clause() -> None:
     assert only.cue == "repeating"
 
 
-def test_a_naming_participle_after_a_cue_with_nothing_quoted_before_it() -> None:
+
+def test_a_naming_participle_after_a_comma_is_a_second_act() -> None:
     text = (
-        "Weighing in on the vote, former board chair Tomas Reyl agreed, praising the new "
-        "lease as “a gift to the city.”\n"
+        "The harbour is losing money every month, former board chair Tomas Reyl said, "
+        "praising the new lease as “a gift to the city.”\n"
     )
-    [only] = extract_statements(text)
-    assert only.kind == "direct"
-    assert only.speaker == "Tomas Reyl"
-    assert only.text.startswith("the new lease as “a gift to the city")
+    first, second = extract_statements(text)
+    assert first.kind == "indirect"
+    assert first.text == "The harbour is losing money every month"
+    assert second.kind == "direct"
+    assert second.speaker == "Tomas Reyl"
+    assert second.cue == "praising"
+    assert second.text.startswith("the new lease as “a gift to the city")

@@ -221,15 +221,6 @@ def with_naming(text: str, s: Sentence, found: Found | None) -> Found | None:
             return None
         speaker = _naming_speaker(text, s, naming.verb)
         return None if speaker is None else Found((naming.content,), True, speaker, cue, s.index)
-    if (
-        not found.direct
-        and found.cue is not None
-        and found.cue[1] <= verb.start
-        and all(end <= verb.start for _, end in found.parts)
-    ):
-        # "Huckabee agreed, praising his rival as “…”": the words before the cue reported
-        # nothing quoted; the naming after it is what the speaker said.
-        return Found((naming.content,), True, found.speaker, cue, s.index)
     if not found.direct or len(found.parts) != 1 or found.cue == cue:
         return found
     start, end = found.parts[0]
