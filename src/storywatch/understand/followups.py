@@ -81,11 +81,11 @@ def _naming_followup(
     text: str, s: Sentence, anchor: int, prev: Found
 ) -> tuple[int, Found] | None:
     """ "Huckabee agreed, praising his rival as “…”": a naming participle after a comma,
-    past the first act, is the same speaker's second act with what
+    past a first act with no quotation in it, is the same speaker's second act with what
     :mod:`~storywatch.understand.naming` reads as its object and quoted name. (Naming
     participles outside the reporting lexicon, "praising", "hailing", are no cue above.)"""
-    if prev.speaker is None or not s.quotes:
-        return None
+    if prev.speaker is None or prev.direct or not s.quotes:
+        return None  # a first act holding a quotation keeps its end (clause_ends decides it)
     naming = naming_content(text, s)
     if naming is None or naming.verb == 0:
         return None
