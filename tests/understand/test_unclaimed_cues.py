@@ -63,3 +63,15 @@ def test_a_naming_participle_after_a_comma_is_a_second_act() -> None:
     assert second.speaker == "Tomas Reyl"
     assert second.cue == "praising"
     assert second.text.startswith("the new lease as “a gift to the city")
+
+
+def test_a_participle_joined_to_one_after_a_comma_shares_the_clause_subject() -> None:
+    text = (
+        "Tomas Reyl has softened his tone on the harbour board, turning his attention to the "
+        "budget and admitting that his “harbour revolution” will take years.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.kind == "direct"
+    assert only.speaker == "Tomas Reyl"
+    assert only.cue == "admitting"
+    assert only.text.startswith("that his “harbour revolution” will take years")
