@@ -75,3 +75,14 @@ def test_a_participle_joined_to_one_after_a_comma_shares_the_clause_subject() ->
     assert only.speaker == "Tomas Reyl"
     assert only.cue == "admitting"
     assert only.text.startswith("that his “harbour revolution” will take years")
+
+
+def test_using_the_words_gives_the_quotation_to_the_user() -> None:
+    text = (
+        "When Tomas Reyl used the words, “We are not ready yet,” he was echoing the "
+        "harbour board in Valdora.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Tomas Reyl"
+    assert only.cue == "used"
+    assert only.text.startswith("We are not ready yet")
