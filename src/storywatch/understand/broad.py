@@ -4,7 +4,8 @@
 acting as “the judge and the jury”": the verb is not a reporting verb in general, but with a
 quotation in what it governs the sentence reports someone's words. These verbs
 (:data:`~storywatch.understand.lexicon.QUOTE_CUES`) are tried only when the ordinary cues
-found nothing, and only a content holding a quotation is kept.
+found nothing, and only a content holding a quotation is kept. A verb of using with "the
+words" or "the term" ("used the words, “…”") is read the same way, for the quotation alone.
 """
 
 from __future__ import annotations
