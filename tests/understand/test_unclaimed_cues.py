@@ -86,3 +86,11 @@ def test_using_the_words_gives_the_quotation_to_the_user() -> None:
     assert only.speaker == "Tomas Reyl"
     assert only.cue == "used"
     assert only.text.startswith("We are not ready yet")
+
+
+def test_a_clause_of_the_sentence_before_the_adverbial_is_no_aside() -> None:
+    text = (
+        "Board chair Tomas Reyl, who backed Sen. Ana Ruiz, D-Valdora, and fiercely opposed "
+        "the port plan during the hearings, last week said the lease was signed in the dark.\n"
+    )
+    assert all("Valdora" not in (s.speaker or "") for s in extract_statements(text))

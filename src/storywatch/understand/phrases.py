@@ -169,7 +169,7 @@ def _skip_time(text: str, words: list[Word], j: int) -> int:
     # Only after a name (or its bracketed party label): "in a statement Monday said" is not.
     if words[k - 1].text[:1].isupper() or words[k - 1].text.endswith(")"):
         return k
-    return k if "," in text[words[k - 1].end : words[k].start] else j
+    return k if _after_aside(text, words, k) else j
 
 
 def _skip_adverbs_after_aside(text: str, j: int, words: list[Word]) -> int:
@@ -185,9 +185,36 @@ def _skip_adverbs_after_aside(text: str, j: int, words: list[Word]) -> int:
         and (k == j or text[words[k - 1].end : words[k].start] == " ")
     ):
         k -= 1
-    if k == j or k == 0 or "," not in text[words[k - 1].end : words[k].start]:
+    if k == j or k == 0 or not _after_aside(text, words, k):
         return j
     return k
+
+
+def _after_aside(text: str, words: list[Word], k: int) -> bool:
+    """A comma right before ``words[k]`` closes an aside that follows the subject: a
+    relative clause ("who was off-screen"), a phrase of time or place ("after the scandal
+    broke"), a role ("a staunch ally") or a name after a role. Not a clause of the sentence's
+    own ("…, and virulently opposed Trump, last week said" is no aside, nor "…, was poised to
+    take most delegates, substantially adding")."""
+    if "," not in text[words[k - 1].end : words[k].start]:
+        return False
+    i = k - 1
+    while i > 0 and not any(c in text[words[i - 1].end : words[i].start] for c in ",()—–"):
+        i -= 1
+    if i == 0:
+        return False
+    chunk = words[i:k]
+    first = chunk[0].text.lower()
+    return (
+        first in _ASIDE_OPENERS
+        or first in _PREPOSITIONS
+        or first.isdigit()
+        or _is_role_chunk(chunk)
+        or _is_name_chunk(chunk)
+    )
+
+
+_ASIDE_OPENERS = frozenset(("who", "whose", "which", "a", "an", "the", "now", "then", "once"))
 
 
 def _is_adverb(word: str) -> bool:
