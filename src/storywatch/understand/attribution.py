@@ -275,6 +275,18 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             speaker = opening_name(text, s) or joined_name(text, s, k)
             if speaker is None and _INTRODUCES.match(text, w.end):
                 speaker = coordinated_subject(text, s, k)
+        if (
+            speaker is None
+            and k > 1
+            and words[k - 1].text == "and"
+            and w.text.endswith("ing")
+            and quote_after
+            and _after_participle(text, s, k - 1)
+        ):
+            # "Sanders has toned down his criticism, shifting his focus … and admitting that
+            # his “political revolution” …": a participle joined to one after a comma shares
+            # the subject of the clause they hang on.
+            speaker = clause_subject(text, s)
         if speaker is None and k > 0:
             after = inverted(text, s, k)
             if after is not None:
@@ -300,6 +312,18 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "Sam Lau said in a statement." — in the next sentence.
             return Found((), True, speaker, (w.start, w.end), s.index)
     return None
+
+
+def _after_participle(text: str, s: Sentence, k: int) -> bool:
+    """A participle after a comma opens the stretch of words ending before ``words[k]``
+    ("…, shifting his focus to the race" before "and admitting")."""
+    words = s.words
+    for i in range(k - 1, 0, -1):
+        if "," in text[words[i - 1].end : words[i].start]:
+            return words[i].text.endswith("ing") and words[i].text.islower()
+        if _inside(s.quotes, words[i].start):
+            return False
+    return False
 
 
 def _listener_only(text: str, s: Sentence, k: int, speaker: Span) -> bool:

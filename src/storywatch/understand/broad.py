@@ -4,7 +4,8 @@
 acting as “the judge and the jury”": the verb is not a reporting verb in general, but with a
 quotation in what it governs the sentence reports someone's words. These verbs
 (:data:`~storywatch.understand.lexicon.QUOTE_CUES`) are tried only when the ordinary cues
-found nothing, and only a content holding a quotation is kept.
+found nothing, and only a content holding a quotation is kept. A verb of using with "the
+words" or "the term" ("used the words, “…”") is read the same way, for the quotation alone.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.attribution import _content_after
-from storywatch.understand.phrases import _np_before, clause_subject
+from storywatch.understand.phrases import _np_before, clause_subject, main_subject
 from storywatch.understand.spans import (
     Found,
     Sentence,
@@ -24,6 +25,7 @@ from storywatch.understand.spans import (
     subject_floor,
 )
 from storywatch.understand.subjects import opening_subject
+from storywatch.understand.text import Word
 
 
 def broad_cue_led(text: str, s: Sentence) -> Found | None:
@@ -33,19 +35,46 @@ def broad_cue_led(text: str, s: Sentence) -> Found | None:
     words = s.words
     for k, w in enumerate(words):
         low = w.text.lower()
-        if low not in lx.QUOTE_CUES or not w.text[0].islower():
+        if not w.text[0].islower():
+            continue
+        if low not in lx.QUOTE_CUES and not _uses_words(words, k):
             continue
         j, speaker = verb_subject(text, s, k)
         if j == 0:
             continue
         if speaker is None and low.endswith("ing"):
             speaker = _participle_subject(text, s, j, k)
+        if speaker is None and low.endswith("ing") and words[k - 1].text == "by":
+            # "Comey couched his concern by repeating the phrase ''we assess''": the means
+            # of the clause's act, so its subject speaks.
+            speaker = clause_subject(text, s) or main_subject(text, s)
         if speaker is None:
             continue
+        if low not in lx.QUOTE_CUES:
+            # "used the words, “…”": the object only names the quotation, which is all
+            # that was said.
+            quote = next(q for q in s.quotes if q.start > w.end)
+            return Found(quote.parts, True, speaker, (w.start, w.end), s.index)
         found = _content_after(text, s, k, low, speaker)
         if found is not None and found.direct:
             return found
     return None
+
+
+def _uses_words(words: list[Word], k: int) -> bool:
+    """ "When Trump used the words, “I'm not quite there yet,” he …", "coined the term
+    ''…''": a verb of using with "the words" or "the term" as its object gives the
+    quotation as its subject's words."""
+    return (
+        words[k].text in _USING
+        and k + 2 < len(words)
+        and words[k + 1].text == "the"
+        and words[k + 2].text in _WORDS_NOUNS
+    )
+
+
+_USING = frozenset(lx.words_of("used uses uttered utters coined coins employed"))
+_WORDS_NOUNS = frozenset(lx.words_of("words word phrase term line slogan expression"))
 
 
 def verb_subject(text: str, s: Sentence, k: int) -> tuple[int, Span | None]:

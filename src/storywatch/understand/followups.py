@@ -8,8 +8,9 @@ one's cue begins.
 
 Only shapes whose speaker is certain are split off: a participle after a comma ("…, adding
 that"), a verb coordinated with "and"/"but" ("and said"), a relative clause ("…, who
-said"), and a new subject joined by "and", "but" or "while" right after a quotation closed
-the first act ("21 percent said “not too likely” and 14 percent said “…”"). A cue with a
+said"), a new subject joined by "and", "but" or "while" right after a quotation closed
+the first act ("21 percent said “not too likely” and 14 percent said “…”"), and a naming
+participle after a comma ("…, Huckabee agreed, praising his rival as “…”"). A cue with a
 new subject inside a reported clause ("X said that Y said …") is a nested attribution and
 stays inside the first content, as the annotators keep it.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.naming import naming_content
 from storywatch.understand.phrases import _np_before, main_subject
 from storywatch.understand.spans import (
     Found,
@@ -66,6 +68,39 @@ def split_followups(text: str, s: Sentence, first: Found) -> list[Found]:
 
 
 def _next_followup(
+    text: str, s: Sentence, anchor: int, quote_first: bool, prev: Found
+) -> tuple[int, Found] | None:
+    found = _next_cue_followup(text, s, anchor, quote_first, prev)
+    named = _naming_followup(text, s, anchor, prev)
+    if named is None or (found is not None and found[0] <= named[0]):
+        return found
+    return named
+
+
+def _naming_followup(
+    text: str, s: Sentence, anchor: int, prev: Found
+) -> tuple[int, Found] | None:
+    """ "Huckabee agreed, praising his rival as “…”": a naming participle after a comma,
+    past a first act with no quotation in it, is the same speaker's second act with what
+    :mod:`~storywatch.understand.naming` reads as its object and quoted name. (Naming
+    participles outside the reporting lexicon, "praising", "hailing", are no cue above.)"""
+    if prev.speaker is None or prev.direct or not s.quotes:
+        return None  # a first act holding a quotation keeps its end (clause_ends decides it)
+    naming = naming_content(text, s)
+    if naming is None or naming.verb == 0:
+        return None
+    verb = s.words[naming.verb]
+    before = s.words[naming.verb - 1]
+    if verb.start <= anchor or not verb.text.endswith("ing") or verb.text.lower() in lx.CUE_WORDS:
+        return None
+    if "," not in text[before.end : verb.start] or prev.cue == (verb.start, verb.end):
+        return None
+    cut = _comma_before(text, verb.start, before.end)
+    found = Found((naming.content,), True, prev.speaker, (verb.start, verb.end), s.index)
+    return cut, replace(found, inherited=True)
+
+
+def _next_cue_followup(
     text: str, s: Sentence, anchor: int, quote_first: bool, prev: Found
 ) -> tuple[int, Found] | None:
     words = s.words

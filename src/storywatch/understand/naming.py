@@ -1,11 +1,13 @@
 """Naming verbs: "called the system “rotten to the core”", "referred to him as a “reformer”".
 
 A verb that names or characterises something ("call", "describe … as", "refer to … as",
-"portray … as", "accuse … of") takes an object and a quoted description of it. What the
-speaker said is that pairing, the object with the quoted words, and nothing after it: in
-"Trump called the pact “insanity,” and Sanders, who says it is “disastrous,” …" the words
-after the first quotation belong to someone else, and in "Carson took the stage in Baltimore
-and called the system “rotten to the core.”" the words before the naming verb are narration.
+"portray … as", "accuse … of", and any verb with a reflexive object and "as": "has
+positioned itself as a “global town square”") takes an object and a quoted description of
+it. What the speaker said is that pairing, the object with the quoted words, and nothing
+after it: in "Trump called the pact “insanity,” and Sanders, who says it is “disastrous,” …"
+the words after the first quotation belong to someone else, and in "Carson took the stage in
+Baltimore and called the system “rotten to the core.”" the words before the naming verb are
+narration.
 The annotators of PolNeAR mark the same span (object and quotation) as the content.
 
 :func:`naming_content` finds that span; :func:`with_naming`, run by
@@ -32,7 +34,7 @@ from storywatch.understand.spans import (
     subject_floor,
 )
 from storywatch.understand.subjects import joined_name, opening_name, opening_subject
-from storywatch.understand.text import Quote
+from storywatch.understand.text import Quote, Word
 
 # Verbs whose object is followed straight by its quoted name ("called him a “nice guy”").
 _DIRECT = frozenset(_words("call calls called calling dub dubs dubbed nickname nicknamed"))
@@ -81,12 +83,13 @@ class Naming:
 def naming_content(text: str, s: Sentence) -> Naming | None:
     """The first naming verb of the sentence whose object is followed by a quotation, and
     the object with that quotation (and any joined to it), or ``None``."""
-    if _NAMING_VERBS.isdisjoint(map(_TEXT, s.words)):
+    reflexive = not _REFLEXIVES.isdisjoint(map(_TEXT, s.words))
+    if not reflexive and _NAMING_VERBS.isdisjoint(map(_TEXT, s.words)):
         return None  # most sentences: one set test in C instead of a look at every word
     words = s.words
     for k, w in enumerate(words):
         low = w[0].lower()  # the word's text (a plain tuple index)
-        if low not in _NAMING_VERBS:
+        if low not in _NAMING_VERBS and not (reflexive and _casts_itself(words, k)):
             continue
         if not w.text[:1].islower() or _inside(s.quotes, w.start):
             continue
@@ -116,7 +119,7 @@ def naming_content(text: str, s: Sentence) -> Naming | None:
         if any(c in lead for c in ":;—–") or "that" in {x.text for x in between}:
             continue
         lows = {x.text.lower() for x in between}
-        if low in _WITH_AS and "as" not in lows:
+        if (low in _WITH_AS or low not in _NAMING_VERBS) and "as" not in lows:
             continue
         if low in _WITH_OF and "of" not in lows:
             continue
@@ -125,6 +128,24 @@ def naming_content(text: str, s: Sentence) -> Naming | None:
         end = _clause_end(text, s, _joined_end(text, s, quote))
         return Naming(k, (words[start_at].start, end))
     return None
+
+
+# "has positioned itself as a “global town square”", "offered himself as a “law and order”
+# candidate": any verb with a reflexive object and "as" presents its subject under a name.
+_REFLEXIVES = frozenset(_words("himself herself themselves itself"))
+
+
+def _casts_itself(words: list[Word], k: int) -> bool:
+    """ "positioned itself as", "framed herself as": a lowercase verb form at ``k``, its
+    reflexive object and "as" (the quotation after it is checked by the caller)."""
+    low = words[k].text
+    return (
+        k + 2 < len(words)
+        and low.islower()
+        and low.endswith(("ed", "ing", "es"))
+        and words[k + 1].text in _REFLEXIVES
+        and words[k + 2].text == "as"
+    )
 
 
 def _clause_end(text: str, s: Sentence, end: int) -> int:
