@@ -43,3 +43,16 @@ def test_plain_marks_keeps_every_offset() -> None:
     assert len(plain) == len(text)
     assert plain == "a b \u2014 c d  e "
     assert plain_marks("nothing to do") == "nothing to do"
+
+
+def test_a_paragraph_opened_by_a_closing_mark_before_an_ellipsis_is_a_quotation() -> None:
+    # Typesetting turned the opening mark of a quotation that starts mid-sentence ("“… if")
+    # into a closing one; nothing is open to close at the start of a paragraph.
+    text = (
+        "Mayor Ana Ruiz wrote to the ferry company on Monday.\n\n"
+        "” … if the ferry can run on Sundays in summer, then surely it can run on Sundays in "
+        "winter,” Ruiz wrote.\n"
+    )
+    [said] = extract_statements(text)
+    assert (said.speaker, said.kind) == ("Ana Ruiz", "direct")
+    assert said.text.strip(" …,").startswith("if the ferry can run")
