@@ -32,7 +32,7 @@ def test_the_summary_starts_after_the_dateline() -> None:
 
 
 def test_other_datelines() -> None:
-    for line in ("HALBURG (Tidewire) - ", "BRENNMOOR — ", "(NWS) — "):
+    for line in ("HALBURG (Tidewire) - ", "BRENNMOOR — ", "(NWS) — ", "HALBURG, March 3 (NWS) — "):
         text = line + "Gale Ostrander, the harbour's pilot, said the channel was clear."
         names = {e.name for e in extract_entities(text)}
         assert names == {"Gale Ostrander"}, line

@@ -336,6 +336,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z’'.\-]{2,}(?: [A-Z][A-Z’'.\-]+){0,3}"
     r"(?:, [A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,2})?"
+    # "PHILADELPHIA, July 25 (UPI) — ": the filing date between the place and the wire.
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
     r"(?: \([A-Z][\w .&/-]{0,24}\))?|\([A-Z][\w .&/-]{0,24}\)"
     # "Washington (AFP) – ": a place in title case needs a wire's code after it.
     r"|[A-Z][a-z’'.\-]+(?: [A-Z][a-z’'.\-]+){0,2}(?:, [A-Z][\w’'.\-]*)? \((?:[A-Z]{2,6}|Reuters)\))"
