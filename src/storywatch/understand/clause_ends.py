@@ -82,7 +82,9 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         marks = 2 if text.endswith("''", 0, q.end) else 1
         clause = _NEW_CLAUSE.search(text, q.end - 1 - marks, end)
         if clause is not None and clause.start() - q.end < 60:
-            if any(clause.start() < r.start and r.end <= end + 1 for r in quotes):
+            if any(clause.start() < r.start and r.end <= end + 1 for r in quotes) and not (
+                _NEXT_ACT.match(text, clause.start())
+            ):
                 continue  # "was “new” and we should “set the same standard”": one clause
             return max(q.end, clause.start())
     return end
@@ -225,6 +227,13 @@ _NEW_CLAUSE = re.compile(
     r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
     r"|,? and (?=[a-z]{3,}ing\b)"
 )
+
+
+# "…,” and he foreshadowed …", "…,” and she pronounced him “a friend”": after a partial
+# quotation, "and" with a pronoun and a past tense is the writer going on to the speaker's
+# next act, even when that act holds a quotation of its own. ("and knowing that “…”", a
+# participle, goes on with what was said.)
+_NEXT_ACT = re.compile(r",?[”\"']*\s+and\s+(?:he|she|they)\s+[a-z]+ed\b")
 
 
 # A dash, a semicolon or a bracket after a partial quotation opens an aside or a new clause
