@@ -1,4 +1,5 @@
-"""Edges of reported clauses that carry a partial quotation (clause_ends._NEXT_ACT):
+"""Edges of reported clauses that carry a partial quotation (clause_ends._NEXT_ACT,
+clause_ends.clause_opened):
 shapes measured on PolNeAR train, in sentences written for these tests."""
 
 from __future__ import annotations
@@ -28,3 +29,33 @@ def test_a_participle_after_and_goes_on_with_what_was_said() -> None:
     )
     [(said, _)] = _direct(text)
     assert said.endswith("“the work was worth it.”")
+
+
+def test_a_clause_opened_by_subject_and_verb_starts_at_the_cue() -> None:
+    text = (
+        "The harbour board met on Monday.\n\n"
+        "Mayor Ana Ruiz said there was clear evidence that the board was “asleep at the "
+        "wheel” during the storm.\n"
+    )
+    [(said, speaker)] = _direct(text)
+    assert said.startswith("there was clear evidence that the board was “asleep")
+    assert speaker == "Ana Ruiz"
+
+
+def test_a_that_after_a_noun_of_the_opened_clause_stays_inside_it() -> None:
+    text = (
+        "The ferry season closed early.\n\n"
+        "Tomas Berg says his crew is the only one that “has finished every season” on time.\n"
+    )
+    [(said, _)] = _direct(text)
+    assert said.startswith("his crew is the only one that “has finished")
+
+
+def test_a_cue_inside_the_opened_clause_does_not_take_over_its_quotation() -> None:
+    text = (
+        "The toll vote was delayed.\n\n"
+        "Mayor Ana Ruiz said she expected that voters will say “no” to the new toll.\n"
+    )
+    [(said, speaker)] = _direct(text)
+    assert said.startswith("she expected that voters will say “no”")
+    assert speaker == "Ana Ruiz"

@@ -383,6 +383,27 @@ def _content_condition(lead: list[Word]) -> bool:
     return first.startswith(("no matter", "because ", "unless ", "even if", "even though"))
 
 
+def clause_opened(rest: list[Word], n: int) -> bool:
+    """ "said there was clear evidence that …", "says his campaign is the only one that …",
+    "said he was confident that …": a subject opening the words after the cue and a finite
+    verb (word ``n``) after it start the reported clause there, so a later "that" is inside
+    it (a relative or a complement of that clause), not where it begins."""
+    verb = rest[n].text if 0 < n <= _MAX_SUBJECT_WORDS else ""
+    if not verb[:1].islower() or not finite(verb):
+        return False
+    first = rest[0].text
+    low = first.lower()
+    if low in _CLAUSE_SUBJECTS:
+        return n == 1
+    if low in _DETERMINERS or low in lx.OWNER_PRONOUNS:
+        return all(w.text[:1].islower() for w in rest[1:n])
+    return False
+
+
+_CLAUSE_SUBJECTS = _words("he she it they we i you there")
+_MAX_SUBJECT_WORDS = 4
+
+
 def finite(token: str) -> bool:
     """A cheap guess that a word is a finite verb ("was", "does", "rejected", "lost")."""
     low = token.lower()
