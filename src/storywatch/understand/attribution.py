@@ -41,7 +41,7 @@ from storywatch.understand.asides import (
     is_whole_quote,
     parenthetical,
 )
-from storywatch.understand.clause_ends import clause_before, cut_tail
+from storywatch.understand.clause_ends import clause_before, clause_opened, cut_tail
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.digests import headline_quote, labelled_quote
 from storywatch.understand.lexicon import words_of as _words
@@ -174,7 +174,7 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
     # A partial quotation: the cue nearest before it governs it ("…, and he pledged a
     # “political revolution”"), not the first cue of a long sentence.
     quote = next((q for q in s.quotes if q.start > (first.cue or (0, 0))[1]), None)
-    if quote is None or (first.parts and text.startswith("that ", first.parts[0][0])):
+    if quote is None or (first.parts and _that_clause(text, s, first.parts[0][0], quote.start)):
         # "Clinton said that she called Sanders … on what she called “an extraordinary
         # campaign.”": a "that" clause holds the nested cue; the outer one governs.
         return first
@@ -190,6 +190,16 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
             best = nearer
         break
     return best
+
+
+def _that_clause(text: str, s: Sentence, start: int, stop: int) -> bool:
+    """Whether the reported clause starting at ``start`` is a "that" clause, or a clause
+    opened by a subject and verb ("said he expected that …") holding one, before ``stop``."""
+    if text.startswith("that ", start):
+        return True
+    lead = [w for w in s.words if start <= w.start and w.end <= stop]
+    that = [n for n, w in enumerate(lead) if w.text == "that" and not is_relative_that(lead, n)]
+    return bool(that) and any(clause_opened(lead, n) for n in range(1, min(len(lead), 5)))
 
 
 def _nested(text: str, outer: Found, inner: Found) -> bool:
@@ -418,8 +428,10 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
             if not tail or len(tail.split()) <= 2 or (participle and first_after.endswith("ing")):
                 parts = [p for qq in later for p in qq.parts] if len(later) > 1 else list(q.parts)
                 at = next((n for n, w in enumerate(lead) if w.text == "that"), None)
-                if at is not None and _joins_inside(lead, at):
-                    # "said the problems are so daunting that “we have got to …”"
+                opened = at is not None and any(clause_opened(lead, n) for n in range(1, at))
+                if at is not None and (_joins_inside(lead, at) or opened):
+                    # "said the problems are so daunting that “we have got to …”", "says his
+                    # crew is the only one that “has …”"
                     parts = [(lead[0].start, later[-1].end)]
                 elif at is not None:
                     # "told the President that if he wants our guns, “come and take it.”"
@@ -447,6 +459,8 @@ def _content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) ->
         start = begin
     else:
         for n, w in enumerate(rest[:14]):
+            if clause_opened(rest, n):
+                break  # "said there was clear evidence that …": the clause began at the cue
             if n and "," in text[rest[n - 1].end : w.start] and w.text.endswith("ing"):
                 break  # "…, telling reporters that …": another act, not this content
             if later and w.start > later[0].start:

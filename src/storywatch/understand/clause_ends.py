@@ -82,7 +82,9 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         marks = 2 if text.endswith("''", 0, q.end) else 1
         clause = _NEW_CLAUSE.search(text, q.end - 1 - marks, end)
         if clause is not None and clause.start() - q.end < 60:
-            if any(clause.start() < r.start and r.end <= end + 1 for r in quotes):
+            if any(clause.start() < r.start and r.end <= end + 1 for r in quotes) and not (
+                _NEXT_ACT.match(text, clause.start())
+            ):
                 continue  # "was “new” and we should “set the same standard”": one clause
             return max(q.end, clause.start())
     return end
@@ -225,6 +227,13 @@ _NEW_CLAUSE = re.compile(
     r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
     r"|,? and (?=[a-z]{3,}ing\b)"
 )
+
+
+# "…,” and he foreshadowed …", "…,” and she pronounced him “a friend”": after a partial
+# quotation, "and" with a pronoun and a past tense is the writer going on to the speaker's
+# next act, even when that act holds a quotation of its own. ("and knowing that “…”", a
+# participle, goes on with what was said.)
+_NEXT_ACT = re.compile(r",?[”\"']*\s+and\s+(?:he|she|they)\s+[a-z]+ed\b")
 
 
 # A dash, a semicolon or a bracket after a partial quotation opens an aside or a new clause
@@ -372,6 +381,27 @@ def _content_condition(lead: list[Word]) -> bool:
     he introduced his wife, “…”")."""
     first = " ".join(w.text.lower() for w in lead[:2])
     return first.startswith(("no matter", "because ", "unless ", "even if", "even though"))
+
+
+def clause_opened(rest: list[Word], n: int) -> bool:
+    """ "said there was clear evidence that …", "says his campaign is the only one that …",
+    "said he was confident that …": a subject opening the words after the cue and a finite
+    verb (word ``n``) after it start the reported clause there, so a later "that" is inside
+    it (a relative or a complement of that clause), not where it begins."""
+    verb = rest[n].text if 0 < n <= _MAX_SUBJECT_WORDS else ""
+    if not verb[:1].islower() or not finite(verb):
+        return False
+    first = rest[0].text
+    low = first.lower()
+    if low in _CLAUSE_SUBJECTS:
+        return n == 1
+    if low in _DETERMINERS or low in lx.OWNER_PRONOUNS:
+        return all(w.text[:1].islower() for w in rest[1:n])
+    return False
+
+
+_CLAUSE_SUBJECTS = _words("he she it they we i you there")
+_MAX_SUBJECT_WORDS = 4
 
 
 def finite(token: str) -> bool:

@@ -1,0 +1,61 @@
+"""Edges of reported clauses that carry a partial quotation (clause_ends._NEXT_ACT,
+clause_ends.clause_opened):
+shapes measured on PolNeAR train, in sentences written for these tests."""
+
+from __future__ import annotations
+
+from storywatch.understand import extract_statements
+
+
+def _direct(text: str) -> list[tuple[str, str | None]]:
+    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+
+
+def test_and_a_pronoun_with_a_past_tense_after_the_quotation_is_the_next_act() -> None:
+    text = (
+        "The harbour board met on Monday.\n\n"
+        "Mayor Ana Ruiz voiced a hope for a “calm, open and busy port,” and she pronounced "
+        "the new pier “a gift.”\n"
+    )
+    [(first, _), *_rest] = _direct(text)
+    assert first == "a hope for a “calm, open and busy port,”"
+
+
+def test_a_participle_after_and_goes_on_with_what_was_said() -> None:
+    text = (
+        "The harbour board met on Monday.\n\n"
+        "Mayor Ana Ruiz said she pictured the crews watching a “quiet tide” and knowing "
+        "that “the work was worth it.”\n"
+    )
+    [(said, _)] = _direct(text)
+    assert said.endswith("“the work was worth it.”")
+
+
+def test_a_clause_opened_by_subject_and_verb_starts_at_the_cue() -> None:
+    text = (
+        "The harbour board met on Monday.\n\n"
+        "Mayor Ana Ruiz said there was clear evidence that the board was “asleep at the "
+        "wheel” during the storm.\n"
+    )
+    [(said, speaker)] = _direct(text)
+    assert said.startswith("there was clear evidence that the board was “asleep")
+    assert speaker == "Ana Ruiz"
+
+
+def test_a_that_after_a_noun_of_the_opened_clause_stays_inside_it() -> None:
+    text = (
+        "The ferry season closed early.\n\n"
+        "Tomas Berg says his crew is the only one that “has finished every season” on time.\n"
+    )
+    [(said, _)] = _direct(text)
+    assert said.startswith("his crew is the only one that “has finished")
+
+
+def test_a_cue_inside_the_opened_clause_does_not_take_over_its_quotation() -> None:
+    text = (
+        "The toll vote was delayed.\n\n"
+        "Mayor Ana Ruiz said she expected that voters will say “no” to the new toll.\n"
+    )
+    [(said, speaker)] = _direct(text)
+    assert said.startswith("she expected that voters will say “no”")
+    assert speaker == "Ana Ruiz"
