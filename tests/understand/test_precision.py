@@ -14,3 +14,20 @@ def test_a_title_with_a_number_in_it_is_no_quotation() -> None:
         "Varga recommended the memoir “Harbour Days: 20 Years Afloat” to readers.\n"
     )
     assert [s for s in extract_statements(text) if s.kind == "direct"] == []
+
+
+def test_scare_quotes_far_after_a_verb_that_reports_nothing_are_no_statement() -> None:
+    text = (
+        "Councillor Ruth Okonjo toured the waterfront.\n\n"
+        "Okonjo started Tuesday morning walking the length of the old pier with two engineers "
+        "from the port authority, then visiting the fish market and the ferry terminal before "
+        "ending the day at a “community” supper.\n"
+    )
+    assert [s for s in extract_statements(text) if s.kind == "direct"] == []
+
+
+def test_a_quotation_near_a_verb_that_reports_nothing_is_still_read() -> None:
+    text = "Councillor Ruth Okonjo heralded the pier deal as “a lifeline for the harbour.”\n"
+    [s] = extract_statements(text)
+    assert s.kind == "direct"
+    assert s.speaker == "Ruth Okonjo"
