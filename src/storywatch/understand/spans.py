@@ -148,7 +148,9 @@ def _start_of(w: Word) -> int:
 
 def is_title_quote(text: str, q: Quote) -> bool:
     """A short quotation in Title Case with no sentence punctuation names a work or a thing
-    (“The Quiet Harbour”, “Green Valley”), it does not report anyone's words."""
+    (“The Quiet Harbour”, “Green Valley”), it does not report anyone's words. A number is
+    written as a title writes it (“60 Minutes”, “Apollo 13”, “Yuge!: 30 Years of …”), as long
+    as some word is capitalised: a bare figure (“400”, a tweet's id) is no title."""
     inner = " ".join(text[a:b] for a, b in q.parts).strip()
     if inner[-1:] in ".," and len(inner.split()) > 1:
         inner = inner[:-1]  # “Meet the Press.” at the end of a sentence, “Cake Boss,” …
@@ -156,7 +158,11 @@ def is_title_quote(text: str, q: Quote) -> bool:
     if not words or len(words) > 7 or inner[-1:] in ".!?,":
         return False
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
-    return all(w[:1].isupper() or w in small for w in words) and words[0][:1].isupper()
+    return (
+        all(w[:1].isupper() or w[:1].isdigit() or w in small for w in words)
+        and (words[0][:1].isupper() or words[0][:1].isdigit())
+        and any(w[:1].isupper() for w in words)
+    )
 
 
 def _has_quote(quotes: list[Quote], start: int, end: int, text: str = "") -> bool:
