@@ -117,7 +117,8 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     a, b = found.parts[0]
     if a > 0 and text[a - 1] in "“\"'‘":
         return found  # a whole quotation
-    end = cut_tail(text, s.quotes, a, b)
+    reported = found.cue is not None and found.cue[0] >= b and _is_report(text, found.cue)
+    end = b if reported else cut_tail(text, s.quotes, a, b)
     if found.cue is not None and SUBORDINATE.match(text, s.start, found.cue[0]):
         # "When Comey said that …, experts began …": the main clause is not what was said.
         end = subordinate_end(text, s, a, end)
@@ -132,6 +133,12 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     if (a, end) == found.parts[0]:
         return found
     return Found(((a, end),), True, found.speaker, found.cue, found.sentence, found.inherited)
+
+
+def _is_report(text: str, cue: Span) -> bool:
+    """ "…, the Chicago Tribune reports.": an outlet's report after the sentence takes all
+    of it (``according.reported_last``), so no new clause inside ends it."""
+    return text[cue[0] : cue[1]] in ("reported", "reports")
 
 
 def naming_end(text: str, quotes: list[Quote], start: int, end: int) -> int:
