@@ -235,7 +235,7 @@ def labelled_quote_before(lead: str) -> bool:
 # between ("by saying “…”", "a sign reading “…”", "chants of “…”"). "the slogan “…”" is
 # left out: on train the one such case gained a match whose annotator credits "the slogan"
 # itself, so the party we credit was judged a wrong speaker.
-_LABEL = re.compile(r"\b(?:saying|reading|chants? of|known as)\s*\Z")
+_LABEL = re.compile(r"\b(?:saying|reading|chants? of)\s*\Z")
 
 
 def introduced_quote(
