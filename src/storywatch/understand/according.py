@@ -2,7 +2,8 @@
 
 Not a verb, so the cue-led reading of :mod:`~storywatch.understand.attribution` does not see
 it; and at the end of a sentence that holds a quotation it reports the whole sentence, over
-any attribution inside it (:func:`according_to_last`).
+any attribution inside it (:func:`according_to_last`). An outlet's "…, the Times reported."
+closing such a sentence does the same (:func:`reported_last`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,33 @@ def according_to_last(text: str, s: Sentence) -> Found | None:
 
 # ", according to Reuters." / "” according to a letter from …" at a sentence's end.
 _OUTER_ACCORDING = re.compile(r"[,”\"]\s+according to [^,;:“”\"]{2,120}[.!?]?\s*\Z")
+
+
+def reported_last(text: str, s: Sentence) -> Found | None:
+    """ "Fans also chanted, “Build a wall,” referring to …, the Tribune reports.", "When asked
+    about …, Trump said: “There will always be exceptions,” the Times reported.": a
+    publication's report closing a sentence that holds a quotation reports all of it, with
+    the attribution inside it, as with "according to" (PolNeAR's annotators credit the
+    outlet with the whole sentence)."""
+    if not s.quotes or s.quotes[0].start <= s.start + 1:
+        return None
+    m = _OUTER_REPORTED.search(text, s.start, s.end)
+    if m is None or not any(q.end <= m.start() + 2 for q in s.quotes):
+        return None
+    start, end = _trim(text, s.start, m.start())
+    if _closes_at(text, end):
+        end += 1
+    if len(_words_between(s, start, end)) < 3:
+        return None
+    return Found(((start, end),), True, m.span(1), m.span(2), s.index)
+
+
+# ", the Chicago Tribune reports." / "…,” CNN reported." at a sentence's end: a name in
+# capitals (a publication or network) and "reported"/"reports".
+_OUTER_REPORTED = re.compile(
+    r"(?:,[”\"]?|,'')\s+((?:[Tt]he\s+)?(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*)"
+    r"\s+(reported|reports)\.?\s*\Z"
+)
 
 
 def according_to(text: str, s: Sentence) -> Found | None:

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.according import according_to, according_to_last
+from storywatch.understand.according import according_to, according_to_last, reported_last
 from storywatch.understand.asides import (
     PARTICIPLE_NEXT,
     inverted,
@@ -95,6 +95,10 @@ def find_in_sentence(text: str, s: Sentence) -> Found | None:
 
 def _find(text: str, s: Sentence) -> Found | None:
     opens = bool(s.quotes) and _starts_with(text, s, s.quotes[0])
+    if not opens and s.quotes:
+        reported = reported_last(text, s)
+        if reported is not None:
+            return reported
     if opens or (s.quotes and _after_colon(text, s, s.quotes[0])):
         found = quote_first(text, s)
         if found is not None:

@@ -26,7 +26,7 @@ from storywatch.understand.analysis import Analysis, analyse
 from storywatch.understand.attribution import bare_quote, find_in_sentence
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.carried import carried_head
-from storywatch.understand.clause_ends import clip_clause, quote_alone
+from storywatch.understand.clause_ends import clip_clause, labelled_quote_before, quote_alone
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import split_followups
@@ -242,7 +242,7 @@ def _run_on(an: Analysis, s: Sentence, out: list[Attributed], para: int) -> None
         return
     if prev.paragraph != para:
         return
-    if not _whole_quote(text, prev.parts[0]):
+    if not _whole_quote(text, prev.parts[0]) or _labelled_in_narration(an, prev):
         return
     quotes = [q for q in s.quotes if not is_title_quote(text, q)]
     if not quotes:
@@ -256,6 +256,15 @@ def _run_on(an: Analysis, s: Sentence, out: list[Attributed], para: int) -> None
     prev.breaks.append(len(prev.parts))
     prev.parts.append((start, end))
     prev.sentence = s.index
+
+
+def _labelled_in_narration(an: Analysis, prev: Attributed) -> bool:
+    """ "Obama ended his list by saying “Too many.” The crowd echoed “too many.”": a
+    quotation the writer labelled inside narration (``clause_ends.labelled_quote``) is not
+    followed by more of the speaker's words; the next sentence is the writer's again."""
+    opening = an.sentences[prev.sentence].start
+    lead = an.text[opening : prev.parts[0][0]]
+    return len(lead.split()) > 2 and labelled_quote_before(lead)
 
 
 def _whole_quote(text: str, part: Span) -> bool:
