@@ -59,28 +59,3 @@ def test_a_cue_inside_the_opened_clause_does_not_take_over_its_quotation() -> No
     [(said, speaker)] = _direct(text)
     assert said.startswith("she expected that voters will say “no”")
     assert speaker == "Ana Ruiz"
-
-
-def test_and_a_quoting_participle_after_the_quotation_is_a_second_act() -> None:
-    text = (
-        "The harbour board met on Monday.\n\n"
-        "Mayor Ana Ruiz attacked the toll on Tuesday, calling it “theft” and asserting "
-        "that the only answer must be “a full refund.”\n"
-    )
-    assert _direct(text) == [
-        ("it “theft”", "Ana Ruiz"),
-        ("that the only answer must be “a full refund.”", "Ana Ruiz"),
-    ]
-
-
-def test_a_quoting_participle_after_a_comma_is_a_second_act() -> None:
-    text = (
-        "The harbour board met on Monday.\n\n"
-        "Mayor Ana Ruiz said the toll plan was unfair, pointing to its “crushing” cost for "
-        "ferry crews.\n"
-    )
-    said = [(s.kind, s.text) for s in extract_statements(text)]
-    assert said == [
-        ("indirect", "the toll plan was unfair"),
-        ("direct", "to its “crushing” cost for ferry crews"),
-    ]

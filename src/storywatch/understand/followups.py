@@ -104,19 +104,8 @@ def _next_cue_followup(
     text: str, s: Sentence, anchor: int, quote_first: bool, prev: Found
 ) -> tuple[int, Found] | None:
     words = s.words
-    participles = _joined_participles(text, s)
-    for k in sorted({*cue_indices(s), *participles}):
+    for k in cue_indices(s):
         w = words[k]
-        if k in participles and w.start > anchor:
-            # "called it “disqualifying” and asserting that …": the speaker's next act.
-            content = _content(text, s, k)
-            if prev.speaker is None or content is None or not content[1]:
-                continue
-            cue = (w.start, w.end)
-            found = Found(content[0], True, prev.speaker, cue, s.index, inherited=True)
-            if words[k - 1].text == "and":
-                return _comma_before(text, words[k - 1].start, words[k - 2].end), found
-            return _comma_before(text, w.start, words[k - 1].end), found
         if w.start <= anchor or k == 0 or not _is_cue(w, s.quotes):
             continue
         j = k - 1
@@ -155,28 +144,6 @@ def _next_cue_followup(
         parts, direct = content
         return cut, Found(parts, direct, speaker, (w.start, w.end), s.index, inherited=True)
     return None
-
-
-def _joined_participles(text: str, s: Sentence) -> frozenset[int]:
-    """ "said his rivals are unfair, pointing to his “D-minus” rating", "called it
-    “disqualifying” and asserting that …": a participle of a verb that carries a quotation
-    ("pointing", "mocking", "citing", ``lexicon.QUOTE_CUES``) after a comma or "and", with a
-    quotation after it, is the same speaker's next act (as ", adding that …" and "and telling
-    …, “…”" already were); annotators mark each act on its own. "and knowing that “…”" is
-    no such verb and goes on with what was said."""
-    words = s.words
-    out = []
-    for k in range(2, len(words)):
-        low = words[k].text.lower()
-        if not low.endswith("ing") or low not in lx.QUOTE_CUES:
-            continue
-        if _inside(s.quotes, words[k].start):
-            continue
-        if words[k - 1].text != "and" and "," not in text[words[k - 1].end : words[k].start]:
-            continue
-        if any(q.start > words[k].end for q in s.quotes):
-            out.append(k)
-    return frozenset(out)
 
 
 def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int] | None:
