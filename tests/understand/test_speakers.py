@@ -90,3 +90,28 @@ def test_the_name_before_an_age_and_a_description_speaks() -> None:
     text = "Greta Holm, 71, a retired teacher in Brennmoor, Ostmark, said the water tasted odd."
     statement = _by_text(extract_statements(text), "water tasted odd")
     assert statement.speaker == "Greta Holm"
+
+
+def test_a_long_adverbial_opener_leaves_the_name_after_it_the_subject() -> None:
+    # "At … on Friday evening, Tomas Verhoeven walked out": the phrase before the comma is
+    # adverbial, so Verhoeven is the subject a later "he" goes back to, not the name of the
+    # paragraph before.
+    text = (
+        "Peter Quill spoke to farmers in Dunmore on Friday.\n\n"
+        "At a crowded town hall meeting in the old county courthouse on Friday evening, "
+        "Tomas Verhoeven walked out of the hall before the vote.\n\n"
+        "“It is a fairy tale,” he said."
+    )
+    statement = _by_text(extract_statements(text), "fairy tale")
+    assert statement.speaker == "Tomas Verhoeven"
+
+
+def test_a_name_with_an_appositive_before_the_comma_stays_the_subject() -> None:
+    # "Ada Brill, who worked for Mr. Holm's father, Karl Holm, listed …": the opening name
+    # is the subject; the father named inside its appositive is not.
+    text = (
+        "Ada Brill, who worked for many years as a lawyer for Mr. Holm's father, Karl Holm, "
+        "listed the family's rules on Monday: “Never boast,” she said."
+    )
+    statement = _by_text(extract_statements(text), "Never boast")
+    assert statement.speaker == "Ada Brill"

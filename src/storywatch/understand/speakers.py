@@ -325,10 +325,28 @@ def _opens_sentence(text: str, sentence_start: int, at: int) -> bool:
     """A name is a subject when at most a few words, or an opening phrase and a comma,
     come before it in its sentence."""
     prefix = text[sentence_start:at]
-    n = len(prefix.split())
+    words = prefix.split()
+    n = len(words)
     if n <= 2:
         return True
-    return n <= 9 and prefix.rstrip().endswith(",") and "“" not in prefix and '"' not in prefix
+    if not prefix.rstrip().endswith(",") or "“" in prefix or '"' in prefix:
+        return False
+    # A longer opening phrase still leaves the name as subject when the phrase is plainly
+    # adverbial ("Speaking at the town hall in the old courthouse on Friday evening, Holm
+    # …"): it starts with a participle or a preposition, not with another name and its
+    # appositive ("Ada Brill, who worked for Mr. Holm's father, Karl Holm, listed …").
+    first = words[0].lower()
+    return n <= 9 or (n <= 20 and (first in _OPENERS or first.endswith("ing")))
+
+
+# Words that open an adverbial phrase before a sentence's subject.
+_OPENERS = lx.words_of(
+    """
+    after at before by despite during following for from in on since speaking when while
+    with without asked facing absent amid as like unlike throughout over under within
+    earlier later last this
+    """
+)
 
 
 def _relative(an: Analysis, pos: int, written: str, history: History) -> Speaker:
