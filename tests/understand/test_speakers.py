@@ -115,3 +115,15 @@ def test_a_name_with_an_appositive_before_the_comma_stays_the_subject() -> None:
     )
     statement = _by_text(extract_statements(text), "Never boast")
     assert statement.speaker == "Ada Brill"
+
+
+def test_a_name_used_as_a_modifier_is_no_antecedent() -> None:
+    # "The Brandt newspapers …": Brandt describes the newspapers; the "he" after it is the
+    # person who spoke before, not Brandt.
+    text = (
+        "Otto Brandt bought three papers last year. Peter Dahl, a strategist for the "
+        "farmers, spoke on Monday about the drought.\n\n"
+        "The Brandt newspapers have ignored the farmers for years. “It is a scandal,” he said."
+    )
+    statement = _by_text(extract_statements(text), "scandal")
+    assert statement.speaker == "Peter Dahl"

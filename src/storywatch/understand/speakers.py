@@ -270,6 +270,8 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
             continue
         sent = an.sentence_of(m.start)
         distance = float(here - sent)
+        if pronoun in ("he", "she") and _modifier(text, m.start, m.end):
+            continue
         subject = (sent, owner) in spoke or _opens_sentence(text, an.sentences[sent].start, m.start)
         score = distance + (0.0 if subject else 1.2) + (0.8 if m.possessive else 0.0)
         if _gender(an, ident) is None and pronoun in ("he", "she"):
@@ -319,6 +321,18 @@ def _same_sentence_name(an: Analysis, pos: int, pronoun: str) -> int | None:
         if _compatible(an, an.identities[owner], pronoun):
             first = owner
     return first
+
+
+_MODIFIER_BEFORE = re.compile(r"(?:^|\W)(?:[Tt]he|[Aa]n?)\s+$")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _modifier(text: str, start: int, end: int) -> bool:
+    """ "The Murdoch outlets", "a Trump adviser": a name between an article and a
+    lowercase noun describes the noun; it is no one a later pronoun can stand for."""
+    return bool(_MODIFIER_BEFORE.search(text[max(0, start - 6) : start])) and bool(
+        _LOWER_AFTER.match(text, end)
+    )
 
 
 def _opens_sentence(text: str, sentence_start: int, at: int) -> bool:
