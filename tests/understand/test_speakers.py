@@ -127,3 +127,20 @@ def test_a_name_used_as_a_modifier_is_no_antecedent() -> None:
     )
     statement = _by_text(extract_statements(text), "scandal")
     assert statement.speaker == "Peter Dahl"
+
+
+def test_an_anonymous_speaker_keeps_whom_they_stand_near() -> None:
+    # "said a person close to the Brandts": the "to" phrase is part of the speaker, which
+    # would otherwise read "a person close".
+    close = _by_text(
+        extract_statements("“We saw it coming,” said a person close to the Brandts."), "saw it"
+    )
+    assert close.speaker == "a person close to the Brandts"
+    adviser = _by_text(
+        extract_statements("“The vote is lost,” said a longtime adviser to Mayor Dora Pell."),
+        "vote is lost",
+    )
+    assert adviser.speaker == "a longtime adviser to Mayor Dora Pell"
+    # Whom an aide spoke to is not part of the aide.
+    told = _by_text(extract_statements("“We saw it coming,” said an aide to reporters."), "saw it")
+    assert told.speaker == "an aide"

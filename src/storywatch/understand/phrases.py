@@ -26,16 +26,36 @@ from storywatch.understand.text import Word
 def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span | None:
     """The speaker written after an inverted cue: "said Mattie Thomas, 66, a …"."""
     out: list[Word] = []
-    for w in words[k : k + 9]:
-        if out and text[out[-1].end : w.start] not in (" ", ". ", "-"):
+    limit = k + 9
+    for n in range(k, min(len(words), k + 14)):
+        w = words[n]
+        if n >= limit or (out and text[out[-1].end : w.start] not in (" ", ". ", "-")):
             break
         if w.text.lower() in _NP_STOP and (out or w.text.lower() != "that"):
-            break
+            if not _tied_to(words, n, out):
+                break
+            limit = n + 5  # the name after "to" ("both Clintons", "President Jo Bell")
         out.append(w)
     if not out:
         return None
     span = (out[0].start, out[-1].end)
     return span if _plausible(text, out, loose) else None
+
+
+# Nouns of someone near a person or a body: "an adviser to X", "a person close to X".
+_TIED = frozenset(("adviser", "advisers", "advisor", "aide", "aides", "close", "ally", "allies"))
+
+
+def _tied_to(words: list[Word], n: int, out: list[Word]) -> bool:
+    """ "said a longtime adviser to Trump", "said a person close to the Clintons": the "to"
+    names whom the anonymous speaker stands near, which says more about who spoke than the
+    noun alone; it belongs to the speaker when a name follows it."""
+    if words[n].text.lower() != "to" or not out or out[-1].text.lower() not in _TIED:
+        return False
+    after = [w.text for w in words[n + 1 : n + 3]]
+    if after[:1] and after[0].lower() in ("the", "both"):
+        after = after[1:]
+    return bool(after) and after[0][:1].isupper()
 
 
 def _np_before(
