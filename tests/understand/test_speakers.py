@@ -144,3 +144,23 @@ def test_an_anonymous_speaker_keeps_whom_they_stand_near() -> None:
     # Whom an aide spoke to is not part of the aide.
     told = _by_text(extract_statements("“We saw it coming,” said an aide to reporters."), "saw it")
     assert told.speaker == "an aide"
+
+
+def test_a_name_after_a_verb_of_saying_is_not_the_next_pronoun() -> None:
+    # "Brandt says Vos “…”. He warns …": Vos is whom Brandt spoke about; "he" is Brandt.
+    text = (
+        "Mayor Otto Brandt backed Karl Vos for the council on Monday.\n\n"
+        "Brandt says Vos “knows every street in town.” He warns that the rival slate would "
+        "“sell the harbour.”"
+    )
+    statement = _by_text(extract_statements(text), "sell the harbour")
+    assert statement.speaker == "Otto Brandt"
+
+
+def test_a_name_after_asked_is_who_answers() -> None:
+    text = (
+        "Lena Hale interviewed Karl Vos on Friday.\n\n"
+        "Hale asked Vos how tall the tower would be. “About ninety feet,” he told her."
+    )
+    statement = _by_text(extract_statements(text), "ninety feet")
+    assert statement.speaker == "Karl Vos"

@@ -342,7 +342,10 @@ def _opens_sentence(text: str, sentence_start: int, at: int) -> bool:
     words = prefix.split()
     n = len(words)
     if n <= 2:
-        return True
+        # "Pataki says Kasich “…”": a name right after a verb of saying is what was said
+        # about, not the subject; after "asked" it is who answers next ("Hale asked Ruiz
+        # how …. “…,” he said").
+        return not any(w.lower().strip(",") in _SAYING for w in words)
     if not prefix.rstrip().endswith(",") or "“" in prefix or '"' in prefix:
         return False
     # A longer opening phrase still leaves the name as subject when the phrase is plainly
@@ -352,6 +355,8 @@ def _opens_sentence(text: str, sentence_start: int, at: int) -> bool:
     first = words[0].lower()
     return n <= 9 or (n <= 20 and (first in _OPENERS or first.endswith("ing")))
 
+
+_SAYING = lx.CUE_WORDS - lx.words_of("ask asks asked asking")
 
 # Words that open an adverbial phrase before a sentence's subject.
 _OPENERS = lx.words_of(
