@@ -164,3 +164,14 @@ def test_a_name_after_asked_is_who_answers() -> None:
     )
     statement = _by_text(extract_statements(text), "ninety feet")
     assert statement.speaker == "Karl Vos"
+
+
+def test_a_pronoun_goes_back_to_who_spoke_last_through_a_pronoun() -> None:
+    # Hale spoke as "she" one sentence back; Berg, named in passing since, is no subject.
+    text = (
+        "Lena Hale ran the meeting on Friday. “We will vote in May,” she said.\n\n"
+        "She looked tired after a long talk with Mia Berg about the budget. “Time is "
+        "short,” she said."
+    )
+    statement = _by_text(extract_statements(text), "Time is short")
+    assert statement.speaker == "Lena Hale"
