@@ -175,3 +175,14 @@ def test_a_pronoun_goes_back_to_who_spoke_last_through_a_pronoun() -> None:
     )
     statement = _by_text(extract_statements(text), "Time is short")
     assert statement.speaker == "Lena Hale"
+
+
+def test_a_role_with_a_place_goes_to_the_person_whose_title_has_it() -> None:
+    # "The Lestria senator" is Berg (written "Lestria Sen."), though Holm, also a senator,
+    # was named nearer to it.
+    text = (
+        "Lestria Sen. Mia Berg spoke first on Monday. Ostmark Sen. Ada Holm spoke after "
+        "her.\n\nThe Lestria senator said the talks were “going nowhere.”"
+    )
+    statement = _by_text(extract_statements(text), "going nowhere")
+    assert statement.speaker == "Mia Berg"

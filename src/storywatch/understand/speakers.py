@@ -406,27 +406,9 @@ def _role(
     head = words[-1] if words else ""
     head = _TITLE_ALIASES.get(head, head)
     if head in lx.TITLE_HEADS and words[0] not in ("a", "an", "one", "another"):
-        best = -1
-        for j, ident in enumerate(an.identities):
-            if ident.kind is not EntityKind.PERSON:
-                continue
-            for title in ident.titles:
-                tw = {_TITLE_ALIASES.get(t, t) for t in title.lower().replace(".", "").split()}
-                if (
-                    head in tw
-                    and (
-                        len(words) < 2
-                        or words[-2] in tw
-                        or words[-2] in lx.NOT_NAMES
-                        or not words[-2].isalpha()
-                        or True
-                    )
-                    and (
-                        best < 0
-                        or abs(ident.first_at - pos) < abs(an.identities[best].first_at - pos)
-                    )
-                ):
-                    best = j
+        best = _titled(an, pos, head, _place_before_head(written, words))
+        if best < 0:
+            best = _titled(an, pos, head, "")
         if best >= 0:
             return Speaker(an.identities[best].name, best, written, shown)
     if head in lx.TITLE_HEADS or head in lx.SPEAKER_NOUNS:
@@ -436,3 +418,31 @@ def _role(
         if an.owner[mi] >= 0:
             return _named(an, an.owner[mi], shown)
     return Speaker(written, -1, None, shown)
+
+
+def _place_before_head(written: str, words: list[str]) -> str:
+    """ "The Florida senator": the capitalised word before a role's head, which the
+    person's title should carry ("Florida Sen."); "" when there is none."""
+    shown = written.split()
+    if len(shown) < 3 or not shown[-2][:1].isupper() or words[-2] in lx.NOT_NAMES:
+        return ""
+    return words[-2] if words[-2].isalpha() else ""
+
+
+def _titled(an: Analysis, pos: int, head: str, place: str) -> int:
+    """The person written with a title holding ``head`` (and ``place``), nearest to ``pos``."""
+    best = -1
+    for j, ident in enumerate(an.identities):
+        if ident.kind is not EntityKind.PERSON:
+            continue
+        for title in ident.titles:
+            tw = {_TITLE_ALIASES.get(t, t) for t in title.lower().replace(".", "").split()}
+            if (
+                head in tw
+                and (not place or place in tw)
+                and (
+                    best < 0 or abs(ident.first_at - pos) < abs(an.identities[best].first_at - pos)
+                )
+            ):
+                best = j
+    return best
