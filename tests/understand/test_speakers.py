@@ -186,3 +186,21 @@ def test_a_role_with_a_place_goes_to_the_person_whose_title_has_it() -> None:
     )
     statement = _by_text(extract_statements(text), "going nowhere")
     assert statement.speaker == "Mia Berg"
+
+
+def test_the_president_is_not_the_vice_president() -> None:
+    text = (
+        "President Mia Berg opened the summit on Monday. Vice President Ada Holm chaired "
+        "the trade talks.\n\nThe president said the deal was “close.”"
+    )
+    statement = _by_text(extract_statements(text), "close")
+    assert statement.speaker == "Mia Berg"
+
+
+def test_a_former_officeholder_is_the_one_written_as_former() -> None:
+    text = (
+        "Former Gov. Ada Holm endorsed the plan. Gov. Mia Berg said nothing.\n\n"
+        "The former governor said the plan was “long overdue.”"
+    )
+    statement = _by_text(extract_statements(text), "long overdue")
+    assert statement.speaker == "Ada Holm"

@@ -406,9 +406,9 @@ def _role(
     head = words[-1] if words else ""
     head = _TITLE_ALIASES.get(head, head)
     if head in lx.TITLE_HEADS and words[0] not in ("a", "an", "one", "another"):
-        best = _titled(an, pos, head, _place_before_head(written, words))
-        if best < 0:
-            best = _titled(an, pos, head, "")
+        best = -1
+        for wanted in (_role_modifiers(written, words), frozenset()):
+            best = best if best >= 0 else _titled(an, pos, head, wanted, words)
         if best >= 0:
             return Speaker(an.identities[best].name, best, written, shown)
     if head in lx.TITLE_HEADS or head in lx.SPEAKER_NOUNS:
@@ -420,17 +420,30 @@ def _role(
     return Speaker(written, -1, None, shown)
 
 
-def _place_before_head(written: str, words: list[str]) -> str:
-    """ "The Florida senator": the capitalised word before a role's head, which the
-    person's title should carry ("Florida Sen."); "" when there is none."""
+def _role_modifiers(written: str, words: list[str]) -> frozenset[str]:
+    """Words of a role the person's title should carry, first tried strictly: the
+    capitalised word before the head ("The Florida senator" is the "Florida Sen.") and
+    "former" ("the former president" is not the sitting one)."""
+    out = {"former"} & set(words)
     shown = written.split()
-    if len(shown) < 3 or not shown[-2][:1].isupper() or words[-2] in lx.NOT_NAMES:
-        return ""
-    return words[-2] if words[-2].isalpha() else ""
+    if (
+        len(shown) >= 3
+        and shown[-2][:1].isupper()
+        and words[-2] not in lx.NOT_NAMES
+        and words[-2].isalpha()
+    ):
+        out.add(words[-2])
+    return frozenset(out)
 
 
-def _titled(an: Analysis, pos: int, head: str, place: str) -> int:
-    """The person written with a title holding ``head`` (and ``place``), nearest to ``pos``."""
+# A title word that makes another office of the head: "the president" is not the "Vice
+# President", "the governor" not the "Lieutenant Governor".
+_LESSER = frozenset(("vice", "deputy", "assistant", "lieutenant", "lt", "associate"))
+
+
+def _titled(an: Analysis, pos: int, head: str, wanted: frozenset[str], words: list[str]) -> int:
+    """The person written with a title holding ``head`` (and ``wanted``), nearest to ``pos``;
+    a title with a lesser office ("Vice President") only for a role that says so."""
     best = -1
     for j, ident in enumerate(an.identities):
         if ident.kind is not EntityKind.PERSON:
@@ -439,7 +452,8 @@ def _titled(an: Analysis, pos: int, head: str, place: str) -> int:
             tw = {_TITLE_ALIASES.get(t, t) for t in title.lower().replace(".", "").split()}
             if (
                 head in tw
-                and (not place or place in tw)
+                and wanted <= tw
+                and not (tw & _LESSER) - set(words)
                 and (
                     best < 0 or abs(ident.first_at - pos) < abs(an.identities[best].first_at - pos)
                 )
