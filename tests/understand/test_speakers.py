@@ -204,3 +204,13 @@ def test_a_former_officeholder_is_the_one_written_as_former() -> None:
     )
     statement = _by_text(extract_statements(text), "long overdue")
     assert statement.speaker == "Ada Holm"
+
+
+def test_a_people_taken_for_a_name_is_no_he_or_she() -> None:
+    # "Ostmark Americans" reads like a name, but no "he" stands for a people.
+    text = (
+        "Karl Vos toured the border towns on Monday.\n\n"
+        "He met families of Ostmark Americans. “They want work,” he said."
+    )
+    statement = _by_text(extract_statements(text), "want work")
+    assert statement.speaker == "Karl Vos"

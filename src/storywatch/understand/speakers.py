@@ -114,13 +114,30 @@ def _compatible(an: Analysis, ident: Identity, pronoun: str) -> bool:
     that fits, when the article shows one), it/they/we for an organisation only — "they"
     for a group of people has no identity to resolve to."""
     if pronoun in ("he", "she", "i"):
-        if ident.kind is not EntityKind.PERSON:
+        if ident.kind is not EntityKind.PERSON or _group_name(ident.name):
             return False
         g = _gender(an, ident)
         return g is None or pronoun == "i" or (g == "m") == (pronoun == "he")
     if pronoun in ("it", "they", "we"):
         return ident.kind is EntityKind.ORG
     return True
+
+
+# Words that end the name of a people or a faith, never of one person: "Mexican American",
+# "South Korean", "Muslim Americans" are taken for names but no "he" or "she" stands for them.
+_GROUPS = lx.words_of(
+    """
+    american americans mexican mexicans korean koreans asian asians indian indians latino
+    latinos latina latinas hispanic hispanics african africans european europeans muslim
+    muslims christian christians jew jews jewish arab arabs chinese japanese russian
+    russians iranian iranians democrats republicans
+    """
+)
+
+
+def _group_name(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[-1] in _GROUPS
 
 
 def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
