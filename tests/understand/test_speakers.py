@@ -214,3 +214,24 @@ def test_a_people_taken_for_a_name_is_no_he_or_she() -> None:
     )
     statement = _by_text(extract_statements(text), "want work")
     assert statement.speaker == "Karl Vos"
+
+
+def test_a_name_led_by_its_titles_is_the_speaker() -> None:
+    # The capitalised words a sentence opens with are only titles; the name comes after
+    # lowercase title words ("Republican presidential candidate Tom Vale").
+    led = _by_text(
+        extract_statements(
+            "Republican presidential candidate Tom Vale quickly took to the radio, saying: "
+            "“Another attack. When will we learn?”"
+        ),
+        "Another attack",
+    )
+    assert led.speaker == "Tom Vale"
+    # Two titles joined by "and" after an inverted cue belong to one person.
+    joined = _by_text(
+        extract_statements(
+            "“That is what he did,” said former Ostmark Gov. and Labour Party Chairman Ed Vale."
+        ),
+        "what he did",
+    )
+    assert joined.speaker == "Ed Vale"

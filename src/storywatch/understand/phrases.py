@@ -32,9 +32,12 @@ def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span
         if n >= limit or (out and text[out[-1].end : w.start] not in (" ", ". ", "-")):
             break
         if w.text.lower() in _NP_STOP and (out or w.text.lower() != "that"):
-            if not _tied_to(words, n, out):
+            if _tied_to(words, n, out):
+                limit = n + 5  # the name after "to" ("both Clintons", "President Jo Bell")
+            elif _joined_titles(words, n, out):
+                limit = n + 8  # the second title and the name
+            else:
                 break
-            limit = n + 5  # the name after "to" ("both Clintons", "President Jo Bell")
         out.append(w)
     if not out:
         return None
@@ -56,6 +59,19 @@ def _tied_to(words: list[Word], n: int, out: list[Word]) -> bool:
     if after[:1] and after[0].lower() in ("the", "both"):
         after = after[1:]
     return bool(after) and after[0][:1].isupper()
+
+
+def _joined_titles(words: list[Word], n: int, out: list[Word]) -> bool:
+    """ "said former Ostmark Gov. and Labour Party Chairman Ed Vale": "and" between two
+    capitalised titles of one person (the name comes after the second)."""
+    if words[n].text.lower() != "and" or not out or n + 1 >= len(words):
+        return False
+    last = out[-1].text
+    return (
+        last[:1].isupper()
+        and last.lower().rstrip(".") in lx.TITLE_WORDS
+        and words[n + 1].text[:1].isupper()
+    )
 
 
 def _np_before(
@@ -476,7 +492,28 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
         j += 1
     if j == i or words[i].text.lower() in lx.NOT_NAMES:
         return None
-    return words[i].start, words[j - 1].end
+    return words[i].start, words[_past_title(text, words, i, j) - 1].end
+
+
+def _past_title(text: str, words: list[Word], i: int, j: int) -> int:
+    """Where a capitalised run ``words[i:j]`` that is only title words ends when lowercase
+    title words and a name follow it: "Republican presidential candidate Tom Vale", "Former
+    Republican presidential candidate Tom Vale" (the run alone would be "Republican")."""
+    if any(w.text.lower().rstrip(".") not in lx.TITLE_WORDS for w in words[i:j]):
+        return j
+    k = j
+    while k < len(words) and k - j < 4 and words[k].text.lower() in lx.TITLE_WORDS:
+        if not words[k].text[:1].islower() or text[words[k - 1].end : words[k].start] != " ":
+            return j
+        k += 1
+    if k == j or k >= len(words) or not words[k].text[:1].isupper():
+        return j
+    end = k
+    while end < len(words) and words[end].text[:1].isupper() and end - k < 4:
+        if end > k and text[words[end - 1].end : words[end].start] not in (" ", ". "):
+            break
+        end += 1
+    return end
 
 
 # Adverbs that open a sentence before a comma and its subject ("However, Adelson …").
