@@ -235,3 +235,15 @@ def test_a_name_led_by_its_titles_is_the_speaker() -> None:
         "what he did",
     )
     assert joined.speaker == "Ed Vale"
+
+
+def test_before_a_participle_the_clause_subject_speaks_not_the_opener() -> None:
+    # "Hours later, Vale returned …, telling Reuters, “…”": "Hours later" is no speaker.
+    statement = _by_text(
+        extract_statements(
+            "Hours later, Tom Vale returned the compliment to Holm, telling Reuters, “We "
+            "have been friends for a long time.”"
+        ),
+        "friends for a long time",
+    )
+    assert statement.speaker == "Tom Vale"

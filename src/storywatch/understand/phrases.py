@@ -297,6 +297,12 @@ def _subject_before_appositive(
             chunks.append([])
         chunks[-1].append(w)
     chunks = [c for c in chunks if c]
+    if chunks and j < len(words) and words[j].text.lower().endswith("ing"):
+        # "Hours later, Vale returned the compliment, telling Reuters, “…”": before a
+        # participle the last chunk is a clause, and its subject speaks, not the opener.
+        lead = _clause_lead(text, chunks[-1])
+        if lead is not None:
+            return lead
     # "A top strategist, John Weaver, said": the name, not the role before it, speaks.
     if len(chunks) >= 2 and _is_name_chunk(chunks[-1]) and _is_role_chunk(chunks[-2]):
         return chunks[-1][0].start, chunks[-1][-1].end
@@ -327,6 +333,29 @@ def _subject_before_appositive(
     if len(chunks) == 1:
         return None
     return None
+
+
+def _clause_lead(text: str, chunk: list[Word]) -> Span | None:
+    """The name or pronoun opening ``chunk`` when a lowercase word (its verb and the rest of
+    a clause) follows it: "Mr. Vale released a statement on Saturday night"."""
+    first = chunk[0].text
+    if first.lower() in lx.PERSONAL_PRONOUNS - {"it", "you", "i", "we"} and len(chunk) > 2:
+        return chunk[0].start, chunk[0].end
+    run: list[Word] = []
+    for w in chunk:
+        if not w.text[:1].isupper() or len(run) == 4:
+            break
+        if run and text[run[-1].end : w.start] not in (" ", ". "):
+            break
+        run.append(w)
+    if not run or len(run) == len(chunk) or run[0].text.lower() in lx.NOT_NAMES:
+        return None
+    if run[-1].text.endswith(lx.POSSESSIVE_ENDINGS):
+        return None  # "Clinton’s right-hand woman …": the owner is not the subject
+    if run[0].text.lower() in _DETERMINERS or not chunk[len(run)].text[:1].islower():
+        return None
+    # "Republican presidential candidate Tom Vale took …": past the titles to the name.
+    return run[0].start, chunk[_past_title(text, chunk, 0, len(run)) - 1].end
 
 
 def _name_at_end(text: str, chunk: list[Word]) -> Span | None:
