@@ -247,3 +247,14 @@ def test_before_a_participle_the_clause_subject_speaks_not_the_opener() -> None:
         "friends for a long time",
     )
     assert statement.speaker == "Tom Vale"
+
+
+def test_an_owners_plural_noun_is_no_cue() -> None:
+    # "Vale's comments" is a noun, not "Vale comments"; the real cue after it reads the
+    # sentence and its subject speaks.
+    text = (
+        "In response to Vale's comments in Dunmore, Secretary Martin Holm released a "
+        "statement saying that Vale had “insulted every farmer in the valley.”"
+    )
+    statement = _by_text(extract_statements(text), "insulted every farmer")
+    assert statement.speaker == "Martin Holm"
