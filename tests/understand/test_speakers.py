@@ -90,3 +90,171 @@ def test_the_name_before_an_age_and_a_description_speaks() -> None:
     text = "Greta Holm, 71, a retired teacher in Brennmoor, Ostmark, said the water tasted odd."
     statement = _by_text(extract_statements(text), "water tasted odd")
     assert statement.speaker == "Greta Holm"
+
+
+def test_a_long_adverbial_opener_leaves_the_name_after_it_the_subject() -> None:
+    # "At … on Friday evening, Tomas Verhoeven walked out": the phrase before the comma is
+    # adverbial, so Verhoeven is the subject a later "he" goes back to, not the name of the
+    # paragraph before.
+    text = (
+        "Peter Quill spoke to farmers in Dunmore on Friday.\n\n"
+        "At a crowded town hall meeting in the old county courthouse on Friday evening, "
+        "Tomas Verhoeven walked out of the hall before the vote.\n\n"
+        "“It is a fairy tale,” he said."
+    )
+    statement = _by_text(extract_statements(text), "fairy tale")
+    assert statement.speaker == "Tomas Verhoeven"
+
+
+def test_a_name_with_an_appositive_before_the_comma_stays_the_subject() -> None:
+    # "Ada Brill, who worked for Mr. Holm's father, Karl Holm, listed …": the opening name
+    # is the subject; the father named inside its appositive is not.
+    text = (
+        "Ada Brill, who worked for many years as a lawyer for Mr. Holm's father, Karl Holm, "
+        "listed the family's rules on Monday: “Never boast,” she said."
+    )
+    statement = _by_text(extract_statements(text), "Never boast")
+    assert statement.speaker == "Ada Brill"
+
+
+def test_a_name_used_as_a_modifier_is_no_antecedent() -> None:
+    # "The Brandt newspapers …": Brandt describes the newspapers; the "he" after it is the
+    # person who spoke before, not Brandt.
+    text = (
+        "Otto Brandt bought three papers last year. Peter Dahl, a strategist for the "
+        "farmers, spoke on Monday about the drought.\n\n"
+        "The Brandt newspapers have ignored the farmers for years. “It is a scandal,” he said."
+    )
+    statement = _by_text(extract_statements(text), "scandal")
+    assert statement.speaker == "Peter Dahl"
+
+
+def test_an_anonymous_speaker_keeps_whom_they_stand_near() -> None:
+    # "said a person close to the Brandts": the "to" phrase is part of the speaker, which
+    # would otherwise read "a person close".
+    close = _by_text(
+        extract_statements("“We saw it coming,” said a person close to the Brandts."), "saw it"
+    )
+    assert close.speaker == "a person close to the Brandts"
+    adviser = _by_text(
+        extract_statements("“The vote is lost,” said a longtime adviser to Mayor Dora Pell."),
+        "vote is lost",
+    )
+    assert adviser.speaker == "a longtime adviser to Mayor Dora Pell"
+    # Whom an aide spoke to is not part of the aide.
+    told = _by_text(extract_statements("“We saw it coming,” said an aide to reporters."), "saw it")
+    assert told.speaker == "an aide"
+
+
+def test_a_name_after_a_verb_of_saying_is_not_the_next_pronoun() -> None:
+    # "Brandt says Vos “…”. He warns …": Vos is whom Brandt spoke about; "he" is Brandt.
+    text = (
+        "Mayor Otto Brandt backed Karl Vos for the council on Monday.\n\n"
+        "Brandt says Vos “knows every street in town.” He warns that the rival slate would "
+        "“sell the harbour.”"
+    )
+    statement = _by_text(extract_statements(text), "sell the harbour")
+    assert statement.speaker == "Otto Brandt"
+
+
+def test_a_name_after_asked_is_who_answers() -> None:
+    text = (
+        "Lena Hale interviewed Karl Vos on Friday.\n\n"
+        "Hale asked Vos how tall the tower would be. “About ninety feet,” he told her."
+    )
+    statement = _by_text(extract_statements(text), "ninety feet")
+    assert statement.speaker == "Karl Vos"
+
+
+def test_a_pronoun_goes_back_to_who_spoke_last_through_a_pronoun() -> None:
+    # Hale spoke as "she" one sentence back; Berg, named in passing since, is no subject.
+    text = (
+        "Lena Hale ran the meeting on Friday. “We will vote in May,” she said.\n\n"
+        "She looked tired after a long talk with Mia Berg about the budget. “Time is "
+        "short,” she said."
+    )
+    statement = _by_text(extract_statements(text), "Time is short")
+    assert statement.speaker == "Lena Hale"
+
+
+def test_a_role_with_a_place_goes_to_the_person_whose_title_has_it() -> None:
+    # "The Lestria senator" is Berg (written "Lestria Sen."), though Holm, also a senator,
+    # was named nearer to it.
+    text = (
+        "Lestria Sen. Mia Berg spoke first on Monday. Ostmark Sen. Ada Holm spoke after "
+        "her.\n\nThe Lestria senator said the talks were “going nowhere.”"
+    )
+    statement = _by_text(extract_statements(text), "going nowhere")
+    assert statement.speaker == "Mia Berg"
+
+
+def test_the_president_is_not_the_vice_president() -> None:
+    text = (
+        "President Mia Berg opened the summit on Monday. Vice President Ada Holm chaired "
+        "the trade talks.\n\nThe president said the deal was “close.”"
+    )
+    statement = _by_text(extract_statements(text), "close")
+    assert statement.speaker == "Mia Berg"
+
+
+def test_a_former_officeholder_is_the_one_written_as_former() -> None:
+    text = (
+        "Former Gov. Ada Holm endorsed the plan. Gov. Mia Berg said nothing.\n\n"
+        "The former governor said the plan was “long overdue.”"
+    )
+    statement = _by_text(extract_statements(text), "long overdue")
+    assert statement.speaker == "Ada Holm"
+
+
+def test_a_people_taken_for_a_name_is_no_he_or_she() -> None:
+    # "Ostmark Americans" reads like a name, but no "he" stands for a people.
+    text = (
+        "Karl Vos toured the border towns on Monday.\n\n"
+        "He met families of Ostmark Americans. “They want work,” he said."
+    )
+    statement = _by_text(extract_statements(text), "want work")
+    assert statement.speaker == "Karl Vos"
+
+
+def test_a_name_led_by_its_titles_is_the_speaker() -> None:
+    # The capitalised words a sentence opens with are only titles; the name comes after
+    # lowercase title words ("Republican presidential candidate Tom Vale").
+    led = _by_text(
+        extract_statements(
+            "Republican presidential candidate Tom Vale quickly took to the radio, saying: "
+            "“Another attack. When will we learn?”"
+        ),
+        "Another attack",
+    )
+    assert led.speaker == "Tom Vale"
+    # Two titles joined by "and" after an inverted cue belong to one person.
+    joined = _by_text(
+        extract_statements(
+            "“That is what he did,” said former Ostmark Gov. and Labour Party Chairman Ed Vale."
+        ),
+        "what he did",
+    )
+    assert joined.speaker == "Ed Vale"
+
+
+def test_before_a_participle_the_clause_subject_speaks_not_the_opener() -> None:
+    # "Hours later, Vale returned …, telling Reuters, “…”": "Hours later" is no speaker.
+    statement = _by_text(
+        extract_statements(
+            "Hours later, Tom Vale returned the compliment to Holm, telling Reuters, “We "
+            "have been friends for a long time.”"
+        ),
+        "friends for a long time",
+    )
+    assert statement.speaker == "Tom Vale"
+
+
+def test_an_owners_plural_noun_is_no_cue() -> None:
+    # "Vale's comments" is a noun, not "Vale comments"; the real cue after it reads the
+    # sentence and its subject speaks.
+    text = (
+        "In response to Vale's comments in Dunmore, Secretary Martin Holm released a "
+        "statement saying that Vale had “insulted every farmer in the valley.”"
+    )
+    statement = _by_text(extract_statements(text), "insulted every farmer")
+    assert statement.speaker == "Martin Holm"

@@ -26,16 +26,52 @@ from storywatch.understand.text import Word
 def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span | None:
     """The speaker written after an inverted cue: "said Mattie Thomas, 66, a …"."""
     out: list[Word] = []
-    for w in words[k : k + 9]:
-        if out and text[out[-1].end : w.start] not in (" ", ". ", "-"):
+    limit = k + 9
+    for n in range(k, min(len(words), k + 14)):
+        w = words[n]
+        if n >= limit or (out and text[out[-1].end : w.start] not in (" ", ". ", "-")):
             break
         if w.text.lower() in _NP_STOP and (out or w.text.lower() != "that"):
-            break
+            if _tied_to(words, n, out):
+                limit = n + 5  # the name after "to" ("both Clintons", "President Jo Bell")
+            elif _joined_titles(words, n, out):
+                limit = n + 8  # the second title and the name
+            else:
+                break
         out.append(w)
     if not out:
         return None
     span = (out[0].start, out[-1].end)
     return span if _plausible(text, out, loose) else None
+
+
+# Nouns of someone near a person or a body: "an adviser to X", "a person close to X".
+_TIED = frozenset(("adviser", "advisers", "advisor", "aide", "aides", "close", "ally", "allies"))
+
+
+def _tied_to(words: list[Word], n: int, out: list[Word]) -> bool:
+    """ "said a longtime adviser to Trump", "said a person close to the Clintons": the "to"
+    names whom the anonymous speaker stands near, which says more about who spoke than the
+    noun alone; it belongs to the speaker when a name follows it."""
+    if words[n].text.lower() != "to" or not out or out[-1].text.lower() not in _TIED:
+        return False
+    after = [w.text for w in words[n + 1 : n + 3]]
+    if after[:1] and after[0].lower() in ("the", "both"):
+        after = after[1:]
+    return bool(after) and after[0][:1].isupper()
+
+
+def _joined_titles(words: list[Word], n: int, out: list[Word]) -> bool:
+    """ "said former Ostmark Gov. and Labour Party Chairman Ed Vale": "and" between two
+    capitalised titles of one person (the name comes after the second)."""
+    if words[n].text.lower() != "and" or not out or n + 1 >= len(words):
+        return False
+    last = out[-1].text
+    return (
+        last[:1].isupper()
+        and last.lower().rstrip(".") in lx.TITLE_WORDS
+        and words[n + 1].text[:1].isupper()
+    )
 
 
 def _np_before(
@@ -261,6 +297,12 @@ def _subject_before_appositive(
             chunks.append([])
         chunks[-1].append(w)
     chunks = [c for c in chunks if c]
+    if chunks and j < len(words) and words[j].text.lower().endswith("ing"):
+        # "Hours later, Vale returned the compliment, telling Reuters, “…”": before a
+        # participle the last chunk is a clause, and its subject speaks, not the opener.
+        lead = _clause_lead(text, chunks[-1])
+        if lead is not None:
+            return lead
     # "A top strategist, John Weaver, said": the name, not the role before it, speaks.
     if len(chunks) >= 2 and _is_name_chunk(chunks[-1]) and _is_role_chunk(chunks[-2]):
         return chunks[-1][0].start, chunks[-1][-1].end
@@ -291,6 +333,29 @@ def _subject_before_appositive(
     if len(chunks) == 1:
         return None
     return None
+
+
+def _clause_lead(text: str, chunk: list[Word]) -> Span | None:
+    """The name or pronoun opening ``chunk`` when a lowercase word (its verb and the rest of
+    a clause) follows it: "Mr. Vale released a statement on Saturday night"."""
+    first = chunk[0].text
+    if first.lower() in lx.PERSONAL_PRONOUNS - {"it", "you", "i", "we"} and len(chunk) > 2:
+        return chunk[0].start, chunk[0].end
+    run: list[Word] = []
+    for w in chunk:
+        if not w.text[:1].isupper() or len(run) == 4:
+            break
+        if run and text[run[-1].end : w.start] not in (" ", ". "):
+            break
+        run.append(w)
+    if not run or len(run) == len(chunk) or run[0].text.lower() in lx.NOT_NAMES:
+        return None
+    if run[-1].text.endswith(lx.POSSESSIVE_ENDINGS):
+        return None  # "Clinton’s right-hand woman …": the owner is not the subject
+    if run[0].text.lower() in _DETERMINERS or not chunk[len(run)].text[:1].islower():
+        return None
+    # "Republican presidential candidate Tom Vale took …": past the titles to the name.
+    return run[0].start, chunk[_past_title(text, chunk, 0, len(run)) - 1].end
 
 
 def _name_at_end(text: str, chunk: list[Word]) -> Span | None:
@@ -456,7 +521,28 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
         j += 1
     if j == i or words[i].text.lower() in lx.NOT_NAMES:
         return None
-    return words[i].start, words[j - 1].end
+    return words[i].start, words[_past_title(text, words, i, j) - 1].end
+
+
+def _past_title(text: str, words: list[Word], i: int, j: int) -> int:
+    """Where a capitalised run ``words[i:j]`` that is only title words ends when lowercase
+    title words and a name follow it: "Republican presidential candidate Tom Vale", "Former
+    Republican presidential candidate Tom Vale" (the run alone would be "Republican")."""
+    if any(w.text.lower().rstrip(".") not in lx.TITLE_WORDS for w in words[i:j]):
+        return j
+    k = j
+    while k < len(words) and k - j < 4 and words[k].text.lower() in lx.TITLE_WORDS:
+        if not words[k].text[:1].islower() or text[words[k - 1].end : words[k].start] != " ":
+            return j
+        k += 1
+    if k == j or k >= len(words) or not words[k].text[:1].isupper():
+        return j
+    end = k
+    while end < len(words) and words[end].text[:1].isupper() and end - k < 4:
+        if end > k and text[words[end - 1].end : words[end].start] not in (" ", ". "):
+            break
+        end += 1
+    return end
 
 
 # Adverbs that open a sentence before a comma and its subject ("However, Adelson …").

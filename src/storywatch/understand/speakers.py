@@ -114,13 +114,30 @@ def _compatible(an: Analysis, ident: Identity, pronoun: str) -> bool:
     that fits, when the article shows one), it/they/we for an organisation only — "they"
     for a group of people has no identity to resolve to."""
     if pronoun in ("he", "she", "i"):
-        if ident.kind is not EntityKind.PERSON:
+        if ident.kind is not EntityKind.PERSON or _group_name(ident.name):
             return False
         g = _gender(an, ident)
         return g is None or pronoun == "i" or (g == "m") == (pronoun == "he")
     if pronoun in ("it", "they", "we"):
         return ident.kind is EntityKind.ORG
     return True
+
+
+# Words that end the name of a people or a faith, never of one person: "Mexican American",
+# "South Korean", "Muslim Americans" are taken for names but no "he" or "she" stands for them.
+_GROUPS = lx.words_of(
+    """
+    american americans mexican mexicans korean koreans asian asians indian indians latino
+    latinos latina latinas hispanic hispanics african africans european europeans muslim
+    muslims christian christians jew jews jewish arab arabs chinese japanese russian
+    russians iranian iranians democrats republicans
+    """
+)
+
+
+def _group_name(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[-1] in _GROUPS
 
 
 def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
@@ -270,12 +287,25 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
             continue
         sent = an.sentence_of(m.start)
         distance = float(here - sent)
+        if pronoun in ("he", "she") and _modifier(text, m.start, m.end):
+            continue
         subject = (sent, owner) in spoke or _opens_sentence(text, an.sentences[sent].start, m.start)
         score = distance + (0.0 if subject else 1.2) + (0.8 if m.possessive else 0.0)
         if _gender(an, ident) is None and pronoun in ("he", "she"):
             score += 0.3
         if best is None or score < best[0]:
             best = (score, owner)
+    if pronoun in ("he", "she"):
+        # A person who spoke in a recent sentence is its subject even when written there
+        # as a pronoun ("She appeared to imply that … than Clinton. “…,” she said").
+        for at, ident_index, p in history.said:
+            if ident_index < 0 or para - p > 1:
+                continue
+            if not _compatible(an, an.identities[ident_index], pronoun):
+                continue
+            score = float(here - an.sentence_of(at))
+            if best is None or score < best[0]:
+                best = (score, ident_index)
     if pronoun in ("it", "they"):
         # An organisation that spoke in a recent sentence is a subject there, even when it
         # was written as "the port authority" (no name to find among the mentions).
@@ -321,14 +351,49 @@ def _same_sentence_name(an: Analysis, pos: int, pronoun: str) -> int | None:
     return first
 
 
+_MODIFIER_BEFORE = re.compile(r"(?:^|\W)(?:[Tt]he|[Aa]n?)\s+$")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _modifier(text: str, start: int, end: int) -> bool:
+    """ "The Murdoch outlets", "a Trump adviser": a name between an article and a
+    lowercase noun describes the noun; it is no one a later pronoun can stand for."""
+    return bool(_MODIFIER_BEFORE.search(text[max(0, start - 6) : start])) and bool(
+        _LOWER_AFTER.match(text, end)
+    )
+
+
 def _opens_sentence(text: str, sentence_start: int, at: int) -> bool:
     """A name is a subject when at most a few words, or an opening phrase and a comma,
     come before it in its sentence."""
     prefix = text[sentence_start:at]
-    n = len(prefix.split())
+    words = prefix.split()
+    n = len(words)
     if n <= 2:
-        return True
-    return n <= 9 and prefix.rstrip().endswith(",") and "“" not in prefix and '"' not in prefix
+        # "Pataki says Kasich “…”": a name right after a verb of saying is what was said
+        # about, not the subject; after "asked" it is who answers next ("Hale asked Ruiz
+        # how …. “…,” he said").
+        return not any(w.lower().strip(",") in _SAYING for w in words)
+    if not prefix.rstrip().endswith(",") or "“" in prefix or '"' in prefix:
+        return False
+    # A longer opening phrase still leaves the name as subject when the phrase is plainly
+    # adverbial ("Speaking at the town hall in the old courthouse on Friday evening, Holm
+    # …"): it starts with a participle or a preposition, not with another name and its
+    # appositive ("Ada Brill, who worked for Mr. Holm's father, Karl Holm, listed …").
+    first = words[0].lower()
+    return n <= 9 or (n <= 20 and (first in _OPENERS or first.endswith("ing")))
+
+
+_SAYING = lx.CUE_WORDS - lx.words_of("ask asks asked asking")
+
+# Words that open an adverbial phrase before a sentence's subject.
+_OPENERS = lx.words_of(
+    """
+    after at before by despite during following for from in on since speaking when while
+    with without asked facing absent amid as like unlike throughout over under within
+    earlier later last this
+    """
+)
 
 
 def _relative(an: Analysis, pos: int, written: str, history: History) -> Speaker:
@@ -359,26 +424,8 @@ def _role(
     head = _TITLE_ALIASES.get(head, head)
     if head in lx.TITLE_HEADS and words[0] not in ("a", "an", "one", "another"):
         best = -1
-        for j, ident in enumerate(an.identities):
-            if ident.kind is not EntityKind.PERSON:
-                continue
-            for title in ident.titles:
-                tw = {_TITLE_ALIASES.get(t, t) for t in title.lower().replace(".", "").split()}
-                if (
-                    head in tw
-                    and (
-                        len(words) < 2
-                        or words[-2] in tw
-                        or words[-2] in lx.NOT_NAMES
-                        or not words[-2].isalpha()
-                        or True
-                    )
-                    and (
-                        best < 0
-                        or abs(ident.first_at - pos) < abs(an.identities[best].first_at - pos)
-                    )
-                ):
-                    best = j
+        for wanted in (_role_modifiers(written, words), frozenset()):
+            best = best if best >= 0 else _titled(an, pos, head, wanted, words)
         if best >= 0:
             return Speaker(an.identities[best].name, best, written, shown)
     if head in lx.TITLE_HEADS or head in lx.SPEAKER_NOUNS:
@@ -388,3 +435,45 @@ def _role(
         if an.owner[mi] >= 0:
             return _named(an, an.owner[mi], shown)
     return Speaker(written, -1, None, shown)
+
+
+def _role_modifiers(written: str, words: list[str]) -> frozenset[str]:
+    """Words of a role the person's title should carry, first tried strictly: the
+    capitalised word before the head ("The Florida senator" is the "Florida Sen.") and
+    "former" ("the former president" is not the sitting one)."""
+    out = {"former"} & set(words)
+    shown = written.split()
+    if (
+        len(shown) >= 3
+        and shown[-2][:1].isupper()
+        and words[-2] not in lx.NOT_NAMES
+        and words[-2].isalpha()
+    ):
+        out.add(words[-2])
+    return frozenset(out)
+
+
+# A title word that makes another office of the head: "the president" is not the "Vice
+# President", "the governor" not the "Lieutenant Governor".
+_LESSER = frozenset(("vice", "deputy", "assistant", "lieutenant", "lt", "associate"))
+
+
+def _titled(an: Analysis, pos: int, head: str, wanted: frozenset[str], words: list[str]) -> int:
+    """The person written with a title holding ``head`` (and ``wanted``), nearest to ``pos``;
+    a title with a lesser office ("Vice President") only for a role that says so."""
+    best = -1
+    for j, ident in enumerate(an.identities):
+        if ident.kind is not EntityKind.PERSON:
+            continue
+        for title in ident.titles:
+            tw = {_TITLE_ALIASES.get(t, t) for t in title.lower().replace(".", "").split()}
+            if (
+                head in tw
+                and wanted <= tw
+                and not (tw & _LESSER) - set(words)
+                and (
+                    best < 0 or abs(ident.first_at - pos) < abs(an.identities[best].first_at - pos)
+                )
+            ):
+                best = j
+    return best

@@ -30,6 +30,7 @@ from storywatch.understand.clause_ends import clip_clause, labelled_quote_before
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import split_followups
+from storywatch.understand.issuers import issuer
 from storywatch.understand.leading import leading_participle, leading_participle_alone
 from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.phrases import appositive_name
@@ -354,8 +355,10 @@ def _opens_paragraph(an: Analysis, s: Sentence) -> bool:
 
 def _make(an: Analysis, found: Found, history: History, para: int) -> Attributed:
     if found.speaker is not None:
-        named = appositive_name(an.text, found.speaker)
-        if named is not None:
+        named = appositive_name(an.text, found.speaker) or found.speaker
+        # "Pell issued a statement saying …": whoever put the document out speaks.
+        named = issuer(an.text, an.sentences[found.sentence], named) or named
+        if named != found.speaker:
             found = replace(found, speaker=named)
     if found.speaker is not None:
         speaker = resolve(an, found.speaker, history)
