@@ -31,3 +31,22 @@ def test_a_quotation_near_a_verb_that_reports_nothing_is_still_read() -> None:
     [s] = extract_statements(text)
     assert s.kind == "direct"
     assert s.speaker == "Ruth Okonjo"
+
+
+def test_scare_quotes_after_a_verb_of_place_are_no_statement() -> None:
+    text = (
+        "Councillor Ruth Okonjo toured the waterfront.\n\n"
+        "Okonjo seized on the question of “harbour heritage” at every stop.\n\n"
+        "Okonjo campaigned tirelessly in the district that once named her the “ferry queen.”\n"
+    )
+    assert [s for s in extract_statements(text) if s.kind == "direct"] == []
+
+
+def test_a_reporting_verb_after_the_preposition_still_reads_the_quotation() -> None:
+    text = (
+        "Councillor Ruth Okonjo toured the waterfront.\n\n"
+        "Okonjo erred in saying that the pier had cost “twice the estimate.”\n"
+    )
+    directs = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert len(directs) == 1
+    assert directs[0].speaker == "Ruth Okonjo"
