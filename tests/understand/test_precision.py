@@ -66,3 +66,12 @@ def test_a_title_case_quotation_with_its_trailer_at_once_is_still_read() -> None
     text = "Mayor Ilsa Varga spoke at the harbour.\n\n“Absolutely,” Varga said on Friday.\n"
     [s] = [s for s in extract_statements(text) if s.kind == "direct"]
     assert s.speaker == "Ilsa Varga"
+
+
+def test_a_verb_that_governs_quotations_keeps_its_reading_before_a_preposition() -> None:
+    text = (
+        "Councillor Ruth Okonjo toured the waterfront.\n\n"
+        "Okonjo weighed in on the plan, which she found “a gift to the developers.”\n"
+    )
+    directs = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert [s.speaker for s in directs] == ["Ruth Okonjo"]
