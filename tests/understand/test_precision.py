@@ -31,3 +31,47 @@ def test_a_quotation_near_a_verb_that_reports_nothing_is_still_read() -> None:
     [s] = extract_statements(text)
     assert s.kind == "direct"
     assert s.speaker == "Ruth Okonjo"
+
+
+def test_scare_quotes_after_a_verb_of_place_are_no_statement() -> None:
+    text = (
+        "Councillor Ruth Okonjo toured the waterfront.\n\n"
+        "Okonjo seized on the question of “harbour heritage” at every stop.\n\n"
+        "Okonjo campaigned tirelessly in the district that once named her the “ferry queen.”\n"
+    )
+    assert [s for s in extract_statements(text) if s.kind == "direct"] == []
+
+
+def test_a_reporting_verb_after_the_preposition_still_reads_the_quotation() -> None:
+    text = (
+        "Councillor Ruth Okonjo toured the waterfront.\n\n"
+        "Okonjo erred in saying that the pier had cost “twice the estimate.”\n"
+    )
+    directs = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert len(directs) == 1
+    assert directs[0].speaker == "Ruth Okonjo"
+
+
+def test_a_title_opening_a_sentence_is_its_subject_not_a_quotation() -> None:
+    text = (
+        "The festival opened on Friday.\n\n"
+        "“Harbour Lights” is a remake of a film called “Dockside,” shot by a local crew.\n\n"
+        "“Tidewater,” on a streaming service, is a drama that is coloured by the flood.\n\n"
+        "“Salt and Rope,” a series that first aired in 1990, will return next year.\n"
+    )
+    assert [s for s in extract_statements(text) if s.kind == "direct"] == []
+
+
+def test_a_title_case_quotation_with_its_trailer_at_once_is_still_read() -> None:
+    text = "Mayor Ilsa Varga spoke at the harbour.\n\n“Absolutely,” Varga said on Friday.\n"
+    [s] = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert s.speaker == "Ilsa Varga"
+
+
+def test_a_verb_that_governs_quotations_keeps_its_reading_before_a_preposition() -> None:
+    text = (
+        "Councillor Ruth Okonjo toured the waterfront.\n\n"
+        "Okonjo weighed in on the plan, which she found “a gift to the developers.”\n"
+    )
+    directs = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert [s.speaker for s in directs] == ["Ruth Okonjo"]

@@ -50,6 +50,8 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
     if span is None:
         return None
     speaker, cue = span
+    if _title_as_subject(text, s, q0, speaker, cue):
+        return None
     parts = list(q0.parts)
     head = _clause_past_quotation(text, s, q0.end, min(speaker[0], cue[0]))
     if head is not None:
@@ -68,6 +70,28 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
         if tail is not None:
             parts.append(tail)
     return Found(tuple(parts), True, speaker, cue, s.index)
+
+
+def _title_as_subject(text: str, s: Sentence, q: Quote, speaker: Span, cue: Span) -> bool:
+    """ "“Sons of Harbour” is an adaptation of a play called …", "“Tides,” on a streaming
+    service, is a drama that is set …", "“Harbour Tales,” a series that first aired in 1989,
+    returns": a title opening the sentence is its subject, and a verb further on (inside a
+    description of the work) is no trailer of it. A quotation said aloud is followed by its
+    trailer at once ("“Harbour Days,” she said", "“…,” a guard who saw it said"); a single
+    word in Title Case counts as a title only here, apart from its trailer."""
+    trailer = min(speaker[0], cue[0])
+    apart = any(q.end <= w.start < trailer for w in s.words)
+    described = speaker[0] < cue[0] and any(
+        w.text.lower() in ("that", "which")
+        for w in s.words
+        if speaker[0] < w.start and w.end <= cue[0]
+    )
+    if not (apart or described):
+        return False
+    inner = " ".join(text[a:b] for a, b in q.parts).strip().rstrip(",")
+    return is_title_quote(text, q) or (
+        len(inner.split()) == 1 and inner[:1].isupper() and inner[1:].islower()
+    )
 
 
 def _introduced(text: str, after: int, start: int) -> bool:
