@@ -273,3 +273,27 @@ def test_a_quotation_closing_an_aside_between_dashes_is_credited() -> None:
     assert [(st.speaker, st.text) for st in quoted] == [
         ("Ana Ruiz", "I am a reformer who likes to finish things")
     ]
+
+
+def test_a_nested_quotation_does_not_break_one_carried_over_paragraphs() -> None:
+    text = (
+        "Mayor Ana Ruiz stated:\n\n"
+        '"The harbour board is not about “fair play” any more. It is about tolls.\n\n'
+        '"The ferry fare is a “harbour tax,” and the board knows it. I will end it."\n'
+    )
+    [quote] = find_quotes(text)
+    assert [text[a:b] for a, b in quote.parts] == [
+        "The harbour board is not about “fair play” any more. It is about tolls.",
+        "The ferry fare is a “harbour tax,” and the board knows it. I will end it.",
+    ]
+    [only] = [a for a in attribute(analyse(text)) if a.direct]
+    assert only.speaker.name == "Ana Ruiz"
+    assert text[only.parts[0][0] :].startswith("The harbour board")
+
+
+def test_a_different_mark_on_the_next_paragraph_starts_a_new_quotation() -> None:
+    text = (
+        '"The board held a “hearing’’ that was a show. Nobody listened.\n\n'
+        "“You have raised fares four times,” Ana Ruiz said.\n"
+    )
+    assert _quoted(text)[-1] == "You have raised fares four times,"

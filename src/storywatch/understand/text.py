@@ -141,18 +141,21 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
             if (open_at >= 0 and mark_end == part_start) or pos < skip_to:
                 continue
             if _is_opening(text, pos, mark_end, ps, pe):
-                if open_at >= 0 and not parts:
+                if open_at >= 0:
+                    # Inside an open quotation: its first paragraph, or one it was
+                    # carried into (which opened with a mark).
+                    lead = part_start - 1 if parts else open_at
                     # Two openers in a row ('"“You do not …') are a stray mark and a
                     # quotation, not a quotation inside another.
-                    doubled = not text[open_at:pos].strip("\"“”'‘’ ")
-                    inner_end = -1 if doubled else _nested_end(text, mark_end, ps, pe)
+                    doubled = not text[lead:pos].strip("\"“”'‘’ ")
+                    carried = lead == ps and _carried_on(text, paras, index, text[ps])
+                    inner_end = -1 if doubled else _nested_end(text, mark_end, ps, pe, carried)
                     if inner_end >= 0:
                         skip_to = inner_end  # a quotation inside this one
                         continue
                     # An opener inside an open quotation on the same line: the first one
                     # was a stray mark; start again here.
-                    pass
-                elif open_at >= 0:
+                if open_at >= 0 and parts:
                     quotes.append(Quote(open_at, parts[-1][1], tuple(parts), closed=False))
                     parts = []
                 open_at, part_start = pos, mark_end
@@ -169,14 +172,19 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
     return [q for q in quotes if any(e > s for s, e in q.parts)]
 
 
-def _nested_end(text: str, pos: int, para_start: int, para_end: int) -> int:
+def _nested_end(text: str, pos: int, para_start: int, para_end: int, carried: bool = False) -> int:
     """Where a quotation opened inside an open one ends (after its closing mark), when the
-    outer one closes later in the paragraph; else -1.
+    outer one closes later in the paragraph, or (``carried``) goes on into the next
+    paragraph; else -1.
 
     "“The case is about “equal justice” and nothing else,” she said." — copy often nests
     the same marks (or straight inside curly ones) where ‘…’ belongs. The marks after the
     inner opener then close it and then the outer quotation. When they do not balance
-    ("“Stray “opener” here."), the first opener was a stray mark, as before."""
+    ("“Stray “opener” here."), the first opener was a stray mark, as before. A statement
+    quoted over several paragraphs opens each with a mark and closes only the last
+    ('"The board is not about “fair play” now.' then '"It never was."'), so an outer
+    quotation that opened its paragraph and is still open at its end is carried on when the
+    next paragraph opens with a mark too."""
     depth = 2
     inner_end = -1
     for m in _MARKS.finditer(text, pos, para_end):
@@ -188,7 +196,18 @@ def _nested_end(text: str, pos: int, para_start: int, para_end: int) -> int:
             inner_end = m.end()
         elif depth == 0:
             return inner_end
-    return -1
+    return inner_end if carried and depth == 1 else -1
+
+
+def _carried_on(text: str, paras: list[tuple[int, int]], index: int, mark: str) -> bool:
+    """The paragraph after ``paras[index]`` opens with the kind of quote mark (straight or
+    curly) that opened this one: the convention for a quotation carried over paragraphs.
+    A different kind there is a new quotation after a badly typed one ('"… a “question’’
+    that …' then '“You have called …”')."""
+    if index + 1 >= len(paras):
+        return False
+    start = paras[index + 1][0]
+    return (text[start] == '"') == (mark == '"') and (text[start] == '"' or text[start] in _OPENERS)
 
 
 def plain_marks(text: str) -> str:
