@@ -31,6 +31,7 @@ from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import split_followups
 from storywatch.understand.issuers import issuer
+from storywatch.understand.lead_ins import lead_in_before
 from storywatch.understand.leading import leading_participle, leading_participle_alone
 from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.phrases import appositive_name
@@ -168,6 +169,11 @@ def attribute(an: Analysis) -> list[Attributed]:
             pending = None
             continue
         prev = _last_quoted(out)
+        lead_in = _lead_in(an, s, para, prev, history)
+        if lead_in is not None:
+            out.append(lead_in)
+            history.said.append((s.start, lead_in.speaker.identity, para))
+            continue
         if prev is None:
             continue
         if not prev.direct:
@@ -207,6 +213,24 @@ def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> A
         if item.speaker.identity >= 0:
             return item
     return None
+
+
+def _lead_in(
+    an: Analysis, s: Sentence, para: int, prev: Attributed | None, history: History
+) -> Attributed | None:
+    """A quotation standing alone right after "Name <verb> …." (in its paragraph or closing
+    the one before), when no statement was read from that sentence (`lead_ins.py`); kept
+    only when the name resolves to a named identity."""
+    if s.index == 0 or (prev is not None and prev.sentence >= s.index - 1):
+        return None
+    before = an.sentences[s.index - 1]
+    if an.paragraph_of(before.start) not in (para, para - 1):
+        return None
+    found = lead_in_before(an.text, before, s)
+    if found is None:
+        return None
+    item = _make(an, found, history, para)
+    return item if item.speaker.identity >= 0 else None
 
 
 def _continuing(prev: Attributed, parts: list[Span], sentence: int, para: int) -> Attributed:
