@@ -45,3 +45,12 @@ def test_a_pronoun_or_a_description_is_not_taken() -> None:
         "“Nobody has paid the fees since spring.”\n"
     )
     assert _direct(text) == []
+
+
+def test_a_sentence_without_a_reporting_verb_is_not_taken() -> None:
+    text = (
+        "Ana Ruiz is the harbour master of Velmora.\n\n"
+        "Ruiz supports the mayor's ferry plan: new boats and lower fares. "
+        "“Nobody has paid the fees since spring.”\n"
+    )
+    assert _direct(text) == []

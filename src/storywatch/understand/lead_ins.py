@@ -7,7 +7,8 @@ so no other reading takes it; the quotation right after it (in the same paragrap
 opening the next), with no trailer, is that speaker's own words. PolNeAR's annotators mark
 the two as one act, from the words after the verb to the end of the quotation, so the
 statement is read that way. The verb need not be a reporting verb ("distanced himself …
-by saying he would …", "supports …"): the quotation says what the sentence was about. Only
+by saying he would …"), but a reporting verb must be in the sentence: without one
+("Ruiz supports the mayor.") nothing says that anyone spoke. Only
 a name opening the sentence with its finite verb right after it is taken (a pronoun or a
 description there is too often not who spoke), and the caller keeps it only when the name
 resolves to a named identity. On train (early half) this gained four statements for one
@@ -39,6 +40,8 @@ def lead_in_before(text: str, before: Sentence, s: Sentence) -> Found | None:
     verb = words[k].text.lower()
     if not verb.endswith(("ed", "s")):  # a finite verb in news copy's past or present
         return None
+    if not any(w.text.lower() in lx.CUE_WORDS for w in words[k:]):
+        return None  # "Ruiz supports the mayor.": no act of speech to go on with
     start = words[k + 1].start
     parts: list[Span] = [(start, before.end)]
     parts.extend(p for q in s.quotes for p in q.parts)
