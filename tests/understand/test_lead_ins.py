@@ -54,3 +54,12 @@ def test_a_sentence_without_a_reporting_verb_is_not_taken() -> None:
         "“Nobody has paid the fees since spring.”\n"
     )
     assert _direct(text) == []
+
+
+def test_a_possessive_after_an_aside_is_no_verb() -> None:
+    text = (
+        "Ana Ruiz is the harbour master of Velmora.\n\n"
+        "Ruiz, Park's deputy, said nothing at the hearing. "
+        "“Nobody has paid the fees since spring.”\n"
+    )
+    assert all(not said.startswith("deputy") for _, said in _direct(text))

@@ -35,8 +35,8 @@ def lead_in_before(text: str, before: Sentence, s: Sentence) -> Found | None:
         return None
     words = before.words
     k = next((i for i, w in enumerate(words) if w.start >= subject[1]), None)
-    if k is None or k + 1 >= len(words):
-        return None
+    if k is None or k + 1 >= len(words) or text[subject[1] : words[k].start] != " ":
+        return None  # the verb right after the name, not after an aside ("Coan, her …,")
     verb = words[k].text.lower()
     if not verb.endswith(("ed", "s")):  # a finite verb in news copy's past or present
         return None
