@@ -484,6 +484,27 @@ SUBORDINATE = re.compile(
 )
 
 
+def cue_in_scene(text: str, s: Sentence, found: Found) -> bool:
+    """ "When Ruiz announced her plan in May, she called the port “a disgrace”", "After
+    Park argued that …, Ruiz said only that his “sums don't add up.”": the cue sits in a
+    clause opening the sentence that sets the scene, and that clause's comma comes before
+    the quotation, so the quotation belongs to the main clause and the cue reports none of
+    it. ("As Ruiz put it, …" is left out: there "as" credits what follows to Ruiz.)"""
+    if found.cue is None or not found.direct or not found.parts:
+        return False
+    opener = SUBORDINATE.match(text, s.start, found.cue[0])
+    if opener is None or opener.group(0).split()[-1].lower() == "as":
+        return False
+    if "," in text[s.start : found.cue[0]]:
+        return False  # "If he wins, Ruiz has said …": the cue is in the main clause
+    start = found.parts[0][0]
+    first = next((q for q in s.quotes if q.start >= start), None)
+    if first is None:
+        return False
+    comma = text.find(",", found.cue[1], first.start)
+    return comma >= start
+
+
 def subordinate_end(text: str, s: Sentence, start: int, end: int) -> int:
     """ "When Comey said that there was no ''direct evidence,'' experts began …": what the
     subordinate clause reports ends at the first comma after a quotation in it, where the

@@ -26,7 +26,12 @@ from storywatch.understand.analysis import Analysis, analyse
 from storywatch.understand.attribution import bare_quote, find_in_sentence
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.carried import carried_head
-from storywatch.understand.clause_ends import clip_clause, labelled_quote_before, quote_alone
+from storywatch.understand.clause_ends import (
+    clip_clause,
+    cue_in_scene,
+    labelled_quote_before,
+    quote_alone,
+)
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import split_followups
@@ -34,6 +39,7 @@ from storywatch.understand.issuers import issuer
 from storywatch.understand.lead_ins import lead_in_before
 from storywatch.understand.leading import leading_participle, leading_participle_alone
 from storywatch.understand.long_quotes import long_quote_led
+from storywatch.understand.naming import with_naming
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
@@ -100,6 +106,9 @@ def attribute(an: Analysis) -> list[Attributed]:
         if s.index == skip:
             continue
         found = find_in_sentence(text, s)
+        if found is not None and cue_in_scene(text, s, found):
+            # The quotation is the main clause's: only a naming verb there reads it here.
+            found = with_naming(text, s, None)
         if found is None and s.quotes:
             found = (
                 broad_cue_led(text, s)
