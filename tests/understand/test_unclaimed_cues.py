@@ -50,7 +50,6 @@ def test_by_and_a_participle_share_the_subject_of_the_clause() -> None:
     assert only.cue == "repeating"
 
 
-
 def test_a_naming_participle_after_a_comma_is_a_second_act() -> None:
     text = (
         "The harbour is losing money every month, former board chair Tomas Reyl said, "

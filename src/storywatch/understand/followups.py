@@ -77,9 +77,7 @@ def _next_followup(
     return named
 
 
-def _naming_followup(
-    text: str, s: Sentence, anchor: int, prev: Found
-) -> tuple[int, Found] | None:
+def _naming_followup(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[int, Found] | None:
     """ "Huckabee agreed, praising his rival as “…”": a naming participle after a comma,
     past a first act with no quotation in it, is the same speaker's second act with what
     :mod:`~storywatch.understand.naming` reads as its object and quoted name. (Naming

@@ -9,6 +9,8 @@ released a statement") resolves like any other subject.
 
 from __future__ import annotations
 
+import re
+
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.phrases import _np_before
 from storywatch.understand.spans import Sentence, Span, subject_end, subject_floor
@@ -24,11 +26,14 @@ _PARTICLES = _words("out")
 # A document phrase: an article, at most three modifiers ("a joint", "a brief written"),
 # the head, and at most a short "to …" for its addressees ("a text message to supporters").
 _ARTICLES = _words("a an")
+_ARTICLE_AT = re.compile(r"(?i)an?\s")
 
 
 def issuer(text: str, s: Sentence, span: Span) -> Span | None:
     """The subject of the verb that put out the document written at ``span``, or None
     when the span is no document or nothing put it out."""
+    if _ARTICLE_AT.match(text, span[0]) is None:
+        return None  # the cheap test first: most speakers are names, not "a statement"
     words = s.words
     inside = [i for i, w in enumerate(words) if w.start >= span[0] and w.end <= span[1]]
     if not inside or words[inside[0]].text.lower() not in _ARTICLES:

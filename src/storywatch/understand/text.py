@@ -110,7 +110,7 @@ def _is_opening(text: str, pos: int, end: int, para_start: int, para_end: int) -
         # A curly closer at the start of a word was typed wrongly: an opener. So is one
         # opening a paragraph before an ellipsis ("” … the rest of it,” she wrote."): the
         # typesetting of a quotation that starts mid-sentence, with nothing open to close.
-        if pos == para_start and text[end:end + 2].lstrip().startswith(("…", "...")):
+        if pos == para_start and text[end : end + 2].lstrip().startswith(("…", "...")):
             return True
         return (before.isspace() or before in "([—–-") and after.isalnum()
     # A straight mark: opens after space or an opening bracket, closes otherwise.
