@@ -295,20 +295,10 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
             score += 0.3
         if best is None or score < best[0]:
             best = (score, owner)
-    if pronoun in ("he", "she"):
-        # A person who spoke in a recent sentence is its subject even when written there
-        # as a pronoun ("She appeared to imply that … than Clinton. “…,” she said").
-        for at, ident_index, p in history.said:
-            if ident_index < 0 or para - p > 1:
-                continue
-            if not _compatible(an, an.identities[ident_index], pronoun):
-                continue
-            score = float(here - an.sentence_of(at))
-            if best is None or score < best[0]:
-                best = (score, ident_index)
-    if pronoun in ("it", "they"):
-        # An organisation that spoke in a recent sentence is a subject there, even when it
-        # was written as "the port authority" (no name to find among the mentions).
+    if pronoun in ("he", "she", "it", "they"):
+        # Whoever spoke in a recent sentence is its subject even when written there as a
+        # pronoun ("She appeared to imply that … than Clinton. “…,” she said"), or, for an
+        # organisation, as "the port authority" (no name to find among the mentions).
         for at, ident_index, p in history.said:
             if ident_index < 0 or para - p > 1:
                 continue
