@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from itertools import chain
 
 from storywatch.understand.analysis import Analysis, analyse
 from storywatch.understand.lexicon import words_of as _words
@@ -97,7 +98,7 @@ def _is_clutter(sent: str) -> bool:
 def rank_sentences(an: Analysis, title: str | None = None) -> list[tuple[float, int, str]]:
     """(score, position, sentence) for every usable sentence, best first."""
     text = an.text
-    candidates: list[tuple[int, int, str, list[str]]] = []
+    candidates: list[tuple[int, int, str, set[str]]] = []
     for s in an.sentences[:_MAX_SENTENCES]:
         n = text.count(" ", s.start, s.end) + 1
         if n < 6 or n > 90:
@@ -107,18 +108,20 @@ def rank_sentences(an: Analysis, title: str | None = None) -> list[tuple[float, 
             continue
         if title and sent.rstrip(".").strip() == title.strip():
             continue
-        words = _content_words(sent)
-        if words:
-            candidates.append((s.start, s.end, sent, words))
+        unique = set(_content_words(sent))
+        if unique:
+            candidates.append((s.start, s.end, sent, unique))
     if not candidates:
         return []
-    freq = Counter(w for c in candidates for w in set(c[3]))
+    # Counting and summing through C iterators (chain, map) rather than generator
+    # expressions: this runs for every word of the first sentences of every article.
+    freq = Counter(chain.from_iterable(c[3] for c in candidates))
     title_words = set(_content_words(title or ""))
     starts = an.mention_starts
     ranked = []
-    for rank, (start, end, sent, words) in enumerate(candidates):
-        unique = set(words)
-        centrality = sum(freq[w] - 1 for w in unique) / (len(unique) ** 0.5)
+    for rank, (start, end, sent, unique) in enumerate(candidates):
+        # Every word of ``unique`` is in ``freq``: the sum of (count - 1) over the words.
+        centrality = (sum(map(freq.__getitem__, unique)) - len(unique)) / (len(unique) ** 0.5)
         overlap = len(title_words & unique) / (len(title_words) or 1)
         names = bisect_left(starts, end) - bisect_left(starts, start)
         position = 1.0 / (1.0 + rank * 0.35)
