@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from storywatch.understand.lexicon import words_of as _words
 
@@ -65,17 +67,23 @@ class Word(tuple[str, int, int]):
 
     __slots__ = ()
 
-    @property
-    def text(self) -> str:
-        return self[0]
+    if TYPE_CHECKING:
 
-    @property
-    def start(self) -> int:
-        return self[1]
+        @property
+        def text(self) -> str: ...
 
-    @property
-    def end(self) -> int:
-        return self[2]
+        @property
+        def start(self) -> int: ...
+
+        @property
+        def end(self) -> int: ...
+
+    else:
+        # The views are read millions of times per thousand articles: an ``itemgetter``
+        # (C) as the getter saves a Python call on each, about 2% of the stage.
+        text = property(itemgetter(0), doc="The word as written.")
+        start = property(itemgetter(1), doc="Offset of its first character.")
+        end = property(itemgetter(2), doc="Offset just past its last character.")
 
 
 def word(text: str, start: int, end: int) -> Word:
