@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import insort
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -118,13 +119,14 @@ def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], 
     idents: list[Identity] = []
     owner = [-1] * len(mentions)
     by_key: dict[str, int] = {}
+    by_surname: dict[str, list[int]] = {}
     # Pass 1: full names, organisations and places.
     for i, m in enumerate(mentions):
         if m.kind is None or (m.kind is EntityKind.PERSON and len(m.tokens) < 2):
             continue
         name = m.name
         if m.kind is EntityKind.PERSON:
-            found = _find_person(idents, m)
+            found = _find_person(idents, by_surname, m)
             if found >= 0:
                 owner[i] = found
                 continue
@@ -133,6 +135,8 @@ def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], 
             by_key[key] = len(idents)
             gender = first_name_gender(name) if m.kind is EntityKind.PERSON else None
             idents.append(Identity(m.kind, name, gender=gender, first_at=m.start))
+            if m.kind is EntityKind.PERSON:
+                by_surname.setdefault(_surname(name), []).append(len(idents) - 1)
         owner[i] = by_key[key]
     # Pass 2: single words ("Esper", "Mr. Esper") join the person with that surname.
     index: dict[str, list[int]] = {}
@@ -162,20 +166,38 @@ def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], 
     return idents, owner
 
 
-def _find_person(idents: list[Identity], m: Mention) -> int:
-    """An earlier identity this full name extends or repeats ("Donald J. Trump", "Trump")."""
+def _surname(name: str) -> str:
+    """The last word of a person identity's name, lowercased: the key of ``by_surname``."""
+    return name.lower().split()[-1]
+
+
+def _find_person(idents: list[Identity], by_surname: dict[str, list[int]], m: Mention) -> int:
+    """An earlier identity this full name extends or repeats ("Donald J. Trump", "Trump").
+
+    Only the people with this surname are read (``by_surname``: their indices in
+    ``idents``, in order), not every identity of the article, which made pass 1 of
+    :func:`group_mentions` quadratic in the number of names."""
     toks = [t.lower() for t in m.tokens]
-    for j, ident in enumerate(idents):
-        if ident.kind is not EntityKind.PERSON:
-            continue
+    for j in by_surname.get(toks[-1], ()):
+        ident = idents[j]
         itoks = ident.name.lower().split()
         if itoks[-1] != toks[-1]:
             continue
         if itoks[0] == toks[0] or len(itoks) == 1:
             if len(m.name) > len(ident.name) and len(itoks) == 1:
                 ident.name = m.name
+                _refile(by_surname, j, toks[-1], _surname(m.name))
             return j
     return -1
+
+
+def _refile(by_surname: dict[str, list[int]], j: int, old: str, new: str) -> None:
+    """Keep ``by_surname`` in step with a renamed identity (its surname cannot change in
+    practice, as the longer name ends in the same word; kept exact all the same)."""
+    if new == old:
+        return
+    by_surname[old].remove(j)
+    insort(by_surname.setdefault(new, []), j)
 
 
 _NEXT_WORD = re.compile(r"(?:, \d{1,3},)?(?:,? (?:also |later |then |has |had )?)([a-z]+)")
