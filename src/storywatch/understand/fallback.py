@@ -21,7 +21,7 @@ from storywatch.understand.spans import (
     _trim,
     is_title_quote,
 )
-from storywatch.understand.text import Word
+from storywatch.understand.text import Quote, Word
 
 # Words between a verb outside the reporting lexicon and the first quotation after it,
 # from which the quotation is no longer that verb's (on PolNeAR train, 9 of 10 readings
@@ -65,26 +65,29 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
         q.start >= start and q.end <= end + 1 and not is_title_quote(text, q) for q in s.quotes
     ):
         return None
-    if low not in lx.CUE_WORDS and (
-        _far_from_verb(s, after[k + 1 :], start, end)
-        or _acts_in_place(text, s, after[k:], start, end)
+    # With a verb outside the reporting lexicon, where the first quotation stands decides
+    # whether that verb governs it, and which later verb introduces it.
+    first = None if low in lx.CUE_WORDS else _first_quote(s, start, end)
+    if first is not None and (
+        _far_from_verb(after[k + 1 :], first) or _acts_in_place(s, after[k:], first)
     ):
         return None
     if _closes_at(text, end):
         end += 1
     end = cut_tail(text, s.quotes, start, end)
-    if low not in lx.CUE_WORDS:
-        start = _after_inner_cue(text, s, after[k + 1 :], start, end)
+    if first is not None:
+        start = _after_inner_cue(text, s, after[k + 1 :], start, first)
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
 
 
-def _after_inner_cue(text: str, s: Sentence, words: list[Word], start: int, end: int) -> int:
+def _first_quote(s: Sentence, start: int, end: int) -> Quote | None:
+    return next((q for q in s.quotes if start <= q.start < end), None)
+
+
+def _after_inner_cue(text: str, s: Sentence, words: list[Word], start: int, first: Quote) -> int:
     """ "Reid caucused in Nevada on Saturday and says he voted “uncommitted”": the verb the
     fallback took is no reporting verb, and a reporting verb later, before the quotation,
     introduces what was said; the clause starts after it."""
-    first = next((q for q in s.quotes if start <= q.start < end), None)
-    if first is None:
-        return start
     inner = [
         n
         for n, w in enumerate(words)
@@ -109,25 +112,21 @@ def _same_subject(gap: str, before: str, cue: str) -> bool:
     return cue.endswith("ing") and any(mark in gap for mark in ",-–—")
 
 
-def _far_from_verb(s: Sentence, words: list[Word], start: int, end: int) -> bool:
+def _far_from_verb(words: list[Word], first: Quote) -> bool:
     """ "Thompson started Thursday listening to …, then joining … for a “unity” lunch": a
     verb that reports nothing governs the words near it; a quotation two dozen words on sits
     in a phrase of its own (a description's scare quotes), not in what the subject said."""
-    first = next((q for q in s.quotes if start <= q.start < end), None)
-    if first is None:
-        return False
     return sum(1 for w in words if w.end <= first.start) >= _FAR
 
 
-def _acts_in_place(text: str, s: Sentence, words: list[Word], start: int, end: int) -> bool:
+def _acts_in_place(s: Sentence, words: list[Word], first: Quote) -> bool:
     """ "He seized on the issue of “religious liberty”", "Clinton campaigned vigorously in
     the state that made her husband the “comeback kid”": a verb outside the reporting
     lexicon followed (past adverbs in -ly) by a preposition of place tells where or how its
     subject acted; the quotation further on is a scare quote in that phrase, unless a
     reporting verb before it ("erred in saying that …") introduces it (a noun such as "the
     charged term" does not). On PolNeAR train all 7 such readings (7 documents) were wrong."""
-    first = next((q for q in s.quotes if start <= q.start < end), None)
-    if first is None or len(words) < 2:
+    if len(words) < 2:
         return False
     n = 1
     while n < len(words) - 1 and words[n].text.lower().endswith("ly"):
