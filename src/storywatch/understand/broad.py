@@ -73,8 +73,8 @@ def _uses_words(words: list[Word], k: int) -> bool:
     )
 
 
-_USING = frozenset(lx.words_of("used uses uttered utters coined coins employed"))
-_WORDS_NOUNS = frozenset(lx.words_of("words word phrase term line slogan expression"))
+_USING = lx.words_of("used uses uttered utters coined coins employed")
+_WORDS_NOUNS = lx.words_of("words word phrase term line slogan expression")
 
 
 def verb_subject(text: str, s: Sentence, k: int) -> tuple[int, Span | None]:

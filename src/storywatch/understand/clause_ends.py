@@ -222,7 +222,7 @@ def labelled_quote(text: str, quotes: list[Quote], start: int, end: int) -> Quot
 
 # "he’d be doing … saying “…”": a subject pronoun before the label ("it" is as often an
 # object: "challenged it … under the slogan “…”").
-_PERSONAL = _words("he she they we i you")
+_PERSONAL = lx.PERSONAL_PRONOUNS - {"it"}
 
 
 def labelled_quote_before(lead: str) -> bool:
@@ -453,7 +453,7 @@ def clause_opened(rest: list[Word], n: int) -> bool:
     return False
 
 
-_CLAUSE_SUBJECTS = _words("he she it they we i you there")
+_CLAUSE_SUBJECTS = lx.PERSONAL_PRONOUNS | {"there"}
 _MAX_SUBJECT_WORDS = 4
 
 

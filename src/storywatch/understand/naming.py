@@ -37,7 +37,7 @@ from storywatch.understand.subjects import joined_name, opening_name, opening_su
 from storywatch.understand.text import Quote, Word
 
 # Verbs whose object is followed straight by its quoted name ("called him a “nice guy”").
-_DIRECT = frozenset(_words("call calls called calling dub dubs dubbed nickname nicknamed"))
+_DIRECT = _words("call calls called calling dub dubs dubbed nickname nicknamed")
 
 # Verbs that need "as" before the quoted description ("described Trump as “a sociopath”").
 _WITH_AS = frozenset(
@@ -55,7 +55,7 @@ _WITH_AS = frozenset(
 )
 
 # "accused the mayor of “cooking the books”": the charge follows "of".
-_WITH_OF = frozenset(_words("accuse accuses accused accusing"))
+_WITH_OF = _words("accuse accuses accused accusing")
 
 _NAMING_VERBS = _DIRECT | _WITH_AS | _WITH_OF
 # A word's text (``Word`` is a plain tuple underneath; no property call per word).
@@ -66,10 +66,10 @@ _MAX_OBJECT_WORDS = 12
 # Words that may sit between two quotations of one description ("“criminals” and “rapists”").
 _MAX_JOIN_WORDS = 4
 
-_OWNERS = frozenset(_words("a an the his her their its our my your this that"))
+_OWNERS = _words("a an the his her their its our my your this that")
 
 # "call for", "call on", "call off": other verbs than naming.
-_PARTICLES = frozenset(_words("for on off out up in back into to upon"))
+_PARTICLES = _words("for on off out up in back into to upon")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +132,7 @@ def naming_content(text: str, s: Sentence) -> Naming | None:
 
 # "has positioned itself as a “global town square”", "offered himself as a “law and order”
 # candidate": any verb with a reflexive object and "as" presents its subject under a name.
-_REFLEXIVES = frozenset(_words("himself herself themselves itself"))
+_REFLEXIVES = _words("himself herself themselves itself")
 
 
 def _casts_itself(words: list[Word], k: int) -> bool:

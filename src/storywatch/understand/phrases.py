@@ -257,7 +257,7 @@ def _is_adverb(word: str) -> bool:
     return word in _ADVERBS or (word.endswith("ly") and word.isalpha() and word.islower())
 
 
-_ADVERBS = frozenset(lx.words_of("then later also again still soon"))
+_ADVERBS = lx.words_of("then later also again still soon")
 
 
 def _skip_party_label(text: str, words: list[Word], j: int) -> int:

@@ -18,7 +18,7 @@ from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.statements import attribute
 from storywatch.understand.summary import pick, rank_sentences, summary_from
 
-_ENGLISH = frozenset(_words("""the and of to in is that for on with was said as at by from"""))
+_ENGLISH = _words("""the and of to in is that for on with was said as at by from""")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
