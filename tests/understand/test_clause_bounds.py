@@ -1,5 +1,5 @@
 """Where a reported clause holding a partial quotation starts and ends (clause_ends.py,
-attribution._content_after): shapes measured on PolNeAR train, in sentences written for
+contents.content_after): shapes measured on PolNeAR train, in sentences written for
 these tests."""
 
 from __future__ import annotations

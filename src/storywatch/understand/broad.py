@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.attribution import _content_after
+from storywatch.understand.contents import content_after
 from storywatch.understand.phrases import _np_before, clause_subject, main_subject
 from storywatch.understand.spans import (
     Found,
@@ -55,7 +55,7 @@ def broad_cue_led(text: str, s: Sentence) -> Found | None:
             # that was said.
             quote = next(q for q in s.quotes if q.start > w.end)
             return Found(quote.parts, True, speaker, (w.start, w.end), s.index)
-        found = _content_after(text, s, k, low, speaker)
+        found = content_after(text, s, k, low, speaker)
         if found is not None and found.direct:
             return found
     return None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from storywatch.understand.phrases import _determined
+from storywatch.understand.chunks import determined
 from storywatch.understand.spans import Found, Sentence, Span, is_title_quote
 from storywatch.understand.text import Word
 
@@ -63,7 +63,7 @@ def _label_speaker(label: list[Word], after_dash: bool) -> Span | None:
         n = len(lead.split())
         if " ".join(lows[:n]) == lead:
             np = label[n:]
-            if np and (_is_names(np) or (len(np) <= 4 and _determined(np))):
+            if np and (_is_names(np) or (len(np) <= 4 and determined(np))):
                 return np[0].start, np[-1].end
             return None
     if after_dash and _is_names(np) and len(np) <= _LABEL_MAX_WORDS:

@@ -12,7 +12,7 @@ as usual. Annotators take both, the participle phrase without the participle.
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.phrases import _plausible
+from storywatch.understand.chunks import plausible
 from storywatch.understand.spans import _IRREGULAR_PAST, Found, Sentence, Span, _trim
 from storywatch.understand.text import Quote, Word
 
@@ -64,7 +64,7 @@ def leading_participle_alone(text: str, s: Sentence) -> Found | None:
         None,
     )
     lone_name = verb == 1 and after[0].text[:1].isupper() and after[0].text.isalpha()
-    if not verb or not (lone_name or _plausible(text, after[:verb])):
+    if not verb or not (lone_name or plausible(text, after[:verb])):
         return None  # ("Will urged": a surname the name lists refuse as a modal)
     return _phrase(text, s, lead, quote, (after[0].start, after[verb - 1].end))
 

@@ -19,9 +19,9 @@ named nobody (``statements._named_fallback``).
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.attribution import _content_after
 from storywatch.understand.broad import verb_subject
 from storywatch.understand.clause_ends import SCENE_SETTERS
+from storywatch.understand.contents import content_after
 from storywatch.understand.spans import Found, Sentence, Span, past_tense
 from storywatch.understand.text import Quote, Word
 
@@ -49,7 +49,7 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
         _, speaker = verb_subject(text, s, k)
         if speaker is None or _in_scene_setter(words, speaker):
             continue
-        found = _content_after(text, s, k, _PLAIN, speaker)
+        found = content_after(text, s, k, _PLAIN, speaker)
         if found is None or not found.direct:
             continue
         if not _ends_with_long_quote(text, s, found):

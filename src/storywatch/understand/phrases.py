@@ -11,6 +11,15 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.chunks import (
+    QUANTIFIERS,
+    is_aside,
+    is_name_chunk,
+    is_owned_role,
+    is_role_chunk,
+    names_someone,
+    plausible,
+)
 from storywatch.understand.spans import (
     _CONJUNCTIONS,
     _DETERMINERS,
@@ -42,7 +51,7 @@ def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span
     if not out:
         return None
     span = (out[0].start, out[-1].end)
-    return span if _plausible(text, out, loose) else None
+    return span if plausible(text, out, loose) else None
 
 
 # Nouns of someone near a person or a body: "an adviser to X", "a person close to X".
@@ -144,7 +153,7 @@ def _np_before(
     if not out:
         return None
     # Keep the name run and its title: cut lowercase words before a capitalised head.
-    return (out[0].start, out[-1].end) if _plausible(text, out, loose) else None
+    return (out[0].start, out[-1].end) if plausible(text, out, loose) else None
 
 
 def _coordinate_adjective(text: str, words: list[Word], i: int, right: list[Word]) -> bool:
@@ -160,7 +169,7 @@ def _coordinate_adjective(text: str, words: list[Word], i: int, right: list[Word
         and ("-" in w.text or w.text.endswith(_ADJECTIVE_ENDINGS))
         and not any(r.text[:1].isupper() for r in right)
         and any(c.isalpha() for c in right[0].text)  # "those asked, 30 percent": a count
-        and right[0].text not in _QUANTIFIERS
+        and right[0].text not in QUANTIFIERS
         and right[0].text not in _DETERMINERS
         and words[i - 1].text.lower() in _DETERMINERS
         and text[words[i - 1].end : w.start] == " "
@@ -245,8 +254,8 @@ def _after_aside(text: str, words: list[Word], k: int) -> bool:
         first in _ASIDE_OPENERS
         or first in _PREPOSITIONS
         or first.isdigit()
-        or _is_role_chunk(chunk)
-        or _is_name_chunk(chunk)
+        or is_role_chunk(chunk)
+        or is_name_chunk(chunk)
     )
 
 
@@ -304,9 +313,9 @@ def _subject_before_appositive(
         if lead is not None:
             return lead
     # "A top strategist, John Weaver, said": the name, not the role before it, speaks.
-    if len(chunks) >= 2 and _is_name_chunk(chunks[-1]) and _is_role_chunk(chunks[-2]):
+    if len(chunks) >= 2 and is_name_chunk(chunks[-1]) and is_role_chunk(chunks[-2]):
         return chunks[-1][0].start, chunks[-1][-1].end
-    if len(chunks) >= 2 and _is_name_chunk(chunks[-1]) and _is_owned_role(chunks[-2]):
+    if len(chunks) >= 2 and is_name_chunk(chunks[-1]) and is_owned_role(chunks[-2]):
         return chunks[-1][0].start, chunks[-1][-1].end
     # The last chunk is the appositive; the subject is the nearest earlier bare noun phrase,
     # past further asides when a name comes before them ("Cecelia Purner, 67, a retired
@@ -320,9 +329,9 @@ def _subject_before_appositive(
             chunk = chunk[1:]
         elif low in _PREPOSITIONS or low in ("who", "which", "whose", "and", "but"):
             continue
-        if _is_aside(text, chunk) and any(_names_someone(c) for c in chunks[:k]):
+        if is_aside(text, chunk) and any(names_someone(c) for c in chunks[:k]):
             continue
-        if len(chunk) <= 9 and _plausible(text, chunk, loose):
+        if len(chunk) <= 9 and plausible(text, chunk, loose):
             return chunk[0].start, chunk[-1].end
         tail = _name_at_end(text, chunk)
         if tail is not None and k == len(chunks) - 2:
@@ -368,121 +377,6 @@ def _name_at_end(text: str, chunk: list[Word]) -> Span | None:
     if not 2 <= len(run) <= 4 or len(run) == len(chunk):
         return None
     return run[0].start, run[-1].end
-
-
-def _is_aside(text: str, chunk: list[Word]) -> bool:
-    """An age, an indefinite description, a lowercase or bracketed aside ("(R)") between a
-    name and its cue."""
-    first = chunk[0].text
-    return (
-        first[:1].isdigit()
-        or first.lower() in ("a", "an")
-        or first[:1].islower()
-        or text[chunk[0].start - 1 : chunk[0].start] == "("
-    )
-
-
-def _names_someone(chunk: list[Word]) -> bool:
-    first = chunk[0].text
-    low = first.lower()
-    return (
-        first[:1].isupper()
-        and low not in _PREPOSITIONS
-        and low not in _DETERMINERS
-        and any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in chunk)
-    )
-
-
-def _is_name_chunk(chunk: list[Word]) -> bool:
-    return 2 <= len(chunk) <= 4 and all(w.text[:1].isupper() for w in chunk)
-
-
-def _is_owned_role(chunk: list[Word]) -> bool:
-    """ "And Florida's attorney general, Pam Bondi, vowed …": a role owned by a place or a
-    body (a possessive name), after an optional "And"/"But", before the person's name."""
-    if chunk and chunk[0].text in _CONJUNCTIONS:
-        chunk = chunk[1:]
-    if len(chunk) < 2 or not chunk[0].text[:1].isupper():
-        return False
-    if not chunk[0].text.endswith(("’s", "'s")):
-        return False
-    heads = [w.text.lower() for w in chunk[1:] if w.text[:1].islower()]
-    return bool(heads) and heads[-1] in lx.TITLE_HEADS
-
-
-def _is_role_chunk(chunk: list[Word]) -> bool:
-    """ "A top strategist", "her senior policy adviser", "the director of the FBI"."""
-    first = chunk[0].text.lower()
-    if first not in _DETERMINERS and first not in ("her", "his", "their"):
-        return False
-    heads = [w.text.lower() for w in chunk if w.text[:1].islower()]
-    return any(h in lx.TITLE_HEADS or h in lx.SPEAKER_NOUNS for h in heads)
-
-
-def _plausible(text: str, np: list[Word], loose: bool = False) -> bool:
-    """A speaker needs a name, a pronoun or a speaking noun (source, official, spokesman).
-
-    ``loose`` is for places where the shape alone says someone speaks (“…,” the investor
-    said): there any determined noun phrase will do ("the suit", "another commenter")."""
-    if loose and _determined(np):
-        return True
-    last = np[-1].text.lower()
-    if loose and len(np) <= 3 and _AGENT.search(last) and np[0].text[:1].islower():
-        return True  # “…,” federal prosecutors wrote
-    if (
-        2 <= len(np) <= 3
-        and np[0].text.lower() in _QUANTIFIERS
-        and _AGENT.search(last)
-        and last.endswith("s")
-    ):
-        return True  # "many commentators called him …"
-    if len(np) == 1 and (
-        last in _PRONOUNS_OR_RELATIVES
-        or (last[:-2] in lx.PERSONAL_PRONOUNS and last[-2:] in ("’s", "'s", "’d", "'d"))
-    ):
-        return True
-    if any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in np):
-        return True
-    if _share_of_people(np):
-        return True  # (after the name test, which answers for most phrases)
-    base = last.rstrip("s") if last.endswith("s") else last
-    if last in lx.SPEAKER_NOUNS or base in lx.SPEAKER_NOUNS or last in lx.TITLE_HEADS:
-        return True
-    # "former secretary of state": the head is before "of".
-    of = next((n for n, w in enumerate(np) if w.text == "of"), 0)
-    return of > 0 and _plausible(text, np[:of], loose)
-
-
-_QUANTIFIERS = frozenset(("many", "some", "several", "most", "few", "other", "both", "all"))
-_PRONOUNS_OR_RELATIVES = lx.PERSONAL_PRONOUNS | {"who", "which"}
-
-
-def _share_of_people(np: list[Word]) -> bool:
-    """ "21 percent said", "Several said", "Others say": in poll reports a share
-    of those asked is who speaks."""
-    if len(np) == 1:
-        low = np[0].text.lower()
-        return low in _QUANTIFIERS or low in ("others", "half")
-    if len(np) > 6:
-        return False
-    return any(w.text.endswith("%") or w.text.lower() == "percent" for w in np)
-
-
-# Nouns for people by what they do: "prosecutors", "organizers", "activists", "historian".
-_AGENT = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian)s?|[a-z]{4}(?:ant|ent)s)$")
-
-
-def _determined(np: list[Word]) -> bool:
-    """ "the suit", "Another commenter", "his campaign": a determiner and a noun head."""
-    first = np[0].text.lower()
-    last = np[-1].text.lower()
-    return (
-        len(np) >= 2
-        and (first in _DETERMINERS or first in ("her", "his", "their", "its", "our"))
-        and (last.isalpha() or ("-" in last and last.rsplit("-", 1)[1].isalpha()))
-        and last not in lx.NOT_NAMES
-        and last not in _DETERMINERS
-    )
 
 
 def clause_subject(text: str, s: Sentence) -> Span | None:
@@ -575,7 +469,7 @@ def main_subject(text: str, s: Sentence) -> Span | None:
         out.append(w)
         if len(out) > 6:
             return None
-    if not out or not _plausible(text, out):
+    if not out or not plausible(text, out):
         return None
     return out[0].start, out[-1].end
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from storywatch.understand.attribution import _content_after
+from storywatch.understand.contents import content_after
 from storywatch.understand.spans import Found, Sentence
 
 _SHARE = re.compile(
@@ -47,5 +47,5 @@ def poll_share_led(text: str, s: Sentence) -> Found | None:
     if k is None:
         return None
     speaker = (s.start + m.start("share"), s.start + m.end("share"))
-    found = _content_after(text, s, k, "say", speaker)
+    found = content_after(text, s, k, "say", speaker)
     return found if found is not None and found.direct else None

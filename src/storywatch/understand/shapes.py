@@ -17,14 +17,8 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.phrases import (
-    _determined,
-    _is_name_chunk,
-    _is_role_chunk,
-    _np_before,
-    _plausible,
-    clause_subject,
-)
+from storywatch.understand.chunks import determined, is_name_chunk, is_role_chunk, plausible
+from storywatch.understand.phrases import _np_before, clause_subject
 from storywatch.understand.spans import (
     Found,
     Sentence,
@@ -102,9 +96,9 @@ def _as_subject(text: str, s: Sentence, k: int) -> Span | None:
                 chunks.append([])
             chunks[-1].append(w)
         np = chunks[0]
-        if len(chunks) > 1 and _is_role_chunk(np) and _is_name_chunk(chunks[1]):
+        if len(chunks) > 1 and is_role_chunk(np) and is_name_chunk(chunks[1]):
             np = chunks[1]  # "As the chief executive, Jeff Weiner, put it"
-        if not np or len(np) > 8 or not _plausible(text, np, loose=True):
+        if not np or len(np) > 8 or not plausible(text, np, loose=True):
             return None
         return np[0].start, np[-1].end
     return None
@@ -171,7 +165,7 @@ def _determined_subject(s: Sentence, end: int) -> Span | None:
         np.append(w)
     while np and np[-1].text.lower() in ("in", "of", "the", "a", "an", "from"):
         np.pop()
-    if len(np) < 2 or not _determined(np[:2]):
+    if len(np) < 2 or not determined(np[:2]):
         return None
     return np[0].start, np[1].end
 

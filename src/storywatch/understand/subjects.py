@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.chunks import plausible
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.phrases import _np_before, _plausible, clause_subject
+from storywatch.understand.phrases import _np_before, clause_subject
 from storywatch.understand.spans import (
     _DETERMINERS,
     Sentence,
@@ -88,7 +89,7 @@ def opening_subject(text: str, s: Sentence, k: int) -> Span | None:
         out.append(w)
         if len(out) > 6:
             return None
-    if not out or not _plausible(text, out, loose=True):
+    if not out or not plausible(text, out, loose=True):
         return None
     return out[0].start, out[-1].end
 
@@ -148,7 +149,7 @@ def relative_subject(text: str, s: Sentence, j: int) -> Span | None:
         np = words[first:h]
         if not np or len(np) > 6:
             return None
-        if _plausible(text, np, loose=True):  # "who" says it is someone
+        if plausible(text, np, loose=True):  # "who" says it is someone
             return np[0].start, np[-1].end
         return None
     return None

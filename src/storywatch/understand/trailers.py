@@ -14,8 +14,9 @@ and a later quotation that sits in a relative clause about the speaker (not said
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.chunks import plausible
 from storywatch.understand.clause_ends import FINITE_AUXILIARIES, SCENE_SETTERS
-from storywatch.understand.phrases import _np_after, _np_before, _plausible
+from storywatch.understand.phrases import _np_after, _np_before
 from storywatch.understand.spans import (
     _DETERMINERS,
     _INTRO_MAX_WORDS,
@@ -210,7 +211,7 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
                     nxt is not None
                     and _trailer_cue(nxt, open_end)
                     and k <= 6
-                    and _plausible(text, trailer[:k], loose=True)
+                    and plausible(text, trailer[:k], loose=True)
                 ):
                     return (trailer[0].start, trailer[k - 1].end), (nxt.start, nxt.end)
                 if w.text.lower() in ("who", "which"):

@@ -1,0 +1,134 @@
+"""What a short run of words is: a name, a role, an aside, a plausible speaker.
+
+The attribution rules cut a sentence into chunks at commas and around cue verbs ("A top
+strategist, John Weaver, said", "Joe Madison, 66, a radio host, recalled") and ask of
+each chunk what it is before they decide which one speaks. Those tests are pure
+functions of the words, kept here so that every rule asks them the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.spans import _CONJUNCTIONS, _DETERMINERS, _PREPOSITIONS
+from storywatch.understand.text import Word
+
+
+def is_aside(text: str, chunk: list[Word]) -> bool:
+    """An age, an indefinite description, a lowercase or bracketed aside ("(R)") between a
+    name and its cue."""
+    first = chunk[0].text
+    return (
+        first[:1].isdigit()
+        or first.lower() in ("a", "an")
+        or first[:1].islower()
+        or text[chunk[0].start - 1 : chunk[0].start] == "("
+    )
+
+
+def names_someone(chunk: list[Word]) -> bool:
+    """A chunk opening with a capital that is not a preposition or determiner and holding a
+    word that can be part of a name ("Joe Madison", "Sen. Vale"): someone, not a place
+    phrase ("In Ohio") or a description ("The senator")."""
+    first = chunk[0].text
+    low = first.lower()
+    return (
+        first[:1].isupper()
+        and low not in _PREPOSITIONS
+        and low not in _DETERMINERS
+        and any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in chunk)
+    )
+
+
+def is_name_chunk(chunk: list[Word]) -> bool:
+    """Two to four capitalised words: the shape of a full name ("Pam Bondi")."""
+    return 2 <= len(chunk) <= 4 and all(w.text[:1].isupper() for w in chunk)
+
+
+def is_owned_role(chunk: list[Word]) -> bool:
+    """ "And Florida's attorney general, Pam Bondi, vowed …": a role owned by a place or a
+    body (a possessive name), after an optional "And"/"But", before the person's name."""
+    if chunk and chunk[0].text in _CONJUNCTIONS:
+        chunk = chunk[1:]
+    if len(chunk) < 2 or not chunk[0].text[:1].isupper():
+        return False
+    if not chunk[0].text.endswith(("’s", "'s")):
+        return False
+    heads = [w.text.lower() for w in chunk[1:] if w.text[:1].islower()]
+    return bool(heads) and heads[-1] in lx.TITLE_HEADS
+
+
+def is_role_chunk(chunk: list[Word]) -> bool:
+    """ "A top strategist", "her senior policy adviser", "the director of the FBI"."""
+    first = chunk[0].text.lower()
+    if first not in _DETERMINERS and first not in ("her", "his", "their"):
+        return False
+    heads = [w.text.lower() for w in chunk if w.text[:1].islower()]
+    return any(h in lx.TITLE_HEADS or h in lx.SPEAKER_NOUNS for h in heads)
+
+
+def plausible(text: str, np: list[Word], loose: bool = False) -> bool:
+    """A speaker needs a name, a pronoun or a speaking noun (source, official, spokesman).
+
+    ``loose`` is for places where the shape alone says someone speaks (“…,” the investor
+    said): there any determined noun phrase will do ("the suit", "another commenter")."""
+    if loose and determined(np):
+        return True
+    last = np[-1].text.lower()
+    if loose and len(np) <= 3 and _AGENT.search(last) and np[0].text[:1].islower():
+        return True  # “…,” federal prosecutors wrote
+    if (
+        2 <= len(np) <= 3
+        and np[0].text.lower() in QUANTIFIERS
+        and _AGENT.search(last)
+        and last.endswith("s")
+    ):
+        return True  # "many commentators called him …"
+    if len(np) == 1 and (
+        last in _PRONOUNS_OR_RELATIVES
+        or (last[:-2] in lx.PERSONAL_PRONOUNS and last[-2:] in ("’s", "'s", "’d", "'d"))
+    ):
+        return True
+    if any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in np):
+        return True
+    if share_of_people(np):
+        return True  # (after the name test, which answers for most phrases)
+    base = last.rstrip("s") if last.endswith("s") else last
+    if last in lx.SPEAKER_NOUNS or base in lx.SPEAKER_NOUNS or last in lx.TITLE_HEADS:
+        return True
+    # "former secretary of state": the head is before "of".
+    of = next((n for n, w in enumerate(np) if w.text == "of"), 0)
+    return of > 0 and plausible(text, np[:of], loose)
+
+
+QUANTIFIERS = frozenset(("many", "some", "several", "most", "few", "other", "both", "all"))
+_PRONOUNS_OR_RELATIVES = lx.PERSONAL_PRONOUNS | {"who", "which"}
+
+
+def share_of_people(np: list[Word]) -> bool:
+    """ "21 percent said", "Several said", "Others say": in poll reports a share
+    of those asked is who speaks."""
+    if len(np) == 1:
+        low = np[0].text.lower()
+        return low in QUANTIFIERS or low in ("others", "half")
+    if len(np) > 6:
+        return False
+    return any(w.text.endswith("%") or w.text.lower() == "percent" for w in np)
+
+
+# Nouns for people by what they do: "prosecutors", "organizers", "activists", "historian".
+_AGENT = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian)s?|[a-z]{4}(?:ant|ent)s)$")
+
+
+def determined(np: list[Word]) -> bool:
+    """ "the suit", "Another commenter", "his campaign": a determiner and a noun head."""
+    first = np[0].text.lower()
+    last = np[-1].text.lower()
+    return (
+        len(np) >= 2
+        and (first in _DETERMINERS or first in ("her", "his", "their", "its", "our"))
+        and (last.isalpha() or ("-" in last and last.rsplit("-", 1)[1].isalpha()))
+        and last not in lx.NOT_NAMES
+        and last not in _DETERMINERS
+    )

@@ -1,0 +1,177 @@
+"""Where a cue's content lies: after the cue ("said that …", "said: “…”") or before it
+("…, the source added.").
+
+Both return a :class:`~storywatch.understand.spans.Found` with the content's parts, or
+``None`` when the words on that side are not what was said (an object and adverbials
+only, a listener, a long narrative tail). They are shared by the main attribution pass and
+by the modules that try further shapes (:mod:`~storywatch.understand.broad`,
+:mod:`~storywatch.understand.long_quotes`, :mod:`~storywatch.understand.poll_shares`), so
+one reading of "said (that) …" serves them all.
+"""
+
+from __future__ import annotations
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.chunks import is_role_chunk
+from storywatch.understand.clause_ends import clause_before, clause_opened, cut_tail
+from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
+from storywatch.understand.lexicon import words_of as _words
+from storywatch.understand.spans import (
+    _INTRO_MAX_WORDS,
+    Found,
+    Sentence,
+    Span,
+    _closes_at,
+    _has_quote,
+    _inside,
+    _trim,
+    _words_between,
+    is_title_quote,
+)
+from storywatch.understand.text import Word
+
+
+def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> Found | None:
+    """What ``speaker`` said after the cue ``s.words[k]``: a quotation introduced within a
+    few words, the quotation a naming verb gives its object, or the reported clause up to
+    the end of the sentence. ``None`` when only an object and adverbials follow, since
+    then the content is elsewhere (before the cue, or in the next sentence)."""
+    cue = s.words[k]
+    rest = [w for w in s.words[k + 1 :] if not _inside(s.quotes, w.start)]
+    later = [q for q in s.quotes if q.start >= cue.end and not is_title_quote(text, q)]
+    # A quotation introduced within a few words ("said in a statement:", "told CNN,").
+    if later:
+        q = later[0]
+        lead = [w for w in rest if w.end <= q.start]
+        lead_text = text[cue.end : q.start]
+        if len(lead) <= _INTRO_MAX_WORDS + 8 and (
+            not lead_text.strip()
+            or lead_text.rstrip()[-1:] == ":"
+            or (lead_text.rstrip()[-1:] == "," and not clause_before(text, cue, lead, lemma))
+            or (lead[-1:] and lead[-1].text == "that")
+        ):
+            tail = text[q.end : s.end].strip(" .,;")
+            participle = (
+                text[q.end : q.end + 2].startswith(",") or text[q.end - 2 : q.end - 1] == ","
+            )
+            first_after = tail.split()[0] if tail else ""
+            if not tail or len(tail.split()) <= 2 or (participle and first_after.endswith("ing")):
+                parts = [p for qq in later for p in qq.parts] if len(later) > 1 else list(q.parts)
+                at = next((n for n, w in enumerate(lead) if w.text == "that"), None)
+                opened = at is not None and any(clause_opened(lead, n) for n in range(1, at))
+                if at is not None and (_joins_inside(lead, at) or opened):
+                    # "said the problems are so daunting that “we have got to …”", "says his
+                    # crew is the only one that “has …”"
+                    parts = [(lead[0].start, later[-1].end)]
+                elif at is not None:
+                    # "told the President that if he wants our guns, “come and take it.”"
+                    parts = [(lead[at].start, later[-1].end)]
+                return Found(tuple(parts), True, speaker, (cue.start, cue.end), s.index)
+    if later and lemma in lx.NAMING_LEMMAS and not text[cue.end : later[0].start].strip(" ,:"):
+        # "under what Ruiz called “the old port model,” the company …": the verb's object
+        # came before it, so what was said is the quotation alone.
+        return Found(later[0].parts, True, speaker, (cue.start, cue.end), s.index)
+    # A reported clause: "said (that) …" up to the end of the sentence.
+    if not rest and not later:
+        return None
+    accused = _accused_of(rest) if lemma == "accuse" and not s.quotes else None
+    weak = lemma in lx.WEAK_CUES or lemma in lx.QUOTE_CUES
+    if weak and (not rest or rest[0].text != "that") and not later and accused is None:
+        return None
+    before_quote = [w for w in rest if not later or w.end <= later[0].start]
+    begin = content_start(text, cue.end, before_quote, lemma)
+    if begin == NOTHING and not later:
+        return None  # only an object and adverbials follow: the content is elsewhere
+    start = cue.end
+    if accused is not None:
+        start = accused
+    elif begin >= 0:
+        start = begin
+    else:
+        for n, w in enumerate(rest[:14]):
+            if clause_opened(rest, n):
+                break  # "said there was clear evidence that …": the clause began at the cue
+            if n and "," in text[rest[n - 1].end : w.start] and w.text.endswith("ing"):
+                break  # "…, telling reporters that …": another act, not this content
+            if later and w.start > later[0].start:
+                break  # "said he was ''utterly ashamed'' that …": the clause began earlier
+            if w.text == "that" and n and rest[n - 1].text.lower() in ("and", "but"):
+                break  # "says he wishes …, but that his team “did everything”": one content
+            if w.text == "that" and not (n and is_relative_that(rest, n)):
+                start = w.start
+                break
+    start, end = _trim(text, start, s.end)
+    # "called Trump “unhinged.”": two words are enough when one of them is quoted.
+    least = 2 if later and later[0].start < end else 3
+    if start >= end or len(_words_between(s, start, end)) < least:
+        return None
+    if text[start] in ",":
+        return None
+    direct = _has_quote(s.quotes, start, end, text)
+    if end < len(text) and text[end] in '”"' and not direct:
+        end += 1
+    if direct:
+        end = cut_tail(text, s.quotes, start, end)
+    if direct and _closes_at(text, end):
+        end += 1
+    return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _joins_inside(rest: list[Word], n: int) -> bool:
+    """ "so daunting that …", "such a mess that …", "given that …", "except that …": a "that"
+    which joins a result or a condition to a clause that began earlier."""
+    before = [w.text.lower() for w in rest[max(0, n - 3) : n]]
+    if before[-1:] and before[-1] in _JOINING:
+        return True
+    return any(b in ("so", "such") for b in before[-3:-1])
+
+
+_JOINING = _words("given except provided assuming considering")
+
+
+def _accused_of(rest: list[Word]) -> int | None:
+    """ "accused the port of sending its members …": the charge is the gerund's clause."""
+    for n, w in enumerate(rest[:8]):
+        if w.text == "of" and n + 1 < len(rest) and rest[n + 1].text.endswith("ing"):
+            return rest[n + 1].start
+    return None
+
+
+def content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | None:
+    """ "…, the source added." The clause before the subject is the content."""
+    if text[s.start : s.end].rstrip().endswith(":"):
+        return None
+    cue = s.words[k]
+    tail = text[cue.end : s.end].strip(" .")
+    if len(tail.split()) > 8 and not tail.startswith(","):
+        # A long tail is fine when it is only adverbials ("said on Friday in a preliminary
+        # report on the fire that closed the harbor"; "said on Tuesday, contradicting …").
+        rest = [w for w in s.words[k + 1 :] if not _inside(s.quotes, w.start)]
+        if content_start(text, cue.end, rest, lx.CUE_LEMMA[cue.text.lower()]) != NOTHING:
+            return None
+    head = _without_role(text, s, text[s.start : speaker[0]].rstrip())
+    if not head.endswith((",", ",”", ',"', ",''", ",’’", "?”", '?"', "!”", '!"')):
+        # "Clinton “…. Does that fly?” a former adviser asked": a question or an
+        # exclamation ends its quotation the way a comma does.
+        return None
+    start, end = _trim(text, s.start, len(head) + s.start)
+    if end - start < 10:
+        return None
+    direct = _has_quote(s.quotes, start, end + 1, text)
+    if direct and _closes_at(text, end):
+        end += 1
+    return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _without_role(text: str, s: Sentence, head: str) -> str:
+    """ "…households, a city spokeswoman, Oda Brisk, said": the role before the name belongs
+    to the speaker, not to what was said."""
+    if not head.endswith(","):
+        return head
+    comma = head.rfind(",", 0, len(head) - 1)
+    if comma < 0:
+        return head
+    chunk = _words_between(s, s.start + comma + 1, s.start + len(head) - 1)
+    if chunk and len(chunk) <= 6 and is_role_chunk(chunk):
+        return head[: comma + 1]
+    return head
