@@ -35,6 +35,11 @@ matching: how far people agree, the ceiling for a system.
 Spread. Two lines show how much one folder's F1 says: F1 per annotator whose .ann the gold
 uses (annotators differ in what they mark), and a 95% bootstrap interval over documents.
 The last line is the headline: f1, precision, recall, speaker_accuracy, docs.
+
+Paraphrases. ``--kind indirect`` scores the other side the same way: gold is every Content
+span with no quotation mark, predictions are statements of kind "indirect". PolNeAR marks
+many attributions a reader would not call a paraphrase (beliefs, findings, "the poll
+shows"), so recall is low by design and precision is the figure to watch.
 """
 
 from __future__ import annotations
@@ -159,7 +164,7 @@ def _quote_depths(text: str) -> list[bool]:
     return out
 
 
-def load(folder: Path) -> list[tuple[str, str, list[Gold]]]:
+def load(folder: Path, kind: str = "direct") -> list[tuple[str, str, list[Gold]]]:
     anns: dict[str, Path] = {}
     for ann in sorted((folder / "attributions").glob("*.ann")):
         anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
@@ -168,7 +173,7 @@ def load(folder: Path) -> list[tuple[str, str, list[Gold]]]:
         if txt.stem not in anns:
             continue
         text = txt.read_text(encoding="utf-8")
-        docs.append((txt.stem, text, direct_quotes(text, anns[txt.stem])))
+        docs.append((txt.stem, text, direct_quotes(text, anns[txt.stem], kind)))
     return docs
 
 
@@ -197,8 +202,9 @@ def interval(rows: list[tuple[int, int, int]], rounds: int = 2000) -> tuple[floa
     return values[int(rounds * 0.025)], values[int(rounds * 0.975) - 1]
 
 
-def direct_quotes(text: str, ann: Path) -> list[Gold]:
-    """The direct quotes one annotator marked in one document (see the module docstring)."""
+def direct_quotes(text: str, ann: Path, kind: str = "direct") -> list[Gold]:
+    """The direct quotes one annotator marked in one document (see the module docstring);
+    with ``kind="indirect"`` the other Content spans, the paraphrases."""
     spans, events = read_ann(ann)
     starts, ends = zip(*[(m.start(), m.end()) for m in _WORD.finditer(text)], strict=True)
     golds = []
@@ -207,7 +213,8 @@ def direct_quotes(text: str, ann: Path) -> list[Gold]:
         if content is None:
             continue
         ctext = " ".join(text[a:b] for a, b in content[1])
-        if not any(q in ctext for q in _QUOTES) and "''" not in ctext:
+        quoted = any(q in ctext for q in _QUOTES) or "''" in ctext
+        if quoted != (kind == "direct"):
             continue
         src = spans.get(ev.get("Source", ""))
         golds.append(
@@ -220,7 +227,7 @@ def direct_quotes(text: str, ann: Path) -> list[Gold]:
     return golds
 
 
-def agreement(folder: Path) -> tuple[float, int, int]:
+def agreement(folder: Path, kind: str = "direct") -> tuple[float, int, int]:
     """How far the annotators agree with each other under this scorer: every further
     annotation of a document annotated more than once, scored as predictions against the
     one the gold uses (the first alphabetically). It is the ceiling a system can be judged
@@ -233,10 +240,10 @@ def agreement(folder: Path) -> tuple[float, int, int]:
         if len(anns) < 2:
             continue
         text = (folder / "text" / f"{stem}.txt").read_text(encoding="utf-8")
-        reference = direct_quotes(text, anns[0])
+        reference = direct_quotes(text, anns[0], kind)
         docs += 1
         for other in anns[1:]:
-            as_preds = [Pred(g.tokens, "", None) for g in direct_quotes(text, other)]
+            as_preds = [Pred(g.tokens, "", None) for g in direct_quotes(text, other, kind)]
             matched += len(match(as_preds, reference, 0.5))
             predicted += len(as_preds)
             gold += len(reference)
@@ -246,14 +253,14 @@ def agreement(folder: Path) -> tuple[float, int, int]:
     return (2 * p * r / (p + r) if p + r else 0.0), docs, others
 
 
-def predict(text: str) -> tuple[list[Pred], float]:
+def predict(text: str, kind: str = "direct") -> tuple[list[Pred], float]:
     an = analyse(text)
     toks = words(text)
     starts = [w.start for w in toks]
     ends = [w.end for w in toks]
     preds = []
     for a in attribute(an):
-        if not a.direct:
+        if a.direct != (kind == "direct"):
             continue
         full = a.parts[0][0] > 0 and text[a.parts[0][0] - 1] in _QUOTES + "'’"
         preds.append(Pred(token_ids(starts, ends, a.parts), a.speaker.name, a.speaker_span, full))
@@ -348,8 +355,8 @@ def _span_overlap(span: Span | None, spans: list[Span]) -> bool:
 REFERENTS = Path(__file__).with_name("understand_pronoun_referents.tsv")
 
 
-def evaluate(folder: Path, verbose: bool = False) -> dict[str, float]:
-    docs = load(folder)
+def evaluate(folder: Path, verbose: bool = False, kind: str = "direct") -> dict[str, float]:
+    docs = load(folder, kind)
     annotators = gold_annotators(folder)
     per_doc: list[tuple[str, int, int, int]] = []
     referents = load_referents(REFERENTS)
@@ -359,7 +366,7 @@ def evaluate(folder: Path, verbose: bool = False) -> dict[str, float]:
     cats: dict[str, list[int]] = {}
     heuristic = [0, 0]
     for name, text, golds in docs:
-        preds, _ = predict(text)
+        preds, _ = predict(text, kind)
         named_sources = []
         for g in golds:
             if g.source:
@@ -461,8 +468,15 @@ def main() -> int:
         "--data", required=True, type=Path, help="folder with text/ and attributions/"
     )
     parser.add_argument("--verbose", action="store_true", help="print every miss")
+    parser.add_argument(
+        "--kind",
+        choices=("direct", "indirect"),
+        default="direct",
+        help="score direct quotes (the default) or paraphrases (Content spans with no "
+        "quotation mark, against statements of kind indirect)",
+    )
     args = parser.parse_args()
-    r = evaluate(args.data, args.verbose)
+    r = evaluate(args.data, args.verbose, args.kind)
     print(
         f"gold direct quotes: {r['gold']:.0f}, predicted: {r['predicted']:.0f}, "
         f"matched: {r['matched']:.0f}"
@@ -500,7 +514,7 @@ def main() -> int:
             f"f1 95% interval over documents (bootstrap, 2000 resamples): "
             f"{r['f1_low']:.3f}-{r['f1_high']:.3f}"
         )
-    f1, docs, others = agreement(args.data)
+    f1, docs, others = agreement(args.data, args.kind)
     if docs:
         print(
             f"annotators against the gold's annotator on the {docs} documents annotated more "

@@ -246,6 +246,15 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "In response to Vale's comments in Maine, Holm released a statement saying
             # …": an owner's noun is no verb when a real cue comes before the quotation.
             continue
+        if (
+            _owned_noun(words, k)
+            and not any(q.start > w.end for q in s.quotes)
+            and (k + 1 == len(words) or words[k + 1].text != "that")
+        ):
+            # "Lopez applauded Clinton's remarks.": with no quotation or "that" clause for
+            # the noun to introduce, the owner said nothing here, and the words around are
+            # not theirs ("Trump's claims that he …" still reports the claim).
+            continue
         lemma = lx.CUE_LEMMA[w.text.lower()]
         j = subject_end(words, k)
         quote_after = any(q.start > w.end for q in s.quotes)

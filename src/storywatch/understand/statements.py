@@ -42,6 +42,7 @@ from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.naming import with_naming
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.poll_shares import poll_share_led
+from storywatch.understand.reportless import circumstance_only, sentence_opener
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
@@ -203,7 +204,24 @@ def attribute(an: Analysis) -> list[Attributed]:
         prev.parts.extend(parts)
         prev.sentence = s.index
         prev.paragraph = para
-    return out
+    # Left out only now: a paraphrase read in the loop still lets the quotation after it
+    # continue its speaker's words, and the speakers after it resolve as they did.
+    return [a for a in out if a.direct or not _reports_nothing(an, a)]
+
+
+def _reports_nothing(an: Analysis, item: Attributed) -> bool:
+    """A paraphrase whose content is only where and when it was said ("on Twitter",
+    "Tuesday in Paris") or the phrase opening the sentence before its speaker ("In
+    response, Trump assured …"): :mod:`~storywatch.understand.reportless`."""
+    if not item.parts:
+        return False
+    start, end = item.parts[0][0], item.parts[-1][1]
+    s = an.sentences[item.sentence]
+    inside = [w for w in s.words if w.start >= start and w.end <= end]
+    if circumstance_only(inside):
+        return True
+    before_speaker = item.speaker_span is not None and end <= item.speaker_span[0]
+    return before_speaker and start <= s.start + 1 and sentence_opener(an.text, inside)
 
 
 def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> Attributed | None:

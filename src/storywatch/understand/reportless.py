@@ -1,0 +1,71 @@
+"""Paraphrases that report nothing: where and when something was said, not what.
+
+The readings that find a paraphrase take the words on one side of a cue as its content.
+When those words are only the circumstances of the act ("responded on Twitter, calling
+…", "said Tuesday in Paris, noting …") or the phrase that opens the sentence before its
+subject ("In response, Trump assured …", "Last month, 26 percent said the same"), a reader
+would be shown a "statement" that says nothing, credited to someone. These tests find
+such content so the statement is left out; a quotation is never judged here (its words
+are what was said, whatever they are).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.text import Word
+
+# Words of circumstance: where, when, through what ("on Twitter", "Tuesday in Paris",
+# "earlier this month at a rally").
+_PREPOSITIONS = lx.words_of(
+    """
+    in on at during after before since with for from by about over under amid among across
+    through near outside inside via per without throughout following to into despite
+    """
+)
+_TIME = lx.words_of(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
+    earlier later recently again also last this next late early morning afternoon evening
+    night week weekend month year previously repeatedly once then now
+    """
+)
+_DETERMINERS = lx.words_of("the a an this that these those his her their its our my")
+_JOINERS = lx.words_of("and but so yet")
+
+# An opening phrase longer than this is more likely a clause of its own.
+_OPENER_WORDS = 5
+
+
+def circumstance_only(words: list[Word]) -> bool:
+    """ "on Twitter", "Tuesday in Paris", "last week in Ohio": every word is a
+    preposition, a determiner, a word of time, a number or a capitalised name, and the
+    first is a preposition or a word of time; no verb or common noun says what was said."""
+    if not words or words[0].text.lower() not in _PREPOSITIONS | _TIME:
+        return False
+    for w in words:
+        low = w.text.lower()
+        if low in _PREPOSITIONS or low in _TIME or low in _DETERMINERS:
+            continue
+        if w.text[:1].isupper() or w.text[:1].isdigit():
+            continue
+        return False
+    return True
+
+
+def sentence_opener(text: str, words: list[Word]) -> bool:
+    """ "In response", "Amid discord", "For one thing", "Last month", "Reflecting his
+    father's brashness": a short phrase with no comma inside that opens with a preposition,
+    a word of time or a participle (after an optional "And"/"But") is how a sentence sets
+    its scene before the subject, not a clause someone said."""
+    if words and words[0].text.lower() in _JOINERS:
+        words = words[1:]
+    if not words or len(words) > _OPENER_WORDS:
+        return False
+    if any("," in text[a.end : b.start] for a, b in pairwise(words)):
+        return False
+    first = words[0].text
+    low = first.lower()
+    participle = low.endswith("ing") and len(low) > 5 and first[:1].isupper()
+    return low in _PREPOSITIONS or low in _TIME or participle
