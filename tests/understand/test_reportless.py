@@ -1,5 +1,6 @@
-"""A paraphrase must report something: never only where and when it was said, the phrase
-that opens its sentence, or the words around a possessive's noun ("Okafor's remarks").
+"""A paraphrase must report something, and end where the speaker's clause ends: never only
+where and when it was said, the phrase that opens its sentence, or the words around a
+possessive's noun ("Okafor's remarks"), nor the writer's comparison after the clause.
 
 Each fixture is our own sentence in the shape of wire copy. Before these rules each one
 produced a "statement" such as 'on Facebook' or 'Last spring' credited to someone.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from storywatch.understand import extract_statements
+from storywatch.understand.paraphrase_ends import paraphrase_end
 from storywatch.understand.reportless import circumstance_only, sentence_opener
 from storywatch.understand.text import words
 
@@ -118,3 +120,34 @@ def test_sentence_opener_is_short_comma_free_and_scene_setting() -> None:
     assert not sentence_opener(text, words(text))
     text = "During the long and bitter strike at the port"
     assert not sentence_opener(text, words(text))  # longer than an opening phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # The writer's comparison after the reported clause.
+        (
+            "Some 48 percent of voters said Mayor Okafor would be better at running the port, "
+            "compared with 30 percent for her rival.",
+            "Mayor Okafor would be better at running the port",
+        ),
+        (
+            "She said the fee was fair, whereas her rival called it a tax on the poor.",
+            "the fee was fair",
+        ),
+        # The speaker's next act, with its own subject.
+        (
+            "In a speech on Monday, Okafor said rival crews had sabotaged the ferries and she "
+            "accused the operator of hiding the figures.",
+            "rival crews had sabotaged the ferries",
+        ),
+    ],
+)
+def test_a_paraphrase_ends_where_the_writer_takes_over(text: str, content: str) -> None:
+    assert extract_statements(text)[0].text == content
+
+
+def test_a_short_clause_is_not_cut_to_a_fragment() -> None:
+    assert paraphrase_end("it rose, up from 40", 0, 19) == 19
+    text = "the fee was fair, compared with last year"
+    assert paraphrase_end(text, 0, len(text)) == len("the fee was fair")

@@ -40,6 +40,7 @@ from storywatch.understand.lead_ins import lead_in_before
 from storywatch.understand.leading import leading_participle, leading_participle_alone
 from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.naming import with_naming
+from storywatch.understand.paraphrase_ends import paraphrase_end
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.reportless import circumstance_only, sentence_opener
@@ -124,7 +125,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             if lead is not None:
                 out.append(_make(an, lead, history, para))
             for f in split_followups(text, s, found):
-                f = clip_clause(text, s, f)
+                f = _clip_paraphrase(text, clip_clause(text, s, f))
                 item = _make(an, f, history, para)
                 _split_that_clauses(text, item)
                 out.append(item)
@@ -207,6 +208,19 @@ def attribute(an: Analysis) -> list[Attributed]:
     # Left out only now: a paraphrase read in the loop still lets the quotation after it
     # continue its speaker's words, and the speakers after it resolve as they did.
     return [a for a in out if a.direct or not _reports_nothing(an, a)]
+
+
+def _clip_paraphrase(text: str, found: Found) -> Found:
+    """A paraphrase ends where the writer takes over
+    (:func:`~storywatch.understand.paraphrase_ends.paraphrase_end`); quotations are
+    clipped by ``clip_clause``."""
+    if found.direct or len(found.parts) != 1:
+        return found
+    a, b = found.parts[0]
+    end = paraphrase_end(text, a, b)
+    if end == b:
+        return found
+    return replace(found, parts=((a, len(text[:end].rstrip(" ,"))),))
 
 
 def _reports_nothing(an: Analysis, item: Attributed) -> bool:
