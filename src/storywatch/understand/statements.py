@@ -44,6 +44,7 @@ from storywatch.understand.paraphrase_ends import paraphrase_end
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.reportless import circumstance_only, sentence_opener
+from storywatch.understand.resumed import resumes_quotation
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
@@ -119,6 +120,9 @@ def attribute(an: Analysis) -> list[Attributed]:
                 or crowd_words(text, s)
                 or poll_share_led(text, s)
             )
+        if found is not None and found.parts and _resumed(an, s, found, out, para, history):
+            pending = None
+            continue
         if found is not None and found.parts:
             found = _carry_head(an, found, out)
             lead = leading_participle(text, s, found)
@@ -278,6 +282,37 @@ def _continuing(prev: Attributed, parts: list[Span], sentence: int, para: int) -
     """A quotation of its own that continues ``prev``'s speaker: the same speaker, cue and
     speaker mention (where that speaker was written)."""
     return Attributed(parts, True, prev.speaker, prev.speaker_span, prev.cue, sentence, para)
+
+
+def _resumed(
+    an: Analysis, s: Sentence, found: Found, out: list[Attributed], para: int, history: History
+) -> bool:
+    """ "“….” He added, “…”": the tag sentence resumes the whole quotation of the sentence
+    just before (`resumed.py`); its quotation goes on that statement, as a bare one would."""
+    prev = _last_quoted(out)
+    if prev is None or not prev.direct or prev.sentence != s.index - 1 or prev.paragraph != para:
+        return False
+    if not resumes_quotation(an.text, s, found, prev.parts[-1]):
+        return False
+    if not _same_speaker(an, found, prev, history):
+        return False
+    prev.breaks.append(len(prev.parts))
+    prev.parts.extend(found.parts)
+    prev.sentence = s.index
+    return True
+
+
+def _same_speaker(an: Analysis, found: Found, prev: Attributed, history: History) -> bool:
+    """The tag names the speaker of ``prev``: a pronoun (right after the quotation it can
+    only be its speaker) or a name that resolves to the same person ("“…” Mr. Lee added,
+    “…”" after Ms. Park's words is Mr. Lee speaking, not Ms. Park going on)."""
+    if found.speaker is None:
+        return False
+    written = an.text[found.speaker[0] : found.speaker[1]].lower()
+    if written in ("he", "she"):
+        return True
+    ident = resolve(an, found.speaker, history).identity
+    return ident >= 0 and ident == prev.speaker.identity
 
 
 def _carry_head(an: Analysis, found: Found, out: list[Attributed]) -> Found:
