@@ -49,6 +49,7 @@ from storywatch.understand.shapes import announcement, colon_announcement, credi
 from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
+from storywatch.understand.speech_topics import spoke_about
 
 Span = tuple[int, int]
 
@@ -119,6 +120,7 @@ def attribute(an: Analysis) -> list[Attributed]:
                 or leading_participle_alone(text, s)
                 or crowd_words(text, s)
                 or poll_share_led(text, s)
+                or spoke_about(text, s)
             )
         if found is not None and found.parts and _resumed(an, s, found, out, para, history):
             pending = None
