@@ -75,7 +75,7 @@ def inverted(text: str, s: Sentence, k: int) -> Found | None:
     after the content and before its speaker."""
     cue = s.words[k]
     before = text[s.start : cue.start].rstrip()
-    if not before.endswith((",", ",”", ',"', ",''", ",’’")):
+    if not before.endswith((",", ",”", ',"', ",''", ",’’")) or _reports_clause(s, k):
         return None
     speaker = _np_after(text, s.words, k + 1)
     if speaker is None or _inside(s.quotes, speaker[0]):
@@ -105,6 +105,26 @@ def inverted(text: str, s: Sentence, k: int) -> Found | None:
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _reports_clause(s: Sentence, k: int) -> bool:
+    """ "…, and obtained by AP, concluded that the centre qualified as a “foreign principal”":
+    a cue followed by "that" and a clause subject reports a clause; the noun phrase after
+    "that" is that clause's subject, not a speaker written after the cue ("…, said Tomas
+    Berg", "…, said that official")."""
+    words = s.words
+    if k + 2 >= len(words) or words[k + 1].text != "that":
+        return False
+    nxt = words[k + 2].text
+    return nxt[:1].isupper() or nxt.lower() in _CLAUSE_OPENERS
+
+
+# Words that open the subject of a clause after "that" ("that the centre", "that his
+# party"); after "said that" a plain noun is a demonstrative's ("said that official").
+_CLAUSE_OPENERS = lx.words_of(
+    "the a an his her their its our my your this these those some many most no it he she "
+    "they we i there"
+)
 
 
 def _governs_later_quote(text: str, s: Sentence, after: int) -> bool:

@@ -53,6 +53,7 @@ from storywatch.understand.phrases import (
     clause_subject,
     main_subject,
 )
+from storywatch.understand.relative_chains import chained_relative
 from storywatch.understand.shapes import as_put_it, colon_quote, in_the_words_of
 from storywatch.understand.spans import (
     Found,
@@ -273,7 +274,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         if speaker is None and k == 0:
             speaker = _np_after(text, words, 1)
         if speaker is None and j > 2:
-            speaker = relative_subject(text, s, j)
+            speaker = relative_subject(text, s, j) or chained_relative(text, s, k)
         if (
             speaker is None
             and w.text.endswith("ing")
