@@ -45,7 +45,7 @@ from storywatch.understand.clause_ends import clause_before, clause_opened, cut_
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.digests import headline_quote, labelled_quote
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.naming import naming_content, with_naming
+from storywatch.understand.naming import naming_content, relative_naming, with_naming
 from storywatch.understand.phrases import (
     _is_role_chunk,
     _np_after,
@@ -191,7 +191,8 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
             continue
         nearer = _cue_led_pass(text, s, start_at=k)
         if nearer is not None and nearer.cue is not None and nearer.cue[0] == w.start:
-            best = nearer
+            # "…, whom he called “…”" inside the first clause names, it does not report.
+            best = first if relative_naming(s.words, k, first) else nearer
         break
     return best
 
