@@ -144,3 +144,32 @@ def test_a_naming_participle_after_a_comma_is_a_second_act() -> None:
     )
     said = [(st.cue, st.text) for st in extract_statements(text)]
     assert said == [("blasted", "the board’s toll plan"), ("calling", "it “a tax on the poor.”")]
+
+
+def test_a_naming_relative_inside_a_reported_clause_stays_in_it() -> None:
+    text = (
+        "Councillor Tomas Brandt said voters now face a choice between Ruiz, whom he called "
+        "“the most cynical mayor in a generation,” and a newcomer nobody knows.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.kind == "direct"
+    assert only.speaker == "Tomas Brandt"
+    assert only.text.startswith("voters now face a choice between Ruiz, whom he called")
+    assert only.cue == "said"
+
+
+def test_a_naming_relative_after_a_reported_object_stays_in_it() -> None:
+    text = (
+        "Brandt said the council had ignored Ruiz, whom the mayor had described as "
+        "“a loyal deputy.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Brandt"
+    assert only.text.startswith("the council had ignored Ruiz, whom the mayor had described")
+
+
+def test_what_someone_said_is_their_own_act_not_a_name() -> None:
+    text = "Brandt said the council had ignored what Ruiz said were “urgent warnings” about it.\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "Ruiz"
+    assert only.text == "were “urgent warnings” about it"

@@ -46,7 +46,7 @@ from storywatch.understand.clauses import NOTHING, content_start, is_relative_th
 from storywatch.understand.contents import content_after, content_before
 from storywatch.understand.digests import headline_quote, labelled_quote
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.naming import naming_content, with_naming
+from storywatch.understand.naming import naming_content, relative_naming, with_naming
 from storywatch.understand.phrases import (
     _np_after,
     _np_before,
@@ -187,7 +187,8 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
             continue
         nearer = _cue_led_pass(text, s, start_at=k)
         if nearer is not None and nearer.cue is not None and nearer.cue[0] == w.start:
-            best = nearer
+            # "…, whom he called “…”" inside the first clause names, it does not report.
+            best = first if relative_naming(s.words, k, first) else nearer
         break
     return best
 

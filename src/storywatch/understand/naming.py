@@ -235,6 +235,28 @@ def with_naming(text: str, s: Sentence, found: Found | None) -> Found | None:
     return Found((naming.content,), True, found.speaker, cue, s.index)
 
 
+def relative_naming(words: list[Word], k: int, first: Found) -> bool:
+    """ "Cross said he has two options: Vote for Clinton, whom he called “the most divisive
+    figure”, or …": the naming verb at ``k`` opens a relative clause whose object is the
+    pronoun before its subject ("whom he called", "what she described as"), inside the
+    clause the earlier reading ``first`` reports. The name describes something in that
+    clause, so the quotation is part of what the earlier cue reports, as readers and the
+    annotators take it, not an act of its own. ("what Obama said in Springfield was “…”"
+    is his words, not a name: only naming verbs.)"""
+    if words[k].text.lower() not in _NAMING_VERBS or not first.parts:
+        return False
+    floor = first.parts[0][0]
+    for j in range(k - 2, max(-1, k - 5), -1):
+        if words[j].start < floor:
+            return False
+        if words[j].text.lower() in _OBJECT_RELATIVES:
+            return True
+    return False
+
+
+_OBJECT_RELATIVES = frozenset(("whom", "what"))
+
+
 def _in_that_clause(s: Sentence, k: int) -> bool:
     """ "Maddow pointed out that Sanders refers to it as “…”": a cue before the naming
     verb reports a clause that holds it, so the naming is part of what that cue reports."""
