@@ -9,7 +9,8 @@ one's cue begins.
 Only shapes whose speaker is certain are split off: a participle after a comma ("…, adding
 that"), a verb coordinated with "and"/"but" ("and said"), a relative clause ("…, who
 said"), a new subject joined by "and", "but" or "while" right after a quotation closed
-the first act ("21 percent said “not too likely” and 14 percent said “…”"), and a naming
+the first act ("21 percent said “not too likely” and 14 percent said “…”"), he/she/they
+after "and" or "but" ("… said the bridge was safe, and she added that …"), and a naming
 participle after a comma ("…, Huckabee agreed, praising his rival as “…”"). A cue with a
 new subject inside a reported clause ("X said that Y said …") is a nested attribution and
 stays inside the first content, as the annotators keep it.
@@ -171,6 +172,9 @@ def _next_cue_followup(
             cut = _comma_before(text, cut, words[j - 1].end)
         elif (joined := _new_subject_after_quote(text, s, k)) is not None:
             speaker, cut = joined
+        elif (joined := _pronoun_after_conjunction(text, s, j)) is not None:
+            speaker, cut = joined
+            speaker = _described_subject(text, prev.speaker, speaker)
         else:
             continue
         if speaker is None:
@@ -203,6 +207,48 @@ def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int]
             return None
         return speaker, _comma_before(text, words[a].start, last[-1].end)
     return None
+
+
+def _pronoun_after_conjunction(text: str, s: Sentence, j: int) -> tuple[Span, int] | None:
+    """ "Okafor said the bridge was safe, and she added that …", "… said the ferries ran
+    late and she accused the operator of …", "… explained that … – but she also insisted
+    that …": "and" or "but", then he/she/they as the subject of a cue, is a second act of
+    speech with a subject of its own (the pronoun, resolved like any other), not more of
+    the first act's content: (its speaker, where the first act stops). ``j`` is the word
+    before the cue and its auxiliaries or adverbs."""
+    words = s.words
+    if j < 2 or words[j].text.lower() not in _ACT_PRONOUNS:
+        return None
+    if words[j - 1].text not in _COORD or _inside(s.quotes, words[j].start):
+        return None
+    return (words[j].start, words[j].end), _comma_before(text, words[j - 1].start, words[j - 2].end)
+
+
+# Subjects of a second act after "and"/"but" whose reading is the speaker's, not the writer's.
+_ACT_PRONOUNS = frozenset(("he", "she", "they"))
+
+
+def _described_subject(text: str, first: Span | None, pronoun: Span) -> Span:
+    """ "The mayor said …, and she accused …", "his advisers say …, and they say
+    …": a pronoun subject joined to a first act whose speaker is a description, not a
+    name, is that description again (names are left to the resolver, which checks gender
+    and prefers the sentence's subject; a description is no name it could find). Only
+    when the number agrees: "they" after a plural head, "he"/"she" after a singular one."""
+    if first is None:
+        return pronoun
+    said = text[first[0] : first[1]].split()
+    if not said or any(w[:1].isupper() for w in said[1:]) or said[0].lower() in _NO_DESCRIPTION:
+        return pronoun
+    if not said[0][:1].islower() and said[0].lower() not in _DESCRIPTION_OPENERS:
+        return pronoun  # "Okafor said …": a name
+    plural = said[-1].lower().endswith("s") and not said[-1].lower().endswith("ss")
+    they = text[pronoun[0] : pronoun[1]].lower() == "they"
+    return first if plural == they else pronoun
+
+
+_NO_DESCRIPTION = lx.PERSONAL_PRONOUNS | {"who", "which", "that"}
+# Words that open a description in capitals at a sentence's start ("The mayor", "His aides").
+_DESCRIPTION_OPENERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "some", "many"))
 
 
 def _relative_speaker(text: str, span: Span) -> bool:

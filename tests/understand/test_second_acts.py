@@ -1,0 +1,116 @@
+"""A second act of speech in one sentence: "X said …, and she added that …".
+
+"and"/"but" then he/she/they and a verb of saying starts a statement of its own, with its
+own cue and content; the first statement stops before the conjunction. Each fixture is
+our own sentence in the shape of wire copy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.understand import extract_statements
+
+
+def _acts(text: str) -> list[tuple[str, str, str | None, str]]:
+    return [(s.text, s.speaker, s.cue, s.kind) for s in extract_statements(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # comma, "and", pronoun, "added that"
+        (
+            "Okafor said the bridge was safe, and she added that it would reopen on Friday.",
+            ("the bridge was safe", "Okafor", "said"),
+            ("that it would reopen on Friday", "Okafor", "added"),
+        ),
+        # no comma, an opening phrase, "accused" with its object
+        (
+            "In a speech on Monday, Okafor said rival crews had sabotaged the ferries and she "
+            "accused the operator of hiding the figures.",
+            ("rival crews had sabotaged the ferries", "Okafor", "said"),
+            ("the operator of hiding the figures", "Okafor", "accused"),
+        ),
+        # a dash, "but", an adverb between the pronoun and the cue
+        (
+            "Lindqvist explained that the pier was closed for repairs - but he also insisted "
+            "that the work would finish before the storms.",
+            ("that the pier was closed for repairs", "Lindqvist", "explained"),
+            ("that the work would finish before the storms", "Lindqvist", "insisted"),
+        ),
+        # ", but he said": the same verb again
+        (
+            "Marchetti said he would not raise the tolls this year, but he said the "
+            "council might revisit them in the spring.",
+            ("he would not raise the tolls this year", "Marchetti", "said"),
+            ("the council might revisit them in the spring", "Marchetti", "said"),
+        ),
+    ],
+)
+def test_pronoun_after_conjunction_is_a_second_act(
+    text: str, first: tuple[str, str, str], second: tuple[str, str, str]
+) -> None:
+    acts = _acts(text)
+    assert [(t, sp, c) for t, sp, c, _ in acts] == [first, second], acts
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "contents"),
+    [
+        # a description as the first speaker: the pronoun is that description again
+        (
+            "The mayor said the ferries had run late all week and she accused the operator "
+            "of hiding the figures.",
+            "The mayor",
+            ["the ferries had run late all week", "the operator of hiding the figures"],
+        ),
+        # a plural description and "they"
+        (
+            "His advisers say the count is too close to call, and they say the party "
+            "will have to decide.",
+            "His advisers",
+            ["the count is too close to call", "the party will have to decide"],
+        ),
+    ],
+)
+def test_pronoun_after_a_described_speaker_is_that_speaker(
+    text: str, speaker: str, contents: list[str]
+) -> None:
+    acts = _acts(text)
+    assert [t for t, _, _, _ in acts] == contents, acts
+    assert all(sp == speaker for _, sp, _, _ in acts), acts
+
+
+def test_number_disagreement_keeps_the_pronoun() -> None:
+    # "they" after a singular description is not that description: the pronoun is kept
+    # as the second act's mention (and left to the resolver)
+    statements = extract_statements(
+        "The mayor said the ferries had run late all week, and they accused the operator "
+        "of hiding the figures."
+    )
+    assert [(s.text, s.cue) for s in statements] == [
+        ("the ferries had run late all week", "said"),
+        ("the operator of hiding the figures", "accused"),
+    ], statements
+    assert statements[0].speaker_mention == "The mayor"
+    assert statements[1].speaker_mention == "they"
+
+
+def test_verb_joined_inside_the_clause_is_no_second_act() -> None:
+    # a pronoun with a verb that is no cue stays inside the reported clause
+    acts = _acts(
+        "Okafor said the crews had worked through the night and they finished the repairs by dawn."
+    )
+    assert len(acts) == 1, acts
+    assert acts[0][1] == "Okafor" and acts[0][2] == "said", acts
+
+
+def test_pronoun_inside_a_quotation_is_not_split() -> None:
+    # "and he said" inside the quoted words belongs to them
+    acts = _acts(
+        "Okafor said the harbour had “paid a heavy price for the closure and he said he "
+        "regretted it,” before leaving the podium."
+    )
+    assert len(acts) == 1, acts
+    assert acts[0][1] == "Okafor", acts
