@@ -114,3 +114,35 @@ def test_pronoun_inside_a_quotation_is_not_split() -> None:
     )
     assert len(acts) == 1, acts
     assert acts[0][1] == "Okafor", acts
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue"),
+    [
+        # a comma after the cue: "asked" is a second act (a participle), "said" the cue
+        (
+            "“The port will reopen,” the minister said, asked about the delays.",
+            "The port will reopen,",
+            "the minister",
+            "said",
+        ),
+        # no comma: a noun before the cue ("the ministry statement said")
+        (
+            "“The port will reopen,” the ministry statement said.",
+            "The port will reopen,",
+            "the ministry statement",
+            "said",
+        ),
+    ],
+)
+def test_trailer_cue_before_a_comma(text: str, quote: str, speaker: str, cue: str) -> None:
+    acts = _acts(text)
+    assert acts == [(quote, speaker, cue, "direct")], acts
+
+
+def test_trailer_then_according_to_credits_the_source() -> None:
+    # "…,” X said, according to Y": Y reports the whole sentence, X's words and all
+    acts = _acts("“The port will reopen,” the minister said, according to the ministry.")
+    assert len(acts) == 1, acts
+    assert acts[0][1:3] == ("the ministry", "according to"), acts
+    assert "the minister said" in acts[0][0], acts

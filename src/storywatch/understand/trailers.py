@@ -220,7 +220,7 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
         counted += 1
         if counted > _INTRO_MAX_WORDS:
             return None
-        if k + 1 < len(trailer) and trailer[k + 1].text in _SENTENCE_CUES:
+        if _noun_before_cue(text, trailer, k):
             continue  # "the note says", "the statement said": a noun before the cue
         if _trailer_cue(w, open_end) and (
             w.text.lower() in lx.CUE_WORDS or trailer[k - 1].text.lower() not in _RELATIVES
@@ -240,6 +240,18 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
 
 
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
+
+
+def _noun_before_cue(text: str, trailer: list[Word], k: int) -> bool:
+    """Whether word ``k`` is a noun because a cue follows it ("“…!” the note says", "the
+    statement said"). A comma between them makes ``k`` the cue and the next word a second
+    act ("“…,” the minister said, asked about the delays"), except "according to", whose
+    source is the one the sentence is credited to ("…,” he said, according to the
+    ministry")."""
+    if k + 1 >= len(trailer) or trailer[k + 1].text not in _SENTENCE_CUES:
+        return False
+    apart = "," in text[trailer[k].end : trailer[k + 1].start]
+    return not apart or trailer[k + 1].text == "according"
 
 
 def _lone_surname(text: str, w: Word, qend: int) -> bool:
