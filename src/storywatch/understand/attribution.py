@@ -56,6 +56,7 @@ from storywatch.understand.phrases import (
 from storywatch.understand.shapes import as_put_it, colon_quote, in_the_words_of
 from storywatch.understand.spans import (
     _INTRO_MAX_WORDS,
+    COMMA_ENDS,
     Found,
     Sentence,
     Span,
@@ -546,7 +547,7 @@ def _content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | No
         if content_start(text, cue.end, rest, lx.CUE_LEMMA[cue.text.lower()]) != NOTHING:
             return None
     head = _without_role(text, s, text[s.start : speaker[0]].rstrip())
-    if not head.endswith((",", ",”", ',"', ",''", ",’’", "?”", '?"', "!”", '!"')):
+    if not head.endswith((*COMMA_ENDS, "?”", '?"', "!”", '!"')):
         # "Clinton “…. Does that fly?” a former adviser asked": a question or an
         # exclamation ends its quotation the way a comma does.
         return None
