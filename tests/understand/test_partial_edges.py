@@ -59,3 +59,16 @@ def test_a_cue_inside_the_opened_clause_does_not_take_over_its_quotation() -> No
     [(said, speaker)] = _direct(text)
     assert said.startswith("she expected that voters will say “no”")
     assert speaker == "Ana Ruiz"
+
+
+def test_a_nested_quotation_closing_with_the_outer_one_ends_the_clause_like_a_comma() -> None:
+    for opening, inner_open, inner_close, closing in (("“", "‘", "’", "”"), ('"', "'", "'", '"')):
+        text = (
+            "Mayor Ana Orlov spoke at the harbour.\n\n"
+            f"The plan {opening}was never as simple as {inner_open}build it and they will "
+            f"come,{inner_close}{closing} Orlov said on Monday.\n"
+        )
+        [st] = [st for st in extract_statements(text) if "build it" in st.text]
+        assert st.kind == "direct"
+        assert st.speaker == "Ana Orlov"
+        assert st.text.startswith(f"The plan {opening}was never as simple as")

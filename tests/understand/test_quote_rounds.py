@@ -84,6 +84,17 @@ def test_as_someone_put_it_credits_the_quotation_after_it() -> None:
     assert s.text == "We cannot dredge our way out of a shrinking port."
 
 
+def test_a_title_in_the_appositive_of_as_someone_put_it_does_not_hide_the_speaker() -> None:
+    text = (
+        "As Lena Park, a port historian and author of “The Shrinking Harbour,” put it, “We "
+        "cannot dredge our way out of this.”\n"
+    )
+    [s] = extract_statements(text)
+    assert s.speaker == "Lena Park"
+    assert s.cue == "put it"
+    assert s.text == "We cannot dredge our way out of this."
+
+
 def test_put_it_without_as_is_no_attribution() -> None:
     text = "The crew put it back on the quay, “for now,” before the storm.\n"
     assert [s for s in extract_statements(text) if s.cue == "put it"] == []

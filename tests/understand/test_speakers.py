@@ -258,3 +258,23 @@ def test_an_owners_plural_noun_is_no_cue() -> None:
     )
     statement = _by_text(extract_statements(text), "insulted every farmer")
     assert statement.speaker == "Martin Holm"
+
+
+def test_an_owners_plural_noun_reported_by_a_cue_before_it_is_that_cues_content() -> None:
+    # "Orlov's remarks" inside what the board said: the board speaks, not Orlov.
+    text = (
+        "Mayor Ana Orlov spoke first.\n\n"
+        "The harbour board said Orlov’s remarks were “another example of her reckless "
+        "politics.”\n"
+    )
+    statement = _by_text(extract_statements(text), "reckless politics")
+    assert statement.speaker == "The harbour board"
+    assert statement.text.startswith("Orlov’s remarks were")
+
+
+def test_an_owners_plural_noun_before_a_trailing_cue_is_no_cue() -> None:
+    text = (
+        "Mayor Ana Orlov spoke first.\n\nOrlov’s remarks “were reckless,” the harbour board said.\n"
+    )
+    statement = _by_text(extract_statements(text), "were reckless")
+    assert statement.speaker == "the harbour board"

@@ -50,3 +50,34 @@ def test_a_possessive_owner_is_the_sentence_subject_not_the_last_woman_named() -
     )
     [st] = [st for st in extract_statements(text) if "nobody was hurt" in st.text]
     assert st.speaker == "Maria Lund"
+
+
+def test_what_someone_said_can_follow_their_answer_and_was_that() -> None:
+    text = (
+        "Governor Elena Varga took questions at the town hall.\n\n"
+        "Varga’s answer to the farmers was that “the canal will be finished by spring,” so "
+        "the tolls would stay.\n"
+    )
+    [st] = [st for st in extract_statements(text) if "canal" in st.text]
+    assert st.kind == "direct"
+    assert st.speaker == "Elena Varga"
+    assert st.text.startswith("that “the canal will be finished by spring,”")
+
+
+def test_an_aside_and_a_that_earlier_in_the_subject_do_not_stop_the_copula() -> None:
+    text = (
+        "Senator Tomas Brandt spoke to reporters on Monday.\n\n"
+        "His assumption in that interview, repeated later, was that “voters will come "
+        "back” before the vote.\n"
+    )
+    [st] = [st for st in extract_statements(text) if "voters will" in st.text]
+    assert st.speaker == "Tomas Brandt"
+    assert st.text == "that “voters will come back” before the vote"
+
+
+def test_a_noun_that_names_no_speech_is_no_statement_before_was_that() -> None:
+    text = (
+        "Senator Tomas Brandt spoke to reporters on Monday.\n\n"
+        "His problem was that the “new” bridge had already cracked.\n"
+    )
+    assert not [st for st in extract_statements(text) if "bridge" in st.text]

@@ -222,14 +222,12 @@ def _owned_noun(words: list[Word], k: int) -> bool:
     )
 
 
-def _cue_before_quote(s: Sentence, k: int) -> bool:
-    """Whether a cue that is no owned noun stands after ``words[k]`` and before the next
-    quotation (or anywhere after it, with no quotation after it)."""
-    after = [q.start for q in s.quotes if q.start > s.words[k].end]
-    stop = after[0] if after else s.end
-    return any(
-        n > k and s.words[n].start < stop and not _owned_noun(s.words, n) for n in cue_indices(s)
-    )
+def _reported_owner(s: Sentence, k: int) -> bool:
+    """ "In response to Vale's comments, Holm released a statement saying …", "The party said
+    Trump's comments were “…”", "Trump's comments “were …,” the party said": an owned noun
+    is no verb of its owner when a real cue (no owned noun) elsewhere in the sentence reports
+    the words."""
+    return any(n != k and not _owned_noun(s.words, n) for n in cue_indices(s))
 
 
 def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
@@ -244,10 +242,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "leads by 29 points": after a count the word is a plural noun
         if k > 0 and _named_object(text, s, k):
             continue  # "called the mayor's remarks “reckless”": a naming verb's object
-        if _owned_noun(words, k) and _cue_before_quote(s, k):
-            # "In response to Vale's comments in Maine, Holm released a statement saying
-            # …": an owner's noun is no verb when a real cue comes before the quotation.
-            continue
+        if _owned_noun(words, k) and _reported_owner(s, k):
+            continue  # "Vale's comments": a noun, when a real cue reports the sentence
         if (
             _owned_noun(words, k)
             and not any(q.start > w.end for q in s.quotes)

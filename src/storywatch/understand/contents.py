@@ -18,6 +18,7 @@ from storywatch.understand.clauses import NOTHING, content_start, is_relative_th
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.spans import (
     _INTRO_MAX_WORDS,
+    COMMA_ENDS,
     Found,
     Sentence,
     Span,
@@ -150,7 +151,7 @@ def content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | Non
         if content_start(text, cue.end, rest, lx.CUE_LEMMA[cue.text.lower()]) != NOTHING:
             return None
     head = _without_role(text, s, text[s.start : speaker[0]].rstrip())
-    if not head.endswith((",", ",”", ',"', ",''", ",’’", "?”", '?"', "!”", '!"')):
+    if not head.endswith((*COMMA_ENDS, "?”", '?"', "!”", '!"')):
         # "Clinton “…. Does that fly?” a former adviser asked": a question or an
         # exclamation ends its quotation the way a comma does.
         return None

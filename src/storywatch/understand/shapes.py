@@ -83,10 +83,14 @@ def as_put_it(text: str, s: Sentence) -> Found | None:
 
 
 def _as_subject(text: str, s: Sentence, k: int) -> Span | None:
-    """The noun phrase between "as" and the verb at ``k``, before any appositive."""
+    """The noun phrase between "as" and the verb at ``k``, before any appositive. A title
+    in the appositive does not end the search (as in ``spans.subject_floor``)."""
     words = s.words
+    titles = [q for q in s.quotes if is_title_quote(text, q)]
     for a in range(k - 1, max(-1, k - 25), -1):
         if _inside(s.quotes, words[a].start):
+            if _inside(titles, words[a].start):
+                continue  # "As Amar, author of “America's Unwritten Constitution,” put it"
             return None
         if words[a].text.lower() != "as":
             continue

@@ -165,6 +165,13 @@ def is_title_quote(text: str, q: Quote) -> bool:
     )
 
 
+# How a clause ends before the speaker and cue that follow it ("…, the source added"): with a
+# comma, or a comma inside the closing mark of its quotation, also when a quotation nested in
+# it closes there too ("not as simple as, ‘He’s the ringleader,’” Sexton said", "had me at
+# 'independence,''' Weiner wrote" in copy that doubles single marks for quotations).
+COMMA_ENDS = (",", ",”", ',"', ",''", ",’’", ",’”", ",'\"", ",'”", ',’"', ",'''")
+
+
 def _has_quote(quotes: list[Quote], start: int, end: int, text: str = "") -> bool:
     return any(q.start >= start and q.end <= end + 1 for q in quotes)
 

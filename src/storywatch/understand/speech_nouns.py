@@ -4,9 +4,11 @@ in hell …”", "Trump's recent assertion that “thousands” celebrated", "hi
 
 The owner (a possessive pronoun or a name with "'s") is who spoke, the noun says that they
 spoke, and the clause after "that" (or "to", for a promise or a call) is what they said,
-as PolNeAR's annotators mark it. Only a clause holding a quotation is read, and the caller
-keeps it only when the owner resolves to a named person or organisation: a noun of speech
-alone is too weak a sign to credit a description.
+as PolNeAR's annotators mark it. The clause may also follow the noun's verb "was that" or
+"is that" ("his answer was that “…”", "Rubio's catch phrase in that race was that …").
+Only a clause holding a quotation is read, and the caller keeps it only when the owner
+resolves to a named person or organisation: a noun of speech alone is too weak a sign to
+credit a description.
 """
 
 from __future__ import annotations
@@ -34,6 +36,17 @@ _THAT_NOUNS = words_of(
     """
 )
 
+# Nouns that name what someone said, whose words follow "was that" or "is that" ("her answer
+# was that “…”", "his assumption, stated on live TV, was that “…”"): the noun says they
+# spoke, and the clause after the copula is what they said, as with a "that" noun.
+_COPULA_NOUNS = _THAT_NOUNS | words_of(
+    """
+    answer response reply assumption message phrase line pitch point position view
+    refrain explanation
+    """
+)
+_COPULAS = frozenset(("was", "is"))
+
 # Nouns whose words follow as an infinitive ("his promise to be “neutral”").
 _TO_NOUNS = words_of("promise promises pledge pledges vow vows")
 
@@ -52,15 +65,19 @@ def speech_noun_led(text: str, s: Sentence) -> Found | None:
     words = s.words
     for k, w in enumerate(words):
         low = w.text.lower()
-        if low not in _THAT_NOUNS and low not in _TO_NOUNS:
+        if low not in _COPULA_NOUNS and low not in _TO_NOUNS:
             continue
         if _inside(s.quotes, w.start):
             continue
         owner = _owner(text, s, k)
         if owner is None:
             continue
-        opener = "that" if low in _THAT_NOUNS else "to"
-        start = _clause_start(text, words, k, opener)
+        start = _after_copula(text, words, k) if low in _COPULA_NOUNS else None
+        if start is None and low in _COPULA_NOUNS and low not in _THAT_NOUNS:
+            continue
+        if start is None:
+            opener = "that" if low in _THAT_NOUNS else "to"
+            start = _clause_start(text, words, k, opener)
         if start is None:
             continue
         start, end = _trim(text, start, s.end)
@@ -110,6 +127,19 @@ def _owner(text: str, s: Sentence, k: int) -> Span | None:
             return words[first].start, w.end - 2
         if low in ("the", "a", "an", "this", "that"):
             return None
+    return None
+
+
+def _after_copula(text: str, words: list[Word], k: int) -> int | None:
+    """Where what was said begins after "was that" or "is that" a few words past the noun
+    ("Rubio's catch phrase in that race was that …"), or ``None``. An aside between commas
+    may stand before the copula ("his assumption, stated on TV, was that"); a semicolon or
+    colon ends the noun's sentence, and the search with it."""
+    for i in range(k + 1, min(len(words) - 1, k + 2 + _MAX_GAP)):
+        if any(c in text[words[i - 1].end : words[i].start] for c in ";:"):
+            return None
+        if words[i].text in _COPULAS and words[i + 1].text == "that":
+            return words[i + 1].start
     return None
 
 

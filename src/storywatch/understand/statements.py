@@ -32,6 +32,7 @@ from storywatch.understand.clause_ends import (
     labelled_quote_before,
     quote_alone,
 )
+from storywatch.understand.coordinated import earlier_acts
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import split_followups
@@ -130,6 +131,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             lead = leading_participle(text, s, found)
             if lead is not None:
                 out.append(_make(an, lead, history, para))
+            out.extend(_make(an, act, history, para) for act in earlier_acts(text, s, found))
             for f in split_followups(text, s, found):
                 f = _clip_paraphrase(text, clip_clause(text, s, f))
                 item = _make(an, f, history, para)

@@ -1,0 +1,149 @@
+"""Acts joined to the sentence's main act of speech by the same subject.
+
+    Merkel condemned “such a murderous attack” and declared a resolve to “stay open.”
+    Clinton supports “fair pay raises,” opposes “arbitrary freezes” and said that …
+
+The sentence's reading finds the act its cue verb reports (what Merkel declared). The verb
+phrases before that cue, coordinated with it under the same subject, are that subject's
+acts too when their object holds a quotation: the writer quotes the speaker's own words
+for what was condemned or supported. Readers take each as a statement by the subject, and
+PolNeAR's annotators mark each object as content of its own.
+
+Only a verb phrase written right after the subject (no comma between: "Merkel, who …,"
+opens a relative clause, not an act) and ending in "and" or "but" right before the main
+cue is read, so the subject is certain; a comma alone is no join ("needled the CNN
+“reporter,” saying …" leaves the writer's scare quotation before a participle as often as
+the speaker's words), and an object whose only quotation is a title names a work.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.spans import Found, Sentence, Span, _inside, is_title_quote
+from storywatch.understand.text import Word
+
+# Words that join the last verb phrase to the main cue ("… and declared", "…, but said").
+_JOINERS = frozenset(("and", "but"))
+
+# Words that open something other than a verb phrase of the subject.
+_NOT_VERBS = frozenset(
+    lx.words_of(
+        """
+        who whom whose which that where when while as in on at of for from with by to
+        after before during since and but or said says
+        """
+    )
+)
+
+
+def earlier_acts(text: str, s: Sentence, main: Found) -> list[Found]:
+    """The verb phrases between ``main``'s subject and its cue whose objects hold a
+    quotation, each as a statement by that subject (empty when the shape is not there)."""
+    if main.speaker is None or main.cue is None or main.inherited or not main.parts:
+        return []
+    speaker, cue = main.speaker, main.cue
+    if not speaker[1] <= cue[0] <= main.parts[0][0]:
+        return []
+    quotes = [q for q in s.quotes if speaker[1] <= q.start and q.end <= cue[0]]
+    if not quotes:
+        return []
+    raw = [w for w in s.words if speaker[1] <= w.start and w.end <= cue[0]]
+    if not raw or text[speaker[1] : raw[0].start].strip():
+        return []
+    words = _after_name(raw)
+    if not words:
+        return []
+    end = _joined_end(words)
+    if end is None or end <= quotes[-1].start:
+        return []
+    end = _past_marks(text, end)
+    acts = []
+    for start, stop in _phrases(text, s, words, end):
+        found = _act(text, s, start, stop, speaker)
+        if found is not None:
+            acts.append(found)
+    return acts
+
+
+def _after_name(words: list[Word]) -> list[Word]:
+    """The words after the subject's name and an "of" phrase of place or body that belongs
+    to it ("Chancellor Angela Merkel of Germany condemned …")."""
+    if len(words) > 1 and words[0].text == "of" and words[1].text[:1].isupper():
+        k = 1
+        while k < len(words) and words[k].text[:1].isupper():
+            k += 1
+        return words[k:]
+    return words
+
+
+def _joined_end(words: list[Word]) -> int | None:
+    """Where the phrases end: at the last word before the "and" or "but" that joins them
+    to the main cue (over auxiliaries and adverbs: "and later said"), or ``None``. A comma
+    alone is no join: "needled the CNN “reporter,” saying …" leaves the writer's scare
+    quotation before a participle as often as the speaker's words."""
+    k = len(words)
+    while k > 0 and words[k - 1].text.lower() in lx.AUXILIARIES:
+        k -= 1
+    if k < 2 or words[k - 1].text.lower() not in _JOINERS:
+        return None
+    return words[k - 2].end
+
+
+def _past_marks(text: str, end: int) -> int:
+    """``end`` moved over the punctuation and closing mark of a quotation ending there."""
+    pos = end
+    while pos < len(text) and text[pos] in ".,!?":
+        pos += 1
+    if text[pos : pos + 2] == "''":
+        return pos + 2
+    if pos < len(text) and text[pos] in '”"':
+        return pos + 1
+    return end
+
+
+def _phrases(text: str, s: Sentence, words: list[Word], end: int) -> list[Span]:
+    """The verb phrases up to ``end``, split where a quotation and a comma are followed by
+    another verb of the subject ("supports “…,” opposes “…”")."""
+    out: list[Span] = []
+    start = words[0].start
+    for prev, w in pairwise(words):
+        if w.start >= end:
+            break
+        gap = text[prev.end : w.start]
+        if "," in gap and any(c in gap for c in "”\"'") and _verb_like(w):
+            out.append((start, _past_marks(text, prev.end)))
+            start = w.start
+    out.append((start, end))
+    return out
+
+
+def _verb_like(w: Word) -> bool:
+    """A lowercase word that may be a present or past verb ("opposes", "rejected")."""
+    low = w.text
+    return low.islower() and low not in _NOT_VERBS and low.endswith(("s", "ed"))
+
+
+def _act(text: str, s: Sentence, start: int, stop: int, speaker: Span) -> Found | None:
+    """One verb phrase as a statement: its object (the words after the verb and any
+    auxiliaries before it) up to ``stop``, when a quotation is in it."""
+    inside = [w for w in s.words if start <= w.start and w.end <= stop]
+    k = 0
+    while k < len(inside) and inside[k].text.lower() in lx.AUXILIARIES:
+        k += 1
+    if k >= len(inside) - 1:
+        return None
+    verb = inside[k]
+    if not verb.text.islower() or verb.text in _NOT_VERBS or _inside(s.quotes, verb.start):
+        return None
+    a = inside[k + 1].start
+    if _inside(s.quotes, a):
+        a = next(q.start for q in s.quotes if q.start < a < q.end)
+    held = [q for q in s.quotes if a <= q.start and q.end <= stop]
+    if all(is_title_quote(text, q) for q in held):
+        return None  # "his concerns in an interview with “The View”": a name, not words
+    cue = (verb.start, verb.end)
+    if len(held) == 1 and (held[0].start, held[0].end) == (a, stop):
+        return Found(held[0].parts, True, speaker, cue, s.index)  # the quotation alone
+    return Found(((a, stop),), True, speaker, cue, s.index)
