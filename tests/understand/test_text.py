@@ -50,3 +50,33 @@ def test_question_quote_keeps_its_attribution_in_the_sentence() -> None:
     paras = paragraphs(text)
     spans = sentences(text, paras, find_quotes(text, paras))
     assert [text[a:b] for a, b in spans] == ["“Who pays?” Beck asked.", "The hall was quiet."]
+
+
+def test_doubled_single_marks_keep_the_attribution_after_a_question() -> None:
+    # Copy that writes quotations with doubled single marks (''…'') ends a question the same
+    # way as with a double mark: the speaker and a clause after him stay in the sentence.
+    from storywatch import extract_statements
+
+    text = (
+        "Ms. Dunn spoke first.\n\n"
+        "''Why should the town wait another year?'' Mr. Okafor asked, "
+        "tapping the table twice.\n"
+    )
+    paras = paragraphs(text)
+    spans = sentences(text, paras, find_quotes(text, paras))
+    assert text[spans[-1][0] : spans[-1][1]].endswith("tapping the table twice.")
+    [st] = extract_statements(text)
+    assert st.text == "Why should the town wait another year?"
+    assert st.speaker == "Okafor"
+
+
+def test_nested_question_in_doubled_single_marks_keeps_its_speaker() -> None:
+    from storywatch import extract_statements
+
+    text = (
+        "''She would lean over and ask, 'Where did the money go?''' Mr. Okafor said, "
+        "smiling at the council.\n"
+    )
+    [st] = extract_statements(text)
+    assert st.text.startswith("She would lean over and ask, 'Where did the money go?")
+    assert st.speaker == "Okafor"

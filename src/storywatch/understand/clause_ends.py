@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.clauses import UNSURE, content_start
+from storywatch.understand.led_quotes import led_quote_end
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.spans import (
     _DETERMINERS,
@@ -110,15 +111,19 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     """``found`` with a reported clause ending where a new clause begins after its
     quotation (:func:`cut_tail`), or where the main clause begins after an opening "When …"
     (:func:`subordinate_end`), or at a comma and conjunction after a quoted name
-    (:func:`naming_end`), whichever rule found it; and starting at a second report by the
-    same speaker that holds the quotation (:func:`inner_start`)."""
+    (:func:`naming_end`), or at the closing mark of a whole quotation a cue leads in with a
+    comma or colon (``led_quotes.led_quote_end``), whichever rule found it; and starting at
+    a second report by the same speaker that holds the quotation (:func:`inner_start`)."""
     if not found.direct or len(found.parts) != 1:
         return found
     a, b = found.parts[0]
     if a > 0 and text[a - 1] in "“\"'‘":
         return found  # a whole quotation
     reported = found.cue is not None and found.cue[0] >= b and _is_report(text, found.cue)
-    end = b if reported else cut_tail(text, s.quotes, a, b)
+    end = b
+    if not reported:
+        # "said: “…,” but in fact …": a quotation led in whole ends at its mark.
+        end = min(cut_tail(text, s.quotes, a, b), led_quote_end(text, s.quotes, a, b))
     if found.cue is not None and SUBORDINATE.match(text, s.start, found.cue[0]):
         # "When Comey said that …, experts began …": the main clause is not what was said.
         end = subordinate_end(text, s, a, end)

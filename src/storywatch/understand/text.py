@@ -274,7 +274,7 @@ def sentences(
                 qi += 1
             if qi < len(inside) and inside[qi][0] < end < inside[qi][1]:
                 continue
-            if text[end - 1] in '"”' and _attribution_follows(text, m.start(), end, pe):
+            if _closes_double(text, end) and _attribution_follows(text, m.start(), end, pe):
                 continue
             if end > cur_start:
                 out.append((cur_start, end))
@@ -324,6 +324,13 @@ def _attribution_follows(text: str, mark: int, pos: int, limit: int) -> bool:
         ):
             return False
     return False
+
+
+def _closes_double(text: str, end: int) -> bool:
+    """The sentence end closes a double quotation: ``"``, ``”``, or the doubled single marks
+    some copy writes for it (``?''`` in New York Times text, ``?’’``), so an attribution
+    after it ("?'' Mr. Ruiz said, waving a hand.") is still the same sentence."""
+    return text[end - 1] in '"”' or text[end - 2 : end] in ("''", "’’")
 
 
 def _skip_space(text: str, pos: int, limit: int) -> int:

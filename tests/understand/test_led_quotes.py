@@ -1,0 +1,48 @@
+"""A whole quotation that a cue leads in with a comma or colon ends at its closing mark
+(led_quotes.py), in sentences written for these tests."""
+
+from __future__ import annotations
+
+from storywatch.understand import extract_statements
+from storywatch.understand.led_quotes import led_quote_end
+from storywatch.understand.text import find_quotes
+
+
+def _direct(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+
+
+def test_a_rebuttal_after_a_led_in_quotation_is_the_writer() -> None:
+    text = (
+        "The ferry debate ran late.\n\n"
+        'Later, Mayor Ruth Okafor said: "I have admitted many times that the ferry was a '
+        'mistake," but in fact the city never bought a ferry.\n'
+    )
+    assert _direct(text) == [
+        ('"I have admitted many times that the ferry was a mistake,"', "Ruth Okafor")
+    ]
+
+
+def test_a_relative_clause_and_a_title_after_it_are_the_writer() -> None:
+    text = (
+        "The gala opened at eight.\n\n"
+        "Okafor announced, “Please welcome our guest, Mr. Dan Reyes,” who went on to sing "
+        "“Harbor Lights.”\n"
+    )
+    assert _direct(text) == [("“Please welcome our guest, Mr. Dan Reyes,”", "Okafor")]
+
+
+def test_another_quotation_after_it_stays_with_the_statement() -> None:
+    text = 'Okafor told the council, "We are leaving tonight," and "we will not be back."\n'
+    [(said, speaker)] = _direct(text)
+    assert said.endswith('"we will not be back."')
+    assert speaker == "Okafor"
+
+
+def test_without_a_comma_or_colon_the_quotation_may_start_a_clause() -> None:
+    text = 'Okafor said "sweeping changes" are coming to the harbor next year.\n'
+    quotes = find_quotes(text)
+    start = text.index('"')
+    assert led_quote_end(text, quotes, start, len(text) - 2) == len(text) - 2
+    [(said, _)] = _direct(text)
+    assert said.endswith("are coming to the harbor next year")
