@@ -258,3 +258,15 @@ def test_an_owners_plural_noun_is_no_cue() -> None:
     )
     statement = _by_text(extract_statements(text), "insulted every farmer")
     assert statement.speaker == "Martin Holm"
+
+
+def test_a_pronoun_in_a_relative_clause_is_not_the_name_the_clause_is_about() -> None:
+    text = (
+        "Senator Tom Hale spoke for an hour in Dunmore on Saturday. The hall was full. Then "
+        "he went after Governor Paul Brand, who he called “a tired old man with no plan.”\n\n"
+        "Hale spoke again on Sunday. The hall was half empty. This time he praised Mayor Carl "
+        "Quill, whom he described as “the best mayor in the state.”"
+    )
+    statements = extract_statements(text)
+    assert _by_text(statements, "tired old man").speaker == "Tom Hale"
+    assert _by_text(statements, "best mayor").speaker == "Tom Hale"
