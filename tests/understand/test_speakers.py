@@ -270,3 +270,15 @@ def test_a_pronoun_in_a_relative_clause_is_not_the_name_the_clause_is_about() ->
     statements = extract_statements(text)
     assert _by_text(statements, "tired old man").speaker == "Tom Hale"
     assert _by_text(statements, "best mayor").speaker == "Tom Hale"
+
+
+def test_an_honorific_tells_which_of_two_people_with_one_surname_is_meant() -> None:
+    text = (
+        "Former Governor Tom Marlow campaigned in Dunmore for his wife, Senator Ellen "
+        "Marlow, on Saturday.\n\n"
+        "“Every family will pay less,” Mrs. Marlow said when a voter asked about the plan.\n\n"
+        "“She has my vote,” Mr. Marlow said from the back of the hall."
+    )
+    statements = extract_statements(text)
+    assert _by_text(statements, "Every family").speaker == "Ellen Marlow"
+    assert _by_text(statements, "my vote").speaker == "Tom Marlow"
