@@ -282,3 +282,13 @@ def test_an_honorific_tells_which_of_two_people_with_one_surname_is_meant() -> N
     statements = extract_statements(text)
     assert _by_text(statements, "Every family").speaker == "Ellen Marlow"
     assert _by_text(statements, "my vote").speaker == "Tom Marlow"
+
+
+def test_an_honorific_makes_a_person_of_a_surname_never_written_in_full() -> None:
+    text = (
+        "Senator Bill Hart spoke first in Dunmore on Monday. The crowd applauded politely.\n\n"
+        "Then Mr. Okafor took questions for an hour. “The plan is sound,” he said."
+    )
+    statement = _by_text(extract_statements(text), "plan is sound")
+    assert statement.speaker == "Okafor"
+    assert statement.speaker_key == "person:okafor"

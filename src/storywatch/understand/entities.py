@@ -157,6 +157,10 @@ def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], 
                 m = replace(m, kind=EntityKind.PERSON)
                 mentions[i] = m
         best = _surname_owner(idents, candidates, m.start)
+        if best < 0 and honour is not None and m.kind is None:
+            # "Mr. Obama" with no full name in the article: the honorific makes a person.
+            m = replace(m, kind=EntityKind.PERSON)
+            mentions[i] = m
         if best < 0 and m.kind is None and len(m.tokens) == 1 and _speaks(text, m):
             # "Sarandon told MSNBC": a lone surname that speaks is a person.
             m = replace(m, kind=EntityKind.PERSON)
