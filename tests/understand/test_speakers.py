@@ -292,3 +292,12 @@ def test_an_honorific_makes_a_person_of_a_surname_never_written_in_full() -> Non
     statement = _by_text(extract_statements(text), "plan is sound")
     assert statement.speaker == "Okafor"
     assert statement.speaker_key == "person:okafor"
+
+
+def test_an_honorific_opens_the_subject_after_an_opening_phrase() -> None:
+    text = (
+        "By the end of the day, Mr. Okafor was forced into a rare retreat and said that his "
+        "words had been ''twisted.''"
+    )
+    statement = _by_text(extract_statements(text), "twisted")
+    assert statement.speaker == "Okafor"
