@@ -301,3 +301,18 @@ def test_an_honorific_opens_the_subject_after_an_opening_phrase() -> None:
     )
     statement = _by_text(extract_statements(text), "twisted")
     assert statement.speaker == "Okafor"
+
+
+def test_an_owned_noun_of_speech_that_is_a_subject_does_not_speak() -> None:
+    text = (
+        "The Dunmore Harbour Board issued a statement on Friday. It said Ada Quill’s comments "
+        "are “another example of her reckless style.”\n\n"
+        "The Dunmore Harbour Board met again on Monday. Ada Quill’s remarks were “reckless and "
+        "cruel,” it said."
+    )
+    statements = extract_statements(text)
+    first = _by_text(statements, "reckless style")
+    assert first.speaker == "Dunmore Harbour Board"
+    assert first.text.startswith("Ada Quill’s comments")
+    second = _by_text(statements, "cruel")
+    assert second.speaker == "Dunmore Harbour Board"

@@ -66,6 +66,7 @@ from storywatch.understand.spans import (
     subject_end,
     subject_floor,
 )
+from storywatch.understand.speech_nouns import owned_noun_is_subject
 from storywatch.understand.subjects import (
     clause_subject_np,
     coordinated_subject,
@@ -243,6 +244,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "leads by 29 points": after a count the word is a plural noun
         if k > 0 and _named_object(text, s, k):
             continue  # "called the mayor's remarks “reckless”": a naming verb's object
+        if _owned_noun(words, k) and owned_noun_is_subject(text, words, k):
+            continue  # "Trump's comments are “another example of …”": said about them
         if _owned_noun(words, k) and _cue_before_quote(s, k):
             # "In response to Vale's comments in Maine, Holm released a statement saying
             # …": an owner's noun is no verb when a real cue comes before the quotation.
