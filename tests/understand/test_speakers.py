@@ -278,3 +278,61 @@ def test_an_owners_plural_noun_before_a_trailing_cue_is_no_cue() -> None:
     )
     statement = _by_text(extract_statements(text), "were reckless")
     assert statement.speaker == "the harbour board"
+
+
+def test_a_pronoun_in_a_relative_clause_is_not_the_name_the_clause_is_about() -> None:
+    text = (
+        "Senator Tom Hale spoke for an hour in Dunmore on Saturday. The hall was full. Then "
+        "he went after Governor Paul Brand, who he called “a tired old man with no plan.”\n\n"
+        "Hale spoke again on Sunday. The hall was half empty. This time he praised Mayor Carl "
+        "Quill, whom he described as “the best mayor in the state.”"
+    )
+    statements = extract_statements(text)
+    assert _by_text(statements, "tired old man").speaker == "Tom Hale"
+    assert _by_text(statements, "best mayor").speaker == "Tom Hale"
+
+
+def test_an_honorific_tells_which_of_two_people_with_one_surname_is_meant() -> None:
+    text = (
+        "Former Governor Tom Marlow campaigned in Dunmore for his wife, Senator Ellen "
+        "Marlow, on Saturday.\n\n"
+        "“Every family will pay less,” Mrs. Marlow said when a voter asked about the plan.\n\n"
+        "“She has my vote,” Mr. Marlow said from the back of the hall."
+    )
+    statements = extract_statements(text)
+    assert _by_text(statements, "Every family").speaker == "Ellen Marlow"
+    assert _by_text(statements, "my vote").speaker == "Tom Marlow"
+
+
+def test_an_honorific_makes_a_person_of_a_surname_never_written_in_full() -> None:
+    text = (
+        "Senator Bill Hart spoke first in Dunmore on Monday. The crowd applauded politely.\n\n"
+        "Then Mr. Okafor took questions for an hour. “The plan is sound,” he said."
+    )
+    statement = _by_text(extract_statements(text), "plan is sound")
+    assert statement.speaker == "Okafor"
+    assert statement.speaker_key == "person:okafor"
+
+
+def test_an_honorific_opens_the_subject_after_an_opening_phrase() -> None:
+    text = (
+        "By the end of the day, Mr. Okafor was forced into a rare retreat and said that his "
+        "words had been ''twisted.''"
+    )
+    statement = _by_text(extract_statements(text), "twisted")
+    assert statement.speaker == "Okafor"
+
+
+def test_an_owned_noun_of_speech_that_is_a_subject_does_not_speak() -> None:
+    text = (
+        "The Dunmore Harbour Board issued a statement on Friday. It said Ada Quill’s comments "
+        "are “another example of her reckless style.”\n\n"
+        "The Dunmore Harbour Board met again on Monday. Ada Quill’s remarks were “reckless and "
+        "cruel,” it said."
+    )
+    statements = extract_statements(text)
+    first = _by_text(statements, "reckless style")
+    assert first.speaker == "Dunmore Harbour Board"
+    assert first.text.startswith("Ada Quill’s comments")
+    second = _by_text(statements, "cruel")
+    assert second.speaker == "Dunmore Harbour Board"

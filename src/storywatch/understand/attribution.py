@@ -66,6 +66,7 @@ from storywatch.understand.spans import (
     subject_end,
     subject_floor,
 )
+from storywatch.understand.speech_nouns import owned_noun_is_subject
 from storywatch.understand.subjects import (
     clause_subject_np,
     coordinated_subject,
@@ -244,6 +245,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "called the mayor's remarks “reckless”": a naming verb's object
         if _owned_noun(words, k) and _reported_owner(s, k):
             continue  # "Vale's comments": a noun, when a real cue reports the sentence
+        if _owned_noun(words, k) and owned_noun_is_subject(text, words, k):
+            continue  # "Trump's comments are “another example of …”": said about them
         if (
             _owned_noun(words, k)
             and not any(q.start > w.end for q in s.quotes)

@@ -148,7 +148,19 @@ def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], 
     for i, m in enumerate(mentions):
         if owner[i] >= 0:
             continue
-        best = _surname_owner(idents, index.get(m.name.lower(), []), m.start)
+        candidates = index.get(m.name.lower(), [])
+        honour = _honorific_gender(text, m)
+        if honour is not None and candidates:
+            # "Mrs. Clinton" is not Bill Clinton, even when he was named first.
+            candidates = [j for j in candidates if idents[j].gender in (None, honour)]
+            if not candidates:
+                m = replace(m, kind=EntityKind.PERSON)
+                mentions[i] = m
+        best = _surname_owner(idents, candidates, m.start)
+        if best < 0 and honour is not None and m.kind is None:
+            # "Mr. Obama" with no full name in the article: the honorific makes a person.
+            m = replace(m, kind=EntityKind.PERSON)
+            mentions[i] = m
         if best < 0 and m.kind is None and len(m.tokens) == 1 and _speaks(text, m):
             # "Sarandon told MSNBC": a lone surname that speaks is a person.
             m = replace(m, kind=EntityKind.PERSON)
@@ -157,13 +169,25 @@ def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], 
             key = entity_key(EntityKind.PERSON, m.name)
             if key not in by_key:
                 by_key[key] = len(idents)
-                idents.append(Identity(EntityKind.PERSON, m.name, first_at=m.start))
+                idents.append(Identity(EntityKind.PERSON, m.name, gender=honour, first_at=m.start))
             best = by_key[key]
         owner[i] = best
     for i, m in enumerate(mentions):
         if owner[i] >= 0:
             idents[owner[i]].add(m, _written(text, m))
     return idents, owner
+
+
+_HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+$")
+
+
+def _honorific_gender(text: str, m: Mention) -> str | None:
+    """The gender an honorific written before a surname gives ("Mrs. Clinton" → "f",
+    "Mr. Clinton" → "m"), None without one."""
+    hit = _HONORIFIC.search(text, max(0, m.start - 6), m.start)
+    if hit is None:
+        return None
+    return "m" if hit.group(1) == "Mr" else "f"
 
 
 def _surname(name: str) -> str:

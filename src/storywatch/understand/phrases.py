@@ -357,7 +357,7 @@ def _clause_lead(text: str, chunk: list[Word]) -> Span | None:
         if run and text[run[-1].end : w.start] not in (" ", ". "):
             break
         run.append(w)
-    if not run or len(run) == len(chunk) or run[0].text.lower() in lx.NOT_NAMES:
+    if not run or len(run) == len(chunk) or _not_a_name(run):
         return None
     if run[-1].text.endswith(lx.POSSESSIVE_ENDINGS):
         return None  # "Clinton’s right-hand woman …": the owner is not the subject
@@ -365,6 +365,13 @@ def _clause_lead(text: str, chunk: list[Word]) -> Span | None:
         return None
     # "Republican presidential candidate Tom Vale took …": past the titles to the name.
     return run[0].start, chunk[_past_title(text, chunk, 0, len(run)) - 1].end
+
+
+def _not_a_name(run: list[Word]) -> bool:
+    """A capitalised run that opens with a word never a name ("However", "The"); an
+    honorific before a surname ("Mrs. Clinton tried …") opens a name."""
+    low = run[0].text.lower()
+    return low in lx.NOT_NAMES and not (low in lx.HONORIFICS and len(run) > 1)
 
 
 def _name_at_end(text: str, chunk: list[Word]) -> Span | None:
@@ -413,7 +420,7 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
         if j > i and text[words[j - 1].end : words[j].start] not in (" ", ". "):
             break
         j += 1
-    if j == i or words[i].text.lower() in lx.NOT_NAMES:
+    if j == i or _not_a_name(words[i:j]):
         return None
     return words[i].start, words[_past_title(text, words, i, j) - 1].end
 

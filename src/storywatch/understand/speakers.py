@@ -289,6 +289,8 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
         distance = float(here - sent)
         if pronoun in ("he", "she") and _modifier(text, m.start, m.end):
             continue
+        if _heads_relative_of(text, m.end, pos):
+            continue
         subject = (sent, owner) in spoke or _opens_sentence(text, an.sentences[sent].start, m.start)
         score = distance + (0.0 if subject else 1.2) + (0.8 if m.possessive else 0.0)
         if _gender(an, ident) is None and pronoun in ("he", "she"):
@@ -339,6 +341,16 @@ def _same_sentence_name(an: Analysis, pos: int, pronoun: str) -> int | None:
         if _compatible(an, an.identities[owner], pronoun):
             first = owner
     return first
+
+
+_RELATIVE_BEFORE = re.compile(r"\s*,?\s*(?:who|whom|which|that)\s+$")
+
+
+def _heads_relative_of(text: str, end: int, pos: int) -> bool:
+    """ "Marco Rubio, who he dubbed “the little senator”": a pronoun that is the subject
+    of a relative clause cannot stand for the name the clause is about; the one who dubbed
+    is someone else, named before."""
+    return pos - end < 12 and bool(_RELATIVE_BEFORE.fullmatch(text, end, pos))
 
 
 _MODIFIER_BEFORE = re.compile(r"(?:^|\W)(?:[Tt]he|[Aa]n?)\s+$")

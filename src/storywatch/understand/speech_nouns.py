@@ -152,3 +152,21 @@ def _clause_start(text: str, words: list[Word], k: int, opener: str) -> int | No
         if any(c in text[words[i - 1].end : words[i].start] for c in ";:"):
             return None
     return None
+
+
+# What follows a noun of speech that is the subject of its own verb ("Trump's comments are
+# “another example …”", "Clinton's remarks were …").
+_PREDICATE_WORDS = lx.BE_FORMS | words_of(
+    "has have had do does did will would can could may might shall should must"
+)
+
+
+def owned_noun_is_subject(text: str, words: list[Word], k: int) -> bool:
+    """ "Trump's comments are “another example of his divisive race-baiting”", "Trump's
+    comments “are based on his opinion”": the owned noun at ``k`` is the subject of another
+    verb, and the quotation is what someone else says about the comments, not the owner's
+    words. The next word (inside a quotation opening right there, too) is a form of "be"
+    or an auxiliary."""
+    if k + 1 >= len(words):
+        return False
+    return words[k + 1].text.lower() in _PREDICATE_WORDS
