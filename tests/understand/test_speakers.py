@@ -316,3 +316,12 @@ def test_an_owned_noun_of_speech_that_is_a_subject_does_not_speak() -> None:
     assert first.text.startswith("Ada Quill’s comments")
     second = _by_text(statements, "cruel")
     assert second.speaker == "Dunmore Harbour Board"
+
+
+def test_a_person_of_an_organisation_speaks_not_the_organisation() -> None:
+    text = (
+        "Leonard Marsh studies the tax code. “We need a new source of revenue,” said Mr. "
+        "Marsh of the Dunmore Policy Center."
+    )
+    statement = _by_text(extract_statements(text), "new source of revenue")
+    assert statement.speaker == "Leonard Marsh"
