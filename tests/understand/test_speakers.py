@@ -325,3 +325,12 @@ def test_a_person_of_an_organisation_speaks_not_the_organisation() -> None:
     )
     statement = _by_text(extract_statements(text), "new source of revenue")
     assert statement.speaker == "Leonard Marsh"
+
+
+def test_a_state_after_a_town_is_no_subject() -> None:
+    text = (
+        "On Sunday, Pastor Tom Hale stood at his pulpit in Dunmore, Iowa, and, citing the "
+        "Book of Exodus, told his flock that ''able men who fear God'' should lead them."
+    )
+    statement = _by_text(extract_statements(text), "able men")
+    assert statement.speaker == "Tom Hale"
