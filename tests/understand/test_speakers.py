@@ -336,3 +336,21 @@ def test_an_owned_noun_of_speech_that_is_a_subject_does_not_speak() -> None:
     assert first.text.startswith("Ada Quill’s comments")
     second = _by_text(statements, "cruel")
     assert second.speaker == "Dunmore Harbour Board"
+
+
+def test_a_person_of_an_organisation_speaks_not_the_organisation() -> None:
+    text = (
+        "Leonard Marsh studies the tax code. “We need a new source of revenue,” said Mr. "
+        "Marsh of the Dunmore Policy Center."
+    )
+    statement = _by_text(extract_statements(text), "new source of revenue")
+    assert statement.speaker == "Leonard Marsh"
+
+
+def test_a_state_after_a_town_is_no_subject() -> None:
+    text = (
+        "On Sunday, Pastor Tom Hale stood at his pulpit in Dunmore, Iowa, and, citing the "
+        "Book of Exodus, told his flock that ''able men who fear God'' should lead them."
+    )
+    statement = _by_text(extract_statements(text), "able men")
+    assert statement.speaker == "Tom Hale"

@@ -54,6 +54,16 @@ US_STATES = _lines(
     """
 )
 
+# Postal-style abbreviations of US states as news copy writes them after a city ("Ames,
+# Iowa," but "Aspen, Colo.,"), lowercased without the final full stop.
+STATE_ABBREVIATIONS = _lines(
+    """
+    Ala, Ariz, Ark, Calif, Colo, Conn, Del, Fla, Ga, Ill, Ind, Kan, Kans, Ky, La, Md, Mass,
+    Mich, Minn, Miss, Mo, Mont, Neb, Nev, N.H, N.J, N.M, N.Y, N.C, N.D, Okla, Ore, Pa, R.I,
+    S.C, S.D, Tenn, Tex, Vt, Va, Wash, W.Va, Wis, Wyo
+    """
+)
+
 CITIES = _lines(
     """
     Washington, New York City, Los Angeles, Chicago, Houston, Phoenix, Philadelphia,

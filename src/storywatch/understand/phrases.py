@@ -20,6 +20,7 @@ from storywatch.understand.chunks import (
     names_someone,
     plausible,
 )
+from storywatch.understand.places import is_place_appositive, past_place_appositives
 from storywatch.understand.spans import (
     _CONJUNCTIONS,
     _DETERMINERS,
@@ -329,6 +330,8 @@ def _subject_before_appositive(
             chunk = chunk[1:]
         elif low in _PREPOSITIONS or low in ("who", "which", "whose", "and", "but"):
             continue
+        if k > 0 and is_place_appositive(chunk, chunks[k - 1]):
+            continue  # "… in Ames, Iowa, on Sunday, …": the state is no subject
         if is_aside(text, chunk) and any(names_someone(c) for c in chunks[:k]):
             continue
         if len(chunk) <= 9 and plausible(text, chunk, loose):
@@ -402,6 +405,11 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
                 return None
             while i < len(words) and words[i].start < comma:
                 i += 1
+            past = past_place_appositives(text, words, i)
+            if past < len(words) and (
+                words[past].text[:1].isupper() or words[past].text.lower() in lx.PERSONAL_PRONOUNS
+            ):
+                i = past  # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …"
         else:
             i = 1
     elif (

@@ -173,6 +173,12 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
         return generic
     mids = an.mentions_in(span[0], span[1])
     if head[:1].isupper() or head.lower().rstrip(".") in ("jr", "sr"):
+        person = _person_of_place(an, mids)
+        if person is not None:
+            if an.owner[person] >= 0:
+                return _named(an, an.owner[person], written)
+            m = an.mentions[person]
+            return Speaker(m.name, -1, m.title or None, written)
         for mi in reversed(mids):
             owner = an.owner[mi]
             m = an.mentions[mi]
@@ -183,6 +189,24 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
         if mids:
             return Speaker(an.mentions[mids[-1]].name, -1, None, written)
     return _role(an, span[0], written, history)
+
+
+_OF_PLACE = re.compile(r"\s+(?:of|at|from|with)\s")
+
+
+def _person_of_place(an: Analysis, mids: list[int]) -> int | None:
+    """ "Mr. Burman of the Tax Policy Center", "Robert Gordon of Northwestern University",
+    "Representative Peter T. King of New York": the person speaks, the organisation or place
+    after "of"/"at"/"from" only says where from. The mention of the person named first,
+    when a preposition follows the name."""
+    for mi in mids[:-1]:
+        m = an.mentions[mi]
+        owner = an.owner[mi]
+        kind = an.identities[owner].kind if owner >= 0 else m.kind
+        if kind is not EntityKind.PERSON and not (owner < 0 and m.title):
+            continue
+        return mi if _OF_PLACE.match(an.text, m.end) else None
+    return None
 
 
 # A count before "in"/"of" in a poll share ("four in 10", "half of voters"): the head is
