@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storywatch.understand import extract_statements
 from storywatch.understand.led_quotes import led_quote_end
 from storywatch.understand.text import find_quotes
@@ -19,7 +21,7 @@ def test_a_rebuttal_after_a_led_in_quotation_is_the_writer() -> None:
         'mistake," but in fact the city never bought a ferry.\n'
     )
     assert _direct(text) == [
-        ('"I have admitted many times that the ferry was a mistake,"', "Ruth Okafor")
+        ("I have admitted many times that the ferry was a mistake,", "Ruth Okafor")
     ]
 
 
@@ -29,7 +31,7 @@ def test_a_relative_clause_and_a_title_after_it_are_the_writer() -> None:
         "Okafor announced, “Please welcome our guest, Mr. Dan Reyes,” who went on to sing "
         "“Harbor Lights.”\n"
     )
-    assert _direct(text) == [("“Please welcome our guest, Mr. Dan Reyes,”", "Okafor")]
+    assert _direct(text) == [("Please welcome our guest, Mr. Dan Reyes,", "Okafor")]
 
 
 def test_another_quotation_after_it_stays_with_the_statement() -> None:
@@ -46,3 +48,19 @@ def test_without_a_comma_or_colon_the_quotation_may_start_a_clause() -> None:
     assert led_quote_end(text, quotes, start, len(text) - 2) == len(text) - 2
     [(said, _)] = _direct(text)
     assert said.endswith("are coming to the harbor next year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A listener before the quotation and narration after it.
+        "Okafor told reporters, “The port will reopen on Friday,” before she walked out.",
+        "Okafor told reporters: “The port will reopen on Friday,” before she walked out.",
+        # A time before it and a second act of the writer's after it.
+        "Okafor said on Monday, “The port will reopen on Friday,” and then left the hall.",
+    ],
+)
+def test_a_complete_utterance_after_a_listener_is_the_quotation_alone(text: str) -> None:
+    (statement,) = extract_statements(text)
+    assert statement.speaker == "Okafor"
+    assert statement.text == "The port will reopen on Friday,"

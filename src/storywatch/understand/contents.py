@@ -29,7 +29,7 @@ from storywatch.understand.spans import (
     _words_between,
     is_title_quote,
 )
-from storywatch.understand.text import Word
+from storywatch.understand.text import Quote, Word
 
 
 def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> Found | None:
@@ -68,6 +68,11 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
                     # "told the President that if he wants our guns, “come and take it.”"
                     parts = [(lead[at].start, later[-1].end)]
                 return Found(tuple(parts), True, speaker, (cue.start, cue.end), s.index)
+            if _complete_utterance(text, q, lead_text) and len(later) == 1:
+                # "told reporters, “The port will reopen,” before she walked out": the
+                # quotation closes on its own punctuation, so the narration after it is the
+                # writer's, and the listener before it is not what was said.
+                return Found(tuple(q.parts), True, speaker, (cue.start, cue.end), s.index)
     if later and lemma in lx.NAMING_LEMMAS and not text[cue.end : later[0].start].strip(" ,:"):
         # "under what Ruiz called “the old port model,” the company …": the verb's object
         # came before it, so what was said is the quotation alone.
@@ -116,6 +121,15 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _complete_utterance(text: str, q: Quote, lead_text: str) -> bool:
+    """A quotation set off by a comma or colon after its cue (and any listener or time)
+    that ends on its own comma, full stop, question or exclamation mark inside the marks:
+    a whole utterance, not the start of a clause that goes on after the mark."""
+    if not q.closed or not q.parts or lead_text.rstrip()[-1:] not in (",", ":"):
+        return False
+    return text[q.parts[-1][1] - 1] in ",.!?"
 
 
 def _joins_inside(rest: list[Word], n: int) -> bool:
