@@ -37,3 +37,46 @@ def test_a_participle_that_only_describes_stays_with_the_clause() -> None:
     [only] = extract_statements(text)
     assert only.speaker == "Ruiz"
     assert only.text.startswith("the plan was “reckless,” drawing loud boos")
+
+
+def test_a_participle_after_a_trailer_is_a_second_act_not_more_of_the_quotation() -> None:
+    text = (
+        "“We finished twelve songs over the winter,” the singer Ada Obi said, mentioning "
+        "that the band's new record is “nearly ready for the printers.”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.text == "We finished twelve songs over the winter,"
+    assert second.text == "that the band's new record is “nearly ready for the printers.”"
+    assert second.cue == "mentioning"
+    assert first.speaker == second.speaker == "Ada Obi"
+
+
+def test_a_participle_with_its_preposition_after_a_trailer() -> None:
+    text = (
+        "“Voters will see a calmer candidate,” Mr. Halloran continued, referring to more "
+        "visits to factories and “quieter settings.”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.text == "Voters will see a calmer candidate,"
+    assert second.text == "more visits to factories and “quieter settings.”"
+    assert second.cue == "referring"
+    assert first.speaker == second.speaker == "Halloran"
+
+
+def test_reasoning_after_a_trailer_is_a_second_act() -> None:
+    text = (
+        "“The candidate may stand in the county,” the panel said, reasoning that she "
+        "“never gave up her residence here.”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.text == "The candidate may stand in the county,"
+    assert second.text == "that she “never gave up her residence here.”"
+    assert second.cue == "reasoning"
+    assert first.speaker == second.speaker == "the panel"
+
+
+def test_a_participle_after_a_reported_clause_is_left_to_the_clause() -> None:
+    text = "Ruiz continued her attack on the port board, mocking its “paper harbour.”\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "Ruiz"
+    assert "mocking" in only.text
