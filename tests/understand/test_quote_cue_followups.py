@@ -80,3 +80,37 @@ def test_a_participle_after_a_reported_clause_is_left_to_the_clause() -> None:
     [only] = extract_statements(text)
     assert only.speaker == "Ruiz"
     assert "mocking" in only.text
+
+
+def test_after_another_speakers_act_the_trailer_ends_the_first_quotation() -> None:
+    text = (
+        "“The ferry plan is a fantasy,” Councillor Adaeze Nwosu wrote on Friday after the "
+        "mayor argued that the new boats would be “running by the summer.”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.text == "The ferry plan is a fantasy,"
+    assert first.speaker == "Adaeze Nwosu"
+    assert second.text == "that the new boats would be “running by the summer.”"
+    assert second.speaker == "the mayor"
+    assert second.cue == "argued"
+
+
+def test_after_the_same_speakers_participle_the_quotation_is_that_acts() -> None:
+    text = (
+        "“Every post is under review,” Tomasz Wrona told the radio station after hinting "
+        "that “big changes” were coming.\n"
+    )
+    first, second = extract_statements(text)
+    assert first.text == "Every post is under review,"
+    assert second.text == "that “big changes” were coming"
+    assert first.speaker == second.speaker == "Tomasz Wrona"
+
+
+def test_a_quotation_inside_a_later_clause_of_the_trailer_is_not_more_of_it() -> None:
+    text = (
+        "“We sold it at the right time,” she said, as recalled by her brother in a letter "
+        "to the board that described the sale as “a small miracle.”\n"
+    )
+    first = extract_statements(text)[0]
+    assert first.text == "We sold it at the right time,"
+    assert first.speaker == "she"
