@@ -114,3 +114,25 @@ def test_a_quotation_inside_a_later_clause_of_the_trailer_is_not_more_of_it() ->
     first = extract_statements(text)[0]
     assert first.text == "We sold it at the right time,"
     assert first.speaker == "she"
+
+
+def test_a_bare_quotation_after_a_second_act_goes_on_with_the_whole_quotation() -> None:
+    text = (
+        "“Every post is under review,” Tomasz Wrona told the radio station after hinting "
+        "that “big changes” were coming. “Nothing is safe, not even my own job.”\n"
+    )
+    by_text = {s.text: s for s in extract_statements(text)}
+    assert by_text["that “big changes” were coming"].cue == "hinting"
+    bare = by_text["Nothing is safe, not even my own job."]
+    assert bare.speaker == "Tomasz Wrona"
+    assert bare.cue == by_text["Every post is under review,"].cue == "told"
+
+
+def test_a_bare_quotation_after_a_reported_clause_still_goes_on_with_it() -> None:
+    text = (
+        "Tomasz Wrona said that “big changes” were coming. “Nothing is safe, not even my "
+        "own job.”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.cue == second.cue == "said"
+    assert second.text == "Nothing is safe, not even my own job."
