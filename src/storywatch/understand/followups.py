@@ -10,10 +10,12 @@ Only shapes whose speaker is certain are split off: a participle after a comma (
 that"), a verb coordinated with "and"/"but" ("and said"), a relative clause ("…, who
 said"), a new subject joined by "and", "but" or "while" right after a quotation closed
 the first act ("21 percent said “not too likely” and 14 percent said “…”"), he/she/they
-after "and" or "but" ("… said the bridge was safe, and she added that …"), and a naming
-participle after a comma ("…, Huckabee agreed, praising his rival as “…”"). A cue with a
-new subject inside a reported clause ("X said that Y said …") is a nested attribution and
-stays inside the first content, as the annotators keep it.
+after "and" or "but" ("… said the bridge was safe, and she added that …"), a naming
+participle after a comma ("…, Huckabee agreed, praising his rival as “…”"), and, after a
+quotation's trailer, a participle of a verb that attributes a quotation ("“…,” she said,
+referring to the “…”"). A cue with a new subject inside a reported clause ("X said that Y
+said …") is a nested attribution and stays inside the first content, as the annotators
+keep it.
 """
 
 from __future__ import annotations
@@ -75,6 +77,12 @@ def _next_followup(
     joined = _quote_cue_after_quote(text, s, anchor, prev)
     if joined is not None and (found is None or joined[0] < found[0]):
         found = joined
+    for other in (
+        _quote_participle(text, s, anchor, prev),
+        _act_after_trailer(text, s, anchor, prev),
+    ):
+        if other is not None and (found is None or other[0] < found[0]):
+            found = other
     named = _naming_followup(text, s, anchor, prev)
     if named is None or (found is not None and found[0] <= named[0]):
         return found
@@ -136,6 +144,98 @@ def _quote_cue_after_quote(
         found = Found(content[0], True, prev.speaker, (w.start, w.end), s.index, inherited=True)
         return cut, found
     return None
+
+
+def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[int, Found] | None:
+    """ "“…,” Okafor said, mentioning the record is “nearly finished.”", "“…,” Mr. Lee
+    continued, referring to more appearances in “formal settings.”", "“…,” the board said,
+    reasoning that the mayor “did not have to act.”": a participle after a comma past the
+    first act's cue, of a verb that attributes the quotation it governs
+    (``lexicon.QUOTE_CUES``), is the same speaker's next act when its words hold a
+    quotation; that quotation is no resumption of the first ("“…,” he said, “…”"). Only
+    after a quotation and its trailer: after a reported clause ("continued his assault,
+    mocking his “…”") the words left before the participle are seldom a statement."""
+    if prev.speaker is None or prev.cue is None or not prev.parts:
+        return None
+    if prev.parts[0][0] >= prev.cue[0]:
+        return None
+    words = s.words
+    for k in range(1, len(words)):
+        w = words[k]
+        if w.start <= anchor or _inside(s.quotes, w.start):
+            continue
+        if w.text not in _QUOTE_PARTICIPLES or not w.text.endswith("ing"):
+            continue
+        if "," not in text[words[k - 1].end : w.start]:
+            continue
+        if not any(r.start > w.end for r in s.quotes if not is_title_quote(text, r)):
+            return None
+        content = _content(text, s, k + 1 if _governed_to(s, k) else k)
+        if content is None or not content[1]:
+            return None
+        cut = _comma_before(text, w.start, words[k - 1].end)
+        found = Found(content[0], True, prev.speaker, (w.start, w.end), s.index, inherited=True)
+        return cut, found
+    return None
+
+
+def _act_after_trailer(
+    text: str, s: Sentence, anchor: int, prev: Found
+) -> tuple[int, Found] | None:
+    """ "“…,” Axelrod tweeted after Clinton argued that “if everyone …”", "“…,” Trump said,
+    after the moderator said he had called Rubio the “personal senator” of …", "“…,” Carson
+    told the AP after hinting that “personnel changes” could come": after a quotation and
+    its trailer, "after"/"before" and a verb of saying (with a subject of its own, or none
+    when it is the same speaker's participle) is another act the trailer is set against,
+    and the quotation in its words is that act's."""
+    if prev.speaker is None or prev.cue is None or not prev.parts:
+        return None
+    if prev.parts[0][0] >= prev.cue[0]:
+        return None
+    words = s.words
+    for k in range(len(words) - 2):
+        link = words[k]
+        if link.start <= anchor or link.text.lower() not in _BEFORE_AFTER:
+            continue
+        if _inside(s.quotes, link.start):
+            return None
+        for m in range(k + 1, min(k + 1 + _SCENE_SUBJECT_WORDS, len(words))):
+            w = words[m]
+            if w.text not in lx.CUE_WORDS and w.text not in _QUOTE_PARTICIPLES:
+                continue
+            if m == k + 1 and w.text.endswith("ing"):
+                speaker: Span | None = prev.speaker
+            elif w.text.endswith("ing") or m == k + 1:
+                return None
+            else:
+                speaker = _np_before(text, words, m, link.end)
+                if speaker is None or speaker[0] != words[k + 1].start:
+                    return None
+            content = _content(text, s, m)
+            if content is None or not content[1]:
+                return None
+            cut = _comma_before(text, link.start, anchor)
+            found = Found(content[0], True, speaker, (w.start, w.end), s.index, inherited=True)
+            return cut, found
+        return None
+    return None
+
+
+# Words a subject may take between "after" and its verb ("after CNBC's Becky Quick said").
+_SCENE_SUBJECT_WORDS = 6
+
+
+def _governed_to(s: Sentence, k: int) -> bool:
+    """ "referring to …", "pointing to …": the preposition the verb takes is not what was
+    said."""
+    nxt = s.words[k + 1].text if k + 1 < len(s.words) else ""
+    return nxt == "to" and s.words[k].text in _TAKES_TO
+
+
+_TAKES_TO = frozenset(("referring", "pointing", "alluding"))
+# "…,” the board said, reasoning that …": "reason that" is "argue that", a verb of saying
+# the lexicon (grown from cue spans) does not hold.
+_QUOTE_PARTICIPLES = lx.QUOTE_CUES | {"reasoning", "hinting"}
 
 
 def _next_cue_followup(

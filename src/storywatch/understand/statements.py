@@ -187,7 +187,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             history.said.append((s.start, pending.speaker.identity, para))
             pending = None
             continue
-        prev = _last_quoted(out)
+        prev = _quotation_continued(an.text, out)
         lead_in = _lead_in(an, s, para, prev, history)
         if lead_in is not None:
             out.append(lead_in)
@@ -413,6 +413,27 @@ def _last_quoted(out: list[Attributed]) -> Attributed | None:
         if item.sentence != last.sentence:
             break
         if item.direct:
+            return item
+    return last
+
+
+def _quotation_continued(text: str, out: list[Attributed]) -> Attributed | None:
+    """The statement a bare quotation continues (:func:`_last_quoted`), except after a
+    whole quotation whose trailer set a second act with a partial quotation of its own
+    against it ("“Everything is on the table,” Carson said after hinting that “staff
+    changes” could come. “Every single thing …”"): the next quotation goes on with the
+    speaker's own words, not with the clause that act reported."""
+    last = _last_quoted(out)
+    if last is None or not last.direct or _whole_quote(text, last.parts[0]):
+        return last
+    for item in reversed(out[:-1]):
+        if item.sentence != last.sentence:
+            break
+        if (
+            item.direct
+            and _whole_quote(text, item.parts[0])
+            and item.parts[0][1] < last.parts[0][0]
+        ):
             return item
     return last
 

@@ -97,14 +97,17 @@ def _title_as_subject(text: str, s: Sentence, q: Quote, speaker: Span, cue: Span
 
 def _introduced(text: str, after: int, start: int) -> bool:
     """A later quotation goes on with the first unless it sits in a relative clause about
-    the speaker ("…,” said Ann Lee, who waited in an “extraordinarily long line”)."""
+    the speaker ("…,” said Ann Lee, who waited in an “extraordinarily long line”) or in the
+    words of another act ("…,” Axelrod tweeted after Clinton argued that “…”", "…,” she
+    said, as recalled by Hewlett in his book “…”"): there a verb of saying governs it."""
     lead = text[after:start].rstrip()
     if not lead or lead[-1] in ",:;—–-.?!":
         return True
-    return not any(w in _RELATIVE_WORDS for w in lead.lower().split())
+    return not any(w in _GOVERNING_WORDS for w in lead.lower().split())
 
 
 _RELATIVE_WORDS = frozenset(("who", "whose", "whom"))
+_GOVERNING_WORDS = _RELATIVE_WORDS | lx.CUE_WORDS | lx.QUOTE_CUES
 
 
 def _names_a_work(text: str, after: int, q: Quote) -> bool:
