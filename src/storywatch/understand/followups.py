@@ -74,9 +74,6 @@ def _next_followup(
     text: str, s: Sentence, anchor: int, quote_first: bool, prev: Found
 ) -> tuple[int, Found] | None:
     found = _next_cue_followup(text, s, anchor, quote_first, prev)
-    joined = _quote_cue_after_quote(text, s, anchor, prev)
-    if joined is not None and (found is None or joined[0] < found[0]):
-        found = joined
     for other in (
         _quote_participle(text, s, anchor, prev),
         _act_after_trailer(text, s, anchor, prev),
@@ -108,42 +105,6 @@ def _naming_followup(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[
     cut = _comma_before(text, verb.start, before.end)
     found = Found((naming.content,), True, prev.speaker, (verb.start, verb.end), s.index)
     return cut, replace(found, inherited=True)
-
-
-def _quote_cue_after_quote(
-    text: str, s: Sentence, anchor: int, prev: Found
-) -> tuple[int, Found] | None:
-    """ "…, telling CNN that Trump is a “faker” and questioning how he has “gotten away
-    with …”", "… argue that “there is precedent,” citing a case of “gross negligence”":
-    right after the closing mark of the first act's partial quotation, a verb that
-    attributes the quotation it governs (``lexicon.QUOTE_CUES``), joined by a comma or
-    "and", whose own words hold a quotation, is the same speaker's next act."""
-    if prev.speaker is None or not prev.direct:
-        return None
-    words = s.words
-    for q in s.quotes:
-        if q.end <= anchor or not q.closed:
-            continue
-        k = next((i for i, w in enumerate(words) if w.start >= q.end), None)
-        if k is None:
-            return None
-        joined = words[k].text == "and" and k + 1 < len(words)
-        inner_comma = bool(q.parts) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
-        comma = inner_comma or "," in text[q.end : words[k].start]
-        if joined:
-            k += 1
-        w = words[k]
-        if w.text not in lx.QUOTE_CUES or not (joined or comma):
-            continue
-        if not any(r.start > w.end for r in s.quotes if not is_title_quote(text, r)):
-            continue
-        content = _content(text, s, k)
-        if content is None or not content[1]:
-            continue
-        cut = _comma_before(text, q.end, anchor)
-        found = Found(content[0], True, prev.speaker, (w.start, w.end), s.index, inherited=True)
-        return cut, found
-    return None
 
 
 def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[int, Found] | None:
