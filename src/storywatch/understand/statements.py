@@ -32,6 +32,7 @@ from storywatch.understand.clause_ends import (
     labelled_quote_before,
     quote_alone,
 )
+from storywatch.understand.clause_pairs import other_clause_act
 from storywatch.understand.coordinated import earlier_acts
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
@@ -132,7 +133,11 @@ def attribute(an: Analysis) -> list[Attributed]:
             if lead is not None:
                 out.append(_make(an, lead, history, para))
             out.extend(_make(an, act, history, para) for act in earlier_acts(text, s, found))
-            for f in split_followups(text, s, found):
+            other = other_clause_act(text, s, found, find_in_sentence)
+            acts = split_followups(text, s, found)
+            if other is not None and not _overlaps_any(other, out, s.index):
+                acts = sorted([*acts, other], key=lambda f: f.parts[0][0])
+            for f in acts:
                 f = _clip_paraphrase(text, clip_clause(text, s, f))
                 item = _make(an, f, history, para)
                 _split_that_clauses(text, item)
@@ -286,6 +291,17 @@ def _continuing(prev: Attributed, parts: list[Span], sentence: int, para: int) -
     """A quotation of its own that continues ``prev``'s speaker: the same speaker, cue and
     speaker mention (where that speaker was written)."""
     return Attributed(parts, True, prev.speaker, prev.speaker_span, prev.cue, sentence, para)
+
+
+def _overlaps_any(found: Found, out: list[Attributed], sentence: int) -> bool:
+    """A statement of the same sentence already holds some of ``found``'s words."""
+    return any(
+        a < d and c < b
+        for item in out
+        if item.sentence == sentence
+        for a, b in found.parts
+        for c, d in item.parts
+    )
 
 
 def _resumed(

@@ -1,0 +1,132 @@
+"""A second act of speech in the other clause of a two-clause sentence.
+
+    After Ruiz said the ferries would run "on time," Okafor said: "They never have."
+    When a heckler shouted, "Resign," the mayor replied, smiling, "Not today."
+
+A sentence's reading finds one act of speech. When the sentence opens with a scene-setting
+clause ("After …, ", "When …, ") and both that clause and the main one hold a cue and a
+quotation, the clause the reading did not use holds another speaker's words: readers see
+two quotations with two speakers, and PolNeAR's annotators mark both. The other clause is
+read on its own, as if it were a sentence, and kept only when that reading finds a
+quotation there with a speaker of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.clause_ends import SCENE_SETTERS
+from storywatch.understand.spans import Found, Sentence, Span, _inside
+
+Reader = Callable[[str, Sentence], Found | None]
+
+# A scene-setting clause may follow "But"/"And"/"Yet" ("But when X said …, Y …").
+_LEADS = frozenset(("but", "and", "yet", "even"))
+
+# "As X put it, …" credits X with the main clause's words, and "If X says “…”, …" or
+# "Because X called it “…”, …" says what would follow or why, not what else was said.
+_NOT_SCENES = frozenset(("as", "if", "because", "though", "although"))
+
+# A comma that ends a clause, inside or outside the quotation closing it.
+_CLAUSE_COMMA = re.compile(r",(?:[”\"’]|'')?\s|[”\"],\s")
+
+_CUES = lx.CUE_WORDS | lx.QUOTE_CUES
+
+# Words the scene-setting clause may go on with after its quotation ("… “resign” on
+# Monday, …"); more, and the comma is as likely inside a longer clause of the writer's.
+_TAIL_WORDS = 4
+
+
+def other_clause_act(text: str, s: Sentence, main: Found, read: Reader) -> Found | None:
+    """The act of speech in the clause of ``s`` that ``main`` does not use, read by ``read``
+    (the sentence reader), or ``None`` when the sentence is not two such clauses."""
+    if not main.parts or main.speaker is None or main.inherited or len(s.quotes) < 2:
+        return None
+    bound = _scene_end(text, s)
+    if bound is None:
+        return None
+    cut, resume = bound
+    first = main.parts[0][0]
+    span = (resume, s.end) if first < cut else (s.start, cut)
+    if any(span[0] <= a < span[1] for a, _ in main.parts):
+        return None
+    sub = _clause(s, span)
+    if not sub.quotes or not any(w.text.lower() in _CUES for w in sub.words):
+        return None
+    found = read(text, sub)
+    if found is None or not found.direct or found.speaker is None or found.inherited:
+        return None
+    inside = all(span[0] <= a and b <= span[1] for a, b in found.parts)
+    if not inside or not span[0] <= found.speaker[0] < span[1]:
+        return None
+    if not any(_inside(sub.quotes, a) or _holds_quote(sub, a, b) for a, b in found.parts):
+        return None
+    return Found(_bare(text, sub, found.parts), True, found.speaker, found.cue, s.index)
+
+
+def _bare(text: str, s: Sentence, parts: tuple[Span, ...]) -> tuple[Span, ...]:
+    """ "When a heckler shouted, “Resign,” …": a clause that is one whole quotation (its
+    marks and a comma around it) is that quotation's words, as a trailer gives them."""
+    if len(parts) != 1:
+        return parts
+    a, b = parts[0]
+    for q in s.quotes:
+        if (
+            a <= q.start
+            and q.end <= b
+            and not text[a : q.start].strip(" ,")
+            and not text[q.end : b].strip(" ,")
+        ):
+            return tuple(q.parts)
+    return parts
+
+
+def _holds_quote(s: Sentence, start: int, end: int) -> bool:
+    return any(start <= q.start < end for q in s.quotes)
+
+
+def _clause(s: Sentence, span: Span) -> Sentence:
+    """The words and quotations of ``s`` inside ``span``, as a sentence of their own."""
+    a, b = span
+    words = [w for w in s.words if a <= w.start and w.end <= b]
+    quotes = [q for q in s.quotes if a <= q.start and q.end <= b]
+    return Sentence(s.index, a, b, words, quotes)
+
+
+def _scene_end(text: str, s: Sentence) -> tuple[int, int] | None:
+    """ "After Ruiz said the ferries would run “on time,” Okafor …": a clause opening with a
+    scene-setting word and holding a cue ends at the first comma after that cue (not one
+    that introduces a quotation, "shouted, “Resign,”"); it is read when a quotation follows
+    the cue inside it and at most a few words follow that quotation; (where the clause
+    ends, where the main clause starts)."""
+    words = s.words
+    i = 1 if words and words[0].text.lower() in _LEADS else 0
+    if i >= len(words):
+        return None
+    opener = words[i].text.lower()
+    if opener not in SCENE_SETTERS or opener in _NOT_SCENES:
+        return None
+    cue = next(
+        (w for w in words[i + 1 :] if w.text.lower() in _CUES and not _inside(s.quotes, w.start)),
+        None,
+    )
+    if cue is None:
+        return None
+    for m in _CLAUSE_COMMA.finditer(text, cue.end, s.end):
+        if _opens_quote(s, m.end()):
+            continue  # "shouted, “Resign,”": the comma introduces the quotation
+        if any(a <= m.start() < b - 1 for q in s.quotes for a, b in q.parts):
+            continue  # a comma inside a quotation, not the one closing it
+        quote = next(
+            (q for q in reversed(s.quotes) if cue.end < q.start and q.end <= m.end()), None
+        )
+        if quote is None or len(text[quote.end : m.start()].split()) > _TAIL_WORDS:
+            return None
+        return m.start() + len(m.group().rstrip()), m.end()
+    return None
+
+
+def _opens_quote(s: Sentence, at: int) -> bool:
+    return any(q.start == at for q in s.quotes)

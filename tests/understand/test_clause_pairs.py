@@ -1,0 +1,69 @@
+"""Two acts of speech in one sentence: a scene-setting clause and the main clause.
+
+"After X said “…,” Y said: “…”": each clause has its own cue and quotation, so each is a
+statement with its own speaker, in the order written. Each fixture is our own sentence in
+the shape of wire copy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.understand import extract_statements
+
+
+def _acts(text: str) -> list[tuple[str, str, str | None]]:
+    return [(s.text, s.speaker, s.cue) for s in extract_statements(text) if s.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # the main clause's whole quotation was read; the scene clause's partial one too
+        (
+            'After Ruiz said the ferries would run "on time," Okafor said: "They never have."',
+            ('the ferries would run "on time,"', "Ruiz", "said"),
+            ("They never have.", "Okafor", "said"),
+        ),
+        # a described speaker in each clause, a "that" clause in the first
+        (
+            'When the mayor argued that the tolls were "fair and overdue," the council\'s '
+            'treasurer wrote back: "They are neither."',
+            ('that the tolls were "fair and overdue,"', "the mayor", "argued"),
+            ("They are neither.", "the council's treasurer", "wrote"),
+        ),
+        # "Before", a listener after the main cue
+        (
+            'Before Lindqvist warned of "a long winter," the harbour master told reporters, '
+            '"We are ready."',
+            ('of "a long winter,"', "Lindqvist", "warned"),
+            ("We are ready.", "the harbour master", "told"),
+        ),
+    ],
+)
+def test_scene_clause_and_main_clause_are_two_acts(
+    text: str, first: tuple[str, str, str], second: tuple[str, str, str]
+) -> None:
+    assert _acts(text) == [first, second]
+
+
+def test_whole_quotation_in_the_scene_clause() -> None:
+    # the scene clause was the sentence's reading; the main clause's quotation is the
+    # second act (its speaker the main subject, not the heckler)
+    acts = _acts('When a heckler shouted, "Resign," the mayor replied, smiling, "Not today."')
+    assert len(acts) == 2, acts
+    assert "Resign" in acts[0][0] and acts[0][1] == "a heckler", acts
+    assert acts[1] == ("Not today.", "the mayor", "replied"), acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no act in the main clause
+        'When Ruiz said the ferries would run "on time," commuters laughed.',
+        # no speaker in the scene clause: a question put to the main subject
+        'When asked about the "delays," Okafor said: "They never end."',
+    ],
+)
+def test_one_act_only(text: str) -> None:
+    assert len(_acts(text)) == 1, _acts(text)
