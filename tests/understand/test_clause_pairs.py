@@ -67,3 +67,11 @@ def test_whole_quotation_in_the_scene_clause() -> None:
 )
 def test_one_act_only(text: str) -> None:
     assert len(_acts(text)) == 1, _acts(text)
+
+
+def test_main_clause_participle_is_its_own_subjects() -> None:
+    # a participle in the main clause ("shouting …") is the main subject's act, not a
+    # follow-up of the scene clause's speaker
+    acts = _acts('After the senator said "no comment," reporters followed him, shouting "Why?"')
+    assert [sp for _, sp, _ in acts] == ["the senator", "reporters"], acts
+    assert acts[1][0] == "Why?", acts

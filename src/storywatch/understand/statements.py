@@ -136,7 +136,10 @@ def attribute(an: Analysis) -> list[Attributed]:
             other = other_clause_act(text, s, found, find_in_sentence)
             acts = split_followups(text, s, found)
             if other is not None and not _overlaps_any(other, out, s.index):
-                acts = sorted([*acts, other], key=lambda f: f.parts[0][0])
+                # The other clause read with its own subject: a follow-up the first act's
+                # speaker was given across the clause boundary is that clause's act.
+                kept = [acts[0], *(f for f in acts[1:] if not _overlap(f, other))]
+                acts = sorted([*kept, other], key=lambda f: f.parts[0][0])
             for f in acts:
                 f = _clip_paraphrase(text, clip_clause(text, s, f))
                 item = _make(an, f, history, para)
@@ -302,6 +305,10 @@ def _overlaps_any(found: Found, out: list[Attributed], sentence: int) -> bool:
         for a, b in found.parts
         for c, d in item.parts
     )
+
+
+def _overlap(one: Found, other: Found) -> bool:
+    return any(a < d and c < b for a, b in one.parts for c, d in other.parts)
 
 
 def _resumed(
