@@ -75,3 +75,28 @@ def test_main_clause_participle_is_its_own_subjects() -> None:
     acts = _acts('After the senator said "no comment," reporters followed him, shouting "Why?"')
     assert [sp for _, sp, _ in acts] == ["the senator", "reporters"], acts
     assert acts[1][0] == "Why?", acts
+
+
+def test_scene_clause_running_on_past_its_quotation() -> None:
+    # the scene clause goes on after its quotation; its setting ("in answering …") is not
+    # what was said
+    acts = _acts(
+        'When Okafor said the ferry plan "is not serious" in answering a question on the '
+        'pier, the mayor said: "It is the only plan we have."'
+    )
+    assert acts == [
+        ('the ferry plan "is not serious"', "Okafor", "said"),
+        ("It is the only plan we have.", "the mayor", "said"),
+    ], acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ruiz said the tolls were "a fair price" in answering a question from a commuter.',
+        'Ruiz said the tolls were "a fair price" in response to a question from a commuter.',
+    ],
+)
+def test_setting_after_a_partial_quotation_is_not_said(text: str) -> None:
+    # "in answering …", "in response to …" after a partial quotation says on what occasion
+    assert _acts(text) == [('the tolls were "a fair price"', "Ruiz", "said")]

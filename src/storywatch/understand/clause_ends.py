@@ -314,7 +314,8 @@ _ASIDE_DASH = re.compile(r"\s[-–—]{1,2}\s|;")
 # After a partial quotation, a phrase about where or when it was said is not what was said
 # ("called Palin a “clown” on his radio show when …").
 _SETTING = re.compile(
-    r",? (?:when|while|after|before|as (?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its) ))"
+    r",? (?:when|while|after|before|as (?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its) )"
+    r"|in (?:answering|response to|responding to|reply to|replying to) )"
 )
 
 

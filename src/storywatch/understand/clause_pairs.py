@@ -34,10 +34,6 @@ _CLAUSE_COMMA = re.compile(r",(?:[”\"’]|'')?\s|[”\"],\s")
 
 _CUES = lx.CUE_WORDS | lx.QUOTE_CUES
 
-# Words the scene-setting clause may go on with after its quotation ("… “resign” on
-# Monday, …"); more, and the comma is as likely inside a longer clause of the writer's.
-_TAIL_WORDS = 4
-
 
 def other_clause_act(text: str, s: Sentence, main: Found, read: Reader) -> Found | None:
     """The act of speech in the clause of ``s`` that ``main`` does not use, read by ``read``
@@ -99,8 +95,9 @@ def _scene_end(text: str, s: Sentence) -> tuple[int, int] | None:
     """ "After Ruiz said the ferries would run “on time,” Okafor …": a clause opening with a
     scene-setting word and holding a cue ends at the first comma after that cue (not one
     that introduces a quotation, "shouted, “Resign,”"); it is read when a quotation follows
-    the cue inside it and at most a few words follow that quotation; (where the clause
-    ends, where the main clause starts)."""
+    the cue inside it; (where the clause ends, where the main clause starts). Words after
+    the quotation ("… “is not Christian” in answering a question, …") are left to the
+    reading, which ends a reported clause where its setting begins."""
     words = s.words
     i = 1 if words and words[0].text.lower() in _LEADS else 0
     if i >= len(words):
@@ -122,7 +119,7 @@ def _scene_end(text: str, s: Sentence) -> tuple[int, int] | None:
         quote = next(
             (q for q in reversed(s.quotes) if cue.end < q.start and q.end <= m.end()), None
         )
-        if quote is None or len(text[quote.end : m.start()].split()) > _TAIL_WORDS:
+        if quote is None:
             return None
         return m.start() + len(m.group().rstrip()), m.end()
     return None
