@@ -94,9 +94,15 @@ def test_scene_clause_running_on_past_its_quotation() -> None:
     "text",
     [
         'Ruiz said the tolls were "a fair price" in answering a question from a commuter.',
-        'Ruiz said the tolls were "a fair price" in response to a question from a commuter.',
+        'Ruiz said the tolls were "a fair price" in replying to a commuter on the pier.',
     ],
 )
 def test_setting_after_a_partial_quotation_is_not_said(text: str) -> None:
-    # "in answering …", "in response to …" after a partial quotation says on what occasion
+    # "in answering …", "in replying to …" after a partial quotation says on what occasion
     assert _acts(text) == [('the tolls were "a fair price"', "Ruiz", "said")]
+
+
+def test_in_response_to_stays_in_the_clause() -> None:
+    # "in response to" is as often part of what was said
+    acts = _acts('Ruiz said the navy would act "decisively" in response to any attack.')
+    assert acts == [('the navy would act "decisively" in response to any attack', "Ruiz", "said")]

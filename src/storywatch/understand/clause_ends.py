@@ -312,10 +312,12 @@ _ASIDE_DASH = re.compile(r"\s[-–—]{1,2}\s|;")
 
 
 # After a partial quotation, a phrase about where or when it was said is not what was said
-# ("called Palin a “clown” on his radio show when …").
+# ("called Palin a “clown” on his radio show when …", "said it was “not serious” in
+# answering a question"; not "in response to", which is as often part of what was said:
+# "would act “decisively” in response to any attack").
 _SETTING = re.compile(
     r",? (?:when|while|after|before|as (?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its) )"
-    r"|in (?:answering|response to|responding to|reply to|replying to) )"
+    r"|in (?:answering|responding to|replying to) )"
 )
 
 
