@@ -80,6 +80,7 @@ def _bare(text: str, s: Sentence, parts: tuple[Span, ...]) -> tuple[Span, ...]:
 
 
 def _holds_quote(s: Sentence, start: int, end: int) -> bool:
+    """A quotation opens inside ``[start, end)``: the act is direct, someone's own words."""
     return any(start <= q.start < end for q in s.quotes)
 
 
@@ -126,4 +127,5 @@ def _scene_end(text: str, s: Sentence) -> tuple[int, int] | None:
 
 
 def _opens_quote(s: Sentence, at: int) -> bool:
+    """A quotation opens at ``at``: the comma before it introduces it, ends no clause."""
     return any(q.start == at for q in s.quotes)
