@@ -53,6 +53,7 @@ from storywatch.understand.phrases import (
     clause_subject,
     main_subject,
 )
+from storywatch.understand.plain_subjects import plain_subject
 from storywatch.understand.relative_chains import chained_relative
 from storywatch.understand.shapes import as_put_it, colon_quote, in_the_words_of
 from storywatch.understand.spans import (
@@ -271,6 +272,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             )
             if speaker is None and quote_after:
                 speaker = clause_subject_np(text, s, j, floor)
+            if speaker is None and not quote_after and lemma == "say":
+                speaker = plain_subject(text, s, j, k, floor)
         if speaker is None and k == 0:
             speaker = _np_after(text, words, 1)
         if speaker is None and j > 2:
