@@ -1,4 +1,5 @@
-"""A paraphrase ends before the next attribution in its sentence ("…, Lee said he …").
+"""A paraphrase ends before the next attribution in its sentence ("…, Lee said he …") or
+before the writer's label for what was said ("…, a plan the council has delayed").
 
 Each fixture is our own sentence in the shape of wire copy; the comment names the shape.
 """
@@ -44,3 +45,23 @@ def test_a_paraphrase_ends_before_the_next_attribution(
     assert first.text == content
     if speaker is not None:
         assert first.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the writer's label after the reported clause, with its own subject and verb
+        (
+            "Ingrid Solberg said the levy would fund a new quay, a plan the council has "
+            "delayed twice since May.",
+            "the levy would fund a new quay",
+        ),
+        (
+            "The inspectors said the ferry should be taken out of service, a recommendation "
+            "the harbour board adopted.",
+            "the ferry should be taken out of service",
+        ),
+    ],
+)
+def test_a_paraphrase_ends_before_the_writer_s_label_for_it(text: str, content: str) -> None:
+    assert extract_statements(text)[0].text == content
