@@ -55,6 +55,7 @@ from storywatch.understand.phrases import (
 )
 from storywatch.understand.plain_subjects import plain_subject
 from storywatch.understand.relative_chains import chained_relative
+from storywatch.understand.relative_reports import relative_report
 from storywatch.understand.shapes import as_put_it, colon_quote, in_the_words_of
 from storywatch.understand.spans import (
     Found,
@@ -125,7 +126,10 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
     if not s.quotes:
         # Most sentences: with no quotation, only a cue verb or "according to" reports
         # anything; the layouts below all credit a quotation.
-        return _cue_led(text, s) or according_to(text, s)
+        found = _cue_led(text, s)
+        if found is not None:
+            return relative_report(text, found)
+        return according_to(text, s)
     outer = according_to_last(text, s)
     if outer is not None:
         return outer
