@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from storywatch.understand.according_sources import appositive_next, source_after
 from storywatch.understand.asides import aside_around
 from storywatch.understand.phrases import _np_after
 from storywatch.understand.spans import (
@@ -81,6 +82,9 @@ def according_to(text: str, s: Sentence) -> Found | None:
         if _inside(s.quotes, words[k].start):
             continue
         np = _np_after(text, words, k + 2, loose=True)
+        loose = np is None
+        if loose:
+            np = source_after(text, words, k + 2)
         if np is None:
             return None
         cue = (words[k].start, words[k + 1].end)
@@ -94,7 +98,11 @@ def according_to(text: str, s: Sentence) -> Found | None:
             start, end = _trim(text, comma + 1, s.end)
         else:
             start, end = _trim(text, s.start, words[k].start)
-            aside = aside_around(text, s, start, end, np, cue)
+            aside = (
+                None
+                if loose and appositive_next(text, np)
+                else aside_around(text, s, start, end, np, cue)
+            )
             if aside is not None:
                 return aside
         if len(_words_between(s, start, end)) < 3:

@@ -53,7 +53,9 @@ from storywatch.understand.phrases import (
     clause_subject,
     main_subject,
 )
+from storywatch.understand.plain_subjects import plain_subject
 from storywatch.understand.relative_chains import chained_relative
+from storywatch.understand.relative_reports import relative_report
 from storywatch.understand.shapes import as_put_it, colon_quote, in_the_words_of
 from storywatch.understand.spans import (
     Found,
@@ -125,7 +127,10 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
     if not s.quotes:
         # Most sentences: with no quotation, only a cue verb or "according to" reports
         # anything; the layouts below all credit a quotation.
-        return _cue_led(text, s) or according_to(text, s)
+        found = _cue_led(text, s)
+        if found is not None:
+            return relative_report(text, found)
+        return according_to(text, s)
     outer = according_to_last(text, s)
     if outer is not None:
         return outer
@@ -271,6 +276,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             )
             if speaker is None and quote_after:
                 speaker = clause_subject_np(text, s, j, floor)
+            if speaker is None and not quote_after and lemma == "say":
+                speaker = plain_subject(text, s, j, k, floor)
         if speaker is None and k == 0:
             speaker = _np_after(text, words, 1)
         if speaker is None and j > 2:

@@ -3,8 +3,11 @@
 A paraphrase's content is first read up to the end of its sentence ("said that …."). Some
 sentences go on past the reported clause in the writer's own words: a comparison ("…,
 compared with 41 percent for Mrs. Clinton", "…, double the number who …") or the next act
-("… and she accused Trump of …", "…, and he added that …"). Shown as part of the
-paraphrase they put the writer's words in the speaker's mouth.
+("… and she accused Trump of …", "…, and he added that …"), or another attribution ("…, Lee
+said he …", "…, they also say …"; a relative clause's report before the main verb, "Lee,
+who said the plan was vetted, said he …"), or the writer's label for what was said ("…, a
+plan the billionaire has since modified"). Shown as part of the paraphrase they put the
+writer's words in the speaker's mouth.
 
 Measured on PolNeAR train (paraphrase F1, `bench/eval_quotes.py --kind indirect`), other
 cuts that look as natural lose more than they gain, because annotators keep them inside
@@ -23,6 +26,13 @@ _WRITER_RESUMES = re.compile(
     r", (?:compared (?:with|to)|whereas|double|up from|down from) "
     # the speaker's next act: "and she accused …", "and he added that …"
     r"|,? and (?:he|she|they) (?:[a-z]+ly )?[a-z]+(?:ed|ew|id|ote|old|aid)\b"
+    # the writer's label for what was said: "…, a plan the billionaire has modified since",
+    # "…, a recommendation Lynch adopted", "…, remarks that were widely shown"
+    r"|, (?:an? )?(?:claim|assertion|statement|remark|comment|recommendation|plan|proposal"
+    r"|position|view|argument|accusation|allegation|prediction|promise|pledge)s? "
+    # another attribution after a comma: "…, Lee said he …", "…, they also say …", and the
+    # main verb after a relative clause ("Lee, who said the plan was vetted, said he …")
+    r"|, (?:(?:[A-Z][\w.’'-]*|he|she|they|we|I) ){0,3}(?:also )?(?:said|says|say|told|added)\b"
 )
 
 # Fewer words than this before the cut: the "clause" would be a fragment, keep the whole.
