@@ -45,3 +45,26 @@ def test_a_perfect_after_and_is_the_next_act() -> None:
         "port board to publish every contract it signed last year.\n"
     )
     assert _direct(text) == ["the new fees were “entirely fair”"]
+
+
+def test_and_inside_a_later_quotation_is_no_new_clause() -> None:
+    text = (
+        "The harbor vote was close.\n\n"
+        'Councillor Tomas Berg called the board\'s claim of a "free hand" over the old '
+        'piers "reckless and worrying."\n'
+    )
+    statements = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert [s.text for s in statements] == [
+        'the board\'s claim of a "free hand" over the old piers "reckless and worrying."'
+    ]
+    assert statements[0].speaker == "Tomas Berg"
+
+
+def test_and_a_gerund_inside_a_later_quotation_is_the_speakers_words() -> None:
+    text = (
+        "The harbor vote was close.\n\n"
+        "Mayor Ana Ruiz said the ferry plan was “a fine start” but the fees are “unfair and "
+        "punishing to the workers who ride it.”\n"
+    )
+    [said] = _direct(text)
+    assert said.endswith("“unfair and punishing to the workers who ride it.”")

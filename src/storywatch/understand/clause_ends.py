@@ -83,7 +83,7 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         ):
             return q.end
         marks = 2 if text.endswith("''", 0, q.end) else 1
-        clause = _NEW_CLAUSE.search(text, q.end - 1 - marks, end)
+        clause = _new_clause(text, quotes, q.end - 1 - marks, end)
         if clause is not None and clause.start() - q.end < 60:
             if any(clause.start() < r.start and r.end <= end + 1 for r in quotes) and not (
                 _NEXT_ACT.match(text, clause.start())
@@ -91,6 +91,23 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
                 continue  # "was “new” and we should “set the same standard”": one clause
             return max(q.end, clause.start())
     return end
+
+
+def _new_clause(text: str, quotes: list[Quote], at: int, end: int) -> re.Match[str] | None:
+    """The first place after ``at`` where a new clause begins (:data:`_NEW_CLAUSE`) outside
+    any quotation: "and" or a comma inside a later quotation ("“significant and disturbing”",
+    "“put pressure on the government, and the international community, to …”") is the
+    speaker's own words, not the writer's next clause. A comma that closes a quotation
+    (",”") is outside it."""
+    for m in _NEW_CLAUSE.finditer(text, at, end):
+        if not any(_within(r, m.start()) for r in quotes):
+            return m
+    return None
+
+
+def _within(q: Quote, at: int) -> bool:
+    """Whether ``at`` lies among a quotation's words, before the last character inside it."""
+    return bool(q.parts) and q.parts[0][0] <= at < q.parts[-1][1] - 1
 
 
 def _quoted_soon(text: str, quotes: list[Quote], at: int, end: int) -> bool:
