@@ -24,6 +24,7 @@ from storywatch.understand.spans import (
     _trim,
     _words_between,
 )
+from storywatch.understand.works import names_a_work
 
 
 def parenthetical(text: str, s: Sentence, found: Found) -> Found:
@@ -102,6 +103,8 @@ def inverted(text: str, s: Sentence, k: int) -> Found | None:
     if lx.CUE_LEMMA[cue.text.lower()] in lx.WEAK_CUES and _governs_later_quote(text, s, speaker[1]):
         return None
     direct = _has_quote(s.quotes, start, end + 1, text)
+    if direct and names_a_work(text, s, start, end):
+        return None
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)

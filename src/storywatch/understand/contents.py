@@ -30,6 +30,7 @@ from storywatch.understand.spans import (
     is_title_quote,
 )
 from storywatch.understand.text import Quote, Word
+from storywatch.understand.works import names_a_work
 
 
 def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> Found | None:
@@ -173,6 +174,8 @@ def content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | Non
     if end - start < 10:
         return None
     direct = _has_quote(s.quotes, start, end + 1, text)
+    if direct and names_a_work(text, s, start, end):
+        return None
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)

@@ -1,0 +1,47 @@
+"""Words before a cue that name a work (a show, a play) instead of saying something."""
+
+from __future__ import annotations
+
+from storywatch.understand import extract_statements
+
+
+def _direct(text: str) -> list[tuple[str, str | None]]:
+    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+
+
+def test_a_show_in_an_opening_phrase_is_no_statement() -> None:
+    text = (
+        "Mayor Ilsa Varga spoke at the harbour on Sunday.\n\n"
+        "Later on “Harbour Week,” Councillor Ruth Okonjo questioned the mayor's figures.\n"
+    )
+    assert _direct(text) == []
+
+
+def test_a_host_and_their_show_before_the_verb_are_no_statement() -> None:
+    text = (
+        "Tomas Berg, host of Channel Nine’s “Morning Tides,” suggested shipping magnate "
+        "Piet Olsen’s refusal to pay the dock tax could sink his bid for mayor.\n"
+    )
+    assert _direct(text) == []
+
+
+def test_a_show_as_the_subject_of_its_sentence_is_no_statement() -> None:
+    text = (
+        '"Sons of the Harbour" is an adaptation of a play called "Brokers," written by a '
+        "Portuguese comedy troupe, that mocks the lives of the shipping rich.\n"
+    )
+    assert _direct(text) == []
+
+
+def test_a_clause_that_mentions_a_show_is_still_what_was_said() -> None:
+    text = (
+        "Viewers in the port towns are big fans of “Harbour Week,” said Tomas Berg, the "
+        "station's director.\n"
+    )
+    said = "Viewers in the port towns are big fans of “Harbour Week,”"
+    assert _direct(text) == [(said, "Tomas Berg")]
+
+
+def test_a_slogan_alone_before_its_trailer_was_said() -> None:
+    text = "“Keep The Harbour Open,” the dockers chanted outside City Hall.\n"
+    assert [t for t, _ in _direct(text)] == ["Keep The Harbour Open,"]
