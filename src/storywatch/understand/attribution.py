@@ -47,6 +47,7 @@ from storywatch.understand.contents import content_after, content_before
 from storywatch.understand.digests import headline_quote, labelled_quote
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.naming import naming_content, relative_naming, with_naming
+from storywatch.understand.outer_trailers import outer_act, trailer_start
 from storywatch.understand.phrases import (
     _np_after,
     _np_before,
@@ -160,6 +161,11 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
     first = _cue_led_pass(text, s)
     if first is None or not s.quotes or is_whole_quote(text, first):
         return first
+    at = trailer_start(s, first)
+    if at is not None and at > 0:
+        outer = outer_act(text, s, first, _cue_led_pass(text, s, start_at=at), at)
+        if outer is not None:
+            return outer
     for k in range(len(s.words)):
         if s.words[k].start <= (first.cue or (0, 0))[0]:
             continue
