@@ -44,6 +44,7 @@ from storywatch.understand.asides import (
 from storywatch.understand.clause_ends import clause_opened
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.contents import content_after, content_before
+from storywatch.understand.crowds import crowd_speaker
 from storywatch.understand.digests import headline_quote, labelled_quote
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.naming import naming_content, relative_naming, with_naming
@@ -87,6 +88,8 @@ def find_in_sentence(text: str, s: Sentence) -> Found | None:
     """The attribution of one sentence, or ``None``."""
     found = _find(text, s)
     if s.quotes:
+        if found is not None:
+            found = crowd_speaker(text, s, found)
         return with_naming(text, s, found)
     return found
 
