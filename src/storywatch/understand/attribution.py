@@ -226,9 +226,18 @@ def _nested(text: str, outer: Found, inner: Found) -> bool:
 
 def _owned_noun(words: list[Word], k: int) -> bool:
     """ "Vale's comments", "Holm's remarks": a cue word in "-s" right after a possessive is
-    a plural noun (no verb follows a possessive)."""
-    return (
-        k > 0 and words[k].text.endswith("s") and words[k - 1].text.endswith(lx.POSSESSIVE_ENDINGS)
+    a plural noun (no verb follows a possessive). So is the bare form of a cue ("the FBI's
+    report", "Holm's claim"), which cannot follow the "'s" of "has" or "is" either ("Holm's
+    reported" and "Holm's warning" can, and stay verbs); before "that" it still introduces
+    its owner's words."""
+    if k == 0 or not words[k - 1].text.endswith(lx.POSSESSIVE_ENDINGS):
+        return False
+    low = words[k].text.lower()
+    if low.endswith("s"):
+        return True
+    # "Trump's claim that Obama “founded ISIS”" still reports the owner's words.
+    return lx.CUE_LEMMA.get(low) == low and (
+        k + 1 == len(words) or words[k + 1].text not in ("that", "to")
     )
 
 
