@@ -61,3 +61,31 @@ def test_a_clause_opened_by_when_gives_its_subject_without_it() -> None:
     )
     [st] = [st for st in extract_statements(text) if "Not One More" in st.text]
     assert st.speaker == "harbour protesters"
+
+
+def _crowd(text: str, words: str) -> tuple[str, str]:
+    [st] = [st for st in extract_statements(text) if words in st.text and st.kind == "direct"]
+    return st.text, st.speaker
+
+
+def test_a_participle_after_a_long_clause_chants_for_its_subject() -> None:
+    # the general readers took the noun phrase before the comma (the summit)
+    text = (
+        "Hundreds of dock workers marched through the harbor district on the first day of "
+        'the Velmora Trade Summit on Monday, chanting "No deal, no peace."\n'
+    )
+    assert _crowd(text, "No deal")[1] == "Hundreds of dock workers"
+
+
+def test_a_participle_after_a_clause_set_off_by_dashes() -> None:
+    text = (
+        "Okafor spoke just down the street from the Port Tower — now owned by a Velmora "
+        "fund — where about 50 protesters had gathered on Wednesday, chanting "
+        '"no contract, no peace" after the union failed to reach a deal.\n'
+    )
+    assert _crowd(text, "no contract") == ('"no contract, no peace"', "about 50 protesters")
+
+
+def test_joining_in_a_chant_is_the_subjects_act() -> None:
+    text = 'Outside, the crowd broke into chants of "Okafor! Okafor!" as she left.\n'
+    assert _crowd(text, "Okafor!") == ("Okafor! Okafor!", "the crowd")

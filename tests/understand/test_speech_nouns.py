@@ -81,3 +81,19 @@ def test_a_noun_that_names_no_speech_is_no_statement_before_was_that() -> None:
         "His problem was that the “new” bridge had already cracked.\n"
     )
     assert not [st for st in extract_statements(text) if "bridge" in st.text]
+
+
+def test_a_bare_noun_after_a_possessive_is_no_verb_of_its_owner() -> None:
+    # "the Harbour Board's report" is a noun: the spokesman who "but said" speaks
+    text = (
+        "A spokesman for Velmora Ferries declined to address the Harbour Board's report "
+        'directly but said in a statement that "every crossing met the safety code."\n'
+    )
+    [st] = [st for st in extract_statements(text) if "safety code" in st.text]
+    assert st.speaker == "A spokesman for Velmora Ferries"
+
+
+def test_a_bare_noun_before_that_still_gives_its_owners_words() -> None:
+    text = "Reporters seized on Peter Lund's claim that the council “sank the ferry.”\n"
+    [st] = [st for st in extract_statements(text) if "sank the ferry" in st.text]
+    assert (st.text, st.speaker) == ("that the council “sank the ferry.”", "Peter Lund")

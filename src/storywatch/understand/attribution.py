@@ -44,9 +44,11 @@ from storywatch.understand.asides import (
 from storywatch.understand.clause_ends import clause_opened
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.contents import content_after, content_before
+from storywatch.understand.crowds import crowd_speaker
 from storywatch.understand.digests import headline_quote, labelled_quote
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.naming import naming_content, relative_naming, with_naming
+from storywatch.understand.outer_trailers import outer_act, trailer_start
 from storywatch.understand.phrases import (
     _np_after,
     _np_before,
@@ -88,6 +90,8 @@ def find_in_sentence(text: str, s: Sentence) -> Found | None:
     """The attribution of one sentence, or ``None``."""
     found = _find(text, s)
     if s.quotes:
+        if found is not None:
+            found = crowd_speaker(text, s, found)
         return with_naming(text, s, found)
     return found
 
@@ -165,6 +169,11 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
     first = _cue_led_pass(text, s)
     if first is None or not s.quotes or is_whole_quote(text, first):
         return first
+    at = trailer_start(s, first)
+    if at is not None and at > 0:
+        outer = outer_act(text, s, first, _cue_led_pass(text, s, start_at=at), at)
+        if outer is not None:
+            return outer
     for k in range(len(s.words)):
         if s.words[k].start <= (first.cue or (0, 0))[0]:
             continue
@@ -222,9 +231,18 @@ def _nested(text: str, outer: Found, inner: Found) -> bool:
 
 def _owned_noun(words: list[Word], k: int) -> bool:
     """ "Vale's comments", "Holm's remarks": a cue word in "-s" right after a possessive is
-    a plural noun (no verb follows a possessive)."""
-    return (
-        k > 0 and words[k].text.endswith("s") and words[k - 1].text.endswith(lx.POSSESSIVE_ENDINGS)
+    a plural noun (no verb follows a possessive). So is the bare form of a cue ("the FBI's
+    report", "Holm's claim"), which cannot follow the "'s" of "has" or "is" either ("Holm's
+    reported" and "Holm's warning" can, and stay verbs); before "that" it still introduces
+    its owner's words."""
+    if k == 0 or not words[k - 1].text.endswith(lx.POSSESSIVE_ENDINGS):
+        return False
+    low = words[k].text.lower()
+    if low.endswith("s"):
+        return True
+    # "Trump's claim that Obama “founded ISIS”" still reports the owner's words.
+    return lx.CUE_LEMMA.get(low) == low and (
+        k + 1 == len(words) or words[k + 1].text not in ("that", "to")
     )
 
 

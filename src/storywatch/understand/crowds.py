@@ -16,6 +16,7 @@ anything in the sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of
@@ -45,7 +46,7 @@ _SHOUT_VERBS = words_of(
 _SHOUT_NOUNS = words_of("chant chants shout shouts cries calls chorus screams")
 
 # Lowercase words that open a clause before its subject.
-_SUBORDINATORS = words_of("when while as after before because since though although if until")
+_SUBORDINATORS = words_of("when while as after before because since though although if until where")
 
 # A cheap first test for any of the words above.
 _STEMS = re.compile(r"chant|shout|yell|scream|jeer|holler|cries|calls of|chorus", re.IGNORECASE)
@@ -77,6 +78,25 @@ def crowd_words(text: str, s: Sentence) -> Found | None:
         parts = tuple(p for q in _joined(text, s, quote) for p in q.parts)
         return Found(parts, True, speaker, (w.start, w.end), s.index)
     return None
+
+
+def crowd_speaker(text: str, s: Sentence, found: Found) -> Found:
+    """A reading whose cue is a participle of crying out after a comma ("Hundreds of
+    dockers marched … on the first day of the Trade Summit, chanting “…”", "…, where about
+    50 protesters had gathered, chanting “…”") takes the crowd :func:`crowd_words` finds
+    for that verb: the subject of the clause the participle hangs on, not the noun phrase
+    right before the comma (the summit, the tower), which the general readers take."""
+    if found.cue is None or found.speaker is None:
+        return found
+    k = next((n for n, w in enumerate(s.words) if w.start == found.cue[0]), None)
+    if k is None or k == 0 or s.words[k].text.lower() not in _SHOUT_VERBS:
+        return found
+    if not s.words[k].text.endswith("ing") or "," not in text[s.words[k - 1].end : found.cue[0]]:
+        return found
+    crowd = crowd_words(text, s)
+    if crowd is None or crowd.cue != found.cue or crowd.speaker is None:
+        return found
+    return replace(found, speaker=crowd.speaker)
 
 
 def _joined(text: str, s: Sentence, first: Quote) -> list[Quote]:
@@ -121,6 +141,11 @@ def _before_verb(s: Sentence, span: Span | None) -> Span | None:
     return span
 
 
+# A comma or a dash between two words may open a clause ("… Taj Mahal — now owned by …
+# — where about 50 protesters had gathered, chanting …").
+_CLAUSE_BREAK = re.compile(r",|\s[-–—]{1,2}\s|—")
+
+
 def _clause_np(text: str, s: Sentence, k: int) -> Span | None:
     """The subject of the nearest clause before the participle at ``k`` that does not open
     with a participle itself: "Outside the arena, about 200 protesters gathered, holding
@@ -129,7 +154,8 @@ def _clause_np(text: str, s: Sentence, k: int) -> Span | None:
     starts = [0] + [
         i
         for i in range(1, k)
-        if "," in text[words[i - 1].end : words[i].start] and not _inside(s.quotes, words[i].start)
+        if _CLAUSE_BREAK.search(text, words[i - 1].end, words[i].start)
+        and not _inside(s.quotes, words[i].start)
     ]
     for i in reversed(starts):
         if words[i].text.endswith("ing"):
@@ -176,4 +202,21 @@ def _owner(text: str, s: Sentence, k: int) -> Span | None:
         ):
             break
         i -= 1
-    return words[i].start, words[k].end
+    return _joined_in(text, s, i) or (words[i].start, words[k].end)
+
+
+# Prepositions after a verb of joining in a chant: "joined in", "broke into", "erupted in".
+_INTO = words_of("in into")
+
+
+def _joined_in(text: str, s: Sentence, i: int) -> Span | None:
+    """ "Students joined in a thunderous chant of “…”", "The crowd broke into chants of
+    “…”": the noun phrase starting at ``i`` is what a verb's subject joined in, so that
+    subject is who chanted (the noun phrase is no one)."""
+    words = s.words
+    n = i - 1
+    if n >= 0 and words[n].text.lower() in _DETERMINERS:
+        n -= 1
+    if n < 1 or words[n].text.lower() not in _INTO or not words[n - 1].text.islower():
+        return None
+    return opening_subject(text, s, n - 1) or _shouter(text, s, n - 1)

@@ -211,7 +211,9 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 if possessive and not _inner_possessive(toks[j].text, toks[j + 1].text):
                     break
                 nxt = toks[j + 1]
-                if _ends_run(nxt.text, in_headline, lower_vocab):
+                if _ends_run(nxt.text, in_headline, lower_vocab) and not _middle_initial(
+                    text, run, toks[j + 1 : j + 3], lower_vocab
+                ):
                     break
                 if (
                     in_headline
@@ -299,6 +301,25 @@ def _without_lead_words(text: str, found: list[Mention], initial: set[int]) -> l
             continue
         out[k] = replace(m, name=rest, start=start)
     return out
+
+
+def _middle_initial(text: str, run: list[Word], ahead: list[Word], lower_vocab: set[str]) -> bool:
+    """ "Roberta A. Kaplan", "Samuel A. Alito": a lone "A." or "I." between a first name and
+    a surname is an initial, not the article or the pronoun, so the name stays whole (split
+    there, "Roberta" and "Kaplan" were two unknowns, and her "she" went to someone else).
+    The word before must be a name the article never writes in lower case ("Plan A. Smith
+    …" stays apart)."""
+    if len(run) != 1 or len(ahead) != 2 or len(ahead[0].text) != 1:
+        return False
+    first, initial, surname = run[0], ahead[0], ahead[1]
+    return (
+        text[initial.end : surname.start] == ". "
+        and surname.text[:1].isupper()
+        and _norm(surname.text) not in lx.NOT_NAMES
+        and (_is_first_name(first.text) or _norm(first.text) not in lower_vocab)
+        and _norm(first.text) not in lx.NOT_NAMES
+        and _norm(first.text) not in lx.TITLE_WORDS
+    )
 
 
 def _ends_run(token: str, in_headline: bool, lower_vocab: set[str]) -> bool:
@@ -392,7 +413,11 @@ def _mention_from_run(
         kind is EntityKind.PERSON
         and not title
         and not _is_first_name(run[0].text)
-        and (any(_norm(w.text) in lower_vocab for w in run) or _after_the(text, run[0].start))
+        and (
+            # an initial ("Roberta A. Kaplan") is no word written in lower case
+            any(_norm(w.text) in lower_vocab for w in run if len(w.text) > 1)
+            or _after_the(text, run[0].start)
+        )
     ):
         kind = None
     return Mention(
