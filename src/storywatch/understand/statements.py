@@ -38,7 +38,7 @@ from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import split_followups
 from storywatch.understand.issuers import issuer
-from storywatch.understand.lead_ins import lead_in_before
+from storywatch.understand.lead_ins import colon_led, lead_in_before
 from storywatch.understand.leading import leading_participle, leading_participle_alone
 from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.naming import with_naming
@@ -221,9 +221,27 @@ def attribute(an: Analysis) -> list[Attributed]:
         prev.parts.extend(parts)
         prev.sentence = s.index
         prev.paragraph = para
+    _add_colon_led(an, out, history)
     # Left out only now: a paraphrase read in the loop still lets the quotation after it
     # continue its speaker's words, and the speakers after it resolve as they did.
     return [a for a in out if a.direct or not _reports_nothing(an, a)]
+
+
+def _add_colon_led(an: Analysis, out: list[Attributed], history: History) -> None:
+    """A quotation after a colon closing a sentence that opens with a name, which no
+    reading took (`lead_ins.colon_led`): read once every sentence has been, so it never
+    takes words a cue or a layout gave to someone else; kept only with a named speaker,
+    placed after the statements of sentences before it."""
+    claimed = [p for a in out for p in a.parts]
+    for s in an.sentences:
+        found = colon_led(an.text, s, claimed)
+        if found is None:
+            continue
+        item = _make(an, found, history, an.paragraph_of(s.start))
+        if item.speaker.identity < 0:
+            continue
+        at = next((i for i, a in enumerate(out) if a.sentence > s.index), len(out))
+        out.insert(at, item)
 
 
 def _clip_paraphrase(text: str, found: Found) -> Found:
