@@ -151,3 +151,9 @@ def test_a_short_clause_is_not_cut_to_a_fragment() -> None:
     assert paraphrase_end("it rose, up from 40", 0, 19) == 19
     text = "the fee was fair, compared with last year"
     assert paraphrase_end(text, 0, len(text)) == len("the fee was fair")
+
+
+def test_a_revised_figure_stays_with_the_paraphrase() -> None:
+    # "up from" keeps the earlier figure the speaker revised: part of what was said.
+    text = "the crew injured rose to nine, up from six on Sunday"
+    assert paraphrase_end(text, 0, len(text)) == len(text)
