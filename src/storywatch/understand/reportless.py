@@ -14,24 +14,16 @@ from __future__ import annotations
 from itertools import pairwise
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.clauses import _DETERMINERS as CLAUSE_DETERMINERS
+from storywatch.understand.clauses import _PREPOSITIONS as CLAUSE_PREPOSITIONS
+from storywatch.understand.clauses import _TIME as CLAUSE_TIME
 from storywatch.understand.text import Word
 
 # Words of circumstance: where, when, through what ("on Twitter", "Tuesday in Paris",
-# "earlier this month at a rally").
-_PREPOSITIONS = lx.words_of(
-    """
-    in on at during after before since with for from by about over under amid among across
-    through near outside inside via per without throughout following to into despite
-    """
-)
-_TIME = lx.words_of(
-    """
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
-    earlier later recently again also last this next late early morning afternoon evening
-    night week weekend month year previously repeatedly once then now
-    """
-)
-_DETERMINERS = lx.words_of("the a an this that these those his her their its our my")
+# "earlier this month at a rally"): the clause reader's lists, plus "despite", "then", "now".
+_PREPOSITIONS = CLAUSE_PREPOSITIONS | {"despite"}
+_TIME = CLAUSE_TIME | {"then", "now"}
+_DETERMINERS = CLAUSE_DETERMINERS - {"some"}
 _JOINERS = lx.words_of("and but so yet")
 
 # An opening phrase longer than this is more likely a clause of its own.
