@@ -72,3 +72,9 @@ def test_a_nested_quotation_closing_with_the_outer_one_ends_the_clause_like_a_co
         assert st.kind == "direct"
         assert st.speaker == "Ana Orlov"
         assert st.text.startswith(f"The plan {opening}was never as simple as")
+
+
+def test_a_quotation_opening_a_that_clause_keeps_the_words_that_finish_it() -> None:
+    # Two lowercase words after the closing mark are the clause's verb, not an adverbial.
+    statements = extract_statements("Okafor said that “the dockers” love him.")
+    assert [(s.text, s.speaker) for s in statements] == [("that “the dockers” love him", "Okafor")]

@@ -57,7 +57,11 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
                 text[q.end : q.end + 2].startswith(",") or text[q.end - 2 : q.end - 1] == ","
             )
             first_after = tail.split()[0] if tail else ""
-            if not tail or len(tail.split()) <= 2 or (participle and first_after.endswith("ing")):
+            # "said that “the Hispanics” love him": after "that" the quotation opens the
+            # clause, and the words after it finish it.
+            verb_after = len(lead) == 1 and lead[0].text == "that" and not participle
+            short = len(tail.split()) <= 2 and not (verb_after and first_after.islower())
+            if not tail or short or (participle and first_after.endswith("ing")):
                 parts = [p for qq in later for p in qq.parts] if len(later) > 1 else list(q.parts)
                 at = next((n for n, w in enumerate(lead) if w.text == "that"), None)
                 opened = at is not None and any(clause_opened(lead, n) for n in range(1, at))
