@@ -201,6 +201,13 @@ def test_words_before_a_verb_with_its_own_complement_are_not_reported(
             "The bridge must close for repairs",
             "Mbeki",
         ),
+        # "continued to insist." ends the clause on a verb of saying: what it insisted
+        # is the clause before.
+        (
+            "The vote was rigged, Governor Mbeki continued to insist.",
+            "The vote was rigged",
+            "Mbeki",
+        ),
     ],
 )
 def test_a_clause_closing_verb_still_reports_what_comes_before(

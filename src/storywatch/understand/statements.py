@@ -40,6 +40,7 @@ from storywatch.understand.followups import split_followups
 from storywatch.understand.issuers import issuer
 from storywatch.understand.lead_ins import colon_led, lead_in_before
 from storywatch.understand.leading import leading_participle, leading_participle_alone
+from storywatch.understand.lexicon import CUE_WORDS
 from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.naming import with_naming
 from storywatch.understand.paraphrase_ends import paraphrase_end
@@ -56,6 +57,7 @@ from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
 from storywatch.understand.speech_topics import spoke_about
+from storywatch.understand.text import Word
 
 Span = tuple[int, int]
 
@@ -296,7 +298,15 @@ def _complement_after_cue(text: str, s: Sentence, end: int, cue: str | None) -> 
     after = later[at + 1] if at + 1 < len(later) else None
     if after is not None and text[later[at].end : after.start].strip():
         return False  # "…, he continued, to …": punctuation closes the verb first
+    if at + 2 < len(later) and _closes_on_saying(text, s, later[at + 2]):
+        return False  # "…, Trump continued to insist.": the words before are insisted
     return verb_has_own_complement(later[at], after)
+
+
+def _closes_on_saying(text: str, s: Sentence, verb: Word) -> bool:
+    """ "continued to insist." / "called to say," : a verb of saying that ends its clause
+    takes the words before the subject as its content."""
+    return verb.text.lower() in CUE_WORDS and text[verb.end : s.end].lstrip()[:1] in ".,;"
 
 
 def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> Attributed | None:
