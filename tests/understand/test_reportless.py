@@ -157,3 +157,62 @@ def test_a_revised_figure_stays_with_the_paraphrase() -> None:
     # "up from" keeps the earlier figure the speaker revised: part of what was said.
     text = "the crew injured rose to nine, up from six on Sunday"
     assert paraphrase_end(text, 0, len(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        # An infinitive after the verb: what was insisted comes later, not before.
+        (
+            "Even after the inquiry was closed, Governor Mbeki continued to insist he had "
+            "done nothing wrong.",
+            "Even after the inquiry was closed",
+        ),
+        # "called for …": the call is what follows the verb.
+        (
+            "In the days after the flood, Mayor Okafor called for the dam to be rebuilt.",
+            "In the days after the flood",
+        ),
+        # "pleaded for …".
+        (
+            "Three weeks after the vote, the harbour union pleaded for calm on the docks.",
+            "Three weeks after the vote",
+        ),
+    ],
+)
+def test_words_before_a_verb_with_its_own_complement_are_not_reported(
+    text: str, left_out: str
+) -> None:
+    assert all(s.text != left_out for s in extract_statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # A verb of saying's "to" names the hearer: the words before are still reported.
+        (
+            "The ferries will run again by Friday, Mayor Okafor said to reporters.",
+            "The ferries will run again by Friday",
+            "Okafor",
+        ),
+        # A governing verb that closes its clause still reports what comes before.
+        (
+            "The bridge must close for repairs, Governor Mbeki continued.",
+            "The bridge must close for repairs",
+            "Mbeki",
+        ),
+        # "continued to insist." ends the clause on a verb of saying: what it insisted
+        # is the clause before.
+        (
+            "The vote was rigged, Governor Mbeki continued to insist.",
+            "The vote was rigged",
+            "Mbeki",
+        ),
+    ],
+)
+def test_a_clause_closing_verb_still_reports_what_comes_before(
+    text: str, content: str, speaker: str
+) -> None:
+    assert [(s.kind, s.text, s.speaker) for s in extract_statements(text)] == [
+        ("indirect", content, speaker)
+    ]

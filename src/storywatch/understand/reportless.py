@@ -3,10 +3,11 @@
 The readings that find a paraphrase take the words on one side of a cue as its content.
 When those words are only the circumstances of the act ("responded on Twitter, calling
 …", "said Tuesday in Paris, noting …") or the phrase that opens the sentence before its
-subject ("In response, Trump assured …", "Last month, 26 percent said the same"), a reader
-would be shown a "statement" that says nothing, credited to someone. These tests find
-such content so the statement is left out; a quotation is never judged here (its words
-are what was said, whatever they are).
+subject ("In response, Trump assured …", "Last month, 26 percent said the same"), or the
+words before a verb that has its own complement after it ("Even after the complaint was
+filed, Lewandowski continued to say …"), a reader would be shown a "statement" that says
+nothing, credited to someone. These tests find such content so the statement is left out;
+a quotation is never judged here (its words are what was said, whatever they are).
 """
 
 from __future__ import annotations
@@ -25,6 +26,18 @@ _PREPOSITIONS = CLAUSE_PREPOSITIONS | {"despite"}
 _TIME = CLAUSE_TIME | {"then", "now"}
 _DETERMINERS = CLAUSE_DETERMINERS - {"some"}
 _JOINERS = lx.words_of("and but so yet")
+
+# Words that open a verb's own complement right after it: an infinitive or a
+# preposition it governs ("continued to say", "called for change", "pleaded for").
+_PREPOSITION_OPENERS = lx.words_of("to for")
+# Verbs whose "to"/"for" opens their own complement ("continued to say", "called for
+# change", "pleaded for understanding", "points to reconsidering", "agreed to pay"); a
+# verb of saying's "to"/"for" names the hearer or the outlet ("said to reporters",
+# "confirmed to CNN", "wrote for Politico") and is left alone.
+_GOVERNING_VERBS = lx.words_of(
+    "continue continues continued continuing call calls called calling plead pleads "
+    "pleaded pleading point points pointed pointing agree agrees agreed agreeing"
+)
 
 # An opening phrase longer than this is more likely a clause of its own.
 _OPENER_WORDS = 5
@@ -61,3 +74,16 @@ def sentence_opener(text: str, words: list[Word]) -> bool:
     low = first.lower()
     participle = low.endswith("ing") and len(low) > 5 and first[:1].isupper()
     return low in _PREPOSITIONS or low in _TIME or participle
+
+
+def verb_has_own_complement(cue: Word, after: Word | None) -> bool:
+    """ "Even after the complaint was filed, Lewandowski continued to say …", "In the
+    wake of …, Trump called for the president to resign", "Most important, it points to
+    …": when the cue verb after its subject is followed by a "to"/"for" that it governs,
+    that is its complement, and the words before the subject are not what it reported
+    (a reporting verb after its content closes the clause: "…, he said."). Only verbs
+    that govern the preposition count: a verb of saying's "to"/"for" names the hearer or
+    the outlet ("…, he said to reporters", "…, she wrote for Politico")."""
+    if after is None:
+        return False
+    return after.text in _PREPOSITION_OPENERS and cue.text.lower() in _GOVERNING_VERBS

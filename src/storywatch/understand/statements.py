@@ -40,18 +40,24 @@ from storywatch.understand.followups import split_followups
 from storywatch.understand.issuers import issuer
 from storywatch.understand.lead_ins import colon_led, lead_in_before
 from storywatch.understand.leading import leading_participle, leading_participle_alone
+from storywatch.understand.lexicon import CUE_WORDS
 from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.naming import with_naming
 from storywatch.understand.paraphrase_ends import paraphrase_end
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.poll_shares import poll_share_led
-from storywatch.understand.reportless import circumstance_only, sentence_opener
+from storywatch.understand.reportless import (
+    circumstance_only,
+    sentence_opener,
+    verb_has_own_complement,
+)
 from storywatch.understand.resumed import resumes_quotation
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
 from storywatch.understand.speech_topics import spoke_about
+from storywatch.understand.text import Word
 
 Span = tuple[int, int]
 
@@ -259,8 +265,10 @@ def _clip_paraphrase(text: str, found: Found) -> Found:
 
 def _reports_nothing(an: Analysis, item: Attributed) -> bool:
     """A paraphrase whose content is only where and when it was said ("on Twitter",
-    "Tuesday in Paris") or the phrase opening the sentence before its speaker ("In
-    response, Trump assured …"): :mod:`~storywatch.understand.reportless`."""
+    "Tuesday in Paris"), the phrase opening the sentence before its speaker ("In
+    response, Trump assured …") or the words opening the sentence before a speaker whose
+    verb has its own complement ("Even after …, Lewandowski continued to say …"):
+    :mod:`~storywatch.understand.reportless`."""
     if not item.parts:
         return False
     start, end = item.parts[0][0], item.parts[-1][1]
@@ -268,8 +276,37 @@ def _reports_nothing(an: Analysis, item: Attributed) -> bool:
     inside = [w for w in s.words if w.start >= start and w.end <= end]
     if circumstance_only(inside):
         return True
-    before_speaker = item.speaker_span is not None and end <= item.speaker_span[0]
-    return before_speaker and start <= s.start + 1 and sentence_opener(an.text, inside)
+    speaker = item.speaker_span
+    if speaker is None or end > speaker[0] or start > s.start + 1:
+        return False
+    return sentence_opener(an.text, inside) or _complement_after_cue(
+        an.text, s, speaker[1], item.cue
+    )
+
+
+def _complement_after_cue(text: str, s: Sentence, end: int, cue: str | None) -> bool:
+    """The cue verb after the speaker (``end`` is where the speaker ends) of a content
+    that precedes both has a complement of its own
+    (:func:`~storywatch.understand.reportless.verb_has_own_complement`); a verb before its
+    speaker ("…, said the official") is not this shape."""
+    if cue is None:
+        return False
+    later = [w for w in s.words if w.start >= end]
+    at = next((i for i, w in enumerate(later) if w.text.lower() == cue.lower()), None)
+    if at is None:
+        return False
+    after = later[at + 1] if at + 1 < len(later) else None
+    if after is not None and text[later[at].end : after.start].strip():
+        return False  # "…, he continued, to …": punctuation closes the verb first
+    if at + 2 < len(later) and _closes_on_saying(text, s, later[at + 2]):
+        return False  # "…, Trump continued to insist.": the words before are insisted
+    return verb_has_own_complement(later[at], after)
+
+
+def _closes_on_saying(text: str, s: Sentence, verb: Word) -> bool:
+    """ "continued to insist." / "called to say," : a verb of saying that ends its clause
+    takes the words before the subject as its content."""
+    return verb.text.lower() in CUE_WORDS and text[verb.end : s.end].lstrip()[:1] in ".,;"
 
 
 def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> Attributed | None:
