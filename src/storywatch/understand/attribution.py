@@ -65,6 +65,7 @@ from storywatch.understand.spans import (
     Span,
     _inside,
     _is_cue,
+    _words_between,
     cue_indices,
     is_title_quote,
     subject_end,
@@ -213,7 +214,7 @@ def _that_clause(text: str, s: Sentence, start: int, stop: int) -> bool:
     opened by a subject and verb ("said he expected that …") holding one, before ``stop``."""
     if text.startswith("that ", start):
         return True
-    lead = [w for w in s.words if start <= w.start and w.end <= stop]
+    lead = _words_between(s, start, stop)
     that = [n for n, w in enumerate(lead) if w.text == "that" and not is_relative_that(lead, n)]
     return bool(that) and any(clause_opened(lead, n) for n in range(1, min(len(lead), 5)))
 
@@ -254,6 +255,20 @@ def _reported_owner(s: Sentence, k: int) -> bool:
     return any(n != k and not _owned_noun(s.words, n) for n in cue_indices(s))
 
 
+def _no_verb_of_owner(text: str, s: Sentence, k: int) -> bool:
+    """An owned noun at ``k`` ("Vale's comments") that reports nothing of its owner:
+    another real cue in the sentence reports the words ("In response to Vale's comments,
+    Holm said …"); it is the subject of another verb ("Trump's comments are “…”", said
+    about them); or nothing follows for it to introduce, no quotation and no "that" clause
+    ("Lopez applauded Clinton's remarks.": the words around are not the owner's, while
+    "Trump's claims that he …" still reports the claim)."""
+    words = s.words
+    if _reported_owner(s, k) or owned_noun_is_subject(text, words, k):
+        return True
+    quote_after = any(q.start > words[k].end for q in s.quotes)
+    return not quote_after and (k + 1 == len(words) or words[k + 1].text != "that")
+
+
 def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
     words = s.words
     for k in cue_indices(s):
@@ -266,19 +281,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "leads by 29 points": after a count the word is a plural noun
         if k > 0 and _named_object(text, s, k):
             continue  # "called the mayor's remarks “reckless”": a naming verb's object
-        if _owned_noun(words, k) and _reported_owner(s, k):
-            continue  # "Vale's comments": a noun, when a real cue reports the sentence
-        if _owned_noun(words, k) and owned_noun_is_subject(text, words, k):
-            continue  # "Trump's comments are “another example of …”": said about them
-        if (
-            _owned_noun(words, k)
-            and not any(q.start > w.end for q in s.quotes)
-            and (k + 1 == len(words) or words[k + 1].text != "that")
-        ):
-            # "Lopez applauded Clinton's remarks.": with no quotation or "that" clause for
-            # the noun to introduce, the owner said nothing here, and the words around are
-            # not theirs ("Trump's claims that he …" still reports the claim).
-            continue
+        if _owned_noun(words, k) and _no_verb_of_owner(text, s, k):
+            continue  # "Vale's comments": a noun of its owner, not a verb
         lemma = lx.CUE_LEMMA[w.text.lower()]
         j = subject_end(words, k)
         quote_after = any(q.start > w.end for q in s.quotes)

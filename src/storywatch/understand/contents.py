@@ -15,6 +15,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import is_role_chunk
 from storywatch.understand.clause_ends import clause_before, clause_opened, cut_tail
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
+from storywatch.understand.led_quotes import complete_utterance
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.spans import (
     _INTRO_MAX_WORDS,
@@ -29,7 +30,7 @@ from storywatch.understand.spans import (
     _words_between,
     is_title_quote,
 )
-from storywatch.understand.text import Quote, Word
+from storywatch.understand.text import Word
 from storywatch.understand.works import names_a_work
 
 
@@ -73,7 +74,7 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
                     # "told the President that if he wants our guns, “come and take it.”"
                     parts = [(lead[at].start, later[-1].end)]
                 return Found(tuple(parts), True, speaker, (cue.start, cue.end), s.index)
-            if _complete_utterance(text, q, lead_text) and len(later) == 1:
+            if complete_utterance(text, q, lead_text) and len(later) == 1:
                 # "told reporters, “The port will reopen,” before she walked out": the
                 # quotation closes on its own punctuation, so the narration after it is the
                 # writer's, and the listener before it is not what was said.
@@ -126,15 +127,6 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
-
-
-def _complete_utterance(text: str, q: Quote, lead_text: str) -> bool:
-    """A quotation set off by a comma or colon after its cue (and any listener or time)
-    that ends on its own comma, full stop, question or exclamation mark inside the marks:
-    a whole utterance, not the start of a clause that goes on after the mark."""
-    if not q.closed or not q.parts or lead_text.rstrip()[-1:] not in (",", ":"):
-        return False
-    return text[q.parts[-1][1] - 1] in ",.!?"
 
 
 def _joins_inside(rest: list[Word], n: int) -> bool:

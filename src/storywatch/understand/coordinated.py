@@ -21,7 +21,14 @@ from __future__ import annotations
 from itertools import pairwise
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.spans import Found, Sentence, Span, _inside, is_title_quote
+from storywatch.understand.spans import (
+    Found,
+    Sentence,
+    Span,
+    _inside,
+    _words_between,
+    is_title_quote,
+)
 from storywatch.understand.text import Word
 
 # Words that join the last verb phrase to the main cue ("… and declared", "…, but said").
@@ -128,7 +135,7 @@ def _verb_like(w: Word) -> bool:
 def _act(text: str, s: Sentence, start: int, stop: int, speaker: Span) -> Found | None:
     """One verb phrase as a statement: its object (the words after the verb and any
     auxiliaries before it) up to ``stop``, when a quotation is in it."""
-    inside = [w for w in s.words if start <= w.start and w.end <= stop]
+    inside = _words_between(s, start, stop)
     k = 0
     while k < len(inside) and inside[k].text.lower() in lx.AUXILIARIES:
         k += 1

@@ -17,16 +17,25 @@ _LEAD_PUNCTUATION = (",", ":")
 _OWN_END = ",.!?"
 
 
+def complete_utterance(text: str, q: Quote, before: str) -> bool:
+    """``q`` is led in by a comma or colon (``before`` is the text up to it, listener or
+    time included) and closes on its own comma, full stop, question or exclamation mark
+    inside the marks: a whole utterance, not the start of a clause that goes on after the
+    mark."""
+    return (
+        q.closed
+        and bool(q.parts)
+        and before.rstrip().endswith(_LEAD_PUNCTUATION)
+        and text[q.parts[-1][1] - 1] in _OWN_END
+    )
+
+
 def led_quote_end(text: str, quotes: list[Quote], start: int, end: int) -> int:
     """``end``, or the closing mark of the quotation opening the content at ``start`` when
     a comma or colon leads it in, it ends on its own punctuation, and no other quotation
     (a title aside) comes after it before ``end``."""
     first = next((q for q in quotes if q.start == start), None)
-    if first is None or not first.closed or first.end >= end or not first.parts:
-        return end
-    if not text[:start].rstrip().endswith(_LEAD_PUNCTUATION):
-        return end
-    if text[first.parts[-1][1] - 1] not in _OWN_END:
+    if first is None or first.end >= end or not complete_utterance(text, first, text[:start]):
         return end
     later = [q for q in quotes if first.end <= q.start < end]
     if any(not is_title_quote(text, q) for q in later):

@@ -18,6 +18,7 @@ text is the clause as written, marks included, so a reader sees which words are 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -53,7 +54,7 @@ from storywatch.understand.reportless import (
 )
 from storywatch.understand.resumed import resumes_quotation
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
-from storywatch.understand.spans import Found, Sentence, is_title_quote
+from storywatch.understand.spans import Found, Sentence, _words_between, is_title_quote
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
 from storywatch.understand.speech_topics import spoke_about
@@ -144,7 +145,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             if other is not None and not _overlaps_any(other, out, s.index):
                 # The other clause read with its own subject: a follow-up the first act's
                 # speaker was given across the clause boundary is that clause's act.
-                kept = [acts[0], *(f for f in acts[1:] if not _overlap(f, other))]
+                kept = [acts[0], *(f for f in acts[1:] if not _overlap(f.parts, other.parts))]
                 acts = sorted([*kept, other], key=lambda f: f.parts[0][0])
             for f in acts:
                 f = _clip_paraphrase(text, clip_clause(text, s, f))
@@ -273,7 +274,7 @@ def _reports_nothing(an: Analysis, item: Attributed) -> bool:
         return False
     start, end = item.parts[0][0], item.parts[-1][1]
     s = an.sentences[item.sentence]
-    inside = [w for w in s.words if w.start >= start and w.end <= end]
+    inside = _words_between(s, start, end)
     if circumstance_only(inside):
         return True
     speaker = item.speaker_span
@@ -353,17 +354,12 @@ def _continuing(prev: Attributed, parts: list[Span], sentence: int, para: int) -
 
 def _overlaps_any(found: Found, out: list[Attributed], sentence: int) -> bool:
     """A statement of the same sentence already holds some of ``found``'s words."""
-    return any(
-        a < d and c < b
-        for item in out
-        if item.sentence == sentence
-        for a, b in found.parts
-        for c, d in item.parts
-    )
+    return any(_overlap(found.parts, item.parts) for item in out if item.sentence == sentence)
 
 
-def _overlap(one: Found, other: Found) -> bool:
-    return any(a < d and c < b for a, b in one.parts for c, d in other.parts)
+def _overlap(one: Sequence[Span], other: Sequence[Span]) -> bool:
+    """Two lists of parts share some text."""
+    return any(a < d and c < b for a, b in one for c, d in other)
 
 
 def _resumed(
