@@ -116,9 +116,7 @@ def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple
     quotation; that quotation is no resumption of the first ("“…,” he said, “…”"). Only
     after a quotation and its trailer: after a reported clause ("continued his assault,
     mocking his “…”") the words left before the participle are seldom a statement."""
-    if prev.speaker is None or prev.cue is None or not prev.parts:
-        return None
-    if prev.parts[0][0] >= prev.cue[0]:
+    if not _quotation_then_trailer(prev):
         return None
     words = s.words
     for k in range(1, len(words)):
@@ -149,9 +147,7 @@ def _act_after_trailer(
     its trailer, "after"/"before" and a verb of saying (with a subject of its own, or none
     when it is the same speaker's participle) is another act the trailer is set against,
     and the quotation in its words is that act's."""
-    if prev.speaker is None or prev.cue is None or not prev.parts:
-        return None
-    if prev.parts[0][0] >= prev.cue[0]:
+    if not _quotation_then_trailer(prev):
         return None
     words = s.words
     for k in range(len(words) - 2):
@@ -180,6 +176,17 @@ def _act_after_trailer(
             return cut, found
         return None
     return None
+
+
+def _quotation_then_trailer(prev: Found) -> bool:
+    """The first act is a quotation followed by its trailer ("“…,” she said"): its content
+    starts before its cue, and it has a speaker."""
+    return (
+        prev.speaker is not None
+        and prev.cue is not None
+        and bool(prev.parts)
+        and prev.parts[0][0] < prev.cue[0]
+    )
 
 
 # Words a subject may take between "after" and its verb ("after CNBC's Becky Quick said").
