@@ -173,3 +173,31 @@ def test_what_someone_said_is_their_own_act_not_a_name() -> None:
     [only] = extract_statements(text)
     assert only.speaker == "Ruiz"
     assert only.text == "were “urgent warnings” about it"
+
+
+def test_a_short_phrase_between_the_subject_and_the_naming_verb_is_stepped_over() -> None:
+    text = (
+        "The budget vote was close.\n\n"
+        "Ortega in her budget speech called the harbour board “a closed shop.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Ortega"
+    assert only.cue == "called"
+    assert only.text == "the harbour board “a closed shop.”"
+
+
+def test_a_phrase_after_the_auxiliary_of_a_relative_clause_is_stepped_over() -> None:
+    text = (
+        "The budget vote was close.\n\n"
+        "Vance, who has in the past described the ferry company as “a cartel on water”, "
+        "now sits on its board.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Vance"
+    assert only.text == "the ferry company as “a cartel on water”"
+
+
+def test_an_auxiliary_before_the_phrase_is_stepped_over_too() -> None:
+    [only] = extract_statements("Hale left.\n\nOrtega would in time call the board “a farce.”\n")
+    assert only.speaker == "Ortega"
+    assert only.text == "the board “a farce.”"

@@ -283,7 +283,8 @@ def _says(text: str, cue: Span) -> bool:
 
 def _naming_speaker(text: str, s: Sentence, k: int) -> Span | None:
     """Who names: the subject before the verb ("Trump calling it …", "who has called …",
-    "Trump, in interviews on Thursday, referred to …"), or the sentence's subject for a
+    "Trump, in interviews on Thursday, referred to …", "Trump in his first speech called
+    …"), or the sentence's subject for a
     participle after a comma ("…, calling him …") or a verb joined by "and" ("took the
     stage and called …")."""
     words = s.words
@@ -297,4 +298,34 @@ def _naming_speaker(text: str, s: Sentence, k: int) -> Span | None:
     if after_comma and words[k].text.endswith("ing"):
         return clause_subject(text, s) or opening_subject(text, s, k)
     floor = subject_floor(text, s, words[j - 1].start)
-    return _np_before(text, words, j, floor)
+    speaker = _np_before(text, words, j, floor)
+    if speaker is None:
+        i = _phrase_start(text, words, j)
+        if i is not None:
+            speaker = _np_before(text, words, subject_end(words, i), floor)
+    return speaker
+
+
+# A phrase of place, time or occasion between a subject and its naming verb, at most this
+# many words long ("in his announcement speech").
+_PHRASE_PREPOSITIONS = _words("in at during on over after before since within")
+_MAX_PHRASE_WORDS = 5
+
+
+def _phrase_start(text: str, words: list[Word], j: int) -> int | None:
+    """Where a short prepositional phrase ending before ``words[j]`` begins, when the
+    subject is written right before it ("Ruiz in her first speech called the levy “…”",
+    "Ruiz, who has in the past described the quay as “…”"); else ``None``. The phrase has
+    lowercase words only (no name, verb or auxiliary of its own) and no punctuation: after
+    a comma it is an aside, which the appositive reading already steps over."""
+    for i in range(j - 1, max(0, j - 1 - _MAX_PHRASE_WORDS), -1):
+        if text[words[i].end : words[i + 1].start] != " ":
+            return None
+        low = words[i].text.lower()
+        if low in _PHRASE_PREPOSITIONS and words[i].text.islower():
+            return i if i > 0 and text[words[i - 1].end : words[i].start] == " " else None
+        if not (words[i].text.islower() or words[i].text.isdigit()):
+            return None
+        if low in lx.CUE_WORDS or low in lx.AUXILIARIES:
+            return None
+    return None
