@@ -207,7 +207,7 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
             comma = text.find(",", w.end, trailer[-1].end)
             if comma < 0:
                 if w.text.lower() in ("who", "which"):
-                    return None
+                    break
             else:
                 nxt = _after_auxiliaries(trailer, comma)
                 if (
@@ -222,7 +222,7 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
                     continue
         counted += 1
         if counted > _INTRO_MAX_WORDS:
-            return None
+            break
         if _noun_before_cue(text, trailer, k):
             continue  # "the note says", "the statement said": a noun before the cue
         if _trailer_cue(w, open_end) and (
@@ -239,7 +239,50 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
             if np is None:
                 continue  # "the congressional report said": "report" was a noun
             return np, (w.start, w.end)
+    return _whole_subject(text, trailer) if open_end else None
+
+
+def _whole_subject(text: str, trailer: list[Word]) -> tuple[Span, Span] | None:
+    """ "“…,” the two write." / "“…,” From said." / "“…,” the Saudis state in the paper." /
+    "“…,” nuclear experts Ann Lee and Bo Ruiz of the Harbour Institute wrote in May.":
+    after a quotation closed with a comma, "?" or "!", the words up to the first verb of
+    saying are its speaker even when the noun phrase reader refuses them (a numeral head,
+    a surname that is also a preposition, a long coordinated name). Only a plain run of
+    words: no punctuation, relative pronoun or form of "be" before the verb, and no
+    conjunction or subordinating word opening it (“…,” and donations began …)."""
+    first = trailer[0]
+    low = first.text.lower()
+    if low in _NOT_SURNAMES or low in SCENE_SETTERS or low in lx.CUE_WORDS:
+        return None
+    if first.text.islower() and (low in _PREPOSITIONS or low.endswith(("ing", "ed"))):
+        return None
+    for k in range(1, min(len(trailer), _WHOLE_SUBJECT_WORDS + 1)):
+        w = trailer[k]
+        before = trailer[k - 1]
+        if any(c in text[first.start : w.start] for c in ",;:()—–"):
+            return None
+        if before.text.lower() in _RELATIVES or before.text.lower() in lx.BE_FORMS:
+            return None
+        if _saying_verb(w, before):
+            if _noun_before_cue(text, trailer, k):
+                return None  # "…,” Lee said, according to the agency: the agency's report
+            return (first.start, before.end), (w.start, w.end)
     return None
+
+
+# A trailer's subject read whole runs to at most this many words before its verb.
+_WHOLE_SUBJECT_WORDS = 16
+
+
+def _saying_verb(w: Word, before: Word) -> bool:
+    """A lowercase verb of saying; "state" only after a plural ("the Saudis state"), since
+    after an article or a preposition it is the noun ("officials in the state said")."""
+    if not w.text.islower():
+        return False
+    if w.text == "state":
+        low = before.text.lower()
+        return low.endswith("s") and low not in _DETERMINERS and low not in _PREPOSITIONS
+    return w.text in lx.CUE_WORDS
 
 
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
