@@ -72,3 +72,56 @@ def test_the_main_clause_cue_is_where_reading_starts() -> None:
     text = "Asked about the vote, Lee said: “We won.”"
     s = analyse(text).sentences[0]
     assert s.words[answer_start(text, s)].text == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "asker", "question", "direct"),
+    [
+        # the asker after "by", a "whether" question, an answer reported in the main clause
+        (
+            "Asked by Vandermeer whether the ferry would run in winter, Ruiz said it would run "
+            "twice a week.",
+            "Vandermeer",
+            "whether the ferry would run in winter",
+            False,
+        ),
+        # "When asked", a time phrase after the asker, a quoted answer
+        (
+            "When asked by Okafor on Monday about raising the harbour fees, Ruiz said: "
+            "“Not this year.”",
+            "Okafor",
+            "about raising the harbour fees",
+            False,
+        ),
+        # a quotation inside the question makes it direct; the main verb is no cue
+        (
+            "Asked by a reporter if the mayor “understands” the islands, Ruiz dodged the question.",
+            "a reporter",
+            "if the mayor “understands” the islands",
+            True,
+        ),
+    ],
+)
+def test_the_question_is_the_askers(text: str, asker: str, question: str, direct: bool) -> None:
+    asked = [st for st in extract_statements(text) if st.speaker_mention == asker]
+    assert len(asked) == 1, extract_statements(text)
+    assert asked[0].text == question
+    assert (asked[0].kind == "direct") is direct
+
+
+def test_a_cue_inside_the_question_reports_nothing_of_the_answer() -> None:
+    # "believed" sits in the question; the answer is Ruiz's
+    text = (
+        "Asked by Vandermeer if he believed the quay was at risk, Ruiz said that it was "
+        "not, but that the “sea wall is old.”"
+    )
+    direct = [st for st in extract_statements(text) if st.kind == "direct"]
+    assert [st.speaker for st in direct] == ["Ruiz"]
+    assert direct[0].text.startswith("that it was not")
+
+
+def test_no_question_act_without_an_asker() -> None:
+    text = "Asked whether the ferry would run in winter, Ruiz said it would."
+    assert all(
+        st.text != "whether the ferry would run in winter" for st in extract_statements(text)
+    )

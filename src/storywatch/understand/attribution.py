@@ -56,7 +56,7 @@ from storywatch.understand.phrases import (
     main_subject,
 )
 from storywatch.understand.plain_subjects import plain_subject
-from storywatch.understand.questions import answer_start
+from storywatch.understand.questions import after_asked_by, answer_start
 from storywatch.understand.relative_chains import chained_relative
 from storywatch.understand.relative_reports import relative_report
 from storywatch.understand.shapes import as_put_it, colon_quote, in_the_words_of
@@ -273,7 +273,7 @@ def _no_verb_of_owner(text: str, s: Sentence, k: int) -> bool:
 def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
     words = s.words
     # "Asked whether …, Lee said: “…”": the question's words are no one's attribution.
-    start_at = max(start_at, answer_start(text, s))
+    start_at = max(start_at, answer_start(text, s), after_asked_by(text, s))
     for k in cue_indices(s):
         w = words[k]
         if k < start_at:

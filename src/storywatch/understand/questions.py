@@ -8,16 +8,29 @@ the answer. When the main clause after the comma has a cue of its own that intro
 quotation (a comma or colon, then the marks), that cue is the sentence's attribution; the
 cues of the question are skipped. Without such a cue ("Asked if …, most voters said yes")
 the sentence is left to the other readings as before.
+
+"Asked by X whether …," gives the question to the one who asked it, as annotators mark it
+(:func:`asked_by`); the cues inside it report nothing of the answer. Without "by" the
+question has no speaker to show a reader, so it is not a statement.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from storywatch.understand.spans import Sentence, _is_cue
+from storywatch.understand.spans import (
+    _PREPOSITIONS,
+    Found,
+    Sentence,
+    _inside,
+    _is_cue,
+    _trim,
+)
+from storywatch.understand.text import Word
 
 # Words that may stand before "asked" in the opening clause ("When asked …").
-_BEFORE_ASKED = frozenset(("when", "once", "after", "later", "again", "also"))
+_BEFORE_ASKED = frozenset(("when", "once", "after", "later", "again", "also", "but"))
 
 # A cue that introduces a quotation: a comma or a colon, then an opening mark.
 _INTRODUCES = re.compile(r"[,:]\s*(?:“|\"|'')")
@@ -31,10 +44,8 @@ def answer_start(text: str, s: Sentence) -> int:
     and that cue, the first past a comma, introduces a quotation; 0 otherwise (nothing to
     skip). Cues before the comma are the question's ("… if the memo went beyond …")."""
     words = s.words
-    at = 0
-    while at < len(words) and at < 2 and words[at].text.lower() in _BEFORE_ASKED:
-        at += 1
-    if at >= len(words) or words[at].text.lower() != "asked":
+    at = _asked_at(s)
+    if at is None:
         return 0
     for k in range(at + 1, len(words)):
         w = words[k]
@@ -55,4 +66,93 @@ def _last_comma_before(text: str, s: Sentence, first: int, k: int) -> int | None
     for n in range(k, first, -1):
         if "," in text[words[n - 1].end : words[n].start]:
             return n
+    return None
+
+
+# Words that open the question itself after "Asked by X" ("… whether …", "… to respond").
+_QUESTION_WORDS = frozenset(
+    ("whether", "if", "to", "about", "how", "what", "why", "who", "when", "where", "for")
+)
+
+# The asker's noun phrase after "by" runs to at most this many words.
+_ASKER_WORDS = 4
+
+
+def asked_by(text: str, s: Sentence) -> Found | None:
+    """ "Asked by Vandermeer whether the plan would pass, Lee said …": the question is an
+    act of speech of the one who asked it (the words from the question word to the comma
+    that ends the clause; direct when they hold a quotation). Only with "by" and a named
+    asker: without one the question has no speaker to show."""
+    words = s.words
+    at = _asked_at(s)
+    if at is None or at + 3 >= len(words) or words[at + 1].text != "by":
+        return None
+    first = at + 2
+    q = next(
+        (
+            n
+            for n in range(first, min(len(words), first + 1 + _ASKER_WORDS))
+            if _opens_question(words[n])
+        ),
+        None,
+    )
+    if q is None or q == first:
+        return None
+    asker = words[first:q]
+    if any("," in text[a.end : b.start] for a, b in pairwise(asker)):
+        return None
+    end = _clause_end(text, s, q)
+    if end is None:
+        return None
+    start, stop = _trim(text, words[q].start, end)
+    if stop <= start:
+        return None
+    direct = any(start <= qt.start < stop for qt in s.quotes)
+    speaker = (asker[0].start, _asker_end(asker))
+    cue = (words[at].start, words[at].end)
+    return Found(((start, stop),), direct, speaker, cue, s.index)
+
+
+def after_asked_by(text: str, s: Sentence) -> int:
+    """Index of the first word after the question of "Asked by X whether …, Lee said …"
+    (:func:`asked_by` reads it as the asker's act), 0 when ``s`` has none: no cue before
+    it ("Asked", "… if he believed …") reports the main clause."""
+    found = asked_by(text, s)
+    if found is None:
+        return 0
+    end = found.parts[-1][1]
+    return next((n for n, w in enumerate(s.words) if w.start > end), len(s.words))
+
+
+def _asked_at(s: Sentence) -> int | None:
+    """Index of the "asked" that opens ``s`` ("Asked …", "When asked …", "But when asked
+    …"), or ``None``."""
+    words = s.words
+    at = 0
+    while at < len(words) and at < 2 and words[at].text.lower() in _BEFORE_ASKED:
+        at += 1
+    if at >= len(words) or words[at].text.lower() != "asked":
+        return None
+    return at
+
+
+def _opens_question(w: Word) -> bool:
+    return w.text in _QUESTION_WORDS
+
+
+def _asker_end(asker: list[Word]) -> int:
+    """Where the asker's name ends: before a phrase of time or place ("by Ingraham on
+    Thursday")."""
+    for n, w in enumerate(asker):
+        if n and w.text in _PREPOSITIONS and w.text != "of":
+            return asker[n - 1].end
+    return asker[-1].end
+
+
+def _clause_end(text: str, s: Sentence, q: int) -> int | None:
+    """The comma that closes the question (the first one outside quotation marks)."""
+    for a, b in pairwise(s.words[q:]):
+        gap = text[a.end : b.start]
+        if "," in gap and not _inside(s.quotes, a.end):
+            return a.end + gap.index(",")
     return None

@@ -47,6 +47,7 @@ from storywatch.understand.naming import with_naming
 from storywatch.understand.paraphrase_ends import paraphrase_end
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.poll_shares import poll_share_led
+from storywatch.understand.questions import asked_by
 from storywatch.understand.reportless import (
     circumstance_only,
     sentence_opener,
@@ -130,6 +131,7 @@ def attribute(an: Analysis) -> list[Attributed]:
                 or crowd_words(text, s)
                 or poll_share_led(text, s)
                 or spoke_about(text, s)
+                or asked_by(text, s)
             )
         if found is not None and found.parts and _resumed(an, s, found, out, para, history):
             pending = None
@@ -139,6 +141,10 @@ def attribute(an: Analysis) -> list[Attributed]:
             lead = leading_participle(text, s, found)
             if lead is not None:
                 out.append(_make(an, lead, history, para))
+            question = asked_by(text, s)
+            if question is not None and not _overlap(question.parts, found.parts):
+                # "Asked by X whether …, Lee said …": the question is X's own act.
+                out.append(_make(an, question, history, para))
             out.extend(_make(an, act, history, para) for act in earlier_acts(text, s, found))
             other = other_clause_act(text, s, found, find_in_sentence)
             acts = split_followups(text, s, found)
