@@ -13,6 +13,7 @@ import re
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import (
     QUANTIFIERS,
+    agent_noun,
     is_aside,
     is_name_chunk,
     is_owned_role,
@@ -436,22 +437,63 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
 def _past_title(text: str, words: list[Word], i: int, j: int) -> int:
     """Where a capitalised run ``words[i:j]`` that is only title words ends when lowercase
     title words and a name follow it: "Republican presidential candidate Tom Vale", "Former
-    Republican presidential candidate Tom Vale" (the run alone would be "Republican")."""
+    Republican presidential candidate Tom Vale" (the run alone would be "Republican").
+
+    The titles may be nouns for what people do ("Retired surgeon Tom Vale") and may be
+    joined by "and" or "of" ("Former prosecutor and Ohio Governor Tom Vale", "Former
+    secretary of State Tom Vale"); cut at the lowercase noun, "Former" alone was the
+    speaker."""
     if any(w.text.lower().rstrip(".") not in lx.TITLE_WORDS for w in words[i:j]):
         return j
     k = j
-    while k < len(words) and k - j < 4 and words[k].text.lower() in lx.TITLE_WORDS:
-        if not words[k].text[:1].islower() or text[words[k - 1].end : words[k].start] != " ":
-            return j
-        k += 1
-    if k == j or k >= len(words) or not words[k].text[:1].isupper():
-        return j
-    end = k
-    while end < len(words) and words[end].text[:1].isupper() and end - k < 4:
-        if end > k and text[words[end - 1].end : words[end].start] not in (" ", ". "):
+    while k < len(words) and k - j < _TITLE_REACH:
+        w = words[k]
+        gap = text[words[k - 1].end : w.start]
+        if gap != " " and not (gap == ". " and words[k - 1].text[:1].isupper()):
             break
-        end += 1
+        if not (w.text[:1].isupper() or _title_noun(w.text.lower()) or _modifier(text, words, k)):
+            break
+        k += 1
+    end = k
+    while end > j and not words[end - 1].text[:1].isupper():
+        end -= 1
+    if end == j or not words[j].text[:1].islower():
+        return j
+    start = end
+    while start > j and words[start - 1].text[:1].isupper():
+        start -= 1
+    if all(w.text.lower().rstrip(".") in lx.TITLE_WORDS for w in words[start:end]):
+        return j  # titles only, no name after them
     return end
+
+
+def _modifier(text: str, words: list[Word], k: int) -> bool:
+    """ "federal" in "Former federal prosecutor Tom Vale": a lowercase word before another
+    lowercase word of the title; the title must still end in a title noun."""
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    return (
+        words[k].text.isalpha()
+        and nxt is not None
+        and nxt.text[:1].islower()
+        and text[words[k].end : nxt.start] == " "
+    )
+
+
+# Words a title may run to past its capitalised opening before the name ends.
+_TITLE_REACH = 10
+
+
+def _title_noun(low: str) -> bool:
+    """A lowercase word that can stand in a title before a name: a title word
+    ("presidential", "lady"), a noun for what someone does ("prosecutor", "columnist",
+    "host"), or "and"/"of" joining two titles."""
+    return (
+        low in lx.TITLE_WORDS
+        or low in lx.TITLE_HEADS
+        or low in lx.SPEAKER_NOUNS
+        or low in ("and", "of")
+        or agent_noun(low)
+    )
 
 
 # Adverbs that open a sentence before a comma and its subject ("However, Adelson …").

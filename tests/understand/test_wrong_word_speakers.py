@@ -1,0 +1,69 @@
+"""Speakers that are words, not people: a contraction read as a name ("I'm", a headline's
+"Isn’t"), a lone title word before lowercase titles and "and" ("Former prosecutor and …").
+Every article here is written for these tests."""
+
+from __future__ import annotations
+
+from storywatch.understand import extract_entities, extract_statements
+from storywatch.understand.mentions import contraction
+
+
+def test_contractions_are_told_from_names_with_an_apostrophe() -> None:
+    for word in ("I'm", "I’ve", "Isn’t", "We'll", "Don't", "She’d"):
+        assert contraction(word), word
+    for word in ("O'Malley", "D’Souza", "Vale's", "N'Golo"):
+        assert not contraction(word), word
+
+
+def test_a_headline_contraction_does_not_join_the_name() -> None:
+    text = (
+        "Tomas Vale Isn’t Happy With The Harbour Deal.\n\n"
+        "Tomas Vale spoke to the council on Monday.\n\n"
+        "“It gives away the docks for nothing,” Vale said.\n"
+    )
+    names = {e.name for e in extract_entities(text)}
+    assert "Tomas Vale" in names
+    assert not any("Isn’t" in n for n in names)
+    [only] = extract_statements(text)
+    assert only.speaker == "Tomas Vale"
+
+
+def test_a_first_person_contraction_is_no_name() -> None:
+    text = (
+        "I'm old enough to remember Mayor Ada Brune on the radio, "
+        "declaring a “war on potholes” in the old town.\n"
+    )
+    names = {e.name for e in extract_entities(text)}
+    assert "I'm" not in names
+    assert all(s.speaker != "I'm" for s in extract_statements(text))
+
+
+def test_a_lowercase_title_after_former_runs_to_the_name() -> None:
+    text = (
+        "Senator Ada Brune spoke on Friday.\n\n"
+        "Former prosecutor and Ostmark Governor Tomas Vale criticised the ruling, calling "
+        "it a “disgrace” to the court.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Tomas Vale"
+    assert only.speaker_mention == "Former prosecutor and Ostmark Governor Tomas Vale"
+
+
+def test_a_modifier_before_the_title_noun_is_part_of_the_title() -> None:
+    text = (
+        "Senator Ada Brune spoke on Friday.\n\n"
+        "Former federal prosecutor Tomas Vale criticised the ruling, calling it a "
+        "“disgrace” to the court.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Tomas Vale"
+
+
+def test_a_verb_between_the_title_word_and_a_name_stops_the_title() -> None:
+    text = (
+        "Senator Ada Brune spoke on Friday.\n\n"
+        "Former federal officials told Tomas Vale on Tuesday, calling the plan a "
+        "“fresh start” for the port.\n"
+    )
+    for s in extract_statements(text):
+        assert "Tomas Vale" not in s.speaker_mention
