@@ -67,3 +67,32 @@ def test_a_verb_between_the_title_word_and_a_name_stops_the_title() -> None:
     )
     for s in extract_statements(text):
         assert "Tomas Vale" not in s.speaker_mention
+
+
+def test_a_quoted_title_stays_inside_the_speakers_phrase() -> None:
+    text = (
+        "Senator Ada Brune spoke on Friday.\n\n"
+        "“We have to win back the harbour towns and earn their trust,” wrote the authors "
+        "of the “Open Harbour Plan,” citing the last election.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker_mention == "the authors of the “Open Harbour Plan,”"
+
+
+def test_a_quoted_title_after_according_to_keeps_its_noun() -> None:
+    text = (
+        "The scheme would cost about $2 billion a year, according to the "
+        '"Ports for all" paper she released.\n'
+    )
+    [only] = extract_statements(text)
+    assert only.speaker_mention.startswith('the "Ports for all" paper')
+
+
+def test_a_long_quotation_after_the_is_no_title() -> None:
+    text = (
+        "Senator Ada Brune spoke on Friday.\n\n"
+        "“We will not sell the docks,” said the mayor of the “town that built the fleet "
+        "and then lost every ship to the storms,” in her speech.\n"
+    )
+    for s in extract_statements(text):
+        assert "storms" not in s.speaker_mention

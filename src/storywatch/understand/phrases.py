@@ -22,6 +22,7 @@ from storywatch.understand.chunks import (
     plausible,
 )
 from storywatch.understand.places import is_place_appositive, past_place_appositives
+from storywatch.understand.quoted_titles import quoted_title
 from storywatch.understand.spans import (
     _CONJUNCTIONS,
     _DETERMINERS,
@@ -38,9 +39,26 @@ def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span
     """The speaker written after an inverted cue: "said Mattie Thomas, 66, a …"."""
     out: list[Word] = []
     limit = k + 9
-    for n in range(k, min(len(words), k + 14)):
+    end = -1
+    n = k
+    while n < min(len(words), k + 14):
         w = words[n]
-        if n >= limit or (out and text[out[-1].end : w.start] not in (" ", ". ", "-")):
+        if out and end < 0 and text[out[-1].end : w.start] not in (" ", ". ", "-"):
+            title = quoted_title(text, words, n, out[-1])
+            if title is None:
+                break
+            # "the authors of the “Bright Future Plan,”": the title is inside the phrase.
+            out.extend(words[n : title[0]])
+            n, end = title[0], title[1]
+            if title[2]:
+                break  # a comma inside the closing mark ends the phrase
+            limit = max(limit, n + 1)
+            continue
+        if end >= 0:
+            if n >= len(words) or text[end : w.start] != " ":
+                break
+            end = -1  # "the “Care for all” document": the phrase goes on after the title
+        if n >= limit:
             break
         if w.text.lower() in _NP_STOP and (out or w.text.lower() != "that"):
             if _tied_to(words, n, out):
@@ -50,9 +68,10 @@ def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span
             else:
                 break
         out.append(w)
+        n += 1
     if not out:
         return None
-    span = (out[0].start, out[-1].end)
+    span = (out[0].start, end if end >= 0 else out[-1].end)
     return span if plausible(text, out, loose) else None
 
 
