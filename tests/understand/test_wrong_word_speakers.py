@@ -96,3 +96,14 @@ def test_a_long_quotation_after_the_is_no_title() -> None:
     )
     for s in extract_statements(text):
         assert "storms" not in s.speaker_mention
+
+
+def test_ever_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "Ada Brune spoke on Monday.\n\n"
+        "Ever since she endorsed Mr. Vale this month, Ms. Brune has been a powerful "
+        "surrogate, attacking Mr. Kross and telling young staffers: “Fight for every vote.”\n"
+    )
+    assert "Ever" not in {e.name for e in extract_entities(text)}
+    [only] = extract_statements(text)
+    assert only.speaker != "Ever"
