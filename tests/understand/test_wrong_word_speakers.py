@@ -107,3 +107,16 @@ def test_ever_opening_a_sentence_is_no_name() -> None:
     assert "Ever" not in {e.name for e in extract_entities(text)}
     [only] = extract_statements(text)
     assert only.speaker != "Ever"
+
+
+def test_an_honorific_after_a_name_is_not_part_of_it() -> None:
+    text = (
+        "Posted 9:15PM Ada Brune And Tomas Vale Miss The Point On Ports, as both spoke "
+        "on Monday.\n\n"
+        "“We will not sell the docks,” Vale said.\n"
+    )
+    names = {e.name for e in extract_entities(text)}
+    assert "Tomas Vale" in names
+    assert "Tomas Vale Miss" not in names
+    [only] = extract_statements(text)
+    assert only.speaker == "Tomas Vale"

@@ -395,6 +395,9 @@ def _mention_from_run(
         run = run[1:]
     while run and contraction(run[0].text):
         run = run[1:]
+    while len(run) > 1 and _norm(run[-1].text) in lx.HONORIFICS:
+        # "Marco Rubio Miss The Mark": an honorific comes before a name, never after it.
+        run = run[:-1]
     while run and (run[-1].text in _CONNECTORS or _norm(run[-1].text) in _TRAILING):
         run = run[:-1]
     if not run:
