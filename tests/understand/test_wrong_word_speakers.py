@@ -120,3 +120,12 @@ def test_an_honorific_after_a_name_is_not_part_of_it() -> None:
     assert "Tomas Vale Miss" not in names
     [only] = extract_statements(text)
     assert only.speaker == "Tomas Vale"
+
+
+def test_the_name_after_a_whose_phrase_is_not_the_subject() -> None:
+    text = (
+        "Mr. Vale, whose newest firm, Harbourline, ships parts across the bay, said the "
+        "mayor was “a builder at heart.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Vale"

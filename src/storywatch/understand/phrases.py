@@ -352,6 +352,10 @@ def _subject_before_appositive(
             continue
         if k > 0 and is_place_appositive(chunk, chunks[k - 1]):
             continue  # "… in Ames, Iowa, on Sunday, …": the state is no subject
+        if k > 0 and chunks[k - 1][0].text.lower() == "whose":
+            # "Mr. Slinker, whose latest start-up, Paradata, uses …, said": the name after
+            # a "whose" phrase names what the subject owns, not the subject.
+            continue
         if is_aside(text, chunk) and any(names_someone(c) for c in chunks[:k]):
             continue
         if len(chunk) <= 9 and plausible(text, chunk, loose):
