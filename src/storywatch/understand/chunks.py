@@ -121,6 +121,12 @@ def share_of_people(np: list[Word]) -> bool:
 _AGENT = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian)s?|[a-z]{4}(?:ant|ent)s)$")
 
 
+def agent_noun(low: str) -> bool:
+    """ "prosecutor", "columnist", "historians": shaped like a noun for someone by what
+    they do."""
+    return _AGENT.search(low) is not None
+
+
 def determined(np: list[Word]) -> bool:
     """ "the suit", "Another commenter", "his campaign": a determiner and a noun head."""
     first = np[0].text.lower()

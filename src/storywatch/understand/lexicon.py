@@ -322,7 +322,7 @@ NOT_NAMES: frozenset[str] = _words(
     under over about against between through into until unlike do does did is are was were
     be been have has had will would can could should must let please thank thanks dear hello
     ok okay am pm st no. nobody everybody everyone someone somebody anyone anybody nothing
-    none neither never given longtime
+    none neither never ever given longtime
     """
 )
 

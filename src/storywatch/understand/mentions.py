@@ -66,6 +66,18 @@ def _norm(token: str) -> str:
     return token.lower().rstrip(".")
 
 
+_CONTRACTION = re.compile(
+    r"^(?:\w+[’'](?:m|re|ll|ve)|\w+n[’']t|(?:i|he|she|we|they|you|who)[’']d)$"
+)
+
+
+def contraction(token: str) -> bool:
+    """ "I'm", "I’ve", "Isn’t", "We'll": a word run together with a verb or "not" is never
+    part of a name. Capitalised at a sentence start or in a Title Case headline, it was
+    read as one ("I'm" speaking, "Bernie Sanders Isn’t Too" for Bernie Sanders)."""
+    return _CONTRACTION.match(token.lower()) is not None
+
+
 def strip_possessive(token: str) -> tuple[str, bool]:
     if "’" not in token and "'" not in token:
         return token, False
@@ -328,6 +340,8 @@ def _ends_run(token: str, in_headline: bool, lower_vocab: set[str]) -> bool:
     lower case ("Blasts", "Says") ends the name too."""
     if token in _CONNECTORS:
         return False
+    if contraction(token):
+        return True
     low = _norm(strip_possessive(token)[0])
     if low in lx.NOT_NAMES and low not in ("us", "u.s"):
         return True
@@ -379,6 +393,11 @@ def _mention_from_run(
         and not _saint(text, run)
     ):
         run = run[1:]
+    while run and contraction(run[0].text):
+        run = run[1:]
+    while len(run) > 1 and _norm(run[-1].text) in lx.HONORIFICS:
+        # "Marco Rubio Miss The Mark": an honorific comes before a name, never after it.
+        run = run[:-1]
     while run and (run[-1].text in _CONNECTORS or _norm(run[-1].text) in _TRAILING):
         run = run[:-1]
     if not run:
@@ -461,7 +480,7 @@ def _single_base(
     if possessive and base == token:
         base = strip_possessive(token)[0]
     low = base.lower().rstrip(".")
-    if low in lx.NOT_NAMES and low != "us":
+    if (low in lx.NOT_NAMES and low != "us") or contraction(base):
         return None
     if at_start and low in lower_vocab and low not in gz.PLACES and low not in lx.TITLE_WORDS:
         return None
@@ -499,7 +518,7 @@ def _single(
     if possessive and base == tok.text:
         base = strip_possessive(tok.text)[0]
     low = base.lower().rstrip(".")
-    if low in lx.NOT_NAMES and low != "us":
+    if (low in lx.NOT_NAMES and low != "us") or contraction(base):
         return None
     if at_start and low in lower_vocab and low not in gz.PLACES and low not in lx.TITLE_WORDS:
         return None

@@ -13,6 +13,7 @@ import re
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import (
     QUANTIFIERS,
+    agent_noun,
     is_aside,
     is_name_chunk,
     is_owned_role,
@@ -21,6 +22,7 @@ from storywatch.understand.chunks import (
     plausible,
 )
 from storywatch.understand.places import is_place_appositive, past_place_appositives
+from storywatch.understand.quoted_titles import quoted_title
 from storywatch.understand.spans import (
     _CONJUNCTIONS,
     _DETERMINERS,
@@ -37,9 +39,26 @@ def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span
     """The speaker written after an inverted cue: "said Mattie Thomas, 66, a …"."""
     out: list[Word] = []
     limit = k + 9
-    for n in range(k, min(len(words), k + 14)):
+    end = -1
+    n = k
+    while n < min(len(words), k + 14):
         w = words[n]
-        if n >= limit or (out and text[out[-1].end : w.start] not in (" ", ". ", "-")):
+        if out and end < 0 and text[out[-1].end : w.start] not in (" ", ". ", "-"):
+            title = quoted_title(text, words, n, out[-1])
+            if title is None:
+                break
+            # "the authors of the “Bright Future Plan,”": the title is inside the phrase.
+            out.extend(words[n : title[0]])
+            n, end = title[0], title[1]
+            if title[2]:
+                break  # a comma inside the closing mark ends the phrase
+            limit = max(limit, n + 1)
+            continue
+        if end >= 0:
+            if n >= len(words) or text[end : w.start] != " ":
+                break
+            end = -1  # "the “Care for all” document": the phrase goes on after the title
+        if n >= limit:
             break
         if w.text.lower() in _NP_STOP and (out or w.text.lower() != "that"):
             if _tied_to(words, n, out):
@@ -49,9 +68,10 @@ def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span
             else:
                 break
         out.append(w)
+        n += 1
     if not out:
         return None
-    span = (out[0].start, out[-1].end)
+    span = (out[0].start, end if end >= 0 else out[-1].end)
     return span if plausible(text, out, loose) else None
 
 
@@ -332,6 +352,10 @@ def _subject_before_appositive(
             continue
         if k > 0 and is_place_appositive(chunk, chunks[k - 1]):
             continue  # "… in Ames, Iowa, on Sunday, …": the state is no subject
+        if k > 0 and chunks[k - 1][0].text.lower() == "whose":
+            # "Mr. Slinker, whose latest start-up, Paradata, uses …, said": the name after
+            # a "whose" phrase names what the subject owns, not the subject.
+            continue
         if is_aside(text, chunk) and any(names_someone(c) for c in chunks[:k]):
             continue
         if len(chunk) <= 9 and plausible(text, chunk, loose):
@@ -436,22 +460,63 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
 def _past_title(text: str, words: list[Word], i: int, j: int) -> int:
     """Where a capitalised run ``words[i:j]`` that is only title words ends when lowercase
     title words and a name follow it: "Republican presidential candidate Tom Vale", "Former
-    Republican presidential candidate Tom Vale" (the run alone would be "Republican")."""
+    Republican presidential candidate Tom Vale" (the run alone would be "Republican").
+
+    The titles may be nouns for what people do ("Retired surgeon Tom Vale") and may be
+    joined by "and" or "of" ("Former prosecutor and Ohio Governor Tom Vale", "Former
+    secretary of State Tom Vale"); cut at the lowercase noun, "Former" alone was the
+    speaker."""
     if any(w.text.lower().rstrip(".") not in lx.TITLE_WORDS for w in words[i:j]):
         return j
     k = j
-    while k < len(words) and k - j < 4 and words[k].text.lower() in lx.TITLE_WORDS:
-        if not words[k].text[:1].islower() or text[words[k - 1].end : words[k].start] != " ":
-            return j
-        k += 1
-    if k == j or k >= len(words) or not words[k].text[:1].isupper():
-        return j
-    end = k
-    while end < len(words) and words[end].text[:1].isupper() and end - k < 4:
-        if end > k and text[words[end - 1].end : words[end].start] not in (" ", ". "):
+    while k < len(words) and k - j < _TITLE_REACH:
+        w = words[k]
+        gap = text[words[k - 1].end : w.start]
+        if gap != " " and not (gap == ". " and words[k - 1].text[:1].isupper()):
             break
-        end += 1
+        if not (w.text[:1].isupper() or _title_noun(w.text.lower()) or _modifier(text, words, k)):
+            break
+        k += 1
+    end = k
+    while end > j and not words[end - 1].text[:1].isupper():
+        end -= 1
+    if end == j or not words[j].text[:1].islower():
+        return j
+    start = end
+    while start > j and words[start - 1].text[:1].isupper():
+        start -= 1
+    if all(w.text.lower().rstrip(".") in lx.TITLE_WORDS for w in words[start:end]):
+        return j  # titles only, no name after them
     return end
+
+
+def _modifier(text: str, words: list[Word], k: int) -> bool:
+    """ "federal" in "Former federal prosecutor Tom Vale": a lowercase word before another
+    lowercase word of the title; the title must still end in a title noun."""
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    return (
+        words[k].text.isalpha()
+        and nxt is not None
+        and nxt.text[:1].islower()
+        and text[words[k].end : nxt.start] == " "
+    )
+
+
+# Words a title may run to past its capitalised opening before the name ends.
+_TITLE_REACH = 10
+
+
+def _title_noun(low: str) -> bool:
+    """A lowercase word that can stand in a title before a name: a title word
+    ("presidential", "lady"), a noun for what someone does ("prosecutor", "columnist",
+    "host"), or "and"/"of" joining two titles."""
+    return (
+        low in lx.TITLE_WORDS
+        or low in lx.TITLE_HEADS
+        or low in lx.SPEAKER_NOUNS
+        or low in ("and", "of")
+        or agent_noun(low)
+    )
 
 
 # Adverbs that open a sentence before a comma and its subject ("However, Adelson …").

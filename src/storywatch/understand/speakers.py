@@ -34,7 +34,7 @@ _TITLE_ALIASES = {
 }
 
 
-_CONTRACTION = re.compile(r"[’'](?:s|d|ll|re|ve)$")
+_CONTRACTION = re.compile(r"[’'](?:s|d|m|ll|re|ve)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +344,9 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
             best = (99.0, ident_index)
     if best is not None:
         return _named(an, best[1], written)
-    return Speaker(written, -1, None, written)
+    # Unresolved, the pronoun itself names the speaker: "I", not "I'm" (a contraction
+    # written as the subject is no name).
+    return Speaker(_CONTRACTION.sub("", written), -1, None, written)
 
 
 def _same_sentence_name(an: Analysis, pos: int, pronoun: str) -> int | None:

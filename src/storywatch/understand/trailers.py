@@ -17,6 +17,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import plausible
 from storywatch.understand.clause_ends import FINITE_AUXILIARIES, SCENE_SETTERS
 from storywatch.understand.phrases import _np_after, _np_before
+from storywatch.understand.quoted_titles import title_in_phrase
 from storywatch.understand.spans import (
     _DETERMINERS,
     _INTRO_MAX_WORDS,
@@ -41,7 +42,7 @@ def quote_first(text: str, s: Sentence, first: int = 0) -> Found | None:
     first (one after a colon or a dash: "… with a caveat: “…,” the source said.")."""
     q0 = s.quotes[first]
     span = None
-    for nxt in _trailer_ends(s, first):
+    for nxt in _trailer_ends(text, s, first):
         trailer = [w for w in s.words if q0.end <= w.start < nxt]
         if not trailer:
             return None
@@ -151,7 +152,7 @@ def _clause_past_quotation(text: str, s: Sentence, qend: int, left: int) -> Span
     return (start, end) if end > start else None
 
 
-def _trailer_ends(s: Sentence, first: int) -> list[int]:
+def _trailer_ends(text: str, s: Sentence, first: int) -> list[int]:
     """Where the trailer after quotation ``first`` may end: at the next quotation, or past
     it when that one is a short capitalised name inside the speaker's description (“…,”
     Texas delegate Bill Eastland, wearing “Ted Cruz” pins, said)."""
@@ -160,7 +161,13 @@ def _trailer_ends(s: Sentence, first: int) -> list[int]:
         ends.append(q.start)
         inside = _words_between(s, q.start, q.end)
         name = q.closed and all(w.text[:1].isupper() for w in inside)
-        if not name or len(inside) > _SHORT_QUOTE or len(ends) > 2:
+        short = name and len(inside) <= _SHORT_QUOTE
+        if q.closed and title_in_phrase(text, q.start, inside):
+            # “…,” wrote the authors of the “Growth and Opportunity Project,”: the title is
+            # inside the speaker's phrase, which cannot end at its opening mark.
+            ends.pop()
+            short = True
+        if not short or len(ends) > 2:
             return ends
     ends.append(s.end)
     return ends
