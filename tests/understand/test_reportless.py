@@ -12,7 +12,7 @@ import pytest
 
 from storywatch.understand import extract_statements
 from storywatch.understand.paraphrase_ends import paraphrase_end
-from storywatch.understand.reportless import circumstance_only, sentence_opener
+from storywatch.understand.reportless import circumstance_only, particle_led, sentence_opener
 from storywatch.understand.text import words
 
 
@@ -216,3 +216,93 @@ def test_a_clause_closing_verb_still_reports_what_comes_before(
     assert [(s.kind, s.text, s.speaker) for s in extract_statements(text)] == [
         ("indirect", content, speaker)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        # "went on": a phrasal verb of doing, its particle and object are no report.
+        ("Mayor Okafor went on to endorse Lee, calling him “a rising star.”", "on to endorse"),
+        # "called on": an appeal whose object is a person, not a clause said.
+        (
+            "“The port is failing,” said Ada Okafor, who called on the minister weeks ago to "
+            "resign.",
+            "on the minister",
+        ),
+        # "wrote off": the particle and its object.
+        ("Like the mayor, the council has written off the rebels' last efforts.", "off the"),
+    ],
+)
+def test_a_phrasal_particle_and_its_object_report_nothing(text: str, left_out: str) -> None:
+    assert not any(s.text.startswith(left_out) for s in extract_statements(text))
+
+
+def test_a_day_after_on_is_a_circumstance_not_a_particle() -> None:
+    assert particle_led(words("on offense against the mayor"))
+    assert not particle_led(words("on Friday to say the ferries would sail"))
+    assert not particle_led(words("On the quay, the ferries wait"))
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        # The verb's object follows it: the words before the subject are the writer's.
+        (
+            "Another former harbour official, Mr. Lau, also stated his intention to run.",
+            "Another former harbour official",
+        ),
+        (
+            "After the review closed in May, the ferry union asked the court for relief.",
+            "After the review closed in May",
+        ),
+        (
+            "Rents in the old port run to $40 a square foot, although Lee has charged more "
+            "than that.",
+            "Rents in the old port run to $40 a square foot",
+        ),
+        # "asked to"/"pledged to": the infinitive is the verb's own complement.
+        (
+            "After the ruling came down in May, the union asked to question the minister.",
+            "After the ruling came down in May",
+        ),
+    ],
+)
+def test_words_before_a_verb_with_an_object_are_not_its_report(text: str, left_out: str) -> None:
+    assert all(s.text != left_out for s in extract_statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A verb of telling: the object after it is the hearer.
+        (
+            "The ferries will run on time, the minister told the committee.",
+            "The ferries will run on time",
+        ),
+    ],
+)
+def test_a_hearer_or_a_time_after_the_verb_keeps_the_report(text: str, kept: str) -> None:
+    assert any(s.text == kept for s in extract_statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "The mayor vowed to build a wall along the border of the town.",
+            "to build a wall along the border of the town",
+        ),
+        (
+            "The council has pledged to close every ferry — all 40 boats of the old "
+            "fleet — by May.",
+            "to close every ferry — all 40 boats of the old fleet — by May",
+        ),
+    ],
+)
+def test_an_infinitive_after_the_cue_is_what_was_promised(text: str, said: str) -> None:
+    assert [s.text for s in extract_statements(text)] == [said]
+
+
+def test_a_preposition_after_the_cue_is_still_skipped() -> None:
+    statements = extract_statements("The mayor said to reporters that the ferries would close.")
+    assert [s.text for s in statements] == ["that the ferries would close"]

@@ -90,6 +90,8 @@ def content_start(text: str, cue_end: int, words: list[Word], lemma: str) -> int
         i = _skip_object(words)
         moved = i > 0
     prev_end = words[i - 1].end if i else cue_end
+    if not moved and _infinitive_at(text, cue_end, words):
+        return words[0].start
     while i < n:
         w = words[i]
         low = w.text.lower()
@@ -121,6 +123,25 @@ def content_start(text: str, cue_end: int, words: list[Word], lemma: str) -> int
     if low in _SUBJECTS or low in _DETERMINERS or w.text[:1].isupper() or w.text[:1].isdigit():
         return w.start
     return UNSURE
+
+
+def _infinitive_at(text: str, cue_end: int, words: list[Word]) -> bool:
+    """ "vowed to build a wall", "pledged to close the port": a "to" straight after the cue
+    and before a lower-case word that opens no noun phrase is an infinitive, the verb's own
+    complement and what was promised, not a preposition ("said to reporters", "wrote to
+    the board", "told to CNN") whose phrase is skipped to find the clause after it."""
+    if len(words) < 2 or words[0].text != "to" or text[cue_end : words[0].start].strip():
+        return False
+    nxt = words[1].text
+    low = nxt.lower()
+    return (
+        nxt[:1].islower()
+        and low not in _DETERMINERS
+        and low not in _OBJECTS
+        and low not in _SUBJECTS
+        and low not in _TIME
+        and not low.endswith("s")
+    )
 
 
 def _skip_object(words: list[Word]) -> int:

@@ -5,7 +5,9 @@ When those words are only the circumstances of the act ("responded on Twitter, c
 …", "said Tuesday in Paris, noting …") or the phrase that opens the sentence before its
 subject ("In response, Trump assured …", "Last month, 26 percent said the same"), or the
 words before a verb that has its own complement after it ("Even after the complaint was
-filed, Lewandowski continued to say …"), a reader would be shown a "statement" that says
+filed, Lewandowski continued to say …", or a verb with its object after it: "…, Lee told a
+joke"), or the particle of a phrasal verb and its object ("went on offense", "called on
+the minister to resign"), a reader would be shown a "statement" that says
 nothing, credited to someone. These tests find such content so the statement is left out;
 a quotation is never judged here (its words are what was said, whatever they are).
 """
@@ -36,8 +38,27 @@ _PREPOSITION_OPENERS = lx.words_of("to for")
 # "confirmed to CNN", "wrote for Politico") and is left alone.
 _GOVERNING_VERBS = lx.words_of(
     "continue continues continued continuing call calls called calling plead pleads "
-    "pleaded pleading point points pointed pointing agree agrees agreed agreeing"
+    "pleaded pleading point points pointed pointing agree agrees agreed agreeing "
+    "ask asks asked asking pledge pledges pledged pledging"
 )
+
+# Words that open a noun phrase the verb takes as its object ("told a joke", "stated his
+# intention", "asked the court for …"): the verb's object is then after it, and the words
+# before its subject are not what it reported.
+_OBJECT_OPENERS = lx.words_of("the a an his its their more")
+# Verbs whose object after them is the hearer ("…, he told the court", "…, she assured
+# a panel"): the words before are still what was told.
+_HEARER_VERBS = lx.words_of(
+    "tell tells told telling assure assures assured assuring inform informs informed "
+    "informing remind reminds reminded reminding warn warns warned warning"
+)
+# Nouns of time that a determiner can open after the verb ("said the next day", "said
+# a week later"): a circumstance, not an object.
+_TIME_NOUNS = _TIME | lx.words_of("day days weeks months years hour hours same")
+
+# Particles that, straight after the cue, make it a phrasal verb of doing rather than
+# saying ("went on offense", "called on the senator to quit", "wrote off the effort").
+_PARTICLES = lx.words_of("on off")
 
 # An opening phrase longer than this is more likely a clause of its own.
 _OPENER_WORDS = 5
@@ -74,6 +95,30 @@ def sentence_opener(text: str, words: list[Word]) -> bool:
     low = first.lower()
     participle = low.endswith("ing") and len(low) > 5 and first[:1].isupper()
     return low in _PREPOSITIONS or low in _TIME or participle
+
+
+def particle_led(words: list[Word]) -> bool:
+    """ "on offense against the mayor", "on the council to resign", "off the rebels'
+    efforts": a content that opens with a lower-case "on"/"off" is the particle of a
+    phrasal verb ("went on", "called on", "wrote off") and its object, not a clause
+    someone said; "on Friday to say …" (a day) and "On Monday, …" (a sentence's opener)
+    are left to the other tests."""
+    if len(words) < 2 or words[0].text not in _PARTICLES:
+        return False
+    return words[1].text.lower() not in _TIME
+
+
+def verb_takes_object(cue: Word, after: Word | None, next_after: Word | None) -> bool:
+    """ "…, Lee told a joke", "…, the senator stated his intention to …", "…, the state
+    asked the court for …": when the cue verb after its subject is followed by the
+    opening of a noun phrase, that noun phrase is its object, and the words before the
+    subject are not what it reported. A verb whose object is its hearer ("…, he told the
+    court") and a noun of time ("…, she said the next day") are not this shape."""
+    if after is None or after.text not in _OBJECT_OPENERS:
+        return False
+    if cue.text.lower() in _HEARER_VERBS:
+        return False
+    return next_after is None or next_after.text.lower() not in _TIME_NOUNS
 
 
 def verb_has_own_complement(cue: Word, after: Word | None) -> bool:

@@ -50,8 +50,10 @@ from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.questions import asked_by
 from storywatch.understand.reportless import (
     circumstance_only,
+    particle_led,
     sentence_opener,
     verb_has_own_complement,
+    verb_takes_object,
 )
 from storywatch.understand.resumed import resumes_quotation
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
@@ -281,7 +283,7 @@ def _reports_nothing(an: Analysis, item: Attributed) -> bool:
     start, end = item.parts[0][0], item.parts[-1][1]
     s = an.sentences[item.sentence]
     inside = _words_between(s, start, end)
-    if circumstance_only(inside):
+    if circumstance_only(inside) or particle_led(inside):
         return True
     speaker = item.speaker_span
     if speaker is None or end > speaker[0] or start > s.start + 1:
@@ -307,7 +309,10 @@ def _complement_after_cue(text: str, s: Sentence, end: int, cue: str | None) -> 
         return False  # "…, he continued, to …": punctuation closes the verb first
     if at + 2 < len(later) and _closes_on_saying(text, s, later[at + 2]):
         return False  # "…, Trump continued to insist.": the words before are insisted
-    return verb_has_own_complement(later[at], after)
+    next_after = later[at + 2] if at + 2 < len(later) else None
+    return verb_has_own_complement(later[at], after) or verb_takes_object(
+        later[at], after, next_after
+    )
 
 
 def _closes_on_saying(text: str, s: Sentence, verb: Word) -> bool:
