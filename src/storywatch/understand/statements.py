@@ -34,6 +34,7 @@ from storywatch.understand.clause_ends import (
     quote_alone,
 )
 from storywatch.understand.clause_pairs import other_clause_act
+from storywatch.understand.clause_speakers import is_clause, trimmed
 from storywatch.understand.coordinated import earlier_acts
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
@@ -238,8 +239,14 @@ def attribute(an: Analysis) -> list[Attributed]:
         prev.paragraph = para
     _add_colon_led(an, out, history)
     # Left out only now: a paraphrase read in the loop still lets the quotation after it
-    # continue its speaker's words, and the speakers after it resolve as they did.
-    return [a for a in out if a.direct or not _reports_nothing(an, a)]
+    # continue its speaker's words, and the speakers after it resolve as they did. A
+    # paraphrase credited to a clause ("it withheld emails") is a misreading too.
+    return [
+        a
+        for a in out
+        if a.direct
+        or not (_reports_nothing(an, a) or (a.speaker_span and is_clause(an.text, a.speaker_span)))
+    ]
 
 
 def _add_colon_led(an: Analysis, out: list[Attributed], history: History) -> None:
@@ -565,7 +572,10 @@ def _opens_paragraph(an: Analysis, s: Sentence) -> bool:
 
 def _make(an: Analysis, found: Found, history: History, para: int) -> Attributed:
     if found.speaker is not None:
-        named = appositive_name(an.text, found.speaker) or found.speaker
+        # "The league has twice complained": the verb's own words are no part of it.
+        said_by = trimmed(an.text, found.speaker)
+        found = replace(found, speaker=said_by)
+        named = appositive_name(an.text, said_by) or said_by
         # "Pell issued a statement saying …": whoever put the document out speaks.
         named = issuer(an.text, an.sentences[found.sentence], named) or named
         if named != found.speaker:

@@ -1,0 +1,99 @@
+"""A speaker is a noun phrase: never the auxiliary and adverb its verb leans on ("has
+twice", "soon"), nor a whole clause ("the board's decision would cost the workers").
+
+Each fixture is our own sentence. Before these rules the first kind kept the verb's words
+in the speaker's name, and the second credited the words before a participle to a clause.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.understand import extract_statements
+from storywatch.understand.clause_speakers import is_clause, trimmed
+
+
+def _span(text: str, phrase: str) -> tuple[int, int]:
+    at = text.index(phrase)
+    return at, at + len(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kept"),
+    [
+        ("The Harbour League has twice", "The Harbour League"),
+        ("Harbour officials have already", "Harbour officials"),
+        ("Fact-checkers soon", "Fact-checkers"),
+        ("The former mayor has long", "The former mayor"),
+        ("Ms. Okafor only briefly", "Ms. Okafor"),
+        # A name ending in "-ly" is no adverb.
+        ("Mrs. Schlafly", "Mrs. Schlafly"),
+        ("the harbour board", "the harbour board"),
+    ],
+)
+def test_trailing_verb_words_are_cut_from_the_speaker(phrase: str, kept: str) -> None:
+    a, b = trimmed(phrase, (0, len(phrase)))
+    assert phrase[a:b] == kept
+
+
+@pytest.mark.parametrize(
+    ("phrase", "clause"),
+    [
+        ("the board's decision would cost the workers", True),
+        ("it withheld documents", True),
+        ("she was mayor of the town", True),
+        ("the bulk of the money should be", True),
+        ("the harbour board", False),
+        ("her campaign", False),
+        ("The Harbour League", False),
+        ("It", False),
+    ],
+)
+def test_a_clause_is_no_speaker(phrase: str, clause: bool) -> None:
+    assert is_clause(phrase, _span(phrase, phrase)) is clause
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Harbour League has twice complained to the mayor's office that it never "
+            "gave permission to use its emblem.",
+            "The Harbour League",
+        ),
+        (
+            "Harbour officials have already signalled that they plan to close the ferry "
+            "terminal next spring.",
+            "Harbour officials",
+        ),
+        (
+            "Fact-checkers soon noted that the governor may have been describing a "
+            "hypothetical case.",
+            "Fact-checkers",
+        ),
+    ],
+)
+def test_paraphrase_speaker_stops_before_its_verb(text: str, speaker: str) -> None:
+    found = [s for s in extract_statements(text) if s.kind == "indirect"]
+    assert [s.speaker_mention for s in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency delayed the audit, stalled the inquiry, admitted it withheld documents, "
+        "and refused to testify.",
+        "The union went to court, claiming the board's decision would cost the workers "
+        "$2 million a year.",
+    ],
+)
+def test_no_paraphrase_is_credited_to_a_clause(text: str) -> None:
+    for s in extract_statements(text):
+        assert not is_clause(text, _span(text, s.speaker_mention or "\0"))
+
+
+def test_a_named_speaker_keeps_a_clause_after_it_as_content() -> None:
+    text = "The mayor's aides said the bulk of the new housing should be rented to teachers."
+    (found,) = extract_statements(text)
+    assert found.speaker_mention == "The mayor's aides"
+    assert found.text == "the bulk of the new housing should be rented to teachers"
