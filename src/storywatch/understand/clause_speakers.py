@@ -13,16 +13,12 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.clause_ends import FINITE_AUXILIARIES
 
 Span = tuple[int, int]
 
 _WORD = re.compile(r"[^\s,;:()]+")
 
-# Finite auxiliaries, modals and the copula: in a noun phrase none of them can stand.
-AUXILIARIES = lx.words_of(
-    """is was are were has have had would should could can will may might must does did
-    do"""
-)
 
 # Adverbs the verb leans on that are not shaped "-ly".
 _ADVERBS = lx.words_of(
@@ -51,7 +47,7 @@ def trimmed(text: str, span: Span) -> Span:
     n = len(ws)
     while n > 1 and _adverb(ws[n - 1][0]):
         n -= 1
-    while n > 1 and ws[n - 1][0] in AUXILIARIES:
+    while n > 1 and ws[n - 1][0] in FINITE_AUXILIARIES:
         n -= 1
     if n == len(ws) or n == 0:
         return span
@@ -60,19 +56,10 @@ def trimmed(text: str, span: Span) -> Span:
 
 def is_clause(text: str, span: Span) -> bool:
     """A speaker span that is a clause, not a noun phrase: a lowercase auxiliary after its
-    first word ("the bulk of troops should be Arab fighters"), or a personal pronoun
+    first word ("the bulk of troops should be Arab fighters": finite auxiliaries, modals and
+    the copula never stand in a noun phrase), or a personal pronoun
     followed by more words ("it withheld emails", "he truly believed …")."""
     ws = [w for w, _, _ in _words(text, span)]
     if len(ws) < 2:
         return False
-    if ws[0].lower() in lx.PERSONAL_PRONOUNS and ws[0].lower() not in (
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-    ):
-        return True
-    return any(w in AUXILIARIES for w in ws[1:])
+    return ws[0].lower() in lx.PERSONAL_PRONOUNS or any(w in FINITE_AUXILIARIES for w in ws[1:])

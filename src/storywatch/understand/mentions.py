@@ -178,30 +178,14 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             if key in seen:
                 base_kind = seen[key]
             else:
-                base_kind = seen[key] = _single_base(found, key[1], lower_vocab)
+                base_kind = seen[key] = _single_base(
+                    found, key[1], lower_vocab, found.endswith(_POSSESSIVE)
+                )
             if base_kind is None:
                 continue
             base, kind = base_kind
-            title = ""
-            if kind is None or kind is EntityKind.PERSON:
-                quick = _quick_title(text, start)
-                if quick is None:
-                    title = title_before(text, Word((found, start, m.end())), [])
-                if title and kind is None:
-                    kind = EntityKind.PERSON
-            out.append(
-                Mention(
-                    base,
-                    kind,
-                    start,
-                    start + len(base),
-                    title=title,
-                    title_start=title_start(text, title, [], Word((found, start, m.end())))
-                    if title
-                    else -1,
-                    possessive=found.endswith(_POSSESSIVE),
-                )
-            )
+            tok = Word((found, start, m.end()))
+            out.append(_titled(text, tok, base, kind, found.endswith(_POSSESSIVE)))
             continue
         # Whether the run's line is a Title Case headline matters only inside a run of
         # several words (it ends a name at a headline's verb); one line is judged once.
@@ -471,11 +455,11 @@ _NOT_TITLES = frozenset(("the", "and", "of"))
 
 
 def _single_base(
-    token: str, at_start: bool, lower_vocab: set[str]
+    token: str, at_start: bool, lower_vocab: set[str], possessive: bool
 ) -> tuple[str, EntityKind | None] | None:
     """What a one-word run is by itself: its name (possessive cut) and kind, or ``None``
-    when it names nothing; the same tests as :func:`_single`, without the title."""
-    possessive = token.endswith(_POSSESSIVE)
+    when it names nothing. The title written before it depends on where it stands, so
+    :func:`_single` and :func:`find_mentions` add that themselves."""
     base = token[:-2] if possessive and token[-2:] in ("’s", "'s") else token
     if possessive and base == token:
         base = strip_possessive(token)[0]
@@ -514,30 +498,26 @@ def _single(
     text: str, tok: Word, at_start: bool, lower_vocab: set[str], possessive: bool
 ) -> Mention | None:
     """The common case of a one-word run ("Esper", "Iraq"), without the run machinery."""
-    base = tok.text[:-2] if possessive and tok.text[-2:] in ("’s", "'s") else tok.text
-    if possessive and base == tok.text:
-        base = strip_possessive(tok.text)[0]
-    low = base.lower().rstrip(".")
-    if (low in lx.NOT_NAMES and low != "us") or contraction(base):
+    base_kind = _single_base(tok.text, at_start, lower_vocab, possessive)
+    if base_kind is None:
         return None
-    if at_start and low in lower_vocab and low not in gz.PLACES and low not in lx.TITLE_WORDS:
-        return None
-    if low in _TRAILING or tok.text in _CONNECTORS:
-        return None
-    kind = classify(base)
-    if kind is None and low in lx.TITLE_WORDS:
-        return None
+    base, kind = base_kind
+    return _titled(text, tok, base, kind, possessive)
+
+
+def _titled(text: str, tok: Word, base: str, kind: EntityKind | None, possessive: bool) -> Mention:
+    """The mention of a one-word name with the title written before it ("Secretary
+    Esper"); a title makes a name of no known kind a person."""
     title = ""
-    if kind is None or kind is EntityKind.PERSON:
+    if (kind is None or kind is EntityKind.PERSON) and _quick_title(text, tok.start) is None:
         title = title_before(text, tok, [])
         if title and kind is None:
             kind = EntityKind.PERSON
-    end = tok.start + len(base)
     return Mention(
         base,
         kind,
         tok.start,
-        end,
+        tok.start + len(base),
         title=title,
         title_start=title_start(text, title, [], tok),
         possessive=possessive,
