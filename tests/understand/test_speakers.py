@@ -354,3 +354,27 @@ def test_a_state_after_a_town_is_no_subject() -> None:
     )
     statement = _by_text(extract_statements(text), "able men")
     assert statement.speaker == "Tom Hale"
+
+
+def test_a_masculine_role_does_not_rule_out_she() -> None:
+    # Some house styles write "spokesman" for women too: the role is a hint, so "she" after
+    # the only person in the sentence is that person, not a woman named a paragraph before.
+    text = (
+        'Marit Ellesen opened the meeting. "We are ready," she said.\n\n'
+        "Campaign spokesman Tove Brandvik confirmed that the office would open on Monday. "
+        '"The lease is signed," she said.'
+    )
+    statement = _by_text(extract_statements(text), "lease is signed")
+    assert statement.speaker == "Tove Brandvik"
+
+
+def test_a_subject_written_with_its_title_after_an_opening_phrase() -> None:
+    # "…, Attorney General Ada Brill took": the title opens the subject, so a later "she"
+    # is Brill, not a woman named at the end of the same sentence.
+    text = (
+        "In the latest turn of the inquiry, Attorney General Ada Brill closed the case on "
+        "Wednesday without charges against Mona Lisle.\n\n"
+        '"We looked at every document," she said.'
+    )
+    statement = _by_text(extract_statements(text), "every document")
+    assert statement.speaker == "Ada Brill"

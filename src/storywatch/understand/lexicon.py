@@ -260,9 +260,11 @@ FEMALE_TITLES: frozenset[str] = _words(
     businesswoman
     """
 )
-MALE_TITLES: frozenset[str] = frozenset(
-    {"mr", "sir", "congressman", "chairman", "spokesman", "king", "prince", "businessman"}
-)
+MALE_TITLES: frozenset[str] = frozenset({"mr", "sir", "king", "prince"})
+# Roles some house styles write for women too (a campaign's "spokesman Hope Hicks", "DNC
+# chairman Debbie Wasserman Schultz"): a hint that a person is a man, never a fact that
+# rules out "she".
+MASCULINE_ROLES: frozenset[str] = frozenset({"congressman", "chairman", "spokesman", "businessman"})
 
 # A capitalised word sequence with one of these words names an organisation.
 ORG_WORDS: frozenset[str] = _words(

@@ -56,18 +56,27 @@ class History:
     unnamed: list[tuple[int, str]] = field(default_factory=list)
 
 
+# The gender of someone known only by a role like "spokesman" (see lx.MASCULINE_ROLES).
+_MASCULINE_HINT = "m?"
+
+
 def _gender(an: Analysis, ident: Identity) -> str | None:
+    """ "m", "f", :data:`_MASCULINE_HINT` or None (unknown): from the first name, else an
+    honorific or title, else the article's own pronouns, else a masculine role."""
     if ident.gender:
         return ident.gender
-    for title in ident.titles:
-        words = {w.lower().rstrip(".") for w in title.split()}
+    title_words = [{w.lower().rstrip(".") for w in title.split()} for title in ident.titles]
+    for words in title_words:
         if words & lx.FEMALE_TITLES:
             return "f"
         if words & lx.MALE_TITLES:
             return "m"
     if an.genders is None:
         an.genders = _learn_genders(an)
-    return an.genders.get(id(ident))
+    learned = an.genders.get(id(ident))
+    if learned is None and any(words & lx.MASCULINE_ROLES for words in title_words):
+        return _MASCULINE_HINT
+    return learned
 
 
 _HE = re.compile(r"\b[Hh]e\b")
@@ -117,7 +126,7 @@ def _compatible(an: Analysis, ident: Identity, pronoun: str) -> bool:
         if ident.kind is not EntityKind.PERSON or _group_name(ident.name):
             return False
         g = _gender(an, ident)
-        return g is None or pronoun == "i" or (g == "m") == (pronoun == "he")
+        return g in (None, _MASCULINE_HINT) or pronoun == "i" or (g == "m") == (pronoun == "he")
     if pronoun in ("it", "they", "we"):
         return ident.kind is EntityKind.ORG
     return True
@@ -315,10 +324,22 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
             continue
         if _heads_relative_of(text, m.end, pos):
             continue
-        subject = (sent, owner) in spoke or _opens_sentence(text, an.sentences[sent].start, m.start)
+        # A title written before the name may open the subject ("…, Attorney General
+        # Loretta Lynch took the last step"), or the name may follow it after a comma
+        # ("Sanders's campaign manager, Jeff Weaver, appeared").
+        opens = an.sentences[sent].start
+        subject = (
+            (sent, owner) in spoke
+            or _opens_sentence(text, opens, m.start)
+            or (m.title_start >= 0 and _opens_sentence(text, opens, m.title_start))
+        )
         score = distance + (0.0 if subject else 1.2) + (0.8 if m.possessive else 0.0)
-        if _gender(an, ident) is None and pronoun in ("he", "she"):
-            score += 0.3
+        if pronoun in ("he", "she"):
+            g = _gender(an, ident)
+            if g is None:
+                score += 0.3
+            elif g == _MASCULINE_HINT and pronoun == "she":
+                score += 0.6
         if best is None or score < best[0]:
             best = (score, owner)
     if pronoun in ("he", "she", "it", "they"):
