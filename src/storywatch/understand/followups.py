@@ -320,7 +320,13 @@ _DESCRIPTION_OPENERS = frozenset(("the", "a", "an", "his", "her", "their", "its"
 
 
 def _relative_speaker(text: str, span: Span) -> bool:
-    return text[span[0] : span[1]].lower().endswith((" that", " which"))
+    """Whether the previous act's speaker spoke in a relative clause that only narrows a
+    noun ("a report that said", "rebuked critics who say …, saying"): a participle after
+    it is the sentence subject's. After "Smith, who said" the participle stays Smith's."""
+    written = text[span[0] : span[1]].lower()
+    if written.endswith((" that", " which")):
+        return True
+    return written == "who" and not text[: span[0]].rstrip().endswith(",")
 
 
 def _inner_verb(text: str, s: Sentence, k: int, j: int, prev: Found) -> bool:

@@ -21,6 +21,7 @@ from storywatch.model import EntityKind
 from storywatch.understand import lexicon as lx
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.entities import Identity
+from storywatch.understand.relatives import antecedent
 
 _TITLE_ALIASES = {
     "sen": "senator",
@@ -446,6 +447,21 @@ _OPENERS = lx.words_of(
 
 
 def _relative(an: Analysis, pos: int, written: str, history: History) -> Speaker:
+    found = antecedent(an, pos)
+    if found is not None and found.mention >= 0:
+        owner = an.owner[found.mention]
+        if owner >= 0:
+            return _named(an, owner, written)
+        return Speaker(an.mentions[found.mention].name, -1, None, written)
+    if found is not None:
+        # "the Mexican president, who": a title resolves to the person who holds it; any
+        # other phrase ("business leaders who") is the speaker as written.
+        phrase = " ".join(an.text[found.start : found.end].split())
+        head = _TITLE_ALIASES.get(phrase.split()[-1].lower(), phrase.split()[-1].lower())
+        if head in lx.TITLE_HEADS:
+            role = _role(an, found.start, phrase, history)
+            return Speaker(role.name, role.identity, role.title, written)
+        return Speaker(phrase, -1, None, written)
     for mi in range(len(an.mentions) - 1, -1, -1):
         m = an.mentions[mi]
         if m.end <= pos and pos - m.end < 80:
