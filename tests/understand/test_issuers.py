@@ -3,12 +3,8 @@ Pell's, not the statement's."""
 
 from __future__ import annotations
 
-from storywatch.model import Statement
 from storywatch.understand import extract_statements
-
-
-def _by_text(statements: list[Statement], words: str) -> Statement:
-    return next(s for s in statements if words in s.text)
+from tests.support.statements import by_text
 
 
 def test_the_subject_of_issued_speaks_through_the_statement() -> None:
@@ -16,7 +12,7 @@ def test_the_subject_of_issued_speaks_through_the_statement() -> None:
         "The council voted on Tuesday to close the harbour.\n\n"
         "Mayor Dora Pell issued a statement saying the vote was “a betrayal of the town.”"
     )
-    statement = _by_text(extract_statements(text), "betrayal")
+    statement = by_text(extract_statements(text), "betrayal")
     assert statement.speaker == "Dora Pell"
 
 
@@ -26,5 +22,5 @@ def test_put_out_and_a_document_with_its_addressees() -> None:
         "The Harbour Trust sent out a text message to members saying it would “fight on "
         "in every court.”"
     )
-    statement = _by_text(extract_statements(text), "fight on")
+    statement = by_text(extract_statements(text), "fight on")
     assert statement.speaker == "Harbour Trust"

@@ -6,12 +6,8 @@ street is a group, not the street; "it said" after an organisation spoke is that
 
 from __future__ import annotations
 
-from storywatch.model import Statement
 from storywatch.understand import extract_statements
-
-
-def _by_text(statements: list[Statement], words: str) -> Statement:
-    return next(s for s in statements if words in s.text)
+from tests.support.statements import by_text
 
 
 def test_a_generic_noun_resolves_to_the_one_organisation_of_its_kind() -> None:
@@ -22,11 +18,11 @@ def test_a_generic_noun_resolves_to_the_one_organisation_of_its_kind() -> None:
         "The company said that the mill would reopen within a week."
     )
     statements = extract_statements(text)
-    agency = _by_text(statements, "no mercury")
+    agency = by_text(statements, "no mercury")
     assert agency.speaker == "Ostmark Water Agency"
     assert agency.speaker_key == "org:ostmark-water-agency"
     assert agency.speaker_mention == "The agency"
-    company = _by_text(statements, "would reopen")
+    company = by_text(statements, "would reopen")
     assert (company.speaker, company.speaker_key) == ("Halden Group", "org:halden-group")
 
 
@@ -36,7 +32,7 @@ def test_modifiers_must_fit_the_name() -> None:
         "the flooded tunnel under the river.\n\n"
         "The water agency said that the river was clean."
     )
-    statement = _by_text(extract_statements(text), "river was clean")
+    statement = by_text(extract_statements(text), "river was clean")
     assert statement.speaker == "Ostmark Water Agency"
 
 
@@ -46,13 +42,13 @@ def test_two_candidates_leave_the_generic_noun_as_written() -> None:
         "the flooded tunnel under the river.\n\n"
         "The agency said that the meeting went well."
     )
-    statement = _by_text(extract_statements(text), "meeting went well")
+    statement = by_text(extract_statements(text), "meeting went well")
     assert statement.speaker == "The agency" and statement.speaker_key is None
 
 
 def test_a_generic_noun_with_nothing_named_before_stays() -> None:
     text = "Nine ships were waiting outside the harbour, the port authority said."
-    statement = _by_text(extract_statements(text), "Nine ships")
+    statement = by_text(extract_statements(text), "Nine ships")
     assert statement.speaker == "the port authority" and statement.speaker_key is None
 
 
@@ -64,12 +60,12 @@ def test_doctors_speak_for_the_hospital() -> None:
     )
     statements = extract_statements(text)
     for words in ("still being treated", "gone home"):
-        assert _by_text(statements, words).speaker == "St. Elwin Hospital", words
+        assert by_text(statements, words).speaker == "St. Elwin Hospital", words
 
 
 def test_a_group_on_a_street_is_the_group() -> None:
     text = "Several families on Tarn Lane said they had left before dawn."
-    statement = _by_text(extract_statements(text), "left before dawn")
+    statement = by_text(extract_statements(text), "left before dawn")
     assert statement.speaker == "Several families"
     assert statement.speaker_key is None
 
@@ -82,13 +78,13 @@ def test_it_after_an_organisation_spoke_is_that_organisation() -> None:
         "St. Elwin Hospital, it said."
     )
     statements = extract_statements(text)
-    assert _by_text(statements, "nine ships").speaker == "Korsvik Harbour Board"
-    assert _by_text(statements, "still in").speaker == "Korsvik Harbour Board"
+    assert by_text(statements, "nine ships").speaker == "Korsvik Harbour Board"
+    assert by_text(statements, "still in").speaker == "Korsvik Harbour Board"
 
 
 def test_the_name_before_an_age_and_a_description_speaks() -> None:
     text = "Greta Holm, 71, a retired teacher in Brennmoor, Ostmark, said the water tasted odd."
-    statement = _by_text(extract_statements(text), "water tasted odd")
+    statement = by_text(extract_statements(text), "water tasted odd")
     assert statement.speaker == "Greta Holm"
 
 
@@ -102,7 +98,7 @@ def test_a_long_adverbial_opener_leaves_the_name_after_it_the_subject() -> None:
         "Tomas Verhoeven walked out of the hall before the vote.\n\n"
         "“It is a fairy tale,” he said."
     )
-    statement = _by_text(extract_statements(text), "fairy tale")
+    statement = by_text(extract_statements(text), "fairy tale")
     assert statement.speaker == "Tomas Verhoeven"
 
 
@@ -113,7 +109,7 @@ def test_a_name_with_an_appositive_before_the_comma_stays_the_subject() -> None:
         "Ada Brill, who worked for many years as a lawyer for Mr. Holm's father, Karl Holm, "
         "listed the family's rules on Monday: “Never boast,” she said."
     )
-    statement = _by_text(extract_statements(text), "Never boast")
+    statement = by_text(extract_statements(text), "Never boast")
     assert statement.speaker == "Ada Brill"
 
 
@@ -125,24 +121,24 @@ def test_a_name_used_as_a_modifier_is_no_antecedent() -> None:
         "farmers, spoke on Monday about the drought.\n\n"
         "The Brandt newspapers have ignored the farmers for years. “It is a scandal,” he said."
     )
-    statement = _by_text(extract_statements(text), "scandal")
+    statement = by_text(extract_statements(text), "scandal")
     assert statement.speaker == "Peter Dahl"
 
 
 def test_an_anonymous_speaker_keeps_whom_they_stand_near() -> None:
     # "said a person close to the Brandts": the "to" phrase is part of the speaker, which
     # would otherwise read "a person close".
-    close = _by_text(
+    close = by_text(
         extract_statements("“We saw it coming,” said a person close to the Brandts."), "saw it"
     )
     assert close.speaker == "a person close to the Brandts"
-    adviser = _by_text(
+    adviser = by_text(
         extract_statements("“The vote is lost,” said a longtime adviser to Mayor Dora Pell."),
         "vote is lost",
     )
     assert adviser.speaker == "a longtime adviser to Mayor Dora Pell"
     # Whom an aide spoke to is not part of the aide.
-    told = _by_text(extract_statements("“We saw it coming,” said an aide to reporters."), "saw it")
+    told = by_text(extract_statements("“We saw it coming,” said an aide to reporters."), "saw it")
     assert told.speaker == "an aide"
 
 
@@ -153,7 +149,7 @@ def test_a_name_after_a_verb_of_saying_is_not_the_next_pronoun() -> None:
         "Brandt says Vos “knows every street in town.” He warns that the rival slate would "
         "“sell the harbour.”"
     )
-    statement = _by_text(extract_statements(text), "sell the harbour")
+    statement = by_text(extract_statements(text), "sell the harbour")
     assert statement.speaker == "Otto Brandt"
 
 
@@ -162,7 +158,7 @@ def test_a_name_after_asked_is_who_answers() -> None:
         "Lena Hale interviewed Karl Vos on Friday.\n\n"
         "Hale asked Vos how tall the tower would be. “About ninety feet,” he told her."
     )
-    statement = _by_text(extract_statements(text), "ninety feet")
+    statement = by_text(extract_statements(text), "ninety feet")
     assert statement.speaker == "Karl Vos"
 
 
@@ -173,7 +169,7 @@ def test_a_pronoun_goes_back_to_who_spoke_last_through_a_pronoun() -> None:
         "She looked tired after a long talk with Mia Berg about the budget. “Time is "
         "short,” she said."
     )
-    statement = _by_text(extract_statements(text), "Time is short")
+    statement = by_text(extract_statements(text), "Time is short")
     assert statement.speaker == "Lena Hale"
 
 
@@ -184,7 +180,7 @@ def test_a_role_with_a_place_goes_to_the_person_whose_title_has_it() -> None:
         "Lestria Sen. Mia Berg spoke first on Monday. Ostmark Sen. Ada Holm spoke after "
         "her.\n\nThe Lestria senator said the talks were “going nowhere.”"
     )
-    statement = _by_text(extract_statements(text), "going nowhere")
+    statement = by_text(extract_statements(text), "going nowhere")
     assert statement.speaker == "Mia Berg"
 
 
@@ -193,7 +189,7 @@ def test_the_president_is_not_the_vice_president() -> None:
         "President Mia Berg opened the summit on Monday. Vice President Ada Holm chaired "
         "the trade talks.\n\nThe president said the deal was “close.”"
     )
-    statement = _by_text(extract_statements(text), "close")
+    statement = by_text(extract_statements(text), "close")
     assert statement.speaker == "Mia Berg"
 
 
@@ -202,7 +198,7 @@ def test_a_former_officeholder_is_the_one_written_as_former() -> None:
         "Former Gov. Ada Holm endorsed the plan. Gov. Mia Berg said nothing.\n\n"
         "The former governor said the plan was “long overdue.”"
     )
-    statement = _by_text(extract_statements(text), "long overdue")
+    statement = by_text(extract_statements(text), "long overdue")
     assert statement.speaker == "Ada Holm"
 
 
@@ -212,14 +208,14 @@ def test_a_people_taken_for_a_name_is_no_he_or_she() -> None:
         "Karl Vos toured the border towns on Monday.\n\n"
         "He met families of Ostmark Americans. “They want work,” he said."
     )
-    statement = _by_text(extract_statements(text), "want work")
+    statement = by_text(extract_statements(text), "want work")
     assert statement.speaker == "Karl Vos"
 
 
 def test_a_name_led_by_its_titles_is_the_speaker() -> None:
     # The capitalised words a sentence opens with are only titles; the name comes after
     # lowercase title words ("Republican presidential candidate Tom Vale").
-    led = _by_text(
+    led = by_text(
         extract_statements(
             "Republican presidential candidate Tom Vale quickly took to the radio, saying: "
             "“Another attack. When will we learn?”"
@@ -228,7 +224,7 @@ def test_a_name_led_by_its_titles_is_the_speaker() -> None:
     )
     assert led.speaker == "Tom Vale"
     # Two titles joined by "and" after an inverted cue belong to one person.
-    joined = _by_text(
+    joined = by_text(
         extract_statements(
             "“That is what he did,” said former Ostmark Gov. and Labour Party Chairman Ed Vale."
         ),
@@ -239,7 +235,7 @@ def test_a_name_led_by_its_titles_is_the_speaker() -> None:
 
 def test_before_a_participle_the_clause_subject_speaks_not_the_opener() -> None:
     # "Hours later, Vale returned …, telling Reuters, “…”": "Hours later" is no speaker.
-    statement = _by_text(
+    statement = by_text(
         extract_statements(
             "Hours later, Tom Vale returned the compliment to Holm, telling Reuters, “We "
             "have been friends for a long time.”"
@@ -256,7 +252,7 @@ def test_an_owners_plural_noun_is_no_cue() -> None:
         "In response to Vale's comments in Dunmore, Secretary Martin Holm released a "
         "statement saying that Vale had “insulted every farmer in the valley.”"
     )
-    statement = _by_text(extract_statements(text), "insulted every farmer")
+    statement = by_text(extract_statements(text), "insulted every farmer")
     assert statement.speaker == "Martin Holm"
 
 
@@ -267,7 +263,7 @@ def test_an_owners_plural_noun_reported_by_a_cue_before_it_is_that_cues_content(
         "The harbour board said Orlov’s remarks were “another example of her reckless "
         "politics.”\n"
     )
-    statement = _by_text(extract_statements(text), "reckless politics")
+    statement = by_text(extract_statements(text), "reckless politics")
     assert statement.speaker == "The harbour board"
     assert statement.text.startswith("Orlov’s remarks were")
 
@@ -276,7 +272,7 @@ def test_an_owners_plural_noun_before_a_trailing_cue_is_no_cue() -> None:
     text = (
         "Mayor Ana Orlov spoke first.\n\nOrlov’s remarks “were reckless,” the harbour board said.\n"
     )
-    statement = _by_text(extract_statements(text), "were reckless")
+    statement = by_text(extract_statements(text), "were reckless")
     assert statement.speaker == "the harbour board"
 
 
@@ -288,8 +284,8 @@ def test_a_pronoun_in_a_relative_clause_is_not_the_name_the_clause_is_about() ->
         "Quill, whom he described as “the best mayor in the state.”"
     )
     statements = extract_statements(text)
-    assert _by_text(statements, "tired old man").speaker == "Tom Hale"
-    assert _by_text(statements, "best mayor").speaker == "Tom Hale"
+    assert by_text(statements, "tired old man").speaker == "Tom Hale"
+    assert by_text(statements, "best mayor").speaker == "Tom Hale"
 
 
 def test_an_honorific_tells_which_of_two_people_with_one_surname_is_meant() -> None:
@@ -300,8 +296,8 @@ def test_an_honorific_tells_which_of_two_people_with_one_surname_is_meant() -> N
         "“She has my vote,” Mr. Marlow said from the back of the hall."
     )
     statements = extract_statements(text)
-    assert _by_text(statements, "Every family").speaker == "Ellen Marlow"
-    assert _by_text(statements, "my vote").speaker == "Tom Marlow"
+    assert by_text(statements, "Every family").speaker == "Ellen Marlow"
+    assert by_text(statements, "my vote").speaker == "Tom Marlow"
 
 
 def test_an_honorific_makes_a_person_of_a_surname_never_written_in_full() -> None:
@@ -309,7 +305,7 @@ def test_an_honorific_makes_a_person_of_a_surname_never_written_in_full() -> Non
         "Senator Bill Hart spoke first in Dunmore on Monday. The crowd applauded politely.\n\n"
         "Then Mr. Okafor took questions for an hour. “The plan is sound,” he said."
     )
-    statement = _by_text(extract_statements(text), "plan is sound")
+    statement = by_text(extract_statements(text), "plan is sound")
     assert statement.speaker == "Okafor"
     assert statement.speaker_key == "person:okafor"
 
@@ -319,7 +315,7 @@ def test_an_honorific_opens_the_subject_after_an_opening_phrase() -> None:
         "By the end of the day, Mr. Okafor was forced into a rare retreat and said that his "
         "words had been ''twisted.''"
     )
-    statement = _by_text(extract_statements(text), "twisted")
+    statement = by_text(extract_statements(text), "twisted")
     assert statement.speaker == "Okafor"
 
 
@@ -331,10 +327,10 @@ def test_an_owned_noun_of_speech_that_is_a_subject_does_not_speak() -> None:
         "cruel,” it said."
     )
     statements = extract_statements(text)
-    first = _by_text(statements, "reckless style")
+    first = by_text(statements, "reckless style")
     assert first.speaker == "Dunmore Harbour Board"
     assert first.text.startswith("Ada Quill’s comments")
-    second = _by_text(statements, "cruel")
+    second = by_text(statements, "cruel")
     assert second.speaker == "Dunmore Harbour Board"
 
 
@@ -343,7 +339,7 @@ def test_a_person_of_an_organisation_speaks_not_the_organisation() -> None:
         "Leonard Marsh studies the tax code. “We need a new source of revenue,” said Mr. "
         "Marsh of the Dunmore Policy Center."
     )
-    statement = _by_text(extract_statements(text), "new source of revenue")
+    statement = by_text(extract_statements(text), "new source of revenue")
     assert statement.speaker == "Leonard Marsh"
 
 
@@ -352,7 +348,7 @@ def test_a_state_after_a_town_is_no_subject() -> None:
         "On Sunday, Pastor Tom Hale stood at his pulpit in Dunmore, Iowa, and, citing the "
         "Book of Exodus, told his flock that ''able men who fear God'' should lead them."
     )
-    statement = _by_text(extract_statements(text), "able men")
+    statement = by_text(extract_statements(text), "able men")
     assert statement.speaker == "Tom Hale"
 
 
@@ -364,7 +360,7 @@ def test_a_masculine_role_does_not_rule_out_she() -> None:
         "Campaign spokesman Tove Brandvik confirmed that the office would open on Monday. "
         '"The lease is signed," she said.'
     )
-    statement = _by_text(extract_statements(text), "lease is signed")
+    statement = by_text(extract_statements(text), "lease is signed")
     assert statement.speaker == "Tove Brandvik"
 
 
@@ -376,5 +372,5 @@ def test_a_subject_written_with_its_title_after_an_opening_phrase() -> None:
         "Wednesday without charges against Mona Lisle.\n\n"
         '"We looked at every document," she said.'
     )
-    statement = _by_text(extract_statements(text), "every document")
+    statement = by_text(extract_statements(text), "every document")
     assert statement.speaker == "Ada Brill"
