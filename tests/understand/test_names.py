@@ -158,3 +158,15 @@ def test_a_real_first_name_at_a_sentence_start_stays() -> None:
     )
     names = {e.name for e in extract_entities(text)}
     assert {"Sterling Okafor", "Agnes Okafor"} <= names
+
+
+def test_a_watchdog_named_watch_is_one_organisation() -> None:
+    # "Watch" alone is page clutter ("Watch: …"), but it ends a watchdog's name.
+    text = "Harbour Rights Watch said the new quay was built without a permit."
+    statement = extract_statements(text)[0]
+    assert (statement.speaker, statement.speaker_key) == (
+        "Harbour Rights Watch",
+        "org:harbour-rights-watch",
+    )
+    clutter = "Watch: the mayor opens the new quay.\n\nThe quay opened on Monday."
+    assert all(e.name != "Watch" for e in extract_entities(clutter))

@@ -318,6 +318,11 @@ def _middle_initial(text: str, run: list[Word], ahead: list[Word], lower_vocab: 
     )
 
 
+# Words kept out of names on their own ("Watch: …", a page's clutter) that still end a
+# longer one: "the U.S.", "Judicial Watch", "Human Rights Watch".
+_NAME_ENDINGS = frozenset(("us", "u.s", "watch"))
+
+
 def _ends_run(token: str, in_headline: bool, lower_vocab: set[str]) -> bool:
     """A capitalised function word ("Is", "To", "After") inside a run means the run is a
     Title Case headline, not a name; in such a line any word the article also writes in
@@ -327,7 +332,7 @@ def _ends_run(token: str, in_headline: bool, lower_vocab: set[str]) -> bool:
     if contraction(token):
         return True
     low = _norm(strip_possessive(token)[0])
-    if low in lx.NOT_NAMES and low not in ("us", "u.s"):
+    if low in lx.NOT_NAMES and low not in _NAME_ENDINGS:
         return True
     if in_headline and low in lower_vocab:
         return not (_is_first_name(token) or low in gz.PLACES or low in lx.TITLE_WORDS)
