@@ -374,3 +374,28 @@ def test_a_subject_written_with_its_title_after_an_opening_phrase() -> None:
     )
     statement = by_text(extract_statements(text), "every document")
     assert statement.speaker == "Ada Brill"
+
+
+def test_a_place_that_only_says_where_speakers_are_from_is_not_the_speaker() -> None:
+    text = (
+        "The poll asked party members about the race. Two-thirds of Republicans in Ohio "
+        "said that the mayor could not be beaten.\n\n"
+        "An Ohio Republican said the mayor would win easily."
+    )
+    statements = extract_statements(text)
+    assert by_text(statements, "could not be beaten").speaker == "Republicans in Ohio"
+    assert by_text(statements, "would win easily").speaker == "An Ohio Republican"
+
+
+def test_a_place_alone_still_speaks_for_its_government() -> None:
+    statement = extract_statements("Russia said the talks had failed.")[0]
+    assert statement.speaker == "Russia"
+
+
+def test_an_organisation_in_a_place_speaks_not_the_place() -> None:
+    text = "A report by the Harbour Maritime Museum in Denver said the ship sank in 1911."
+    statement = by_text(extract_statements(text), "ship sank")
+    assert (statement.speaker, statement.speaker_key) == (
+        "Harbour Maritime Museum",
+        "org:harbour-maritime-museum",
+    )

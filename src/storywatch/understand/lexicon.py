@@ -270,7 +270,7 @@ MASCULINE_ROLES: frozenset[str] = frozenset({"congressman", "chairman", "spokesm
 ORG_WORDS: frozenset[str] = _words(
     """
     show images department ministry pentagon chiefs party committee commission council agency
-    watch
+    watch museum
     administration
     institute institution university college school academy foundation association union
     federation corporation corp inc co company group bank fund bureau office court congress

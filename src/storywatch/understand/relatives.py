@@ -69,10 +69,10 @@ def antecedent(an: Analysis, pos: int) -> Antecedent | None:
             if person is not None:
                 return Antecedent(person)
             # "residents of Oakland, who": the people the place belongs to.
-            of = _OF_BEFORE.search(text, floor, an.mentions[named].start)
-            start = _phrase_start(text, of.start(), floor, False) if of else None
-            if of is not None and start is not None:
-                return Antecedent(-1, start, of.start())
+            place = an.mentions[named]
+            start = group_before_place(text, place.start, floor)
+            if start is not None:
+                return Antecedent(-1, start, place.end)
         return Antecedent(named)
     start = _phrase_start(text, end, an.sentences[an.sentence_of(pos)].start, comma)
     if start is None:
@@ -106,7 +106,6 @@ def _is_place_or_org(an: Analysis, mi: int) -> bool:
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:from|in|of|at|near)\s+$")
-_OF_BEFORE = re.compile(r"\s(?:of|in|from)\s+(?:the\s+)?$")
 # After a person's name, what opens an appositive: a comma, or "of"/"from" and a place.
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|(?:of|from|in)\s)")
 
@@ -206,3 +205,29 @@ def _predicate_subject(an: Analysis, start: int) -> int | None:
     # A label before the sentence ("Editor’s note: Trump …") leaves the name its subject.
     opener = opener.rsplit(":", 1)[-1]
     return mids[0] if len(opener.split()) <= 1 else None
+
+
+_BEFORE_PLACE = re.compile(r"\s(?:in|of|from|across)\s+(?:the\s+)?$")
+
+
+def group_before_place(text: str, place_start: int, floor: int) -> int | None:
+    """Where the people "in <place>" are named, for a speaker read as the place alone
+    ("two-thirds of Republicans in New Hampshire — said", "Officials in Beijing said"): the
+    start of the group before the preposition, or None when there is none."""
+    prep = _BEFORE_PLACE.search(text, floor, place_start)
+    if prep is None:
+        return None
+    tokens = list(_TOKEN.finditer(text, floor, prep.start()))
+    if not tokens or not _NP_WORD.fullmatch(tokens[-1].group(0)):
+        return None
+    head = tokens[-1].group(0).lower()
+    if head in _STOPS or head in lx.AUXILIARIES or head in lx.PERSONAL_PRONOUNS:
+        return None
+    if head.endswith(("ed", "ing")):
+        return None  # "considered in San Diego": a verb, no group
+    # The head noun alone, with its determiner: without word classes the words before it
+    # may as well be a verb ("He met leaders in Paris").
+    first = len(tokens) - 1
+    if first > 0 and tokens[first - 1].group(0).lower() in _DETERMINERS:
+        first -= 1
+    return tokens[first].start()

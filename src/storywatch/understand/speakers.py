@@ -21,7 +21,7 @@ from storywatch.model import EntityKind
 from storywatch.understand import lexicon as lx
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.entities import Identity
-from storywatch.understand.relatives import antecedent
+from storywatch.understand.relatives import antecedent, group_before_place
 
 _TITLE_ALIASES = {
     "sen": "senator",
@@ -182,6 +182,23 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
     if generic is not None:
         return generic
     mids = an.mentions_in(span[0], span[1])
+    if len(mids) == 1 and _is_place_alone(an, mids[0], span):
+        start = group_before_place(text, span[0], an.sentences[an.sentence_of(span[0])].start)
+        named = _name_ending_group(an, start, span[0]) if start is not None else None
+        if named is not None:
+            # "the U.S. Holocaust Memorial Museum in Washington": the museum speaks.
+            if an.owner[named] >= 0:
+                return _named(an, an.owner[named], written)
+            return Speaker(an.mentions[named].name, -1, None, written)
+        if start is not None:
+            # "two-thirds of Republicans in New Hampshire — said": the people, not the place.
+            group = " ".join(text[start : span[1]].split())
+            return Speaker(group, -1, None, group)
+    if mids and all(_place_in_phrase(an, mi, span) for mi in mids):
+        # "two-thirds of Republicans in New Hampshire", "The Vermont senator", "a New
+        # Hampshire Republican": the place only says where the speakers are from.
+        return _role(an, span[0], written, history)
+    mids = [mi for mi in mids if not _place_in_phrase(an, mi, span)]
     if head[:1].isupper() or head.lower().rstrip(".") in ("jr", "sr"):
         person = _person_of_place(an, mids)
         if person is not None:
@@ -202,6 +219,45 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
 
 
 _OF_PLACE = re.compile(r"\s+(?:of|at|from|with)\s")
+_PREPOSITION_GAP = re.compile(r"\s+(?:in|of|from|across)\s+(?:the\s+)?")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|from|at|across|near|for)\s+(?:the\s+)?$")
+
+
+def _name_ending_group(an: Analysis, start: int, place_start: int) -> int | None:
+    """The mention of a name that ends the group before "in <place>", if one does."""
+    for mi in an.mentions_in(max(0, start - 80), place_start):
+        m = an.mentions[mi]
+        owner = an.owner[mi]
+        kind = an.identities[owner].kind if owner >= 0 else m.kind
+        if kind not in (EntityKind.ORG, EntityKind.PERSON):
+            continue
+        if m.end > start and _PREPOSITION_GAP.fullmatch(an.text, m.end, place_start):
+            return mi
+    return None
+
+
+def _is_place_alone(an: Analysis, mi: int, span: tuple[int, int]) -> bool:
+    m = an.mentions[mi]
+    owner = an.owner[mi]
+    kind = an.identities[owner].kind if owner >= 0 else m.kind
+    return kind is EntityKind.PLACE and an.text[span[0] : m.start].strip() == ""
+
+
+def _place_in_phrase(an: Analysis, mi: int, span: tuple[int, int]) -> bool:
+    """A place named inside a speaker's phrase but not as its head: after a preposition
+    ("Republicans in New Hampshire") or before the noun it describes ("The Vermont
+    senators", "U.S. lobbyists"). "Russia said" keeps Russia: alone, a place speaks for its
+    government."""
+    m = an.mentions[mi]
+    owner = an.owner[mi]
+    kind = an.identities[owner].kind if owner >= 0 else m.kind
+    if kind is not EntityKind.PLACE:
+        return False
+    text = an.text
+    if _PREPOSITION_BEFORE.search(text, max(span[0], m.start - 12), m.start):
+        return True
+    rest = text[m.end : span[1]].strip(" .,’'s")
+    return bool(rest) and rest[:1].isalpha()
 
 
 def _person_of_place(an: Analysis, mids: list[int]) -> int | None:
@@ -495,9 +551,10 @@ def _role(
             return Speaker(an.identities[best].name, best, written, shown)
     if head in lx.TITLE_HEADS or head in lx.SPEAKER_NOUNS:
         return Speaker(written, -1, written if head in lx.TITLE_HEADS else None, shown)
-    mids = an.mentions_in(pos, pos + len(written) + 2)
+    end = pos + len(written) + 2
+    mids = an.mentions_in(pos, end)
     for mi in reversed(mids):
-        if an.owner[mi] >= 0:
+        if an.owner[mi] >= 0 and not _place_in_phrase(an, mi, (pos, end)):
             return _named(an, an.owner[mi], shown)
     return Speaker(written, -1, None, shown)
 
