@@ -399,3 +399,18 @@ def test_an_organisation_in_a_place_speaks_not_the_place() -> None:
         "Harbour Maritime Museum",
         "org:harbour-maritime-museum",
     )
+
+
+def test_an_office_with_of_is_read_whole() -> None:
+    # "the secretary of state" is the one whose title holds "of State", not the defence
+    # secretary named last.
+    text = (
+        "Secretary of State Maria Brill flew in on Monday. Defence Secretary Arvo Lindqvist "
+        "met her at the airport.\n\n"
+        "The secretary of state said the talks would go on."
+    )
+    statement = by_text(extract_statements(text), "talks would go on")
+    assert (statement.speaker, statement.speaker_title) == (
+        "Maria Brill",
+        "The secretary of state",
+    )

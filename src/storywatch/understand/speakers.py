@@ -294,6 +294,10 @@ def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None
             continue
         if head[-1].lower() in _SHARES or head[-1].isdigit():
             return None  # "About four in 10", "half of voters": a share, kept whole
+        low_head = head[-1].lower().rstrip(".")
+        if marker == " of " and _TITLE_ALIASES.get(low_head, low_head) in lx.TITLE_HEADS:
+            # "the former secretary of state": one office, read whole by _role.
+            return _role(an, span[0], written, History([]))
         if marker == " at " and head[-1].lower() in _STAFF:
             # "Doctors at St. Brannoc Hospital said": they speak for the hospital.
             for mi in reversed(an.mentions_in(at, span[1])):
@@ -543,9 +547,20 @@ def _role(
     words = [w.lower().rstrip(".").replace("’s", "").replace("'s", "") for w in written.split()]
     head = words[-1] if words else ""
     head = _TITLE_ALIASES.get(head, head)
+    strict = _role_modifiers(written, words) if words else frozenset()
+    loose: frozenset[str] = frozenset()
+    of = words.index("of") if "of" in words[1:-1] else -1
+    if head not in lx.TITLE_HEADS and of > 0:
+        # "the former secretary of state": the office is the word before "of", and the
+        # title must carry what follows it (not any secretary, the one of state).
+        before = _TITLE_ALIASES.get(words[of - 1], words[of - 1])
+        if before in lx.TITLE_HEADS:
+            head = before
+            loose = frozenset(w for w in words[of + 1 :] if w != "the")
+            strict = frozenset({"former"} & set(words)) | loose
     if head in lx.TITLE_HEADS and words[0] not in ("a", "an", "one", "another"):
         best = -1
-        for wanted in (_role_modifiers(written, words), frozenset()):
+        for wanted in (strict, loose):
             best = best if best >= 0 else _titled(an, pos, head, wanted, words)
         if best >= 0:
             return Speaker(an.identities[best].name, best, written, shown)
