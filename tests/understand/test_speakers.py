@@ -414,3 +414,15 @@ def test_an_office_with_of_is_read_whole() -> None:
         "Maria Brill",
         "The secretary of state",
     )
+
+
+def test_a_sentence_opened_by_a_role_is_about_its_holder() -> None:
+    # "The admiral chuckled": the next "he said" is the admiral, not the general named
+    # as the subject of the sentence before.
+    text = (
+        "Adm. Tomas Lind commands the fleet. Gen. Arvo Lindqvist asked him about the strait "
+        "on Monday. Asked later - war or not - the admiral chuckled.\n\n"
+        '"It is good that my voice is low," he said.'
+    )
+    statement = by_text(extract_statements(text), "my voice is low")
+    assert statement.speaker == "Tomas Lind"

@@ -22,18 +22,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.entities import Identity
 from storywatch.understand.relatives import antecedent, group_before_place
-
-_TITLE_ALIASES = {
-    "sen": "senator",
-    "sens": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "lt": "lieutenant",
-    "congressman": "representative",
-    "congresswoman": "representative",
-}
-
+from storywatch.understand.roles import TITLE_ALIASES, holders, role_modifiers, titled
 
 _CONTRACTION = re.compile(r"[’'](?:s|d|m|ll|re|ve)$")
 
@@ -295,7 +284,7 @@ def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None
         if head[-1].lower() in _SHARES or head[-1].isdigit():
             return None  # "About four in 10", "half of voters": a share, kept whole
         low_head = head[-1].lower().rstrip(".")
-        if marker == " of " and _TITLE_ALIASES.get(low_head, low_head) in lx.TITLE_HEADS:
+        if marker == " of " and TITLE_ALIASES.get(low_head, low_head) in lx.TITLE_HEADS:
             # "the former secretary of state": one office, read whole by _role.
             return _role(an, span[0], written, History([]))
         if marker == " at " and head[-1].lower() in _STAFF:
@@ -403,6 +392,10 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
                 score += 0.6
         if best is None or score < best[0]:
             best = (score, owner)
+    if pronoun in ("he", "she"):
+        described = _described_subject(an, pos, pronoun, para, here)
+        if described is not None and (best is None or described[0] < best[0]):
+            best = described
     if pronoun in ("he", "she", "it", "they"):
         # Whoever spoke in a recent sentence is its subject even when written there as a
         # pronoun ("She appeared to imply that … than Clinton. “…,” she said"), or, for an
@@ -429,6 +422,43 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
     # Unresolved, the pronoun itself names the speaker: "I", not "I'm" (a contraction
     # written as the subject is no name).
     return Speaker(_CONTRACTION.sub("", written), -1, None, written)
+
+
+_THE_ROLE = re.compile(
+    r"(?:[A-Z][^,.“”\"]{0,60}(?:,| -| —) )?"  # an opening phrase: "Asked later, "
+    r"[Tt]he ((?:[\w’'.-]+ ){0,3}?([a-z]+))\b(?! of\b)(?![’']s)"
+)
+
+
+def _described_subject(
+    an: Analysis, pos: int, pronoun: str, para: int, here: int
+) -> tuple[float, int] | None:
+    """A sentence opened by a role ("The admiral chuckled.", "Later, the Florida senator
+    told reporters …") is about the person who holds it, when the article names one: for a
+    later he/she, that person is the subject there, as a name would be. (score, identity)
+    of the nearest such sentence, scored like a named subject."""
+    for k in range(here, -1, -1):
+        sent = an.sentences[k]
+        if sent.start >= pos:
+            continue
+        if para - an.paragraph_of(sent.start) > 2:
+            break
+        m = _THE_ROLE.match(an.text, sent.start, sent.end)
+        if m is None or TITLE_ALIASES.get(m.group(2), m.group(2)) not in lx.TITLE_HEADS:
+            continue
+        written = "the " + m.group(1)
+        words = [w.lower().rstrip(".").replace("’s", "").replace("'s", "") for w in written.split()]
+        head = TITLE_ALIASES.get(words[-1], words[-1])
+        # Only a title that carries the role's own words ("the Vermont senator" is no other
+        # senator): a guess here would outweigh the names around it.
+        wanted = role_modifiers(written, words)
+        found = titled(an, m.start(1), head, wanted, words)
+        if found < 0 or not _compatible(an, an.identities[found], pronoun):
+            continue
+        if not wanted and holders(an, head) > 1:
+            continue  # "the congressman" with two named: no reader could tell
+        return float(here - k), found
+    return None
 
 
 def _same_sentence_name(an: Analysis, pos: int, pronoun: str) -> int | None:
@@ -517,7 +547,7 @@ def _relative(an: Analysis, pos: int, written: str, history: History) -> Speaker
         # "the Mexican president, who": a title resolves to the person who holds it; any
         # other phrase ("business leaders who") is the speaker as written.
         phrase = " ".join(an.text[found.start : found.end].split())
-        head = _TITLE_ALIASES.get(phrase.split()[-1].lower(), phrase.split()[-1].lower())
+        head = TITLE_ALIASES.get(phrase.split()[-1].lower(), phrase.split()[-1].lower())
         if head in lx.TITLE_HEADS:
             role = _role(an, found.start, phrase, history)
             return Speaker(role.name, role.identity, role.title, written)
@@ -546,14 +576,14 @@ def _role(
     shown = written if shown is None else shown
     words = [w.lower().rstrip(".").replace("’s", "").replace("'s", "") for w in written.split()]
     head = words[-1] if words else ""
-    head = _TITLE_ALIASES.get(head, head)
-    strict = _role_modifiers(written, words) if words else frozenset()
+    head = TITLE_ALIASES.get(head, head)
+    strict = role_modifiers(written, words) if words else frozenset()
     loose: frozenset[str] = frozenset()
     of = words.index("of") if "of" in words[1:-1] else -1
     if head not in lx.TITLE_HEADS and of > 0:
         # "the former secretary of state": the office is the word before "of", and the
         # title must carry what follows it (not any secretary, the one of state).
-        before = _TITLE_ALIASES.get(words[of - 1], words[of - 1])
+        before = TITLE_ALIASES.get(words[of - 1], words[of - 1])
         if before in lx.TITLE_HEADS:
             head = before
             loose = frozenset(w for w in words[of + 1 :] if w != "the")
@@ -561,7 +591,7 @@ def _role(
     if head in lx.TITLE_HEADS and words[0] not in ("a", "an", "one", "another"):
         best = -1
         for wanted in (strict, loose):
-            best = best if best >= 0 else _titled(an, pos, head, wanted, words)
+            best = best if best >= 0 else titled(an, pos, head, wanted, words)
         if best >= 0:
             return Speaker(an.identities[best].name, best, written, shown)
     if head in lx.TITLE_HEADS or head in lx.SPEAKER_NOUNS:
@@ -572,45 +602,3 @@ def _role(
         if an.owner[mi] >= 0 and not _place_in_phrase(an, mi, (pos, end)):
             return _named(an, an.owner[mi], shown)
     return Speaker(written, -1, None, shown)
-
-
-def _role_modifiers(written: str, words: list[str]) -> frozenset[str]:
-    """Words of a role the person's title should carry, first tried strictly: the
-    capitalised word before the head ("The Florida senator" is the "Florida Sen.") and
-    "former" ("the former president" is not the sitting one)."""
-    out = {"former"} & set(words)
-    shown = written.split()
-    if (
-        len(shown) >= 3
-        and shown[-2][:1].isupper()
-        and words[-2] not in lx.NOT_NAMES
-        and words[-2].isalpha()
-    ):
-        out.add(words[-2])
-    return frozenset(out)
-
-
-# A title word that makes another office of the head: "the president" is not the "Vice
-# President", "the governor" not the "Lieutenant Governor".
-_LESSER = frozenset(("vice", "deputy", "assistant", "lieutenant", "lt", "associate"))
-
-
-def _titled(an: Analysis, pos: int, head: str, wanted: frozenset[str], words: list[str]) -> int:
-    """The person written with a title holding ``head`` (and ``wanted``), nearest to ``pos``;
-    a title with a lesser office ("Vice President") only for a role that says so."""
-    best = -1
-    for j, ident in enumerate(an.identities):
-        if ident.kind is not EntityKind.PERSON:
-            continue
-        for title in ident.titles:
-            tw = {_TITLE_ALIASES.get(t, t) for t in title.lower().replace(".", "").split()}
-            if (
-                head in tw
-                and wanted <= tw
-                and not (tw & _LESSER) - set(words)
-                and (
-                    best < 0 or abs(ident.first_at - pos) < abs(an.identities[best].first_at - pos)
-                )
-            ):
-                best = j
-    return best
