@@ -23,7 +23,7 @@ _WORD = re.compile(r"[^\s,;:()]+")
 # Adverbs the verb leans on that are not shaped "-ly".
 _ADVERBS = lx.words_of(
     """already long twice once soon also still often never later again even since
-    first only"""
+    first only always ever just now then yet"""
 )
 
 
