@@ -31,8 +31,9 @@ our resolver):
   who"), a predicate noun's subject ("Trump … is a … bully who"), or the described noun
   ("voters who": our speaker must end in it). See ``_relative_right``;
 - gold Source a description with a lowercase head ("a source", "the senator", "a Warren
-  adviser"): correct when our speaker mention overlaps the gold Source span (the gold gives
-  no name to compare a resolution with).
+  adviser"), or an article and a party ("the Wisconsin Republican"): correct when our
+  speaker mention overlaps the gold Source span (the gold gives no name to compare a
+  resolution with).
 Agreement. Where a folder holds documents annotated more than once, the line before the
 headline scores the other annotators' direct quotes against the gold's annotator with the same
 matching: how far people agree, the ceiling for a system.
@@ -77,6 +78,8 @@ _STOP = set(
 )
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_ARTICLES = {"the", "a", "an", "another", "one"}
+_PARTY_HEADS = {"republican", "democrat", "independent", "republicans", "democrats"}
 
 Span = tuple[int, int]
 
@@ -327,6 +330,10 @@ def judge(
     if low in _RELATIVE:
         return "relative", _relative_right(text[max(0, start - 200) : start], pred.speaker, low)
     words = _WORD.findall(src_text)
+    if words and words[0].lower() in _ARTICLES and words[-1].lower() in _PARTY_HEADS:
+        # "the Wisconsin Republican", "a New Hampshire Democrat": a description whose head
+        # is capitalised, judged as descriptions are.
+        return "description", _span_overlap(pred.speaker_span, gold.source)
     if words and words[-1][:1].isupper() and name_words(src_text):
         # "a New Hampshire Republican": a speaker shown exactly as the gold Source is
         # written is right, though its last word is no name.

@@ -426,3 +426,15 @@ def test_a_sentence_opened_by_a_role_is_about_its_holder() -> None:
     )
     statement = by_text(extract_statements(text), "my voice is low")
     assert statement.speaker == "Tomas Lind"
+
+
+def test_the_state_and_party_name_the_person_just_quoted() -> None:
+    text = (
+        "Gov. Arvo Lindqvist said on Monday that the bridge would reopen.\n\n"
+        "Asked about the cost, the Ohio Republican said that the state would pay for it."
+    )
+    statement = by_text(extract_statements(text), "state would pay")
+    assert (statement.speaker, statement.speaker_title) == (
+        "Arvo Lindqvist",
+        "the Ohio Republican",
+    )

@@ -225,6 +225,22 @@ def _name_ending_group(an: Analysis, start: int, place_start: int) -> int | None
     return None
 
 
+_PARTY_NOUNS = lx.words_of("republican democrat independent")
+
+
+def _recent_person(an: Analysis, pos: int, history: History) -> int | None:
+    """The person who spoke last, in this paragraph or the one before, if anyone did."""
+    para = an.paragraph_of(pos)
+    for at, ident, p in reversed(history.said):
+        if at >= pos:
+            continue
+        if para - p > 1:
+            return None
+        if ident >= 0 and an.identities[ident].kind is EntityKind.PERSON:
+            return ident
+    return None
+
+
 def _is_place_alone(an: Analysis, mi: int, span: tuple[int, int]) -> bool:
     m = an.mentions[mi]
     owner = an.owner[mi]
@@ -596,6 +612,12 @@ def _role(
             return Speaker(an.identities[best].name, best, written, shown)
     if head in lx.TITLE_HEADS or head in lx.SPEAKER_NOUNS:
         return Speaker(written, -1, written if head in lx.TITLE_HEADS else None, shown)
+    if head in _PARTY_NOUNS and words[0] == "the" and len(words) >= 3:
+        # "Speaker Paul Ryan says … In an interview, the Wisconsin Republican criticized":
+        # news writing names the person just quoted again by state and party.
+        recent = _recent_person(an, pos, history)
+        if recent is not None:
+            return Speaker(an.identities[recent].name, recent, written, shown)
     end = pos + len(written) + 2
     mids = an.mentions_in(pos, end)
     for mi in reversed(mids):
