@@ -170,3 +170,15 @@ def test_a_watchdog_named_watch_is_one_organisation() -> None:
     )
     clutter = "Watch: the mayor opens the new quay.\n\nThe quay opened on Monday."
     assert all(e.name != "Watch" for e in extract_entities(clutter))
+
+
+def test_a_person_of_an_organisation_is_two_names_whatever_the_first_name() -> None:
+    # "Tarquin" is in no list of first names; what follows "of" is an organisation.
+    text = '"The queues were long," said Tarquin Oduya of Harbour Rights Watch.'
+    names = {e.name for e in extract_entities(text)}
+    assert {"Tarquin Oduya", "Harbour Rights Watch"} <= names
+    assert extract_statements(text)[0].speaker == "Tarquin Oduya"
+    # An organisation named "… of America" stays whole.
+    assert "Gun Owners of America" in {
+        e.name for e in extract_entities("Gun Owners of America said the bill was wrong.")
+    }

@@ -218,7 +218,11 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 ):
                     # "Glenn Beck Blasts Drudge": a headline verb after a full name.
                     break
-                if nxt.text == "of" and len(run) >= 2 and _is_first_name(run[0].text):
+                if (
+                    nxt.text == "of"
+                    and len(run) >= 2
+                    and (_is_first_name(run[0].text) or _person_of(run, toks[j + 2 : j + 6]))
+                ):
                     # "Melissa Cronin of Gawker": a person's name ends before "of".
                     break
                 if nxt.text[:1].isupper():
@@ -569,6 +573,28 @@ def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
     if _norm(name_words[0].text) in lx.TITLE_HEADS:
         return None
     return run[: last_head + 1], name_words
+
+
+def _person_of(run: list[Word], after: list[Word]) -> bool:
+    """ "Meenakshi Ganguly of Human Rights Watch", "Stacy Baker of Columbia": two or three
+    plain capitalised words (no title, no organisation or place word) before "of" and an
+    organisation, a state or a city after it are a person and where they are from, whatever
+    the first name. "Bank of America", "Secretary of State", "Gun Owners of America" are
+    one name."""
+    if len(run) > 3 or not after or not after[0].text[:1].isupper():
+        return False
+    low = [_norm(w.text) for w in run]
+    if any(w in lx.ORG_WORDS or w in lx.TITLE_WORDS for w in low):
+        return False
+    if " ".join(low) in gz.PLACES or low[-1] in gz.PLACES:
+        return False
+    names: list[str] = []
+    for w in after:
+        if not w.text[:1].isupper():
+            break
+        names.append(_norm(w.text))
+    # A state or a city, not a country: "Gun Owners of America" is one name.
+    return any(w in lx.ORG_WORDS for w in names) or " ".join(names) in gz.US_STATES | gz.CITIES
 
 
 def _is_first_name(token: str) -> bool:

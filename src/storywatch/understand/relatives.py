@@ -65,7 +65,7 @@ def antecedent(an: Analysis, pos: int) -> Antecedent | None:
             # California, the ranking Democrat on the … Committee, who": a place or an
             # organisation ending the appositive is no "who"; the person it follows is.
             floor = an.sentences[an.sentence_of(pos)].start
-            person = _person_before_appositive(an, named, floor)
+            person = person_before_appositive(an, named, floor)
             if person is not None:
                 return Antecedent(person)
             # "residents of Oakland, who": the people the place belongs to.
@@ -110,7 +110,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:from|in|of|at|near)\s+$")
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|(?:of|from|in)\s)")
 
 
-def _person_before_appositive(an: Analysis, place: int, floor: int) -> int | None:
+def person_before_appositive(an: Analysis, place: int, floor: int) -> int | None:
     """The nearest person named earlier in the sentence whose name an appositive follows."""
     for mi in range(place - 1, -1, -1):
         m = an.mentions[mi]

@@ -21,7 +21,11 @@ from storywatch.model import EntityKind
 from storywatch.understand import lexicon as lx
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.entities import Identity
-from storywatch.understand.relatives import antecedent, group_before_place
+from storywatch.understand.relatives import (
+    antecedent,
+    group_before_place,
+    person_before_appositive,
+)
 from storywatch.understand.roles import TITLE_ALIASES, holders, role_modifiers, titled
 
 _CONTRACTION = re.compile(r"[’'](?:s|d|m|ll|re|ve)$")
@@ -172,7 +176,13 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
         return generic
     mids = an.mentions_in(span[0], span[1])
     if len(mids) == 1 and _is_place_alone(an, mids[0], span):
-        start = group_before_place(text, span[0], an.sentences[an.sentence_of(span[0])].start)
+        floor = an.sentences[an.sentence_of(span[0])].start
+        if text[floor : span[0]].rstrip().endswith(","):
+            # "Stacy Baker of Columbia, South Carolina says": the person the places follow.
+            person = person_before_appositive(an, mids[0], floor)
+            if person is not None and an.owner[person] >= 0:
+                return _named(an, an.owner[person], written)
+        start = group_before_place(text, span[0], floor)
         named = _name_ending_group(an, start, span[0]) if start is not None else None
         if named is not None:
             # "the U.S. Holocaust Memorial Museum in Washington": the museum speaks.
