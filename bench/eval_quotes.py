@@ -373,10 +373,8 @@ def _relative_right(before: str, speaker: str, pronoun: str) -> bool:
         named = _appositive_of(before)
         if named is not None:
             return last in name_words(named)
-    run = _CAP_RUN.search(before)
-    if run:
-        of_place = _OF_PLACE.search(before[: run.start()])
-        name = of_place.group(1) if of_place and comma and pronoun == "who" else run.group(0)
+    name = _name_ending(before, person=comma and pronoun == "who")
+    if name is not None:
         return last in name_words(name)
     head = before.split()[-1].lower() if before.split() else ""
     return bool(head) and speaker.lower().split()[-1:] == [head]
@@ -409,12 +407,21 @@ def _appositive_of(before: str) -> str | None:
         segment = before[k + 2 : end]
         if len(segment.split()) > 14 or not _APPOSITIVE_START.match(segment):
             return None
-        run = _CAP_RUN.search(before[:k])
-        if run:
-            of_place = _OF_PLACE.search(before[: run.start()])
-            return of_place.group(1) if of_place else run.group(0)
+        name = _name_ending(before[:k], person=True)
+        if name is not None:
+            return name
         end = k
     return None
+
+
+def _name_ending(before: str, person: bool) -> str | None:
+    """The capitalised words that end ``before``, or None; for a ``person``, the name before
+    "of"/"in"/"from"/"at" and a place ("Sen. Marco Rubio of Florida" is Rubio)."""
+    run = _CAP_RUN.search(before)
+    if run is None:
+        return None
+    of_place = _OF_PLACE.search(before[: run.start()]) if person else None
+    return of_place.group(1) if of_place else run.group(0)
 
 
 def _span_overlap(span: Span | None, spans: list[Span]) -> bool:

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from storywatch.model import EntityKind
 from storywatch.understand.entities import Identity, group_mentions
 from storywatch.understand.gazetteer import KNOWN_ORGS
 from storywatch.understand.kinds import companies, vessels
@@ -61,6 +62,11 @@ class Analysis:
                 out.append(i)
             i += 1
         return out
+
+    def kind_of(self, mi: int) -> EntityKind | None:
+        """The kind of mention ``mi``: its identity's, else the mention's own guess."""
+        owner = self.owner[mi]
+        return self.identities[owner].kind if owner >= 0 else self.mentions[mi].kind
 
     def in_quote(self, pos: int) -> bool:
         # quote_bounds alternates start, end, start, end…: inside when the index is odd.

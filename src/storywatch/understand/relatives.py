@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from storywatch.model import EntityKind
 from storywatch.understand import lexicon as lx
 from storywatch.understand.analysis import Analysis
+from storywatch.understand.place_phrases import PREPOSITION_BEFORE, is_place_or_org
 
 # Words a described group's phrase does not run past, leftwards.
 _STOPS = lx.words_of(
@@ -60,7 +61,7 @@ def antecedent(an: Analysis, pos: int) -> Antecedent | None:
             end -= 1
     named = _mention_ending_at(an, end)
     if named is not None:
-        if comma and text.startswith("who", pos) and _is_place_or_org(an, named):
+        if comma and text.startswith("who", pos) and is_place_or_org(an, named):
             # "Nicky Driscoll, 24, from Manchester, who", "Sen. Dianne Feinstein of
             # California, the ranking Democrat on the … Committee, who": a place or an
             # organisation ending the appositive is no "who"; the person it follows is.
@@ -96,16 +97,6 @@ def antecedent(an: Analysis, pos: int) -> Antecedent | None:
     return Antecedent(-1, start, end)
 
 
-def _kind(an: Analysis, mi: int) -> EntityKind | None:
-    owner = an.owner[mi]
-    return an.identities[owner].kind if owner >= 0 else an.mentions[mi].kind
-
-
-def _is_place_or_org(an: Analysis, mi: int) -> bool:
-    return _kind(an, mi) in (EntityKind.PLACE, EntityKind.ORG)
-
-
-_PLACE_BEFORE = re.compile(r"\b(?:from|in|of|at|near)\s+$")
 # After a person's name, what opens an appositive: a comma, or "of"/"from" and a place.
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|(?:of|from|in)\s)")
 
@@ -117,9 +108,9 @@ def person_before_appositive(an: Analysis, place: int, floor: int) -> int | None
         if m.start < floor:
             return None
         # A name of unknown kind ("Pierre de Vos", named once) may be the person.
-        if _kind(an, mi) not in (EntityKind.PERSON, None):
+        if an.kind_of(mi) not in (EntityKind.PERSON, None):
             continue
-        if _PLACE_BEFORE.search(an.text, max(floor, m.start - 8), m.start):
+        if PREPOSITION_BEFORE.search(an.text, max(floor, m.start - 8), m.start):
             continue  # "a gynecologist from Englewood, New Jersey": a town, not the person
         if _APPOSITIVE_AFTER.match(an.text, m.end):
             return mi
@@ -207,14 +198,11 @@ def _predicate_subject(an: Analysis, start: int) -> int | None:
     return mids[0] if len(opener.split()) <= 1 else None
 
 
-_BEFORE_PLACE = re.compile(r"\s(?:in|of|from|across)\s+(?:the\s+)?$")
-
-
 def group_before_place(text: str, place_start: int, floor: int) -> int | None:
     """Where the people "in <place>" are named, for a speaker read as the place alone
     ("two-thirds of Republicans in New Hampshire — said", "Officials in Beijing said"): the
     start of the group before the preposition, or None when there is none."""
-    prep = _BEFORE_PLACE.search(text, floor, place_start)
+    prep = PREPOSITION_BEFORE.search(text, floor, place_start)
     if prep is None:
         return None
     tokens = list(_TOKEN.finditer(text, floor, prep.start()))

@@ -31,6 +31,16 @@ TITLE_ALIASES = {
 }
 
 
+def role_words(written: str) -> list[str]:
+    """A role's words as titles are compared: lower case, no period, no possessive."""
+    return [w.lower().rstrip(".").replace("’s", "").replace("'s", "") for w in written.split()]
+
+
+def _title_words(title: str) -> set[str]:
+    """A written title's words, each read as the office it names ("Sen." is "senator")."""
+    return {TITLE_ALIASES.get(t, t) for t in title.lower().replace(".", "").split()}
+
+
 def role_modifiers(written: str, words: list[str]) -> frozenset[str]:
     """Words of a role the person's title should carry, first tried strictly: the
     capitalised word before the head ("The Florida senator" is the "Florida Sen.") and
@@ -60,7 +70,7 @@ def titled(an: Analysis, pos: int, head: str, wanted: frozenset[str], words: lis
         if ident.kind is not EntityKind.PERSON:
             continue
         for title in ident.titles:
-            tw = {TITLE_ALIASES.get(t, t) for t in title.lower().replace(".", "").split()}
+            tw = _title_words(title)
             if (
                 head in tw
                 and wanted <= tw
@@ -79,8 +89,5 @@ def holders(an: Analysis, head: str) -> int:
         1
         for ident in an.identities
         if ident.kind is EntityKind.PERSON
-        and any(
-            head in {TITLE_ALIASES.get(t, t) for t in title.lower().replace(".", "").split()}
-            for title in ident.titles
-        )
+        and any(head in _title_words(title) for title in ident.titles)
     )

@@ -21,12 +21,19 @@ from storywatch.model import EntityKind
 from storywatch.understand import lexicon as lx
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.entities import Identity
+from storywatch.understand.place_phrases import name_ending_group, place_alone, place_in_phrase
 from storywatch.understand.relatives import (
     antecedent,
     group_before_place,
     person_before_appositive,
 )
-from storywatch.understand.roles import TITLE_ALIASES, holders, role_modifiers, titled
+from storywatch.understand.roles import (
+    TITLE_ALIASES,
+    holders,
+    role_modifiers,
+    role_words,
+    titled,
+)
 
 _CONTRACTION = re.compile(r"[’'](?:s|d|m|ll|re|ve)$")
 
@@ -175,7 +182,7 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
     if generic is not None:
         return generic
     mids = an.mentions_in(span[0], span[1])
-    if len(mids) == 1 and _is_place_alone(an, mids[0], span):
+    if len(mids) == 1 and place_alone(an, mids[0], span):
         floor = an.sentences[an.sentence_of(span[0])].start
         if text[floor : span[0]].rstrip().endswith(","):
             # "Stacy Baker of Columbia, South Carolina says": the person the places follow.
@@ -183,7 +190,7 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
             if person is not None and an.owner[person] >= 0:
                 return _named(an, an.owner[person], written)
         start = group_before_place(text, span[0], floor)
-        named = _name_ending_group(an, start, span[0]) if start is not None else None
+        named = name_ending_group(an, start, span[0]) if start is not None else None
         if named is not None:
             # "the U.S. Holocaust Memorial Museum in Washington": the museum speaks.
             if an.owner[named] >= 0:
@@ -193,11 +200,11 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
             # "two-thirds of Republicans in New Hampshire — said": the people, not the place.
             group = " ".join(text[start : span[1]].split())
             return Speaker(group, -1, None, group)
-    if mids and all(_place_in_phrase(an, mi, span) for mi in mids):
+    if mids and all(place_in_phrase(an, mi, span) for mi in mids):
         # "two-thirds of Republicans in New Hampshire", "The Vermont senator", "a New
         # Hampshire Republican": the place only says where the speakers are from.
         return _role(an, span[0], written, history)
-    mids = [mi for mi in mids if not _place_in_phrase(an, mi, span)]
+    mids = [mi for mi in mids if not place_in_phrase(an, mi, span)]
     if head[:1].isupper() or head.lower().rstrip(".") in ("jr", "sr"):
         person = _person_of_place(an, mids)
         if person is not None:
@@ -218,21 +225,6 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
 
 
 _OF_PLACE = re.compile(r"\s+(?:of|at|from|with)\s")
-_PREPOSITION_GAP = re.compile(r"\s+(?:in|of|from|across)\s+(?:the\s+)?")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|from|at|across|near|for)\s+(?:the\s+)?$")
-
-
-def _name_ending_group(an: Analysis, start: int, place_start: int) -> int | None:
-    """The mention of a name that ends the group before "in <place>", if one does."""
-    for mi in an.mentions_in(max(0, start - 80), place_start):
-        m = an.mentions[mi]
-        owner = an.owner[mi]
-        kind = an.identities[owner].kind if owner >= 0 else m.kind
-        if kind not in (EntityKind.ORG, EntityKind.PERSON):
-            continue
-        if m.end > start and _PREPOSITION_GAP.fullmatch(an.text, m.end, place_start):
-            return mi
-    return None
 
 
 _PARTY_NOUNS = lx.words_of("republican democrat independent")
@@ -251,30 +243,6 @@ def _recent_person(an: Analysis, pos: int, history: History) -> int | None:
     return None
 
 
-def _is_place_alone(an: Analysis, mi: int, span: tuple[int, int]) -> bool:
-    m = an.mentions[mi]
-    owner = an.owner[mi]
-    kind = an.identities[owner].kind if owner >= 0 else m.kind
-    return kind is EntityKind.PLACE and an.text[span[0] : m.start].strip() == ""
-
-
-def _place_in_phrase(an: Analysis, mi: int, span: tuple[int, int]) -> bool:
-    """A place named inside a speaker's phrase but not as its head: after a preposition
-    ("Republicans in New Hampshire") or before the noun it describes ("The Vermont
-    senators", "U.S. lobbyists"). "Russia said" keeps Russia: alone, a place speaks for its
-    government."""
-    m = an.mentions[mi]
-    owner = an.owner[mi]
-    kind = an.identities[owner].kind if owner >= 0 else m.kind
-    if kind is not EntityKind.PLACE:
-        return False
-    text = an.text
-    if _PREPOSITION_BEFORE.search(text, max(span[0], m.start - 12), m.start):
-        return True
-    rest = text[m.end : span[1]].strip(" .,’'s")
-    return bool(rest) and rest[:1].isalpha()
-
-
 def _person_of_place(an: Analysis, mids: list[int]) -> int | None:
     """ "Mr. Burman of the Tax Policy Center", "Robert Gordon of Northwestern University",
     "Representative Peter T. King of New York": the person speaks, the organisation or place
@@ -282,9 +250,7 @@ def _person_of_place(an: Analysis, mids: list[int]) -> int | None:
     when a preposition follows the name."""
     for mi in mids[:-1]:
         m = an.mentions[mi]
-        owner = an.owner[mi]
-        kind = an.identities[owner].kind if owner >= 0 else m.kind
-        if kind is not EntityKind.PERSON and not (owner < 0 and m.title):
+        if an.kind_of(mi) is not EntityKind.PERSON and not (an.owner[mi] < 0 and m.title):
             continue
         return mi if _OF_PLACE.match(an.text, m.end) else None
     return None
@@ -473,7 +439,7 @@ def _described_subject(
         if m is None or TITLE_ALIASES.get(m.group(2), m.group(2)) not in lx.TITLE_HEADS:
             continue
         written = "the " + m.group(1)
-        words = [w.lower().rstrip(".").replace("’s", "").replace("'s", "") for w in written.split()]
+        words = role_words(written)
         head = TITLE_ALIASES.get(words[-1], words[-1])
         # Only a title that carries the role's own words ("the Vermont senator" is no other
         # senator): a guess here would outweigh the names around it.
@@ -600,7 +566,7 @@ def _role(
 ) -> Speaker:
     """ "the senator" → the person written with that title; "a source" stays anonymous."""
     shown = written if shown is None else shown
-    words = [w.lower().rstrip(".").replace("’s", "").replace("'s", "") for w in written.split()]
+    words = role_words(written)
     head = words[-1] if words else ""
     head = TITLE_ALIASES.get(head, head)
     strict = role_modifiers(written, words) if words else frozenset()
@@ -631,6 +597,6 @@ def _role(
     end = pos + len(written) + 2
     mids = an.mentions_in(pos, end)
     for mi in reversed(mids):
-        if an.owner[mi] >= 0 and not _place_in_phrase(an, mi, (pos, end)):
+        if an.owner[mi] >= 0 and not place_in_phrase(an, mi, (pos, end)):
             return _named(an, an.owner[mi], shown)
     return Speaker(written, -1, None, shown)
