@@ -200,11 +200,12 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
             # "two-thirds of Republicans in New Hampshire — said": the people, not the place.
             group = " ".join(text[start : span[1]].split())
             return Speaker(group, -1, None, group)
-    if mids and all(place_in_phrase(an, mi, span) for mi in mids):
+    kept = [mi for mi in mids if not place_in_phrase(an, mi, span)]
+    if mids and not kept:
         # "two-thirds of Republicans in New Hampshire", "The Vermont senator", "a New
         # Hampshire Republican": the place only says where the speakers are from.
         return _role(an, span[0], written, history)
-    mids = [mi for mi in mids if not place_in_phrase(an, mi, span)]
+    mids = kept
     if head[:1].isupper() or head.lower().rstrip(".") in ("jr", "sr"):
         person = _person_of_place(an, mids)
         if person is not None:
