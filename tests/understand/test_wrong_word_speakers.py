@@ -5,7 +5,7 @@ Every article here is written for these tests."""
 from __future__ import annotations
 
 from storywatch.understand import extract_entities, extract_statements
-from storywatch.understand.mentions import contraction
+from storywatch.understand.name_tokens import contraction
 
 
 def test_contractions_are_told_from_names_with_an_apostrophe() -> None:

@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from storywatch.model import Entity, EntityKind
 from storywatch.understand.lexicon import CUE_WORDS
-from storywatch.understand.mentions import Mention, first_name_gender
+from storywatch.understand.mentions import Mention
+from storywatch.understand.name_tokens import first_name_gender
 
 _PLACE_ALIASES = {
     "u.s.": "united states",

@@ -17,7 +17,16 @@ from storywatch.model import EntityKind
 from storywatch.understand import gazetteer as gz
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.text import ABBREVIATIONS, Word, words
+from storywatch.understand.name_tokens import (
+    POSSESSIVE,
+    contraction,
+    inner_possessive,
+    is_first_name,
+    joined,
+    norm,
+    strip_possessive,
+)
+from storywatch.understand.text import Word, words
 from storywatch.understand.titles import title_before, title_start
 
 _CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "de", "da", "van", "von", "la", "du"})
@@ -39,7 +48,6 @@ _PLACE_WORDS = frozenset(
         """
     )
 )
-_POSSESSIVE = ("’s", "'s", "’", "'")
 
 
 @dataclass(slots=True)
@@ -62,54 +70,6 @@ class Mention:
         return tuple(self.name.split())
 
 
-def _norm(token: str) -> str:
-    return token.lower().rstrip(".")
-
-
-_CONTRACTION = re.compile(
-    r"^(?:\w+[’'](?:m|re|ll|ve)|\w+n[’']t|(?:i|he|she|we|they|you|who)[’']d)$"
-)
-
-
-def contraction(token: str) -> bool:
-    """ "I'm", "I’ve", "Isn’t", "We'll": a word run together with a verb or "not" is never
-    part of a name. Capitalised at a sentence start or in a Title Case headline, it was
-    read as one ("I'm" speaking, "Bernie Sanders Isn’t Too" for Bernie Sanders)."""
-    return _CONTRACTION.match(token.lower()) is not None
-
-
-def strip_possessive(token: str) -> tuple[str, bool]:
-    if "’" not in token and "'" not in token:
-        return token, False
-    for suffix in _POSSESSIVE:
-        if token.endswith(suffix) and len(token) > len(suffix):
-            return token[: -len(suffix)], True
-    return token, False
-
-
-def _joined(text: str, left: Word, right: Word) -> bool:
-    """True when two words are one run: only spaces between, or an abbreviation's period."""
-    gap = text[left.end : right.start]
-    if gap == " ":
-        return True
-    if gap in (". ", ".") and (_norm(left.text) in ABBREVIATIONS or len(left.text) == 1):
-        return True
-    if gap in ("’ ", "' "):
-        return _inner_possessive(left.text + gap[0], right.text)
-    return gap == "-"
-
-
-_PLURAL_POSSESSORS = ("men’s", "men's", "children’s", "children's", "people’s", "people's")
-
-
-def _inner_possessive(left: str, right: str) -> bool:
-    """A plural possessive followed by an organisation word is inside one name ("Velmora
-    Dockworkers’ Union", "Carrow Fishermen's Association"); "Iraq’s Defense Ministry" is a
-    singular possessive, two names."""
-    plural = left.endswith(("s’", "s'")) or left.lower().endswith(_PLURAL_POSSESSORS)
-    return plural and right[:1].isupper() and _norm(right) in lx.ORG_WORDS
-
-
 @lru_cache(maxsize=65536)
 def classify(name: str, title: str = "") -> EntityKind | None:
     """Kind of a name from gazetteers, organisation words and title; ``None`` if unknown."""
@@ -126,7 +86,7 @@ def classify(name: str, title: str = "") -> EntityKind | None:
     if len(toks) > 1 and (toks[-1] in _PLACE_WORDS or toks[-1] in gz.COUNTRIES):
         # "South Asia", "Midway Atoll", "Central America".
         return EntityKind.PLACE
-    title_words = {_norm(t) for t in title.split()}
+    title_words = {norm(t) for t in title.split()}
     if title_words & lx.TITLE_HEADS:
         return EntityKind.PERSON
     for tok in toks:
@@ -179,13 +139,13 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 base_kind = seen[key]
             else:
                 base_kind = seen[key] = _single_base(
-                    found, key[1], lower_vocab, found.endswith(_POSSESSIVE)
+                    found, key[1], lower_vocab, found.endswith(POSSESSIVE)
                 )
             if base_kind is None:
                 continue
             base, kind = base_kind
             tok = Word((found, start, m.end()))
-            out.append(_titled(text, tok, base, kind, found.endswith(_POSSESSIVE)))
+            out.append(_titled(text, tok, base, kind, found.endswith(POSSESSIVE)))
             continue
         # Whether the run's line is a Title Case headline matters only inside a run of
         # several words (it ends a name at a headline's verb); one line is judged once.
@@ -203,8 +163,8 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             j = i
             run: list[Word] = [tok]
             _, possessive = strip_possessive(tok.text)
-            while j + 1 < n and _joined(text, toks[j], toks[j + 1]):
-                if possessive and not _inner_possessive(toks[j].text, toks[j + 1].text):
+            while j + 1 < n and joined(text, toks[j], toks[j + 1]):
+                if possessive and not inner_possessive(toks[j].text, toks[j + 1].text):
                     break
                 nxt = toks[j + 1]
                 if _ends_run(nxt.text, in_headline, lower_vocab) and not _middle_initial(
@@ -214,14 +174,14 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 if (
                     in_headline
                     and _verb_shaped(nxt.text)
-                    and sum(1 for w in run if _norm(w.text) not in lx.TITLE_WORDS) >= 2
+                    and sum(1 for w in run if norm(w.text) not in lx.TITLE_WORDS) >= 2
                 ):
                     # "Glenn Beck Blasts Drudge": a headline verb after a full name.
                     break
                 if (
                     nxt.text == "of"
                     and len(run) >= 2
-                    and (_is_first_name(run[0].text) or _person_of(run, toks[j + 2 : j + 6]))
+                    and (is_first_name(run[0].text) or _person_of(run, toks[j + 2 : j + 6]))
                 ):
                     # "Melissa Cronin of Gawker": a person's name ends before "of".
                     break
@@ -229,7 +189,7 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                     run.append(nxt)
                     j += 1
                     _, possessive = strip_possessive(nxt.text)
-                elif nxt.text in _CONNECTORS and j + 2 < n and _joined(text, nxt, toks[j + 2]):
+                elif nxt.text in _CONNECTORS and j + 2 < n and joined(text, nxt, toks[j + 2]):
                     run.append(nxt)
                     j += 1
                 else:
@@ -260,7 +220,7 @@ def _lead_word_shaped(word: str) -> bool:
         len(low) >= 6
         and low.endswith(("ing", "ed", "ly"))
         and low not in _SHAPED_NAMES
-        and not _is_first_name(word)
+        and not is_first_name(word)
     )
 
 
@@ -315,10 +275,10 @@ def _middle_initial(text: str, run: list[Word], ahead: list[Word], lower_vocab: 
     return (
         text[initial.end : surname.start] == ". "
         and surname.text[:1].isupper()
-        and _norm(surname.text) not in lx.NOT_NAMES
-        and (_is_first_name(first.text) or _norm(first.text) not in lower_vocab)
-        and _norm(first.text) not in lx.NOT_NAMES
-        and _norm(first.text) not in lx.TITLE_WORDS
+        and norm(surname.text) not in lx.NOT_NAMES
+        and (is_first_name(first.text) or norm(first.text) not in lower_vocab)
+        and norm(first.text) not in lx.NOT_NAMES
+        and norm(first.text) not in lx.TITLE_WORDS
     )
 
 
@@ -335,11 +295,11 @@ def _ends_run(token: str, in_headline: bool, lower_vocab: set[str]) -> bool:
         return False
     if contraction(token):
         return True
-    low = _norm(strip_possessive(token)[0])
+    low = norm(strip_possessive(token)[0])
     if low in lx.NOT_NAMES and low not in _NAME_ENDINGS:
         return True
     if in_headline and low in lower_vocab:
-        return not (_is_first_name(token) or low in gz.PLACES or low in lx.TITLE_WORDS)
+        return not (is_first_name(token) or low in gz.PLACES or low in lx.TITLE_WORDS)
     return False
 
 
@@ -371,7 +331,7 @@ def _mention_from_run(
     # Drop leading words capitalised only by position, unless that leaves a bare
     # organisation word ("Port Authority director general Ilse Marrow").
     while run and run[0].start in initial and not _org_head_only(run[1:]) and not _saint(text, run):
-        low = _norm(strip_possessive(run[0].text)[0])
+        low = norm(strip_possessive(run[0].text)[0])
         if low in lx.NOT_NAMES or (
             low in lower_vocab and low not in gz.PLACES and low not in lx.TITLE_WORDS
         ):
@@ -381,17 +341,17 @@ def _mention_from_run(
             break
     while (
         run
-        and _norm(run[0].text) in lx.NOT_NAMES
-        and _norm(run[0].text) not in ("us",)
+        and norm(run[0].text) in lx.NOT_NAMES
+        and norm(run[0].text) not in ("us",)
         and not _saint(text, run)
     ):
         run = run[1:]
     while run and contraction(run[0].text):
         run = run[1:]
-    while len(run) > 1 and _norm(run[-1].text) in lx.HONORIFICS:
+    while len(run) > 1 and norm(run[-1].text) in lx.HONORIFICS:
         # "Marco Rubio Miss The Mark": an honorific comes before a name, never after it.
         run = run[:-1]
-    while run and (run[-1].text in _CONNECTORS or _norm(run[-1].text) in _TRAILING):
+    while run and (run[-1].text in _CONNECTORS or norm(run[-1].text) in _TRAILING):
         run = run[:-1]
     if not run:
         return None
@@ -411,7 +371,7 @@ def _mention_from_run(
         )
     whole = _name_text(text, run)
     kind = classify(whole)
-    if kind is None and len(run) == 1 and _norm(run[0].text) in lx.TITLE_WORDS:
+    if kind is None and len(run) == 1 and norm(run[0].text) in lx.TITLE_WORDS:
         return None
     title = ""
     if kind in (None, EntityKind.PERSON):
@@ -424,10 +384,10 @@ def _mention_from_run(
     if (
         kind is EntityKind.PERSON
         and not title
-        and not _is_first_name(run[0].text)
+        and not is_first_name(run[0].text)
         and (
             # an initial ("Roberta A. Kaplan") is no word written in lower case
-            any(_norm(w.text) in lower_vocab for w in run if len(w.text) > 1)
+            any(norm(w.text) in lower_vocab for w in run if len(w.text) > 1)
             or _after_the(text, run[0].start)
         )
     ):
@@ -444,12 +404,12 @@ def _mention_from_run(
 
 
 def _org_head_only(rest: list[Word]) -> bool:
-    return len(rest) == 1 and _norm(rest[0].text) in lx.ORG_WORDS
+    return len(rest) == 1 and norm(rest[0].text) in lx.ORG_WORDS
 
 
 def _saint(text: str, run: list[Word]) -> bool:
     """ "St. Brannoc Hospital": "St." before another capitalised word is part of the name."""
-    return len(run) > 1 and _norm(run[0].text) == "st" and text[run[0].end : run[0].end + 1] == "."
+    return len(run) > 1 and norm(run[0].text) == "st" and text[run[0].end : run[0].end + 1] == "."
 
 
 _THE_BEFORE = re.compile(r"(?:^|(?<=[^\w’']))[Tt]he (?:[a-z]+(?:ing|ed) )?$")
@@ -538,15 +498,15 @@ def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
     (not an organisation or place) follows; honorifics ("Mr.") split the same way."""
     last_head = -1
     for k, w in enumerate(run[:-1]):
-        low = _norm(w.text)
+        low = norm(w.text)
         if low in lx.TITLE_HEADS or low in lx.HONORIFICS:
             last_head = k
     if last_head < 0:
         # "Republican Donald Trump": a qualifier before a given name is a title too.
         if (
             len(run) >= 3
-            and _is_first_name(run[1].text)
-            and not _is_first_name(run[0].text)
+            and is_first_name(run[1].text)
+            and not is_first_name(run[0].text)
             and classify(strip_possessive(run[0].text)[0]) is None
         ):
             return run[:1], run[1:]
@@ -555,7 +515,7 @@ def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
     if name_words and name_words[0].text == "of":
         # "Secretary of Defense Mark Esper": the office runs up to the first given name.
         name_words = name_words[1:]
-        while len(name_words) > 1 and not _is_first_name(name_words[0].text):
+        while len(name_words) > 1 and not is_first_name(name_words[0].text):
             name_words = name_words[1:]
         last_head = len(run) - len(name_words) - 1
     while name_words and name_words[0].text in _CONNECTORS:
@@ -570,7 +530,7 @@ def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
     name = " ".join(strip_possessive(w.text)[0] for w in name_words)
     if classify(name) in (EntityKind.ORG, EntityKind.PLACE):
         return None
-    if _norm(name_words[0].text) in lx.TITLE_HEADS:
+    if norm(name_words[0].text) in lx.TITLE_HEADS:
         return None
     return run[: last_head + 1], name_words
 
@@ -583,7 +543,7 @@ def _person_of(run: list[Word], after: list[Word]) -> bool:
     one name."""
     if len(run) > 3 or not after or not after[0].text[:1].isupper():
         return False
-    low = [_norm(w.text) for w in run]
+    low = [norm(w.text) for w in run]
     if any(w in lx.ORG_WORDS or w in lx.TITLE_WORDS for w in low):
         return False
     if " ".join(low) in gz.PLACES or low[-1] in gz.PLACES:
@@ -592,14 +552,9 @@ def _person_of(run: list[Word], after: list[Word]) -> bool:
     for w in after:
         if not w.text[:1].isupper():
             break
-        names.append(_norm(w.text))
+        names.append(norm(w.text))
     # A state or a city, not a country: "Gun Owners of America" is one name.
     return any(w in lx.ORG_WORDS for w in names) or " ".join(names) in gz.US_STATES | gz.CITIES
-
-
-def _is_first_name(token: str) -> bool:
-    low = token.lower()
-    return low in gz.MALE_NAMES or low in gz.FEMALE_NAMES
 
 
 def _name_text(text: str, run: list[Word]) -> str:
@@ -610,13 +565,3 @@ def _name_text(text: str, run: list[Word]) -> str:
 def _end(word: Word) -> int:
     base, _ = strip_possessive(word.text)
     return word.start + len(base)
-
-
-def first_name_gender(name: str) -> str | None:
-    """ "m", "f" or ``None`` from a person's first name."""
-    first = name.split()[0].lower() if name.split() else ""
-    if first in gz.FEMALE_NAMES:
-        return "f"
-    if first in gz.MALE_NAMES:
-        return "m"
-    return None

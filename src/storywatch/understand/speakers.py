@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from storywatch.model import EntityKind
 from storywatch.understand import lexicon as lx
 from storywatch.understand.analysis import Analysis
-from storywatch.understand.entities import Identity
 from storywatch.understand.place_phrases import name_ending_group, place_alone, place_in_phrase
+from storywatch.understand.pronoun_fit import MASCULINE_HINT, compatible, gender_of
 from storywatch.understand.relatives import (
     antecedent,
     group_before_place,
@@ -55,99 +55,6 @@ class History:
     said: list[tuple[int, int, int]]
     # Speakers with no name ("the article", "the report"), for a later "it": (pos, text).
     unnamed: list[tuple[int, str]] = field(default_factory=list)
-
-
-# The gender of someone known only by a role like "spokesman" (see lx.MASCULINE_ROLES).
-_MASCULINE_HINT = "m?"
-
-
-def _gender(an: Analysis, ident: Identity) -> str | None:
-    """ "m", "f", :data:`_MASCULINE_HINT` or None (unknown): from the first name, else an
-    honorific or title, else the article's own pronouns, else a masculine role."""
-    if ident.gender:
-        return ident.gender
-    title_words = [{w.lower().rstrip(".") for w in title.split()} for title in ident.titles]
-    for words in title_words:
-        if words & lx.FEMALE_TITLES:
-            return "f"
-        if words & lx.MALE_TITLES:
-            return "m"
-    if an.genders is None:
-        an.genders = _learn_genders(an)
-    learned = an.genders.get(id(ident))
-    if learned is None and any(words & lx.MASCULINE_ROLES for words in title_words):
-        return _MASCULINE_HINT
-    return learned
-
-
-_HE = re.compile(r"\b[Hh]e\b")
-_SHE = re.compile(r"\b[Ss]he\b")
-
-
-def _learn_genders(an: Analysis) -> dict[int, str]:
-    """Gender of people whose first name we do not know, read from the article itself:
-    the pronouns in sentences where that person is the only one named ("Melanie said yes …
-    she was switching off the television")."""
-    votes: dict[int, list[int]] = {}
-    text = an.text
-    for k, sent in enumerate(an.sentences):
-        owners = {
-            an.owner[mi]
-            for mi in an.mentions_in(sent.start, sent.end)
-            if an.owner[mi] >= 0 and an.identities[an.owner[mi]].kind is EntityKind.PERSON
-        }
-        if len(owners) != 1:
-            continue
-        owner = owners.pop()
-        if an.identities[owner].gender:
-            continue
-        end = sent.end
-        if k + 1 < len(an.sentences):
-            nxt = an.sentences[k + 1]
-            if not an.mentions_in(nxt.start, nxt.end):
-                end = nxt.end
-        span = text[sent.start : end]
-        tally = votes.setdefault(owner, [0, 0])
-        tally[0] += len(_HE.findall(span))
-        tally[1] += len(_SHE.findall(span))
-    out: dict[int, str] = {}
-    for owner, (he, she) in votes.items():
-        if he >= 2 and she == 0:
-            out[id(an.identities[owner])] = "m"
-        elif she >= 2 and he == 0:
-            out[id(an.identities[owner])] = "f"
-    return out
-
-
-def _compatible(an: Analysis, ident: Identity, pronoun: str) -> bool:
-    """Whether a pronoun can stand for an identity: he/she/I for a person (of a gender
-    that fits, when the article shows one), it/they/we for an organisation only — "they"
-    for a group of people has no identity to resolve to."""
-    if pronoun in ("he", "she", "i"):
-        if ident.kind is not EntityKind.PERSON or _group_name(ident.name):
-            return False
-        g = _gender(an, ident)
-        return g in (None, _MASCULINE_HINT) or pronoun == "i" or (g == "m") == (pronoun == "he")
-    if pronoun in ("it", "they", "we"):
-        return ident.kind is EntityKind.ORG
-    return True
-
-
-# Words that end the name of a people or a faith, never of one person: "Mexican American",
-# "South Korean", "Muslim Americans" are taken for names but no "he" or "she" stands for them.
-_GROUPS = lx.words_of(
-    """
-    american americans mexican mexicans korean koreans asian asians indian indians latino
-    latinos latina latinas hispanic hispanics african africans european europeans muslim
-    muslims christian christians jew jews jewish arab arabs chinese japanese russian
-    russians iranian iranians democrats republicans
-    """
-)
-
-
-def _group_name(name: str) -> bool:
-    words = name.lower().split()
-    return bool(words) and words[-1] in _GROUPS
 
 
 def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
@@ -359,7 +266,7 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
         if owner < 0 or an.in_quote(m.start):
             continue
         ident = an.identities[owner]
-        if not _compatible(an, ident, pronoun):
+        if not compatible(an, ident, pronoun):
             continue
         sent = an.sentence_of(m.start)
         distance = float(here - sent)
@@ -378,10 +285,10 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
         )
         score = distance + (0.0 if subject else 1.2) + (0.8 if m.possessive else 0.0)
         if pronoun in ("he", "she"):
-            g = _gender(an, ident)
+            g = gender_of(an, ident)
             if g is None:
                 score += 0.3
-            elif g == _MASCULINE_HINT and pronoun == "she":
+            elif g == MASCULINE_HINT and pronoun == "she":
                 score += 0.6
         if best is None or score < best[0]:
             best = (score, owner)
@@ -396,7 +303,7 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
         for at, ident_index, p in history.said:
             if ident_index < 0 or para - p > 1:
                 continue
-            if not _compatible(an, an.identities[ident_index], pronoun):
+            if not compatible(an, an.identities[ident_index], pronoun):
                 continue
             score = float(here - an.sentence_of(at))
             if best is None or score < best[0]:
@@ -408,7 +315,7 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
     for _at, ident_index, p in reversed(history.said):
         if best is not None or para - p > 3:
             break
-        if ident_index >= 0 and _compatible(an, an.identities[ident_index], pronoun):
+        if ident_index >= 0 and compatible(an, an.identities[ident_index], pronoun):
             best = (99.0, ident_index)
     if best is not None:
         return _named(an, best[1], written)
@@ -446,7 +353,7 @@ def _described_subject(
         # senator): a guess here would outweigh the names around it.
         wanted = role_modifiers(written, words)
         found = titled(an, m.start(1), head, wanted, words)
-        if found < 0 or not _compatible(an, an.identities[found], pronoun):
+        if found < 0 or not compatible(an, an.identities[found], pronoun):
             continue
         if not wanted and holders(an, head) > 1:
             continue  # "the congressman" with two named: no reader could tell
@@ -469,7 +376,7 @@ def _same_sentence_name(an: Analysis, pos: int, pronoun: str) -> int | None:
             break
         if owner < 0 or an.in_quote(m.start):
             continue
-        if _compatible(an, an.identities[owner], pronoun):
+        if compatible(an, an.identities[owner], pronoun):
             first = owner
     return first
 
