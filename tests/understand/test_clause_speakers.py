@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from storywatch.understand import extract_statements
-from storywatch.understand.clause_speakers import is_clause, trimmed
+from storywatch.understand.clause_speakers import is_clause, participle_subject, trimmed
+from tests.support.statements import by_text
 
 
 def _span(text: str, phrase: str) -> tuple[int, int]:
@@ -99,3 +100,38 @@ def test_a_named_speaker_keeps_a_clause_after_it_as_content() -> None:
     (found,) = extract_statements(text)
     assert found.speaker_mention == "The mayor's aides"
     assert found.text == "the bulk of the new housing should be rented to teachers"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kept"),
+    [
+        ("The Corran senator sought to calm his supporters", "The Corran senator"),
+        ("Ms. Okafor showed no sign of backing down", "Ms. Okafor"),
+        ("Pastor Ade Bello stood at his pulpit in Marlow", "Pastor Ade Bello"),
+        # A participle after a determiner or an adverb describes; it is no verb.
+        ("the retired harbour master", "the retired harbour master"),
+        ("A slickly produced video", "A slickly produced video"),
+        # A relative clause, or an auxiliary, leaves the phrase for other readers.
+        ("which included staff members", "which included staff members"),
+        (
+            "The board had come up Friday after Ms. Okafor",
+            "The board had come up Friday after Ms. Okafor",
+        ),
+        # After a verb of perceiving, the object does what the participle says.
+        ("The dock camera captured Ms. Okafor", "The dock camera captured Ms. Okafor"),
+    ],
+)
+def test_a_participle_speaks_for_its_clause_subject_not_the_clause(phrase: str, kept: str) -> None:
+    a, b = participle_subject(phrase, (0, len(phrase)))
+    assert phrase[a:b] == kept
+
+
+def test_the_subject_of_a_clause_before_a_participle_is_resolved_to_the_person() -> None:
+    text = (
+        "Senator Mara Quill of Corran spoke in Tessel on Friday. The Corran senator sought "
+        "to calm her supporters, and took a heckler in stride, saying the man would “not "
+        "be harmed” at her rally."
+    )
+    st = by_text(extract_statements(text), "not be harmed")
+    assert st.speaker_mention == "The Corran senator"
+    assert st.speaker == "Mara Quill"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.spans import _CONJUNCTIONS, _DETERMINERS, _PREPOSITIONS
+from storywatch.understand.spans import _CONJUNCTIONS, _DETERMINERS, _PREPOSITIONS, past_tense
 from storywatch.understand.text import Word
 
 
@@ -138,3 +138,16 @@ def determined(np: list[Word]) -> bool:
         and last not in lx.NOT_NAMES
         and last not in _DETERMINERS
     )
+
+
+# Past tenses that open the predicate after a subject ("The businessman began by …",
+# "Ruiz tried to laugh it off by …").
+_MORE_PAST = lx.words_of(
+    """began became held stood ran spent paid sought knew grew drew fought struck chose rose
+    fell broke wore stole swore hid shook forgot forgave did does has have had is was are were"""
+)
+
+
+def verb_or_aux(low: str) -> bool:
+    """A lowercase word that opens a predicate: an auxiliary, a cue verb or a past tense."""
+    return low in lx.AUXILIARIES or low in lx.CUE_WORDS or low in _MORE_PAST or past_tense(low)

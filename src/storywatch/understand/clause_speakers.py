@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.chunks import verb_or_aux
 from storywatch.understand.clause_ends import FINITE_AUXILIARIES
+from storywatch.understand.spans import _DETERMINERS
 
 Span = tuple[int, int]
 
@@ -52,6 +54,38 @@ def trimmed(text: str, span: Span) -> Span:
     if n == len(ws) or n == 0:
         return span
     return (span[0], ws[n - 1][2])
+
+
+_RELATIVES = lx.words_of("who whom whose which that")
+# Verbs whose object, not subject, does what the participle after them says.
+_PERCEIVING = lx.words_of("captured caught heard saw showed filmed recorded pictured")
+
+
+def participle_subject(text: str, span: Span) -> Span:
+    """The subject of the clause a participle cue follows: "The Florida senator sought to
+    calm his supporters, saying …", "Mr. Sanders showed no sign of backing down, releasing
+    a statement …": up to the clause's verb, a past tense after a name or a noun (the
+    participle speaks for the subject, not for the clause). A participle right after a
+    determiner or an adverb describes ("the retired general", "a slickly produced video"), a
+    relative clause is the phrase's own ("a worker who asked …", "which included staff
+    members"), and a clause with an auxiliary is left whole for :func:`is_clause` to
+    judge."""
+    ws = _words(text, span)
+    if any(w in FINITE_AUXILIARIES or w in _RELATIVES for w, _, _ in ws):
+        return span
+    for n in range(1, len(ws)):
+        word, before = ws[n][0], ws[n - 1][0]
+        if (
+            word.islower()
+            and word not in lx.CUE_WORDS
+            and verb_or_aux(word)
+            and before.lower() not in _DETERMINERS
+            and not _adverb(before)
+        ):
+            if word in _PERCEIVING and n + 1 < len(ws) and ws[n + 1][0][:1].isupper():
+                return span  # "Project Veritas captured Rosen saying …": Rosen speaks
+            return (span[0], ws[n - 1][2])
+    return span
 
 
 def is_clause(text: str, span: Span) -> bool:

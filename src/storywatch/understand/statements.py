@@ -34,7 +34,7 @@ from storywatch.understand.clause_ends import (
     quote_alone,
 )
 from storywatch.understand.clause_pairs import other_clause_act
-from storywatch.understand.clause_speakers import is_clause, trimmed
+from storywatch.understand.clause_speakers import is_clause, participle_subject, trimmed
 from storywatch.understand.coordinated import earlier_acts
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
@@ -574,6 +574,8 @@ def _make(an: Analysis, found: Found, history: History, para: int) -> Attributed
     if found.speaker is not None:
         # "The league has twice complained": the verb's own words are no part of it.
         said_by = trimmed(an.text, found.speaker)
+        if found.cue is not None and an.text[found.cue[0] : found.cue[1]].endswith("ing"):
+            said_by = participle_subject(an.text, said_by)
         found = replace(found, speaker=said_by)
         named = appositive_name(an.text, said_by) or said_by
         # "Pell issued a statement saying …": whoever put the document out speaks.

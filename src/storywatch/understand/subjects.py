@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.chunks import plausible
+from storywatch.understand.chunks import plausible, verb_or_aux
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.phrases import _np_before, clause_subject
 from storywatch.understand.spans import (
@@ -22,7 +22,6 @@ from storywatch.understand.spans import (
     Sentence,
     Span,
     _inside,
-    past_tense,
     subject_end,
     subject_floor,
 )
@@ -54,7 +53,7 @@ def governing_subject(text: str, s: Sentence, k: int) -> Span | None:
         if _inside(s.quotes, w.start) or "," in text[w.end : words[i + 1].start]:
             return None
         low = w.text.lower()
-        if not w.text[:1].islower() or not _verb_or_aux(low):
+        if not w.text[:1].islower() or not verb_or_aux(low):
             continue
         j = subject_end(words, i)
         return _np_before(text, words, j, subject_floor(text, s, words[j].start), loose=True)
@@ -84,7 +83,7 @@ def opening_subject(text: str, s: Sentence, k: int) -> Span | None:
             return None
         # "The retired neurosurgeon has …": right after "the", a participle describes.
         described = low.endswith("ed") and out[-1:] and out[-1].text.lower() in _DETERMINERS
-        if out and w.text[:1].islower() and _verb_or_aux(low) and not described:
+        if out and w.text[:1].islower() and verb_or_aux(low) and not described:
             break
         out.append(w)
         if len(out) > 6:
@@ -94,18 +93,7 @@ def opening_subject(text: str, s: Sentence, k: int) -> Span | None:
     return out[0].start, out[-1].end
 
 
-# Past tenses that open the predicate after a subject ("The businessman began by …",
-# "Ruiz tried to laugh it off by …").
-_MORE_PAST = _words(
-    """began became held stood ran spent paid sought knew grew drew fought struck chose rose
-    fell broke wore stole swore hid shook forgot forgave did does has have had is was are were"""
-)
-
 _OPENERS = _words("in on at after before during since with from for by as but and yet so")
-
-
-def _verb_or_aux(low: str) -> bool:
-    return low in lx.AUXILIARIES or low in lx.CUE_WORDS or low in _MORE_PAST or past_tense(low)
 
 
 def clause_subject_np(text: str, s: Sentence, j: int, floor: int) -> Span | None:
