@@ -182,3 +182,9 @@ def test_a_person_of_an_organisation_is_two_names_whatever_the_first_name() -> N
     assert "Gun Owners of America" in {
         e.name for e in extract_entities("Gun Owners of America said the bill was wrong.")
     }
+    # A church body of a city is one name, not a person from that city.
+    text = (
+        "As Bishop Tavi Morran of the Coptic Patriarchate of Jerusalem told reporters, "
+        "“The sale is void.”"
+    )
+    assert "Coptic Patriarchate of Jerusalem" in {e.name for e in extract_entities(text)}

@@ -282,7 +282,8 @@ ORG_WORDS: frozenset[str] = _words(
     pbs bbc ap afp isis isil hamas hezbollah taliban kremlin politico breitbart bloomberg
     twitter facebook google apple microsoft amazon nasa epa fda cdc who un u.n. eu opec imf
     irs doj dhs aclu naacp nra blaze huffington cbo gao lines hospital clinic ministries
-    agencies authorities airline shipping holdings industries
+    agencies authorities airline shipping holdings industries patriarchate diocese archdiocese
+    synod
     """
 )
 
