@@ -6,6 +6,8 @@ street is a group, not the street; "it said" after an organisation spoke is that
 
 from __future__ import annotations
 
+import pytest
+
 from storywatch.understand import extract_statements
 from tests.support.statements import by_text
 
@@ -438,3 +440,15 @@ def test_the_state_and_party_name_the_person_just_quoted() -> None:
         "Arvo Lindqvist",
         "the Ohio Republican",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday, Harbourline VP of Global Affairs, Tavi Morran, announced the ban would last.",
+        "Acting Harbour Board Chief of Staff, Tavi Morran, said the talks were “over.”",
+        "The Velmora Dockers' attorney, Tavi Morran, said the ruling was “a relief.”",
+    ],
+)
+def test_a_role_in_capitals_before_a_name_leaves_the_name_to_speak(text: str) -> None:
+    assert extract_statements(text)[0].speaker == "Tavi Morran"

@@ -59,6 +59,21 @@ def is_owned_role(chunk: list[Word]) -> bool:
     return bool(heads) and heads[-1] in lx.TITLE_HEADS
 
 
+def is_capitalised_role(chunk: list[Word]) -> bool:
+    """ "Facebook VP of Global Affairs, Nick Clegg, announced", "White House Chief of Staff,
+    Mick Mulvaney, said": a role written in capitals, with no determiner, before the
+    person's name. Nothing but "of" and its body may follow the last title word: in
+    "President Trump, …" the name after the title makes the chunk a person."""
+    if not 2 <= len(chunk) <= 7 or not chunk[0].text[:1].isupper():
+        return False
+    low = [w.text.lower().rstrip(".") for w in chunk]
+    heads = [k for k, w in enumerate(low) if w in lx.TITLE_HEADS]
+    if not heads:
+        return False
+    after = low[heads[-1] + 1 :]
+    return not after or after[0] == "of"
+
+
 def is_role_chunk(chunk: list[Word]) -> bool:
     """ "A top strategist", "her senior policy adviser", "the director of the FBI"."""
     first = chunk[0].text.lower()

@@ -248,7 +248,7 @@ TITLE_HEADS: frozenset[str] = _words(
     princess pope sheikh ayatollah dr rev reverend pastor bishop cardinal rabbi imam
     professor prof ceo founder co-founder commissioner sheriff envoy adviser advisor aide
     strategist manager candidate nominee hopeful analyst economist pollster host anchor
-    correspondent columnist editor coach activist lawyer lady whip officer deputy
+    correspondent columnist editor coach activist lawyer lady whip officer deputy vp
     """
 )
 

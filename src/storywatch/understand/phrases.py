@@ -15,6 +15,7 @@ from storywatch.understand.chunks import (
     QUANTIFIERS,
     agent_noun,
     is_aside,
+    is_capitalised_role,
     is_name_chunk,
     is_owned_role,
     is_role_chunk,
@@ -336,7 +337,11 @@ def _subject_before_appositive(
     # "A top strategist, John Weaver, said": the name, not the role before it, speaks.
     if len(chunks) >= 2 and is_name_chunk(chunks[-1]) and is_role_chunk(chunks[-2]):
         return chunks[-1][0].start, chunks[-1][-1].end
-    if len(chunks) >= 2 and is_name_chunk(chunks[-1]) and is_owned_role(chunks[-2]):
+    if (
+        len(chunks) >= 2
+        and is_name_chunk(chunks[-1])
+        and (is_owned_role(chunks[-2]) or is_capitalised_role(chunks[-2]))
+    ):
         return chunks[-1][0].start, chunks[-1][-1].end
     # The last chunk is the appositive; the subject is the nearest earlier bare noun phrase,
     # past further asides when a name comes before them ("Cecelia Purner, 67, a retired
