@@ -452,3 +452,8 @@ def test_the_state_and_party_name_the_person_just_quoted() -> None:
 )
 def test_a_role_in_capitals_before_a_name_leaves_the_name_to_speak(text: str) -> None:
     assert extract_statements(text)[0].speaker == "Tavi Morran"
+
+
+def test_a_group_before_a_participle_speaks_as_the_group_not_its_adjective() -> None:
+    text = "Velmoran leaders on Thursday panned the harbour plan, calling it an “empty” promise."
+    assert extract_statements(text)[0].speaker == "Velmoran leaders"

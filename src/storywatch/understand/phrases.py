@@ -396,7 +396,10 @@ def _clause_lead(text: str, chunk: list[Word]) -> Span | None:
     if run[0].text.lower() in _DETERMINERS or not chunk[len(run)].text[:1].islower():
         return None
     # "Republican presidential candidate Tom Vale took …": past the titles to the name.
-    return run[0].start, chunk[_past_title(text, chunk, 0, len(run)) - 1].end
+    end = _past_title(text, chunk, 0, len(run))
+    if _group_noun_after(text, chunk, end):
+        end += 1  # "Democratic leaders on Thursday panned …"
+    return run[0].start, chunk[end - 1].end
 
 
 def _not_a_name(run: list[Word]) -> bool:
@@ -460,6 +463,18 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
     if j == i or _not_a_name(words[i:j]):
         return None
     return words[i].start, words[_past_title(text, words, i, j) - 1].end
+
+
+def _group_noun_after(text: str, words: list[Word], k: int) -> bool:
+    """Whether ``words[k]`` is a plural noun for people that the capitalised words before it
+    qualify ("Democratic leaders panned …", "Trump supporters said …")."""
+    if k >= len(words) or text[words[k - 1].end : words[k].start] != " ":
+        return False
+    low = words[k].text
+    if not low.islower() or not low.endswith("s") or len(low) < 5:
+        return False
+    base = low[:-1]
+    return base in lx.SPEAKER_NOUNS or base in lx.TITLE_HEADS or agent_noun(low)
 
 
 def _past_title(text: str, words: list[Word], i: int, j: int) -> int:
