@@ -188,3 +188,18 @@ def test_a_person_of_an_organisation_is_two_names_whatever_the_first_name() -> N
         "“The sale is void.”"
     )
     assert "Coptic Patriarchate of Jerusalem" in {e.name for e in extract_entities(text)}
+
+
+def test_for_and_and_inside_an_organisation_name_keep_it_whole() -> None:
+    text = (
+        "The Velmora Centers for Harbour Safety and Prevention said the berths were "
+        "“unsafe.” Mara Quill and Tavi Morran said the Corran Center for Maritime "
+        "Studies agreed, according to the Corran Center for Maritime Studies."
+    )
+    names = {e.name for e in extract_entities(text)}
+    assert "Velmora Centers for Harbour Safety and Prevention" in names
+    assert "Corran Center for Maritime Studies" in names
+    # "and" between two people, with no "for" before it, still ends a name.
+    assert {"Mara Quill", "Tavi Morran"} <= names
+    speakers = [s.speaker for s in extract_statements(text)]
+    assert speakers[0] == "Velmora Centers for Harbour Safety and Prevention"

@@ -283,7 +283,7 @@ ORG_WORDS: frozenset[str] = _words(
     twitter facebook google apple microsoft amazon nasa epa fda cdc who un u.n. eu opec imf
     irs doj dhs aclu naacp nra blaze huffington cbo gao lines hospital clinic ministries
     agencies authorities airline shipping holdings industries patriarchate diocese archdiocese
-    synod
+    synod centers centres
     """
 )
 

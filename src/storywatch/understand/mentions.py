@@ -108,7 +108,7 @@ _CAP = r"[A-ZÀ-ÖØ-Þ][^\W_]*(?:[’'.\-&][^\W_]+)*"
 # A plural possessive inside a name ("Velmora Dockworkers’ Union") joins its words too.
 _RUN = re.compile(
     _CAP
-    + r"(?:(?:\.?(?: |\. |-)|(?<=s)[’'] )(?:(?:of|al|el|bin|ibn|de|da|van|von|la|du) )?"
+    + r"(?:(?:\.?(?: |\. |-)|(?<=s)[’'] )(?:(?:of|al|el|bin|ibn|de|da|van|von|la|du|for|and) )?"
     + _CAP
     + r")*"
 )
@@ -167,6 +167,14 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 if possessive and not inner_possessive(toks[j].text, toks[j + 1].text):
                     break
                 nxt = toks[j + 1]
+                if nxt.text in ("for", "and"):
+                    if not (_org_connector(run, nxt.text) and j + 2 < n):
+                        break
+                    if not (toks[j + 2].text[:1].isupper() and joined(text, nxt, toks[j + 2])):
+                        break
+                    run.append(nxt)
+                    j += 1
+                    continue
                 if _ends_run(nxt.text, in_headline, lower_vocab) and not _middle_initial(
                     text, run, toks[j + 1 : j + 3], lower_vocab
                 ):
@@ -199,6 +207,17 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             if mention is not None:
                 out.append(mention)
     return _without_lead_words(text, out, initial)
+
+
+def _org_connector(run: list[Word], connector: str) -> bool:
+    """ "for" after an organisation's head word ("Center for American Progress", "Centers
+    for Disease Control"), and "and" inside what follows that "for" ("… Disease Control and
+    Prevention", "Center for Strategic and International Studies"), join one name. Elsewhere
+    both words end the name: "Trump and Clinton", "the FBI and the CIA"."""
+    if connector == "for":
+        head = norm(run[-1].text)
+        return head in lx.ORG_WORDS or (head.endswith("s") and head[:-1] in lx.ORG_WORDS)
+    return any(w.text == "for" for w in run)
 
 
 # First names shaped like a participle or an adverb, kept by _lead_word_shaped.

@@ -18,6 +18,7 @@ text is the clause as written, marks included, so a reader sees which words are 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -583,13 +584,45 @@ def _make(an: Analysis, found: Found, history: History, para: int) -> Attributed
         if named != found.speaker:
             found = replace(found, speaker=named)
     if found.speaker is not None:
-        speaker = resolve(an, found.speaker, history)
+        whole = _whole_names(an, found.speaker)
+        found = replace(found, speaker=whole)
+        speaker = resolve(an, whole, history)
     else:
         speaker = Speaker("", -1, None, "")
     cue = " ".join(an.text[found.cue[0] : found.cue[1]].split()) if found.cue else None
     return Attributed(
         list(found.parts), found.direct, speaker, found.speaker, cue, found.sentence, para
     )
+
+
+def _whole_names(an: Analysis, span: Span) -> Span:
+    """The speaker span widened to the whole of a name it starts or ends inside: the phrase
+    readers stop at a lowercase word, so in "the Centers for Disease Control and Prevention
+    said" they take "Prevention", and in "according to the Centers for …" they take "the
+    Centers", which the mention finder reads as one name."""
+    start, end = span
+    text = an.text
+    i = bisect_right(an.mention_starts, start) - 1
+    if (
+        i >= 0
+        and an.mentions[i].start < start < an.mentions[i].end
+        and _CONNECTOR.search(text, an.mentions[i].start, start)
+    ):
+        start, end = an.mentions[i].start, max(end, an.mentions[i].end)
+    # … and to the end of a name it stops inside ("according to the Centers …").
+    k = bisect_right(an.mention_starts, end - 1) - 1
+    if (
+        k >= 0
+        and start <= an.mentions[k].start < end < an.mentions[k].end
+        and _CONNECTOR.search(text, end, an.mentions[k].end)
+    ):
+        end = an.mentions[k].end
+    return start, end
+
+
+# Only a lowercase word inside a name is why a phrase reader stops there; a reader that left
+# out a capitalised word ("Stated Reyes:") did so on purpose.
+_CONNECTOR = re.compile(r"\s(?:for|and|of)\s")
 
 
 def extract_statements(text: str) -> list[Statement]:
