@@ -203,3 +203,16 @@ def test_for_and_and_inside_an_organisation_name_keep_it_whole() -> None:
     assert {"Mara Quill", "Tavi Morran"} <= names
     speakers = [s.speaker for s in extract_statements(text)]
     assert speakers[0] == "Velmora Centers for Harbour Safety and Prevention"
+
+
+def test_a_government_body_runs_on_over_and_but_two_companies_do_not() -> None:
+    text = (
+        "The Corran Department of Harbours and Inland Waterways said the fee was “fair.” "
+        "Bank of Velmora and Tessel Trust said they would pay it."
+    )
+    names = {e.name for e in extract_entities(text)}
+    assert "Corran Department of Harbours and Inland Waterways" in names
+    assert {"Bank of Velmora", "Tessel Trust"} <= names
+    # A title word inside such a body ("Justice") makes no title of what comes before.
+    names = {e.name for e in extract_entities("The Department of Justice and Harbours spoke.")}
+    assert names == {"Department of Justice and Harbours"}

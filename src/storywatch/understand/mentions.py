@@ -212,12 +212,21 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
 def _org_connector(run: list[Word], connector: str) -> bool:
     """ "for" after an organisation's head word ("Center for American Progress", "Centers
     for Disease Control"), and "and" inside what follows that "for" ("… Disease Control and
-    Prevention", "Center for Strategic and International Studies"), join one name. Elsewhere
-    both words end the name: "Trump and Clinton", "the FBI and the CIA"."""
+    Prevention", "Center for Strategic and International Studies") or a government body's
+    "of", join one name. Elsewhere both words end the name: "Trump and Clinton", "the FBI
+    and the CIA"."""
     if connector == "for":
         head = norm(run[-1].text)
         return head in lx.ORG_WORDS or (head.endswith("s") and head[:-1] in lx.ORG_WORDS)
-    return any(w.text == "for" for w in run)
+    if any(w.text == "for" for w in run):
+        return True
+    # "Department of Health and Human Services", "Ministry of Foreign Affairs and Trade": a
+    # government body's "of" runs on over "and"; a company's does not ("Bank of America and
+    # Wells Fargo").
+    return any(w.text == "of" for w in run) and any(norm(w.text) in _BODY_HEADS for w in run)
+
+
+_BODY_HEADS = frozenset(("department", "ministry", "bureau", "office", "institute", "school"))
 
 
 # First names shaped like a participle or an adverb, kept by _lead_word_shaped.
@@ -537,6 +546,8 @@ def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
         while len(name_words) > 1 and not is_first_name(name_words[0].text):
             name_words = name_words[1:]
         last_head = len(run) - len(name_words) - 1
+    if name_words and name_words[0].text in ("and", "for"):
+        return None  # "Department of Justice and Homeland Security": one body, no title
     while name_words and name_words[0].text in _CONNECTORS:
         name_words = name_words[1:]
     # "Sen. Bernie Sanders of Vermont": the place is not part of the name.
