@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.name_tokens import norm
 from storywatch.understand.spans import _CONJUNCTIONS, _DETERMINERS, _PREPOSITIONS, past_tense
 from storywatch.understand.text import Word
 
@@ -66,7 +67,7 @@ def is_capitalised_role(chunk: list[Word]) -> bool:
     "President Trump, …" the name after the title makes the chunk a person."""
     if not 2 <= len(chunk) <= 7 or not chunk[0].text[:1].isupper():
         return False
-    low = [w.text.lower().rstrip(".") for w in chunk]
+    low = [norm(w.text) for w in chunk]
     heads = [k for k, w in enumerate(low) if w in lx.TITLE_HEADS]
     if not heads:
         return False

@@ -168,9 +168,7 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                     break
                 nxt = toks[j + 1]
                 if nxt.text in ("for", "and"):
-                    if not (_org_connector(run, nxt.text) and j + 2 < n):
-                        break
-                    if not (toks[j + 2].text[:1].isupper() and joined(text, nxt, toks[j + 2])):
+                    if not _org_connector(text, run, nxt, toks[j + 2] if j + 2 < n else None):
                         break
                     run.append(nxt)
                     j += 1
@@ -209,13 +207,15 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
     return _without_lead_words(text, out, initial)
 
 
-def _org_connector(run: list[Word], connector: str) -> bool:
+def _org_connector(text: str, run: list[Word], connector: Word, after: Word | None) -> bool:
     """ "for" after an organisation's head word ("Center for American Progress", "Centers
     for Disease Control"), and "and" inside what follows that "for" ("… Disease Control and
     Prevention", "Center for Strategic and International Studies") or a government body's
-    "of", join one name. Elsewhere both words end the name: "Trump and Clinton", "the FBI
-    and the CIA"."""
-    if connector == "for":
+    "of", join one name when a capitalised word follows. Elsewhere both words end the name:
+    "Trump and Clinton", "the FBI and the CIA"."""
+    if after is None or not after.text[:1].isupper() or not joined(text, connector, after):
+        return False
+    if connector.text == "for":
         head = norm(run[-1].text)
         return head in lx.ORG_WORDS or (head.endswith("s") and head[:-1] in lx.ORG_WORDS)
     if any(w.text == "for" for w in run):

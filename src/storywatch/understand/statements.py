@@ -18,7 +18,6 @@ text is the clause as written, marks included, so a reader sees which words are 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -35,19 +34,17 @@ from storywatch.understand.clause_ends import (
     quote_alone,
 )
 from storywatch.understand.clause_pairs import other_clause_act
-from storywatch.understand.clause_speakers import is_clause, participle_subject, trimmed
+from storywatch.understand.clause_speakers import is_clause
 from storywatch.understand.coordinated import earlier_acts
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import split_followups
-from storywatch.understand.issuers import issuer
 from storywatch.understand.lead_ins import colon_led, lead_in_before
 from storywatch.understand.leading import leading_participle, leading_participle_alone
 from storywatch.understand.lexicon import CUE_WORDS
 from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.naming import with_naming
 from storywatch.understand.paraphrase_ends import paraphrase_end
-from storywatch.understand.phrases import appositive_name
 from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.questions import asked_by
 from storywatch.understand.reportless import (
@@ -60,6 +57,7 @@ from storywatch.understand.reportless import (
 from storywatch.understand.resumed import resumes_quotation
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
 from storywatch.understand.spans import Found, Sentence, _words_between, is_title_quote
+from storywatch.understand.speaker_spans import speaker_span
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
 from storywatch.understand.speech_topics import spoke_about
@@ -573,56 +571,15 @@ def _opens_paragraph(an: Analysis, s: Sentence) -> bool:
 
 def _make(an: Analysis, found: Found, history: History, para: int) -> Attributed:
     if found.speaker is not None:
-        # "The league has twice complained": the verb's own words are no part of it.
-        said_by = trimmed(an.text, found.speaker)
-        if found.cue is not None and an.text[found.cue[0] : found.cue[1]].endswith("ing"):
-            said_by = participle_subject(an.text, said_by)
+        said_by = speaker_span(an, found, found.speaker)
         found = replace(found, speaker=said_by)
-        named = appositive_name(an.text, said_by) or said_by
-        # "Pell issued a statement saying …": whoever put the document out speaks.
-        named = issuer(an.text, an.sentences[found.sentence], named) or named
-        if named != found.speaker:
-            found = replace(found, speaker=named)
-    if found.speaker is not None:
-        whole = _whole_names(an, found.speaker)
-        found = replace(found, speaker=whole)
-        speaker = resolve(an, whole, history)
+        speaker = resolve(an, said_by, history)
     else:
         speaker = Speaker("", -1, None, "")
     cue = " ".join(an.text[found.cue[0] : found.cue[1]].split()) if found.cue else None
     return Attributed(
         list(found.parts), found.direct, speaker, found.speaker, cue, found.sentence, para
     )
-
-
-def _whole_names(an: Analysis, span: Span) -> Span:
-    """The speaker span widened to the whole of a name it starts or ends inside: the phrase
-    readers stop at a lowercase word, so in "the Centers for Disease Control and Prevention
-    said" they take "Prevention", and in "according to the Centers for …" they take "the
-    Centers", which the mention finder reads as one name."""
-    start, end = span
-    text = an.text
-    i = bisect_right(an.mention_starts, start) - 1
-    if (
-        i >= 0
-        and an.mentions[i].start < start < an.mentions[i].end
-        and _CONNECTOR.search(text, an.mentions[i].start, start)
-    ):
-        start, end = an.mentions[i].start, max(end, an.mentions[i].end)
-    # … and to the end of a name it stops inside ("according to the Centers …").
-    k = bisect_right(an.mention_starts, end - 1) - 1
-    if (
-        k >= 0
-        and start <= an.mentions[k].start < end < an.mentions[k].end
-        and _CONNECTOR.search(text, end, an.mentions[k].end)
-    ):
-        end = an.mentions[k].end
-    return start, end
-
-
-# Only a lowercase word inside a name is why a phrase reader stops there; a reader that left
-# out a capitalised word ("Stated Reyes:") did so on purpose.
-_CONNECTOR = re.compile(r"\s(?:for|and|of)\s")
 
 
 def extract_statements(text: str) -> list[Statement]:
