@@ -457,3 +457,59 @@ def test_a_role_in_capitals_before_a_name_leaves_the_name_to_speak(text: str) ->
 def test_a_group_before_a_participle_speaks_as_the_group_not_its_adjective() -> None:
     text = "Velmoran leaders on Thursday panned the harbour plan, calling it an “empty” promise."
     assert extract_statements(text)[0].speaker == "Velmoran leaders"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        (
+            'The mayor was never one for "listening to the council," said one former '
+            "executive who asked not to be named.",
+            "one former executive",
+        ),
+        (
+            'The plan was "a gift to the banks," said a longtime employee.',
+            "a longtime employee",
+        ),
+    ],
+)
+def test_people_nouns_speak_after_a_reported_clause(sentence: str, mention: str) -> None:
+    """A reported clause with a partial quotation needs a speaker that can speak; an
+    "executive" and an "employee" are people, so the statement is found and the phrase
+    shown."""
+    statements = extract_statements("Mayor Tom Vale spoke on Monday.\n\n" + sentence)
+    quoted = [s for s in statements if s.kind == "direct"]
+    assert len(quoted) == 1
+    assert quoted[0].speaker_mention.lower() == mention.lower()
+    assert quoted[0].speaker != "Tom Vale"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            '"We found no link at all," Halden\'s chief human resources executive, Mara Quint, '
+            "told reporters.",
+            "Mara Quint",
+        ),
+        (
+            '"The odds favour a long wait," said another leading court advocate, Ivo Brandt of '
+            "the firm Lark & Vale.",
+            "Ivo Brandt",
+        ),
+    ],
+)
+def test_a_named_appositive_speaks_for_the_role_before_it(sentence: str, name: str) -> None:
+    statement = extract_statements(sentence)[0]
+    assert statement.speaker == name
+
+
+def test_an_object_pronoun_opens_no_speaker() -> None:
+    """ "As the chief executive, Jeff Weiner, put it in his memo to employees explaining the
+    deal, "…"": "it in his memo to employees" is no subject, whatever noun it ends in."""
+    text = (
+        "As Halden's chief executive, Mara Quint, put it in her memo to employees explaining "
+        'the deal, "Imagine a company that leads instead of follows."'
+    )
+    statement = extract_statements(text)[0]
+    assert statement.speaker == "Mara Quint"

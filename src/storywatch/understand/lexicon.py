@@ -350,6 +350,7 @@ SPEAKER_NOUNS: frozenset[str] = _words(
     economist economists researchers researcher scientists doctors doctor host anchor
     columnist writer author authority union hospital office council commission government
     service bureau institute carrier operator families family agencies unions city
+    executive employee
     """
 )
 

@@ -170,6 +170,8 @@ def _np_before(
             ):
                 i -= 1  # "A spokesman for the buyer said": go on to the speaking noun
                 continue
+            if low == "it" and len(out) > 1:
+                return None  # "put it in his memo to employees explaining": no subject
             break
         i -= 1
     if not out:
@@ -577,7 +579,7 @@ def main_subject(text: str, s: Sentence) -> Span | None:
 # ", John E. Herbst," after a role: two to four capitalised words (initials allowed).
 _APPOSITIVE_NAME = re.compile(
     r"(?:\s+(?:at|in|of|for)\s+(?:the\s+)?(?:[a-z]+(?:\s+[a-z]+)?|[A-Z][a-z]+))?,\s+"
-    r"((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3})(?=\s*[,.;]|\s*$)"
+    r"((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3})(?=\s*[,.;]|\s*$|\s+(?:of|from|at)\s)"
 )
 
 
@@ -586,7 +588,11 @@ def appositive_name(text: str, span: Span) -> Span | None:
     Stuart Oltchick, who …": a role followed by the person's name; the name speaks."""
     written = text[span[0] : span[1]]
     first = written.split(" ", 1)[0].lower()
-    if first not in _DETERMINERS and first not in ("his", "her", "their", "its", "another"):
+    if (
+        first not in _DETERMINERS
+        and first not in ("his", "her", "their", "its", "another")
+        and not (first.endswith(("'s", "’s")) and written.split()[-1][:1].islower())
+    ):
         return None
     if any(w[:1].isupper() for w in written.split()[1:-1]) and written.split()[-1][:1].isupper():
         return None  # already ends in a name
