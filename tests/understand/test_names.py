@@ -216,3 +216,33 @@ def test_a_government_body_runs_on_over_and_but_two_companies_do_not() -> None:
     # A title word inside such a body ("Justice") makes no title of what comes before.
     names = {e.name for e in extract_entities("The Department of Justice and Harbours spoke.")}
     assert names == {"Department of Justice and Harbours"}
+
+
+def test_a_title_before_a_person_of_an_organisation_keeps_them_apart() -> None:
+    # "Dr." used to hide the person: the whole run became one organisation.
+    text = '"The fractures were open," said Dr. Tarquin Oduya of Korsvik Harbour Medical Center.'
+    names = {e.name: e.kind for e in extract_entities(text)}
+    assert names.get("Tarquin Oduya") == EntityKind.PERSON
+    assert names.get("Korsvik Harbour Medical Center") == EntityKind.ORG
+    statement = extract_statements(text)[0]
+    assert statement.speaker == "Tarquin Oduya"
+    # A title alone before "of" is still one title: no person is made of it.
+    assert "Prime Minister" not in {
+        e.name for e in extract_entities("The Prime Minister of Ostmark spoke on Monday.")
+    }
+
+
+def test_where_a_speaker_is_stays_with_the_speaker() -> None:
+    """ "the U.S. Embassy in Baghdad said": the phrase shown is the embassy's, not the city's."""
+    text = (
+        "Staff were moved on Monday.\n\n"
+        "“We are watching closely,” the Ostmark Embassy in Lisbon said in a statement.\n\n"
+        "Analyst Rob Enderle of Enderle Group in Lisbon said the fix was “amazing” for a week's "
+        "work."
+    )
+    statements = extract_statements(text)
+    embassy = next(s for s in statements if "watching" in s.text)
+    assert embassy.speaker_mention == "the Ostmark Embassy in Lisbon"
+    assert embassy.speaker != "Lisbon"
+    analyst = next(s for s in statements if "amazing" in s.text)
+    assert analyst.speaker == "Rob Enderle"

@@ -570,7 +570,12 @@ def _person_of(run: list[Word], after: list[Word]) -> bool:
     plain capitalised words (no title, no organisation or place word) before "of" and an
     organisation, a state or a city after it are a person and where they are from, whatever
     the first name. "Bank of America", "Secretary of State", "Gun Owners of America" are
-    one name."""
+    one name. A title before the name only makes it surer: "Dr. Anish Mahajan of
+    Harbor-UCLA Medical Center"."""
+    titled = 0
+    while titled < len(run) - 1 and norm(run[titled].text) in lx.TITLE_WORDS:
+        titled += 1
+    run = run[titled:]
     if len(run) > 3 or not after or not after[0].text[:1].isupper():
         return False
     low = [norm(w.text) for w in run]

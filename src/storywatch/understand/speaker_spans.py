@@ -10,7 +10,9 @@ order:
 - a role set off before a name leaves the name to speak ("a top strategist, John Weaver");
 - whoever put a document out speaks for it ("Pell issued a statement saying …");
 - a span that stops at a lowercase word inside a name is widened to the whole name ("the
-  Centers for Disease Control and Prevention said": the readers stop at "and").
+  Centers for Disease Control and Prevention said": the readers stop at "and");
+- a place that only says where the speaker is gives the speaker back ("the U.S. Embassy in
+  Baghdad said": the readers stop at "in").
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from storywatch.model import EntityKind
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.clause_speakers import participle_subject, trimmed
 from storywatch.understand.issuers import issuer
@@ -34,7 +37,7 @@ def speaker_span(an: Analysis, found: Found, span: Span) -> Span:
         said_by = participle_subject(text, said_by)
     said_by = appositive_name(text, said_by) or said_by
     said_by = issuer(text, an.sentences[found.sentence], said_by) or said_by
-    return _whole_names(an, said_by)
+    return _place_owner(an, _whole_names(an, said_by))
 
 
 def _whole_names(an: Analysis, span: Span) -> Span:
@@ -63,3 +66,51 @@ def _whole_names(an: Analysis, span: Span) -> Span:
 # Only a lowercase word inside a name is why a phrase reader stops there; a reader that left
 # out a capitalised word ("Stated Reyes:") did so on purpose.
 _CONNECTOR = re.compile(r"\s(?:for|and|of)\s")
+
+
+def _place_owner(an: Analysis, span: Span) -> Span:
+    """A span that is only a place written right after "NAME in" or "NAME at", widened to
+    that name: "the U.S. Embassy in Baghdad said" (the readers take "Baghdad"), and over a
+    person's "of" before it, "Analyst Rob Enderle of Enderle Group in Silicon Valley said"
+    (Rob Enderle speaks, not his firm). "Two-thirds of Republicans in Ohio" and "Doctors in
+    Gaza" are left alone: no name, only a group, ends before "in", and the resolver reads
+    that shape itself."""
+    start, end = span
+    text = an.text
+    i = bisect_right(an.mention_starts, start) - 1
+    if i < 0 or (an.mentions[i].start, an.mentions[i].end) != span:
+        return span
+    if an.mentions[i].kind is not EntityKind.PLACE or text[start - 4 : start] not in _WHERE:
+        return span
+    owner = _mention_ending(an, i, start - 4)
+    if owner is None:
+        return span
+    k, new_start = owner
+    m = an.mentions[k]
+    if m.kind not in (EntityKind.PERSON, EntityKind.ORG) and " " not in text[m.start : m.end]:
+        return span  # "Doctors in Gaza said": the resolver keeps the group with its place
+    person = _mention_ending(an, k, new_start - 4)
+    if (
+        text[new_start - 4 : new_start] == " of "
+        and person is not None
+        and an.mentions[person[0]].kind is EntityKind.PERSON
+    ):
+        new_start = person[1]
+    if text[new_start - 4 : new_start].lower() == "the ":
+        new_start -= 4
+    return new_start, end
+
+
+def _mention_ending(an: Analysis, before: int, at: int) -> tuple[int, int] | None:
+    """The mention (its index, and where it starts, its title included) that ends at ``at``,
+    looking back from mention ``before``."""
+    for k in range(before - 1, max(before - 4, -1), -1):
+        m = an.mentions[k]
+        if m.end == at:
+            return k, m.title_start if m.title_start >= 0 else m.start
+        if m.end < at:
+            return None
+    return None
+
+
+_WHERE = (" in ", " at ")
