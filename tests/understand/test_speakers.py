@@ -513,3 +513,22 @@ def test_an_object_pronoun_opens_no_speaker() -> None:
     )
     statement = extract_statements(text)[0]
     assert statement.speaker == "Mara Quint"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We will win Iowa," a Vale ally said.',
+        "Some Vale allies said the count was wrong.",
+        "Vale ex-lawyer admits lying to the council.",
+        "One Vale confidant said the race was over.",
+        "Vale's opponents said the plan would fail.",
+    ],
+)
+def test_someone_known_by_whom_they_stand_with_is_not_that_person(sentence: str) -> None:
+    """ "a Clinton ally", "Trump ex-lawyer": the name in the phrase is the other person."""
+    text = "Mayor Tom Vale spoke in Korsvik on Monday.\n\n" + sentence
+    statement = extract_statements(text)[-1]
+    assert statement.speaker != "Tom Vale"
+    assert statement.speaker_key is None
+    assert "Vale" in statement.speaker

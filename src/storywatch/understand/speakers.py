@@ -137,6 +137,15 @@ _OF_PLACE = re.compile(r"\s+(?:of|at|from|with)\s")
 
 _PARTY_NOUNS = lx.words_of("republican democrat independent")
 
+# Someone known by whom they stand with or against ("a Clinton ally", "Trump's biographer"):
+# the name in the phrase is the other person, never the speaker.
+_RELATIONS = lx.words_of(
+    """
+    ally allies associate associates confidant confidante backer backers donor donors
+    rival rivals biographer accuser accusers opponent opponents
+    """
+)
+
 
 def _recent_person(an: Analysis, pos: int, history: History) -> int | None:
     """The person who spoke last, in this paragraph or the one before, if anyone did."""
@@ -475,7 +484,7 @@ def _role(
     """ "the senator" → the person written with that title; "a source" stays anonymous."""
     shown = written if shown is None else shown
     words = role_words(written)
-    head = words[-1] if words else ""
+    head = words[-1].removeprefix("ex-") if words else ""
     head = TITLE_ALIASES.get(head, head)
     strict = role_modifiers(written, words) if words else frozenset()
     loose: frozenset[str] = frozenset()
@@ -494,7 +503,7 @@ def _role(
             best = best if best >= 0 else titled(an, pos, head, wanted, words)
         if best >= 0:
             return Speaker(an.identities[best].name, best, written, shown)
-    if head in lx.TITLE_HEADS or head in lx.SPEAKER_NOUNS:
+    if head in lx.TITLE_HEADS or head in lx.SPEAKER_NOUNS or head in _RELATIONS:
         return Speaker(written, -1, written if head in lx.TITLE_HEADS else None, shown)
     if head in _PARTY_NOUNS and words[0] == "the" and len(words) >= 3:
         # "Speaker Paul Ryan says … In an interview, the Wisconsin Republican criticized":
