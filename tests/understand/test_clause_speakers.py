@@ -10,7 +10,12 @@ from __future__ import annotations
 import pytest
 
 from storywatch.understand import extract_statements
-from storywatch.understand.clause_speakers import is_clause, participle_subject, trimmed
+from storywatch.understand.clause_speakers import (
+    is_clause,
+    participle_subject,
+    perceived_name,
+    trimmed,
+)
 from tests.support.statements import by_text
 
 
@@ -135,3 +140,29 @@ def test_the_subject_of_a_clause_before_a_participle_is_resolved_to_the_person()
     st = by_text(extract_statements(text), "not be harmed")
     assert st.speaker_mention == "The Corran senator"
     assert st.speaker == "Mara Quill"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kept"),
+    [
+        ("It's grimly funny to watch Tom Vale", "Tom Vale"),
+        ("the Korsvik Register heard Dan Okoro", "Dan Okoro"),
+        ("watch Tom Vale and his aides", "watch Tom Vale and his aides"),
+        ("the campaign was happy to hear Vale", "the campaign was happy to hear Vale"),
+        ("Tom Vale", "Tom Vale"),
+    ],
+)
+def test_after_a_verb_of_perceiving_the_one_perceived_speaks(phrase: str, kept: str) -> None:
+    span = perceived_name(phrase, (0, len(phrase)))
+    assert phrase[span[0] : span[1]] == kept
+
+
+def test_a_statement_after_watch_name_is_that_persons() -> None:
+    text = (
+        "Mayor Tom Vale lost the race in 2012.\n\n"
+        "It's grimly funny to watch Tom Vale, who lost by a mile, suddenly insist that the "
+        'new mayor is "a fraud."'
+    )
+    statement = by_text(extract_statements(text), "a fraud")
+    assert statement.speaker == "Tom Vale"
+    assert statement.speaker_mention == "Tom Vale"

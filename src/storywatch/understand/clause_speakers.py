@@ -88,6 +88,27 @@ def participle_subject(text: str, span: Span) -> Span:
     return span
 
 
+_SENSING = _PERCEIVING | lx.words_of("watch watched watching see seeing hear hearing")
+
+
+def perceived_name(text: str, span: Span) -> Span:
+    """The name a speaker span ends in after a verb of perceiving: "It's grimly funny to
+    watch Mitt Romney, …, suddenly insist …", "the Orange County Register heard Dan
+    Patrick say …": the one watched or heard speaks, not the clause around them. A span
+    that is a clause ("the campaign was happy to hear Clinton pledged …") is left for
+    :func:`is_clause` to judge."""
+    if is_clause(text, span):
+        return span
+    ws = _words(text, span)
+    for n in range(len(ws) - 2, -1, -1):
+        if ws[n][0] in _SENSING:
+            rest = ws[n + 1 :]
+            if rest and all(w[:1].isupper() for w, _, _ in rest):
+                return (rest[0][1], rest[-1][2])
+            return span
+    return span
+
+
 def is_clause(text: str, span: Span) -> bool:
     """A speaker span that is a clause, not a noun phrase: a lowercase auxiliary after its
     first word ("the bulk of troops should be Arab fighters": finite auxiliaries, modals and

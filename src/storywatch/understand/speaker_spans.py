@@ -7,6 +7,8 @@ order:
 - the verb's own words are no part of the speaker ("The league has twice complained");
 - before a participle cue, a clause's subject speaks, not the clause ("The Florida senator
   sought to calm his supporters, saying …");
+- after a verb of perceiving, the one perceived speaks ("It's grimly funny to watch Mitt
+  Romney, …, suddenly insist …");
 - a role set off before a name leaves the name to speak ("a top strategist, John Weaver");
 - whoever put a document out speaks for it ("Pell issued a statement saying …");
 - a span that stops at a lowercase word inside a name is widened to the whole name ("the
@@ -22,7 +24,7 @@ from bisect import bisect_right
 
 from storywatch.model import EntityKind
 from storywatch.understand.analysis import Analysis
-from storywatch.understand.clause_speakers import participle_subject, trimmed
+from storywatch.understand.clause_speakers import participle_subject, perceived_name, trimmed
 from storywatch.understand.issuers import issuer
 from storywatch.understand.phrases import appositive_name
 from storywatch.understand.spans import Found, Span
@@ -35,6 +37,7 @@ def speaker_span(an: Analysis, found: Found, span: Span) -> Span:
     said_by = trimmed(text, span)
     if found.cue is not None and text[found.cue[0] : found.cue[1]].endswith("ing"):
         said_by = participle_subject(text, said_by)
+    said_by = perceived_name(text, said_by)
     said_by = appositive_name(text, said_by) or said_by
     said_by = issuer(text, an.sentences[found.sentence], said_by) or said_by
     return _place_owner(an, _whole_names(an, said_by))
