@@ -297,3 +297,31 @@ def test_a_different_mark_on_the_next_paragraph_starts_a_new_quotation() -> None
         "“You have raised fares four times,” Ana Ruiz said.\n"
     )
     assert _quoted(text)[-1] == "You have raised fares four times,"
+
+
+def test_a_pull_quote_signed_on_its_last_line_is_the_signers() -> None:
+    text = (
+        "Mayor Tom Vale spoke about the budget on Monday.\n\n"
+        '"We are going to enter the next downturn without the consensus that we need to '
+        'spend.\nDana Reyes, Harbour Policy Institute."\n\n'
+        "“Cutting the harbour tolls now would be the wrong lesson.\nS.C. Rep. Ivo Brandt.”\n\n"
+        "The council meets again on Friday."
+    )
+    statements = extract_statements(text)
+    assert [(s.speaker, s.text) for s in statements] == [
+        (
+            "Dana Reyes",
+            "We are going to enter the next downturn without the consensus that we need to spend.",
+        ),
+        ("Ivo Brandt", "Cutting the harbour tolls now would be the wrong lesson."),
+    ]
+
+
+def test_an_unsigned_quote_before_a_line_break_is_not_signed_by_the_next_line() -> None:
+    # The next line is a sentence of its own, not a name with who they are.
+    text = (
+        "Mayor Tom Vale spoke about the budget on Monday.\n\n"
+        '"We are going to enter the next downturn without the consensus we need.\n'
+        'The council meets again on Friday, and the vote is expected then."\n'
+    )
+    assert all(s.speaker != "The council" for s in extract_statements(text))

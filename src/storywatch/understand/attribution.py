@@ -45,7 +45,7 @@ from storywatch.understand.clause_ends import clause_opened
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.contents import content_after, content_before
 from storywatch.understand.crowds import crowd_speaker
-from storywatch.understand.digests import headline_quote, labelled_quote
+from storywatch.understand.digests import headline_quote, labelled_quote, signed_quote
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.naming import naming_content, relative_naming, with_naming
 from storywatch.understand.outer_trailers import outer_act, trailer_start
@@ -105,7 +105,7 @@ def _find(text: str, s: Sentence) -> Found | None:
         if reported is not None:
             return reported
     if opens or (s.quotes and _after_colon(text, s, s.quotes[0])):
-        found = quote_first(text, s)
+        found = quote_first(text, s) or signed_quote(text, s)
         if found is not None:
             return found
     for i in range(1 if opens else 0, len(s.quotes)):

@@ -9,6 +9,8 @@ elsewhere with its credit written as a label before it:
   names the source after "from".
 - "HARBOUR TOLLS DOUBLE OVERNIGHT “…” [Harbour Post.]": a headline in capitals run into a
   quotation from the outlet in brackets after it; the outlet speaks.
+- a pull quote signed on its own last line, inside the marks: "“We will need stimulus again.
+  ⏎ Dana Reyes, Harbour Policy Institute.”" The signature's name speaks.
 
 The label is short and has no verb, so nothing else in a sentence can look like it: a clause
 before a colon ("Kasich resisted: “…”") is read by :func:`~storywatch.understand.shapes.
@@ -114,3 +116,27 @@ _HEADLINE_MIN_WORDS = 3
 
 # "[WaPo.]", "[Mother Jones]", "[WSJ | Paywall]": the outlet credited after the quotation.
 _BRACKET_CREDIT = re.compile(r"[.\s\xa0]*\[([A-Z][^\]\n|.]{1,40}?)\.?\s*(?:\||\])")
+
+
+def signed_quote(text: str, s: Sentence) -> Found | None:
+    """ "“We will need stimulus again.⏎Dana Reyes, Harbour Policy Institute.”": a pull quote
+    (opinion round-ups run them) whose last line, still inside the marks, is its signature:
+    a name, and after a comma who they are. The quotation stops at the line break, so it is
+    open in this sentence and the signature is the next line."""
+    if not s.quotes or s.quotes[-1].closed:
+        return None
+    q = s.quotes[-1]
+    if text[q.end : q.end + 1] != "\n":
+        return None
+    m = _SIGNATURE.match(text, q.end + 1)
+    if m is None:
+        return None
+    return Found(q.parts, True, m.span(1), None, s.index)
+
+
+# A signature line closed by the quotation's mark: "Josh Bivens, Economic Policy Institute.”",
+# "S.C. Rep. Jim Clyburn.”", "Donald Trump.”". Up to five capitalised words (initials and
+# abbreviated titles allowed), then an optional ", who they are", a period and the mark.
+_SIGNATURE = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s){0,4}[A-Z][\w’'-]+)(?:,\s[^\n\"“”]{2,80}?)?\.?[\"”][ \t]*(?:\n|\Z)"
+)
