@@ -20,11 +20,14 @@ first. Precision = matched / predicted, recall = matched / gold.
 Speaker accuracy, over matched pairs whose gold has a Source span (strict, judged without
 our resolver):
 - gold Source with a capitalised head ("Esper", "Secretary Mark Esper", "The Pentagon"):
-  correct when our resolved speaker shares a name word with it ("Mark Esper" ~ "Esper");
+  correct when our resolved speaker's last word is one of its name words ("Mark Esper" ~
+  "Esper"), or when our speaker is a name holding every one of its name words (a family
+  name written first: "Ban Ki-moon" ~ "Ban"; two surnames: "Melba Acosta Febo" ~ "Ms.
+  Acosta");
 - gold Source a personal pronoun ("he", "she", "they", "it", ...): its referent is taken to
   be the nearest *named* gold Source before it in the document, of any attribution (quote
   or paraphrase): the annotators' own chain;
-  correct when our resolved speaker shares a name word with that referent. With no named
+  correct by the same test against that referent. With no named
   gold Source before it, the pair is judged by span overlap (below);
 - gold Source a relative pronoun ("who"): referent is what the words right before it stand
   for: a name written there, the name an appositive describes ("Harold Doley, a banker
@@ -286,6 +289,24 @@ def match(preds: list[Pred], golds: list[Gold], threshold: float) -> list[tuple[
     return out
 
 
+def _within(gold_names: set[str], ours: set[str]) -> bool:
+    """Every name word of the gold's is in our speaker's name: "Ban" and "Mr. Lou" are
+    "Ban Ki-moon" and "Lou Jiwei" (family name first, so not their last word), "Ms. Acosta"
+    is "Melba Acosta Febo"; "John Kasich" is not "John Kerry". ``ours`` is empty unless our
+    speaker is a name (see :func:`_name_set`): a phrase that merely holds the gold's name
+    ("Mrs. Clinton struck many of the same") earns nothing here."""
+    return bool(gold_names) and gold_names <= ours
+
+
+def _name_set(speaker: str) -> set[str]:
+    """The words of our speaker, lowercased, when every one is capitalised (a name, not a
+    phrase); else the empty set."""
+    words = _WORD.findall(speaker)
+    if not words or not all(w[:1].isupper() for w in words):
+        return set()
+    return {w.lower() for w in words}
+
+
 def _last_word(name: str) -> str:
     words = [w for w in _WORD.findall(name) if w.lower().rstrip(".") not in _SUFFIXES]
     return words[-1].lower().replace("’s", "").replace("'s", "") if words else ""
@@ -317,15 +338,17 @@ def judge(
     start = gold.source[0][0]
     low = src_text.strip().lower()
     last = _last_word(pred.speaker)
+    ours = _name_set(pred.speaker)
     if low in _PRONOUNS:
         if referent == "-":
             return "pronoun", pred.speaker.strip().lower() in _PRONOUNS
         if referent:
             said = {w.lower() for w in _WORD.findall(referent)} - _STOP
-            return "pronoun", last in said
+            return "pronoun", last in said or _within(said, ours)
         before = [name for at, name in chain if at < start]
         if before:
-            return "pronoun", last in name_words(before[-1])
+            named = name_words(before[-1])
+            return "pronoun", last in named or _within(named, ours)
         return "pronoun", _span_overlap(pred.speaker_span, gold.source)
     if low in _RELATIVE:
         return "relative", _relative_right(text[max(0, start - 200) : start], pred.speaker, low)
@@ -338,7 +361,8 @@ def judge(
         # "a New Hampshire Republican": a speaker shown exactly as the gold Source is
         # written is right, though its last word is no name.
         same = " ".join(pred.speaker.lower().split()) == " ".join(low.split())
-        return "named", same or last in name_words(src_text)
+        named = name_words(src_text)
+        return "named", same or last in named or _within(named, ours)
     return "description", _span_overlap(pred.speaker_span, gold.source)
 
 

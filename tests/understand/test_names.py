@@ -246,3 +246,24 @@ def test_where_a_speaker_is_stays_with_the_speaker() -> None:
     assert embassy.speaker != "Lisbon"
     analyst = next(s for s in statements if "amazing" in s.text)
     assert analyst.speaker == "Rob Enderle"
+
+
+def test_a_family_name_written_first_joins_its_full_name() -> None:
+    text = (
+        "United Nations Secretary-General Ban Ki-moon spoke in Korsvik on Monday.\n\n"
+        '"We cannot wait," Mr. Ban said. "Now," Ban added.\n\n'
+        "Finance Minister Lou Jiwei spoke after him. “The surplus is falling,” Mr. Lou said."
+    )
+    speakers = [s.speaker for s in extract_statements(text)]
+    assert speakers == ["Ban Ki-moon", "Ban Ki-moon", "Lou Jiwei"]
+    ban = next(e for e in extract_entities(text) if e.name == "Ban Ki-moon")
+    assert "United Nations Secretary-General" in ban.titles
+
+
+def test_a_given_name_alone_does_not_join_a_full_name() -> None:
+    # "Warren" is Elizabeth Warren's surname as often as Warren Buffett's given name, and a
+    # headline's "Biden Defends Pullout" is no person "Mr. Biden" could be.
+    text = 'Warren Buffett spoke on Monday.\n\n"No," Warren said.'
+    assert extract_statements(text)[0].speaker == "Warren"
+    text = 'Biden Defends Pullout\n\nThe president spoke.\n\n"We are done," Mr. Biden said.'
+    assert extract_statements(text)[-1].speaker == "Biden"

@@ -141,16 +141,23 @@ def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], 
         owner[i] = by_key[key]
     # Pass 2: single words ("Esper", "Mr. Esper") join the person with that surname.
     index: dict[str, list[int]] = {}
+    family_first: dict[str, list[int]] = {}
     for j, ident in enumerate(idents):
         toks = ident.name.lower().split()
         if ident.kind is EntityKind.PERSON and len(toks) >= 2:
             for tok in set(toks[1:]):
                 index.setdefault(tok, []).append(j)
+            family_first.setdefault(toks[0], []).append(j)
+    titled = {owner[i] for i, m in enumerate(mentions) if owner[i] >= 0 and m.title}
     for i, m in enumerate(mentions):
         if owner[i] >= 0:
             continue
         candidates = index.get(m.name.lower(), [])
         honour = _honorific_gender(text, m)
+        if not candidates and len(m.tokens) == 1:
+            candidates = _family_name_first(
+                idents, family_first, m.name, titled if honour is not None else set()
+            )
         if honour is not None and candidates:
             # "Mrs. Clinton" is not Bill Clinton, even when he was named first.
             candidates = [j for j in candidates if idents[j].gender in (None, honour)]
@@ -177,6 +184,24 @@ def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], 
         if owner[i] >= 0:
             idents[owner[i]].add(m, _written(text, m))
     return idents, owner
+
+
+def _family_name_first(
+    idents: list[Identity], family_first: dict[str, list[int]], word: str, titled: set[int]
+) -> list[int]:
+    """The people whose name's first word is ``word`` when that word is their family name:
+    "Mr. Ban" and "Ban said" after "Ban Ki-moon", "Mr. Lou" after "Finance Minister Lou
+    Jiwei". A name is read family name first when its given name is hyphenated, as Korean
+    and Taiwanese given names are written ("Ki-moon", "Ing-wen"), or when an honorific
+    stands before the word and the full name was written with a title (``titled``, given
+    only with an honorific): "Warren" alone is not Warren Buffett, and "Mr. Biden" is not a
+    headline's "Biden Defends Afghan Pullout"."""
+    out = []
+    for j in family_first.get(word.lower(), ()):
+        given = idents[j].name.split()[1:]
+        if len(given) == 1 and ("-" in given[0] or j in titled):
+            out.append(j)
+    return out
 
 
 _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+$")

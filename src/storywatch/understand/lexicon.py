@@ -233,7 +233,8 @@ TITLE_WORDS: frozenset[str] = _words(
     attorney-general first lady former acting interim senior top general state democratic
     republican gop presidential u.s. us u.n. defense defence foreign interior of staff
     joints joint chiefs house senate majority minority whip press white campaign national
-    security department marine corps army navy air force the and
+    security department marine corps army navy air force the and defender undersheriff
+    secretary-general
     """
 )
 
@@ -249,6 +250,7 @@ TITLE_HEADS: frozenset[str] = _words(
     professor prof ceo founder co-founder commissioner sheriff envoy adviser advisor aide
     strategist manager candidate nominee hopeful analyst economist pollster host anchor
     correspondent columnist editor coach activist lawyer lady whip officer deputy vp
+    defender undersheriff secretary-general
     """
 )
 

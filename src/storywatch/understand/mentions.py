@@ -187,9 +187,14 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 if (
                     nxt.text == "of"
                     and len(run) >= 2
-                    and (is_first_name(run[0].text) or _person_of(run, toks[j + 2 : j + 6]))
+                    and (
+                        is_first_name(run[0].text)
+                        or _person_of(run, toks[j + 2 : j + 6])
+                        or _role_before(text, run[0].start)
+                    )
                 ):
-                    # "Melissa Cronin of Gawker": a person's name ends before "of".
+                    # "Melissa Cronin of Gawker", "defense attorney Warren Gotcher of
+                    # McAlester": a person's name ends before "of".
                     break
                 if nxt.text[:1].isupper():
                     run.append(nxt)
@@ -563,6 +568,16 @@ def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
     if norm(name_words[0].text) in lx.TITLE_HEADS:
         return None
     return run[: last_head + 1], name_words
+
+
+def _role_before(text: str, start: int) -> bool:
+    """Whether a lowercase title ("attorney", "spokesman") is the word right before
+    ``start``: what it names is a person."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return m is not None and m.group(1) in lx.TITLE_HEADS
+
+
+_WORD_BEFORE = re.compile(r"\b([a-z]+) \Z")
 
 
 def _person_of(run: list[Word], after: list[Word]) -> bool:
