@@ -532,3 +532,38 @@ def test_someone_known_by_whom_they_stand_with_is_not_that_person(sentence: str)
     assert statement.speaker != "Tom Vale"
     assert statement.speaker_key is None
     assert "Vale" in statement.speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ('Shots rang out in what officials called a "civilian on civilian" shooting.', "officials"),
+        (
+            "The vote is a step that Republicans have said they would oppose without more details.",
+            "Republicans",
+        ),
+        (
+            "The agency will approve the vaccine next week, according to three officials "
+            "familiar with the situation.",
+            "three officials familiar with the situation",
+        ),
+        (
+            '"He was furious," said a person close to the mayor.',
+            "a person close to the mayor",
+        ),
+    ],
+)
+def test_a_speaker_phrase_starts_and_ends_where_the_noun_phrase_does(
+    sentence: str, mention: str
+) -> None:
+    statement = extract_statements("Mayor Tom Vale spoke on Monday.\n\n" + sentence)[-1]
+    assert statement.speaker_mention == mention
+
+
+def test_a_name_after_familiar_with_is_not_the_speaker() -> None:
+    text = (
+        "Mayor Tom Vale spoke on Monday.\n\n"
+        "The mayor will not run again, according to a person familiar with Vale's plans."
+    )
+    statement = extract_statements(text)[-1]
+    assert statement.speaker == statement.speaker_mention == "a person familiar"

@@ -4,7 +4,9 @@ The rules that find a statement take the words before or after its cue as the sp
 each rule cuts them by its own reading. These corrections apply to every rule alike, in
 order:
 
-- the verb's own words are no part of the speaker ("The league has twice complained");
+- the verb's own words are no part of the speaker ("The league has twice complained"), nor
+  is a relative word before it ("what officials called"), and an adjective that leaves the
+  phrase unfinished keeps what it governs ("a person familiar with the matter");
 - before a participle cue, a clause's subject speaks, not the clause ("The Florida senator
   sought to calm his supporters, saying …");
 - after a verb of perceiving, the one perceived speaks ("It's grimly funny to watch Mitt
@@ -34,13 +36,43 @@ def speaker_span(an: Analysis, found: Found, span: Span) -> Span:
     """The speaker of ``found`` as the words ``span`` give it, corrected (see the module
     docstring)."""
     text = an.text
-    said_by = trimmed(text, span)
+    said_by = _bounded(text, trimmed(text, span))
     if found.cue is not None and text[found.cue[0] : found.cue[1]].endswith("ing"):
         said_by = participle_subject(text, said_by)
     said_by = perceived_name(text, said_by)
     said_by = appositive_name(text, said_by) or said_by
     said_by = issuer(text, an.sentences[found.sentence], said_by) or said_by
     return _place_owner(an, _whole_names(an, said_by))
+
+
+def _bounded(text: str, span: Span) -> Span:
+    """The speaker phrase without the relative word a reader took with it ("in what
+    officials called …", "a step that Republicans have said …": "officials", "Republicans")
+    and with the words its last adjective governs ("according to a person familiar" → "a
+    person familiar with the matter")."""
+    start, end = span
+    lead = _LEAD.match(text, start, end)
+    if lead is not None and lead.end() < end:
+        nxt = text[lead.end() : lead.end() + 1]
+        if lead.group(1) != "that" or nxt.isupper():
+            start = lead.end()
+    if _LOOSE_ADJECTIVE.search(text, start, end):
+        more = _GOVERNED.match(text, end)
+        if more is not None and not any(c.isupper() for c in more.group()):
+            end = more.end()  # not "familiar with Johnson's views": Johnson is not the source
+    return start, end
+
+
+# A lowercase relative word that opens no noun phrase; "that" only before a capitalised word
+# ("that Republicans"), since "that letter" is a demonstrative.
+_LEAD = re.compile(r"(what|whom|that) ")
+# "familiar", "close", "involved": an adjective that leaves its phrase unfinished.
+_LOOSE_ADJECTIVE = re.compile(r"\s(?:familiar|close|knowledgeable)\Z")
+# What such an adjective governs, up to a comma, a period or the cue: "with the matter",
+# "to the campaign", "with the negotiations".
+_GOVERNED = re.compile(
+    r" (?:with|to) (?:[\w’'.-]+ ){0,5}?[\w’'-]+(?=[,.;]| (?:said|says|say|told)\b)"
+)
 
 
 def _whole_names(an: Analysis, span: Span) -> Span:
