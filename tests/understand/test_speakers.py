@@ -523,6 +523,8 @@ def test_an_object_pronoun_opens_no_speaker() -> None:
         "Vale ex-lawyer admits lying to the council.",
         "One Vale confidant said the race was over.",
         "Vale's opponents said the plan would fail.",
+        "Vale's cousins said they had not seen him.",
+        '"Justice has been served," Vale\'s nephew said.',
     ],
 )
 def test_someone_known_by_whom_they_stand_with_is_not_that_person(sentence: str) -> None:
