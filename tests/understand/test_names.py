@@ -267,3 +267,14 @@ def test_a_given_name_alone_does_not_join_a_full_name() -> None:
     assert extract_statements(text)[0].speaker == "Warren"
     text = 'Biden Defends Pullout\n\nThe president spoke.\n\n"We are done," Mr. Biden said.'
     assert extract_statements(text)[-1].speaker == "Biden"
+
+
+def test_kim_jong_un_is_a_person_and_north_korean_is_no_one() -> None:
+    text = (
+        "North Korean leader Kim Jong Un said on Monday that the talks with the south would "
+        "resume in the spring, and the UN welcomed the news."
+    )
+    kinds = {e.name: e.kind for e in extract_entities(text)}
+    assert kinds.get("Kim Jong Un") == EntityKind.PERSON
+    assert "North Korean" not in kinds
+    assert kinds.get("UN") == EntityKind.ORG

@@ -289,6 +289,17 @@ ORG_WORDS: frozenset[str] = _words(
     """
 )
 
+# Words that end the name of a people or a faith, never of one person: "Mexican American",
+# "South Korean", "Muslim Americans" look like names but name no one.
+PEOPLES: frozenset[str] = _words(
+    """
+    american americans mexican mexicans korean koreans asian asians indian indians latino
+    latinos latina latinas hispanic hispanics african africans european europeans muslim
+    muslims christian christians jew jews jewish arab arabs chinese japanese russian
+    russians iranian iranians democrats republicans
+    """
+)
+
 # Organisation words that are also plain words: only count when part of a longer name.
 WEAK_ORG_WORDS: frozenset[str] = frozenset(
     {

@@ -89,8 +89,11 @@ def classify(name: str, title: str = "") -> EntityKind | None:
     title_words = {norm(t) for t in title.split()}
     if title_words & lx.TITLE_HEADS:
         return EntityKind.PERSON
-    for tok in toks:
+    written = name.split()[-len(toks) :] if toks else []
+    for tok, as_written in zip(toks, written, strict=True):
         t = tok.rstrip(".")
+        if len(t) == 2 and not as_written.isupper():
+            continue  # "UN", "EU" are written in capitals; "Un" is Kim Jong Un's name
         if t in lx.ORG_WORDS and (t not in lx.WEAK_ORG_WORDS or len(toks) > 1):
             return EntityKind.ORG
     if len(toks) == 1 and name.isupper() and len(name.replace(".", "")) >= 2:
@@ -99,6 +102,8 @@ def classify(name: str, title: str = "") -> EntityKind | None:
         return EntityKind.PERSON
     if len(toks) >= 2 and name.isupper():
         return None  # a dateline or a shouted headline, not a person
+    if len(toks) >= 2 and toks[-1] in lx.PEOPLES:
+        return None  # "North Korean leader Kim Jong Un": "North Korean" is no one
     if len(toks) >= 2 and all(t[:1].isalpha() for t in toks):
         return EntityKind.PERSON
     return None

@@ -93,18 +93,6 @@ def compatible(an: Analysis, ident: Identity, pronoun: str) -> bool:
     return True
 
 
-# Words that end the name of a people or a faith, never of one person: "Mexican American",
-# "South Korean", "Muslim Americans" are taken for names but no "he" or "she" stands for them.
-_GROUPS = lx.words_of(
-    """
-    american americans mexican mexicans korean koreans asian asians indian indians latino
-    latinos latina latinas hispanic hispanics african africans european europeans muslim
-    muslims christian christians jew jews jewish arab arabs chinese japanese russian
-    russians iranian iranians democrats republicans
-    """
-)
-
-
 def _group_name(name: str) -> bool:
     words = name.lower().split()
-    return bool(words) and words[-1] in _GROUPS
+    return bool(words) and words[-1] in lx.PEOPLES
