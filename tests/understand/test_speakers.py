@@ -569,3 +569,16 @@ def test_a_name_after_familiar_with_is_not_the_speaker() -> None:
     )
     statement = extract_statements(text)[-1]
     assert statement.speaker == statement.speaker_mention == "a person familiar"
+
+
+def test_i_outside_quotation_marks_is_the_writer_not_the_last_name() -> None:
+    text = (
+        "A week ago, when Mayor Tom Vale's summit with Governor Ada Brune was canceled, I "
+        "wrote an editorial asking whether “anyone is really shocked.”\n\n"
+        "I told Vale later that his endorsement of me was in the paper.\n\n"
+        "“I've ruined your reputation, huh?” he responded."
+    )
+    statements = extract_statements(text)
+    writer = [s for s in statements if s.speaker_mention in ("I", "I'd")]
+    assert writer and all(s.speaker == "I" and s.speaker_key is None for s in writer)
+    assert by_text(statements, "ruined your reputation").speaker == "Tom Vale"
