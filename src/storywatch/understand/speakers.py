@@ -69,10 +69,11 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
                 cut -= 1
             return resolve(an, (span[0], cut), history)
     bare = _CONTRACTION.sub("", low)
-    if bare == "i":
-        # Outside quotation marks "I" is the writer (or, in a Q&A, the one answering), never
-        # the last person named: "I wrote an editorial asking whether …" is no one else's.
-        return Speaker("I", -1, None, written)
+    if bare in ("i", "we"):
+        # Outside quotation marks "I" and "we" are the writers (or, in a Q&A, the one
+        # answering), never the last person or body named: "I wrote an editorial asking
+        # whether …" is no one else's, and "to this maxim we might add" is not Axios's.
+        return Speaker("I" if bare == "i" else "we", -1, None, written)
     if bare in lx.PERSONAL_PRONOUNS:
         return _pronoun(an, span[0], bare, written, history)
     if bare in lx.OWNER_PRONOUNS:
