@@ -35,6 +35,16 @@ async def dsvc(dsettings: Settings) -> AsyncIterator[Services]:
 
 
 @pytest.fixture
+async def patient_dsvc(tmp_path: Path) -> AsyncIterator[Services]:
+    """Services whose retries wait a minute, for a test that reads one failed attempt: with
+    the fast retries above the next attempt can land before the test looks."""
+    slow = {**FAST, "delivery_backoff_base_seconds": 60.0, "delivery_backoff_max_seconds": 60.0}
+    async with open_services(Settings(data_dir=tmp_path / "data", **slow)) as svc:  # type: ignore[arg-type]
+        yield svc
+        await close_delivery(svc)
+
+
+@pytest.fixture
 async def pg_dsvc(pg_database_url: str, tmp_path: Path) -> AsyncIterator[Services]:
     settings = Settings(data_dir=tmp_path / "pg", database_url=pg_database_url, **FAST)  # type: ignore[arg-type]
     async with open_services(settings) as svc:

@@ -90,9 +90,10 @@ async def test_each_push_carries_its_own_urgency_and_topic(
 
 
 async def test_a_push_that_cannot_be_sealed_does_not_hold_up_the_others(
-    dsvc: Services, local_server: LocalServer
+    patient_dsvc: Services, local_server: LocalServer
 ) -> None:
     """Pushes started together are sealed together; one whose keys are broken fails alone."""
+    dsvc = patient_dsvc
     push = PushService(local_server)
     phone, laptop, broken = push.browser("phone"), push.browser("laptop"), push.browser("old")
     uid = await new_user(dsvc, "ana")
