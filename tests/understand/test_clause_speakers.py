@@ -166,3 +166,33 @@ def test_a_statement_after_watch_name_is_that_persons() -> None:
     statement = by_text(extract_statements(text), "a fraud")
     assert statement.speaker == "Tom Vale"
     assert statement.speaker_mention == "Tom Vale"
+
+
+def test_a_participle_set_off_by_a_comma_speaks_for_the_sentence_subject() -> None:
+    """Not for the nearest noun phrase: "… to end the war in Afghanistan on Thursday,
+    saying …" is the president's."""
+    text = (
+        "Governor Ada Brune defended her decision to close the port of Korsvik on Thursday, "
+        "asserting that the town could no longer afford the cost of dredging."
+    )
+    statement = extract_statements(text)[0]
+    assert statement.speaker == "Ada Brune"
+    assert statement.speaker_mention == "Governor Ada Brune"
+
+
+def test_an_opening_phrase_is_no_subject_for_a_set_off_participle() -> None:
+    text = (
+        "Mayor Tom Vale spoke on Monday.\n\n"
+        "Hours later, Vale defended the closure of the dock in Korsvik, saying that the cost "
+        "of dredging was too high."
+    )
+    statement = extract_statements(text)[-1]
+    assert (statement.speaker, statement.speaker_mention) == ("Tom Vale", "Vale")
+
+
+@pytest.mark.parametrize("verb", ["asserted", "speculated", "opined", "hinted", "swore"])
+def test_reporting_verbs_of_general_english_report(verb: str) -> None:
+    text = f"Mayor Tom Vale {verb} that the harbour tolls would double by spring."
+    statement = extract_statements(text)[0]
+    assert (statement.speaker, statement.kind) == ("Tom Vale", "indirect")
+    assert statement.text.startswith("that the harbour tolls")

@@ -18,9 +18,11 @@ def test_a_cue_after_a_list_of_who_clauses_speaks_for_the_first_who() -> None:
         "claims that Dublin broadcaster RTE “takes its orders” from the governor, and "
         "asserts that the port is “finished.”\n"
     )
-    [only] = _all(text)
-    assert only[0].startswith("that Dublin broadcaster RTE “takes its orders” from")
-    assert only[1:] == ("Ana Ortega", "direct")
+    claims, asserts = _all(text)
+    assert claims[0].startswith("that Dublin broadcaster RTE “takes its orders” from")
+    assert claims[1:] == ("Ana Ortega", "direct")
+    # "asserts" is a cue of its own, said by the same "who".
+    assert asserts == ("that the port is “finished.”", "Ana Ortega", "direct")
 
 
 def test_the_subject_of_a_reported_clause_is_not_an_inverted_speaker() -> None:

@@ -136,6 +136,24 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "summarize": ("summarized", "summed"),
     "wrote_": ("penned",),
     "shoot_back": ("shot",),
+    # Reporting verbs from general English usage, not from PolNeAR's errors.
+    "assert": ("assert", "asserts", "asserted", "asserting"),
+    "affirm": ("affirms", "affirmed"),
+    "brag": ("brags", "bragged", "bragging"),
+    "confess": ("confesses", "confessed"),
+    "disclose": ("discloses", "disclosed"),
+    "grumble": ("grumbles", "grumbled"),
+    "hint": ("hints", "hinted"),
+    "mutter": ("mutters", "muttered"),
+    "opine": ("opines", "opined"),
+    "reassure": ("reassured",),
+    "rebut": ("rebutted",),
+    "repeat": ("repeats", "repeated"),
+    "speculate": ("speculates", "speculated", "speculating"),
+    "swear": ("swore", "swears"),
+    "theorize": ("theorized", "theorised"),
+    "concur": ("concurred",),
+    "protest": ("protested",),
 }
 
 CUE_WORDS: frozenset[str] = frozenset(w for forms in _CUE_LEMMAS.values() for w in forms)
@@ -148,7 +166,7 @@ WEAK_CUES: frozenset[str] = _words(
     continue report ask state describe read post charge agree believe think fear hope signal
     indicate demand maintain counter note observe promise urge confirm deny reveal comment
     mention call blast liken press cry bristle scold mock accuse tout hail praise dismiss label
-    dub decry sing question thank shoot_back point put go_on
+    dub decry sing question thank shoot_back point put go_on repeat protest
     """
 )
 

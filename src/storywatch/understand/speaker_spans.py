@@ -25,10 +25,11 @@ import re
 from bisect import bisect_right
 
 from storywatch.model import EntityKind
+from storywatch.understand import lexicon as lx
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.clause_speakers import participle_subject, perceived_name, trimmed
 from storywatch.understand.issuers import issuer
-from storywatch.understand.phrases import appositive_name
+from storywatch.understand.phrases import appositive_name, main_subject
 from storywatch.understand.spans import Found, Span
 
 
@@ -39,10 +40,46 @@ def speaker_span(an: Analysis, found: Found, span: Span) -> Span:
     said_by = _bounded(text, trimmed(text, span))
     if found.cue is not None and text[found.cue[0] : found.cue[1]].endswith("ing"):
         said_by = participle_subject(text, said_by)
+        said_by = _set_off_participle(an, found, said_by)
     said_by = perceived_name(text, said_by)
     said_by = appositive_name(text, said_by) or said_by
     said_by = issuer(text, an.sentences[found.sentence], said_by) or said_by
     return _place_owner(an, _whole_names(an, said_by))
+
+
+def _set_off_participle(an: Analysis, found: Found, span: Span) -> Span:
+    """A participle set off by a comma speaks for the sentence's subject, not for the noun
+    phrase nearest to it: "President Biden defended his decision to end the war in
+    Afghanistan on Thursday, saying …" is Biden's (the readers take "Afghanistan")."""
+    assert found.cue is not None
+    s = an.sentences[found.sentence]
+    text = an.text
+    if span[0] <= s.start or not text[span[1] : found.cue[0]].rstrip().endswith(","):
+        return span
+    if any(q.start < found.cue[0] for q in s.quotes):
+        return span  # "“…,” he said, adding …": the quotation's own reading stands
+    subject = main_subject(text, s)
+    if subject is None or subject[1] > span[0] or subject[0] != s.start:
+        return span
+    subject = trimmed(text, subject)
+    if text[subject[1] : subject[1] + 1] in (",", ":") or not _can_speak(an, subject):
+        return span  # "In a statement, …", "Hours later, …": no subject opens the sentence
+    return subject
+
+
+def _can_speak(an: Analysis, span: Span) -> bool:
+    """A person or organisation named in the span, a personal pronoun, or a determiner and
+    a speaking noun ("The senator", "the agency")."""
+    words = an.text[span[0] : span[1]].split()
+    if not words:
+        return False
+    low = [w.lower().strip(".,") for w in words]
+    if len(low) == 1 and low[0] in lx.PERSONAL_PRONOUNS:
+        return low[0] != "it"  # "It was a rebellion, saying …": "it" is seldom who speaks
+    if low[0] in ("the", "a", "an") and (low[-1] in lx.SPEAKER_NOUNS or low[-1] in lx.TITLE_HEADS):
+        return True
+    kinds = (EntityKind.PERSON, EntityKind.ORG)
+    return any(an.mentions[i].kind in kinds for i in an.mentions_in(span[0], span[1]))
 
 
 def _bounded(text: str, span: Span) -> Span:
