@@ -196,3 +196,17 @@ def test_reporting_verbs_of_general_english_report(verb: str) -> None:
     statement = extract_statements(text)[0]
     assert (statement.speaker, statement.kind) == ("Tom Vale", "indirect")
     assert statement.text.startswith("that the harbour tolls")
+
+
+def test_a_clause_or_cue_in_between_keeps_the_participle_where_it_is() -> None:
+    text = (
+        "Senator Ada Brune spoke in Korsvik.\n\n"
+        "The senator was rallying for a 70-year-old academic named Ivo Brandt, who is running "
+        'for the council and who worked the crowd, praising "her honesty and her long service" '
+        "as he promised to fight.\n\n"
+        "Mayor Tom Vale spoke next. His sister had struggled her whole life, Vale explained, "
+        "recalling the time he and his father visited her at the harbour."
+    )
+    statements = extract_statements(text)
+    assert by_text(statements, "her honesty").speaker == "Ivo Brandt"
+    assert by_text(statements, "the time he and his father").speaker == "Tom Vale"

@@ -64,7 +64,18 @@ def _set_off_participle(an: Analysis, found: Found, span: Span) -> Span:
     subject = trimmed(text, subject)
     if text[subject[1] : subject[1] + 1] in (",", ":") or not _can_speak(an, subject):
         return span  # "In a statement, …", "Hours later, …": no subject opens the sentence
+    if any(w.strip(",") in lx.CUE_WORDS for w in text[span[1] : found.cue[0]].split()):
+        return span  # "She had struggled, Cruz explained, recalling …": Cruz's own clause
+    if _SUBORDINATE.search(text, subject[1], found.cue[0]):
+        # "… after China told the WHO …, calling for …", "… Kingson, who worked the crowd,
+        # praising …": the participle may belong to the clause in between.
+        return span
     return subject
+
+
+_SUBORDINATE = re.compile(
+    r"\b(?:who|whom|which|after|when|while|because|before|since|as|until|if|although|though)\b"
+)
 
 
 def _can_speak(an: Analysis, span: Span) -> bool:
