@@ -278,3 +278,18 @@ def test_kim_jong_un_is_a_person_and_north_korean_is_no_one() -> None:
     assert kinds.get("Kim Jong Un") == EntityKind.PERSON
     assert "North Korean" not in kinds
     assert kinds.get("UN") == EntityKind.ORG
+
+
+def test_a_party_label_after_a_name_is_no_name() -> None:
+    text = (
+        "Rep. Ada Brune (D-N.Y.) took aim at Speaker Tom Vale (D-Calif.) on Saturday, calling "
+        "the party's delay “a national scandal.”\n\n"
+        'Sen. Ivo Brandt, R-Texas, said the plan was "a disaster."'
+    )
+    names = {e.name for e in extract_entities(text)}
+    assert not names & {"D-N.Y", "D-Calif", "R-Texas"}
+    speakers = [(s.speaker, s.speaker_mention) for s in extract_statements(text)]
+    assert speakers == [
+        ("Ada Brune", "Rep. Ada Brune (D-N.Y.)"),
+        ("Ivo Brandt", "Sen. Ivo Brandt"),
+    ]

@@ -461,6 +461,10 @@ def _after_the(text: str, start: int) -> bool:
 _NOT_TITLES = frozenset(("the", "and", "of"))
 
 
+# A party and a state written after a legislator's name: "D-N.Y.", "R-Ill.", "R-Texas".
+_PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]{1,12}")
+
+
 def _single_base(
     token: str, at_start: bool, lower_vocab: set[str], possessive: bool
 ) -> tuple[str, EntityKind | None] | None:
@@ -473,6 +477,8 @@ def _single_base(
     low = base.lower().rstrip(".")
     if (low in lx.NOT_NAMES and low != "us") or contraction(base):
         return None
+    if _PARTY_LABEL.fullmatch(base):
+        return None  # "Sen. Mark Kirk (R-Ill.)", "Ted Cruz, R-Texas,": a party and a state
     if at_start and low in lower_vocab and low not in gz.PLACES and low not in lx.TITLE_WORDS:
         return None
     if low in _TRAILING or token in _CONNECTORS:

@@ -70,7 +70,25 @@ def _set_off_participle(an: Analysis, found: Found, span: Span) -> Span:
         # "… after China told the WHO …, calling for …", "… Kingson, who worked the crowd,
         # praising …": the participle may belong to the clause in between.
         return span
-    return subject
+    return _up_to_name(an, subject)
+
+
+def _up_to_name(an: Analysis, span: Span) -> Span:
+    """A subject cut after the last person's name in it, and the party label in brackets
+    after that name: "Rep. Alexandria Ocasio-Cortez (D-N.Y.) took aim" (the subject reader
+    ran on over a verb it does not know) is "Rep. Alexandria Ocasio-Cortez (D-N.Y.)"."""
+    people = an.mentions_in(span[0], span[1])
+    named = [i for i in people if an.mentions[i].kind is EntityKind.PERSON]
+    if not named:
+        return span
+    end = an.mentions[named[-1]].end
+    label = _BRACKETED.match(an.text, end)
+    if label is not None and label.end() <= span[1]:
+        end = label.end()
+    return span[0], end
+
+
+_BRACKETED = re.compile(r" \([^()\n]{1,20}\)")
 
 
 _SUBORDINATE = re.compile(
