@@ -582,3 +582,14 @@ def test_i_outside_quotation_marks_is_the_writer_not_the_last_name() -> None:
     writer = [s for s in statements if s.speaker_mention in ("I", "I'd")]
     assert writer and all(s.speaker == "I" and s.speaker_key is None for s in writer)
     assert by_text(statements, "ruined your reputation").speaker == "Tom Vale"
+
+
+def test_in_an_interview_i_is_the_one_answering() -> None:
+    text = (
+        "Q&A with Mayor Tom Vale.\n\n"
+        "Mayor Tom Vale spent Thursday at the harbour, where he spoke with two reporters "
+        "about Governor Ada Brune's plan.\n\n"
+        "I told them that the tolls were a mistake, and they said they would think about it."
+    )
+    statement = by_text(extract_statements(text), "the tolls were a mistake")
+    assert (statement.speaker, statement.speaker_mention) == ("Tom Vale", "I")

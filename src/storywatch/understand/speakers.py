@@ -70,9 +70,12 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
             return resolve(an, (span[0], cut), history)
     bare = _CONTRACTION.sub("", low)
     if bare in ("i", "we"):
-        # Outside quotation marks "I" and "we" are the writers (or, in a Q&A, the one
-        # answering), never the last person or body named: "I wrote an editorial asking
-        # whether …" is no one else's, and "to this maxim we might add" is not Axios's.
+        # Outside quotation marks "I" and "we" are the writers, never the last person or
+        # body named: "I wrote an editorial asking whether …" is no one else's, and "to this
+        # maxim we might add" is not Axios's. In an interview the one answering is "I".
+        interviewee = _interviewee(an) if bare == "i" else None
+        if interviewee is not None:
+            return _named(an, interviewee, written)
         return Speaker("I" if bare == "i" else "we", -1, None, written)
     if bare in lx.PERSONAL_PRONOUNS:
         return _pronoun(an, span[0], bare, written, history)
@@ -480,6 +483,24 @@ def _relative(an: Analysis, pos: int, written: str, history: History) -> Speaker
         if m.end <= pos:
             break
     return Speaker(written, -1, None, written)
+
+
+def _interviewee(an: Analysis) -> int | None:
+    """The person an interview's headline names ("Q&A with Vice President Joe Biden",
+    "Interview: Tom Vale"), whose answers the article prints in the first person."""
+    m = _INTERVIEW.match(an.text)
+    if m is None:
+        return None
+    for i in an.mentions_in(m.end(), m.end() + 120):
+        mention = an.mentions[i]
+        if mention.start >= an.text.find("\n", m.end()) > 0:
+            break
+        if mention.kind is EntityKind.PERSON and an.owner[i] >= 0:
+            return an.owner[i]
+    return None
+
+
+_INTERVIEW = re.compile(r"\s*(?:Q ?& ?A|An interview|Interview)(?: with|:)\s+", re.IGNORECASE)
 
 
 def _named(an: Analysis, owner: int, written: str) -> Speaker:
