@@ -293,3 +293,14 @@ def test_a_party_label_after_a_name_is_no_name() -> None:
         ("Ada Brune", "Rep. Ada Brune (D-N.Y.)"),
         ("Ivo Brandt", "Sen. Ivo Brandt"),
     ]
+
+
+def test_a_title_case_headline_makes_no_person_of_its_run_of_words() -> None:
+    text = (
+        "Widow Reveals Stunning Thing Vale Did For Her Family\n\n"
+        "Mayor Tom Vale paid off the mortgage on her farm in 1986.\n\n"
+        "“She was having a very tough time,” Vale said."
+    )
+    names = {e.name for e in extract_entities(text)}
+    assert "Stunning Thing Vale" not in names
+    assert extract_statements(text)[0].speaker == "Tom Vale"

@@ -211,7 +211,7 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 else:
                     break
             i = j + 1
-            mention = _mention_from_run(text, run, initial, lower_vocab, possessive)
+            mention = _mention_from_run(text, run, initial, lower_vocab, possessive, in_headline)
             if mention is not None:
                 out.append(mention)
     return _without_lead_words(text, out, initial)
@@ -363,6 +363,7 @@ def _mention_from_run(
     initial: set[int],
     lower_vocab: set[str],
     possessive: bool,
+    in_headline: bool = False,
 ) -> Mention | None:
     if len(run) == 1:
         return _single(text, run[0], run[0].start in initial, lower_vocab, possessive)
@@ -427,6 +428,9 @@ def _mention_from_run(
             # an initial ("Roberta A. Kaplan") is no word written in lower case
             any(norm(w.text) in lower_vocab for w in run if len(w.text) > 1)
             or _after_the(text, run[0].start)
+            # a Title Case headline runs words together: "Woman Reveals Stunning Thing
+            # Trump Did" holds no person "Stunning Thing Trump"
+            or (in_headline and len(run) >= 3)
         )
     ):
         kind = None
