@@ -8,7 +8,9 @@ order:
   is a relative word before it ("what officials called"), and an adjective that leaves the
   phrase unfinished keeps what it governs ("a person familiar with the matter");
 - before a participle cue, a clause's subject speaks, not the clause ("The Florida senator
-  sought to calm his supporters, saying …");
+  sought to calm his supporters, saying …"), and a participle set off by a comma is the
+  sentence subject's, not the nearest noun phrase's ("… the war in Afghanistan on
+  Thursday, saying …");
 - after a verb of perceiving, the one perceived speaks ("It's grimly funny to watch Mitt
   Romney, …, suddenly insist …");
 - a role set off before a name leaves the name to speak ("a top strategist, John Weaver");
@@ -132,7 +134,7 @@ def _bounded(text: str, span: Span) -> Span:
 # A lowercase relative word that opens no noun phrase; "that" only before a capitalised word
 # ("that Republicans"), since "that letter" is a demonstrative.
 _LEAD = re.compile(r"(what|whom|that) ")
-# "familiar", "close", "involved": an adjective that leaves its phrase unfinished.
+# "familiar", "close", "knowledgeable": an adjective that leaves its phrase unfinished.
 _LOOSE_ADJECTIVE = re.compile(r"\s(?:familiar|close|knowledgeable)\Z")
 # What such an adjective governs, up to a comma, a period or the cue: "with the matter",
 # "to the campaign", "with the negotiations".
