@@ -46,7 +46,6 @@ _SHOUT_VERBS = words_of(
 _SHOUT_NOUNS = words_of("chant chants shout shouts cries calls chorus screams")
 
 # Lowercase words that open a clause before its subject.
-_SUBORDINATORS = words_of("when while as after before because since though although if until where")
 
 # A cheap first test for any of the words above.
 _STEMS = re.compile(r"chant|shout|yell|scream|jeer|holler|cries|calls of|chorus", re.IGNORECASE)
@@ -160,7 +159,7 @@ def _clause_np(text: str, s: Sentence, k: int) -> Span | None:
     for i in reversed(starts):
         if words[i].text.endswith("ing"):
             continue  # "holding signs and chanting": the participle's own clause
-        while i < k and words[i].text in _SUBORDINATORS:
+        while i < k and words[i].text in lx.SUBORDINATORS:
             i += 1  # "…, when Sanders protesters interrupted her, shouting …"
         chunk = Sentence(s.index, words[i].start, s.end, words[i:], s.quotes)
         found = opening_subject(text, chunk, k - i)

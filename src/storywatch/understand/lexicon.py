@@ -318,6 +318,24 @@ PEOPLES: frozenset[str] = _words(
     """
 )
 
+# Conjunctions that open a subordinate clause ("… after China told the WHO …").
+SUBORDINATORS: frozenset[str] = _words(
+    "when while as after before because since though although if until where"
+)
+
+# Someone known by whom they stand with or against, or are kin to ("a Clinton ally",
+# "Trump's biographer", "Simpson's cousins"): the name in the phrase is the other person,
+# never the speaker.
+RELATION_NOUNS: frozenset[str] = _words(
+    """
+    ally allies associate associates confidant confidante backer backers donor donors
+    rival rivals biographer accuser accusers opponent opponents cousin cousins roommate
+    brother brothers sister sisters nephew niece uncle aunt girlfriend boyfriend spouse
+    widow grandson granddaughter fiance fiancee sibling siblings parents children
+    classmate classmates colleague colleagues
+    """
+)
+
 # Organisation words that are also plain words: only count when part of a longer name.
 WEAK_ORG_WORDS: frozenset[str] = frozenset(
     {

@@ -17,6 +17,7 @@ from storywatch.model import EntityKind
 from storywatch.understand import gazetteer as gz
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
+from storywatch.understand.name_joins import joins_over, person_ends_at_of
 from storywatch.understand.name_tokens import (
     POSSESSIVE,
     contraction,
@@ -89,12 +90,11 @@ def classify(name: str, title: str = "") -> EntityKind | None:
     title_words = {norm(t) for t in title.split()}
     if title_words & lx.TITLE_HEADS:
         return EntityKind.PERSON
-    written = name.split()[-len(toks) :] if toks else []
-    for tok, as_written in zip(toks, written, strict=True):
+    for k, tok in enumerate(toks):
         t = tok.rstrip(".")
-        if len(t) == 2 and not as_written.isupper():
-            continue  # "UN", "EU" are written in capitals; "Un" is Kim Jong Un's name
         if t in lx.ORG_WORDS and (t not in lx.WEAK_ORG_WORDS or len(toks) > 1):
+            if len(t) == 2 and not name.split()[k - len(toks)].isupper():
+                continue  # "UN", "EU" are written in capitals; "Un" is Kim Jong Un's name
             return EntityKind.ORG
     if len(toks) == 1 and name.isupper() and len(name.replace(".", "")) >= 2:
         return EntityKind.ORG
@@ -173,7 +173,7 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                     break
                 nxt = toks[j + 1]
                 if nxt.text in ("for", "and"):
-                    if not _org_connector(text, run, nxt, toks[j + 2] if j + 2 < n else None):
+                    if not joins_over(text, run, nxt, toks[j + 2] if j + 2 < n else None):
                         break
                     run.append(nxt)
                     j += 1
@@ -189,17 +189,7 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 ):
                     # "Glenn Beck Blasts Drudge": a headline verb after a full name.
                     break
-                if (
-                    nxt.text == "of"
-                    and len(run) >= 2
-                    and (
-                        is_first_name(run[0].text)
-                        or _person_of(run, toks[j + 2 : j + 6])
-                        or _role_before(text, run[0].start)
-                    )
-                ):
-                    # "Melissa Cronin of Gawker", "defense attorney Warren Gotcher of
-                    # McAlester": a person's name ends before "of".
+                if nxt.text == "of" and person_ends_at_of(text, run, toks[j + 2 : j + 6]):
                     break
                 if nxt.text[:1].isupper():
                     run.append(nxt)
@@ -215,28 +205,6 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             if mention is not None:
                 out.append(mention)
     return _without_lead_words(text, out, initial)
-
-
-def _org_connector(text: str, run: list[Word], connector: Word, after: Word | None) -> bool:
-    """ "for" after an organisation's head word ("Center for American Progress", "Centers
-    for Disease Control"), and "and" inside what follows that "for" ("… Disease Control and
-    Prevention", "Center for Strategic and International Studies") or a government body's
-    "of", join one name when a capitalised word follows. Elsewhere both words end the name:
-    "Trump and Clinton", "the FBI and the CIA"."""
-    if after is None or not after.text[:1].isupper() or not joined(text, connector, after):
-        return False
-    if connector.text == "for":
-        head = norm(run[-1].text)
-        return head in lx.ORG_WORDS or (head.endswith("s") and head[:-1] in lx.ORG_WORDS)
-    if any(w.text == "for" for w in run):
-        return True
-    # "Department of Health and Human Services", "Ministry of Foreign Affairs and Trade": a
-    # government body's "of" runs on over "and"; a company's does not ("Bank of America and
-    # Wells Fargo").
-    return any(w.text == "of" for w in run) and any(norm(w.text) in _BODY_HEADS for w in run)
-
-
-_BODY_HEADS = frozenset(("department", "ministry", "bureau", "office", "institute", "school"))
 
 
 # First names shaped like a participle or an adverb, kept by _lead_word_shaped.
@@ -583,43 +551,6 @@ def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
     if norm(name_words[0].text) in lx.TITLE_HEADS:
         return None
     return run[: last_head + 1], name_words
-
-
-def _role_before(text: str, start: int) -> bool:
-    """Whether a lowercase title ("attorney", "spokesman") is the word right before
-    ``start``: what it names is a person."""
-    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
-    return m is not None and m.group(1) in lx.TITLE_HEADS
-
-
-_WORD_BEFORE = re.compile(r"\b([a-z]+) \Z")
-
-
-def _person_of(run: list[Word], after: list[Word]) -> bool:
-    """ "Meenakshi Ganguly of Human Rights Watch", "Stacy Baker of Columbia": two or three
-    plain capitalised words (no title, no organisation or place word) before "of" and an
-    organisation, a state or a city after it are a person and where they are from, whatever
-    the first name. "Bank of America", "Secretary of State", "Gun Owners of America" are
-    one name. A title before the name only makes it surer: "Dr. Anish Mahajan of
-    Harbor-UCLA Medical Center"."""
-    titled = 0
-    while titled < len(run) - 1 and norm(run[titled].text) in lx.TITLE_WORDS:
-        titled += 1
-    run = run[titled:]
-    if len(run) > 3 or not after or not after[0].text[:1].isupper():
-        return False
-    low = [norm(w.text) for w in run]
-    if any(w in lx.ORG_WORDS or w in lx.TITLE_WORDS for w in low):
-        return False
-    if " ".join(low) in gz.PLACES or low[-1] in gz.PLACES:
-        return False
-    names: list[str] = []
-    for w in after:
-        if not w.text[:1].isupper():
-            break
-        names.append(norm(w.text))
-    # A state or a city, not a country: "Gun Owners of America" is one name.
-    return any(w in lx.ORG_WORDS for w in names) or " ".join(names) in gz.US_STATES | gz.CITIES
 
 
 def _name_text(text: str, run: list[Word]) -> str:

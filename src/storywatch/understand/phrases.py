@@ -8,8 +8,6 @@ into a named person is :mod:`storywatch.understand.speakers`' job.
 
 from __future__ import annotations
 
-import re
-
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import (
     QUANTIFIERS,
@@ -574,29 +572,3 @@ def main_subject(text: str, s: Sentence) -> Span | None:
     if not out or not plausible(text, out):
         return None
     return out[0].start, out[-1].end
-
-
-# ", John E. Herbst," after a role: two to four capitalised words (initials allowed).
-_APPOSITIVE_NAME = re.compile(
-    r"(?:\s+(?:at|in|of|for)\s+(?:the\s+)?(?:[a-z]+(?:\s+[a-z]+)?|[A-Z][a-z]+))?,\s+"
-    r"((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3})(?=\s*[,.;]|\s*$|\s+(?:of|from|at)\s)"
-)
-
-
-def appositive_name(text: str, span: Span) -> Span | None:
-    """ "the assailant, John McGraw, told the court" / "said another fraternity brother,
-    Stuart Oltchick, who …": a role followed by the person's name; the name speaks."""
-    written = text[span[0] : span[1]]
-    first = written.split(" ", 1)[0].lower()
-    if (
-        first not in _DETERMINERS
-        and first not in ("his", "her", "their", "its", "another")
-        and not (first.endswith(("'s", "’s")) and written.split()[-1][:1].islower())
-    ):
-        return None
-    if any(w[:1].isupper() for w in written.split()[1:-1]) and written.split()[-1][:1].isupper():
-        return None  # already ends in a name
-    m = _APPOSITIVE_NAME.match(text, span[1])
-    if m is None or m.end() - span[1] > 60:
-        return None
-    return m.start(1), m.end(1)

@@ -31,8 +31,8 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.clause_speakers import participle_subject, perceived_name, trimmed
 from storywatch.understand.issuers import issuer
-from storywatch.understand.phrases import appositive_name, main_subject
-from storywatch.understand.spans import Found, Span
+from storywatch.understand.phrases import main_subject
+from storywatch.understand.spans import _DETERMINERS, Found, Span
 
 
 def speaker_span(an: Analysis, found: Found, span: Span) -> Span:
@@ -44,9 +44,36 @@ def speaker_span(an: Analysis, found: Found, span: Span) -> Span:
         said_by = participle_subject(text, said_by)
         said_by = _set_off_participle(an, found, said_by)
     said_by = perceived_name(text, said_by)
-    said_by = appositive_name(text, said_by) or said_by
+    said_by = _appositive_name(text, said_by) or said_by
     said_by = issuer(text, an.sentences[found.sentence], said_by) or said_by
     return _place_owner(an, _whole_names(an, said_by))
+
+
+# ", John E. Herbst," after a role: two to four capitalised words (initials allowed).
+_APPOSITIVE_NAME = re.compile(
+    r"(?:\s+(?:at|in|of|for)\s+(?:the\s+)?(?:[a-z]+(?:\s+[a-z]+)?|[A-Z][a-z]+))?,\s+"
+    r"((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3})"
+    r"(?=\s*[,.;]|\s*$|\s+(?:of|from|at)\s)"
+)
+
+
+def _appositive_name(text: str, span: Span) -> Span | None:
+    """ "the assailant, John McGraw, told the court" / "said another fraternity brother,
+    Stuart Oltchick, who …": a role followed by the person's name; the name speaks."""
+    written = text[span[0] : span[1]]
+    first = written.split(" ", 1)[0].lower()
+    if (
+        first not in _DETERMINERS
+        and first not in ("his", "her", "their", "its", "another")
+        and not (first.endswith(("'s", "’s")) and written.split()[-1][:1].islower())
+    ):
+        return None
+    if any(w[:1].isupper() for w in written.split()[1:-1]) and written.split()[-1][:1].isupper():
+        return None  # already ends in a name
+    m = _APPOSITIVE_NAME.match(text, span[1])
+    if m is None or m.end() - span[1] > 60:
+        return None
+    return m.start(1), m.end(1)
 
 
 def _set_off_participle(an: Analysis, found: Found, span: Span) -> Span:
@@ -68,7 +95,7 @@ def _set_off_participle(an: Analysis, found: Found, span: Span) -> Span:
         return span  # "In a statement, …", "Hours later, …": no subject opens the sentence
     if any(w.strip(",") in lx.CUE_WORDS for w in text[span[1] : found.cue[0]].split()):
         return span  # "She had struggled, Cruz explained, recalling …": Cruz's own clause
-    if _SUBORDINATE.search(text, subject[1], found.cue[0]):
+    if any(w.strip(",").lower() in _SUBORDINATE for w in text[subject[1] : found.cue[0]].split()):
         # "… after China told the WHO …, calling for …", "… Kingson, who worked the crowd,
         # praising …": the participle may belong to the clause in between.
         return span
@@ -93,9 +120,7 @@ def _up_to_name(an: Analysis, span: Span) -> Span:
 _BRACKETED = re.compile(r" \([^()\n]{1,20}\)")
 
 
-_SUBORDINATE = re.compile(
-    r"\b(?:who|whom|which|after|when|while|because|before|since|as|until|if|although|though)\b"
-)
+_SUBORDINATE = lx.SUBORDINATORS | lx.words_of("who whom which")
 
 
 def _can_speak(an: Analysis, span: Span) -> bool:

@@ -145,19 +145,6 @@ _OF_PLACE = re.compile(r"\s+(?:of|at|from|with)\s")
 
 _PARTY_NOUNS = lx.words_of("republican democrat independent")
 
-# Someone known by whom they stand with or against, or are kin to ("a Clinton ally",
-# "Trump's biographer", "Simpson's cousins"):
-# the name in the phrase is the other person, never the speaker.
-_RELATIONS = lx.words_of(
-    """
-    ally allies associate associates confidant confidante backer backers donor donors
-    rival rivals biographer accuser accusers opponent opponents cousin cousins roommate
-    brother brothers sister sisters nephew niece uncle aunt girlfriend boyfriend spouse
-    widow grandson granddaughter fiance fiancee sibling siblings parents children
-    classmate classmates colleague colleagues
-    """
-)
-
 
 def _recent_person(an: Analysis, pos: int, history: History) -> int | None:
     """The person who spoke last, in this paragraph or the one before, if anyone did."""
@@ -536,7 +523,7 @@ def _role(
     if (
         head in lx.TITLE_HEADS
         or head in lx.SPEAKER_NOUNS
-        or (head in _RELATIONS and "and" not in words)  # not "Jeb Bush and his brother"
+        or (head in lx.RELATION_NOUNS and "and" not in words)  # not "Jeb Bush and his brother"
     ):
         return Speaker(written, -1, written if head in lx.TITLE_HEADS else None, shown)
     if head in _PARTY_NOUNS and words[0] == "the" and len(words) >= 3:
