@@ -367,7 +367,9 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         if speaker is None:
             continue
         if speaker[0] > s.start and (
-            PARTICIPLE_NEXT.match(text, w.end) or _listener_only(text, s, k, speaker)
+            PARTICIPLE_NEXT.match(text, w.end)
+            or _listener_only(text, s, k, speaker)
+            or _adverbials_then_participle(text, s, k, lemma, speaker)
         ):
             # "The former secretary will play the “woman card,” Fiorina said, adding …": a
             # comma after the cue ends the attribution; the content came before it.
@@ -432,6 +434,23 @@ def _named_object(text: str, s: Sentence, k: int) -> bool:
 
 # A count before a word ending in "s" ("29 points", "two notes"), not a year ("in 2016 says").
 _COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|dozens")
+
+
+def _adverbials_then_participle(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> bool:
+    """ "…, Hollande said Tuesday in Paris, noting …": a trailer ("…, Hollande said") with
+    only when and where it was said between the cue and a participle after a comma ends
+    there, as it does at ", noting" right after the cue; the content is the clause before.
+    Only "say" and "add" trailers: "Ackman wrote to investors, telling …" and "asked for a
+    sentence, calling …" have their content after the cue."""
+    if lemma not in ("say", "add") or not text[s.start : speaker[0]].rstrip(" ”\"'").endswith(","):
+        return False
+    comma = text.find(",", s.words[k].end, s.end)
+    if comma < 0 or not PARTICIPLE_NEXT.match(text, comma) or _inside(s.quotes, comma):
+        return False
+    between = [x for x in s.words[k + 1 :] if x.end <= comma]
+    if not between or any(_inside(s.quotes, x.start) for x in between):
+        return False
+    return content_start(text, s.words[k].end, between, lemma) == NOTHING
 
 
 def _only_adverbials(text: str, s: Sentence, k: int, lemma: str) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.naming import naming_content
+from storywatch.understand.naming import joined_verb, naming_content
 from storywatch.understand.phrases import _np_before, main_subject
 from storywatch.understand.spans import (
     Found,
@@ -91,18 +91,35 @@ def _naming_followup(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[
     past a first act with no quotation in it, is the same speaker's second act with what
     :mod:`~storywatch.understand.naming` reads as its object and quoted name. (Naming
     participles outside the reporting lexicon, "praising", "hailing", are no cue above.)"""
-    if prev.speaker is None or prev.direct or not s.quotes:
-        return None  # a first act holding a quotation keeps its end (clause_ends decides it)
+    if prev.speaker is None or not s.quotes or not prev.parts:
+        return None
     naming = naming_content(text, s)
     if naming is None or naming.verb == 0:
         return None
     verb = s.words[naming.verb]
     before = s.words[naming.verb - 1]
-    if verb.start <= anchor or not verb.text.endswith("ing") or verb.text.lower() in lx.CUE_WORDS:
+    if verb.start <= anchor or prev.cue == (verb.start, verb.end):
         return None
-    if "," not in text[before.end : verb.start] or prev.cue == (verb.start, verb.end):
+    if _quote_inside(text, prev.parts[0][0], verb.start):
+        return None  # a first act holding a quotation keeps its end (clause_ends decides it)
+    if (
+        before.text == "and"
+        and verb.text.endswith("ing")
+        and prev.cue is not None
+        and text[prev.cue[0] : prev.cue[1]].endswith("ing")
+        and joined_verb(text, s, naming.verb)
+    ):
+        # "She pushed back, saying he has been a pioneer … and calling him “a feminist.”":
+        # two participles of one subject.
+        cut = _comma_before(text, before.start, s.words[naming.verb - 2].end)
+    elif verb.text.endswith("ing"):
+        if "," not in text[before.end : verb.start] or verb.text.lower() in lx.CUE_WORDS:
+            return None
+        cut = _comma_before(text, verb.start, before.end)
+    elif joined_verb(text, s, naming.verb) and before.text != "and":
+        cut = _comma_before(text, verb.start, before.end)
+    else:
         return None
-    cut = _comma_before(text, verb.start, before.end)
     found = Found((naming.content,), True, prev.speaker, (verb.start, verb.end), s.index)
     return cut, replace(found, inherited=True)
 

@@ -235,6 +235,19 @@ def with_naming(text: str, s: Sentence, found: Found | None) -> Found | None:
     return Found((naming.content,), True, found.speaker, cue, s.index)
 
 
+def joined_verb(text: str, s: Sentence, k: int) -> bool:
+    """ "He suggested her cycle was behind her tone, called her “third-rate” and …": a
+    naming verb after a comma or "and" with no subject of its own is the next verb of the
+    sentence's subject, a second act beside the reported clause, not part of it."""
+    if k < 2:
+        return False
+    before = s.words[k - 1]
+    if before.text == "and":
+        gap = text[s.words[k - 2].end : before.start]
+        return "," in gap or s.words[k - 2].text.lower() not in lx.PERSONAL_PRONOUNS
+    return text[before.end : s.words[k].start].strip() == "," and before.text[:1].islower()
+
+
 def relative_naming(words: list[Word], k: int, first: Found) -> bool:
     """ "Cross said he has two options: Vote for Clinton, whom he called “the most divisive
     figure”, or …": the naming verb at ``k`` opens a relative clause whose object is the

@@ -331,7 +331,10 @@ def _subject_before_appositive(
     if chunks and j < len(words) and words[j].text.lower().endswith("ing"):
         # "Hours later, Vale returned the compliment, telling Reuters, “…”": before a
         # participle the last chunk is a clause, and its subject speaks, not the opener.
-        lead = _clause_lead(text, chunks[-1])
+        last = chunks[-1]
+        if len(last) > 2 and (last[0].text.lower() in _SUBORDINATORS or last[0].text == "as"):
+            last = last[1:]  # "…, as Mrs. Clinton echoed the criticism, saying …"
+        lead = _clause_lead(text, last)
         if lead is not None:
             return lead
     # "A top strategist, John Weaver, said": the name, not the role before it, speaks.
@@ -366,9 +369,13 @@ def _subject_before_appositive(
         if len(chunk) <= 9 and plausible(text, chunk, loose):
             return chunk[0].start, chunk[-1].end
         tail = _name_at_end(text, chunk)
-        if tail is not None and k == len(chunks) - 2:
+        if tail is not None and (
+            k == len(chunks) - 2
+            or (k == len(chunks) - 3 and [w.text for w in chunks[k + 1]] == ["who"])
+        ):
             # "It was three years ago that Michael Bloomberg, who …, said": the name that
-            # ends a long clause is the subject.
+            # ends a long clause is the subject (also with "who," set off: "… Bret
+            # Stephens, who, after trading insults …, said").
             return tail
         return None
     if len(chunks) == 1:
