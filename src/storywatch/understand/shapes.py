@@ -56,10 +56,52 @@ def colon_quote(text: str, s: Sentence) -> Found | None:
         return None
     # "But back home, he returned to his familiar lines: “…”": the subject of the first
     # verb, past an opening phrase.
-    announced = _announcing_clause(text, [w for w in s.words if w.end <= q.start])
+    before = [w for w in s.words if w.end <= q.start]
+    announced = _announcing_clause(text, before) or _stance_clause(text, before)
     if announced is None:
         return None
     return Found(q.parts, True, announced[0], announced[1], s.index)
+
+
+def _stance_clause(text: str, words: list[Word]) -> tuple[Span, Span] | None:
+    """Speaker and verb of "The Harbour Board was blunt in its ruling:" or "A study from
+    the Lindqvist Institute had this to say:": a copula and an adjective (a stance, not a
+    passive "was asked:") or "had"/"has", right before a quotation; the subject speaks when
+    it names someone ("The plan was simple:" names no one)."""
+    for k in range(1, min(len(words), _ANNOUNCE_MAX_WORDS)):
+        low = words[k].text
+        stance = low in ("was", "is") and k + 1 < len(words) and _adjective(words[k + 1].text)
+        if not (stance or low in ("had", "has")):
+            continue
+        speaker = _np_before(text, words, k, words[0].start, loose=True)
+        if speaker is None or not _names(text, speaker, words[0].start):
+            return None
+        return speaker, (words[k].start, words[k].end)
+    return None
+
+
+def _adjective(token: str) -> bool:
+    """A lowercase word after a copula that is no participle, article or cue ("blunt",
+    "conclusive", not "asked", "told", "the", "not")."""
+    low = token.lower()
+    return (
+        token[:1].islower()
+        and not past_tense(low)
+        and not low.endswith(("ing", "en"))
+        and low not in lx.CUE_WORDS
+        and low not in _NOT_ADJECTIVES
+    )
+
+
+_NOT_ADJECTIVES = frozenset(
+    ("a", "an", "the", "not", "no", "also", "still", "just", "now", "then", "that", "this")
+)
+
+
+def _names(text: str, span: Span, sentence_start: int) -> bool:
+    """A capitalised word in the noun phrase past the sentence's first word."""
+    start = span[0] + 1 if span[0] == sentence_start else span[0]
+    return any(c.isupper() for c in text[start : span[1]])
 
 
 def as_put_it(text: str, s: Sentence) -> Found | None:

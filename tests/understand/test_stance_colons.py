@@ -1,0 +1,33 @@
+"""A quotation after a colon that closes a stance ("X was blunt:") or "X had this to say:"."""
+
+from __future__ import annotations
+
+from storywatch import extract_statements
+
+
+def _said(text: str) -> list[tuple[str, str | None]]:
+    return [(s.text, s.speaker) for s in extract_statements(text)]
+
+
+def test_copula_and_adjective_before_a_colon_credit_the_subject() -> None:
+    text = (
+        "Hoping to end the matter, the Harbour Ethics Board was firm in its ruling: "
+        "“No further hearing on this question is needed.”\n"
+    )
+    [(words, speaker)] = _said(text)
+    assert words == "No further hearing on this question is needed."
+    assert speaker == "Harbour Ethics Board"
+
+
+def test_had_this_to_say_credits_the_subject() -> None:
+    text = (
+        "Meanwhile, a study from the Lindqvist Institute had this to say about the plan: "
+        "“Most of the money would go to families that need it least.”\n"
+    )
+    [(_, speaker)] = _said(text)
+    assert speaker == "Lindqvist Institute"
+
+
+def test_stance_of_a_thing_names_no_speaker() -> None:
+    text = "By Friday the problem was simple: “We ran out of money before the vote.”\n"
+    assert _said(text) == []
