@@ -75,3 +75,33 @@ def test_a_verb_that_governs_quotations_keeps_its_reading_before_a_preposition()
     )
     directs = [s for s in extract_statements(text) if s.kind == "direct"]
     assert [s.speaker for s in directs] == ["Ruth Okonjo"]
+
+
+def test_go_as_a_verb_of_motion_reports_nothing() -> None:
+    text = (
+        "Councillor Ruth Okonjo spoke at the harbour.\n\n"
+        "Okonjo went to the hearing on the “harbour first” plan and stayed an hour.\n\n"
+        "The port board faces the new “levy,” which went through three committees last year.\n\n"
+        "Okonjo's deputy, who goes by “Tam,” was among the first to arrive.\n"
+    )
+    assert [s for s in extract_statements(text) if s.kind == "direct"] == []
+
+
+def test_go_before_the_words_still_reports_them() -> None:
+    text = (
+        "Councillor Ruth Okonjo spoke at the harbour.\n\n"
+        "“The pier will hold,” Okonjo went on, as if nobody had asked. “It always has.”\n\n"
+        "Okonjo went further on Tuesday, saying the ferry was “a gift to the city.”\n"
+    )
+    found = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert [s.speaker for s in found] == ["Ruth Okonjo"] * len(found)
+    assert any("gift to the city" in s.text for s in found)
+    assert any("The pier will hold" in s.text for s in found)
+
+
+def test_a_verb_of_seeming_links_its_subject_to_a_description() -> None:
+    text = (
+        "Councillor Ruth Okonjo spoke at the harbour.\n\n"
+        "However, Okonjo appears weak before the board's “offensive” on the ferry budget.\n"
+    )
+    assert [s for s in extract_statements(text) if s.kind == "direct"] == []

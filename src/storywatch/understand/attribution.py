@@ -68,6 +68,7 @@ from storywatch.understand.spans import (
     _is_cue,
     _words_between,
     cue_indices,
+    goes_somewhere,
     is_title_quote,
     subject_end,
     subject_floor,
@@ -94,7 +95,9 @@ def find_in_sentence(text: str, s: Sentence) -> Found | None:
     if s.quotes:
         if found is not None:
             found = crowd_speaker(text, s, found)
-        return with_naming(text, s, found)
+        found = with_naming(text, s, found)
+    if found is not None and found.cue is not None and goes_somewhere(text, found.cue):
+        return None
     return found
 
 

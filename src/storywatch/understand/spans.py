@@ -6,6 +6,7 @@ noun-phrase readers (:mod:`storywatch.understand.phrases`) so both can share the
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -119,6 +120,26 @@ def _is_cue(word: Word, quotes: list[Quote]) -> bool:
         and (text[0].islower() or text.lower() in _SENTENCE_CUES)
         and not _inside(quotes, word.start)
     )
+
+
+def goes_somewhere(text: str, cue: Span) -> bool:
+    """ "Okafor went, “Not again.”", "Vale went on to say …", "went so far as to say": "go"
+    reports words that follow it (after a comma, a colon or a quotation mark), or with "on"
+    or "so". A lower-case word after it makes it a verb of motion or degree ("went to the
+    debate", "the offensive, which went through three cities", "goes by “Vito”"), which
+    says nothing, unless a participle of saying follows ("went further, saying …")."""
+    if text[cue[0] : cue[1]] not in _GO_FORMS:
+        return False
+    after = text[cue[1] : cue[1] + 20].split(None, 1)
+    if not after or not after[0][:1].islower() or after[0].rstrip(",.;:") in ("on", "so"):
+        return False
+    saying = _SAYING_NEXT.search(text, cue[1], cue[1] + _SAYING_REACH)
+    return saying is None or saying.group(1) not in lx.CUE_WORDS
+
+
+_GO_FORMS = frozenset(w for w, lemma in lx.CUE_LEMMA.items() if lemma == "go_on")
+_SAYING_NEXT = re.compile(r",\s+([a-z]+ing)\b")
+_SAYING_REACH = 160
 
 
 def _trim(text: str, start: int, end: int) -> Span:
