@@ -163,3 +163,19 @@ def test_after_a_verb_of_naming_a_comma_and_a_conjunction_end_the_clause() -> No
         "to block them.\n"
     )
     assert _direct(text) == ["the new tolls “unfair,”"]
+
+
+def test_a_report_in_brackets_ends_at_the_closing_bracket() -> None:
+    text = (
+        "The council (like harbour master Dana Okafor, who called the levy “a menace” at the "
+        "weekend), has argued that the ferry needs new money.\n"
+    )
+    [s] = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert s.text == "the levy “a menace” at the weekend"
+    assert s.speaker == "Dana Okafor"
+
+
+def test_a_relative_report_ends_at_the_comma_closing_it() -> None:
+    text = "And will the editors, who once called such stories “spinach,” want to print them?\n"
+    [found] = _direct(text)
+    assert "print" not in found

@@ -148,6 +148,8 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
             end += 1
     if found.cue is not None and _is_naming_cue(text[found.cue[0] : found.cue[1]]):
         end = naming_end(text, s.quotes, a, end)
+    if found.cue is not None:
+        end = aside_end(text, s, found.speaker, found.cue, (a, end))
     a = inner_start(text, s.quotes, a, end)
     alone = quote_alone(text, s, replace(found, parts=((a, end),)))
     if alone.parts != ((a, end),):
@@ -155,6 +157,47 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     if (a, end) == found.parts[0]:
         return found
     return Found(((a, end),), True, found.speaker, found.cue, found.sentence, found.inherited)
+
+
+def aside_end(text: str, s: Sentence, speaker: Span | None, cue: Span, content: Span) -> int:
+    """Where a report set off inside another sentence ends: "The campaign (like Okafor, who
+    called him “a menace” last week), has argued …" ends at its closing bracket, and "Will
+    the editors, who once called such stories “spinach,” want them?" at the comma that
+    closes the relative clause after its quotation. What follows is the sentence the aside
+    sits in, the writer's words, not the speaker's (unless the bracket holds no quotation:
+    "His line (which he repeated to me often) was, “…”" goes on to the words)."""
+    start, end = content
+    opened = text.rfind("(", s.start, cue[0])
+    if opened >= 0 and text.find(")", opened, cue[0]) < 0:
+        closed = text.find(")", cue[1], end)
+        if closed >= 0 and any(start <= q.start and q.end <= closed + 1 for q in s.quotes):
+            return _before_marks(text, start, closed)
+    if speaker is None or not (
+        _RELATIVE_CUE.match(text[speaker[1] : cue[0]])
+        or (
+            text[speaker[0] : speaker[1]].lower() == "who"
+            and text[s.start : speaker[0]].rstrip().endswith(",")
+        )
+    ):
+        return end
+    for q in s.quotes:
+        if start <= q.start and q.end <= end:
+            inside = bool(q.parts) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
+            nxt = text[q.end : q.end + 2].lstrip()
+            if inside and nxt[:1].islower():
+                return q.end
+            return end
+    return end
+
+
+# ", who once called", ", who has long described": the subject of a relative clause.
+_RELATIVE_CUE = re.compile(r",\s+who\s+(?:\w+\s+){0,2}\Z")
+
+
+def _before_marks(text: str, start: int, at: int) -> int:
+    while at > start and text[at - 1] in " ,.;:":
+        at -= 1
+    return at
 
 
 def _is_report(text: str, cue: Span) -> bool:
