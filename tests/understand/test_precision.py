@@ -105,3 +105,13 @@ def test_a_verb_of_seeming_links_its_subject_to_a_description() -> None:
         "However, Okonjo appears weak before the board's “offensive” on the ferry budget.\n"
     )
     assert [s for s in extract_statements(text) if s.kind == "direct"] == []
+
+
+def test_a_dash_aside_after_the_subject_is_no_statement() -> None:
+    text = (
+        "Councillor Ruth Okonjo spoke at the harbour.\n\n"
+        "Harbour elites — what is left of the once-proud “old guard” — are giving way.\n\n"
+        "A representative for the Okonjo brand - a small firm pitched as "
+        '"the home of Women Who Sail" - noted that the company offers paid leave.\n'
+    )
+    assert [s for s in extract_statements(text) if s.kind == "direct"] == []

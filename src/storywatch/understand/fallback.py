@@ -29,6 +29,10 @@ from storywatch.understand.text import Quote, Word
 # this far were wrong).
 _FAR = 25
 
+# A dash straight after the word taken for the verb opens an aside about the subject, not
+# the verb's object.
+_DASHES = frozenset(("-", "--", "—", "–"))
+
 # Verbs that link their subject to a description of it ("appears weak", "remained
 # “cautiously optimistic”" is the writer's description unless a verb of saying follows:
 # "appeared to call it …").
@@ -68,6 +72,8 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
         return None
     if "," in text[subject[1] : verb.start] or goes_somewhere(text, (verb.start, verb.end)):
         return None
+    if text[verb.end : after[k + 1].start].strip() in _DASHES:
+        return None  # "Party elites — what is left of the “establishment” — are …": an aside
     if low in _LINKING and after[k + 1].text != "to":
         return None  # "Vale appears weak before the “offensive”": a state, not words
     start, end = _trim(text, after[k + 1].start, s.end)

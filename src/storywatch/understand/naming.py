@@ -118,6 +118,10 @@ def naming_content(text: str, s: Sentence) -> Naming | None:
         lead = text[words[start_at].start : quote.start]
         if any(c in lead for c in ":;—–") or "that" in {x.text for x in between}:
             continue
+        if text[w.end : words[start_at].start].strip() in ("-", "--"):
+            # "the Vale brand - a shop pitched as “…”": a noun before a dash aside, no verb
+            continue
+            continue
         lows = {x.text.lower() for x in between}
         if (low in _WITH_AS or low not in _NAMING_VERBS) and "as" not in lows:
             continue
