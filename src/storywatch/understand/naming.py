@@ -225,6 +225,10 @@ def with_naming(text: str, s: Sentence, found: Found | None) -> Found | None:
             return None
         speaker = _naming_speaker(text, s, naming.verb)
         return None if speaker is None else Found((naming.content,), True, speaker, cue, s.index)
+    if found.cue == cue and not found.direct and found.speaker is not None:
+        # "Within hours, Okafor called the mayor “Captain Delay” twice.": a reading of the
+        # naming verb that left its quotation out took the wrong side of the verb.
+        return Found((naming.content,), True, found.speaker, cue, s.index)
     if not found.direct or len(found.parts) != 1 or found.cue == cue:
         return found
     start, end = found.parts[0]
