@@ -201,3 +201,28 @@ def test_an_auxiliary_before_the_phrase_is_stepped_over_too() -> None:
     [only] = extract_statements("Hale left.\n\nOrtega would in time call the board “a farce.”\n")
     assert only.speaker == "Ortega"
     assert only.text == "the board “a farce.”"
+
+
+def test_a_reading_of_the_naming_verb_without_its_quotation_gives_way() -> None:
+    text = (
+        "The debate turned sour.\n\nWithin hours, Okafor called the mayor “Captain Delay” twice.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.kind == "direct"
+    assert only.speaker == "Okafor"
+    assert only.text == "the mayor “Captain Delay” twice"
+
+
+def test_a_title_case_name_after_he_calls_is_the_name_he_gives() -> None:
+    text = (
+        "Vale runs a podcast.\n\nHe talks about fish in episodes he calls “Harbor Talk,” mostly.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.kind == "direct"
+    assert only.cue == "calls"
+    assert only.text.startswith("Harbor Talk")
+
+
+def test_a_title_case_name_after_a_noun_and_called_is_a_title() -> None:
+    text = "Vale runs a podcast called “Harbor Talk” about fish.\n"
+    assert [st for st in extract_statements(text) if st.kind == "direct"] == []

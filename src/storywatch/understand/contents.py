@@ -79,10 +79,20 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
                 # quotation closes on its own punctuation, so the narration after it is the
                 # writer's, and the listener before it is not what was said.
                 return Found(tuple(q.parts), True, speaker, (cue.start, cue.end), s.index)
-    if later and lemma in lx.NAMING_LEMMAS and not text[cue.end : later[0].start].strip(" ,:"):
+    named = later[0] if later else None
+    if k and s.words[k - 1].text.lower() in lx.PERSONAL_PRONOUNS:
+        # Right after "he calls" a quotation in Title Case is the name he gives, not a
+        # work's title ("a podcast she calls “Harbor Talk”"); after a noun, "a podcast
+        # called “Harbor Talk”" is the title.
+        named = next((q for q in s.quotes if q.start >= cue.end), None)
+    if (
+        named is not None
+        and lemma in lx.NAMING_LEMMAS
+        and not text[cue.end : named.start].strip(" ,:")
+    ):
         # "under what Ruiz called “the old port model,” the company …": the verb's object
         # came before it, so what was said is the quotation alone.
-        return Found(later[0].parts, True, speaker, (cue.start, cue.end), s.index)
+        return Found(named.parts, True, speaker, (cue.start, cue.end), s.index)
     # A reported clause: "said (that) …" up to the end of the sentence.
     if not rest and not later:
         return None
