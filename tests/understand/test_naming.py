@@ -226,3 +226,24 @@ def test_a_title_case_name_after_he_calls_is_the_name_he_gives() -> None:
 def test_a_title_case_name_after_a_noun_and_called_is_a_title() -> None:
     text = "Vale runs a podcast called “Harbor Talk” about fish.\n"
     assert [st for st in extract_statements(text) if st.kind == "direct"] == []
+
+
+def test_a_participle_after_a_set_off_phrase_of_time_hangs_on_the_clause_before() -> None:
+    text = (
+        "Mayor Vale has fought with Okafor over the budget, at one point calling the "
+        "treasurer a “liar” who was not “honest.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Vale"
+    assert only.cue == "calling"
+    assert only.text.startswith("the treasurer a “liar” who was not “honest")
+
+
+def test_a_reporting_participle_after_a_set_off_phrase_has_the_same_speaker() -> None:
+    text = (
+        "Mayor Vale has fought with Okafor over the budget, at times telling reporters "
+        "that he was “not honest.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Vale"
+    assert only.cue == "telling"

@@ -47,7 +47,12 @@ from storywatch.understand.contents import content_after, content_before
 from storywatch.understand.crowds import crowd_speaker
 from storywatch.understand.digests import headline_quote, labelled_quote, signed_quote
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.naming import naming_content, relative_naming, with_naming
+from storywatch.understand.naming import (
+    after_set_off_phrase,
+    naming_content,
+    relative_naming,
+    with_naming,
+)
 from storywatch.understand.outer_trailers import outer_act, trailer_start
 from storywatch.understand.phrases import (
     _np_after,
@@ -314,7 +319,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             speaker is None
             and w.text.endswith("ing")
             and k > 0
-            and "," in text[words[k - 1].end : w.start]
+            and ("," in text[words[k - 1].end : w.start] or after_set_off_phrase(text, words, k))
         ):
             # "Ortagus added, writing that …": a participle's speaker is the clause subject;
             # with a quotation after it, a plain noun phrase will do ("The mayor left no

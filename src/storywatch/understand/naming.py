@@ -313,7 +313,9 @@ def _naming_speaker(text: str, s: Sentence, k: int) -> Span | None:
     if j == 0 or _inside(s.quotes, words[j - 1].start):
         return None
     joined = words[j - 1].text.lower() == "and"
-    after_comma = "," in text[words[j - 1].end : words[j].start]
+    after_comma = "," in text[words[j - 1].end : words[j].start] or after_set_off_phrase(
+        text, words, j
+    )
     if joined:
         return opening_name(text, s) or joined_name(text, s, k)
     if after_comma and words[k].text.endswith("ing"):
@@ -331,6 +333,23 @@ def _naming_speaker(text: str, s: Sentence, k: int) -> Span | None:
 # many words long ("in his announcement speech").
 _PHRASE_PREPOSITIONS = _words("in at during on over after before since within")
 _MAX_PHRASE_WORDS = 5
+
+
+def after_set_off_phrase(text: str, words: list[Word], j: int) -> bool:
+    """ "…, at one point calling the mayor a “coward”", "…, in turn labeling him a “fraud”":
+    a short phrase of time or manner (a preposition and lowercase words) after a comma
+    stands between the comma and the participle at ``words[j]``; the participle hangs on
+    the clause before the comma as it would right after it."""
+    if not words[j].text.endswith("ing"):
+        return False
+    for i in range(j - 1, max(0, j - 1 - _MAX_PHRASE_WORDS), -1):
+        if text[words[i].end : words[i + 1].start] != " ":
+            return False
+        if not words[i].text.islower() and not words[i].text.isdigit():
+            return False
+        if words[i].text in _PHRASE_PREPOSITIONS:
+            return i > 0 and text[words[i - 1].end : words[i].start] == ", "
+    return False
 
 
 def _phrase_start(text: str, words: list[Word], j: int) -> int | None:
