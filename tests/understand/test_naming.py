@@ -247,3 +247,15 @@ def test_a_reporting_participle_after_a_set_off_phrase_has_the_same_speaker() ->
     [only] = extract_statements(text)
     assert only.speaker == "Vale"
     assert only.cue == "telling"
+
+
+def test_an_honorific_and_family_name_before_a_long_aside_is_the_subject() -> None:
+    text = (
+        "Mr. Vale's long feud with the former mayor started last week when Mrs. Okafor, in "
+        "answer to his remarks about her loss in the 2019 race, accused him of having a "
+        "“habit of spite.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Okafor"
+    assert only.cue == "accused"
+    assert only.text.startswith("him of having a “habit of spite")

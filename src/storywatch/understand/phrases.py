@@ -417,9 +417,13 @@ def _not_a_name(run: list[Word]) -> bool:
 
 
 def _name_at_end(text: str, chunk: list[Word]) -> Span | None:
-    """The run of two to four capitalised words ending ``chunk``, after a lowercase word."""
+    """The run of two to four capitalised words ending ``chunk``, after a lowercase word;
+    an honorific before a family name counts ("when Mrs. Okafor")."""
     run: list[Word] = []
     for w in reversed(chunk):
+        if run and w.text.lower() in lx.HONORIFICS and w.text[:1].isupper():
+            run.insert(0, w)
+            break
         if not w.text[:1].isupper() or w.text.lower() in lx.NOT_NAMES:
             break
         run.insert(0, w)
