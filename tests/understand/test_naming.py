@@ -259,3 +259,13 @@ def test_an_honorific_and_family_name_before_a_long_aside_is_the_subject() -> No
     assert only.speaker == "Okafor"
     assert only.cue == "accused"
     assert only.text.startswith("him of having a “habit of spite")
+
+
+def test_the_name_after_an_object_relative_before_an_aside_is_the_subject() -> None:
+    text = (
+        "In 1998 he fought in what Anna Vale, treasurer for the harbour campaign, called "
+        "“hand-to-hand combat.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Anna Vale"
+    assert only.text.startswith("hand-to-hand combat")

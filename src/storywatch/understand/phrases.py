@@ -356,6 +356,10 @@ def _subject_before_appositive(
             # "…, when Mr. Buchanan, who …, said": the subject follows the conjunction, as
             # it does in "But Tom Fitton, the president of …, said".
             chunk = chunk[1:]
+        elif at := _object_relative(chunk):
+            # "… fought in what Bay Okafor, the party's treasurer, called “…”": the relative
+            # word is the verb's object; the name after it is the subject.
+            chunk = chunk[at:]
         elif low in _PREPOSITIONS or low in ("who", "which", "whose", "and", "but"):
             continue
         if k > 0 and is_place_appositive(chunk, chunks[k - 1]):
@@ -414,6 +418,16 @@ def _not_a_name(run: list[Word]) -> bool:
     honorific before a surname ("Mrs. Clinton tried …") opens a name."""
     low = run[0].text.lower()
     return low in lx.NOT_NAMES and not (low in lx.HONORIFICS and len(run) > 1)
+
+
+def _object_relative(chunk: list[Word]) -> int:
+    """Where the name after a relative word that is its verb's object ("what", "which",
+    "whom") begins when it ends ``chunk`` ("fought in what Bay Okafor"); else 0."""
+    for i in range(len(chunk) - 2, -1, -1):
+        if chunk[i].text in ("what", "which", "whom"):
+            rest = chunk[i + 1 :]
+            return i + 1 if all(w.text[:1].isupper() for w in rest) else 0
+    return 0
 
 
 def _name_at_end(text: str, chunk: list[Word]) -> Span | None:
