@@ -146,3 +146,14 @@ def test_trailer_then_according_to_credits_the_source() -> None:
     assert len(acts) == 1, acts
     assert acts[0][1:3] == ("the ministry", "according to"), acts
     assert "the minister said" in acts[0][0], acts
+
+
+def test_a_participle_after_a_spaced_dash_is_a_second_act() -> None:
+    text = (
+        "The mayor denounced what she called the “gloomy” plan for the port that came from "
+        "the board last week – saying it offered no jobs but “fear and blame.”\n"
+    )
+    acts = _acts(text)
+    assert [a[2] for a in acts] == ["called", "saying"]
+    assert acts[0][0] == "the “gloomy” plan for the port that came from the board last week"
+    assert acts[1][0] == "it offered no jobs but “fear and blame.”"

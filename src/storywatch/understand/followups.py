@@ -20,6 +20,7 @@ keep it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
@@ -237,10 +238,12 @@ def _next_cue_followup(
         link = words[j].text.lower()
         gap = text[words[j].end : words[j + 1].start]
         speaker: Span | None
-        if w.text.endswith("ing") and j == k - 1 and "," in gap:
+        if w.text.endswith("ing") and j == k - 1 and ("," in gap or _SPACED_DASH.match(gap)):
             # "…, adding that": the participle's subject is the previous speaker, or the
             # sentence's subject when that speaker only spoke in a relative clause ("… a
-            # notice that said …, telling reporters that …" is the minister telling).
+            # notice that said …, telling reporters that …" is the minister telling). A
+            # spaced dash sets the participle off as a comma does ("… last week – saying
+            # it offered “…”").
             speaker, cut = prev.speaker, _comma_before(text, w.start, words[j].end)
             if speaker is not None and _relative_speaker(text, speaker):
                 speaker = main_subject(text, s)
@@ -270,6 +273,9 @@ def _next_cue_followup(
         parts, direct = content
         return cut, Found(parts, direct, speaker, (w.start, w.end), s.index, inherited=True)
     return None
+
+
+_SPACED_DASH = re.compile(r"\s+[-–—]{1,2}\s+\Z")
 
 
 def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int] | None:
