@@ -269,3 +269,32 @@ def test_the_name_after_an_object_relative_before_an_aside_is_the_subject() -> N
     [only] = extract_statements(text)
     assert only.speaker == "Anna Vale"
     assert only.text.startswith("hand-to-hand combat")
+
+
+def test_a_relative_clause_holding_the_only_quotation_is_its_own_act() -> None:
+    text = (
+        "Mayor Ines Lindqvist said volunteers walked beside the marchers, whom she described "
+        "as “calm and orderly” for the whole route.\n"
+    )
+    said = [(st.kind, st.cue, st.text) for st in extract_statements(text)]
+    assert said == [
+        ("indirect", "said", "volunteers walked beside the marchers"),
+        ("direct", "described", "as “calm and orderly” for the whole route"),
+    ]
+
+
+def test_a_verdict_in_a_relative_clause_ends_a_that_clause() -> None:
+    text = (
+        "Okafor argued that as long as the board stayed split, Vale would keep the contract, "
+        "which he declared “a slow disaster” for the port.\n"
+    )
+    said = [(st.kind, st.speaker, st.cue, st.text) for st in extract_statements(text)]
+    assert said == [
+        (
+            "indirect",
+            "Okafor",
+            "argued",
+            "that as long as the board stayed split, Vale would keep the contract",
+        ),
+        ("direct", "Okafor", "declared", "“a slow disaster” for the port"),
+    ]

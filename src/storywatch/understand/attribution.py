@@ -199,6 +199,9 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
     # A partial quotation: the cue nearest before it governs it ("…, and he pledged a
     # “political revolution”"), not the first cue of a long sentence.
     quote = next((q for q in s.quotes if q.start > (first.cue or (0, 0))[1]), None)
+    own = _relative_act(text, s, first, quote)
+    if own is not None:
+        return own
     if quote is None or (first.parts and _that_clause(text, s, first.parts[0][0], quote.start)):
         # "Clinton said that she called Sanders … on what she called “an extraordinary
         # campaign.”": a "that" clause holds the nested cue; the outer one governs.
@@ -216,6 +219,82 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
             best = first if relative_naming(s.words, k, first) else nearer
         break
     return best
+
+
+def _relative_act(text: str, s: Sentence, first: Found, quote: Quote | None) -> Found | None:
+    """ "Okafor said volunteers walked beside the marchers, whom she described as “calm,” the
+    whole way", "Vale argued that Lindqvist would win the seat, which he called “a tragedy”
+    for the town": when the only quotation in what the first cue reports sits in a relative
+    clause set off by a comma, whose subject is a pronoun and whose verb is a cue, the quoted
+    words are that clause's act (a name or a verdict the speaker gave the thing), and the
+    clause before it a paraphrase without them; the annotators mark that clause as the
+    quotation's content. (With a quotation of its own, "said that he had begun “to unmask”
+    Trump, whom he called a “con artist”", the relative clause stays inside what the first
+    cue reports, and so does one the first cue's clause goes on after: "chose between Ruiz,
+    whom he called “cynical,” and a newcomer".)"""
+    if quote is None or first.cue is None or len(first.parts) != 1:
+        return None
+    a, b = first.parts[0]
+    if [q for q in s.quotes if a <= q.start < b] != [quote] or _RESUMED.match(text, quote.end):
+        return None
+    words = s.words
+    k = max((n for n, w in enumerate(words) if w.end <= quote.start), default=-1)
+    while k > 0 and not _is_cue(words[k], s.quotes):
+        k -= 1
+    if words[k].start <= first.cue[1] or _relative_opener(text, s, k) < 0:
+        return None
+    nearer = _cue_led_pass(text, s, start_at=k)
+    if nearer is None or nearer.cue is None or nearer.cue[0] != words[k].start:
+        return None
+    return nearer
+
+
+def _relative_opener(text: str, s: Sentence, k: int) -> int:
+    """The index of "which"/"who"/"whom" when the cue at ``k`` is the verb of a relative
+    clause set off by a comma with a pronoun subject (", whom she described as", ", which
+    he flatly called"), else -1."""
+    words = s.words
+    j = k - 1 if k > 0 and words[k - 1].text.endswith("ly") else k
+    if j < 3 or words[k].text.endswith("ing"):
+        return -1
+    if (
+        words[j - 1].text.lower() not in _RELATIVE_SUBJECTS
+        or words[j - 2].text.lower() not in _RELATIVE_OPENERS
+        or "," not in text[words[j - 3].end : words[j - 2].start]
+    ):
+        return -1
+    return j - 2
+
+
+def paraphrase_before_relative(text: str, s: Sentence, found: Found) -> Found | None:
+    """The first cue's clause before a relative clause that took the quotation as its own
+    act (:func:`_relative_act`): "Okafor said volunteers walked beside the marchers" in
+    "Okafor said volunteers walked beside the marchers, whom she described as “calm”" is
+    still her paraphrase, ending at the comma before "whom"."""
+    if not found.direct or found.cue is None:
+        return None
+    words = s.words
+    k = next((n for n, w in enumerate(words) if w.start == found.cue[0]), -1)
+    rel = _relative_opener(text, s, k) if k > 0 else -1
+    if rel < 0:
+        return None
+    first = _cue_led_pass(text, s)
+    if first is None or first.cue is None or len(first.parts) != 1 or first.cue == found.cue:
+        return None
+    a, b = first.parts[0]
+    end = words[rel - 1].end
+    quote = next((q for q in s.quotes if q.start > first.cue[1]), None)
+    own = _relative_act(text, s, first, quote)
+    if not (a < end < b) or own is None or own.cue != found.cue:
+        return None
+    return Found(((a, end),), False, first.speaker, first.cue, s.index)
+
+
+# "between Ruiz, whom he called “…,” and a newcomer": after the quotation the first cue's
+# clause goes on, so the relative clause sits inside it.
+_RESUMED = re.compile(r",?\s+(?:and|or|but)\s")
+_RELATIVE_OPENERS = _words("which who whom")
+_RELATIVE_SUBJECTS = _words("he she they")
 
 
 def _that_clause(text: str, s: Sentence, start: int, stop: int) -> bool:

@@ -24,7 +24,11 @@ from itertools import pairwise
 
 from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
-from storywatch.understand.attribution import bare_quote, find_in_sentence
+from storywatch.understand.attribution import (
+    bare_quote,
+    find_in_sentence,
+    paraphrase_before_relative,
+)
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.carried import carried_head
 from storywatch.understand.clause_ends import (
@@ -148,6 +152,9 @@ def attribute(an: Analysis) -> list[Attributed]:
                 # "Asked by X whether …, Lee said …": the question is X's own act.
                 out.append(_make(an, question, history, para))
             out.extend(_make(an, act, history, para) for act in earlier_acts(text, s, found))
+            before = paraphrase_before_relative(text, s, found)
+            if before is not None:
+                out.append(_make(an, _clip_paraphrase(text, before), history, para))
             other = other_clause_act(text, s, found, find_in_sentence)
             acts = split_followups(text, s, found)
             if other is not None and not _overlaps_any(other, out, s.index):
