@@ -179,3 +179,18 @@ def test_a_relative_report_ends_at_the_comma_closing_it() -> None:
     text = "And will the editors, who once called such stories “spinach,” want to print them?\n"
     [found] = _direct(text)
     assert "print" not in found
+
+
+def test_a_next_act_a_few_words_after_the_quotation_ends_the_clause() -> None:
+    text = (
+        "Ms. Okafor said Mr. Vale was “careless” with port funds and criticized him for "
+        "hiding it.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "Mr. Vale was “careless” with port funds"
+
+
+def test_a_verb_after_and_may_be_the_speakers_own_clause() -> None:
+    text = "Okafor said he had a “rough” night at the port and deleted the post.\n"
+    [only] = extract_statements(text)
+    assert only.text == "he had a “rough” night at the port and deleted the post"

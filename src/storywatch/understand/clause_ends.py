@@ -54,6 +54,18 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             _verb_like(words[1]) or (words[1] in ("has", "had", "have") and _verb_like(words[2]))
         ):
             return q.end
+        later = _LATER_ACT.match(tail)
+        if (
+            later is not None
+            and later.group(2)[:1].islower()
+            and _verb_like(later.group(2))
+            and not _SPEAKER_SUBJECT.match(text, start)
+        ):
+            # "said Vale was “careless” with funds and criticized him for …": a few words
+            # on, the same turn to the speaker's next act. Not when the clause's subject is
+            # the speaker ("said he had a “rough” night and deleted the post"): the verb
+            # after "and" may be that clause's.
+            return q.end + later.end(1)
         if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
             return q.end
         if _CLOSED_CLAUSE.match(tail):
@@ -91,6 +103,16 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
                 continue  # "was “new” and we should “set the same standard”": one clause
             return max(q.end, clause.start())
     return end
+
+
+# A reported clause whose subject is a personal pronoun, as a rule the speaker.
+_SPEAKER_SUBJECT = re.compile(r"(?:that\s+)?(?:he|she|they|I|we)\b", re.IGNORECASE)
+
+# A few plain words after a quotation, then "and"/"but" and the word after it.
+# ("and misnamed “right to work” laws": a word right before a quotation describes it.)
+_LATER_ACT = re.compile(
+    r"((?:\s+[\w’']+(?:-[\w’']+)*){1,4}?),?\s+(?:and|but)\s+([\w’']+)(?!\s*[“\"']|\S)"
+)
 
 
 def _new_clause(text: str, quotes: list[Quote], at: int, end: int) -> re.Match[str] | None:
