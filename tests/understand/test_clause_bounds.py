@@ -194,3 +194,14 @@ def test_a_verb_after_and_may_be_the_speakers_own_clause() -> None:
     text = "Okafor said he had a “rough” night at the port and deleted the post.\n"
     [only] = extract_statements(text)
     assert only.text == "he had a “rough” night at the port and deleted the post"
+
+
+def test_a_pronoun_and_a_present_verb_after_and_is_still_what_was_said() -> None:
+    text = (
+        "Speaking on Monday, Vale said the port’s tariff system is “complex” and he feels he "
+        "can win the vote on Tuesday.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == (
+        "the port’s tariff system is “complex” and he feels he can win the vote on Tuesday"
+    )

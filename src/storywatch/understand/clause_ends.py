@@ -122,9 +122,29 @@ def _new_clause(text: str, quotes: list[Quote], at: int, end: int) -> re.Match[s
     speaker's own words, not the writer's next clause. A comma that closes a quotation
     (",”") is outside it."""
     for m in _NEW_CLAUSE.finditer(text, at, end):
-        if not any(_within(r, m.start()) for r in quotes):
+        if not any(_within(r, m.start()) for r in quotes) and not _present_goes_on(text, m.end()):
             return m
     return None
+
+
+def _present_goes_on(text: str, at: int) -> bool:
+    """ "said the port is “broken” and he feels he can fix it": after "and", a pronoun and a
+    verb in the present tense ("feels", "is") are not the writer going on to the speaker's
+    next act, which the writer tells in the past ("and he vowed …"); the speaker's present
+    is what was said."""
+    m = _PRONOUN_VERB.match(text, at)
+    if m is None:
+        return False
+    verb = m.group(1)
+    if verb == "is":
+        return True
+    return verb.endswith("s") and not verb.endswith(("ss", "us")) and verb not in _NOT_PRESENT
+
+
+_PRONOUN_VERB = re.compile(r"(?:he|she|they) ([a-z]+)\b")
+# "has" is as often the writer's present perfect ("and he has since apologized"); a cue
+# word is a new report ("and she says …").
+_NOT_PRESENT = lx.CUE_WORDS | {"has", "was", "does", "always", "also", "this", "thus"}
 
 
 def _within(q: Quote, at: int) -> bool:
