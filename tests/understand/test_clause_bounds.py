@@ -205,3 +205,15 @@ def test_a_pronoun_and_a_present_verb_after_and_is_still_what_was_said() -> None
     assert only.text == (
         "the port’s tariff system is “complex” and he feels he can win the vote on Tuesday"
     )
+
+
+def test_but_and_the_speakers_next_act_after_a_closing_comma_end_the_clause() -> None:
+    text = (
+        "Okafor said both Vale and Ruiz are “lightweights on the council,” but he gave the "
+        "newcomer a grudging compliment: “You always know where she stands.”\n"
+    )
+    said = [st.text for st in extract_statements(text)]
+    assert said == [
+        "both Vale and Ruiz are “lightweights on the council,”",
+        "You always know where she stands.",
+    ]

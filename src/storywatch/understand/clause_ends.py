@@ -101,7 +101,8 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
                 _NEXT_ACT.match(text, clause.start())
             ):
                 continue  # "was “new” and we should “set the same standard”": one clause
-            return max(q.end, clause.start())
+            closing = _COMMA_CLOSING.match(text, clause.start())
+            return max(q.end, closing.end() if closing else clause.start())
     return end
 
 
@@ -113,6 +114,10 @@ _SPEAKER_SUBJECT = re.compile(r"(?:that\s+)?(?:he|she|they|I|we)\b", re.IGNORECA
 _LATER_ACT = re.compile(
     r"((?:\s+[\w’']+(?:-[\w’']+)*){1,4}?),?\s+(?:and|but)\s+([\w’']+)(?!\s*[“\"']|\S)"
 )
+
+
+# A comma inside a quotation's closing marks (",”", ",''"): the quotation ends after them.
+_COMMA_CLOSING = re.compile(r",(?:[”\"’]|'')+")
 
 
 def _new_clause(text: str, quotes: list[Quote], at: int, end: int) -> re.Match[str] | None:
@@ -383,7 +388,8 @@ _INNER_REPORT = re.compile(
 
 
 _NEW_CLAUSE = re.compile(
-    r", (?:and|but|while) (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
+    r",[”\"']*? (?:but|while) (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
+    r"|, and (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
     r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
     r"|,? and (?=[a-z]{3,}ing\b)"
 )
@@ -393,7 +399,11 @@ _NEW_CLAUSE = re.compile(
 # quotation, "and" with a pronoun and a past tense is the writer going on to the speaker's
 # next act, even when that act holds a quotation of its own. ("and knowing that “…”", a
 # participle, goes on with what was said.)
-_NEXT_ACT = re.compile(r",?[”\"']*\s+and\s+(?:he|she|they)\s+[a-z]+ed\b")
+_NEXT_ACT = re.compile(
+    r",?[”\"']*\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+)?(?:[a-z]+ed|"
+    + "|".join(sorted(_IRREGULAR_PAST))
+    + r")\b"
+)
 
 
 # A dash, a semicolon or a bracket after a partial quotation opens an aside or a new clause
