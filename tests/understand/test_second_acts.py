@@ -157,3 +157,15 @@ def test_a_participle_after_a_spaced_dash_is_a_second_act() -> None:
     assert [a[2] for a in acts] == ["called", "saying"]
     assert acts[0][0] == "the “gloomy” plan for the port that came from the board last week"
     assert acts[1][0] == "it offered no jobs but “fear and blame.”"
+
+
+def test_a_new_subjects_act_after_for_instance_is_its_own() -> None:
+    text = (
+        "Okafor said he would make the harbour “shine at night,” for instance, and Vale "
+        "vowed to “sink the whole plan” before the vote.\n"
+    )
+    said = [(st.speaker, st.cue, st.text) for st in extract_statements(text)]
+    assert said == [
+        ("Okafor", "said", "he would make the harbour “shine at night,” for instance"),
+        ("Vale", "vowed", "to “sink the whole plan” before the vote"),
+    ]

@@ -395,10 +395,10 @@ _NEW_CLAUSE = re.compile(
 )
 
 
-# "…,” and he foreshadowed …", "…,” and she pronounced him “a friend”": after a partial
-# quotation, "and" with a pronoun and a past tense is the writer going on to the speaker's
-# next act, even when that act holds a quotation of its own. ("and knowing that “…”", a
-# participle, goes on with what was said.)
+# "…,” and he foreshadowed …", "…,” and she pronounced him “a friend”", "…,” but he gave
+# …": after a partial quotation, "and"/"but" with a pronoun and a past tense is the writer
+# going on to the speaker's next act, even when that act holds a quotation of its own.
+# ("and knowing that “…”", a participle, goes on with what was said.)
 _NEXT_ACT = re.compile(
     r",?[”\"']*\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+)?(?:[a-z]+ed|"
     + "|".join(sorted(_IRREGULAR_PAST))

@@ -291,13 +291,18 @@ def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int]
         if words[a].text not in ("and", "but", "while"):
             continue
         last = [q for q in s.quotes if q.end <= words[a].start]
-        if not last or text[last[-1].end : words[a].start].strip(" ,"):
+        if not last or text[last[-1].end : words[a].start].strip(" ,") not in _ASIDES:
             return None
         speaker = _np_before(text, words, j, words[a].end)
         if speaker is None or speaker[0] != words[a + 1].start:
             return None
         return speaker, _comma_before(text, words[a].start, last[-1].end)
     return None
+
+
+# A word or two the writer sets after the quotation before going on ("… “glow,” for
+# instance, and Vale vowed to “…”"): still the end of the first act.
+_ASIDES = frozenset(("", "for instance", "for example", "too", "instead", "as well"))
 
 
 def _pronoun_after_conjunction(text: str, s: Sentence, j: int) -> tuple[Span, int] | None:
