@@ -55,3 +55,18 @@ def test_contracted_pronoun_is_no_owner() -> None:
     text = "Ana Ruiz was upbeat. She's predicting the port will be “busier than ever.”\n"
     [only] = _direct(text)
     assert only[1] == "Ana Ruiz"
+
+
+def test_that_before_a_subordinator_opens_the_clause_after_an_adverbial() -> None:
+    text = (
+        "Vale said in a statement Sunday that although the vote was “a step forward,” it was "
+        "“far from fair.”\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text.startswith("that although the vote was")
+
+
+def test_that_before_such_opens_the_clause_after_an_adverbial() -> None:
+    text = "Okafor wrote in a court filing that such a request was “pointless” for the port.\n"
+    [only] = extract_statements(text)
+    assert only.text == "that such a request was “pointless” for the port"

@@ -298,3 +298,15 @@ def test_a_verdict_in_a_relative_clause_ends_a_that_clause() -> None:
         ),
         ("direct", "Okafor", "declared", "“a slow disaster” for the port"),
     ]
+
+
+def test_a_relative_clause_after_a_dash_holding_the_only_quotation_is_its_own_act() -> None:
+    text = (
+        "Okafor said that, if the figures hold, the port is breaking its own charter — which "
+        "he added “is a disgrace.”\n"
+    )
+    said = [(st.kind, st.cue, st.text) for st in extract_statements(text)]
+    assert said == [
+        ("indirect", "said", "that, if the figures hold, the port is breaking its own charter"),
+        ("direct", "added", "is a disgrace."),
+    ]

@@ -251,7 +251,7 @@ def _relative_act(text: str, s: Sentence, first: Found, quote: Quote | None) -> 
 
 def _relative_opener(text: str, s: Sentence, k: int) -> int:
     """The index of "which"/"who"/"whom" when the cue at ``k`` is the verb of a relative
-    clause set off by a comma with a pronoun subject (", whom she described as", ", which
+    clause set off by a comma or a dash with a pronoun subject (", whom she described as", ", which
     he flatly called"), else -1."""
     words = s.words
     j = k - 1 if k > 0 and words[k - 1].text.endswith("ly") else k
@@ -260,7 +260,7 @@ def _relative_opener(text: str, s: Sentence, k: int) -> int:
     if (
         words[j - 1].text.lower() not in _RELATIVE_SUBJECTS
         or words[j - 2].text.lower() not in _RELATIVE_OPENERS
-        or "," not in text[words[j - 3].end : words[j - 2].start]
+        or not any(c in text[words[j - 3].end : words[j - 2].start] for c in ",—–-")
     ):
         return -1
     return j - 2

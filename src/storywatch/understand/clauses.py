@@ -74,8 +74,20 @@ def is_relative_that(words: list[Word], i: int) -> bool:
         nxt[:1].islower()
         and low not in _DETERMINERS
         and low not in _SUBJECTS
+        and low not in _CLAUSE_OPENERS
         and after in _OBJECT_STARTS
     )
+
+
+# Words that open a clause after "that" and are no verb: a subordinator ("said in a
+# statement that although the vote …") or a determiner of the subject ("wrote in a filing
+# that such a request …", "that no candidate …").
+_CLAUSE_OPENERS = _words(
+    """
+    although though while if when because as since unless once whether even such no every
+    each all both neither either most many several few
+    """
+)
 
 
 def content_start(text: str, cue_end: int, words: list[Word], lemma: str) -> int:
