@@ -41,3 +41,12 @@ def test_as_someone_put_it_still_credits_the_quotation() -> None:
     [(said, who)] = _direct(text)
     assert "asleep at the wheel" in said
     assert "Gazette" in who
+
+
+def test_a_second_quotation_joined_by_and_stays_in_the_scene_clause() -> None:
+    text = (
+        "Although Okafor says he “loves the harbour,” and “the harbour loves me,” he also "
+        "accuses the board of neglect.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.text == "he “loves the harbour,” and “the harbour loves me,”"

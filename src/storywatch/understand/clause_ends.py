@@ -632,6 +632,8 @@ def subordinate_end(text: str, s: Sentence, start: int, end: int) -> int:
     for q in s.quotes:
         if not (start <= q.start and q.end <= end):
             continue
+        if _JOINED_QUOTE.match(text, q.end):
+            continue  # "Although he says he “loves China,” and “China loves me,” he …"
         close = q.end
         while close > q.start and text[close - 1] in "”\"'’":
             close -= 1
@@ -641,3 +643,7 @@ def subordinate_end(text: str, s: Sentence, start: int, end: int) -> int:
         if comma >= 0 and not any(r.start < comma for r in s.quotes if r.start > q.end):
             return comma
     return end
+
+
+# "and" or "or" and a second quotation: the speaker's words go on past the first one's comma.
+_JOINED_QUOTE = re.compile(r"\s+(?:and|or)\s+(?:“|\"|'')")
