@@ -169,3 +169,47 @@ def test_a_new_subjects_act_after_for_instance_is_its_own() -> None:
         ("Okafor", "said", "he would make the harbour “shine at night,” for instance"),
         ("Vale", "vowed", "to “sink the whole plan” before the vote"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # "which she declared": the clause runs to the sentence end
+        (
+            "Okafor declared that the ferry would keep running until May, which she declared "
+            "“a small miracle” for the island.",
+            ("that the ferry would keep running until May", "indirect"),
+            ("which she declared “a small miracle” for the island", "direct"),
+        ),
+        # "whom he described as", a relative clause of its own inside the quotation
+        (
+            "Lindqvist said the council should not hand the contract to Marchetti, whom he "
+            "described as a “builder who never finishes” anything.",
+            ("the council should not hand the contract to Marchetti", "indirect"),
+            ("whom he described as a “builder who never finishes” anything", "direct"),
+        ),
+    ],
+)
+def test_relative_label_after_a_report_is_a_second_act(
+    text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    acts = _acts(text)
+    assert [(t, k) for t, _, _, k in acts] == [first, second], acts
+    assert acts[0][1] == acts[1][1], acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the report holds a quotation of its own: one passage of the speaker's words
+        "Vale said she had begun “to expose the scheme” run by Marchetti, whom she called "
+        "a “fraud.”",
+        # the report goes on after the clause, with a quotation or without
+        "Vale said she had two choices: Marchetti, whom she called “a fraud,” or “staying home.”",
+        "Vale said the pickets stood outside the depot with the drivers, whom she described "
+        "as “calm,” for most of the night.",
+    ],
+)
+def test_relative_label_inside_a_quoted_report_stays(text: str) -> None:
+    acts = _acts(text)
+    assert len(acts) == 1 and acts[0][3] == "direct", acts
