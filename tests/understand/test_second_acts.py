@@ -213,3 +213,27 @@ def test_relative_label_after_a_report_is_a_second_act(
 def test_relative_label_inside_a_quoted_report_stays(text: str) -> None:
     acts = _acts(text)
     assert len(acts) == 1 and acts[0][3] == "direct", acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an appositive ending in an organisation, then ", who also said"
+        "“The harbour needs dredging,” said Amara Okafor, the director of the Partnership for "
+        "Coastal Principles, who also said that the council had ignored the silt for years.",
+        # a description for the speaker, then ", who said"
+        "“The harbour needs dredging,” said one former dock worker, who said he left on good "
+        "terms with Marchetti.",
+        # an appositive ending in a place, then "who said" with no comma
+        "“We will march again,” said Ingrid Vale, 38, a nurse at the clinic in Lisbon who said "
+        "she planned to join the pickets.",
+    ],
+)
+def test_who_after_a_trailer_and_its_appositive_is_the_speaker(text: str) -> None:
+    acts = _acts(text)
+    assert len(acts) == 2 and acts[0][1] == acts[1][1], acts
+
+
+def test_who_after_a_cue_object_is_not_the_speaker() -> None:
+    acts = _acts("“The doors open at nine,” Vale told Marchetti, who said he would be there early.")
+    assert acts[0][1] == "Vale" and acts[1][1] != "Vale", acts

@@ -306,7 +306,7 @@ def _next_cue_followup(
                 continue
             speaker, cut = prev.speaker, _comma_before(text, words[j].start, words[j - 1].end)
         elif link in _RELATIVE and j < k and quote_first:
-            speaker, cut = (words[j].start, words[j].end), words[j].start
+            speaker, cut = _trailer_relative(text, s, prev, words[j]), words[j].start
             cut = _comma_before(text, cut, words[j - 1].end)
         elif (joined := _new_subject_after_quote(text, s, k)) is not None:
             speaker, cut = joined
@@ -326,6 +326,30 @@ def _next_cue_followup(
 
 
 _SPACED_DASH = re.compile(r"\s+[-–—]{1,2}\s+\Z")
+
+
+def _trailer_relative(text: str, s: Sentence, prev: Found, who: Word) -> Span:
+    """Who the "who" of a second act after a quotation's trailer is. After "said" and the
+    speaker, with nothing but the speaker's appositive between ("“…,” said Okafor, a
+    lecturer at the Harbour Institute, who added that …", "… said Vale, 41, a nurse in
+    Lisbon who says …"), it is the speaker: the appositive only describes them, and the
+    place or body that ends it is not who spoke. Otherwise (a cue's object before it: "Vale
+    told Okafor, who answered …") the resolver reads the "who" itself."""
+    own: Span = (who.start, who.end)
+    if prev.speaker is None or prev.cue is None or prev.cue[1] > prev.speaker[0]:
+        return own
+    if who.start < prev.speaker[1] or _inside(s.quotes, who.start):
+        return own
+    between = [w for w in s.words if prev.speaker[1] <= w.start < who.start]
+    if len(between) > _APPOSITIVE_WORDS or _quote_inside(text, prev.speaker[1], who.start):
+        return own
+    if any(w.text in lx.CUE_WORDS or w.text in _QUOTE_PARTICIPLES for w in between):
+        return own
+    return prev.speaker
+
+
+# The most words an appositive after a trailer's speaker runs to.
+_APPOSITIVE_WORDS = 20
 
 
 def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int] | None:
