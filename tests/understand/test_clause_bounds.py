@@ -75,7 +75,9 @@ def test_a_second_report_by_the_same_speaker_holds_the_partial_quotation() -> No
         "wrote that the plan is “a costly mistake for the town.”\n"
     )
     [s] = [s for s in extract_statements(text) if s.kind == "direct"]
-    assert s.text == "the plan is “a costly mistake for the town.”"
+    # a second act after ", although she wrote": its content opens with "that", as after
+    # ", adding that"
+    assert s.text == "that the plan is “a costly mistake for the town.”"
     assert s.speaker == "Ana Ruiz"
 
 

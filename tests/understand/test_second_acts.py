@@ -237,3 +237,43 @@ def test_who_after_a_trailer_and_its_appositive_is_the_speaker(text: str) -> Non
 def test_who_after_a_cue_object_is_not_the_speaker() -> None:
     acts = _acts("“The doors open at nine,” Vale told Marchetti, who said he would be there early.")
     assert acts[0][1] == "Vale" and acts[1][1] != "Vale", acts
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # ", though she added that": the same speaker's second act
+        (
+            "“The delay costs us a week,” said harbour master Ingrid Vale, though she added "
+            "that she expected the cranes to arrive soon.",
+            ("The delay costs us a week,", "Ingrid Vale", "said"),
+            ("that she expected the cranes to arrive soon", "Ingrid Vale", "added"),
+        ),
+        # ", while <name> said": another speaker's act set against the first
+        (
+            "Okafor argued that the levy was fair, while Lindqvist said that the harbour "
+            "would “never recover” from it.",
+            ("that the levy was fair", "Okafor", "argued"),
+            ("that the harbour would “never recover” from it", "Lindqvist", "said"),
+        ),
+        # a second quotation after "though he said,"
+        (
+            "“We are not ready yet,” Okafor said on the radio, though he said, “We hope to be.”",
+            ("We are not ready yet,", "Okafor", "said"),
+            ("We hope to be.", "Okafor", "said"),
+        ),
+    ],
+)
+def test_contrast_clause_is_a_second_act(
+    text: str, first: tuple[str, str, str], second: tuple[str, str, str]
+) -> None:
+    acts = _acts(text)
+    assert [(t, sp, c) for t, sp, c, _ in acts] == [first, second], acts
+
+
+def test_contrast_clause_with_a_weak_cue_reports_nothing() -> None:
+    acts = _acts(
+        "The survey said Vale leads by 29 points among “young” voters, while Okafor leads by "
+        "21 points among “older” ones."
+    )
+    assert len(acts) == 1 and acts[0][1] == "The survey", acts
