@@ -279,7 +279,7 @@ def test_a_relative_clause_holding_the_only_quotation_is_its_own_act() -> None:
     said = [(st.kind, st.cue, st.text) for st in extract_statements(text)]
     assert said == [
         ("indirect", "said", "volunteers walked beside the marchers"),
-        ("direct", "described", "as “calm and orderly” for the whole route"),
+        ("direct", "described", "whom she described as “calm and orderly” for the whole route"),
     ]
 
 
@@ -296,7 +296,7 @@ def test_a_verdict_in_a_relative_clause_ends_a_that_clause() -> None:
             "argued",
             "that as long as the board stayed split, Vale would keep the contract",
         ),
-        ("direct", "Okafor", "declared", "“a slow disaster” for the port"),
+        ("direct", "Okafor", "declared", "which he declared “a slow disaster” for the port"),
     ]
 
 
@@ -308,5 +308,5 @@ def test_a_relative_clause_after_a_dash_holding_the_only_quotation_is_its_own_ac
     said = [(st.kind, st.cue, st.text) for st in extract_statements(text)]
     assert said == [
         ("indirect", "said", "that, if the figures hold, the port is breaking its own charter"),
-        ("direct", "added", "is a disgrace."),
+        ("direct", "added", "which he added “is a disgrace.”"),
     ]

@@ -188,6 +188,13 @@ def test_a_new_subjects_act_after_for_instance_is_its_own() -> None:
             ("the council should not hand the contract to Marchetti", "indirect"),
             ("whom he described as a “builder who never finishes” anything", "direct"),
         ),
+        # the report's sentence goes on after the clause without a conjunction: still an act
+        (
+            "Vale said the pickets stood outside the depot with the drivers, whom she "
+            "described as “calm,” for most of the night.",
+            ("the pickets stood outside the depot with the drivers", "indirect"),
+            ("whom she described as “calm,” for most of the night", "direct"),
+        ),
     ],
 )
 def test_relative_label_after_a_report_is_a_second_act(
@@ -204,10 +211,8 @@ def test_relative_label_after_a_report_is_a_second_act(
         # the report holds a quotation of its own: one passage of the speaker's words
         "Vale said she had begun “to expose the scheme” run by Marchetti, whom she called "
         "a “fraud.”",
-        # the report goes on after the clause, with a quotation or without
+        # the report goes on after the clause with "or" and a quotation
         "Vale said she had two choices: Marchetti, whom she called “a fraud,” or “staying home.”",
-        "Vale said the pickets stood outside the depot with the drivers, whom she described "
-        "as “calm,” for most of the night.",
     ],
 )
 def test_relative_label_inside_a_quoted_report_stays(text: str) -> None:

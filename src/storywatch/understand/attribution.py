@@ -32,6 +32,7 @@ a named person or organisation.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.according import according_to, according_to_last, reported_last
@@ -69,6 +70,7 @@ from storywatch.understand.spans import (
     Found,
     Sentence,
     Span,
+    _closes_at,
     _inside,
     _is_cue,
     _words_between,
@@ -241,12 +243,18 @@ def _relative_act(text: str, s: Sentence, first: Found, quote: Quote | None) -> 
     k = max((n for n, w in enumerate(words) if w.end <= quote.start), default=-1)
     while k > 0 and not _is_cue(words[k], s.quotes):
         k -= 1
-    if words[k].start <= first.cue[1] or _relative_opener(text, s, k) < 0:
+    rel = _relative_opener(text, s, k)
+    if words[k].start <= first.cue[1] or rel < 0:
         return None
     nearer = _cue_led_pass(text, s, start_at=k)
-    if nearer is None or nearer.cue is None or nearer.cue[0] != words[k].start:
+    if nearer is None or nearer.cue is None or nearer.cue[0] != words[k].start or not nearer.parts:
         return None
-    return nearer
+    # The content opens at the relative word, as the annotators mark it ("whom she described
+    # as “calm”"): without it the quoted words have no object.
+    end = nearer.parts[-1][1]
+    if _closes_at(text, end):
+        end += 1  # the closing mark goes with the words it closes, now inside the content
+    return replace(nearer, parts=((words[rel].start, end),))
 
 
 def _relative_opener(text: str, s: Sentence, k: int) -> int:
