@@ -282,3 +282,17 @@ def test_contrast_clause_with_a_weak_cue_reports_nothing() -> None:
         "21 points among “older” ones."
     )
     assert len(acts) == 1 and acts[0][1] == "The survey", acts
+
+
+@pytest.mark.parametrize(
+    ("lead", "clause"),
+    [
+        ("Okafor said the two towns had split the grant, ", "which is a result"),
+        ("Okafor said the grant was fair to both towns — ", "a result"),
+    ],
+)
+def test_an_aside_inside_a_later_clause_reports_only_that_clause(lead: str, clause: str) -> None:
+    text = lead + clause + ", she said, “we had long expected.”\n"
+    quotes = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert [q.text for q in quotes] == [clause + " “we had long expected.”"]
+    assert quotes[0].speaker == "Okafor"

@@ -53,6 +53,7 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
     if PARTICIPLE_NEXT.match(tail) or text[s.start] in "“\"'‘":
         return found  # "…, he said, adding that": a second act; "“…,” he said, …": a trailer
     h0, h1 = _trim(text, s.start, s.start + len(head))
+    h0 = _interrupted_clause(text, s, h0, h1)
     t0, t1 = _trim(text, right + 1, s.end)
     if len(_words_between(s, h0, h1)) < 2 or len(_words_between(s, t0, t1)) < 2:
         return found
@@ -65,6 +66,21 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
     direct = _has_quote(s.quotes, h0, h1 + 1, text) or _has_quote(s.quotes, t0, t1 + 1, text)
     return Found(((h0, h1), (t0, t1)), direct, found.speaker, found.cue, s.index)
 
+
+def _interrupted_clause(text: str, s: Sentence, h0: int, h1: int) -> int:
+    """ "Okafor said the towns had split the grant, which is a result, she said, “we had long
+    expected.”": when the words before the aside already hold a report of their own (a cue
+    of saying), the aside reports only the clause it interrupts, from the last ", which",
+    ", who" or dash; the words before that are the first report."""
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(text, h0, h1)), default=h0)
+    if cut == h0:
+        return h0
+    if not any(w.text.lower() in lx.CUE_LEMMA for w in s.words if h0 <= w.start < cut):
+        return h0
+    return _trim(text, cut, h1)[0]
+
+
+_CLAUSE_BREAK = re.compile(r", (?=(?:which|who) )| (?:—|--|-) ")
 
 # The most words before "X said, “…" that a lower-case quotation still finishes.
 _LONGEST_LEAD = 16
