@@ -296,3 +296,12 @@ def test_an_aside_inside_a_later_clause_reports_only_that_clause(lead: str, clau
     quotes = [s for s in extract_statements(text) if s.kind == "direct"]
     assert [q.text for q in quotes] == [clause + " “we had long expected.”"]
     assert quotes[0].speaker == "Okafor"
+
+
+def test_an_opening_quotation_followed_by_narration_is_not_the_asides_trailer() -> None:
+    text = (
+        "“A loud bang” came from the barriers that had been set up for the harbour fair, he "
+        "said, and “everyone started running.”\n"
+    )
+    [quote] = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert quote.text.startswith("“A loud bang” came from the barriers")

@@ -50,8 +50,10 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
     first = text[s.start : s.start + 12].lstrip().split(" ", 1)[0]
     if first in _SETTING_OPENERS and not goes_on:
         return found  # "When asked by a host if …, the mayor said, …": when, not what
-    if PARTICIPLE_NEXT.match(tail) or text[s.start] in "“\"'‘":
-        return found  # "…, he said, adding that": a second act; "“…,” he said, …": a trailer
+    if PARTICIPLE_NEXT.match(tail):
+        return found  # "…, he said, adding that": a second act
+    if text[s.start] in "“\"'‘" and _quote_runs_to(text, s, len(head)):
+        return found  # "“…,” he said, …": a trailer
     h0, h1 = _trim(text, s.start, s.start + len(head))
     h0 = _interrupted_clause(text, s, h0, h1)
     t0, t1 = _trim(text, right + 1, s.end)
@@ -65,6 +67,14 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
         t1 += 1
     direct = _has_quote(s.quotes, h0, h1 + 1, text) or _has_quote(s.quotes, t0, t1 + 1, text)
     return Found(((h0, h1), (t0, t1)), direct, found.speaker, found.cue, s.index)
+
+
+def _quote_runs_to(text: str, s: Sentence, end: int) -> bool:
+    """ "“The pier is gone,” she said, …": the quotation opening the sentence runs up to
+    the aside, which is then its trailer. " “A big wave” swept the pier, she said, and …":
+    narration follows the quotation before the aside, which sets off the sentence."""
+    q = s.quotes[0] if s.quotes else None
+    return q is None or not text[q.end : s.start + end].strip(" ,")
 
 
 def _interrupted_clause(text: str, s: Sentence, h0: int, h1: int) -> int:
