@@ -72,7 +72,8 @@ _OUTER_REPORTED = re.compile(
 def according_to(text: str, s: Sentence) -> Found | None:
     """ "…, according to the council." / "According to HuffPo: “…”": the noun phrase after
     "according to" speaks; what it says is the sentence around it (or after its comma or
-    colon when it opens the sentence), or the quotation alone when that is all there is."""
+    colon when it opens the sentence or follows a linking word, :data:`_LINK_BEFORE`), or
+    the quotation alone when that is all there is."""
     if "ccording to" not in text[s.start : s.end]:
         return None
     words = s.words
@@ -88,7 +89,8 @@ def according_to(text: str, s: Sentence) -> Found | None:
         if np is None:
             return None
         cue = (words[k].start, words[k + 1].end)
-        if k == 0 or not text[s.start : words[k].start].strip(" ,"):
+        lead = text[s.start : words[k].start]
+        if k == 0 or not lead.strip(" ,") or _LINK_BEFORE.search(lead):
             comma = text.find(",", np[1], s.end)
             colon = text.find(":", np[1], s.end)
             if colon >= 0 and not text[np[1] : colon].strip():
@@ -119,3 +121,14 @@ def according_to(text: str, s: Sentence) -> Found | None:
             end += 1
         return Found(((start, end),), direct, np, cue, s.index)
     return None
+
+
+# "But according to the audit, …", "Vale stayed home because, according to Okafor, the
+# hall was “unsafe”": a linking word right before "according to" joins the clause after
+# it to what came before; the link is the writer's, not the source's claim, which is the
+# clause after the source's comma alone.
+_LINK_BEFORE = re.compile(
+    r"(?:^|[\s,;:(])(?:but|and|yet|so|because|after|since|though|although|however|still"
+    r"|instead|meanwhile|in addition)[\s,]*\Z",
+    re.IGNORECASE,
+)

@@ -375,6 +375,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue
         if not _is_cue(w, s.quotes):
             continue
+        if goes_somewhere(text, (w.start, w.end)):
+            continue  # "went to the debate, because, according to Vale, …": motion, read on
         if k > 0 and w.text.endswith("s") and _COUNT.fullmatch(words[k - 1].text):
             continue  # "leads by 29 points": after a count the word is a plural noun
         if k > 0 and _named_object(text, s, k):

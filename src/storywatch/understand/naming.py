@@ -296,8 +296,11 @@ _RELATIVE_WORDS = frozenset(("which", "whom", "whose", "who"))
 
 
 def _says(text: str, cue: Span) -> bool:
-    """A cue that reports a clause ("said", "argued"), not one that names or acts."""
+    """A cue that reports a clause ("said", "argued", "according to"), not one that names
+    or acts."""
     word = text[cue[0] : cue[1]].lower()
+    if word == "according to":
+        return True
     lemma = lx.CUE_LEMMA.get(word)
     return lemma is not None and lemma not in lx.WEAK_CUES
 
