@@ -217,6 +217,19 @@ def recurring_name(text: str, subject: Span | None) -> Span | None:
     return subject if inside is not None else None
 
 
+def _subject_after_opener(text: str, s: Sentence, k: int) -> Span | None:
+    """ "As the polls opened, the union sent a letter and urged members to “…”": after an
+    opening phrase and its comma, a noun phrase with a determiner opens the main clause, and
+    is the subject a joined verb shares as a name would be."""
+    words = s.words
+    if not words or words[0].text.lower() not in _OPENERS:
+        return None
+    subject = opening_subject(text, s, k)
+    if subject is None or text[subject[0] : subject[1]].split()[0].lower() not in _DETERMINERS:
+        return None
+    return subject
+
+
 def joined_name(text: str, s: Sentence, k: int) -> Span | None:
     """ "McConnell was quick to embrace the mogul and said that Trump will be “very
     competitive”", "However, Adelson met with Trump and declared that …": the name that
@@ -227,6 +240,8 @@ def joined_name(text: str, s: Sentence, k: int) -> Span | None:
     subject = clause_subject(text, s)
     if subject is not None and " " not in text[subject[0] : subject[1]]:
         subject = recurring_name(text, subject)
+    if subject is None:
+        subject = _subject_after_opener(text, s, k)
     if subject is None:
         return None
     words = s.words
