@@ -305,3 +305,25 @@ def test_an_opening_quotation_followed_by_narration_is_not_the_asides_trailer() 
     )
     [quote] = [s for s in extract_statements(text) if s.kind == "direct"]
     assert quote.text.startswith("“A loud bang” came from the barriers")
+
+
+def test_participle_after_while_is_the_same_speakers_second_act() -> None:
+    text = (
+        "In a radio interview, Okafor insisted it was “too early” to back the harbour plan "
+        "while adding on the budget, “I have no doubt the council will find the money.”\n"
+    )
+    said = [(st.text, st.cue) for st in extract_statements(text) if st.kind == "direct"]
+    assert said == [
+        ("it was “too early” to back the harbour plan", "insisted"),
+        ("I have no doubt the council will find the money.", "adding"),
+    ]
+
+
+def test_the_same_participle_again_after_while_is_one_account() -> None:
+    text = (
+        "Her memoir has Vale telling one aide to “pack the boxes,” while telling another "
+        "to “stay put.”\n"
+    )
+    said = [st.text for st in extract_statements(text) if st.kind == "direct"]
+    assert len(said) == 1
+    assert said[0].endswith("to “stay put.”")

@@ -44,6 +44,7 @@ from storywatch.understand.text import Word
 _COORD = frozenset(("and", "but"))
 _RELATIVE = frozenset(("who",))
 _BEFORE_AFTER = frozenset(("before", "after"))
+_SET_AGAINST = _BEFORE_AFTER | {"while"}
 # Words that may stand between the connector and the cue ("and later said", "who also told").
 _BETWEEN = lx.AUXILIARIES
 # A complementiser or a quotation this far after the cue starts the content there.
@@ -297,9 +298,17 @@ def _next_cue_followup(
             speaker, cut = prev.speaker, _comma_before(text, w.start, words[j].end)
             if speaker is not None and _relative_speaker(text, speaker):
                 speaker = main_subject(text, s)
-        elif w.text.endswith("ing") and j == k - 1 and link in _BEFORE_AFTER:
-            # "…,” Cruz replied, before adding that he thinks “…”": the same speaker's
-            # second act, set after the first by "before"/"after".
+        elif (
+            w.text.endswith("ing")
+            and j == k - 1
+            and link in _SET_AGAINST
+            and not (link == "while" and _same_verb(text, prev.cue, w))
+        ):
+            # "…,” Cruz replied, before adding that he thinks “…”", "insisted the plan was
+            # “premature” while adding, “…”": the same speaker's second act, set after or
+            # beside the first by "before"/"after"/"while". ("telling one aide to “…” while
+            # telling another to “…”": the same verb again sets two halves of one account
+            # side by side.)
             speaker, cut = prev.speaker, _comma_before(text, words[j].start, words[j - 1].end)
         elif link in _COORD and j < k:
             if _inner_verb(text, s, k, j, prev):
@@ -354,6 +363,10 @@ def _trailer_relative(text: str, s: Sentence, prev: Found, who: Word) -> Span:
 
 # The most words an appositive after a trailer's speaker runs to.
 _APPOSITIVE_WORDS = 20
+
+
+def _same_verb(text: str, cue: Span | None, w: Word) -> bool:
+    return cue is not None and text[cue[0] : cue[1]].lower() == w.text.lower()
 
 
 def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int] | None:
