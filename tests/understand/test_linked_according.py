@@ -41,3 +41,12 @@ def test_according_to_after_a_conjunction_without_a_comma_reports_the_clause() -
         "the harbour has lost money every year since 2019",
         "the audit",
     ) in _statements(text)
+
+
+def test_a_comma_inside_the_sources_list_is_not_where_the_source_ends() -> None:
+    text = (
+        "According to interviews with a dozen of Okafor's friends, aides and allies, she "
+        "wants to win the seat outright.\n"
+    )
+    said = [(st.kind, st.text) for st in extract_statements(text)]
+    assert said == [("indirect", "she wants to win the seat outright")], said

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from storywatch.understand import lexicon as lx
 from storywatch.understand.according_sources import appositive_next, source_after
 from storywatch.understand.asides import aside_around
 from storywatch.understand.phrases import _np_after
@@ -97,6 +98,7 @@ def according_to(text: str, s: Sentence) -> Found | None:
                 comma = colon  # "According to HuffPo: “…”"
             if comma < 0:
                 return None
+            comma = _past_list_tail(text, comma, s.end)
             start, end = _trim(text, comma + 1, s.end)
         else:
             start, end = _trim(text, s.start, words[k].start)
@@ -132,3 +134,17 @@ _LINK_BEFORE = re.compile(
     r"|instead|meanwhile|in addition)[\s,]*\Z",
     re.IGNORECASE,
 )
+
+
+def _past_list_tail(text: str, comma: int, stop: int) -> int:
+    """ "According to interviews with his friends, aides and allies, he wants …": a comma
+    inside the source's own list ("aides and allies": a few words joined by "and"/"or",
+    no pronoun) is not where the source ends; the next comma is."""
+    nxt = text.find(",", comma + 1, stop)
+    if nxt < 0:
+        return comma
+    tail = text[comma + 1 : nxt].split()
+    lows = {w.lower() for w in tail}
+    if len(tail) > 4 or not lows & {"and", "or"} or lows & lx.PERSONAL_PRONOUNS:
+        return comma
+    return nxt
