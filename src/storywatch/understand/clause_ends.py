@@ -369,11 +369,26 @@ def introduced_quote(
         # reports the whole sentence ("…: “…,” according to a letter").
         return None
     word = m.group(1).lower()
+    if m.group(2) == ":" and _that_clause_to_colon(text, start, m.start(1)):
+        return None
     if m.group(2) == "," and not (
         word in lx.CUE_WORDS and (word.endswith("ing") or past_tense(word))
     ):
         return None  # "only to have her ask, “…”": a report inside the clause
     return first, m.end(1)
+
+
+def _that_clause_to_colon(text: str, start: int, end: int) -> bool:
+    """ "Vale adds that the council has two choices: “Build it or sell it.”": a reported
+    "that" clause running into a colon says the speaker's point, and the quotation after
+    the colon spells it out in their words; the two are one report, not narration and a
+    quotation. Not when a cue inside the clause introduces the quotation for someone else
+    ("adding that Okafor said of the plan: “…”"), nor for a relative "that", which a verb
+    follows ("answered with a line that could be his rival's: “…”")."""
+    lead = text[start:end].split()
+    if len(lead) < 2 or lead[0].lower() != "that" or finite(lead[1]):
+        return False
+    return not any(w.strip(",;").lower() in lx.CUE_WORDS for w in lead[1:])
 
 
 # A word, then a comma or a colon, right before the quotation mark.
