@@ -65,7 +65,7 @@ from storywatch.understand.speaker_spans import speaker_span
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
 from storywatch.understand.speech_topics import spoke_about
-from storywatch.understand.text import Word
+from storywatch.understand.text import Quote, Word
 
 Span = tuple[int, int]
 
@@ -448,7 +448,7 @@ def _run_on(an: Analysis, s: Sentence, out: list[Attributed], para: int) -> None
     if not _whole_quote(text, prev.parts[0]) or _labelled_in_narration(an, prev):
         return
     quotes = [q for q in s.quotes if not is_title_quote(text, q)]
-    if not quotes:
+    if not quotes or all(_scare_quote(text, q) for q in quotes):
         return
     end = quotes[-1].end
     while end > s.start and text[end - 1] in "”\"'’":
@@ -459,6 +459,13 @@ def _run_on(an: Analysis, s: Sentence, out: list[Attributed], para: int) -> None
     prev.breaks.append(len(prev.parts))
     prev.parts.append((start, end))
     prev.sentence = s.index
+
+
+def _scare_quote(text: str, q: Quote) -> bool:
+    """A word or two in quotation marks opening in lowercase ("the “us” of his slogan"):
+    the writer borrowing a term, not the speaker going on."""
+    words = text[q.start : q.end].strip(" “”\"'‘’").split()
+    return len(words) <= 2 and words[0][:1].islower() if words else True
 
 
 def _labelled_in_narration(an: Analysis, prev: Attributed) -> bool:
