@@ -214,8 +214,9 @@ def _relative_label(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[i
     start, end = prev.parts[0]
     if start < prev.cue[1]:
         return None  # a quotation and its trailer: the clause after it is no report
+    if _LABEL_OPENING.search(text, max(anchor, start), end) is None:
+        return None  # most reports: no ", which he" at all (one search, no word loop)
     words = s.words
-    quotes = [q for q in s.quotes if not is_title_quote(text, q)]
     for k in range(1, len(words) - 2):
         rel = words[k]
         if rel.start <= max(anchor, start) or rel.start >= end or _inside(s.quotes, rel.start):
@@ -229,6 +230,7 @@ def _relative_label(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[i
             m += 1
         if m >= len(words) or words[m].text not in _LABEL_VERBS:
             return None
+        quotes = [q for q in s.quotes if not is_title_quote(text, q)]
         own = [q for q in quotes if words[m].end <= q.start < end]
         if not own or any(start <= q.start < rel.start for q in quotes):
             return None
@@ -244,6 +246,7 @@ def _relative_label(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[i
 
 # What opens a relative clause that labels the noun before it, and the verbs that label.
 _LABEL_RELATIVES = frozenset(("which", "who", "whom"))
+_LABEL_OPENING = re.compile(r",\s+(?:which|who|whom)\s+(?:he|she|they)\b", re.IGNORECASE)
 _LABEL_VERBS = lx.CUE_WORDS | lx.QUOTE_CUES
 
 
