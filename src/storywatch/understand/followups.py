@@ -79,7 +79,6 @@ def _next_followup(
     for other in (
         _quote_participle(text, s, anchor, prev),
         _act_after_trailer(text, s, anchor, prev),
-        _relative_label(text, s, anchor, prev),
     ):
         if other is not None and (found is None or other[0] < found[0]):
             found = other
@@ -196,58 +195,6 @@ def _act_after_trailer(
             return cut, found
         return None
     return None
-
-
-def _relative_label(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[int, Found] | None:
-    """ "Okafor said the ferry will run until May, which she called “a small miracle” for
-    the island", "Vale said the council must drop the plan to help Lindqvist, whom she
-    described as a “reckless gambler”": a relative clause closing a reported clause, with
-    he/she/they as its subject and a verb of saying or naming, is the speaker's second act.
-    The report is the writer's account of what was said; the quotation is the speaker's own
-    label for the noun before it, and the annotators mark it from the relative pronoun on.
-    Only when the quotation is the relative clause's alone and the clause ends the report: a
-    report holding quotations of its own ("he has begun “to unmask” Vale, whom he called a
-    “fraud”"), or going on after the clause ("a choice between Ruiz, whom he called “…,” and
-    a newcomer"), is one passage of the speaker's words and stays whole."""
-    if prev.speaker is None or prev.cue is None or len(prev.parts) != 1 or not prev.direct:
-        return None
-    start, end = prev.parts[0]
-    if start < prev.cue[1]:
-        return None  # a quotation and its trailer: the clause after it is no report
-    if _LABEL_OPENING.search(text, max(anchor, start), end) is None:
-        return None  # most reports: no ", which he" at all (one search, no word loop)
-    words = s.words
-    for k in range(1, len(words) - 2):
-        rel = words[k]
-        if rel.start <= max(anchor, start) or rel.start >= end or _inside(s.quotes, rel.start):
-            continue
-        if rel.text.lower() not in _LABEL_RELATIVES or words[k + 1].text not in _ACT_PRONOUNS:
-            continue
-        if text[words[k - 1].end : rel.start].strip() != ",":
-            continue
-        m = k + 2
-        while m < len(words) and words[m].text in _BETWEEN:
-            m += 1
-        if m >= len(words) or words[m].text not in _LABEL_VERBS:
-            return None
-        quotes = [q for q in s.quotes if not is_title_quote(text, q)]
-        own = [q for q in quotes if words[m].end <= q.start < end]
-        if not own or any(start <= q.start < rel.start for q in quotes):
-            return None
-        if any(text[q.end - 2 : q.end - 1] == "," or text[q.end : q.end + 1] == "," for q in own):
-            return None  # the report goes on after the clause, which sits inside it
-        a, b = _trim(text, rel.start, end)
-        if _closes_at(text, b):
-            b += 1
-        found = Found(((a, b),), True, prev.speaker, (words[m].start, words[m].end), s.index)
-        return _comma_before(text, rel.start, start), replace(found, inherited=True)
-    return None
-
-
-# What opens a relative clause that labels the noun before it, and the verbs that label.
-_LABEL_RELATIVES = frozenset(("which", "who", "whom"))
-_LABEL_OPENING = re.compile(r",\s+(?:which|who|whom)\s+(?:he|she|they)\b", re.IGNORECASE)
-_LABEL_VERBS = lx.CUE_WORDS | lx.QUOTE_CUES
 
 
 def _quotation_then_trailer(prev: Found) -> bool:
