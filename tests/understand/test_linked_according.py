@@ -50,3 +50,10 @@ def test_a_comma_inside_the_sources_list_is_not_where_the_source_ends() -> None:
     )
     said = [(st.kind, st.text) for st in extract_statements(text)]
     assert said == [("indirect", "she wants to win the seat outright")], said
+
+
+def test_an_honorifics_full_stop_does_not_end_the_source() -> None:
+    text = "According to interviews with a dozen of Mr. Okafor's aides, he wants the seat.\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "interviews with a dozen of Mr. Okafor's aides", only
+    assert only.text == "he wants the seat"

@@ -10,6 +10,7 @@ clause of its own.
 
 from __future__ import annotations
 
+from storywatch.understand.lexicon import HONORIFICS
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.spans import Span
 from storywatch.understand.text import Word
@@ -36,7 +37,10 @@ def source_after(text: str, words: list[Word], k: int) -> Span | None:
         return None
     out = [words[k]]
     for w in words[k + 1 :]:
-        if text[out[-1].end : w.start] != " " or w.text.lower() in _STOPS:
+        gap = text[out[-1].end : w.start]
+        if gap == ". " and out[-1].text.lower() in HONORIFICS:
+            gap = " "  # "… of Mr. Cruz's friends": the abbreviation's full stop
+        if gap != " " or w.text.lower() in _STOPS:
             break
         out.append(w)
         if len(out) > _MAX_WORDS:
