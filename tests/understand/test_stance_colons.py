@@ -31,3 +31,15 @@ def test_had_this_to_say_credits_the_subject() -> None:
 def test_stance_of_a_thing_names_no_speaker() -> None:
     text = "By Friday the problem was simple: “We ran out of money before the vote.”\n"
     assert _said(text) == []
+
+
+def test_the_name_after_to_before_a_colon_was_addressed_not_the_speaker() -> None:
+    text = "Okafor delivered a blunt message to Vale: “Stop blaming the harbour board.”\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "Okafor", only
+    assert only.text.startswith("Stop blaming the harbour board")
+
+
+def test_a_name_alone_before_the_colon_still_speaks() -> None:
+    [only] = extract_statements("Lindqvist: “We will reopen the pier in May.”\n")
+    assert only.speaker == "Lindqvist", only

@@ -623,7 +623,28 @@ def _colon_intro(text: str, s: Sentence) -> Found | None:
         and text[before[i - 1].end : before[i].start] in (" ", ". ")
     ):
         i -= 1
+    if i > 0 and before[i - 1].text.lower() in _ADDRESSED:
+        # "Okafor delivered a blunt message to Vale: “…”": the name after "to" is who was
+        # addressed; the one who spoke opens the sentence, when a name does.
+        return _opening_name_found(text, s, before, i - 1, q)
     speaker = (before[i].start, _strip_possessive_end(text, last))
+    return Found(tuple(q.parts), True, speaker, None, s.index)
+
+
+_ADDRESSED = frozenset(("to", "at"))
+
+
+def _opening_name_found(
+    text: str, s: Sentence, before: list[Word], stop: int, q: Quote
+) -> Found | None:
+    """The quotation credited to the run of capitalised words opening the sentence, when
+    it ends before ``before[stop]`` and a lowercase word (its verb) follows it."""
+    j = 0
+    while j < stop and before[j].text[:1].isupper() and before[j].text.lower() not in lx.NOT_NAMES:
+        j += 1
+    if j == 0 or j >= stop or not before[j].text.islower():
+        return None
+    speaker = (before[0].start, _strip_possessive_end(text, before[j - 1]))
     return Found(tuple(q.parts), True, speaker, None, s.index)
 
 
