@@ -43,3 +43,13 @@ def test_the_name_after_to_before_a_colon_was_addressed_not_the_speaker() -> Non
 def test_a_name_alone_before_the_colon_still_speaks() -> None:
     [only] = extract_statements("Lindqvist: “We will reopen the pier in May.”\n")
     assert only.speaker == "Lindqvist", only
+
+
+def test_the_owner_of_a_post_before_a_colon_speaks() -> None:
+    [only] = extract_statements("From Okafor's Facebook post: “We will reopen the pier.”\n")
+    assert only.speaker == "Okafor", only
+
+
+def test_a_reporter_after_an_outlets_possessive_keeps_the_reporter() -> None:
+    [only] = extract_statements("From the Gazette's Ines Vale: “The pier reopens in May.”\n")
+    assert only.speaker == "Ines Vale", only

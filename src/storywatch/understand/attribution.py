@@ -627,7 +627,11 @@ def _colon_intro(text: str, s: Sentence) -> Found | None:
         # "Okafor delivered a blunt message to Vale: “…”": the name after "to" is who was
         # addressed; the one who spoke opens the sentence, when a name does.
         return _opening_name_found(text, s, before, i - 1, q)
-    speaker = (before[i].start, _strip_possessive_end(text, last))
+    # "From Bush's Facebook post:": before a noun of what was written, an owner inside the
+    # run is whose words they are ("From DNAinfo's Eddie Small:" keeps the reporter).
+    owners = [w for w in before[i : before.index(last)] if w.text.endswith(lx.POSSESSIVE_ENDINGS)]
+    owner = owners[0] if owners and tail else last
+    speaker = (before[i].start, _strip_possessive_end(text, owner))
     return Found(tuple(q.parts), True, speaker, None, s.index)
 
 
