@@ -65,7 +65,7 @@ from storywatch.understand.plain_subjects import plain_subject
 from storywatch.understand.questions import after_asked_by, answer_start
 from storywatch.understand.relative_chains import chained_relative
 from storywatch.understand.relative_reports import relative_report
-from storywatch.understand.shapes import as_put_it, colon_quote, in_the_words_of
+from storywatch.understand.shapes import as_put_it, colon_intro, colon_quote, in_the_words_of
 from storywatch.understand.spans import (
     Found,
     Sentence,
@@ -155,7 +155,7 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
         or headline_quote(text, s)
         or _cue_led(text, s)
         or according_to(text, s)
-        or _colon_intro(text, s)
+        or colon_intro(text, s)
         or as_put_it(text, s)
         or in_the_words_of(text, s)
         or colon_quote(text, s)
@@ -588,72 +588,3 @@ def bare_quote(text: str, s: Sentence) -> bool:
     if any(is_title_quote(text, q) for q in s.quotes):
         return False  # a book or film title on its own line, not a quotation running on
     return not outside and len(s.words) >= 3
-
-
-_INTRO_NOUNS = _words(
-    """response reply answer statement words message post tweet comment remarks verdict
-    advice explanation view take was is read reads said"""
-)
-
-
-def _colon_intro(text: str, s: Sentence) -> Found | None:
-    """ "Clinton's response was: “…”" / "From Bush's Facebook post: “…”" / "Stone: “…”":
-    a quotation introduced by a colon after a name."""
-    if not s.quotes:
-        return None
-    q = s.quotes[-1]
-    lead = text[s.start : q.start].rstrip()
-    if not lead.endswith(":"):
-        return None
-    before = [w for w in s.words if w.end <= q.start and not _inside(s.quotes, w.start)]
-    if not before or len(before) > 12:
-        return None
-    names = [w for w in before if w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES]
-    if not names:
-        return None
-    last = names[-1]
-    tail = [w.text.lower().rstrip(":") for w in before[before.index(last) + 1 :]]
-    if any(t not in _INTRO_NOUNS for t in tail):
-        return None
-    # The speaker is the run of capitalised words ending at ``last``.
-    i = before.index(last)
-    while (
-        i > 0
-        and before[i - 1].text[:1].isupper()
-        and text[before[i - 1].end : before[i].start] in (" ", ". ")
-    ):
-        i -= 1
-    if i > 0 and before[i - 1].text.lower() in _ADDRESSED:
-        # "Okafor delivered a blunt message to Vale: “…”": the name after "to" is who was
-        # addressed; the one who spoke opens the sentence, when a name does.
-        return _opening_name_found(text, s, before, i - 1, q)
-    # "From Bush's Facebook post:": before a noun of what was written, an owner inside the
-    # run is whose words they are ("From DNAinfo's Eddie Small:" keeps the reporter).
-    owners = [w for w in before[i : before.index(last)] if w.text.endswith(lx.POSSESSIVE_ENDINGS)]
-    owner = owners[0] if owners and tail else last
-    speaker = (before[i].start, _strip_possessive_end(text, owner))
-    return Found(tuple(q.parts), True, speaker, None, s.index)
-
-
-_ADDRESSED = frozenset(("to", "at"))
-
-
-def _opening_name_found(
-    text: str, s: Sentence, before: list[Word], stop: int, q: Quote
-) -> Found | None:
-    """The quotation credited to the run of capitalised words opening the sentence, when
-    it ends before ``before[stop]`` and a lowercase word (its verb) follows it."""
-    j = 0
-    while j < stop and before[j].text[:1].isupper() and before[j].text.lower() not in lx.NOT_NAMES:
-        j += 1
-    if j == 0 or j >= stop or not before[j].text.islower():
-        return None
-    speaker = (before[0].start, _strip_possessive_end(text, before[j - 1]))
-    return Found(tuple(q.parts), True, speaker, None, s.index)
-
-
-def _strip_possessive_end(text: str, w: Word) -> int:
-    for suffix in ("’s", "'s"):
-        if w.text.endswith(suffix):
-            return w.end - len(suffix)
-    return w.end

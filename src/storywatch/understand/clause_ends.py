@@ -30,6 +30,7 @@ from storywatch.understand.spans import (
     Found,
     Sentence,
     Span,
+    _trim,
     past_tense,
 )
 from storywatch.understand.subjects import coordinated_subject
@@ -218,7 +219,7 @@ def aside_end(text: str, s: Sentence, speaker: Span | None, cue: Span, content: 
     if opened >= 0 and text.find(")", opened, cue[0]) < 0:
         closed = text.find(")", cue[1], end)
         if closed >= 0 and any(start <= q.start and q.end <= closed + 1 for q in s.quotes):
-            return _before_marks(text, start, closed)
+            return _trim(text, start, closed)[1]
     if speaker is None or not (
         _RELATIVE_CUE.match(text[speaker[1] : cue[0]])
         or (
@@ -239,12 +240,6 @@ def aside_end(text: str, s: Sentence, speaker: Span | None, cue: Span, content: 
 
 # ", who once called", ", who has long described": the subject of a relative clause.
 _RELATIVE_CUE = re.compile(r",\s+who\s+(?:\w+\s+){0,2}\Z")
-
-
-def _before_marks(text: str, start: int, at: int) -> int:
-    while at > start and text[at - 1] in " ,.;:":
-        at -= 1
-    return at
 
 
 def _is_report(text: str, cue: Span) -> bool:
