@@ -22,6 +22,7 @@ from storywatch.understand.chunks import (
 )
 from storywatch.understand.places import is_place_appositive, past_place_appositives
 from storywatch.understand.quoted_titles import quoted_title
+from storywatch.understand.relative_nouns import ends_in_relative, relative_np
 from storywatch.understand.spans import (
     _CONJUNCTIONS,
     _DETERMINERS,
@@ -175,7 +176,9 @@ def _np_before(
     if not out:
         return None
     # Keep the name run and its title: cut lowercase words before a capitalised head.
-    return (out[0].start, out[-1].end) if plausible(text, out, loose) else None
+    if plausible(text, out, loose):
+        return out[0].start, out[-1].end
+    return relative_np(text, out, floor) if loose and ends_in_relative(out) else None
 
 
 def _coordinate_adjective(text: str, words: list[Word], i: int, right: list[Word]) -> bool:

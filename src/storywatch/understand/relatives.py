@@ -75,7 +75,7 @@ def antecedent(an: Analysis, pos: int) -> Antecedent | None:
             if start is not None:
                 return Antecedent(-1, start, place.end)
         return Antecedent(named)
-    start = _phrase_start(text, end, an.sentences[an.sentence_of(pos)].start, comma)
+    start = phrase_start(text, end, an.sentences[an.sentence_of(pos)].start, comma)
     if start is None:
         return None
     before = text[:start].rstrip(" ")
@@ -83,7 +83,7 @@ def antecedent(an: Analysis, pos: int) -> Antecedent | None:
         # "Bob Mulholland, a superdelegate and Clinton supporter who": two nouns of one
         # appositive; look past the first for the name it describes.
         floor = an.sentences[an.sentence_of(pos)].start
-        first = _phrase_start(text, len(before.rsplit(" ", 1)[0].rstrip()), floor, False)
+        first = phrase_start(text, len(before.rsplit(" ", 1)[0].rstrip()), floor, False)
         if first is not None and text[:first].rstrip(" ").endswith(","):
             before = text[:first].rstrip(" ")
     if before.endswith(","):
@@ -131,7 +131,7 @@ def _text_gap(text: str, a: int, b: int) -> bool:
     return a <= b and re.fullmatch(r"\s*(?:\([^()]{1,12}\))?\s*", text[a:b]) is not None
 
 
-def _phrase_start(text: str, end: int, floor: int, after_comma: bool) -> int | None:
+def phrase_start(text: str, end: int, floor: int, after_comma: bool) -> int | None:
     """Where the noun phrase ending at ``end`` in a lowercase noun starts ("business
     leaders", "those", "a former East German spymaster", "the Chamber's chief strategist"),
     or None when there is no such phrase. The walk stops at a preposition, a verb of the
