@@ -32,3 +32,27 @@ def test_a_clause_before_the_relative_is_no_speaker() -> None:
     text = "The board voted 5-2 for the motion which said the port “must stay open.”"
     speakers = [s.speaker for s in extract_statements(text)]
     assert not any("voted" in (sp or "") for sp in speakers)
+
+
+def test_a_second_name_with_its_own_relative_clause_speaks_for_itself() -> None:
+    text = (
+        'Compare that with Mayor Ada Brill, who has called the levy "theft," and Tove '
+        'Vale, who says it is "long overdue."'
+    )
+    statements = extract_statements(text)
+    first = by_text(statements, "theft")
+    assert first.speaker == "Ada Brill"
+    assert "overdue" not in first.text
+    second = by_text(statements, "overdue")
+    assert second.speaker == "Tove Vale"
+    assert second.text == 'it is "long overdue."'
+
+
+def test_a_second_relative_clause_without_a_quotation_is_left_alone() -> None:
+    # The clause closes and the main verb follows: its content would run into "are".
+    text = (
+        "Voters may ask whether Ada Brill, who claimed that the port was sold, and Tove "
+        "Vale, who suggested the levy could wait, are the right choices."
+    )
+    statements = extract_statements(text)
+    assert not any(s.speaker == "Tove Vale" and "right choices" in s.text for s in statements)

@@ -7,15 +7,15 @@ its own statement, with its own cue and content; the first statement ends where 
 one's cue begins.
 
 Only shapes whose speaker is certain are split off: a participle after a comma ("…, adding
-that"), a verb coordinated with "and"/"but" ("and said"), a relative clause ("…, who
-said"), a new subject joined by "and", "but" or "while" right after a quotation closed
-the first act ("21 percent said “not too likely” and 14 percent said “…”"), he/she/they
-after "and" or "but" ("… said the bridge was safe, and she added that …"), a naming
-participle after a comma ("…, Huckabee agreed, praising his rival as “…”"), and, after a
-quotation's trailer, a participle of a verb that attributes a quotation ("“…,” she said,
-referring to the “…”"). A cue with a new subject inside a reported clause ("X said that Y
-said …") is a nested attribution and stays inside the first content, as the annotators
-keep it.
+that"), a verb coordinated with "and"/"but" ("and said"), a relative clause ("…, who said"),
+a second name's own relative clause in a list ("Lee, who called it “…,” and Park, who says
+“…”"), a new subject joined by "and", "but" or "while" right after a quotation closed the
+first act ("21 percent said “not too likely” and 14 percent said “…”"), he/she/they after
+"and" or "but" ("… said the bridge was safe, and she added that …"), a naming participle
+after a comma ("…, Huckabee agreed, praising his rival as “…”"), and, after a quotation's
+trailer, a participle of a verb that attributes a quotation ("“…,” she said, referring to
+the “…”"). A cue with a new subject inside a reported clause ("X said that Y said …") is a
+nested attribution and stays inside the first content, as the annotators keep it.
 """
 
 from __future__ import annotations
@@ -264,6 +264,8 @@ def _next_cue_followup(
             if _inner_verb(text, s, k, j, prev):
                 continue
             speaker, cut = prev.speaker, _comma_before(text, words[j].start, words[j - 1].end)
+        elif link in _RELATIVE and j < k and (listed := _listed_relative(text, s, j, prev)):
+            speaker, cut = (words[j].start, words[j].end), listed
         elif link in _RELATIVE and j < k and quote_first:
             speaker, cut = _trailer_relative(text, s, prev, words[j]), words[j].start
             cut = _comma_before(text, cut, words[j - 1].end)
@@ -309,6 +311,40 @@ def _trailer_relative(text: str, s: Sentence, prev: Found, who: Word) -> Span:
     if any(w.text in lx.CUE_WORDS or w.text in _QUOTE_PARTICIPLES for w in between):
         return own
     return prev.speaker
+
+
+def _listed_relative(text: str, s: Sentence, j: int, prev: Found) -> int | None:
+    """ "Compare that with Lee, who has called the plan “insanity,” and Park, who says it is
+    “a disaster.”": a second name joined by "and"/"or" to one whose relative clause made
+    the first act, with a relative clause of its own, speaks for itself, as the first name
+    did. Where the first act stops (before ", and"), or None when the shape is not there.
+    ``j`` is the second "who"."""
+    words = s.words
+    if prev.speaker is None or prev.cue is None:
+        return None
+    if text[prev.speaker[0] : prev.speaker[1]].lower() != "who":
+        return None
+    if "," not in text[words[j - 1].end : words[j].start] or _inside(s.quotes, words[j].start):
+        return None
+    last = s.quotes[-1] if s.quotes else None
+    if last is None or last.start < words[j].end or text[last.end : s.end].strip(" .,"):
+        # Only a clause whose quotation ends the sentence: one without a quotation may close
+        # and give way to the main verb ("…, and Trump, who suggested …, are wise choices").
+        return None
+    for a in range(j - 2, max(0, j - 2 - _LISTED_WORDS), -1):
+        if words[a].text not in ("and", "or"):
+            continue
+        name = words[a + 1 : j]
+        if words[a].start <= prev.cue[1] or any(_inside(s.quotes, w.start) for w in name):
+            return None
+        if not name[0].text[:1].isupper() or any(w.text.lower() in lx.CUE_WORDS for w in name):
+            return None
+        return _comma_before(text, words[a].start, words[a - 1].end)
+    return None
+
+
+# The most words of the second name in "…, and Park, who says".
+_LISTED_WORDS = 4
 
 
 # The most words an appositive after a trailer's speaker runs to.
