@@ -43,6 +43,30 @@ def test_a_long_quotation_closing_what_any_verb_governs_is_the_subjects() -> Non
     assert st.text.startswith("the admission that the old port")
 
 
+def test_the_verb_of_an_aside_closed_before_the_quotation_governs_nothing() -> None:
+    # "who won 5,000 votes" is set off by commas and closes before the main verb: the
+    # quotation is what "welcomed" governs, not the aside's "won".
+    text = (
+        "The harbour board met on Tuesday.\n\n"
+        "Lena Marsh, who won 5,000 votes, welcomed “the admission that the old port cannot "
+        "pay for itself any longer.”\n"
+    )
+    [st] = extract_statements(text)
+    assert st.speaker == "Lena Marsh"
+    assert st.text == "the admission that the old port cannot pay for itself any longer."
+
+
+def test_the_verb_of_a_whose_aside_governs_nothing_either() -> None:
+    text = (
+        "The harbour board met on Tuesday.\n\n"
+        "Lena Marsh, whose aide drafted the plan, welcomed “the admission that the old port "
+        "cannot pay for itself any longer.”\n"
+    )
+    [st] = extract_statements(text)
+    assert st.speaker == "Lena Marsh"
+    assert st.text == "the admission that the old port cannot pay for itself any longer."
+
+
 def test_a_short_quotation_after_an_ordinary_verb_is_a_term_not_words() -> None:
     text = (
         "The harbour board met on Tuesday.\n\n"

@@ -18,6 +18,8 @@ named nobody (``statements._named_fallback``).
 
 from __future__ import annotations
 
+import re
+
 from storywatch.understand import lexicon as lx
 from storywatch.understand.broad import verb_subject
 from storywatch.understand.clause_ends import SCENE_SETTERS
@@ -47,7 +49,7 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
         if not _finite(w):
             continue
         _, speaker = verb_subject(text, s, k)
-        if speaker is None or _in_scene_setter(words, speaker):
+        if speaker is None or _in_scene_setter(words, speaker) or _in_aside(text, s, k, speaker):
             continue
         found = content_after(text, s, k, _PLAIN, speaker)
         if found is None or not found.direct:
@@ -64,6 +66,32 @@ def _in_scene_setter(words: list[Word], speaker: Span) -> bool:
     the main clause after the comma has its own subject."""
     n = next((i for i, w in enumerate(words) if w.start == speaker[0]), 0)
     return n == 1 and words[0].text.lower() in SCENE_SETTERS
+
+
+def _in_aside(text: str, s: Sentence, k: int, speaker: Span) -> bool:
+    """ "The listing, which got 5,000 views, was replaced by …", "Marsh, whose aide drafted
+    the plan, welcomed …": a verb whose subject is "which" or "who" after a comma, or a
+    noun after ", whose", is inside an aside, and when a comma closes that aside before the
+    quotation and the sentence's own predicate follows ("…, was replaced", "…, welcomed"),
+    the aside's verb governs nothing after it."""
+    before = text[: speaker[0]].rstrip()
+    if text[speaker[0] : speaker[1]].lower() in _RELATIVES:
+        if not before.endswith(","):
+            return False
+    elif not _WHOSE.search(before):
+        return False
+    words = s.words
+    opening = min((q.start for q in s.quotes if q.start > words[k].end), default=s.end)
+    for n in range(k + 1, len(words)):
+        if words[n].start >= opening:
+            return False
+        if ", " in text[words[n - 1].end : words[n].start]:  # not "5,000"
+            return words[n].text.lower() in lx.AUXILIARIES or _finite(words[n])
+    return False
+
+
+_RELATIVES = frozenset(("which", "who"))
+_WHOSE = re.compile(r",\s+whose\Z")
 
 
 def _from_participle(text: str, s: Sentence, found: Found) -> Found:
