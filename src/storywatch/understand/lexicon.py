@@ -99,7 +99,7 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "sniff": ("sniffed",),
     "muse": ("mused", "muses"),
     "plead": ("pleaded",),
-    "interject": ("interjected",),
+    "interject": ("interjected", "interjects", "interjecting"),
     "retort": ("retorted",),
     "snap": ("snapped",),
     "gush": ("gushed",),
