@@ -173,6 +173,8 @@ def is_title_quote(text: str, q: Quote) -> bool:
     written as a title writes it (“60 Minutes”, “Apollo 13”, “Yuge!: 30 Years of …”), as long
     as some word is capitalised: a bare figure (“400”, a tweet's id) is no title."""
     inner = " ".join(text[a:b] for a, b in q.parts).strip()
+    if _after_cue(text, q):
+        return False  # "Ruiz cut in by interjecting, “Only Aunt May.”": words said
     if inner[-1:] in ".," and len(inner.split()) > 1:
         inner = inner[:-1]  # “Meet the Press.” at the end of a sentence, “Cake Boss,” …
     words = inner.split()
@@ -184,6 +186,21 @@ def is_title_quote(text: str, q: Quote) -> bool:
         and (words[0][:1].isupper() or words[0][:1].isdigit())
         and any(w[:1].isupper() for w in words)
     )
+
+
+# A word and the comma or colon that open a quotation ("added, “…”", "asked: “…”").
+_WORD_OPENING = re.compile(r"([a-z]+)[,:]\s*\Z")
+
+
+def _after_cue(text: str, q: Quote) -> bool:
+    """The quotation is opened by a reporting verb and a comma or colon: words said, not a
+    title, which is given after a noun ("the show, “Cake Boss.”"). A form that is as often
+    a noun ("one of his reads, ''Old Roads,''", "her remarks: “…”") does not tell."""
+    m = _WORD_OPENING.search(text, max(0, q.start - 24), q.start)
+    if m is None:
+        return False
+    verb = m.group(1)
+    return verb in lx.CUE_WORDS and verb != "read" and (verb == "says" or not verb.endswith("s"))
 
 
 # How a clause ends before the speaker and cue that follow it ("…, the source added"): with a
