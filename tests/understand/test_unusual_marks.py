@@ -5,6 +5,7 @@ Sentences written for these tests."""
 from __future__ import annotations
 
 from storywatch.understand import extract_statements
+from storywatch.understand.text import find_quotes
 
 
 def _direct(text: str) -> list[tuple[str, str]]:
@@ -32,3 +33,32 @@ def test_a_title_case_quotation_after_a_noun_stays_a_title() -> None:
 def test_interjects_is_a_reporting_verb() -> None:
     text = "The harbor debate grew heated.\n\n“We never agreed,” Ana Ruiz interjects.\n"
     assert _direct(text) == [("Ana Ruiz", "We never agreed,")]
+
+
+def test_a_curly_opener_closed_with_a_single_mark_ends_there() -> None:
+    text = (
+        "The harbor vote was close.\n\n"
+        "Ana Ruiz posted: “Let’s win this. The docks need us.’ Ruiz spoke at the pier later.\n"
+    )
+    assert _direct(text) == [("Ana Ruiz", "Let’s win this. The docks need us.")]
+
+
+def test_a_single_mark_closes_before_a_new_quotation_in_the_paragraph() -> None:
+    text = "Ruiz posted: “The docks need us.’ She later praised the film, “Tidewater.”\n"
+    assert [text[a:b] for q in find_quotes(text) for a, b in q.parts] == [
+        "The docks need us.",
+        "Tidewater.",
+    ]
+
+
+def test_an_apostrophe_after_a_plural_does_not_close_a_quotation() -> None:
+    text = "Ruiz said: “We back the dockers’ union, and the drivers’ too.\n"
+    [quote] = find_quotes(text)
+    assert not quote.closed
+    assert text[quote.parts[0][0] : quote.parts[0][1]].endswith("drivers’ too.")
+
+
+def test_a_single_mark_closing_its_own_single_opener_leaves_the_quotation_open() -> None:
+    text = "Ruiz said: “They told me, ‘Go home.’ I stayed.\n"
+    [quote] = find_quotes(text)
+    assert not quote.closed

@@ -171,7 +171,11 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
                         skip_to = inner_end  # a quotation inside this one
                         continue
                     # An opener inside an open quotation on the same line: the first one
-                    # was a stray mark; start again here.
+                    # was a stray mark (or closed with a single mark); start again here.
+                    single = -1 if parts else _single_close(text, open_at, part_start, pos)
+                    if single >= 0:
+                        quotes.append(Quote(open_at, single + 1, ((part_start, single),), True))
+                        open_at = -1
                 if open_at >= 0 and parts:
                     quotes.append(Quote(open_at, parts[-1][1], tuple(parts), closed=False))
                     parts = []
@@ -180,6 +184,10 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
                 parts.append((part_start, pos))
                 quotes.append(Quote(open_at, mark_end, tuple(parts), closed=True))
                 open_at, parts = -1, []
+        single = -1 if open_at < 0 or parts else _single_close(text, open_at, part_start, pe)
+        if single >= 0:
+            quotes.append(Quote(open_at, single + 1, ((part_start, single),), closed=True))
+            open_at = -1
         if open_at >= 0:
             parts.append((part_start, pe))
             last = index == len(paras) - 1
@@ -214,6 +222,25 @@ def _nested_end(text: str, pos: int, para_start: int, para_end: int, carried: bo
         elif depth == 0:
             return inner_end
     return inner_end if carried and depth == 1 else -1
+
+
+def _single_close(text: str, open_at: int, start: int, end: int) -> int:
+    """Where a curly opener left open in its paragraph was closed with a single mark, or -1.
+
+    "Lee posted: “We can do this.’ Lee was there." — a ’ right after a sentence's closing
+    punctuation and before a space is no apostrophe ("Lee’s", "the voters’ say" sit inside
+    words or after a letter); with no single opener before it, nothing else it could close.
+    """
+    if text[open_at] != "“":
+        return -1
+    m = _SINGLE_CLOSER.search(text, start, end)
+    if m is None or _SINGLE_OPENER.search(text, start, m.start()):
+        return -1
+    return m.start() + 1
+
+
+_SINGLE_CLOSER = re.compile(r"[.!?,]’(?=\s|$)")
+_SINGLE_OPENER = re.compile(r"‘|(?<![\w.,!?])'")
 
 
 def _carried_on(text: str, paras: list[tuple[int, int]], index: int, mark: str) -> bool:
