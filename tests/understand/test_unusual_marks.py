@@ -62,3 +62,18 @@ def test_a_single_mark_closing_its_own_single_opener_leaves_the_quotation_open()
     text = "Ruiz said: “They told me, ‘Go home.’ I stayed.\n"
     [quote] = find_quotes(text)
     assert not quote.closed
+
+
+def test_a_clause_after_a_cue_ending_in_a_lone_closing_mark_is_a_quotation() -> None:
+    text = (
+        "The harbor vote was close.\n\n"
+        "Reading out his failed plans, Ana Ruiz added, the old board is a proven failure.”\n"
+    )
+    said = [(s.kind, s.speaker, s.text) for s in extract_statements(text)]
+    assert said == [("direct", "Ana Ruiz", "the old board is a proven failure.")]
+
+
+def test_a_paraphrase_ending_in_a_closed_quotation_stays_a_paraphrase_with_it() -> None:
+    text = "The harbor vote was close.\n\nAna Ruiz added, the board is “a proven failure.”\n"
+    said = [(s.kind, s.text) for s in extract_statements(text)]
+    assert said == [("direct", "the board is “a proven failure.”")]

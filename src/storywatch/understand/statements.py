@@ -66,6 +66,7 @@ from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
 from storywatch.understand.speech_topics import spoke_about
 from storywatch.understand.text import Quote, Word
+from storywatch.understand.unopened import unopened_quote
 
 Span = tuple[int, int]
 
@@ -275,7 +276,8 @@ def _add_colon_led(an: Analysis, out: list[Attributed], history: History) -> Non
 def _clip_paraphrase(text: str, found: Found) -> Found:
     """A paraphrase ends where the writer takes over
     (:func:`~storywatch.understand.paraphrase_ends.paraphrase_end`); quotations are
-    clipped by ``clip_clause``."""
+    clipped by ``clip_clause`` (and one that lost its opening mark is one)."""
+    found = unopened_quote(text, found)
     if found.direct or len(found.parts) != 1:
         return found
     a, b = found.parts[0]
