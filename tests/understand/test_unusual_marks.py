@@ -77,3 +77,16 @@ def test_a_paraphrase_ending_in_a_closed_quotation_stays_a_paraphrase_with_it() 
     text = "The harbor vote was close.\n\nAna Ruiz added, the board is “a proven failure.”\n"
     said = [(s.kind, s.text) for s in extract_statements(text)]
     assert said == [("direct", "the board is “a proven failure.”")]
+
+
+def test_a_closing_mark_after_a_cue_and_comma_with_nothing_open_opens() -> None:
+    text = "The harbor vote was close.\n\nRuiz says,” there is nobody left to ask.”\n"
+    assert _direct(text) == [("Ruiz", "there is nobody left to ask.")]
+
+
+def test_a_closing_mark_after_a_cue_inside_a_quotation_still_closes() -> None:
+    text = "“All I have said,” the mayor added, “is on the record.”\n"
+    assert [text[a:b] for q in find_quotes(text) for a, b in q.parts] == [
+        "All I have said,",
+        "is on the record.",
+    ]

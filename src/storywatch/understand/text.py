@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from storywatch.understand.lexicon import CUE_WORDS
 from storywatch.understand.lexicon import words_of as _words
 
 _OPENERS = "“„«"
@@ -184,6 +185,8 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
                 parts.append((part_start, pos))
                 quotes.append(Quote(open_at, mark_end, tuple(parts), closed=True))
                 open_at, parts = -1, []
+            elif _opens_after_cue(text, pos, mark_end, pe):
+                open_at, part_start = pos, _skip_space(text, mark_end, pe)
         single = -1 if open_at < 0 or parts else _single_close(text, open_at, part_start, pe)
         if single >= 0:
             quotes.append(Quote(open_at, single + 1, ((part_start, single),), closed=True))
@@ -241,6 +244,26 @@ def _single_close(text: str, open_at: int, start: int, end: int) -> int:
 
 _SINGLE_CLOSER = re.compile(r"[.!?,]’(?=\s|$)")
 _SINGLE_OPENER = re.compile(r"‘|(?<![\w.,!?])'")
+
+
+def _opens_after_cue(text: str, pos: int, end: int, para_end: int) -> bool:
+    """A closing mark with nothing open, right after a reporting verb and its comma and
+    before the words it opens, which a later mark closes: an opener typed the wrong way
+    round ("He says,” there is nobody left to ask.”")."""
+    if text[pos] not in _CLOSERS + '"' or text[pos - 1 : pos] != "," or end >= para_end:
+        return False
+    if not text[end].isspace() or not text[end + 1 : end + 2].isalnum():
+        return False
+    cue = _WORD_BEFORE.search(text, max(0, pos - 24), pos - 1)
+    if cue is None or cue.group(1) not in CUE_WORDS:
+        return False
+    return any(
+        not _is_opening(text, m.start(), m.end(), pos, para_end)
+        for m in _MARKS.finditer(text, end, para_end)
+    )
+
+
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\Z")
 
 
 def _carried_on(text: str, paras: list[tuple[int, int]], index: int, mark: str) -> bool:
