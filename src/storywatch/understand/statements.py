@@ -31,6 +31,7 @@ from storywatch.understand.attribution import (
 )
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
 from storywatch.understand.carried import carried_head
+from storywatch.understand.carriers import carried_words
 from storywatch.understand.clause_ends import (
     clip_clause,
     cue_in_scene,
@@ -139,6 +140,7 @@ def attribute(an: Analysis) -> list[Attributed]:
                 or poll_share_led(text, s)
                 or spoke_about(text, s)
                 or asked_by(text, s)
+                or carried_words(text, s)
             )
         if found is not None and found.parts and _resumed(an, s, found, out, para, history):
             pending = None
