@@ -72,6 +72,16 @@ def split_followups(text: str, s: Sentence, first: Found) -> list[Found]:
     return [f for f in out if f.parts or f is first]
 
 
+def acts_after(text: str, s: Sentence, first: Found) -> list[Found]:
+    """The follow-ups of ``first`` that lie after all it read ("has promoted a modest style,
+    advising graduates to “…,” and telling the class, “…”"), leaving ``first`` whole: for
+    a reading by the weaker readers, whose end is already set."""
+    later = split_followups(text, s, first)[1:]
+    return [
+        f for f in later if not any(a < d and c < b for a, b in f.parts for c, d in first.parts)
+    ]
+
+
 def _next_followup(
     text: str, s: Sentence, anchor: int, quote_first: bool, prev: Found
 ) -> tuple[int, Found] | None:

@@ -43,7 +43,7 @@ from storywatch.understand.clause_speakers import is_clause
 from storywatch.understand.coordinated import earlier_acts
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
-from storywatch.understand.followups import split_followups
+from storywatch.understand.followups import acts_after, split_followups
 from storywatch.understand.lead_ins import colon_led, lead_in_before
 from storywatch.understand.leading import leading_participle, leading_participle_alone
 from storywatch.understand.lexicon import CUE_WORDS
@@ -192,9 +192,9 @@ def attribute(an: Analysis) -> list[Attributed]:
                 pending = _make(an, announced, history, para)
                 continue
             named = _named_fallback(an, s, history, para)
-            if named is not None:
-                out.append(named)
-                history.said.append((s.start, named.speaker.identity, para))
+            if named:
+                out.extend(named)
+                history.said.extend((s.start, item.speaker.identity, para) for item in named)
                 continue
             if s.quotes:
                 _run_on(an, s, out, para)
@@ -338,12 +338,14 @@ def _closes_on_saying(text: str, s: Sentence, verb: Word) -> bool:
     return verb.text.lower() in CUE_WORDS and text[verb.end : s.end].lstrip()[:1] in ".,;"
 
 
-def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> Attributed | None:
+def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> list[Attributed]:
     """A quotation no cue introduced, read by the weaker shapes in turn (subject and verb,
     a long quotation any verb governs, an owned noun of speech): without a cue verb, only a
-    speaker resolved to a named identity makes it a statement."""
+    speaker resolved to a named identity makes it a statement. A second act hung on it after
+    what it read ("…, advising graduates to “…,” and telling the class, “…”") is the
+    speaker's too."""
     if not s.quotes:
-        return None
+        return []
     text = an.text
     for read in (quote_fallback, long_quote_led, speech_noun_led):
         found = read(text, s)
@@ -352,8 +354,11 @@ def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> A
         found = quote_alone(text, s, found)
         item = _make(an, found, history, para)
         if item.speaker.identity >= 0:
-            return item
-    return None
+            later = (
+                _clip_paraphrase(text, clip_clause(text, s, f)) for f in acts_after(text, s, found)
+            )
+            return [item, *(_make(an, f, history, para) for f in later)]
+    return []
 
 
 def _lead_in(
