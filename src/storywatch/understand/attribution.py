@@ -74,6 +74,7 @@ from storywatch.understand.spans import (
     _inside,
     _is_cue,
     _words_between,
+    asked_of,
     cue_indices,
     goes_somewhere,
     is_title_quote,
@@ -388,6 +389,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         quote_after = any(q.start > w.end for q in s.quotes)
         if not quote_after and _not_spoken(words, j, k):
             continue
+        if lemma == "ask" and asked_of(text, words, j, k):
+            continue  # "Kim was asked, “…?”": the one asked does not speak the question
         speaker: Span | None = None
         if j > 0 and not _inside(s.quotes, words[j - 1].start):
             floor = subject_floor(text, s, words[j - 1].start)

@@ -20,6 +20,7 @@ from storywatch.understand.spans import (
     Sentence,
     Span,
     _inside,
+    asked_of,
     is_title_quote,
     subject_end,
     subject_floor,
@@ -141,7 +142,7 @@ def verb_then_quote(text: str, s: Sentence) -> Found | None:
     if not (_past(verb.text) or verb.text.lower() in lx.CUE_WORDS):
         return None
     j = subject_end(before, k)
-    if j == 0:
+    if j == 0 or asked_of(text, before, j, k):
         return None
     speaker = _np_before(text, before, j, floor, loose=True)
     if speaker is None:

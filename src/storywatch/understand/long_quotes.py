@@ -24,7 +24,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.broad import verb_subject
 from storywatch.understand.clause_ends import SCENE_SETTERS
 from storywatch.understand.contents import content_after
-from storywatch.understand.spans import Found, Sentence, Span, past_tense
+from storywatch.understand.spans import Found, Sentence, Span, asked_of, past_tense
 from storywatch.understand.text import Quote, Word
 
 # Fewer words than this inside the marks is a term set off, not someone's words.
@@ -48,7 +48,9 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
             break  # no quotation after the verb: nothing for it to govern
         if not _finite(w):
             continue
-        _, speaker = verb_subject(text, s, k)
+        j, speaker = verb_subject(text, s, k)
+        if j and asked_of(text, words, j, k):
+            return None  # "Kim was asked, “…?”": the question is someone else's
         if speaker is None or _in_scene_setter(words, speaker) or _in_aside(text, s, k, speaker):
             continue
         found = content_after(text, s, k, _PLAIN, speaker)

@@ -234,3 +234,17 @@ def subject_end(words: list[Word], k: int, *, any_ly: bool = False) -> int:
     ):
         j -= 1
     return j
+
+
+def asked_of(text: str, words: list[Word], j: int, k: int) -> bool:
+    """ "Kim was asked, “Would you run?”": a passive "asked" (a form of "be" between the
+    subject ending before ``words[j]`` and the verb at ``words[k]``) before the question it
+    introduces; its subject was asked, and did not speak the question."""
+    return (
+        words[k].text.lower() == "asked"
+        and any(x.text.lower() in lx.BE_FORMS for x in words[j:k])
+        and _QUESTION_OPENS.match(text, words[k].end) is not None
+    )
+
+
+_QUESTION_OPENS = re.compile(r"[,:]\s*(?:“|\"|'')")
