@@ -324,7 +324,11 @@ def sentences(
                 qi += 1
             if qi < len(inside) and inside[qi][0] < end < inside[qi][1]:
                 continue
-            if _closes_double(text, end) and _attribution_follows(text, m.start(), end, pe):
+            if (
+                _closes_double(text, end)
+                and _attribution_follows(text, m.start(), end, pe)
+                and not _new_speaker_after(text, cur_start, qi, inside, end)
+            ):
                 continue
             if end > cur_start:
                 out.append((cur_start, end))
@@ -374,6 +378,24 @@ def _attribution_follows(text: str, mark: int, pos: int, limit: int) -> bool:
         ):
             return False
     return False
+
+
+def _new_speaker_after(
+    text: str, start: int, qi: int, inside: list[tuple[int, int]], end: int
+) -> bool:
+    """ "Vale emailed her, telling her, “you are a star!” She replied that …": a quotation
+    introduced inside the sentence already has its attribution, so a capitalised pronoun
+    after its "!" or "?" opens a new sentence with its own cue. (A quotation that opens the
+    sentence, "“Too late?” He asked …", may still take its attribution after the mark.)"""
+    nxt = _WORD.search(text, end, end + 8)
+    if nxt is None or nxt.start() != _skip_space(text, end, end + 8):
+        return False
+    if nxt.group(0) not in _CAPITAL_PRONOUNS or qi == 0 or inside[qi - 1][1] != end:
+        return False
+    return bool(text[start : inside[qi - 1][0]].strip(" —–-…(\"“'‘"))
+
+
+_CAPITAL_PRONOUNS = frozenset(("He", "She", "They", "We"))
 
 
 def _closes_double(text: str, end: int) -> bool:
