@@ -104,11 +104,13 @@ def test_a_participle_right_after_the_subject_is_an_aside() -> None:
         "Ruiz Delgado, citing “the worst flood in forty years,” said the quay would stay "
         "closed until spring.\n"
     )
-    # The aside's quotation is read with the main verb's clause or not at all: never as a
-    # statement of its own hung on "citing", nor run on into what was said.
+    # The aside's quotation is the subject's own act on "citing" (the broad reader does not
+    # hang it on another subject), and never runs on into what the main verb reports.
     for st in extract_statements(text):
-        assert st.cue != "citing"
+        assert st.speaker == "Ruiz Delgado"
         assert not ("worst flood" in st.text and "until spring" in st.text)
+    cited = [st for st in extract_statements(text) if st.cue == "citing"]
+    assert [st.text for st in cited] == ["the worst flood in forty years,"]
 
 
 def test_a_participle_before_the_long_quotation_governs_it() -> None:

@@ -77,6 +77,7 @@ from storywatch.understand.spans import (
     asked_of,
     cue_indices,
     goes_somewhere,
+    in_aside_quote,
     is_title_quote,
     subject_end,
     subject_floor,
@@ -392,7 +393,9 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         if lemma == "ask" and asked_of(text, words, j, k):
             continue  # "Kim was asked, “…?”": the one asked does not speak the question
         speaker: Span | None = None
-        if j > 0 and not _inside(s.quotes, words[j - 1].start):
+        if j > 0 and (
+            not _inside(s.quotes, words[j - 1].start) or in_aside_quote(text, s, words[j - 1].start)
+        ):
             floor = subject_floor(text, s, words[j - 1].start)
             # "Another commenter said, “…”": a cue that opens a quotation with a comma or
             # colon says someone speaks, so any determined noun phrase will do.

@@ -27,6 +27,7 @@ from storywatch.understand.spans import (
     Span,
     _inside,
     _words_between,
+    in_aside_quote,
     is_title_quote,
 )
 from storywatch.understand.text import Word
@@ -53,6 +54,9 @@ def earlier_acts(text: str, s: Sentence, main: Found) -> list[Found]:
     speaker, cue = main.speaker, main.cue
     if not speaker[1] <= cue[0] <= main.parts[0][0]:
         return []
+    aside = _aside_act(text, s, speaker, cue)
+    if aside is not None:
+        return [aside]
     quotes = [q for q in s.quotes if speaker[1] <= q.start and q.end <= cue[0]]
     if not quotes:
         return []
@@ -72,6 +76,25 @@ def earlier_acts(text: str, s: Sentence, main: Found) -> list[Found]:
         if found is not None:
             acts.append(found)
     return acts
+
+
+def _aside_act(text: str, s: Sentence, speaker: Span, cue: Span) -> Found | None:
+    """ "Mr. Hale, citing ''the charm of the pier,'' said …": a participle of speech opening
+    an aside right after the subject, with a quotation that the aside's comma closes before
+    the cue, is the subject's own act (the annotators mark the quotation with the participle
+    as its cue)."""
+    words = [w for w in s.words if speaker[1] <= w.start and w.end <= cue[0]]
+    if len(words) < 2 or text[speaker[1] : words[0].start] != ", ":
+        return None
+    verb = words[0]
+    if verb.text not in lx.CUE_WORDS and verb.text not in lx.QUOTE_CUES:
+        return None  # "The group, including “Moms for Parks,” said …": no act of speech
+    quote = next((q for q in s.quotes if verb.end <= q.start < cue[0]), None)
+    if quote is None or text[verb.end : quote.start] != " ":
+        return None
+    if not in_aside_quote(text, s, quote.start) or text[quote.end : cue[0]].strip(" ,"):
+        return None
+    return Found(quote.parts, True, speaker, (verb.start, verb.end), s.index)
 
 
 def _after_name(words: list[Word]) -> list[Word]:

@@ -217,9 +217,35 @@ def _has_quote(quotes: list[Quote], start: int, end: int, text: str = "") -> boo
 def subject_floor(text: str, s: Sentence, before: int) -> int:
     """Where a subject written before ``before`` may begin: after the last quotation that
     closes before it, or at the sentence start. A title does not end the subject ("Hemsley,
-    the co-author of “Going Viral,” said …")."""
-    ends = [q.end for q in s.quotes if q.end <= before and not is_title_quote(text, q)]
+    the co-author of “Going Viral,” said …"), nor does a quotation in an aside ("Mr. Hale,
+    citing ''the charm of the pier,'' said …")."""
+    ends = [
+        q.end
+        for q in s.quotes
+        if q.end <= before and not is_title_quote(text, q) and not _in_aside(text, q)
+    ]
     return max([*ends, s.start])
+
+
+def _in_aside(text: str, q: Quote) -> bool:
+    """ "Mr. Hale, citing ''the charm of the pier,'' said …": a quotation right after a
+    participle that opens an aside with a comma, and closed by the aside's comma, belongs
+    to the aside (the subject's own act); the subject before the aside still governs the
+    verb after it."""
+    if _PARTICIPLE_ASIDE.search(text, max(0, q.start - 30), q.start) is None:
+        return False
+    # The aside's comma, after the closing mark or inside it ("citing ''…,'' said").
+    return text[q.end : q.end + 1] == "," or "," in text[q.end - 3 : q.end]
+
+
+def in_aside_quote(text: str, s: Sentence, pos: int) -> bool:
+    """Whether ``pos`` is inside a quotation of an aside (see :func:`_in_aside`): the words
+    before the aside may still be a cue's subject."""
+    return any(q.start <= pos < q.end and _in_aside(text, q) for q in s.quotes)
+
+
+# ", citing " … right before the opening mark.
+_PARTICIPLE_ASIDE = re.compile(r",\s+[a-z]+ing\s+\Z")
 
 
 def subject_end(words: list[Word], k: int, *, any_ly: bool = False) -> int:
