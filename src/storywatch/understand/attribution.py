@@ -86,6 +86,7 @@ from storywatch.understand.speech_nouns import owned_noun_is_subject
 from storywatch.understand.subjects import (
     clause_subject_np,
     coordinated_subject,
+    gerund_that_subject,
     governed,
     governing_subject,
     hypothetical,
@@ -439,6 +440,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
                 or opening_subject(text, s, k)
                 or governing_subject(text, s, k)
             )
+        if speaker is None and quote_after:
+            speaker = gerund_that_subject(text, s, k)  # "… by saying that it is “…”"
         if (
             speaker is None
             and k > 1

@@ -64,6 +64,22 @@ def governing_subject(text: str, s: Sentence, k: int) -> Span | None:
 _GOVERNING_REACH = 5
 
 
+def gerund_that_subject(text: str, s: Sentence, k: int) -> Span | None:
+    """ "Vale landed in trouble last week by saying that the judge was “biased”", "after
+    claiming that …": a gerund cue after a preposition, reporting a "that" clause (the
+    caller asks only with a quotation after the cue); the subject of the verb the
+    preposition hangs on speaks, or else the noun phrase that opens the sentence."""
+    words = s.words
+    if k < 2 or not words[k].text.endswith("ing") or not governed(words[k - 1].text, words[k].text):
+        return None
+    if _THAT.match(text, words[k].end) is None:
+        return None
+    return governing_subject(text, s, k) or opening_subject(text, s, k)
+
+
+_THAT = re.compile(r"\s+that\s")
+
+
 def opening_subject(text: str, s: Sentence, k: int) -> Span | None:
     """ "The president left no doubt about it, saying that “…”": the noun phrase that opens
     the sentence, up to its verb, is who speaks through a participle after a comma. The
