@@ -37,11 +37,6 @@ _PLACES = lx.words_of("with by under on in from")
 _GERUND_TAKERS = lx.words_of(
     "by without upon after before while when for in on of with from at about despite since"
 )
-# Verbs by which a person or a body puts out a thing that carries its words.
-_PUBLISHING = lx.words_of(
-    """released releases issued issues posted posts published publishes sent sends aired
-    airs tweeted tweets launched launches unveiled unveils"""
-)
 # At most this many words between the determiner and the participle ("a Vale campaign hat").
 _MAX_NOUN_WORDS = 4
 
@@ -75,7 +70,7 @@ def _speaker(text: str, s: Sentence, opener: int, head: int) -> Span | None:
     before = s.words[opener - 1].text.lower()
     if before in _PLACES:
         return (s.words[opener].start, s.words[head].end)
-    if before in _PUBLISHING:
+    if before in lx.PUBLISHING_VERBS:
         return verb_subject(text, s, opener - 1)[1]
     return None
 

@@ -224,6 +224,13 @@ AUXILIARIES: frozenset[str] = _words(
 )
 
 PERSONAL_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+# Verbs by which a person or a body puts out a thing that carries its words ("Vale released
+# a video that said, “…”"): the thing's words are its publisher's.
+PUBLISHING_VERBS = words_of(
+    """released releases issued issues posted posts published publishes sent sends aired
+    airs tweeted tweets launched launches unveiled unveils"""
+)
 MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
 # A possessive that owns a noun of speech ("her remark that …") and the pronoun it resolves as.

@@ -12,6 +12,7 @@ pronoun, read the way :mod:`~storywatch.understand.relatives` reads one before "
 
 from __future__ import annotations
 
+from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import plausible
 from storywatch.understand.relatives import phrase_start
 from storywatch.understand.spans import Span
@@ -36,4 +37,13 @@ def relative_np(text: str, out: list[Word], floor: int) -> Span | None:
     noun = [w for w in out[:-1] if w.start >= start]
     if not noun or noun[0].start != start or not plausible(text, noun, loose=True):
         return None
+    if _published(text, start):
+        return None  # "Vale released a video that said": Vale's words (carriers.py)
     return noun[0].start, out[-1].end
+
+
+def _published(text: str, start: int) -> bool:
+    """Whether the word right before the noun phrase at ``start`` is a verb of publishing:
+    the thing is then its publisher's voice, not a speaker of its own."""
+    before = text[max(0, start - 40) : start].split()
+    return bool(before) and before[-1].lower() in lx.PUBLISHING_VERBS
