@@ -1,6 +1,6 @@
 """Where a reported clause holding a partial quotation starts and ends (clause_ends.py,
-contents.content_after): shapes measured on PolNeAR train, in sentences written for
-these tests."""
+partial_tails.py, contents.content_after): shapes measured on PolNeAR train, in sentences
+written for these tests."""
 
 from __future__ import annotations
 

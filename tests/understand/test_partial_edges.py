@@ -1,4 +1,4 @@
-"""Edges of reported clauses that carry a partial quotation (clause_ends._NEXT_ACT,
+"""Edges of reported clauses that carry a partial quotation (partial_tails._NEXT_ACT,
 clause_ends.clause_opened):
 shapes measured on PolNeAR train, in sentences written for these tests."""
 

@@ -1,4 +1,4 @@
-"""Where a reported clause holding a partial quotation ends on its right (clause_ends.py):
+"""Where a reported clause holding a partial quotation ends on its right (partial_tails.py):
 shapes measured on PolNeAR train, in sentences written for these tests."""
 
 from __future__ import annotations

@@ -4,9 +4,10 @@ before a quotation are a clause of their own.
 Annotators, and readers, take a new clause after a partial quotation ("called her
 “third-rate” and boycotted …", "…”, telling reporters …", "…,” denounced her record") as
 another act, and a dash, semicolon or bracket as an aside; a "when"/"while" phrase or the
-occasion after it ("in a tweet on Sunday") says when or where, not what (:func:`cut_tail`,
-:func:`clip_clause`). After a verb of naming, a comma and "and"/"but" end the clause whatever
-follows (:func:`naming_end`); a second report by the same speaker inside the clause starts
+occasion after it ("in a tweet on Sunday") says when or where, not what
+(``partial_tails.cut_tail``, applied with the rules below by :func:`clip_clause`). After a
+verb of naming, a comma and "and"/"but" end the clause whatever follows
+(:func:`naming_end`); a second report by the same speaker inside the clause starts
 it (:func:`inner_start`). Before a quotation, a reported clause ending in a comma ("said the
 tax was not the council's fault, “not by a long shot.”") means the quotation finishes that
 clause (:func:`clause_before`). A sentence quoted whole after "…, saying," or a colon at the
@@ -24,9 +25,9 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.clauses import UNSURE, content_start
 from storywatch.understand.led_quotes import led_quote_end
 from storywatch.understand.lexicon import words_of as _words
+from storywatch.understand.partial_tails import cut_tail
 from storywatch.understand.spans import (
     _DETERMINERS,
-    _IRREGULAR_PAST,
     Found,
     Sentence,
     Span,
@@ -37,148 +38,14 @@ from storywatch.understand.subjects import coordinated_subject
 from storywatch.understand.text import Quote, Word
 
 
-def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
-    """End a clause with a partial quotation where a second act begins after a quotation
-    ("called her “third-rate” and boycotted …", "…”, telling reporters …", "…” in a tweet,
-    and a few lawmakers called …"): annotators, and readers, take that as another act."""
-    for q in quotes:
-        if not (start <= q.start and q.end <= end):
-            continue
-        tail = text[q.end : end]
-        words = tail.split()
-        if len(words) <= 3:
-            return end
-        stripped = tail.lstrip()
-        first = words[0].lower().strip(",")
-        # "… “classy” and has invited two guests": a perfect is a past verb too.
-        if first in ("and", "but") and (
-            _verb_like(words[1]) or (words[1] in ("has", "had", "have") and _verb_like(words[2]))
-        ):
-            return q.end
-        later = _LATER_ACT.match(tail)
-        if (
-            later is not None
-            and later.group(2)[:1].islower()
-            and _verb_like(later.group(2))
-            and not _SPEAKER_SUBJECT.match(text, start)
-        ):
-            # "said Vale was “careless” with funds and criticized him for …": a few words
-            # on, the same turn to the speaker's next act. Not when the clause's subject is
-            # the speaker ("said he had a “rough” night and deleted the post"): the verb
-            # after "and" may be that clause's.
-            return q.end + later.end(1)
-        if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
-            return q.end
-        if _CLOSED_CLAUSE.match(tail):
-            resume = _aside_then_verb(text, q.end, end)
-            if resume < 0:
-                return q.end
-            # "to “make America whole again” — itself a rebuttal … — was …": read on after
-            # the aside, quotations inside it included.
-            return cut_tail(text, [r for r in quotes if r.start >= resume], start, end)
-        if _main_clause_after(text, q) and not _opens_with_adverbial(text, start, q.start):
-            return q.end
-        if _next_verb_after_comma(text, q):
-            return q.end
-        rel = _RELATIVE.search(text, q.end, end)
-        if (
-            rel is not None
-            and rel.start() > q.end + 2
-            and not any(rel.start() < r.start < end for r in quotes)
-        ):
-            return rel.start()
-        dash = _ASIDE_DASH.search(text, q.end, end)
-        if dash is not None and not any(dash.start() < r.start < end for r in quotes):
-            # "fault for “grabbing” at the candidate – although the photo …"
-            return dash.start()
-        if (_SETTING.match(text, q.end) or _OCCASION.match(text, q.end)) and not _quoted_soon(
-            text, quotes, q.end, end
-        ):
-            return q.end
-        marks = 2 if text.endswith("''", 0, q.end) else 1
-        clause = _new_clause(text, quotes, q.end - 1 - marks, end)
-        if clause is not None and clause.start() - q.end < 60:
-            if any(clause.start() < r.start and r.end <= end + 1 for r in quotes) and not (
-                _NEXT_ACT.match(text, clause.start())
-            ):
-                continue  # "was “new” and we should “set the same standard”": one clause
-            closing = _COMMA_CLOSING.match(text, clause.start())
-            return max(q.end, closing.end() if closing else clause.start())
-    return end
-
-
-# A reported clause whose subject is a personal pronoun, as a rule the speaker.
-_SPEAKER_SUBJECT = re.compile(r"(?:that\s+)?(?:he|she|they|I|we)\b", re.IGNORECASE)
-
-# A few plain words after a quotation, then "and"/"but" and the word after it.
-# ("and misnamed “right to work” laws": a word right before a quotation describes it.)
-_LATER_ACT = re.compile(
-    r"((?:\s+[\w’']+(?:-[\w’']+)*){1,4}?),?\s+(?:and|but)\s+([\w’']+)(?!\s*[“\"']|\S)"
-)
-
-
-# A comma inside a quotation's closing marks (",”", ",''"): the quotation ends after them.
-_COMMA_CLOSING = re.compile(r",(?:[”\"’]|'')+")
-
-
-def _new_clause(text: str, quotes: list[Quote], at: int, end: int) -> re.Match[str] | None:
-    """The first place after ``at`` where a new clause begins (:data:`_NEW_CLAUSE`) outside
-    any quotation: "and" or a comma inside a later quotation ("“significant and disturbing”",
-    "“put pressure on the government, and the international community, to …”") is the
-    speaker's own words, not the writer's next clause. A comma that closes a quotation
-    (",”") is outside it."""
-    for m in _NEW_CLAUSE.finditer(text, at, end):
-        if not any(_within(r, m.start()) for r in quotes) and not _present_goes_on(text, m.end()):
-            return m
-    return None
-
-
-def _present_goes_on(text: str, at: int) -> bool:
-    """ "said the port is “broken” and he feels he can fix it": after "and", a pronoun and a
-    verb in the present tense ("feels", "is") are not the writer going on to the speaker's
-    next act, which the writer tells in the past ("and he vowed …"); the speaker's present
-    is what was said."""
-    m = _PRONOUN_VERB.match(text, at)
-    if m is None:
-        return False
-    verb = m.group(1)
-    if verb == "is":
-        return True
-    return verb.endswith("s") and not verb.endswith(("ss", "us")) and verb not in _NOT_PRESENT
-
-
-_PRONOUN_VERB = re.compile(r"(?:he|she|they) ([a-z]+)\b")
-# "has" is as often the writer's present perfect ("and he has since apologized"); a cue
-# word is a new report ("and she says …").
-_NOT_PRESENT = lx.CUE_WORDS | {"has", "was", "does", "always", "also", "this", "thus"}
-
-
-def _within(q: Quote, at: int) -> bool:
-    """Whether ``at`` lies among a quotation's words, before the last character inside it."""
-    return bool(q.parts) and q.parts[0][0] <= at < q.parts[-1][1] - 1
-
-
-def _quoted_soon(text: str, quotes: list[Quote], at: int, end: int) -> bool:
-    """ "called him a “total lightweight” while Cruz is “a basket case”", "is feeling “a lot
-    of emotion” before the “big match”": a phrase that opens on another quotation within a
-    few words goes on with what the speaker said, not with when or where it was said.
-    Farther off, the quotation is more often another act ("while the board members wrote a
-    string of angry “open letters”", "as she put it … where she promised “…”"): on PolNeAR
-    train any later quotation gained 3 matches and lost 2, within four words 3 and none."""
-    nxt = next((r for r in quotes if at < r.start < end), None)
-    return nxt is not None and len(text[at : nxt.start].split()) <= _SOON_WORDS
-
-
-_SOON_WORDS = 4
-
-
 def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     """``found`` with a reported clause ending where a new clause begins after its
-    quotation (:func:`cut_tail`), or where the main clause begins after an opening "When …"
-    (:func:`subordinate_end`), or at a comma and conjunction after a quoted name
-    (:func:`naming_end`), or at the closing mark of a whole quotation a cue leads in with a
-    comma or colon (``led_quotes.led_quote_end``), whichever rule found it; and starting at
-    a second report by the same speaker that holds the quotation (:func:`inner_start`)."""
+    quotation (``partial_tails.cut_tail``), or where the main clause begins after an
+    opening "When …" (:func:`subordinate_end`), or at a comma and conjunction after a quoted
+    name (:func:`naming_end`), or at the closing mark of a whole quotation a cue leads in
+    with a comma or colon (``led_quotes.led_quote_end``), whichever rule found it; and
+    starting at a second report by the same speaker that holds the quotation
+    (:func:`inner_start`)."""
     if not found.direct or len(found.parts) != 1:
         return found
     a, b = found.parts[0]
@@ -394,154 +261,6 @@ _INTRODUCER = re.compile(r"(\w+)\s*([,:])\s*(?:“|\"|'')\Z")
 _INNER_REPORT = re.compile(
     r",\s+(?:(?:although|though|but|while|because|since)\s+)?(?:he|she|they)\s+"
     r"(?:[a-z]+ly\s+)?([a-z]+)\s+(?:that\s+)?"
-)
-
-
-_NEW_CLAUSE = re.compile(
-    r",[”\"']*? (?:but|while) (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
-    r"|, and (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
-    r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
-    r"|,? and (?=[a-z]{3,}ing\b)"
-)
-
-
-# "…,” and he foreshadowed …", "…,” and she pronounced him “a friend”", "…,” but he gave
-# …": after a partial quotation, "and"/"but" with a pronoun and a past tense is the writer
-# going on to the speaker's next act, even when that act holds a quotation of its own.
-# ("and knowing that “…”", a participle, goes on with what was said.)
-_NEXT_ACT = re.compile(
-    r",?[”\"']*\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+)?(?:[a-z]+ed|"
-    + "|".join(sorted(_IRREGULAR_PAST))
-    + r")\b"
-)
-
-
-# A dash, a semicolon or a bracket after a partial quotation opens an aside or a new clause
-# ("called it "an incredible feat" - but he said …", "… "insanity"; rivals deride it …").
-_CLOSED_CLAUSE = re.compile(r"\s*(?:[-–—]{1,2}\s|;|\))")
-
-
-# ", who …" a few words after a partial quotation tells about a person, not what was said
-# ("would “take a look” at the bill, who …"); ", which …" tells about the thing named
-# ("was “joking” in his remarks, which drew criticism …"): the writer's comment, not the
-# speaker's. (Measured on train: 3 matches gained, 1 lost where the annotator kept the
-# "which" clause; the one speaker judged wrong more is a scorer reading of "which".)
-_RELATIVE = re.compile(r", (?:who|which) ")
-
-
-# A spaced dash or a semicolon a few words after a partial quotation ends its clause too.
-_ASIDE_DASH = re.compile(r"\s[-–—]{1,2}\s|;")
-
-
-# After a partial quotation, a phrase about where or when it was said is not what was said
-# ("called Palin a “clown” on his radio show when …", "said it was “not serious” in
-# answering a question"; not "in response to", which is as often part of what was said:
-# "would act “decisively” in response to any attack").
-_SETTING = re.compile(
-    r",? (?:when|while|after|before|as (?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its) )"
-    r"|in (?:answering|responding to|replying to) )"
-)
-
-
-# Where or when the words were said, straight after them, is the writer's setting, not
-# what was said ("called the ruling “abhorrent” in a tweet on Sunday", "… “great” on
-# Twitter", "… a “very decent man” Tuesday, hours after …"). "debate" and "email" are left
-# out: in campaign copy they are as often what was talked about ("did “great” in the debate").
-_OCCASION = re.compile(
-    r",?\s+(?:(?:in|on|during|at) (?:a|an|the|his|her|their|its|this|that|[A-Z]\S*)"
-    r"(?: \S+){0,3}? (?:tweets?|interview|statement|speech|appearance|posts?|remarks|op-ed"
-    r"|letter|conference|call|rally|show|broadcast|hearing|town hall|program"
-    r"|video|ad|message|briefing)\b"
-    r"|on (?:Twitter|Facebook|Instagram)\b"
-    r"|(?:on )?(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b)"
-)
-
-
-def _aside_then_verb(text: str, at: int, end: int) -> int:
-    """ "Clinton's call to “make America whole again” — itself a rebuttal to Trump's slogan —
-    was an inferior slogan": a dash aside that closes and is followed by a lowercase word
-    (the verb of the clause the quotation sits in) is inside the clause, not its end. The
-    offset after the aside, or -1."""
-    first = _ASIDE_DASH.search(text, at, end)
-    if first is None or first.group().strip() == ";":
-        return -1
-    second = _ASIDE_DASH.search(text, first.end(), end)
-    if second is None or second.group().strip() == ";":
-        return -1
-    word = text[second.end() : end].split()[:1]
-    if word and word[0][:1].islower() and word[0] not in ("and", "but", "which"):
-        return second.end()
-    return -1
-
-
-def _next_verb_after_comma(text: str, q: Quote) -> bool:
-    """ "summed up Clinton as “terrible,” denounced her record …": a comma inside the closing
-    mark and then a past-tense verb is the next act in a series, as with the comma outside
-    ("…”, denounced …"); "“peanuts,” compared to …" and "“Midnight Crew,” directed by …"
-    are participles that describe the quoted words and stay."""
-    if not q.parts or text[q.parts[-1][1] - 1 : q.parts[-1][1]] != ",":
-        return False
-    words = text[q.end : q.end + 40].split()[:2]
-    if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
-        return False
-    verb = words[0].endswith("ed") or words[0] in _IRREGULAR_PAST
-    return verb and words[1] not in _MODIFIER_NEXT
-
-
-_MODIFIER_NEXT = _words("by to and or as with for")
-
-
-def _main_clause_after(text: str, q: Quote) -> bool:
-    """ "For someone who conceded that she is “not a natural politician,” Clinton had a good
-    night": a comma at a quotation's end, then a capitalised word or a number, is where the
-    sentence's main clause (or a trailer, "…,” Mr. Hale said") begins after a clause that
-    only set the scene."""
-    last = text[q.parts[-1][1] - 1 : q.parts[-1][1]] if q.parts else ""
-    after = text[q.end : q.end + 1]
-    if "," not in (last, after):
-        return False
-    rest = text[q.end : q.end + 8].lstrip(", \u00a0")
-    return rest[:1].isupper() or rest[:1].isdigit()
-
-
-def _opens_with_adverbial(text: str, start: int, stop: int) -> bool:
-    """ "said that by refusing to say “radical Islam,” Democrats are …": the reported clause
-    opens with a phrase of its own, so the comma after the quotation ends that phrase and
-    the clause's main part follows."""
-    first = text[start:stop].split(None, 2)[:2]  # the first two words, no more split
-    return len(first) == 2 and first[0] == "that" and first[1].lower() in _ADVERBIAL_OPENERS
-
-
-_ADVERBIAL_OPENERS = _words(
-    """
-    while by if although though when because as despite after before since unless once
-    with without even
-    """
-)
-
-
-def _verb_like(token: str) -> bool:
-    """A cheap guess that a word after "and" starts a new clause ("and boycotted …")."""
-    low = token.lower().strip(",.;:")
-    if low in _DETERMINERS or low in lx.NOT_NAMES:
-        return low in ("said", "says", "told", "added")
-    return (
-        low in lx.CUE_WORDS
-        or low.endswith("ed")
-        or low in _IRREGULAR_PAST
-        or low in _MORE_IRREGULAR_PAST
-    )
-
-
-# Irregular past forms that follow "and" after a quotation as the next act ("called it “a
-# cartel” and cast himself as …", "and struck a deal"). Kept here, not in
-# ``spans._IRREGULAR_PAST``: there every reader of past tenses took them, and on PolNeAR
-# train that added 6 predictions for 4 matches, against 3 matches and none added here.
-_MORE_IRREGULAR_PAST = _words(
-    """
-    cast struck built bought paid held sought drew fought ran became began stood spent sold
-    chose rose fell broke taught caught laid met knew grew shot hit cut quit withdrew swore
-    """
 )
 
 

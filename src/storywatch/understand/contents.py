@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import is_role_chunk
-from storywatch.understand.clause_ends import clause_before, clause_opened, cut_tail
+from storywatch.understand.clause_ends import clause_before, clause_opened
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.led_quotes import complete_utterance
 from storywatch.understand.lexicon import words_of as _words
+from storywatch.understand.partial_tails import cut_tail
 from storywatch.understand.spans import (
     _INTRO_MAX_WORDS,
     COMMA_ENDS,

@@ -10,7 +10,7 @@ only when the speaker resolves to a named identity (as for
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.clause_ends import cut_tail
+from storywatch.understand.partial_tails import cut_tail
 from storywatch.understand.phrases import clause_subject
 from storywatch.understand.spans import (
     _IRREGULAR_PAST,

@@ -14,8 +14,8 @@ credit a description.
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.clause_ends import cut_tail
 from storywatch.understand.lexicon import words_of
+from storywatch.understand.partial_tails import cut_tail
 from storywatch.understand.spans import (
     Found,
     Sentence,

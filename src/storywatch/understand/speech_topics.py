@@ -14,8 +14,8 @@ when the quotation opens within a few words of the preposition, with no punctuat
 from __future__ import annotations
 
 from storywatch.understand.broad import verb_subject
-from storywatch.understand.clause_ends import cut_tail
 from storywatch.understand.lexicon import words_of as _words
+from storywatch.understand.partial_tails import cut_tail
 from storywatch.understand.spans import _DETERMINERS, Found, Sentence, Span, _closes_at, _inside
 from storywatch.understand.text import Quote, Word
 
