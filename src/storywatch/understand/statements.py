@@ -2,9 +2,10 @@
 
 :func:`attribute` walks the sentences in order, because resolution depends on what came
 before: "he added" is whoever spoke last, a bare quotation paragraph continues the previous
-speaker, and "X said:" at the end of a paragraph introduces the quotation that follows. Each
-sentence's reading (:mod:`~storywatch.understand.attribution`, then the broader readers) may
-also yield a participle phrase that opens the sentence as a statement of its own
+speaker (:mod:`~storywatch.understand.continued_quotes`), and "X said:" at the end of a
+paragraph introduces the quotation that follows. Each sentence's reading
+(:mod:`~storywatch.understand.attribution`, then the broader readers) may also yield a
+participle phrase that opens the sentence as a statement of its own
 (:mod:`~storywatch.understand.leading`) and give the first paragraph of a carried-over
 quotation to the statement before it (:mod:`~storywatch.understand.carried`); a quotation no
 cue introduced is kept only with a named speaker (:func:`_named_fallback`).
@@ -19,27 +20,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from dataclasses import replace
 
 from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
+from storywatch.understand.attributed import Attributed
 from storywatch.understand.attribution import (
     bare_quote,
     find_in_sentence,
     paraphrase_before_relative,
 )
 from storywatch.understand.broad import broad_cue_led, verb_then_quote
-from storywatch.understand.carried import carried_head
 from storywatch.understand.carriers import carried_words
 from storywatch.understand.clause_ends import (
     clip_clause,
     cue_in_scene,
-    labelled_quote_before,
     quote_alone,
 )
 from storywatch.understand.clause_pairs import other_clause_act
 from storywatch.understand.clause_speakers import is_clause
+from storywatch.understand.continued_quotes import (
+    carry_head,
+    continuing,
+    quotation_continued,
+    resume,
+    run_on,
+)
 from storywatch.understand.coordinated import earlier_acts
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
@@ -59,61 +65,16 @@ from storywatch.understand.reportless import (
     verb_has_own_complement,
     verb_takes_object,
 )
-from storywatch.understand.resumed import resumes_quotation
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
-from storywatch.understand.spans import Found, Sentence, _words_between, is_title_quote
+from storywatch.understand.spans import Found, Sentence, _words_between
 from storywatch.understand.speaker_spans import speaker_span
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
 from storywatch.understand.speech_topics import spoke_about
-from storywatch.understand.text import Quote, Word
+from storywatch.understand.text import Word
 from storywatch.understand.unopened import unopened_quote
 
 Span = tuple[int, int]
-
-
-@dataclass(slots=True)
-class Attributed:
-    """A statement while it is being built, with the spans the evaluation needs.
-
-    ``breaks`` are the indices in ``parts`` where a quotation standing alone continued the
-    statement ("“…,” Milley said. “That is not what’s happening.”"): one act of speech
-    for the annotators of PolNeAR (whose scorer reads ``parts`` whole), two quotations for a
-    reader, so :meth:`statements` gives one statement per quotation."""
-
-    parts: list[Span]
-    direct: bool
-    speaker: Speaker
-    speaker_span: Span | None
-    cue: str | None
-    sentence: int
-    paragraph: int
-    breaks: list[int] = field(default_factory=list)
-
-    def freeze(self, an: Analysis) -> Statement:
-        """The whole act of speech as one statement (quotations joined by a space)."""
-        return self._statement(an, self.parts)
-
-    def statements(self, an: Analysis) -> list[Statement]:
-        """One statement per quotation, as a reader sees them."""
-        bounds = [0, *self.breaks, len(self.parts)]
-        return [self._statement(an, self.parts[a:b]) for a, b in pairwise(bounds) if b > a]
-
-    def _statement(self, an: Analysis, parts: list[Span]) -> Statement:
-        text = an.text
-        pieces = [" ".join(text[s:e].split()) for s, e in parts]
-        ident = an.identities[self.speaker.identity] if self.speaker.identity >= 0 else None
-        return Statement(
-            text=" ".join(p for p in pieces if p),
-            kind="direct" if self.direct else "indirect",
-            speaker=self.speaker.name,
-            start=parts[0][0],
-            end=parts[-1][1],
-            speaker_key=ident.key if ident is not None else None,
-            speaker_mention=self.speaker.mention,
-            speaker_title=self.speaker.title,
-            cue=self.cue,
-        )
 
 
 def attribute(an: Analysis) -> list[Attributed]:
@@ -142,11 +103,11 @@ def attribute(an: Analysis) -> list[Attributed]:
                 or asked_by(text, s)
                 or carried_words(text, s)
             )
-        if found is not None and found.parts and _resumed(an, s, found, out, para, history):
+        if found is not None and found.parts and resume(an, s, found, out, para, history):
             pending = None
             continue
         if found is not None and found.parts:
-            found = _carry_head(an, found, out)
+            found = carry_head(an, found, out)
             lead = leading_participle(text, s, found)
             if lead is not None:
                 out.append(_make(an, lead, history, para))
@@ -197,7 +158,7 @@ def attribute(an: Analysis) -> list[Attributed]:
                 history.said.extend((s.start, item.speaker.identity, para) for item in named)
                 continue
             if s.quotes:
-                _run_on(an, s, out, para)
+                run_on(an, s, out, para)
             continue
         parts = [p for q in s.quotes for p in q.parts]
         trailer = _trailer_sentence(an, s, para)
@@ -220,7 +181,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             history.said.append((s.start, pending.speaker.identity, para))
             pending = None
             continue
-        prev = _quotation_continued(an.text, out)
+        prev = quotation_continued(an.text, out)
         lead_in = _lead_in(an, s, para, prev, history)
         if lead_in is not None:
             out.append(lead_in)
@@ -232,7 +193,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             # "Carter said that … would not happen." then "“That’s because this region …”":
             # the quotation right after a paraphrase is its speaker's own words.
             if prev.sentence == s.index - 1 and para - prev.paragraph <= 1:
-                item = _continuing(prev, parts, s.index, para)
+                item = continuing(prev, parts, s.index, para)
                 out.append(item)
                 history.said.append((s.start, item.speaker.identity, para))
             continue
@@ -240,7 +201,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             # A quotation paragraph a little after the speaker's last words, with only
             # narration between: still theirs ("he points out" is often left unsaid).
             if para - prev.paragraph <= 2 and prev.paragraph != para and _opens_paragraph(an, s):
-                out.append(_continuing(prev, parts, s.index, para))
+                out.append(continuing(prev, parts, s.index, para))
             continue
         prev.breaks.append(len(prev.parts))
         prev.parts.extend(parts)
@@ -379,12 +340,6 @@ def _lead_in(
     return item if item.speaker.identity >= 0 else None
 
 
-def _continuing(prev: Attributed, parts: list[Span], sentence: int, para: int) -> Attributed:
-    """A quotation of its own that continues ``prev``'s speaker: the same speaker, cue and
-    speaker mention (where that speaker was written)."""
-    return Attributed(parts, True, prev.speaker, prev.speaker_span, prev.cue, sentence, para)
-
-
 def _overlaps_any(found: Found, out: list[Attributed], sentence: int) -> bool:
     """A statement of the same sentence already holds some of ``found``'s words."""
     return any(_overlap(found.parts, item.parts) for item in out if item.sentence == sentence)
@@ -393,101 +348,6 @@ def _overlaps_any(found: Found, out: list[Attributed], sentence: int) -> bool:
 def _overlap(one: Sequence[Span], other: Sequence[Span]) -> bool:
     """Two lists of parts share some text."""
     return any(a < d and c < b for a, b in one for c, d in other)
-
-
-def _resumed(
-    an: Analysis, s: Sentence, found: Found, out: list[Attributed], para: int, history: History
-) -> bool:
-    """ "“….” He added, “…”": the tag sentence resumes the whole quotation of the sentence
-    just before (`resumed.py`); its quotation goes on that statement, as a bare one would."""
-    prev = _last_quoted(out)
-    if prev is None or not prev.direct or prev.sentence != s.index - 1 or prev.paragraph != para:
-        return False
-    if not resumes_quotation(an.text, s, found, prev.parts[-1]):
-        return False
-    if not _same_speaker(an, found, prev, history):
-        return False
-    prev.breaks.append(len(prev.parts))
-    prev.parts.extend(found.parts)
-    prev.sentence = s.index
-    return True
-
-
-def _same_speaker(an: Analysis, found: Found, prev: Attributed, history: History) -> bool:
-    """The tag names the speaker of ``prev``: a pronoun (right after the quotation it can
-    only be its speaker) or a name that resolves to the same person ("“…” Mr. Lee added,
-    “…”" after Ms. Park's words is Mr. Lee speaking, not Ms. Park going on)."""
-    if found.speaker is None:
-        return False
-    written = an.text[found.speaker[0] : found.speaker[1]].lower()
-    if written in ("he", "she"):
-        return True
-    ident = resolve(an, found.speaker, history).identity
-    return ident >= 0 and ident == prev.speaker.identity
-
-
-def _carry_head(an: Analysis, found: Found, out: list[Attributed]) -> Found:
-    """ "“…,” Ruiz said. “Nobody has mended it.⏎“We will not wait,” she said.": the first
-    paragraph's words of a carried-over quotation go on the statement before them."""
-    if len(found.parts) < 2 or found.cue is None:
-        return found  # most readings: one part, nothing carried over (see carried_head)
-    prev = _last_quoted(out)
-    if prev is None or not prev.direct:
-        return found
-    head = carried_head(an, found, prev.sentence, prev.paragraph)
-    if not head:
-        return found
-    prev.breaks.append(len(prev.parts))
-    prev.parts.extend(found.parts[:head])
-    prev.sentence = found.sentence
-    return replace(found, parts=found.parts[head:])
-
-
-def _run_on(an: Analysis, s: Sentence, out: list[Attributed], para: int) -> None:
-    """ "“It's an enormous moment,” said Steve Schmidt, a strategist. Unless rivals quit,
-    “it's very difficult to see how he is stopped.”": a sentence with a quotation that nothing
-    attributes, right after a whole quotation in the same paragraph, goes on with it (from the
-    sentence start to its last quotation), as the annotators and readers take it."""
-    text = an.text
-    prev = _last_quoted(out)
-    if prev is None or not prev.direct or prev.sentence != s.index - 1:
-        return
-    if prev.paragraph != para:
-        return
-    if not _whole_quote(text, prev.parts[0]) or _labelled_in_narration(an, prev):
-        return
-    quotes = [q for q in s.quotes if not is_title_quote(text, q)]
-    if not quotes or all(_scare_quote(text, q) for q in quotes):
-        return
-    end = quotes[-1].end
-    while end > s.start and text[end - 1] in "”\"'’":
-        end -= 1
-    start = s.start
-    while start < end and text[start] in " “\"'‘":
-        start += 1
-    prev.breaks.append(len(prev.parts))
-    prev.parts.append((start, end))
-    prev.sentence = s.index
-
-
-def _scare_quote(text: str, q: Quote) -> bool:
-    """A word or two in quotation marks opening in lowercase ("the “us” of his slogan"):
-    the writer borrowing a term, not the speaker going on."""
-    words = text[q.start : q.end].strip(" “”\"'‘’").split()
-    return len(words) <= 2 and words[0][:1].islower() if words else True
-
-
-def _labelled_in_narration(an: Analysis, prev: Attributed) -> bool:
-    """ "Obama ended his list by saying “Too many.” The crowd echoed “too many.”": a
-    quotation the writer labelled inside narration (``clause_ends.labelled_quote``) is not
-    followed by more of the speaker's words; the next sentence is the writer's again."""
-    opening = an.sentences[prev.sentence].start
-    lead = an.text[opening : prev.parts[0][0]]
-    return len(lead.split()) > 2 and labelled_quote_before(lead)
-
-
-def _whole_quote(text: str, part: Span) -> bool:
-    return part[0] > 0 and text[part[0] - 1] in "“\"'‘"
 
 
 def _trailer_sentence(an: Analysis, s: Sentence, para: int) -> Found | None:
@@ -512,45 +372,6 @@ def _trailer_sentence(an: Analysis, s: Sentence, para: int) -> Found | None:
 _TRAILING_CUES = frozenset(
     ("said", "says", "wrote", "writes", "added", "explained", "asked", "asks", "replied")
 )
-
-
-def _last_quoted(out: list[Attributed]) -> Attributed | None:
-    """The statement a bare quotation may continue: the last one, or the last quotation of
-    the same sentence when a paraphrase was split off after it ("“…,” said Elizabeth Arnold,
-    a former staff member who said she planned to demonstrate. “I personally …”")."""
-    if not out:
-        return None
-    last = out[-1]
-    if last.direct:
-        return last
-    for item in reversed(out[:-1]):
-        if item.sentence != last.sentence:
-            break
-        if item.direct:
-            return item
-    return last
-
-
-def _quotation_continued(text: str, out: list[Attributed]) -> Attributed | None:
-    """The statement a bare quotation continues (:func:`_last_quoted`), except after a
-    whole quotation whose trailer set a second act with a partial quotation of its own
-    against it ("“Everything is on the table,” Carson said after hinting that “staff
-    changes” could come. “Every single thing …”"): the next quotation goes on with the
-    speaker's own words, not with the clause that act reported."""
-    last = _last_quoted(out)
-    if last is None or not last.direct or _whole_quote(text, last.parts[0]):
-        return last
-    for item in reversed(out[:-1]):
-        if item.sentence != last.sentence:
-            break
-        if (
-            item.direct
-            and _whole_quote(text, item.parts[0])
-            and item.parts[0][1] < last.parts[0][0]
-        ):
-            return item
-    return last
-
 
 _AND_THAT = re.compile(r",? and that ")
 
