@@ -49,3 +49,51 @@ def test_a_named_speaker_is_right_when_it_names_the_gold_source(
 ) -> None:
     text = f"On Monday {source} said the plan would work."
     assert _judge(text, source, ours) == ("named", right)
+
+
+_TEXT = (
+    "Editor's note: “Read part one here,” the desk wrote.\n"
+    "“We will build it,” Okafor said. “And we will pay for it.”\n"
+)
+
+
+def _ann(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "doc_4e07.ann"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _span(part: str) -> str:
+    at = _TEXT.index(part)
+    return f"{at} {at + len(part)}"
+
+
+def test_content2_is_the_rest_of_the_same_quotation(tmp_path: Path) -> None:
+    first, second = "“We will build it,”", "“And we will pay for it.”"
+    ann = _ann(
+        tmp_path,
+        [
+            f"T1\tContent {_span(first)}\t{first}",
+            f"T2\tSource {_span('Okafor')}\tOkafor",
+            f"T3\tCue {_span('said')}\tsaid",
+            f"T4\tContent {_span(second)}\t{second}",
+            "E1\tAttribution:T5 Cue:T3 Source:T2 Content:T1 Content2:T4",
+        ],
+    )
+    golds = E.direct_quotes(_TEXT, ann)
+    assert len(golds) == 1
+    words = [m.group() for m in E._WORD.finditer(_TEXT)]
+    shown = " ".join(words[i] for i in sorted(golds[0].tokens))
+    assert shown == "We will build it And we will pay for it"
+
+
+def test_a_prediction_inside_a_discarded_span_is_not_scored(tmp_path: Path) -> None:
+    note = "Editor's note: “Read part one here,” the desk wrote."
+    ann = _ann(tmp_path, [f"T1\tDiscard {_span(note)}\t{note}"])
+    preds, _ = E.predict(_TEXT)
+    kept = E.outside_discarded(_TEXT, ann, preds)
+    words = [m.group() for m in E._WORD.finditer(_TEXT)]
+    shown = [" ".join(words[i] for i in sorted(p.tokens)) for p in kept]
+    assert len(preds) == len(kept) + 1  # the note's quotation is read, then left unscored
+    assert "Read part one here" not in shown
+    assert any(s.startswith("We will build it") for s in shown)
