@@ -72,6 +72,7 @@ from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
 from storywatch.understand.speech_topics import spoke_about
 from storywatch.understand.text import Word
+from storywatch.understand.trailer_acts import SecondAct, second_act
 from storywatch.understand.unopened import unopened_quote
 
 Span = tuple[int, int]
@@ -202,6 +203,14 @@ def attribute(an: Analysis) -> list[Attributed]:
             # narration between: still theirs ("he points out" is often left unsaid).
             if para - prev.paragraph <= 2 and prev.paragraph != para and _opens_paragraph(an, s):
                 out.append(continuing(prev, parts, s.index, para))
+            continue
+        act = second_act(text, an.sentences[s.index - 1])
+        if act is not None:
+            # "“…,” Ruiz said, and her brother broke in. “…”": the quotation follows the
+            # trailer's second act, a statement of its own (:mod:`trailer_acts`).
+            item = _after_second_act(an, act, prev, parts, s.index, history, para)
+            out.append(item)
+            history.said.append((s.start, item.speaker.identity, para))
             continue
         prev.breaks.append(len(prev.parts))
         prev.parts.extend(parts)
@@ -411,6 +420,22 @@ def _remember_unnamed(history: History, at: int, speaker: Speaker) -> None:
 
 def _opens_paragraph(an: Analysis, s: Sentence) -> bool:
     return an.paragraph_starts[an.paragraph_of(s.start)] == s.start
+
+
+def _after_second_act(
+    an: Analysis,
+    act: SecondAct,
+    prev: Attributed,
+    parts: list[Span],
+    sentence: int,
+    history: History,
+    para: int,
+) -> Attributed:
+    """The statement of a quotation after a trailer's second act: that act's subject's
+    ("and her brother broke in"), or ``prev``'s speaker's again ("then turned to …")."""
+    if act.subject is None:
+        return continuing(prev, parts, sentence, para)
+    return _make(an, Found(tuple(parts), True, act.subject, act.verb, sentence), history, para)
 
 
 def _make(an: Analysis, found: Found, history: History, para: int) -> Attributed:
