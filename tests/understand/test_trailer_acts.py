@@ -47,3 +47,13 @@ def test_a_trailer_that_stops_at_its_cue_still_joins_the_next_quotation() -> Non
     assert _acts(text) == [
         (["We will finish the pier,", "Nobody can stop the town now."], "Dana Vale")
     ]
+
+
+def test_a_new_subject_that_does_not_speak_leaves_the_quotation_to_the_speaker() -> None:
+    text = (
+        "“We will finish the pier,” Dana Vale said, and the crowd cheered. "
+        "“Nobody can stop the town now.”\n"
+    )
+    assert _acts(text) == [
+        (["We will finish the pier,", "Nobody can stop the town now."], "Dana Vale")
+    ]

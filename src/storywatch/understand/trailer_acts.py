@@ -38,7 +38,7 @@ _SUBJECT = re.compile(
     _TRAILER
     + r"and\s+(?P<subject>(?:(?:his|her|their|the|a|an)\s+[a-z]+)"
     + r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
-    + r"\s+(?P<verb>[a-z]+)\b[^.;:“”\"]*[.!?]?\s*$"
+    + r"\s+(?P<verb>[a-z]+)(?P<particle>\s+in)?\b[^.;:“”\"]*[.!?]?\s*$"
 )
 
 
@@ -57,9 +57,17 @@ def second_act(text: str, s: Sentence) -> SecondAct | None:
         verb = (at + m.start("verb"), at + m.end("verb"))
         if pattern is _THEN:
             return SecondAct(verb, None)
+        if not _speaks(m.group("verb"), m.group("particle") is not None):
+            continue  # "…,” Ruiz said, and the crowd cheered. “…”: still Ruiz speaking
         subject = (at + m.start("subject"), at + m.end("subject"))
         return SecondAct(verb, subject)
     return None
+
+
+def _speaks(verb: str, particle: bool) -> bool:
+    """ "and Okafor replied", "and her brother broke in": an act of speaking, after which
+    the next quotation is the new subject's. "and the crowd cheered" is not one."""
+    return verb in lx.CUE_WORDS or (particle and verb in _BREAK_IN)
 
 
 def _has_cue(trailer: str) -> bool:
@@ -72,5 +80,8 @@ def _past(verb: str) -> bool:
     return verb.endswith("ed") or verb in _IRREGULAR_PAST or verb in _MORE_PAST
 
 
-# Past forms of verbs of breaking in and turning to speak, beside ``spans._IRREGULAR_PAST``.
-_MORE_PAST = lx.words_of("cut broke struck shot")
+# Past forms of verbs of breaking in, beside ``spans._IRREGULAR_PAST``.
+_MORE_PAST = lx.words_of("cut broke")
+
+# "cut in", "broke in", "chimed in": a verb of interrupting with "in" is speaking.
+_BREAK_IN = lx.words_of("cut broke chimed jumped butted")
