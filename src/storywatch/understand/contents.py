@@ -97,17 +97,20 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
     # A reported clause: "said (that) …" up to the end of the sentence.
     if not rest and not later:
         return None
-    accused = _accused_of(rest) if lemma == "accuse" and not s.quotes else None
+    # Where a verb with a fixed complement says its content starts ("accused X of", "called on").
+    verb_start = _accused_of(rest) if lemma == "accuse" and not s.quotes else None
+    if verb_start is None and lemma == "call":
+        verb_start = _called_on(text, cue, rest)
     weak = lemma in lx.WEAK_CUES or lemma in lx.QUOTE_CUES
-    if weak and (not rest or rest[0].text != "that") and not later and accused is None:
+    if weak and (not rest or rest[0].text != "that") and not later and verb_start is None:
         return None
     before_quote = [w for w in rest if not later or w.end <= later[0].start]
     begin = content_start(text, cue.end, before_quote, lemma)
     if begin == NOTHING and not later:
         return None  # only an object and adverbials follow: the content is elsewhere
     start = cue.end
-    if accused is not None:
-        start = accused
+    if verb_start is not None:
+        start = verb_start
     elif begin >= 0:
         start = begin
     else:
@@ -158,6 +161,14 @@ def _accused_of(rest: list[Word]) -> int | None:
         if w.text == "of" and n + 1 < len(rest) and rest[n + 1].text.endswith("ing"):
             return rest[n + 1].start
     return None
+
+
+def _called_on(text: str, cue: Word, rest: list[Word]) -> int | None:
+    """ "called on the council to “act now”": "call on" asks someone to do something, and
+    what was asked starts with whom it was asked of; the particle is part of the verb."""
+    if len(rest) < 2 or rest[0].text not in ("on", "upon") or text[cue.end : rest[0].start] != " ":
+        return None
+    return rest[1].start
 
 
 def content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | None:
