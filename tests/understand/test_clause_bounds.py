@@ -97,7 +97,7 @@ def test_a_past_tense_verb_after_a_comma_inside_the_closing_mark_is_the_next_act
         "Berg summed up the harbor board as “useless,” denounced its record on the docks and "
         "said it should resign.\n"
     )
-    assert _direct(text) == ["up the harbor board as “useless,”"]
+    assert _direct(text) == ["the harbor board as “useless,”"]
 
 
 def test_a_participle_describing_the_quoted_words_stays_in_the_clause() -> None:

@@ -43,11 +43,14 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
     cue = s.words[k]
     rest = [w for w in s.words[k + 1 :] if not _inside(s.quotes, w.start)]
     later = [q for q in s.quotes if q.start >= cue.end and not is_title_quote(text, q)]
+    skip = _phrasal_words(text, cue, rest, lemma)
+    verb_end = rest[skip - 1].end if skip else cue.end
+    rest = rest[skip:]
     # A quotation introduced within a few words ("said in a statement:", "told CNN,").
     if later:
         q = later[0]
         lead = [w for w in rest if w.end <= q.start]
-        lead_text = text[cue.end : q.start]
+        lead_text = text[verb_end : q.start]
         if len(lead) <= _INTRO_MAX_WORDS + 8 and (
             not lead_text.strip()
             or lead_text.rstrip()[-1:] == ":"
@@ -85,11 +88,11 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
         # Right after "he calls" a quotation in Title Case is the name he gives, not a
         # work's title ("a podcast she calls “Harbor Talk”"); after a noun, "a podcast
         # called “Harbor Talk”" is the title.
-        named = next((q for q in s.quotes if q.start >= cue.end), None)
+        named = next((q for q in s.quotes if q.start >= verb_end), None)
     if (
         named is not None
         and lemma in lx.NAMING_LEMMAS
-        and not text[cue.end : named.start].strip(" ,:")
+        and not text[verb_end : named.start].strip(" ,:")
     ):
         # "under what Ruiz called “the old port model,” the company …": the verb's object
         # came before it, so what was said is the quotation alone.
@@ -105,10 +108,10 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
     if weak and (not rest or rest[0].text != "that") and not later and verb_start is None:
         return None
     before_quote = [w for w in rest if not later or w.end <= later[0].start]
-    begin = content_start(text, cue.end, before_quote, lemma)
+    begin = content_start(text, verb_end, before_quote, lemma)
     if begin == NOTHING and not later:
         return None  # only an object and adverbials follow: the content is elsewhere
-    start = cue.end
+    start = verb_end
     if verb_start is not None:
         start = verb_start
     elif begin >= 0:
@@ -161,6 +164,26 @@ def _accused_of(rest: list[Word]) -> int | None:
         if w.text == "of" and n + 1 < len(rest) and rest[n + 1].text.endswith("ing"):
             return rest[n + 1].start
     return None
+
+
+def _phrasal_words(text: str, cue: Word, rest: list[Word], lemma: str) -> int:
+    """How many words after the cue belong to the verb, not to what was said: a particle
+    ("fired back that …", "ticked off a list of …", "summed up the plan as “…”") or, after
+    "went on", the infinitive of the verb that did the saying ("went on to say that …")."""
+    if not rest or text[cue.end : rest[0].start] != " ":
+        return 0
+    first = rest[0].text
+    if lemma == "go_on" and first == "on" and len(rest) > 3 and rest[1].text == "to":
+        # "went on to say …", "goes on to sharply criticize …"
+        at = 3 if rest[2].text.endswith("ly") and len(rest) > 4 else 2
+        return at + 1 if rest[at].text.islower() else 0
+    if lemma == "write" and first == "off":
+        return 0  # "has written off the effort": dismissed, not written
+    return 1 if first in _PARTICLES and len(rest) > 1 else 0
+
+
+# Particles of phrasal verbs of speech ("shot back", "rattled off", "summed up", "laid out").
+_PARTICLES = _words("back off up out down")
 
 
 def _called_on(text: str, cue: Word, rest: list[Word]) -> int | None:
