@@ -54,8 +54,10 @@ def skip_time(text: str, words: list[Word], j: int) -> int:
 def skip_adverbs_after_aside(text: str, j: int, words: list[Word]) -> int:
     """The cue position with one or two adverbs before it stepped over when an aside closed
     by a comma comes before them ("O'Neill, who was off-camera, then loudly asked, …"): the
-    subject is before the aside, which the appositive reading finds. Only after the comma:
-    elsewhere a word in "-ly" may be the subject's own noun ("the Ruiz family said")."""
+    subject is before the aside, which the appositive reading finds. Only after the comma,
+    or after a subject pronoun ("She angrily said", "he memorably promised that …": a
+    pronoun has no noun of its own); elsewhere a word in "-ly" may be the subject's own noun
+    ("the Ruiz family said")."""
     k = j
     while (
         k > 0
@@ -64,9 +66,22 @@ def skip_adverbs_after_aside(text: str, j: int, words: list[Word]) -> int:
         and (k == j or text[words[k - 1].end : words[k].start] == " ")
     ):
         k -= 1
-    if k == j or k == 0 or not _after_aside(text, words, k):
+    if k == j or k == 0:
         return j
-    return k
+    if _pronoun_subject(text, words, k) or _after_aside(text, words, k):
+        return k
+    return j
+
+
+def _pronoun_subject(text: str, words: list[Word], k: int) -> bool:
+    """ "he memorably promised": a subject pronoun right before the adverbs."""
+    return (
+        words[k - 1].text.lower() in _SUBJECT_PRONOUNS
+        and text[words[k - 1].end : words[k].start] == " "
+    )
+
+
+_SUBJECT_PRONOUNS = lx.words_of("he she they we i")
 
 
 def _after_aside(text: str, words: list[Word], k: int) -> bool:
