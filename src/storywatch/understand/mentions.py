@@ -16,6 +16,7 @@ from functools import lru_cache
 from storywatch.model import EntityKind
 from storywatch.understand import gazetteer as gz
 from storywatch.understand import lexicon as lx
+from storywatch.understand.honorific_names import honorific_surname
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.name_joins import joins_over, person_ends_at_of
 from storywatch.understand.name_tokens import (
@@ -378,7 +379,12 @@ def _mention_from_run(
         )
     whole = _name_text(text, run)
     kind = classify(whole)
-    if kind is None and len(run) == 1 and norm(run[0].text) in lx.TITLE_WORDS:
+    if (
+        kind is None
+        and len(run) == 1
+        and norm(run[0].text) in lx.TITLE_WORDS
+        and not honorific_surname(text, run[0])
+    ):
         return None
     title = ""
     if kind in (None, EntityKind.PERSON):
