@@ -340,8 +340,10 @@ def _mention_from_run(
     # organisation word ("Port Authority director general Ilse Marrow").
     while run and run[0].start in initial and not _org_head_only(run[1:]) and not _saint(text, run):
         low = norm(strip_possessive(run[0].text)[0])
-        if low in lx.NOT_NAMES or (
-            low in lower_vocab and low not in gz.PLACES and low not in lx.TITLE_WORDS
+        if (
+            low in lx.NOT_NAMES
+            or low in _OPENING_PREPOSITIONS
+            or (low in lower_vocab and low not in gz.PLACES and low not in lx.TITLE_WORDS)
         ):
             initial = initial | {run[1].start} if len(run) > 1 else initial
             run = run[1:]
@@ -417,6 +419,12 @@ def _mention_from_run(
         title_start=title_start(text, title, [], run[0]),
         possessive=possessive,
     )
+
+
+# Prepositions of place that open a sentence before a name ("Inside Trump Tower, aides
+# said …", "Outside Carrier's plant, a worker …"): capitalised by position, never a name's
+# first word (the article may not write them in lower case to tell).
+_OPENING_PREPOSITIONS = _words("inside outside throughout near atop beside aboard")
 
 
 def _org_head_only(rest: list[Word]) -> bool:
