@@ -44,6 +44,7 @@ from storywatch.understand.asides import (
 )
 from storywatch.understand.clause_ends import clause_opened
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
+from storywatch.understand.closed_cues import ends_its_clause
 from storywatch.understand.contents import content_after, content_before
 from storywatch.understand.crowds import crowd_speaker
 from storywatch.understand.digests import headline_quote, labelled_quote, signed_quote
@@ -380,6 +381,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue
         if goes_somewhere(text, (w.start, w.end)):
             continue  # "went to the debate, because, according to Vale, …": motion, read on
+        if ends_its_clause(text, s, k):
+            continue  # "After the talk concluded, Ruiz stated …": the later cue speaks
         if k > 0 and w.text.endswith("s") and _COUNT.fullmatch(words[k - 1].text):
             continue  # "leads by 29 points": after a count the word is a plural noun
         if k > 0 and _named_object(text, s, k):
