@@ -53,3 +53,37 @@ def test_a_cue_with_its_own_quotation_is_kept(text: str) -> None:
     s = analyse(text).sentences[0]
     k = next(i for i, w in enumerate(s.words) if w.text in {"concluded", "said"})
     assert not ends_its_clause(text, s, k)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quoted"),
+    [
+        # "and" closes the first cue's clause; a new subject and cue follow
+        (
+            "The mayor toured the market. At one point, a woman asked for a photo and Ruiz "
+            "said, “Only if it is quick.”",
+            "Ruiz",
+            "Only if it is quick.",
+        ),
+        # a time clause opening the sentence holds the first cue; the main clause speaks
+        (
+            "After Anna Vale accused him of bias, he warned, “If they play that card, it is "
+            "fair game,” Ruiz told the radio show.",
+            "he",
+            "If they play that card, it is fair game,",
+        ),
+    ],
+)
+def test_a_closed_clause_gives_way_to_the_next_cue(text: str, speaker: str, quoted: str) -> None:
+    direct = [st for st in extract_statements(text) if st.kind == "direct"]
+    assert len(direct) == 1, direct
+    assert direct[0].text == quoted
+    assert direct[0].speaker_mention == speaker
+
+
+def test_a_modal_keeps_the_clause_reported() -> None:
+    # "said, if elected, she would ask …": the later "ask" is inside what was said
+    text = "Vale said, if elected, she would ask the council to “finish the harbour.”"
+    s = analyse(text).sentences[0]
+    k = next(i for i, w in enumerate(s.words) if w.text == "said")
+    assert not ends_its_clause(text, s, k)
