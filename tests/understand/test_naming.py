@@ -310,3 +310,23 @@ def test_a_relative_clause_after_a_dash_holding_the_only_quotation_is_its_own_ac
         ("indirect", "said", "that, if the figures hold, the port is breaking its own charter"),
         ("direct", "added", "which he added “is a disgrace.”"),
     ]
+
+
+def test_a_short_phrase_after_the_quoted_name_then_comma_and_ends_the_naming() -> None:
+    text = (
+        "Amid what the Harbor Gazette called a “dismal month” for Mayor Lind, and with "
+        "ferry fares rising again, council members met on Friday.\n"
+    )
+    statements = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert [s.text for s in statements] == ["a “dismal month” for Mayor Lind"]
+    assert "Harbor Gazette" in statements[0].speaker
+
+
+def test_a_comma_and_while_after_the_phrase_keeps_the_words_before_it() -> None:
+    text = (
+        "Ana Ortega called the port plan “a slow-motion disaster” for the dock workers, "
+        "while ferry fares kept rising all winter.\n"
+    )
+    [only] = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert only.speaker == "Ana Ortega"
+    assert only.text == "the port plan “a slow-motion disaster” for the dock workers"

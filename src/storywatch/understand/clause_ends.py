@@ -118,15 +118,30 @@ def _is_report(text: str, cue: Span) -> bool:
 def naming_end(text: str, quotes: list[Quote], start: int, end: int) -> int:
     """ "Obama has called inversions “unpatriotic,” and his administration has …": after a
     verb of naming, the quoted name completes what was said, so a comma closing it and a
-    conjunction ("and", "but", "while") start another clause, whatever its subject."""
+    conjunction ("and", "but", "while") start another clause, whatever its subject, and so
+    they do after a short phrase that finishes the name (:func:`_phrase_then_conjunction`)."""
     for q in quotes:
         if not (start <= q.start and q.end <= end):
             continue
         inside = bool(q.parts) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
         if (inside or text[q.end : q.end + 1] == ",") and _CONJUNCTION.match(text, q.end):
             return q.end
-        return end
+        return _phrase_then_conjunction(text, quotes, q.end, end)
     return end
+
+
+def _phrase_then_conjunction(text: str, quotes: list[Quote], at: int, end: int) -> int:
+    """ "called it a “rough week” for the mayor, and with polls showing …": a phrase of a
+    few words finishing the quoted name ("for the mayor"), then a comma and a conjunction,
+    start another clause, as they do right after the marks; not when a quotation comes
+    before the comma (the words are still the speaker's)."""
+    m = _LATE_CONJUNCTION.match(text, at, end)
+    if m is None or any(at <= r.start < m.end() for r in quotes):
+        return end
+    return _trim(text, at, m.start(1))[1]
+
+
+_LATE_CONJUNCTION = re.compile(r"(?:\s+[\w’'.-]+){1,4}?(,)\s+(?:and|but|while)\s")
 
 
 _CONJUNCTION = re.compile(r",?\s+(?:and|but|while)\s")
