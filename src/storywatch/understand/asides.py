@@ -13,6 +13,7 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.clause_ends import finite
+from storywatch.understand.clauses import _OBJECTS, TELL_LEMMAS
 from storywatch.understand.phrases import _np_after
 from storywatch.understand.spans import (
     Found,
@@ -42,7 +43,7 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
         # what was said.
         return found
     left = min(found.speaker[0], found.cue[0])
-    right = max(found.speaker[1], found.cue[1])
+    right = _listener_end(text, s, found.cue, max(found.speaker[1], found.cue[1]))
     head = text[s.start : left].rstrip()
     tail = text[right : s.end]
     if not head.endswith((",", ",”", ',"', ",''")) or not tail.startswith(","):
@@ -67,6 +68,38 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
         t1 += 1
     direct = _has_quote(s.quotes, h0, h1 + 1, text) or _has_quote(s.quotes, t0, t1 + 1, text)
     return Found(((h0, h1), (t0, t1)), direct, found.speaker, found.cue, s.index)
+
+
+def _listener_end(text: str, s: Sentence, cue: Span, right: int) -> int:
+    """ "The new chair, aides told the Gazette, has been chosen": a verb of telling set off
+    inside the sentence names its listener before the closing comma; the aside runs to the
+    end of the listener (a name, a pronoun or a short noun phrase with no verb or "that"),
+    not what was said."""
+    if cue[1] != right or lx.CUE_LEMMA.get(text[cue[0] : cue[1]].lower()) not in TELL_LEMMAS:
+        return right
+    after = [w for w in s.words if w.start >= cue[1]][:_LISTENER_WORDS]
+    for n, w in enumerate(after):
+        if _inside(s.quotes, w.start) or w.text.lower() in _NOT_LISTENER:
+            return right
+        if text.startswith(",", w.end):
+            return w.end if n or _one_word_listener(w.text) else right
+    return right
+
+
+def _one_word_listener(word: str) -> bool:
+    """A listener in one word: a name ("POLITICO"), an object pronoun or a plural noun
+    ("friends", "donors"), not a day or an adverb ("told Tuesday", "told privately")."""
+    if word in _OBJECTS or word[:1].isupper():
+        return word not in _DAYS
+    return word.endswith("s") and not word.endswith(("ss", "ly"))
+
+
+_DAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+
+# A listener is a few words ("the Gazette", "Harbor Radio", "reporters"); a word of these
+# after the verb starts what was said or how.
+_LISTENER_WORDS = 4
+_NOT_LISTENER = lx.words_of("that in on at during after before with when while if as")
 
 
 def _quote_runs_to(text: str, s: Sentence, end: int) -> bool:
