@@ -89,3 +89,24 @@ def test_a_participle_after_a_clause_set_off_by_dashes() -> None:
 def test_joining_in_a_chant_is_the_subjects_act() -> None:
     text = 'Outside, the crowd broke into chants of "Okafor! Okafor!" as she left.\n'
     assert _crowd(text, "Okafor!") == ("Okafor! Okafor!", "the crowd")
+
+
+def test_a_conjunction_before_the_chant_noun_is_no_part_of_who_chanted() -> None:
+    text = (
+        "When the vote was called, the dock delegates broke out in a chorus of booing "
+        "and loud chants of “shame.”\n"
+    )
+    [st] = [st for st in extract_statements(text) if "shame" in st.text]
+    assert st.kind == "direct"
+    assert st.speaker == "loud chants"
+    assert st.text == "shame."
+
+
+def test_the_one_roused_to_chants_chanted() -> None:
+    text = (
+        "Casting himself as a judge, Mr. Okafor roused the crowd to spontaneous chants of "
+        "''Close the port!''\n"
+    )
+    [st] = [st for st in extract_statements(text) if "Close the port" in st.text]
+    assert st.speaker == "the crowd"
+    assert st.text == "Close the port!"

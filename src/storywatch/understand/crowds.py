@@ -181,8 +181,10 @@ def _named_subject(text: str, s: Sentence, k: int) -> Span | None:
 
 
 def _owner(text: str, s: Sentence, k: int) -> Span | None:
-    """Who cries "chants of …": the possessive before the noun ("their chants"), else the
-    noun with its modifiers ("near-constant calls"), as the sentence names it."""
+    """Who cries "chants of …": the possessive before the noun ("their chants"), or the one
+    a verb moved to them ("roused the crowd to chants"), else the noun with its modifiers
+    ("near-constant calls", not the "and" joining it to "booing and loud chants"), as the
+    sentence names it."""
     words = s.words
     i = k
     while i > 0 and k - i < 3:
@@ -192,8 +194,12 @@ def _owner(text: str, s: Sentence, k: int) -> Span | None:
             break
         if low in lx.OWNER_PRONOUNS or prev.text.endswith(("’s", "'s")):
             return (prev.start, prev.end - (0 if low in lx.OWNER_PRONOUNS else 2))
+        if low == "to" and i > 2 and words[i - 3].text.lower() in _DETERMINERS:
+            # "roused the crowd to chants of “…”": the one moved to chant
+            return (words[i - 3].start, words[i - 2].end)
         if (
             low in _PREPOSITIONS
+            or low in _LINKS
             or low in lx.BE_FORMS
             or low in _DETERMINERS
             or not prev.text[:1].islower()
@@ -203,6 +209,10 @@ def _owner(text: str, s: Sentence, k: int) -> Span | None:
         i -= 1
     return _joined_in(text, s, i) or (words[i].start, words[k].end)
 
+
+# Words that join the noun phrase to what comes before it ("booing and loud chants of",
+# "roused the crowd to spontaneous chants of"), no part of it.
+_LINKS = words_of("and or but to")
 
 # Prepositions after a verb of joining in a chant: "joined in", "broke into", "erupted in".
 _INTO = words_of("in into")
