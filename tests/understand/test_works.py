@@ -45,3 +45,24 @@ def test_a_clause_that_mentions_a_show_is_still_what_was_said() -> None:
 def test_a_slogan_alone_before_its_trailer_was_said() -> None:
     text = "“Keep The Harbour Open,” the dockers chanted outside City Hall.\n"
     assert [t for t, _ in _direct(text)] == ["Keep The Harbour Open,"]
+
+
+def test_a_title_after_a_kind_of_work_is_no_statement() -> None:
+    text = (
+        "In recent years, Tomas Berg opened a bakery, joined a rowing club and acted in the "
+        "cable movie “Storm Surge 3: Not Again!” This spring he returned to the docks.\n"
+    )
+    assert _direct(text) == []
+
+
+def test_a_one_word_title_after_a_comma_is_no_statement() -> None:
+    text = (
+        "Actress Mira Solberg took home the festival’s “Bright Lights” prize for her roles "
+        "in “The Long Tide” and as author of the hit play, “Moorings.” She thanked her crew.\n"
+    )
+    assert _direct(text) == []
+
+
+def test_words_about_a_film_are_still_what_was_said() -> None:
+    text = "Critic Anna Berg praised the film as “a quiet triumph of craft and nerve.”\n"
+    assert _direct(text) == [("the film as “a quiet triumph of craft and nerve.”", "Anna Berg")]

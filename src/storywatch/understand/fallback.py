@@ -20,9 +20,9 @@ from storywatch.understand.spans import (
     _inside,
     _trim,
     goes_somewhere,
-    is_title_quote,
 )
 from storywatch.understand.text import Quote, Word
+from storywatch.understand.works import is_work_title
 
 # Words between a verb outside the reporting lexicon and the first quotation after it,
 # from which the quotation is no longer that verb's (on PolNeAR train, 9 of 10 readings
@@ -78,7 +78,7 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
         return None  # "Vale appears weak before the “offensive”": a state, not words
     start, end = _trim(text, after[k + 1].start, s.end)
     if not any(
-        q.start >= start and q.end <= end + 1 and not is_title_quote(text, q) for q in s.quotes
+        q.start >= start and q.end <= end + 1 and not is_work_title(text, q) for q in s.quotes
     ):
         return None
     # With a verb outside the reporting lexicon, where the first quotation stands decides

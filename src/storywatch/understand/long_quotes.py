@@ -26,6 +26,7 @@ from storywatch.understand.clause_ends import SCENE_SETTERS
 from storywatch.understand.contents import content_after
 from storywatch.understand.spans import Found, Sentence, Span, asked_of, past_tense
 from storywatch.understand.text import Quote, Word
+from storywatch.understand.works import is_work_title
 
 # Fewer words than this inside the marks is a term set off, not someone's words.
 MIN_QUOTED_WORDS = 4
@@ -132,6 +133,8 @@ def _ends_with_long_quote(text: str, s: Sentence, found: Found) -> bool:
     if text[end - 1] not in _CLOSING and text[end : end + 1] not in _CLOSING:
         return False
     inside = [q for q in s.quotes if start <= q.start + 1 and q.end <= end + 1]
+    if inside and is_work_title(text, inside[-1]):
+        return False  # "… and acted in the movie “Storm Surge 3: Not Again!”": a title
     return _quoted_words(text, inside) >= MIN_QUOTED_WORDS
 
 

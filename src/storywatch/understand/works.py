@@ -11,6 +11,8 @@ Nobody said them, so the readers of a content written before its cue
 
 from __future__ import annotations
 
+import re
+
 from storywatch.understand.clause_ends import finite
 from storywatch.understand.spans import Sentence, _inside, is_title_quote
 from storywatch.understand.text import Quote
@@ -42,3 +44,23 @@ def _title_like(text: str, q: Quote) -> bool:
     return is_title_quote(text, q) or (
         len(inner.split()) == 1 and inner[:1].isupper() and inner[1:].islower()
     )
+
+
+# A noun naming a kind of work, and the comma that may part it from the title it is given
+# ("the movie “…”", "the hit play, “…”").
+_WORK_NOUN = re.compile(
+    r"\b(?:movie|film|play|series|miniseries|sitcom|documentary|musical|opera|book|novel"
+    r"|memoir|song|album|podcast)s?,?\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def is_work_title(text: str, q: Quote) -> bool:
+    """A quotation that names a work: a title as titles are written
+    (:func:`~storywatch.understand.spans.is_title_quote`), or any quotation opening with a
+    capital straight after a noun for a kind of work ("acted in the movie “Storm Surge 3:
+    Not Again!”", "wrote the hit play, “Tides.”"), whose punctuation is the title's own."""
+    if is_title_quote(text, q):
+        return True
+    first = text[q.parts[0][0] : q.parts[0][0] + 1]
+    return first.isupper() and _WORK_NOUN.search(text, max(0, q.start - 30), q.start) is not None
