@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from storywatch.model import EntityKind
 from storywatch.understand import lexicon as lx
 from storywatch.understand.analysis import Analysis
+from storywatch.understand.cataphora import cataphoric_name
 from storywatch.understand.place_phrases import name_ending_group, place_alone, place_in_phrase
 from storywatch.understand.pronoun_fit import MASCULINE_HINT, compatible, gender_of
 from storywatch.understand.relatives import (
@@ -260,6 +261,9 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
     whose gender does not fit.
     """
     text = an.text
+    ahead = cataphoric_name(an, pos, pronoun)
+    if ahead is not None:
+        return _named(an, ahead, written)  # "After she toured the docks, Ines Varga said …"
     para = an.paragraph_of(pos)
     here = an.sentence_of(pos)
     best: tuple[float, int] | None = None
