@@ -304,3 +304,18 @@ def test_a_title_case_headline_makes_no_person_of_its_run_of_words() -> None:
     names = {e.name for e in extract_entities(text)}
     assert "Stunning Thing Vale" not in names
     assert extract_statements(text)[0].speaker == "Tom Vale"
+
+
+def test_a_live_blog_clock_glued_to_a_name_is_no_part_of_it() -> None:
+    text = (
+        "Harbor Council Debate: Live Updates.\n\n"
+        "ShareLikeReply Ann Dale 5ptsmoderatorFeaturedMarch 3, 2016 9:26PMTomas Berg "
+        "Says The Cranes Must Stay.\n"
+        "Councillor Tomas Berg defended the crane fleet on Thursday.\n"
+        "“We will not sell a single crane,” Berg said.\n"
+    )
+    said = [(s.speaker, s.text) for s in extract_statements(text) if s.kind == "direct"]
+    assert said == [("Tomas Berg", "We will not sell a single crane,")]
+    keys = {e.key for e in extract_entities(text)}
+    assert "person:tomas-berg" in keys
+    assert not any("pmtomas" in k for k in keys)

@@ -112,8 +112,11 @@ def classify(name: str, title: str = "") -> EntityKind | None:
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][^\W_]*(?:[’'.\-&][^\W_]+)*"
 # A plural possessive inside a name ("Velmora Dockworkers’ Union") joins its words too.
+# A name starts a word, or follows a clock's "AM"/"PM" that a live blog's scraped layout
+# glued to it ("March 3, 2016 9:26PMTomas Berg Says …" names Tomas Berg, not "PMTomas").
 _RUN = re.compile(
-    _CAP
+    r"(?:(?<=\d[AP]M)|(?<![^\W_]))"
+    + _CAP
     + r"(?:(?:\.?(?: |\. |-)|(?<=s)[’'] )(?:(?:of|al|el|bin|ibn|de|da|van|von|la|du|for|and) )?"
     + _CAP
     + r")*"
