@@ -98,6 +98,7 @@ from storywatch.understand.subjects import (
 )
 from storywatch.understand.text import Quote, Word
 from storywatch.understand.trailers import quote_first
+from storywatch.understand.with_clauses import with_clause_before_quote
 
 
 def find_in_sentence(text: str, s: Sentence) -> Found | None:
@@ -389,6 +390,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "called the mayor's remarks “reckless”": a naming verb's object
         if _owned_noun(words, k) and _no_verb_of_owner(text, s, k):
             continue  # "Vale's comments": a noun of its owner, not a verb
+        if with_clause_before_quote(text, s, k):
+            continue  # "…, with Berg telling reporters …": the quotation is the with-clause's
         lemma = lx.CUE_LEMMA[w.text.lower()]
         j = subject_end(words, k)
         quote_after = any(q.start > w.end for q in s.quotes)
