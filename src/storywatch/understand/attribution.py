@@ -83,7 +83,7 @@ from storywatch.understand.spans import (
     subject_end,
     subject_floor,
 )
-from storywatch.understand.speech_nouns import owned_noun_is_subject
+from storywatch.understand.speech_nouns import owned_noun_not_verb
 from storywatch.understand.subjects import (
     clause_subject_np,
     coordinated_subject,
@@ -331,45 +331,6 @@ def _nested(text: str, outer: Found, inner: Found) -> bool:
     return _INTRODUCES.match(text, inner.cue[1]) is None
 
 
-def _owned_noun(words: list[Word], k: int) -> bool:
-    """ "Vale's comments", "Holm's remarks": a cue word in "-s" right after a possessive is
-    a plural noun (no verb follows a possessive). So is the bare form of a cue ("the FBI's
-    report", "Holm's claim"), which cannot follow the "'s" of "has" or "is" either ("Holm's
-    reported" and "Holm's warning" can, and stay verbs); before "that" it still introduces
-    its owner's words."""
-    if k == 0 or not words[k - 1].text.endswith(lx.POSSESSIVE_ENDINGS):
-        return False
-    low = words[k].text.lower()
-    if low.endswith("s"):
-        return True
-    # "Trump's claim that Obama “founded ISIS”" still reports the owner's words.
-    return lx.CUE_LEMMA.get(low) == low and (
-        k + 1 == len(words) or words[k + 1].text not in ("that", "to")
-    )
-
-
-def _reported_owner(s: Sentence, k: int) -> bool:
-    """ "In response to Vale's comments, Holm released a statement saying …", "The party said
-    Trump's comments were “…”", "Trump's comments “were …,” the party said": an owned noun
-    is no verb of its owner when a real cue (no owned noun) elsewhere in the sentence reports
-    the words."""
-    return any(n != k and not _owned_noun(s.words, n) for n in cue_indices(s))
-
-
-def _no_verb_of_owner(text: str, s: Sentence, k: int) -> bool:
-    """An owned noun at ``k`` ("Vale's comments") that reports nothing of its owner:
-    another real cue in the sentence reports the words ("In response to Vale's comments,
-    Holm said …"); it is the subject of another verb ("Trump's comments are “…”", said
-    about them); or nothing follows for it to introduce, no quotation and no "that" clause
-    ("Lopez applauded Clinton's remarks.": the words around are not the owner's, while
-    "Trump's claims that he …" still reports the claim)."""
-    words = s.words
-    if _reported_owner(s, k) or owned_noun_is_subject(text, words, k):
-        return True
-    quote_after = any(q.start > words[k].end for q in s.quotes)
-    return not quote_after and (k + 1 == len(words) or words[k + 1].text != "that")
-
-
 def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
     words = s.words
     # "Asked whether …, Lee said: “…”": the question's words are no one's attribution.
@@ -388,7 +349,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "leads by 29 points": after a count the word is a plural noun
         if k > 0 and _named_object(text, s, k):
             continue  # "called the mayor's remarks “reckless”": a naming verb's object
-        if _owned_noun(words, k) and _no_verb_of_owner(text, s, k):
+        if owned_noun_not_verb(text, s, k):
             continue  # "Vale's comments": a noun of its owner, not a verb
         if with_clause_before_quote(text, s, k):
             continue  # "…, with Berg telling reporters …": the quotation is the with-clause's
