@@ -90,11 +90,9 @@ def _one_word_listener(word: str) -> bool:
     """A listener in one word: a name ("POLITICO"), an object pronoun or a plural noun
     ("friends", "donors"), not a day or an adverb ("told Tuesday", "told privately")."""
     if word in _OBJECTS or word[:1].isupper():
-        return word not in _DAYS
+        return word.lower() not in lx.WEEKDAYS
     return word.endswith("s") and not word.endswith(("ss", "ly"))
 
-
-_DAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 
 # A listener is a few words ("the Gazette", "Harbor Radio", "reporters"); a word of these
 # after the verb starts what was said or how.

@@ -68,6 +68,7 @@ from storywatch.understand.relative_chains import chained_relative
 from storywatch.understand.relative_reports import relative_report
 from storywatch.understand.shapes import as_put_it, colon_intro, colon_quote, in_the_words_of
 from storywatch.understand.spans import (
+    INTRODUCES,
     Found,
     Sentence,
     Span,
@@ -328,7 +329,7 @@ def _nested(text: str, outer: Found, inner: Found) -> bool:
         return False
     if inner.speaker[0] < outer.parts[0][0]:
         return False
-    return _INTRODUCES.match(text, inner.cue[1]) is None
+    return INTRODUCES.match(text, inner.cue[1]) is None
 
 
 def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
@@ -368,7 +369,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "Another commenter said, “…”": a cue that opens a quotation with a comma or
             # colon says someone speaks, so any determined noun phrase will do.
             speaker = _np_before(
-                text, words, j, floor, loose=_INTRODUCES.match(text, w.end) is not None
+                text, words, j, floor, loose=INTRODUCES.match(text, w.end) is not None
             )
             if speaker is None and quote_after:
                 speaker = clause_subject_np(text, s, j, floor)
@@ -390,14 +391,14 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             speaker = clause_subject(text, s)
             if speaker is None and quote_after:
                 speaker = opening_subject(text, s, k)
-            if speaker is None and _INTRODUCES.match(text, w.end):
+            if speaker is None and INTRODUCES.match(text, w.end):
                 speaker = coordinated_subject(text, s, k)
         if (
             speaker is None
             and k > 0
             and governed(words[k - 1].text, w.text)
             and not hypothetical(words, k)
-            and _INTRODUCES.match(text, w.end)
+            and INTRODUCES.match(text, w.end)
         ):
             # "The candidate asserted his plans by saying, “…”", "was prompted to say, “…”",
             # "drew boos upon saying, “…”": the sentence's subject speaks.
@@ -419,7 +420,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "Carson took the stage and called the system “rotten to the core.”": a verb
             # joined to the sentence's first one shares its subject.
             speaker = opening_name(text, s) or joined_name(text, s, k)
-            if speaker is None and _INTRODUCES.match(text, w.end):
+            if speaker is None and INTRODUCES.match(text, w.end):
                 speaker = coordinated_subject(text, s, k)
         if (
             speaker is None
@@ -551,9 +552,6 @@ def _not_spoken(words: list[Word], j: int, k: int) -> bool:
 
 # ", adding" just before a cue: a second act that split_followups hangs on the first.
 _PARTICIPLE_BEFORE = re.compile(r",[”\"'’]*\s+(?:[a-z]+ly\s+)?\Z")
-
-
-_INTRODUCES = re.compile(r"[,:]\s*(?:“|\"|'')")
 
 
 def bare_quote(text: str, s: Sentence) -> bool:

@@ -15,6 +15,7 @@ not the reporter who relayed them.
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.clause_ends import FINITE_AUXILIARIES
 from storywatch.understand.spans import Sentence, _inside, _is_cue, cue_indices
 from storywatch.understand.text import Word
 
@@ -81,31 +82,8 @@ def _subject_alone(subject: list[Word]) -> bool:
     return (
         1 <= len(subject) <= _MAX_SUBJECT_WORDS
         and (subject[0].text[:1].isupper() or subject[0].text.lower() in _SUBJECT_OPENERS)
-        and not any(w.text.lower() in _AUXILIARIES or w.text == "and" for w in subject)
+        and not any(w.text.lower() in FINITE_AUXILIARIES or w.text == "and" for w in subject)
     )
 
 
 _TIME_OPENERS = frozenset({"after", "when", "as", "before", "while", "once", "until"})
-_AUXILIARIES = frozenset(
-    [
-        "would",
-        "will",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "shall",
-        "did",
-        "does",
-        "do",
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-    ]
-)

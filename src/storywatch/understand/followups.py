@@ -37,6 +37,7 @@ from storywatch.understand.spans import (
     _trim,
     cue_indices,
     is_title_quote,
+    parts_overlap,
 )
 from storywatch.understand.text import Word
 
@@ -77,9 +78,7 @@ def acts_after(text: str, s: Sentence, first: Found) -> list[Found]:
     advising graduates to “…,” and telling the class, “…”"), leaving ``first`` whole: for
     a reading by the weaker readers, whose end is already set."""
     later = split_followups(text, s, first)[1:]
-    return [
-        f for f in later if not any(a < d and c < b for a, b in f.parts for c, d in first.parts)
-    ]
+    return [f for f in later if not parts_overlap(f.parts, first.parts)]
 
 
 def _next_followup(

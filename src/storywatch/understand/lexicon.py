@@ -208,6 +208,9 @@ QUOTE_CUES: frozenset[str] = (
 # “Lyin' Ted”"): the quoted name is the whole of what was said, so nothing after it is.
 NAMING_LEMMAS: frozenset[str] = frozenset(("call", "dub", "term", "label", "brand", "nickname"))
 
+# The days of the week, lowercased ("told Tuesday" names a day, not a listener).
+WEEKDAYS: frozenset[str] = _words("monday tuesday wednesday thursday friday saturday sunday")
+
 # Forms of "be": after one, a cue is passive ("was described as") and its subject no speaker.
 BE_FORMS: frozenset[str] = _words("is are was were be been being")
 

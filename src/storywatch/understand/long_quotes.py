@@ -52,7 +52,11 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
         j, speaker = verb_subject(text, s, k)
         if j and asked_of(text, words, j, k):
             return None  # "Kim was asked, “…?”": the question is someone else's
-        if speaker is None or _in_scene_setter(words, speaker) or _in_aside(text, s, k, speaker):
+        if (
+            speaker is None
+            or _in_scene_setter(words, speaker)
+            or _in_relative_aside(text, s, k, speaker)
+        ):
             continue
         found = content_after(text, s, k, _PLAIN, speaker)
         if found is None or not found.direct:
@@ -71,7 +75,7 @@ def _in_scene_setter(words: list[Word], speaker: Span) -> bool:
     return n == 1 and words[0].text.lower() in SCENE_SETTERS
 
 
-def _in_aside(text: str, s: Sentence, k: int, speaker: Span) -> bool:
+def _in_relative_aside(text: str, s: Sentence, k: int, speaker: Span) -> bool:
     """ "The listing, which got 5,000 views, was replaced by …", "Marsh, whose aide drafted
     the plan, welcomed …": a verb whose subject is "which" or "who" after a comma, or a
     noun after ", whose", is inside an aside, and when a comma closes that aside before the

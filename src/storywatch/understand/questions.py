@@ -16,11 +16,11 @@ question has no speaker to show a reader, so it is not a statement.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from storywatch.understand.spans import (
     _PREPOSITIONS,
+    INTRODUCES,
     Found,
     Sentence,
     _inside,
@@ -32,8 +32,6 @@ from storywatch.understand.text import Word
 # Words that may stand before "asked" in the opening clause ("When asked …").
 _BEFORE_ASKED = frozenset(("when", "once", "after", "later", "again", "also", "but"))
 
-# A cue that introduces a quotation: a comma or a colon, then an opening mark.
-_INTRODUCES = re.compile(r"[,:]\s*(?:“|\"|'')")
 
 # The main clause's cue comes within this many words of the last comma before it.
 _SUBJECT_WORDS = 8
@@ -54,7 +52,7 @@ def answer_start(text: str, s: Sentence) -> int:
         comma = _last_comma_before(text, s, at, k)
         if comma is None:
             continue  # still inside the question
-        if k - comma > _SUBJECT_WORDS or _INTRODUCES.match(text, w.end) is None:
+        if k - comma > _SUBJECT_WORDS or INTRODUCES.match(text, w.end) is None:
             return 0
         return k
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storywatch.understand import lexicon as lx
@@ -269,8 +270,15 @@ def asked_of(text: str, words: list[Word], j: int, k: int) -> bool:
     return (
         words[k].text.lower() == "asked"
         and any(x.text.lower() in lx.BE_FORMS for x in words[j:k])
-        and _QUESTION_OPENS.match(text, words[k].end) is not None
+        and INTRODUCES.match(text, words[k].end) is not None
     )
 
 
-_QUESTION_OPENS = re.compile(r"[,:]\s*(?:“|\"|'')")
+# A comma or colon and the opening mark of the quotation a cue introduces ("said, “…",
+# "asked: ''…"): the words after the cue are a quotation, not a reported clause.
+INTRODUCES = re.compile(r"[,:]\s*(?:“|\"|'')")
+
+
+def parts_overlap(one: Sequence[Span], other: Sequence[Span]) -> bool:
+    """Two lists of parts share some text."""
+    return any(a < d and c < b for a, b in one for c, d in other)

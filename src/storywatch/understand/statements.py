@@ -19,7 +19,6 @@ text is the clause as written, marks included, so a reader sees which words are 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from storywatch.model import Statement
@@ -66,7 +65,7 @@ from storywatch.understand.reportless import (
     verb_takes_object,
 )
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
-from storywatch.understand.spans import Found, Sentence, _words_between
+from storywatch.understand.spans import Found, Sentence, _words_between, parts_overlap
 from storywatch.understand.speaker_spans import speaker_span
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
@@ -113,7 +112,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             if lead is not None:
                 out.append(_make(an, lead, history, para))
             question = asked_by(text, s)
-            if question is not None and not _overlap(question.parts, found.parts):
+            if question is not None and not parts_overlap(question.parts, found.parts):
                 # "Asked by X whether …, Lee said …": the question is X's own act.
                 out.append(_make(an, question, history, para))
             out.extend(_make(an, act, history, para) for act in earlier_acts(text, s, found))
@@ -125,7 +124,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             if other is not None and not _overlaps_any(other, out, s.index):
                 # The other clause read with its own subject: a follow-up the first act's
                 # speaker was given across the clause boundary is that clause's act.
-                kept = [acts[0], *(f for f in acts[1:] if not _overlap(f.parts, other.parts))]
+                kept = [acts[0], *(f for f in acts[1:] if not parts_overlap(f.parts, other.parts))]
                 acts = sorted([*kept, other], key=lambda f: f.parts[0][0])
             for f in acts:
                 f = _clip_paraphrase(text, clip_clause(text, s, f))
@@ -351,12 +350,7 @@ def _lead_in(
 
 def _overlaps_any(found: Found, out: list[Attributed], sentence: int) -> bool:
     """A statement of the same sentence already holds some of ``found``'s words."""
-    return any(_overlap(found.parts, item.parts) for item in out if item.sentence == sentence)
-
-
-def _overlap(one: Sequence[Span], other: Sequence[Span]) -> bool:
-    """Two lists of parts share some text."""
-    return any(a < d and c < b for a, b in one for c, d in other)
+    return any(parts_overlap(found.parts, item.parts) for item in out if item.sentence == sentence)
 
 
 def _trailer_sentence(an: Analysis, s: Sentence, para: int) -> Found | None:
