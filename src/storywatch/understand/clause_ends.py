@@ -119,15 +119,29 @@ def naming_end(text: str, quotes: list[Quote], start: int, end: int) -> int:
     """ "Obama has called inversions “unpatriotic,” and his administration has …": after a
     verb of naming, the quoted name completes what was said, so a comma closing it and a
     conjunction ("and", "but", "while") start another clause, whatever its subject, and so
-    they do after a short phrase that finishes the name (:func:`_phrase_then_conjunction`)."""
+    they do after a short phrase that finishes the name (:func:`_phrase_then_conjunction`).
+    A bracket right after the marks holding no quotation is the writer's aside on the name
+    ("called immigrants “rapists” (although he allowed …) and promised …"): it ends there."""
     for q in quotes:
         if not (start <= q.start and q.end <= end):
             continue
         inside = bool(q.parts) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
         if (inside or text[q.end : q.end + 1] == ",") and _CONJUNCTION.match(text, q.end):
             return q.end
+        if _writers_bracket(text, q.end, end):
+            return q.end
         return _phrase_then_conjunction(text, quotes, q.end, end)
     return end
+
+
+def _writers_bracket(text: str, at: int, end: int) -> bool:
+    """A bracket opens right after ``at`` and closes before ``end`` with no quotation
+    mark inside."""
+    m = _BRACKET.match(text, at, end)
+    return m is not None and not any(c in m.group(1) for c in '“”"')
+
+
+_BRACKET = re.compile(r"\s*\(([^()]*)\)")
 
 
 def _phrase_then_conjunction(text: str, quotes: list[Quote], at: int, end: int) -> int:

@@ -547,6 +547,8 @@ def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
     name_words = run[last_head + 1 :]
     if name_words and name_words[0].text == "of":
         # "Secretary of Defense Mark Esper": the office runs up to the first given name.
+        if len(name_words) == 2:
+            return None  # "the Secretary of State": the office alone, no name after it
         name_words = name_words[1:]
         while len(name_words) > 1 and not is_first_name(name_words[0].text):
             name_words = name_words[1:]

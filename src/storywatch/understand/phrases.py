@@ -32,7 +32,12 @@ from storywatch.understand.spans import (
     Span,
     _inside,
 )
-from storywatch.understand.subject_gaps import skip_adverbs_after_aside, skip_party_label, skip_time
+from storywatch.understand.subject_gaps import (
+    skip_adverbs_after_aside,
+    skip_circumstances,
+    skip_party_label,
+    skip_time,
+)
 from storywatch.understand.text import Word
 
 
@@ -61,6 +66,8 @@ def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span
             end = -1  # "the “Care for all” document": the phrase goes on after the title
         if n >= limit:
             break
+        if _said_when(text, words, n, out):
+            break  # "said the company Tuesday.": the day it was said
         if w.text.lower() in _NP_STOP and (out or w.text.lower() != "that"):
             if _tied_to(words, n, out):
                 limit = n + 5  # the name after "to" ("both Clintons", "President Jo Bell")
@@ -75,6 +82,18 @@ def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span
     span = (out[0].start, end if end >= 0 else out[-1].end)
     return span if plausible(text, out, loose) else None
 
+
+def _said_when(text: str, words: list[Word], n: int, out: list[Word]) -> bool:
+    """ "said the company Tuesday.", "said the senator Monday that …": a day closing the
+    phrase after a speaker's noun is when it was said, not part of the speaker ("a
+    Wednesday editorial", "a memo released Friday by …" keep theirs)."""
+    if not out or words[n].text.lower() not in _WHEN_SAID or out[-1].text.endswith("ed"):
+        return False
+    after = text[words[n].end : words[n].end + 6]
+    return after[:1] in tuple(".,;:!?") or after.startswith(" that ")
+
+
+_WHEN_SAID = lx.WEEKDAYS | lx.words_of("yesterday today tonight")
 
 # Nouns of someone near a person or a body: "an adviser to X", "a person close to X".
 _TIED = frozenset(("adviser", "advisers", "advisor", "aide", "aides", "close", "ally", "allies"))
@@ -113,6 +132,7 @@ def _np_before(
     Handles an appositive between subject and cue ("Joe Madison, a radio host …, recalled")
     and a relative pronoun ("…, who said").
     """
+    j = skip_circumstances(text, words, j)
     j = skip_adverbs_after_aside(text, skip_time(text, words, j), words)
     if j == 0:
         return None

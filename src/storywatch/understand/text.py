@@ -355,7 +355,7 @@ _SPEECH = frozenset(
 def _attribution_follows(text: str, mark: int, pos: int, limit: int) -> bool:
     """“…?” Beck asked. — a quotation ending in ?/! (or, rarely, a full stop) is still
     attributed after its closing mark, so the sentence goes on."""
-    from storywatch.understand.lexicon import CUE_WORDS
+    from storywatch.understand.lexicon import CUE_WORDS, SPEAKER_NOUNS
 
     if text[mark] not in "?!":
         # After “….” a capitalised word starts a new sentence ("… “ongoing.” He said …").
@@ -366,15 +366,18 @@ def _attribution_follows(text: str, mark: int, pos: int, limit: int) -> bool:
     appositive = _APPOSITIVE_CUE.match(text, pos, min(limit, pos + 160))
     if appositive is not None and appositive.group(1).lower() in cues:
         return True  # “…?” Miller, a retired worker from a nuclear plant, said.
-    ahead = [m.group(0) for m in _WORD.finditer(text, pos, min(limit, pos + 80))][:6]
+    ahead = [m.group(0) for m in _WORD.finditer(text, pos, min(limit, pos + 100))][:8]
     for k, word in enumerate(ahead):
         if word.lower() in cues:
-            return k <= 4
+            # "Lopez asked", "Lopez's spokesman asked", "Secretary of State Maria Lopez
+            # asked": a name run may be long; other words keep the cue close.
+            return k <= 4 or all(w[:1].isupper() or w in ("of", "the") for w in ahead[:k])
         if (
             k
             and word[:1].islower()
             and word not in ("the", "a", "an", "of", "and")
             and word.lower() not in ("he", "she", "they", "it", "we", "i")
+            and not (ahead[k - 1].endswith(("'s", "’s")) and word in SPEAKER_NOUNS)
         ):
             return False
     return False
