@@ -81,6 +81,7 @@ from storywatch.understand.spans import (
     goes_somewhere,
     in_aside_quote,
     is_title_quote,
+    puts_a_thing,
     subject_end,
     subject_floor,
 )
@@ -342,7 +343,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue
         if not _is_cue(w, s.quotes):
             continue
-        if goes_somewhere(text, (w.start, w.end)):
+        if goes_somewhere(text, (w.start, w.end)) or puts_a_thing(text, (w.start, w.end)):
             continue  # "went to the debate, because, according to Vale, …": motion, read on
         if ends_its_clause(text, s, k):
             continue  # "After the talk concluded, Ruiz stated …": the later cue speaks

@@ -143,6 +143,16 @@ _SAYING_NEXT = re.compile(r",\s+([a-z]+ing)\b")
 _SAYING_REACH = 160
 
 
+def puts_a_thing(text: str, cue: Span) -> bool:
+    """ "The levy puts pressure on families who …", "puts ferries at risk": "puts" reports
+    words only as "puts it" ("as Vale puts it", "Vale puts it bluntly: …"); with another
+    word after it a thing is put somewhere, and nobody speaks."""
+    if text[cue[0] : cue[1]] != "puts":
+        return False
+    after = text[cue[1] : cue[1] + 16].split(None, 1)
+    return bool(after) and after[0][:1].isalpha() and after[0].rstrip(",.;:").lower() != "it"
+
+
 def _trim(text: str, start: int, end: int) -> Span:
     """Trim spaces and the final period/comma outside a quotation from a content span."""
     while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
