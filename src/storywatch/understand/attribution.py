@@ -345,6 +345,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue
         if goes_somewhere(text, (w.start, w.end)) or puts_a_thing(text, (w.start, w.end)):
             continue  # "went to the debate, because, according to Vale, …": motion, read on
+        if hypothetical(words, k):
+            continue  # "as if to say, “…”", "if you tell them, “…”": nobody said it
         if ends_its_clause(text, s, k):
             continue  # "After the talk concluded, Ruiz stated …": the later cue speaks
         if k > 0 and w.text.endswith("s") and _COUNT.fullmatch(words[k - 1].text):
@@ -398,7 +400,6 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             speaker is None
             and k > 0
             and governed(words[k - 1].text, w.text)
-            and not hypothetical(words, k)
             and INTRODUCES.match(text, w.end)
         ):
             # "The candidate asserted his plans by saying, “…”", "was prompted to say, “…”",

@@ -25,6 +25,7 @@ from storywatch.understand.broad import verb_subject
 from storywatch.understand.clause_ends import SCENE_SETTERS
 from storywatch.understand.contents import content_after
 from storywatch.understand.spans import Found, Sentence, Span, asked_of, past_tense
+from storywatch.understand.subjects import hypothetical
 from storywatch.understand.text import Quote, Word
 from storywatch.understand.works import is_work_title
 
@@ -47,8 +48,8 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
     for k, w in enumerate(words):
         if w.end >= last_open:
             break  # no quotation after the verb: nothing for it to govern
-        if not _finite(w):
-            continue
+        if not _finite(w) or hypothetical(words, k):
+            continue  # "if you tell them, “…”": nobody said it
         j, speaker = verb_subject(text, s, k)
         if j and asked_of(text, words, j, k):
             return None  # "Kim was asked, “…?”": the question is someone else's

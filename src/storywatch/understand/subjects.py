@@ -36,8 +36,17 @@ def governed(before: str, cue: str) -> bool:
 
 
 def hypothetical(words: list[Word], k: int) -> bool:
-    """ "his eyes gleaming, as if to say, “…”": words nobody said."""
-    return k >= 3 and [w.text.lower() for w in words[k - 3 : k - 1]] == ["as", "if"]
+    """ "his eyes gleaming, as if to say, “…”", "if you tell them, “…”": words nobody said
+    (the second person after "if" or "when" is anyone at all)."""
+    if k < 2:
+        return False
+    before = [w.text.lower() for w in words[max(0, k - 3) : k - 1]]
+    return before[-2:] == ["as", "if"] or (
+        words[k - 1].text.lower() == "you" and before[-1] in _CONDITIONS
+    )
+
+
+_CONDITIONS = frozenset(("if", "when", "whenever", "unless", "once"))
 
 
 _GERUND_PREPOSITIONS = frozenset(("by", "upon", "after", "before", "while", "on"))
