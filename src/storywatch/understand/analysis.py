@@ -17,6 +17,7 @@ from storywatch.understand.gazetteer import KNOWN_ORGS
 from storywatch.understand.kinds import companies, vessels
 from storywatch.understand.lexicon import CUE_WORDS
 from storywatch.understand.mentions import Mention, find_mentions
+from storywatch.understand.single_marks import single_marks_as_double
 from storywatch.understand.spans import Sentence
 from storywatch.understand.text import (
     Quote,
@@ -80,7 +81,7 @@ _MARKS = ('"', "“", "”", "„", "«", "»", "''", "’’", ":", "According"
 
 
 def analyse(text: str) -> Analysis:
-    text = plain_marks(text)
+    text = single_marks_as_double(plain_marks(text))
     paras = paragraphs(text)
     quotes = find_quotes(text, paras)
     spans, datelines = _without_datelines(text, paras, sentences(text, paras, quotes))

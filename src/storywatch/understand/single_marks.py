@@ -1,0 +1,210 @@
+"""Copy that quotes with single marks, read as if it quoted with double ones.
+
+British papers and many headlines quote with single marks and nest with double ones:
+
+    ‘We will not back down,’ Lopez said. ‘This is a fight for working families.’
+    Lopez said the plan was ‘a disaster for working families’.
+    Lopez: 'We will not back down'
+
+Every rule downstream knows a quotation by its double marks, so an article in that style is
+rewritten once, in ``analyse``, one character for one (offsets hold, as with
+``text.plain_marks``): each paired single mark becomes “ or ”, and a double mark inside
+such a quotation becomes ‘ or ’, as the same words would be written in double-mark copy.
+
+The gate is per article: the rewrite happens only when its single marks pair into at least
+one quotation and every double mark (and no doubled single, ``''``/``’’``/``‘‘``/````) lies
+inside one of them. Copy that quotes with double marks always has one outside (its own
+quotations), so its single marks stay what they were: apostrophes and quotations within
+quotations.
+
+The hard part is the apostrophe, written with the same characters: "don’t" and "Lopez’s"
+(inside a word, never a mark here), "'90s", "'em", "rock 'n' roll" (elisions at a word
+start, never an opener) and the plural possessive "the voters’ say", which looks like a
+closer. A quotation opens at a word start and closes at the first closer after it; a closer
+after "s" followed by a word that could be the owned noun is only taken when nothing better
+comes (see ``_closer``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storywatch.understand.lexicon import BE_FORMS, CUE_WORDS, PERSONAL_PRONOUNS, WEEKDAYS
+from storywatch.understand.lexicon import words_of as _words
+from storywatch.understand.spans import _DETERMINERS, _PREPOSITIONS, past_tense
+from storywatch.understand.text import paragraphs
+
+_SINGLE = re.compile(r"['‘’]")
+# An opener a double-mark article could not have before its first double mark: when the
+# first double mark comes before any of these, the article quotes with double marks.
+# Written to open with the marks, so the regex engine skips ahead to the next one.
+_OPENER_HINT = re.compile(r"['‘](?<![^\s(\[{—–\-/:]['‘])(?=[^\W_]|[…£$€#“\"])")
+# A double mark, or a single one twice in a row (the same matches as ``["“”„«»]|''|’’|‘‘|````,
+# written as one character class first for speed, as ``text._MARKS`` is).
+_DOUBLE = re.compile(r"([\"“”„«»’‘`'])(?:(?<=[\"“”„«»])|\1)")
+_DOUBLED_SINGLE = re.compile(r"''|’’|‘‘|``")
+# Elisions written at a word start: "'90s", "'em", "'til", "rock 'n' roll".
+_ELISION = re.compile(r"['‘’](?:n['’‘]|em|til|cause|bout|tis|twas|\d\ds)(?![^\W_])", re.I)
+_WORD_AFTER = re.compile(r"\s+([^\W_]+)")
+
+_BEFORE_OPENER = "([{—–-/:"
+_AFTER_OPENER = '…£$€#“"'
+_BEFORE_CLOSER = '.,!?…;:—–-)]”"'
+# Words that follow a closing mark but never a plural possessive's noun ("… families’ and
+# the rest", not "the families’ say"): words of grammar, times, past-tense cues.
+_NOT_OWNED = (
+    _PREPOSITIONS
+    | (_DETERMINERS - {"one", "two", "three"})
+    | BE_FORMS
+    | PERSONAL_PRONOUNS
+    | WEEKDAYS
+    | _words("and or but nor so than to as that which who when while if because")
+    | _words("today yesterday tonight tomorrow now again too instead earlier later")
+)
+
+_OPEN, _CLOSE, _WEAK = 1, 2, 3
+
+
+def single_marks_as_double(text: str) -> str:
+    """``text`` with its single-mark quotations in double marks, when the article quotes
+    with single marks; else ``text`` itself.
+
+    "‘A fight for “fair pay”,’ Lopez said." → "“A fight for ‘fair pay’,” Lopez said."
+    """
+    first_double = _DOUBLE.search(text)
+    until = len(text) if first_double is None else first_double.start()
+    # (one character further, for the lookahead of an opener right before the double mark)
+    if _OPENER_HINT.search(text, 0, until + 1) is None or _DOUBLED_SINGLE.search(text, until):
+        return text
+    marks, spans = _pair(text)
+    if not spans or not _doubles_inside(text, spans, marks):
+        return text
+    chars = list(text)
+    for pos, mark in marks.items():
+        chars[pos] = mark
+    return "".join(chars)
+
+
+def _pair(text: str) -> tuple[dict[int, str], list[tuple[int, int]]]:
+    """The single marks that open and close quotations (as their double marks) and the
+    quotations' spans, marks included.
+
+    A quotation left open at a paragraph's end goes on when the next paragraph opens with
+    a mark, as long quotations are written; one that never closes was an apostrophe.
+    """
+    marks: dict[int, str] = {}
+    spans: list[tuple[int, int]] = []
+
+    def close(chain: list[int], at: int) -> None:
+        for pos in chain:
+            marks[pos] = "“"
+        marks[at] = "”"
+        spans.append((chain[0], at + 1))
+
+    paras = paragraphs(text)
+    chain: list[int] = []
+    for index, (ps, pe) in enumerate(paras):
+        weak: list[int] = []
+        skip_to = ps
+        for m in _SINGLE.finditer(text, ps, pe):
+            pos = m.start()
+            if pos < skip_to:
+                continue
+            elision = _ELISION.match(text, pos)
+            if elision is not None and (pos == ps or not text[pos - 1].isalnum()):
+                skip_to = elision.end()
+                continue
+            kind = _kind(text, pos, ps, pe)
+            if kind == _OPEN and chain and pos == ps:
+                chain.append(pos)  # the quotation carried into this paragraph
+            elif kind == _OPEN:
+                if chain and weak:
+                    close(chain, weak[-1])
+                chain, weak = [pos], []  # an opener while one is open: the first was no mark
+            elif kind == _CLOSE and chain:
+                close(chain, pos)
+                chain, weak = [], []
+            elif kind == _WEAK and chain:
+                weak.append(pos)
+        if chain and weak:
+            close(chain, weak[-1])
+            chain = []
+        elif chain and not _carried(text, paras, index):
+            chain = []
+    return marks, spans
+
+
+def _carried(text: str, paras: list[tuple[int, int]], index: int) -> bool:
+    """The next paragraph opens with an opener: a quotation open at this one's end goes on."""
+    if index + 1 >= len(paras):
+        return False
+    ps, pe = paras[index + 1]
+    return _kind(text, ps, ps, pe) == _OPEN and _ELISION.match(text, ps) is None
+
+
+def _kind(text: str, pos: int, para_start: int, para_end: int) -> int:
+    """What the single mark at ``pos`` is: an opener, a closer, a closer that may be a
+    plural possessive (weak), or 0 (an apostrophe, or a stray mark).
+
+    An opener is ‘ or ' at a word start ("said: 'We", "(‘We"); ’ there is an elision
+    ("’90s"). A closer is ’ or ' after a letter, digit or punctuation and not before one.
+    """
+    mark = text[pos]
+    before = text[pos - 1] if pos > para_start else " "
+    after = text[pos + 1] if pos + 1 < para_end else " "
+    if before.isalnum() and after.isalnum():
+        return 0
+    if mark != "’" and (before.isspace() or before in _BEFORE_OPENER):
+        return _OPEN if after.isalnum() or after in _AFTER_OPENER else 0
+    if mark != "‘" and (before.isalnum() or before in _BEFORE_CLOSER) and not after.isalnum():
+        return _closer(text, pos, para_end, mark)
+    return 0
+
+
+def _closer(text: str, pos: int, para_end: int, mark: str) -> int:
+    """A closer, or a weak one when the word after it may be owned by the word before.
+
+    "was ‘a fight for working families’." and "‘… families’ and the rest" close; in
+    "‘We back the nurses’ union,’ she said." the first ’ is the union's owner's, and so
+    (straight) is the one in "'We're goin' home,'". A weak closer is used only when no
+    other closes the quotation before the next opener or the paragraph's end.
+    """
+    before = text[pos - 1]
+    if not before.isalnum():
+        return _CLOSE
+    m = _WORD_AFTER.match(text, pos + 1, para_end)
+    if m is None:
+        return _CLOSE
+    low = m.group(1).lower()
+    if low in _NOT_OWNED or (low in CUE_WORDS and past_tense(low)):
+        return _CLOSE
+    if before in "sS":
+        return _WEAK
+    if mark == "'" and text[pos - 2 : pos] == "in" and m.group(1).islower():
+        return _WEAK
+    return _CLOSE
+
+
+def _doubles_inside(text: str, spans: list[tuple[int, int]], marks: dict[int, str]) -> bool:
+    """Every double mark lies inside a single-mark quotation (the nesting of that style),
+    and is then rewritten in ``marks`` as the single mark it stands for."""
+    spans.sort()
+    k = 0
+    for m in _DOUBLE.finditer(text):
+        pos = m.start()
+        while k < len(spans) and spans[k][1] <= pos:
+            k += 1
+        if k == len(spans) or not spans[k][0] < pos < spans[k][1] - 1:
+            return False
+        marks[pos] = _as_single(text, pos, spans[k][0])
+    return True
+
+
+def _as_single(text: str, pos: int, quote_start: int) -> str:
+    mark = text[pos]
+    if mark in "“„«":
+        return "‘"
+    if mark in "”»":
+        return "’"
+    before = text[pos - 1]
+    return "‘" if pos - 1 == quote_start or before.isspace() or before in _BEFORE_OPENER else "’"
