@@ -170,8 +170,15 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
 
 
 def _starts_with(text: str, s: Sentence, q: Quote) -> bool:
+    """True when nothing but a dash, an ellipsis, a bracket or a list's bullet stands before
+    the quotation ("• “The port will close.”": an item of a bulleted list of quotes)."""
     lead = text[s.start : q.start]
-    return not lead.strip(' —–-…("')
+    return not lead.strip(_LEADERS)
+
+
+# What may stand before a quotation that opens its sentence: dashes, an ellipsis, an
+# opening bracket, and the bullets of a list ("•", "*", "·", "▪").
+_LEADERS = ' —–-…("•*·▪'
 
 
 def _after_colon(text: str, s: Sentence, q: Quote) -> bool:

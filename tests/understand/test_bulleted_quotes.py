@@ -1,0 +1,43 @@
+"""Quotations set out as the items of a bulleted list.
+
+"Okafor made three points:⏎⏎• “The levy is dead.”⏎⏎• “The ferries will run.”": a bullet
+before a quotation is layout, like the dash some lists use, so the item opens with its
+quotation and reads as one (a trailer after it, or the speaker who introduced the list).
+Each fixture is our own text in the shape of wire copy; each failed before this change:
+the items were lost.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.understand import extract_statements
+
+
+def _direct(text: str) -> list[tuple[str | None, str]]:
+    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+
+
+@pytest.mark.parametrize("bullet", ["•", "*", "·", "▪"])
+def test_bare_items_continue_the_introducing_speaker(bullet: str) -> None:
+    text = (
+        "Maria Okafor made several points on Tuesday:\n\n"
+        f"{bullet} “The levy is dead.”\n\n"
+        f"{bullet} “The ferries will run on time.”"
+    )
+    assert _direct(text) == [
+        ("Maria Okafor", "The levy is dead."),
+        ("Maria Okafor", "The ferries will run on time."),
+    ]
+
+
+def test_items_with_their_own_trailers() -> None:
+    text = (
+        "Maria Okafor made several points on Tuesday:\n\n"
+        "• “The levy is dead,” Okafor said.\n\n"
+        "• “The ferries will run on time,” said Tom Berg, the port director."
+    )
+    assert _direct(text) == [
+        ("Maria Okafor", "The levy is dead,"),
+        ("Tom Berg", "The ferries will run on time,"),
+    ]
