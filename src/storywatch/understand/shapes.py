@@ -20,6 +20,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import determined, is_name_chunk, is_role_chunk, plausible
 from storywatch.understand.phrases import _np_before, clause_subject
 from storywatch.understand.spans import (
+    _PREPOSITIONS,
     Found,
     Sentence,
     Span,
@@ -51,7 +52,14 @@ def colon_quote(text: str, s: Sentence) -> Found | None:
             (w for w in s.words if w.start >= subject[1] and not _inside(s.quotes, w.start)),
             None,
         )
-    if verb is not None and verb.start < q.start and verb.text[:1].islower():
+    if (
+        subject is not None
+        and verb is not None
+        and verb.start < q.start
+        and verb.text[:1].islower()
+    ):
+        if _owned_label(text, subject, verb):
+            return None
         return Found(q.parts, True, subject, (verb.start, verb.end), s.index)
     if any(o.start < q.start for o in s.quotes):
         return None
@@ -62,6 +70,17 @@ def colon_quote(text: str, s: Sentence) -> Found | None:
     if announced is None:
         return None
     return Found(q.parts, True, announced[0], announced[1], s.index)
+
+
+def _owned_label(text: str, subject: Span, after: Word) -> bool:
+    """ "Her message to the crews: “…”": a possessive pronoun's noun with a phrase of its own
+    and no verb labels its owner's words (read by
+    :func:`~storywatch.understand.speech_nouns.speech_noun_led`); the message is no speaker.
+    A described subject before a phrase keeps its reading ("A footnote in the report makes
+    that clear: “…”")."""
+    first = text[subject[0] : subject[1]].split()[0].lower()
+    low = after.text.lower()
+    return first in lx.OWNER_PRONOUNS and (low in _PREPOSITIONS or low == "to")
 
 
 def _stance_clause(text: str, words: list[Word]) -> tuple[Span, Span] | None:

@@ -26,7 +26,7 @@ from storywatch.understand.spans import (
     _trim,
     cue_indices,
 )
-from storywatch.understand.text import Word
+from storywatch.understand.text import Quote, Word
 
 # Nouns that name an act of speech whose words follow in a "that" clause.
 _THAT_NOUNS = words_of(
@@ -73,6 +73,9 @@ def speech_noun_led(text: str, s: Sentence) -> Found | None:
         owner = _owner(text, s, k)
         if owner is None:
             continue
+        labelled = _labelled_quote(text, s, k) if low in _COPULA_NOUNS else None
+        if labelled is not None:
+            return Found(labelled.parts, True, owner, (w.start, w.end), s.index)
         start = _after_copula(text, words, k) if low in _COPULA_NOUNS else None
         if start is None and low in _COPULA_NOUNS and low not in _THAT_NOUNS:
             continue
@@ -129,6 +132,23 @@ def _owner(text: str, s: Sentence, k: int) -> Span | None:
         if low in ("the", "a", "an", "this", "that"):
             return None
     return None
+
+
+def _labelled_quote(text: str, s: Sentence, k: int) -> Quote | None:
+    """ "Her answer: “We will not go back.”", "Ruiz's message to the crews: “Hold the
+    line.”": the owned noun, a few words of its own, a colon, and a whole quotation to the
+    end of the sentence, is a label for the owner's words. Only when the label opens its
+    sentence (a clause before it would have its own verb and subject)."""
+    words = s.words
+    if k > _MAX_MODIFIERS + 1 or any(c in text[s.start : words[k].start] for c in ",;:"):
+        return None
+    q = next((o for o in s.quotes if o.start > words[k].end), None)
+    if q is None or not q.closed or text[q.end : s.end].strip(" .?!…"):
+        return None
+    label = text[words[k].end : q.start].rstrip()
+    if not label.endswith(":") or len(label.split()) > _MAX_GAP or any(c in label for c in ",;"):
+        return None
+    return q
 
 
 def _after_copula(text: str, words: list[Word], k: int) -> int | None:
