@@ -33,8 +33,10 @@ from storywatch.understand.spans import (
 from storywatch.understand.text import Quote, Word
 
 _NAME = r"[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|of|de|van|von|al))*"
-# "– Hillary Clinton." / "—Michelle Marks, Philadelphia." (a place or role may follow).
-_CREDIT = re.compile(r"[-–—]{1,2}\s?(" + _NAME + r")(?:,[^\n]{0,80})?\.?\s*$")
+# "– Hillary Clinton." / "—Michelle Marks, Philadelphia." (a place or role may follow), or
+# an embedded post's credit: "— Maria Lopez (@mlopez) May 3, 2024" (a handle, then the date).
+_HANDLE = r"\s\(@\w+\)(?:\s(?:[A-Z][a-z]+\.?\s\d{1,2},?\s\d{4}|\d{1,2}\s[A-Z][a-z]+\.?\s\d{4}))?"
+_CREDIT = re.compile(r"[-–—]{1,2}\s?(" + _NAME + r")(?:" + _HANDLE + r"|,[^\n]{0,80})?\.?\s*$")
 
 
 def colon_quote(text: str, s: Sentence) -> Found | None:
