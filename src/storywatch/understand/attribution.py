@@ -170,15 +170,15 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
 
 
 def _starts_with(text: str, s: Sentence, q: Quote) -> bool:
-    """True when nothing but a dash, an ellipsis, a bracket or a list's bullet stands before
-    the quotation ("• “The port will close.”": an item of a bulleted list of quotes)."""
-    lead = text[s.start : q.start]
-    return not lead.strip(_LEADERS)
+    """True when nothing but a dash, an ellipsis, a bracket or a list's bullet or item
+    number stands before the quotation ("• “The port will close.”", "2. “The workers will
+    be paid.”": the items of a list of quotes)."""
+    return _LEADERS.fullmatch(text, s.start, q.start) is not None
 
 
-# What may stand before a quotation that opens its sentence: dashes, an ellipsis, an
-# opening bracket, and the bullets of a list ("•", "*", "·", "▪").
-_LEADERS = ' —–-…("•*·▪'
+# What may stand before a quotation that opens its sentence: an item number ("1.", "2)"),
+# then dashes, an ellipsis, an opening bracket, and the bullets of a list ("•", "*", "·").
+_LEADERS = re.compile(r"(?:\d{1,2}[.)])?[\s—–\-…(\"•*·▪]*")
 
 
 def _after_colon(text: str, s: Sentence, q: Quote) -> bool:
@@ -567,7 +567,8 @@ def bare_quote(text: str, s: Sentence) -> bool:
     """True when the sentence is nothing but quotations (a continuation candidate)."""
     if not s.quotes or not _starts_with(text, s, s.quotes[0]):
         return False
-    outside = [w for w in s.words if not _inside(s.quotes, w.start)]
+    # (a list's item number before the first quotation is layout, not words)
+    outside = [w for w in s.words if w.start > s.quotes[0].start and not _inside(s.quotes, w.start)]
     if any(is_title_quote(text, q) for q in s.quotes):
         return False  # a book or film title on its own line, not a quotation running on
     return not outside and len(s.words) >= 3

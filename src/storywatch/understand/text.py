@@ -428,6 +428,8 @@ def _ends_sentence(text: str, dot: int, end: int, para_end: int) -> bool:
     next_word = nxt.group(0) if nxt else ""
     if len(word) == 1 and word.isalpha():
         return False
+    if word.isdigit() and len(word) <= 2 and (ws == 0 or text[ws - 1] == "\n"):
+        return False  # a list's item number: "1. “The port will close.”"
     if word in ("a.m", "p.m") and _opens_quote(text, _skip_space(text, end, para_end)):
         return True  # "… at 6 a.m. “Thank you for your patience,” she said."
     if word in ABBREVIATIONS:
