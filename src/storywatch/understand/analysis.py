@@ -28,6 +28,7 @@ from storywatch.understand.text import (
     sentences,
     words,
 )
+from storywatch.understand.wrapped_lines import unwrapped
 
 
 @dataclass(slots=True)
@@ -81,7 +82,7 @@ _MARKS = ('"', "“", "”", "„", "«", "»", "''", "’’", ":", "According"
 
 
 def analyse(text: str) -> Analysis:
-    text = single_marks_as_double(plain_marks(text))
+    text = single_marks_as_double(unwrapped(plain_marks(text)))
     paras = paragraphs(text)
     quotes = find_quotes(text, paras)
     spans, datelines = _without_datelines(text, paras, sentences(text, paras, quotes))
