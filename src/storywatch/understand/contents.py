@@ -30,7 +30,6 @@ from storywatch.understand.spans import (
     _trim,
     _words_between,
     is_title_quote,
-    sets_off,
 )
 from storywatch.understand.text import Word
 from storywatch.understand.works import names_a_work
@@ -54,7 +53,7 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
         lead_text = text[verb_end : q.start]
         if len(lead) <= _INTRO_MAX_WORDS + 8 and (
             not lead_text.strip()
-            or sets_off(lead_text)
+            or lead_text.rstrip()[-1:] == ":"
             or (lead_text.rstrip()[-1:] == "," and not clause_before(text, cue, lead, lemma))
             or (lead[-1:] and lead[-1].text == "that")
         ):

@@ -27,7 +27,6 @@ from storywatch.understand.spans import (
     _inside,
     is_title_quote,
     past_tense,
-    sets_off,
     subject_end,
 )
 from storywatch.understand.text import Quote, Word
@@ -40,12 +39,12 @@ _CREDIT = re.compile(r"[-–—]{1,2}\s?(" + _NAME + r")(?:" + _HANDLE + r"|,[^\
 
 
 def colon_quote(text: str, s: Sentence) -> Found | None:
-    """A quotation after a colon (or a dash standing for one), to the sentence end, spoken by
-    the clause's subject: "Lopez was blunt: “…”", "Lopez was blunt — “…”"."""
+    """A quotation after a colon, to the sentence end, spoken by the clause's subject."""
     q = _last_whole_quote(text, s)
     if q is None:
         return None
-    if not sets_off(text[s.start : q.start]):
+    lead = text[s.start : q.start].rstrip()
+    if not lead.endswith(":"):
         return None
     subject = clause_subject(text, s) or _determined_subject(s, q.start)
     verb = None

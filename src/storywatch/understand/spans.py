@@ -292,14 +292,3 @@ INTRODUCES = re.compile(r"[,:]\s*(?:“|\"|'')")
 def parts_overlap(one: Sequence[Span], other: Sequence[Span]) -> bool:
     """Two lists of parts share some text."""
     return any(a < d and c < b for a, b in one for c, d in other)
-
-
-def sets_off(lead: str) -> bool:
-    """True when the words before a quotation end in a colon, or in a dash standing for one
-    ("Lopez was blunt: “…”", "Lopez was blunt — “…”", "Lopez said -- “…”"): the quotation
-    is given whole as what the clause announces. A hyphen counts only spaced (or doubled),
-    since "pro-“…”" joins a word."""
-    return _SETS_OFF.search(lead) is not None
-
-
-_SETS_OFF = re.compile(r"(?::|\s[-–—]{1,2}|[–—]|--)\s*\Z")
