@@ -233,11 +233,21 @@ _SUBORDINATORS = frozenset(
 )
 
 
+def _capital_head(words: list[Word], k: int, i: int) -> bool:
+    """``words[k]`` heads a phrase hanging on the preposition at ``i`` even when
+    capitalised: a title right before it ("the Speaker of the House", "the
+    Secretary-General of the United Nations"), or "head" ("the head of the World Bank")."""
+    low = words[k].text.lower()
+    return k == i - 1 and (low in lx.TITLE_HEADS or low == "head")
+
+
 def _head_before(words: list[Word], i: int) -> int | None:
     """Index of a speaking noun a few words left of the preposition at ``i``, if any."""
     for k in range(i - 1, max(-1, i - 9), -1):
         low = words[k].text.lower()
         if low in lx.SPEAKER_NOUNS and not words[k].text[:1].isupper():
+            return k
+        if _capital_head(words, k, i):
             return k
         if low in _DETERMINERS or low in lx.CUE_WORDS:
             return None

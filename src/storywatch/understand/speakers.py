@@ -188,7 +188,7 @@ def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None
         if at < 0:
             continue
         head = text[span[0] : at].split()
-        if not head or head[-1][:1].isupper():
+        if not head or (head[-1][:1].isupper() and not _office_of_body(an, span, at, marker)):
             continue
         if head[-1].lower() in _SHARES or head[-1].isdigit():
             return None  # "About four in 10", "half of voters": a share, kept whole
@@ -222,6 +222,20 @@ def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None
 
 
 _STAFF = frozenset(lx.STAFF_OF) | {"officials", "staff"}
+
+
+def _office_of_body(an: Analysis, span: tuple[int, int], at: int, marker: str) -> bool:
+    """ "the Speaker of the House", "the Secretary-General of the United Nations": a
+    capitalised title before "of" whose words are in no name (only the body after "of"
+    is) is an office; the body does not speak for its holder. "Secretary of State John
+    Kerry" is Kerry, and "the Secretary of State", read whole as a name, stays so."""
+    head = an.text[span[0] : at].split()[-1].lower().rstrip(".")
+    if marker != " of " or TITLE_ALIASES.get(head, head) not in lx.TITLE_HEADS:
+        return False
+    mids = an.mentions_in(*span)
+    return all(
+        an.mentions[mi].start > at and an.kind_of(mi) is not EntityKind.PERSON for mi in mids
+    )
 
 
 def _generic_org(an: Analysis, pos: int, written: str) -> Speaker | None:
