@@ -92,6 +92,8 @@ def plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     if loose and determined(np):
         return True
     last = np[-1].text.lower()
+    if _AGE.fullmatch(last) and determined(np):
+        return True  # "The 56-year-old said": an age stands for a person
     if loose and len(np) <= 3 and _AGENT.search(last) and np[0].text[:1].islower():
         return True  # “…,” federal prosecutors wrote
     if (
@@ -132,6 +134,9 @@ def share_of_people(np: list[Word]) -> bool:
         return False
     return any(w.text.endswith("%") or w.text.lower() == "percent" for w in np)
 
+
+# An age used as a noun: "the 56-year-old", "a 19-year-old".
+_AGE = re.compile(r"\d{1,3}-year-olds?")
 
 # Nouns for people by what they do: "prosecutors", "organizers", "activists", "historian".
 _AGENT = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian)s?|[a-z]{4}(?:ant|ent)s)$")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from storywatch.model import EntityKind
 from storywatch.understand import lexicon as lx
+from storywatch.understand.ages import aged_person
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.cataphora import cataphoric_name
 from storywatch.understand.place_phrases import name_ending_group, place_alone, place_in_phrase
@@ -94,6 +95,9 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
         return pp
     words = written.split()
     head = words[-1] if words else ""
+    aged = aged_person(an, span[0], written)
+    if aged is not None:
+        return _named(an, aged, written)  # "the 56-year-old": the one given that age
     generic = _generic_org(an, span[0], written)
     if generic is not None:
         return generic
