@@ -161,7 +161,7 @@ def _np_before(
             out.insert(0, w)
             i -= 1
             continue
-        if out and low in ("from", "by", "to", "for", "of", "on", "at", "in"):
+        if out and _hangs(words, i):
             # "a letter from Gen. Seely to Iraq's Defense Ministry said": keep going left
             # while the phrase hangs off a document or role noun ("letter", "spokesman").
             head = _head_before(words, i)
@@ -184,11 +184,15 @@ def _np_before(
             if (
                 low in _DETERMINERS
                 and i > 1
-                and words[i - 1].text.lower() in _HANGING
+                and _hangs(words, i - 1)
                 and text[words[i - 1].end : w.start] == " "
                 and _head_before(words, i - 1) is not None
             ):
                 i -= 1  # "A spokesman for the buyer said": go on to the speaking noun
+                continue
+            if low in _DETERMINERS and _name_then_preposition(text, words, i):
+                out.insert(0, words[i - 1])
+                i -= 2  # "Mark Esper of the Brookings Institution said": go on to the name
                 continue
             if low == "it" and len(out) > 1:
                 return None  # "put it in his memo to employees explaining": no subject
@@ -226,11 +230,36 @@ def _coordinate_adjective(text: str, words: list[Word], i: int, right: list[Word
 _ADJECTIVE_ENDINGS = ("ed", "ful", "ous", "ive", "ic", "less", "able", "ible", "ish", "en")
 
 _HANGING = frozenset(("from", "by", "to", "for", "of", "on", "at", "in"))
+
+
+def _hangs(words: list[Word], i: int) -> bool:
+    """``words[i]`` is a preposition a speaker's phrase goes on through: "a spokesman for
+    the buyer", and "with" after "familiar" ("a source familiar with the talks"; not "with
+    the company claiming", which opens a clause of its own)."""
+    low = words[i].text.lower()
+    return low in _HANGING or (low == "with" and i > 0 and words[i - 1].text == "familiar")
+
+
 # Words that open a subordinate clause ("When the port director arrived, …", "Though
 # residents complain …"): never part of a speaker, and a chunk they open is no subject.
 _SUBORDINATORS = frozenset(
     ("when", "while", "because", "although", "though", "if", "whether", "once", "unless")
 )
+
+
+def _name_then_preposition(text: str, words: list[Word], i: int) -> bool:
+    """The determiner at ``i`` opens a body after a name and "of"/"at"/"from" ("Mark Esper of
+    the Brookings Institution", "Ann Lee at the Urban Institute"): the name speaks. A word
+    opening the sentence is capitalised whatever it is ("Members of the press")."""
+    if i < 3 or words[i - 1].text not in ("of", "at", "from"):
+        return False
+    name = words[i - 2].text
+    return (
+        text[words[i - 2].end : words[i].start] == f" {words[i - 1].text} "
+        and name[:1].isupper()
+        and name.lower() not in _DETERMINERS
+        and name.lower() not in lx.NOT_NAMES
+    )
 
 
 def _capital_head(words: list[Word], k: int, i: int) -> bool:
