@@ -18,6 +18,7 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import determined, is_name_chunk, is_role_chunk, plausible
+from storywatch.understand.clause_ends import FINITE_AUXILIARIES
 from storywatch.understand.phrases import _np_before, clause_subject
 from storywatch.understand.spans import (
     _PREPOSITIONS,
@@ -46,6 +47,9 @@ def colon_quote(text: str, s: Sentence) -> Found | None:
     lead = text[s.start : q.start].rstrip()
     if not lead.endswith(":"):
         return None
+    opening = _opening_subject(text, s, q.start)
+    if opening is not None:
+        return Found(q.parts, True, opening[0], opening[1], s.index)
     subject = clause_subject(text, s) or _determined_subject(s, q.start)
     verb = None
     if subject is not None and subject[1] < q.start:
@@ -218,23 +222,64 @@ def _last_whole_quote(text: str, s: Sentence) -> Quote | None:
     return q
 
 
+def _opening_subject(text: str, s: Sentence, end: int) -> tuple[Span, Span] | None:
+    """Speaker and verb of a clause whose subject opens the sentence and whose first verb
+    is a past tense or an auxiliary, before ``end``: "Lopez's office put it bluntly:",
+    "Several lawmakers put it bluntly:", "The ministry's spokesman, Ann Lee, was blunt:".
+    The subject is read as before any cue, so a possessive, a title or an appositive
+    stays in it."""
+    words = [w for w in s.words if w.end <= end and not _inside(s.quotes, w.start)]
+    k = next((k for k in range(1, len(words)) if _verb_start(words[k].text)), None)
+    if k is None or k > _ANNOUNCE_MAX_WORDS:
+        return None
+    speaker = _np_before(text, words, k, s.start, loose=True)
+    if (
+        speaker is None
+        or speaker[0] != words[0].start
+        or not plausible(text, [w for w in words[:k] if w.end <= speaker[1]], loose=True)
+    ):
+        return None
+    return speaker, (words[k].start, words[k].end)
+
+
 def _determined_subject(s: Sentence, end: int) -> Span | None:
-    """ "A footnote in the report", "The team": a determiner, then words up to the verb
-    (before ``end``)."""
+    """ "A footnote in the report", "The team", "The former president": a determiner, then
+    words up to the verb (before ``end``): a past tense or an auxiliary ("The former
+    president put it bluntly:"), or else a cue or a verb in -s ("… makes that clear:")."""
     words = [w for w in s.words if w.end <= end]
     if len(words) < 3:
         return None
     np: list[Word] = []
     for w in words[:6]:
         low = w.text.lower()
-        if np and (low in lx.CUE_WORDS or (w.text.endswith("s") and low not in lx.SPEAKER_NOUNS)):
+        if np and (low in lx.CUE_WORDS or _present_verb(w.text)):
             break
         np.append(w)
+    verb = next((k for k in range(2, len(np)) if _verb_start(np[k].text)), len(np))
+    np = np[:verb]
     while np and np[-1].text.lower() in ("in", "of", "the", "a", "an", "from"):
         np.pop()
     if len(np) < 2 or not determined(np[:2]):
         return None
-    return np[0].start, np[1].end
+    return np[0].start, np[-1].end
+
+
+def _present_verb(token: str) -> bool:
+    """A lowercase word in -s that is no plural of a speaking noun ("makes", not
+    "lawmakers" or "candidates")."""
+    low = token.lower()
+    return (
+        token[:1].islower()
+        and low.endswith("s")
+        and low not in lx.SPEAKER_NOUNS
+        and low[:-1] not in lx.SPEAKER_NOUNS
+    )
+
+
+def _verb_start(token: str) -> bool:
+    """A lowercase past tense or auxiliary: where a subject's verb starts."""
+    low = token.lower()
+    return token[:1].islower() and (past_tense(low) or low in FINITE_AUXILIARIES)
 
 
 def credit_line(text: str, s: Sentence, next_line: tuple[int, int] | None) -> Span | None:
