@@ -22,6 +22,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.ages import aged_person
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.cataphora import cataphoric_name
+from storywatch.understand.parties import written_with_party
 from storywatch.understand.place_phrases import name_ending_group, place_alone, place_in_phrase
 from storywatch.understand.pronoun_fit import MASCULINE_HINT, compatible, gender_of
 from storywatch.understand.relatives import (
@@ -548,11 +549,12 @@ def _role(
         or (head in lx.RELATION_NOUNS and "and" not in words)  # not "Jeb Bush and his brother"
     ):
         return Speaker(written, -1, written if head in lx.TITLE_HEADS else None, shown)
-    if head in _PARTY_NOUNS and words[0] == "the" and len(words) >= 3:
+    if head in _PARTY_NOUNS and words[0] == "the":
         # "Speaker Paul Ryan says … In an interview, the Wisconsin Republican criticized":
-        # news writing names the person just quoted again by state and party.
+        # news writing names the person just quoted again by state and party; by party
+        # alone ("The Democrat added") only when the article gave them that party.
         recent = _recent_person(an, pos, history)
-        if recent is not None:
+        if recent is not None and (len(words) >= 3 or written_with_party(an, recent, head)):
             return Speaker(an.identities[recent].name, recent, written, shown)
     end = pos + len(written) + 2
     mids = an.mentions_in(pos, end)
