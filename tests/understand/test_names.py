@@ -290,7 +290,7 @@ def test_a_party_label_after_a_name_is_no_name() -> None:
     assert not names & {"D-N.Y", "D-Calif", "R-Texas"}
     speakers = [(s.speaker, s.speaker_mention) for s in extract_statements(text)]
     assert speakers == [
-        ("Ada Brune", "Rep. Ada Brune (D-N.Y.)"),
+        ("Ada Brune", "Rep. Ada Brune"),  # the label is read apart from the name
         ("Ivo Brandt", "Sen. Ivo Brandt"),
     ]
 

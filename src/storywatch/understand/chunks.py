@@ -31,7 +31,10 @@ def is_aside(text: str, chunk: list[Word]) -> bool:
 def names_someone(chunk: list[Word]) -> bool:
     """A chunk opening with a capital that is not a preposition or determiner and holding a
     word that can be part of a name ("Joe Madison", "Sen. Vale"): someone, not a place
-    phrase ("In Ohio") or a description ("The senator")."""
+    phrase ("In Ohio") or a description ("The senator"). An age before the name is
+    stepped over ("56-year-old Maria Lopez")."""
+    if len(chunk) > 1 and is_age(chunk[0].text):
+        chunk = chunk[1:]
     first = chunk[0].text
     low = first.lower()
     return (
@@ -92,7 +95,7 @@ def plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     if loose and determined(np):
         return True
     last = np[-1].text.lower()
-    if _AGE.fullmatch(last) and determined(np):
+    if is_age(last) and determined(np):
         return True  # "The 56-year-old said": an age stands for a person
     if loose and len(np) <= 3 and _AGENT.search(last) and np[0].text[:1].islower():
         return True  # “…,” federal prosecutors wrote
@@ -135,7 +138,12 @@ def share_of_people(np: list[Word]) -> bool:
     return any(w.text.endswith("%") or w.text.lower() == "percent" for w in np)
 
 
-# An age used as a noun: "the 56-year-old", "a 19-year-old".
+def is_age(token: str) -> bool:
+    """An age written as one word: "56-year-old" (a noun in "the 56-year-old", a modifier
+    in "56-year-old Maria Lopez")."""
+    return _AGE.fullmatch(token.lower()) is not None
+
+
 _AGE = re.compile(r"\d{1,3}-year-olds?")
 
 # Nouns for people by what they do: "prosecutors", "organizers", "activists", "historian".

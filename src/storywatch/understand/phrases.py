@@ -12,6 +12,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import (
     QUANTIFIERS,
     agent_noun,
+    is_age,
     is_aside,
     is_capitalised_role,
     is_name_chunk,
@@ -441,6 +442,8 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
         and "," in text[words[0].end : words[1].start]
     ):
         i = 1  # "However, Adelson met with Trump …"
+    if i + 1 < len(words) and is_age(words[i].text) and words[i + 1].text[:1].isupper():
+        i += 1  # "76-year-old Morton Blackwell, founder of …, endorsed": the name after the age
     if i >= len(words):
         return None
     first = words[i]

@@ -38,7 +38,11 @@ def skip_time(text: str, words: list[Word], j: int) -> int:
     """The cue position with a time adverbial before it stepped over ("Feinstein last week
     said"): the subject is before the adverbial (at most three words, ending on a time).
     After an aside closed by a comma ("Ortiz, who has feuded with the council, on Friday
-    described …") the subject is before the aside, which the appositive reading finds."""
+    described …") the subject is before the aside, which the appositive reading finds. A
+    time closing an aside with a comma ("Ortiz, in an interview with The Ledger on Friday,
+    said") is left to that reading too: the word before the time is the aside's."""
+    if j > 0 and j < len(words) and "," in text[words[j - 1].end : words[j].start]:
+        return j
     k = j
     while k > 0 and j - k < 3 and words[k - 1].text.lower() in _TIME_WORDS:
         k -= 1
