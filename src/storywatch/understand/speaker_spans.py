@@ -51,7 +51,8 @@ def speaker_span(an: Analysis, found: Found, span: Span) -> Span:
 
 # ", John E. Herbst," after a role: two to four capitalised words (initials allowed).
 _APPOSITIVE_NAME = re.compile(
-    r"(?:\s+(?:at|in|of|for)\s+(?:the\s+)?(?:[a-z]+(?:\s+[a-z]+)?|[A-Z][a-z]+))?,\s+"
+    r"(?:\s+(?:at|in|of|for)\s+(?:the\s+)?"
+    r"(?:[a-z]+(?:\s+[a-z]+)?|[A-Z][\w&’'-]*\.?(?:\s+[A-Z][\w&’'-]*\.?){0,3}))?\.?,\s+"
     r"((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3})"
     r"(?=\s*[,.;]|\s*$|\s+(?:of|from|at)\s)"
 )
@@ -68,12 +69,28 @@ def _appositive_name(text: str, span: Span) -> Span | None:
         and not (first.endswith(("'s", "’s")) and written.split()[-1][:1].islower())
     ):
         return None
-    if any(w[:1].isupper() for w in written.split()[1:-1]) and written.split()[-1][:1].isupper():
+    if _ends_in_name(written.split()):
         return None  # already ends in a name
     m = _APPOSITIVE_NAME.match(text, span[1])
     if m is None or m.end() - span[1] > 60:
         return None
     return m.start(1), m.end(1)
+
+
+def _ends_in_name(words: list[str]) -> bool:
+    """The phrase ends in a capitalised run that is a name, not the body a role hangs on
+    ("a spokeswoman for the State Department, Ann Lee": the department is no name of
+    hers)."""
+    if not (words[-1][:1].isupper() and any(w[:1].isupper() for w in words[1:-1])):
+        return False
+    first = next(i for i, w in enumerate(words) if i > 0 and w[:1].isupper())
+    before = [w.lower() for w in words[max(0, first - 2) : first]]
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    return not before or before[-1] not in _BODY_PREPOSITIONS
+
+
+_BODY_PREPOSITIONS = frozenset(("for", "of", "at", "in"))
 
 
 def _set_off_participle(an: Analysis, found: Found, span: Span) -> Span:
