@@ -25,7 +25,7 @@ _SHARE = re.compile(
     r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Ss]ome|[Oo]nly|[Jj]ust(?: shy of)?|"
     r"[Mm]ore than|[Ll]ess than|[Ff]ewer than|[Aa]t least|[Oo]ver|[Uu]nder|[Aa] full|"
     r"[Aa] mere)\s+)*"
-    r"(?:[Hh]alf|a third|a quarter|two-thirds|three-quarters|a majority|"
+    r"(?:[Hh]alf|[Aa] third|[Aa] quarter|[Tt]wo-thirds|[Tt]hree-quarters|[Aa] majority|"
     r"\w+ (?:in|out of|of) (?:10|ten)|\d+(?:\.\d+)? ?(?:percent|%)|"
     r"[Tt]hose (?:surveyed|polled|asked|questioned))"
     r"(?: of [^,;:“\"]{1,40}?)?(?:,\s*\d+%,)?"
