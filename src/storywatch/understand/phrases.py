@@ -264,11 +264,24 @@ def _name_then_preposition(text: str, words: list[Word], i: int) -> bool:
 
 
 def _capital_head(words: list[Word], k: int, i: int) -> bool:
-    """``words[k]`` heads a phrase hanging on the preposition at ``i`` even when
-    capitalised: a title right before it ("the Speaker of the House", "the
-    Secretary-General of the United Nations"), or "head" ("the head of the World Bank")."""
+    """``words[k]``, right before the preposition at ``i``, heads a phrase hanging on it even
+    when capitalised: a title ("the Speaker of the House", "the Secretary-General of the
+    United Nations"), "head" ("the head of the World Bank"), or a plural speaking noun
+    capitalised only because it opens the sentence, before "at", "for" or "to" ("Officials
+    at the ministry said", "Lawyers for Vale said"). Not before "of" ("Members of the press
+    accused …"): tried, it found acts that are no statements ("accused … of implying")."""
     low = words[k].text.lower()
-    return k == i - 1 and (low in lx.TITLE_HEADS or low == "head")
+    if k != i - 1:
+        return False
+    if low in lx.TITLE_HEADS or low == "head":
+        return True
+    return (
+        k == 0
+        and words[i].text in ("at", "for", "to")
+        and low.endswith("s")
+        and low in lx.SPEAKER_NOUNS
+        and low not in QUANTIFIERS
+    )
 
 
 def _head_before(words: list[Word], i: int) -> int | None:

@@ -233,8 +233,16 @@ def _office_of_body(an: Analysis, span: tuple[int, int], at: int, marker: str) -
     """ "the Speaker of the House", "the Secretary-General of the United Nations": a
     capitalised title before "of" whose words are in no name (only the body after "of"
     is) is an office; the body does not speak for its holder. "Secretary of State John
-    Kerry" is Kerry, and "the Secretary of State", read whole as a name, stays so."""
-    head = an.text[span[0] : at].split()[-1].lower().rstrip(".")
+    Kerry" is Kerry, and "the Secretary of State", read whole as a name, stays so. A plural
+    speaking noun opening the sentence before "at", "for" or "to" ("Lawyers for Vale") is
+    capitalised only for that and is read like "lawyers for Vale"."""
+    words = an.text[span[0] : at].split()
+    head = words[-1].lower().rstrip(".")
+    if len(words) == 1 and span[0] == an.sentences[an.sentence_of(span[0])].start:
+        # "Lawyers for Vale said": capitalised only because it opens the sentence
+        return (
+            marker in (" at ", " for ", " to ") and head.endswith("s") and head in lx.SPEAKER_NOUNS
+        )
     if marker != " of " or TITLE_ALIASES.get(head, head) not in lx.TITLE_HEADS:
         return False
     mids = an.mentions_in(*span)
