@@ -257,11 +257,15 @@ def _determined_subject(s: Sentence, end: int) -> Span | None:
         np.append(w)
     verb = next((k for k in range(2, len(np)) if _verb_start(np[k].text)), len(np))
     np = np[:verb]
-    while np and np[-1].text.lower() in ("in", "of", "the", "a", "an", "from"):
+    while np and (np[-1].text.lower() in _PREPOSITIONS or np[-1].text.lower() in _OPEN_ENDS):
         np.pop()
     if len(np) < 2 or not determined(np[:2]):
         return None
     return np[0].start, np[-1].end
+
+
+# Words a subject does not end on: "Her message to", "A footnote in the".
+_OPEN_ENDS = frozenset(("the", "a", "an", "to"))
 
 
 def _present_verb(token: str) -> bool:
