@@ -6,7 +6,8 @@ take a new clause after a partial quotation as the writer going on, not as what 
 "and"/"but" with a past verb, the speaker's next act ("called her “third-rate” and
 boycotted …", "…,” and he foreshadowed …"), a verb or a participle after a comma ("…”,
 telling reporters …", "…,” denounced her record"), a comma and a capital where the main
-clause begins ("…,” Clinton had a good night"). So do a dash, semicolon or bracket (an
+clause begins ("…,” Clinton had a good night"), and others' turn after "but" or a semicolon
+("…,” but critics disagreed", :func:`_others_respond`). So do a dash, semicolon or bracket (an
 aside: "… “insanity”; rivals deride it …"), a relative clause about the person or thing
 named ("…, which drew criticism"), and where or when the words were said ("when …", "in a
 tweet on Sunday"). What goes on with the speaker's words stays: a present tense after "and
@@ -34,6 +35,9 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             continue
         tail = text[q.end : end]
         words = tail.split()
+        inside = q.start > start  # a quotation inside the clause, not one that opens it
+        if inside and _others_respond(text, q.end, end):
+            return q.end
         if len(words) <= 3:
             return end
         stripped = tail.lstrip()
@@ -83,6 +87,9 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             text, quotes, q.end, end
         ):
             return q.end
+        turn = _later_turn(text, quotes, q.end, end) if inside else None
+        if turn is not None:
+            return turn
         marks = 2 if text.endswith("''", 0, q.end) else 1
         clause = _new_clause(text, quotes, q.end - 1 - marks, end)
         if clause is not None and clause.start() - q.end < 60:
@@ -93,6 +100,53 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             closing = _COMMA_CLOSING.match(text, clause.start())
             return max(q.end, closing.end() if closing else clause.start())
     return end
+
+
+def _others_respond(text: str, at: int, end: int) -> bool:
+    """ "said the plan was “a disaster,” but critics disagreed", "… “a disaster”; aides were
+    less sure": after a semicolon, or a comma and "but"/"and"/"while", a plural or named
+    subject with a verb of its own is someone else's turn, told by the writer, however short.
+    Only for a quotation inside a reported clause: a sentence that opens on a quotation and
+    ends on a trailer ("“…,” and donations rose, Gilbert said") is the speaker's throughout.
+    (A pronoun subject is left to :data:`_NEXT_ACT`: "but she would not resign" may still be
+    what was said.)"""
+    m = _OTHERS_RESPOND.match(text, at, end)
+    if m is None:
+        return False
+    if m.group(1) is None and "," not in text[at - 2 : m.start(2)]:
+        return False  # "“a disaster” and voters knew it": no comma, one sentence of hers
+    subject, verb = m.group(2), m.group(3)
+    if subject.lower() in _NOT_SUBJECTS or subject.lower() in lx.NOT_NAMES:
+        return False
+    plural = subject.islower() and subject.endswith("s") and not subject.endswith("ss")
+    return (plural or subject[:1].isupper()) and (_verb_like(verb) or verb in ("were", "had"))
+
+
+def _later_turn(text: str, quotes: list[Quote], at: int, end: int) -> int | None:
+    """ "said the “reckless” plan would hurt families, but critics disagreed": a few words
+    after the quotation, outside any other, the writer turns to others
+    (:func:`_others_respond`); where that turn begins, or ``None``."""
+    for m in _TURN.finditer(text, at, end):
+        if m.start() - at > _TURN_REACH or any(_within(r, m.start()) for r in quotes):
+            continue
+        if _others_respond(text, m.start(), end):
+            return m.start()
+    return None
+
+
+_TURN = re.compile(r";|, (?:but|and|while|yet) ")
+_TURN_REACH = 60
+
+
+# After a closing mark: a semicolon, or "but"/"and"/"while" (a comma checked apart), then a
+# subject word and the word after it.
+_OTHERS_RESPOND = re.compile(
+    r"[”\"']*\s*(?:(;)|,?\s*(?:but|and|while|yet)\b)\s*(?:(?:the|many|some|most|other)\s+)?"
+    r"([A-Za-z][\w’'-]*)\s+([a-z]+)\b"
+)
+_NOT_SUBJECTS = _words(
+    "this thus his its hers theirs ours yours as is was has does us always perhaps"
+)
 
 
 # A reported clause whose subject is a personal pronoun, as a rule the speaker.

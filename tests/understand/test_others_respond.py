@@ -1,0 +1,82 @@
+"""A reported clause with a partial quotation ends where the writer turns to others.
+
+"Okafor said the levy was “a tax on ferries,” but critics disagreed": after a semicolon,
+or a comma and "but"/"and"/"while", a plural or named subject with a verb of its own is the
+writer telling someone else's turn, however short. Each fixture is our own sentence in the
+shape of wire copy; the comment names the shape. Each failed before this change: the
+statement ran on into the writer's next clause. The guards below (the speaker's own words
+going on, a sentence before a trailer) passed before and failed on a first, broader draft.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.understand import extract_statements
+
+
+def _direct(text: str) -> list[tuple[str, str]]:
+    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a short turn right after the quotation
+        (
+            "Maria Okafor said the levy would be “a tax on ferries,” but critics disagreed.",
+            "the levy would be “a tax on ferries,”",
+        ),
+        # a named subject
+        (
+            "Maria Okafor said the levy would be “a tax on ferries,” but Republicans scoffed.",
+            "the levy would be “a tax on ferries,”",
+        ),
+        # a semicolon
+        (
+            "Maria Okafor argued that the levy would be “a tax on ferries”; critics disagreed.",
+            "that the levy would be “a tax on ferries”",
+        ),
+        # a longer turn with a named subject and "were"
+        (
+            "Maria Okafor said the levy was “a tax on ferries,” and Democrats were quick to agree.",
+            "the levy was “a tax on ferries,”",
+        ),
+        # a few words after a quotation in the middle of the clause
+        (
+            "Maria Okafor warned that the “reckless” levy would hurt ferry workers, but "
+            "critics disagreed.",
+            "that the “reckless” levy would hurt ferry workers",
+        ),
+    ],
+)
+def test_the_clause_ends_before_the_others_turn(text: str, said: str) -> None:
+    found = _direct("The hearing opened. " + text)
+    assert found == [("Maria Okafor", said)]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # no subject of its own: the speaker's words go on
+        (
+            "Maria Okafor said the levy was “flawed,” but workable.",
+            "the levy was “flawed,” but workable",
+        ),
+        # a second reported clause of hers
+        (
+            "Maria Okafor said the levy was “flawed,” but that it could be fixed.",
+            "the levy was “flawed,” but that it could be fixed",
+        ),
+    ],
+)
+def test_the_speakers_own_words_go_on(text: str, said: str) -> None:
+    found = _direct("The hearing opened. " + text)
+    assert found == [("Maria Okafor", said)]
+
+
+def test_a_sentence_opening_on_a_quotation_keeps_its_trailer_clause() -> None:
+    # the whole sentence before the trailer is what was said
+    text = "“Fares are steady now,” and bookings began to rise last week, Okafor said."
+    found = _direct("The hearing opened. " + text)
+    assert found == [("Okafor", "“Fares are steady now,” and bookings began to rise last week")]
