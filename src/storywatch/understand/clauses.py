@@ -14,6 +14,7 @@ or :data:`UNSURE` (a shape it does not know; the caller keeps its older reading)
 
 from __future__ import annotations
 
+from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.text import Word
 
@@ -101,6 +102,8 @@ def content_start(text: str, cue_end: int, words: list[Word], lemma: str) -> int
     if lemma in TELL_LEMMAS:
         i = _skip_object(words)
         moved = i > 0
+    told = moved
+    plain = True  # only the person told and time words so far
     prev_end = words[i - 1].end if i else cue_end
     if not moved and _infinitive_at(text, cue_end, words):
         return words[0].start
@@ -109,6 +112,9 @@ def content_start(text: str, cue_end: int, words: list[Word], lemma: str) -> int
         low = w.text.lower()
         if "," in text[prev_end : w.start] and (moved or i == 0):
             return _after_comma(words, i, moved)
+        if moved and plain and _complement_here(text, words, i):
+            # "vowed Tuesday to fight the bill “to the end”", "urged lawmakers to fight …"
+            return words[0].start if told else w.start
         if low in _TIME or (low.endswith("ly") and low not in _NOT_ADVERBS):
             i += 1
         elif low in _PREPOSITIONS and i + 1 < n and words[i + 1].text.lower() not in _SUBJECTS:
@@ -116,6 +122,7 @@ def content_start(text: str, cue_end: int, words: list[Word], lemma: str) -> int
             if end < 0:
                 return UNSURE
             i = end
+            plain = False
         else:
             break
         moved = True
@@ -135,6 +142,21 @@ def content_start(text: str, cue_end: int, words: list[Word], lemma: str) -> int
     if low in _SUBJECTS or low in _DETERMINERS or w.text[:1].isupper() or w.text[:1].isdigit():
         return w.start
     return UNSURE
+
+
+def _complement_here(text: str, words: list[Word], i: int) -> bool:
+    """ "vowed Tuesday to fight the bill “to the end”", "urged lawmakers to fight …",
+    "called Tuesday for “a full accounting”": after a time word or the person told, an
+    infinitive (:func:`_infinitive_at`), or a "to"/"for"/"of" right before a quotation, is
+    the verb's own complement, where what was said starts, not a phrase to skip."""
+    w = words[i]
+    low = w.text.lower()
+    if low == "to" and _infinitive_at(text, words[i - 1].end, words[i:]):
+        # Not "replied later Saturday to suggest the dispute …": a verb of saying after
+        # "to" does the reporting itself, and its own clause is what was said.
+        return words[i + 1].text.lower() not in lx.CUE_WORDS
+    last = i == len(words) - 1
+    return last and low in ("to", "for", "of") and text[w.end : w.end + 2].lstrip()[:1] in '“"'
 
 
 def _infinitive_at(text: str, cue_end: int, words: list[Word]) -> bool:
