@@ -18,6 +18,7 @@ reading's subject ("Pence said … but added, “…,” Pence said") is the sam
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.clause_ends import SUBORDINATE
 from storywatch.understand.contents import content_before
 from storywatch.understand.spans import Found, Sentence, Span
 
@@ -50,6 +51,8 @@ def outer_act(text: str, s: Sentence, first: Found, later: Found | None, at: int
         return None  # "Pence said … but added, “…,” Pence said": one speaker said it twice
     if _opens_quotation(text, s, later.cue[1]):
         return None  # "After Ruiz said “…,” Okafor said: “…”": a new act, not a trailer
+    if _in_opening_scene(text, s, first.cue[0]):
+        return None  # "After Ruiz said that …“…,” Okafor responded.": the main clause
     cue = next((n for n, w in enumerate(s.words) if w.start == later.cue[0]), None)
     if cue is None:
         return None
@@ -61,6 +64,18 @@ def outer_act(text: str, s: Sentence, first: Found, later: Found | None, at: int
     if not parts:
         return None
     return Found(parts, True, later.speaker, later.cue, s.index)
+
+
+def _in_opening_scene(text: str, s: Sentence, cue: int) -> bool:
+    """ "After Ruiz said that the levy was “a tax on ferries,” Okafor responded.": the first
+    cue sits in a clause that opens the sentence and sets the scene ("after", "when",
+    "while" …), so the subject and verb after its quotation are the main clause, not a
+    trailer; a bare "When Ruiz said …" is no one's words. ("As Ruiz put it, …" credits
+    what follows to Ruiz and is left out.)"""
+    opener = SUBORDINATE.match(text, s.start, cue)
+    if opener is None or opener.group(0).split()[-1].lower() == "as":
+        return False
+    return "," not in text[s.start : cue]
 
 
 def _head(text: str, span: Span) -> str:
