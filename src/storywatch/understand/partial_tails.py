@@ -7,13 +7,15 @@ take a new clause after a partial quotation as the writer going on, not as what 
 boycotted …", "…,” and he foreshadowed …"), a verb or a participle after a comma ("…”,
 telling reporters …", "…,” denounced her record"), a comma and a capital where the main
 clause begins ("…,” Clinton had a good night"), and others' turn after "but" or a semicolon
-("…,” but critics disagreed", :func:`_others_respond`). So do a dash, semicolon or bracket (an
-aside: "… “insanity”; rivals deride it …"), a relative clause about the person or thing
-named ("…, which drew criticism"), and where or when the words were said ("when …", "in a
-tweet on Sunday"). What goes on with the speaker's words stays: a present tense after "and
-he" ("is “broken” and he feels he can fix it"), a dash aside the clause's own verb follows,
-another quotation a few words on ("while Cruz is “a basket case”"). :func:`cut_tail` finds
-that end; ``clause_ends.clip_clause`` applies it with a reported clause's other limits.
+("…,” but critics disagreed", :func:`_others_respond`), "even as"/"although" with a subject
+of its own, and a bracket closing the sentence ("… (the mayor disagreed)."). So do a dash,
+semicolon or bracket (an aside: "… “insanity”; rivals deride it …"), a relative clause
+about the person or thing named ("…, which drew criticism"), and where or when the words
+were said ("when …", "in a tweet on Sunday"). What goes on with the speaker's words
+stays: a present tense after "and he" ("is “broken” and he feels he can fix it"), a dash
+aside the clause's own verb follows, another quotation a few words on ("while Cruz is “a
+basket case”"). :func:`cut_tail` finds that end; ``clause_ends.clip_clause`` applies it
+with a reported clause's other limits.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         inside = q.start > start  # a quotation inside the clause, not one that opens it
         if inside and _others_respond(text, q.end, end):
             return q.end
+        aside = _closing_aside(text, quotes, q.end, end) if inside else None
+        if aside is not None:
+            return aside
         if len(words) <= 3:
             return end
         stripped = tail.lstrip()
@@ -120,6 +125,20 @@ def _others_respond(text: str, at: int, end: int) -> bool:
         return False
     plural = subject.islower() and subject.endswith("s") and not subject.endswith("ss")
     return (plural or subject[:1].isupper()) and (_verb_like(verb) or verb in ("were", "had"))
+
+
+def _closing_aside(text: str, quotes: list[Quote], at: int, end: int) -> int | None:
+    """ "said the levy was “a tax on ferries” (the mayor disagreed).": a bracket after the
+    quotation that closes the clause is the writer's aside; where it opens, or ``None``.
+    Not one a quotation is inside, nor a single word ("(sic)", "(R-Ohio)")."""
+    m = _CLOSING_BRACKET.search(text, at, end)
+    if m is None or any(m.start() < r.start < m.end() for r in quotes):
+        return None
+    return m.start() if len(m.group(1).split()) >= 2 else None
+
+
+# A bracketed phrase, then only the sentence's last mark.
+_CLOSING_BRACKET = re.compile(r"\s\(([^()]+)\)[.!?]?\s*$")
 
 
 def _later_turn(text: str, quotes: list[Quote], at: int, end: int) -> int | None:
@@ -215,7 +234,8 @@ _SOON_WORDS = 4
 
 
 _NEW_CLAUSE = re.compile(
-    r",[”\"']*? (?:but|while) (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
+    r",[”\"']*? (?:but|while|even as|(?:even )?though|although) "
+    r"(?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
     r"|, and (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
     r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
     r"|,? and (?=[a-z]{3,}ing\b)"
@@ -293,12 +313,14 @@ def _aside_then_verb(text: str, at: int, end: int) -> int:
 
 def _next_verb_after_comma(text: str, q: Quote) -> bool:
     """ "summed up Clinton as “terrible,” denounced her record …": a comma inside the closing
-    mark and then a past-tense verb is the next act in a series, as with the comma outside
-    ("…”, denounced …"); "“peanuts,” compared to …" and "“Midnight Crew,” directed by …"
-    are participles that describe the quoted words and stay."""
+    mark and then a past-tense verb (or "then" and one) is the next act in a series, as with
+    the comma outside ("…”, denounced …"); "“peanuts,” compared to …" and "“Midnight Crew,”
+    directed by …" are participles that describe the quoted words and stay."""
     if not q.parts or text[q.parts[-1][1] - 1 : q.parts[-1][1]] != ",":
         return False
-    words = text[q.end : q.end + 40].split()[:2]
+    words = text[q.end : q.end + 40].split()[:3]
+    if words[:1] == ["then"]:
+        words = words[1:]  # "…,” then left the room"
     if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
         return False
     verb = words[0].endswith("ed") or words[0] in _IRREGULAR_PAST

@@ -1,0 +1,77 @@
+"""A reported clause with a partial quotation ends where the writer's own clause begins.
+
+"Okafor said the levy was “a tax on ferries,” even as her party moved on": "even as",
+"although" or "though" with a subject of its own, "then" and a past verb (the speaker's
+next act), and a bracket that closes the sentence ("(the mayor disagreed)") are the
+writer's, not what was said. Each fixture is our own sentence in the shape of wire copy;
+the comment names the shape. Each failed before this change: the statement ran on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.understand import extract_statements
+
+
+def _direct(text: str) -> list[tuple[str, str]]:
+    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # "even as" after a comma inside the closing mark
+        (
+            "Maria Okafor said that the levy was “a tax on ferries,” even as her party moved on.",
+            "that the levy was “a tax on ferries,”",
+        ),
+        # "although" after a quotation in the middle of the clause
+        (
+            "Maria Okafor said the “reckless” levy would hurt crews, although she later "
+            "softened her tone.",
+            "the “reckless” levy would hurt crews",
+        ),
+        # "though" after two quotations
+        (
+            "Maria Okafor said the levy was “a tax” and “a trap,” though the mayor has "
+            "defended it.",
+            "the levy was “a tax” and “a trap,”",
+        ),
+        # "then" and the speaker's next act
+        (
+            "Maria Okafor said that the levy was “a tax on ferries,” then left the room.",
+            "that the levy was “a tax on ferries,”",
+        ),
+        # a bracket closing the sentence
+        (
+            "Maria Okafor said that the levy was “a tax on ferries” (the mayor disagreed).",
+            "that the levy was “a tax on ferries”",
+        ),
+        (
+            "Maria Okafor said the “reckless” levy would hurt crews (the mayor disagreed).",
+            "the “reckless” levy would hurt crews",
+        ),
+    ],
+)
+def test_the_clause_ends_before_the_writers_words(text: str, said: str) -> None:
+    assert _direct("The hearing opened. " + text) == [("Maria Okafor", said)]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # no subject after "although": the speaker's own concession
+        (
+            "Maria Okafor said the levy was “flawed,” although workable.",
+            "the levy was “flawed,” although workable",
+        ),
+        # a one-word bracket stays
+        (
+            "Maria Okafor said the “reckless” levy would hurt crews (sic).",
+            "the “reckless” levy would hurt crews (sic)",
+        ),
+    ],
+)
+def test_the_speakers_words_go_on(text: str, said: str) -> None:
+    assert _direct("The hearing opened. " + text) == [("Maria Okafor", said)]
