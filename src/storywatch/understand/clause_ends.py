@@ -95,14 +95,34 @@ def aside_end(text: str, s: Sentence, speaker: Span | None, cue: Span, content: 
         )
     ):
         return end
-    for q in s.quotes:
-        if start <= q.start and q.end <= end:
-            inside = bool(q.parts) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
-            nxt = text[q.end : q.end + 2].lstrip()
-            if inside and nxt[:1].islower():
-                return q.end
-            return end
+    held = [q for q in s.quotes if start <= q.start and q.end <= end]
+    for q in held:
+        inside = bool(q.parts) and text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
+        nxt = text[q.end : q.end + 2].lstrip()
+        if inside and nxt[:1].islower():
+            return q.end
+    if held:
+        return _relative_close(text, held, end)
     return end
+
+
+def _relative_close(text: str, held: list[Quote], end: int) -> int:
+    """ "Okafor, who said the “reckless” levy would hurt crews, voted against it": after the
+    quotations, a comma and a finite verb ("voted", "has") close the relative clause, and the
+    main clause of the sentence goes on (past a nested ", which …," aside); where that comma
+    is, else ``end``."""
+    nested = False
+    for m in _COMMA_WORD.finditer(text, held[-1].end, end):
+        if m.group(1) in lx.RELATIVE_PRONOUNS:
+            nested = True  # "the “reckless” levy, which passed, would …": its own commas
+        elif nested:
+            nested = False
+        elif finite(m.group(1)):
+            return m.start()
+    return end
+
+
+_COMMA_WORD = re.compile(r",\s+([a-z]+)\b")
 
 
 # ", who once called", ", who has long described": the subject of a relative clause.

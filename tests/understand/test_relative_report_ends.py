@@ -1,0 +1,38 @@
+"""A report inside a ", who said …," relative clause ends where the sentence's main verb
+comes back, also when the quotation sits in the middle of the reported clause.
+
+"Okafor, who said the “reckless” levy would hurt crews, voted against it.": after the
+quotation, a comma and a finite verb close the relative clause. Each fixture is our own
+sentence in the shape of wire copy; the comment names the shape. Each failed before this
+change: the statement ran on into the main clause ("…, voted against it").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.understand import extract_statements
+
+
+def _direct(text: str) -> list[tuple[str, str]]:
+    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a quotation in the middle of the reported clause
+        (
+            "Maria Okafor, who said the “reckless” levy would hurt crews, voted against it.",
+            "the “reckless” levy would hurt crews",
+        ),
+        # two quotations, the second without a comma inside its marks
+        (
+            "Maria Okafor, who said the levy was “a tax” and “a trap” that would sink crews, "
+            "has since voted for it.",
+            "the levy was “a tax” and “a trap” that would sink crews",
+        ),
+    ],
+)
+def test_the_relative_clause_closes_before_the_main_verb(text: str, said: str) -> None:
+    assert _direct("The hearing opened. " + text) == [("Maria Okafor", said)]
