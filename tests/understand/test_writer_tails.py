@@ -43,6 +43,11 @@ def _direct(text: str) -> list[tuple[str, str]]:
             "Maria Okafor said that the levy was “a tax on ferries,” then left the room.",
             "that the levy was “a tax on ferries,”",
         ),
+        # "then" and a past verb a few words after a quotation in the middle
+        (
+            "Maria Okafor said the “reckless” levy would hurt crews, then walked out.",
+            "the “reckless” levy would hurt crews",
+        ),
         # a bracket closing the sentence
         (
             "Maria Okafor said that the levy was “a tax on ferries” (the mayor disagreed).",
@@ -65,6 +70,11 @@ def test_the_clause_ends_before_the_writers_words(text: str, said: str) -> None:
         (
             "Maria Okafor said the levy was “flawed,” although workable.",
             "the levy was “flawed,” although workable",
+        ),
+        # "then" and a verb of the clause's own
+        (
+            "Maria Okafor said the “reckless” levy would pass, then fail.",
+            "the “reckless” levy would pass, then fail",
         ),
         # a one-word bracket stays
         (

@@ -239,6 +239,8 @@ _NEW_CLAUSE = re.compile(
     r"|, and (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
     r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
     r"|,? and (?=[a-z]{3,}ing\b)"
+    # "…” plan would hurt crews, then left the room": the speaker's next act
+    r"|,(?=[”\"']* then (?:[a-z]+ed|" + "|".join(sorted(_IRREGULAR_PAST)) + r")\b)"
 )
 
 
