@@ -32,6 +32,11 @@ def _direct(text: str) -> list[tuple[str, str]]:
             "Maria Okafor said the levy would be “a tax on ferries,” but Republicans scoffed.",
             "the levy would be “a tax on ferries,”",
         ),
+        # doubled apostrophes for quotation marks, the comma inside them
+        (
+            "Maria Okafor said the levy would be ''a tax on ferries,'' but critics disagreed.",
+            "the levy would be ''a tax on ferries,''",
+        ),
         # a semicolon
         (
             "Maria Okafor argued that the levy would be “a tax on ferries”; critics disagreed.",

@@ -118,7 +118,7 @@ def _others_respond(text: str, at: int, end: int) -> bool:
     m = _OTHERS_RESPOND.match(text, at, end)
     if m is None:
         return False
-    if m.group(1) is None and "," not in text[at - 2 : m.start(2)]:
+    if m.group(1) is None and "," not in text[at - 3 : m.start(2)]:
         return False  # "“a disaster” and voters knew it": no comma, one sentence of hers
     subject, verb = m.group(2), m.group(3)
     if subject.lower() in _NOT_SUBJECTS or subject.lower() in lx.NOT_NAMES:
