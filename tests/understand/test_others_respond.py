@@ -47,6 +47,12 @@ def _direct(text: str) -> list[tuple[str, str]]:
             "Maria Okafor said the levy was “a tax on ferries,” and Democrats were quick to agree.",
             "the levy was “a tax on ferries,”",
         ),
+        # a second reported clause before the turn
+        (
+            "Maria Okafor said the “reckless” levy would hurt ferry workers and that it would "
+            "cost the port jobs, but critics disagreed.",
+            "the “reckless” levy would hurt ferry workers and that it would cost the port jobs",
+        ),
         # a few words after a quotation in the middle of the clause
         (
             "Maria Okafor warned that the “reckless” levy would hurt ferry workers, but "

@@ -2,9 +2,11 @@
 
 "Okafor said the levy was “a tax on ferries,” even as her party moved on": "even as",
 "although" or "though" with a subject of its own, "then" and a past verb (the speaker's
-next act), and a bracket that closes the sentence ("(the mayor disagreed)") are the
-writer's, not what was said. Each fixture is our own sentence in the shape of wire copy;
-the comment names the shape. Each failed before this change: the statement ran on.
+next act), "which" and a past verb right after the closing mark ("which drew applause"),
+and a bracket that closes the sentence ("(the mayor disagreed)") are the writer's, not
+what was said. Each fixture is our own sentence in the shape of wire copy; the comment
+names the shape. Each failed before the change that added it: the statement ran on. The
+second test's fixtures are guards.
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ def _direct(text: str) -> list[tuple[str, str]]:
             "Maria Okafor said the “reckless” levy would hurt crews, then walked out.",
             "the “reckless” levy would hurt crews",
         ),
+        # "which" and a past verb right after the quotation: what the words did
+        (
+            "Maria Okafor said that the levy was “a tax on ferries,” which drew applause.",
+            "that the levy was “a tax on ferries,”",
+        ),
         # a bracket closing the sentence
         (
             "Maria Okafor said that the levy was “a tax on ferries” (the mayor disagreed).",
@@ -75,6 +82,11 @@ def test_the_clause_ends_before_the_writers_words(text: str, said: str) -> None:
         (
             "Maria Okafor said the “reckless” levy would pass, then fail.",
             "the “reckless” levy would pass, then fail",
+        ),
+        # "which" and a modal: still about the thing named
+        (
+            "Maria Okafor said the ferries faced “a new tax,” which would double fares.",
+            "the ferries faced “a new tax,” which would double fares",
         ),
         # a one-word bracket stays
         (

@@ -38,7 +38,7 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         tail = text[q.end : end]
         words = tail.split()
         inside = q.start > start  # a quotation inside the clause, not one that opens it
-        if inside and _others_respond(text, q.end, end):
+        if inside and (_others_respond(text, q.end, end) or _reaction_after(text, quotes, q, end)):
             return q.end
         aside = _closing_aside(text, quotes, q.end, end) if inside else None
         if aside is not None:
@@ -127,6 +127,19 @@ def _others_respond(text: str, at: int, end: int) -> bool:
     return (plural or subject[:1].isupper()) and (_verb_like(verb) or verb in ("were", "had"))
 
 
+def _reaction_after(text: str, quotes: list[Quote], q: Quote, end: int) -> bool:
+    """ "said the levy was “a tax on ferries,” which drew applause": right after a comma
+    inside the closing mark, "which" and a past verb is the writer telling what the words
+    did, not what was said; no quotation may follow ("“aristocratic conservatism,” which has
+    been “obscured …”" goes on with the speaker's words)."""
+    if not q.parts or text[q.parts[-1][1] - 1 : q.parts[-1][1]] != ",":
+        return False
+    words = text[q.end : q.end + 40].split()[:2]
+    if len(words) < 2 or words[0] != "which" or not _verb_like(words[1]):
+        return False
+    return not any(q.end < r.start < end for r in quotes)
+
+
 def _closing_aside(text: str, quotes: list[Quote], at: int, end: int) -> int | None:
     """ "said the levy was “a tax on ferries” (the mayor disagreed).": a bracket after the
     quotation that closes the clause is the writer's aside; where it opens, or ``None``.
@@ -154,7 +167,7 @@ def _later_turn(text: str, quotes: list[Quote], at: int, end: int) -> int | None
 
 
 _TURN = re.compile(r";|, (?:but|and|while|yet) ")
-_TURN_REACH = 60
+_TURN_REACH = 100
 
 
 # After a closing mark: a semicolon, or "but"/"and"/"while" (a comma checked apart), then a
