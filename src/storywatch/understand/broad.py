@@ -62,6 +62,29 @@ def broad_cue_led(text: str, s: Sentence) -> Found | None:
     return None
 
 
+def broad_before_act(text: str, s: Sentence, found: Found) -> Found | None:
+    """ "Ruiz pointed out that the levy was “a tax on ferries,” adding that fares would
+    rise": the ordinary cues found only the participle's paraphrase after the quotation, so
+    the verb outside the reporting lexicon before it ("pointed out", "was quoted as saying")
+    was never tried. Its reading, when a reported clause that holds the quotation, is the
+    sentence's first act (the participle stays as its follow-up); ``None`` when there is
+    none."""
+    if found.direct or found.cue is None or not found.parts:
+        return None
+    cue = text[found.cue[0] : found.cue[1]]
+    if not cue.endswith("ing") or not any(q.end <= found.cue[0] for q in s.quotes):
+        return None
+    broad = broad_cue_led(text, s)
+    if broad is None or broad.cue is None or broad.cue[1] > found.cue[0]:
+        return None
+    lead = text[broad.cue[1] : broad.parts[0][0]].split() + text[broad.parts[0][0] :].split()[:1]
+    if "that" not in lead and lead[:2] != ["as", "saying"]:
+        # Only a reported clause: "blamed his slip on a “bad earpiece,” claiming …" names
+        # a cause, and annotators leave it to the participle.
+        return None
+    return broad
+
+
 def _uses_words(words: list[Word], k: int) -> bool:
     """ "When Trump used the words, “I'm not quite there yet,” he …", "coined the term
     ''…''": a verb of using with "the words" or "the term" as its object gives the

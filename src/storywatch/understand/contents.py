@@ -168,8 +168,9 @@ def _accused_of(rest: list[Word]) -> int | None:
 
 def _phrasal_words(text: str, cue: Word, rest: list[Word], lemma: str) -> int:
     """How many words after the cue belong to the verb, not to what was said: a particle
-    ("fired back that …", "ticked off a list of …", "summed up the plan as “…”") or, after
-    "went on", the infinitive of the verb that did the saying ("went on to say that …")."""
+    ("fired back that …", "ticked off a list of …", "summed up the plan as “…”"), "as
+    saying" after "quoted", or, after "went on", the infinitive of the verb that did the
+    saying ("went on to say that …")."""
     if not rest or text[cue.end : rest[0].start] != " ":
         return 0
     first = rest[0].text
@@ -179,6 +180,8 @@ def _phrasal_words(text: str, cue: Word, rest: list[Word], lemma: str) -> int:
         return at + 1 if rest[at].text.islower() else 0
     if lemma == "write" and first == "off":
         return 0  # "has written off the effort": dismissed, not written
+    if cue.text == "quoted" and len(rest) > 2 and first == "as" and rest[1].text == "saying":
+        return 2  # "was quoted as saying the levy …": the saying is the verb's
     return 1 if first in _PARTICLES and len(rest) > 1 else 0
 
 

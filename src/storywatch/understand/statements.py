@@ -29,7 +29,7 @@ from storywatch.understand.attribution import (
     find_in_sentence,
     paraphrase_before_relative,
 )
-from storywatch.understand.broad import broad_cue_led, verb_then_quote
+from storywatch.understand.broad import broad_before_act, broad_cue_led, verb_then_quote
 from storywatch.understand.carriers import carried_words
 from storywatch.understand.clause_ends import (
     clip_clause,
@@ -89,6 +89,8 @@ def attribute(an: Analysis) -> list[Attributed]:
         if s.index == skip:
             continue
         found = find_in_sentence(text, s)
+        if found is not None:
+            found = broad_before_act(text, s, found) or found
         if found is not None and cue_in_scene(text, s, found):
             # The quotation is the main clause's: only a naming verb there reads it here.
             found = with_naming(text, s, None)
