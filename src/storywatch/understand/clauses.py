@@ -111,7 +111,7 @@ def content_start(text: str, cue_end: int, words: list[Word], lemma: str) -> int
         w = words[i]
         low = w.text.lower()
         if "," in text[prev_end : w.start] and (moved or i == 0):
-            return _after_comma(words, i, moved)
+            return _after_comma(text, words, i, moved)
         if moved and plain and _complement_here(text, words, i):
             # "vowed Tuesday to fight the bill “to the end”", "urged lawmakers to fight …"
             return words[0].start if told else w.start
@@ -135,7 +135,7 @@ def content_start(text: str, cue_end: int, words: list[Word], lemma: str) -> int
             return w.start
         return NOTHING if _rest_is_relative(words, i) else UNSURE
     if "," in text[prev_end : w.start] and moved:
-        return _after_comma(words, i, moved)
+        return _after_comma(text, words, i, moved)
     if not moved:
         return UNSURE
     low = w.text.lower()
@@ -230,17 +230,46 @@ _ASIDES = _words("however though moreover furthermore nonetheless too also again
 _SUBORDINATE = _words("where which when while as after before because although though since")
 
 
-def _after_comma(words: list[Word], i: int, moved: bool) -> int:
+def _after_comma(text: str, words: list[Word], i: int, moved: bool) -> int:
     """After adverbials and a comma nothing is content ("said on Wednesday, citing …"),
     except after an aside ("said, however, that …"). A comma straight after the cue ends
     the attribution only before a participle or a subordinate clause ("…, the authority
-    said, where the ship waits"); "Despite …, Quill wrote, Lazar is …" goes on."""
+    said, where the ship waits"); "Despite …, Quill wrote, Lazar is …" goes on, and so
+    does a reported clause after an aside set off by commas (:func:`_after_aside`)."""
     low = words[i].text.lower()
     if i + 1 < len(words) and low in _ASIDES and words[i + 1].text == "that":
         return words[i + 1].start
+    if not moved:
+        after = _after_aside(text, words, i)
+        if after >= 0:
+            return after
     if moved or low in _SUBORDINATE or (low.endswith("ing") and len(low) > 4):
         return NOTHING
     return UNSURE
+
+
+def _after_aside(text: str, words: list[Word], i: int) -> int:
+    """ "said, however, the levy …", "said, in a statement, the levy …", "said, without
+    offering evidence, the levy …": an adverb or a prepositional phrase set off by commas
+    right after the cue, then a clause's subject: the clause is what was said, the aside
+    is the writer's. Where the clause starts, or -1."""
+    low = words[i].text.lower()
+    if (low not in _ASIDES and low not in _PREPOSITIONS) or low == "to":
+        return -1  # "it is his job, he said, to talk to Congress, the …": an infinitive
+    if text[words[i].start - 1 : words[i].start] in _OPENING_MARKS:
+        return -1  # "continues, “In fact, the …”": the speaker's own words
+    for k in range(i + 1, min(len(words), i + _MAX_ASIDE + 1)):
+        if "," not in text[words[k - 1].end : words[k].start]:
+            continue
+        w = words[k]
+        first = w.text.lower()
+        opens = first in _SUBJECTS or first in _DETERMINERS or w.text[:1].isupper()
+        return w.start if opens or first == "that" else -1
+    return -1
+
+
+_MAX_ASIDE = 6
+_OPENING_MARKS = frozenset("“\"'‘")
 
 
 def _rest_is_relative(words: list[Word], i: int) -> bool:
