@@ -141,6 +141,8 @@ def content_start(text: str, cue_end: int, words: list[Word], lemma: str) -> int
     low = w.text.lower()
     if low in _SUBJECTS or low in _DETERMINERS or w.text[:1].isupper() or w.text[:1].isdigit():
         return w.start
+    if _bare_subject(words, i):
+        return w.start
     return UNSURE
 
 
@@ -216,12 +218,30 @@ def _skip_phrase(text: str, words: list[Word], i: int) -> int:
             return k
         if low in _PREPOSITIONS or low == "that" or low in _TIME - {"this", "last", "next"}:
             return k
+        if low in lx.RELATIVE_PRONOUNS and k - 1 > i and _bare_subject(words, k - 1):
+            return k - 1  # "said in an email lawmakers who backed it had …"
         if low in _SUBJECTS or low in _VERBISH:
             return -1
         if low in _DETERMINERS and k > i:
             return k
         k += 1
     return k if k < len(words) or k - i < _MAX_PP else -1
+
+
+def _bare_subject(words: list[Word], k: int) -> bool:
+    """ "said Tuesday lawmakers had …", "said in an email lawmakers who backed it had …": a
+    lower-case plural noun after the adverbials, then a finite auxiliary or a relative pronoun,
+    opens the reported clause without "that". Not when a "that" comes later ("said in a
+    note to supporters who gathered that …"): the clause starts there."""
+    noun = words[k].text
+    if k + 1 >= len(words) or not noun[:1].islower() or noun in _PREPOSITIONS:
+        return False
+    if not noun.endswith("s") or noun.endswith("ss"):
+        return False  # a plural noun: "of who ran what" is no clause
+    nxt = words[k + 1].text.lower()
+    if nxt not in _VERBISH and nxt not in lx.RELATIVE_PRONOUNS:
+        return False
+    return all(w.text.lower() != "that" for w in words[k + 1 :])
 
 
 _ASIDES = _words("however though moreover furthermore nonetheless too also again meanwhile")
