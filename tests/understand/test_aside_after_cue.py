@@ -33,6 +33,11 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
             "Maria Okafor said, in a statement, the “reckless” levy would hurt crews.",
             "the “reckless” levy would hurt crews",
         ),
+        # an aside, then a bare plural subject
+        (
+            "Maria Okafor said, however, lawmakers who backed the levy had “betrayed the voters.”",
+            "lawmakers who backed the levy had “betrayed the voters.”",
+        ),
         # a phrase with a participle inside
         (
             "Maria Okafor said, without offering evidence, the levy was “rigged.”",

@@ -284,6 +284,7 @@ def _after_aside(text: str, words: list[Word], i: int) -> int:
         w = words[k]
         first = w.text.lower()
         opens = first in _SUBJECTS or first in _DETERMINERS or w.text[:1].isupper()
+        opens = opens or _bare_subject(words, k)
         return w.start if opens or first == "that" else -1
     return -1
 
