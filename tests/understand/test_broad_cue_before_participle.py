@@ -34,6 +34,12 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
             "saying fares would rise.",
             "that the “reckless” levy would hurt crews",
         ),
+        # no "that": a finite verb before the quotation makes it a clause
+        (
+            "Maria Okafor pointed out Tuesday the levy was “a tax on ferries,” adding that "
+            "fares would rise.",
+            "the levy was “a tax on ferries,”",
+        ),
         # "was quoted as saying", a participle after the quotation
         (
             "Maria Okafor was quoted as saying the levy was “a tax on ferries,” adding that "

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.clause_ends import finite
 from storywatch.understand.contents import content_after
 from storywatch.understand.phrases import _np_before, clause_subject, main_subject
 from storywatch.understand.spans import (
@@ -78,11 +79,14 @@ def broad_before_act(text: str, s: Sentence, found: Found) -> Found | None:
     if broad is None or broad.cue is None or broad.cue[1] > found.cue[0]:
         return None
     lead = text[broad.cue[1] : broad.parts[0][0]].split() + text[broad.parts[0][0] :].split()[:1]
-    if "that" not in lead and lead[:2] != ["as", "saying"]:
-        # Only a reported clause: "blamed his slip on a “bad earpiece,” claiming …" names
-        # a cause, and annotators leave it to the participle.
-        return None
-    return broad
+    if "that" in lead or lead[:2] == ["as", "saying"]:
+        return broad
+    # Only a reported clause, with a finite verb before its quotation ("pointed out Tuesday
+    # the levy was “…”"): "blamed his slip on a “bad earpiece,” claiming …" names a cause,
+    # and annotators leave it to the participle.
+    first = next((q.start for q in s.quotes if q.start >= broad.parts[0][0]), broad.parts[0][1])
+    words = text[broad.parts[0][0] : first].split()
+    return broad if any(finite(w) for w in words[1:]) else None
 
 
 def _uses_words(words: list[Word], k: int) -> bool:
