@@ -126,6 +126,8 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
                 break  # "said he was ''utterly ashamed'' that …": the clause began earlier
             if w.text == "that" and n and rest[n - 1].text.lower() in ("and", "but"):
                 break  # "says he wishes …, but that his team “did everything”": one content
+            if w.text == "that" and n > 1 and rest[n - 1].text.lower() in _THAT_NOUNS:
+                break  # "said the governor's claim that it was “a fix” was “false”"
             if w.text == "that" and not (n and is_relative_that(rest, n)):
                 start = w.start
                 break
@@ -144,6 +146,11 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+# Nouns whose "that" clause is part of a clause's subject ("said the claim that it was “a
+# fix” was false", "said the idea that …"): the reported clause began at the cue.
+_THAT_NOUNS = _words("claim claims notion idea fact suggestion assertion belief allegation")
 
 
 def _joins_inside(rest: list[Word], n: int) -> bool:
