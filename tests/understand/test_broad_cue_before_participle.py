@@ -40,6 +40,12 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
             "fares would rise.",
             "the levy was “a tax on ferries,”",
         ),
+        # no "that", the quotation before the clause's verb
+        (
+            "Maria Okafor pointed out Tuesday the “reckless” levy would hurt crews, adding "
+            "that fares would rise.",
+            "the “reckless” levy would hurt crews",
+        ),
         # "was quoted as saying", a participle after the quotation
         (
             "Maria Okafor was quoted as saying the levy was “a tax on ferries,” adding that "

@@ -81,11 +81,10 @@ def broad_before_act(text: str, s: Sentence, found: Found) -> Found | None:
     lead = text[broad.cue[1] : broad.parts[0][0]].split() + text[broad.parts[0][0] :].split()[:1]
     if "that" in lead or lead[:2] == ["as", "saying"]:
         return broad
-    # Only a reported clause, with a finite verb before its quotation ("pointed out Tuesday
-    # the levy was “…”"): "blamed his slip on a “bad earpiece,” claiming …" names a cause,
-    # and annotators leave it to the participle.
-    first = next((q.start for q in s.quotes if q.start >= broad.parts[0][0]), broad.parts[0][1])
-    words = text[broad.parts[0][0] : first].split()
+    # Only a reported clause, with a finite verb of its own ("pointed out Tuesday the levy
+    # was “…”", "… the “reckless” levy would hurt crews"): "blamed his slip on a “bad
+    # earpiece,” claiming …" names a cause, and annotators leave it to the participle.
+    words = text[broad.parts[0][0] : broad.parts[-1][1]].split()
     return broad if any(finite(w) for w in words[1:]) else None
 
 
