@@ -91,3 +91,45 @@ def test_a_sentence_opening_on_a_quotation_keeps_its_trailer_clause() -> None:
     text = "“Fares are steady now,” and bookings began to rise last week, Okafor said."
     found = _direct("The hearing opened. " + text)
     assert found == [("Okafor", "“Fares are steady now,” and bookings began to rise last week")]
+
+
+def _parts(text: str) -> list[tuple[str, str]]:
+    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        # a cue set off by commas inside the clause
+        (
+            "The levy, Maria Okafor said, was “a tax on ferries,” but critics disagreed.",
+            "was “a tax on ferries,”",
+        ),
+        # "according to" set off by commas
+        (
+            "The levy, according to Maria Okafor, was “a tax on ferries,” but critics disagreed.",
+            "was “a tax on ferries,”",
+        ),
+    ],
+)
+def test_a_split_clause_ends_before_the_others_turn(text: str, tail: str) -> None:
+    found = _parts("The hearing opened. " + text)
+    assert len(found) == 1 and found[0][0] == "Maria Okafor"
+    assert found[0][1].endswith(tail)
+
+
+def test_a_trailer_then_others_turn_adds_nothing() -> None:
+    text = "The levy was “a tax on ferries,” Maria Okafor said, but critics disagreed."
+    assert _parts("The hearing opened. " + text) == [
+        ("Maria Okafor", "The levy was “a tax on ferries,”")
+    ]
+
+
+def test_the_split_clause_keeps_its_own_second_verb() -> None:
+    # guard: after a split, "and passed" is the clause subject's, not the speaker's next act
+    text = (
+        "The mayor, Maria Okafor said, had run the port for “a thousand years” and passed "
+        "“no reforms.”"
+    )
+    found = _parts("The hearing opened. " + text)
+    assert found[0][1].endswith("and passed “no reforms.”")

@@ -14,6 +14,7 @@ import re
 from storywatch.understand import lexicon as lx
 from storywatch.understand.clause_ends import finite
 from storywatch.understand.clauses import _OBJECTS, TELL_LEMMAS
+from storywatch.understand.partial_tails import others_respond, turn_end
 from storywatch.understand.phrases import _np_after
 from storywatch.understand.spans import (
     Found,
@@ -53,11 +54,14 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
         return found  # "When asked by a host if …, the mayor said, …": when, not what
     if PARTICIPLE_NEXT.match(tail):
         return found  # "…, he said, adding that": a second act
+    if others_respond(text, right, s.end):
+        return found  # "“…,” Ruiz said, but critics disagreed": the writer goes on
     if text[s.start] in "“\"'‘" and _quote_runs_to(text, s, len(head)):
         return found  # "“…,” he said, …": a trailer
     h0, h1 = _trim(text, s.start, s.start + len(head))
     h0 = _interrupted_clause(text, s, h0, h1)
     t0, t1 = _trim(text, right + 1, s.end)
+    t1 = turn_end(text, s.quotes, t0, t1)  # "…, Ruiz said, was “a tax,” but critics …"
     if len(_words_between(s, h0, h1)) < 2 or len(_words_between(s, t0, t1)) < 2:
         return found
     if goes_on and len(_words_between(s, h0, h1)) > _LONGEST_LEAD:
@@ -226,6 +230,7 @@ def aside_around(text: str, s: Sentence, start: int, end: int, np: Span, cue: Sp
     if not text[end : cue[0]].strip().endswith(",") or text[np[1] : np[1] + 1] != ",":
         return None
     t0, t1 = _trim(text, np[1] + 1, s.end)
+    t1 = turn_end(text, s.quotes, t0, t1)  # "…, was “fully open,” but critics doubt it"
     if t0 >= t1 or len(_words_between(s, t0, t1)) < 3:
         return None
     h1 = end

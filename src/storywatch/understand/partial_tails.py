@@ -7,7 +7,7 @@ take a new clause after a partial quotation as the writer going on, not as what 
 boycotted …", "…,” and he foreshadowed …"), a verb or a participle after a comma ("…”,
 telling reporters …", "…,” denounced her record"), a comma and a capital where the main
 clause begins ("…,” Clinton had a good night"), and others' turn after "but" or a semicolon
-("…,” but critics disagreed", :func:`_others_respond`), "even as"/"although" with a subject
+("…,” but critics disagreed", :func:`others_respond`), "even as"/"although" with a subject
 of its own, and a bracket closing the sentence ("… (the mayor disagreed)."). So do a dash,
 semicolon or bracket (an aside: "… “insanity”; rivals deride it …"), a relative clause
 about the person or thing named ("…, which drew criticism"), and where or when the words
@@ -38,7 +38,7 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         tail = text[q.end : end]
         words = tail.split()
         inside = q.start > start  # a quotation inside the clause, not one that opens it
-        if inside and (_others_respond(text, q.end, end) or _reaction_after(text, quotes, q, end)):
+        if inside and (others_respond(text, q.end, end) or _reaction_after(text, quotes, q, end)):
             return q.end
         aside = _closing_aside(text, quotes, q.end, end) if inside else None
         if aside is not None:
@@ -107,7 +107,24 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
     return end
 
 
-def _others_respond(text: str, at: int, end: int) -> bool:
+def turn_end(text: str, quotes: list[Quote], start: int, end: int) -> int:
+    """Where others' turn ends a clause with a quotation inside it (:func:`others_respond`,
+    right after a quotation or a few words on), else ``end``: the one limit of
+    :func:`cut_tail` that holds whoever the clause's subject is ("The levy, Ruiz said, was
+    “a tax,” but critics disagreed"); the others (a past verb after "and" …) assume the
+    speaker is that subject."""
+    for q in quotes:
+        if not (start < q.start and q.end <= end):
+            continue
+        if others_respond(text, q.end, end):
+            return q.end
+        turn = _later_turn(text, quotes, q.end, end)
+        if turn is not None:
+            return turn
+    return end
+
+
+def others_respond(text: str, at: int, end: int) -> bool:
     """ "said the plan was “a disaster,” but critics disagreed", "… “a disaster”; aides were
     less sure": after a semicolon, or a comma and "but"/"and"/"while", a plural or named
     subject with a verb of its own is someone else's turn, told by the writer, however short.
@@ -157,11 +174,11 @@ _CLOSING_BRACKET = re.compile(r"\s\(([^()]+)\)[.!?]?\s*$")
 def _later_turn(text: str, quotes: list[Quote], at: int, end: int) -> int | None:
     """ "said the “reckless” plan would hurt families, but critics disagreed": a few words
     after the quotation, outside any other, the writer turns to others
-    (:func:`_others_respond`); where that turn begins, or ``None``."""
+    (:func:`others_respond`); where that turn begins, or ``None``."""
     for m in _TURN.finditer(text, at, end):
         if m.start() - at > _TURN_REACH or any(_within(r, m.start()) for r in quotes):
             continue
-        if _others_respond(text, m.start(), end):
+        if others_respond(text, m.start(), end):
             return m.start()
     return None
 
