@@ -42,7 +42,7 @@ from storywatch.understand.asides import (
     is_whole_quote,
     parenthetical,
 )
-from storywatch.understand.clause_ends import clause_opened
+from storywatch.understand.clause_ends import clause_opened, finite
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.closed_cues import ends_its_clause
 from storywatch.understand.contents import content_after, content_before
@@ -231,8 +231,12 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
             continue
         nearer = _cue_led_pass(text, s, start_at=k)
         if nearer is not None and nearer.cue is not None and nearer.cue[0] == w.start:
-            # "…, whom he called “…”" inside the first clause names, it does not report.
-            best = first if relative_naming(s.words, k, first) else nearer
+            # "…, whom he called “…”" inside the first clause names, it does not report; so
+            # does "the levy, which she called “reckless,” would …", the clause going on.
+            inside = relative_naming(s.words, k, first) or (
+                _relative_opener(text, s, k) >= 0 and _resumed(text, quote.end)
+            )
+            best = first if inside else nearer
         break
     return best
 
@@ -247,11 +251,12 @@ def _relative_act(text: str, s: Sentence, first: Found, quote: Quote | None) -> 
     quotation's content. (With a quotation of its own, "said that he had begun “to unmask”
     Trump, whom he called a “con artist”", the relative clause stays inside what the first
     cue reports, and so does one the first cue's clause goes on after: "chose between Ruiz,
-    whom he called “cynical,” and a newcomer".)"""
+    whom he called “cynical,” and a newcomer", or "said the levy, which she called
+    “reckless,” would hurt crews".)"""
     if quote is None or first.cue is None or len(first.parts) != 1:
         return None
     a, b = first.parts[0]
-    if [q for q in s.quotes if a <= q.start < b] != [quote] or _RESUMED.match(text, quote.end):
+    if [q for q in s.quotes if a <= q.start < b] != [quote] or _resumed(text, quote.end):
         return None
     words = s.words
     k = max((n for n, w in enumerate(words) if w.end <= quote.start), default=-1)
@@ -312,9 +317,18 @@ def paraphrase_before_relative(text: str, s: Sentence, found: Found) -> Found | 
     return Found(((a, end),), False, first.speaker, first.cue, s.index)
 
 
-# "between Ruiz, whom he called “…,” and a newcomer": after the quotation the first cue's
-# clause goes on, so the relative clause sits inside it.
+def _resumed(text: str, at: int) -> bool:
+    """ "between Ruiz, whom he called “…,” and a newcomer", "said the levy, which she called
+    “reckless,” would hurt crews": after the quotation the first cue's clause goes on (a
+    conjunction, or the clause's own finite verb), so the relative clause sits inside it."""
+    if _RESUMED.match(text, at):
+        return True
+    verb = _VERB_AFTER.match(text, at)
+    return verb is not None and finite(verb.group(1))
+
+
 _RESUMED = re.compile(r",?\s+(?:and|or|but)\s")
+_VERB_AFTER = re.compile(r",?\s+([a-z]+)\b")
 _RELATIVE_OPENERS = _words("which who whom")
 _RELATIVE_SUBJECTS = _words("he she they")
 
