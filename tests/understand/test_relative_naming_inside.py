@@ -27,6 +27,12 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
             "Maria Okafor said the levy, which she called “reckless,” would hurt crews.",
             "the levy, which she called “reckless,” would hurt crews",
         ),
+        # inside a scene-setting clause
+        (
+            "When Maria Okafor said the levy, which she called “reckless,” would hurt crews, "
+            "the mayor laughed.",
+            "the levy, which she called “reckless,” would hurt crews",
+        ),
         # "which she described as", then a modal
         (
             "Maria Okafor said the levy, which she described as “a tax on ferries,” could "

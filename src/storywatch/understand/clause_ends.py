@@ -400,7 +400,12 @@ def cue_in_scene(text: str, s: Sentence, found: Found) -> bool:
     if first is None:
         return False
     comma = text.find(",", found.cue[1], first.start)
+    if comma >= 0 and _RELATIVE_NEXT.match(text, comma + 1):
+        return False  # "When Ruiz said the levy, which she called “…,” would …": an aside
     return comma >= start
+
+
+_RELATIVE_NEXT = re.compile(r"\s+(?:which|who|whom)\b")
 
 
 def subordinate_end(text: str, s: Sentence, start: int, end: int) -> int:
@@ -415,12 +420,25 @@ def subordinate_end(text: str, s: Sentence, start: int, end: int) -> int:
         close = q.end
         while close > q.start and text[close - 1] in "”\"'’":
             close -= 1
-        if text[close - 1 : close] == ",":
+        if text[close - 1 : close] == "," and not _goes_on(text, q.end):
             return close  # the caller adds the closing marks back
         comma = text.find(",", q.end, end)
         if comma >= 0 and not any(r.start < comma for r in s.quotes if r.start > q.end):
             return comma
     return end
+
+
+def _goes_on(text: str, at: int) -> bool:
+    """ "When Ruiz said the levy, which she called “reckless,” would hurt crews, …": a
+    finite verb right after the quotation's comma is the reported clause going on, so that
+    comma closes an aside, not the clause."""
+    verb = _WORD_AFTER.match(text, at)
+    if verb is None or verb.group(1) in lx.CUE_WORDS:
+        return False  # "…,'' said Mr. Pike": a trailer
+    return finite(verb.group(1))
+
+
+_WORD_AFTER = re.compile(r",?\s+([a-z]+)\b")
 
 
 # "and" or "or" and a second quotation: the speaker's words go on past the first one's comma.
