@@ -37,6 +37,12 @@ def _direct(text: str) -> list[tuple[str, str]]:
             "Maria Okafor said the levy would be ''a tax on ferries,'' but critics disagreed.",
             "the levy would be ''a tax on ferries,''",
         ),
+        # an adverb between the others' subject and verb
+        (
+            "Maria Okafor said the levy would be “a tax on ferries,” and Republicans quickly "
+            "agreed.",
+            "the levy would be “a tax on ferries,”",
+        ),
         # a semicolon
         (
             "Maria Okafor argued that the levy would be “a tax on ferries”; critics disagreed.",
@@ -133,3 +139,18 @@ def test_the_split_clause_keeps_its_own_second_verb() -> None:
     )
     found = _parts("The hearing opened. " + text)
     assert found[0][1].endswith("and passed “no reforms.”")
+
+
+def test_yet_and_a_pronoun_start_the_speakers_second_act() -> None:
+    text = "Maria Okafor conceded the levy was “not perfect,” yet she insisted it was “a start.”"
+    assert _parts("The hearing opened. " + text) == [
+        ("Maria Okafor", "the levy was “not perfect,”"),
+        ("Maria Okafor", "it was “a start.”"),
+    ]
+
+
+def test_not_yet_is_no_conjunction() -> None:
+    # guard: "who have not yet announced" goes on with the paraphrase
+    text = "Maria Okafor said the vote would turn on members who have not yet announced a view."
+    found = [st.text for st in extract_statements("The hearing opened. " + text)]
+    assert found == ["the vote would turn on members who have not yet announced a view"]

@@ -394,14 +394,18 @@ _ASIDES = frozenset(("", "for instance", "for example", "too", "instead", "as we
 def _pronoun_after_conjunction(text: str, s: Sentence, j: int) -> tuple[Span, int] | None:
     """ "Okafor said the bridge was safe, and she added that …", "… said the ferries ran
     late and she accused the operator of …", "… explained that … – but she also insisted
-    that …": "and" or "but", then he/she/they as the subject of a cue, is a second act of
-    speech with a subject of its own (the pronoun, resolved like any other), not more of
-    the first act's content: (its speaker, where the first act stops). ``j`` is the word
-    before the cue and its auxiliaries or adverbs."""
+    that …", "…,” yet she insisted …": "and", "but" or ", yet", then he/she/they as the
+    subject of a cue, is a second act of speech with a subject of its own (the pronoun,
+    resolved like any other), not more of the first act's content: (its speaker, where the
+    first act stops). ``j`` is the word before the cue and its auxiliaries or adverbs."""
     words = s.words
     if j < 2 or words[j].text.lower() not in _ACT_PRONOUNS:
         return None
-    if words[j - 1].text not in _COORD or _inside(s.quotes, words[j].start):
+    link = words[j - 1].text
+    after_comma = "," in text[words[j - 2].end : words[j - 1].start]
+    if not (link in _COORD or (link == "yet" and after_comma)):
+        return None  # ("… who have not yet announced": an adverb, no conjunction)
+    if _inside(s.quotes, words[j].start):
         return None
     return (words[j].start, words[j].end), _comma_before(text, words[j - 1].start, words[j - 2].end)
 

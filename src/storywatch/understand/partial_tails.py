@@ -188,10 +188,10 @@ _TURN_REACH = 100
 
 
 # After a closing mark: a semicolon, or "but"/"and"/"while" (a comma checked apart), then a
-# subject word and the word after it.
+# subject word and the word after it (past an adverb: "and Republicans quickly agreed").
 _OTHERS_RESPOND = re.compile(
     r"[”\"']*\s*(?:(;)|,?\s*(?:but|and|while|yet)\b)\s*(?:(?:the|many|some|most|other)\s+)?"
-    r"([A-Za-z][\w’'-]*)\s+([a-z]+)\b"
+    r"([A-Za-z][\w’'-]*)\s+(?:[a-z]+ly\s+)?([a-z]+)\b"
 )
 _NOT_SUBJECTS = _words(
     "this thus his its hers theirs ours yours as is was has does us always perhaps"
@@ -264,7 +264,7 @@ _SOON_WORDS = 4
 
 
 _NEW_CLAUSE = re.compile(
-    r",[”\"']*? (?:but|while|even as|(?:even )?though|although) "
+    r",[”\"']*? (?:but|yet|while|even as|(?:even )?though|although) "
     r"(?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
     r"|, and (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
     r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
@@ -279,7 +279,7 @@ _NEW_CLAUSE = re.compile(
 # going on to the speaker's next act, even when that act holds a quotation of its own.
 # ("and knowing that “…”", a participle, goes on with what was said.)
 _NEXT_ACT = re.compile(
-    r",?[”\"']*\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+)?(?:[a-z]+ed|"
+    r",?[”\"']*\s+(?:and|but|yet)\s+(?:he|she|they)\s+(?:also\s+)?(?:[a-z]+ed|"
     + "|".join(sorted(_IRREGULAR_PAST))
     + r")\b"
 )
