@@ -97,3 +97,11 @@ def test_a_prediction_inside_a_discarded_span_is_not_scored(tmp_path: Path) -> N
     assert len(preds) == len(kept) + 1  # the note's quotation is read, then left unscored
     assert "Read part one here" not in shown
     assert any(s.startswith("We will build it") for s in shown)
+
+
+def test_a_document_read_in_single_marks_is_scored_on_its_own_words() -> None:
+    # --marks single: the statements read in the rewrite, as tokens of the original text.
+    as_written, _ = E.predict(_TEXT)
+    in_single, _ = E.predict(_TEXT, "direct", E.as_single_marks(_TEXT))
+    assert [p.tokens for p in in_single] == [p.tokens for p in as_written]
+    assert [p.speaker for p in in_single] == [p.speaker for p in as_written]
