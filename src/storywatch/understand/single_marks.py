@@ -13,9 +13,11 @@ such a quotation becomes ‘ or ’, as the same words would be written in doubl
 
 The gate is per article: the rewrite happens only when its single marks pair into at least
 one quotation and every double mark (and no doubled single, ``''``/``’’``/``‘‘``/````) lies
-inside one of them. Copy that quotes with double marks always has one outside (its own
-quotations), so its single marks stay what they were: apostrophes and quotations within
-quotations.
+inside one of them, but for a stray or two in an article of many single-mark quotations
+(see ``_strays``). Copy that quotes with double marks always has a quotation of its own
+outside, so its single marks stay what they were: apostrophes and quotations within
+quotations. Markup tags scraped with the text are blanked first: their attribute marks are
+HTML's, whatever the prose's style.
 
 The hard part is the apostrophe, written with the same characters: "don’t" and "Lopez’s"
 (inside a word, never a mark here), "'90s", "'em", "rock 'n' roll" (elisions at a word
@@ -38,17 +40,22 @@ _SINGLE = re.compile(r"['‘’]")
 # An opener a double-mark article could not have before its first double mark: when the
 # first double mark comes before any of these, the article quotes with double marks.
 # Written to open with the marks, so the regex engine skips ahead to the next one.
-_OPENER_HINT = re.compile(r"['‘](?<![^\s(\[{—–\-/:]['‘])(?=[^\W_]|[…£$€#“\"])")
+_OPENER_HINT = re.compile(
+    r"['‘](?:(?<![^\s(\[{—–\-/:]['‘])(?=[^\W_]|[…£$€#“\"\[]| [“\"])|(?<=[,.:;!?]‘)(?=[^\W_]))"
+)
 # A double mark, or a single one twice in a row (the same matches as ``["“”„«»]|''|’’|‘‘|````,
 # written as one character class first for speed, as ``text._MARKS`` is).
 _DOUBLE = re.compile(r"([\"“”„«»’‘`'])(?:(?<=[\"“”„«»])|\1)")
 _DOUBLED_SINGLE = re.compile(r"''|’’|‘‘|``")
+# A markup tag some scraped copy keeps ("<tweet pic=\"\" author=\"ana_ruiz\">"): the marks of its
+# attributes quote nothing, whatever style the prose quotes in.
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
 # Elisions written at a word start: "'90s", "'em", "'til", "rock 'n' roll".
 _ELISION = re.compile(r"['‘’](?:n['’‘]|em|til|cause|bout|tis|twas|\d\ds)(?![^\W_])", re.I)
 _WORD_AFTER = re.compile(r"\s+([^\W_]+)")
 
 _BEFORE_OPENER = "([{—–-/:"
-_AFTER_OPENER = '…£$€#“"'
+_AFTER_OPENER = '…£$€#“"['
 _BEFORE_CLOSER = '.,!?…;:—–-)]”"'
 # Words that follow a closing mark but never a plural possessive's noun ("… families’ and
 # the rest", not "the families’ say"): words of grammar, times, past-tense cues.
@@ -71,18 +78,26 @@ def single_marks_as_double(text: str) -> str:
 
     "‘A fight for “fair pay”,’ Lopez said." → "“A fight for ‘fair pay’,” Lopez said."
     """
-    first_double = _DOUBLE.search(text)
-    until = len(text) if first_double is None else first_double.start()
+    scan = _without_tags(text)
+    first_double = _DOUBLE.search(scan)
+    until = len(scan) if first_double is None else first_double.start()
     # (one character further, for the lookahead of an opener right before the double mark)
-    if _OPENER_HINT.search(text, 0, until + 1) is None or _DOUBLED_SINGLE.search(text, until):
+    if _OPENER_HINT.search(scan, 0, until + 1) is None or _DOUBLED_SINGLE.search(scan, until):
         return text
-    marks, spans = _pair(text)
-    if not spans or not _doubles_inside(text, spans, marks):
+    marks, spans = _pair(scan)
+    if not spans or not _doubles_inside(scan, spans, marks):
         return text
     chars = list(text)
     for pos, mark in marks.items():
         chars[pos] = mark
     return "".join(chars)
+
+
+def _without_tags(text: str) -> str:
+    """``text`` with its markup tags blanked out, one character for one."""
+    if "<" not in text:
+        return text
+    return _TAG.sub(lambda m: " " * len(m.group()), text)
 
 
 def _pair(text: str) -> tuple[dict[int, str], list[tuple[int, int]]]:
@@ -147,18 +162,56 @@ def _kind(text: str, pos: int, para_start: int, para_end: int) -> int:
     plural possessive (weak), or 0 (an apostrophe, or a stray mark).
 
     An opener is ‘ or ' at a word start ("said: 'We", "(‘We"); ’ there is an elision
-    ("’90s"). A closer is ’ or ' after a letter, digit or punctuation and not before one.
+    ("’90s"). A closer is ’ or ' after a letter, digit or punctuation and not before one;
+    a ‘ there was typed for one ("… by spring.‘ [Harbour Post]"), as ``text`` reads a
+    misturned “. Next to a double mark a space may part the two ("' "Never again," he
+    said,'", "… "by spring," ' she said"); typed copy puts a space before a closer or leaves
+    the one before an opener out ("… by spring, ’ she said", "she said,‘The …").
     """
     mark = text[pos]
     before = text[pos - 1] if pos > para_start else " "
     after = text[pos + 1] if pos + 1 < para_end else " "
     if before.isalnum() and after.isalnum():
         return 0
+    if mark != "‘" and before == " " and _double_closer_before(text, pos - 1, para_start):
+        return _CLOSE
+    if after == " " and _double_opener_after(text, pos + 1, para_end):
+        return _OPEN if mark != "’" and (before.isspace() or before in _BEFORE_OPENER) else 0
+    if mark != "‘" and before == " " and after.isspace() and _after_punctuation(text, pos - 1):
+        return _CLOSE  # a space typed before it: "… by spring, ’ Okafor said"
+    if mark == "‘" and (before.isalnum() or before in ",.!?;…") and not after.isalnum():
+        return _closer(text, pos, para_end, mark)
+    if mark == "‘" and before in ",.:;!?" and after.isalnum():
+        return _OPEN  # the space before it left out: "Okafor said,‘The ferries …"
+    if mark != "‘" and before in ",.!?" and after.isupper():
+        return _CLOSE  # the space after it left out: "… by spring,'Maria Okafor said"
     if mark != "’" and (before.isspace() or before in _BEFORE_OPENER):
         return _OPEN if after.isalnum() or after in _AFTER_OPENER else 0
     if mark != "‘" and (before.isalnum() or before in _BEFORE_CLOSER) and not after.isalnum():
         return _closer(text, pos, para_end, mark)
     return 0
+
+
+def _after_punctuation(text: str, space: int) -> bool:
+    """The space at ``space`` follows a comma or a sentence's end."""
+    return space > 0 and text[space - 1] in ",.!?…"
+
+
+def _double_closer_before(text: str, space: int, para_start: int) -> bool:
+    """A double mark closing right before the space at ``space`` (after a word's end), or
+    before one more space."""
+    if space - 1 > para_start and text[space - 1] == " ":
+        space -= 1
+    if space - 2 < para_start or text[space - 1] not in '”"':
+        return False
+    return not text[space - 2].isspace()
+
+
+def _double_opener_after(text: str, space: int, para_end: int) -> bool:
+    """A double mark opening right after the space at ``space`` (before a word)."""
+    if space + 2 >= para_end or text[space + 1] not in '“"':
+        return False
+    return text[space + 2].isalnum()
 
 
 def _closer(text: str, pos: int, para_end: int, mark: str) -> int:
@@ -187,17 +240,38 @@ def _closer(text: str, pos: int, para_end: int, mark: str) -> int:
 
 def _doubles_inside(text: str, spans: list[tuple[int, int]], marks: dict[int, str]) -> bool:
     """Every double mark lies inside a single-mark quotation (the nesting of that style),
-    and is then rewritten in ``marks`` as the single mark it stands for."""
+    but for a stray or two, and is then rewritten in ``marks`` as the single mark it stands
+    for."""
     spans.sort()
     k = 0
+    strays: list[int] = []
     for m in _DOUBLE.finditer(text):
         pos = m.start()
         while k < len(spans) and spans[k][1] <= pos:
             k += 1
         if k == len(spans) or not spans[k][0] < pos < spans[k][1] - 1:
-            return False
+            if m.end() - pos > 1 or len(strays) == 2:
+                return False  # a doubled single (copy that quotes with them), or many
+            strays.append(pos)
+            continue
         marks[pos] = _as_single(text, pos, spans[k][0])
+    if not _strays(text, strays, len(spans)):
+        return False
+    for pos in strays:
+        marks[pos] = _as_single(text, pos, -1)
     return True
+
+
+def _strays(text: str, strays: list[int], quotations: int) -> bool:
+    """Whether the double marks outside every single-mark quotation are typing slips in
+    copy that quotes with single marks (a closing ” left after a paragraph of narration, a
+    mark beside a garbled character): at most two, never two in one paragraph (a
+    double-mark quotation of its own), among four times as many single-mark quotations."""
+    if not strays:
+        return True
+    if quotations < 4 * len(strays):
+        return False
+    return len(strays) == 1 or "\n" in text[strays[0] : strays[1]]
 
 
 def _as_single(text: str, pos: int, quote_start: int) -> str:

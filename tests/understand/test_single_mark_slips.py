@@ -1,0 +1,139 @@
+"""Copy that quotes with single marks, typed as real copy is: a space between a quotation's
+mark and the double mark of one nested in it ("… spring,” ’ Okafor said"), a space put
+before a closing mark or left out before an opening one, a closing mark typed as an opening
+one ("… by spring.‘ [Harbour Post]"), an editor's bracket opening the quotation, markup
+scraped with the text (``<embed src="…">``) and a stray double mark. Each fixture is our own
+sentence in the shape of such copy; each failed before this change (the quotation was not
+read, or the whole article was left unread).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.understand import extract_statements
+from storywatch.understand.analysis import analyse
+
+
+def _direct(text: str) -> list[tuple[str, str]]:
+    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        # a nested quotation closing right before the outer one, a space between the marks
+        (
+            "‘The minister told us “the ferries will run by spring,” ’ Maria Okafor said.",
+            "The minister told us ‘the ferries will run by spring,’",
+        ),
+        # the same, straight marks
+        (
+            "'The minister told us \"the ferries will run by spring,\" ' Maria Okafor said.",
+            "The minister told us ‘the ferries will run by spring,’",
+        ),
+        # a nested quotation opening right after the outer one
+        (
+            "‘ “Never again,” the minister told us,’ said Maria Okafor.",
+            "‘Never again,’ the minister told us,",
+        ),
+    ],
+)
+def test_a_space_between_a_mark_and_a_nested_double_mark(text: str, spoken: str) -> None:
+    found = _direct(text)
+    assert len(found) == 1
+    assert found[0][0] == "Maria Okafor"
+    assert spoken in found[0][1]
+    assert len(analyse(text).text) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        # a space typed before the closing mark
+        (
+            "‘The ferries will run again by spring, ’ Maria Okafor said.",
+            "The ferries will run again by spring,",
+        ),
+        (
+            "'Will the ferries run again by spring? ' Maria Okafor asked.",
+            "Will the ferries run again by spring?",
+        ),
+        # the space before the opening mark left out
+        (
+            "Maria Okafor said,‘The ferries will run again by spring.’",
+            "The ferries will run again by spring.",
+        ),
+        # the space after the closing mark left out
+        (
+            "‘The ferries will run again by spring,’Maria Okafor said.",
+            "The ferries will run again by spring,",
+        ),
+        # an editor's bracket opens the quotation
+        (
+            "‘[The council] will run the ferries again by spring,’ said Maria Okafor.",
+            "[The council] will run the ferries again by spring,",
+        ),
+    ],
+)
+def test_spacing_slips_around_single_marks(text: str, spoken: str) -> None:
+    found = _direct(text)
+    assert found == [("Maria Okafor", spoken)]
+
+
+def test_a_closing_mark_typed_as_an_opening_one_after_punctuation() -> None:
+    text = (
+        "Maria Okafor said the levy would go. "
+        "‘The ferries will run again by spring.‘ [Harbour Post]"
+    )
+    assert _direct(text) == [("Maria Okafor", "The ferries will run again by spring.")]
+
+
+def test_a_closing_mark_typed_as_an_opening_one_after_a_word() -> None:
+    text = "Maria Okafor called the levy ‘unfair‘ and ‘a tax on island families’."
+    found = _direct(text)
+    assert len(found) == 1
+    assert "“unfair”" in found[0][1] and "“a tax on island families”" in found[0][1]
+
+
+def test_double_marks_of_markup_quote_nothing() -> None:
+    text = (
+        "‘The ferries will run again by spring,’ Maria Okafor said.\n\n"
+        '<embed src="harbour.png" alt="the harbour">\n\n'
+        "‘Nobody will be left behind,’ she added."
+    )
+    assert _direct(text) == [
+        ("Maria Okafor", "The ferries will run again by spring,"),
+        ("Maria Okafor", "Nobody will be left behind,"),
+    ]
+    # the markup itself is left as it was
+    assert '<embed src="harbour.png" alt="the harbour">' in analyse(text).text
+
+
+def test_a_stray_double_mark_in_copy_that_quotes_with_single_marks() -> None:
+    # A closing double mark left at the end of a paragraph of narration; four quotations
+    # in single marks around it.
+    text = (
+        "‘The ferries will run again,’ Maria Okafor said.\n\n"
+        "‘The crews are ready,’ she said. ‘The money is there.’\n\n"
+        "She said the harbour tax would go by spring.”\n\n"
+        "‘Nobody will be left behind,’ she added."
+    )
+    spoken = [quote for _, quote in _direct(text)]
+    assert "The ferries will run again," in spoken
+    assert "Nobody will be left behind," in spoken
+    assert len(analyse(text).text) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # markup in copy that quotes with double marks
+        '“The ferries will run,” Okafor said.\n\n<embed alt="harbour">\n\n'
+        "She called it 'a start'.",
+        # two double marks outside single-mark quotations make a quotation of their own
+        "‘Ferries’ and ‘crews’ and ‘money’ and ‘will’, Okafor said, adding “we will”.",
+    ],
+)
+def test_copy_with_double_marks_is_still_left_as_it_is(text: str) -> None:
+    assert analyse(text).text == text
