@@ -74,6 +74,15 @@ def test_a_space_between_a_mark_and_a_nested_double_mark(text: str, spoken: str)
             "‘[The council] will run the ferries again by spring,’ said Maria Okafor.",
             "[The council] will run the ferries again by spring,",
         ),
+        (
+            "‘(The council) will run the ferries again by spring,’ said Maria Okafor.",
+            "(The council) will run the ferries again by spring,",
+        ),
+        # an ellipsis written as spaced dots right after the opening mark
+        (
+            "'. . . The ferries will run again by spring,' said Maria Okafor.",
+            ". . . The ferries will run again by spring,",
+        ),
     ],
 )
 def test_spacing_slips_around_single_marks(text: str, spoken: str) -> None:
@@ -94,6 +103,18 @@ def test_a_closing_mark_typed_as_an_opening_one_after_a_word() -> None:
     found = _direct(text)
     assert len(found) == 1
     assert "“unfair”" in found[0][1] and "“a tax on island families”" in found[0][1]
+
+
+def test_a_quotation_taken_up_mid_sentence_opens_with_a_turned_mark() -> None:
+    # "’ …" opening a paragraph: a quotation resumed after an ellipsis, the mark typeset as
+    # an apostrophe (as "” …" is in double-mark copy).
+    text = (
+        "Maria Okafor was asked about the islands.\n\n"
+        "’ … and they will have their ferries by spring,’ she said."
+    )
+    found = _direct(text)
+    assert len(found) == 1
+    assert "they will have their ferries by spring," in found[0][1]
 
 
 def test_double_marks_of_markup_quote_nothing() -> None:

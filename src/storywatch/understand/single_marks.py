@@ -41,7 +41,8 @@ _SINGLE = re.compile(r"['‘’]")
 # first double mark comes before any of these, the article quotes with double marks.
 # Written to open with the marks, so the regex engine skips ahead to the next one.
 _OPENER_HINT = re.compile(
-    r"['‘](?:(?<![^\s(\[{—–\-/:]['‘])(?=[^\W_]|[…£$€#“\"\[]| [“\"])|(?<=[,.:;!?]‘)(?=[^\W_]))"
+    r"['‘’](?:(?<!’)(?<![^\s(\[{—–\-/:]['‘])(?=[^\W_]|[…£$€#“\"\[(]| [“\"]|\. ?\.)"
+    r"|(?<=[,.:;!?]‘)(?=[^\W_])|(?<![^\n]’)(?= ?(?:…|\. ?\.)))"
 )
 # A double mark, or a single one twice in a row (the same matches as ``["“”„«»]|''|’’|‘‘|````,
 # written as one character class first for speed, as ``text._MARKS`` is).
@@ -55,7 +56,7 @@ _ELISION = re.compile(r"['‘’](?:n['’‘]|em|til|cause|bout|tis|twas|\d\ds)
 _WORD_AFTER = re.compile(r"\s+([^\W_]+)")
 
 _BEFORE_OPENER = "([{—–-/:"
-_AFTER_OPENER = '…£$€#“"['
+_AFTER_OPENER = '…£$€#“"[('
 _BEFORE_CLOSER = '.,!?…;:—–-)]”"'
 # Words that follow a closing mark but never a plural possessive's noun ("… families’ and
 # the rest", not "the families’ say"): words of grammar, times, past-tense cues.
@@ -173,11 +174,13 @@ def _kind(text: str, pos: int, para_start: int, para_end: int) -> int:
     after = text[pos + 1] if pos + 1 < para_end else " "
     if before.isalnum() and after.isalnum():
         return 0
+    if pos == para_start and _ellipsis_after(text, pos + 1):
+        return _OPEN  # "’ … and so on,’ she said.": a quotation taken up mid-sentence
     if mark != "‘" and before == " " and _double_closer_before(text, pos - 1, para_start):
         return _CLOSE
     if after == " " and _double_opener_after(text, pos + 1, para_end):
         return _OPEN if mark != "’" and (before.isspace() or before in _BEFORE_OPENER) else 0
-    if mark != "‘" and before == " " and after.isspace() and _after_punctuation(text, pos - 1):
+    if mark != "‘" and pos > para_start and after.isspace() and _after_punctuation(text, pos - 1):
         return _CLOSE  # a space typed before it: "… by spring, ’ Okafor said"
     if mark == "‘" and (before.isalnum() or before in ",.!?;…") and not after.isalnum():
         return _closer(text, pos, para_end, mark)
@@ -186,15 +189,22 @@ def _kind(text: str, pos: int, para_start: int, para_end: int) -> int:
     if mark != "‘" and before in ",.!?" and after.isupper():
         return _CLOSE  # the space after it left out: "… by spring,'Maria Okafor said"
     if mark != "’" and (before.isspace() or before in _BEFORE_OPENER):
-        return _OPEN if after.isalnum() or after in _AFTER_OPENER else 0
+        if after.isalnum() or after in _AFTER_OPENER or _ellipsis_after(text, pos + 1):
+            return _OPEN
+        return 0
     if mark != "‘" and (before.isalnum() or before in _BEFORE_CLOSER) and not after.isalnum():
         return _closer(text, pos, para_end, mark)
     return 0
 
 
+def _ellipsis_after(text: str, at: int) -> bool:
+    """An ellipsis at ``at``, after a space or not ("… and", "... and", ". . . and")."""
+    return text.startswith(("…", "...", ". . .", " …", " ...", " . . ."), at)
+
+
 def _after_punctuation(text: str, space: int) -> bool:
-    """The space at ``space`` follows a comma or a sentence's end."""
-    return space > 0 and text[space - 1] in ",.!?…"
+    """The character at ``space`` is a space after a comma or a sentence's end."""
+    return text[space] == " " and space > 0 and text[space - 1] in ",.!?…"
 
 
 def _double_closer_before(text: str, space: int, para_start: int) -> bool:
