@@ -35,6 +35,7 @@ _DOUBLED = re.compile(r"''|‘‘|’’")
 # Elisions written at a word start, never an opener: "'90s", "'em", "rock 'n' roll".
 _ELISION = re.compile(r"['‘’](?:n['’‘]|em|til|cause|bout|tis|twas|\d\ds)(?![^\W_])", re.I)
 _OPEN_BEFORE = "([{—–-/:"
+_YEAR = re.compile(r"['‘]\d\d(?![^\W_])")
 # A markup tag scraped copy keeps ("<tweet pic=\"\" author=\"ana_ruiz\">"): its marks are
 # HTML's, not the prose's, and stay.
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
@@ -98,17 +99,20 @@ def _opening(text: str, s: int, ps: int, pe: int, is_open: bool) -> bool:
 
 def _inner(text: str, start: int, end: int, chars: list[str]) -> None:
     """Pair the single marks inside one quotation into quotations within it and write
-    them as double marks."""
+    them as double marks. An opener that never closes is written as one too: at a word
+    start it was a mark, not an apostrophe, in the copy as written ("“He said, ‘no.”"),
+    unless it is a year's ("in ‘16", as autocorrect turns "’16")."""
     pos = start
     while True:
         opener = _next_opener(text, pos, end, start)
         if opener is None:
             return
         closer = _closer(text, opener + 1, end, start)
+        if closer is not None or _YEAR.match(text, opener) is None:
+            chars[opener] = "“" if text[opener] == "‘" else '"'
         if closer is None:
             pos = opener + 1
             continue
-        chars[opener] = "“" if text[opener] == "‘" else '"'
         chars[closer] = "”" if text[closer] == "’" else '"'
         pos = closer + 1
 

@@ -60,6 +60,15 @@ Q = _module()
             "“We will pay.\n\n“And ‘they’ will too,” she said.",
             "‘We will pay.\n\n‘And “they” will too,’ she said.",
         ),
+        # a quotation within that never closes opened with a mark all the same; a year did not
+        (
+            "“They told me ‘pay up, and I said no,” Okafor said.",
+            "‘They told me “pay up, and I said no,’ Okafor said.",
+        ),
+        (
+            "“We lost them in ‘19 and will have them in ‘26,” Okafor said.",
+            "‘We lost them in ‘19 and will have them in ‘26,’ Okafor said.",
+        ),
         # markup keeps its own marks
         (
             '<embed alt="harbour">\n\n“It must go,” she said.',

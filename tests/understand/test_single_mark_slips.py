@@ -117,6 +117,21 @@ def test_a_quotation_taken_up_mid_sentence_opens_with_a_turned_mark() -> None:
     assert "they will have their ferries by spring," in found[0][1]
 
 
+def test_a_short_year_inside_a_quotation_is_no_opening_mark() -> None:
+    # Autocorrect turns "’26" into "‘26"; inside a single-mark quotation no quotation nests
+    # in single marks, so it is the year.
+    text = (
+        "Maria Okafor said: ‘The ferries we lost in ‘19 will run again in ‘26, "
+        "and nobody will be left behind.’"
+    )
+    assert _direct(text) == [
+        (
+            "Maria Okafor",
+            "The ferries we lost in ‘19 will run again in ‘26, and nobody will be left behind.",
+        )
+    ]
+
+
 def test_double_marks_of_markup_quote_nothing() -> None:
     text = (
         "‘The ferries will run again by spring,’ Maria Okafor said.\n\n"

@@ -53,6 +53,8 @@ _DOUBLED_SINGLE = re.compile(r"''|’’|‘‘|``")
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
 # Elisions written at a word start: "'90s", "'em", "'til", "rock 'n' roll".
 _ELISION = re.compile(r"['‘’](?:n['’‘]|em|til|cause|bout|tis|twas|\d\ds)(?![^\W_])", re.I)
+# A year written short, as autocorrect turns "’16" ("in ‘16").
+_YEAR = re.compile(r"['‘]\d\d(?![^\W_])")
 _WORD_AFTER = re.compile(r"\s+([^\W_]+)")
 
 _BEFORE_OPENER = "([{—–-/:"
@@ -131,6 +133,8 @@ def _pair(text: str) -> tuple[dict[int, str], list[tuple[int, int]]]:
                 skip_to = elision.end()
                 continue
             kind = _kind(text, pos, ps, pe)
+            if kind == _OPEN and chain and pos != ps and _YEAR.match(text, pos):
+                continue  # "‘Hillary in ‘16 …’": no quotation nests in single marks, a year
             if kind == _OPEN and chain and pos == ps:
                 chain.append(pos)  # the quotation carried into this paragraph
             elif kind == _OPEN:
