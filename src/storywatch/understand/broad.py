@@ -28,6 +28,7 @@ from storywatch.understand.spans import (
 )
 from storywatch.understand.subjects import opening_subject
 from storywatch.understand.text import Word
+from storywatch.understand.writers_terms import writers_term
 
 
 def broad_cue_led(text: str, s: Sentence) -> Found | None:
@@ -58,7 +59,7 @@ def broad_cue_led(text: str, s: Sentence) -> Found | None:
             quote = next(q for q in s.quotes if q.start > w.end)
             return Found(quote.parts, True, speaker, (w.start, w.end), s.index)
         found = content_after(text, s, k, low, speaker)
-        if found is not None and found.direct:
+        if found is not None and found.direct and _holds_words(text, s, found):
             return found
     return None
 
@@ -86,6 +87,20 @@ def broad_before_act(text: str, s: Sentence, found: Found) -> Found | None:
     # earpiece,” claiming …" names a cause, and annotators leave it to the participle.
     words = text[broad.parts[0][0] : broad.parts[-1][1]].split()
     return broad if any(finite(w) for w in words[1:]) else None
+
+
+def _holds_words(text: str, s: Sentence, found: Found) -> bool:
+    """Some quotation in the content is more than a term the writer marks ("opposed the
+    so-called “reform”", "focuses on “benchmarks” (the figures …)",
+    :func:`~storywatch.understand.writers_terms.writers_term`): the verb reads a statement
+    only for words someone said. A term modifying a noun counts as said here: under these
+    verbs ("cited another “trap” debate", "chided Ruiz over the “natural born” test") the
+    PolNeAR annotators give it to the subject."""
+    start, end = found.parts[0][0], found.parts[-1][1]
+    return any(
+        q.start >= start - 1 and q.end <= end + 1 and not writers_term(text, q, modifier=False)
+        for q in s.quotes
+    )
 
 
 def _uses_words(words: list[Word], k: int) -> bool:

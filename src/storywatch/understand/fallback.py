@@ -23,6 +23,7 @@ from storywatch.understand.spans import (
 )
 from storywatch.understand.text import Quote, Word
 from storywatch.understand.works import is_work_title
+from storywatch.understand.writers_terms import writers_term
 
 # Words between a verb outside the reporting lexicon and the first quotation after it,
 # from which the quotation is no longer that verb's (on PolNeAR train, 9 of 10 readings
@@ -78,7 +79,11 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
         return None  # "Vale appears weak before the “offensive”": a state, not words
     start, end = _trim(text, after[k + 1].start, s.end)
     if not any(
-        q.start >= start and q.end <= end + 1 and not is_work_title(text, q) for q in s.quotes
+        q.start >= start
+        and q.end <= end + 1
+        and not is_work_title(text, q)
+        and not writers_term(text, q, modifier=not _said_before(s, verb, q))
+        for q in s.quotes
     ):
         return None
     # With a verb outside the reporting lexicon, where the first quotation stands decides
@@ -94,6 +99,28 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
     if first is not None:
         start = _after_inner_cue(text, s, after[k + 1 :], start, first)
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
+
+
+def _said_before(s: Sentence, verb: Word, q: Quote) -> bool:
+    """A reporting verb or a participle stands between the fallback's verb and the
+    quotation ("erred in saying that the “90 to 95 percent” figure was …", "joined a ruling
+    striking down the law and strengthening the ''undue burden'' standard"): the quotation
+    is in what the subject said or did, and the annotators give it to the subject even
+    where it modifies a noun. A noun in -ing after a determiner ("won the backing of “blue
+    dog” members") is no participle."""
+    between = [w for w in s.words if verb.end <= w.start and w.end <= q.start]
+    return any(
+        w.text.lower() in lx.CUE_WORDS
+        or (
+            w.text.endswith("ing")
+            and len(w.text) > 5
+            and (n == 0 or between[n - 1].text.lower() not in _DETERMINERS)
+        )
+        for n, w in enumerate(between)
+    )
+
+
+_DETERMINERS = lx.words_of("the a an his her its their our my your this that these those")
 
 
 def _first_quote(s: Sentence, start: int, end: int) -> Quote | None:
