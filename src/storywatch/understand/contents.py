@@ -42,6 +42,8 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
     then the content is elsewhere (before the cue, or in the next sentence)."""
     cue = s.words[k]
     rest = [w for w in s.words[k + 1 :] if not _inside(s.quotes, w.start)]
+    if other_sense(text, cue, rest, lemma):
+        return None
     later = [q for q in s.quotes if q.start >= cue.end and not is_title_quote(text, q)]
     skip = _phrasal_words(text, cue, rest, lemma)
     verb_end = rest[skip - 1].end if skip else cue.end
@@ -190,6 +192,17 @@ def _phrasal_words(text: str, cue: Word, rest: list[Word], lemma: str) -> int:
     if cue.text == "quoted" and len(rest) > 2 and first == "as" and rest[1].text == "saying":
         return 2  # "was quoted as saying the levy …": the saying is the verb's
     return 1 if first in _PARTICLES and len(rest) > 1 else 0
+
+
+def other_sense(text: str, cue: Word, rest: list[Word], lemma: str) -> bool:
+    """ "The strike was called off on Monday, ending the “summer of discontent.”", "hard to
+    tell apart": with this particle the verb cancels or distinguishes, and says nothing."""
+    if not rest or text[cue.end : rest[0].start] != " ":
+        return False
+    return (lemma, rest[0].text) in _OTHER_SENSES
+
+
+_OTHER_SENSES = frozenset((("call", "off"), ("tell", "apart")))
 
 
 # Particles of phrasal verbs of speech ("shot back", "rattled off", "summed up", "laid out").

@@ -10,6 +10,7 @@ only when the speaker resolves to a named identity (as for
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.contents import other_sense
 from storywatch.understand.partial_tails import cut_tail
 from storywatch.understand.phrases import clause_subject
 from storywatch.understand.spans import (
@@ -73,6 +74,8 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
         return None
     if "," in text[subject[1] : verb.start] or goes_somewhere(text, (verb.start, verb.end)):
         return None
+    if low in lx.CUE_LEMMA and other_sense(text, verb, after[k + 1 :], lx.CUE_LEMMA[low]):
+        return None  # "called off the march, ending the “long summer”": cancelled, not said
     if text[verb.end : after[k + 1].start].strip() in _DASHES:
         return None  # "Party elites — what is left of the “establishment” — are …": an aside
     if low in _LINKING and after[k + 1].text != "to":

@@ -1,0 +1,34 @@
+"""A verb of saying whose particle gives it another sense: "called off", "tell apart".
+
+"The strike was called off on Monday, ending the “summer of discontent.”": "call off"
+cancels and says nothing, so the quotation after it is no one's words. Each fixture is our
+own sentence in the shape of wire copy; each read a direct statement before this change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.understand import extract_statements
+
+_LEAD = "Maria Okafor leads the dock workers' union. "
+
+
+def _direct(text: str) -> list[tuple[str, str]]:
+    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The strike was called off on Monday, ending the “summer of discontent.”",
+        "Okafor called off the march on Tuesday, ending the “long summer” at the port.",
+    ],
+)
+def test_a_cancelling_call_reports_nothing(sentence: str) -> None:
+    assert _direct(_LEAD + sentence) == []
+
+
+def test_a_call_without_the_particle_still_reports() -> None:
+    found = _direct(_LEAD + "Okafor called the strike “a summer of discontent” on Monday.")
+    assert found and found[0][0] == "Maria Okafor"
