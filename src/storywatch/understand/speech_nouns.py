@@ -14,6 +14,7 @@ credit a description.
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.clause_ends import finite
 from storywatch.understand.lexicon import words_of
 from storywatch.understand.partial_tails import cut_tail
 from storywatch.understand.spans import (
@@ -184,13 +185,28 @@ _PREDICATE_WORDS = lx.BE_FORMS | words_of(
 
 def owned_noun_is_subject(text: str, words: list[Word], k: int) -> bool:
     """ "Trump's comments are “another example of his divisive race-baiting”", "Trump's
-    comments “are based on his opinion”": the owned noun at ``k`` is the subject of another
-    verb, and the quotation is what someone else says about the comments, not the owner's
-    words. The next word (inside a quotation opening right there, too) is a form of "be"
-    or an auxiliary."""
+    comments “are based on his opinion”", "Vale's comments come a week before the “opt-out”
+    vote": the owned noun at ``k`` is the subject of another verb, and the quotation is what
+    someone else says about the comments (or the writer's), not the owner's words. The next
+    word (inside a quotation opening right there, too) is a form of "be" or an auxiliary,
+    or, after a plural noun, a verb of its own."""
     if k + 1 >= len(words):
         return False
-    return words[k + 1].text.lower() in _PREDICATE_WORDS
+    nxt = words[k + 1].text
+    if nxt.lower() in _PREDICATE_WORDS:
+        return True
+    # Right after the noun (not "Obama's comments, made in an interview, that …").
+    adjacent = text[words[k].end : words[k + 1].start] == " "
+    return (
+        adjacent
+        and words[k].text.endswith("s")
+        and (nxt in _PLURAL_VERBS or (nxt.islower() and finite(nxt)))
+    )
+
+
+# Present forms a plural noun of speech takes as its own verb ("Vale's comments come a week
+# before the vote", "Holm's remarks drew fire"; past forms are guessed by ``finite``).
+_PLURAL_VERBS = words_of("come follow draw prompt spark raise echo reflect mark")
 
 
 def _owned_noun(words: list[Word], k: int) -> bool:

@@ -1,0 +1,38 @@
+"""An owned plural noun of speech followed by a verb of its own is that verb's subject.
+
+"Vale's comments come a week before the vote on the “opt-out” plan": "comments" is a noun
+(after a possessive), and the sentence says when they came; the quotation after it is not
+Vale's words. Each fixture is our own sentence in the shape of wire copy; each read Vale as
+saying the rest of the sentence before this change. The last must still be read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.understand import extract_statements
+
+_LEAD = "Ivo Vale spoke at the harbour on Monday. "
+
+
+def _direct(text: str) -> list[tuple[str, str]]:
+    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vale's comments come a week before the vote on the “opt-out” plan.",
+        "Vale's remarks came two days before the council's “tidal levy” vote.",
+        "Vale's comments follow months of protests by the “harbour first” movement.",
+    ],
+)
+def test_an_owned_noun_with_its_own_verb_reports_nothing(sentence: str) -> None:
+    assert _direct(_LEAD + sentence) == []
+
+
+def test_an_owned_noun_set_off_by_a_comma_still_reports() -> None:
+    text = _LEAD + (
+        "Okafor rejected Vale's comments, made in an interview, that the port was “a sinking ship.”"
+    )
+    assert [speaker for speaker, _ in _direct(text)] == ["Ivo Vale"]
