@@ -24,17 +24,23 @@ def names_a_work(text: str, s: Sentence, start: int, end: int) -> bool:
     ("“Sons of Harbour” is an adaptation …"). A clause that mentions a show is still what
     its speaker said ("Viewers are big fans of “Harbour Week,” the producer said"), and a
     Title Case quotation alone before its trailer was said ("“Make the Harbour Safe
-    Again,” the crowd chanted")."""
+    Again,” the crowd chanted"). "In an essay titled “The End of the Ferry,” Vale argued
+    …" is a phrase too: "titled" names, it is no verb of a clause."""
     held = [q for q in s.quotes if q.start >= start and q.end <= end + 1]
     if not held or not all(_title_like(text, q) for q in held):
         return False
     outside = [w for w in s.words if start <= w.start < end and not _inside(held, w.start)]
     if not outside:
         return False
-    if not any(finite(w.text) for w in outside):
+    if not any(finite(w.text) and w.text not in _NAMING_PARTICIPLES for w in outside):
         return True
     opening = held[0]
     return opening.start <= start + 1 and outside[0].start > opening.end and finite(outside[0].text)
+
+
+# Participles that give a work its title after its noun ("In an essay titled “…,”"): no
+# clause of their own, so the phrase stays a phrase.
+_NAMING_PARTICIPLES = frozenset(("titled", "entitled", "headlined", "subtitled"))
 
 
 def _title_like(text: str, q: Quote) -> bool:

@@ -1,0 +1,36 @@
+"""A phrase naming a work by its title before the subject is no content of the cue.
+
+"In an essay titled “The End of the Ferry,” Vale argued for a new bridge": the words before
+the subject end with a comma inside the title's marks, the way a quotation before its
+trailer does, but "titled" only names the essay. Each fixture is our own sentence in the
+shape of wire copy; each read the phrase as a direct statement before this change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storywatch.understand import extract_statements
+
+_LEAD = "Ivo Vale has written about the harbour for years. "
+
+
+def _direct(text: str) -> list[tuple[str, str]]:
+    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In an essay titled “The End of the Ferry,” Vale argued for a new bridge.",
+        "In a column headlined “Tolls for Whom,” Vale argued against the levy.",
+        "In a 2019 report entitled “Silt and Tide,” Vale warned of floods.",
+    ],
+)
+def test_a_titled_work_before_the_subject_is_not_said(sentence: str) -> None:
+    assert _direct(_LEAD + sentence) == []
+
+
+def test_a_quotation_before_its_trailer_is_still_said() -> None:
+    found = _direct(_LEAD + "“The ferry is finished,” Vale argued in an essay on Monday.")
+    assert [speaker for speaker, _ in found] == ["Ivo Vale"]
