@@ -31,6 +31,7 @@ from storywatch.understand.spans import (
     Found,
     Sentence,
     Span,
+    _inside,
     _trim,
     past_tense,
 )
@@ -65,6 +66,9 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
         end = naming_end(text, s.quotes, a, end)
     if found.cue is not None:
         end = aside_end(text, s, found.speaker, found.cue, (a, end))
+    relative = relative_report_end(text, s, replace(found, parts=((a, end),)))
+    if relative is not None:
+        return relative
     a = inner_start(text, s.quotes, a, end)
     alone = quote_alone(text, s, replace(found, parts=((a, end),)))
     if alone.parts != ((a, end),):
@@ -87,13 +91,7 @@ def aside_end(text: str, s: Sentence, speaker: Span | None, cue: Span, content: 
         closed = text.find(")", cue[1], end)
         if closed >= 0 and any(start <= q.start and q.end <= closed + 1 for q in s.quotes):
             return _trim(text, start, closed)[1]
-    if speaker is None or not (
-        _RELATIVE_CUE.match(text[speaker[1] : cue[0]])
-        or (
-            text[speaker[0] : speaker[1]].lower() == "who"
-            and text[s.start : speaker[0]].rstrip().endswith(",")
-        )
-    ):
+    if not _relative_report(text, s, speaker, cue):
         return end
     held = [q for q in s.quotes if start <= q.start and q.end <= end]
     for q in held:
@@ -123,6 +121,50 @@ def _relative_close(text: str, held: list[Quote], end: int) -> int:
 
 
 _COMMA_WORD = re.compile(r",\s+([a-z]+)\b")
+
+
+def _relative_report(text: str, s: Sentence, speaker: Span | None, cue: Span) -> bool:
+    """The cue is the verb of a relative clause set off by a comma (", who once called")."""
+    return speaker is not None and bool(
+        _RELATIVE_CUE.match(text[speaker[1] : cue[0]])
+        or (
+            text[speaker[0] : speaker[1]].lower() == "who"
+            and text[s.start : speaker[0]].rstrip().endswith(",")
+        )
+    )
+
+
+def relative_report_end(text: str, s: Sentence, found: Found) -> Found | None:
+    """ "Vale, who argued the levy was unfair, left the “Harbour First” caucus in May": a
+    report in a relative clause ends at the comma before the main clause's verb, and a
+    quotation only the main clause holds is the writer's, so the report is a paraphrase.
+    ``None`` when the main clause introduces a quotation of its own ("…, issued a statement
+    saying, “…”"), which the quotation's own reading takes."""
+    if found.cue is None or len(found.parts) != 1:
+        return None
+    if not _relative_report(text, s, found.speaker, found.cue):
+        return None
+    a, b = found.parts[0]
+    cut = _main_verb_after(text, s, a, b)
+    if cut is None or quote_alone(text, s, found).parts != found.parts:
+        return None
+    direct = any(a <= q.start and q.end <= cut + 1 for q in s.quotes)
+    return Found(((a, cut),), direct, found.speaker, found.cue, found.sentence, found.inherited)
+
+
+def _main_verb_after(text: str, s: Sentence, start: int, end: int) -> int | None:
+    """ "Vale, who argued the levy was unfair, left the “Harbour First” caucus in May": the
+    relative clause's report ends at the comma before the main clause's verb (a past tense
+    after a comma outside quotation marks); what follows is the writer's sentence. Not
+    before a verb of saying, whose own report the sentence's readers take."""
+    for n, w in enumerate(s.words[1:], 1):
+        if not start < w.start < end or _inside(s.quotes, w.start):
+            continue
+        if text[s.words[n - 1].end : w.start].strip() == "," and past_tense(w.text.lower()):
+            if w.text.lower() in lx.CUE_WORDS:
+                return None  # "…, said on Wednesday that …": the main clause reports too
+            return _trim(text, start, s.words[n - 1].end)[1]
+    return None
 
 
 # ", who once called", ", who has long described": the subject of a relative clause.
