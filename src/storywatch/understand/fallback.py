@@ -93,7 +93,9 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
     # whether that verb governs it, and which later verb introduces it.
     first = None if low in lx.CUE_WORDS else _first_quote(s, start, end)
     if first is not None and (
-        _far_from_verb(after[k + 1 :], first) or _acts_in_place(s, after[k:], first)
+        _far_from_verb(after[k + 1 :], first)
+        or _acts_in_place(s, after[k:], first)
+        or _named_by_others(after[k + 1 :], first)
     ):
         return None
     if _closes_at(text, end):
@@ -102,6 +104,19 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
     if first is not None:
         start = _after_inner_cue(text, s, after[k + 1 :], start, first)
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
+
+
+def _named_by_others(words: list[Word], first: Quote) -> bool:
+    """ "Lopez moved to what locals call “the Flats” in 2010": the quotation is named by a
+    relative clause with a subject of its own ("what locals call", "which critics dubbed"),
+    whose words they are; the fallback's subject did not say them."""
+    before = [w.text.lower() for w in words if w.end <= first.start]
+    if len(before) < 3 or lx.CUE_LEMMA.get(before[-1], before[-1]) not in lx.NAMING_LEMMAS:
+        return False
+    return any(w in _RELATIVE_WORDS for w in before[:-2])
+
+
+_RELATIVE_WORDS = lx.words_of("what which whom")
 
 
 def _said_before(s: Sentence, verb: Word, q: Quote) -> bool:
