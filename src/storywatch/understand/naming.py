@@ -240,7 +240,21 @@ def with_naming(text: str, s: Sentence, found: Found | None) -> Found | None:
         return found
     if any(w in _RELATIVE_WORDS for w in text[start : verb.start].lower().split()):
         return found  # "a video from 1999, in which Trump called himself “…”"
-    return Found((naming.content,), True, found.speaker, cue, s.index)
+    speaker = _what_subject(text, s, naming.verb) or found.speaker
+    return Found((naming.content,), True, speaker, cue, s.index)
+
+
+def _what_subject(text: str, s: Sentence, k: int) -> Span | None:
+    """ "to close what some call the “Charleston loophole”": after "what", the naming verb
+    has a subject of its own, who gives the name; the earlier reading's speaker did not."""
+    words = s.words
+    what = next((i for i in range(k - 2, max(-1, k - 5), -1) if words[i].text == "what"), None)
+    if what is None:
+        return None
+    j = subject_end(words, k, any_ly=True)
+    if j <= what + 1:
+        return None
+    return (words[what + 1].start, words[j - 1].end)
 
 
 def joined_verb(text: str, s: Sentence, k: int) -> bool:
