@@ -17,12 +17,14 @@ from storywatch.understand.phrases import _np_after
 from storywatch.understand.spans import (
     Found,
     Sentence,
+    Span,
     _closes_at,
     _has_quote,
     _inside,
     _trim,
     _words_between,
 )
+from storywatch.understand.text import Word
 
 
 def according_to_last(text: str, s: Sentence) -> Found | None:
@@ -86,7 +88,7 @@ def according_to(text: str, s: Sentence) -> Found | None:
         np = _np_after(text, words, k + 2, loose=True)
         loose = np is None
         if loose:
-            np = source_after(text, words, k + 2)
+            np = _pronoun_after(words, k + 2) or source_after(text, words, k + 2)
         if np is None:
             return None
         cue = (words[k].start, words[k + 1].end)
@@ -122,6 +124,14 @@ def according_to(text: str, s: Sentence) -> Found | None:
         if direct and _closes_at(text, end):
             end += 1
         return Found(((start, end),), direct, np, cue, s.index)
+    return None
+
+
+def _pronoun_after(words: list[Word], k: int) -> Span | None:
+    """ "According to her, the plan is “…”", "“…,” according to him.": an object pronoun
+    after "according to" is the source, resolved as the pronoun it stands for."""
+    if k < len(words) and words[k].text.lower() in lx.OBJECT_PRONOUNS:
+        return words[k].start, words[k].end
     return None
 
 

@@ -238,6 +238,8 @@ MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
 # A possessive that owns a noun of speech ("her remark that …") and the pronoun it resolves as.
 OWNER_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
+# Object pronouns, for the person a preposition names ("according to him").
+OBJECT_PRONOUNS: dict[str, str] = {"him": "he", "her": "she", "them": "they"}
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which"})
 # Endings of an owner before its noun ("the mayor's remarks", "the governors' letter").
 POSSESSIVE_ENDINGS: tuple[str, ...] = ("'s", "’s", "s'", "s’")

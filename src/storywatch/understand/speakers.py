@@ -82,6 +82,10 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
         return Speaker("I" if bare == "i" else "we", -1, None, written)
     if bare in lx.PERSONAL_PRONOUNS:
         return _pronoun(an, span[0], bare, written, history)
+    if bare in ("him", "them"):
+        # "according to him": the object form stands for the same person ("her" is read
+        # below as its owner form, which is the same pronoun).
+        return _pronoun(an, span[0], lx.OBJECT_PRONOUNS[bare], written, history)
     if bare in lx.OWNER_PRONOUNS:
         # "her remark that “…”": the owner of a noun of speech is who spoke.
         pronoun = lx.OWNER_PRONOUNS[bare]
