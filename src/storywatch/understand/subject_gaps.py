@@ -66,7 +66,7 @@ def skip_circumstances(text: str, words: list[Word], j: int) -> int:
     a subject (:func:`_ends_subject`)."""
     if j >= len(words) or words[j].text.endswith("ing"):
         return j  # a participle hangs on a clause ("issued a statement Monday condemning")
-    if words[j].text.lower() not in lx.CUE_WORDS | lx.AUXILIARIES:
+    if words[j].text.lower() not in _CUE_OR_AUXILIARY:
         return j  # a subject read elsewhere ("met with Trump in December and declared")
     k = j
     for _ in range(3):
@@ -79,6 +79,9 @@ def skip_circumstances(text: str, words: list[Word], j: int) -> int:
     if k == j or k == 0:
         return j
     return k if _ends_subject(text, words, k) else j
+
+
+_CUE_OR_AUXILIARY = lx.CUE_WORDS | lx.AUXILIARIES
 
 
 def _ago_before(words: list[Word], k: int) -> int:
