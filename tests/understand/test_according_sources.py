@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.model import Statement
-from storywatch.understand import extract_statements
-
-
-def _only(text: str) -> Statement:
-    statements = extract_statements(text)
-    assert len(statements) == 1, statements
-    return statements[0]
+from tests.support.statements import only_statement
 
 
 @pytest.mark.parametrize(
@@ -45,7 +38,7 @@ def _only(text: str) -> Statement:
     ],
 )
 def test_according_to_any_noun_phrase(text: str, content: str, speaker: str) -> None:
-    statement = _only(text)
+    statement = only_statement(text)
     assert statement.kind == "indirect"
     assert statement.text == content
     assert statement.speaker == speaker
@@ -53,7 +46,7 @@ def test_according_to_any_noun_phrase(text: str, content: str, speaker: str) -> 
 
 def test_according_to_source_with_appositive_keeps_it_out_of_the_content() -> None:
     # the phrase after the source's comma describes the source, it is not said
-    statement = _only(
+    statement = only_statement(
         "The harbour will reopen next week, according to a bulletin Friday from Radio "
         "Korsvik, the island's only station."
     )

@@ -13,11 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _statements(text: str) -> list[tuple[str, str, str]]:
-    return [(st.kind, st.speaker, st.text) for st in extract_statements(text)]
+from tests.support.statements import kind_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -46,10 +42,10 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
     ],
 )
 def test_the_clause_after_the_aside_is_what_was_said(text: str, said: str) -> None:
-    assert _statements("The hearing opened. " + text) == [("direct", "Maria Okafor", said)]
+    assert kind_speaker_text("The hearing opened. " + text) == [("direct", "Maria Okafor", said)]
 
 
 def test_an_infinitive_after_the_comma_is_not_an_aside() -> None:
     text = "It was her job, Okafor said, to warn the council, the crews and the port."
-    found = _statements("The hearing opened. " + text)
+    found = kind_speaker_text("The hearing opened. " + text)
     assert not any(said.startswith("the crews") for _, _, said in found)

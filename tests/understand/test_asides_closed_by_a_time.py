@@ -17,6 +17,7 @@ from storywatch.understand.statements import attribute
 
 
 def _speakers(text: str) -> list[str]:
+    # every act, direct or not, so that no second (reported) act may slip in either
     return [a.speaker.name for a in attribute(analyse(text))]
 
 

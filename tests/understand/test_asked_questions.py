@@ -3,11 +3,7 @@ here is written for these tests."""
 
 from __future__ import annotations
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_text_speaker
 
 
 def test_the_one_asked_does_not_speak_the_question() -> None:
@@ -15,7 +11,7 @@ def test_the_one_asked_does_not_speak_the_question() -> None:
         "Mayor Lena Ortiz was asked, “If you had known about the leak, would you have closed "
         "the pier at once?” She answered, “I would have closed it that very hour.”\n"
     )
-    assert _direct(text) == [("I would have closed it that very hour.", "Lena Ortiz")]
+    assert direct_text_speaker(text) == [("I would have closed it that very hour.", "Lena Ortiz")]
 
 
 def test_the_one_asked_in_a_sentence_of_its_own_does_not_speak_either() -> None:
@@ -23,9 +19,11 @@ def test_the_one_asked_in_a_sentence_of_its_own_does_not_speak_either() -> None:
         "Mayor Lena Ortiz was asked, “If you had known about the leak, would you have closed "
         "the pier at once?”\n"
     )
-    assert _direct(text) == []
+    assert direct_text_speaker(text) == []
 
 
 def test_an_active_asked_still_speaks() -> None:
     text = "Mayor Lena Ortiz asked, “Who will pay for the pier if the board will not?”\n"
-    assert _direct(text) == [("Who will pay for the pier if the board will not?", "Lena Ortiz")]
+    assert direct_text_speaker(text) == [
+        ("Who will pay for the pier if the board will not?", "Lena Ortiz")
+    ]

@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _statements(text: str) -> list[tuple[str, str, str]]:
-    return [(st.kind, st.speaker, st.text) for st in extract_statements(text)]
+from tests.support.statements import kind_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -41,11 +37,11 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
     ],
 )
 def test_the_plural_subject_opens_the_clause(text: str, said: str) -> None:
-    assert _statements("The hearing opened. " + text) == [("direct", "Maria Okafor", said)]
+    assert kind_speaker_text("The hearing opened. " + text) == [("direct", "Maria Okafor", said)]
 
 
 def test_a_later_that_still_opens_the_clause() -> None:
     text = "Maria Okafor said in a note to supporters who gathered that the levy was “a tax.”"
-    assert _statements("The hearing opened. " + text) == [
+    assert kind_speaker_text("The hearing opened. " + text) == [
         ("direct", "Maria Okafor", "that the levy was “a tax.”")
     ]

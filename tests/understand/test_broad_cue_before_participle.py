@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _statements(text: str) -> list[tuple[str, str, str]]:
-    return [(st.kind, st.speaker, st.text) for st in extract_statements(text)]
+from tests.support.statements import kind_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -55,7 +51,7 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
     ],
 )
 def test_the_quotation_and_the_participle_are_both_read(text: str, said: str) -> None:
-    found = _statements("The hearing opened. " + text)
+    found = kind_speaker_text("The hearing opened. " + text)
     assert found[0] == ("direct", "Maria Okafor", said)
     assert found[1][:2] == ("indirect", "Maria Okafor")
     assert "fares would rise" in found[1][2]
@@ -63,12 +59,12 @@ def test_the_quotation_and_the_participle_are_both_read(text: str, said: str) ->
 
 def test_quoted_as_saying_is_the_verb() -> None:
     text = "Maria Okafor was quoted as saying the levy was “a tax on ferries.”"
-    assert _statements("The hearing opened. " + text) == [
+    assert kind_speaker_text("The hearing opened. " + text) == [
         ("direct", "Maria Okafor", "the levy was “a tax on ferries.”")
     ]
 
 
 def test_a_cause_named_with_a_quotation_is_left_to_the_participle() -> None:
     text = "Maria Okafor blamed the delay on a “bad ferry schedule,” claiming she had warned them."
-    found = _statements("The hearing opened. " + text)
+    found = kind_speaker_text("The hearing opened. " + text)
     assert [kind for kind, _, _ in found] == ["indirect"]

@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str | None, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+from tests.support.statements import direct_speaker_text
 
 
 @pytest.mark.parametrize("bullet", ["•", "*", "·", "▪"])
@@ -26,7 +22,7 @@ def test_bare_items_continue_the_introducing_speaker(bullet: str) -> None:
         f"{bullet} “The levy is dead.”\n\n"
         f"{bullet} “The ferries will run on time.”"
     )
-    assert _direct(text) == [
+    assert direct_speaker_text(text) == [
         ("Maria Okafor", "The levy is dead."),
         ("Maria Okafor", "The ferries will run on time."),
     ]
@@ -38,7 +34,7 @@ def test_items_with_their_own_trailers() -> None:
         "• “The levy is dead,” Okafor said.\n\n"
         "• “The ferries will run on time,” said Tom Berg, the port director."
     )
-    assert _direct(text) == [
+    assert direct_speaker_text(text) == [
         ("Maria Okafor", "The levy is dead,"),
         ("Tom Berg", "The ferries will run on time,"),
     ]
@@ -53,7 +49,7 @@ def test_numbered_items_read_as_bulleted_ones(number: str) -> None:
         f"{one} “The levy is dead.”\n\n"
         f"{two} “The ferries will run on time,” Okafor said."
     )
-    assert _direct(text) == [
+    assert direct_speaker_text(text) == [
         ("Maria Okafor", "The levy is dead."),
         ("Maria Okafor", "The ferries will run on time,"),
     ]

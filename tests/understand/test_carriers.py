@@ -5,11 +5,7 @@ these tests."""
 
 from __future__ import annotations
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_text_speaker
 
 
 def test_a_voice_after_with_speaks() -> None:
@@ -17,7 +13,7 @@ def test_a_voice_after_with_speaks() -> None:
         "The harbor board's new spot runs for a minute. It ends with a recorded voice saying "
         "“Fewer ferries. Higher fares. Can riders trust the board?”\n"
     )
-    assert _direct(text) == [
+    assert direct_text_speaker(text) == [
         ("Fewer ferries. Higher fares. Can riders trust the board?", "a recorded voice")
     ]
 
@@ -27,7 +23,9 @@ def test_a_notice_after_by_that_said_speaks() -> None:
         "The ticket page, which drew thousands of visits, was replaced on Friday by a notice "
         'that said, "Sorry, the sale you are looking for has ended."\n'
     )
-    assert _direct(text) == [("Sorry, the sale you are looking for has ended.", "a notice")]
+    assert direct_text_speaker(text) == [
+        ("Sorry, the sale you are looking for has ended.", "a notice")
+    ]
 
 
 def test_the_publisher_of_a_video_speaks_through_it() -> None:
@@ -35,21 +33,21 @@ def test_the_publisher_of_a_video_speaks_through_it() -> None:
         "The harbor board released a video that said, “Our ferries will run on time, every "
         "day, for every rider.”\n"
     )
-    assert _direct(text) == [
+    assert direct_text_speaker(text) == [
         ("Our ferries will run on time, every day, for every rider.", "The harbor board")
     ]
 
 
 def test_a_sign_someone_holds_is_left_alone() -> None:
     text = 'At the rally a student held up a sign saying "Ferries Not Fares Now Please Mayor!"\n'
-    assert _direct(text) == []
+    assert direct_text_speaker(text) == []
 
 
 def test_a_gerund_after_a_preposition_is_no_thing_speaking() -> None:
     text = "The debate opened with the moderator by saying “welcome” to the crowd.\n"
-    assert all(speaker != "the moderator by" for _, speaker in _direct(text))
+    assert all(speaker != "the moderator by" for _, speaker in direct_text_speaker(text))
 
 
 def test_a_quotation_that_opens_a_longer_clause_is_not_carried() -> None:
     text = "The race ended with a column saying “of course” the mayor had won it.\n"
-    assert _direct(text) == []
+    assert direct_text_speaker(text) == []

@@ -13,15 +13,12 @@ import pytest
 from storywatch.understand import extract_statements
 from storywatch.understand.analysis import analyse
 from storywatch.understand.statements import attribute
+from tests.support.statements import direct_speaker_text
 
 
 def _speaker_spans(text: str) -> list[str]:
     an = analyse(text)
     return [an.text[a.speaker_span[0] : a.speaker_span[1]] for a in attribute(an) if a.speaker_span]
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
 
 
 @pytest.mark.parametrize(
@@ -57,7 +54,7 @@ def _direct(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_the_subject_before_the_circumstance_speaks(text: str, speaker: str) -> None:
-    found = _direct("The hearing opened. " + text)
+    found = direct_speaker_text("The hearing opened. " + text)
     assert len(found) == 1, found
     mention = extract_statements("The hearing opened. " + text)[0].speaker_mention
     assert (mention or "").lower() == speaker.lower()
@@ -128,10 +125,12 @@ def test_a_trailer_after_a_question_stays_in_its_sentence(text: str, speaker: st
 
 def test_an_office_alone_is_not_a_persons_name() -> None:
     # "the Secretary of State" names an office; "State" is no one's name
-    found = _direct("The hearing opened. “It is now,” the Secretary of State said.")
+    found = direct_speaker_text("The hearing opened. “It is now,” the Secretary of State said.")
     assert found == [("Secretary of State", "It is now,")]
     # with a name after it, the name is the person
-    found = _direct("The hearing opened. “It is now,” Secretary of State Maria Okafor said.")
+    found = direct_speaker_text(
+        "The hearing opened. “It is now,” Secretary of State Maria Okafor said."
+    )
     assert found == [("Maria Okafor", "It is now,")]
 
 
@@ -141,5 +140,5 @@ def test_a_bracket_after_a_quoted_name_ends_the_naming() -> None:
         "The break was complete when Vale called the ferry levy “a scam” (although he "
         "allowed that some fees were fair) and promised to repeal it."
     )
-    found = _direct(text)
+    found = direct_speaker_text(text)
     assert found == [("Vale", "the ferry levy “a scam”")]

@@ -5,10 +5,7 @@ written for these tests."""
 from __future__ import annotations
 
 from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[str]:
-    return [s.text for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_texts
 
 
 def test_a_which_clause_after_the_quotation_is_the_writers_comment() -> None:
@@ -17,7 +14,7 @@ def test_a_which_clause_after_the_quotation_is_the_writers_comment() -> None:
         "Mayor Ana Ruiz later said she was being “careful” in her remarks, which drew "
         "criticism from the dock unions and calls for a recount.\n"
     )
-    assert _direct(text) == ["she was being “careful” in her remarks"]
+    assert direct_texts(text) == ["she was being “careful” in her remarks"]
 
 
 def test_a_second_that_clause_joined_by_but_belongs_to_the_same_content() -> None:
@@ -26,7 +23,7 @@ def test_a_second_that_clause_joined_by_but_belongs_to_the_same_content() -> Non
         "Tomas Berg says he wishes the crews had spent more time on the north pier, but that "
         "the port “did everything we could do.”\n"
     )
-    [said] = _direct(text)
+    [said] = direct_texts(text)
     assert said.startswith("he wishes the crews had spent more time")
     assert said.endswith("“did everything we could do.”")
 
@@ -37,7 +34,7 @@ def test_a_main_clause_after_a_comma_ending_the_quotation_is_not_what_was_said()
         "For a mayor who admitted last spring that she is “not a natural campaigner,” Ana "
         "Ruiz had a strong night on Tuesday, winning both harbor wards.\n"
     )
-    assert _direct(text) == ["that she is “not a natural campaigner,”"]
+    assert direct_texts(text) == ["that she is “not a natural campaigner,”"]
 
 
 def test_a_that_clause_opening_with_its_own_phrase_goes_on_past_the_comma() -> None:
@@ -46,7 +43,7 @@ def test_a_that_clause_opening_with_its_own_phrase_goes_on_past_the_comma() -> N
         "Ruiz said that by refusing to name the “harbor levy,” Mayor Hale and the board are "
         "“hiding from the voters who pay for it.”\n"
     )
-    [said] = _direct(text)
+    [said] = direct_texts(text)
     assert said.endswith("“hiding from the voters who pay for it.”")
 
 
@@ -56,7 +53,7 @@ def test_where_or_when_the_words_were_said_is_not_part_of_them() -> None:
         "Councillor Tomas Berg called the new harbor fees “a disgrace” in a radio interview "
         "with a local station.\n"
     )
-    assert _direct(text) == ["the new harbor fees “a disgrace”"]
+    assert direct_texts(text) == ["the new harbor fees “a disgrace”"]
 
 
 def test_a_weekday_after_the_quotation_is_when_it_was_said() -> None:
@@ -65,7 +62,7 @@ def test_a_weekday_after_the_quotation_is_when_it_was_said() -> None:
         "Berg defended his deputy as a “very decent man” Tuesday, hours after the deputy "
         "was fined for a parking offense at the quay.\n"
     )
-    assert _direct(text) == ["his deputy as a “very decent man”"]
+    assert direct_texts(text) == ["his deputy as a “very decent man”"]
 
 
 def test_a_second_report_by_the_same_speaker_holds_the_partial_quotation() -> None:
@@ -87,7 +84,7 @@ def test_a_closed_dash_aside_after_the_quotation_does_not_end_the_clause() -> No
         "Berg said that the mayor's promise to “fix every pier” — itself a reply to the "
         "council's “Safe Harbor” slogan — was an empty pledge.\n"
     )
-    [said] = _direct(text)
+    [said] = direct_texts(text)
     assert said.endswith("was an empty pledge")
 
 
@@ -97,7 +94,7 @@ def test_a_past_tense_verb_after_a_comma_inside_the_closing_mark_is_the_next_act
         "Berg summed up the harbor board as “useless,” denounced its record on the docks and "
         "said it should resign.\n"
     )
-    assert _direct(text) == ["the harbor board as “useless,”"]
+    assert direct_texts(text) == ["the harbor board as “useless,”"]
 
 
 def test_a_participle_describing_the_quoted_words_stays_in_the_clause() -> None:
@@ -105,7 +102,7 @@ def test_a_participle_describing_the_quoted_words_stays_in_the_clause() -> None:
         "The session grew heated.\n\n"
         "Berg said the new toll was “peanuts,” compared to what the ferry company charges.\n"
     )
-    [said] = _direct(text)
+    [said] = direct_texts(text)
     assert said.endswith("compared to what the ferry company charges")
 
 
@@ -125,7 +122,7 @@ def test_a_reporting_participle_after_a_dash_starts_the_clause() -> None:
         "Tom Hale struggles with a basic chore of politics - boasting - conceding that, when "
         "he tries, he hears “the voice of my old teacher,” his strict aunt.\n"
     )
-    [said] = _direct(text)
+    [said] = direct_texts(text)
     assert said.startswith("that, when he tries")
 
 
@@ -134,7 +131,7 @@ def test_a_result_that_joins_the_quotation_to_a_clause_begun_earlier() -> None:
         "The ferry debate went on.\n\n"
         "Ana Ruiz said the harbor's debts are so large that “we have to start over.”\n"
     )
-    [said] = _direct(text)
+    [said] = direct_texts(text)
     assert said.startswith("the harbor's debts are so large that")
 
 
@@ -144,7 +141,7 @@ def test_given_that_joins_the_quotation_to_a_clause_begun_earlier() -> None:
         "And, he admitted, it is unclear how far his advice goes with Ruiz, given that "
         "“nobody steers her.”\n"
     )
-    [said] = _direct(text)
+    [said] = direct_texts(text)
     assert said.startswith("it is unclear how far his advice goes")
 
 
@@ -154,7 +151,7 @@ def test_a_condition_opening_the_words_after_the_cue_belongs_to_what_was_said() 
         "Council leader Ana Ruiz says no matter what the ferry company decides on prices, "
         "“the harbor stays open to everyone.”\n"
     )
-    [said] = _direct(text)
+    [said] = direct_texts(text)
     assert said.startswith("no matter what the ferry company decides")
 
 
@@ -164,7 +161,7 @@ def test_after_a_verb_of_naming_a_comma_and_a_conjunction_end_the_clause() -> No
         "Mayor Ana Ruiz has called the new tolls “unfair,” and her council has voted twice "
         "to block them.\n"
     )
-    assert _direct(text) == ["the new tolls “unfair,”"]
+    assert direct_texts(text) == ["the new tolls “unfair,”"]
 
 
 def test_a_report_in_brackets_ends_at_the_closing_bracket() -> None:
@@ -179,7 +176,7 @@ def test_a_report_in_brackets_ends_at_the_closing_bracket() -> None:
 
 def test_a_relative_report_ends_at_the_comma_closing_it() -> None:
     text = "And will the editors, who once called such stories “spinach,” want to print them?\n"
-    [found] = _direct(text)
+    [found] = direct_texts(text)
     assert "print" not in found
 
 

@@ -11,14 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand.analysis import analyse
-from storywatch.understand.statements import attribute
+from tests.support.statements import direct_act_speakers
 
 _QUOTE = ": “The levy is a tax on ferries.”"
-
-
-def _speakers(text: str) -> list[str]:
-    return [a.speaker.name for a in attribute(analyse(text)) if a.direct]
 
 
 @pytest.mark.parametrize(
@@ -37,4 +32,4 @@ def _speakers(text: str) -> list[str]:
     ],
 )
 def test_the_whole_subject_speaks(lead: str, speaker: str) -> None:
-    assert _speakers(lead + _QUOTE) == [speaker]
+    assert direct_act_speakers(lead + _QUOTE) == [speaker]

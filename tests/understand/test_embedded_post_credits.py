@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str | None, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+from tests.support.statements import direct_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -34,4 +30,6 @@ def test_the_author_of_the_post_speaks(credit: str) -> None:
         "The minister replied online within the hour.\n\n"
         f"“The ferries will run. Nobody can stop that.” {credit}"
     )
-    assert _direct(text) == [("Maria Okafor", "The ferries will run. Nobody can stop that.")]
+    assert direct_speaker_text(text) == [
+        ("Maria Okafor", "The ferries will run. Nobody can stop that.")
+    ]

@@ -4,11 +4,7 @@ Every article here is written for these tests."""
 
 from __future__ import annotations
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_text_speaker
 
 
 def test_a_participle_after_a_long_quotation_is_a_second_act() -> None:
@@ -18,7 +14,7 @@ def test_a_participle_after_a_long_quotation_is_a_second_act() -> None:
         "humility,\" and telling Bay University's class of 2015, \"If you're too big for a "
         "small job, you're too small for a big one.\"\n"
     )
-    found = _direct(text)
+    found = direct_text_speaker(text)
     assert [speaker for _, speaker in found] == ["Lena Ortiz", "Lena Ortiz"]
     assert found[0][0].endswith('"join the two-H club: hard work and humility,"')
     assert found[1][0] == "If you're too big for a small job, you're too small for a big one."
@@ -29,7 +25,7 @@ def test_a_follow_up_inside_what_was_read_is_not_repeated() -> None:
         "Representative Tom Hale used to back Dana Ruiz, but now said Ortiz had “the chance "
         "and the duty to bring the whole town together.”\n"
     )
-    found = _direct(text)
+    found = direct_text_speaker(text)
     assert len(found) == 1
     assert found[0][1] == "Tom Hale"
     assert found[0][0].endswith("“the chance and the duty to bring the whole town together.”")

@@ -13,11 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _statements(text: str) -> list[tuple[str, str, str]]:
-    return [(st.kind, st.speaker, st.text) for st in extract_statements(text)]
+from tests.support.statements import kind_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -49,12 +45,12 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
     ],
 )
 def test_the_complement_starts_the_statement(text: str, said: str) -> None:
-    assert _statements("The hearing opened. " + text) == [("direct", "Maria Okafor", said)]
+    assert kind_speaker_text("The hearing opened. " + text) == [("direct", "Maria Okafor", said)]
 
 
 def test_an_infinitive_of_saying_is_not_the_content() -> None:
     # guard: "replied … to suggest" reports with its own verb; its clause is what was said
     text = "Maria Okafor replied later Saturday to suggest the levy was “a misunderstanding.”"
-    assert _statements("The hearing opened. " + text) == [
+    assert kind_speaker_text("The hearing opened. " + text) == [
         ("direct", "Maria Okafor", "the levy was “a misunderstanding.”")
     ]

@@ -4,11 +4,7 @@ tests."""
 
 from __future__ import annotations
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.text, st.speaker) for st in extract_statements(text) if st.kind == "direct"]
+from tests.support.statements import direct_text_speaker
 
 
 def test_joined_verb_after_an_opening_phrase_shares_a_noun_phrase_subject() -> None:
@@ -16,7 +12,7 @@ def test_joined_verb_after_an_opening_phrase_shares_a_noun_phrase_subject() -> N
         "As the vote opened on Monday, the dockers' union sent a letter to its members and "
         "urged them to “stand together until the cranes stop.”\n"
     )
-    [(said, speaker)] = _direct(text)
+    [(said, speaker)] = direct_text_speaker(text)
     assert said.startswith("them to “stand together")
     assert "union" in speaker
 
@@ -26,6 +22,6 @@ def test_joined_verb_after_a_quoted_title_in_the_opener() -> None:
         "With the help of the podcast “Night Shift”, the director held a mock casting and "
         "asked the singers to sound “more like the city.”\n"
     )
-    [(said, speaker)] = _direct(text)
+    [(said, speaker)] = direct_text_speaker(text)
     assert said.startswith("the singers to sound")
     assert speaker.endswith("director")

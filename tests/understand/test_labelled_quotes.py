@@ -5,10 +5,7 @@ saying “…”", "a note reading “…”", "chants of “…”") is what wa
 from __future__ import annotations
 
 from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[str]:
-    return [s.text for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_texts
 
 
 def test_a_quotation_after_reading_is_said_alone() -> None:
@@ -17,7 +14,7 @@ def test_a_quotation_after_reading_is_said_alone() -> None:
         "Mayor Ana Ruiz posted a note on her blog reading “Thank you, dock workers” an hour "
         "after the count ended.\n"
     )
-    assert _direct(text) == ["Thank you, dock workers"]
+    assert direct_texts(text) == ["Thank you, dock workers"]
 
 
 def test_a_quotation_after_by_saying_is_said_alone_and_the_next_sentence_is_narration() -> None:
@@ -37,7 +34,7 @@ def test_a_quotation_after_chants_of_is_said_alone() -> None:
         "Supporters of Mayor Ana Ruiz answered with chants of “Four more years” until the "
         "band began to play.\n"
     )
-    assert _direct(text) == ["Four more years"]
+    assert direct_texts(text) == ["Four more years"]
 
 
 def test_a_labelled_quotation_ending_a_reported_clause_stays_in_it() -> None:
@@ -46,5 +43,5 @@ def test_a_labelled_quotation_ending_a_reported_clause_stays_in_it() -> None:
         "Mayor Ana Ruiz said that if she lost she would be standing at the gates saying "
         "“Vote for the docks.”\n"
     )
-    [said] = _direct(text)
+    [said] = direct_texts(text)
     assert said.startswith("that if she lost")

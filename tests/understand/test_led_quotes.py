@@ -8,10 +8,7 @@ import pytest
 from storywatch.understand import extract_statements
 from storywatch.understand.led_quotes import led_quote_end
 from storywatch.understand.text import find_quotes
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_text_speaker
 
 
 def test_a_rebuttal_after_a_led_in_quotation_is_the_writer() -> None:
@@ -20,7 +17,7 @@ def test_a_rebuttal_after_a_led_in_quotation_is_the_writer() -> None:
         'Later, Mayor Ruth Okafor said: "I have admitted many times that the ferry was a '
         'mistake," but in fact the city never bought a ferry.\n'
     )
-    assert _direct(text) == [
+    assert direct_text_speaker(text) == [
         ("I have admitted many times that the ferry was a mistake,", "Ruth Okafor")
     ]
 
@@ -31,12 +28,12 @@ def test_a_relative_clause_and_a_title_after_it_are_the_writer() -> None:
         "Okafor announced, “Please welcome our guest, Mr. Dan Reyes,” who went on to sing "
         "“Harbor Lights.”\n"
     )
-    assert _direct(text) == [("Please welcome our guest, Mr. Dan Reyes,", "Okafor")]
+    assert direct_text_speaker(text) == [("Please welcome our guest, Mr. Dan Reyes,", "Okafor")]
 
 
 def test_another_quotation_after_it_stays_with_the_statement() -> None:
     text = 'Okafor told the council, "We are leaving tonight," and "we will not be back."\n'
-    [(said, speaker)] = _direct(text)
+    [(said, speaker)] = direct_text_speaker(text)
     assert said.endswith('"we will not be back."')
     assert speaker == "Okafor"
 
@@ -46,7 +43,7 @@ def test_without_a_comma_or_colon_the_quotation_may_start_a_clause() -> None:
     quotes = find_quotes(text)
     start = text.index('"')
     assert led_quote_end(text, quotes, start, len(text) - 2) == len(text) - 2
-    [(said, _)] = _direct(text)
+    [(said, _)] = direct_text_speaker(text)
     assert said.endswith("are coming to the harbor next year")
 
 

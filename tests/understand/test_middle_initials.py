@@ -4,11 +4,7 @@ is our own text in the shape of wire copy."""
 
 from __future__ import annotations
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_text_speaker
 
 
 def test_initial_a_keeps_the_name_for_a_later_pronoun() -> None:
@@ -17,9 +13,11 @@ def test_initial_a_keeps_the_name_for_a_later_pronoun() -> None:
         "Odalys A. Brenner, a lawyer from Portland, argued for the ferry workers. "
         "“There can be no second-class contract,” she told Ruiz."
     )
-    assert _direct(text) == [("There can be no second-class contract,", "Odalys A. Brenner")]
+    assert direct_text_speaker(text) == [
+        ("There can be no second-class contract,", "Odalys A. Brenner")
+    ]
 
 
 def test_initial_i_in_a_full_name() -> None:
     text = "“We will appeal,” said Kester I. Vandal, the union's counsel."
-    assert _direct(text) == [("We will appeal,", "Kester I. Vandal")]
+    assert direct_text_speaker(text) == [("We will appeal,", "Kester I. Vandal")]

@@ -4,12 +4,8 @@ article here is written for these tests."""
 
 from __future__ import annotations
 
-from storywatch.understand import extract_statements
 from storywatch.understand.analysis import analyse
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_text_speaker
 
 
 def _sentences(text: str) -> list[str]:
@@ -27,7 +23,7 @@ def test_a_pronoun_after_an_introduced_exclamation_starts_a_sentence() -> None:
     assert (
         "you kept this town afloat and we will not forget it!",
         "Lena Ortiz",
-    ) in _direct(text)
+    ) in direct_text_speaker(text)
 
 
 def test_a_quotation_opening_the_sentence_keeps_its_attribution() -> None:

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _statements(text: str) -> list[tuple[str, str, str]]:
-    return [(st.kind, st.speaker, st.text) for st in extract_statements(text)]
+from tests.support.statements import kind_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -38,4 +34,4 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
     ],
 )
 def test_the_clause_starts_at_the_cue(text: str, said: str) -> None:
-    assert _statements("The hearing opened. " + text) == [("direct", "Maria Okafor", said)]
+    assert kind_speaker_text("The hearing opened. " + text) == [("direct", "Maria Okafor", said)]

@@ -12,12 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand.analysis import analyse
-from storywatch.understand.statements import attribute
-
-
-def _speakers(text: str) -> list[str]:
-    return [a.speaker.name for a in attribute(analyse(text)) if a.direct]
+from tests.support.statements import direct_act_speakers
 
 
 @pytest.mark.parametrize(
@@ -53,9 +48,9 @@ def _speakers(text: str) -> list[str]:
     ],
 )
 def test_office_of_a_body_speaks(text: str, speaker: str) -> None:
-    assert _speakers(text) == [speaker]
+    assert direct_act_speakers(text) == [speaker]
 
 
 def test_title_of_body_before_a_name_is_the_person() -> None:
     text = "Secretary of State Maria Okafor said the levy was “a tax on ferries.”"
-    assert _speakers(text) == ["Maria Okafor"]
+    assert direct_act_speakers(text) == ["Maria Okafor"]

@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
+from tests.support.statements import direct_speaker_text
 
 _LEAD = "Maria Okafor leads the dock workers' union. "
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
 
 
 @pytest.mark.parametrize(
@@ -26,9 +22,11 @@ def _direct(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_cancelling_call_reports_nothing(sentence: str) -> None:
-    assert _direct(_LEAD + sentence) == []
+    assert direct_speaker_text(_LEAD + sentence) == []
 
 
 def test_a_call_without_the_particle_still_reports() -> None:
-    found = _direct(_LEAD + "Okafor called the strike “a summer of discontent” on Monday.")
+    found = direct_speaker_text(
+        _LEAD + "Okafor called the strike “a summer of discontent” on Monday."
+    )
     assert found and found[0][0] == "Maria Okafor"

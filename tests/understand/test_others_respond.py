@@ -13,10 +13,7 @@ from __future__ import annotations
 import pytest
 
 from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+from tests.support.statements import direct_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -68,7 +65,7 @@ def _direct(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_the_clause_ends_before_the_others_turn(text: str, said: str) -> None:
-    found = _direct("The hearing opened. " + text)
+    found = direct_speaker_text("The hearing opened. " + text)
     assert found == [("Maria Okafor", said)]
 
 
@@ -88,19 +85,15 @@ def test_the_clause_ends_before_the_others_turn(text: str, said: str) -> None:
     ],
 )
 def test_the_speakers_own_words_go_on(text: str, said: str) -> None:
-    found = _direct("The hearing opened. " + text)
+    found = direct_speaker_text("The hearing opened. " + text)
     assert found == [("Maria Okafor", said)]
 
 
 def test_a_sentence_opening_on_a_quotation_keeps_its_trailer_clause() -> None:
     # the whole sentence before the trailer is what was said
     text = "“Fares are steady now,” and bookings began to rise last week, Okafor said."
-    found = _direct("The hearing opened. " + text)
+    found = direct_speaker_text("The hearing opened. " + text)
     assert found == [("Okafor", "“Fares are steady now,” and bookings began to rise last week")]
-
-
-def _parts(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
 
 
 @pytest.mark.parametrize(
@@ -119,14 +112,14 @@ def _parts(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_split_clause_ends_before_the_others_turn(text: str, tail: str) -> None:
-    found = _parts("The hearing opened. " + text)
+    found = direct_speaker_text("The hearing opened. " + text)
     assert len(found) == 1 and found[0][0] == "Maria Okafor"
     assert found[0][1].endswith(tail)
 
 
 def test_a_trailer_then_others_turn_adds_nothing() -> None:
     text = "The levy was “a tax on ferries,” Maria Okafor said, but critics disagreed."
-    assert _parts("The hearing opened. " + text) == [
+    assert direct_speaker_text("The hearing opened. " + text) == [
         ("Maria Okafor", "The levy was “a tax on ferries,”")
     ]
 
@@ -137,13 +130,13 @@ def test_the_split_clause_keeps_its_own_second_verb() -> None:
         "The mayor, Maria Okafor said, had run the port for “a thousand years” and passed "
         "“no reforms.”"
     )
-    found = _parts("The hearing opened. " + text)
+    found = direct_speaker_text("The hearing opened. " + text)
     assert found[0][1].endswith("and passed “no reforms.”")
 
 
 def test_yet_and_a_pronoun_start_the_speakers_second_act() -> None:
     text = "Maria Okafor conceded the levy was “not perfect,” yet she insisted it was “a start.”"
-    assert _parts("The hearing opened. " + text) == [
+    assert direct_speaker_text("The hearing opened. " + text) == [
         ("Maria Okafor", "the levy was “not perfect,”"),
         ("Maria Okafor", "it was “a start.”"),
     ]

@@ -4,11 +4,7 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(s.speaker, s.text) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_speaker_text
 
 
 def test_a_report_after_an_inner_colon_quotation_takes_the_whole_sentence() -> None:
@@ -17,7 +13,7 @@ def test_a_report_after_an_inner_colon_quotation_takes_the_whole_sentence() -> N
         "When asked about the levy, Mayor Ana Ruiz said: “There will be no exceptions,” the "
         "Harbor Gazette reported.\n"
     )
-    [(speaker, said)] = _direct(text)
+    [(speaker, said)] = direct_speaker_text(text)
     assert "Harbor Gazette" in speaker
     assert said.startswith("When asked about the levy")
 
@@ -28,7 +24,7 @@ def test_a_report_keeps_the_participle_after_the_quotation() -> None:
         "Dock workers also chanted, “Save the docks,” referring to the mayor's plan to sell "
         "the old piers, the Harbor Gazette reports.\n"
     )
-    [(speaker, said)] = _direct(text)
+    [(speaker, said)] = direct_speaker_text(text)
     assert "Harbor Gazette" in speaker
     assert said.startswith("Dock workers also chanted")
     assert said.endswith("to sell the old piers")
@@ -39,6 +35,6 @@ def test_a_quotation_opening_the_sentence_keeps_its_own_trailer() -> None:
         "The harbor vote was close.\n\n"
         "“We will not sell the piers,” Mayor Ana Ruiz said, the Harbor Gazette reported.\n"
     )
-    [(speaker, said)] = _direct(text)
+    [(speaker, said)] = direct_speaker_text(text)
     assert said == "We will not sell the piers,"
     assert "Ruiz" in speaker

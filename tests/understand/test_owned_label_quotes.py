@@ -11,12 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str | None, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
-
+from tests.support.statements import direct_speaker_text
 
 _LEAD = "Maria Okafor spoke at the ferry terminal on Tuesday.\n\n"
 
@@ -33,6 +28,6 @@ _LEAD = "Maria Okafor spoke at the ferry terminal on Tuesday.\n\n"
     ],
 )
 def test_the_owner_of_the_noun_speaks(label: str) -> None:
-    assert _direct(_LEAD + label + " “The levy is dead.”") == [
+    assert direct_speaker_text(_LEAD + label + " “The levy is dead.”") == [
         ("Maria Okafor", "The levy is dead.")
     ]

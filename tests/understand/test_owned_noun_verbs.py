@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
+from tests.support.statements import direct_speaker_text
 
 _LEAD = "Ivo Vale spoke at the harbour on Monday. "
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
 
 
 @pytest.mark.parametrize(
@@ -28,11 +24,11 @@ def _direct(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_an_owned_noun_with_its_own_verb_reports_nothing(sentence: str) -> None:
-    assert _direct(_LEAD + sentence) == []
+    assert direct_speaker_text(_LEAD + sentence) == []
 
 
 def test_an_owned_noun_set_off_by_a_comma_still_reports() -> None:
     text = _LEAD + (
         "Okafor rejected Vale's comments, made in an interview, that the port was “a sinking ship.”"
     )
-    assert [speaker for speaker, _ in _direct(text)] == ["Ivo Vale"]
+    assert [speaker for speaker, _ in direct_speaker_text(text)] == ["Ivo Vale"]

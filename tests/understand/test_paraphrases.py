@@ -7,16 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.model import Statement
 from storywatch.understand import extract_statements
 from storywatch.understand.analysis import analyse
 from storywatch.understand.statements import attribute
-
-
-def _only(text: str) -> Statement:
-    statements = extract_statements(text)
-    assert len(statements) == 1, statements
-    return statements[0]
+from tests.support.statements import only_statement
 
 
 @pytest.mark.parametrize(
@@ -55,7 +49,7 @@ def _only(text: str) -> Statement:
 def test_content_is_the_clause_before_when_only_adverbials_follow(
     text: str, content: str, speaker: str
 ) -> None:
-    statement = _only(text)
+    statement = only_statement(text)
     assert statement.text == content
     assert statement.speaker == speaker
     assert statement.kind == "indirect"
@@ -63,29 +57,29 @@ def test_content_is_the_clause_before_when_only_adverbials_follow(
 
 def test_the_role_before_the_name_is_not_content() -> None:
     text = "The first count had left out the night shift, a yard spokesman, Ivo Rask, said."
-    statement = _only(text)
+    statement = only_statement(text)
     assert statement.text == "The first count had left out the night shift"
     assert statement.speaker == "Ivo Rask"
 
 
 def test_adverbials_then_that() -> None:
     text = "The Korsvik Harbour Board said on Tuesday in a short notice that the yard would reopen."
-    assert _only(text).text == "that the yard would reopen"
+    assert only_statement(text).text == "that the yard would reopen"
 
 
 def test_tell_then_the_clause() -> None:
-    statement = _only("Ostmark Rail tells Halburg it will not run trains on Sunday")
+    statement = only_statement("Ostmark Rail tells Halburg it will not run trains on Sunday")
     assert statement.text == "it will not run trains on Sunday"
 
 
 def test_an_aside_before_that() -> None:
-    statement = _only("Berit Lund said, however, that the night shift would resume.")
+    statement = only_statement("Berit Lund said, however, that the night shift would resume.")
     assert statement.text == "that the night shift would resume"
 
 
 def test_a_cue_between_an_opening_phrase_and_the_clause() -> None:
     text = "Despite the delays, Berit Lund wrote, the yard is ahead of its yearly plan."
-    assert _only(text).text == "the yard is ahead of its yearly plan"
+    assert only_statement(text).text == "the yard is ahead of its yearly plan"
 
 
 def test_a_passive_cue_makes_no_speaker() -> None:
@@ -101,7 +95,7 @@ def test_a_passive_with_its_speaker_after() -> None:
         "Two crates had been declared as spare parts, the Ostmark Safety Board said on "
         "Friday in a report on the fire that closed the yard for a week."
     )
-    statement = _only(text)
+    statement = only_statement(text)
     assert statement.speaker == "Ostmark Safety Board"
     assert statement.text == "Two crates had been declared as spare parts"
 
@@ -116,14 +110,14 @@ def test_a_subject_with_a_relative_clause() -> None:
         "A crane driver who asked not to be named because he was not allowed to speak said "
         "the brakes had failed twice before."
     )
-    statement = _only(text)
+    statement = only_statement(text)
     assert statement.speaker == "A crane driver"
     assert statement.text == "the brakes had failed twice before"
 
 
 def test_accused_of() -> None:
     text = "The Korsvik Crane Operators’ Union accused the yard of ignoring two safety reports."
-    statement = _only(text)
+    statement = only_statement(text)
     assert statement.text == "ignoring two safety reports"
     assert statement.speaker == "Korsvik Crane Operators’ Union"
 
@@ -133,7 +127,7 @@ def test_a_verb_joined_inside_the_reported_clause_is_not_a_second_act() -> None:
         "Asked whether the crane had been inspected, Lund said the Ostmark Safety Board would "
         "investigate and report by the end of the month."
     )
-    statement = _only(text)
+    statement = only_statement(text)
     assert statement.speaker == "Lund"
     assert statement.text == (
         "the Ostmark Safety Board would investigate and report by the end of the month"
@@ -159,7 +153,7 @@ def test_a_quotation_after_a_time_of_day_is_its_own_sentence() -> None:
         "The mayor lifted the order at 7 a.m. “You may go home now,” she said in a message "
         "to residents."
     )
-    statement = _only(text)
+    statement = only_statement(text)
     assert statement.kind == "direct"
     assert statement.text == "You may go home now,"
 

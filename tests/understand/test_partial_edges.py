@@ -5,10 +5,7 @@ shapes measured on PolNeAR train, in sentences written for these tests."""
 from __future__ import annotations
 
 from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str | None]]:
-    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_text_speaker
 
 
 def test_and_a_pronoun_with_a_past_tense_after_the_quotation_is_the_next_act() -> None:
@@ -17,7 +14,7 @@ def test_and_a_pronoun_with_a_past_tense_after_the_quotation_is_the_next_act() -
         "Mayor Ana Ruiz voiced a hope for a “calm, open and busy port,” and she pronounced "
         "the new pier “a gift.”\n"
     )
-    [(first, _), *_rest] = _direct(text)
+    [(first, _), *_rest] = direct_text_speaker(text)
     assert first == "a hope for a “calm, open and busy port,”"
 
 
@@ -27,7 +24,7 @@ def test_a_participle_after_and_goes_on_with_what_was_said() -> None:
         "Mayor Ana Ruiz said she pictured the crews watching a “quiet tide” and knowing "
         "that “the work was worth it.”\n"
     )
-    [(said, _)] = _direct(text)
+    [(said, _)] = direct_text_speaker(text)
     assert said.endswith("“the work was worth it.”")
 
 
@@ -37,7 +34,7 @@ def test_a_clause_opened_by_subject_and_verb_starts_at_the_cue() -> None:
         "Mayor Ana Ruiz said there was clear evidence that the board was “asleep at the "
         "wheel” during the storm.\n"
     )
-    [(said, speaker)] = _direct(text)
+    [(said, speaker)] = direct_text_speaker(text)
     assert said.startswith("there was clear evidence that the board was “asleep")
     assert speaker == "Ana Ruiz"
 
@@ -47,7 +44,7 @@ def test_a_that_after_a_noun_of_the_opened_clause_stays_inside_it() -> None:
         "The ferry season closed early.\n\n"
         "Tomas Berg says his crew is the only one that “has finished every season” on time.\n"
     )
-    [(said, _)] = _direct(text)
+    [(said, _)] = direct_text_speaker(text)
     assert said.startswith("his crew is the only one that “has finished")
 
 
@@ -56,7 +53,7 @@ def test_a_cue_inside_the_opened_clause_does_not_take_over_its_quotation() -> No
         "The toll vote was delayed.\n\n"
         "Mayor Ana Ruiz said she expected that voters will say “no” to the new toll.\n"
     )
-    [(said, speaker)] = _direct(text)
+    [(said, speaker)] = direct_text_speaker(text)
     assert said.startswith("she expected that voters will say “no”")
     assert speaker == "Ana Ruiz"
 

@@ -11,12 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand.analysis import analyse
-from storywatch.understand.statements import attribute
-
-
-def _speakers(text: str) -> list[str]:
-    return [a.speaker.name for a in attribute(analyse(text)) if a.direct]
+from tests.support.statements import direct_act_speakers
 
 
 @pytest.mark.parametrize(
@@ -31,7 +26,7 @@ def _speakers(text: str) -> list[str]:
 )
 def test_the_party_is_the_person_just_quoted(first: str) -> None:
     text = first + " “The levy is a tax on ferries,” the Democrat added."
-    assert _speakers(text) == ["Maria Okafor", "Maria Okafor"]
+    assert direct_act_speakers(text) == ["Maria Okafor", "Maria Okafor"]
 
 
 def test_the_party_before_a_reported_clause() -> None:
@@ -39,7 +34,7 @@ def test_the_party_before_a_reported_clause() -> None:
         "“We will fight,” said Sen. Maria Okafor, D-Ohio. "
         "The Democrat said the levy was “a tax on ferries.”"
     )
-    assert _speakers(text) == ["Maria Okafor", "Maria Okafor"]
+    assert direct_act_speakers(text) == ["Maria Okafor", "Maria Okafor"]
 
 
 @pytest.mark.parametrize(
@@ -53,4 +48,4 @@ def test_the_party_before_a_reported_clause() -> None:
 )
 def test_a_party_not_written_names_no_one(first: str) -> None:
     text = first + " “The levy is a tax on ferries,” the Democrat added."
-    assert _speakers(text) == ["Maria Okafor", "the Democrat"]
+    assert direct_act_speakers(text) == ["Maria Okafor", "the Democrat"]

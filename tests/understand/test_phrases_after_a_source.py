@@ -11,12 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand.analysis import analyse
-from storywatch.understand.statements import attribute
-
-
-def _speakers(text: str) -> list[str]:
-    return [a.speaker.name for a in attribute(analyse(text)) if a.direct]
+from tests.support.statements import direct_act_speakers
 
 
 @pytest.mark.parametrize(
@@ -38,7 +33,7 @@ def _speakers(text: str) -> list[str]:
     ],
 )
 def test_familiar_with_stays_in_the_source(text: str, speaker: str) -> None:
-    assert _speakers(text) == [speaker]
+    assert direct_act_speakers(text) == [speaker]
 
 
 @pytest.mark.parametrize(
@@ -51,4 +46,4 @@ def test_familiar_with_stays_in_the_source(text: str, speaker: str) -> None:
     ],
 )
 def test_a_name_before_its_body_speaks(text: str) -> None:
-    assert _speakers(text) == ["Maria Okafor"]
+    assert direct_act_speakers(text) == ["Maria Okafor"]

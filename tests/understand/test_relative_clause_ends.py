@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
+from tests.support.statements import kind_speaker_text
 
 _LEAD = "Ivo Vale sat on the harbour board for a decade. "
-
-
-def _statements(text: str) -> list[tuple[str, str, str]]:
-    return [(st.kind, st.speaker, st.text) for st in extract_statements(text)]
 
 
 @pytest.mark.parametrize(
@@ -38,7 +34,7 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
     ],
 )
 def test_the_main_clause_is_not_the_report(sentence: str, said: str) -> None:
-    found = _statements(_LEAD + sentence)
+    found = kind_speaker_text(_LEAD + sentence)
     assert [(kind, text) for kind, _, text in found] == [("indirect", said)]
 
 
@@ -46,4 +42,4 @@ def test_a_quotation_the_main_clause_introduces_is_still_read() -> None:
     text = _LEAD + (
         "Vale, who said the levy was unfair, issued a statement saying, “I will not vote for it.”"
     )
-    assert ("direct", "Ivo Vale", "I will not vote for it.") in _statements(text)
+    assert ("direct", "Ivo Vale", "I will not vote for it.") in kind_speaker_text(text)

@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _statements(text: str) -> list[tuple[str, str, str]]:
-    return [(st.kind, st.speaker, st.text) for st in extract_statements(text)]
+from tests.support.statements import kind_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -42,11 +38,11 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
     ],
 )
 def test_the_clause_holds_the_relative(text: str, said: str) -> None:
-    assert _statements("The hearing opened. " + text) == [("direct", "Maria Okafor", said)]
+    assert kind_speaker_text("The hearing opened. " + text) == [("direct", "Maria Okafor", said)]
 
 
 def test_a_relative_at_the_end_is_still_its_own_act() -> None:
     # guard
     text = "Maria Okafor argued that Ruiz would win the seat, which she called “a tragedy.”"
-    found = _statements("The hearing opened. " + text)
+    found = kind_speaker_text("The hearing opened. " + text)
     assert ("direct", "Maria Okafor", "which she called “a tragedy.”") in found

@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+from tests.support.statements import direct_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -35,4 +31,4 @@ def _direct(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_the_relative_clause_closes_before_the_main_verb(text: str, said: str) -> None:
-    assert _direct("The hearing opened. " + text) == [("Maria Okafor", said)]
+    assert direct_speaker_text("The hearing opened. " + text) == [("Maria Okafor", said)]

@@ -4,10 +4,7 @@ shapes measured on PolNeAR train, in sentences written for these tests."""
 from __future__ import annotations
 
 from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[str]:
-    return [s.text for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_texts
 
 
 def test_a_when_or_while_phrase_built_on_another_quotation_goes_on() -> None:
@@ -16,7 +13,7 @@ def test_a_when_or_while_phrase_built_on_another_quotation_goes_on() -> None:
         "Mayor Ana Ruiz said that Tomas Berg was “a fine neighbor” while Lena Hale is “a "
         "menace to the docks.”\n"
     )
-    [said] = _direct(text)
+    [said] = direct_texts(text)
     assert said.endswith("“a menace to the docks.”")
 
 
@@ -26,7 +23,7 @@ def test_a_when_phrase_without_a_quotation_still_ends_the_clause() -> None:
         "Mayor Ana Ruiz said that Tomas Berg was “a fine neighbor” while the crowd in the "
         "hall cheered and waved flags.\n"
     )
-    assert _direct(text) == ["that Tomas Berg was “a fine neighbor”"]
+    assert direct_texts(text) == ["that Tomas Berg was “a fine neighbor”"]
 
 
 def test_an_irregular_past_after_and_is_the_next_act() -> None:
@@ -35,7 +32,7 @@ def test_an_irregular_past_after_and_is_the_next_act() -> None:
         "Councillor Tomas Berg called the levy “a quiet robbery” and cast himself as the "
         "only friend the dock workers had left on the council.\n"
     )
-    assert _direct(text) == ["the levy “a quiet robbery”"]
+    assert direct_texts(text) == ["the levy “a quiet robbery”"]
 
 
 def test_a_perfect_after_and_is_the_next_act() -> None:
@@ -44,7 +41,7 @@ def test_a_perfect_after_and_is_the_next_act() -> None:
         "Mayor Ana Ruiz told reporters the new fees were “entirely fair” and has urged the "
         "port board to publish every contract it signed last year.\n"
     )
-    assert _direct(text) == ["the new fees were “entirely fair”"]
+    assert direct_texts(text) == ["the new fees were “entirely fair”"]
 
 
 def test_and_inside_a_later_quotation_is_no_new_clause() -> None:
@@ -66,5 +63,5 @@ def test_and_a_gerund_inside_a_later_quotation_is_the_speakers_words() -> None:
         "Mayor Ana Ruiz said the ferry plan was “a fine start” but the fees are “unfair and "
         "punishing to the workers who ride it.”\n"
     )
-    [said] = _direct(text)
+    [said] = direct_texts(text)
     assert said.endswith("“unfair and punishing to the workers who ride it.”")

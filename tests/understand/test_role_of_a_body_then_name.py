@@ -12,12 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand.analysis import analyse
-from storywatch.understand.statements import attribute
-
-
-def _speakers(text: str) -> list[str]:
-    return [a.speaker.name for a in attribute(analyse(text)) if a.direct]
+from tests.support.statements import direct_act_speakers
 
 
 @pytest.mark.parametrize(
@@ -32,4 +27,4 @@ def _speakers(text: str) -> list[str]:
     ],
 )
 def test_the_name_after_the_role_speaks(text: str) -> None:
-    assert _speakers(text) == ["Ann Lee"]
+    assert direct_act_speakers(text) == ["Ann Lee"]

@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+from tests.support.statements import direct_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -39,4 +35,4 @@ def _direct(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_the_quotation_stays_with_the_first_speaker(text: str, said: str) -> None:
-    assert _direct("The hearing opened. " + text) == [("Maria Okafor", said)]
+    assert direct_speaker_text("The hearing opened. " + text) == [("Maria Okafor", said)]

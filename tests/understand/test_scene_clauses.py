@@ -5,10 +5,7 @@ reports nothing of a quotation in the main clause after that clause's comma
 from __future__ import annotations
 
 from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_text_speaker
 
 
 def test_a_naming_verb_in_the_main_clause_reads_the_quotation() -> None:
@@ -17,7 +14,7 @@ def test_a_naming_verb_in_the_main_clause_reads_the_quotation() -> None:
         "When Ana Ruiz announced her bid in March 2019, she famously referred to the "
         "dock owners as “idlers” and “thieves” while promising a new pier.\n"
     )
-    [(said, _)] = _direct(text)
+    [(said, _)] = direct_text_speaker(text)
     assert said.startswith("the dock owners as “idlers”")
 
 
@@ -27,7 +24,7 @@ def test_the_main_clauses_own_cue_reads_the_quotation() -> None:
         "After Tomas Berg argued that the ferries should be sold to pay for the dredging, "
         "Ana Ruiz said only that his “sums do not add up.”\n"
     )
-    [(said, who)] = _direct(text)
+    [(said, who)] = direct_text_speaker(text)
     assert said.startswith("that his “sums")
     assert "Ruiz" in who
 
@@ -38,7 +35,7 @@ def test_as_someone_put_it_still_credits_the_quotation() -> None:
         "As the Harbor Gazette noted in an editorial, the board has been "
         "“asleep at the wheel” for years.\n"
     )
-    [(said, who)] = _direct(text)
+    [(said, who)] = direct_text_speaker(text)
     assert "asleep at the wheel" in said
     assert "Gazette" in who
 

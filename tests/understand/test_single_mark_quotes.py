@@ -7,8 +7,8 @@ or newspaper copy; each failed before this change: no quotation was read at all.
 
 from __future__ import annotations
 
-from storywatch.understand import extract_statements
 from storywatch.understand.single_marks import single_marks_as_double
+from tests.support.statements import direct_speaker_text
 
 _ARTICLE = (
     "Ferry levy ‘a betrayal’, says union\n\n"
@@ -22,19 +22,15 @@ _ARTICLE = (
 )
 
 
-def _direct(text: str) -> list[tuple[str | None, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
-
-
 def test_single_marks_open_and_close_quotations() -> None:
-    found = _direct(_ARTICLE)
+    found = direct_speaker_text(_ARTICLE)
     assert ("Maria Okafor", "We have no other choice. The ferries are losing money.") in found
     assert ("Tom Berg", "The crews’ pensions are now at risk,") in found
 
 
 def test_a_quotation_carried_over_paragraphs() -> None:
     # the first paragraph opens without closing; the next opens again and closes
-    found = _direct(_ARTICLE)
+    found = direct_speaker_text(_ARTICLE)
     assert ("Maria Okafor", "We tried for years to fix the service,") in found
     assert (
         "Maria Okafor",
@@ -44,7 +40,7 @@ def test_a_quotation_carried_over_paragraphs() -> None:
 
 
 def test_double_marks_inside_are_a_quotation_within() -> None:
-    found = _direct(_ARTICLE)
+    found = direct_speaker_text(_ARTICLE)
     assert ("Tom Berg", "They told us, ‘Trust us, the route is safe,’ and we did.") in found
 
 

@@ -11,12 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
 from storywatch.understand.analysis import analyse
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+from tests.support.statements import direct_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -40,7 +36,7 @@ def _direct(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_space_between_a_mark_and_a_nested_double_mark(text: str, spoken: str) -> None:
-    found = _direct(text)
+    found = direct_speaker_text(text)
     assert len(found) == 1
     assert found[0][0] == "Maria Okafor"
     assert spoken in found[0][1]
@@ -86,7 +82,7 @@ def test_a_space_between_a_mark_and_a_nested_double_mark(text: str, spoken: str)
     ],
 )
 def test_spacing_slips_around_single_marks(text: str, spoken: str) -> None:
-    found = _direct(text)
+    found = direct_speaker_text(text)
     assert found == [("Maria Okafor", spoken)]
 
 
@@ -95,12 +91,12 @@ def test_a_closing_mark_typed_as_an_opening_one_after_punctuation() -> None:
         "Maria Okafor said the levy would go. "
         "‘The ferries will run again by spring.‘ [Harbour Post]"
     )
-    assert _direct(text) == [("Maria Okafor", "The ferries will run again by spring.")]
+    assert direct_speaker_text(text) == [("Maria Okafor", "The ferries will run again by spring.")]
 
 
 def test_a_closing_mark_typed_as_an_opening_one_after_a_word() -> None:
     text = "Maria Okafor called the levy ‘unfair‘ and ‘a tax on island families’."
-    found = _direct(text)
+    found = direct_speaker_text(text)
     assert len(found) == 1
     assert "“unfair”" in found[0][1] and "“a tax on island families”" in found[0][1]
 
@@ -112,7 +108,7 @@ def test_a_quotation_taken_up_mid_sentence_opens_with_a_turned_mark() -> None:
         "Maria Okafor was asked about the islands.\n\n"
         "’ … and they will have their ferries by spring,’ she said."
     )
-    found = _direct(text)
+    found = direct_speaker_text(text)
     assert len(found) == 1
     assert "they will have their ferries by spring," in found[0][1]
 
@@ -124,7 +120,7 @@ def test_a_short_year_inside_a_quotation_is_no_opening_mark() -> None:
         "Maria Okafor said: ‘The ferries we lost in ‘19 will run again in ‘26, "
         "and nobody will be left behind.’"
     )
-    assert _direct(text) == [
+    assert direct_speaker_text(text) == [
         (
             "Maria Okafor",
             "The ferries we lost in ‘19 will run again in ‘26, and nobody will be left behind.",
@@ -138,7 +134,7 @@ def test_double_marks_of_markup_quote_nothing() -> None:
         '<embed src="harbour.png" alt="the harbour">\n\n'
         "‘Nobody will be left behind,’ she added."
     )
-    assert _direct(text) == [
+    assert direct_speaker_text(text) == [
         ("Maria Okafor", "The ferries will run again by spring,"),
         ("Maria Okafor", "Nobody will be left behind,"),
     ]
@@ -155,7 +151,7 @@ def test_a_stray_double_mark_in_copy_that_quotes_with_single_marks() -> None:
         "She said the harbour tax would go by spring.”\n\n"
         "‘Nobody will be left behind,’ she added."
     )
-    spoken = [quote for _, quote in _direct(text)]
+    spoken = [quote for _, quote in direct_speaker_text(text)]
     assert "The ferries will run again," in spoken
     assert "Nobody will be left behind," in spoken
     assert len(analyse(text).text) == len(text)

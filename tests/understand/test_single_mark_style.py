@@ -12,12 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
 from storywatch.understand.analysis import analyse
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+from tests.support.statements import direct_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -49,7 +45,7 @@ def _direct(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_whole_quotation_in_single_marks(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _direct(text) == expected
+    assert direct_speaker_text(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -70,7 +66,7 @@ def test_a_whole_quotation_in_single_marks(text: str, expected: list[tuple[str, 
     ],
 )
 def test_a_partial_quotation_in_a_reported_clause(text: str, quoted: str) -> None:
-    found = _direct(text)
+    found = direct_speaker_text(text)
     assert len(found) == 1
     assert found[0][0] == "Maria Okafor"
     assert quoted in found[0][1]
@@ -83,7 +79,7 @@ def test_a_quotation_carried_over_paragraphs() -> None:
         "‘We have the money. We have the crews.\n\n"
         "‘And we have the will,’ she added."
     )
-    assert _direct(text) == [
+    assert direct_speaker_text(text) == [
         ("Maria Okafor", "The ferries will run again,"),
         ("Maria Okafor", "We have the money. We have the crews. And we have the will,"),
     ]
@@ -91,7 +87,9 @@ def test_a_quotation_carried_over_paragraphs() -> None:
 
 def test_double_marks_inside_are_a_quotation_within_the_quotation() -> None:
     text = "‘Everyone told me “let it go”, but I won’t,’ said Maria Okafor."
-    assert _direct(text) == [("Maria Okafor", "Everyone told me ‘let it go’, but I won’t,")]
+    assert direct_speaker_text(text) == [
+        ("Maria Okafor", "Everyone told me ‘let it go’, but I won’t,")
+    ]
     # one character for one: every offset still points at the same words
     assert len(analyse(text).text) == len(text)
 
@@ -129,7 +127,7 @@ def test_double_marks_inside_are_a_quotation_within_the_quotation() -> None:
     ],
 )
 def test_apostrophes_do_not_break_the_quotation(text: str, spoken: str) -> None:
-    found = _direct(text)
+    found = direct_speaker_text(text)
     assert len(found) == 1
     assert spoken in found[0][1]
 
@@ -139,7 +137,7 @@ def test_a_headline_name_and_quotation() -> None:
         "Okafor: 'The ferries will run again'\n\n"
         "Harbour minister Maria Okafor promised on Tuesday that the ferry link would reopen."
     )
-    assert ("Maria Okafor", "The ferries will run again") in _direct(text)
+    assert ("Maria Okafor", "The ferries will run again") in direct_speaker_text(text)
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,7 @@ they said. Every article here is written for these tests."""
 
 from __future__ import annotations
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_text_speaker
 
 
 def test_spoke_about_a_quoted_phrase_joined_to_a_second_one() -> None:
@@ -16,7 +12,7 @@ def test_spoke_about_a_quoted_phrase_joined_to_a_second_one() -> None:
         "Senator Maria Lopez toured the harbor on Monday. She spoke instead about "
         "“rebuilding trust” and making sure budgets are “balanced.”\n"
     )
-    assert _direct(text) == [
+    assert direct_text_speaker(text) == [
         ("“rebuilding trust” and making sure budgets are “balanced.”", "Maria Lopez")
     ]
 
@@ -26,7 +22,7 @@ def test_talking_about_runs_to_the_end_of_the_clause() -> None:
         "Dana Whitfield keeps talking about the “quiet strength” of small towns and how the "
         "county wants to be a “good neighbor” to farmers.\n"
     )
-    assert _direct(text) == [
+    assert direct_text_speaker(text) == [
         (
             "the “quiet strength” of small towns and how the county wants to be a "
             "“good neighbor” to farmers",
@@ -40,14 +36,14 @@ def test_a_comma_closing_the_quotation_ends_what_was_said() -> None:
         "Mayor Tom Reed visited the plant on Monday. He talks about “saving the town,” and "
         "the crowd cheers.\n"
     )
-    assert _direct(text) == [("“saving the town,”", "Tom Reed")]
+    assert direct_text_speaker(text) == [("“saving the town,”", "Tom Reed")]
 
 
 def test_talks_as_a_noun_report_nobody() -> None:
     text = "The trade talks about “market access” stalled on Friday.\n"
-    assert _direct(text) == []
+    assert direct_text_speaker(text) == []
 
 
 def test_a_title_after_spoke_of_is_not_said() -> None:
     text = "Mayor Tom Reed spoke of “The Grapes of Wrath” at the library.\n"
-    assert _direct(text) == []
+    assert direct_text_speaker(text) == []

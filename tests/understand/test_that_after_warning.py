@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _statements(text: str) -> list[tuple[str, str, str]]:
-    return [(st.kind, st.speaker, st.text) for st in extract_statements(text)]
+from tests.support.statements import kind_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -40,12 +36,12 @@ def _statements(text: str) -> list[tuple[str, str, str]]:
     ],
 )
 def test_the_clause_starts_at_that(text: str, said: str) -> None:
-    assert _statements("The hearing opened. " + text) == [("direct", "Maria Okafor", said)]
+    assert kind_speaker_text("The hearing opened. " + text) == [("direct", "Maria Okafor", said)]
 
 
 def test_a_person_warned_still_comes_before_that() -> None:
     # the person warned is not what was said
     text = "Maria Okafor warned the council that the levy would be “a tax on ferries.”"
-    assert _statements("The hearing opened. " + text) == [
+    assert kind_speaker_text("The hearing opened. " + text) == [
         ("direct", "Maria Okafor", "that the levy would be “a tax on ferries.”")
     ]

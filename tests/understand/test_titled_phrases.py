@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
+from tests.support.statements import direct_speaker_text
 
 _LEAD = "Ivo Vale has written about the harbour for years. "
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
 
 
 @pytest.mark.parametrize(
@@ -28,9 +24,11 @@ def _direct(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_titled_work_before_the_subject_is_not_said(sentence: str) -> None:
-    assert _direct(_LEAD + sentence) == []
+    assert direct_speaker_text(_LEAD + sentence) == []
 
 
 def test_a_quotation_before_its_trailer_is_still_said() -> None:
-    found = _direct(_LEAD + "“The ferry is finished,” Vale argued in an essay on Monday.")
+    found = direct_speaker_text(
+        _LEAD + "“The ferry is finished,” Vale argued in an essay on Monday."
+    )
     assert [speaker for speaker, _ in found] == ["Ivo Vale"]

@@ -4,11 +4,7 @@ sides of it. Every article here is written for these tests."""
 
 from __future__ import annotations
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_text_speaker
 
 
 def test_a_named_listener_is_part_of_the_aside() -> None:
@@ -16,7 +12,7 @@ def test_a_named_listener_is_part_of_the_aside() -> None:
         "The actor who plays the mayor in the mock debates, two aides to Ruth Ando told "
         "Harbor Radio, has already been chosen and is an “outsider” with no ties to the port.\n"
     )
-    [(said, speaker)] = _direct(text)
+    [(said, speaker)] = direct_text_speaker(text)
     assert said == (
         "The actor who plays the mayor in the mock debates has already been chosen and is "
         "an “outsider” with no ties to the port"
@@ -29,6 +25,6 @@ def test_a_plural_noun_listener_is_part_of_the_aside() -> None:
         "Sooner or later, the harbor master told reporters, the new cranes “will pay for "
         "themselves.”\n"
     )
-    [(said, speaker)] = _direct(text)
+    [(said, speaker)] = direct_text_speaker(text)
     assert said == "Sooner or later the new cranes “will pay for themselves.”"
     assert speaker == "the harbor master"

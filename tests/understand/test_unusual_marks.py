@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from storywatch.understand import extract_statements
 from storywatch.understand.text import find_quotes
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(s.speaker, s.text) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_speaker_text
 
 
 def test_a_title_case_quotation_after_a_cue_and_comma_is_said() -> None:
@@ -18,7 +15,7 @@ def test_a_title_case_quotation_after_a_cue_and_comma_is_said() -> None:
         "Mayor Ana Ruiz tried to brush it off by interjecting, “Only Uncle Tomas.” But her "
         "rival went on.\n"
     )
-    assert _direct(text) == [("Ana Ruiz", "Only Uncle Tomas.")]
+    assert direct_speaker_text(text) == [("Ana Ruiz", "Only Uncle Tomas.")]
 
 
 def test_a_title_case_quotation_after_a_noun_stays_a_title() -> None:
@@ -27,12 +24,12 @@ def test_a_title_case_quotation_after_a_noun_stays_a_title() -> None:
         "Mayor Ana Ruiz quoted one of her favourite reads, “Old Harbor Roads.” Then she sat "
         "down.\n"
     )
-    assert _direct(text) == []
+    assert direct_speaker_text(text) == []
 
 
 def test_interjects_is_a_reporting_verb() -> None:
     text = "The harbor debate grew heated.\n\n“We never agreed,” Ana Ruiz interjects.\n"
-    assert _direct(text) == [("Ana Ruiz", "We never agreed,")]
+    assert direct_speaker_text(text) == [("Ana Ruiz", "We never agreed,")]
 
 
 def test_a_curly_opener_closed_with_a_single_mark_ends_there() -> None:
@@ -40,7 +37,7 @@ def test_a_curly_opener_closed_with_a_single_mark_ends_there() -> None:
         "The harbor vote was close.\n\n"
         "Ana Ruiz posted: “Let’s win this. The docks need us.’ Ruiz spoke at the pier later.\n"
     )
-    assert _direct(text) == [("Ana Ruiz", "Let’s win this. The docks need us.")]
+    assert direct_speaker_text(text) == [("Ana Ruiz", "Let’s win this. The docks need us.")]
 
 
 def test_a_single_mark_closes_before_a_new_quotation_in_the_paragraph() -> None:
@@ -81,7 +78,7 @@ def test_a_paraphrase_ending_in_a_closed_quotation_stays_a_paraphrase_with_it() 
 
 def test_a_closing_mark_after_a_cue_and_comma_with_nothing_open_opens() -> None:
     text = "The harbor vote was close.\n\nRuiz says,” there is nobody left to ask.”\n"
-    assert _direct(text) == [("Ruiz", "there is nobody left to ask.")]
+    assert direct_speaker_text(text) == [("Ruiz", "there is nobody left to ask.")]
 
 
 def test_a_closing_mark_after_a_cue_inside_a_quotation_still_closes() -> None:

@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
+from tests.support.statements import direct_speaker_text
 
 _LEAD = "Maria Okafor chairs the harbour committee. "
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
 
 
 @pytest.mark.parametrize(
@@ -35,5 +31,5 @@ def _direct(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_the_name_is_theirs_who_call_it(sentence: str, speaker: str) -> None:
-    found = _direct(_LEAD + sentence)
+    found = direct_speaker_text(_LEAD + sentence)
     assert found and found[0][0] == speaker

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str | None]]:
-    return [(s.text, s.speaker) for s in extract_statements(text) if s.kind == "direct"]
+from tests.support.statements import direct_text_speaker
 
 
 def test_the_with_clause_names_who_speaks() -> None:
@@ -16,4 +12,4 @@ def test_the_with_clause_names_who_speaks() -> None:
         "on Thursday he viewed the director as “directly responsible” for the collapse.\n"
     )
     said = "he viewed the director as “directly responsible” for the collapse"
-    assert _direct(text) == [(said, "Tomas Berg")]
+    assert direct_text_speaker(text) == [(said, "Tomas Berg")]

@@ -7,8 +7,8 @@ change: a quotation lost the lines after its first, or its trailer on the next l
 
 from __future__ import annotations
 
-from storywatch.understand import extract_statements
 from storywatch.understand.wrapped_lines import unwrapped
+from tests.support.statements import direct_speaker_text
 
 _STORY = """\
 Ferries to stop at Harwick terminal, minister says
@@ -28,18 +28,14 @@ betrayal of working people" and promised to fight it in the courts.
 """
 
 
-def _direct(text: str) -> list[tuple[str | None, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
-
-
 def test_a_quotation_wrapped_over_lines_is_whole() -> None:
-    found = _direct(_STORY)
+    found = direct_speaker_text(_STORY)
     assert ("Maria Okafor", "We have no other choice,") in found
     assert ("Maria Okafor", "The ferries are losing money and the crews know it.") in found
 
 
 def test_a_split_quotation_keeps_its_second_part() -> None:
-    found = _direct(_STORY)
+    found = direct_speaker_text(_STORY)
     assert (
         "Maria Okafor",
         "We tried for years to fix the terminal, but the money never came.",
@@ -47,7 +43,7 @@ def test_a_split_quotation_keeps_its_second_part() -> None:
 
 
 def test_a_partial_quotation_over_a_break() -> None:
-    found = _direct(_STORY)
+    found = direct_speaker_text(_STORY)
     assert any(
         speaker == "Tom Berg" and "a betrayal of working people" in text for speaker, text in found
     )

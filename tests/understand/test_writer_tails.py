@@ -13,11 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
+from tests.support.statements import direct_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -67,7 +63,7 @@ def _direct(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_the_clause_ends_before_the_writers_words(text: str, said: str) -> None:
-    assert _direct("The hearing opened. " + text) == [("Maria Okafor", said)]
+    assert direct_speaker_text("The hearing opened. " + text) == [("Maria Okafor", said)]
 
 
 @pytest.mark.parametrize(
@@ -96,4 +92,4 @@ def test_the_clause_ends_before_the_writers_words(text: str, said: str) -> None:
     ],
 )
 def test_the_speakers_words_go_on(text: str, said: str) -> None:
-    assert _direct("The hearing opened. " + text) == [("Maria Okafor", said)]
+    assert direct_speaker_text("The hearing opened. " + text) == [("Maria Okafor", said)]

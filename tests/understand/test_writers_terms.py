@@ -12,13 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from storywatch.understand import extract_statements
+from tests.support.statements import direct_speaker_text
 
 _LEAD = "Maria Okafor and Ivo Vale ran for the harbour seat. "
-
-
-def _direct(text: str) -> list[tuple[str, str]]:
-    return [(st.speaker, st.text) for st in extract_statements(text) if st.kind == "direct"]
 
 
 @pytest.mark.parametrize(
@@ -35,7 +31,7 @@ def _direct(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_writers_term_is_no_quotation(sentence: str) -> None:
-    assert _direct(_LEAD + sentence) == []
+    assert direct_speaker_text(_LEAD + sentence) == []
 
 
 @pytest.mark.parametrize(
@@ -52,5 +48,5 @@ def test_a_writers_term_is_no_quotation(sentence: str) -> None:
     ],
 )
 def test_words_said_around_a_term_are_kept(sentence: str, speaker: str) -> None:
-    found = _direct(_LEAD + sentence)
+    found = direct_speaker_text(_LEAD + sentence)
     assert found and found[0][0] == speaker
