@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from grids import circumstances, clauses, layouts, shapes, subjects
+from grids import circumstances, clauses, layouts, paraphrases, shapes, subjects
 from grids.common import Family
 
 FAMILIES: tuple[Family[Any], ...] = (
@@ -22,4 +22,5 @@ FAMILIES: tuple[Family[Any], ...] = (
     layouts.SINGLE,
     layouts.STRAIGHT,
     layouts.WRAPPED,
+    paraphrases.FAMILY,
 )

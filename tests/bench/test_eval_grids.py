@@ -33,6 +33,11 @@ from grids.clauses import check as check_clause  # noqa: E402
 from grids.common import Failure, Family, SpeakerCase, check_speaker, reads_as_copy  # noqa: E402
 from grids.layouts import LayoutCase, as_single  # noqa: E402
 from grids.layouts import check as check_layout  # noqa: E402
+from grids.paraphrases import CLAUSES as PARA_CLAUSES  # noqa: E402
+from grids.paraphrases import SUBJECTS as PARA_SUBJECTS  # noqa: E402
+from grids.paraphrases import ParaCase  # noqa: E402
+from grids.paraphrases import build as build_paraphrase  # noqa: E402
+from grids.paraphrases import check as check_paraphrase  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -146,3 +151,29 @@ def test_layout_check_covers_a_split_quotation_in_either_style() -> None:
 )
 def test_crossings_no_writer_would_produce_are_dropped(text: str, copy: bool) -> None:
     assert reads_as_copy(text) is copy
+
+
+def test_paraphrase_check_takes_the_reported_clause_with_its_that() -> None:
+    subject = PARA_SUBJECTS[0]
+    case = build_paraphrase("said-that", "{Sc} said {C}.", "that ", subject, PARA_CLAUSES[0])
+    assert case.text == "The hearing opened. Maria Lopez said that the port will close in May."
+    assert case.content == "that the port will close in May"
+    assert check_paraphrase(case) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "cause"),
+    [
+        # the content wrongly expected to stop early: the reading runs past it
+        ("Maria Lopez said the port will close in May.", "the port will close", "END-LONG"),
+        # a quotation is read as direct, never as a paraphrase
+        ("Maria Lopez said, “The port will close in May.”", "The port will close", "DIRECT"),
+        ("The port will close in May.", "The port will close", "MISS"),
+    ],
+)
+def test_paraphrase_check_names_what_went_wrong(sentence: str, content: str, cause: str) -> None:
+    text = LEAD + sentence
+    start = text.index(content)
+    failure = check_paraphrase(ParaCase("x", text, start, start + len(content), "Lopez"))
+    assert failure is not None
+    assert failure.cause == cause
