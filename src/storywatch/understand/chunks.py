@@ -120,7 +120,25 @@ def plausible(text: str, np: list[Word], loose: bool = False) -> bool:
         return True
     # "former secretary of state": the head is before "of".
     of = next((n for n, w in enumerate(np) if w.text == "of"), 0)
-    return of > 0 and plausible(text, np[:of], loose)
+    if of > 0 and plausible(text, np[:of], loose):
+        return True
+    held = _held_by(np)
+    return held > 0 and plausible(text, np[:held], loose)
+
+
+# An adjective or participle that leaves a source's phrase unfinished, and the preposition
+# it takes: "two people familiar with the talks", "a person briefed on the matter".
+_SOURCE_QUALIFIERS = {"familiar": "with", "close": "to", "knowledgeable": "about", "briefed": "on"}
+
+
+def _held_by(np: list[Word]) -> int:
+    """Where the phrase's head ends before a qualifier that says how the source knows:
+    "Two people familiar with the talks warned …" is a speaker if "Two people" is one
+    (the phrase runs on past the head, so the head test above misses it); else 0."""
+    for n, w in enumerate(np[1:-1], 1):
+        if _SOURCE_QUALIFIERS.get(w.text.lower()) == np[n + 1].text.lower():
+            return n
+    return 0
 
 
 QUANTIFIERS = frozenset(("many", "some", "several", "most", "few", "other", "both", "all"))
