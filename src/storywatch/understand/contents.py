@@ -168,10 +168,13 @@ _JOINING = _words("given except provided assuming considering")
 
 
 def _accused_of(rest: list[Word]) -> int | None:
-    """ "accused the port of sending its members …": the charge is the gerund's clause."""
+    """ "accused the port of sending its members …": the charge is said of the one accused,
+    so the content opens at the object ("the port of sending …"), as PolNeAR's annotators
+    and the partial-quotation reading (``naming``) take it. With no object ("was accused
+    of lying") the charge is the gerund's clause."""
     for n, w in enumerate(rest[:8]):
         if w.text == "of" and n + 1 < len(rest) and rest[n + 1].text.endswith("ing"):
-            return rest[n + 1].start
+            return rest[0].start if n else rest[1].start
     return None
 
 
