@@ -9,9 +9,14 @@ closing such a sentence does the same (:func:`reported_last`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.according_sources import appositive_next, source_after
+from storywatch.understand.according_sources import (
+    appositive_next,
+    source_after,
+    source_apposition,
+)
 from storywatch.understand.asides import aside_around
 from storywatch.understand.phrases import _np_after
 from storywatch.understand.spans import (
@@ -93,8 +98,9 @@ def according_to(text: str, s: Sentence) -> Found | None:
             return None
         cue = (words[k].start, words[k + 1].end)
         lead = text[s.start : words[k].start]
+        described = source_apposition(text, np, s.end)
         if k == 0 or not lead.strip(" ,") or _LINK_BEFORE.search(lead):
-            comma = text.find(",", np[1], s.end)
+            comma = text.find(",", described or np[1], s.end)
             colon = text.find(":", np[1], s.end)
             if colon >= 0 and not text[np[1] : colon].strip():
                 comma = colon  # "According to HuffPo: “…”"
@@ -106,11 +112,11 @@ def according_to(text: str, s: Sentence) -> Found | None:
             start, end = _trim(text, s.start, words[k].start)
             aside = (
                 None
-                if loose and appositive_next(text, np)
-                else aside_around(text, s, start, end, np, cue)
+                if (loose and appositive_next(text, np)) or _described_to_end(text, s, described)
+                else aside_around(text, s, start, end, (np[0], described or np[1]), cue)
             )
             if aside is not None:
-                return aside
+                return replace(aside, speaker=np)  # the source, not its description
         if len(_words_between(s, start, end)) < 3:
             return None
         direct = _has_quote(s.quotes, start, end + 1, text)
@@ -125,6 +131,13 @@ def according_to(text: str, s: Sentence) -> Found | None:
             end += 1
         return Found(((start, end),), direct, np, cue, s.index)
     return None
+
+
+def _described_to_end(text: str, s: Sentence, described: int | None) -> bool:
+    """ "The port will close, according to Lopez, who chairs the board.": the words after
+    the source's comma describe the source up to the sentence's end, so they are no second
+    part of what was said."""
+    return described is not None and not text[described : s.end].strip(" .!?")
 
 
 def _pronoun_after(words: list[Word], k: int) -> Span | None:

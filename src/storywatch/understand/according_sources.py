@@ -6,10 +6,18 @@ to" name where the claim comes from, and that is all they can do there, so any n
 will do as the source, not only one a cue verb's subject would need (a name, a pronoun, a
 noun of speaking). The phrase runs to the first punctuation or to the word that opens a
 clause of its own.
+
+What a comma after the source sets off can describe the source rather than open the claim
+("According to Lopez, 56, the port …", "…, according to Tom Reyes, a spokesman for the
+union."): :func:`source_apposition` says where such a description ends.
 """
 
 from __future__ import annotations
 
+import re
+
+from storywatch.understand import lexicon as lx
+from storywatch.understand.chunks import verb_or_aux
 from storywatch.understand.lexicon import HONORIFICS
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.spans import Span
@@ -62,3 +70,57 @@ def appositive_next(text: str, source: Span) -> bool:
         return False
     first = rest[1:].split(maxsplit=1)[:1]
     return bool(first) and (first[0] in _APPOSITIVE_OPENERS or first[0][:1].isupper())
+
+
+def source_apposition(text: str, source: Span, stop: int) -> int | None:
+    """Where an apposition after the source ends, when the comma after ``source`` opens
+    one: "According to Lopez, 56, the port …", "according to Tom Reyes, a spokesman for
+    the union, …", "according to Lopez, who chairs the board.", "According to Lopez's
+    spokesman, Tom Reyes, …": an age, a party tag, a relative clause on the person, a
+    role with no verb, or a name after a role. The offset of the comma or full stop that
+    closes it (before ``stop``); ``None`` when the comma opens anything else (the content:
+    "According to Lopez, the port will close")."""
+    if text[source[1] : source[1] + 1] != ",":
+        return None
+    m = _UP_TO_PUNCTUATION.match(text, source[1] + 1, stop)
+    if m is None:
+        return None
+    chunk = m.group(1).split()
+    if not chunk or not _describes_source(text[source[0] : source[1]].split(), chunk):
+        return None
+    return m.end(1)
+
+
+# The words after the source's comma, up to the next comma or the sentence's full stop.
+_UP_TO_PUNCTUATION = re.compile(r"\s*([^,;:.“”\"()]+(?:\.[A-Z][^,;:.“”\"()]*)*)(?=,|\.?\s*\Z)")
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*\Z")
+_ROLE_OPENERS = _words("a an the")
+
+
+def _describes_source(source: list[str], chunk: list[str]) -> bool:
+    """``chunk`` (the words after the source's comma) says who the source is."""
+    first = chunk[0].lower()
+    if len(chunk) == 1 and (chunk[0].isdigit() or _PARTY_TAG.match(chunk[0])):
+        return True  # "Lopez, 56,", "Sen. Maria Lopez, D-Ohio,"
+    if first in ("who", "whose"):
+        return True  # "Lopez, who chairs the board,"
+    lows = [w.lower() for w in chunk]
+    if any(verb_or_aux(w) for w in lows[1:]):
+        return False  # "the port will close": a clause, the content
+    if first in _ROLE_OPENERS and len(chunk) <= 9:
+        return _role_head(lows)  # "a spokesman for the union", not "the most of any …"
+    role = source[-1].lower()
+    named = 2 <= len(chunk) <= 4 and all(w[:1].isupper() for w in chunk)
+    return named and (role in lx.TITLE_HEADS or role in lx.SPEAKER_NOUNS)
+
+
+_HEAD_ENDS = _words("of for at in with from on to")
+
+
+def _role_head(lows: list[str]) -> bool:
+    """The phrase's head (its last word before a preposition) names a role or a speaker:
+    "a spokesman for the union", "an analyst at Pivotal", "a Republican strategist"."""
+    head = next((n for n, w in enumerate(lows) if n and w in _HEAD_ENDS), len(lows))
+    word = lows[head - 1]
+    base = word[:-1] if word.endswith("s") else word
+    return any(w in lx.TITLE_HEADS or w in lx.SPEAKER_NOUNS for w in (word, base))
