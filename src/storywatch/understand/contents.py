@@ -12,7 +12,7 @@ one reading of "said (that) …" serves them all.
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.chunks import is_role_chunk
+from storywatch.understand.chunks import is_owned_role, is_role_chunk
 from storywatch.understand.clause_ends import clause_before, clause_opened
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.led_quotes import complete_utterance
@@ -249,14 +249,14 @@ def content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | Non
 
 
 def _without_role(text: str, s: Sentence, head: str) -> str:
-    """ "…households, a city spokeswoman, Oda Brisk, said": the role before the name belongs
-    to the speaker, not to what was said."""
+    """ "…households, a city spokeswoman, Oda Brisk, said", "…, Lopez's spokesman, Tom Reyes,
+    said": the role before the name belongs to the speaker, not to what was said."""
     if not head.endswith(","):
         return head
     comma = head.rfind(",", 0, len(head) - 1)
     if comma < 0:
         return head
     chunk = _words_between(s, s.start + comma + 1, s.start + len(head) - 1)
-    if chunk and len(chunk) <= 6 and is_role_chunk(chunk):
+    if chunk and len(chunk) <= 6 and (is_role_chunk(chunk) or is_owned_role(chunk)):
         return head[: comma + 1]
     return head
