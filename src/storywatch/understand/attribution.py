@@ -370,7 +370,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "as if to say, “…”", "if you tell them, “…”": nobody said it
         if ends_its_clause(text, s, k):
             continue  # "After the talk concluded, Ruiz stated …": the later cue speaks
-        if k > 0 and w.text.endswith("s") and _COUNT.fullmatch(words[k - 1].text):
+        if k > 0 and w.text.endswith("s") and _counted(text, words, k):
             continue  # "leads by 29 points": after a count the word is a plural noun
         if k > 0 and _named_object(text, s, k):
             continue  # "called the mayor's remarks “reckless”": a naming verb's object
@@ -527,6 +527,13 @@ def _named_object(text: str, s: Sentence, k: int) -> bool:
         return False  # "a cousin of the Ruizes', said …"
     naming = naming_content(text, s)
     return naming is not None and naming.verb < k and naming.content[0] <= owner.start
+
+
+def _counted(text: str, words: list[Word], k: int) -> bool:
+    """``words[k]`` follows a count in the same phrase ("29 points"), not an age set off
+    by commas ("Lopez, 56, says …", where it is the verb)."""
+    gap = text[words[k - 1].end : words[k].start]
+    return bool(_COUNT.fullmatch(words[k - 1].text)) and "," not in gap
 
 
 # A count before a word ending in "s" ("29 points", "two notes"), not a year ("in 2016 says").
