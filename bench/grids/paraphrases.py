@@ -7,10 +7,10 @@ a statement of kind "indirect" whose words are the reported clause: not the cue,
 subject, and not the clause that follows ("…, but critics disagreed", "…, adding that …").
 This family crosses sixteen subjects (names, titles, a description, an institution, a
 quantity, appositions and a relative clause, "she"/"he" after a lead naming the person)
-with thirty-one shapes (said, says, told, added, argued, warned, insisted, claimed,
+with thirty-three shapes (said, says, told, added, argued, warned, insisted, claimed,
 announced, denied, "accused … of", "according to" before and after, the cue after the
 clause, with and without "that", with a time or setting after the cue, an aside between
-subject and cue, a clause or tail after the content) and two reported clauses.
+subject and cue, a clause or tail after the content, another speaker's clause after it) and two reported clauses.
 
 The extent follows PolNeAR (its train Content spans, read before this family was written:
 "that" opens the content when the writer wrote it, 314 times to once without on the common
@@ -114,6 +114,8 @@ SHAPES = [
     ("aside", "{Sc}, speaking to reporters on Tuesday, said {C}.", ""),
     ("also", "{Sc} also said {C}.", "that "),
     ("but", "{Sc} said {C}, but critics disagreed.", ""),
+    ("and-other", "{Sc} said {C}, and the mayor said it would not.", ""),
+    ("but-other", "{Sc} said {C}, but the mayor told reporters that it would not.", ""),
     ("adding", "{Sc} said {C}, adding that the vote would be close.", ""),
     ("and-vowed", "{Sc} said {C} and vowed to fight on.", ""),
     ("next-quote", "{Sc} said {C}. “We will see,” the mayor replied.", ""),

@@ -412,10 +412,11 @@ def _pronoun_after_conjunction(text: str, s: Sentence, j: int) -> tuple[Span, in
 
 def _contrast_clause(text: str, s: Sentence, j: int, k: int) -> tuple[Span, int] | None:
     """ "Okafor said the ferry would run, though she added that …", "Vale argued that the
-    levy was fair, while Lindqvist said it would “ruin the port”": after a comma, "though",
-    "although" or "while", then a subject of its own and a cue, is a second act the writer
-    sets against the first, not more of what the first speaker said: (its speaker, where
-    the first act stops). ``j`` is the subject's last word, ``k`` the cue. A weak cue needs
+    levy was fair, while Lindqvist said it would “ruin the port”", "Okafor said the port
+    would close, and Vale said it would not": after a comma, "though", "although", "while",
+    "and" or "but", then a subject of its own and a cue, is a second act the writer sets
+    beside or against the first, not more of what the first speaker said: (its speaker,
+    where the first act stops). ``j`` is the subject's last word, ``k`` the cue. A weak cue needs
     "that" after it: "while the mayor went after the board", "while Vale leads by 21 points
     among …" report nothing."""
     words = s.words
@@ -423,7 +424,7 @@ def _contrast_clause(text: str, s: Sentence, j: int, k: int) -> tuple[Span, int]
     if lx.CUE_LEMMA[words[k].text.lower()] in lx.WEAK_CUES and nxt != "that":
         return None
     for a in range(j - 1, max(0, j - _SUBJECT_WORDS - 1), -1):
-        if words[a].text.lower() not in _CONTRASTS:
+        if words[a].text.lower() not in _CONTRASTS and words[a].text not in _COORD:
             continue
         if a == 0 or "," not in text[words[a - 1].end : words[a].start]:
             return None

@@ -108,6 +108,17 @@ def particle_led(words: list[Word]) -> bool:
     return words[1].text.lower() not in _TIME
 
 
+def says_little(words: list[Word]) -> bool:
+    """ "has said little about the plan in recent months", "said nothing on the matter": a
+    content that opens with how much was said and what about is the absence of a claim,
+    not one."""
+    return len(words) >= 2 and words[0].text in _AMOUNTS and words[1].text in _ABOUT
+
+
+_AMOUNTS = lx.words_of("little nothing much")
+_ABOUT = lx.words_of("about on regarding")
+
+
 def verb_takes_object(cue: Word, after: Word | None, next_after: Word | None) -> bool:
     """ "…, Lee told a joke", "…, the senator stated his intention to …", "…, the state
     asked the court for …": when the cue verb after its subject is followed by the

@@ -60,6 +60,7 @@ from storywatch.understand.questions import asked_by
 from storywatch.understand.reportless import (
     circumstance_only,
     particle_led,
+    says_little,
     sentence_opener,
     verb_has_own_complement,
     verb_takes_object,
@@ -271,7 +272,7 @@ def _reports_nothing(an: Analysis, item: Attributed) -> bool:
     start, end = item.parts[0][0], item.parts[-1][1]
     s = an.sentences[item.sentence]
     inside = _words_between(s, start, end)
-    if circumstance_only(inside) or particle_led(inside):
+    if circumstance_only(inside) or particle_led(inside) or says_little(inside):
         return True
     speaker = item.speaker_span
     if speaker is None or end > speaker[0] or start > s.start + 1:
