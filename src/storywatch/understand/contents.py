@@ -124,6 +124,8 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
                 break  # "said there was clear evidence that …": the clause began at the cue
             if n and "," in text[rest[n - 1].end : w.start] and w.text.endswith("ing"):
                 break  # "…, telling reporters that …": another act, not this content
+            if n and "," in text[rest[n - 1].end : w.start] and _new_subject_link(rest, n):
+                break  # "said fares would rise, but the mayor said that …": his "that"
             if later and w.start > later[0].start:
                 break  # "said he was ''utterly ashamed'' that …": the clause began earlier
             if w.text == "that" and n and rest[n - 1].text.lower() in ("and", "but"):
@@ -149,6 +151,18 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
 
+
+def _new_subject_link(rest: list[Word], n: int) -> bool:
+    """ "…, but the mayor told reporters that …", "…, and Reyes said that …": a conjunction
+    after a comma, then a noun phrase of its own (a determiner or a capital) opens another
+    clause, and a "that" beyond it is that clause's. Not "…, but only to tell him that …"
+    or "…, although she made clear that …", where the first speaker goes on."""
+    nxt = rest[n + 1].text if n + 1 < len(rest) else ""
+    return rest[n].text in _CLAUSE_LINKS and (nxt in ("the", "a", "an") or nxt[:1].isupper())
+
+
+# Words that open a new clause after a comma: a "that" beyond them is that clause's.
+_CLAUSE_LINKS = _words("and but while though although")
 
 # Nouns whose "that" clause is part of a clause's subject ("said the claim that it was “a
 # fix” was false", "said the idea that …"): the reported clause began at the cue.
