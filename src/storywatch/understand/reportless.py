@@ -115,6 +115,33 @@ def says_little(words: list[Word]) -> bool:
     return len(words) >= 2 and words[0].text in _AMOUNTS and words[1].text in _ABOUT
 
 
+def names_a_writing(words: list[Word]) -> bool:
+    """ "wrote a detailed letter to the college's president", "wrote the introduction for a
+    new book", "wrote to investors": a content that is only the thing written (a
+    determiner, a noun of a piece of writing, then nothing or a phrase saying to whom, for
+    what or when) or only the ones written to is what the verb made or whom it addressed,
+    not a claim. "the piece made Obama look good" goes on with a verb of its own, and "The
+    Washington Post, Fiorina would …" names a paper (capitalised), the one told."""
+    if len(words) == 2 and words[0].text == "to":
+        return words[1].text.endswith("s") and words[1].text.islower()  # "to investors"
+    if not words or words[0].text.lower() not in _WRITING_OPENERS:
+        return False
+    head = next((i for i, w in enumerate(words[:6]) if w.text in _WRITINGS), None)
+    if head is None:
+        return False
+    rest = words[head + 1 :]
+    return not rest or rest[0].text.lower() in _WRITTEN_TO or rest[0].text[:1].isupper()
+
+
+_WRITING_OPENERS = lx.words_of("a an the his her their its")
+_WRITINGS = lx.words_of(
+    """
+    letter letters introduction foreword preface memo memoir note notes op-ed column essay
+    book books email e-mail post piece article editorial afterword chapter
+    """
+)
+_WRITTEN_TO = lx.words_of("to for on about from in of")
+
 _AMOUNTS = lx.words_of("little nothing much")
 _ABOUT = lx.words_of("about on regarding")
 

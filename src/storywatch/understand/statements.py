@@ -59,6 +59,7 @@ from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.questions import asked_by
 from storywatch.understand.reportless import (
     circumstance_only,
+    names_a_writing,
     particle_led,
     says_little,
     sentence_opener,
@@ -272,7 +273,12 @@ def _reports_nothing(an: Analysis, item: Attributed) -> bool:
     start, end = item.parts[0][0], item.parts[-1][1]
     s = an.sentences[item.sentence]
     inside = _words_between(s, start, end)
-    if circumstance_only(inside) or particle_led(inside) or says_little(inside):
+    if (
+        circumstance_only(inside)
+        or particle_led(inside)
+        or says_little(inside)
+        or names_a_writing(inside)
+    ):
         return True
     speaker = item.speaker_span
     if speaker is None or end > speaker[0] or start > s.start + 1:
