@@ -142,6 +142,17 @@ def _held_by(np: list[Word]) -> int:
 
 
 QUANTIFIERS = frozenset(("many", "some", "several", "most", "few", "other", "both", "all"))
+
+
+def opening_group(noun: str, preposition: str) -> bool:
+    """ "Officials at the ministry", "Lawyers for Vale", "Aides to Lopez": a plural speaking
+    noun, capitalised only because it opens the sentence, heads its phrase before "at",
+    "for" or "to" (the body after it does not speak). Not before "of" ("Members of the
+    press accused …" found acts that are no statements)."""
+    low = noun.lower()
+    return preposition in ("at", "for", "to") and low.endswith("s") and low in lx.SPEAKER_NOUNS
+
+
 _PRONOUNS_OR_RELATIVES = lx.PERSONAL_PRONOUNS | {"who", "which"}
 
 

@@ -210,6 +210,13 @@ NAMING_LEMMAS: frozenset[str] = frozenset(("call", "dub", "term", "label", "bran
 
 # The days of the week, lowercased ("told Tuesday" names a day, not a listener).
 WEEKDAYS: frozenset[str] = _words("monday tuesday wednesday thursday friday saturday sunday")
+# The months, lowercased, with the abbreviations wire copy uses ("Feb. 2").
+MONTHS: frozenset[str] = _words(
+    """
+    january february march april may june july august september october november december
+    jan. feb. aug. sept. oct. nov. dec.
+    """
+)
 
 # Forms of "be": after one, a cue is passive ("was described as") and its subject no speaker.
 BE_FORMS: frozenset[str] = _words("is are was were be been being")

@@ -19,6 +19,7 @@ from storywatch.understand.chunks import (
     is_owned_role,
     is_role_chunk,
     names_someone,
+    opening_group,
     plausible,
 )
 from storywatch.understand.places import is_place_appositive, past_place_appositives
@@ -275,13 +276,7 @@ def _capital_head(words: list[Word], k: int, i: int) -> bool:
         return False
     if low in lx.TITLE_HEADS or low == "head":
         return True
-    return (
-        k == 0
-        and words[i].text in ("at", "for", "to")
-        and low.endswith("s")
-        and low in lx.SPEAKER_NOUNS
-        and low not in QUANTIFIERS
-    )
+    return k == 0 and opening_group(low, words[i].text)
 
 
 def _head_before(words: list[Word], i: int) -> int | None:

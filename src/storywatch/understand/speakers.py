@@ -22,6 +22,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.ages import aged_person
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.cataphora import cataphoric_name
+from storywatch.understand.chunks import opening_group
 from storywatch.understand.parties import written_with_party
 from storywatch.understand.place_phrases import name_ending_group, place_alone, place_in_phrase
 from storywatch.understand.pronoun_fit import MASCULINE_HINT, compatible, gender_of
@@ -244,9 +245,7 @@ def _office_of_body(an: Analysis, span: tuple[int, int], at: int, marker: str) -
     head = words[-1].lower().rstrip(".")
     if len(words) == 1 and span[0] == an.sentences[an.sentence_of(span[0])].start:
         # "Lawyers for Vale said": capitalised only because it opens the sentence
-        return (
-            marker in (" at ", " for ", " to ") and head.endswith("s") and head in lx.SPEAKER_NOUNS
-        )
+        return opening_group(head, marker.strip())
     if marker != " of " or TITLE_ALIASES.get(head, head) not in lx.TITLE_HEADS:
         return False
     mids = an.mentions_in(*span)

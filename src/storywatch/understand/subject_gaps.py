@@ -111,7 +111,7 @@ def _time_before(words: list[Word], k: int) -> int:
     """How many time words stand right before ``words[k]`` ("last week", "earlier this
     month", "Tuesday"): up to three, the last a time itself, not "on" or "this"."""
     n = 0
-    while n < 3 and k - n > 0 and words[k - n - 1].text.lower() in _TIME_WORDS - _LINKS:
+    while n < 3 and k - n > 0 and words[k - n - 1].text.lower() in _TIMES:
         n += 1
         if k - n > 0 and words[k - n - 1].text.lower() in _LINKS and n < 3:
             n += 1
@@ -119,6 +119,7 @@ def _time_before(words: list[Word], k: int) -> int:
 
 
 _LINKS = lx.words_of("on this last next also again once")
+_TIMES = _TIME_WORDS - _LINKS
 
 
 def _setting_before(words: list[Word], k: int) -> int:
@@ -138,13 +139,13 @@ def _setting_before(words: list[Word], k: int) -> int:
             return n
         if low in _SETTING_BREAKS or low in lx.CUE_WORDS or low in lx.PERSONAL_PRONOUNS:
             return 0
-        has_setting = has_setting or low in _SETTING_NOUNS or low in _MONTHS or _is_year(low)
+        has_setting = has_setting or low in _SETTING_NOUNS or low in lx.MONTHS or _is_year(low)
     return 0
 
 
 def _ends_setting(word: str) -> bool:
     low = word.lower()
-    return low in _SETTING_NOUNS or low in _MONTHS or _is_year(low) or word[:1].isupper()
+    return low in _SETTING_NOUNS or low in lx.MONTHS or _is_year(low) or word[:1].isupper()
 
 
 def _is_year(word: str) -> bool:
@@ -161,12 +162,6 @@ _SETTING_NOUNS = lx.words_of(
     posts speech speeches call conference briefing hearing debate letter email e-mail
     release appearance event rally rallies meeting video radio television tv show program
     podcast op-ed column memo filing testimony remarks address hall session time
-    """
-)
-_MONTHS = lx.words_of(
-    """
-    january february march april may june july august september october november december
-    jan. feb. aug. sept. oct. nov. dec.
     """
 )
 
@@ -200,7 +195,7 @@ def _name_opens_subject(text: str, words: list[Word], i: int) -> bool:
     speaking noun ("a spokesman for the State Department")."""
     while i > 0 and words[i - 1].text[:1].isupper() and _spaced(text, words, i):
         i -= 1
-    if i == 0 or text[words[i - 1].end : words[i].start] != " ":
+    if i == 0 or not _spaced(text, words, i):
         return True
     if words[i - 1].text.lower() in _NOUN_OPENERS:
         i -= 1
