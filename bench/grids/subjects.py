@@ -127,6 +127,12 @@ SUBJECTS = [
     ("the company's chief executive, Tom Reyes,", "Reyes", PLAIN, True),
     ("Mayor Tom Reyes of Dayton", "Reyes", PLAIN, True),
     ("Tom Reyes, a retired teacher from Dayton,", "Reyes", PLAIN, True),
+    ("a lobbyist for the industry", "lobbyist", PLAIN, True),
+    ("a historian at Ohio State University", "historian", PLAIN, True),
+    ("a consultant for the Lopez campaign", "consultant", PLAIN, True),
+    ("the broadcaster", "broadcaster", PLAIN, True),
+    ("the radioman", "radioman", PLAIN, True),
+    ("two investigators", "investigators", PLAIN, False),
 ]  # fmt: skip
 PARTIAL = "“a disaster for working families”"
 WHOLE = "“The plan is a disaster for working families,”"

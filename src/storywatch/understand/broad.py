@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.chunks import person_noun
 from storywatch.understand.clause_ends import finite
 from storywatch.understand.contents import content_after
 from storywatch.understand.phrases import _np_before, clause_subject, main_subject
@@ -133,7 +134,15 @@ def verb_subject(text: str, s: Sentence, k: int) -> tuple[int, Span | None]:
     if j == 0:
         return 0, None
     floor = subject_floor(text, s, words[j - 1].start)
-    return j, _np_before(text, words, j, floor)
+    found = _np_before(text, words, j, floor)
+    if found is None:
+        # "The radioman pointed out that …": a noun for a person the speaking lexicon
+        # lacks. Only such a head is taken from the looser reading, which would also give
+        # "the stage" or "a statement Thursday night".
+        loose = _np_before(text, words, j, floor, loose=True)
+        head = text[loose[0] : loose[1]].split()[-1].lower() if loose else ""
+        found = loose if person_noun(head) else None
+    return j, found
 
 
 def _participle_subject(text: str, s: Sentence, j: int, k: int) -> Span | None:

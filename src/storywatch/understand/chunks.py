@@ -144,6 +144,15 @@ def _held_by(np: list[Word]) -> int:
 QUANTIFIERS = frozenset(("many", "some", "several", "most", "few", "other", "both", "all"))
 
 
+def person_noun(low: str) -> bool:
+    """ "broadcaster", "investigators", "radioman": a noun for someone beyond the speaking
+    nouns (:data:`~storywatch.understand.lexicon.PERSON_NOUNS`, and compounds ending in
+    "-man", "-woman", "-people")."""
+    return low in lx.PERSON_NOUNS or (
+        lx.PERSON_COMPOUND.match(low) is not None and low not in lx.NOT_PERSON_COMPOUNDS
+    )
+
+
 def opening_group(noun: str, preposition: str) -> bool:
     """ "Officials at the ministry", "Lawyers for Vale", "Aides to Lopez": a plural speaking
     noun, capitalised only because it opens the sentence, heads its phrase before "at",

@@ -7,6 +7,8 @@ errors on the PolNeAR *train* split, never the dev split we report on.
 
 from __future__ import annotations
 
+import re
+
 
 def words_of(text: str) -> frozenset[str]:
     """A word list written as one string, so long lists stay readable in the source."""
@@ -421,6 +423,36 @@ SPEAKER_NOUNS: frozenset[str] = _words(
     executive employee
     """
 )
+
+# People named by what they do or are, beyond the speaking nouns above: a phrase headed by
+# one ("the broadcaster", "two investigators", "the Ohio conservative") can be a speaker
+# wherever a subject needs a noun for someone (:func:`~storywatch.understand.chunks.plausible`),
+# as "the senator" always could. Singular and plural are both written out, so no word is
+# guessed from its ending.
+PERSON_NOUNS: frozenset[str] = _words(
+    """
+    broadcaster broadcasters commentator commentators pundit pundits historian historians
+    scholar scholars journalist journalists publisher blogger bloggers organizer organizers
+    protester demonstrator demonstrators neighbor neighbors witness witnesses victim victims
+    survivor survivors prosecutor prosecutors detective detectives investigator investigators
+    trooper troopers physician physicians nurse nurses surgeon surgeons scientist consultant
+    consultants donor donors campaigner campaigners volunteer volunteers diplomat diplomats
+    negotiator negotiators sergeant soldier soldiers player players fan fans actor actress
+    singer novelist poet comedian rapper priest preacher evangelist evangelicals brother
+    sister boy girl observer opponent opponents rival rivals challenger incumbent populist
+    conservative conservatives liberal liberals progressive progressives moderates democrat
+    republican lobbyist lobbyists entrepreneur investor investors trader traders banker
+    bankers activist activists professor professors lecturer correspondent correspondents
+    editor editors officers commander commanders founder founders
+    farmer farmers parent parents grandmother grandfather mom dad rancher ranchers
+    shopper shoppers customer customers client clients patient patients tenant tenants
+    landlord homeowner homeowners retiree retirees immigrant immigrants refugee refugees
+    """
+)
+
+# The endings of compounds for a person ("radioman", "congresswoman", "businesspeople").
+PERSON_COMPOUND = re.compile(r"[a-z]{3,}(?:man|men|woman|women|person|persons|people)$")
+NOT_PERSON_COMPOUNDS = frozenset(("human", "humans", "specimen", "abdomen", "talisman", "ottoman"))
 
 # Names that end in one of these words are companies: what "the company" (or "the firm",
 # "the carrier") stands for when the article named one before.

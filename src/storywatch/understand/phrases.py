@@ -20,6 +20,7 @@ from storywatch.understand.chunks import (
     is_role_chunk,
     names_someone,
     opening_group,
+    person_noun,
     plausible,
 )
 from storywatch.understand.places import is_place_appositive, past_place_appositives
@@ -285,6 +286,8 @@ def _head_before(words: list[Word], i: int) -> int | None:
         low = words[k].text.lower()
         if low in lx.SPEAKER_NOUNS and not words[k].text[:1].isupper():
             return k
+        if k == i - 1 and words[i].text in ("for", "at") and person_noun(low):
+            return k  # "a lobbyist for the industry", "a historian at Yale"
         if _capital_head(words, k, i):
             return k
         if low in _DETERMINERS or low in lx.CUE_WORDS:
