@@ -167,6 +167,7 @@ SHAPES = [
     ("would_only", "{Sc} would say only that the plan was " + PARTIAL + "."),
     ("emailed", WHOLE + " {S} said in an emailed statement."),
     ("from_office", WHOLE + " {S} said Tuesday in a telephone interview from his office in Dayton."),
+    ("found", "{Sc} found that the plan was " + PARTIAL + "."),
 ]  # fmt: skip
 COMMA_ASIDES = {"pre_aside", "reached", "asked", "however", "for_part"}
 OBJECT = {"she": "her", "he": "him"}

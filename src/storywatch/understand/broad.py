@@ -140,9 +140,19 @@ def verb_subject(text: str, s: Sentence, k: int) -> tuple[int, Span | None]:
         # lacks. Only such a head is taken from the looser reading, which would also give
         # "the stage" or "a statement Thursday night".
         loose = _np_before(text, words, j, floor, loose=True)
-        head = text[loose[0] : loose[1]].split()[-1].lower() if loose else ""
-        found = loose if person_noun(head) else None
+        found = loose if loose is not None and person_noun(_head(text, loose)) else None
     return j, found
+
+
+def _head(text: str, span: Span) -> str:
+    """The head noun of a subject, lowercased: its last word, or the last before a
+    preposition it goes on through ("a lobbyist for the industry" → "lobbyist")."""
+    phrase = text[span[0] : span[1]].split()
+    cut = next((n for n, w in enumerate(phrase) if n and w in _AFTER_HEAD), len(phrase))
+    return phrase[cut - 1].lower()
+
+
+_AFTER_HEAD = frozenset(("for", "at", "of", "with", "from", "in"))
 
 
 def _participle_subject(text: str, s: Sentence, j: int, k: int) -> Span | None:

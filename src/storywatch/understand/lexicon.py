@@ -188,7 +188,7 @@ QUOTE_CUES: frozenset[str] = (
     decrying deemed defended defending defends denounced denouncing derided detailing
     disclosed discuss discussed discussing disliked dismisses dismissing distanced documented
     downplayed dwelled echoed echoing emailed endorsed endorses envisioned estimates
-    expressed fearing finds focuses highlighted highlighting hinted hints hoped hoping
+    expressed fearing finds found focuses highlighted highlighting hinted hints hoped hoping
     imagined implying interpreted introducing invoked issued knocked lambasted lamenting
     lashed lays listed mention mentioning mocking mulling offered opined opposed ordered
     outlined outlining paints pitches pivoted pointed pointing portray portrayed portraying
