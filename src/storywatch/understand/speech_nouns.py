@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.clause_ends import finite
+from storywatch.understand.clauses import is_relative_that
 from storywatch.understand.lexicon import words_of
 from storywatch.understand.partial_tails import cut_tail
 from storywatch.understand.spans import (
@@ -67,12 +68,18 @@ def speech_noun_led(text: str, s: Sentence) -> Found | None:
     words = s.words
     for k, w in enumerate(words):
         low = w.text.lower()
-        if low not in _COPULA_NOUNS and low not in _TO_NOUNS:
+        if low not in _COPULA_NOUNS and low not in _TO_NOUNS and low not in _BY_NOUNS:
             continue
         if _inside(s.quotes, w.start):
             continue
         owner = _owner(text, s, k)
-        if owner is None:
+        agent = _agent_after(text, s, k) if owner is None and low in _BY_NOUNS else None
+        if agent is not None:
+            said = _what_was_said(text, s, agent[1], agent[0], w)
+            if said is not None:
+                return said
+            continue
+        if owner is None or (low not in _COPULA_NOUNS and low not in _TO_NOUNS):
             continue
         labelled = _labelled_quote(text, s, k) if low in _COPULA_NOUNS else None
         if labelled is not None:
@@ -85,14 +92,22 @@ def speech_noun_led(text: str, s: Sentence) -> Found | None:
             start = _clause_start(text, words, k, opener)
         if start is None:
             continue
-        start, end = _trim(text, start, s.end)
-        if start >= end or not _has_quote(s.quotes, start, end, text):
-            continue
-        end = _embedded_end(text, s, start, cut_tail(text, s.quotes, start, end))
-        if _closes_at(text, end):
-            end += 1
-        return Found(((start, end),), True, owner, (w.start, w.end), s.index)
+        said = _what_was_said(text, s, start, owner, w)
+        if said is not None:
+            return said
     return None
+
+
+def _what_was_said(text: str, s: Sentence, start: int, owner: Span, noun: Word) -> Found | None:
+    """The clause from ``start`` to where the noun's sentence goes on without it, when it
+    holds a quotation, as the owner's statement."""
+    start, end = _trim(text, start, s.end)
+    if start >= end or not _has_quote(s.quotes, start, end, text):
+        return None
+    end = _embedded_end(text, s, start, cut_tail(text, s.quotes, start, end))
+    if _closes_at(text, end):
+        end += 1
+    return Found(((start, end),), True, owner, (noun.start, noun.end), s.index)
 
 
 def _embedded_end(text: str, s: Sentence, start: int, end: int) -> int:
@@ -133,6 +148,45 @@ def _owner(text: str, s: Sentence, k: int) -> Span | None:
         if low in ("the", "a", "an", "this", "that"):
             return None
     return None
+
+
+def _agent_after(text: str, s: Sentence, k: int) -> tuple[Span, int] | None:
+    """ "the contention of former Secretary of State Maria Lopez that …", "a report by
+    Politico that he “fabricated” the story", "2013 comments from Leon Panetta that “…”":
+    the noun's speaker follows it after "by", "of" or "from", and what they said opens at
+    the "that" after the speaker. The speaker must hold a capitalised word (a name, which
+    the caller requires anyway: "the suggestion by a potential president" is left alone),
+    and the "that" must open a clause, not a relative one ("a report by Politico that ran
+    Friday"). Returns the speaker's span and where the clause starts."""
+    words = s.words
+    if k + 2 >= len(words) or words[k + 1].text not in ("by", "of", "from"):
+        return None
+    for i in range(k + 2, min(len(words), k + 2 + _MAX_AGENT)):
+        if _inside(s.quotes, words[i].start) or any(
+            c in text[words[i - 1].end : words[i].start] for c in ",;:()"
+        ):
+            return None
+        if words[i].text != "that":
+            continue
+        if i == k + 2 or not any(w.text[:1].isupper() for w in words[k + 2 : i]):
+            return None
+        if is_relative_that(words, i):
+            return None
+        # The name that ends the phrase ("former secretary of state Hillary Clinton"): a
+        # lowercase title before it would keep the speaker from resolving to the person.
+        first = i - 1
+        while first > k + 2 and words[first - 1].text[:1].isupper():
+            first -= 1
+        if not words[i - 1].text[:1].isupper():
+            first = k + 2
+        return (words[first].start, words[i - 1].end), words[i].start
+    return None
+
+
+# Words the speaker after "by"/"of"/"from" may run to ("former secretary of state Hillary
+# Rodham Clinton"), and the nouns read that way: a report names its author after "by".
+_MAX_AGENT = 9
+_BY_NOUNS = _THAT_NOUNS | words_of("report reports")
 
 
 def _labelled_quote(text: str, s: Sentence, k: int) -> Quote | None:
