@@ -40,6 +40,12 @@ def test_the_name_after_to_before_a_colon_was_addressed_not_the_speaker() -> Non
     assert only.text.startswith("Stop blaming the harbour board")
 
 
+def test_the_name_after_for_before_a_colon_was_addressed_not_the_speaker() -> None:
+    text = "Okafor had a simple message for Vale: “Stop blaming the harbour board.”\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "Okafor", only
+
+
 def test_a_name_alone_before_the_colon_still_speaks() -> None:
     [only] = extract_statements("Lindqvist: “We will reopen the pier in May.”\n")
     assert only.speaker == "Lindqvist", only

@@ -452,8 +452,8 @@ def colon_intro(text: str, s: Sentence) -> Found | None:
     ):
         i -= 1
     if i > 0 and before[i - 1].text.lower() in _ADDRESSED:
-        # "Okafor delivered a blunt message to Vale: “…”": the name after "to" is who was
-        # addressed; the one who spoke opens the sentence, when a name does.
+        # "Okafor delivered a blunt message to Vale: “…”" ("… for Vale"): the name after
+        # "to" is who was addressed; the one who spoke opens the sentence, when a name does.
         return _opening_name_found(text, s, before, i - 1, q)
     # "From Bush's Facebook post:": before a noun of what was written, an owner inside the
     # run is whose words they are ("From DNAinfo's Eddie Small:" keeps the reporter).
@@ -463,7 +463,7 @@ def colon_intro(text: str, s: Sentence) -> Found | None:
     return Found(tuple(q.parts), True, speaker, None, s.index)
 
 
-_ADDRESSED = frozenset(("to", "at"))
+_ADDRESSED = frozenset(("to", "at", "for"))
 
 
 def _opening_name_found(
