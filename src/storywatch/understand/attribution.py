@@ -356,6 +356,8 @@ def _nested(text: str, outer: Found, inner: Found) -> bool:
 
 def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
     words = s.words
+    if not cue_indices(s):
+        return None  # no cue verb: nothing below can report (the question tests are pure)
     # "Asked whether …, Lee said: “…”": the question's words are no one's attribution.
     start_at = max(start_at, answer_start(text, s), after_asked_by(text, s))
     for k in cue_indices(s):

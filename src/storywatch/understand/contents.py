@@ -26,10 +26,10 @@ from storywatch.understand.spans import (
     Span,
     _closes_at,
     _has_quote,
-    _inside,
     _trim,
     _words_between,
     is_title_quote,
+    outside_quotes,
 )
 from storywatch.understand.text import Word
 from storywatch.understand.works import names_a_work
@@ -41,7 +41,7 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
     the end of the sentence. ``None`` when only an object and adverbials follow, since
     then the content is elsewhere (before the cue, or in the next sentence)."""
     cue = s.words[k]
-    rest = [w for w in s.words[k + 1 :] if not _inside(s.quotes, w.start)]
+    rest = outside_quotes(s, k + 1)
     if other_sense(text, cue, rest, lemma):
         return None
     later = [q for q in s.quotes if q.start >= cue.end and not is_title_quote(text, q)]
@@ -243,7 +243,7 @@ def content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | Non
     if len(tail.split()) > 8 and not tail.startswith(","):
         # A long tail is fine when it is only adverbials ("said on Friday in a preliminary
         # report on the fire that closed the harbor"; "said on Tuesday, contradicting …").
-        rest = [w for w in s.words[k + 1 :] if not _inside(s.quotes, w.start)]
+        rest = outside_quotes(s, k + 1)
         if content_start(text, cue.end, rest, lx.CUE_LEMMA[cue.text.lower()]) != NOTHING:
             return None
     head = _without_role(text, s, text[s.start : speaker[0]].rstrip())

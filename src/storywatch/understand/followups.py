@@ -37,6 +37,7 @@ from storywatch.understand.spans import (
     _trim,
     cue_indices,
     is_title_quote,
+    outside_quotes,
     parts_overlap,
 )
 from storywatch.understand.text import Word
@@ -507,7 +508,7 @@ def _content(text: str, s: Sentence, k: int) -> tuple[tuple[Span, ...], bool] | 
     """What a follow-up cue reports: from "that" (if it comes within a few words), else the
     quotation it introduces, else everything after the cue."""
     cue: Word = s.words[k]
-    after = [w for w in s.words[k + 1 :] if not _inside(s.quotes, w.start)]
+    after = outside_quotes(s, k + 1)
     later = [q for q in s.quotes if q.start >= cue.end and not is_title_quote(text, q)]
     start = cue.end
     for n, w in enumerate(after[:_OBJECT_WORDS]):

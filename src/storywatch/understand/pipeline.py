@@ -35,10 +35,16 @@ def extract_entities(text: str) -> list[Entity]:
 
 def guess_language(text: str) -> str | None:
     """ "en" when the text reads as English (enough of its most common words), else None."""
-    words = [w.lower() for w in _WORD.findall(text[:1500])]
+    head = text[:1500]
+    # ASCII lower-casing keeps every letter a letter and adds none, so the words of the
+    # lower-cased head are the lower-cased words (not so for all of Unicode: "İ").
+    if head.isascii():
+        words = _WORD.findall(head.lower())
+    else:
+        words = [w.lower() for w in _WORD.findall(head)]
     if len(words) < 8:
         return None
-    share = sum(1 for w in words if w in _ENGLISH) / len(words)
+    share = sum(map(_ENGLISH.__contains__, words)) / len(words)
     return "en" if share >= 0.08 else None
 
 

@@ -10,6 +10,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import itemgetter
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
@@ -97,11 +99,39 @@ class Sentence:
     cues: list[int] | None = None
 
 
+class _CueForms(dict[str, bool]):
+    """A word as written -> whether it is a cue verb in any case ("said", "Said"), filled on
+    first use. A hit is one C-level lookup, so :func:`cue_indices` runs over a sentence's
+    words without a Python step per word (it reads every word of every sentence read for an
+    attribution). The answer depends on the word alone, so keeping it is safe; the cache is
+    cleared when it grows past :data:`_CUE_FORMS_SIZE` so memory stays bounded."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= _CUE_FORMS_SIZE:
+            self.clear()
+        value = self[word] = word.lower() in lx.CUE_WORDS
+        return value
+
+
+_CUE_FORMS_SIZE = 100_000
+_CUE_FORMS = _CueForms()
+_TEXT = itemgetter(0)
+
+
 def cue_indices(s: Sentence) -> list[int]:
+    """Indices of the sentence's words that are cue verbs, found once per sentence."""
     if s.cues is None:
-        cues = lx.CUE_WORDS
-        s.cues = [i for i, w in enumerate(s.words) if w[0].lower() in cues]
+        s.cues = list(compress(count(), map(_CUE_FORMS.__getitem__, map(_TEXT, s.words))))
     return s.cues
+
+
+def outside_quotes(s: Sentence, first: int) -> list[Word]:
+    """The words of ``s`` from index ``first`` on that stand outside its quotations (a new
+    list). Most sentences quote nothing: then that is the plain slice, with no test of each
+    word against the quotations."""
+    if not s.quotes:
+        return s.words[first:]
+    return [w for w in s.words[first:] if not _inside(s.quotes, w.start)]
 
 
 def _inside(quotes: list[Quote], pos: int) -> bool:
