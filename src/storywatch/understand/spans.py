@@ -10,8 +10,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, count
-from operator import itemgetter
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
@@ -99,29 +97,10 @@ class Sentence:
     cues: list[int] | None = None
 
 
-class _CueForms(dict[str, bool]):
-    """A word as written -> whether it is a cue verb in any case ("said", "Said"), filled on
-    first use. A hit is one C-level lookup, so :func:`cue_indices` runs over a sentence's
-    words without a Python step per word (it reads every word of every sentence read for an
-    attribution). The answer depends on the word alone, so keeping it is safe; the cache is
-    cleared when it grows past :data:`_CUE_FORMS_SIZE` so memory stays bounded."""
-
-    def __missing__(self, word: str) -> bool:
-        if len(self) >= _CUE_FORMS_SIZE:
-            self.clear()
-        value = self[word] = word.lower() in lx.CUE_WORDS
-        return value
-
-
-_CUE_FORMS_SIZE = 100_000
-_CUE_FORMS = _CueForms()
-_TEXT = itemgetter(0)
-
-
 def cue_indices(s: Sentence) -> list[int]:
-    """Indices of the sentence's words that are cue verbs, found once per sentence."""
     if s.cues is None:
-        s.cues = list(compress(count(), map(_CUE_FORMS.__getitem__, map(_TEXT, s.words))))
+        cues = lx.CUE_WORDS
+        s.cues = [i for i, w in enumerate(s.words) if w[0].lower() in cues]
     return s.cues
 
 
