@@ -46,14 +46,29 @@ mr mrs ms dr t ve ll re d m don didn doesn isn wasn aren weren won wouldn couldn
 )
 
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
+def _plain_quotes(text: str) -> str:
+    """Curly quotes and dashes as their ASCII forms, one character for one.
+
+    Six ``str.replace`` calls, not ``str.translate`` with a table: translate looks every
+    character of a non-ASCII string up in the table from Python's side (a tenth of a
+    millisecond an article over its sentences), replace scans for one character in C. The
+    replacements are ASCII and none of them is replaced again, so the order does not matter.
+    """
+    return (
+        text.replace("’", "'")
+        .replace("‘", "'")
+        .replace("“", '"')
+        .replace("”", '"')
+        .replace("—", "-")
+        .replace("–", "-")
+    )
 
 
 def ascii_text(text: str) -> str:
     """``text`` in ASCII with its case kept: curly quotes and dashes plain, accents dropped."""
     if text.isascii():
         return text
-    text = text.translate(_QUOTES)
+    text = _plain_quotes(text)
     if text.isascii():
         return text
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -67,7 +82,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    text = text.translate(_QUOTES)
+    text = _plain_quotes(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.lower()
@@ -195,8 +210,8 @@ def sentence_words(text: str, sents: list[str]) -> list[list[str]]:
         findall = _WORD.findall
         if text.isascii():
             return [findall(s.lower()) for s in sents]
-        if text.translate(_QUOTES).isascii():  # only curly quotes and dashes
-            return [findall(s.translate(_QUOTES).lower()) for s in sents]
+        if _plain_quotes(text).isascii():  # only curly quotes and dashes
+            return [findall(_plain_quotes(s).lower()) for s in sents]
     return [words(s) for s in sents]
 
 
