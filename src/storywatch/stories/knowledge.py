@@ -34,6 +34,24 @@ _CREDIT = re.compile(
     r"(?:reporting|writing|editing|research) by\b|^\(?(?:reporting|editing) by",
     re.IGNORECASE,
 )
+_CREDIT_OPENINGS = ("additional ", "reporting", "writing", "editing", "research", "(")
+
+
+def is_credit(sentence: str) -> bool:
+    """Whether ``sentence`` is a newsroom's credit line (:data:`_CREDIT`).
+
+    Every sentence of an article is tested, and a case-blind pattern with an unanchored
+    branch is tried at every position; an ASCII sentence is first ruled out by plain
+    substring tests on its lower case, which say the same there (the pattern is ASCII, and
+    only non-ASCII letters such as the dotless "ı" match ASCII ones case-blind): neither
+    "contributed" anywhere nor one of the anchored branches' openings at its start."""
+    if sentence.isascii():
+        low = sentence.lower()
+        if "contributed" not in low and not low.startswith(_CREDIT_OPENINGS):
+            return False
+    return _CREDIT.search(sentence) is not None
+
+
 REPEAT_CONTAINMENT = 0.6
 PIECED_CONTAINMENT = 0.8
 NEW_TERMS_FOR_A_NEW_SENTENCE = 2
@@ -118,7 +136,7 @@ def everything_new(analysis: DocAnalysis) -> Novelty:
             for s in analysis.sentences
             if len(s.terms) >= MIN_SENTENCE_TERMS
             and s.text not in corrections
-            and not _CREDIT.search(s.text)
+            and not is_credit(s.text)
         )
     )
     statements = tuple(st for st, words in analysis.statements if words)
@@ -383,7 +401,7 @@ class Knowledge:
             if (
                 len(sentence.terms) < MIN_SENTENCE_TERMS
                 or sentence.text in corrections
-                or _CREDIT.search(sentence.text)
+                or is_credit(sentence.text)
             ):
                 continue
             if sentence.text in flipped:
