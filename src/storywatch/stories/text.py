@@ -370,8 +370,12 @@ def names(text: str) -> list[str]:
     return [n for n in map(_NAMES.__getitem__, _NAME.findall(canonical_aliases(text))) if n]
 
 
+# Both number patterns open with a look-ahead for what their match starts with (a digit;
+# the first letter of a number word): a pattern opening with a look-behind or a word
+# boundary is tried at every position of the sentence, this one only where that character
+# stands. The look-ahead is only a condition the match meets anyway (under the same flags).
 _NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?"
+    r"(?=\d)(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|per cent))?"
     r"(?:\s+(million|billion|thousand|trillion))?"
 )
 _NUMBER_WORDS = {
@@ -399,7 +403,14 @@ _NUMBER_WORDS = {
 NUMBER_WORDS = frozenset(_NUMBER_WORDS)
 #: value -> its word, for writing a figure the way the text wrote the one it replaces
 NUMBER_NAMES = {v: w for w, v in _NUMBER_WORDS.items() if w not in ("dozen", "hundred")}
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(
+    r"(?=["
+    + "".join(sorted({w[0] for w in _NUMBER_WORDS}))
+    + r"])\b(?:"
+    + "|".join(_NUMBER_WORDS)
+    + r")\b",
+    re.IGNORECASE,
+)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 

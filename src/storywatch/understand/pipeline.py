@@ -20,6 +20,7 @@ from storywatch.understand.summary import pick, rank_sentences, summary_from
 
 _ENGLISH = _words("""the and of to in is that for on with was said as at by from""")
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 def entities_of(an: Analysis) -> list[Entity]:
@@ -37,9 +38,10 @@ def guess_language(text: str) -> str | None:
     """ "en" when the text reads as English (enough of its most common words), else None."""
     head = text[:1500]
     # ASCII lower-casing keeps every letter a letter and adds none, so the words of the
-    # lower-cased head are the lower-cased words (not so for all of Unicode: "İ").
+    # lower-cased head are the lower-cased words (not so for all of Unicode: "İ"); and in
+    # lower-case ASCII a letter is a-z, which a plain class finds faster.
     if head.isascii():
-        words = _WORD.findall(head.lower())
+        words = _ASCII_WORD.findall(head.lower())
     else:
         words = [w.lower() for w in _WORD.findall(head)]
     if len(words) < 8:

@@ -290,7 +290,7 @@ def plain_marks(text: str) -> str:
     """
     # One substring search per character runs in C at memory speed; a character class
     # pattern steps through the text a character at a time (four times slower here).
-    if not any(c in text for c in _UNPLAIN):
+    if text.isascii() or not any(c in text for c in _UNPLAIN):
         return text
     return text.translate(_PLAIN)
 
