@@ -30,7 +30,13 @@ _CONTRACTION = re.compile(
 def contraction(token: str) -> bool:
     """ "I'm", "I’ve", "Isn’t", "We'll": a word run together with a verb or "not" is never
     part of a name. Capitalised at a sentence start or in a Title Case headline, it was
-    read as one ("I'm" speaking, "Bernie Sanders Isn’t Too" for Bernie Sanders)."""
+    read as one ("I'm" speaking, "Bernie Sanders Isn’t Too" for Bernie Sanders).
+
+    Every branch of the pattern has an apostrophe, so a word without one (nearly every
+    word: this runs for every capitalised word of an article) is ruled out by two substring
+    tests, without lower-casing it and running the pattern."""
+    if "’" not in token and "'" not in token:
+        return False
     return _CONTRACTION.match(token.lower()) is not None
 
 
