@@ -117,4 +117,4 @@ def is_clause(text: str, span: Span) -> bool:
     ws = [w for w, _, _ in _words(text, span)]
     if len(ws) < 2:
         return False
-    return ws[0].lower() in lx.PERSONAL_PRONOUNS or any(w in FINITE_AUXILIARIES for w in ws[1:])
+    return ws[0].lower() in lx.PERSONAL_PRONOUNS or not FINITE_AUXILIARIES.isdisjoint(ws[1:])

@@ -8,6 +8,8 @@ into a named person is :mod:`storywatch.understand.speakers`' job.
 
 from __future__ import annotations
 
+import re
+
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import (
     QUANTIFIERS,
@@ -99,6 +101,9 @@ def _said_when(text: str, words: list[Word], n: int, out: list[Word]) -> bool:
 _WHEN_SAID = lx.WEEKDAYS | lx.words_of("yesterday today tonight")
 
 # Nouns of someone near a person or a body: "an adviser to X", "a person close to X".
+# A comma or a bracket between two words breaks a noun phrase into chunks (searched for in
+# place, without slicing the gap out of the text).
+_CHUNK_BREAK = re.compile(r"[,()]")
 _TIED = frozenset(("adviser", "advisers", "advisor", "aide", "aides", "close", "ally", "allies"))
 
 
@@ -302,7 +307,7 @@ def _subject_before_appositive(
     for w in words[:j]:
         if w.start < floor:
             continue
-        if chunks[-1] and any(c in text[chunks[-1][-1].end : w.start] for c in ",()"):
+        if chunks[-1] and _CHUNK_BREAK.search(text, chunks[-1][-1].end, w.start) is not None:
             chunks.append([])
         chunks[-1].append(w)
     chunks = [c for c in chunks if c]

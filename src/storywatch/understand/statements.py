@@ -444,7 +444,11 @@ def _after_second_act(
 def _make(an: Analysis, found: Found, history: History, para: int) -> Attributed:
     if found.speaker is not None:
         said_by = speaker_span(an, found, found.speaker)
-        found = replace(found, speaker=said_by)
+        # built directly rather than by ``dataclasses.replace`` (which reads the fields by
+        # name in Python): this runs for every statement of every article
+        found = Found(
+            found.parts, found.direct, said_by, found.cue, found.sentence, found.inherited
+        )
         speaker = resolve(an, said_by, history)
     else:
         speaker = Speaker("", -1, None, "")

@@ -88,9 +88,9 @@ def _content_words(text: str) -> list[str]:
 
 def _is_clutter(sent: str) -> bool:
     low = sent.lower()
-    if any(k in low for k in _CLUTTER_WORDS) and _CLUTTER.search(sent):
+    if any(map(low.__contains__, _CLUTTER_WORDS)) and _CLUTTER.search(sent):
         return True
-    if _DATE.search(sent) is None or not any(m in low for m in _MONTHS):
+    if _DATE.search(sent) is None or not any(map(low.__contains__, _MONTHS)):
         return False
     return _CAPTION.search(sent) is not None
 

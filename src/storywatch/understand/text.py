@@ -290,7 +290,7 @@ def plain_marks(text: str) -> str:
     """
     # One substring search per character runs in C at memory speed; a character class
     # pattern steps through the text a character at a time (four times slower here).
-    if text.isascii() or not any(c in text for c in _UNPLAIN):
+    if text.isascii() or not any(map(text.__contains__, _UNPLAIN)):
         return text
     return text.translate(_PLAIN)
 
@@ -426,8 +426,6 @@ def _ends_sentence(text: str, dot: int, end: int, para_end: int) -> bool:
     word = text[ws:dot].lower()
     if not word:
         return True
-    nxt = _WORD.match(text, _skip_space(text, end, para_end))
-    next_word = nxt.group(0) if nxt else ""
     if len(word) == 1 and word.isalpha():
         return False
     if word.isdigit() and len(word) <= 2 and (ws == 0 or text[ws - 1] == "\n"):
@@ -435,12 +433,21 @@ def _ends_sentence(text: str, dot: int, end: int, para_end: int) -> bool:
     if word in ("a.m", "p.m") and _opens_quote(text, _skip_space(text, end, para_end)):
         return True  # "… at 6 a.m. “Thank you for your patience,” she said."
     if word in ABBREVIATIONS:
-        return next_word in _NEW_SENTENCE_WORDS
+        return _next_word(text, end, para_end) in _NEW_SENTENCE_WORDS
     if "." in word:
         # "U.S." and "a.m." end in a one-letter piece; "Politico.com." and "2.75." do not:
         # their period is the sentence's own.
-        return len(word) - word.rfind(".") > 2 or next_word in _NEW_SENTENCE_WORDS
+        return len(word) - word.rfind(".") > 2 or (
+            _next_word(text, end, para_end) in _NEW_SENTENCE_WORDS
+        )
     return True
+
+
+def _next_word(text: str, end: int, para_end: int) -> str:
+    """The word after a period (read only for an abbreviation or a dotted word: most
+    periods end a plain word, and then what follows does not matter)."""
+    nxt = _WORD.match(text, _skip_space(text, end, para_end))
+    return nxt.group(0) if nxt else ""
 
 
 def _opens_quote(text: str, pos: int) -> bool:
@@ -450,7 +457,15 @@ def _opens_quote(text: str, pos: int) -> bool:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Word tokens between ``start`` and ``end`` (punctuation dropped, inner dots kept)."""
     stop = len(text) if end is None else end
-    return list(map(Word, ((m[0], m.start(), m.end()) for m in _WORD.finditer(text, start, stop))))
+    # The matches' texts and offsets are read by C iterators (the unbound ``re.Match``
+    # methods over the list of matches) rather than a generator expression: a Python step
+    # per word of every sentence read for an attribution.
+    found = list(_WORD.finditer(text, start, stop))
+    spans = zip(map(_GROUP, found), map(_START, found), map(_END, found), strict=True)
+    return list(map(Word, spans))
+
+
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 
 
 # "VELMORA, Lestria (MPS) — ", "WASHINGTON (Reuters) - ", "BAGHDAD — ", "(CNN) — ": a place
