@@ -383,15 +383,28 @@ def _spans(text: str, sents: list[str]) -> tuple[tuple[int, int], ...]:
 def _speakers_by_sentence(
     spans: tuple[tuple[int, int], ...], statements: tuple[Statement, ...]
 ) -> list[tuple[str | None, str | None, bool]]:
-    """Speaker name and key of the statements each sentence overlaps, and if one is direct."""
+    """Speaker name and key of the statements each sentence overlaps, and if one is direct.
+
+    The spans come in text order (starts and ends never decrease: :func:`_spans`), so one
+    sweep over the statements by start keeps those open over the current span, instead of
+    testing every statement against every sentence. The first is the earliest in
+    ``statements`` order, as a scan of them in order would find it."""
     if not statements:
         return [(None, None, False)] * len(spans)
+    spoken = sorted((st.start, i, st) for i, st in enumerate(statements) if st.speaker)
     out: list[tuple[str | None, str | None, bool]] = []
+    active: list[tuple[int, Statement]] = []  # started before the span's end, by index
+    taken = 0
     for start, end in spans:
-        overlapping = [st for st in statements if st.speaker and st.start < end and st.end > start]
-        if overlapping:
-            first = overlapping[0]
-            direct = any(st.kind == "direct" for st in overlapping)
+        while taken < len(spoken) and spoken[taken][0] < end:
+            active.append(spoken[taken][1:])
+            taken += 1
+        if active:
+            # a statement that ends before this span ends before every later one too
+            active = [item for item in active if item[1].end > start]
+        if active:
+            first = min(active)[1]
+            direct = any(st.kind == "direct" for _, st in active)
             out.append((first.speaker, first.speaker_key or first.speaker, direct))
         else:
             out.append((None, None, False))

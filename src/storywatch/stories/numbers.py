@@ -137,10 +137,10 @@ def number_facts(
         spelled = not NUMBER_WORDS.isdisjoint(words)
         if not spelled and not _DIGIT.search(sentence):
             return []
-    present = set(words)
     found = parse_numbers(sentence, spelled=spelled)
     if not found:
         return []
+    present = set(words)
     if context is None:
         context = frozenset(terms(sentence))
     # the patterns run only when one of their words is there
@@ -204,7 +204,7 @@ def _is_age(sentence: str, start: int, end: int) -> bool:
 
 def _quick_terms(tokens: list[str]) -> list[str]:
     """Stemmed content words of already split ASCII tokens."""
-    return [t for t in map(TERMS.__getitem__, map(str.lower, tokens)) if t]
+    return list(filter(None, map(TERMS.__getitem__, map(str.lower, tokens))))
 
 
 def marks_revision(fact: NumberFact) -> bool:
