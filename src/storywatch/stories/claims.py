@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
+from operator import attrgetter
 from typing import Any, Literal
 
 from storywatch.stories.predicates import ANTONYM_WORDS, NOT_PREDICATES, SYNONYMS
@@ -85,10 +86,12 @@ class Claim:
     def __reduce__(self) -> tuple[Any, ...]:
         # as plain values: a dataclass's own pickling sets its fields one by one in Python
         # (claims read ahead cross from the worker processes in ``analysis.TextReading``)
-        return (Claim, tuple(map(self.__getattribute__, _CLAIM_FIELDS)))
+        return (Claim, _CLAIM_VALUES(self))
 
 
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+# the fields' values as one tuple, read in C (``__reduce__`` runs for every claim sent)
+_CLAIM_VALUES = attrgetter(*_CLAIM_FIELDS)
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*|[,;:()?!]|(?<!\S)-+(?!\S)")
 _CLAUSE_BREAK = frozenset(",;:()?!")

@@ -553,7 +553,7 @@ def _titled(text: str, tok: Word, base: str, kind: EntityKind | None, possessive
         tok.start,
         tok.start + len(base),
         title=title,
-        title_start=title_start(text, title, [], tok),
+        title_start=title_start(text, title, [], tok) if title else -1,
         possessive=possessive,
     )
 
