@@ -241,7 +241,8 @@ PERSONAL_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", 
 # a video that said, “…”"): the thing's words are its publisher's.
 PUBLISHING_VERBS = words_of(
     """released releases issued issues posted posts published publishes sent sends aired
-    airs tweeted tweets launched launches unveiled unveils"""
+    airs tweeted tweets launched launches unveiled unveils releasing issuing posting
+    publishing sending airing tweeting launching unveiling"""
 )
 MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
@@ -447,6 +448,19 @@ PERSON_NOUNS: frozenset[str] = _words(
     farmer farmers parent parents grandmother grandfather mom dad rancher ranchers
     shopper shoppers customer customers client clients patient patients tenant tenants
     landlord homeowner homeowners retiree retirees immigrant immigrants refugee refugees
+    """
+)
+
+# Things that carry someone's words, which speak through a relative clause ("an ad that
+# urges voters to “…”", "letters that called him “…”", "a message that said the item was
+# “gone”") where a noun phrase alone could not.
+WORD_CARRIERS: frozenset[str] = _words(
+    """
+    ad ads letter letters message messages statement statements report reports memo memos
+    email emails e-mail post posts tweet tweets video videos editorial editorials op-ed
+    release releases column columns article articles filing filings lawsuit complaint
+    petition resolution sign signs banner banners poster posters flier fliers mailer
+    mailers commercial commercials headline note notes
     """
 )
 

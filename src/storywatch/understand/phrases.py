@@ -211,7 +211,17 @@ def _np_before(
     # Keep the name run and its title: cut lowercase words before a capitalised head.
     if plausible(text, out, loose):
         return out[0].start, out[-1].end
-    return relative_np(text, out, floor) if loose and ends_in_relative(out) else None
+    # "a message that said, “…”" (loose); "an ad that urges voters to “…”": a relative
+    # pronoun stands for the noun before it; with no quotation opened by the cue, only a
+    # thing that carries words speaks so ("a group that pledged loyalty" does not).
+    if not ends_in_relative(out):
+        return None
+    if loose:
+        return relative_np(text, out, floor)
+    if out[-2].text.lower() not in lx.WORD_CARRIERS:
+        return None
+    found = relative_np(text, out, floor)
+    return (found[0], out[-2].end) if found is not None else None  # the thing, not "that"
 
 
 def _coordinate_adjective(text: str, words: list[Word], i: int, right: list[Word]) -> bool:
