@@ -33,7 +33,11 @@ _WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*", re.UNICODE)
 # instead of trying both branches at every character (twice as fast). Only the longest run
 # of punctuation can be followed by a space or the end, so the matches are the same as
 # with the two branches written out in full.
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?:(?=\s+[\"“‘'(\[]*[A-Z0-9])|$)")
+# A space before the next sentence's capital, or none where copy lost it next to a curly
+# mark ("I love Hispanics!”Former candidate …", "she said.“We …").
+_SENTENCE_END = re.compile(
+    r"[.!?]+[\"”’')\]]*(?:(?=\s+[\"“‘'(\[]*[A-Z0-9])|(?<=”)(?=[A-Z“])|(?=“[A-Z])|$)"
+)
 
 # Words after which a period does not end a sentence ("Gen. Mark Milley").
 ABBREVIATIONS = frozenset(
