@@ -14,7 +14,7 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import person_noun
-from storywatch.understand.clause_ends import finite
+from storywatch.understand.clause_ends import finite_clause
 from storywatch.understand.contents import content_after
 from storywatch.understand.phrases import _np_before, clause_subject, main_subject
 from storywatch.understand.spans import (
@@ -86,8 +86,7 @@ def broad_before_act(text: str, s: Sentence, found: Found) -> Found | None:
     # Only a reported clause, with a finite verb of its own ("pointed out Tuesday the levy
     # was “…”", "… the “reckless” levy would hurt crews"): "blamed his slip on a “bad
     # earpiece,” claiming …" names a cause, and annotators leave it to the participle.
-    words = text[broad.parts[0][0] : broad.parts[-1][1]].split()
-    return broad if any(finite(w) for w in words[1:]) else None
+    return broad if finite_clause(text, (broad.parts[0][0], broad.parts[-1][1])) else None
 
 
 def _holds_words(text: str, s: Sentence, found: Found) -> bool:

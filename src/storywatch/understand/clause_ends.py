@@ -403,6 +403,16 @@ def finite(token: str) -> bool:
     return low in FINITE_AUXILIARIES or past_tense(low)
 
 
+def finite_clause(text: str, span: Span) -> bool:
+    """The words of ``span`` hold a finite verb after their first word: a reported clause
+    ("the two cases were quite different", "the levy was “a tax”"), not a time or a place
+    ("on Tuesday") nor a scene ("as she turned around")."""
+    words = text[span[0] : span[1]].split()
+    if not words or words[0].lower() in lx.SUBORDINATORS:
+        return False  # "said as she turned around": a scene, not what was said
+    return any(finite(w) for w in words[1:])
+
+
 # Forms of "be", "have", "do" and the modals that are always finite ("was", "would", "did").
 FINITE_AUXILIARIES = _words(
     "is are was were has had have will would could can should may might must do does did"

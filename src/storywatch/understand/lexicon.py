@@ -425,11 +425,13 @@ SPEAKER_NOUNS: frozenset[str] = _words(
     """
 )
 
-# People named by what they do or are, beyond the speaking nouns above: a phrase headed by
-# one ("the broadcaster", "two investigators", "the Ohio conservative") can be a speaker
-# wherever a subject needs a noun for someone (:func:`~storywatch.understand.chunks.plausible`),
-# as "the senator" always could. Singular and plural are both written out, so no word is
-# guessed from its ending.
+# People named by what they do or are, beyond the speaking nouns above ("the broadcaster",
+# "two investigators"), read through :func:`~storywatch.understand.chunks.person_noun` in two
+# narrow places only: the subject of a verb that governs a quotation
+# (:func:`~storywatch.understand.broad.verb_subject`) and a person before "for"/"at" ("a
+# lobbyist for the industry"). Not in ``SPEAKER_NOUNS``: several are adjectives too
+# ("conservative Web sites"), and every subject test reads that set. Singular and plural are
+# both written out, so no word is guessed from its ending.
 PERSON_NOUNS: frozenset[str] = _words(
     """
     broadcaster broadcasters commentator commentators pundit pundits historian historians

@@ -10,13 +10,14 @@ the title; an unknown run of two or more words is taken for a person, the common
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from storywatch.model import EntityKind
 from storywatch.understand import gazetteer as gz
 from storywatch.understand import lexicon as lx
 from storywatch.understand.honorific_names import honorific_surname
+from storywatch.understand.lead_words import without_lead_words
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.name_joins import joins_over, person_ends_at_of
 from storywatch.understand.name_tokens import (
@@ -217,7 +218,7 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             mention = _mention_from_run(text, run, initial, lower_vocab, possessive, in_headline)
             if mention is not None:
                 out.append(mention)
-    return _without_lead_words(text, out, initial)
+    return without_lead_words(text, out, initial)
 
 
 def _run_words(text: str, start: int, run: str) -> list[Word]:
@@ -241,68 +242,6 @@ def _line_end(text: str, start: int) -> int:
     """The newline ending the line that starts at ``start`` (``len(text)`` on the last)."""
     end = text.find("\n", start)
     return end if end >= 0 else len(text)
-
-
-# First names shaped like a participle or an adverb, kept by _lead_word_shaped.
-_SHAPED_NAMES = frozenset(
-    _words(
-        """
-        mohamed mohammed muhammed sterling channing irving manning harding fielding beverly
-        kimberly shelly
-        """
-    )
-)
-
-
-def _lead_word_shaped(word: str) -> bool:
-    """True for a word shaped like a participle or an adverb ("Embattled", "Following",
-    "Interestingly"), which a headline or a sentence puts before a name."""
-    low = word.lower()
-    return (
-        len(low) >= 6
-        and low.endswith(("ing", "ed", "ly"))
-        and low not in _SHAPED_NAMES
-        and not is_first_name(word)
-    )
-
-
-def _without_lead_words(text: str, found: list[Mention], initial: set[int]) -> list[Mention]:
-    """Drop a participle or adverb that opens a sentence before a surname ("Understated
-    Perez raises political profile", "Embattled Wasserman Schultz quits").
-
-    Capitalised only by its position, such a word joins the name and makes a second
-    person ("Understated Perez") beside the real one ("Thomas Perez"), who then gets half
-    the quotes. It is dropped only when the article also names someone with the same
-    surname and a different first word, and never writes the word capitalised elsewhere,
-    so a real first name at a sentence start ("Sterling Jones said") stays."""
-    candidates = [
-        k
-        for k, m in enumerate(found)
-        if m.start in initial
-        and not m.title
-        and m.kind is EntityKind.PERSON
-        and " " in m.name
-        and _lead_word_shaped(m.name.split(" ", 1)[0])
-    ]
-    if not candidates:
-        return found
-    out = list(found)
-    for k in candidates:
-        m = found[k]
-        lead, rest = m.name.split(" ", 1)
-        if not any(
-            o.name.endswith(rest) and o.name != m.name and not o.name.startswith(lead)
-            for o in found
-            if o.kind is EntityKind.PERSON
-        ):
-            continue
-        if any(w.start() not in initial for w in re.finditer(rf"\b{re.escape(lead)}\b", text)):
-            continue
-        start = text.find(rest, m.start)
-        if start < 0:
-            continue
-        out[k] = replace(m, name=rest, start=start)
-    return out
 
 
 def _middle_initial(text: str, run: list[Word], ahead: list[Word], lower_vocab: set[str]) -> bool:

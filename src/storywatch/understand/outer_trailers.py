@@ -18,7 +18,7 @@ reading's subject ("Pence said … but added, “…,” Pence said") is the sam
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.clause_ends import SUBORDINATE, finite
+from storywatch.understand.clause_ends import SUBORDINATE, finite_clause
 from storywatch.understand.contents import content_before
 from storywatch.understand.spans import Found, Sentence, Span
 
@@ -68,16 +68,6 @@ def outer_act(text: str, s: Sentence, first: Found, later: Found | None, at: int
     if not parts:
         return None
     return Found(parts, True, later.speaker, later.cue, s.index)
-
-
-def finite_clause(text: str, span: Span) -> bool:
-    """The words of ``span`` hold a finite verb after their first word: a reported clause
-    ("the two cases were quite different"), not a time or a place ("on Tuesday") nor a
-    scene ("as she turned around")."""
-    words = text[span[0] : span[1]].split()
-    if not words or words[0].lower() in lx.SUBORDINATORS:
-        return False  # "said as she turned around": a scene, not what was said
-    return any(finite(w) for w in words[1:])
 
 
 def _in_opening_scene(text: str, s: Sentence, cue: int) -> bool:

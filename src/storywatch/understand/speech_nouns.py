@@ -68,7 +68,7 @@ def speech_noun_led(text: str, s: Sentence) -> Found | None:
     words = s.words
     for k, w in enumerate(words):
         low = w.text.lower()
-        if low not in _COPULA_NOUNS and low not in _TO_NOUNS and low not in _BY_NOUNS:
+        if low not in _NOUNS:
             continue
         if _inside(s.quotes, w.start):
             continue
@@ -79,7 +79,7 @@ def speech_noun_led(text: str, s: Sentence) -> Found | None:
             if said is not None:
                 return said
             continue
-        if owner is None or (low not in _COPULA_NOUNS and low not in _TO_NOUNS):
+        if owner is None or low not in _OWNED_NOUNS:
             continue
         labelled = _labelled_quote(text, s, k) if low in _COPULA_NOUNS else None
         if labelled is not None:
@@ -137,14 +137,7 @@ def _owner(text: str, s: Sentence, k: int) -> Span | None:
         if low in lx.OWNER_PRONOUNS:
             return w.start, w.end
         if w.text.endswith(_POSSESSIVE_ENDINGS) and w.text[:1].isupper():
-            first = i
-            while (
-                first > 0
-                and words[first - 1].text[:1].isupper()
-                and text[words[first - 1].end : words[first].start] == " "
-            ):
-                first -= 1
-            return words[first].start, w.end - 2
+            return words[_name_start(text, words, i, 0)].start, w.end - 2
         if low in ("the", "a", "an", "this", "that"):
             return None
     return None
@@ -174,12 +167,9 @@ def _agent_after(text: str, s: Sentence, k: int) -> tuple[Span, int] | None:
             return None
         # The name that ends the phrase ("former secretary of state Hillary Clinton"): a
         # lowercase title before it would keep the speaker from resolving to the person.
-        first = i - 1
-        while first > k + 2 and words[first - 1].text[:1].isupper():
-            first -= 1
-        if not words[i - 1].text[:1].isupper():
-            first = k + 2
-        return (words[first].start, words[i - 1].end), words[i].start
+        last = i - 1
+        first = _name_start(text, words, last, k + 2) if words[last].text[:1].isupper() else k + 2
+        return (words[first].start, words[last].end), words[i].start
     return None
 
 
@@ -187,6 +177,22 @@ def _agent_after(text: str, s: Sentence, k: int) -> tuple[Span, int] | None:
 # Rodham Clinton"), and the nouns read that way: a report names its author after "by".
 _MAX_AGENT = 9
 _BY_NOUNS = _THAT_NOUNS | words_of("report reports")
+# The nouns read with an owner before them, and all the nouns this module reads.
+_OWNED_NOUNS = _COPULA_NOUNS | _TO_NOUNS
+_NOUNS = _OWNED_NOUNS | _BY_NOUNS
+
+
+def _name_start(text: str, words: list[Word], last: int, floor: int) -> int:
+    """The index of the first word of the run of capitalised words, joined by single spaces,
+    that ends at ``words[last]`` (not before ``floor``)."""
+    first = last
+    while (
+        first > floor
+        and words[first - 1].text[:1].isupper()
+        and text[words[first - 1].end : words[first].start] == " "
+    ):
+        first -= 1
+    return first
 
 
 def _labelled_quote(text: str, s: Sentence, k: int) -> Quote | None:
