@@ -14,6 +14,7 @@ import pytest
 
 from storywatch.errors import BlockedAddress, FetchError, FetchTimeout, TooLarge
 from storywatch.settings import Settings
+from storywatch.sources import guard
 from storywatch.sources.addresses import AddressPolicy
 from storywatch.sources.fetch import SafeFetcher, parse_content_type
 from storywatch.sources.guard import GuardedBackend
@@ -267,3 +268,18 @@ def test_content_type_parsing() -> None:
     assert parse_content_type("application/json") == ("application/json", None)
     assert parse_content_type(None) == (None, None)
     assert parse_content_type("garbage") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("exc", "message"),
+    [
+        (httpcore.ReadError(), "The connection failed: reset by the server."),
+        (httpcore.WriteError(""), "The connection failed: reset by the server."),
+        (httpcore.ReadError("peer closed"), "The connection failed: peer closed."),
+        (httpcore.RemoteProtocolError(), "The server broke the HTTP protocol: no details."),
+    ],
+)
+def test_a_failure_without_words_still_says_what_happened(exc: Exception, message: str) -> None:
+    """An httpcore error with an empty message used to read "The connection failed: ." in a
+    delivery's attempt log: an exception is true whatever its text, so its text is tested."""
+    assert str(guard._translate(exc)) == message

@@ -35,6 +35,16 @@ class Response:
 Handler = Callable[[Request], Response]
 
 
+class _BackloggedServer(ThreadingHTTPServer):
+    """The standard threading server with a listen backlog a real web server would have.
+
+    The default backlog is 5: a burst of connections opened at once (two delivery
+    processes, eight sends each) overflowed it, and a few sends failed with a reset and
+    were retried, which a test of "one attempt per delivery" then counted."""
+
+    request_queue_size = 128
+
+
 class LocalServer:
     """``server.route("/feed.xml", handler)``; ``server.url("/feed.xml")`` for the address."""
 
@@ -81,7 +91,7 @@ class LocalServer:
 
             do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _handle
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _H)
+        self._httpd = _BackloggedServer(("127.0.0.1", 0), _H)
         self._httpd.daemon_threads = True
         self.port = self._httpd.server_address[1]
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)

@@ -117,9 +117,10 @@ def _translate(exc: Exception) -> FetchError:
         detail = str(exc) or "connection refused"
         return FetchError(f"Could not connect: {detail}.")
     if isinstance(exc, httpcore.RemoteProtocolError):
-        return FetchError(f"The server broke the HTTP protocol: {exc or 'no details'}.")
+        return FetchError(f"The server broke the HTTP protocol: {str(exc) or 'no details'}.")
     if isinstance(exc, (httpcore.ReadError, httpcore.WriteError)):
-        return FetchError(f"The connection failed: {exc or 'reset by the server'}.")
+        # (an exception is true even when its message is empty, so test its text)
+        return FetchError(f"The connection failed: {str(exc) or 'reset by the server'}.")
     return FetchError(f"The request failed: {exc.__class__.__name__} {exc}".strip())
 
 
