@@ -32,3 +32,23 @@ def test_an_owned_noun_set_off_by_a_comma_still_reports() -> None:
         "Okafor rejected Vale's comments, made in an interview, that the port was “a sinking ship.”"
     )
     assert [speaker for speaker, _ in direct_speaker_text(text)] == ["Ivo Vale"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Ruth Okafor, the port director, played down Vale's comments as “just part of the "
+            "campaign.”",
+            "Ruth Okafor",
+        ),
+        ("Okafor dismissed Vale's remarks as “harbour talk.”", "Ruth Okafor"),
+    ],
+)
+def test_an_owned_noun_described_with_as_is_the_describers_object(
+    sentence: str, speaker: str
+) -> None:
+    """ "played down Vale's comments as “…”": the words after "as" are the describer's
+    account of the comments, never Vale's own (read as Vale's before this change)."""
+    text = _LEAD + "Ruth Okafor runs the port. " + sentence
+    assert [who for who, _ in direct_speaker_text(text)] == [speaker]

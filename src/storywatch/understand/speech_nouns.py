@@ -300,10 +300,13 @@ def _no_verb_of_owner(text: str, s: Sentence, k: int) -> bool:
     Holm said …"); it is the subject of another verb ("Trump's comments are “…”", said
     about them); or nothing follows for it to introduce, no quotation and no "that" clause
     ("Lopez applauded Clinton's remarks.": the words around are not the owner's, while
-    "Trump's claims that he …" still reports the claim)."""
+    "Trump's claims that he …" still reports the claim); or "as" follows ("played down
+    Vale's comments as “…”": the describer's words about the comments)."""
     words = s.words
     if _reported_owner(s, k) or owned_noun_is_subject(text, words, k):
         return True
+    if k + 1 < len(words) and words[k + 1].text == "as":
+        return True  # (an unlisted verb's object: "played down" reads no reporter here)
     quote_after = any(q.start > words[k].end for q in s.quotes)
     return not quote_after and (k + 1 == len(words) or words[k + 1].text != "that")
 
