@@ -221,3 +221,26 @@ def test_a_title_in_the_appositive_does_not_hide_the_subject_of_a_governing_verb
     [st] = extract_statements(text)
     assert st.speaker == "Ana Ruiz"
     assert st.text == "Not today, not ever."
+
+
+def test_a_plural_noun_after_a_possessive_is_no_verb_governing_a_long_quotation() -> None:
+    """ "Okafor's latest victories unleashed a wave of comments, from … to hopes she will
+    lift the port “out of its long quagmire at last”": "victories" is a noun, so neither
+    Okafor nor anyone else said the words after it (read as Okafor's before this change)."""
+    text = (
+        "Ruth Okafor won the harbour vote on Tuesday.\n\n"
+        "Ruth Okafor's latest victories in the race for the harbour board unleashed a wave "
+        "of comments across the city's "
+        "forums, from praise for her “steady hand” to hopes she will lift the port “out of its "
+        "long quagmire at last.”\n"
+    )
+    assert [st for st in extract_statements(text) if "quagmire" in st.text] == []
+
+
+def test_a_possessive_before_a_description_keeps_a_name_subject_of_its_verb() -> None:
+    text = (
+        "The harbour's director, Ruth Okafor, welcomed “the recognition that we do not have "
+        "all the tools we need.”\n"
+    )
+    [st] = extract_statements(text)
+    assert st.speaker == "Ruth Okafor"

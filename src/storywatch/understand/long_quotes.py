@@ -48,7 +48,7 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
     for k, w in enumerate(words):
         if w.end >= last_open:
             break  # no quotation after the verb: nothing for it to govern
-        if not _finite(w) or hypothetical(words, k):
+        if not _finite(w) or hypothetical(words, k) or _determined_noun(words, k):
             continue  # "if you tell them, “…”": nobody said it
         j, speaker = verb_subject(text, s, k)
         if j and asked_of(text, words, j, k):
@@ -66,6 +66,26 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
             return None
         return _from_participle(text, s, found)
     return None
+
+
+# Words after which a lowercase word in "-s" names things: "Trump's latest victories", "his
+# comments", "the first results".
+_DETERMINERS = frozenset(("his", "her", "their", "its", "our", "my", "your", "the", "a", "an"))
+
+
+def _determined_noun(words: list[Word], k: int) -> bool:
+    """ "Donald Trump's latest victories unleashed a wave of comments, from … to “…”": a word
+    in "-s" after a possessive or a determiner, with at most one lowercase modifier between,
+    is a plural noun ("victories"), not the finite verb of a subject ("Trump's latest")."""
+    for n in (k - 1, k - 2):
+        if n < 0:
+            return False
+        prev = words[n].text
+        if prev.endswith(lx.POSSESSIVE_ENDINGS) or prev.lower() in _DETERMINERS:
+            return words[k].text.endswith("s")
+        if not prev[:1].islower():
+            return False
+    return False
 
 
 def _in_scene_setter(words: list[Word], speaker: Span) -> bool:
