@@ -41,3 +41,22 @@ def test_publisher_of_the_carrier_speaks() -> None:
 def test_group_is_no_carrier() -> None:
     text = "Police arrested members of a group that pledged loyalty to the movement."
     assert direct_speaker_text(text) == []
+
+
+def test_a_modifier_with_a_number_stays_in_the_carriers_name() -> None:
+    """ "a new 30-second ad that calls …": the carrier is the whole phrase, not "ad" (the
+    walk back from "that" stopped at the number)."""
+    text = "On Monday a new 30-second ad that calls the toll plan “highway robbery” aired."
+    assert [who for who, _ in direct_speaker_text(text)] == ["a new 30-second ad"]
+
+
+def test_a_publisher_releasing_a_carrier_speaks_through_its_clause() -> None:
+    """ "Sanders is releasing a new 30-second ad that urges voters … to “send a message”":
+    the publisher's words (the train sentence credited them to "ad"; with the whole phrase
+    read, nothing was read until "is releasing" was taken as a progressive, not a
+    passive)."""
+    text = (
+        "Maria Lopez is releasing a new 30-second ad that urges voters in the harbour towns "
+        "to “send a message” to the port board."
+    )
+    assert [who for who, _ in direct_speaker_text(text)] == ["Maria Lopez"]

@@ -61,12 +61,24 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
         k += 1
     if k >= len(after) - 1 or _inside(s.quotes, after[k].start):
         return None
-    if any(w.text.lower() in lx.BE_FORMS for w in after[:k]):
-        return None  # "Atkinson was identified as …": a passive's subject did not speak
     verb = after[k]
     low = verb.text.lower()
+    # "Sanders is releasing a new ad that …": a form of "be" before a publishing verb in
+    # "-ing" is a progressive, and its subject speaks through what it publishes; before
+    # anything else it is a passive ("Atkinson was identified as …"), whose subject did not
+    # speak, or a progressive of another act ("is choosing not to respond to accusations
+    # that …", read as the accused's words when tried on train).
+    progressive = (
+        k > 0
+        and low.endswith("ing")
+        and low in lx.PUBLISHING_VERBS
+        and after[k - 1].text.lower() in lx.BE_FORMS
+    )
+    if not progressive and any(w.text.lower() in lx.BE_FORMS for w in after[:k]):
+        return None
     if verb.text[:1].isupper() or not (
-        low in lx.CUE_WORDS
+        progressive
+        or low in lx.CUE_WORDS
         or low.endswith("ed")
         or low in _IRREGULAR_PAST
         or (low.endswith("s") and len(low) > 3 and not low.endswith("ss"))

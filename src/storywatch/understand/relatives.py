@@ -30,7 +30,7 @@ _STOPS = lx.words_of(
 _DETERMINERS = lx.words_of("the a an these those some many most all both several")
 _TOKEN = re.compile(r"\S+")
 _LOWER_WORD = re.compile(r"[a-z][a-z’'-]*")
-_NP_WORD = re.compile(r"[A-Za-z][\w’'.-]*")
+_NP_WORD = re.compile(r"[A-Za-z][\w’'.-]*|\d[\d,.]*-[A-Za-z][\w-]*")  # "a 30-second ad"
 _ANYONE = lx.words_of(
     "anybody anyone everybody everyone nobody whoever somebody someone anything everything"
 )
