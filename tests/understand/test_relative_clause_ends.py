@@ -43,3 +43,35 @@ def test_a_quotation_the_main_clause_introduces_is_still_read() -> None:
         "Vale, who said the levy was unfair, issued a statement saying, “I will not vote for it.”"
     )
     assert ("direct", "Ivo Vale", "I will not vote for it.") in kind_speaker_text(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "The trustee who called the levy “a tax on ferries” will vote for it anyway.",
+            "the levy “a tax on ferries”",
+        ),
+        (
+            "A spokesman who described the vote as “rushed” was dismissed on Monday.",
+            "the vote as “rushed”",
+        ),
+        (
+            "A new leaflet that calls the levy “a disgrace” will reach every home this week.",
+            "the levy “a disgrace”",
+        ),
+    ],
+)
+def test_a_restrictive_relative_report_ends_before_the_main_verb(sentence: str, said: str) -> None:
+    """No comma sets the relative clause off, so the closing mark with the main clause's
+    auxiliary after it is where the report ends (each ran on to the sentence's end before)."""
+    found = kind_speaker_text(_LEAD + sentence)
+    assert [text for _, _, text in found] == [said]
+
+
+def test_an_auxiliary_inside_the_relative_clause_keeps_it_whole() -> None:
+    """ "who said the “levy” was unfair will vote": "was" is the relative clause's, and
+    where its report ends cannot be told from the marks, so it is not cut at "levy"."""
+    text = _LEAD + "The trustee who said the “levy” was unfair will vote for it anyway."
+    [(_, _, said)] = kind_speaker_text(text)
+    assert said.startswith("the “levy” was unfair")

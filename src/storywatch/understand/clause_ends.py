@@ -69,6 +69,7 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     relative = relative_report_end(text, s, replace(found, parts=((a, end),)))
     if relative is not None:
         return relative
+    end = restrictive_end(text, s, found, a, end)
     a = inner_start(text, s.quotes, a, end)
     alone = quote_alone(text, s, replace(found, parts=((a, end),)))
     if alone.parts != ((a, end),):
@@ -165,6 +166,62 @@ def _main_verb_after(text: str, s: Sentence, start: int, end: int) -> int | None
                 return None  # "…, said on Wednesday that …": the main clause reports too
             return _trim(text, start, s.words[n - 1].end)[1]
     return None
+
+
+# "The senator who called": a restrictive relative clause on the noun that opens the sentence.
+_RESTRICTIVE = re.compile(r"\s+(?:who|that)\s+(?:\w+\s+){0,2}")
+# After a closing mark, the main clause's verb: an auxiliary or modal.
+_MAIN_AUXILIARY = re.compile(
+    r"[”\"]\s+(?:will|would|was|were|is|are|has|have|had|can|could|should|may|might|must|"
+    r"did|does)\b"
+)
+
+
+def restrictive_end(text: str, s: Sentence, found: Found, start: int, end: int) -> int:
+    """ "The senator who called the plan “a disaster” will vote for it anyway": a report in
+    a restrictive relative clause on the sentence's subject ends at the closing mark that
+    the main clause's auxiliary follows; "will vote for it anyway" is the writer's. Only the
+    last auxiliary of the content can be the main clause's ("who said the “tax” was unfair
+    will vote": "was" is still the relative clause's), so a later one keeps ``end``."""
+    speaker, cue = found.speaker, found.cue
+    if speaker is None or cue is None or not _restrictive_subject(text, s, speaker, cue):
+        return end
+    last = next(reversed(list(_MAIN_AUXILIARY.finditer(text, start, end))), None)
+    if last is None or _AUXILIARY_WORD.search(text, last.end(), end):
+        return end
+    return last.start() + 1
+
+
+def _restrictive_subject(text: str, s: Sentence, speaker: Span, cue: Span) -> bool:
+    """The cue is the verb of a restrictive relative clause on the noun phrase that opens
+    the sentence: the speaker is that phrase ("The senator" … "who called"), the phrase
+    with its pronoun ("A new leaflet that"), or the pronoun alone ("who") after a short noun
+    phrase (no comma, no verb)."""
+    said = text[speaker[0] : speaker[1]].split()
+    if said[-1].lower() not in _RELATIVE_PRONOUNS:
+        return not text[s.start : speaker[0]].strip() and bool(
+            _RESTRICTIVE.fullmatch(text, speaker[1], cue[0])
+        )
+    if not _ADVERBS_BETWEEN.fullmatch(text, speaker[1], cue[0]):
+        return False
+    if len(said) > 1:
+        return not text[s.start : speaker[0]].strip()
+    before = text[s.start : speaker[0]].split()
+    return (
+        0 < len(before) <= 6
+        and before[0][:1].isupper()
+        and not any("," in w or w.endswith("ed") or w.lower() in lx.CUE_WORDS for w in before)
+    )
+
+
+_RELATIVE_PRONOUNS = frozenset(("who", "that"))
+# Between the relative pronoun and its verb: up to two adverbs or auxiliaries ("who once
+# called", "that has long described").
+_ADVERBS_BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}")
+
+_AUXILIARY_WORD = re.compile(
+    r"\b(?:will|would|was|were|is|are|has|have|had|can|could|should|may|might|must|did|does)\b"
+)
 
 
 # ", who once called", ", who has long described": the subject of a relative clause.
