@@ -4,6 +4,7 @@ Every article here is written for these tests."""
 
 from __future__ import annotations
 
+from storywatch.understand import extract_statements
 from tests.support.statements import direct_text_speaker
 
 
@@ -29,3 +30,19 @@ def test_a_follow_up_inside_what_was_read_is_not_repeated() -> None:
     assert len(found) == 1
     assert found[0][1] == "Tom Hale"
     assert found[0][0].endswith("“the chance and the duty to bring the whole town together.”")
+
+
+def test_a_second_act_after_the_quotation_ends_the_subjects_reading() -> None:
+    """ "played down the remarks as “…” and reportedly argued that …": the fallback read to
+    the sentence's end, so the argument was joined to the quotation; it is an act of its
+    own. The phrasal verb's particle ("down") is the verb's, not the object's."""
+    text = (
+        "Ambassador Lena Ortiz spoke on Monday.\n\n"
+        "Ortiz played down the mayor's remarks as “just part of the harbour campaign” and "
+        "reportedly argued that attacking him would only help him.\n"
+    )
+    statements = extract_statements(text)
+    assert [(st.kind, st.speaker, st.text) for st in statements] == [
+        ("direct", "Lena Ortiz", "the mayor's remarks as “just part of the harbour campaign”"),
+        ("indirect", "Lena Ortiz", "that attacking him would only help him"),
+    ]

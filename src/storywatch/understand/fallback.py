@@ -115,7 +115,14 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
     end = cut_tail(text, s.quotes, start, end)
     if first is not None:
         start = _after_inner_cue(text, s, after[k + 1 :], start, first)
+    if start == after[k + 1].start and after[k + 1].text in _PARTICLES and k + 2 < len(after):
+        start = after[k + 2].start  # "played down Trump's comments as “…”": the object
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
+
+
+# The particle of a phrasal verb, part of the verb and not of what it governs ("played down",
+# "shrugged off", "singled out", "brushed aside").
+_PARTICLES = lx.words_of("down off out up aside away")
 
 
 def _named_by_others(words: list[Word], first: Quote) -> bool:

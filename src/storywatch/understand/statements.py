@@ -330,6 +330,12 @@ def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> l
         if found is None:
             continue
         found = quote_alone(text, s, found)
+        if read is quote_fallback:
+            # Its content runs to the sentence's end: a second act cuts it there ("played
+            # down the remarks as “…” and reportedly argued that …").
+            first = split_followups(text, s, found)[0]
+            if first.parts and _holds_quote(s, first.parts[0][0], first.parts[-1][1]):
+                found = first
         item = _make(an, found, history, para)
         if item.speaker.identity >= 0:
             later = (
@@ -337,6 +343,12 @@ def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> l
             )
             return [item, *(_make(an, f, history, para) for f in later)]
     return []
+
+
+def _holds_quote(s: Sentence, start: int, end: int) -> bool:
+    """Whether a quotation of ``s`` lies within ``start``-``end`` (its closing mark may
+    sit just after ``end``)."""
+    return any(start <= q.start and q.end <= end + 1 for q in s.quotes)
 
 
 def _lead_in(
