@@ -46,3 +46,46 @@ def test_a_second_act_after_the_quotation_ends_the_subjects_reading() -> None:
         ("direct", "Lena Ortiz", "the mayor's remarks as “just part of the harbour campaign”"),
         ("indirect", "Lena Ortiz", "that attacking him would only help him"),
     ]
+
+
+def test_a_time_phrase_before_the_subject_still_gives_the_subject() -> None:
+    """ "Last year, she played down …": a short opening phrase of time and its comma come
+    before the subject, as "In the letter, …" does (read as nothing before)."""
+    text = (
+        "Ambassador Lena Ortiz spoke on Monday.\n\n"
+        "Last year, she played down the mayor's remarks as “just part of the harbour "
+        "campaign” and reportedly argued that attacking him would only help him.\n"
+    )
+    statements = extract_statements(text)
+    assert [(st.speaker, st.text) for st in statements] == [
+        ("Lena Ortiz", "the mayor's remarks as “just part of the harbour campaign”"),
+        ("Lena Ortiz", "that attacking him would only help him"),
+    ]
+
+
+def test_a_quotation_led_in_by_a_comma_is_what_was_said() -> None:
+    """ "shared a bit of her worry with donors at a fundraiser, “…”": the verb outside the
+    reporting lexicon sets the scene; the statement is the quotation alone (it began at
+    "a bit of her worry" before)."""
+    text = (
+        "Ambassador Lena Ortiz spoke on Monday.\n\n"
+        "Ortiz shared a bit of her worry with donors at a fundraiser on the pier, “I do not "
+        "know which mayor will show up on the night.”\n"
+    )
+    [st] = extract_statements(text)
+    assert (st.speaker, st.text) == (
+        "Lena Ortiz",
+        "I do not know which mayor will show up on the night.",
+    )
+
+
+def test_a_quotation_finishing_a_that_clause_stays_with_it() -> None:
+    """ "pointed to a report that a guard carried a syringe, “for patients who …”": the
+    quotation completes the reported clause, so the clause stays whole."""
+    text = (
+        "Ambassador Lena Ortiz spoke on Monday.\n\n"
+        "Ortiz pointed to a report from a harbour blog that a guard carried a syringe, "
+        "“for patients who have seizures at sea.”\n"
+    )
+    [st] = extract_statements(text)
+    assert "a guard carried a syringe, “for patients" in st.text

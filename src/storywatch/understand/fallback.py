@@ -115,9 +115,23 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
     end = cut_tail(text, s.quotes, start, end)
     if first is not None:
         start = _after_inner_cue(text, s, after[k + 1 :], start, first)
+    if first is not None and _led_in_whole(text, first, end, after[k + 1 :]):
+        # "shared her worry with donors, “I do not know …”": the quotation alone.
+        return Found(first.parts, True, subject, (verb.start, verb.end), s.index)
     if start == after[k + 1].start and after[k + 1].text in _PARTICLES and k + 2 < len(after):
         start = after[k + 2].start  # "played down Trump's comments as “…”": the object
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
+
+
+def _led_in_whole(text: str, first: Quote, end: int, words: list[Word]) -> bool:
+    """The quotation follows a comma or colon and closes the reading: the verb's phrase
+    before it ("shared a bit of her worry with donors in the Hamptons,") sets the scene, and
+    what was said is the quotation alone. Not after a clause with "that" ("pointed to a
+    report that a guard carried a syringe, ''for patients who …''"): there the quotation
+    finishes the reported clause, and the annotators mark the two as one."""
+    if not text[: first.start].rstrip().endswith((",", ":")) or first.end < end - 1:
+        return False
+    return not any(w.text.lower() == "that" for w in words if w.end <= first.start)
 
 
 # The particle of a phrasal verb, part of the verb and not of what it governs ("played down",
