@@ -89,3 +89,18 @@ def test_a_quotation_finishing_a_that_clause_stays_with_it() -> None:
     )
     [st] = extract_statements(text)
     assert "a guard carried a syringe, “for patients" in st.text
+
+
+def test_a_participle_right_after_the_trailer_verb_is_a_second_act() -> None:
+    """ "“…,” he said introducing Ortiz as a “…”": the comma after "said" was dropped, and
+    the participle still hangs on the trailer (the introduction was read as nothing)."""
+    text = (
+        "Mayor Tom Hale spoke on Monday.\n\n"
+        "“We need someone who has been tested,” he said introducing Ortiz as a “leader on "
+        "the harbour. She has grit.”\n"
+    )
+    statements = extract_statements(text)
+    assert [(st.speaker, st.text) for st in statements] == [
+        ("Tom Hale", "We need someone who has been tested,"),
+        ("Tom Hale", "Ortiz as a “leader on the harbour. She has grit.”"),
+    ]

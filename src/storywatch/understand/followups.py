@@ -154,7 +154,7 @@ def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple
             continue
         if w.text not in _QUOTE_PARTICIPLES or not w.text.endswith("ing"):
             continue
-        if "," not in text[words[k - 1].end : w.start]:
+        if "," not in text[words[k - 1].end : w.start] and not _right_after_cue(prev, words[k - 1]):
             continue
         if not any(r.start > w.end for r in s.quotes if not is_title_quote(text, r)):
             return None
@@ -165,6 +165,12 @@ def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple
         found = Found(content[0], True, prev.speaker, (w.start, w.end), s.index, inherited=True)
         return cut, found
     return None
+
+
+def _right_after_cue(prev: Found, before: Word) -> bool:
+    """ "“…,” he said introducing Clinton as a “global leader”": copy that dropped the comma
+    after the trailer's verb still hangs the participle on it."""
+    return prev.cue is not None and prev.cue[1] == before.end
 
 
 def _act_after_trailer(
