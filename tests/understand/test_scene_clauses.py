@@ -47,3 +47,18 @@ def test_a_second_quotation_joined_by_and_stays_in_the_scene_clause() -> None:
     )
     [only] = extract_statements(text)
     assert only.text == "he “loves the harbour,” and “the harbour loves me,”"
+
+
+def test_a_cue_after_the_scene_clause_reads_a_whole_quotation() -> None:
+    """ "While Ruiz affirmed that she likes Berg …, she also stated a day earlier, “…”": the
+    main clause's own cue gives the quotation alone (before, the scene clause's words from
+    "Berg to the harbour radio host" on were read with it)."""
+    text = (
+        "The harbor board met on Monday.\n\n"
+        "While Ana Ruiz affirmed that she likes Tomas Berg to the harbour radio host, she "
+        "also stated a day earlier, “If Berg wins the vote, we will have a fight on our "
+        "hands.”\n"
+    )
+    [(said, who)] = direct_text_speaker(text)
+    assert said == "If Berg wins the vote, we will have a fight on our hands."
+    assert who == "Ana Ruiz"

@@ -27,6 +27,7 @@ from storywatch.understand.attributed import Attributed
 from storywatch.understand.attribution import (
     bare_quote,
     find_in_sentence,
+    main_clause_act,
     paraphrase_before_relative,
 )
 from storywatch.understand.broad import broad_before_act, broad_cue_led, verb_then_quote
@@ -94,8 +95,8 @@ def attribute(an: Analysis) -> list[Attributed]:
         if found is not None:
             found = broad_before_act(text, s, found) or found
         if found is not None and cue_in_scene(text, s, found):
-            # The quotation is the main clause's: only a naming verb there reads it here.
-            found = with_naming(text, s, None)
+            # The quotation is the main clause's: a naming verb or a cue there reads it.
+            found = with_naming(text, s, None) or main_clause_act(text, s, found)
         if found is None and s.quotes:
             found = (
                 broad_cue_led(text, s)
