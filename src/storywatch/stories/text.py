@@ -88,35 +88,49 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+#: The stemmer's rules, tried in this order: the first whose suffix ends the word (and
+#: leaves a long enough base) decides, as written in :func:`_stem`.
+_SUFFIXES: tuple[tuple[str, str, int], ...] = (
+    # -ate verbs and their -ation nouns: "declared" = "declaration" = "declar"
+    ("ations", "", 5),
+    ("ation", "", 5),
+    ("ating", "", 5),
+    ("ated", "", 5),
+    ("ates", "", 5),
+    ("ate", "", 5),
+    ("ies", "y", 4),
+    ("sses", "ss", 4),
+    ("ings", "", 5),
+    ("ing", "", 5),
+    ("ements", "", 5),
+    ("ement", "", 5),
+    ("ments", "", 5),
+    ("ment", "", 5),
+    ("als", "", 6),
+    ("al", "", 6),
+    ("ied", "y", 4),
+    ("eed", "ee", 4),
+    ("ed", "", 4),
+    ("es", "e", 4),
+    ("s", "", 3),
+)
+# The rules by the last letter of their suffix, each group in the order above: a word can
+# only end in a suffix with its own last letter, so :func:`_stem` tries those alone (ten
+# for a word in -s, none for one in -y or -r, never all 21) and finds the same first
+# match. Each word is stemmed once per process (``STEMS``), but a worker process starts
+# with an empty cache: 28,572 words over the 924 PolNeAR texts.
+_SUFFIXES_BY_LAST: dict[str, tuple[tuple[str, str, int], ...]] = {
+    last: tuple(rule for rule in _SUFFIXES if rule[0][-1] == last)
+    for last in {rule[0][-1] for rule in _SUFFIXES}
+}
+
+
 def _stem(word: str) -> str:
     """A light suffix stripper: plurals, -ing, -ed, -ate/-ation, -al/-ment. Lower-case input."""
     w = word
     if len(w) <= 3:
         return w
-    for suffix, repl, min_len in (
-        # -ate verbs and their -ation nouns: "declared" = "declaration" = "declar"
-        ("ations", "", 5),
-        ("ation", "", 5),
-        ("ating", "", 5),
-        ("ated", "", 5),
-        ("ates", "", 5),
-        ("ate", "", 5),
-        ("ies", "y", 4),
-        ("sses", "ss", 4),
-        ("ings", "", 5),
-        ("ing", "", 5),
-        ("ements", "", 5),
-        ("ement", "", 5),
-        ("ments", "", 5),
-        ("ment", "", 5),
-        ("als", "", 6),
-        ("al", "", 6),
-        ("ied", "y", 4),
-        ("eed", "ee", 4),
-        ("ed", "", 4),
-        ("es", "e", 4),
-        ("s", "", 3),
-    ):
+    for suffix, repl, min_len in _SUFFIXES_BY_LAST.get(w[-1], ()):
         if w.endswith(suffix) and len(w) - len(suffix) >= min_len - 1:
             if suffix.startswith("ement") and w[-len(suffix) - 1] == "e":
                 continue  # "agreement" is "agree" + "ment", as "agreed" is "agree" + "d"
