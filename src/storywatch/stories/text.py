@@ -185,18 +185,26 @@ def _drop_e(w: str) -> str:
     return w[:-1] if len(w) > 4 and w.endswith("e") and not w.endswith("ee") else w
 
 
+#: Each body's ways of being written, tried in this order at a word's start.
 _ALIASES = {
-    "USA": r"U\.S\.(?:A\.)?|\bUnited States(?: of America)?\b|\bUSA?\b",
-    "UK": r"U\.K\.|\bUnited Kingdom\b|\bUK\b",
-    "UN": r"U\.N\.|\bUnited Nations\b",
-    "EU": r"E\.U\.|\bEuropean Union\b",
+    "USA": (r"U\.S\.(?:A\.)?", r"United States(?: of America)?\b", r"USA?\b"),
+    "UK": (r"U\.K\.", r"United Kingdom\b", r"UK\b"),
+    "UN": (r"U\.N\.", r"United Nations\b"),
+    "EU": (r"E\.U\.", r"European Union\b"),
 }
-# The look-ahead for "U" or "E" before the word boundary: a pattern opening with the
-# boundary is tried at every position of a whole text (names() reads one); opening with the
-# look-ahead, only where a "U" or an "E" stands (a third faster, the same matches).
+# Every form starts with a "U" or an "E", so the pattern opens with that letter as a
+# character class and then tests the word boundary before it (no word character there):
+# the engine skips ahead to the next "U" or "E" in C, where a pattern opening with a
+# look-ahead or a boundary is tried at every position of a whole text (names() reads one;
+# half the time, the same matches). Each form then goes on after its first letter, which
+# a look-behind checks, so the forms are tried in the same order as when each was written
+# whole.
 _ALIAS = re.compile(
-    r"(?=[UE])\b(?:"
-    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ALIASES.items())
+    r"[UE](?<!\w[UE])(?:"
+    + "|".join(
+        f"(?P<{name}>" + "|".join(f"(?<={form[0]}){form[1:]}" for form in forms) + ")"
+        for name, forms in _ALIASES.items()
+    )
     + ")"
 )
 
