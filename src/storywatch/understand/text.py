@@ -32,11 +32,14 @@ _WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*", re.UNICODE)
 # that opens with a character class lets the regex engine skip ahead to the next ".!?"
 # instead of trying both branches at every character (twice as fast). Only the longest run
 # of punctuation can be followed by a space or the end, so the matches are the same as
-# with the two branches written out in full.
+# with the two branches written out in full. The class is written once on its own, then
+# repeated ("[.!?][.!?]*", the same as "[.!?]+"): the engine skips ahead only for a pattern
+# whose first item is a class, and "[.!?]+" is a repeat (the matcher was entered at every
+# character; 40% less time over a whole text).
 # A space before the next sentence's capital, or none where copy lost it next to a curly
 # mark ("I love Hispanics!”Former candidate …", "she said.“We …").
 _SENTENCE_END = re.compile(
-    r"[.!?]+[\"”’')\]]*(?:(?=\s+[\"“‘'(\[]*[A-Z0-9])|(?<=”)(?=[A-Z“])|(?=“[A-Z])|$)"
+    r"[.!?][.!?]*[\"”’')\]]*(?:(?=\s+[\"“‘'(\[]*[A-Z0-9])|(?<=”)(?=[A-Z“])|(?=“[A-Z])|$)"
 )
 
 # Words after which a period does not end a sentence ("Gen. Mark Milley").
