@@ -214,8 +214,12 @@ _ALIAS_HINT = re.compile(r"U\.|US|UK|UN|United|E\.U|EU|European")
 
 def canonical_aliases(text: str) -> str:
     """Spell the common country and body abbreviations one way ("U.S." = "United States")."""
-    if _ALIAS_HINT.search(text) is None:
-        return text  # most sentences name none of them; skip the pattern
+    # Most sentences name none of them; skip the pattern. Every form has a capital "U" or
+    # "E", which most sentences lack too: two substring scans (in C, at memory speed) rule
+    # those out for a quarter of the hint pattern's cost (hot path: every sentence of an
+    # article that names one of them anywhere, and every statement).
+    if ("U" not in text and "E" not in text) or _ALIAS_HINT.search(text) is None:
+        return text
     return _ALIAS.sub(lambda m: str(m.lastgroup), text)
 
 
