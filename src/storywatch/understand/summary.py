@@ -90,6 +90,10 @@ def _is_clutter(sent: str) -> bool:
     low = sent.lower()
     if any(map(low.__contains__, _CLUTTER_WORDS)) and _CLUTTER.search(sent):
         return True
+    # A caption's date has ", 19" or ", 20" in it: two substring scans rule out nearly every
+    # sentence before the date pattern steps through it a character at a time.
+    if ", 19" not in sent and ", 20" not in sent:
+        return False
     if _DATE.search(sent) is None or not any(map(low.__contains__, _MONTHS)):
         return False
     return _CAPTION.search(sent) is not None
