@@ -56,6 +56,20 @@ def title_before(text: str, first: Word, title_words: list[Word]) -> str:
 
 
 _TRAILING_WORDS = re.compile(r"(?:[A-Za-z’'-]+ ){0,4}[a-z’'-]+$")
+_LAST_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")  # the pattern's [a-z’'-]
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The word :data:`_TRAILING_WORDS` searched in ``text[start:end]`` ends with ("" when
+    it finds nothing): the run of its last-word characters that ends the window (or ends
+    before a final newline, where "$" also matches), cut at ``start``. A match that starts
+    earlier reaches that run through a space, so its last word is still the whole run."""
+    if text[end - 1] == "\n":
+        end -= 1
+    begin = end
+    while begin > start and text[begin - 1] in _LAST_WORD_CHARS:
+        begin -= 1
+    return text[begin:end]
 
 
 def _appositive_title(text: str, name_start: int) -> str:
@@ -64,6 +78,10 @@ def _appositive_title(text: str, name_start: int) -> str:
     if name_start < 3 or text[name_start - 2 : name_start] != ", ":
         return ""
     window_start = max(0, name_start - 60)
+    # Only a title word last can make a title: the pattern (tried at each of the 60
+    # characters, every name after a comma) runs only when the last word is one.
+    if _last_word(text, window_start, name_start - 2) not in lx.TITLE_HEADS:
+        return ""
     m = _TRAILING_WORDS.search(text, window_start, name_start - 2)
     if m is None:
         return ""
