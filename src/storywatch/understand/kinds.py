@@ -34,6 +34,35 @@ def _guessed_person(m: Mention) -> bool:
     )
 
 
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _run_before(text: str, start: int, end: int) -> tuple[str, int]:
+    """The word of ASCII letters that ends where the spaces before ``end`` begin (cut at
+    ``start``; "" when none), and where it starts."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > start and text[begin - 1] in _LETTERS:
+        begin -= 1
+    return text[begin:end], begin
+
+
+def _vessel_word_last(text: str, start: int, end: int) -> bool:
+    """Whether :data:`_WORD_BEFORE`'s word in ``text[start:end]`` can be a vessel word: it is
+    the letters before the window's closing spaces, or, when those letters are a "the" with
+    spaces before it, the letters before those spaces (a match that starts earlier does so
+    in one of these two words, and the leftmost start is the word's own or ``start``)."""
+    if not text[end - 1 : end].isspace():
+        return False
+    word, begin = _run_before(text, start, end)
+    if word.lower() in lx.VESSEL_WORDS:
+        return True
+    if word != "the" or begin == start or not text[begin - 1].isspace():
+        return False
+    return _run_before(text, start, begin)[0].lower() in lx.VESSEL_WORDS
+
+
 def vessels(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with ships' names made kindless: a name written after "ship", "vessel",
     "aboard" … once in the article ("the container ship Corrandel Star") is a vessel
@@ -41,7 +70,10 @@ def vessels(text: str, mentions: list[Mention]) -> list[Mention]:
     names = set()
     for m in mentions:
         if m.kind is EntityKind.PERSON and not m.title:
-            before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+            start = max(0, m.start - 30)
+            if not _vessel_word_last(text, start, m.start):
+                continue  # the pattern below (tried at each of 30 characters) finds none
+            before = _WORD_BEFORE.search(text, start, m.start)
             if before is not None and before.group(1).lower() in lx.VESSEL_WORDS:
                 names.add(m.name)
     if not names:
