@@ -39,6 +39,8 @@ def poll_share_led(text: str, s: Sentence) -> Found | None:
     if not s.quotes:
         return None
     head = text[s.start : s.quotes[0].start]
+    if "say" not in head and "said" not in head:
+        return None  # the pattern's cue, looked for first: most heads have none
     m = _SHARE.match(head) or _SHARE.search(head, head.find(", ") + 2 if ", " in head else 0)
     if m is None or (m.start() and head[m.start() - 2 : m.start()] != ", "):
         return None
