@@ -317,6 +317,10 @@ def find_contradictions(
         if claim is not None:
             claims.append((claim, matches is None or not matches[i].agrees))
     pairs: list[tuple[int, Pair]] = []
+    # every pair of the article's claims is tested: what each claim's predicates oppose is
+    # found once per claim, and a pair with nothing opposed is passed over without building
+    # a set (antonymous is non-empty only where these meet the other claim's predicates)
+    opposites = [antonyms_of(claim.asserted) for claim, _ in claims]
     for n, (later, fresh) in enumerate(claims):
         if not fresh:
             continue  # a claim the story holds in the same words raises nothing new
@@ -329,9 +333,9 @@ def find_contradictions(
         for m in range(n):
             earlier = claims[m][0]
             if (
-                (earlier.denied & later.asserted)
-                or (earlier.asserted & later.denied)
-                or antonymous(earlier, later)
+                not earlier.denied.isdisjoint(later.asserted)
+                or not earlier.asserted.isdisjoint(later.denied)
+                or (not opposites[m].isdisjoint(later.asserted) and antonymous(earlier, later))
             ):
                 found = judge(earlier, later, same_article=True)
                 if found:
