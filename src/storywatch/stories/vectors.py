@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 Vector = dict[str, float]
 
@@ -29,12 +29,16 @@ class DocumentFrequencies:
         self.documents = 0
         self.prior = prior
 
-    def add(self, features: Iterable[str]) -> None:
-        self._df.update(set(features))
+    def add(self, features: Collection[str]) -> None:
+        """Count one document holding ``features``: its distinct features, each once (the
+        keys of its counts; deduplicating them here cost a set of a few hundred names an
+        article)."""
+        self._df.update(features)
         self.documents += 1
 
-    def remove(self, features: Iterable[str]) -> None:
-        for feature in set(features):
+    def remove(self, features: Collection[str]) -> None:
+        """Forget one document counted with :meth:`add` (the same ``features``)."""
+        for feature in features:
             left = self._df[feature] - 1
             if left > 0:
                 self._df[feature] = left
@@ -55,18 +59,42 @@ class DocumentFrequencies:
         return len(self._df)
 
 
+class _Memo(dict[float, float]):
+    """x -> a function of x, computed on first use (bounded like the stem cache)."""
+
+    def __init__(self, function: Callable[[float], float]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, x: float) -> float:
+        if len(self) >= MEMO_SIZE:
+            self.clear()
+        value = self[x] = self.function(x)
+        return value
+
+
+MEMO_SIZE = 100_000
+#: A feature's count -> its log-scaled TF, negated (weigh ranks the heaviest first).
+_NEGATED_TF = _Memo(lambda count: -(1.0 + math.log(count)))
+#: A document frequency -> the log in its IDF.
+_LOG_DF = _Memo(lambda df: math.log(df + 1))
+
+
 def weigh(counts: Mapping[str, float], df: DocumentFrequencies, *, keep: int) -> Vector:
     """A unit-length TF-IDF vector of the ``keep`` heaviest features (log-scaled TF).
 
     Ties are broken by feature name, so the vector does not depend on the order of
     ``counts``. (The IDF of :meth:`DocumentFrequencies.idf` is inlined: this runs once per
-    article over every feature.)
+    article over every feature. Its two logarithms are looked up: an article's few hundred
+    features hold a few distinct counts and document frequencies, and a lookup of an
+    equal number gives the very value the call would.)
     """
-    log = math.log
+    tf = _NEGATED_TF
+    log_df = _LOG_DF
     known = df._df.get
-    base = log(df.documents + df.prior + 2) + 1.0
+    base = math.log(df.documents + df.prior + 2) + 1.0
     ranked = sorted(
-        [(-(1.0 + log(c)) * (base - log(known(f, 0) + 1)), f) for f, c in counts.items() if c > 0]
+        [(tf[c] * (base - log_df[known(f, 0)]), f) for f, c in counts.items() if c > 0]
     )[:keep]
     norm = math.sqrt(sum(w * w for w, _ in ranked))
     if norm == 0.0:
@@ -93,6 +121,11 @@ class Centroid:
         cross = dot(self.weights, vector)
         self_norm = sum(w * w for w in vector.values())
         self.norm2 = max(0.0, self.norm2 + 2.0 * sign * cross + self_norm)
+        if not self.weights and sign == 1.0:
+            # a new story's first member (most stories have one): 0.0 + 1.0 * w is w, or
+            # 0.0 for -0.0, which the test below drops as it would
+            self.weights = {f: w for f, w in vector.items() if not abs(w) < 1e-12}
+            return
         for f, w in vector.items():
             value = self.weights.get(f, 0.0) + sign * w
             if abs(value) < 1e-12:
