@@ -10,8 +10,10 @@ old vectors, which keeps replay exact and every update O(terms of one article).
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
+from operator import itemgetter
 
 Vector = dict[str, float]
 
@@ -93,13 +95,31 @@ def weigh(counts: Mapping[str, float], df: DocumentFrequencies, *, keep: int) ->
     log_df = _LOG_DF
     known = df._df.get
     base = math.log(df.documents + df.prior + 2) + 1.0
-    ranked = sorted(
-        [(tf[c] * (base - log_df[known(f, 0)]), f) for f, c in counts.items() if c > 0]
-    )[:keep]
+    ranked = _heaviest(
+        [(tf[c] * (base - log_df[known(f, 0)]), f) for f, c in counts.items() if c > 0], keep
+    )
     norm = math.sqrt(sum(w * w for w, _ in ranked))
     if norm == 0.0:
         return {}
     return {f: -w / norm for w, f in ranked}
+
+
+def _heaviest(weighed: list[tuple[float, str]], keep: int) -> list[tuple[float, str]]:
+    """``sorted(weighed)[:keep]`` (weights negated, so the heaviest first; ties by name).
+
+    Many features tie on their weight (one mention, a word new to the window), and sorting
+    all of them as pairs compares their names at every tie. They are sorted by weight alone
+    first (float comparisons only); the ``keep`` first and the rest of the last one's tie
+    are all that can be kept, and only those are sorted as pairs.
+    """
+    if len(weighed) <= keep or keep < 1:
+        return sorted(weighed)[:keep]
+    weighed.sort(key=_WEIGHT)
+    end = bisect_right(weighed, weighed[keep - 1][0], lo=keep, key=_WEIGHT)
+    return sorted(weighed[:end])[:keep]
+
+
+_WEIGHT = itemgetter(0)
 
 
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
