@@ -330,3 +330,15 @@ def test_a_comma_and_while_after_the_phrase_keeps_the_words_before_it() -> None:
     [only] = [s for s in extract_statements(text) if s.kind == "direct"]
     assert only.speaker == "Ana Ortega"
     assert only.text == "the port plan “a slow-motion disaster” for the dock workers"
+
+
+def test_deemed_names_its_object_as_called_does() -> None:
+    """ "The board deemed him “well qualified,” its highest rating": "deem" takes an object
+    and a quoted description as "call" does (read as nothing before)."""
+    text = (
+        "The harbour board finished its review on Monday.\n\n"
+        "The Harbour Board deemed Tomas Berg “well qualified,” its highest possible rating.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Harbour Board"
+    assert only.text == "Tomas Berg “well qualified,”"

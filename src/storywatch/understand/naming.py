@@ -37,7 +37,9 @@ from storywatch.understand.subjects import joined_name, opening_name, opening_su
 from storywatch.understand.text import Quote, Word
 
 # Verbs whose object is followed straight by its quoted name ("called him a “nice guy”").
-_DIRECT = _words("call calls called calling dub dubs dubbed nickname nicknamed")
+_DIRECT = _words(
+    "call calls called calling dub dubs dubbed nickname nicknamed deem deems deemed deeming termed"
+)
 
 # Verbs that need "as" before the quoted description ("described Trump as “a sociopath”").
 _WITH_AS = frozenset(
