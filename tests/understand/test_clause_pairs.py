@@ -106,3 +106,22 @@ def test_in_response_to_stays_in_the_clause() -> None:
     # "in response to" is as often part of what was said
     acts = _acts('Ruiz said the navy would act "decisively" in response to any attack.')
     assert acts == [('the navy would act "decisively" in response to any attack', "Ruiz", "said")]
+
+
+def test_an_opening_phrase_with_a_naming_relative_is_a_clause_of_its_own() -> None:
+    """ "In a clip that the judge called “distasteful,” Vale said …": the phrase's relative
+    clause names the clip, and the main clause's own cue still reads Vale's words (only the
+    judge's word was read before)."""
+    acts = _acts(
+        'Ivo Vale spoke on Monday. In a clip that the judge called "distasteful," Vale said '
+        'he would "fight on to the end."'
+    )
+    assert acts == [
+        ("distasteful,", "the judge", "called"),
+        ('he would "fight on to the end."', "Ivo Vale", "said"),
+    ]
+
+
+def test_an_opening_phrase_without_a_relative_holds_no_act() -> None:
+    acts = _acts('In a statement on Monday, Ivo Vale said he would "fight on to the end."')
+    assert acts == [('he would "fight on to the end."', "Ivo Vale", "said")]

@@ -29,6 +29,11 @@ _LEADS = frozenset(("but", "and", "yet", "even"))
 # "Because X called it “…”, …" says what would follow or why, not what else was said.
 _NOT_SCENES = frozenset(("as", "if", "because", "though", "although"))
 
+# "In a clip that the judge called “distasteful,” Santilli said …": an opening phrase whose
+# relative clause names something is a clause of its own, like a scene-setting one.
+_PHRASE_OPENERS = frozenset(("in", "at", "on", "during", "with", "under", "for", "from"))
+_RELATIVES = frozenset(("that", "which", "whom", "what"))
+
 # A comma that ends a clause, inside or outside the quotation closing it.
 _CLAUSE_COMMA = re.compile(r",(?:[”\"’]|'')?\s|[”\"],\s")
 
@@ -104,14 +109,21 @@ def _scene_end(text: str, s: Sentence) -> tuple[int, int] | None:
     if i >= len(words):
         return None
     opener = words[i].text.lower()
-    if opener not in SCENE_SETTERS or opener in _NOT_SCENES:
+    phrase = opener in _PHRASE_OPENERS
+    if (opener not in SCENE_SETTERS and not phrase) or opener in _NOT_SCENES:
         return None
-    cue = next(
-        (w for w in words[i + 1 :] if w.text.lower() in _CUES and not _inside(s.quotes, w.start)),
-        None,
+    at, cue = next(
+        (
+            (n, w)
+            for n, w in enumerate(words[i + 1 :], i + 1)
+            if w.text.lower() in _CUES and not _inside(s.quotes, w.start)
+        ),
+        (0, None),
     )
     if cue is None:
         return None
+    if phrase and not any(w.text.lower() in _RELATIVES for w in words[i + 1 : at]):
+        return None  # "In a statement, Ruiz said …": the phrase holds no act of its own
     for m in _CLAUSE_COMMA.finditer(text, cue.end, s.end):
         if _opens_quote(s, m.end()):
             continue  # "shouted, “Resign,”": the comma introduces the quotation
