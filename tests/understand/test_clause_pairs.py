@@ -125,3 +125,24 @@ def test_an_opening_phrase_with_a_naming_relative_is_a_clause_of_its_own() -> No
 def test_an_opening_phrase_without_a_relative_holds_no_act() -> None:
     acts = _acts('In a statement on Monday, Ivo Vale said he would "fight on to the end."')
     assert acts == [('he would "fight on to the end."', "Ivo Vale", "said")]
+
+
+def test_the_main_clause_read_by_its_subject_and_verb() -> None:
+    """ "…, Vale expressed a desire to “…”": no cue in the main clause, so its subject and
+    verb read it, as they would a sentence of its own (nothing was read there before)."""
+    acts = _acts(
+        'Ivo Vale spoke on Monday. And, in a clip that the judge called "distasteful," Vale '
+        'expressed a desire to "close the harbour for good."'
+    )
+    assert acts[-1] == ('a desire to "close the harbour for good."', "Ivo Vale", "expressed")
+
+
+def test_a_phrase_ended_by_its_comma_holds_no_relative_clause() -> None:
+    """ "On Friday, he joined others in pouncing on news that …": the phrase ended at its
+    comma, so the "that" after it is the main clause's, which stays one reading."""
+    acts = _acts(
+        "Ivo Vale spoke on Monday. On Friday, he joined others in pouncing on news that the "
+        'memo was later deemed "top secret," saying in a post: "The harbour must be closed."'
+    )
+    assert [speaker for _, speaker, _ in acts] == ["Ivo Vale"] * len(acts)
+    assert not any(text.startswith("others in pouncing") for text, _, _ in acts)

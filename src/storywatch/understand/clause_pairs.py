@@ -19,6 +19,7 @@ from collections.abc import Callable
 from storywatch.understand import lexicon as lx
 from storywatch.understand.clause_ends import SCENE_SETTERS
 from storywatch.understand.spans import Found, Sentence, Span, _inside
+from storywatch.understand.text import Word
 
 Reader = Callable[[str, Sentence], Found | None]
 
@@ -122,7 +123,7 @@ def _scene_end(text: str, s: Sentence) -> tuple[int, int] | None:
     )
     if cue is None:
         return None
-    if phrase and not any(w.text.lower() in _RELATIVES for w in words[i + 1 : at]):
+    if phrase and not _relative_in_phrase(text, words, i, at):
         return None  # "In a statement, Ruiz said …": the phrase holds no act of its own
     for m in _CLAUSE_COMMA.finditer(text, cue.end, s.end):
         if _opens_quote(s, m.end()):
@@ -136,6 +137,19 @@ def _scene_end(text: str, s: Sentence) -> tuple[int, int] | None:
             return None
         return m.start() + len(m.group().rstrip()), m.end()
     return None
+
+
+def _relative_in_phrase(text: str, words: list[Word], opener: int, cue: int) -> bool:
+    """A relative word comes between the opening preposition and the cue with no comma
+    before it ("In a clip that the judge called"): the cue is the phrase's. After a comma
+    ("On Friday, he joined others in pouncing on news that …") the phrase has ended and the
+    cue is the main clause's."""
+    for n in range(opener + 1, cue):
+        if "," in text[words[n - 1].end : words[n].start]:
+            return False
+        if words[n].text.lower() in _RELATIVES:
+            return True
+    return False
 
 
 def _opens_quote(s: Sentence, at: int) -> bool:

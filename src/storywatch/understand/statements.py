@@ -124,7 +124,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             before = paraphrase_before_relative(text, s, found)
             if before is not None:
                 out.append(_make(an, _clip_paraphrase(text, before), history, para))
-            other = other_clause_act(text, s, found, find_in_sentence)
+            other = other_clause_act(text, s, found, _clause_reader)
             acts = split_followups(text, s, found)
             if other is not None and not _overlaps_any(other, out, s.index):
                 # The other clause read with its own subject: a follow-up the first act's
@@ -344,6 +344,12 @@ def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> l
             )
             return [item, *(_make(an, f, history, para) for f in later)]
     return []
+
+
+def _clause_reader(text: str, s: Sentence) -> Found | None:
+    """A clause of a two-clause sentence read as a sentence: by its cue, else by its
+    subject and verb ("…, Santilli expressed a desire to “try, convict and …”")."""
+    return find_in_sentence(text, s) or quote_fallback(text, s)
 
 
 def _holds_quote(s: Sentence, start: int, end: int) -> bool:
