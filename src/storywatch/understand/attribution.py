@@ -354,22 +354,6 @@ def _nested(text: str, outer: Found, inner: Found) -> bool:
     return INTRODUCES.match(text, inner.cue[1]) is None
 
 
-def main_clause_act(text: str, s: Sentence, scene: Found) -> Found | None:
-    """ "While Trump affirmed that he likes Cruz, he also stated a day earlier, “…”": the
-    first cue sat in a clause that sets the scene (``clause_ends.cue_in_scene``), so the
-    quotation is the main clause's; its own cue, after the scene clause's comma, reads it."""
-    if scene.cue is None:
-        return None
-    comma = text.find(",", scene.cue[1], s.end)
-    if comma < 0:
-        return None
-    k = next((n for n, w in enumerate(s.words) if w.start > comma), None)
-    if k is None:
-        return None
-    found = _cue_led_pass(text, s, k)
-    return found if found is not None and found.direct else None
-
-
 def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
     words = s.words
     if not cue_indices(s):

@@ -168,15 +168,6 @@ def _main_verb_after(text: str, s: Sentence, start: int, end: int) -> int | None
     return None
 
 
-# "The senator who called": a restrictive relative clause on the noun that opens the sentence.
-_RESTRICTIVE = re.compile(r"\s+(?:who|that)\s+(?:\w+\s+){0,2}")
-# After a closing mark, the main clause's verb: an auxiliary or modal.
-_MAIN_AUXILIARY = re.compile(
-    r"[”\"]\s+(?:will|would|was|were|is|are|has|have|had|can|could|should|may|might|must|"
-    r"did|does)\b"
-)
-
-
 def restrictive_end(text: str, s: Sentence, found: Found, start: int, end: int) -> int:
     """ "The senator who called the plan “a disaster” will vote for it anyway": a report in
     a restrictive relative clause on the sentence's subject ends at the closing mark that
@@ -186,10 +177,13 @@ def restrictive_end(text: str, s: Sentence, found: Found, start: int, end: int) 
     speaker, cue = found.speaker, found.cue
     if speaker is None or cue is None or not _restrictive_subject(text, s, speaker, cue):
         return end
-    last = next(reversed(list(_MAIN_AUXILIARY.finditer(text, start, end))), None)
-    if last is None or _AUXILIARY_WORD.search(text, last.end(), end):
+    cut = end
+    for m in _WORD_AFTER_MARK.finditer(text, start, end):
+        if m.group(1).lower() in FINITE_AUXILIARIES:
+            cut = m.start() + 1
+    if cut == end or any(w.lower() in FINITE_AUXILIARIES for w in text[cut:end].split()[1:]):
         return end
-    return last.start() + 1
+    return cut
 
 
 def _restrictive_subject(text: str, s: Sentence, speaker: Span, cue: Span) -> bool:
@@ -199,8 +193,11 @@ def _restrictive_subject(text: str, s: Sentence, speaker: Span, cue: Span) -> bo
     phrase (no comma, no verb)."""
     said = text[speaker[0] : speaker[1]].split()
     if said[-1].lower() not in _RELATIVE_PRONOUNS:
-        return not text[s.start : speaker[0]].strip() and bool(
-            _RESTRICTIVE.fullmatch(text, speaker[1], cue[0])
+        pronoun = _RELATIVE_PRONOUN_AFTER.match(text, speaker[1], cue[0])
+        return (
+            not text[s.start : speaker[0]].strip()
+            and pronoun is not None
+            and bool(_ADVERBS_BETWEEN.fullmatch(text, pronoun.end(), cue[0]))
         )
     if not _ADVERBS_BETWEEN.fullmatch(text, speaker[1], cue[0]):
         return False
@@ -215,13 +212,12 @@ def _restrictive_subject(text: str, s: Sentence, speaker: Span, cue: Span) -> bo
 
 
 _RELATIVE_PRONOUNS = frozenset(("who", "that"))
+_RELATIVE_PRONOUN_AFTER = re.compile(r"\s+(?:who|that)\b")
 # Between the relative pronoun and its verb: up to two adverbs or auxiliaries ("who once
 # called", "that has long described").
 _ADVERBS_BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}")
-
-_AUXILIARY_WORD = re.compile(
-    r"\b(?:will|would|was|were|is|are|has|have|had|can|could|should|may|might|must|did|does)\b"
-)
+# A closing mark and the word after it (the main clause's auxiliary, if it is one).
+_WORD_AFTER_MARK = re.compile(r"[”\"]\s+(\w+)")
 
 
 # ", who once called", ", who has long described": the subject of a relative clause.

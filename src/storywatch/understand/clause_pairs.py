@@ -22,6 +22,8 @@ from storywatch.understand.spans import Found, Sentence, Span, _inside
 from storywatch.understand.text import Word
 
 Reader = Callable[[str, Sentence], Found | None]
+# A reader of the sentence's cues from word ``k`` on (``attribution._cue_led_pass``).
+ReaderFrom = Callable[[str, Sentence, int], Found | None]
 
 # A scene-setting clause may follow "But"/"And"/"Yet" ("But when X said …, Y …").
 _LEADS = frozenset(("but", "and", "yet", "even"))
@@ -66,6 +68,22 @@ def other_clause_act(text: str, s: Sentence, main: Found, read: Reader) -> Found
     if not any(_inside(sub.quotes, a) or _holds_quote(sub, a, b) for a, b in found.parts):
         return None
     return Found(_bare(text, sub, found.parts), True, found.speaker, found.cue, s.index)
+
+
+def main_clause_act(text: str, s: Sentence, scene: Found, read_from: ReaderFrom) -> Found | None:
+    """ "While Trump affirmed that he likes Cruz, he also stated a day earlier, “…”": the
+    first cue sat in a clause that sets the scene (``clause_ends.cue_in_scene``), so the
+    quotation is the main clause's; ``read_from`` reads the sentence from the first word
+    after the scene's comma (the whole sentence stays in view: a trailer there, "…,”
+    said Heiserman", still takes the scene clause with its words)."""
+    if scene.cue is None:
+        return None
+    comma = text.find(",", scene.cue[1], s.end)
+    k = next((n for n, w in enumerate(s.words) if w.start > comma), None) if comma >= 0 else None
+    if k is None:
+        return None
+    found = read_from(text, s, k)
+    return found if found is not None and found.direct else None
 
 
 def _bare(text: str, s: Sentence, parts: tuple[Span, ...]) -> tuple[Span, ...]:

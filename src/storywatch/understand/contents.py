@@ -208,7 +208,7 @@ def _phrasal_words(text: str, cue: Word, rest: list[Word], lemma: str) -> int:
         return 0  # "has written off the effort": dismissed, not written
     if cue.text == "quoted" and len(rest) > 2 and first == "as" and rest[1].text == "saying":
         return 2  # "was quoted as saying the levy …": the saying is the verb's
-    return 1 if first in _PARTICLES and len(rest) > 1 else 0
+    return 1 if first in lx.PHRASAL_PARTICLES and len(rest) > 1 else 0
 
 
 def other_sense(text: str, cue: Word, rest: list[Word], lemma: str) -> bool:
@@ -220,10 +220,6 @@ def other_sense(text: str, cue: Word, rest: list[Word], lemma: str) -> bool:
 
 
 _OTHER_SENSES = frozenset((("call", "off"), ("tell", "apart")))
-
-
-# Particles of phrasal verbs of speech ("shot back", "rattled off", "summed up", "laid out").
-_PARTICLES = _words("back off up out down")
 
 
 def _called_on(text: str, cue: Word, rest: list[Word]) -> int | None:

@@ -118,7 +118,8 @@ def quote_fallback(text: str, s: Sentence) -> Found | None:
     if first is not None and _led_in_whole(text, first, end, after[k + 1 :]):
         # "shared her worry with donors, “I do not know …”": the quotation alone.
         return Found(first.parts, True, subject, (verb.start, verb.end), s.index)
-    if start == after[k + 1].start and after[k + 1].text in _PARTICLES and k + 2 < len(after):
+    particle = after[k + 1].text in lx.PHRASAL_PARTICLES
+    if particle and start == after[k + 1].start and k + 2 < len(after):
         start = after[k + 2].start  # "played down Trump's comments as “…”": the object
     return Found(((start, end),), True, subject, (verb.start, verb.end), s.index)
 
@@ -132,11 +133,6 @@ def _led_in_whole(text: str, first: Quote, end: int, words: list[Word]) -> bool:
     if not text[: first.start].rstrip().endswith((",", ":")) or first.end < end - 1:
         return False
     return not any(w.text.lower() == "that" for w in words if w.end <= first.start)
-
-
-# The particle of a phrasal verb, part of the verb and not of what it governs ("played down",
-# "shrugged off", "singled out", "brushed aside").
-_PARTICLES = lx.words_of("down off out up aside away")
 
 
 def _named_by_others(words: list[Word], first: Quote) -> bool:

@@ -239,6 +239,9 @@ PERSONAL_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", 
 
 # Verbs by which a person or a body puts out a thing that carries its words ("Vale released
 # a video that said, “…”"): the thing's words are its publisher's.
+# Particles of phrasal verbs, part of the verb and not of what it governs ("shot back",
+# "rattled off", "summed up", "laid out", "played down", "brushed aside", "waved away").
+PHRASAL_PARTICLES = words_of("back off up out down aside away")
 PUBLISHING_VERBS = words_of(
     """released releases issued issues posted posts published publishes sent sends aired
     airs tweeted tweets launched launches unveiled unveils releasing issuing posting

@@ -44,6 +44,7 @@ from storywatch.understand.subject_gaps import (
     skip_time,
 )
 from storywatch.understand.text import Word
+from storywatch.understand.time_openers import after_time_opener
 
 
 def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span | None:
@@ -439,27 +440,6 @@ def _name_at_end(text: str, chunk: list[Word]) -> Span | None:
     return run[0].start, run[-1].end
 
 
-# Nouns that make a short opening phrase a time ("Last year,", "Two weeks later,").
-_TIME_NOUNS = (
-    lx.WEEKDAYS
-    | lx.MONTHS
-    | lx.words_of(
-        "year years week weeks month months day days night morning afternoon evening weekend"
-    )
-)
-
-
-def _after_time_opener(text: str, words: list[Word]) -> int:
-    """The index of the word after an opening time phrase and its comma ("Last year, he
-    …", "Two weeks later, Ortiz …", "Earlier this month, she …"), or 0: up to four words,
-    one of them a time noun, then a comma."""
-    for n in range(min(4, len(words) - 1)):
-        if "," in text[words[n].end : words[n + 1].start]:
-            head = [w.text.lower() for w in words[: n + 1]]
-            return n + 1 if any(h in _TIME_NOUNS for h in head) else 0
-    return 0
-
-
 def clause_subject(text: str, s: Sentence) -> Span | None:
     """The subject at the start of a sentence when it is a name or a personal pronoun,
     after an introductory phrase ("In the letter, Seely …") or an adverb and its comma
@@ -490,7 +470,7 @@ def clause_subject(text: str, s: Sentence) -> Span | None:
     ):
         i = 1  # "However, Adelson met with Trump …"
     else:
-        i = _after_time_opener(text, words)  # "Last year, he played down …"
+        i = after_time_opener(text, words)  # "Last year, he played down …"
     if i + 1 < len(words) and is_age(words[i].text) and words[i + 1].text[:1].isupper():
         i += 1  # "76-year-old Morton Blackwell, founder of …, endorsed": the name after the age
     if i >= len(words):

@@ -25,9 +25,9 @@ from storywatch.model import Statement
 from storywatch.understand.analysis import Analysis, analyse
 from storywatch.understand.attributed import Attributed
 from storywatch.understand.attribution import (
+    _cue_led_pass,
     bare_quote,
     find_in_sentence,
-    main_clause_act,
     paraphrase_before_relative,
 )
 from storywatch.understand.broad import broad_before_act, broad_cue_led, verb_then_quote
@@ -37,7 +37,7 @@ from storywatch.understand.clause_ends import (
     cue_in_scene,
     quote_alone,
 )
-from storywatch.understand.clause_pairs import other_clause_act
+from storywatch.understand.clause_pairs import main_clause_act, other_clause_act
 from storywatch.understand.clause_speakers import is_clause
 from storywatch.understand.continued_quotes import (
     carry_head,
@@ -68,7 +68,7 @@ from storywatch.understand.reportless import (
     verb_takes_object,
 )
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
-from storywatch.understand.spans import Found, Sentence, _words_between, parts_overlap
+from storywatch.understand.spans import Found, Sentence, _has_quote, _words_between, parts_overlap
 from storywatch.understand.speaker_spans import speaker_span
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
@@ -96,7 +96,7 @@ def attribute(an: Analysis) -> list[Attributed]:
             found = broad_before_act(text, s, found) or found
         if found is not None and cue_in_scene(text, s, found):
             # The quotation is the main clause's: a naming verb or a cue there reads it.
-            found = with_naming(text, s, None) or main_clause_act(text, s, found)
+            found = with_naming(text, s, None) or main_clause_act(text, s, found, _cue_led_pass)
         if found is None and s.quotes:
             found = (
                 broad_cue_led(text, s)
@@ -335,7 +335,7 @@ def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> l
             # Its content runs to the sentence's end: a second act cuts it there ("played
             # down the remarks as “…” and reportedly argued that …").
             first = split_followups(text, s, found)[0]
-            if first.parts and _holds_quote(s, first.parts[0][0], first.parts[-1][1]):
+            if first.parts and _has_quote(s.quotes, first.parts[0][0], first.parts[-1][1]):
                 found = first
         item = _make(an, found, history, para)
         if item.speaker.identity >= 0:
@@ -350,12 +350,6 @@ def _clause_reader(text: str, s: Sentence) -> Found | None:
     """A clause of a two-clause sentence read as a sentence: by its cue, else by its
     subject and verb ("…, Santilli expressed a desire to “try, convict and …”")."""
     return find_in_sentence(text, s) or quote_fallback(text, s)
-
-
-def _holds_quote(s: Sentence, start: int, end: int) -> bool:
-    """Whether a quotation of ``s`` lies within ``start``-``end`` (its closing mark may
-    sit just after ``end``)."""
-    return any(start <= q.start and q.end <= end + 1 for q in s.quotes)
 
 
 def _lead_in(
