@@ -85,7 +85,7 @@ from storywatch.understand.spans import (
     subject_end,
     subject_floor,
 )
-from storywatch.understand.speech_nouns import owned_noun_not_verb
+from storywatch.understand.speech_nouns import before_main_verb, owned_noun_not_verb, owner_opens
 from storywatch.understand.subjects import (
     clause_subject_np,
     coordinated_subject,
@@ -401,7 +401,9 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
                 speaker = clause_subject_np(text, s, j, floor)
             if speaker is None and not quote_after and lemma == "say":
                 speaker = plain_subject(text, s, j, k, floor)
-        if speaker is None and k == 0:
+        if speaker is None and k == 0 and not (len(words) > 1 and words[1].text == "by"):
+            # "Said Lee: …" inverts; "Asked by reporters on Tuesday, Ruiz said …" is a
+            # passive participle whose agent asked, and the main clause has its own speaker.
             speaker = _np_after(text, words, 1)
         if speaker is None and j > 2:
             speaker = relative_subject(text, s, j) or chained_relative(text, s, k)
@@ -475,6 +477,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             found = content_before(text, s, k, speaker) or content_after(text, s, k, lemma, speaker)
         else:
             found = content_after(text, s, k, lemma, speaker) or content_before(text, s, k, speaker)
+            if found is not None and owner_opens(text, s, k):
+                found = before_main_verb(text, s, found)  # "Trump's claim that … drew …"
         if found is not None:
             return found
         if text[s.start : s.end].rstrip().endswith(":") or _only_adverbials(text, s, k, lemma):

@@ -285,6 +285,8 @@ def _next_cue_followup(
         elif link in _RELATIVE and j < k and quote_first:
             speaker, cut = _trailer_relative(text, s, prev, words[j]), words[j].start
             cut = _comma_before(text, cut, words[j - 1].end)
+        elif j == k - 1 and _main_verb_after_relative(text, prev, words[j], w):
+            speaker, cut = prev.speaker, _comma_before(text, w.start, words[j].end)
         elif (joined := _new_subject_after_quote(text, s, k)) is not None:
             speaker, cut = joined
         elif (joined := _pronoun_after_conjunction(text, s, j)) is not None:
@@ -307,6 +309,25 @@ def _next_cue_followup(
 
 
 _SPACED_DASH = re.compile(r"\s+[-–—]{1,2}\s+\Z")
+
+
+def _main_verb_after_relative(text: str, prev: Found, before: Word, cue: Word) -> bool:
+    """ "Ruiz, who has called the delay “a disgrace,” said the ferry would “run again by
+    spring.”": the first act was read in a relative clause on its speaker ("Ruiz, who …"),
+    and that clause closes on a quotation and its comma right before this cue. The cue is
+    the main clause's verb, whose subject is the same speaker: a second act of hers, not a
+    word of the first quotation's."""
+    if prev.speaker is None or prev.cue is None or not prev.parts:
+        return False
+    if text[prev.speaker[0] : prev.speaker[1]] != "who" or not text[: prev.speaker[0]].endswith(
+        ", "
+    ):
+        return False
+    gap = text[before.end : cue.start]
+    return "," in gap and gap.rstrip().endswith(_CLOSING_MARKS) and prev.parts[-1][1] >= before.end
+
+
+_CLOSING_MARKS = ("”", '"', "''")
 
 
 def _trailer_relative(text: str, s: Sentence, prev: Found, who: Word) -> Span:

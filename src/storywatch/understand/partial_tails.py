@@ -48,9 +48,16 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         stripped = tail.lstrip()
         first = words[0].lower().strip(",")
         # "… “classy” and has invited two guests": a perfect is a past verb too.
-        if first in ("and", "but") and (
-            _verb_like(words[1]) or (words[1] in ("has", "had", "have") and _verb_like(words[2]))
+        if (
+            first in ("and", "but")
+            and not words[1].startswith(_OPENING_MARKS)
+            and (
+                _verb_like(words[1])
+                or (words[1] in ("has", "had", "have") and _verb_like(words[2]))
+            )
         ):
+            # (A verb inside quotation marks is the speaker's own word going on: "came out
+            # … “dead broke,” and “struggled to piece together …”" is one reported clause.)
             return q.end
         later = _LATER_ACT.match(tail)
         if (
@@ -105,6 +112,10 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             closing = _COMMA_CLOSING.match(text, clause.start())
             return max(q.end, closing.end() if closing else clause.start())
     return end
+
+
+# Marks that open a quotation: a word after "and" that starts with one is quoted.
+_OPENING_MARKS = ("“", '"', "''", "‘")
 
 
 def turn_end(text: str, quotes: list[Quote], start: int, end: int) -> int:

@@ -19,6 +19,7 @@ from storywatch.understand.clauses import is_relative_that
 from storywatch.understand.lexicon import words_of
 from storywatch.understand.partial_tails import cut_tail
 from storywatch.understand.spans import (
+    _PREPOSITIONS,
     Found,
     Sentence,
     Span,
@@ -94,8 +95,68 @@ def speech_noun_led(text: str, s: Sentence) -> Found | None:
             continue
         said = _what_was_said(text, s, start, owner, w)
         if said is not None:
-            return said
+            return before_main_verb(text, s, said) if _opens_sentence(text, s, owner) else said
     return None
+
+
+def _opens_sentence(text: str, s: Sentence, owner: Span) -> bool:
+    """The owner opens the sentence ("Trump's claim that …", "Senator Ben Okafor's claim
+    that …", "But the mayor's remark that …"), so the noun phrase with its clause is the
+    sentence's subject and a verb follows it."""
+    lead = text[s.start : owner[0]]
+    return "," not in lead and all(w in _LEADS or w[:1].isupper() for w in lead.split())
+
+
+_LEADS = frozenset(("the", "a"))
+
+
+def owner_opens(text: str, s: Sentence, k: int) -> bool:
+    """The cue word at ``k`` is a noun right after a possessive that opens the sentence
+    ("Trump's claim that …"): the reading's clause is that noun phrase's, the subject."""
+    if k == 0 or not s.words[k - 1].text.endswith(_POSSESSIVE_ENDINGS):
+        return False
+    owner = s.words[k - 1]
+    return text[owner.end : s.words[k].start] == " " and _opens_sentence(
+        text, s, (owner.start, owner.end)
+    )
+
+
+def before_main_verb(text: str, s: Sentence, said: Found) -> Found:
+    """ "Trump's claim that the election is “rigged” by Democrats drew rebukes": the noun
+    phrase is the subject, so a finite verb right after the clause's last quotation, or
+    after a short phrase opened by a preposition ("by Democrats"), is the sentence's own
+    predicate; what was said ends before it. Anything else after the quotation (a pronoun,
+    "and", a noun) may still be the clause going on, and is left to the clause's reading."""
+    if len(said.parts) != 1:
+        return said
+    start, end = said.parts[0]
+    inside = [q for q in s.quotes if start <= q.start and q.end <= end]
+    if not inside:
+        return said
+    last = max(inside, key=lambda q: q.end)
+    after = [w for w in s.words if last.end <= w.start < end]
+    n = 0
+    if after and after[0].text in _PREPOSITIONS:
+        n = next((i for i, w in enumerate(after[: _MAX_TAIL_WORDS + 1]) if _main_verb(w.text)), 0)
+    if not after or not _main_verb(after[n].text):
+        return said
+    if any(w.text.lower() in _JOINS or _inside(s.quotes, w.start) for w in after[:n]):
+        return said
+    cut = _trim(text, start, after[n].start)[1]
+    if _closes_at(text, cut):
+        cut += 1
+    return Found(((start, cut),), said.direct, said.speaker, said.cue, said.sentence)
+
+
+def _main_verb(word: str) -> bool:
+    return word.islower() and (finite(word) or word in _MORE_PAST)
+
+
+# A short phrase that may stand between the quotation and the main verb ("by Democrats").
+_MAX_TAIL_WORDS = 3
+_JOINS = frozenset(("and", "but", "or", "if", "when", "while", "because", "that", "which"))
+# Past forms a subject noun phrase of speech takes ("… drew rebukes", "… sparked outrage").
+_MORE_PAST = words_of("drew sparked touched prompted caused raised")
 
 
 def _what_was_said(text: str, s: Sentence, start: int, owner: Span, noun: Word) -> Found | None:

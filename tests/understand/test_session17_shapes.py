@@ -1,0 +1,79 @@
+"""Shapes of news attribution read wrongly until the seventeenth session: a verb inside a
+second quotation after ", and", a passive "Asked by …" opening, the main verb after a
+relative clause that closed on a quotation, and a noun of speech whose clause is the
+sentence's subject. Every article here is written for these tests."""
+
+from __future__ import annotations
+
+from tests.support.statements import direct_speaker_text, kind_speaker_text
+
+
+def test_a_quoted_verb_after_and_goes_on_with_the_same_clause() -> None:
+    # The verb after ", and" is inside quotation marks: the speaker's words, not her next act.
+    text = (
+        'Mayor Ana Ruiz said that the ferry "will run again by spring," and "struggled to find '
+        'crews all winter."\n'
+    )
+    assert direct_speaker_text(text) == [
+        (
+            "Ana Ruiz",
+            'that the ferry "will run again by spring," and "struggled to find crews all winter."',
+        )
+    ]
+
+
+def test_an_unquoted_verb_after_and_is_still_the_next_act() -> None:
+    text = 'Mayor Ana Ruiz called the delay "a disgrace" and boycotted the opening of the pier.\n'
+    assert direct_speaker_text(text) == [("Ana Ruiz", 'the delay "a disgrace"')]
+
+
+def test_the_agent_of_asked_by_does_not_speak_the_answer() -> None:
+    text = (
+        "Asked by reporters on Tuesday, Mayor Ana Ruiz said that the ferry would "
+        '"run again by spring."\n'
+    )
+    assert direct_speaker_text(text) == [
+        ("Ana Ruiz", 'that the ferry would "run again by spring."')
+    ]
+
+
+def test_the_main_verb_after_a_relative_clause_is_a_second_act() -> None:
+    text = (
+        'Mayor Ana Ruiz, who has called the delay "a disgrace," said the ferry would "run '
+        'again by spring."\n'
+    )
+    assert direct_speaker_text(text) == [
+        ("Ana Ruiz", 'the delay "a disgrace,"'),
+        ("Ana Ruiz", 'the ferry would "run again by spring."'),
+    ]
+
+
+def test_the_main_verb_after_a_relative_clause_reports_a_paraphrase_too() -> None:
+    text = (
+        'Mayor Ana Ruiz, who has called the delay "a disgrace," said the ferry would run '
+        "again by spring.\n"
+    )
+    assert kind_speaker_text(text) == [
+        ("direct", "Ana Ruiz", 'the delay "a disgrace,"'),
+        ("indirect", "Ana Ruiz", "the ferry would run again by spring"),
+    ]
+
+
+def test_a_noun_of_speech_as_subject_ends_before_the_main_verb() -> None:
+    text = (
+        'Senator Ben Okafor\'s claim that the vote was "rigged" by the board drew rebukes '
+        "from both parties.\n"
+    )
+    assert direct_speaker_text(text) == [("Ben Okafor", 'that the vote was "rigged" by the board')]
+
+
+def test_a_noun_of_speech_as_subject_keeps_a_clause_that_goes_on() -> None:
+    # After the quotation comes "and" and a second subject: the clause may go on, so it is
+    # not cut there.
+    text = (
+        'Senator Ben Okafor\'s claim that the board "rigged" the vote and the mayor knew it '
+        "was widely mocked.\n"
+    )
+    ((speaker, words),) = direct_speaker_text(text)
+    assert speaker == "Ben Okafor"
+    assert words.startswith('that the board "rigged" the vote and the mayor knew it')
