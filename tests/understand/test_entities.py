@@ -59,3 +59,11 @@ def test_role_written_before_a_comma_is_a_title() -> None:
     text = "The vote was requested by the nation's prime minister, Adel Abdul Mahdi, on Sunday.\n"
     entities = {e.key: e for e in extract_entities(text)}
     assert entities["person:adel-abdul-mahdi"].titles == ("prime minister",)
+
+
+def test_family_names_that_are_modals_or_months_end_a_full_name() -> None:
+    # "Will" and "May" end a name run only where they are function words.
+    text = "George Will wrote on Sunday. Theresa May spoke in London. Ruiz will speak in May.\n"
+    people = [e.name for e in extract_entities(text) if e.kind is EntityKind.PERSON]
+    assert "George Will" in people and "Theresa May" in people
+    assert not {"George", "Theresa"} & set(people)

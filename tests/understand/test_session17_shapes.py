@@ -77,3 +77,20 @@ def test_a_noun_of_speech_as_subject_keeps_a_clause_that_goes_on() -> None:
     ((speaker, words),) = direct_speaker_text(text)
     assert speaker == "Ben Okafor"
     assert words.startswith('that the board "rigged" the vote and the mayor knew it')
+
+
+def test_a_family_name_that_is_a_modal_speaks_before_a_past_tense() -> None:
+    text = (
+        "George Will wrote a column on Sunday.\n\n"
+        "Will said Trump was a “caricature of democracy’s most embarrassing possibilities.”\n"
+    )
+    assert direct_speaker_text(text) == [
+        ("George Will", "Trump was a “caricature of democracy’s most embarrassing possibilities.”")
+    ]
+
+
+def test_a_month_name_before_a_modal_stays_a_month() -> None:
+    text = "The vote is in May.\n\nMay would be too late for the vote, officials said.\n"
+    assert kind_speaker_text(text) == [
+        ("indirect", "officials", "May would be too late for the vote")
+    ]

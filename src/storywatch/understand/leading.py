@@ -69,6 +69,18 @@ def leading_participle_alone(text: str, s: Sentence) -> Found | None:
     return _phrase(text, s, lead, quote, (after[0].start, after[verb - 1].end))
 
 
+def phrase_read_as_trailer(text: str, s: Sentence, found: Found) -> bool:
+    """ "Citing the storm and its “dreams of …,” Will urged the board to …": a reading whose
+    cue comes after the opening participle phrase took that whole phrase, participle and
+    all, as the words its trailer reports. The phrase is the participle's own act
+    (:func:`leading_participle_alone` reads it); the main verb reports no quotation."""
+    opening = _opening(text, s)
+    if opening is None or found.speaker is None or not found.parts:
+        return False
+    lead, quote = opening
+    return found.parts[0][0] <= lead.start and found.speaker[0] >= quote.end
+
+
 def _opening(text: str, s: Sentence) -> tuple[Word, Quote] | None:
     """The speech participle that opens ``s`` (after an opening mark at most) and the first
     quotation after it, with no comma between them, or ``None`` ("Speaking in Ohio, Trump

@@ -404,6 +404,10 @@ NOT_NAMES: frozenset[str] = _words(
     """
 )
 
+# Modals that are also family names (George Will, Theresa May): before a past tense ("Will
+# said", "May told"), where no modal can stand, such a word is the name.
+MODAL_NAMES = frozenset(("Will", "May"))
+
 # Generic nouns that make an anonymous or descriptive speaker ("a source", "officials").
 SPEAKER_NOUNS: frozenset[str] = _words(
     """

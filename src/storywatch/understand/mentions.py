@@ -29,6 +29,7 @@ from storywatch.understand.name_tokens import (
     norm,
     strip_possessive,
 )
+from storywatch.understand.spans import past_tense
 from storywatch.understand.text import Word, words
 from storywatch.understand.titles import title_before, title_start
 
@@ -163,6 +164,8 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                 base_kind = seen[key] = _single_base(
                     found, key[1], lower_vocab, found.endswith(POSSESSIVE)
                 )
+            if base_kind is None and found in lx.MODAL_NAMES and _past_follows(text, m.end()):
+                base_kind = found, None  # "Will said", "May told": no modal takes a past tense
             if base_kind is None:
                 continue
             base, kind = base_kind
@@ -197,8 +200,10 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
                     run.append(nxt)
                     j += 1
                     continue
-                if _ends_run(nxt.text, in_headline, lower_vocab) and not _middle_initial(
-                    text, run, toks[j + 1 : j + 3], lower_vocab
+                if (
+                    _ends_run(nxt.text, in_headline, lower_vocab)
+                    and not _middle_initial(text, run, toks[j + 1 : j + 3], lower_vocab)
+                    and not _modal_surname(run, nxt)
                 ):
                     break
                 if (
@@ -271,6 +276,16 @@ def _middle_initial(text: str, run: list[Word], ahead: list[Word], lower_vocab: 
 # Words kept out of names on their own ("Watch: …", a page's clutter) that still end a
 # longer one: "the U.S.", "Judicial Watch", "Human Rights Watch".
 _NAME_ENDINGS = frozenset(("us", "u.s", "watch"))
+
+
+def _modal_surname(run: list[Word], nxt: Word) -> bool:
+    """ "George Will", "Theresa May": a family name that is also a modal (or a month) ends no
+    run after a first name alone."""
+    return (
+        len(run) == 1
+        and strip_possessive(nxt.text)[0] in lx.MODAL_NAMES
+        and is_first_name(run[0].text)
+    )
 
 
 def _ends_run(token: str, in_headline: bool, lower_vocab: set[str]) -> bool:
@@ -481,6 +496,15 @@ def _single(
         return None
     base, kind = base_kind
     return _titled(text, tok, base, kind, possessive)
+
+
+def _past_follows(text: str, end: int) -> bool:
+    """A past tense is the next word after ``end`` ("Will said")."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and past_tense(m.group(1))
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
 
 
 def _titled(text: str, tok: Word, base: str, kind: EntityKind | None, possessive: bool) -> Mention:

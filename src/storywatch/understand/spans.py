@@ -284,6 +284,8 @@ def subject_end(words: list[Word], k: int, *, any_ly: bool = False) -> int:
     while j > 0 and (
         words[j - 1].text.lower() in lx.AUXILIARIES or (any_ly and words[j - 1].text.endswith("ly"))
     ):
+        if words[j - 1].text in lx.MODAL_NAMES and past_tense(words[j].text):
+            break  # "Will said", "May told": no modal takes a past tense; it is a name
         j -= 1
     return j
 

@@ -51,7 +51,11 @@ from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import acts_after, split_followups
 from storywatch.understand.lead_ins import colon_led, lead_in_before
-from storywatch.understand.leading import leading_participle, leading_participle_alone
+from storywatch.understand.leading import (
+    leading_participle,
+    leading_participle_alone,
+    phrase_read_as_trailer,
+)
 from storywatch.understand.lexicon import CUE_WORDS
 from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.naming import with_naming
@@ -111,6 +115,8 @@ def attribute(an: Analysis) -> list[Attributed]:
         if found is not None and found.parts and resume(an, s, found, out, para, history):
             pending = None
             continue
+        if found is not None and found.parts and phrase_read_as_trailer(text, s, found):
+            found = leading_participle_alone(text, s) or found
         if found is not None and found.parts:
             found = carry_head(an, found, out)
             lead = leading_participle(text, s, found)
