@@ -94,3 +94,30 @@ def test_a_month_name_before_a_modal_stays_a_month() -> None:
     assert kind_speaker_text(text) == [
         ("indirect", "officials", "May would be too late for the vote")
     ]
+
+
+def test_when_and_where_after_a_trailer_in_the_middle_belong_to_the_trailer() -> None:
+    for occasion in ("Monday", "on Monday", "in a statement", "in an interview with the Herald"):
+        text = f'The bill, Senator Ben Okafor said {occasion}, is "dead on arrival."\n'
+        assert direct_speaker_text(text) == [("Ben Okafor", 'The bill is "dead on arrival."')]
+
+
+def test_a_clause_after_a_trailer_and_its_day_is_not_an_aside() -> None:
+    # "argued Tuesday the plan, which …": what was said comes right after the day.
+    text = (
+        "Ann Lee, the senator's spokeswoman, argued Tuesday the plan, which she called "
+        "“reckless,” would hurt families.\n"
+    )
+    (speaker, words), *_ = direct_speaker_text(text)
+    assert speaker == "Ann Lee"
+    assert words.startswith("the plan, which she called")
+
+
+def test_the_writers_framing_after_a_closed_quotation_and_trailer_is_not_said() -> None:
+    text = (
+        'Senator Ben Okafor\'s plan would "end the ferry as we know it," Mayor Ana Ruiz '
+        "declared in an interview Thursday, in the latest escalation of the harbour feud.\n"
+    )
+    assert direct_speaker_text(text) == [
+        ("Ana Ruiz", 'Senator Ben Okafor\'s plan would "end the ferry as we know it,"')
+    ]

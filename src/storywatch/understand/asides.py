@@ -14,7 +14,7 @@ import re
 from storywatch.understand import lexicon as lx
 from storywatch.understand.clause_ends import finite
 from storywatch.understand.clauses import _OBJECTS, TELL_LEMMAS
-from storywatch.understand.partial_tails import others_respond, turn_end
+from storywatch.understand.partial_tails import OCCASION, others_respond, turn_end
 from storywatch.understand.phrases import _np_after
 from storywatch.understand.spans import (
     Found,
@@ -45,6 +45,7 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
         return found
     left = min(found.speaker[0], found.cue[0])
     right = _listener_end(text, s, found.cue, max(found.speaker[1], found.cue[1]))
+    right = _occasion_end(text, s, right)
     head = text[s.start : left].rstrip()
     tail = text[right : s.end]
     if not head.endswith((",", ",”", ',"', ",''")) or not tail.startswith(","):
@@ -54,6 +55,10 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
         return found  # "When asked by a host if …, the mayor said, …": when, not what
     if PARTICIPLE_NEXT.match(tail):
         return found  # "…, he said, adding that": a second act
+    if head.endswith(("”", '"', "''")) and _FRAMING.match(tail):
+        # "… “end all the kinds of health care we know,” Clinton declared, in the latest
+        # escalation of words …": after a closed quotation, the writer frames the act.
+        return found
     if others_respond(text, right, s.end):
         return found  # "“…,” Ruiz said, but critics disagreed": the writer goes on
     if text[s.start] in "“\"'‘" and _quote_runs_to(text, s, len(head)):
@@ -88,6 +93,51 @@ def _listener_end(text: str, s: Sentence, cue: Span, right: int) -> int:
         if text.startswith(",", w.end):
             return w.end if n or _one_word_listener(w.text) else right
     return right
+
+
+def _occasion_end(text: str, s: Sentence, right: int) -> int:
+    """ "The bill, Okafor said Monday, is “dead on arrival.”", "… said in a statement on
+    Tuesday, is …": when or where the words were said, after the aside's verb and before its
+    closing comma, belongs to the aside, not to what was said."""
+    m = OCCASION.match(text, right)
+    if m is None:
+        return right
+    comma = text.find(",", m.end(), s.end)
+    if comma < 0 or any(q.start < comma for q in s.quotes if q.start >= right):
+        return right
+    rest = text[m.end() : comma].split()
+    if rest and rest[0] not in _OCCASION_GOES_ON:
+        return right  # "argued Tuesday the plan, which …": what was said came on
+    if len(rest) > _OCCASION_WORDS or any(w.lower() in lx.CUE_WORDS for w in rest):
+        return right
+    return comma
+
+
+# A phrase of the writer's after an aside that closed a quotation: how the act stands.
+# ("in which" opens a relative clause on the quotation's words, which goes on with them.)
+_FRAMING = re.compile(
+    r",\s+(?:in|amid|ahead|after|before|during|as|following|with)\b(?! which| whom)"
+)
+
+# Words after the occasion's head ("in an interview" + "with the Post") before the comma,
+# and the words that may open them.
+_OCCASION_WORDS = 5
+_OCCASION_GOES_ON = frozenset(
+    (
+        "with",
+        "on",
+        "in",
+        "at",
+        "to",
+        "from",
+        "last",
+        "this",
+        "night",
+        "afterward",
+        "later",
+        "earlier",
+    )
+)
 
 
 def _one_word_listener(word: str) -> bool:

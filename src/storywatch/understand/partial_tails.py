@@ -95,7 +95,7 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         if dash is not None and not any(dash.start() < r.start < end for r in quotes):
             # "fault for “grabbing” at the candidate – although the photo …"
             return dash.start()
-        if (_SETTING.match(text, q.end) or _OCCASION.match(text, q.end)) and not _quoted_soon(
+        if (_SETTING.match(text, q.end) or OCCASION.match(text, q.end)) and not _quoted_soon(
             text, quotes, q.end, end
         ):
             return q.end
@@ -327,7 +327,7 @@ _SETTING = re.compile(
 # what was said ("called the ruling “abhorrent” in a tweet on Sunday", "… “great” on
 # Twitter", "… a “very decent man” Tuesday, hours after …"). "debate" and "email" are left
 # out: in campaign copy they are as often what was talked about ("did “great” in the debate").
-_OCCASION = re.compile(
+OCCASION = re.compile(
     r",?\s+(?:(?:in|on|during|at) (?:a|an|the|his|her|their|its|this|that|[A-Z]\S*)"
     r"(?: \S+){0,3}? (?:tweets?|interview|statement|speech|appearance|posts?|remarks|op-ed"
     r"|letter|conference|call|rally|show|broadcast|hearing|town hall|program"
