@@ -121,3 +121,35 @@ def test_the_writers_framing_after_a_closed_quotation_and_trailer_is_not_said() 
     assert direct_speaker_text(text) == [
         ("Ana Ruiz", 'Senator Ben Okafor\'s plan would "end the ferry as we know it,"')
     ]
+
+
+def test_a_verb_of_speech_after_but_starts_what_was_said() -> None:
+    text = "Mayor Ana Ruiz signed the bill Tuesday but said it “doesn’t go far enough.”\n"
+    assert direct_speaker_text(text) == [("Ana Ruiz", "it “doesn’t go far enough.”")]
+
+
+def test_calling_a_news_conference_names_nothing() -> None:
+    text = 'Senator Lena Park called a news conference to announce her "Ferries for All" bill.\n'
+    assert direct_speaker_text(text) == []
+
+
+def test_calling_a_thing_by_a_quoted_name_still_names_it() -> None:
+    text = 'Senator Lena Park called the hearing "a waste of everyone\'s time."\n'
+    assert direct_speaker_text(text) == [
+        ("Lena Park", 'the hearing "a waste of everyone\'s time."')
+    ]
+
+
+def test_a_passive_naming_credits_its_agent() -> None:
+    text = 'The levy was called "a tax on every commuter" by Mayor Ana Ruiz.\n'
+    assert direct_speaker_text(text) == [("Ana Ruiz", 'The levy "a tax on every commuter"')]
+
+
+def test_a_passive_naming_without_an_agent_credits_nobody() -> None:
+    text = 'The crossing is sometimes called "the harbour\'s back door."\n'
+    assert direct_speaker_text(text) == []
+
+
+def test_a_progressive_naming_is_no_passive() -> None:
+    text = 'Fans at the final, a game Harbor Radio is calling "an instant classic," cheered.\n'
+    assert direct_speaker_text(text) == [("Harbor Radio", "an instant classic,")]

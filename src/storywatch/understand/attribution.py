@@ -52,6 +52,8 @@ from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.naming import (
     after_set_off_phrase,
     naming_content,
+    passive_naming,
+    passive_naming_verb,
     relative_naming,
     with_naming,
 )
@@ -382,6 +384,13 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "…, with Berg telling reporters …": the quotation is the with-clause's
         lemma = lx.CUE_LEMMA[w.text.lower()]
         j = subject_end(words, k)
+        if passive_naming_verb(words, j, k):
+            # "The plan was called “a disaster” by Ruiz": the agent names it; without one
+            # ("is called “…”") nobody in the sentence did, and the subject least of all.
+            found = passive_naming(text, s, j, k)
+            if found is not None:
+                return found
+            continue
         quote_after = any(q.start > w.end for q in s.quotes)
         if not quote_after and _not_spoken(words, j, k):
             continue

@@ -195,10 +195,10 @@ def _after_inner_cue(text: str, s: Sentence, words: list[Word], start: int, firs
 
 def _same_subject(gap: str, before: str, cue: str) -> bool:
     """ "… and says he voted …", "… - bragging - conceding that …": a reporting verb joined
-    to the fallback's verb by "and", or a participle after a comma or dash, has the same
+    to the fallback's verb by "and" or "but", or a participle after a comma or dash, has the same
     subject (a speaker named inside the clause, "what Bay Buchanan called", is not)."""
-    if before.lower() == "and":
-        return True
+    if before.lower() in ("and", "but"):
+        return True  # "… and says he voted", "signed the bill but said it “…”"
     return cue.endswith("ing") and any(mark in gap for mark in ",-–—")
 
 

@@ -23,12 +23,13 @@ from operator import itemgetter
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.phrases import _np_before, clause_subject
+from storywatch.understand.phrases import _np_after, _np_before, clause_subject
 from storywatch.understand.spans import (
     Found,
     Sentence,
     Span,
     _inside,
+    _trim,
     is_title_quote,
     subject_end,
     subject_floor,
@@ -69,6 +70,15 @@ _MAX_OBJECT_WORDS = 12
 _MAX_JOIN_WORDS = 4
 
 _OWNERS = _words("a an the his her their its our my your this that")
+
+# What one calls in the sense of convening or ordering it ("called a news conference",
+# "called a vote", "called an emergency session").
+_EVENTS = _words(
+    """
+    conference meeting vote election hearing session halt strike recess briefing summit
+    referendum timeout caucus convention
+    """
+)
 
 # "call for", "call on", "call off": other verbs than naming.
 _PARTICLES = _words("for on off out up in back into to upon")
@@ -131,6 +141,8 @@ def naming_content(text: str, s: Sentence) -> Naming | None:
             continue
         if low in _DIRECT and between[0].text.lower() in _PARTICLES:
             continue  # "called for calm", "called on voters to …": not naming
+        if low in _DIRECT and not _EVENTS.isdisjoint(x.text.lower() for x in between):
+            continue  # "called a news conference to announce …": convened, not named
         end = _clause_end(text, s, _joined_end(text, s, quote))
         return Naming(k, (words[start_at].start, end))
     return None
@@ -388,3 +400,57 @@ def _phrase_start(text: str, words: list[Word], j: int) -> int | None:
         if low in lx.CUE_WORDS or low in lx.AUXILIARIES:
             return None
     return None
+
+
+def passive_naming_verb(words: list[Word], j: int, k: int) -> bool:
+    """``words[k]`` is a naming verb in the passive ("was called", "has been described"):
+    a form of "be" among the auxiliaries between its subject (ending before ``words[j]``)
+    and it."""
+    low = words[k].text.lower()
+    if low not in _NAMING_VERBS or low.endswith(("ing", "s")):
+        return False  # "many are calling it", "is calling on": progressive, not passive
+    for x in reversed(words[max(0, min(j, k - 3)) : k]):
+        low = x.text.lower()
+        if low in lx.BE_FORMS:
+            return True
+        if not (low in lx.AUXILIARIES or low.endswith("ly") or low in _PASSIVE_ADVERBS):
+            return False
+    return False
+
+
+# Adverbs that stand inside a passive ("is sometimes called", "was once described as").
+_PASSIVE_ADVERBS = _words("sometimes often once also still now widely long")
+
+
+def passive_naming(text: str, s: Sentence, j: int, k: int) -> Found | None:
+    """ "The plan was called “a disaster” by Mayor Ruiz", "has been called “strategic
+    ambiguity” by Joshua Hendrick, a professor …": the agent after "by" gave the name, to
+    the subject; what was said is the subject with the quoted name, as PolNeAR's annotators
+    mark it. ``None`` when no quotation follows the verb or no agent is written."""
+    words = s.words
+    verb = words[k]
+    quote = next((q for q in s.quotes if q.start > verb.end), None)
+    if quote is None:
+        return None
+    by = next(
+        (
+            n
+            for n in range(k + 1, len(words))
+            if words[n].text == "by" and words[n].start > quote.end
+        ),
+        None,
+    )
+    if by is None or text[quote.end : words[by].start].strip(" ,"):
+        return None  # the agent follows the name at once, or this is not its phrase
+    agent = _np_after(text, words, by + 1)
+    if agent is None:
+        return None
+    parts: tuple[Span, ...] = ()
+    if j:
+        # The subject: the words from the clause's start (the sentence's, or its last comma
+        # before the verb) to the verb's auxiliaries.
+        floor = max(s.start, text.rfind(",", s.start, words[j - 1].start) + 1)
+        start, end = _trim(text, floor, words[j - 1].end)
+        if end > start:
+            parts = ((start, end),)
+    return Found((*parts, (quote.start, quote.end)), True, agent, (verb.start, verb.end), s.index)
