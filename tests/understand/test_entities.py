@@ -67,3 +67,9 @@ def test_family_names_that_are_modals_or_months_end_a_full_name() -> None:
     people = [e.name for e in extract_entities(text) if e.kind is EntityKind.PERSON]
     assert "George Will" in people and "Theresa May" in people
     assert not {"George", "Theresa"} & set(people)
+
+
+def test_groups_opening_a_sentence_are_no_people() -> None:
+    text = "Critics said the plan was bad. Officials said no. Democrats said yes.\n"
+    people = [e.name for e in extract_entities(text) if e.kind is EntityKind.PERSON]
+    assert "Critics" not in people and "Officials" not in people

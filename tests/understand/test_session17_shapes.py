@@ -153,3 +153,26 @@ def test_a_passive_naming_without_an_agent_credits_nobody() -> None:
 def test_a_progressive_naming_is_no_passive() -> None:
     text = 'Fans at the final, a game Harbor Radio is calling "an instant classic," cheered.\n'
     assert direct_speaker_text(text) == [("Harbor Radio", "an instant classic,")]
+
+
+def test_a_new_speaker_introduced_after_an_opening_phrase_speaks_the_quote_after() -> None:
+    text = (
+        '"We are going to win," Mayor Ana Ruiz said.\n\n'
+        "On Wednesday, Senator Ben Okafor struck back.\n\n"
+        '"Ana is wrong. She has always been wrong."\n'
+    )
+    assert direct_speaker_text(text) == [
+        ("Ana Ruiz", "We are going to win,"),
+        ("Ben Okafor", "Ana is wrong. She has always been wrong."),
+    ]
+
+
+def test_a_group_opening_a_sentence_is_not_a_person_a_pronoun_can_mean() -> None:
+    text = (
+        'Governor Lena Park faced protests. Critics said the curfew was "tyranny." '
+        '"I am doing my job," she said.\n'
+    )
+    assert direct_speaker_text(text) == [
+        ("Critics", 'the curfew was "tyranny."'),
+        ("Lena Park", "I am doing my job,"),
+    ]

@@ -33,6 +33,11 @@ from storywatch.understand.phrases import clause_subject
 from storywatch.understand.spans import Found, Sentence, Span, is_title_quote
 from storywatch.understand.text import words as tokens
 
+# Irregular past forms of a lead-in's verb of response ("Cruz struck back.", "Cruz hit
+# back.", "Cruz had a different view.", "Cruz took issue with that."); not every irregular
+# past ("Clinton began Sunday with a tweet …" introduces a document, not her next words).
+_IRREGULAR_FINITE = frozenset(("struck", "shot", "hit", "had", "took", "fought"))
+
 # Fewer words than this after the colon is a term or a label, not someone's words.
 _MIN_COLON_WORDS = 4
 
@@ -54,8 +59,8 @@ def lead_in_before(text: str, before: Sentence, s: Sentence) -> Found | None:
     if k is None or k + 1 >= len(words) or text[subject[1] : words[k].start] != " ":
         return None  # the verb right after the name, not after an aside ("Coan, her …,")
     verb = words[k].text.lower()
-    if not verb.endswith(("ed", "s")):  # a finite verb in news copy's past or present
-        return None
+    if not (verb.endswith(("ed", "s")) or verb in _IRREGULAR_FINITE):
+        return None  # a finite verb in news copy's past or present ("struck back", "had")
     if not any(w.text.lower() in lx.CUE_WORDS for w in words[k:]):
         # "Ruiz is unapologetic about her plan.": nothing said there, only the quotation.
         return Found(tuple(p for q in s.quotes for p in q.parts), True, subject, None, s.index)

@@ -445,6 +445,13 @@ _NOT_TITLES = frozenset(("the", "and", "of"))
 _PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]{1,12}")
 
 
+# Plural nouns of anonymous speakers ("critics", "officials"), which open a sentence
+# capitalised but name nobody; parties ("Democrats", "Republicans") are names.
+_GROUP_NOUNS = frozenset(
+    w for w in lx.SPEAKER_NOUNS if w.endswith("s") and w not in ("democrats", "republicans")
+)
+
+
 def _single_base(
     token: str, at_start: bool, lower_vocab: set[str], possessive: bool
 ) -> tuple[str, EntityKind | None] | None:
@@ -461,6 +468,8 @@ def _single_base(
         return None  # "Sen. Mark Kirk (R-Ill.)", "Ted Cruz, R-Texas,": a party and a state
     if at_start and low in lower_vocab and low not in gz.PLACES and low not in lx.TITLE_WORDS:
         return None
+    if at_start and low in _GROUP_NOUNS:
+        return None  # "Critics said …", "Officials said …": a group, capitalised by position
     if low in _TRAILING or token in _CONNECTORS:
         return None
     kind = classify(base)
