@@ -73,3 +73,13 @@ def test_groups_opening_a_sentence_are_no_people() -> None:
     text = "Critics said the plan was bad. Officials said no. Democrats said yes.\n"
     people = [e.name for e in extract_entities(text) if e.kind is EntityKind.PERSON]
     assert "Critics" not in people and "Officials" not in people
+
+
+def test_a_name_ending_in_a_title_word_and_jr_is_one_name() -> None:
+    text = (
+        "Martin Luther King Jr. said the march would go on whatever the weather, and Prime "
+        "Minister Theresa May said the talks would go on as well.\n"
+    )
+    people = [e.name for e in extract_entities(text) if e.kind is EntityKind.PERSON]
+    assert "Martin Luther King Jr" in people and "Theresa May" in people
+    assert "Jr" not in people

@@ -176,3 +176,13 @@ def test_a_group_opening_a_sentence_is_not_a_person_a_pronoun_can_mean() -> None
         ("Critics", 'the curfew was "tyranny."'),
         ("Lena Park", "I am doing my job,"),
     ]
+
+
+def test_joined_initials_stay_in_the_name() -> None:
+    text = '"It is over," said H.R. Lindqvist, the harbour master.\n'
+    assert direct_speaker_text(text) == [("H.R. Lindqvist", "It is over,")]
+
+
+def test_a_role_before_the_speakers_name_is_not_what_was_said() -> None:
+    text = '"We disagree," his attorney, John Dowd, told the Herald.\n'
+    assert direct_speaker_text(text) == [("John Dowd", "We disagree,")]

@@ -279,13 +279,9 @@ _NAME_ENDINGS = frozenset(("us", "u.s", "watch"))
 
 
 def _modal_surname(run: list[Word], nxt: Word) -> bool:
-    """ "George Will", "Theresa May": a family name that is also a modal (or a month) ends no
-    run after a first name alone."""
-    return (
-        len(run) == 1
-        and strip_possessive(nxt.text)[0] in lx.MODAL_NAMES
-        and is_first_name(run[0].text)
-    )
+    """ "George Will", "Prime Minister Theresa May": a family name that is also a modal (or
+    a month) ends no run right after a first name."""
+    return strip_possessive(nxt.text)[0] in lx.MODAL_NAMES and is_first_name(run[-1].text)
 
 
 def _ends_run(token: str, in_headline: bool, lower_vocab: set[str]) -> bool:
@@ -535,6 +531,10 @@ def _titled(text: str, tok: Word, base: str, kind: EntityKind | None, possessive
     )
 
 
+# What follows a full name and is no name by itself.
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
 def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
     """Split "Iraqi Prime Minister Adel Abdul Mahdi" after its last title head, if a name
     (not an organisation or place) follows; honorifics ("Mr.") split the same way."""
@@ -573,6 +573,8 @@ def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
             break
     if not name_words:
         return None
+    if all(norm(w.text).rstrip(".") in _SUFFIXES for w in name_words):
+        return None  # "Martin Luther King Jr.": a family name that is a title word, then "Jr."
     name = " ".join(strip_possessive(w.text)[0] for w in name_words)
     if classify(name) in (EntityKind.ORG, EntityKind.PLACE):
         return None

@@ -54,12 +54,17 @@ def joined(text: str, left: Word, right: Word) -> bool:
     gap = text[left.end : right.start]
     if gap == " ":
         return True
-    if gap in (". ", ".") and (norm(left.text) in ABBREVIATIONS or len(left.text) == 1):
-        return True
+    if gap in (". ", ".") and (
+        norm(left.text) in ABBREVIATIONS or len(left.text) == 1 or _INITIALS.fullmatch(left.text)
+    ):
+        return True  # "Mr. Lee", "George W. Bush", "H.R. McMaster"
     if gap in ("’ ", "' "):
         return inner_possessive(left.text + gap[0], right.text)
     return gap == "-"
 
+
+# Joined initials ("H.R", "J.D", "E.J" before their closing period).
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 _PLURAL_POSSESSORS = ("men’s", "men's", "children’s", "children's", "people’s", "people's")
 

@@ -146,10 +146,26 @@ def _clause_past_quotation(text: str, s: Sentence, qend: int, left: int) -> Span
     between = text[qend:left].rstrip()
     if not between.endswith(","):
         return None
-    if len(_words_between(s, qend, left)) < 2:
+    inner = _words_between(s, qend, left)
+    if len(inner) < 2:
         return None
+    if _role_before_name(text, inner, left):
+        return None  # "“…,” his attorney, John Dowd, told CNN.": the speaker's role
     start, end = _trim(text, s.start, qend + len(between))
     return (start, end) if end > start else None
+
+
+def _role_before_name(text: str, inner: list[Word], left: int) -> bool:
+    """ "his attorney," or "Clinton's campaign chairman," right before the speaker's name:
+    a few words opened by a possessive or "the", set off by the comma, are the role the
+    name holds, not the sentence going on."""
+    first = inner[0].text
+    owned = first.lower() in _ROLE_OPENERS or first.endswith(("’s", "'s"))
+    return owned and len(inner) <= _ROLE_WORDS and text[left : left + 1].isupper()
+
+
+_ROLE_OPENERS = frozenset(("his", "her", "their", "its", "the", "a"))
+_ROLE_WORDS = 4
 
 
 def _trailer_ends(text: str, s: Sentence, first: int) -> list[int]:
