@@ -186,3 +186,19 @@ def test_joined_initials_stay_in_the_name() -> None:
 def test_a_role_before_the_speakers_name_is_not_what_was_said() -> None:
     text = '"We disagree," his attorney, John Dowd, told the Herald.\n'
     assert direct_speaker_text(text) == [("John Dowd", "We disagree,")]
+
+
+def test_a_short_title_case_name_after_as_is_a_nickname() -> None:
+    text = 'Senator Ben Okafor described the mayor as "Captain Delay."\n'
+    assert direct_speaker_text(text) == [("Ben Okafor", 'the mayor as "Captain Delay."')]
+
+
+def test_a_second_naming_after_while_is_its_own_subjects() -> None:
+    text = (
+        "Mayor Ana Ruiz refers to the senator as “Mr. Okafor,” while Senator Ben Okafor "
+        "refers to the mayor as “Ana.”\n"
+    )
+    assert direct_speaker_text(text) == [
+        ("Ana Ruiz", "the senator as “Mr. Okafor,”"),
+        ("Ben Okafor", "the mayor as “Ana.”"),
+    ]

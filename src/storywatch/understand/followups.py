@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.naming import joined_verb, naming_content
+from storywatch.understand.naming import joined_verb, naming_content, naming_speaker
 from storywatch.understand.phrases import _np_before, main_subject
 from storywatch.understand.spans import (
     Found,
@@ -109,8 +109,10 @@ def _naming_followup(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[
     if naming is None or naming.verb == 0:
         return None
     verb = s.words[naming.verb]
+    if prev.cue == (verb.start, verb.end):
+        return _contrasted_naming(text, s, prev)
     before = s.words[naming.verb - 1]
-    if verb.start <= anchor or prev.cue == (verb.start, verb.end):
+    if verb.start <= anchor:
         return None
     if _quote_inside(text, prev.parts[0][0], verb.start):
         return None  # a first act holding a quotation keeps its end (clause_ends decides it)
@@ -134,6 +136,38 @@ def _naming_followup(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[
         return None
     found = Found((naming.content,), True, prev.speaker, (verb.start, verb.end), s.index)
     return cut, replace(found, inherited=True)
+
+
+def _contrasted_naming(text: str, s: Sentence, prev: Found) -> tuple[int, Found] | None:
+    """ "Christie refers to the candidate as “Mr. Trump,” while Trump refers to the governor
+    as “Chris.”": after a first naming, "while", "whereas" or "but" and a subject of its own
+    open a second naming, that subject's act."""
+    if prev.cue is None:
+        return None
+    naming = naming_content(text, s, after=prev.parts[-1][1])
+    if naming is None:
+        return None
+    k = naming.verb
+    link = next(
+        (
+            i
+            for i in range(k - 1, max(-1, k - 1 - _OBJECT_WORDS), -1)
+            if s.words[i].text in _CONTRASTS and s.words[i].start >= prev.parts[-1][1]
+        ),
+        None,
+    )
+    if link is None:
+        return None
+    speaker = naming_speaker(text, s, k)
+    if speaker is None or speaker[0] <= s.words[link].start:
+        return None
+    verb = s.words[k]
+    cut = _comma_before(text, s.words[link].start, prev.parts[-1][0])
+    found = Found((naming.content,), True, speaker, (verb.start, verb.end), s.index)
+    return cut, replace(found, inherited=True)
+
+
+_CONTRASTS = frozenset(("while", "whereas", "but"))
 
 
 def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[int, Found] | None:

@@ -42,6 +42,18 @@ _DIRECT = _words(
     "call calls called calling dub dubs dubbed nickname nicknamed deem deems deemed deeming termed"
 )
 
+
+def _nickname(text: str, quote: Quote) -> bool:
+    """A Title Case quotation right after "as", of a few words: a nickname the verb gives
+    ("referred to Warren as “Pocahontas”", "mocked Rubio as “Little Marco”")."""
+    return (
+        text[max(0, quote.start - 4) : quote.start].rstrip().endswith(" as")
+        and len(text[quote.start : quote.end].split()) <= _NICKNAME_WORDS
+    )
+
+
+_NICKNAME_WORDS = 4
+
 # Verbs that need "as" before the quoted description ("described Trump as “a sociopath”").
 _WITH_AS = frozenset(
     _words(
@@ -92,9 +104,10 @@ class Naming:
     content: Span
 
 
-def naming_content(text: str, s: Sentence) -> Naming | None:
-    """The first naming verb of the sentence whose object is followed by a quotation, and
-    the object with that quotation (and any joined to it), or ``None``."""
+def naming_content(text: str, s: Sentence, after: int = -1) -> Naming | None:
+    """The first naming verb of the sentence (starting after offset ``after``) whose object
+    is followed by a quotation, and the object with that quotation (and any joined to it),
+    or ``None``."""
     reflexive = not _REFLEXIVES.isdisjoint(map(_TEXT, s.words))
     if not reflexive and _NAMING_VERBS.isdisjoint(map(_TEXT, s.words)):
         return None  # most sentences: one set test in C instead of a look at every word
@@ -103,7 +116,7 @@ def naming_content(text: str, s: Sentence) -> Naming | None:
         low = w[0].lower()  # the word's text (a plain tuple index)
         if low not in _NAMING_VERBS and not (reflexive and _casts_itself(words, k)):
             continue
-        if not w.text[:1].islower() or _inside(s.quotes, w.start):
+        if not w.text[:1].islower() or w.start <= after or _inside(s.quotes, w.start):
             continue
         if k and words[k - 1].text.lower() in lx.BE_FORMS:
             continue  # "is described as “…”": the subject of a passive did not speak
@@ -120,9 +133,12 @@ def naming_content(text: str, s: Sentence) -> Naming | None:
         if start_at >= len(words):
             continue
         quote = next((q for q in s.quotes if q.start > words[start_at].start), None)
-        if quote is None or (is_title_quote(text, quote) and low not in _DIRECT):
+        if quote is None or (
+            is_title_quote(text, quote) and low not in _DIRECT and not _nickname(text, quote)
+        ):
             # After "call" or "dub" a Title Case quotation is the name given ("called
-            # Merkel “The Chancellor of the Free World”"), not a work's title.
+            # Merkel “The Chancellor of the Free World”"), not a work's title; after "as",
+            # a short one is a nickname ("described Kim as “Little Rocket Man”").
             continue
         between = [x for x in words[start_at:] if x.end <= quote.start]
         if not between or len(between) > _MAX_OBJECT_WORDS:
@@ -237,7 +253,7 @@ def with_naming(text: str, s: Sentence, found: Found | None) -> Found | None:
     if found is None:
         if _in_that_clause(s, naming.verb):
             return None
-        speaker = _naming_speaker(text, s, naming.verb)
+        speaker = naming_speaker(text, s, naming.verb)
         return None if speaker is None else Found((naming.content,), True, speaker, cue, s.index)
     if found.cue == cue and not found.direct and found.speaker is not None:
         # "Within hours, Okafor called the mayor “Captain Delay” twice.": a reading of the
@@ -333,7 +349,7 @@ def _says(text: str, cue: Span) -> bool:
     return lemma is not None and lemma not in lx.WEAK_CUES
 
 
-def _naming_speaker(text: str, s: Sentence, k: int) -> Span | None:
+def naming_speaker(text: str, s: Sentence, k: int) -> Span | None:
     """Who names: the subject before the verb ("Trump calling it …", "who has called …",
     "Trump, in interviews on Thursday, referred to …", "Trump in his first speech called
     …"), or the sentence's subject for a
