@@ -202,3 +202,20 @@ def test_a_second_naming_after_while_is_its_own_subjects() -> None:
         ("Ana Ruiz", "the senator as “Mr. Okafor,”"),
         ("Ben Okafor", "the mayor as “Ana.”"),
     ]
+
+
+def test_a_quotation_set_off_by_dashes_inside_the_clause_goes_on_with_it() -> None:
+    text = "Senator Ben Okafor said the plan — “a slap in the face” — would be challenged.\n"
+    assert direct_speaker_text(text) == [
+        ("Ben Okafor", "the plan — “a slap in the face” — would be challenged")
+    ]
+
+
+def test_a_dashed_quotation_before_a_phrase_still_ends_the_clause() -> None:
+    text = (
+        "Senator Ben Okafor posted just two words on the site - “So terrible” - with a photo "
+        "of the pier.\n"
+    )
+    assert direct_speaker_text(text) == [
+        ("Ben Okafor", "just two words on the site - “So terrible”")
+    ]

@@ -24,7 +24,7 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.spans import _DETERMINERS, _IRREGULAR_PAST
+from storywatch.understand.spans import _DETERMINERS, _IRREGULAR_PAST, past_tense
 from storywatch.understand.text import Quote
 
 
@@ -73,6 +73,8 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             return q.end + later.end(1)
         if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
             return q.end
+        if _dashed_quotation(text, q, end):
+            continue  # "said the plan — “a slap in the face” — would be challenged …"
         if _CLOSED_CLAUSE.match(tail):
             resume = _aside_then_verb(text, q.end, end)
             if resume < 0:
@@ -335,6 +337,20 @@ OCCASION = re.compile(
     r"|on (?:Twitter|Facebook|Instagram)\b"
     r"|(?:on )?(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b)"
 )
+
+
+def _dashed_quotation(text: str, q: Quote, end: int) -> bool:
+    """ "said the plan — “a slap in the face” — would be challenged in court": the quotation
+    is itself an aside between two dashes, and a finite verb after the second (the clause's
+    own) goes on with the clause it interrupts ("- ''So terrible'' - with a link" does
+    not)."""
+    if not text[: q.start].rstrip().endswith(("—", "–", "--", " -")):
+        return False
+    m = _ASIDE_DASH.match(text, q.end)
+    if m is None or m.group().strip() == ";":
+        return False
+    word = text[m.end() : end].split()[:1]
+    return bool(word) and (word[0] in lx.AUXILIARIES or past_tense(word[0]))
 
 
 def _aside_then_verb(text: str, at: int, end: int) -> int:
