@@ -219,3 +219,10 @@ def test_a_dashed_quotation_before_a_phrase_still_ends_the_clause() -> None:
     assert direct_speaker_text(text) == [
         ("Ben Okafor", "just two words on the site - “So terrible”")
     ]
+
+
+def test_an_inverted_trailer_keeps_for_whom_its_speaker_speaks() -> None:
+    text = '"We are monitoring the harbour," said a spokesman for Senator Lena Park.\n'
+    assert direct_speaker_text(text) == [
+        ("a spokesman for Senator Lena Park", "We are monitoring the harbour,")
+    ]

@@ -75,7 +75,7 @@ def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span
         if _said_when(text, words, n, out):
             break  # "said the company Tuesday.": the day it was said
         if w.text.lower() in _NP_STOP and (out or w.text.lower() != "that"):
-            if _tied_to(words, n, out):
+            if _tied_to(words, n, out) or _for_a_body(words, n, out):
                 limit = n + 5  # the name after "to" ("both Clintons", "President Jo Bell")
             elif _joined_titles(words, n, out):
                 limit = n + 8  # the second title and the name
@@ -116,6 +116,32 @@ def _tied_to(words: list[Word], n: int, out: list[Word]) -> bool:
         return False
     after = [w.text for w in words[n + 1 : n + 3]]
     if after[:1] and after[0].lower() in ("the", "both"):
+        after = after[1:]
+    return bool(after) and after[0][:1].isupper()
+
+
+# Nouns of one who speaks for someone: "said a spokesman for Sen. Marco Rubio", "said an
+# official with the State Department", "said a statement from the White House".
+_FOR_BODY = frozenset(
+    lx.words_of(
+        """
+        spokesman spokeswoman spokesperson official officials representative attorney
+        lawyer lawyers aide aides statement
+        """
+    )
+)
+
+
+def _for_a_body(words: list[Word], n: int, out: list[Word]) -> bool:
+    """ "said a spokesman for Sen. Marco Rubio": after a noun of one who speaks for someone,
+    "for", "with" or "from" and a name (or "the" and a name) say for whom, as they do before
+    the verb ("a spokesman for the city said")."""
+    if words[n].text.lower() not in ("for", "with", "from") or not out:
+        return False
+    if out[-1].text.lower() not in _FOR_BODY:
+        return False
+    after = [w.text for w in words[n + 1 : n + 3]]
+    if after[:1] == ["the"]:
         after = after[1:]
     return bool(after) and after[0][:1].isupper()
 
