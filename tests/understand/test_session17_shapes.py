@@ -226,3 +226,19 @@ def test_an_inverted_trailer_keeps_for_whom_its_speaker_speaks() -> None:
     assert direct_speaker_text(text) == [
         ("a spokesman for Senator Lena Park", "We are monitoring the harbour,")
     ]
+
+
+def test_a_short_quoted_name_ending_the_subject_speaks() -> None:
+    text = 'Members of the so-called "Harbor Caucus" said the levy was "a betrayal."\n'
+    assert direct_speaker_text(text) == [("Harbor Caucus", 'the levy was "a betrayal."')]
+
+
+def test_the_main_verb_after_a_whom_naming_clause_is_the_antecedents_act() -> None:
+    text = (
+        'Ana Ruiz, whom Senator Ben Okafor calls "a delay artist," testified that the ferry '
+        'would "run again by spring."\n'
+    )
+    assert direct_speaker_text(text) == [
+        ("Ben Okafor", "a delay artist,"),
+        ("Ana Ruiz", 'that the ferry would "run again by spring."'),
+    ]

@@ -83,6 +83,7 @@ from storywatch.understand.spans import (
     goes_somewhere,
     in_aside_quote,
     is_title_quote,
+    named_in_quotes,
     puts_a_thing,
     subject_end,
     subject_floor,
@@ -398,7 +399,9 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "Kim was asked, “…?”": the one asked does not speak the question
         speaker: Span | None = None
         if j > 0 and (
-            not _inside(s.quotes, words[j - 1].start) or in_aside_quote(text, s, words[j - 1].start)
+            not _inside(s.quotes, words[j - 1].start)
+            or in_aside_quote(text, s, words[j - 1].start)
+            or named_in_quotes(text, s, words[j - 1].start)
         ):
             floor = subject_floor(text, s, words[j - 1].start)
             # "Another commenter said, “…”": a cue that opens a quotation with a comma or

@@ -319,8 +319,8 @@ def _next_cue_followup(
         elif link in _RELATIVE and j < k and quote_first:
             speaker, cut = _trailer_relative(text, s, prev, words[j]), words[j].start
             cut = _comma_before(text, cut, words[j - 1].end)
-        elif j == k - 1 and _main_verb_after_relative(text, prev, words[j], w):
-            speaker, cut = prev.speaker, _comma_before(text, w.start, words[j].end)
+        elif j == k - 1 and (main := _main_verb_after_relative(text, s, prev, words[j], w)):
+            speaker, cut = main, _comma_before(text, w.start, words[j].end)
         elif (joined := _new_subject_after_quote(text, s, k)) is not None:
             speaker, cut = joined
         elif (joined := _pronoun_after_conjunction(text, s, j)) is not None:
@@ -345,22 +345,42 @@ def _next_cue_followup(
 _SPACED_DASH = re.compile(r"\s+[-–—]{1,2}\s+\Z")
 
 
-def _main_verb_after_relative(text: str, prev: Found, before: Word, cue: Word) -> bool:
+def _main_verb_after_relative(
+    text: str, s: Sentence, prev: Found, before: Word, cue: Word
+) -> Span | None:
     """ "Ruiz, who has called the delay “a disgrace,” said the ferry would “run again by
-    spring.”": the first act was read in a relative clause on its speaker ("Ruiz, who …"),
-    and that clause closes on a quotation and its comma right before this cue. The cue is
-    the main clause's verb, whose subject is the same speaker: a second act of hers, not a
-    word of the first quotation's."""
+    spring.”", "Biden, whom Trump calls “Sleepy Joe,” told reporters …": the first act was
+    read in a relative clause on a name, and that clause closes on a quotation and its comma
+    right before this cue. The cue is the main clause's verb, whose subject is that name
+    (the relative's own speaker after "who", the name before "whom"): its act, not a word
+    of the first quotation's. The main clause's speaker, or ``None``."""
     if prev.speaker is None or prev.cue is None or not prev.parts:
-        return False
-    if text[prev.speaker[0] : prev.speaker[1]] != "who" or not text[: prev.speaker[0]].endswith(
-        ", "
-    ):
-        return False
+        return None
     gap = text[before.end : cue.start]
-    return "," in gap and gap.rstrip().endswith(_CLOSING_MARKS) and prev.parts[-1][1] >= before.end
+    if "," not in gap or not gap.rstrip().endswith(_CLOSING_MARKS):
+        return None
+    if prev.parts[-1][1] < before.end:
+        return None
+    lead = text[: prev.speaker[0]]
+    written = text[prev.speaker[0] : prev.speaker[1]]
+    if written == "who" and lead.endswith(", "):
+        return prev.speaker
+    if written.startswith("whom ") and lead.endswith(", "):
+        comma = len(lead) - 2  # the speaker read as "whom Trump"
+    elif lead.endswith(", whom "):
+        comma = len(lead) - len(", whom ")
+    else:
+        return None
+    names = [w for w in s.words if w.end <= comma][-_NAME_WORDS:]
+    run: list[Word] = []
+    for w in reversed(names):
+        if not w.text[:1].isupper() or (run and text[w.end : run[0].start] != " "):
+            break
+        run.insert(0, w)
+    return (run[0].start, run[-1].end) if run else None
 
 
+_NAME_WORDS = 4
 _CLOSING_MARKS = ("”", '"', "''")
 
 

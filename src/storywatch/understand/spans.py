@@ -270,6 +270,28 @@ def in_aside_quote(text: str, s: Sentence, pos: int) -> bool:
     return any(q.start <= pos < q.end and _in_aside(text, q) for q in s.quotes)
 
 
+def named_in_quotes(text: str, s: Sentence, pos: int) -> bool:
+    """ "The “Squad” said …", "members of the so-called “Freedom Caucus” said …": ``pos`` is
+    inside a short Title Case quotation that is the name ending the cue's subject (a
+    determiner, "so-called" or a capitalised word before its opening mark, nothing but a
+    space after its closing one), not a quotation whose trailer the cue is."""
+    q = next((q for q in s.quotes if q.start <= pos < q.end), None)
+    if q is None or not q.closed or text[q.end : q.end + 1] != " ":
+        return False
+    inside = text[q.start : q.end].strip("“”\"' ").split()
+    if not inside or len(inside) > _NAME_QUOTE_WORDS or not all(w[:1].isupper() for w in inside):
+        return False
+    if inside[-1][-1:] in ",.;:!?":
+        return False
+    before = text[max(0, q.start - 12) : q.start].split()
+    return bool(before) and (
+        before[-1].lower() in ("the", "a", "so-called") or before[-1][:1].isupper()
+    )
+
+
+_NAME_QUOTE_WORDS = 4
+
+
 # ", citing " … right before the opening mark.
 _PARTICIPLE_ASIDE = re.compile(r",\s+[a-z]+ing\s+\Z")
 
