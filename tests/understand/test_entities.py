@@ -83,3 +83,15 @@ def test_a_name_ending_in_a_title_word_and_jr_is_one_name() -> None:
     people = [e.name for e in extract_entities(text) if e.kind is EntityKind.PERSON]
     assert "Martin Luther King Jr" in people and "Theresa May" in people
     assert "Jr" not in people
+
+
+def test_a_headline_verb_is_no_part_of_a_name() -> None:
+    text = (
+        "Ana Ruiz And Ben Okafor Clash Over Ferry Fares In Heated Harbour Debate\n\n"
+        "The two candidates met on Thursday in the port city, where Okafor spoke first.\n\n"
+        "Lena Park Rips Okafor Over His Record On The Docks\n\n"
+        "Park answered on Friday.\n"
+    )
+    people = {e.name for e in extract_entities(text) if e.kind is EntityKind.PERSON}
+    assert "Ben Okafor" in people and "Ana Ruiz" in people
+    assert not {"Ben Okafor Clash", "Rips Okafor"} & people

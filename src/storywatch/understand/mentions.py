@@ -16,6 +16,7 @@ from functools import lru_cache
 from storywatch.model import EntityKind
 from storywatch.understand import gazetteer as gz
 from storywatch.understand import lexicon as lx
+from storywatch.understand.headline_names import cut_to_body
 from storywatch.understand.honorific_names import honorific_surname
 from storywatch.understand.lead_words import without_lead_words
 from storywatch.understand.lexicon import words_of as _words
@@ -228,7 +229,8 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             mention = _mention_from_run(text, run, initial, lower_vocab, possessive, in_headline)
             if mention is not None:
                 out.append(mention)
-    return without_lead_words(text, out, initial)
+    lines = [(at, _line_end(text, at)) for at, title_case in headline.items() if title_case]
+    return without_lead_words(text, cut_to_body(text, out, lines), initial)
 
 
 def _run_words(text: str, start: int, run: str) -> list[Word]:
