@@ -242,3 +242,14 @@ def test_the_main_verb_after_a_whom_naming_clause_is_the_antecedents_act() -> No
         ("Ben Okafor", "a delay artist,"),
         ("Ana Ruiz", 'that the ferry would "run again by spring."'),
     ]
+
+
+def test_the_pronoun_of_a_trailer_after_a_fronted_name_is_someone_else() -> None:
+    text = (
+        "Harbour Authority spokesman Tom Hale spoke on Tuesday about the fare fight with "
+        "Mayor Ana Ruiz.\n\n"
+        'Ruiz, he said, "has a choice to make, and I wish her luck."\n'
+    )
+    assert direct_speaker_text(text) == [
+        ("Tom Hale", 'Ruiz "has a choice to make, and I wish her luck."')
+    ]

@@ -26,6 +26,7 @@ from storywatch.understand.spans import (
     _trim,
     _words_between,
 )
+from storywatch.understand.text import Word
 from storywatch.understand.works import names_a_work
 
 
@@ -67,7 +68,10 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
     h0 = _interrupted_clause(text, s, h0, h1)
     t0, t1 = _trim(text, right + 1, s.end)
     t1 = turn_end(text, s.quotes, t0, t1)  # "…, Ruiz said, was “a tax,” but critics …"
-    if len(_words_between(s, h0, h1)) < 2 or len(_words_between(s, t0, t1)) < 2:
+    head_words = _words_between(s, h0, h1)
+    if len(_words_between(s, t0, t1)) < 2 or not (
+        len(head_words) >= 2 or _lone_subject(text, head_words)
+    ):
         return found
     if goes_on and len(_words_between(s, h0, h1)) > _LONGEST_LEAD:
         return found  # a long lead is narration the quotation only ends
@@ -77,6 +81,14 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
         t1 += 1
     direct = _has_quote(s.quotes, h0, h1 + 1, text) or _has_quote(s.quotes, t0, t1 + 1, text)
     return Found(((h0, h1), (t0, t1)), direct, found.speaker, found.cue, s.index)
+
+
+def _lone_subject(text: str, head: list[Word]) -> bool:
+    """ "Ryan, he said, “has a choice to make.”": one capitalised word before the aside, a
+    name that opens the sentence, is the subject of the clause the aside interrupts."""
+    if len(head) != 1:
+        return False
+    return head[0].text[:1].isupper() and head[0].text.lower() not in lx.NOT_NAMES
 
 
 def _listener_end(text: str, s: Sentence, cue: Span, right: int) -> int:

@@ -316,6 +316,8 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
             continue
         if _heads_relative_of(text, m.end, pos):
             continue
+        if text[m.end : pos] == ", ":
+            continue  # "Ryan, he said, “has a choice”": the trailer's "he" is someone else
         # A title written before the name may open the subject ("…, Attorney General
         # Loretta Lynch took the last step"), or the name may follow it after a comma
         # ("Sanders's campaign manager, Jeff Weaver, appeared").
