@@ -253,3 +253,22 @@ def test_the_pronoun_of_a_trailer_after_a_fronted_name_is_someone_else() -> None
     assert direct_speaker_text(text) == [
         ("Tom Hale", 'Ruiz "has a choice to make, and I wish her luck."')
     ]
+
+
+def test_a_participle_adjective_in_the_person_told_opens_no_clause() -> None:
+    text = (
+        "Mayor Ana Ruiz told a packed crowd at the ferry terminal on Monday night that "
+        "“the era of broken promises is over.”\n"
+    )
+    assert direct_speaker_text(text) == [("Ana Ruiz", "that “the era of broken promises is over.”")]
+
+
+def test_an_earlier_act_of_saying_starts_its_clause_past_the_adverbials() -> None:
+    text = (
+        'Mayor Ana Ruiz tweeted Tuesday evening that the ferry "will run again by spring" '
+        'and added "we all need to be patient."\n'
+    )
+    assert direct_speaker_text(text) == [
+        ("Ana Ruiz", 'that the ferry "will run again by spring"'),
+        ("Ana Ruiz", "we all need to be patient."),
+    ]

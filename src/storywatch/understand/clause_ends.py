@@ -442,7 +442,8 @@ def clause_opened(rest: list[Word], n: int) -> bool:
     if low in _CLAUSE_SUBJECTS:
         return n == 1
     if low in _DETERMINERS or low in lx.OWNER_PRONOUNS:
-        return all(w.text[:1].islower() for w in rest[1:n])
+        # (Right after the determiner a participle is an adjective: "a packed crowd".)
+        return n >= 2 and all(w.text[:1].islower() for w in rest[1:n])
     return False
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.clauses import content_start
 from storywatch.understand.spans import (
     Found,
     Sentence,
@@ -173,6 +174,14 @@ def _act(text: str, s: Sentence, start: int, stop: int, speaker: Span) -> Found 
     held = [q for q in s.quotes if a <= q.start and q.end <= stop]
     if all(is_title_quote(text, q) for q in held):
         return None  # "his concerns in an interview with “The View”": a name, not words
+    lemma = lx.CUE_LEMMA.get(verb.text.lower())
+    if lemma is not None and held:
+        # A verb of saying: its clause starts past the adverbials and the person told
+        # ("tweeted Tuesday evening that Trump “will be …”").
+        lead = [w for w in inside[k + 1 :] if w.end <= held[0].start]
+        begin = content_start(text, verb.end, lead, lemma)
+        if begin >= 0:
+            a = begin
     cue = (verb.start, verb.end)
     if len(held) == 1 and (held[0].start, held[0].end) == (a, stop):
         return Found(held[0].parts, True, speaker, cue, s.index)  # the quotation alone
