@@ -38,15 +38,15 @@ def cut_to_body(text: str, mentions: list[Mention], lines: list[tuple[int, int]]
         if line is None or " " not in m.name:
             out.append(m)
             continue
-        out.append(_cut(text, m, text[: line[0]] + text[line[1] :]))
+        out.append(_cut(text, m, line))
     return out
 
 
-def _cut(text: str, m: Mention, body: str) -> Mention:
+def _cut(text: str, m: Mention, line: tuple[int, int]) -> Mention:
     words = [(w.group(), w.start()) for w in _WORD.finditer(text, m.start, m.end)]
     if len(words) != len(m.name.split()):
         return m  # a name rebuilt from its run (a possessive cut, a connector): leave it
-    seen = [_in_body(w, body) for w, _ in words]
+    seen = [_in_body(w, text, line) for w, _ in words]
     if not any(seen):
         return m  # the body never names it: nothing to tell its words apart by
     lo, hi = 0, len(words)
@@ -88,8 +88,23 @@ def _kept(word: str) -> bool:
     return word in _KEPT or "-" in word or is_first_name(word)
 
 
-def _in_body(word: str, body: str) -> bool:
-    return re.search(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w-])", body) is not None
+def _in_body(word: str, text: str, line: tuple[int, int]) -> bool:
+    """``word`` is written as a whole word somewhere in ``text`` outside the headline
+    ``line`` (``str.find`` and a look at its neighbours: no pattern built per word)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        whole = (at == 0 or not _joins(text[at - 1])) and (
+            end == len(text) or not (text[end].isalnum() or text[end] in "_-")
+        )
+        if whole and not line[0] <= at < line[1]:
+            return True
+        at = text.find(word, end)
+    return False
+
+
+def _joins(char: str) -> bool:
+    return char.isalnum() or char in "_’'-"
 
 
 _WORD = re.compile(r"[^\W_][\w.’'-]*")
