@@ -272,3 +272,14 @@ def test_an_earlier_act_of_saying_starts_its_clause_past_the_adverbials() -> Non
         ("Ana Ruiz", 'that the ferry "will run again by spring"'),
         ("Ana Ruiz", "we all need to be patient."),
     ]
+
+
+def test_a_second_speaker_with_a_long_title_after_while_is_read() -> None:
+    text = (
+        'Senate Minority Leader Harry Reid said the plan was "reckless," while House '
+        'Minority Leader Nancy Pelosi accused the board of "waging a war on commuters."\n'
+    )
+    assert direct_speaker_text(text) == [
+        ("Harry Reid", 'the plan was "reckless,"'),
+        ("Nancy Pelosi", 'the board of "waging a war on commuters."'),
+    ]

@@ -152,7 +152,7 @@ def _contrasted_naming(text: str, s: Sentence, prev: Found) -> tuple[int, Found]
         (
             i
             for i in range(k - 1, max(-1, k - 1 - _OBJECT_WORDS), -1)
-            if s.words[i].text in _CONTRASTS and s.words[i].start >= prev.parts[-1][1]
+            if s.words[i].text in _NAMING_CONTRASTS and s.words[i].start >= prev.parts[-1][1]
         ),
         None,
     )
@@ -167,7 +167,7 @@ def _contrasted_naming(text: str, s: Sentence, prev: Found) -> tuple[int, Found]
     return cut, replace(found, inherited=True)
 
 
-_CONTRASTS = frozenset(("while", "whereas", "but"))
+_NAMING_CONTRASTS = frozenset(("while", "whereas", "but"))
 
 
 def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[int, Found] | None:
@@ -455,7 +455,7 @@ def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int]
     j = k
     while j > 0 and words[j - 1].text.lower() in _BETWEEN and words[j - 1].text[0].islower():
         j -= 1
-    for a in range(j - 1, max(0, j - 6), -1):
+    for a in range(j - 1, max(0, j - _JOINED_SUBJECT_WORDS - 1), -1):
         if words[a].text not in ("and", "but", "while"):
             continue
         last = [q for q in s.quotes if q.end <= words[a].start]
@@ -467,6 +467,10 @@ def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int]
         return speaker, _comma_before(text, words[a].start, last[-1].end)
     return None
 
+
+# The longest subject read between the conjunction and the cue ("while House Minority
+# Leader Nancy Pelosi accused …").
+_JOINED_SUBJECT_WORDS = 7
 
 # A word or two the writer sets after the quotation before going on ("… “glow,” for
 # instance, and Vale vowed to “…”"): still the end of the first act.
