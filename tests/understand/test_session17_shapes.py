@@ -283,3 +283,10 @@ def test_a_second_speaker_with_a_long_title_after_while_is_read() -> None:
         ("Harry Reid", 'the plan was "reckless,"'),
         ("Nancy Pelosi", 'the board of "waging a war on commuters."'),
     ]
+
+
+def test_urging_someone_to_act_is_a_paraphrase() -> None:
+    text = "Mayor Ana Ruiz urged her supporters to back the ferry levy.\n"
+    assert kind_speaker_text(text) == [
+        ("indirect", "Ana Ruiz", "her supporters to back the ferry levy")
+    ]

@@ -107,7 +107,13 @@ def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> 
     if verb_start is None and lemma == "call":
         verb_start = _called_on(text, cue, rest)
     weak = lemma in lx.WEAK_CUES or lemma in lx.QUOTE_CUES
-    if weak and (not rest or rest[0].text != "that") and not later and verb_start is None:
+    if (
+        weak
+        and (not rest or rest[0].text != "that")
+        and not later
+        and verb_start is None
+        and (s.quotes or not _urged_to(rest, lemma))
+    ):
         return None
     before_quote = [w for w in rest if not later or w.end <= later[0].start]
     begin = content_start(text, verb_end, before_quote, lemma)
@@ -270,3 +276,20 @@ def _without_role(text: str, s: Sentence, head: str) -> str:
     if chunk and len(chunk) <= 6 and (is_role_chunk(chunk) or is_owned_role(chunk)):
         return head[: comma + 1]
     return head
+
+
+def _urged_to(rest: list[Word], lemma: str) -> bool:
+    """ "urged his supporters to back Clinton": a verb of urging with its person and an
+    infinitive (within a few words) reports what was urged. (Read only in a sentence with
+    no quotation, where no other reading of the sentence is displaced.)"""
+    if lemma != "urge":
+        return False
+    for n, w in enumerate(rest[: _URGED_WORDS + 1]):
+        if w.text == "to" and n and n + 1 < len(rest) and rest[n + 1].text.islower():
+            return True
+        if w.text in ("that", "for", "on"):
+            return False
+    return False
+
+
+_URGED_WORDS = 5
