@@ -290,3 +290,20 @@ def test_urging_someone_to_act_is_a_paraphrase() -> None:
     assert kind_speaker_text(text) == [
         ("indirect", "Ana Ruiz", "her supporters to back the ferry levy")
     ]
+
+
+def test_a_name_after_an_opening_phrase_and_its_title_is_what_he_means() -> None:
+    text = (
+        'Rick Hasen, a law professor, said the ruling was "a big deal."\n\n'
+        "At a news conference in Raleigh, the Rev. William Barber, president of the state "
+        'chapter, was jubilant. He said the ruling proved that "justice still matters."\n'
+    )
+    assert [speaker for speaker, _ in direct_speaker_text(text)] == ["Rick Hasen", "William Barber"]
+
+
+def test_the_state_and_office_of_the_person_just_quoted_is_that_person() -> None:
+    text = (
+        '"We are not done," Lena Park said on Sunday.\n\n'
+        '"We are running like we are ten points behind," the Vermont senator said.\n'
+    )
+    assert [speaker for speaker, _ in direct_speaker_text(text)] == ["Lena Park", "Lena Park"]

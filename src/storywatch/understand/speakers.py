@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from storywatch.model import EntityKind
+from storywatch.understand import gazetteer as gz
 from storywatch.understand import lexicon as lx
 from storywatch.understand.ages import aged_person
 from storywatch.understand.analysis import Analysis
@@ -155,6 +156,35 @@ _OF_PLACE = re.compile(r"\s+(?:of|at|from|with)\s")
 
 
 _PARTY_NOUNS = lx.words_of("republican democrat independent")
+
+
+def _may_hold(titles: list[str], head: str) -> bool:
+    """Whether a person written with ``titles`` may be the one a description with the
+    office ``head`` stands for: no title of another office ("the Vermont senator" is not
+    the "former Secretary of State" who spoke last)."""
+    heads = set()
+    for title in titles:
+        words = role_words(title)
+        if words:
+            heads.add(TITLE_ALIASES.get(words[-1], words[-1]))
+    return not (heads & lx.TITLE_HEADS) or head in heads
+
+
+# A quotation closed with its comma right before a trailer's subject.
+_CLOSED_QUOTATION = (",”", ',"', ",''", "?”", '?"', "!”", '!"')
+
+
+def _last_person_before(an: Analysis, pos: int) -> int | None:
+    """The identity of the last person named before ``pos`` in its paragraph, if any: a
+    description of the one who spoke last must not skip a person named since."""
+    para = an.paragraph_of(pos)
+    i = bisect_left(an.mention_starts, pos) - 1
+    while i >= 0 and an.paragraph_of(an.mentions[i].start) == para:
+        owner = an.owner[i]
+        if owner >= 0 and an.identities[owner].kind is EntityKind.PERSON:
+            return owner
+        i -= 1
+    return None
 
 
 def _recent_person(an: Analysis, pos: int, history: History) -> int | None:
@@ -452,6 +482,10 @@ def _opens_sentence(text: str, sentence_start: int, at: int) -> bool:
     come before it in its sentence."""
     prefix = text[sentence_start:at]
     words = prefix.split()
+    if len(words) > 2 and words[-1].lower() == "the" and words[-2].endswith(","):
+        # "At a news conference in Raleigh, the Rev. William Barber": the title's article
+        prefix = prefix.rstrip()[: -len(words[-1])]
+        words = words[:-1]
     n = len(words)
     if n <= 2:
         # "Pataki says Kasich “…”": a name right after a verb of saying is what was said
@@ -556,6 +590,18 @@ def _role(
             best = best if best >= 0 else titled(an, pos, head, wanted, words)
         if best >= 0:
             return Speaker(an.identities[best].name, best, written, shown)
+        if words[0] == "the" and len(words) >= 3 and any(w in gz.PLACES for w in words[1:-1]):
+            # "“…,” the Virginia senator said": no one is written with that title, and in the
+            # trailer of a quotation news writing names the person just quoted again by state
+            # and office.
+            recent = _recent_person(an, pos, history)
+            if (
+                recent is not None
+                and an.text[:pos].rstrip().endswith(_CLOSED_QUOTATION)
+                and _may_hold(an.identities[recent].titles, head)
+                and _last_person_before(an, pos) in (None, recent)
+            ):
+                return Speaker(an.identities[recent].name, recent, written, shown)
     if (
         head in lx.TITLE_HEADS
         or head in lx.SPEAKER_NOUNS
