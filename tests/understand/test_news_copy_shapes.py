@@ -1,7 +1,8 @@
-"""Shapes of news attribution read wrongly until the seventeenth session: a verb inside a
-second quotation after ", and", a passive "Asked by …" opening, the main verb after a
-relative clause that closed on a quotation, and a noun of speech whose clause is the
-sentence's subject. Every article here is written for these tests."""
+"""Shapes of news attribution found by writing news copy of our own (sentences and whole
+articles in the house styles of the PolNeAR outlets) and running the extractor on it:
+clause ends around quotations and trailers, speakers after openers, relatives and
+headlines, naming verbs in the passive and after "as", second acts after "while". Each
+test here failed before its fix. Every article here is written for these tests."""
 
 from __future__ import annotations
 
