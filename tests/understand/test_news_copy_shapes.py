@@ -309,3 +309,10 @@ def test_the_state_and_office_of_the_person_just_quoted_is_that_person() -> None
         '"We are running like we are ten points behind," the Vermont senator said.\n'
     )
     assert [speaker for speaker, _ in direct_speaker_text(text)] == ["Lena Park", "Lena Park"]
+
+
+def test_a_relative_clause_with_its_own_cue_stays_inside_the_reported_clause() -> None:
+    text = "Mayor Ana Ruiz said the agency, which had vowed to “fix the ferry,” had done nothing.\n"
+    assert direct_speaker_text(text) == [
+        ("Ana Ruiz", "the agency, which had vowed to “fix the ferry,” had done nothing")
+    ]

@@ -237,7 +237,8 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
             # "…, whom he called “…”" inside the first clause names, it does not report; so
             # does "the levy, which she called “reckless,” would …", the clause going on.
             inside = relative_naming(s.words, k, first) or (
-                _relative_opener(text, s, k) >= 0 and _resumed(text, quote.end)
+                (_relative_opener(text, s, k) >= 0 or _subject_relative(text, s, k))
+                and _resumed(text, quote.end)
             )
             best = first if inside else nearer
         break
@@ -294,6 +295,18 @@ def _relative_opener(text: str, s: Sentence, k: int) -> int:
     ):
         return -1
     return j - 2
+
+
+def _subject_relative(text: str, s: Sentence, k: int) -> bool:
+    """ "said the agency, which had vowed to “fix the ferry,” had done nothing": the cue at
+    ``k`` is the verb of a relative clause set off by a comma whose subject is the relative
+    pronoun itself (auxiliaries and adverbs between), a clause about something inside what
+    the first cue reports."""
+    words = s.words
+    j = subject_end(words, k, any_ly=True)
+    if j < 2 or words[j - 1].text.lower() not in ("which", "who"):
+        return False
+    return any(c in text[words[j - 2].end : words[j - 1].start] for c in ",—–")
 
 
 def paraphrase_before_relative(text: str, s: Sentence, found: Found) -> Found | None:
