@@ -316,3 +316,13 @@ def test_a_relative_clause_with_its_own_cue_stays_inside_the_reported_clause() -
     assert direct_speaker_text(text) == [
         ("Ana Ruiz", "the agency, which had vowed to “fix the ferry,” had done nothing")
     ]
+
+
+def test_an_adverb_ending_an_aside_is_not_the_cues_auxiliary() -> None:
+    text = (
+        "A senior harbour aide, who was not authorized to speak publicly, said the mayor was "
+        '"keeping all options on the table."\n'
+    )
+    assert direct_speaker_text(text) == [
+        ("A senior harbour aide", 'the mayor was "keeping all options on the table."')
+    ]

@@ -308,6 +308,8 @@ def subject_end(words: list[Word], k: int, *, any_ly: bool = False) -> int:
     ):
         if words[j - 1].text in lx.MODAL_NAMES and past_tense(words[j].text):
             break  # "Will said", "May told": no modal takes a past tense; it is a name
+        if words[j].start - words[j - 1].end > 1 and words[j - 1].text.endswith("ly"):
+            break  # "…, who was not authorized to speak publicly, said": a comma between
         j -= 1
     return j
 

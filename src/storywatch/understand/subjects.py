@@ -36,17 +36,22 @@ def governed(before: str, cue: str) -> bool:
 
 
 def hypothetical(words: list[Word], k: int) -> bool:
-    """ "his eyes gleaming, as if to say, “…”", "if you tell them, “…”": words nobody said
-    (the second person after "if" or "when" is anyone at all)."""
+    """ "his eyes gleaming, as if to say, “…”", "if you tell them, “…”", "who was not
+    authorized to speak publicly": words nobody said (the second person after "if" or
+    "when" is anyone at all; leave to speak is no speech)."""
     if k < 2:
         return False
     before = [w.text.lower() for w in words[max(0, k - 3) : k - 1]]
+    if words[k - 1].text == "to" and before[-1] in _LEAVE:
+        return True  # "who was not authorized to speak publicly": a source's anonymity
     return before[-2:] == ["as", "if"] or (
         words[k - 1].text.lower() == "you" and before[-1] in _CONDITIONS
     )
 
 
 _CONDITIONS = frozenset(("if", "when", "whenever", "unless", "once"))
+# Leave to speak, granted or not ("not authorized to discuss the talks"): no act of speech.
+_LEAVE = frozenset(("authorized", "allowed", "permitted", "cleared", "empowered"))
 
 
 _GERUND_PREPOSITIONS = frozenset(("by", "upon", "after", "before", "while", "on"))
