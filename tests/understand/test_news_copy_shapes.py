@@ -326,3 +326,13 @@ def test_an_adverb_ending_an_aside_is_not_the_cues_auxiliary() -> None:
     assert direct_speaker_text(text) == [
         ("A senior harbour aide", 'the mayor was "keeping all options on the table."')
     ]
+
+
+def test_a_speaking_noun_before_two_place_phrases_still_speaks() -> None:
+    text = (
+        'Voters at a precinct in suburban Dunmore said the fare was "the only thing that '
+        'matters."\n'
+    )
+    assert direct_speaker_text(text) == [
+        ("Voters at a precinct in suburban Dunmore", 'the fare was "the only thing that matters."')
+    ]

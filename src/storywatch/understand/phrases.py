@@ -322,6 +322,10 @@ def _capital_head(words: list[Word], k: int, i: int) -> bool:
     return k == 0 and opening_group(low, words[i].text)
 
 
+# Prepositions through which one place phrase hangs on another before the speaking noun.
+_CHAINED = frozenset(("at", "in"))
+
+
 def _head_before(words: list[Word], i: int) -> int | None:
     """Index of a speaking noun a few words left of the preposition at ``i``, if any."""
     for k in range(i - 1, max(-1, i - 9), -1):
@@ -332,6 +336,9 @@ def _head_before(words: list[Word], i: int) -> int | None:
             return k  # "a lobbyist for the industry", "a historian at Yale"
         if _capital_head(words, k, i):
             return k
+        if low in _DETERMINERS and k > 1 and words[k - 1].text in _CHAINED:
+            # "Voters at a precinct in suburban Carmel": the phrase hangs on another one.
+            return _head_before(words, k - 1)
         if low in _DETERMINERS or low in lx.CUE_WORDS:
             return None
     return None
