@@ -336,3 +336,10 @@ def test_a_speaking_noun_before_two_place_phrases_still_speaks() -> None:
     assert direct_speaker_text(text) == [
         ("Voters at a precinct in suburban Dunmore", 'the fare was "the only thing that matters."')
     ]
+
+
+def test_the_outlet_that_obtained_a_memo_is_not_its_speaker() -> None:
+    text = 'The harbour "cannot pay its pilots," according to a memo obtained by the Herald.\n'
+    assert direct_speaker_text(text) == [
+        ("a memo obtained by the Herald", 'The harbour "cannot pay its pilots,"')
+    ]
