@@ -343,3 +343,8 @@ def test_the_outlet_that_obtained_a_memo_is_not_its_speaker() -> None:
     assert direct_speaker_text(text) == [
         ("a memo obtained by the Herald", 'The harbour "cannot pay its pilots,"')
     ]
+
+
+def test_who_after_a_party_stands_for_its_members() -> None:
+    text = 'The levy angered House Republicans, who said it was "an abuse of power."\n'
+    assert direct_speaker_text(text) == [("House Republicans", 'it was "an abuse of power."')]

@@ -77,6 +77,10 @@ def antecedent(an: Analysis, pos: int) -> Antecedent | None:
         return Antecedent(named)
     start = phrase_start(text, end, an.sentences[an.sentence_of(pos)].start, comma)
     if start is None:
+        party = _PARTY_RUN.search(text, max(0, end - 60), end)
+        if party is not None and party.end() == end:
+            # "The move angered House Republicans, who said …": a party, capitalised.
+            return Antecedent(-1, party.start(), end)
         return None
     before = text[:start].rstrip(" ")
     if before.endswith((" and", " or")):
@@ -96,6 +100,13 @@ def antecedent(an: Analysis, pos: int) -> Antecedent | None:
         return Antecedent(subject)
     return Antecedent(-1, start, end)
 
+
+# A party's members, capitalised ("Republicans", "House Democrats"), as a relative's
+# antecedent: no name the mention finder keeps, and no lowercase noun phrase either.
+_PARTY_RUN = re.compile(
+    r"(?:[A-Z][a-z]+ ){0,2}(?:Republicans|Democrats|Conservatives|Liberals|Progressives"
+    r"|Independents|Evangelicals)"
+)
 
 # After a person's name, what opens an appositive: a comma, or "of"/"from" and a place.
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|(?:of|from|in)\s)")
