@@ -348,3 +348,18 @@ def test_the_outlet_that_obtained_a_memo_is_not_its_speaker() -> None:
 def test_who_after_a_party_stands_for_its_members() -> None:
     text = 'The levy angered House Republicans, who said it was "an abuse of power."\n'
     assert direct_speaker_text(text) == [("House Republicans", 'it was "an abuse of power."')]
+
+
+def test_a_naming_verb_under_another_verb_credits_the_clauses_subject() -> None:
+    text = 'Senator Ben Okafor has taken to calling the mayor "Captain Delay."\n'
+    assert direct_speaker_text(text) == [("Ben Okafor", 'the mayor "Captain Delay."')]
+
+
+def test_an_infinitive_naming_after_for_credits_its_own_subject() -> None:
+    text = (
+        "It has been common for harbour reporters to portray the levy as a "
+        "“working-class” revolt against the council.\n"
+    )
+    assert direct_speaker_text(text) == [
+        ("harbour reporters", "the levy as a “working-class” revolt against the council")
+    ]

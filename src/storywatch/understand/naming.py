@@ -367,6 +367,11 @@ def naming_speaker(text: str, s: Sentence, k: int) -> Span | None:
         return opening_name(text, s) or joined_name(text, s, k)
     if after_comma and words[k].text.endswith("ing"):
         return clause_subject(text, s) or opening_subject(text, s, k)
+    if _governed(words, j, k):
+        # "Republicans sought to paint Obama as “soft on terror”", "Trump has taken to
+        # calling the senator “…”": the clause's subject names, through the verb governing;
+        # "It is common for news accounts to portray …": the subject after "for".
+        return _for_subject(words, j) or clause_subject(text, s)
     floor = subject_floor(text, s, words[j - 1].start)
     speaker = _np_before(text, words, j, floor)
     if speaker is None:
@@ -380,6 +385,28 @@ def naming_speaker(text: str, s: Sentence, k: int) -> Span | None:
 # many words long ("in his announcement speech").
 _PHRASE_PREPOSITIONS = _words("in at during on over after before since within")
 _MAX_PHRASE_WORDS = 5
+
+
+def _governed(words: list[Word], j: int, k: int) -> bool:
+    """The naming verb at ``k`` is an infinitive ("sought to paint", "was quick to label")
+    or a gerund after "to" or "of" ("taken to calling", "a habit of calling"): another verb
+    governs it, and the clause's subject is the one who names."""
+    if j < 2 or j != k:
+        return False
+    before = words[j - 1].text
+    return before == "to" or (words[k].text.endswith("ing") and before == "of")
+
+
+def _for_subject(words: list[Word], j: int) -> Span | None:
+    """The words between "for" and the "to" at ``j - 1`` ("for news accounts to portray"),
+    when "for" comes within a few words: the infinitive's own subject."""
+    for i in range(j - 2, max(-1, j - 2 - _FOR_SUBJECT_WORDS), -1):
+        if words[i].text == "for" and i + 1 < j - 1:
+            return words[i + 1].start, words[j - 2].end
+    return None
+
+
+_FOR_SUBJECT_WORDS = 4
 
 
 def after_set_off_phrase(text: str, words: list[Word], j: int) -> bool:
