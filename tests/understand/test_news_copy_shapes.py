@@ -363,3 +363,8 @@ def test_an_infinitive_naming_after_for_credits_its_own_subject() -> None:
     assert direct_speaker_text(text) == [
         ("harbour reporters", "the levy as a “working-class” revolt against the council")
     ]
+
+
+def test_a_described_role_before_the_speakers_name_is_not_what_was_said() -> None:
+    text = '"She is a mother of three," another friend, Mara Lind, told the Herald.\n'
+    assert direct_speaker_text(text) == [("Mara Lind", "She is a mother of three,")]

@@ -17,6 +17,7 @@ from storywatch.understand.clauses import _OBJECTS, TELL_LEMMAS
 from storywatch.understand.partial_tails import OCCASION, others_respond, turn_end
 from storywatch.understand.phrases import _np_after
 from storywatch.understand.spans import (
+    CLOSING_MARKS,
     Found,
     Sentence,
     Span,
@@ -56,7 +57,7 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
         return found  # "When asked by a host if …, the mayor said, …": when, not what
     if PARTICIPLE_NEXT.match(tail):
         return found  # "…, he said, adding that": a second act
-    if head.endswith(("”", '"', "''")) and _FRAMING.match(tail):
+    if head.endswith(CLOSING_MARKS) and _FRAMING.match(tail):
         # "… “end all the kinds of health care we know,” Clinton declared, in the latest
         # escalation of words …": after a closed quotation, the writer frames the act.
         return found
@@ -73,7 +74,7 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
         len(head_words) >= 2 or _lone_subject(text, head_words)
     ):
         return found
-    if goes_on and len(_words_between(s, h0, h1)) > _LONGEST_LEAD:
+    if goes_on and len(head_words) > _LONGEST_LEAD:
         return found  # a long lead is narration the quotation only ends
     if _closes_at(text, h1):
         h1 += 1
@@ -134,22 +135,7 @@ _FRAMING = re.compile(
 # Words after the occasion's head ("in an interview" + "with the Post") before the comma,
 # and the words that may open them.
 _OCCASION_WORDS = 5
-_OCCASION_GOES_ON = frozenset(
-    (
-        "with",
-        "on",
-        "in",
-        "at",
-        "to",
-        "from",
-        "last",
-        "this",
-        "night",
-        "afterward",
-        "later",
-        "earlier",
-    )
-)
+_OCCASION_GOES_ON = lx.words_of("with on in at to from last this night afterward later earlier")
 
 
 def _one_word_listener(word: str) -> bool:

@@ -27,6 +27,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.naming import joined_verb, naming_content, naming_speaker
 from storywatch.understand.phrases import _np_before, main_subject
 from storywatch.understand.spans import (
+    CLOSING_MARKS,
     Found,
     Sentence,
     Span,
@@ -357,18 +358,18 @@ def _main_verb_after_relative(
     if prev.speaker is None or prev.cue is None or not prev.parts:
         return None
     gap = text[before.end : cue.start]
-    if "," not in gap or not gap.rstrip().endswith(_CLOSING_MARKS):
+    if "," not in gap or not gap.rstrip().endswith(CLOSING_MARKS):
         return None
     if prev.parts[-1][1] < before.end:
         return None
-    lead = text[: prev.speaker[0]]
+    lead = text[max(0, prev.speaker[0] - len(", whom ")) : prev.speaker[0]]
     written = text[prev.speaker[0] : prev.speaker[1]]
     if written == "who" and lead.endswith(", "):
         return prev.speaker
     if written.startswith("whom ") and lead.endswith(", "):
-        comma = len(lead) - 2  # the speaker read as "whom Trump"
+        comma = prev.speaker[0] - 2  # the speaker read as "whom Trump"
     elif lead.endswith(", whom "):
-        comma = len(lead) - len(", whom ")
+        comma = prev.speaker[0] - len(", whom ")
     else:
         return None
     names = [w for w in s.words if w.end <= comma][-_NAME_WORDS:]
@@ -381,7 +382,6 @@ def _main_verb_after_relative(
 
 
 _NAME_WORDS = 4
-_CLOSING_MARKS = ("”", '"', "''")
 
 
 def _trailer_relative(text: str, s: Sentence, prev: Found, who: Word) -> Span:

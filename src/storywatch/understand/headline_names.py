@@ -23,9 +23,6 @@ from storywatch.understand.name_tokens import is_first_name
 if TYPE_CHECKING:  # (mentions calls this module; the type is only for the checker)
     from storywatch.understand.mentions import Mention
 
-# Words a name keeps even when the body does not repeat them.
-_KEPT = frozenset(("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"))
-
 
 def cut_to_body(text: str, mentions: list[Mention], lines: list[tuple[int, int]]) -> list[Mention]:
     """``mentions`` with each several-word name inside one of the headline ``lines`` (start
@@ -85,7 +82,7 @@ _HEADLINE_VERBS = lx.words_of(
 def _kept(word: str) -> bool:
     """A word a name keeps at its end though the body does not write it: a given name, a
     suffix, or a hyphenated name ("Ban Ki-moon" is "Ban" below the headline)."""
-    return word in _KEPT or "-" in word or is_first_name(word)
+    return word.lower().rstrip(".") in lx.NAME_SUFFIXES or "-" in word or is_first_name(word)
 
 
 def _in_body(word: str, text: str, line: tuple[int, int]) -> bool:

@@ -237,11 +237,12 @@ AUXILIARIES: frozenset[str] = _words(
 
 PERSONAL_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
-# Verbs by which a person or a body puts out a thing that carries its words ("Vale released
-# a video that said, “…”"): the thing's words are its publisher's.
 # Particles of phrasal verbs, part of the verb and not of what it governs ("shot back",
 # "rattled off", "summed up", "laid out", "played down", "brushed aside", "waved away").
 PHRASAL_PARTICLES = words_of("back off up out down aside away")
+
+# Verbs by which a person or a body puts out a thing that carries its words ("Vale released
+# a video that said, “…”"): the thing's words are its publisher's.
 PUBLISHING_VERBS = words_of(
     """released releases issued issues posted posts published publishes sent sends aired
     airs tweeted tweets launched launches unveiled unveils releasing issuing posting
@@ -403,6 +404,9 @@ NOT_NAMES: frozenset[str] = _words(
     none neither never ever given longtime
     """
 )
+
+# What may follow a full name and is no name by itself ("Martin Luther King Jr.").
+NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 # Modals that are also family names (George Will, Theresa May): before a past tense ("Will
 # said", "May told"), where no modal can stand, such a word is the name.

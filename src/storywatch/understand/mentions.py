@@ -533,10 +533,6 @@ def _titled(text: str, tok: Word, base: str, kind: EntityKind | None, possessive
     )
 
 
-# What follows a full name and is no name by itself.
-_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
-
-
 def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
     """Split "Iraqi Prime Minister Adel Abdul Mahdi" after its last title head, if a name
     (not an organisation or place) follows; honorifics ("Mr.") split the same way."""
@@ -575,7 +571,7 @@ def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
             break
     if not name_words:
         return None
-    if all(norm(w.text).rstrip(".") in _SUFFIXES for w in name_words):
+    if all(norm(w.text).rstrip(".") in lx.NAME_SUFFIXES for w in name_words):
         return None  # "Martin Luther King Jr.": a family name that is a title word, then "Jr."
     name = " ".join(strip_possessive(w.text)[0] for w in name_words)
     if classify(name) in (EntityKind.ORG, EntityKind.PLACE):

@@ -42,18 +42,6 @@ _DIRECT = _words(
     "call calls called calling dub dubs dubbed nickname nicknamed deem deems deemed deeming termed"
 )
 
-
-def _nickname(text: str, quote: Quote) -> bool:
-    """A Title Case quotation right after "as", of a few words: a nickname the verb gives
-    ("referred to Warren as “Pocahontas”", "mocked Rubio as “Little Marco”")."""
-    return (
-        text[max(0, quote.start - 4) : quote.start].rstrip().endswith(" as")
-        and len(text[quote.start : quote.end].split()) <= _NICKNAME_WORDS
-    )
-
-
-_NICKNAME_WORDS = 4
-
 # Verbs that need "as" before the quoted description ("described Trump as “a sociopath”").
 _WITH_AS = frozenset(
     _words(
@@ -162,6 +150,18 @@ def naming_content(text: str, s: Sentence, after: int = -1) -> Naming | None:
         end = _clause_end(text, s, _joined_end(text, s, quote))
         return Naming(k, (words[start_at].start, end))
     return None
+
+
+def _nickname(text: str, quote: Quote) -> bool:
+    """A Title Case quotation right after "as", of a few words: a nickname the verb gives
+    ("referred to Warren as “Pocahontas”", "mocked Rubio as “Little Marco”")."""
+    return (
+        text[max(0, quote.start - 4) : quote.start].rstrip().endswith(" as")
+        and len(text[quote.start : quote.end].split()) <= _NICKNAME_WORDS
+    )
+
+
+_NICKNAME_WORDS = 4
 
 
 # "has positioned itself as a “global town square”", "offered himself as a “law and order”

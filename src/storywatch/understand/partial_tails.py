@@ -24,7 +24,7 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.lexicon import words_of as _words
-from storywatch.understand.spans import _DETERMINERS, _IRREGULAR_PAST, past_tense
+from storywatch.understand.spans import _DETERMINERS, _IRREGULAR_PAST, OPENING_MARKS, past_tense
 from storywatch.understand.text import Quote
 
 
@@ -50,7 +50,7 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         # "… “classy” and has invited two guests": a perfect is a past verb too.
         if (
             first in ("and", "but")
-            and not words[1].startswith(_OPENING_MARKS)
+            and not words[1].startswith(OPENING_MARKS)
             and (
                 _verb_like(words[1])
                 or (words[1] in ("has", "had", "have") and _verb_like(words[2]))
@@ -114,10 +114,6 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             closing = _COMMA_CLOSING.match(text, clause.start())
             return max(q.end, closing.end() if closing else clause.start())
     return end
-
-
-# Marks that open a quotation: a word after "and" that starts with one is quoted.
-_OPENING_MARKS = ("“", '"', "''", "‘")
 
 
 def turn_end(text: str, quotes: list[Quote], start: int, end: int) -> int:
@@ -344,7 +340,7 @@ def _dashed_quotation(text: str, q: Quote, end: int) -> bool:
     is itself an aside between two dashes, and a finite verb after the second (the clause's
     own) goes on with the clause it interrupts ("- ''So terrible'' - with a link" does
     not)."""
-    if not text[: q.start].rstrip().endswith(("—", "–", "--", " -")):
+    if not text[max(0, q.start - 6) : q.start].rstrip().endswith(("—", "–", "--", " -")):
         return False
     m = _ASIDE_DASH.match(text, q.end)
     if m is None or m.group().strip() == ";":
@@ -427,7 +423,7 @@ def _verb_like(token: str) -> bool:
         low in lx.CUE_WORDS
         or low.endswith("ed")
         or low in _IRREGULAR_PAST
-        or low in _MORE_IRREGULAR_PAST
+        or low in MORE_IRREGULAR_PAST
     )
 
 
@@ -435,7 +431,7 @@ def _verb_like(token: str) -> bool:
 # cartel” and cast himself as …", "and struck a deal"). Kept here, not in
 # ``spans._IRREGULAR_PAST``: there every reader of past tenses took them, and on PolNeAR
 # train that added 6 predictions for 4 matches, against 3 matches and none added here.
-_MORE_IRREGULAR_PAST = _words(
+MORE_IRREGULAR_PAST = _words(
     """
     cast struck built bought paid held sought drew fought ran became began stood spent sold
     chose rose fell broke taught caught laid met knew grew shot hit cut quit withdrew swore

@@ -114,8 +114,13 @@ def _tied_to(words: list[Word], n: int, out: list[Word]) -> bool:
     noun alone; it belongs to the speaker when a name follows it."""
     if words[n].text.lower() != "to" or not out or out[-1].text.lower() not in _TIED:
         return False
+    return _name_follows(words, n, ("the", "both"))
+
+
+def _name_follows(words: list[Word], n: int, skipped: tuple[str, ...]) -> bool:
+    """A capitalised word follows the preposition at ``n``, past one of ``skipped``."""
     after = [w.text for w in words[n + 1 : n + 3]]
-    if after[:1] and after[0].lower() in ("the", "both"):
+    if after[:1] and after[0].lower() in skipped:
         after = after[1:]
     return bool(after) and after[0][:1].isupper()
 
@@ -138,12 +143,7 @@ def _for_a_body(words: list[Word], n: int, out: list[Word]) -> bool:
     the verb ("a spokesman for the city said")."""
     if words[n].text.lower() not in ("for", "with", "from") or not out:
         return False
-    if out[-1].text.lower() not in _FOR_BODY:
-        return False
-    after = [w.text for w in words[n + 1 : n + 3]]
-    if after[:1] == ["the"]:
-        after = after[1:]
-    return bool(after) and after[0][:1].isupper()
+    return out[-1].text.lower() in _FOR_BODY and _name_follows(words, n, ("the",))
 
 
 def _joined_titles(words: list[Word], n: int, out: list[Word]) -> bool:

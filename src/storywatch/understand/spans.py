@@ -171,6 +171,11 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+# The marks that open and close a quotation, as ``str.startswith``/``endswith`` take them.
+OPENING_MARKS = ("“", '"', "''", "‘")
+CLOSING_MARKS = ("”", '"', "''")
+
+
 def _closes_at(text: str, pos: int) -> bool:
     """True when a closing quote mark sits at ``pos`` (and ``pos`` is inside the text)."""
     return pos < len(text) and text[pos] in '”"'

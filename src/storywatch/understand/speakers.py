@@ -133,7 +133,7 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
         # Hampshire Republican": the place only says where the speakers are from.
         return _role(an, span[0], written, history)
     mids = kept
-    if head[:1].isupper() or head.lower().rstrip(".") in ("jr", "sr"):
+    if head[:1].isupper() or head.lower().rstrip(".") in lx.NAME_SUFFIXES:
         person = _person_of_place(an, mids)
         if person is not None:
             if an.owner[person] >= 0:
@@ -606,7 +606,7 @@ def _role(
             recent = _recent_person(an, pos, history)
             if (
                 recent is not None
-                and an.text[:pos].rstrip().endswith(_CLOSED_QUOTATION)
+                and an.text[max(0, pos - 6) : pos].rstrip().endswith(_CLOSED_QUOTATION)
                 and _may_hold(an.identities[recent].titles, head)
                 and _last_person_before(an, pos) in (None, recent)
             ):

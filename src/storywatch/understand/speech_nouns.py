@@ -17,7 +17,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.clause_ends import finite
 from storywatch.understand.clauses import is_relative_that
 from storywatch.understand.lexicon import words_of
-from storywatch.understand.partial_tails import cut_tail
+from storywatch.understand.partial_tails import MORE_IRREGULAR_PAST, cut_tail
 from storywatch.understand.spans import (
     _PREPOSITIONS,
     Found,
@@ -149,14 +149,12 @@ def before_main_verb(text: str, s: Sentence, said: Found) -> Found:
 
 
 def _main_verb(word: str) -> bool:
-    return word.islower() and (finite(word) or word in _MORE_PAST)
+    return word.islower() and (finite(word) or word in MORE_IRREGULAR_PAST)
 
 
 # A short phrase that may stand between the quotation and the main verb ("by Democrats").
 _MAX_TAIL_WORDS = 3
 _JOINS = frozenset(("and", "but", "or", "if", "when", "while", "because", "that", "which"))
-# Past forms a subject noun phrase of speech takes ("… drew rebukes", "… sparked outrage").
-_MORE_PAST = words_of("drew sparked touched prompted caused raised")
 
 
 def _what_was_said(text: str, s: Sentence, start: int, owner: Span, noun: Word) -> Found | None:

@@ -14,7 +14,7 @@ and a later quotation that sits in a relative clause about the speaker (not said
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.chunks import plausible
+from storywatch.understand.chunks import is_owned_role, is_role_chunk, plausible
 from storywatch.understand.clause_ends import FINITE_AUXILIARIES, SCENE_SETTERS
 from storywatch.understand.phrases import _np_after, _np_before
 from storywatch.understand.quoted_titles import title_in_phrase
@@ -149,22 +149,18 @@ def _clause_past_quotation(text: str, s: Sentence, qend: int, left: int) -> Span
     inner = _words_between(s, qend, left)
     if len(inner) < 2:
         return None
-    if _role_before_name(text, inner, left):
+    if (
+        len(inner) <= _ROLE_WORDS
+        and text[left : left + 1].isupper()
+        and (is_role_chunk(inner) or is_owned_role(inner))
+    ):
         return None  # "“…,” his attorney, John Dowd, told CNN.": the speaker's role
     start, end = _trim(text, s.start, qend + len(between))
     return (start, end) if end > start else None
 
 
-def _role_before_name(text: str, inner: list[Word], left: int) -> bool:
-    """ "his attorney," or "Clinton's campaign chairman," right before the speaker's name:
-    a few words opened by a possessive or "the", set off by the comma, are the role the
-    name holds, not the sentence going on."""
-    first = inner[0].text
-    owned = first.lower() in _ROLE_OPENERS or first.endswith(("’s", "'s"))
-    return owned and len(inner) <= _ROLE_WORDS and text[left : left + 1].isupper()
-
-
-_ROLE_OPENERS = frozenset(("his", "her", "their", "its", "the", "a"))
+# A role before the speaker's name ("his attorney," "Clinton's campaign chairman,") runs
+# to this many words.
 _ROLE_WORDS = 4
 
 
