@@ -42,7 +42,7 @@ from storywatch.understand.asides import (
     is_whole_quote,
     parenthetical,
 )
-from storywatch.understand.clause_ends import clause_opened, finite
+from storywatch.understand.clause_ends import clause_opened
 from storywatch.understand.clauses import NOTHING, content_start, is_relative_that
 from storywatch.understand.closed_cues import ends_its_clause
 from storywatch.understand.contents import content_after, content_before
@@ -67,6 +67,7 @@ from storywatch.understand.phrases import (
 from storywatch.understand.plain_subjects import plain_subject
 from storywatch.understand.questions import after_asked_by, answer_start
 from storywatch.understand.relative_chains import chained_relative
+from storywatch.understand.relative_cues import relative_opener, resumed, subject_relative
 from storywatch.understand.relative_reports import relative_report
 from storywatch.understand.shapes import as_put_it, colon_intro, colon_quote, in_the_words_of
 from storywatch.understand.spans import (
@@ -237,8 +238,8 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
             # "…, whom he called “…”" inside the first clause names, it does not report; so
             # does "the levy, which she called “reckless,” would …", the clause going on.
             inside = relative_naming(s.words, k, first) or (
-                (_relative_opener(text, s, k) >= 0 or _subject_relative(text, s, k))
-                and _resumed(text, quote.end)
+                (relative_opener(text, s, k) >= 0 or subject_relative(text, s, k))
+                and resumed(text, quote.end)
             )
             best = first if inside else nearer
         break
@@ -260,13 +261,13 @@ def _relative_act(text: str, s: Sentence, first: Found, quote: Quote | None) -> 
     if quote is None or first.cue is None or len(first.parts) != 1:
         return None
     a, b = first.parts[0]
-    if [q for q in s.quotes if a <= q.start < b] != [quote] or _resumed(text, quote.end):
+    if [q for q in s.quotes if a <= q.start < b] != [quote] or resumed(text, quote.end):
         return None
     words = s.words
     k = max((n for n, w in enumerate(words) if w.end <= quote.start), default=-1)
     while k > 0 and not _is_cue(words[k], s.quotes):
         k -= 1
-    rel = _relative_opener(text, s, k)
+    rel = relative_opener(text, s, k)
     if words[k].start <= first.cue[1] or rel < 0:
         return None
     nearer = _cue_led_pass(text, s, start_at=k)
@@ -280,35 +281,6 @@ def _relative_act(text: str, s: Sentence, first: Found, quote: Quote | None) -> 
     return replace(nearer, parts=((words[rel].start, end),))
 
 
-def _relative_opener(text: str, s: Sentence, k: int) -> int:
-    """The index of "which"/"who"/"whom" when the cue at ``k`` is the verb of a relative
-    clause set off by a comma or a dash with a pronoun subject (", whom she described as", ", which
-    he flatly called"), else -1."""
-    words = s.words
-    j = k - 1 if k > 0 and words[k - 1].text.endswith("ly") else k
-    if j < 3 or words[k].text.endswith("ing"):
-        return -1
-    if (
-        words[j - 1].text.lower() not in _RELATIVE_SUBJECTS
-        or words[j - 2].text.lower() not in _RELATIVE_OPENERS
-        or not any(c in text[words[j - 3].end : words[j - 2].start] for c in ",—–-")
-    ):
-        return -1
-    return j - 2
-
-
-def _subject_relative(text: str, s: Sentence, k: int) -> bool:
-    """ "said the agency, which had vowed to “fix the ferry,” had done nothing": the cue at
-    ``k`` is the verb of a relative clause set off by a comma whose subject is the relative
-    pronoun itself (auxiliaries and adverbs between), a clause about something inside what
-    the first cue reports."""
-    words = s.words
-    j = subject_end(words, k, any_ly=True)
-    if j < 2 or words[j - 1].text.lower() not in ("which", "who"):
-        return False
-    return any(c in text[words[j - 2].end : words[j - 1].start] for c in ",—–")
-
-
 def paraphrase_before_relative(text: str, s: Sentence, found: Found) -> Found | None:
     """The first cue's clause before a relative clause that took the quotation as its own
     act (:func:`_relative_act`): "Okafor said volunteers walked beside the marchers" in
@@ -318,7 +290,7 @@ def paraphrase_before_relative(text: str, s: Sentence, found: Found) -> Found | 
         return None
     words = s.words
     k = next((n for n, w in enumerate(words) if w.start == found.cue[0]), -1)
-    rel = _relative_opener(text, s, k) if k > 0 else -1
+    rel = relative_opener(text, s, k) if k > 0 else -1
     if rel < 0:
         return None
     first = _cue_led_pass(text, s)
@@ -331,22 +303,6 @@ def paraphrase_before_relative(text: str, s: Sentence, found: Found) -> Found | 
     if not (a < end < b) or own is None or own.cue != found.cue:
         return None
     return Found(((a, end),), False, first.speaker, first.cue, s.index)
-
-
-def _resumed(text: str, at: int) -> bool:
-    """ "between Ruiz, whom he called “…,” and a newcomer", "said the levy, which she called
-    “reckless,” would hurt crews": after the quotation the first cue's clause goes on (a
-    conjunction, or the clause's own finite verb), so the relative clause sits inside it."""
-    if _RESUMED.match(text, at):
-        return True
-    verb = _VERB_AFTER.match(text, at)
-    return verb is not None and finite(verb.group(1))
-
-
-_RESUMED = re.compile(r",?\s+(?:and|or|but)\s")
-_VERB_AFTER = re.compile(r",?\s+([a-z]+)\b")
-_RELATIVE_OPENERS = _words("which who whom")
-_RELATIVE_SUBJECTS = _words("he she they")
 
 
 def _that_clause(text: str, s: Sentence, start: int, stop: int) -> bool:

@@ -24,10 +24,10 @@ import re
 from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.naming import joined_verb, naming_content, naming_speaker
+from storywatch.understand.naming import contrasted_naming, joined_verb, naming_content
 from storywatch.understand.phrases import _np_before, main_subject
+from storywatch.understand.relative_cues import main_verb_after_relative
 from storywatch.understand.spans import (
-    CLOSING_MARKS,
     Found,
     Sentence,
     Span,
@@ -111,7 +111,11 @@ def _naming_followup(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[
         return None
     verb = s.words[naming.verb]
     if prev.cue == (verb.start, verb.end):
-        return _contrasted_naming(text, s, prev)
+        second = contrasted_naming(text, s, prev)
+        if second is None:
+            return None
+        link, found = second
+        return _comma_before(text, link, prev.parts[-1][0]), replace(found, inherited=True)
     before = s.words[naming.verb - 1]
     if verb.start <= anchor:
         return None
@@ -137,38 +141,6 @@ def _naming_followup(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[
         return None
     found = Found((naming.content,), True, prev.speaker, (verb.start, verb.end), s.index)
     return cut, replace(found, inherited=True)
-
-
-def _contrasted_naming(text: str, s: Sentence, prev: Found) -> tuple[int, Found] | None:
-    """ "Christie refers to the candidate as “Mr. Trump,” while Trump refers to the governor
-    as “Chris.”": after a first naming, "while", "whereas" or "but" and a subject of its own
-    open a second naming, that subject's act."""
-    if prev.cue is None:
-        return None
-    naming = naming_content(text, s, after=prev.parts[-1][1])
-    if naming is None:
-        return None
-    k = naming.verb
-    link = next(
-        (
-            i
-            for i in range(k - 1, max(-1, k - 1 - _OBJECT_WORDS), -1)
-            if s.words[i].text in _NAMING_CONTRASTS and s.words[i].start >= prev.parts[-1][1]
-        ),
-        None,
-    )
-    if link is None:
-        return None
-    speaker = naming_speaker(text, s, k)
-    if speaker is None or speaker[0] <= s.words[link].start:
-        return None
-    verb = s.words[k]
-    cut = _comma_before(text, s.words[link].start, prev.parts[-1][0])
-    found = Found((naming.content,), True, speaker, (verb.start, verb.end), s.index)
-    return cut, replace(found, inherited=True)
-
-
-_NAMING_CONTRASTS = frozenset(("while", "whereas", "but"))
 
 
 def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[int, Found] | None:
@@ -320,7 +292,7 @@ def _next_cue_followup(
         elif link in _RELATIVE and j < k and quote_first:
             speaker, cut = _trailer_relative(text, s, prev, words[j]), words[j].start
             cut = _comma_before(text, cut, words[j - 1].end)
-        elif j == k - 1 and (main := _main_verb_after_relative(text, s, prev, words[j], w)):
+        elif j == k - 1 and (main := main_verb_after_relative(text, s, prev, words[j], w)):
             speaker, cut = main, _comma_before(text, w.start, words[j].end)
         elif (joined := _new_subject_after_quote(text, s, k)) is not None:
             speaker, cut = joined
@@ -344,44 +316,6 @@ def _next_cue_followup(
 
 
 _SPACED_DASH = re.compile(r"\s+[-–—]{1,2}\s+\Z")
-
-
-def _main_verb_after_relative(
-    text: str, s: Sentence, prev: Found, before: Word, cue: Word
-) -> Span | None:
-    """ "Ruiz, who has called the delay “a disgrace,” said the ferry would “run again by
-    spring.”", "Biden, whom Trump calls “Sleepy Joe,” told reporters …": the first act was
-    read in a relative clause on a name, and that clause closes on a quotation and its comma
-    right before this cue. The cue is the main clause's verb, whose subject is that name
-    (the relative's own speaker after "who", the name before "whom"): its act, not a word
-    of the first quotation's. The main clause's speaker, or ``None``."""
-    if prev.speaker is None or prev.cue is None or not prev.parts:
-        return None
-    gap = text[before.end : cue.start]
-    if "," not in gap or not gap.rstrip().endswith(CLOSING_MARKS):
-        return None
-    if prev.parts[-1][1] < before.end:
-        return None
-    lead = text[max(0, prev.speaker[0] - len(", whom ")) : prev.speaker[0]]
-    written = text[prev.speaker[0] : prev.speaker[1]]
-    if written == "who" and lead.endswith(", "):
-        return prev.speaker
-    if written.startswith("whom ") and lead.endswith(", "):
-        comma = prev.speaker[0] - 2  # the speaker read as "whom Trump"
-    elif lead.endswith(", whom "):
-        comma = prev.speaker[0] - len(", whom ")
-    else:
-        return None
-    names = [w for w in s.words if w.end <= comma][-_NAME_WORDS:]
-    run: list[Word] = []
-    for w in reversed(names):
-        if not w.text[:1].isupper() or (run and text[w.end : run[0].start] != " "):
-            break
-        run.insert(0, w)
-    return (run[0].start, run[-1].end) if run else None
-
-
-_NAME_WORDS = 4
 
 
 def _trailer_relative(text: str, s: Sentence, prev: Found, who: Word) -> Span:

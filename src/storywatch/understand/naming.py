@@ -497,3 +497,38 @@ def passive_naming(text: str, s: Sentence, j: int, k: int) -> Found | None:
         if end > start:
             parts = ((start, end),)
     return Found((*parts, (quote.start, quote.end)), True, agent, (verb.start, verb.end), s.index)
+
+
+def contrasted_naming(text: str, s: Sentence, prev: Found) -> tuple[int, Found] | None:
+    """ "Christie refers to the candidate as “Mr. Trump,” while Trump refers to the governor
+    as “Chris.”": after a first naming ``prev``, "while", "whereas" or "but" and a subject
+    of its own open a second naming, that subject's act: (where the linking word starts,
+    the act), or ``None``."""
+    if prev.cue is None or not prev.parts:
+        return None
+    naming = naming_content(text, s, after=prev.parts[-1][1])
+    if naming is None:
+        return None
+    k = naming.verb
+    link = next(
+        (
+            i
+            for i in range(k - 1, max(-1, k - 1 - _CONTRAST_REACH), -1)
+            if s.words[i].text in _CONTRASTS and s.words[i].start >= prev.parts[-1][1]
+        ),
+        None,
+    )
+    if link is None:
+        return None
+    speaker = naming_speaker(text, s, k)
+    if speaker is None or speaker[0] <= s.words[link].start:
+        return None
+    verb = s.words[k]
+    return s.words[link].start, Found(
+        (naming.content,), True, speaker, (verb.start, verb.end), s.index
+    )
+
+
+_CONTRASTS = frozenset(("while", "whereas", "but"))
+# How far before the second naming verb the linking word may stand ("while Trump refers").
+_CONTRAST_REACH = 6

@@ -25,6 +25,7 @@ from storywatch.understand.chunks import (
     person_noun,
     plausible,
 )
+from storywatch.understand.inverted_speakers import joined_titles, names_whom, said_when
 from storywatch.understand.places import is_place_appositive, past_place_appositives
 from storywatch.understand.quoted_titles import quoted_title
 from storywatch.understand.relative_nouns import ends_in_relative, relative_np
@@ -72,12 +73,12 @@ def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span
             end = -1  # "the “Care for all” document": the phrase goes on after the title
         if n >= limit:
             break
-        if _said_when(text, words, n, out):
+        if said_when(text, words, n, out):
             break  # "said the company Tuesday.": the day it was said
         if w.text.lower() in _NP_STOP and (out or w.text.lower() != "that"):
-            if _tied_to(words, n, out) or _for_a_body(words, n, out):
+            if names_whom(words, n, out):
                 limit = n + 5  # the name after "to" ("both Clintons", "President Jo Bell")
-            elif _joined_titles(words, n, out):
+            elif joined_titles(words, n, out):
                 limit = n + 8  # the second title and the name
             else:
                 break
@@ -89,74 +90,9 @@ def _np_after(text: str, words: list[Word], k: int, loose: bool = False) -> Span
     return span if plausible(text, out, loose) else None
 
 
-def _said_when(text: str, words: list[Word], n: int, out: list[Word]) -> bool:
-    """ "said the company Tuesday.", "said the senator Monday that …": a day closing the
-    phrase after a speaker's noun is when it was said, not part of the speaker ("a
-    Wednesday editorial", "a memo released Friday by …" keep theirs)."""
-    if not out or words[n].text.lower() not in _WHEN_SAID or out[-1].text.endswith("ed"):
-        return False
-    after = text[words[n].end : words[n].end + 6]
-    return after[:1] in tuple(".,;:!?") or after.startswith(" that ")
-
-
-_WHEN_SAID = lx.WEEKDAYS | lx.words_of("yesterday today tonight")
-
-# Nouns of someone near a person or a body: "an adviser to X", "a person close to X".
 # A comma or a bracket between two words breaks a noun phrase into chunks (searched for in
 # place, without slicing the gap out of the text).
 _CHUNK_BREAK = re.compile(r"[,()]")
-_TIED = frozenset(("adviser", "advisers", "advisor", "aide", "aides", "close", "ally", "allies"))
-
-
-def _tied_to(words: list[Word], n: int, out: list[Word]) -> bool:
-    """ "said a longtime adviser to Trump", "said a person close to the Clintons": the "to"
-    names whom the anonymous speaker stands near, which says more about who spoke than the
-    noun alone; it belongs to the speaker when a name follows it."""
-    if words[n].text.lower() != "to" or not out or out[-1].text.lower() not in _TIED:
-        return False
-    return _name_follows(words, n, ("the", "both"))
-
-
-def _name_follows(words: list[Word], n: int, skipped: tuple[str, ...]) -> bool:
-    """A capitalised word follows the preposition at ``n``, past one of ``skipped``."""
-    after = [w.text for w in words[n + 1 : n + 3]]
-    if after[:1] and after[0].lower() in skipped:
-        after = after[1:]
-    return bool(after) and after[0][:1].isupper()
-
-
-# Nouns of one who speaks for someone: "said a spokesman for Sen. Marco Rubio", "said an
-# official with the State Department", "said a statement from the White House".
-_FOR_BODY = frozenset(
-    lx.words_of(
-        """
-        spokesman spokeswoman spokesperson official officials representative attorney
-        lawyer lawyers aide aides statement
-        """
-    )
-)
-
-
-def _for_a_body(words: list[Word], n: int, out: list[Word]) -> bool:
-    """ "said a spokesman for Sen. Marco Rubio": after a noun of one who speaks for someone,
-    "for", "with" or "from" and a name (or "the" and a name) say for whom, as they do before
-    the verb ("a spokesman for the city said")."""
-    if words[n].text.lower() not in ("for", "with", "from") or not out:
-        return False
-    return out[-1].text.lower() in _FOR_BODY and _name_follows(words, n, ("the",))
-
-
-def _joined_titles(words: list[Word], n: int, out: list[Word]) -> bool:
-    """ "said former Ostmark Gov. and Labour Party Chairman Ed Vale": "and" between two
-    capitalised titles of one person (the name comes after the second)."""
-    if words[n].text.lower() != "and" or not out or n + 1 >= len(words):
-        return False
-    last = out[-1].text
-    return (
-        last[:1].isupper()
-        and last.lower().rstrip(".") in lx.TITLE_WORDS
-        and words[n + 1].text[:1].isupper()
-    )
 
 
 def _np_before(
