@@ -302,7 +302,7 @@ def quote_alone(text: str, s: Sentence, found: Found) -> Found:
     if not found.direct or len(found.parts) != 1:
         return found
     a, b = found.parts[0]
-    labelled = labelled_quote(text, s.quotes, a, b)
+    labelled = labelled_quote(text, s.quotes, a, b) or cried_quote(text, s.quotes, a, b, found)
     if labelled is not None:
         return replace(found, parts=labelled.parts)
     intro = introduced_quote(text, s.quotes, a, b, found.cue)
@@ -336,6 +336,22 @@ def labelled_quote(text: str, quotes: list[Quote], start: int, end: int) -> Quot
     if any(finite(w) or w.split("’")[0].split("'")[0] in _PERSONAL for w in lead):
         return None
     return q
+
+
+def cried_quote(text: str, quotes: list[Quote], start: int, end: int, found: Found) -> Quote | None:
+    """ "Wilson yelled “You lie!” at the president during …", "chanted “Close the border!”
+    as Hale took the stage": the words a verb of crying out takes, a sentence of their own
+    opening right after it, are what was cried; what follows the closing mark (at whom,
+    when, while what) is the writer's narration, which annotators leave out."""
+    if found.cue is None or text[found.cue[0] : found.cue[1]].lower() not in lx.SHOUT_VERBS:
+        return None
+    inside = [q for q in quotes if start <= q.start and q.end <= end + 1]
+    if len(inside) != 1 or not inside[0].parts:
+        return None
+    q = inside[0]
+    if text[found.cue[1] : q.start].strip(" ,:") or not text[q.parts[0][0]].isupper():
+        return None
+    return q if text[q.end : end].strip(" ,.;") else None
 
 
 # "he’d be doing … saying “…”": a subject pronoun before the label ("it" is as often an

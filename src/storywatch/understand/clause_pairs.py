@@ -46,9 +46,10 @@ _CUES = lx.CUE_WORDS | lx.QUOTE_CUES
 def other_clause_act(text: str, s: Sentence, main: Found, read: Reader) -> Found | None:
     """The act of speech in the clause of ``s`` that ``main`` does not use, read by ``read``
     (the sentence reader), or ``None`` when the sentence is not two such clauses."""
-    if not main.parts or main.speaker is None or main.inherited or len(s.quotes) < 2:
+    if not main.parts or main.speaker is None or main.inherited or not s.quotes:
         return None
-    bound = _scene_end(text, s)
+    bound = _scene_end(text, s) if len(s.quotes) > 1 else None
+    joined = bound is None and (bound := _semicolon(text, s)) is not None
     if bound is None:
         return None
     cut, resume = bound
@@ -56,6 +57,8 @@ def other_clause_act(text: str, s: Sentence, main: Found, read: Reader) -> Found
     span = (resume, s.end) if first < cut else (s.start, cut)
     if any(span[0] <= a < span[1] for a, _ in main.parts):
         return None
+    if joined and first >= cut and main.speaker[0] != resume:
+        return None  # "…; as one who believes: “…”": a list going on, no clause of its own
     sub = _clause(s, span)
     if not sub.quotes or not any(w.text.lower() in _CUES for w in sub.words):
         return None
@@ -66,6 +69,8 @@ def other_clause_act(text: str, s: Sentence, main: Found, read: Reader) -> Found
     if not inside or not span[0] <= found.speaker[0] < span[1]:
         return None
     if not any(_inside(sub.quotes, a) or _holds_quote(sub, a, b) for a, b in found.parts):
+        return None
+    if joined and first < cut and found.speaker[0] != resume:
         return None
     return Found(_bare(text, sub, found.parts), True, found.speaker, found.cue, s.index)
 
@@ -154,6 +159,17 @@ def _scene_end(text: str, s: Sentence) -> tuple[int, int] | None:
         if quote is None:
             return None
         return m.start() + len(m.group().rstrip()), m.end()
+    return None
+
+
+def _semicolon(text: str, s: Sentence) -> tuple[int, int] | None:
+    """ "Trump said he was “very happy”; Cruz said he had “no comment.”": a semicolon
+    outside the quotations joins two clauses, each of which may hold its own act of
+    speech; (where the first clause ends, where the second starts)."""
+    for m in re.finditer(r";\s+", text[s.start : s.end]):
+        at = s.start + m.start()
+        if not _inside(s.quotes, at):
+            return at, s.start + m.end()
     return None
 
 

@@ -34,13 +34,7 @@ from storywatch.understand.spans import (
 from storywatch.understand.subjects import coordinated_subject, opening_subject, recurring_name
 from storywatch.understand.text import Quote
 
-# Verbs of crying out whose object is the words cried.
-_SHOUT_VERBS = words_of(
-    """
-    chant chants chanted chanting shout shouts shouted shouting yell yells yelled yelling
-    scream screams screamed screaming jeer jeers jeered jeering holler hollered hollering
-    """
-)
+_SHOUT_VERBS = lx.SHOUT_VERBS
 
 # Nouns for what a crowd cries, followed by "of" and the words ("chants of “…”").
 _SHOUT_NOUNS = words_of("chant chants shout shouts cries calls chorus screams")

@@ -258,6 +258,14 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which"})
 # Endings of an owner before its noun ("the mayor's remarks", "the governors' letter").
 POSSESSIVE_ENDINGS: tuple[str, ...] = ("'s", "’s", "s'", "s’")
 
+# Verbs of crying out whose object is the words cried ("chanted “Lock her up!”").
+SHOUT_VERBS: frozenset[str] = _words(
+    """
+    chant chants chanted chanting shout shouts shouted shouting yell yells yelled yelling
+    scream screams screamed screaming jeer jeers jeered jeering holler hollered hollering
+    """
+)
+
 # Titles written before a name. Lowercased, without the trailing period; multiword titles are
 # recognised word by word (every word of "secretary of defense" is title material).
 TITLE_WORDS: frozenset[str] = _words(
@@ -432,7 +440,8 @@ SPEAKER_NOUNS: frozenset[str] = _words(
     economist economists researchers researcher scientists doctors doctor host anchor
     columnist writer author authority union hospital office council commission government
     service bureau institute carrier operator families family agencies unions city
-    executive employee
+    executive employee treasurer comptroller auditor superintendent sheriff prosecutor
+    commissioner
     """
 )
 
