@@ -47,7 +47,7 @@ def test_an_appositive_holding_a_quotation_is_no_second_speaker() -> None:
         'Ruiz said the levy was "fair," and Vale, who has called it "a tax on ferries," '
         "said nothing.\n"
     )
-    assert [sp for sp, _ in direct_speaker_text(text)][0] == "Ruiz"
+    assert [sp for sp, _ in direct_speaker_text(text)] == ["Ruiz"]
 
 
 def test_a_role_the_lexicon_knows_as_a_speaker_after_but() -> None:
