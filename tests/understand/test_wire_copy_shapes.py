@@ -96,3 +96,31 @@ def test_a_lowercase_quotation_after_said_keeps_its_clause() -> None:
     # Not a cry: "said “sure” to …" is left as it was.
     text = 'Ruiz said "sure" to a second debate.\n'
     assert direct_speaker_text(text) == [("Ruiz", '"sure" to a second debate')]
+
+
+def test_critics_of_a_plan_speak() -> None:
+    # A plural group noun opening the sentence heads its "of" phrase: the plan does not
+    # speak, and the critics' words were read as nobody's before.
+    text = 'Critics of the ferry levy said it was "reckless."\n'
+    assert direct_speaker_text(text) == [("Critics of the ferry levy", 'it was "reckless."')]
+
+
+def test_critics_of_a_person_are_not_that_person() -> None:
+    text = 'Critics of Mayor Ana Ruiz said she was "out of touch."\n'
+    assert direct_speaker_text(text) == [("Critics of Mayor Ana Ruiz", 'she was "out of touch."')]
+
+
+def test_sources_close_to_a_person_are_not_that_person() -> None:
+    text = 'Sources close to Ruiz said she was "livid."\n'
+    assert direct_speaker_text(text) == [("Sources close to Ruiz", 'she was "livid."')]
+
+
+def test_a_person_named_by_what_they_do_is_not_their_network() -> None:
+    text = (
+        'A Harbour Radio contributor said the debate was "a circus." The Lestrian Party '
+        'front-runner said the poll was "fake."\n'
+    )
+    assert [sp for sp, _ in direct_speaker_text(text)] == [
+        "A Harbour Radio contributor",
+        "The Lestrian Party front-runner",
+    ]

@@ -161,7 +161,14 @@ def opening_group(noun: str, preposition: str) -> bool:
     "for" or "to" (the body after it does not speak). Not before "of" ("Members of the
     press accused …" found acts that are no statements)."""
     low = noun.lower()
+    if preposition in ("of", "in", "on"):
+        return low in _GROUPS_THROUGH_OF
     return preposition in ("at", "for", "to") and low.endswith("s") and low in lx.SPEAKER_NOUNS
+
+
+_GROUPS_THROUGH_OF = frozenset(
+    ("critics", "supporters", "opponents", "leaders", "officials", "residents", "allies")
+)
 
 
 _PRONOUNS_OR_RELATIVES = lx.PERSONAL_PRONOUNS | {"who", "which"}

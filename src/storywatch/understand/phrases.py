@@ -264,6 +264,9 @@ _CHAINED = frozenset(("at", "in"))
 
 def _head_before(words: list[Word], i: int) -> int | None:
     """Index of a speaking noun a few words left of the preposition at ``i``, if any."""
+    if i > 1 and words[i].text == "to" and words[i - 1].text in ("close", "closest"):
+        # "Sources close to Trump said", "people close to the speaker": the people speak.
+        return i - 2 if words[i - 2].text.lower() in lx.SPEAKER_NOUNS else None
     for k in range(i - 1, max(-1, i - 9), -1):
         low = words[k].text.lower()
         if low in lx.SPEAKER_NOUNS and not words[k].text[:1].isupper():

@@ -588,9 +588,33 @@ def _role(
         recent = _recent_person(an, pos, history)
         if recent is not None and (len(words) >= 3 or written_with_party(an, recent, head)):
             return Speaker(an.identities[recent].name, recent, written, shown)
+    if head in _PERSON_HEADS and "and" not in words:
+        # "The GOP front-runner said", "A Fox News contributor said": a person named by what
+        # they do; the party or network before the noun only qualifies them and does not
+        # speak. (Not "Jeb Bush and his older brother", where the name still speaks.)
+        return Speaker(written, -1, None, shown)
     end = pos + len(written) + 2
     mids = an.mentions_in(pos, end)
     for mi in reversed(mids):
         if an.owner[mi] >= 0 and not place_in_phrase(an, mi, (pos, end)):
             return _named(an, an.owner[mi], shown)
     return Speaker(written, -1, None, shown)
+
+
+# Heads of a speaker's phrase that name a person by what they do (not by party or belief,
+# which "the Wisconsin Republican" reads as the person just quoted).
+_PERSON_HEADS = (
+    lx.PERSON_NOUNS
+    | lx.words_of(
+        """
+        front-runner frontrunner speechwriter contributor contributors surrogate surrogates
+        co-host standard-bearer co-chair co-chairman delegate delegates operative operatives
+        fundraiser bundler
+        """
+    )
+) - lx.words_of(
+    """
+    conservative conservatives liberal liberals progressive progressives moderates democrat
+    republican populist evangelicals
+    """
+)
