@@ -124,3 +124,31 @@ def test_a_person_named_by_what_they_do_is_not_their_network() -> None:
         "A Harbour Radio contributor",
         "The Lestrian Party front-runner",
     ]
+
+
+def test_confirming_a_nominee_inside_a_report_is_not_a_second_speaker() -> None:
+    text = 'Ruiz said the council would not confirm Vale "under any circumstances."\n'
+    assert direct_speaker_text(text) == [
+        ("Ruiz", 'the council would not confirm Vale "under any circumstances."')
+    ]
+
+
+def test_writing_in_a_name_inside_a_report_is_not_a_second_act() -> None:
+    text = 'Councilman Tomas Vale said he would write in "Ana Ruiz."\n'
+    assert direct_speaker_text(text) == [("Tomas Vale", 'he would write in "Ana Ruiz."')]
+
+
+def test_a_plural_noun_of_speech_inside_a_report_is_no_cue() -> None:
+    text = 'The Ruiz campaign said the ferry fraud claims were "ridiculous."\n'
+    assert direct_speaker_text(text) == [
+        ("The Ruiz campaign", 'the ferry fraud claims were "ridiculous."')
+    ]
+
+
+def test_a_nested_report_with_that_stays_the_outer_speakers() -> None:
+    # Train keeps the outer speaker and the whole nested clause; "confirm that" reads so
+    # without the other-sense rule too.
+    text = 'Ruiz said the council would confirm that the levy was "dead."\n'
+    assert direct_speaker_text(text) == [
+        ("Ruiz", 'the council would confirm that the levy was "dead."')
+    ]

@@ -72,6 +72,7 @@ from storywatch.understand.relative_reports import relative_report
 from storywatch.understand.shapes import as_put_it, colon_intro, colon_quote, in_the_words_of
 from storywatch.understand.spans import (
     INTRODUCES,
+    OPENING_MARKS,
     Found,
     Sentence,
     Span,
@@ -241,9 +242,36 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
                 (relative_opener(text, s, k) >= 0 or subject_relative(text, s, k))
                 and resumed(text, quote.end)
             )
-            best = first if inside else nearer
+            best = first if inside or _clause_subject(text, first, nearer) else nearer
         break
     return best
+
+
+def _clause_subject(text: str, first: Found, nearer: Found) -> bool:
+    """ "McConnell said the Senate would not confirm Garland “under any circumstances”",
+    "Kirk said he would write in “David Petraeus”": the nearer cue is a verb that reports
+    only in another sense (confirming a nominee, writing in a name: an object, no "that" or
+    quotation after it), and its subject opens what "said" or "told" reports; so the verb is
+    the reported clause's own predicate, and the first speaker's words take in the whole
+    clause. So is a plural noun of speech before "were"/"are"/"have" ("said the hacking
+    claims were “ridiculous”"), which a verb never stands before."""
+    if nearer.speaker is None or nearer.cue is None or first.cue is None or not first.parts:
+        return False
+    verb = text[nearer.cue[0] : nearer.cue[1]].lower()
+    after = text[nearer.cue[1] : nearer.cue[1] + 6].lstrip()
+    noun = verb.endswith("s") and after.split(" ", 1)[0] in ("were", "are", "have")
+    if lx.CUE_LEMMA.get(verb) not in _OTHER_SENSES and not noun:
+        # ("the hacking claims were “ridiculous”": a plural noun before its verb)
+        return False
+    if lx.CUE_LEMMA.get(text[first.cue[0] : first.cue[1]].lower()) not in ("say", "tell"):
+        return False
+    if after.startswith(("that", ":", *OPENING_MARKS)):
+        return False
+    return text[first.parts[0][0] : nearer.speaker[0]].strip() in ("", "that")
+
+
+# Cues with a common sense that reports nothing ("confirm a nominee", "write in a name").
+_OTHER_SENSES = frozenset(("confirm", "write"))
 
 
 def _relative_act(text: str, s: Sentence, first: Found, quote: Quote | None) -> Found | None:
