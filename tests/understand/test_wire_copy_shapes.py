@@ -152,3 +152,13 @@ def test_a_nested_report_with_that_stays_the_outer_speakers() -> None:
     assert direct_speaker_text(text) == [
         ("Ruiz", 'the council would confirm that the levy was "dead."')
     ]
+
+
+def test_a_report_in_a_relative_clause_of_occasion_ends_before_the_main_verb() -> None:
+    text = 'The interview, in which Ruiz said the levy was "unfair," aired Sunday.\n'
+    assert direct_speaker_text(text) == [("Ruiz", 'the levy was "unfair,"')]
+
+
+def test_a_report_after_which_ends_before_the_main_verb() -> None:
+    text = 'The letter, which said the levy was "unfair," arrived Monday.\n'
+    assert direct_speaker_text(text) == [("The letter", 'the levy was "unfair,"')]

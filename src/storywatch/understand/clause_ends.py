@@ -129,10 +129,17 @@ def _relative_report(text: str, s: Sentence, speaker: Span | None, cue: Span) ->
     return speaker is not None and bool(
         _RELATIVE_CUE.match(text[speaker[1] : cue[0]])
         or (
-            text[speaker[0] : speaker[1]].lower() == "who"
+            text[speaker[0] : speaker[1]].lower() in ("who", "which")
             and text[s.start : speaker[0]].rstrip().endswith(",")
         )
+        or _RELATIVE_SETTING.search(text, s.start, _past_which(text, speaker))
     )
+
+
+def _past_which(text: str, speaker: Span) -> int:
+    """Where the speaker's own words start: "which Ruiz" (the phrase reading took the
+    relative pronoun of "in which Ruiz said" along) starts at "Ruiz"."""
+    return speaker[0] + 6 if text[speaker[0] : speaker[0] + 6].lower() == "which " else speaker[0]
 
 
 def relative_report_end(text: str, s: Sentence, found: Found) -> Found | None:
@@ -221,7 +228,10 @@ _WORD_AFTER_MARK = re.compile(r"[”\"]\s+(\w+)")
 
 
 # ", who once called", ", who has long described": the subject of a relative clause.
-_RELATIVE_CUE = re.compile(r",\s+who\s+(?:\w+\s+){0,2}\Z")
+_RELATIVE_CUE = re.compile(r",\s+(?:who|which)\s+(?:\w+\s+){0,2}\Z")
+# "The interview, in which Trump said …", "The rally, where Ruiz told …": a relative clause
+# of place or occasion whose subject is the speaker.
+_RELATIVE_SETTING = re.compile(r",\s+(?:(?:in|during|at|on)\s+(?:which\s+)?|where\s+)\Z")
 
 
 def _is_report(text: str, cue: Span) -> bool:
