@@ -38,8 +38,15 @@ def test_the_publisher_of_a_video_speaks_through_it() -> None:
     ]
 
 
-def test_a_sign_someone_holds_is_left_alone() -> None:
+def test_a_sign_someone_holds_says_its_words() -> None:
+    # Train's annotators mark the words on a held sign (three of three), crediting the sign
+    # as often as its holder; the sign is what the words were written on.
     text = 'At the rally a student held up a sign saying "Ferries Not Fares Now Please Mayor!"\n'
+    assert direct_text_speaker(text) == [("Ferries Not Fares Now Please Mayor!", "a sign")]
+
+
+def test_a_thing_no_one_prints_words_on_is_left_alone() -> None:
+    text = 'At the rally a student held up a photo saying "Ferries Not Fares Now Please Mayor!"\n'
     assert direct_text_speaker(text) == []
 
 

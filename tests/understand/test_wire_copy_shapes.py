@@ -162,3 +162,23 @@ def test_a_report_in_a_relative_clause_of_occasion_ends_before_the_main_verb() -
 def test_a_report_after_which_ends_before_the_main_verb() -> None:
     text = 'The letter, which said the levy was "unfair," arrived Monday.\n'
     assert direct_speaker_text(text) == [("The letter", 'the levy was "unfair,"')]
+
+
+def test_a_sign_held_up_says_its_printed_words() -> None:
+    text = 'At the rally, Mara Lind held up a sign saying "Ferries Before Fees."\n'
+    assert direct_speaker_text(text) == [("a sign", "Ferries Before Fees.")]
+
+
+def test_a_hat_worn_reads_its_words_even_in_capitals_and_mid_clause() -> None:
+    text = (
+        'Ruiz and Vale wore a Harbour Party campaign hat reading, "Make Lestria Great Again" '
+        "on Wednesday.\n"
+    )
+    assert direct_speaker_text(text) == [
+        ("a Harbour Party campaign hat", "Make Lestria Great Again")
+    ]
+
+
+def test_a_shirt_that_reads_is_dress_not_a_statement() -> None:
+    text = 'The protester was wearing a shirt that read "Free the ferries."\n'
+    assert direct_speaker_text(text) == []

@@ -8,13 +8,13 @@ is no person, and the participle has no comma before it to hang on the clause's 
 yet the quotation is plainly what the thing said, and PolNeAR's annotators credit it to the
 thing.
 
-Only a thing after a preposition is read so ("with a narrator", "by a notice"). The object
-of a verb is left alone: for "Ortiz held up a sign saying “…”" or "wore a hat reading “…”"
-the annotators credit the sign as often as the one holding it, and a reader cannot tell
-which is meant. When the verb is one of publishing ("Vale released a video that said, “…”",
-"the campaign aired a spot saying “…”"), its author speaks through the thing: that verb's
-subject is the speaker. :func:`carried_words` is tried only after the ordinary readers found
-nothing in the sentence.
+A thing after a preposition is read so ("with a narrator", "by a notice"), and so is a
+thing worn or held that shows printed words, the object of any verb ("Ortiz held up a sign
+saying “…”", "wore a hat reading “…”": the annotators credit the sign as often as the one
+holding it, and mark the quotation either way). When the verb is one of publishing ("Vale
+released a video that said, “…”", "the campaign aired a spot saying “…”"), its author
+speaks through the thing: that verb's subject is the speaker. :func:`carried_words` is tried
+only after the ordinary readers found nothing in the sentence.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ def carried_words(text: str, s: Sentence) -> Found | None:
             head = k - 2
         else:
             continue
-        quote = _quote_after(text, s, w)
+        printed = head >= 0 and words[head].text.lower() in _WORN_OR_HELD
+        quote = _quote_after(text, s, w, printed)
         if quote is None or head < 2 or _inside(s.quotes, words[head].start):
             continue
         opener = _opener(text, words, head, k)
@@ -72,15 +73,29 @@ def _speaker(text: str, s: Sentence, opener: int, head: int) -> Span | None:
         return (s.words[opener].start, s.words[head].end)
     if before in lx.PUBLISHING_VERBS:
         return verb_subject(text, s, opener - 1)[1]
+    if s.words[head].text.lower() in _WORN_OR_HELD and before not in _SCENE_PREPOSITIONS:
+        # "wore a campaign hat reading, “…”", "held up a sign saying “…”": words printed on
+        # a thing worn or held; the annotators credit the thing (as often as the holder,
+        # and the quotation is its content either way).
+        return (s.words[opener].start, s.words[head].end)
     return None
 
 
-def _quote_after(text: str, s: Sentence, w: Word) -> Quote | None:
+_WORN_OR_HELD = lx.PRINTED_THINGS
+# "found the body near a sign reading “Keep Out”": a sign in the scene, no one's message.
+_SCENE_PREPOSITIONS = _GERUND_TAKERS | lx.words_of("near beside behind past under above below")
+
+
+def _quote_after(text: str, s: Sentence, w: Word, printed: bool = False) -> Quote | None:
     """The quotation right after the participle, past a colon or a comma only, which ends
-    the clause ("a notice saying “closed,” and …"; not "saying “of course” the plan …")."""
+    the clause ("a notice saying “closed,” and …"; not "saying “of course” the plan …").
+    Words ``printed`` on a sign or a hat are often set in capitals ("a hat reading “Make
+    Mexico Great Again Also”"), which elsewhere would mark a title."""
     q = next((q for q in s.quotes if q.start >= w.end), None)
-    if q is None or text[w.end : q.start].strip(" ,:") or is_title_quote(text, q):
+    if q is None or text[w.end : q.start].strip(" ,:") or (is_title_quote(text, q) and not printed):
         return None
+    if printed:
+        return q  # printed words are a whole of their own, whatever the clause goes on to
     if text[q.end - 2 : q.end - 1] not in _ENDS and text[q.end : s.end].strip()[:1] not in _ENDS:
         return None
     return q

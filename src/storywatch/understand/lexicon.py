@@ -486,6 +486,16 @@ WORD_CARRIERS: frozenset[str] = _words(
     """
 )
 
+# Things worn, held or handed out that show printed words ("a sign reading “…”", "a
+# campaign hat that says “…”"). Not shirts: on train the annotators left both "a shirt that
+# read “…”" unmarked, as dress rather than a message.
+PRINTED_THINGS: frozenset[str] = _words(
+    """
+    sign signs placard placards banner banners poster posters billboard billboards hat hats
+    cap caps button buttons sticker stickers bottle bottles
+    """
+)
+
 # The endings of compounds for a person ("radioman", "congresswoman", "businesspeople").
 PERSON_COMPOUND = re.compile(r"[a-z]{3,}(?:man|men|woman|women|person|persons|people)$")
 NOT_PERSON_COMPOUNDS = frozenset(("human", "humans", "specimen", "abdomen", "talisman", "ottoman"))

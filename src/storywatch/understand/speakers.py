@@ -588,10 +588,12 @@ def _role(
         recent = _recent_person(an, pos, history)
         if recent is not None and (len(words) >= 3 or written_with_party(an, recent, head)):
             return Speaker(an.identities[recent].name, recent, written, shown)
-    if head in _PERSON_HEADS and "and" not in words:
+    printed = head in lx.PRINTED_THINGS and words[0] in ("a", "an", "one", "another", "the")
+    if (head in _PERSON_HEADS or printed) and "and" not in words:
         # "The GOP front-runner said", "A Fox News contributor said": a person named by what
         # they do; the party or network before the noun only qualifies them and does not
-        # speak. (Not "Jeb Bush and his older brother", where the name still speaks.)
+        # speak. (Not "Jeb Bush and his older brother", where the name still speaks.) So
+        # does a thing that shows printed words: "a Donald Trump campaign hat reading “…”".
         return Speaker(written, -1, None, shown)
     end = pos + len(written) + 2
     mids = an.mentions_in(pos, end)
