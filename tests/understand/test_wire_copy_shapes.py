@@ -182,3 +182,21 @@ def test_a_hat_worn_reads_its_words_even_in_capitals_and_mid_clause() -> None:
 def test_a_shirt_that_reads_is_dress_not_a_statement() -> None:
     text = 'The protester was wearing a shirt that read "Free the ferries."\n'
     assert direct_speaker_text(text) == []
+
+
+def test_an_appositive_ending_in_a_quoted_label_leaves_the_subject_speaking() -> None:
+    text = 'Vale, a self-described "harbour socialist," said the levy was "rigged."\n'
+    assert direct_speaker_text(text) == [("Vale", 'the levy was "rigged."')]
+
+
+def test_an_appearance_on_a_quoted_show_leaves_the_subject_speaking() -> None:
+    text = 'Ruiz, appearing on "Harbour Tonight," said Vale was "a disaster."\n'
+    assert direct_speaker_text(text) == [("Ruiz", 'Vale was "a disaster."')]
+
+
+def test_a_clause_before_a_quotation_and_its_trailer_is_no_appositive() -> None:
+    text = (
+        'Ferry riders have been a solid base for him, but "Lestria has the fewest riders," '
+        "said Tomas Vale, a professor at the Harbour Institute.\n"
+    )
+    assert direct_speaker_text(text) == [("Tomas Vale", "Lestria has the fewest riders,")]

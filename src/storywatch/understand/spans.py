@@ -263,10 +263,40 @@ def _in_aside(text: str, q: Quote) -> bool:
     participle that opens an aside with a comma, and closed by the aside's comma, belongs
     to the aside (the subject's own act); the subject before the aside still governs the
     verb after it."""
-    if _PARTICIPLE_ASIDE.search(text, max(0, q.start - 30), q.start) is None:
+    closed = text[q.end : q.end + 1] == "," or "," in text[q.end - 3 : q.end]
+    if _PARTICIPLE_ASIDE.search(text, max(0, q.start - 30), q.start) is not None:
+        # The aside's comma, after the closing mark or inside it ("citing ''…,'' said").
+        return closed
+    return closed and _appositive_before(text, q.start)
+
+
+def _appositive_before(text: str, at: int) -> bool:
+    """ "Sanders, a self-described “democratic socialist,” said …", "Coulter, author of
+    “Adios, America,” said …", "Trump, appearing on “Hannity,” said …": the quotation ends
+    an appositive a comma opened after the subject, a few words that hold no verb of
+    speech and no other quotation."""
+    comma = text.rfind(",", max(0, at - _APPOSITIVE_CHARS), at)
+    if comma < 0 or comma < text.rfind("\n", 0, at):
         return False
-    # The aside's comma, after the closing mark or inside it ("citing ''…,'' said").
-    return text[q.end : q.end + 1] == "," or "," in text[q.end - 3 : q.end]
+    lead = text[comma + 1 : at].split()
+    if not 1 <= len(lead) <= _APPOSITIVE_WORDS or any(c in text[comma:at] for c in "“”\"'"):
+        return False
+    if lead[0].lower() in _CLAUSE_OPENERS:
+        return False  # "…, but “New York has …,” said Smith": a clause, no appositive
+    return not any(w.strip(".").lower() in lx.CUE_WORDS for w in lead)
+
+
+_CLAUSE_OPENERS = _words(
+    """
+    but and or nor so yet because while although though if when as since that which where
+    whereas unless until after before
+    """
+)
+
+
+# The most words (and characters) between the appositive's comma and its quotation.
+_APPOSITIVE_WORDS = 6
+_APPOSITIVE_CHARS = 60
 
 
 def in_aside_quote(text: str, s: Sentence, pos: int) -> bool:
