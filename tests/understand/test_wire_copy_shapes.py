@@ -207,3 +207,34 @@ def test_a_clause_before_a_quotation_and_its_trailer_is_no_appositive() -> None:
             'Ferry riders have been a solid base for him, but "Lestria has the fewest riders,"',
         )
     ]
+
+
+def test_grousing_that_reports_what_was_said_even_when_heard() -> None:
+    text = (
+        "As they walked the pier, some riders could be heard grousing that the "
+        '"fake" ferry timetable was posted everywhere.\n'
+    )
+    assert [t for _, t in direct_speaker_text(text)] == [
+        'that the "fake" ferry timetable was posted everywhere'
+    ]
+
+
+def test_a_verb_of_the_manner_of_speaking_leads_in_a_quotation() -> None:
+    text = '"We will not pay a cent more," Ruiz fumed.\n'
+    assert direct_speaker_text(text) == [("Ruiz", "We will not pay a cent more,")]
+
+
+def test_a_verb_of_the_manner_of_speaking_starts_no_paraphrase() -> None:
+    text = "Ruiz fumed that the levy would never pass.\n"
+    assert kind_speaker_text(text) == []
+
+
+def test_chiding_someone_is_a_second_act() -> None:
+    text = (
+        "Ruiz accused Vale of ignoring the riders for years and chided him for siding with "
+        "the operators.\n"
+    )
+    assert [t for _, _, t in kind_speaker_text(text)] == [
+        "Vale of ignoring the riders for years",
+        "him for siding with the operators",
+    ]

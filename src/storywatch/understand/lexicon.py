@@ -28,6 +28,9 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "explain": ("explain", "explains", "explained", "explaining"),
     "argue": ("argue", "argues", "argued", "arguing"),
     "claim": ("claim", "claims", "claimed", "claiming"),
+    "grouse": ("grouse", "grouses", "groused", "grousing"),
+    "chide": ("chide", "chides", "chided", "chiding"),
+    "implore": ("implore", "implores", "implored", "imploring"),
     "insist": ("insist", "insists", "insisted", "insisting"),
     "warn": ("warn", "warns", "warned", "warning"),
     "state": ("states", "stated", "stating"),
@@ -176,7 +179,8 @@ WEAK_CUES: frozenset[str] = _words(
 # ("defended his manager as a “very decent man”", "ripped Comey for acting as “the judge”").
 # Grown from the Cue spans of the PolNeAR *train* split (words that head a cue in at least
 # 40% of their uses there), pruned by hand of adjectives and verbs of seeming; only used when
-# the content they govern holds a quotation.
+# the content they govern holds a quotation. Verbs of the manner of speaking ("fumed",
+# "sighed", "intoned") are here too: they lead in a speaker's own words, seldom a that-clause.
 QUOTE_CUES: frozenset[str] = (
     _words(
         """
@@ -201,6 +205,8 @@ QUOTE_CUES: frozenset[str] = (
     speculated supported swipes talked thanking threatened threatening touting trumpeting
     underscores unveiled uttered voiced vouched weighed wondering worried determined
     introduced dubbing labeling branded branding characterizing likening
+    fumed fumes fuming ranted rants ranting groaned groans sighed sighs crowed crows intoned
+    intones seethed griped gripes griping chastised chastising
     """
     )
     - CUE_WORDS
