@@ -238,3 +238,8 @@ def test_chiding_someone_is_a_second_act() -> None:
         "Vale of ignoring the riders for years",
         "him for siding with the operators",
     ]
+
+
+def test_a_present_tense_verb_of_manner_after_a_quotation_is_its_trailer() -> None:
+    text = '"We will not pay a cent more," Ruiz fumes.\n'
+    assert direct_speaker_text(text) == [("Ruiz", "We will not pay a cent more,")]

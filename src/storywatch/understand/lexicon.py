@@ -206,7 +206,12 @@ QUOTE_CUES: frozenset[str] = (
     underscores unveiled uttered voiced vouched weighed wondering worried determined
     introduced dubbing labeling branded branding characterizing likening
     fumed fumes fuming ranted rants ranting groaned groans sighed sighs crowed crows intoned
-    intones seethed griped gripes griping chastised chastising
+    intones seethed griped gripes griping chastised chastising bellowed bellows blurted
+    blurts cackled chortled chuckled chuckles croaked drawled gasped gloated gloats grunted
+    hissed hollered jeered jested laughed laughs mumbled mumbles murmured murmurs purred
+    rasped rejoined retorts roared shrieked snarled snarls sneered sneers snickered snorted
+    sobbed sputtered squealed stammered stuttered taunted teased wailed whimpered whined
+    whines yelped bemoans bemoaning scoffs scolds scolding
     """
     )
     - CUE_WORDS

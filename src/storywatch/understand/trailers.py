@@ -363,7 +363,10 @@ def _past_verb(token: str) -> bool:
 
 def _trailer_cue(w: Word, open_end: bool) -> bool:
     low = w.text.lower()
-    return w.text[0].islower() and (low in lx.CUE_WORDS or (open_end and _past_verb(w.text)))
+    return w.text[0].islower() and (
+        low in lx.CUE_WORDS
+        or (open_end and (_past_verb(w.text) or (low in lx.QUOTE_CUES and low.endswith("s"))))
+    )
 
 
 def _after_auxiliaries(trailer: list[Word], pos: int) -> Word | None:
