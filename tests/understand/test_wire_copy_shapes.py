@@ -243,3 +243,11 @@ def test_chiding_someone_is_a_second_act() -> None:
 def test_a_present_tense_verb_of_manner_after_a_quotation_is_its_trailer() -> None:
     text = '"We will not pay a cent more," Ruiz fumes.\n'
     assert direct_speaker_text(text) == [("Ruiz", "We will not pay a cent more,")]
+
+
+def test_a_question_set_off_after_the_subject_is_the_askers() -> None:
+    text = 'Ruiz, asked by Vale whether she would run again, said, "Not this time."\n'
+    assert kind_speaker_text(text) == [
+        ("indirect", "Vale", "whether she would run again"),
+        ("direct", "Ruiz", "Not this time."),
+    ]

@@ -10,7 +10,9 @@ cues of the question are skipped. Without such a cue ("Asked if …, most voters
 the sentence is left to the other readings as before.
 
 "Asked by X whether …," gives the question to the one who asked it, as annotators mark it
-(:func:`asked_by`); the cues inside it report nothing of the answer. Without "by" the
+(:func:`asked_by`); the cues inside it report nothing of the answer. The same question set
+off after the subject ("Hale, asked by Cavuto whether he wished to respond, said, “…”")
+reads the same way: the asker asked, the subject answered. Without "by" the
 question has no speaker to show a reader, so it is not a statement.
 """
 
@@ -42,7 +44,7 @@ def answer_start(text: str, s: Sentence) -> int:
     and that cue, the first past a comma, introduces a quotation; 0 otherwise (nothing to
     skip). Cues before the comma are the question's ("… if the memo went beyond …")."""
     words = s.words
-    at = _asked_at(s)
+    at = _asked_at(text, s)
     if at is None:
         return 0
     for k in range(at + 1, len(words)):
@@ -82,7 +84,7 @@ def asked_by(text: str, s: Sentence) -> Found | None:
     that ends the clause; direct when they hold a quotation). Only with "by" and a named
     asker: without one the question has no speaker to show."""
     words = s.words
-    at = _asked_at(s)
+    at = _asked_at(text, s)
     if at is None or at + 3 >= len(words) or words[at + 1].text != "by":
         return None
     first = at + 2
@@ -122,16 +124,25 @@ def after_asked_by(text: str, s: Sentence) -> int:
     return next((n for n, w in enumerate(s.words) if w.start > end), len(s.words))
 
 
-def _asked_at(s: Sentence) -> int | None:
+def _asked_at(text: str, s: Sentence) -> int | None:
     """Index of the "asked" that opens ``s`` ("Asked …", "When asked …", "But when asked
-    …"), or ``None``."""
+    …"), or that opens a question set off after the sentence's subject ("Hale, asked by
+    Cavuto whether …, said"), or ``None``."""
     words = s.words
     at = 0
     while at < len(words) and at < 2 and words[at].text.lower() in _BEFORE_ASKED:
         at += 1
-    if at >= len(words) or words[at].text.lower() != "asked":
-        return None
-    return at
+    if at < len(words) and words[at].text.lower() == "asked":
+        return at
+    for n in range(1, min(len(words) - 1, _SUBJECT_BEFORE_ASKED + 1)):
+        if words[n].text == "asked" and words[n + 1].text == "by":
+            aside = text[words[n - 1].end : words[n].start] == ", "
+            return n if aside and words[0].text[:1].isupper() else None
+    return None
+
+
+# The subject before a question set off after it runs to at most this many words.
+_SUBJECT_BEFORE_ASKED = 5
 
 
 def _opens_question(w: Word) -> bool:
