@@ -246,8 +246,8 @@ def test_a_present_tense_verb_of_manner_after_a_quotation_is_its_trailer() -> No
 
 
 def test_a_question_set_off_after_the_subject_is_the_askers() -> None:
-    text = 'Ruiz, asked by Vale whether she would run again, said, "Not this time."\n'
+    text = 'Ruiz, asked by Vale whether she wished to respond, said, "Not this time."\n'
     assert kind_speaker_text(text) == [
-        ("indirect", "Vale", "whether she would run again"),
+        ("indirect", "Vale", "whether she wished to respond"),
         ("direct", "Ruiz", "Not this time."),
     ]
