@@ -251,3 +251,15 @@ def test_a_question_set_off_after_the_subject_is_the_askers() -> None:
         ("indirect", "Vale", "whether she wished to respond"),
         ("direct", "Ruiz", "Not this time."),
     ]
+
+
+def test_a_share_of_respondents_written_in_words_speaks() -> None:
+    text = 'Sixty percent of respondents said the harbour was headed in the "wrong direction."\n'
+    assert direct_speaker_text(text) == [
+        ("Sixty percent of respondents", 'the harbour was headed in the "wrong direction."')
+    ]
+
+
+def test_rating_a_claim_names_it() -> None:
+    text = 'The Harbour Fact Desk rated the claim "Mostly False."\n'
+    assert direct_speaker_text(text) == [("Harbour Fact Desk", 'the claim "Mostly False."')]

@@ -39,7 +39,10 @@ from storywatch.understand.text import Quote, Word
 
 # Verbs whose object is followed straight by its quoted name ("called him a “nice guy”").
 _DIRECT = _words(
-    "call calls called calling dub dubs dubbed nickname nicknamed deem deems deemed deeming termed"
+    """
+    call calls called calling dub dubs dubbed nickname nicknamed deem deems deemed deeming termed
+    branded labeled labelled rated
+    """
 )
 
 # Verbs that need "as" before the quoted description ("described Trump as “a sociopath”").

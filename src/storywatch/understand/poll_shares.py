@@ -1,5 +1,6 @@
 """A share of those polled as the speaker: "At least half of voters in each state say …
 “about right”", "About four in 10 said they were “angry”", "Just shy of half, 49%, say …",
+"Fifty-eight percent of respondents said …",
 "While those surveyed said …".
 
 Poll reports write the respondents as a quantity, with prepositions inside it ("four in
@@ -27,6 +28,8 @@ _SHARE = re.compile(
     r"[Aa] mere)\s+)*"
     r"(?:[Hh]alf|[Aa] third|[Aa] quarter|[Tt]wo-thirds|[Tt]hree-quarters|[Aa] majority|"
     r"\w+ (?:in|out of|of) (?:10|ten)|\d+(?:\.\d+)? ?(?:percent|%)|"
+    r"(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)"
+    r"(?:-[a-z]+)? percent|"
     r"[Tt]hose (?:surveyed|polled|asked|questioned))"
     r"(?: of [^,;:“\"]{1,40}?)?(?:,\s*\d+%,)?"
     r")\s+(?P<cue>say|says|said)\b"
