@@ -263,3 +263,14 @@ def test_a_share_of_respondents_written_in_words_speaks() -> None:
 def test_rating_a_claim_names_it() -> None:
     text = 'The Harbour Fact Desk rated the claim "Mostly False."\n'
     assert direct_speaker_text(text) == [("Harbour Fact Desk", 'the claim "Mostly False."')]
+
+
+def test_a_participle_after_an_adverb_and_a_comma_is_the_subjects_next_act() -> None:
+    text = (
+        'Ruiz has called the audit "a disgrace" and attacked Vale repeatedly, saying at '
+        'every stop that the auditor was "biased."\n'
+    )
+    assert direct_speaker_text(text) == [
+        ("Ruiz", 'the audit "a disgrace"'),
+        ("Ruiz", 'that the auditor was "biased."'),
+    ]

@@ -262,15 +262,15 @@ def _next_cue_followup(
         while j > 0 and words[j].text.lower() in _BETWEEN and words[j].text[0].islower():
             j -= 1
         link = words[j].text.lower()
-        gap = text[words[j].end : words[j + 1].start]
         speaker: Span | None
-        if w.text.endswith("ing") and j == k - 1 and ("," in gap or _SPACED_DASH.match(gap)):
+        set_off = text[words[k - 1].end : w.start]  # (an adverb may stand before the comma)
+        if w.text.endswith("ing") and ("," in set_off or _SPACED_DASH.match(set_off)):
             # "…, adding that": the participle's subject is the previous speaker, or the
             # sentence's subject when that speaker only spoke in a relative clause ("… a
             # notice that said …, telling reporters that …" is the minister telling). A
             # spaced dash sets the participle off as a comma does ("… last week – saying
             # it offered “…”").
-            speaker, cut = prev.speaker, _comma_before(text, w.start, words[j].end)
+            speaker, cut = prev.speaker, _comma_before(text, w.start, words[k - 1].end)
             if speaker is not None and _relative_speaker(text, speaker):
                 speaker = main_subject(text, s)
         elif (
@@ -391,6 +391,8 @@ def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int]
     j = k
     while j > 0 and words[j - 1].text.lower() in _BETWEEN and words[j - 1].text[0].islower():
         j -= 1
+    if words[k].text.endswith("ing") and "," in text[words[j - 1].end : words[k].start]:
+        return None  # "… and attacked Curiel, saying …": a participle has no subject of its own
     for a in range(j - 1, max(0, j - _JOINED_SUBJECT_WORDS - 1), -1):
         if words[a].text not in ("and", "but", "while"):
             continue
