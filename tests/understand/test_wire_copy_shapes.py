@@ -274,3 +274,28 @@ def test_a_participle_after_an_adverb_and_a_comma_is_the_subjects_next_act() -> 
         ("Ruiz", 'the audit "a disgrace"'),
         ("Ruiz", 'that the auditor was "biased."'),
     ]
+
+
+def test_as_someone_put_it_credits_the_clause_after_the_comma() -> None:
+    text = 'As one adviser put it, the plan is to "let Ruiz be Ruiz."\n'
+    assert direct_speaker_text(text) == [("one adviser", 'the plan is to "let Ruiz be Ruiz."')]
+
+
+def test_as_someone_put_it_mid_sentence_credits_the_clause_up_to_its_comma() -> None:
+    text = (
+        'Vale, who owed his seat to, as one diplomat put it, an "extreme makeover" that '
+        "Ruiz oversaw, left the port on Monday.\n"
+    )
+    assert direct_speaker_text(text) == [
+        ("one diplomat", 'an "extreme makeover" that Ruiz oversaw')
+    ]
+
+
+def test_in_someones_words_credits_the_clause_after_the_comma() -> None:
+    text = 'In the words of one aide, the campaign is "in freefall."\n'
+    assert direct_speaker_text(text) == [("one aide", 'the campaign is "in freefall."')]
+
+
+def test_in_a_described_persons_words_names_them() -> None:
+    text = 'His ratings remain, in the pollster\'s words, "very strong."\n'
+    assert direct_speaker_text(text) == [("the pollster", "very strong.")]

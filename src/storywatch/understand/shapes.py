@@ -139,14 +139,44 @@ def as_put_it(text: str, s: Sentence) -> Found | None:
         if words[k].text != "put" or words[k + 1].text != "it" or _inside(s.quotes, words[k].start):
             continue
         later = [q for q in s.quotes if q.start > words[k + 1].end and not is_title_quote(text, q)]
-        if not later or not _PUT_IT_LEAD.match(text, words[k + 1].end, later[0].start):
+        if not later:
             return None
         speaker = _as_subject(text, s, k)
         if speaker is None:
             return None
-        parts = [p for q in later for p in q.parts]
-        return Found(tuple(parts), True, speaker, (words[k].start, words[k + 1].end), s.index)
+        cue = (words[k].start, words[k + 1].end)
+        if _PUT_IT_LEAD.match(text, words[k + 1].end, later[0].start):
+            parts = [p for q in later for p in q.parts]
+            return Found(tuple(parts), True, speaker, cue, s.index)
+        # "As one adviser put it, the plan is to “let Ruiz be Ruiz.”", "owed his seat to, as
+        # a diplomat put it, an “extreme makeover” that Vale oversaw, and …": the clause
+        # after the aside's comma, up to the comma after its quotation, is what was put so.
+        comma = text.find(",", words[k + 1].end, later[0].start)
+        if comma < 0 or text[words[k + 1].end : comma].strip():
+            return None
+        content = _rest_of_clause(text, s, comma + 1)
+        return Found((content,), True, speaker, cue, s.index) if content else None
     return None
+
+
+def _rest_of_clause(text: str, s: Sentence, start: int) -> Span | None:
+    """From ``start`` to the first comma or semicolon after the clause's first quotation
+    (outside any quotation), else to the end of the sentence; ``None`` when no quotation
+    that is no title comes in it. The words a writer credits with "as X put it" or "in X's
+    words" run so, and the sentence goes on in the writer's voice after that comma."""
+    q = next((q for q in s.quotes if q.start >= start and not is_title_quote(text, q)), None)
+    if q is None:
+        return None
+    end = s.end
+    for n in range(q.end - 1, s.end):
+        if text[n] in ",;" and not _inside(s.quotes, n):
+            end = n
+            break
+    a = start
+    while a < end and text[a].isspace():
+        a += 1
+    span = _trim_end(text, a, end)
+    return span if span[1] > span[0] else None
 
 
 def _as_subject(text: str, s: Sentence, k: int) -> Span | None:
@@ -186,10 +216,17 @@ def in_the_words_of(text: str, s: Sentence) -> Found | None:
         return None
     group = "of" if m.group("of") else "name"
     speaker = (m.start(group), m.end(group))
-    q = next((q for q in s.quotes if q.start == m.end()), None)
-    if q is None or is_title_quote(text, q):
-        return None
     cue = (m.start(), m.end(group) if group == "of" else text.rfind("words", 0, m.end()) + 5)
+    q = next((q for q in s.quotes if q.start == m.end()), None)
+    if q is None:
+        # "In Ruiz's words, the levy will be “big” and paid for by the port", "The plan,
+        # in the words of one aide, is “to wait”": the clause after the aside's comma.
+        content = _rest_of_clause(text, s, m.end())
+        if content is None:
+            return None
+        return Found((content,), True, speaker, cue, s.index)
+    if is_title_quote(text, q):
+        return None
     if not text[q.end : s.end].strip(" .?!…"):
         return Found(q.parts, True, speaker, cue, s.index)  # the quotation ends the sentence
     start, end = _trim_end(text, q.start, s.end)  # a clause: its marks are kept
@@ -202,10 +239,12 @@ def _trim_end(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-# "in the words of a senior adviser, “" / "in Forbes’ words, “" / "in Ruiz's own words: “".
+# "in the words of a senior adviser, “" / "in Forbes’ words, “" / "in Ruiz's own words: “" /
+# "in one Democrat's words, “".
 _IN_WORDS = re.compile(
-    r"\b[Ii]n (?:the words of (?P<of>[^,:“\"]{2,60}?)|(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})"
-    r"[’']s? (?:own )?words)[,:]\s*(?=[“\"]|'')"
+    r"\b[Ii]n (?:the words of (?P<of>[^,:“\"]{2,60}?)|(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}|"
+    r"(?:the|one|a|an) (?:[\w-]+ ){0,2}[\w-]+)"
+    r"[’']s? (?:own )?words)[,:]\s*"
 )
 
 
