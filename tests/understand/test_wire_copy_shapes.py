@@ -299,3 +299,13 @@ def test_in_someones_words_credits_the_clause_after_the_comma() -> None:
 def test_in_a_described_persons_words_names_them() -> None:
     text = 'His ratings remain, in the pollster\'s words, "very strong."\n'
     assert direct_speaker_text(text) == [("the pollster", "very strong.")]
+
+
+def test_a_message_after_a_colon_is_words_even_in_title_case() -> None:
+    text = 'A rally by the harbour\'s ferry crews on Wednesday had one message: "Dump The Levy."\n'
+    assert [t for _, t in direct_speaker_text(text)] == ["Dump The Levy."]
+
+
+def test_a_show_after_a_noun_and_a_colon_is_still_a_title() -> None:
+    text = 'Ruiz was a guest on her favourite show: "Harbour Tonight."\n'
+    assert direct_speaker_text(text) == []

@@ -231,7 +231,13 @@ def _after_cue(text: str, q: Quote) -> bool:
     if m is None:
         return False
     verb = m.group(1)
+    if verb in _MESSAGE_NOUNS and text[m.end(1)] == ":":
+        return True  # "had one message: “Dump Trump.”": the words of a message, no title
     return verb in lx.CUE_WORDS and verb != "read" and (verb == "says" or not verb.endswith("s"))
+
+
+# Nouns for words said that a colon opens ("one message: “…”", "a warning: “…”").
+_MESSAGE_NOUNS = frozenset(("message", "warning", "answer", "reply", "response", "verdict"))
 
 
 # How a clause ends before the speaker and cue that follow it ("…, the source added"): with a
