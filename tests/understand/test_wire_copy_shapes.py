@@ -309,3 +309,23 @@ def test_a_message_after_a_colon_is_words_even_in_title_case() -> None:
 def test_a_show_after_a_noun_and_a_colon_is_still_a_title() -> None:
     text = 'Ruiz was a guest on her favourite show: "Harbour Tonight."\n'
     assert direct_speaker_text(text) == []
+
+
+def test_officials_familiar_with_an_inquiry_speak() -> None:
+    text = 'Officials familiar with the harbour inquiry said the ledgers were "missing."\n'
+    assert direct_speaker_text(text) == [
+        ("Officials familiar with the harbour inquiry", 'the ledgers were "missing."')
+    ]
+
+
+def test_people_briefed_on_a_move_speak() -> None:
+    text = 'People briefed on the move said that Ruiz would hire a new "chief of staff."\n'
+    assert [t for _, t in direct_speaker_text(text)] == [
+        'that Ruiz would hire a new "chief of staff."'
+    ]
+
+
+def test_members_of_a_body_who_accuse_report_nothing_new() -> None:
+    # "of" after an opening plural stays with the few group nouns chunks reads it for.
+    text = "Members of the harbour press accused Ruiz of implying the crews were lazy.\n"
+    assert kind_speaker_text(text) == []

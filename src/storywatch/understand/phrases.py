@@ -218,7 +218,13 @@ def _hangs(words: list[Word], i: int) -> bool:
     the buyer", and "with" after "familiar" ("a source familiar with the talks"; not "with
     the company claiming", which opens a clause of its own)."""
     low = words[i].text.lower()
-    return low in _HANGING or (low == "with" and i > 0 and words[i - 1].text == "familiar")
+    if low != "with" or i == 0:
+        return low in _HANGING
+    # "a source familiar with the talks", "people with direct knowledge of the work"
+    return words[i - 1].text == "familiar" or words[i - 1].text.lower() in _WITH_HOLDERS
+
+
+_WITH_HOLDERS = frozenset(("people", "sources", "source", "officials", "official", "someone"))
 
 
 # Words that open a subordinate clause ("When the port director arrived, …", "Though
@@ -241,6 +247,24 @@ def _name_then_preposition(text: str, words: list[Word], i: int) -> bool:
         and name.lower() not in _DETERMINERS
         and name.lower() not in lx.NOT_NAMES
     )
+
+
+def _opens_plural(words: list[Word], k: int, i: int) -> bool:
+    """``words[k]`` opens the sentence and is a plural speaking noun, capitalised for that
+    alone, that the phrase up to the preposition at ``i`` hangs on, right before it or past
+    a participle of knowing or being told ("Officials familiar with the inquiry said",
+    "People briefed on the move said"; not "Reporters seized on …", a verb of their own).
+    Not before "of", which :func:`~storywatch.understand.chunks.opening_group` reads for a
+    few nouns only ("Members of the press accused … of implying" reports nothing)."""
+    if k != 0 or words[i].text == "of" or not words[k].text.endswith(("s", "People")):
+        return False
+    return i == k + 1 or (i == k + 2 and words[k + 1].text in _KNOWING)
+
+
+# Participles between a speaking noun and the phrase that tells what it knows.
+_KNOWING = frozenset(
+    ("familiar", "briefed", "involved", "close", "knowledgeable", "interviewed", "aware")
+)
 
 
 def _capital_head(words: list[Word], k: int, i: int) -> bool:
@@ -269,7 +293,11 @@ def _head_before(words: list[Word], i: int) -> int | None:
         return i - 2 if words[i - 2].text.lower() in lx.SPEAKER_NOUNS else None
     for k in range(i - 1, max(-1, i - 9), -1):
         low = words[k].text.lower()
-        if low in lx.SPEAKER_NOUNS and not words[k].text[:1].isupper():
+        if low in ("who", "that", "which"):
+            return None  # "Supporters who have heard from the campaign": a clause, no phrase
+        if low in lx.SPEAKER_NOUNS and (
+            not words[k].text[:1].isupper() or _opens_plural(words, k, i)
+        ):
             return k
         if k == i - 1 and words[i].text in ("for", "at") and person_noun(low):
             return k  # "a lobbyist for the industry", "a historian at Yale"
