@@ -329,3 +329,19 @@ def test_members_of_a_body_who_accuse_report_nothing_new() -> None:
     # "of" after an opening plural stays with the few group nouns chunks reads it for.
     text = "Members of the harbour press accused Ruiz of implying the crews were lazy.\n"
     assert kind_speaker_text(text) == []
+
+
+def test_a_time_adverb_closing_an_aside_leaves_the_subject_speaking() -> None:
+    text = (
+        "Mr. Vale, speaking to reporters a few hours later, said Mrs. Ruiz was "
+        '"misrepresenting" his record.\n'
+    )
+    assert direct_speaker_text(text) == [("Vale", 'Mrs. Ruiz was "misrepresenting" his record')]
+
+
+def test_a_name_before_a_verb_after_said_is_the_reported_clauses_subject() -> None:
+    # Not an inverted trailer ("…, said Ruiz."): "Ruiz had" opens what was said.
+    text = (
+        'The old pier, long the pride of the harbour and its crews, said Ruiz had "fallen apart."\n'
+    )
+    assert not any(sp == "Ruiz" for sp, _ in direct_speaker_text(text))

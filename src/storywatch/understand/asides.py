@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.clause_ends import finite
+from storywatch.understand.clause_ends import FINITE_AUXILIARIES, finite
 from storywatch.understand.clauses import _OBJECTS, TELL_LEMMAS
 from storywatch.understand.partial_tails import OCCASION, others_respond, turn_end
 from storywatch.understand.phrases import _np_after
@@ -190,6 +190,8 @@ def inverted(text: str, s: Sentence, k: int) -> Found | None:
     speaker = _np_after(text, s.words, k + 1)
     if speaker is None or _inside(s.quotes, speaker[0]):
         return None  # "…, writing “Allow me to …”": the words after the cue are quoted
+    if _subject_of_report(text, s, speaker):
+        return None
     start, end = _trim(text, s.start, s.start + len(before))
     tail = _tail_after_aside(text, s, speaker[1])
     if tail is not None:
@@ -217,6 +219,20 @@ def inverted(text: str, s: Sentence, k: int) -> Found | None:
     if direct and _closes_at(text, end):
         end += 1
     return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+
+
+def _subject_of_report(text: str, s: Sentence, speaker: Span) -> bool:
+    """ "The Rev. Calvin Foster, 58, pastor of a church in Orangeburg, said Clinton had
+    “shown up”": a verb right after the name ("had", "was", "would", a past tense) makes the
+    name the subject of the clause the cue reports, not a speaker written after it; the
+    words before the comma are the speaker and their appositive."""
+    inside = [w for w in s.words if speaker[0] < w.start and w.end <= speaker[1]]
+    if any(w.text.lower() in FINITE_AUXILIARIES for w in inside):
+        return True  # (the phrase reader may have run on into the verb: "Clinton had")
+    nxt = next((w for w in s.words if w.start >= speaker[1]), None)
+    if nxt is None or text[speaker[1] : nxt.start] != " " or not nxt.text[:1].islower():
+        return False
+    return finite(nxt.text) and nxt.text.lower() not in lx.CUE_WORDS
 
 
 def _reports_clause(s: Sentence, k: int) -> bool:

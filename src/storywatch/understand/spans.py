@@ -337,6 +337,11 @@ _NAME_QUOTE_WORDS = 4
 _PARTICIPLE_ASIDE = re.compile(r",\s+[a-z]+ing\s+\Z")
 
 
+# Adverbs of time the auxiliaries list holds ("would later write") that may also close an
+# aside before its comma ("Sanders, speaking a few hours later, said").
+_ASIDE_ADVERBS = frozenset(("later", "earlier", "again", "afterward", "afterwards", "then"))
+
+
 def subject_end(words: list[Word], k: int, *, any_ly: bool = False) -> int:
     """Where the subject of the verb at ``words[k]`` ends: ``k`` moved back over the
     auxiliaries and adverbs before the verb ("Ruiz has also said", "who would later write"),
@@ -349,7 +354,9 @@ def subject_end(words: list[Word], k: int, *, any_ly: bool = False) -> int:
     ):
         if words[j - 1].text in lx.MODAL_NAMES and past_tense(words[j].text):
             break  # "Will said", "May told": no modal takes a past tense; it is a name
-        if words[j].start - words[j - 1].end > 1 and words[j - 1].text.endswith("ly"):
+        if words[j].start - words[j - 1].end > 1 and (
+            words[j - 1].text.endswith("ly") or words[j - 1].text.lower() in _ASIDE_ADVERBS
+        ):
             break  # "…, who was not authorized to speak publicly, said": a comma between
         j -= 1
     return j

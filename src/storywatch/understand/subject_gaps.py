@@ -224,7 +224,9 @@ _NOUN_OPENERS = lx.words_of("the a an his her their its our this that these thos
 def skip_adverbs_after_aside(text: str, j: int, words: list[Word]) -> int:
     """The cue position with one or two adverbs before it stepped over when an aside closed
     by a comma comes before them ("O'Neill, who was off-camera, then loudly asked, …"): the
-    subject is before the aside, which the appositive reading finds. Only after the comma,
+    subject is before the aside, which the appositive reading finds. Not an adverb the
+    aside's own comma closes ("Sanders, speaking a few hours later, said": "later" is the
+    aside's). Only after the comma,
     or after a subject pronoun ("She angrily said", "he memorably promised that …": a
     pronoun has no noun of its own); elsewhere a word in "-ly" may be the subject's own noun
     ("the Ruiz family said")."""
@@ -233,7 +235,7 @@ def skip_adverbs_after_aside(text: str, j: int, words: list[Word]) -> int:
         k > 0
         and j - k < 2
         and _is_adverb(words[k - 1].text)
-        and (k == j or text[words[k - 1].end : words[k].start] == " ")
+        and text[words[k - 1].end : words[k].start] == " "
     ):
         k -= 1
     if k == j or k == 0:
