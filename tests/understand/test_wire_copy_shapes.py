@@ -347,3 +347,8 @@ def test_a_name_before_a_verb_after_said_is_the_reported_clauses_subject() -> No
         '"shown up" for them.\n'
     )
     assert not any(sp == "Ruiz" for _, sp, _ in kind_speaker_text(text))
+
+
+def test_a_parenthetical_trailer_after_a_colon_reports_what_the_colon_opens() -> None:
+    text = 'Mr. Vale was more restrained: the ferries, he said, "reward patience."\n'
+    assert direct_speaker_text(text) == [("Vale", 'the ferries "reward patience."')]

@@ -67,6 +67,11 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
         return found  # "“…,” he said, …": a trailer
     h0, h1 = _trim(text, s.start, s.start + len(head))
     h0 = _interrupted_clause(text, s, h0, h1)
+    colon = text.rfind(":", h0, h1)
+    if colon >= 0 and not _inside(s.quotes, colon):
+        # "Cruz was more restrained: the caucuses, he said, “reward …”": what the colon
+        # opens is what was said; the writer's sentence before it is not.
+        h0 = _trim(text, colon + 1, h1)[0]
     t0, t1 = _trim(text, right + 1, s.end)
     t1 = turn_end(text, s.quotes, t0, t1)  # "…, Ruiz said, was “a tax,” but critics …"
     head_words = _words_between(s, h0, h1)
