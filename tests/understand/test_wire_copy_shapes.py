@@ -352,3 +352,8 @@ def test_a_name_before_a_verb_after_said_is_the_reported_clauses_subject() -> No
 def test_a_parenthetical_trailer_after_a_colon_reports_what_the_colon_opens() -> None:
     text = 'Mr. Vale was more restrained: the ferries, he said, "reward patience."\n'
     assert direct_speaker_text(text) == [("Vale", 'the ferries "reward patience."')]
+
+
+def test_an_object_relative_report_ends_before_the_main_verb() -> None:
+    text = 'The levy, which Mayor Ruiz said would be "painless," was never collected.\n'
+    assert direct_speaker_text(text) == [("Ruiz", 'would be "painless,"')]

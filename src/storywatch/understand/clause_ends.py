@@ -125,15 +125,17 @@ _COMMA_WORD = re.compile(r",\s+([a-z]+)\b")
 
 
 def _relative_report(text: str, s: Sentence, speaker: Span | None, cue: Span) -> bool:
-    """The cue is the verb of a relative clause set off by a comma (", who once called")."""
-    return speaker is not None and bool(
-        _RELATIVE_CUE.match(text[speaker[1] : cue[0]])
-        or (
-            text[speaker[0] : speaker[1]].lower() in ("who", "which")
-            and text[s.start : speaker[0]].rstrip().endswith(",")
-        )
-        or _RELATIVE_SETTING.search(text, s.start, _past_which(text, speaker))
-    )
+    """The cue is the verb of a relative clause set off by a comma (", who once called",
+    ", which said", "the plan, which Trump said", ", in which Ruiz said", ", where …")."""
+    if speaker is None:
+        return False
+    if _RELATIVE_CUE.match(text[speaker[1] : cue[0]]):
+        return True
+    own = _past_which(text, speaker)
+    pronoun = text[speaker[0] : speaker[1]].lower() in ("who", "which") or own > speaker[0]
+    if pronoun and text[s.start : speaker[0]].rstrip().endswith(","):
+        return True
+    return _RELATIVE_SETTING.search(text, s.start, own) is not None
 
 
 def _past_which(text: str, speaker: Span) -> int:
