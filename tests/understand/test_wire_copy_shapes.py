@@ -357,3 +357,15 @@ def test_a_parenthetical_trailer_after_a_colon_reports_what_the_colon_opens() ->
 def test_an_object_relative_report_ends_before_the_main_verb() -> None:
     text = 'The levy, which Mayor Ruiz said would be "painless," was never collected.\n'
     assert direct_speaker_text(text) == [("Ruiz", 'would be "painless,"')]
+
+
+def test_a_main_verb_after_a_time_past_a_relative_clause_is_a_second_act() -> None:
+    for between in ("on Tuesday said", "now says"):
+        text = (
+            'Ruiz, who has called the levy "pie in the sky," '
+            f'{between} she was "looking forward" to the vote.\n'
+        )
+        assert direct_speaker_text(text) == [
+            ("Ruiz", 'the levy "pie in the sky,"'),
+            ("Ruiz", 'she was "looking forward" to the vote'),
+        ]

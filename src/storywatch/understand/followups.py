@@ -294,7 +294,7 @@ def _next_cue_followup(
         elif link in _RELATIVE and j < k and quote_first:
             speaker, cut = _trailer_relative(text, s, prev, words[j]), words[j].start
             cut = _comma_before(text, cut, words[j - 1].end)
-        elif j == k - 1 and (main := main_verb_after_relative(text, s, prev, words[j], w)):
+        elif main := main_verb_after_relative(text, s, prev, words[k - 1], w):
             speaker, cut = main, _comma_before(text, w.start, words[j].end)
         elif (joined := _new_subject_after_quote(text, s, k)) is not None:
             speaker, cut = joined

@@ -73,7 +73,14 @@ def main_verb_after_relative(
         return None
     gap = text[before.end : cue.start]
     if "," not in gap or not gap.rstrip().endswith(CLOSING_MARKS):
-        return None
+        # "…, who has called it “a disgrace,” on Tuesday said …": a time or an adverb
+        # between the clause's closing comma and the main verb.
+        q = next((q for q in reversed(s.quotes) if q.end <= cue.start), None)
+        if q is None or not _TIME_BEFORE_VERB.fullmatch(text, q.end, cue.start):
+            return None
+        if "," not in text[q.end - 2 : q.end + 1]:
+            return None
+        before = next(w for w in reversed(s.words) if w.end <= q.end)
     if prev.parts[-1][1] < before.end:
         return None
     lead = text[max(0, prev.speaker[0] - len(", whom ")) : prev.speaker[0]]
@@ -96,3 +103,10 @@ def main_verb_after_relative(
 
 
 _NAME_WORDS = 4
+
+# Between a relative clause's closing quotation and the main verb: "on Tuesday", "later",
+# "also", "last week" (one or two of them), with the clause's comma.
+_TIME_BEFORE_VERB = re.compile(
+    r",?\s*(?:(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|week|month|year|night|morning)\s+)?(?:(?:later|also|now|then|again|earlier)\s+)?"
+)
