@@ -369,3 +369,21 @@ def test_a_main_verb_after_a_time_past_a_relative_clause_is_a_second_act() -> No
             ("Ruiz", 'the levy "pie in the sky,"'),
             ("Ruiz", 'she was "looking forward" to the vote'),
         ]
+
+
+def test_a_memo_titled_is_its_publishers_words() -> None:
+    text = (
+        "On Monday night, Ruiz campaign manager Tomas Vale released a memo titled "
+        '"The Facts on Where the Race Stands."\n'
+    )
+    assert direct_speaker_text(text) == [("Tomas Vale", "The Facts on Where the Race Stands.")]
+
+
+def test_an_ad_entitled_is_the_ads_words() -> None:
+    text = 'The ad, entitled "Our Harbour," features five ferry crews.\n'
+    assert direct_speaker_text(text) == [("The ad", "Our Harbour,")]
+
+
+def test_a_book_titled_only_names_the_work() -> None:
+    text = 'The pier shop sold a faux thriller titled "The Day of the Levy."\n'
+    assert direct_speaker_text(text) == []

@@ -78,6 +78,7 @@ from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
 from storywatch.understand.speech_topics import spoke_about
 from storywatch.understand.text import Word
+from storywatch.understand.titled_works import titled_work
 from storywatch.understand.trailer_acts import SecondAct, second_act
 from storywatch.understand.unopened import unopened_quote
 
@@ -227,6 +228,7 @@ def attribute(an: Analysis) -> list[Attributed]:
         prev.sentence = s.index
         prev.paragraph = para
     _add_colon_led(an, out, history)
+    _add_titled(an, out, history)
     # Left out only now: a paraphrase read in the loop still lets the quotation after it
     # continue its speaker's words, and the speakers after it resolve as they did. A
     # paraphrase credited to a clause ("it withheld emails") is a misreading too.
@@ -251,6 +253,21 @@ def _add_colon_led(an: Analysis, out: list[Attributed], history: History) -> Non
         item = _make(an, found, history, an.paragraph_of(s.start))
         if item.speaker.identity < 0:
             continue
+        at = next((i for i, a in enumerate(out) if a.sentence > s.index), len(out))
+        out.insert(at, item)
+
+
+def _add_titled(an: Analysis, out: list[Attributed], history: History) -> None:
+    """The title a work was given ("a memo titled “…”", :mod:`titled_works`) that no
+    reading took, placed after the statements of sentences before it."""
+    if "titled" not in an.text and "headlined" not in an.text:
+        return
+    claimed = [p for a in out for p in a.parts]
+    for s in an.sentences:
+        found = titled_work(an.text, s, claimed)
+        if found is None:
+            continue
+        item = _make(an, found, history, an.paragraph_of(s.start))
         at = next((i for i, a in enumerate(out) if a.sentence > s.index), len(out))
         out.insert(at, item)
 
