@@ -340,13 +340,13 @@ def test_a_time_adverb_closing_an_aside_leaves_the_subject_speaking() -> None:
 
 
 def test_a_name_before_a_verb_after_said_is_the_reported_clauses_subject() -> None:
-    # Not an inverted trailer ("…, said Ruiz."): "Ruiz had" opens what was said. (The
-    # long subject before it is not read yet either: noted.)
+    # Not an inverted trailer ("…, said Ruiz."): "Ruiz had" opens what was said, and the
+    # titled name with an age and an appositive before it speaks.
     text = (
         "The Rev. Tomas Vale, 58, pastor of a Baptist church in Orangeburg, said Ruiz had "
         '"shown up" for them.\n'
     )
-    assert not any(sp == "Ruiz" for _, sp, _ in kind_speaker_text(text))
+    assert direct_speaker_text(text) == [("Tomas Vale", 'Ruiz had "shown up" for them')]
 
 
 def test_a_parenthetical_trailer_after_a_colon_reports_what_the_colon_opens() -> None:

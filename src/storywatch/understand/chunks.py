@@ -35,6 +35,8 @@ def names_someone(chunk: list[Word]) -> bool:
     stepped over ("56-year-old Maria Lopez")."""
     if len(chunk) > 1 and is_age(chunk[0].text):
         chunk = chunk[1:]
+    if len(chunk) > 2 and chunk[0].text in ("The", "the") and chunk[1].text in _THE_TITLES:
+        chunk = chunk[1:]  # "The Rev. Calvin Foster": the title's article, then the name
     first = chunk[0].text
     low = first.lower()
     return (
@@ -43,6 +45,10 @@ def names_someone(chunk: list[Word]) -> bool:
         and low not in _DETERMINERS
         and any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in chunk)
     )
+
+
+# Titles written with "the" before a name ("the Rev. Al Sharpton", "the Hon. Ann Lee").
+_THE_TITLES = frozenset(("Rev.", "Rev", "Reverend", "Hon.", "Honorable"))
 
 
 def is_name_chunk(chunk: list[Word]) -> bool:
