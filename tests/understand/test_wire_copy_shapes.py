@@ -387,3 +387,8 @@ def test_an_ad_entitled_is_the_ads_words() -> None:
 def test_a_book_titled_only_names_the_work() -> None:
     text = 'The pier shop sold a faux thriller titled "The Day of the Levy."\n'
     assert direct_speaker_text(text) == []
+
+
+def test_the_person_told_and_where_are_not_what_was_said() -> None:
+    text = 'Ruiz told supporters at a rally in Harbourside she would "rebuild the pier."\n'
+    assert direct_speaker_text(text) == [("Ruiz", 'she would "rebuild the pier."')]

@@ -220,12 +220,18 @@ def _skip_phrase(text: str, words: list[Word], i: int) -> int:
             return k
         if low in lx.RELATIVE_PRONOUNS and k - 1 > i and _bare_subject(words, k - 1):
             return k - 1  # "said in an email lawmakers who backed it had …"
+        if low in _CLAUSE_PRONOUNS and k > i and words[k - 1].text[:1].isupper():
+            return k  # "told supporters at a rally in Tampa he would …": the clause starts
         if low in _SUBJECTS or low in _VERBISH:
             return -1
         if low in _DETERMINERS and k > i:
             return k
         k += 1
     return k if k < len(words) or k - i < _MAX_PP else -1
+
+
+# Subject pronouns that open a clause after a place name ends a phrase ("in Tampa he …").
+_CLAUSE_PRONOUNS = frozenset(("he", "she", "they", "we"))
 
 
 def _bare_subject(words: list[Word], k: int) -> bool:
