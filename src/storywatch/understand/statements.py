@@ -19,6 +19,7 @@ text is the clause as written, marks included, so a reader sees which words are 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from storywatch.model import Statement
@@ -72,7 +73,13 @@ from storywatch.understand.reportless import (
     verb_takes_object,
 )
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
-from storywatch.understand.spans import Found, Sentence, _has_quote, _words_between, parts_overlap
+from storywatch.understand.spans import (
+    Found,
+    Sentence,
+    _has_quote,
+    _words_between,
+    parts_overlap,
+)
 from storywatch.understand.speaker_spans import speaker_span
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
@@ -227,8 +234,9 @@ def attribute(an: Analysis) -> list[Attributed]:
         prev.parts.extend(parts)
         prev.sentence = s.index
         prev.paragraph = para
-    _add_colon_led(an, out, history)
-    _add_titled(an, out, history)
+    _add_late(an, out, history, colon_led, named_only=True)
+    if "titled" in text or "headlined" in text:
+        _add_late(an, out, history, titled_work)
     # Left out only now: a paraphrase read in the loop still lets the quotation after it
     # continue its speaker's words, and the speakers after it resolve as they did. A
     # paraphrase credited to a clause ("it withheld emails") is a misreading too.
@@ -240,34 +248,27 @@ def attribute(an: Analysis) -> list[Attributed]:
     ]
 
 
-def _add_colon_led(an: Analysis, out: list[Attributed], history: History) -> None:
-    """A quotation after a colon closing a sentence that opens with a name, which no
-    reading took (`lead_ins.colon_led`): read once every sentence has been, so it never
-    takes words a cue or a layout gave to someone else; kept only with a named speaker,
-    placed after the statements of sentences before it."""
+def _add_late(
+    an: Analysis,
+    out: list[Attributed],
+    history: History,
+    read: Callable[[str, Sentence, list[Span]], Found | None],
+    named_only: bool = False,
+) -> None:
+    """Quotations no reading took, read by ``read`` once every sentence has been, so they
+    never take words a cue or a layout gave to someone else; each placed after the
+    statements of sentences before it (with ``named_only``, kept only with a named
+    speaker). The readers: a quotation after a colon closing a sentence that opens with a
+    name (`lead_ins.colon_led`), and the title a message was given ("a memo titled “…”",
+    :mod:`titled_works`)."""
     claimed = [p for a in out for p in a.parts]
     for s in an.sentences:
-        found = colon_led(an.text, s, claimed)
+        found = read(an.text, s, claimed)
         if found is None:
             continue
         item = _make(an, found, history, an.paragraph_of(s.start))
-        if item.speaker.identity < 0:
+        if named_only and item.speaker.identity < 0:
             continue
-        at = next((i for i, a in enumerate(out) if a.sentence > s.index), len(out))
-        out.insert(at, item)
-
-
-def _add_titled(an: Analysis, out: list[Attributed], history: History) -> None:
-    """The title a work was given ("a memo titled “…”", :mod:`titled_works`) that no
-    reading took, placed after the statements of sentences before it."""
-    if "titled" not in an.text and "headlined" not in an.text:
-        return
-    claimed = [p for a in out for p in a.parts]
-    for s in an.sentences:
-        found = titled_work(an.text, s, claimed)
-        if found is None:
-            continue
-        item = _make(an, found, history, an.paragraph_of(s.start))
         at = next((i for i, a in enumerate(out) if a.sentence > s.index), len(out))
         out.insert(at, item)
 
