@@ -392,3 +392,10 @@ def test_a_book_titled_only_names_the_work() -> None:
 def test_the_person_told_and_where_are_not_what_was_said() -> None:
     text = 'Ruiz told supporters at a rally in Harbourside she would "rebuild the pier."\n'
     assert direct_speaker_text(text) == [("Ruiz", 'she would "rebuild the pier."')]
+
+
+def test_a_main_said_after_an_appositive_with_its_own_who_said_is_the_names() -> None:
+    text = (
+        'Mara Lind, a teacher who said she backed Ruiz in 2012, said the report was "old news."\n'
+    )
+    assert direct_speaker_text(text) == [("Mara Lind", 'the report was "old news."')]

@@ -235,16 +235,29 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
         if not _is_cue(w, s.quotes) or w.text.endswith("ing"):
             continue
         nearer = _cue_led_pass(text, s, start_at=k)
-        if nearer is not None and nearer.cue is not None and nearer.cue[0] == w.start:
-            # "…, whom he called “…”" inside the first clause names, it does not report; so
-            # does "the levy, which she called “reckless,” would …", the clause going on.
-            inside = relative_naming(s.words, k, first) or (
-                (relative_opener(text, s, k) >= 0 or subject_relative(text, s, k))
-                and resumed(text, quote.end)
-            )
-            best = first if inside or _clause_subject(text, first, nearer) else nearer
+        if nearer is None or nearer.cue is None or nearer.cue[0] != w.start:
+            if w.text.lower() in _NOUN_LIKE_CUES and _verb_next(s.words, k):
+                continue  # "said the report was “…”": the noun, read past to the verb
+            break
+        # "…, whom he called “…”" inside the first clause names, it does not report; so
+        # does "the levy, which she called “reckless,” would …", the clause going on.
+        inside = relative_naming(s.words, k, first) or (
+            (relative_opener(text, s, k) >= 0 or subject_relative(text, s, k))
+            and resumed(text, quote.end)
+        )
+        best = first if inside or _clause_subject(text, first, nearer) else nearer
         break
     return best
+
+
+# Cue words that are as often nouns ("the report was", "the statement said"): one that
+# reads nothing of its own does not stop the search for the verb nearest the quotation.
+_NOUN_LIKE_CUES = frozenset(("report", "reports", "statement", "comment", "comments"))
+
+
+def _verb_next(words: list[Word], k: int) -> bool:
+    """The word after ``words[k]`` is a form of "be" or "have": ``words[k]`` is its noun."""
+    return k + 1 < len(words) and words[k + 1].text in ("was", "were", "is", "are", "has", "had")
 
 
 def _clause_subject(text: str, first: Found, nearer: Found) -> bool:
