@@ -399,3 +399,14 @@ def test_a_main_said_after_an_appositive_with_its_own_who_said_is_the_names() ->
         'Mara Lind, a teacher who said she backed Ruiz in 2012, said the report was "old news."\n'
     )
     assert direct_speaker_text(text) == [("Mara Lind", 'the report was "old news."')]
+
+
+def test_while_also_with_a_participle_is_the_same_speakers_second_act() -> None:
+    text = (
+        'Ruiz said crews should not "blame every captain," while also insisting that the '
+        'riders\' concerns were "legitimate."\n'
+    )
+    assert direct_speaker_text(text) == [
+        ("Ruiz", 'crews should not "blame every captain,"'),
+        ("Ruiz", 'that the riders\' concerns were "legitimate."'),
+    ]

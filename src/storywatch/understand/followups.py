@@ -275,7 +275,7 @@ def _next_cue_followup(
                 speaker = main_subject(text, s)
         elif (
             w.text.endswith("ing")
-            and j == k - 1
+            and j < k  # (past an adverb: "while also insisting")
             and link in _SET_AGAINST
             and not (link == "while" and _same_verb(text, prev.cue, w))
         ):
