@@ -410,3 +410,20 @@ def test_while_also_with_a_participle_is_the_same_speakers_second_act() -> None:
         ("Ruiz", 'crews should not "blame every captain,"'),
         ("Ruiz", 'that the riders\' concerns were "legitimate."'),
     ]
+
+
+def test_according_to_between_subject_and_a_short_quoted_predicate() -> None:
+    text = 'The auditor\'s findings, according to the letter, remain "unchanged."\n'
+    assert direct_speaker_text(text) == [
+        ("the letter", 'The auditor\'s findings remain "unchanged."')
+    ]
+
+
+def test_according_to_a_source_with_a_relative_clause_takes_both_halves() -> None:
+    text = (
+        "Missing from the talks, according to members who spoke with reporters afterward, "
+        'was any mention of the "ferry scandal."\n'
+    )
+    assert [t for _, t in direct_speaker_text(text)] == [
+        'Missing from the talks was any mention of the "ferry scandal."'
+    ]

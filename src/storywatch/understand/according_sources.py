@@ -80,6 +80,11 @@ def source_apposition(text: str, source: Span, stop: int) -> int | None:
     role with no verb, or a name after a role. The offset of the comma or full stop that
     closes it (before ``stop``); ``None`` when the comma opens anything else (the content:
     "According to Lopez, the port will close")."""
+    if text.startswith(" who ", source[1]):
+        # "according to members who spoke with reporters afterward, was …": a restrictive
+        # relative clause on the source runs to the aside's comma.
+        comma = text.find(",", source[1], stop)
+        return comma if comma > 0 and not _QUOTE.search(text, source[1], comma) else None
     if text[source[1] : source[1] + 1] != ",":
         return None
     m = _UP_TO_PUNCTUATION.match(text, source[1] + 1, stop)
@@ -90,6 +95,8 @@ def source_apposition(text: str, source: Span, stop: int) -> int | None:
         return None
     return m.end(1)
 
+
+_QUOTE = re.compile(r"[“”\"]|''")
 
 # The words after the source's comma, up to the next comma or the sentence's full stop.
 _UP_TO_PUNCTUATION = re.compile(r"\s*([^,;:.“”\"()]+(?:\.[A-Z][^,;:.“”\"()]*)*)(?=,|\.?\s*\Z)")

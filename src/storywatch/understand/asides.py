@@ -300,8 +300,9 @@ def aside_around(text: str, s: Sentence, start: int, end: int, np: Span, cue: Sp
         return None
     t0, t1 = _trim(text, np[1] + 1, s.end)
     t1 = turn_end(text, s.quotes, t0, t1)  # "…, was “fully open,” but critics doubt it"
-    if t0 >= t1 or len(_words_between(s, t0, t1)) < 3:
-        return None
+    tail = len(_words_between(s, t0, t1))
+    if t0 >= t1 or tail < 2 or (tail == 2 and not _has_quote(s.quotes, t0, t1 + 1, text)):
+        return None  # ("…, according to the letter, remain “unchanged.”": two words will do)
     h1 = end
     if _closes_at(text, h1):
         h1 += 1
