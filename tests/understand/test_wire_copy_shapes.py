@@ -427,3 +427,8 @@ def test_according_to_a_source_with_a_relative_clause_takes_both_halves() -> Non
     assert [t for _, t in direct_speaker_text(text)] == [
         'Missing from the talks was any mention of the "ferry scandal."'
     ]
+
+
+def test_a_noun_of_speech_after_a_naming_verb_and_that_is_its_object() -> None:
+    text = 'The council\'s Republicans called that claim "laughable."\n'
+    assert direct_speaker_text(text) == [("The council's Republicans", 'that claim "laughable."')]

@@ -549,12 +549,21 @@ def _named_object(text: str, s: Sentence, k: int) -> bool:
     gives its quoted name, so the naming verb's subject speaks. Only then: elsewhere such a
     noun ("the mayor's remarks, Ruiz wrote: …") still finds the right words often enough."""
     owner = s.words[k - 1]
+    demonstrative = owner.text.lower() in ("that", "this", "the", "his", "her", "their")
+    if demonstrative and k > 1 and s.words[k - 2].text.lower() in _NAMING_FORMS:
+        # "called that claim “laughable”": a determiner after the naming verb opens its
+        # object, and the cue word is that object's noun.
+        return True
     if not owner.text.endswith(lx.POSSESSIVE_ENDINGS) or owner.text.lower() in _CONTRACTED:
         return False
     if text[owner.end : s.words[k].start] != " ":
         return False  # "a cousin of the Ruizes', said …"
     naming = naming_content(text, s)
     return naming is not None and naming.verb < k and naming.content[0] <= owner.start
+
+
+# Naming verbs whose object may be a noun of speech ("called that claim “laughable”").
+_NAMING_FORMS = frozenset(("called", "calls", "calling", "dubbed", "labeled", "deemed"))
 
 
 def _counted(text: str, words: list[Word], k: int) -> bool:
