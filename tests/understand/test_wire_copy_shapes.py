@@ -432,3 +432,13 @@ def test_according_to_a_source_with_a_relative_clause_takes_both_halves() -> Non
 def test_a_noun_of_speech_after_a_naming_verb_and_that_is_its_object() -> None:
     text = 'The council\'s Republicans called that claim "laughable."\n'
     assert direct_speaker_text(text) == [("The council's Republicans", 'that claim "laughable."')]
+
+
+def test_a_digest_items_credit_at_the_end_of_its_line_after_the_editors_words() -> None:
+    text = (
+        "FERRY TOLLS DOUBLE OVERNIGHT “Riders woke to a bill twice the size of last "
+        "month's.” Read more tonight at nine. [Harbour Post.]\n"
+    )
+    assert direct_speaker_text(text) == [
+        ("Harbour Post", "Riders woke to a bill twice the size of last month's.")
+    ]

@@ -105,11 +105,23 @@ def headline_quote(text: str, s: Sentence) -> Found | None:
         return None
     if not all(w.text.isupper() or w.text.isdigit() for w in head):
         return None
-    credit = _BRACKET_CREDIT.match(text, quotes[-1].end)
+    credit = _BRACKET_CREDIT.match(text, quotes[-1].end) or _line_credit(text, quotes[-1].end)
     if credit is None:
         return None
     parts = [p for o in quotes for p in o.parts]
     return Found(tuple(parts), True, credit.span(1), None, s.index)
+
+
+def _line_credit(text: str, start: int) -> re.Match[str] | None:
+    """The outlet credited at the end of the item's line when the editor's own sentences
+    come between it and the quotation ("… “…” Tune in tonight at 9. [AP.]")."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    bracket = text.rfind("[", start, end)
+    if bracket < 0:
+        return None
+    credit = _BRACKET_CREDIT.match(text, bracket)
+    return credit if credit is not None and not text[credit.end() : end].strip() else None
 
 
 _HEADLINE_MIN_WORDS = 3
