@@ -437,8 +437,8 @@ def test_a_noun_of_speech_after_a_naming_verb_and_that_is_its_object() -> None:
 def test_a_digest_items_credit_at_the_end_of_its_line_after_the_editors_words() -> None:
     text = (
         "FERRY TOLLS DOUBLE OVERNIGHT “Riders woke to a bill twice the size of last "
-        "month's.” Read more tonight at nine. [Harbour Post.]\n"
+        "month.” Read more tonight at nine. [Harbour Post.]\n"
     )
     assert direct_speaker_text(text) == [
-        ("Harbour Post", "Riders woke to a bill twice the size of last month's.")
+        ("Harbour Post", "Riders woke to a bill twice the size of last month.")
     ]
