@@ -442,3 +442,8 @@ def test_a_digest_items_credit_at_the_end_of_its_line_after_the_editors_words() 
     assert direct_speaker_text(text) == [
         ("Harbour Post", "Riders woke to a bill twice the size of last month.")
     ]
+
+
+def test_as_someone_likes_to_say_credits_them() -> None:
+    text = 'The crowd was, as Ruiz likes to say, "huge."\n'
+    assert direct_speaker_text(text) == [("Ruiz", "huge.")]

@@ -337,6 +337,9 @@ _NAME_QUOTE_WORDS = 4
 _PARTICIPLE_ASIDE = re.compile(r",\s+[a-z]+ing\s+\Z")
 
 
+# Verbs of habit before "to say" ("as Trump likes to say", "as she is fond of saying" aside).
+_HABIT_VERBS = frozenset(("likes", "like", "loves", "love", "liked", "loved", "tends", "tend"))
+
 # Adverbs of time the auxiliaries list holds ("would later write") that may also close an
 # aside before its comma ("Sanders, speaking a few hours later, said").
 _ASIDE_ADVERBS = frozenset(("later", "earlier", "again", "afterward", "afterwards", "then"))
@@ -349,6 +352,8 @@ def subject_end(words: list[Word], k: int, *, any_ly: bool = False) -> int:
     ``any_ly`` steps over every word in "-ly" too ("he infamously referred to"), for verbs
     whose subject is found by other means when this walk goes wrong."""
     j = k
+    if j > 1 and words[j - 1].text == "to" and words[j - 2].text in _HABIT_VERBS:
+        j -= 2  # "as Trump likes to say": the habit's subject says it
     while j > 0 and (
         words[j - 1].text.lower() in lx.AUXILIARIES or (any_ly and words[j - 1].text.endswith("ly"))
     ):
