@@ -447,3 +447,15 @@ def test_a_digest_items_credit_at_the_end_of_its_line_after_the_editors_words() 
 def test_as_someone_likes_to_say_credits_them() -> None:
     text = 'The crowd was, as Ruiz likes to say, "huge."\n'
     assert direct_speaker_text(text) == [("Ruiz", "huge.")]
+
+
+def test_as_someone_said_after_a_quotation_credits_the_words_before_it() -> None:
+    for text in (
+        'The levy is "dead," as Ruiz said.\n',
+        'The levy is "dead," as Ruiz said on Monday, which only raises the stakes.\n',
+    ):
+        assert direct_speaker_text(text) == [("Ruiz", 'The levy is "dead,"')]
+
+
+def test_as_someone_said_without_a_quotation_reads_no_direct_quote() -> None:
+    assert direct_speaker_text("The levy is dead, as Ruiz said.\n") == []

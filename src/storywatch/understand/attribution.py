@@ -69,7 +69,13 @@ from storywatch.understand.questions import after_asked_by, answer_start
 from storywatch.understand.relative_chains import chained_relative
 from storywatch.understand.relative_cues import relative_opener, resumed, subject_relative
 from storywatch.understand.relative_reports import relative_report
-from storywatch.understand.shapes import as_put_it, colon_intro, colon_quote, in_the_words_of
+from storywatch.understand.shapes import (
+    as_put_it,
+    as_said_after,
+    colon_intro,
+    colon_quote,
+    in_the_words_of,
+)
 from storywatch.understand.spans import (
     INTRODUCES,
     OPENING_MARKS,
@@ -169,6 +175,7 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
         or according_to(text, s)
         or colon_intro(text, s)
         or as_put_it(text, s)
+        or as_said_after(text, s)
         or in_the_words_of(text, s)
         or colon_quote(text, s)
     )

@@ -26,6 +26,7 @@ from storywatch.understand.spans import (
     Sentence,
     Span,
     _inside,
+    _trim,
     is_title_quote,
     past_tense,
     subject_end,
@@ -157,6 +158,33 @@ def as_put_it(text: str, s: Sentence) -> Found | None:
         content = _rest_of_clause(text, s, comma + 1)
         return Found((content,), True, speaker, cue, s.index) if content else None
     return None
+
+
+def as_said_after(text: str, s: Sentence) -> Found | None:
+    """ "Still, the race “is a dead heat right now,” as Cruz said on a radio show.": "as X
+    said" after a quotation credits X with the words before its comma, whether it closes the
+    sentence or is set off inside it ("…,” as Cruz said on Monday, only magnifies …")."""
+    m = _AS_SAID.search(text, s.start, s.end)
+    if m is None or _inside(s.quotes, m.start("who")):
+        return None
+    at = m.start()
+    if _inside(s.quotes, at):  # ",” as …": the comma inside the closing mark
+        end = next(q.end for q in s.quotes if q.start <= at < q.end)
+    else:  # "”, as …" or ", as …"
+        end = at + 1 if text[at] in '”"' else at
+    start = _trim(text, s.start, end)[0]
+    if not any(start <= q.start and q.end <= end for q in s.quotes):
+        return None
+    return Found(((start, end),), True, m.span("who"), m.span("cue"), s.index)
+
+
+# ", as Cruz said on …." / "…,” as one aide put it." closing the sentence, or set off by a
+# comma inside it ("…,” as Cruz said on Monday, only magnifies …").
+_AS_SAID = re.compile(
+    r"(?:,|,[”\"]|[”\"],)\s+as\s+(?P<who>(?:[A-Z][\w.'’-]*\s){0,2}[A-Z][\w'’-]*)\s+"
+    r"(?P<cue>said|says|put it|noted|wrote|likes to say|has said)\b[^.;:,“”\"]{0,60}"
+    r"(?:[.!?]?\s*\Z|,)"
+)
 
 
 def _rest_of_clause(text: str, s: Sentence, start: int) -> Span | None:
