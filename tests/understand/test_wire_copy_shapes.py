@@ -459,3 +459,10 @@ def test_as_someone_said_after_a_quotation_credits_the_words_before_it() -> None
 
 def test_as_someone_said_without_a_quotation_reads_no_direct_quote() -> None:
     assert direct_speaker_text("The levy is dead, as Ruiz said.\n") == []
+
+
+def test_a_source_with_knowledge_of_talks_speaks() -> None:
+    text = 'A source with knowledge of the harbour talks said the levy was "dead."\n'
+    assert direct_speaker_text(text) == [
+        ("A source with knowledge of the harbour talks", 'the levy was "dead."')
+    ]

@@ -264,7 +264,11 @@ _NOUN_LIKE_CUES = frozenset(("report", "reports", "statement", "comment", "comme
 
 def _verb_next(words: list[Word], k: int) -> bool:
     """The word after ``words[k]`` is a form of "be" or "have": ``words[k]`` is its noun."""
-    return k + 1 < len(words) and words[k + 1].text in ("was", "were", "is", "are", "has", "had")
+    return k + 1 < len(words) and words[k + 1].text in _BE_HAVE
+
+
+# Forms of "be" and "have" a noun of speech stands before ("the report was", "claims were").
+_BE_HAVE = frozenset(("was", "were", "is", "are", "has", "have", "had"))
 
 
 def _clause_subject(text: str, first: Found, nearer: Found) -> bool:
@@ -279,7 +283,7 @@ def _clause_subject(text: str, first: Found, nearer: Found) -> bool:
         return False
     verb = text[nearer.cue[0] : nearer.cue[1]].lower()
     after = text[nearer.cue[1] : nearer.cue[1] + 6].lstrip()
-    noun = verb.endswith("s") and after.split(" ", 1)[0] in ("were", "are", "have")
+    noun = verb.endswith("s") and after.split(" ", 1)[0] in _BE_HAVE
     if lx.CUE_LEMMA.get(verb) not in _OTHER_SENSES and not noun:
         # ("the hacking claims were “ridiculous”": a plural noun before its verb)
         return False

@@ -53,7 +53,7 @@ def carried_words(text: str, s: Sentence) -> Found | None:
             head = k - 2
         else:
             continue
-        printed = head >= 0 and words[head].text.lower() in _WORN_OR_HELD
+        printed = head >= 0 and words[head].text.lower() in lx.PRINTED_THINGS
         quote = _quote_after(text, s, w, printed)
         if quote is None or head < 2 or _inside(s.quotes, words[head].start):
             continue
@@ -73,7 +73,7 @@ def _speaker(text: str, s: Sentence, opener: int, head: int) -> Span | None:
         return (s.words[opener].start, s.words[head].end)
     if before in lx.PUBLISHING_VERBS:
         return verb_subject(text, s, opener - 1)[1]
-    if s.words[head].text.lower() in _WORN_OR_HELD and before not in _SCENE_PREPOSITIONS:
+    if s.words[head].text.lower() in lx.PRINTED_THINGS and before not in _SCENE_PREPOSITIONS:
         # "wore a campaign hat reading, “…”", "held up a sign saying “…”": words printed on
         # a thing worn or held; the annotators credit the thing (as often as the holder,
         # and the quotation is its content either way).
@@ -81,7 +81,6 @@ def _speaker(text: str, s: Sentence, opener: int, head: int) -> Span | None:
     return None
 
 
-_WORN_OR_HELD = lx.PRINTED_THINGS
 # "found the body near a sign reading “Keep Out”": a sign in the scene, no one's message.
 _SCENE_PREPOSITIONS = _GERUND_TAKERS | lx.words_of("near beside behind past under above below")
 

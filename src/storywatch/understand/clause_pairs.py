@@ -166,10 +166,14 @@ def _semicolon(text: str, s: Sentence) -> tuple[int, int] | None:
     """ "Trump said he was “very happy”; Cruz said he had “no comment.”": a semicolon
     outside the quotations joins two clauses, each of which may hold its own act of
     speech; (where the first clause ends, where the second starts)."""
-    for m in re.finditer(r";\s+", text[s.start : s.end]):
-        at = s.start + m.start()
-        if not _inside(s.quotes, at):
-            return at, s.start + m.end()
+    at = text.find(";", s.start, s.end)
+    while at >= 0:
+        nxt = at + 1
+        if nxt < s.end and text[nxt].isspace() and not _inside(s.quotes, at):
+            while nxt < s.end and text[nxt].isspace():
+                nxt += 1
+            return at, nxt
+        at = text.find(";", at + 1, s.end)
     return None
 
 

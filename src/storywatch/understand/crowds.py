@@ -34,8 +34,6 @@ from storywatch.understand.spans import (
 from storywatch.understand.subjects import coordinated_subject, opening_subject, recurring_name
 from storywatch.understand.text import Quote
 
-_SHOUT_VERBS = lx.SHOUT_VERBS
-
 # Nouns for what a crowd cries, followed by "of" and the words ("chants of “…”").
 _SHOUT_NOUNS = words_of("chant chants shout shouts cries calls chorus screams")
 
@@ -63,7 +61,7 @@ def crowd_words(text: str, s: Sentence) -> Found | None:
     for k, w in enumerate(words):
         low = w.text.lower()
         is_noun = low in _SHOUT_NOUNS and k + 1 < len(words) and words[k + 1].text == "of"
-        is_verb = not is_noun and low in _SHOUT_VERBS and w.text[:1].islower()
+        is_verb = not is_noun and low in lx.SHOUT_VERBS and w.text[:1].islower()
         if not (is_verb or is_noun) or _inside(s.quotes, w.start):
             continue
         after = w.end if is_verb else words[k + 1].end
@@ -87,7 +85,7 @@ def crowd_speaker(text: str, s: Sentence, found: Found) -> Found:
     if found.cue is None or found.speaker is None:
         return found
     k = next((n for n, w in enumerate(s.words) if w.start == found.cue[0]), None)
-    if k is None or k == 0 or s.words[k].text.lower() not in _SHOUT_VERBS:
+    if k is None or k == 0 or s.words[k].text.lower() not in lx.SHOUT_VERBS:
         return found
     if not s.words[k].text.endswith("ing") or "," not in text[s.words[k - 1].end : found.cue[0]]:
         return found

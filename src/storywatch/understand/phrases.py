@@ -256,7 +256,9 @@ def _opens_plural(words: list[Word], k: int, i: int) -> bool:
     "People briefed on the move said"; not "Reporters seized on …", a verb of their own).
     Not before "of", which :func:`~storywatch.understand.chunks.opening_group` reads for a
     few nouns only ("Members of the press accused … of implying" reports nothing)."""
-    if k != 0 or words[i].text == "of" or not words[k].text.endswith(("s", "People")):
+    if k != 0 or words[i].text == "of":
+        return False
+    if words[k].text != "People" and not words[k].text.endswith("s"):
         return False
     return i == k + 1 or (i == k + 2 and words[k + 1].text in _KNOWING)
 

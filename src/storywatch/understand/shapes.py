@@ -200,10 +200,7 @@ def _rest_of_clause(text: str, s: Sentence, start: int) -> Span | None:
         if text[n] in ",;" and not _inside(s.quotes, n):
             end = n
             break
-    a = start
-    while a < end and text[a].isspace():
-        a += 1
-    span = _trim_end(text, a, end)
+    span = _trim(text, start, end)
     return span if span[1] > span[0] else None
 
 

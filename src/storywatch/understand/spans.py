@@ -292,12 +292,7 @@ def _appositive_before(text: str, at: int) -> bool:
     return not any(w.strip(".").lower() in lx.CUE_WORDS for w in lead)
 
 
-_CLAUSE_OPENERS = _words(
-    """
-    but and or nor so yet because while although though if when as since that which where
-    whereas unless until after before
-    """
-)
+_CLAUSE_OPENERS = lx.SUBORDINATORS | _words("but and or nor so yet that which whereas unless")
 
 
 # The most words (and characters) between the appositive's comma and its quotation.
