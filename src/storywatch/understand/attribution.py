@@ -48,15 +48,14 @@ from storywatch.understand.closed_cues import ends_its_clause
 from storywatch.understand.contents import content_after, content_before
 from storywatch.understand.crowds import crowd_speaker
 from storywatch.understand.digests import headline_quote, labelled_quote, signed_quote
-from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.naming import (
     after_set_off_phrase,
-    naming_content,
     passive_naming,
     passive_naming_verb,
     relative_naming,
     with_naming,
 )
+from storywatch.understand.nearer_cues import clause_predicate, named_object, noun_before_verb
 from storywatch.understand.outer_trailers import outer_act, trailer_start
 from storywatch.understand.phrases import (
     _np_after,
@@ -78,7 +77,6 @@ from storywatch.understand.shapes import (
 )
 from storywatch.understand.spans import (
     INTRODUCES,
-    OPENING_MARKS,
     Found,
     Sentence,
     Span,
@@ -243,7 +241,7 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
             continue
         nearer = _cue_led_pass(text, s, start_at=k)
         if nearer is None or nearer.cue is None or nearer.cue[0] != w.start:
-            if w.text.lower() in _NOUN_LIKE_CUES and _verb_next(s.words, k):
+            if noun_before_verb(s.words, k):
                 continue  # "said the report was “…”": the noun, read past to the verb
             break
         # "…, whom he called “…”" inside the first clause names, it does not report; so
@@ -252,50 +250,9 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
             (relative_opener(text, s, k) >= 0 or subject_relative(text, s, k))
             and resumed(text, quote.end)
         )
-        best = first if inside or _clause_subject(text, first, nearer) else nearer
+        best = first if inside or clause_predicate(text, first, nearer) else nearer
         break
     return best
-
-
-# Cue words that are as often nouns ("the report was", "the statement said"): one that
-# reads nothing of its own does not stop the search for the verb nearest the quotation.
-_NOUN_LIKE_CUES = frozenset(("report", "reports", "statement", "comment", "comments"))
-
-
-def _verb_next(words: list[Word], k: int) -> bool:
-    """The word after ``words[k]`` is a form of "be" or "have": ``words[k]`` is its noun."""
-    return k + 1 < len(words) and words[k + 1].text in _BE_HAVE
-
-
-# Forms of "be" and "have" a noun of speech stands before ("the report was", "claims were").
-_BE_HAVE = frozenset(("was", "were", "is", "are", "has", "have", "had"))
-
-
-def _clause_subject(text: str, first: Found, nearer: Found) -> bool:
-    """ "McConnell said the Senate would not confirm Garland “under any circumstances”",
-    "Kirk said he would write in “David Petraeus”": the nearer cue is a verb that reports
-    only in another sense (confirming a nominee, writing in a name: an object, no "that" or
-    quotation after it), and its subject opens what "said" or "told" reports; so the verb is
-    the reported clause's own predicate, and the first speaker's words take in the whole
-    clause. So is a plural noun of speech before "were"/"are"/"have" ("said the hacking
-    claims were “ridiculous”"), which a verb never stands before."""
-    if nearer.speaker is None or nearer.cue is None or first.cue is None or not first.parts:
-        return False
-    verb = text[nearer.cue[0] : nearer.cue[1]].lower()
-    after = text[nearer.cue[1] : nearer.cue[1] + 6].lstrip()
-    noun = verb.endswith("s") and after.split(" ", 1)[0] in _BE_HAVE
-    if lx.CUE_LEMMA.get(verb) not in _OTHER_SENSES and not noun:
-        # ("the hacking claims were “ridiculous”": a plural noun before its verb)
-        return False
-    if lx.CUE_LEMMA.get(text[first.cue[0] : first.cue[1]].lower()) not in ("say", "tell"):
-        return False
-    if after.startswith(("that", ":", *OPENING_MARKS)):
-        return False
-    return text[first.parts[0][0] : nearer.speaker[0]].strip() in ("", "that")
-
-
-# Cues with a common sense that reports nothing ("confirm a nominee", "write in a name").
-_OTHER_SENSES = frozenset(("confirm", "write"))
 
 
 def _relative_act(text: str, s: Sentence, first: Found, quote: Quote | None) -> Found | None:
@@ -398,7 +355,7 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "After the talk concluded, Ruiz stated …": the later cue speaks
         if k > 0 and w.text.endswith("s") and _counted(text, words, k):
             continue  # "leads by 29 points": after a count the word is a plural noun
-        if k > 0 and _named_object(text, s, k):
+        if k > 0 and named_object(text, s, k):
             continue  # "called the mayor's remarks “reckless”": a naming verb's object
         if owned_noun_not_verb(text, s, k):
             continue  # "Vale's comments": a noun of its owner, not a verb
@@ -546,35 +503,6 @@ def _listener_only(text: str, s: Sentence, k: int, speaker: Span) -> bool:
 
 _CLOSED_COMMA = re.compile(r"[,?!][”\"’]+\s*\Z|,''\s*\Z")
 _LISTENER_WORDS = 4
-
-
-# "He's said", "she’s predicting": a pronoun's "'s" is "is" or "has", not an owner.
-_CONTRACTED = frozenset(
-    _words("he's he’s she's she’s it's it’s that's that’s who's who’s there's there’s")
-)
-
-
-def _named_object(text: str, s: Sentence, k: int) -> bool:
-    """ "Ruiz, who has called the mayor's remarks “reckless,” toured …": a cue word after a
-    possessive ("the mayor's", "the governors'") is a noun, here the object a naming verb
-    gives its quoted name, so the naming verb's subject speaks. Only then: elsewhere such a
-    noun ("the mayor's remarks, Ruiz wrote: …") still finds the right words often enough."""
-    owner = s.words[k - 1]
-    demonstrative = owner.text.lower() in ("that", "this", "the", "his", "her", "their")
-    if demonstrative and k > 1 and s.words[k - 2].text.lower() in _NAMING_FORMS:
-        # "called that claim “laughable”": a determiner after the naming verb opens its
-        # object, and the cue word is that object's noun.
-        return True
-    if not owner.text.endswith(lx.POSSESSIVE_ENDINGS) or owner.text.lower() in _CONTRACTED:
-        return False
-    if text[owner.end : s.words[k].start] != " ":
-        return False  # "a cousin of the Ruizes', said …"
-    naming = naming_content(text, s)
-    return naming is not None and naming.verb < k and naming.content[0] <= owner.start
-
-
-# Naming verbs whose object may be a noun of speech ("called that claim “laughable”").
-_NAMING_FORMS = frozenset(("called", "calls", "calling", "dubbed", "labeled", "deemed"))
 
 
 def _counted(text: str, words: list[Word], k: int) -> bool:

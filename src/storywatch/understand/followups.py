@@ -24,12 +24,16 @@ import re
 from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.contrast_clauses import (
+    COORD,
+    JOINED_SUBJECT_WORDS,
+    comma_before,
+    contrast_clause,
+)
 from storywatch.understand.naming import contrasted_naming, joined_verb, naming_content
 from storywatch.understand.phrases import _np_before, main_subject
 from storywatch.understand.relative_cues import main_verb_after_relative
 from storywatch.understand.spans import (
-    CLOSING_MARKS,
-    OPENING_MARKS,
     Found,
     Sentence,
     Span,
@@ -46,7 +50,6 @@ from storywatch.understand.spans import (
 from storywatch.understand.text import Word
 
 # How a follow-up cue hangs on what came before it.
-_COORD = frozenset(("and", "but"))
 _RELATIVE = frozenset(("who",))
 _BEFORE_AFTER = frozenset(("before", "after"))
 _SET_AGAINST = _BEFORE_AFTER | {"while"}
@@ -117,7 +120,7 @@ def _naming_followup(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[
         if second is None:
             return None
         link, found = second
-        return _comma_before(text, link, prev.parts[-1][0]), replace(found, inherited=True)
+        return comma_before(text, link, prev.parts[-1][0]), replace(found, inherited=True)
     before = s.words[naming.verb - 1]
     if verb.start <= anchor:
         return None
@@ -132,13 +135,13 @@ def _naming_followup(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[
     ):
         # "She pushed back, saying he has been a pioneer … and calling him “a feminist.”":
         # two participles of one subject.
-        cut = _comma_before(text, before.start, s.words[naming.verb - 2].end)
+        cut = comma_before(text, before.start, s.words[naming.verb - 2].end)
     elif verb.text.endswith("ing"):
         if "," not in text[before.end : verb.start] or verb.text.lower() in lx.CUE_WORDS:
             return None
-        cut = _comma_before(text, verb.start, before.end)
+        cut = comma_before(text, verb.start, before.end)
     elif joined_verb(text, s, naming.verb) and before.text != "and":
-        cut = _comma_before(text, verb.start, before.end)
+        cut = comma_before(text, verb.start, before.end)
     else:
         return None
     found = Found((naming.content,), True, prev.speaker, (verb.start, verb.end), s.index)
@@ -170,7 +173,7 @@ def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple
         content = _content(text, s, k + 1 if _governed_to(s, k) else k)
         if content is None or not content[1]:
             return None
-        cut = _comma_before(text, w.start, words[k - 1].end)
+        cut = comma_before(text, w.start, words[k - 1].end)
         found = Found(content[0], True, prev.speaker, (w.start, w.end), s.index, inherited=True)
         return cut, found
     return None
@@ -215,7 +218,7 @@ def _act_after_trailer(
             content = _content(text, s, m)
             if content is None or not content[1]:
                 return None
-            cut = _comma_before(text, link.start, anchor)
+            cut = comma_before(text, link.start, anchor)
             found = Found(content[0], True, speaker, (w.start, w.end), s.index, inherited=True)
             return cut, found
         return None
@@ -270,7 +273,7 @@ def _next_cue_followup(
             # notice that said …, telling reporters that …" is the minister telling). A
             # spaced dash sets the participle off as a comma does ("… last week – saying
             # it offered “…”").
-            speaker, cut = prev.speaker, _comma_before(text, w.start, words[k - 1].end)
+            speaker, cut = prev.speaker, comma_before(text, w.start, words[k - 1].end)
             if speaker is not None and _relative_speaker(text, speaker):
                 speaker = main_subject(text, s)
         elif (
@@ -284,24 +287,24 @@ def _next_cue_followup(
             # beside the first by "before"/"after"/"while". ("telling one aide to “…” while
             # telling another to “…”": the same verb again sets two halves of one account
             # side by side.)
-            speaker, cut = prev.speaker, _comma_before(text, words[j].start, words[j - 1].end)
-        elif link in _COORD and j < k:
+            speaker, cut = prev.speaker, comma_before(text, words[j].start, words[j - 1].end)
+        elif link in COORD and j < k:
             if _inner_verb(text, s, k, j, prev):
                 continue
-            speaker, cut = prev.speaker, _comma_before(text, words[j].start, words[j - 1].end)
+            speaker, cut = prev.speaker, comma_before(text, words[j].start, words[j - 1].end)
         elif link in _RELATIVE and j < k and (listed := _listed_relative(text, s, j, prev)):
             speaker, cut = (words[j].start, words[j].end), listed
         elif link in _RELATIVE and j < k and quote_first:
             speaker, cut = _trailer_relative(text, s, prev, words[j]), words[j].start
-            cut = _comma_before(text, cut, words[j - 1].end)
+            cut = comma_before(text, cut, words[j - 1].end)
         elif main := main_verb_after_relative(text, s, prev, words[k - 1], w):
-            speaker, cut = main, _comma_before(text, w.start, words[j].end)
+            speaker, cut = main, comma_before(text, w.start, words[j].end)
         elif (joined := _new_subject_after_quote(text, s, k)) is not None:
             speaker, cut = joined
         elif (joined := _pronoun_after_conjunction(text, s, j)) is not None:
             speaker, cut = joined
             speaker = _described_subject(text, prev.speaker, speaker)
-        elif (joined := _contrast_clause(text, s, j, k)) is not None:
+        elif (joined := contrast_clause(text, s, j, k)) is not None:
             speaker, cut = joined
             if text[speaker[0] : speaker[1]].lower() in _ACT_PRONOUNS:
                 speaker = _described_subject(text, prev.speaker, speaker)
@@ -366,7 +369,7 @@ def _listed_relative(text: str, s: Sentence, j: int, prev: Found) -> int | None:
             return None
         if not name[0].text[:1].isupper() or any(w.text.lower() in lx.CUE_WORDS for w in name):
             return None
-        return _comma_before(text, words[a].start, words[a - 1].end)
+        return comma_before(text, words[a].start, words[a - 1].end)
     return None
 
 
@@ -393,7 +396,7 @@ def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int]
         j -= 1
     if words[k].text.endswith("ing") and "," in text[words[j - 1].end : words[k].start]:
         return None  # "… and attacked Curiel, saying …": a participle has no subject of its own
-    for a in range(j - 1, max(0, j - _JOINED_SUBJECT_WORDS - 1), -1):
+    for a in range(j - 1, max(0, j - JOINED_SUBJECT_WORDS - 1), -1):
         if words[a].text not in ("and", "but", "while"):
             continue
         last = [q for q in s.quotes if q.end <= words[a].start]
@@ -402,13 +405,9 @@ def _new_subject_after_quote(text: str, s: Sentence, k: int) -> tuple[Span, int]
         speaker = _np_before(text, words, j, words[a].end)
         if speaker is None or speaker[0] != words[a + 1].start:
             return None
-        return speaker, _comma_before(text, words[a].start, last[-1].end)
+        return speaker, comma_before(text, words[a].start, last[-1].end)
     return None
 
-
-# The longest subject read between the conjunction and the cue ("while House Minority
-# Leader Nancy Pelosi accused …").
-_JOINED_SUBJECT_WORDS = 7
 
 # A word or two the writer sets after the quotation before going on ("… “glow,” for
 # instance, and Vale vowed to “…”"): still the end of the first act.
@@ -427,76 +426,11 @@ def _pronoun_after_conjunction(text: str, s: Sentence, j: int) -> tuple[Span, in
         return None
     link = words[j - 1].text
     after_comma = "," in text[words[j - 2].end : words[j - 1].start]
-    if not (link in _COORD or (link == "yet" and after_comma)):
+    if not (link in COORD or (link == "yet" and after_comma)):
         return None  # ("… who have not yet announced": an adverb, no conjunction)
     if _inside(s.quotes, words[j].start):
         return None
-    return (words[j].start, words[j].end), _comma_before(text, words[j - 1].start, words[j - 2].end)
-
-
-def _contrast_clause(text: str, s: Sentence, j: int, k: int) -> tuple[Span, int] | None:
-    """ "Okafor said the ferry would run, though she added that …", "Vale argued that the
-    levy was fair, while Lindqvist said it would “ruin the port”", "Okafor said the port
-    would close, and Vale said it would not": after a comma, "though", "although", "while",
-    "even as", "and" or "but", then a subject of its own and a cue, is a second act the
-    writer sets beside or against the first, not more of what the first speaker said: (its
-    speaker, where the first act stops). ``j`` is the subject's last word, ``k`` the cue. A
-    weak cue needs "that" after it: "while the mayor went after the board", "while Vale leads
-    by 21 points among …" report nothing. The subject may be a name with a long title
-    ("and New Jersey Senate President Stephen Sweeney said") or carry an appositive set off
-    by commas ("and Reince Priebus, the chairman of the Republican National Committee,
-    said"): wire copy introduces the second speaker that way as often as by name alone."""
-    words = s.words
-    nxt = words[k + 1].text if k + 1 < len(words) else ""
-    if lx.CUE_LEMMA[words[k].text.lower()] in lx.WEAK_CUES and nxt != "that":
-        return None
-    for a in range(j - 1, max(0, j - _APPOSED_SUBJECT_WORDS - 1), -1):
-        low = words[a].text.lower()
-        even_as = low == "as" and a > 1 and words[a - 1].text.lower() == "even"
-        if low not in _CONTRASTS and words[a].text not in _COORD and not even_as:
-            continue
-        first = a - 1 if even_as else a
-        if first == 0 or "," not in text[words[first - 1].end : words[first].start]:
-            return None
-        if _inside(s.quotes, words[a].start):
-            return None
-        speaker = _np_before(text, words, j + 1, words[a].end)
-        if speaker is None or speaker[0] != words[a + 1].start:
-            return None
-        subject = j - a
-        if speaker[1] != words[j].end:
-            if not _apposed(text, speaker[1], words[k].start):
-                return None
-        elif subject > _SUBJECT_WORDS and not (
-            subject <= _JOINED_SUBJECT_WORDS
-            and all(w.text[:1].isupper() for w in words[a + 1 : j + 1])
-        ):
-            return None
-        return speaker, _comma_before(text, words[first].start, words[first - 1].end)
-    return None
-
-
-def _apposed(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` (between a subject and its cue) is only an appositive
-    set off by commas, with no quotation or clause of its own: ", the chairman of the
-    Republican National Committee, "."""
-    mid = text[start:end]
-    if not mid.startswith(",") or not mid.rstrip().endswith(","):
-        return False
-    inner = mid.strip(" ,")
-    if not inner or any(q in inner for q in OPENING_MARKS + CLOSING_MARKS):
-        return False
-    return not any(w in lx.CUE_WORDS for w in inner.split())
-
-
-# Words that set a second act against the first. ("whereas" mostly goes on with the
-# speaker's own argument: "said that …, whereas the other agency admitted …".)
-_CONTRASTS = frozenset(("though", "although", "while"))
-# The most words a subject between the contrast word and the cue runs to (a name with a
-# long title may run to _JOINED_SUBJECT_WORDS).
-_SUBJECT_WORDS = 5
-# The most words from the contrast word to the cue when the subject carries an appositive.
-_APPOSED_SUBJECT_WORDS = 16
+    return (words[j].start, words[j].end), comma_before(text, words[j - 1].start, words[j - 2].end)
 
 
 # Subjects of a second act after "and"/"but" whose reading is the speaker's, not the writer's.
@@ -549,13 +483,6 @@ def _inner_verb(text: str, s: Sentence, k: int, j: int, prev: Found) -> bool:
         return True
     first = text[prev.cue[0] : prev.cue[1]].lower() if prev.cue else ""
     return j == k - 1 and low == lemma and first != lemma and first in lx.CUE_LEMMA
-
-
-def _comma_before(text: str, pos: int, floor: int) -> int:
-    """Where the first statement stops: before the comma (or space) that leads to ``pos``."""
-    while pos > floor and text[pos - 1] in " ,;—–-":
-        pos -= 1
-    return pos
 
 
 def _content(text: str, s: Sentence, k: int) -> tuple[tuple[Span, ...], bool] | None:

@@ -484,6 +484,24 @@ PERSON_NOUNS: frozenset[str] = _words(
     """
 )
 
+# Heads of a speaker's phrase that name a person by what they do (not by party or belief,
+# which "the Wisconsin Republican" reads as the person just quoted).
+PERSON_HEADS: frozenset[str] = (
+    PERSON_NOUNS
+    | _words(
+        """
+        front-runner frontrunner speechwriter contributor contributors surrogate surrogates
+        co-host standard-bearer co-chair co-chairman delegate delegates operative operatives
+        fundraiser bundler
+        """
+    )
+) - _words(
+    """
+    conservative conservatives liberal liberals progressive progressives moderates democrat
+    republican populist evangelicals
+    """
+)
+
 # Things that carry someone's words, which speak through a relative clause ("an ad that
 # urges voters to “…”", "letters that called him “…”", "a message that said the item was
 # “gone”") where a noun phrase alone could not.

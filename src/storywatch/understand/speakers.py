@@ -24,6 +24,7 @@ from storywatch.understand.ages import aged_person
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.cataphora import cataphoric_name
 from storywatch.understand.chunks import opening_group
+from storywatch.understand.interviewees import interviewee
 from storywatch.understand.parties import written_with_party
 from storywatch.understand.place_phrases import name_ending_group, place_alone, place_in_phrase
 from storywatch.understand.pronoun_fit import MASCULINE_HINT, compatible, gender_of
@@ -79,9 +80,9 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
         # Outside quotation marks "I" and "we" are the writers, never the last person or
         # body named: "I wrote an editorial asking whether …" is no one else's, and "to this
         # maxim we might add" is not Axios's. In an interview the one answering is "I".
-        interviewee = _interviewee(an) if bare == "i" else None
-        if interviewee is not None:
-            return _named(an, interviewee, written)
+        answering = interviewee(an) if bare == "i" else None
+        if answering is not None:
+            return _named(an, answering, written)
         return Speaker("I" if bare == "i" else "we", -1, None, written)
     if bare in lx.PERSONAL_PRONOUNS:
         return _pronoun(an, span[0], bare, written, history)
@@ -515,24 +516,6 @@ def _relative(an: Analysis, pos: int, written: str, history: History) -> Speaker
     return Speaker(written, -1, None, written)
 
 
-def _interviewee(an: Analysis) -> int | None:
-    """The person an interview's headline names ("Q&A with Vice President Joe Biden",
-    "Interview: Tom Vale"), whose answers the article prints in the first person."""
-    m = _INTERVIEW.match(an.text)
-    if m is None:
-        return None
-    for i in an.mentions_in(m.end(), m.end() + 120):
-        mention = an.mentions[i]
-        if mention.start >= an.text.find("\n", m.end()) > 0:
-            break
-        if mention.kind is EntityKind.PERSON and an.owner[i] >= 0:
-            return an.owner[i]
-    return None
-
-
-_INTERVIEW = re.compile(r"\s*(?:Q ?& ?A|An interview|Interview)(?: with|:)\s+", re.IGNORECASE)
-
-
 def _named(an: Analysis, owner: int, written: str) -> Speaker:
     ident = an.identities[owner]
     return Speaker(ident.name, owner, ident.titles[0] if ident.titles else None, written)
@@ -589,7 +572,7 @@ def _role(
         if recent is not None and (len(words) >= 3 or written_with_party(an, recent, head)):
             return Speaker(an.identities[recent].name, recent, written, shown)
     printed = head in lx.PRINTED_THINGS and words[0] in ("a", "an", "one", "another", "the")
-    if (head in _PERSON_HEADS or printed) and "and" not in words:
+    if (head in lx.PERSON_HEADS or printed) and "and" not in words:
         # "The GOP front-runner said", "A Fox News contributor said": a person named by what
         # they do; the party or network before the noun only qualifies them and does not
         # speak. (Not "Jeb Bush and his older brother", where the name still speaks.) So
@@ -601,22 +584,3 @@ def _role(
         if an.owner[mi] >= 0 and not place_in_phrase(an, mi, (pos, end)):
             return _named(an, an.owner[mi], shown)
     return Speaker(written, -1, None, shown)
-
-
-# Heads of a speaker's phrase that name a person by what they do (not by party or belief,
-# which "the Wisconsin Republican" reads as the person just quoted).
-_PERSON_HEADS = (
-    lx.PERSON_NOUNS
-    | lx.words_of(
-        """
-        front-runner frontrunner speechwriter contributor contributors surrogate surrogates
-        co-host standard-bearer co-chair co-chairman delegate delegates operative operatives
-        fundraiser bundler
-        """
-    )
-) - lx.words_of(
-    """
-    conservative conservatives liberal liberals progressive progressives moderates democrat
-    republican populist evangelicals
-    """
-)
