@@ -56,3 +56,16 @@ def test_trailer_repeating_the_subject_keeps_both_acts() -> None:
     )
     acts = _direct(_INTRO + text)
     assert acts == [("We will not raise them again this year,", "Jane Okafor", "added")]
+
+
+def test_trailer_after_a_quotation_a_participle_led_in_holds_the_quotation_alone() -> None:
+    # "telling a listener …, “…,” she said": the listener and the interview before the
+    # comma are who heard it, not what was said.
+    text = (
+        "Okafor weighed in as well, telling the Harbour Gazette in an interview on Monday, "
+        "“Both plans are sound,” she said, adding, “We will build both.”"
+    )
+    assert _direct(_INTRO + text) == [
+        ("Both plans are sound,", "Jane Okafor", "said"),
+        ("We will build both.", "Jane Okafor", "adding"),
+    ]

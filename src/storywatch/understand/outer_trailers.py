@@ -20,6 +20,7 @@ from __future__ import annotations
 from storywatch.understand import lexicon as lx
 from storywatch.understand.clause_ends import SUBORDINATE, finite_clause
 from storywatch.understand.contents import content_before
+from storywatch.understand.led_quotes import complete_utterance
 from storywatch.understand.spans import Found, Sentence, Span
 
 
@@ -67,6 +68,12 @@ def outer_act(text: str, s: Sentence, first: Found, later: Found | None, at: int
     parts = tuple((a, min(b, end)) for a, b in first.parts if a < end)
     if not parts:
         return None
+    led = next((q for q in s.quotes if q.end == end and q.start > first.cue[1]), None)
+    if led is not None and complete_utterance(text, led, text[first.cue[1] : led.start]):
+        # "Biden weighed in, telling Mic in an interview, “They are both qualified,” he
+        # said": the first cue led the quotation in with its listener and a comma, so
+        # what the trailer's speaker said is the quotation alone.
+        parts = led.parts
     return Found(parts, True, later.speaker, later.cue, s.index)
 
 
