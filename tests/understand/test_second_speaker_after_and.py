@@ -46,3 +46,9 @@ def test_saying_little_about_a_thing_is_no_claim() -> None:
         "her say she now backs it."
     )
     assert _paraphrases(text) == [("people close to her", "she now backs it")]
+
+
+def test_saying_little_by_a_witness_account_is_no_claim() -> None:
+    # The account's source sits after the comma; "little" is still all that was said.
+    text = "Maria Okafor spoke on Monday. She said little, according to an attendee."
+    assert _paraphrases(text) == []

@@ -111,8 +111,12 @@ def particle_led(words: list[Word]) -> bool:
 def says_little(words: list[Word]) -> bool:
     """ "has said little about the plan in recent months", "said nothing on the matter": a
     content that opens with how much was said and what about is the absence of a claim,
-    not one."""
-    return len(words) >= 2 and words[0].text in _AMOUNTS and words[1].text in _ABOUT
+    not one ("said little, according to an attendee" too)."""
+    return (
+        len(words) >= 2
+        and words[0].text in _AMOUNTS
+        and (words[1].text in _ABOUT or words[1].text == "according")
+    )
 
 
 def names_a_writing(words: list[Word]) -> bool:
