@@ -97,3 +97,13 @@ def test_two_participles_joined_by_and_are_two_acts() -> None:
         ("he has been a pioneer in hiring women", "saying", "indirect"),
         ("him “a feminist.”", "calling", "direct"),
     ], acts
+
+
+def test_a_capitalised_tweeted_after_an_appositive_is_the_trailer() -> None:
+    # Some copy capitalises the verb made of a trademark; after "!” Murphy, the head of
+    # …," the sentence goes on to its cue instead of ending at the mark.
+    text = (
+        "“Not our ad, but we like it!” Okafor, the head of Harbour Forward, Tweeted on "
+        "Friday with a photo of the banner."
+    )
+    assert _acts(text) == [("Not our ad, but we like it!", "Okafor", "Tweeted", "direct")]

@@ -81,7 +81,8 @@ _FIRST_WORD = re.compile(r"[^\W_]")
 # position), the boundary before it tested once that letter is read.
 _LOWER = re.compile(r"[a-z](?<!\w.)[a-z]*\b")
 _CUES = CUE_WORDS | {"according"}
-_MARKS = ('"', "“", "”", "„", "«", "»", "''", "’’", ":", "According")
+# (Capitalised cue words some copy writes mid-sentence: "…!” Murphy Tweeted on Friday".)
+_MARKS = ('"', "“", "”", "„", "«", "»", "''", "’’", ":", "According", "Tweeted", "Tweets")
 
 
 def analyse(text: str) -> Analysis:

@@ -354,8 +354,8 @@ def sentences(
 
 
 _APPOSITIVE_CUE = re.compile(
-    r"\s+[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3},[^.?!“”\"]{3,110}?, ([a-z]+)\b"
-)
+    r"\s+[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3},[^.?!“”\"]{3,110}?, ([a-z]+|Tweet(?:ed|s))\b"
+)  # (some copy capitalises the verb made of a trademark: "…, the head of X, Tweeted")
 _SPEECH = frozenset(
     ("said", "says", "added", "asked", "told", "wrote", "explained", "continued", "replied")
 )

@@ -363,10 +363,16 @@ def _past_verb(token: str) -> bool:
 
 def _trailer_cue(w: Word, open_end: bool) -> bool:
     low = w.text.lower()
-    return w.text[0].islower() and (
+    return (w.text[0].islower() or low in _BRAND_CUES) and (
         low in lx.CUE_WORDS
         or (open_end and (_past_verb(w.text) or (low in lx.QUOTE_CUES and low.endswith("s"))))
     )
+
+
+# Verbs made of a trademark, which some copy capitalises mid-sentence ("…!” Murphy, the
+# head of Right to Rise USA, Tweeted on Friday"); any other capitalised word there is a
+# name's.
+_BRAND_CUES = lx.words_of("tweeted tweets")
 
 
 def _after_auxiliaries(trailer: list[Word], pos: int) -> Word | None:
