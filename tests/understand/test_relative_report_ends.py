@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from storywatch.understand import extract_statements
 from tests.support.statements import direct_speaker_text
 
 
@@ -32,3 +33,17 @@ from tests.support.statements import direct_speaker_text
 )
 def test_the_relative_clause_closes_before_the_main_verb(text: str, said: str) -> None:
     assert direct_speaker_text("The hearing opened. " + text) == [("Maria Okafor", said)]
+
+
+def test_a_paraphrase_in_the_relative_clause_closes_before_a_second_verb_of_saying() -> None:
+    # ", who has said that …, said …": the main verb right after the clause's comma has no
+    # subject of its own, so it is the name's second act, not words of the first.
+    text = (
+        "The hearing opened. Maria Okafor, who has said that the port is safe, said on "
+        "Wednesday that the levy was “a disgrace.”"
+    )
+    acts = [(s.speaker, s.kind, s.text) for s in extract_statements(text)]
+    assert acts == [
+        ("Maria Okafor", "indirect", "that the port is safe"),
+        ("Maria Okafor", "direct", "that the levy was “a disgrace.”"),
+    ]

@@ -68,11 +68,15 @@ def main_verb_after_relative(
     read in a relative clause on a name, and that clause closes on a quotation and its comma
     right before this cue. The cue is the main clause's verb, whose subject is that name
     (the relative's own speaker after "who", the name before "whom"): its act, not a word
-    of the first quotation's. The main clause's speaker, or ``None``."""
+    of the first quotation's. A paraphrase closes the relative clause as well when the
+    main verb comes right after its comma ("Ruiz, who has said that the port is safe, said
+    on Wednesday …": a verb with no subject of its own after a comma is the name's). The
+    main clause's speaker, or ``None``."""
     if prev.speaker is None or prev.cue is None or not prev.parts:
         return None
     gap = text[before.end : cue.start]
-    if "," not in gap or not gap.rstrip().endswith(CLOSING_MARKS):
+    plain = gap == ", " and before.text[:1].islower()
+    if not plain and ("," not in gap or not gap.rstrip().endswith(CLOSING_MARKS)):
         # "…, who has called it “a disgrace,” on Tuesday said …": a time or an adverb
         # between the clause's closing comma and the main verb.
         q = next((q for q in reversed(s.quotes) if q.end <= cue.start), None)
