@@ -124,8 +124,11 @@ _WEIGHT = itemgetter(0)
 
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Dot product of two sparse vectors (the key intersection runs in C; sparse vectors
-    share few keys, so only those are multiplied)."""
-    return sum([a[f] * b[f] for f in a.keys() & b.keys()])
+    share few keys, so only those are multiplied). The intersection is a set, whose order
+    changes with the hash seed, so the products are added with ``math.fsum``, exactly:
+    a plain sum's last digit followed that order, and a join's score with it, between two
+    processes or a replay after a restart."""
+    return math.fsum([a[f] * b[f] for f in a.keys() & b.keys()])
 
 
 class Centroid:
