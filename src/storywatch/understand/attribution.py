@@ -57,6 +57,7 @@ from storywatch.understand.naming import (
 )
 from storywatch.understand.nearer_cues import clause_predicate, named_object, noun_before_verb
 from storywatch.understand.outer_trailers import outer_act, trailer_start
+from storywatch.understand.participle_subjects import participle_start
 from storywatch.understand.phrases import (
     _np_after,
     _np_before,
@@ -391,6 +392,9 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
                 speaker = clause_subject_np(text, s, j, floor)
             if speaker is None and not quote_after and lemma == "say":
                 speaker = plain_subject(text, s, j, k, floor)
+            if (p := participle_start(text, s, j, k)) is not None:
+                # "“…,” the order released Friday said": the noun before the participle
+                speaker = _np_before(text, words, p, floor, loose=True) or speaker
         if speaker is None and k == 0 and not (len(words) > 1 and words[1].text == "by"):
             # "Said Lee: …" inverts; "Asked by reporters on Tuesday, Ruiz said …" is a
             # passive participle whose agent asked, and the main clause has its own speaker.
