@@ -288,6 +288,11 @@ def _relative_act(text: str, s: Sentence, first: Found, quote: Quote | None) -> 
     end = nearer.parts[-1][1]
     if _closes_at(text, end):
         end += 1  # the closing mark goes with the words it closes, now inside the content
+    if "," in text[quote.end - 2 : quote.end + 1]:
+        # "…, whom he described as “peaceful,” for the length of the route": the comma
+        # closes the relative clause set off by the one before it; the rest is the main
+        # clause's.
+        end = min(end, quote.end)
     return replace(nearer, parts=((words[rel].start, end),))
 
 
