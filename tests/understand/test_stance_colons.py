@@ -46,6 +46,12 @@ def test_the_name_after_for_before_a_colon_was_addressed_not_the_speaker() -> No
     assert only.speaker == "Okafor", only
 
 
+def test_the_name_after_with_before_a_colon_was_set_against_not_the_speaker() -> None:
+    text = "Okafor contrasted the old board with Vale: “Only one of them ever listened.”\n"
+    [only] = extract_statements(text)
+    assert only.speaker == "Okafor", only
+
+
 def test_a_name_alone_before_the_colon_still_speaks() -> None:
     [only] = extract_statements("Lindqvist: “We will reopen the pier in May.”\n")
     assert only.speaker == "Lindqvist", only

@@ -516,8 +516,9 @@ def colon_intro(text: str, s: Sentence) -> Found | None:
     ):
         i -= 1
     if i > 0 and before[i - 1].text.lower() in _ADDRESSED:
-        # "Okafor delivered a blunt message to Vale: “…”" ("… for Vale"): the name after
-        # "to" is who was addressed; the one who spoke opens the sentence, when a name does.
+        # "Okafor delivered a blunt message to Vale: “…”" ("… for Vale", "contrasted the
+        # plan with Vale's: “…”"): the name after "to" is who was addressed or set against;
+        # the one who spoke opens the sentence, when a name does.
         return _opening_name_found(text, s, before, i - 1, q)
     # "From Bush's Facebook post:": before a noun of what was written, an owner inside the
     # run is whose words they are ("From DNAinfo's Eddie Small:" keeps the reporter).
@@ -527,7 +528,7 @@ def colon_intro(text: str, s: Sentence) -> Found | None:
     return Found(tuple(q.parts), True, speaker, None, s.index)
 
 
-_ADDRESSED = frozenset(("to", "at", "for"))
+_ADDRESSED = frozenset(("to", "at", "for", "with", "against"))
 
 
 def _opening_name_found(
