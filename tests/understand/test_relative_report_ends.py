@@ -47,3 +47,14 @@ def test_a_paraphrase_in_the_relative_clause_closes_before_a_second_verb_of_sayi
         ("Maria Okafor", "indirect", "that the port is safe"),
         ("Maria Okafor", "direct", "that the levy was “a disgrace.”"),
     ]
+
+
+def test_a_relative_naming_after_a_plain_verb_ends_at_its_quotation_comma() -> None:
+    # No report before it: the clause "whom she described as “…”," is the act, and the
+    # main clause's "with Vale" after the comma is not part of it.
+    text = (
+        "Maria Okafor spoke on Monday. Okafor contrasted the old board, whom she described "
+        "as “asleep,” with the new one."
+    )
+    acts = [(s.speaker, s.kind, s.text) for s in extract_statements(text)]
+    assert acts == [("Maria Okafor", "direct", "whom she described as “asleep,”")]

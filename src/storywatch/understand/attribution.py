@@ -206,6 +206,9 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
     first = _cue_led_pass(text, s)
     if first is None or not s.quotes or is_whole_quote(text, first):
         return first
+    alone = _relative_alone(text, s, first)
+    if alone is not None:
+        return alone
     at = trailer_start(s, first)
     if at is not None and at > 0:
         outer = outer_act(text, s, first, _cue_led_pass(text, s, start_at=at), at)
@@ -294,6 +297,26 @@ def _relative_act(text: str, s: Sentence, first: Found, quote: Quote | None) -> 
         # clause's.
         end = min(end, quote.end)
     return replace(nearer, parts=((words[rel].start, end),))
+
+
+def _relative_alone(text: str, s: Sentence, first: Found) -> Found | None:
+    """ "Perez contrasted the candidate, whom he described as “volatile,” with Clinton": the
+    first cue is the verb of a relative clause set off by a comma, and a comma at its
+    quotation's close ends the clause, so the act is the clause from its relative word to
+    that quotation (as :func:`_relative_act` reads one after a report), not the main
+    clause's words after it."""
+    if first.cue is None or not first.parts or not first.direct:
+        return None
+    words = s.words
+    k = next((n for n, w in enumerate(words) if w.start == first.cue[0]), -1)
+    rel = relative_opener(text, s, k) if k > 0 else -1
+    if rel < 0:
+        return None
+    end = first.parts[-1][1]
+    quote = next((q for q in s.quotes if first.cue[1] < q.start and q.end < end), None)
+    if quote is None or "," not in text[quote.end - 2 : quote.end + 1]:
+        return None
+    return Found(((words[rel].start, quote.end),), True, first.speaker, first.cue, s.index)
 
 
 def paraphrase_before_relative(text: str, s: Sentence, found: Found) -> Found | None:
