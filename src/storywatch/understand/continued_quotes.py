@@ -46,12 +46,16 @@ def _last_quoted(out: list[Attributed]) -> Attributed | None:
     return last
 
 
-def quotation_continued(text: str, out: list[Attributed]) -> Attributed | None:
+def quotation_continued(text: str, out: list[Attributed], para: int = -1) -> Attributed | None:
     """The statement a bare quotation continues (:func:`_last_quoted`), except after a
     whole quotation whose trailer set a second act with a partial quotation of its own
     against it ("“Everything is on the table,” Carson said after hinting that “staff
     changes” could come. “Every single thing …”"): the next quotation goes on with the
-    speaker's own words, not with the clause that act reported."""
+    speaker's own words, not with the clause that act reported; and after an added act
+    (:func:`added_act`), which the next quotation goes on."""
+    added = added_act(out, para)
+    if added is not None:
+        return added
     last = _last_quoted(out)
     if last is None or not last.direct or _whole_quote(text, last.parts[0]):
         return last
@@ -65,6 +69,36 @@ def quotation_continued(text: str, out: list[Attributed]) -> Attributed | None:
         ):
             return item
     return last
+
+
+# Participles that announce more words of the same speaker ("…, adding that …").
+_ANNOUNCING = frozenset(("adding", "explaining"))
+
+
+def added_act(out: list[Attributed], para: int) -> Attributed | None:
+    """ "“…,” Okafor said, adding that the budget was late. “We will fight for it.”": the
+    quotation right after a trailer's "adding" or "explaining" act, in the same paragraph, is
+    what was added (the participle announces more words), so it goes on that act, not the
+    first quotation.
+    Other participles ("…,” Ruiz said, referring to the pier. “…”") only gloss the first
+    act, whose words the next quotation continues."""
+    if len(out) < 2 or para < 0:
+        return None
+    last = out[-1]
+    if last.direct or last.paragraph != para or (last.cue or "").lower() not in _ANNOUNCING:
+        return None
+    before = out[-2]
+    if not before.direct or before.sentence != last.sentence:
+        return None
+    return last
+
+
+def add_quotation(prev: Attributed, parts: list[Span], sentence: int) -> None:
+    """The added act's clause and the quotation after it are one direct statement."""
+    prev.breaks.append(len(prev.parts))
+    prev.parts.extend(parts)
+    prev.direct = True
+    prev.sentence = sentence
 
 
 def continuing(prev: Attributed, parts: list[Span], sentence: int, para: int) -> Attributed:

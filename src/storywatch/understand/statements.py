@@ -41,6 +41,8 @@ from storywatch.understand.clause_ends import (
 from storywatch.understand.clause_pairs import main_clause_act, other_clause_act
 from storywatch.understand.clause_speakers import is_clause
 from storywatch.understand.continued_quotes import (
+    add_quotation,
+    added_act,
     carry_head,
     continuing,
     quotation_continued,
@@ -200,13 +202,16 @@ def attribute(an: Analysis) -> list[Attributed]:
             history.said.append((s.start, pending.speaker.identity, para))
             pending = None
             continue
-        prev = quotation_continued(an.text, out)
+        prev = quotation_continued(an.text, out, para)
         lead_in = _lead_in(an, s, para, prev, history)
         if lead_in is not None:
             out.append(lead_in)
             history.said.append((s.start, lead_in.speaker.identity, para))
             continue
         if prev is None:
+            continue
+        if prev is added_act(out, para) and prev.sentence == s.index - 1:
+            add_quotation(prev, parts, s.index)  # "…,” Okafor said, adding that …. “…”"
             continue
         if not prev.direct:
             # "Carter said that … would not happen." then "“That’s because this region …”":
