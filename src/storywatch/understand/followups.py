@@ -156,8 +156,10 @@ def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple
     (``lexicon.QUOTE_CUES``), is the same speaker's next act when its words hold a
     quotation; that quotation is no resumption of the first ("“…,” he said, “…”"). Only
     after a quotation and its trailer: after a reported clause ("continued his assault,
-    mocking his “…”") the words left before the participle are seldom a statement."""
-    if not _quotation_then_trailer(prev):
+    mocking his “…”") the words left before the participle are seldom a statement, unless
+    a quotation closed them on its comma (:func:`_after_quotation_comma`)."""
+    trailed = _quotation_then_trailer(prev)
+    if not trailed and prev.speaker is None:
         return None
     words = s.words
     for k in range(1, len(words)):
@@ -166,17 +168,67 @@ def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple
             continue
         if w.text not in _QUOTE_PARTICIPLES or not w.text.endswith("ing"):
             continue
-        if "," not in text[words[k - 1].end : w.start] and not _right_after_cue(prev, words[k - 1]):
+        cut = comma_before(text, w.start, words[k - 1].end)
+        if not trailed:
+            if not _own_quotation(text, s, k):
+                continue
+            if _joined_participle(text, s, k, prev):
+                cut = words[k - 1].start  # "… a “fraud” and questioning …": before "and"
+            elif not _after_quotation_comma(text, words[k - 1], w, prev):
+                continue
+        elif "," not in text[words[k - 1].end : w.start] and not _right_after_cue(
+            prev, words[k - 1]
+        ):
             continue
         if not any(r.start > w.end for r in s.quotes if not is_title_quote(text, r)):
             return None
         content = _content(text, s, k + 1 if _governed_to(s, k) else k)
         if content is None or not content[1]:
             return None
-        cut = comma_before(text, w.start, words[k - 1].end)
         found = Found(content[0], True, prev.speaker, (w.start, w.end), s.index, inherited=True)
         return cut, found
     return None
+
+
+def _after_quotation_comma(text: str, before: Word, w: Word, prev: Found) -> bool:
+    """ "The lawmakers argue that “there is precedent for closure,” citing a case in which a
+    ferry was found “unsafe.”": a reported clause that a quotation ends on its comma is
+    whole, and the participle after the closing mark is the speaker's next act."""
+    set_off = text[before.end : w.start]
+    if set_off.strip() not in (",”", ',"', ",''"):
+        return False
+    return any(a < before.end <= b for a, b in prev.parts)
+
+
+def _joined_participle(text: str, s: Sentence, k: int, prev: Found) -> bool:
+    """ "…, telling reporters that Vale is a “fraud” and questioning how he has “escaped any
+    audit”": a participle joined by "and" right after a quotation that closes the first act,
+    itself led by a participle, is the same subject's second act, as two participles of one
+    subject are (:func:`_naming_followup`)."""
+    if k < 2 or s.words[k - 1].text != "and" or prev.cue is None:
+        return False
+    if not text[prev.cue[0] : prev.cue[1]].endswith("ing"):
+        return False
+    before = s.words[k - 2]
+    closing = text[before.end : s.words[k - 1].start].strip()
+    return closing in ("”", '"', "''", ",”", ',"', ",''") and any(
+        a < before.end <= b for a, b in prev.parts
+    )
+
+
+def _own_quotation(text: str, s: Sentence, k: int) -> bool:
+    """The participle at ``k`` governs a quotation before a later participle of saying does
+    ("…,” pointing to bottles of cola and telling viewers that it is “…”" is the telling's
+    quotation, not the pointing's)."""
+    later = [q.start for q in s.quotes if q.start > s.words[k].end and not is_title_quote(text, q)]
+    if not later:
+        return False
+    return not any(
+        w.start < later[0]
+        and w.text.endswith("ing")
+        and (w.text in lx.CUE_WORDS or w.text in _QUOTE_PARTICIPLES)
+        for w in s.words[k + 1 :]
+    )
 
 
 def _right_after_cue(prev: Found, before: Word) -> bool:
