@@ -65,3 +65,11 @@ def test_and_a_gerund_inside_a_later_quotation_is_the_speakers_words() -> None:
     )
     [said] = direct_texts(text)
     assert said.endswith("“unfair and punishing to the workers who ride it.”")
+
+
+def test_though_and_a_bare_plural_subject_is_a_new_clause() -> None:
+    text = (
+        "Most dock workers say the new ferry levy is “about right,” though commuters are far "
+        "more likely to say the bridge toll is too high.\n"
+    )
+    assert direct_texts(text) == ["the new ferry levy is “about right,”"]

@@ -274,7 +274,9 @@ _SOON_WORDS = 4
 
 _NEW_CLAUSE = re.compile(
     r",[”\"']*? (?:but|yet|while|even as|(?:even )?though|although) "
-    r"(?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
+    r"(?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*"
+    # "…,” though voters are more likely …": a bare plural subject and its verb
+    r"|[a-z]{3,}s (?:are|were|have|had|remain|say|said)\b)"
     r"|, and (?=(?:the|a|an|some|many|he|she|they|it|we|I|[A-Z])\w*)"
     r"|,(?=[”\"']* [a-z]+ing\b)|,? and (?=(?:he|she|they|it|we|I) [a-z]+)|,(?=[”\"']* an? )"
     r"|,? and (?=[a-z]{3,}ing\b)"
