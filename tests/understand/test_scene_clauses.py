@@ -62,3 +62,14 @@ def test_a_cue_after_the_scene_clause_reads_a_whole_quotation() -> None:
     [(said, who)] = direct_text_speaker(text)
     assert said == "If Berg wins the vote, we will have a fight on our hands."
     assert who == "Ana Ruiz"
+
+
+def test_a_broad_cue_in_the_scene_clause_reads_nothing_of_the_main_clause() -> None:
+    """ "When the captain realized help was not coming, he “just left”": "realized" is read
+    only when a quotation follows it (a broad cue), and the quotation here is the main
+    clause's, set in by the writer; the captain's realization says none of it."""
+    text = (
+        "The harbor board met on Monday.\n\n"
+        "When the ferry captain realized help was not coming, he “just left” with the crew.\n"
+    )
+    assert direct_text_speaker(text) == []

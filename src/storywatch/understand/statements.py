@@ -122,6 +122,10 @@ def attribute(an: Analysis) -> list[Attributed]:
                 or asked_by(text, s)
                 or carried_words(text, s)
             )
+            if found is not None and cue_in_scene(text, s, found):
+                # "When the captain realized help was not coming, he “just left”": a
+                # broad cue in the scene-setting clause reports none of the main clause.
+                found = None
         if found is not None and found.parts and resume(an, s, found, out, para, history):
             pending = None
             continue
