@@ -244,3 +244,30 @@ def test_a_possessive_before_a_description_keeps_a_name_subject_of_its_verb() ->
     )
     [st] = extract_statements(text)
     assert st.speaker == "Ruth Okafor"
+
+
+def test_a_subject_in_a_where_clause_does_not_speak_for_the_main_clause() -> None:
+    """ "… at the event where Okafor and Ruiz appeared Sunday, Berg landed a dig at “…”": the
+    clause of place ends at its comma, and the main clause's subject governs the
+    quotation."""
+    text = (
+        "The harbour board met on Sunday.\n\n"
+        "Filling in for Lena Marsh at the same forum where Ana Okafor and Ilse Ruiz spoke "
+        "Sunday, Tomas Berg landed a sharp dig at “my dear friend and rival Ilse Ruiz.”\n"
+    )
+    [st] = extract_statements(text)
+    assert st.speaker == "Tomas Berg"
+    assert st.text.startswith("a sharp dig at")
+
+
+def test_a_subject_in_an_opening_after_clause_gives_way_to_the_main_subject() -> None:
+    """ "After the council refused to act, Gov. Vale blamed the board's “…”": the subject of
+    the opening clause stands after a determiner, and still not in the main clause."""
+    text = (
+        "The harbour board met on Sunday.\n\n"
+        "And after the Harbour Council refused to reopen the dock, Mayor Tomas Berg blamed "
+        "the council's “three timid members who blocked every plan for the port.”\n"
+    )
+    [st] = extract_statements(text)
+    assert st.speaker == "Tomas Berg"
+    assert st.text.startswith("the council's")

@@ -57,6 +57,7 @@ def long_quote_led(text: str, s: Sentence) -> Found | None:
             speaker is None
             or _in_scene_setter(words, speaker)
             or _in_relative_aside(text, s, k, speaker)
+            or _in_adverbial_clause(text, s, k, speaker)
         ):
             continue
         found = content_after(text, s, k, _PLAIN, speaker)
@@ -94,6 +95,30 @@ def _in_scene_setter(words: list[Word], speaker: Span) -> bool:
     the main clause after the comma has its own subject."""
     n = next((i for i, w in enumerate(words) if w.start == speaker[0]), 0)
     return n == 1 and words[0].text.lower() in SCENE_SETTERS
+
+
+def _in_adverbial_clause(text: str, s: Sentence, k: int, speaker: Span) -> bool:
+    """ "Filling in at the event where Okafor and Ruiz appeared Sunday, Berg landed a dig at
+    “…”": a subject right after "where", "when" or another word that opens a clause of
+    place, time or cause is that clause's; when a comma closes the clause before the
+    quotation, the main clause after it has its own subject and verb, and the clause's verb
+    governs nothing of what follows."""
+    words = s.words
+    n = next((i for i, w in enumerate(words) if w.start == speaker[0]), 0)
+    for m in range(n - 1, max(n - 1 - _SUBJECT_WORDS, -1), -1):
+        if words[m].text.lower() in _CLAUSE_OPENERS:
+            opening = min((q.start for q in s.quotes if q.start > words[k].end), default=s.end)
+            return ", " in text[words[k].end : opening]
+        if "," in text[words[m].end : words[m + 1].start]:
+            return False  # "…, Okafor and Ruiz appeared": the subject starts a clause
+    return False
+
+
+# Words that open a clause of place, time or cause inside a sentence ("the event where
+# Okafor spoke, …", "… on Sunday, when Ruiz arrived, …").
+_CLAUSE_OPENERS = SCENE_SETTERS | lx.words_of("where whereas wherever whenever")
+# At most this many words of a subject before the speaker found ("where Okafor and Ruiz").
+_SUBJECT_WORDS = 4
 
 
 def _in_relative_aside(text: str, s: Sentence, k: int, speaker: Span) -> bool:
