@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from storywatch.understand import extract_statements
 from tests.support.statements import only_statement
 
 
@@ -51,3 +52,15 @@ def test_according_to_source_with_appositive_keeps_it_out_of_the_content() -> No
         "Korsvik, the island's only station."
     )
     assert statement.text == "The harbour will reopen next week"
+
+
+def test_according_to_a_noun_of_inclination_names_no_source() -> None:
+    """ "… tick the box for “R” or “D,” according to their instinctive preference": with a
+    preference, a wish or a taste after it, "according to" means "in keeping with", and
+    nobody said the sentence."""
+    text = (
+        "The harbour vote is on Tuesday.\n\n"
+        "Most voters barely know who their councillor is, so they simply tick the box for "
+        "“Harbour First” or “Old Port,” according to their instinctive preference.\n"
+    )
+    assert extract_statements(text) == []

@@ -96,6 +96,8 @@ def according_to(text: str, s: Sentence) -> Found | None:
             np = _pronoun_after(words, k + 2) or source_after(text, words, k + 2)
         if np is None:
             return None
+        if _in_accordance(text, np):
+            continue  # "pull the lever … according to their instinctive preference"
         cue = (words[k].start, words[k + 1].end)
         lead = text[s.start : words[k].start]
         described = source_apposition(text, np, s.end)
@@ -131,6 +133,20 @@ def according_to(text: str, s: Sentence) -> Found | None:
             end += 1
         return Found(((start, end),), direct, np, cue, s.index)
     return None
+
+
+def _in_accordance(text: str, np: Span) -> bool:
+    """ "they simply pull the lever … according to their instinctive preference": after
+    "according to", a noun of inclination ("preference", "wishes", "taste") says in keeping
+    with what, not who said so; nobody speaks."""
+    head = text[np[0] : np[1]].split()[-1].lower().strip(".,;:’'")
+    return head in _INCLINATIONS
+
+
+# Nouns of inclination that make "according to" mean "in keeping with".
+_INCLINATIONS = lx.words_of(
+    "preference preferences wish wishes taste tastes whim whims liking instinct instincts"
+)
 
 
 def _described_to_end(text: str, s: Sentence, described: int | None) -> bool:
