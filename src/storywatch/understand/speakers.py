@@ -27,6 +27,7 @@ from storywatch.understand.chunks import opening_group
 from storywatch.understand.interviewees import interviewee
 from storywatch.understand.parties import written_with_party
 from storywatch.understand.place_phrases import name_ending_group, place_alone, place_in_phrase
+from storywatch.understand.pronoun_chain import earlier_pronoun
 from storywatch.understand.pronoun_fit import MASCULINE_HINT, compatible, gender_of
 from storywatch.understand.relatives import (
     antecedent,
@@ -381,6 +382,13 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
         described = _described_subject(an, pos, pronoun, para, here)
         if described is not None and (best is None or described[0] < best[0]):
             best = described
+        chained = earlier_pronoun(an, pos, pronoun)
+        if chained is not None and (best is None or here - chained[0] < best[0]):
+            # "Vale came in a red hat. He had met activists who backed Okafor. “…,” he
+            # said": the subject that opened the sentence between is still Vale.
+            earlier = _pronoun(an, chained[1], pronoun, pronoun, history)
+            if earlier.identity >= 0:
+                best = (float(here - chained[0]), earlier.identity)
     if pronoun in ("he", "she", "it", "they"):
         # Whoever spoke in a recent sentence is its subject even when written there as a
         # pronoun ("She appeared to imply that … than Clinton. “…,” she said"), or, for an
