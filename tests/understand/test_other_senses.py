@@ -30,3 +30,20 @@ def test_a_call_without_the_particle_still_reports() -> None:
         _LEAD + "Okafor called the strike “a summer of discontent” on Monday."
     )
     assert found and found[0][0] == "Maria Okafor"
+
+
+def test_showing_up_is_arriving_and_reports_nothing() -> None:
+    """ "One voter, Tomas Vale, showed up in the “brown beret” gear of …": "show up" arrives;
+    the quoted words name the gear, and nobody said them."""
+    text = (
+        _LEAD + "One docker, Tomas Vale, 35, showed up in the “red cap” gear of a port "
+        "workers' group."
+    )
+    assert direct_speaker_text(text) == []
+
+
+def test_showing_without_the_particle_still_reports() -> None:
+    found = direct_speaker_text(
+        _LEAD + "The survey showed that Okafor was “well ahead” of her rivals."
+    )
+    assert found and found[0][0] == "The survey"

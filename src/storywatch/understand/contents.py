@@ -219,13 +219,17 @@ def _phrasal_words(text: str, cue: Word, rest: list[Word], lemma: str) -> int:
 
 def other_sense(text: str, cue: Word, rest: list[Word], lemma: str) -> bool:
     """ "The strike was called off on Monday, ending the “summer of discontent.”", "hard to
-    tell apart": with this particle the verb cancels or distinguishes, and says nothing."""
+    tell apart", "Vale showed up in the “brown beret” gear of …": with this particle the
+    verb cancels, distinguishes or arrives, and says nothing. (A verb outside the lexicon
+    comes with itself for ``lemma``: "showed".)"""
     if not rest or text[cue.end : rest[0].start] != " ":
         return False
     return (lemma, rest[0].text) in _OTHER_SENSES
 
 
-_OTHER_SENSES = frozenset((("call", "off"), ("tell", "apart")))
+_OTHER_SENSES = frozenset(
+    (("call", "off"), ("tell", "apart"), ("showed", "up"), ("shows", "up"), ("show", "up"))
+)
 
 
 def _called_on(text: str, cue: Word, rest: list[Word]) -> int | None:
