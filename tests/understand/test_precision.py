@@ -115,3 +115,14 @@ def test_a_dash_aside_after_the_subject_is_no_statement() -> None:
         '"the home of Women Who Sail" - noted that the company offers paid leave.\n'
     )
     assert [s for s in extract_statements(text) if s.kind == "direct"] == []
+
+
+def test_go_in_a_trailers_relative_clause_is_motion_not_a_second_act() -> None:
+    """ "“…,” said Vale, a volunteer who frequently goes to colleges for talks": the
+    relative clause's "goes to" moves; it adds no paraphrase of Vale's."""
+    text = (
+        "Councillor Ruth Okonjo spoke at the harbour.\n\n"
+        "“Many of these people are undecided,” said Tomas Vale, a 31-year-old volunteer who "
+        "frequently goes to colleges for speaking events to meet young voters.\n"
+    )
+    assert [s.kind for s in extract_statements(text)] == ["direct"]

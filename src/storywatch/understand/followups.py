@@ -43,6 +43,7 @@ from storywatch.understand.spans import (
     _is_cue,
     _trim,
     cue_indices,
+    goes_somewhere,
     is_title_quote,
     outside_quotes,
     parts_overlap,
@@ -313,6 +314,8 @@ def _next_cue_followup(
         w = words[k]
         if w.start <= anchor or k == 0 or not _is_cue(w, s.quotes):
             continue
+        if goes_somewhere(text, (w.start, w.end)):
+            continue  # "…, a volunteer who frequently goes to colleges …": motion
         j = k - 1
         while j > 0 and words[j].text.lower() in _BETWEEN and words[j].text[0].islower():
             j -= 1
