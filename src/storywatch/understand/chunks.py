@@ -119,8 +119,8 @@ def plausible(text: str, np: list[Word], loose: bool = False) -> bool:
         return True
     if any(w.text[:1].isupper() and w.text.lower() not in lx.NOT_NAMES for w in np):
         return True
-    if len(np) == 1 and np[0].text in lx.MODAL_NAMES:
-        return True  # "Will said": the subject walk stopped there only before a past tense
+    if np[-1].text in lx.MODAL_NAMES:
+        return True  # "(which) Will said": the walk stopped there only before a past or "-s"
     if share_of_people(np):
         return True  # (after the name test, which answers for most phrases)
     base = last.rstrip("s") if last.endswith("s") else last

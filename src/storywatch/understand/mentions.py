@@ -16,6 +16,7 @@ from functools import lru_cache
 from storywatch.model import EntityKind
 from storywatch.understand import gazetteer as gz
 from storywatch.understand import lexicon as lx
+from storywatch.understand.function_word_names import third_person_cue
 from storywatch.understand.headline_names import cut_to_body
 from storywatch.understand.honorific_names import honorific_surname
 from storywatch.understand.lead_words import without_lead_words
@@ -506,9 +507,10 @@ def _single(
 
 
 def _past_follows(text: str, end: int) -> bool:
-    """A past tense is the next word after ``end`` ("Will said")."""
+    """A past tense or a cue's "-s" form is the next word after ``end`` ("Will said", "Will
+    acknowledges"): no modal governs either."""
     m = _NEXT_WORD.match(text, end)
-    return m is not None and past_tense(m.group(1))
+    return m is not None and (past_tense(m.group(1)) or third_person_cue(m.group(1)))
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")

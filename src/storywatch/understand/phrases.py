@@ -25,6 +25,7 @@ from storywatch.understand.chunks import (
     person_noun,
     plausible,
 )
+from storywatch.understand.function_word_names import trailer_surname
 from storywatch.understand.inverted_speakers import joined_titles, names_whom, said_when
 from storywatch.understand.places import is_place_appositive, past_place_appositives
 from storywatch.understand.quoted_titles import quoted_title
@@ -141,6 +142,8 @@ def _np_before(
                 i -= 1
                 continue
         if low in _PREPOSITIONS or (low in _SUBORDINATORS and w.text[0].isupper()):
+            if not out and trailer_surname(text, words, i):
+                return w.start, w.end  # "… “a closed shop,” From said": a family name
             break
         if low in _NP_STOP and low not in ("who", "that", "which"):
             break
@@ -227,11 +230,8 @@ def _hangs(words: list[Word], i: int) -> bool:
 _WITH_HOLDERS = frozenset(("people", "sources", "source", "officials", "official", "someone"))
 
 
-# Words that open a subordinate clause ("When the port director arrived, …", "Though
-# residents complain …"): never part of a speaker, and a chunk they open is no subject.
-_SUBORDINATORS = frozenset(
-    ("when", "while", "because", "although", "though", "if", "whether", "once", "unless")
-)
+# Subordinators ("When the director arrived, …"): never a speaker's, nor a subject's opener.
+_SUBORDINATORS = lx.words_of("when while because although though if whether once unless")
 
 
 def _name_then_preposition(text: str, words: list[Word], i: int) -> bool:

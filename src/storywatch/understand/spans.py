@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.function_word_names import modal_name_before
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.text import Quote, Word
 
@@ -352,8 +353,10 @@ def subject_end(words: list[Word], k: int, *, any_ly: bool = False) -> int:
     while j > 0 and (
         words[j - 1].text.lower() in lx.AUXILIARIES or (any_ly and words[j - 1].text.endswith("ly"))
     ):
-        if words[j - 1].text in lx.MODAL_NAMES and past_tense(words[j].text):
-            break  # "Will said", "May told": no modal takes a past tense; it is a name
+        if words[j - 1].text in lx.MODAL_NAMES and (
+            past_tense(words[j].text) or modal_name_before(words[j - 1], words[j])
+        ):
+            break  # "Will said", "May says": no modal takes a past tense or an "-s"; a name
         if words[j].start - words[j - 1].end > 1 and (
             words[j - 1].text.endswith("ly") or words[j - 1].text.lower() in _ASIDE_ADVERBS
         ):
