@@ -53,6 +53,8 @@ def skip_time(text: str, words: list[Word], j: int) -> int:
     # Only after a name (or its bracketed party label): "in a statement Monday said" is not.
     if words[k - 1].text[:1].isupper() or words[k - 1].text.endswith(")"):
         return k
+    if words[j].text.endswith("ing") and words[k - 1].text.lower() in lx.WORD_CARRIERS:
+        return k  # "released a statement Wednesday saying …": the day the statement came out
     return k if _after_aside(text, words, k) else j
 
 
