@@ -146,3 +146,19 @@ def test_a_phrase_ended_by_its_comma_holds_no_relative_clause() -> None:
     )
     assert [speaker for _, speaker, _ in acts] == ["Ivo Vale"] * len(acts)
     assert not any(text.startswith("others in pouncing") for text, _, _ in acts)
+
+
+@pytest.mark.parametrize("opener", ["Amid", "Despite", "In"])
+def test_an_opening_phrase_with_what_someone_called(opener: str) -> None:
+    """ "Amid what the Harbour Times called a “rough week” for the port, a story … says that
+    “…”": "amid" and "despite" open a phrase as "in" does, and the naming in it ends at the
+    comma that closes the phrase, before the main clause's speaker (before this change the
+    main clause was lost after "Amid" and "Despite", and the naming ran over it)."""
+    acts = _acts(
+        f'{opener} what the Harbour Times called a "rough week" for the port, a story by the '
+        'website Dockwatch says that "more than a hundred members are poised to quit."'
+    )
+    assert acts == [
+        ('a "rough week" for the port', "Harbour Times", "called"),
+        ('that "more than a hundred members are poised to quit."', "Dockwatch", "says"),
+    ]

@@ -34,7 +34,7 @@ _NOT_SCENES = frozenset(("as", "if", "because", "though", "although"))
 
 # "In a clip that the judge called “distasteful,” Santilli said …": an opening phrase whose
 # relative clause names something is a clause of its own, like a scene-setting one.
-_PHRASE_OPENERS = frozenset(("in", "at", "on", "during", "with", "under", "for", "from"))
+_PHRASE_OPENERS = lx.words_of("in at on during with under for from amid despite")
 _RELATIVES = frozenset(("that", "which", "whom", "what"))
 
 # A comma that ends a clause, inside or outside the quotation closing it.

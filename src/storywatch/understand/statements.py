@@ -149,7 +149,8 @@ def attribute(an: Analysis) -> list[Attributed]:
             if other is not None and not _overlaps_any(other, out, s.index):
                 # The other clause read with its own subject: a follow-up the first act's
                 # speaker was given across the clause boundary is that clause's act.
-                kept = [acts[0], *(f for f in acts[1:] if not parts_overlap(f.parts, other.parts))]
+                first = _before_other_clause(text, acts[0], other)
+                kept = [first, *(f for f in acts[1:] if not parts_overlap(f.parts, other.parts))]
                 acts = sorted([*kept, other], key=lambda f: f.parts[0][0])
             for f in acts:
                 f = _clip_paraphrase(text, clip_clause(text, s, f))
@@ -280,6 +281,21 @@ def _add_late(
             continue
         at = next((i for i, a in enumerate(out) if a.sentence > s.index), len(out))
         out.insert(at, item)
+
+
+def _before_other_clause(text: str, found: Found, other: Found) -> Found:
+    """``found`` ended before the clause that holds ``other``, the act read in the
+    sentence's other clause: "In what Okafor called a “rough week” for the port, Ruiz said
+    …" — the naming runs to the comma that closes its opening phrase, and the main
+    clause's speaker and words are not part of it."""
+    if other.speaker is None or not found.parts:
+        return found
+    a, b = found.parts[-1]
+    cut = other.speaker[0]
+    if not a < cut < b:
+        return found
+    end = len(text[:cut].rstrip(" ,"))
+    return replace(found, parts=(*found.parts[:-1], (a, end))) if end > a else found
 
 
 def _clip_paraphrase(text: str, found: Found) -> Found:
