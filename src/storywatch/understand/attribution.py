@@ -32,7 +32,6 @@ a named person or organisation.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.according import according_to, according_to_last, reported_last
@@ -66,6 +65,7 @@ from storywatch.understand.phrases import (
 )
 from storywatch.understand.plain_subjects import plain_subject
 from storywatch.understand.questions import after_asked_by, answer_start
+from storywatch.understand.relative_acts import clause_before, relative_act, relative_alone
 from storywatch.understand.relative_chains import chained_relative
 from storywatch.understand.relative_cues import relative_opener, resumed, subject_relative
 from storywatch.understand.relative_reports import relative_report
@@ -81,7 +81,6 @@ from storywatch.understand.spans import (
     Found,
     Sentence,
     Span,
-    _closes_at,
     _inside,
     _is_cue,
     _words_between,
@@ -206,7 +205,7 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
     first = _cue_led_pass(text, s)
     if first is None or not s.quotes or is_whole_quote(text, first):
         return first
-    alone = _relative_alone(text, s, first)
+    alone = relative_alone(text, s, first)
     if alone is not None:
         return alone
     at = trailer_start(s, first)
@@ -229,7 +228,7 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
     # A partial quotation: the cue nearest before it governs it ("…, and he pledged a
     # “political revolution”"), not the first cue of a long sentence.
     quote = next((q for q in s.quotes if q.start > (first.cue or (0, 0))[1]), None)
-    own = _relative_act(text, s, first, quote)
+    own = relative_act(text, s, first, quote, _cue_led_pass)
     if own is not None:
         return own
     if quote is None or (first.parts and _that_clause(text, s, first.parts[0][0], quote.start)):
@@ -257,90 +256,6 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
         best = first if inside or clause_predicate(text, first, nearer) else nearer
         break
     return best
-
-
-def _relative_act(text: str, s: Sentence, first: Found, quote: Quote | None) -> Found | None:
-    """ "Okafor said volunteers walked beside the marchers, whom she described as “calm,” the
-    whole way", "Vale argued that Lindqvist would win the seat, which he called “a tragedy”
-    for the town": when the only quotation in what the first cue reports sits in a relative
-    clause set off by a comma, whose subject is a pronoun and whose verb is a cue, the quoted
-    words are that clause's act (a name or a verdict the speaker gave the thing), and the
-    clause before it a paraphrase without them; the annotators mark that clause as the
-    quotation's content. (With a quotation of its own, "said that he had begun “to unmask”
-    Trump, whom he called a “con artist”", the relative clause stays inside what the first
-    cue reports, and so does one the first cue's clause goes on after: "chose between Ruiz,
-    whom he called “cynical,” and a newcomer", or "said the levy, which she called
-    “reckless,” would hurt crews".)"""
-    if quote is None or first.cue is None or len(first.parts) != 1:
-        return None
-    a, b = first.parts[0]
-    if [q for q in s.quotes if a <= q.start < b] != [quote] or resumed(text, quote.end):
-        return None
-    words = s.words
-    k = max((n for n, w in enumerate(words) if w.end <= quote.start), default=-1)
-    while k > 0 and not _is_cue(words[k], s.quotes):
-        k -= 1
-    rel = relative_opener(text, s, k)
-    if words[k].start <= first.cue[1] or rel < 0:
-        return None
-    nearer = _cue_led_pass(text, s, start_at=k)
-    if nearer is None or nearer.cue is None or nearer.cue[0] != words[k].start or not nearer.parts:
-        return None
-    # The content opens at the relative word, as the annotators mark it ("whom she described
-    # as “calm”"): without it the quoted words have no object.
-    end = nearer.parts[-1][1]
-    if _closes_at(text, end):
-        end += 1  # the closing mark goes with the words it closes, now inside the content
-    if "," in text[quote.end - 2 : quote.end + 1]:
-        # "…, whom he described as “peaceful,” for the length of the route": the comma
-        # closes the relative clause set off by the one before it; the rest is the main
-        # clause's.
-        end = min(end, quote.end)
-    return replace(nearer, parts=((words[rel].start, end),))
-
-
-def _relative_alone(text: str, s: Sentence, first: Found) -> Found | None:
-    """ "Perez contrasted the candidate, whom he described as “volatile,” with Clinton": the
-    first cue is the verb of a relative clause set off by a comma, and a comma at its
-    quotation's close ends the clause, so the act is the clause from its relative word to
-    that quotation (as :func:`_relative_act` reads one after a report), not the main
-    clause's words after it."""
-    if first.cue is None or not first.parts or not first.direct:
-        return None
-    words = s.words
-    k = next((n for n, w in enumerate(words) if w.start == first.cue[0]), -1)
-    rel = relative_opener(text, s, k) if k > 0 else -1
-    if rel < 0:
-        return None
-    end = first.parts[-1][1]
-    quote = next((q for q in s.quotes if first.cue[1] < q.start and q.end < end), None)
-    if quote is None or "," not in text[quote.end - 2 : quote.end + 1]:
-        return None
-    return Found(((words[rel].start, quote.end),), True, first.speaker, first.cue, s.index)
-
-
-def paraphrase_before_relative(text: str, s: Sentence, found: Found) -> Found | None:
-    """The first cue's clause before a relative clause that took the quotation as its own
-    act (:func:`_relative_act`): "Okafor said volunteers walked beside the marchers" in
-    "Okafor said volunteers walked beside the marchers, whom she described as “calm”" is
-    still her paraphrase, ending at the comma before "whom"."""
-    if not found.direct or found.cue is None:
-        return None
-    words = s.words
-    k = next((n for n, w in enumerate(words) if w.start == found.cue[0]), -1)
-    rel = relative_opener(text, s, k) if k > 0 else -1
-    if rel < 0:
-        return None
-    first = _cue_led_pass(text, s)
-    if first is None or first.cue is None or len(first.parts) != 1 or first.cue == found.cue:
-        return None
-    a, b = first.parts[0]
-    end = words[rel - 1].end
-    quote = next((q for q in s.quotes if q.start > first.cue[1]), None)
-    own = _relative_act(text, s, first, quote)
-    if not (a < end < b) or own is None or own.cue != found.cue:
-        return None
-    return Found(((a, end),), False, first.speaker, first.cue, s.index)
 
 
 def _that_clause(text: str, s: Sentence, start: int, stop: int) -> bool:
@@ -601,3 +516,10 @@ def bare_quote(text: str, s: Sentence) -> bool:
     if any(is_title_quote(text, q) for q in s.quotes):
         return False  # a book or film title on its own line, not a quotation running on
     return not outside and len(s.words) >= 3
+
+
+def paraphrase_before_relative(text: str, s: Sentence, found: Found) -> Found | None:
+    """The first cue's clause before a relative clause that took the quotation as its own
+    act (:func:`~storywatch.understand.relative_acts.clause_before`, read with this module's
+    cue-led pass)."""
+    return clause_before(text, s, found, _cue_led_pass)
