@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from storywatch.understand.chunks import person_noun
-from tests.support.statements import direct_speaker_text
+from tests.support.statements import direct_speaker_text, kind_speaker_text
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,10 @@ def test_things_do_not_speak(text: str) -> None:
 def test_person_noun_words() -> None:
     assert person_noun("radioman") and person_noun("congresswomen") and person_noun("lobbyist")
     assert not person_noun("human") and not person_noun("stage") and not person_noun("order")
+
+
+def test_councillors_speak_as_lawmakers_do() -> None:
+    # British and American spellings of a council's members, counted ("The two councillors
+    # said that …"): the plural had been no speaking noun, so nothing was read.
+    text = "The harbour vote was close. The two councillors said that the levy was unfair."
+    assert kind_speaker_text(text) == [("indirect", "two councillors", "that the levy was unfair")]

@@ -452,7 +452,8 @@ SPEAKER_NOUNS: frozenset[str] = _words(
     columnist writer author authority union hospital office council commission government
     service bureau institute carrier operator families family agencies unions city
     executive employee treasurer comptroller auditor superintendent sheriff prosecutor
-    commissioner
+    commissioner councillor councillors councilor councilors councilman councilmen
+    councilwoman councilwomen
     """
 )
 
