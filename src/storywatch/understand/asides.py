@@ -40,7 +40,7 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
     if found.speaker[1] > found.cue[0]:
         return found  # "…,” said Steve Bell, senior director …": an appositive follows
     whole = is_whole_quote(text, found)
-    goes_on = whole and _opens_lowercase(text, found.parts[0])
+    goes_on = whole and (_opens_lowercase(text, found.parts[0]) or _topic_first(text, s))
     if whole and not goes_on:
         # "As boos erupt, the executive says, “Please quiet down.”": the quotation alone is
         # what was said.
@@ -87,6 +87,17 @@ def parenthetical(text: str, s: Sentence, found: Found) -> Found:
         t1 += 1
     direct = _has_quote(s.quotes, h0, h1 + 1, text) or _has_quote(s.quotes, t0, t1 + 1, text)
     return Found(((h0, h1), (t0, t1)), direct, found.speaker, found.cue, s.index)
+
+
+def _topic_first(text: str, s: Sentence) -> bool:
+    """ "Of the scrutiny over the levy, she said, “It's a little much.”", "As for the ferry
+    cuts, Ruiz said, “…”": a sentence that opens on what the speaker spoke of (the "said of"
+    put first) sets the quotation's subject; annotators and readers take it with the words."""
+    return _TOPIC_OPENER.match(text, s.start) is not None
+
+
+# "Of …", "As for …", "As to …", "Regarding …": the topic of the act that follows.
+_TOPIC_OPENER = re.compile(r"\s*(?:Of|As for|As to|Regarding|On the subject of) [\w’'“\"]")
 
 
 def _lone_subject(text: str, head: list[Word]) -> bool:
