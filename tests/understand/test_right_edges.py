@@ -73,3 +73,14 @@ def test_though_and_a_bare_plural_subject_is_a_new_clause() -> None:
         "more likely to say the bridge toll is too high.\n"
     )
     assert direct_texts(text) == ["the new ferry levy is “about right,”"]
+
+
+def test_a_bracketed_quotation_is_a_gloss_the_clause_goes_on_after() -> None:
+    text = (
+        "The harbor vote was close.\n\n"
+        'Mayor Ana Ruiz explained how ferry fares ("a tax on islanders") and long delays '
+        "drive young families off the island.\n"
+    )
+    assert direct_texts(text) == [
+        'how ferry fares ("a tax on islanders") and long delays drive young families off the island'
+    ]

@@ -75,7 +75,7 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             return q.end
         if _dashed_quotation(text, q, end):
             continue  # "said the plan — “a slap in the face” — would be challenged …"
-        if _CLOSED_CLAUSE.match(tail):
+        if _CLOSED_CLAUSE.match(tail) and not _bracketed(text, q):
             resume = _aside_then_verb(text, q.end, end)
             if resume < 0:
                 return q.end
@@ -349,6 +349,21 @@ def _dashed_quotation(text: str, q: Quote, end: int) -> bool:
         return False
     word = text[m.end() : end].split()[:1]
     return bool(word) and (word[0] in lx.AUXILIARIES or past_tense(word[0]))
+
+
+def _bracketed(text: str, q: Quote) -> bool:
+    """ "on how free markets (“Uber everything”) and active citizens can fix it", "ranked
+    voters from 1 (“sure to vote”) to 6 (“never”)": a quotation that alone fills a bracket is
+    the writer's gloss inside the clause; the bracket closing after it ends the gloss, not
+    the clause, which goes on with a lower-case word (after a comma, "citing Exodus 18:21
+    (“…”), endorsed Cruz", the checks at the bracket hold)."""
+    if text[q.start - 1 : q.start] != "(":
+        return False
+    return _GLOSS_GOES_ON.match(text, q.end) is not None
+
+
+# A bracket closing a quotation's gloss, then the clause's next word in lower case.
+_GLOSS_GOES_ON = re.compile(r"\) [a-z]")
 
 
 def _aside_then_verb(text: str, at: int, end: int) -> int:
