@@ -84,3 +84,15 @@ def test_a_bracketed_quotation_is_a_gloss_the_clause_goes_on_after() -> None:
     assert direct_texts(text) == [
         'how ferry fares ("a tax on islanders") and long delays drive young families off the island'
     ]
+
+
+def test_a_dash_aside_ending_on_a_quotation_is_inside_the_clause() -> None:
+    text = (
+        "The harbor vote was close.\n\n"
+        "Mayor Ana Ruiz said that the levy – what Tomas Berg calls “a tax on islanders” – is "
+        "“unlawful” under the old charter.\n"
+    )
+    assert direct_texts(text) == [
+        "that the levy – what Tomas Berg calls “a tax on islanders” – is “unlawful” under the "
+        "old charter"
+    ]

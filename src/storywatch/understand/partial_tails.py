@@ -73,7 +73,7 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
             return q.end + later.end(1)
         if tail.startswith(",") and stripped[1:].lstrip()[:1].islower() and first != "which":
             return q.end
-        if _dashed_quotation(text, q, end):
+        if _dashed_quotation(text, q, end) or _dashed_aside(text, q, start, end):
             continue  # "said the plan — “a slap in the face” — would be challenged …"
         if _CLOSED_CLAUSE.match(tail) and not _bracketed(text, q):
             resume = _aside_then_verb(text, q.end, end)
@@ -337,12 +337,14 @@ OCCASION = re.compile(
 )
 
 
-def _dashed_quotation(text: str, q: Quote, end: int) -> bool:
+def _dashed_quotation(text: str, q: Quote, end: int, opened: bool = False) -> bool:
     """ "said the plan — “a slap in the face” — would be challenged in court": the quotation
     is itself an aside between two dashes, and a finite verb after the second (the clause's
     own) goes on with the clause it interrupts ("- ''So terrible'' - with a link" does
     not)."""
-    if not text[max(0, q.start - 6) : q.start].rstrip().endswith(("—", "–", "--", " -")):
+    if not opened and not text[max(0, q.start - 6) : q.start].rstrip().endswith(
+        ("—", "–", "--", " -")
+    ):
         return False
     m = _ASIDE_DASH.match(text, q.end)
     if m is None or m.group().strip() == ";":
@@ -364,6 +366,16 @@ def _bracketed(text: str, q: Quote) -> bool:
 
 # A bracket closing a quotation's gloss, then the clause's next word in lower case.
 _GLOSS_GOES_ON = re.compile(r"\) [a-z]")
+
+
+def _dashed_aside(text: str, q: Quote, start: int, end: int) -> bool:
+    """ "said that the levy – what Ruiz calls “a tax on islanders” – is “unlawful”": the
+    quotation ends a dash aside opened inside the clause, after its first words; the dash
+    closing the aside, then a finite verb, goes on with the clause the aside interrupts."""
+    opening = [m for m in _ASIDE_DASH.finditer(text, start, q.start) if m.group().strip() != ";"]
+    if len(opening) != 1 or not text[start : opening[0].start()].strip():
+        return False
+    return _dashed_quotation(text, q, end, opened=True)
 
 
 def _aside_then_verb(text: str, at: int, end: int) -> int:
