@@ -96,3 +96,20 @@ def test_a_dash_aside_ending_on_a_quotation_is_inside_the_clause() -> None:
         "that the levy – what Tomas Berg calls “a tax on islanders” – is “unlawful” under the "
         "old charter"
     ]
+
+
+def test_as_and_a_noun_with_no_verb_is_what_the_quoted_words_are_held_to_be() -> None:
+    text = (
+        "The harbor vote was close.\n\n"
+        "Mayor Ana Ruiz spoke out for “a second ferry” as the answer to unwanted delays at "
+        "the pier.\n"
+    )
+    assert direct_texts(text) == ["“a second ferry” as the answer to unwanted delays at the pier"]
+
+
+def test_as_and_a_clause_with_its_verb_is_still_the_scene() -> None:
+    text = (
+        "The harbor vote was close.\n\n"
+        "Mayor Ana Ruiz called the levy “a disgrace” as the crowd in the hall cheered.\n"
+    )
+    assert direct_texts(text) == ["the levy “a disgrace”"]

@@ -97,9 +97,8 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         if dash is not None and not any(dash.start() < r.start < end for r in quotes):
             # "fault for “grabbing” at the candidate – although the photo …"
             return dash.start()
-        if (_SETTING.match(text, q.end) or OCCASION.match(text, q.end)) and not _quoted_soon(
-            text, quotes, q.end, end
-        ):
+        setting = _SETTING.match(text, q.end) and not _predicative_as(text, q.end)
+        if (setting or OCCASION.match(text, q.end)) and not _quoted_soon(text, quotes, q.end, end):
             return q.end
         turn = _later_turn(text, quotes, q.end, end) if inside else None
         if turn is not None:
@@ -334,6 +333,32 @@ OCCASION = re.compile(
     r"|video|ad|message|briefing)\b"
     r"|on (?:Twitter|Facebook|Instagram)\b"
     r"|(?:on )?(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b)"
+)
+
+
+def _predicative_as(text: str, at: int) -> bool:
+    """ "spoke out for “shotgun marriages” as the solution to unwanted pregnancies": "as" and
+    a noun with a preposition after it, and no verb in the phrase, is what the quoted words
+    are held to be, part of the clause; "as the crowd in the hall cheered", "as the host said
+    in April" are the scene, with a verb of their own."""
+    m = _AS_NOUN.match(text, at)
+    if m is None:
+        return False
+    phrase = re.split(r"[,;:.!?()]", text[m.end() : m.end() + 120], maxsplit=1)[0]
+    words = [*m.group(1).split(), m.group(2), *phrase.split()]
+    for prev, word in zip(["as", *words], words, strict=False):
+        verb = word in lx.CUE_WORDS or word in _FINITE or past_tense(word)
+        if verb and prev not in _BEFORE_ADJECTIVE:
+            return False  # ("to unwanted pregnancies": a participle after "to" describes)
+    return True
+
+
+_FINITE = _words("is are was were has had have will would could can should may might must did")
+_BEFORE_ADJECTIVE = _words("to of for in on against the a an his her their its and")
+
+# "as the solution to", "as a reason for": a determiner, one or two words, a preposition.
+_AS_NOUN = re.compile(
+    r",? as (?:the|a|an|his|her|their|its) ((?:[a-z][\w’'-]* ){1,2})(to|of|for|in|on|against)\b"
 )
 
 
