@@ -113,3 +113,14 @@ def test_as_and_a_clause_with_its_verb_is_still_the_scene() -> None:
         "Mayor Ana Ruiz called the levy “a disgrace” as the crowd in the hall cheered.\n"
     )
     assert direct_texts(text) == ["the levy “a disgrace”"]
+
+
+def test_a_report_set_off_after_when_keeps_the_scene_in_the_clause() -> None:
+    text = (
+        "The harbor vote was close.\n\n"
+        "Mayor Ana Ruiz recalled the “golden years” when, she said, ferries left the pier "
+        "every hour.\n"
+    )
+    assert direct_texts(text) == [
+        "the “golden years” when, she said, ferries left the pier every hour"
+    ]

@@ -97,7 +97,9 @@ def cut_tail(text: str, quotes: list[Quote], start: int, end: int) -> int:
         if dash is not None and not any(dash.start() < r.start < end for r in quotes):
             # "fault for “grabbing” at the candidate – although the photo …"
             return dash.start()
-        setting = _SETTING.match(text, q.end) and not _predicative_as(text, q.end)
+        setting = _SETTING.match(text, q.end) and not (
+            _predicative_as(text, q.end) or _REPORTED_SCENE.match(text, q.end)
+        )
         if (setting or OCCASION.match(text, q.end)) and not _quoted_soon(text, quotes, q.end, end):
             return q.end
         turn = _later_turn(text, quotes, q.end, end) if inside else None
@@ -333,6 +335,14 @@ OCCASION = re.compile(
     r"|video|ad|message|briefing)\b"
     r"|on (?:Twitter|Facebook|Instagram)\b"
     r"|(?:on )?(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b)"
+)
+
+
+# "lamented the “good old days” when, he said, protesters were treated more harshly": a
+# report set off right after "when" says the scene is the speaker's words too.
+_REPORTED_SCENE = re.compile(
+    r",? (?:when|while|after|before|as|because), (?:he|she|they|[A-Z][\w’'-]+) "
+    r"(?:said|says|added|recalled|noted|argued|wrote|claimed),"
 )
 
 
