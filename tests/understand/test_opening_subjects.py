@@ -5,6 +5,7 @@ written for these tests."""
 from __future__ import annotations
 
 from storywatch.understand import extract_statements
+from tests.support.statements import kind_speaker_text
 
 
 def test_a_participle_after_the_determiner_describes_the_subject() -> None:
@@ -25,3 +26,10 @@ def test_an_irregular_past_ends_the_subject() -> None:
     [only] = extract_statements(text)
     assert only.speaker_mention == "The shipping magnate"
     assert only.text.startswith("that a berth is now")
+
+
+def test_that_before_a_quantifier_joins_a_clause_and_is_no_part_of_its_subject() -> None:
+    # "found that most residents say …": "that" opens the found clause; "most residents"
+    # is who says (a demonstrative takes a noun: "That man said").
+    text = "The harbour vote was close. A poll found that most residents say the levy is unfair."
+    assert ("indirect", "most residents", "the levy is unfair") in kind_speaker_text(text)

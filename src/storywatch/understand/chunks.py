@@ -233,3 +233,27 @@ _MORE_PAST = lx.words_of(
 def verb_or_aux(low: str) -> bool:
     """A lowercase word that opens a predicate: an auxiliary, a cue verb or a past tense."""
     return low in lx.AUXILIARIES or low in lx.CUE_WORDS or low in _MORE_PAST or past_tense(low)
+
+
+def coordinate_adjective(text: str, words: list[Word], i: int, right: list[Word]) -> bool:
+    """ "the bespectacled, 71-year-old diplomat said": ``words[i]`` is the first of two
+    adjectives set apart by a comma, right after the determiner that opens the phrase;
+    ``right`` (what was taken so far) is the second adjective and its lowercase noun."""
+    w = words[i]
+    return (
+        i > 0
+        and 2 <= len(right) <= 3
+        and w.text.replace("-", "").isalpha()
+        and w.text.islower()
+        and ("-" in w.text or w.text.endswith(_ADJECTIVE_ENDINGS))
+        and not any(r.text[:1].isupper() for r in right)
+        and any(c.isalpha() for c in right[0].text)  # "those asked, 30 percent": a count
+        and right[0].text not in QUANTIFIERS
+        and right[0].text not in _DETERMINERS
+        and words[i - 1].text.lower() in _DETERMINERS
+        and text[words[i - 1].end : w.start] == " "
+    )
+
+
+# How an adjective ends, not a noun ("bespectacled", "soft-spoken", "tireless").
+_ADJECTIVE_ENDINGS = ("ed", "ful", "ous", "ive", "ic", "less", "able", "ible", "ish", "en")

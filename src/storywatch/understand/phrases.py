@@ -14,6 +14,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import (
     QUANTIFIERS,
     agent_noun,
+    coordinate_adjective,
     is_age,
     is_aside,
     is_capitalised_role,
@@ -118,7 +119,7 @@ def _np_before(
     while i >= 0 and len(out) < 14:
         w = words[i]
         gap = text[w.end : out[0].start] if out else " "
-        if gap == ", " and _coordinate_adjective(text, words, i, out):
+        if gap == ", " and coordinate_adjective(text, words, i, out):
             gap = " "
         if gap not in (" ", ". ", "-", "’s ", "'s ", "’ ", "' "):
             break
@@ -147,8 +148,8 @@ def _np_before(
             break
         if low in _NP_STOP and low not in ("who", "that", "which"):
             break
-        if w.start < floor:
-            break
+        if w.start < floor or (low == "that" and out and out[0].text.lower() in _AFTER_THAT):
+            break  # "A poll found that most residents say": "that" joins, no demonstrative
         out.insert(0, w)
         if len(out) == 1 and low in ("that", "which"):
             # "a message that said": go on to the noun the relative pronoun stands for.
@@ -190,28 +191,9 @@ def _np_before(
     return (found[0], out[-2].end) if found is not None else None  # the thing, not "that"
 
 
-def _coordinate_adjective(text: str, words: list[Word], i: int, right: list[Word]) -> bool:
-    """ "the bespectacled, 71-year-old diplomat said": ``words[i]`` is the first of two
-    adjectives set apart by a comma, right after the determiner that opens the phrase;
-    ``right`` (what was taken so far) is the second adjective and its lowercase noun."""
-    w = words[i]
-    return (
-        i > 0
-        and 2 <= len(right) <= 3
-        and w.text.replace("-", "").isalpha()
-        and w.text.islower()
-        and ("-" in w.text or w.text.endswith(_ADJECTIVE_ENDINGS))
-        and not any(r.text[:1].isupper() for r in right)
-        and any(c.isalpha() for c in right[0].text)  # "those asked, 30 percent": a count
-        and right[0].text not in QUANTIFIERS
-        and right[0].text not in _DETERMINERS
-        and words[i - 1].text.lower() in _DETERMINERS
-        and text[words[i - 1].end : w.start] == " "
-    )
+# Words after which "that" is a conjunction, not a demonstrative ("that most residents").
+_AFTER_THAT = _DETERMINERS | QUANTIFIERS
 
-
-# How an adjective ends, not a noun ("bespectacled", "soft-spoken", "tireless").
-_ADJECTIVE_ENDINGS = ("ed", "ful", "ous", "ive", "ic", "less", "able", "ible", "ish", "en")
 
 _HANGING = frozenset(("from", "by", "to", "for", "of", "on", "at", "in"))
 
