@@ -106,3 +106,49 @@ def test_a_bare_quotation_after_a_reported_clause_still_goes_on_with_it() -> Non
     first, second = extract_statements(text)
     assert first.cue == second.cue == "said"
     assert second.text == "Nothing is safe, not even my own job."
+
+
+def test_a_second_speaker_after_as_is_that_speakers_act() -> None:
+    text = (
+        "“There seems to be a gentleman here with some concerns,” Okafor said as the "
+        "protester shouted: “Go back to the harbour!”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.text == "There seems to be a gentleman here with some concerns,"
+    assert first.speaker == "Okafor"
+    assert second.text == "Go back to the harbour!"
+    assert second.speaker == "the protester"
+    assert second.cue == "shouted"
+
+
+def test_a_second_speaker_after_while_is_that_speakers_act() -> None:
+    text = (
+        "“We will keep the pier open,” Mayor Ruiz told the council while a resident "
+        "called out, “Not for long!”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.text == "We will keep the pier open,"
+    assert first.speaker == "Ruiz"
+    assert second.text == "Not for long!"
+    assert second.speaker == "a resident"
+
+
+def test_a_scene_after_as_leaves_the_quotation_whole() -> None:
+    text = "“We are ready for the storm,” Vale said as the crowd cheered.\n"
+    [only] = extract_statements(text)
+    assert only.text == "We are ready for the storm,"
+    assert only.speaker == "Vale"
+
+
+def test_a_clause_after_as_or_while_that_only_mentions_words_is_the_writers() -> None:
+    text = (
+        "“We never met,” Ruiz wrote on Friday, naming Vale, who is listed as one of the "
+        "mayor’s alleged “partners” in the filings.\n"
+        "“The vote is close,” the pollster said, while Vale leads among those who call "
+        "themselves “very sure.”\n"
+    )
+    statements = extract_statements(text)
+    assert [st.text for st in statements if st.speaker in ("the pollster", "Vale")] == [
+        "The vote is close,"
+    ]
+    assert not any(st.text.startswith("“partners”") for st in statements)

@@ -30,6 +30,7 @@ from storywatch.understand.contrast_clauses import (
     comma_before,
     contrast_clause,
 )
+from storywatch.understand.followup_parts import act_content, cut_before, quote_inside
 from storywatch.understand.naming import contrasted_naming, joined_verb, naming_content
 from storywatch.understand.phrases import _np_before, main_subject
 from storywatch.understand.relative_cues import main_verb_after_relative
@@ -37,15 +38,11 @@ from storywatch.understand.spans import (
     Found,
     Sentence,
     Span,
-    _closes_at,
-    _has_quote,
     _inside,
     _is_cue,
-    _trim,
     cue_indices,
     goes_somewhere,
     is_title_quote,
-    outside_quotes,
     parts_overlap,
 )
 from storywatch.understand.text import Word
@@ -56,8 +53,6 @@ _BEFORE_AFTER = frozenset(("before", "after"))
 _SET_AGAINST = _BEFORE_AFTER | {"while"}
 # Words that may stand between the connector and the cue ("and later said", "who also told").
 _BETWEEN = lx.AUXILIARIES
-# A complementiser or a quotation this far after the cue starts the content there.
-_OBJECT_WORDS = 6
 
 
 def split_followups(text: str, s: Sentence, first: Found) -> list[Found]:
@@ -72,7 +67,7 @@ def split_followups(text: str, s: Sentence, first: Found) -> list[Found]:
         if nxt is None:
             break
         cut, found = nxt
-        out[-1] = _cut_before(text, out[-1], cut)
+        out[-1] = cut_before(text, out[-1], cut)
         if not out[-1].parts and len(out) > 1:
             out.pop()
         out.append(found)
@@ -125,7 +120,7 @@ def _naming_followup(text: str, s: Sentence, anchor: int, prev: Found) -> tuple[
     before = s.words[naming.verb - 1]
     if verb.start <= anchor:
         return None
-    if _quote_inside(text, prev.parts[0][0], verb.start):
+    if quote_inside(text, prev.parts[0][0], verb.start):
         return None  # a first act holding a quotation keeps its end (clause_ends decides it)
     if (
         before.text == "and"
@@ -183,7 +178,7 @@ def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple
             continue
         if not any(r.start > w.end for r in s.quotes if not is_title_quote(text, r)):
             return None
-        content = _content(text, s, k + 1 if _governed_to(s, k) else k)
+        content = act_content(text, s, k + 1 if _governed_to(s, k) else k)
         if content is None or not content[1]:
             return None
         found = Found(content[0], True, prev.speaker, (w.start, w.end), s.index, inherited=True)
@@ -246,13 +241,15 @@ def _act_after_trailer(
     told the AP after hinting that “personnel changes” could come": after a quotation and
     its trailer, "after"/"before" and a verb of saying (with a subject of its own, or none
     when it is the same speaker's participle) is another act the trailer is set against,
-    and the quotation in its words is that act's."""
+    and the quotation in its words is that act's. So is "as"/"while" with a new subject
+    ("“…,” Okafor said as the protester shouted: “…”"): a second speaker heard at the same
+    time."""
     if not _quotation_then_trailer(prev):
         return None
     words = s.words
     for k in range(len(words) - 2):
         link = words[k]
-        if link.start <= anchor or link.text.lower() not in _BEFORE_AFTER:
+        if link.start <= anchor or link.text.lower() not in _SET_BESIDE:
             continue
         if _inside(s.quotes, link.start):
             return None
@@ -260,15 +257,21 @@ def _act_after_trailer(
             w = words[m]
             if w.text not in lx.CUE_WORDS and w.text not in _QUOTE_PARTICIPLES:
                 continue
+            if link.text.lower() not in _BEFORE_AFTER and (
+                m == k + 1 or not _quote_right_after(text, s, w)
+            ):
+                return None  # "as"/"while": a subject of its own, its verb opening a quotation
             if m == k + 1 and w.text.endswith("ing"):
                 speaker: Span | None = prev.speaker
             elif w.text.endswith("ing") or m == k + 1:
                 return None
             else:
-                speaker = _np_before(text, words, m, link.end)
+                speaker = _np_before(text, words, m, link.end, loose=True)
                 if speaker is None or speaker[0] != words[k + 1].start:
                     return None
-            content = _content(text, s, m)
+                if text[: speaker[1]].endswith(("’s", "'s")):
+                    return None  # "as one of the mayor’s alleged “…”": an owner, no subject
+            content = act_content(text, s, m)
             if content is None or not content[1]:
                 return None
             cut = comma_before(text, link.start, anchor)
@@ -276,6 +279,23 @@ def _act_after_trailer(
             return cut, found
         return None
     return None
+
+
+def _quote_right_after(text: str, s: Sentence, verb: Word) -> bool:
+    """ "as the protester shouted: “…”", "while a resident called out, “…”": the verb (and a
+    particle) opens the quotation itself; "while Lee leads among those who are “…”" or
+    "listed as one of his alleged “…”" only mention words inside a clause of the writer's."""
+    q = next((q for q in s.quotes if q.start >= verb.end), None)
+    if q is None:
+        return False
+    gap = text[verb.end : q.start].split()
+    return gap in ([], [":"], [","]) or (
+        len(gap) == 1 and gap[0].rstrip(":,") in _PARTICLES and gap[0][-1:] in ":,"
+    )
+
+
+# "called out, “…”", "shouted back: “…”"
+_PARTICLES = frozenset(("out", "back", "up"))
 
 
 def _quotation_then_trailer(prev: Found) -> bool:
@@ -289,6 +309,9 @@ def _quotation_then_trailer(prev: Found) -> bool:
     )
 
 
+# Links that set a trailer's act beside another one: "after"/"before", and "as"/"while"
+# with a subject of their own ("…,” Okafor said as the protester shouted: “…”").
+_SET_BESIDE = _BEFORE_AFTER | {"as", "while"}
 # Words a subject may take between "after" and its verb ("after CNBC's Becky Quick said").
 _SCENE_SUBJECT_WORDS = 6
 
@@ -367,7 +390,7 @@ def _next_cue_followup(
             continue
         if speaker is None:
             continue
-        content = _content(text, s, k)
+        content = act_content(text, s, k)
         if content is None:
             continue
         parts, direct = content
@@ -391,7 +414,7 @@ def _trailer_relative(text: str, s: Sentence, prev: Found, who: Word) -> Span:
     if who.start < prev.speaker[1] or _inside(s.quotes, who.start):
         return own
     between = [w for w in s.words if prev.speaker[1] <= w.start < who.start]
-    if len(between) > _APPOSITIVE_WORDS or _quote_inside(text, prev.speaker[1], who.start):
+    if len(between) > _APPOSITIVE_WORDS or quote_inside(text, prev.speaker[1], who.start):
         return own
     if any(w.text in lx.CUE_WORDS or w.text in _QUOTE_PARTICIPLES for w in between):
         return own
@@ -538,56 +561,3 @@ def _inner_verb(text: str, s: Sentence, k: int, j: int, prev: Found) -> bool:
         return True
     first = text[prev.cue[0] : prev.cue[1]].lower() if prev.cue else ""
     return j == k - 1 and low == lemma and first != lemma and first in lx.CUE_LEMMA
-
-
-def _content(text: str, s: Sentence, k: int) -> tuple[tuple[Span, ...], bool] | None:
-    """What a follow-up cue reports: from "that" (if it comes within a few words), else the
-    quotation it introduces, else everything after the cue."""
-    cue: Word = s.words[k]
-    after = outside_quotes(s, k + 1)
-    later = [q for q in s.quotes if q.start >= cue.end and not is_title_quote(text, q)]
-    start = cue.end
-    for n, w in enumerate(after[:_OBJECT_WORDS]):
-        if later and w.start > later[0].start:
-            break
-        if w.text == "that" or (n == 0 and w.text in ("how", "what", "whether", "why", "if")):
-            start = w.start
-            break
-    if start == cue.end and later:
-        q = later[0]
-        lead = text[cue.end : q.start]
-        introduced = not lead.strip() or lead.rstrip()[-1] in ",:"
-        tail = text[q.end : s.end].strip(" .,;").split()
-        if len(lead.split()) <= _OBJECT_WORDS and introduced and len(tail) <= 2:
-            return tuple(p for qq in later for p in qq.parts), True
-    start, end = _trim(text, start, s.end)
-    if end - start < 8 or len(text[start:end].split()) < 2:
-        return None
-    direct = _has_quote(s.quotes, start, end, text)
-    if direct and _closes_at(text, end):
-        end += 1
-    return ((start, end),), direct
-
-
-def _cut_before(text: str, found: Found, cut: int) -> Found:
-    """``found`` with every part ending before ``cut`` (a part running over it is cut)."""
-    parts: list[Span] = []
-    for a, b in found.parts:
-        if a >= cut:
-            continue
-        if b > cut:
-            a2, b2 = _trim(text, a, cut)
-            if _closes_at(text, b2):
-                b2 += 1
-            if b2 > a2:
-                parts.append((a2, b2))
-            continue
-        parts.append((a, b))
-    direct = found.direct and any(
-        text[a - 1 : a] in "\"“'‘" or _quote_inside(text, a, b) for a, b in parts
-    )
-    return replace(found, parts=tuple(parts), direct=direct)
-
-
-def _quote_inside(text: str, a: int, b: int) -> bool:
-    return any(c in text[a:b] for c in '"“”') or "''" in text[a:b]
