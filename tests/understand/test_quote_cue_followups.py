@@ -152,3 +152,16 @@ def test_a_clause_after_as_or_while_that_only_mentions_words_is_the_writers() ->
         "The vote is close,"
     ]
     assert not any(st.text.startswith("“partners”") for st in statements)
+
+
+def test_meaning_after_a_trailer_glosses_in_the_speakers_words() -> None:
+    text = (
+        "“Stubborn,” she said, meaning that the mayor is “hard to move” and does what "
+        "he wants “no matter what.”\n"
+    )
+    first, second = extract_statements(text)
+    assert first.text == "Stubborn,"
+    assert second.text.startswith("that the mayor is “hard to move” and does")
+    assert second.text.endswith("“no matter what.”")
+    assert second.cue == "meaning"
+    assert first.speaker == second.speaker

@@ -162,7 +162,8 @@ def _quote_participle(text: str, s: Sentence, anchor: int, prev: Found) -> tuple
         w = words[k]
         if w.start <= anchor or _inside(s.quotes, w.start):
             continue
-        if w.text not in _QUOTE_PARTICIPLES or not w.text.endswith("ing"):
+        quoting = w.text in _QUOTE_PARTICIPLES and w.text.endswith("ing")
+        if not quoting and not (trailed and w.text in _GLOSSES):
             continue
         cut = comma_before(text, w.start, words[k - 1].end)
         if not trailed:
@@ -327,6 +328,10 @@ _TAKES_TO = frozenset(("referring", "pointing", "alluding"))
 # "…,” the board said, reasoning that …": "reason that" is "argue that", a verb of saying
 # the lexicon (grown from cue spans) does not hold.
 _QUOTE_PARTICIPLES = lx.QUOTE_CUES | {"reasoning", "hinting"}
+# "“Stubborn,” she said, meaning that he is “hard to move”": right after a quotation and its
+# trailer, the speaker's gloss of their own word, in more of their words. (After a reported
+# clause, "…, meaning that …" is mostly the writer's inference, so only here.)
+_GLOSSES = frozenset(("meaning",))
 
 
 def _next_cue_followup(
