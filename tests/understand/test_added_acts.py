@@ -51,3 +51,27 @@ def test_an_added_act_in_the_paragraph_before_does_not_take_the_quotation() -> N
         "“We will fight for every crossing,” Ruiz said.\n"
     )
     assert _acts(text)[-1][1] == "said"
+
+
+def test_a_sentence_opened_by_adding_alone_is_the_last_speakers_next_act() -> None:
+    text = (
+        "Later, Okafor said of the audit that the report “was not good.” Adding,\u00a0“Now, "
+        "as with all these reviews, the harm is never that bad. It is how they handle it.”\n"
+    )
+    statements = extract_statements(text)
+    assert [(s.text, s.cue, s.speaker) for s in statements] == [
+        ("that the report “was not good.”", "said", "Okafor"),
+        (
+            "Now, as with all these reviews, the harm is never that bad. It is how they handle it.",
+            "Adding",
+            "Okafor",
+        ),
+    ]
+
+
+def test_adding_with_a_colon_is_no_speakers_name() -> None:
+    text = "Ruiz told the council the pier was safe. Adding: “We will keep it open all winter.”\n"
+    last = extract_statements(text)[-1]
+    assert last.text == "We will keep it open all winter."
+    assert last.speaker == "Ruiz"
+    assert last.cue == "Adding"

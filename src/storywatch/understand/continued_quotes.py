@@ -93,6 +93,36 @@ def added_act(out: list[Attributed], para: int) -> Attributed | None:
     return last
 
 
+# Participles that open a sentence alone to give the last speaker's next words ("Adding, “…”").
+_FRAGMENT_CUES = frozenset(("adding", "continuing", "concluding"))
+
+
+def added_fragment(
+    an: Analysis, s: Sentence, out: list[Attributed], para: int
+) -> Attributed | None:
+    """ "Later, Okafor said that the report “was not good.” Adding, “Now, …”": a sentence
+    that is only a participle announcing more words, a comma or colon and a quotation is
+    the last speaker's next act (their statement in the sentence just before, in this
+    paragraph or the one before), with the participle as its cue. Read as a name, the
+    participle would speak itself ("Adding: “…”")."""
+    text = an.text
+    if not s.quotes or len(s.words) < 2 or not out:
+        return None
+    lead, quote = s.words[0], s.quotes[0]
+    if lead.start != s.start or lead.text.lower() not in _FRAGMENT_CUES:
+        return None
+    if text[lead.end : quote.start].strip(" \u00a0") not in (",", ":"):
+        return None
+    if text[quote.end : s.end].strip(" .\n") or len(s.quotes) > 1:
+        return None
+    prev = _last_quoted(out)
+    if prev is None or prev.sentence != s.index - 1 or not 0 <= para - prev.paragraph <= 1:
+        return None
+    return Attributed(
+        list(quote.parts), True, prev.speaker, prev.speaker_span, lead.text, s.index, para
+    )
+
+
 def add_quotation(prev: Attributed, parts: list[Span], sentence: int) -> None:
     """The added act's clause and the quotation after it are one direct statement."""
     prev.breaks.append(len(prev.parts))

@@ -43,6 +43,7 @@ from storywatch.understand.clause_speakers import is_clause
 from storywatch.understand.continued_quotes import (
     add_quotation,
     added_act,
+    added_fragment,
     carry_head,
     continuing,
     quotation_continued,
@@ -104,6 +105,12 @@ def attribute(an: Analysis) -> list[Attributed]:
     for s in an.sentences:
         para = an.paragraph_of(s.start)
         if s.index == skip:
+            continue
+        fragment = added_fragment(an, s, out, para)
+        if fragment is not None:
+            out.append(fragment)  # "… “was not good.” Adding, “Now, …”"
+            history.said.append((s.start, fragment.speaker.identity, para))
+            pending = None
             continue
         found = find_in_sentence(text, s)
         if found is not None:
