@@ -279,3 +279,18 @@ def test_words_after_the_trailer_still_go_on_with_the_quotation() -> None:
     text = "“We are ready,” the minister said, “and the ferry will sail in May.”\n"
     [only] = extract_statements(text)
     assert only.text.endswith("the ferry will sail in May.")
+
+
+def test_came_a_noun_of_speech_from_a_speaker_is_an_inverted_trailer() -> None:
+    text = (
+        "“Count the votes,” came shouts from the crowd, as the delegates booed.\n\n"
+        "“Not tonight,” came the reply from Mayor Ana Ruiz.\n"
+    )
+    first, second = extract_statements(text)
+    assert (first.text, first.speaker) == ("Count the votes,", "the crowd")
+    assert (second.text, second.speaker) == ("Not tonight,", "Ana Ruiz")
+
+
+def test_came_a_noun_of_speech_from_a_place_names_no_speaker() -> None:
+    text = "Ruiz spoke.\n\n“Not tonight,” came the reply from the back of the hall.\n"
+    assert not any(st.speaker in ("the", "the reply") for st in extract_statements(text))

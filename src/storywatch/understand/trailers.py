@@ -207,6 +207,8 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
         rest = [w for w in trailer[1:] if "," in text[first.end : w.start]]
         return _trailer_attribution(text, rest, qend) if rest else None
     low = first.text.lower()
+    if open_end and low == "came" and _heard_noun(trailer) > 0:
+        return _came_from(text, trailer, _heard_noun(trailer))
     if (low in lx.CUE_WORDS and (first.text[0].islower() or low in _SENTENCE_CUES)) or (
         open_end and _past_verb(first.text)
     ):
@@ -259,6 +261,40 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
                 continue  # "the congressional report said": "report" was a noun
             return np, (w.start, w.end)
     return _whole_subject(text, trailer) if open_end else None
+
+
+def _heard_noun(trailer: list[Word]) -> int:
+    """ "“…,” came shouts from the crowd", "“…,” came the reply": the index of the noun of
+    speech that "came" (the trailer's first word) brings, after at most two lowercase words
+    ("a loud"), or 0."""
+    for n in range(1, min(len(trailer), _HEARD_WORDS + 2)):
+        w = trailer[n]
+        if w.text in _HEARD_NOUNS:
+            return n
+        if not w.text.islower() or w.text in lx.CUE_WORDS or w.text == "from":
+            return 0
+    return 0
+
+
+def _came_from(text: str, trailer: list[Word], noun: int) -> tuple[Span, Span] | None:
+    """ "“…,” came shouts from the crowd" / "came the reply from Mayor Ruiz": the speaker is
+    who the words came from, and the cue runs from "came" to "from". With no speaker
+    after "from" ("came the reply", "came a cry from the back of the hall") the trailer
+    names none: the noun of speech is no speaker."""
+    at = noun + 1
+    if at + 1 >= len(trailer) or trailer[at].text != "from":
+        return None
+    speaker = _np_after(text, trailer, at + 1)
+    if speaker is None:
+        return None
+    return speaker, (trailer[0].start, trailer[at].end)
+
+
+# Nouns of speech that "came" from someone after a quotation, and the words before them.
+_HEARD_NOUNS = lx.words_of(
+    "shout shouts cry cries chant chants yell yells jeer jeers reply replies response answer retort"
+)
+_HEARD_WORDS = 2
 
 
 def _whole_subject(text: str, trailer: list[Word]) -> tuple[Span, Span] | None:
