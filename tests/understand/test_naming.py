@@ -342,3 +342,24 @@ def test_deemed_names_its_object_as_called_does() -> None:
     [only] = extract_statements(text)
     assert only.speaker == "Harbour Board"
     assert only.text == "Tomas Berg “well qualified,”"
+
+
+def test_a_what_clause_naming_inside_a_subject_ends_before_the_main_verb() -> None:
+    text = (
+        "The dispute over whether the Harbour Fund is what former staff have called a "
+        "“rigged game” took an odd turn on Monday when the mayor spoke.\n"
+    )
+    [st] = extract_statements(text)
+    assert st.text == "a “rigged game”"
+    assert st.speaker == "former staff"
+    assert st.cue == "called"
+
+
+def test_a_what_clause_naming_ends_before_a_finite_verb_only() -> None:
+    text = (
+        "The fight over what Okafor called a “rigged game” was settled on Monday.\n\n"
+        "The board backed what Okafor called a “rigged game” aimed at the ferry firms.\n"
+    )
+    first, second = extract_statements(text)
+    assert first.text == "a “rigged game”"
+    assert second.text == "a “rigged game” aimed at the ferry firms"

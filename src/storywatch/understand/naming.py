@@ -262,6 +262,8 @@ def with_naming(text: str, s: Sentence, found: Found | None) -> Found | None:
         # "Within hours, Okafor called the mayor “Captain Delay” twice.": a reading of the
         # naming verb that left its quotation out took the wrong side of the verb.
         return Found((naming.content,), True, found.speaker, cue, s.index)
+    if found.direct and found.cue == cue:
+        return _what_clause(text, s, naming, found)
     if not found.direct or len(found.parts) != 1 or found.cue == cue:
         return found
     start, end = found.parts[0]
@@ -275,6 +277,40 @@ def with_naming(text: str, s: Sentence, found: Found | None) -> Found | None:
         return found  # "a video from 1999, in which Trump called himself “…”"
     speaker = _what_subject(text, s, naming.verb) or found.speaker
     return Found((naming.content,), True, speaker, cue, s.index)
+
+
+def _what_clause(text: str, s: Sentence, naming: Naming, found: Found) -> Found:
+    """ "The fight over whether the fund is what former staff have called a “rigged game”
+    took an odd turn": a naming inside a "what" clause has its own subject, the words
+    after "what", and when a finite verb follows its quotation the clause was part of the
+    sentence's subject, so the description ends at the quotation. ("what it calls
+    “harbour-grade” profiles of …", "a “rigged game” aimed at …": the words after the
+    quotation are still what was named.)"""
+    subject = _what_subject(text, s, naming.verb)
+    if subject is None:
+        return found
+    parts = found.parts
+    if len(parts) == 1 and parts[0][0] == naming.content[0]:
+        quote = next((q for q in s.quotes if naming.content[0] <= q.start < parts[0][1]), None)
+        after = next((w for w in s.words if quote is not None and w.start >= quote.end), None)
+        if (
+            quote is not None
+            and after is not None
+            and after.text in _MAIN_VERBS
+            and not text[quote.end : after.start].strip()
+        ):
+            parts = ((parts[0][0], quote.end),)
+    return Found(parts, found.direct, subject, found.cue, found.sentence, found.inherited)
+
+
+# Finite verbs that are never participles: after a "what" clause's quotation, they are the
+# main clause's verb ("… a “rigged game” took an odd turn", "… was settled").
+_MAIN_VERBS = _words(
+    """
+    is are was were has had have will would could can should may might must does did
+    took came went began grew fell drew rose ran gave saw knew threw became
+    """
+)
 
 
 def _what_subject(text: str, s: Sentence, k: int) -> Span | None:
