@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from storywatch.understand.analysis import analyse
+from storywatch.understand.single_marks import single_marks_as_double
 from tests.support.statements import direct_speaker_text
 
 
@@ -169,3 +170,44 @@ def test_a_stray_double_mark_in_copy_that_quotes_with_single_marks() -> None:
 )
 def test_copy_with_double_marks_is_still_left_as_it_is(text: str) -> None:
     assert analyse(text).text == text
+
+
+def test_a_quotation_left_unclosed_at_its_paragraphs_end() -> None:
+    # The closing mark left out: a capital after the opener at a sentence's start makes it
+    # a quotation's, as "“The crews are ready …" is in double-mark copy.
+    text = (
+        "‘The ferries will run again by spring,’ Maria Okafor said. ‘The crews are ready and "
+        "the money is there, and nobody on the islands will be left behind.\n\n"
+        "The harbour board meets on Tuesday."
+    )
+    assert direct_speaker_text(text) == [
+        ("Maria Okafor", "The ferries will run again by spring,"),
+        (
+            "Maria Okafor",
+            "The crews are ready and the money is there, and nobody on the islands will be "
+            "left behind.",
+        ),
+    ]
+
+
+def test_a_quotation_left_open_does_not_run_into_a_paragraph_of_narration() -> None:
+    # Only a paragraph opening with a mark carries a quotation on; the plural possessive
+    # in the narration after it closes nothing.
+    text = (
+        "Maria Okafor told the harbour board: ‘The ferries will run again by spring.\n\n"
+        "Tom Berg said the crews’ pay was agreed on Monday."
+    )
+    assert "crews’ pay" in single_marks_as_double(text)
+
+
+def test_a_closing_mark_whose_opener_was_left_out() -> None:
+    # "… she added, the levy is …’": the closing mark at the paragraph's end after a
+    # sentence's end is a mark, as "…families.”" is in double-mark copy.
+    text = (
+        "‘The ferries will run,’ Maria Okafor said on Monday.\n\n"
+        "Listing the closures on the islands, she added, the levy is a tax on island families.’"
+    )
+    assert direct_speaker_text(text) == [
+        ("Maria Okafor", "The ferries will run,"),
+        ("Maria Okafor", "the levy is a tax on island families."),
+    ]

@@ -108,7 +108,11 @@ def _pair(text: str) -> tuple[dict[int, str], list[tuple[int, int]]]:
     quotations' spans, marks included.
 
     A quotation left open at a paragraph's end goes on when the next paragraph opens with
-    a mark, as long quotations are written; one that never closes was an apostrophe.
+    a mark, as long quotations are written; one that never closes was an apostrophe, unless
+    it opens a sentence before a capital (``_sure_opener``): its closer was left out, and it
+    is left open as double-mark copy would leave it. A closer with nothing open that ends
+    its paragraph after a sentence's end ("… families.’") lost its opener; it is written
+    as a closing mark too.
     """
     marks: dict[int, str] = {}
     spans: list[tuple[int, int]] = []
@@ -118,6 +122,11 @@ def _pair(text: str) -> tuple[dict[int, str], list[tuple[int, int]]]:
             marks[pos] = "“"
         marks[at] = "”"
         spans.append((chain[0], at + 1))
+
+    def leave_open(chain: list[int], end: int) -> None:
+        for pos in chain:
+            marks[pos] = "“"
+        spans.append((chain[0], end))
 
     paras = paragraphs(text)
     chain: list[int] = []
@@ -144,14 +153,32 @@ def _pair(text: str) -> tuple[dict[int, str], list[tuple[int, int]]]:
             elif kind == _CLOSE and chain:
                 close(chain, pos)
                 chain, weak = [], []
+            elif kind == _CLOSE and pos + 1 == pe and text[pos - 1] in ".!?…":
+                marks[pos] = "”"  # its opener left out: "… the ferries will run.’", as typed
             elif kind == _WEAK and chain:
                 weak.append(pos)
         if chain and weak:
             close(chain, weak[-1])
             chain = []
         elif chain and not _carried(text, paras, index):
+            if _sure_opener(text, chain[0]):
+                leave_open(chain, pe)
             chain = []
     return marks, spans
+
+
+def _sure_opener(text: str, pos: int) -> bool:
+    """The opener at ``pos`` is a quotation's even if nothing closes it: it opens a sentence
+    or follows a colon or a cue's comma, and a capital follows ("said Okafor. ‘The crews
+    are ready …", "[Harbour Post]: ‘[The levy] will go …", with the closing mark left out
+    at the paragraph's end). An apostrophe starts no capitalised word but an elision's,
+    which ``_ELISION`` has passed over; a year ("‘16") is no opener, and a quotation inside
+    a sentence ("a ‘B-‘ grade") is one whose closer was mistyped."""
+    before = text[text.rfind("\n", 0, pos) + 1 : pos].rstrip()
+    if before and before[-1] not in ".!?:,…":
+        return False
+    after = text[pos + 1 : pos + 4].lstrip("[(…")
+    return after[:1].isupper() and _YEAR.match(text, pos) is None
 
 
 def _carried(text: str, paras: list[tuple[int, int]], index: int) -> bool:
@@ -159,6 +186,8 @@ def _carried(text: str, paras: list[tuple[int, int]], index: int) -> bool:
     if index + 1 >= len(paras):
         return False
     ps, pe = paras[index + 1]
+    if text[ps] not in "'‘’":
+        return False  # a paragraph opening with a word: the quotation was left unclosed
     return _kind(text, ps, ps, pe) == _OPEN and _ELISION.match(text, ps) is None
 
 
