@@ -211,3 +211,40 @@ def test_a_closing_mark_whose_opener_was_left_out() -> None:
         ("Maria Okafor", "The ferries will run,"),
         ("Maria Okafor", "the levy is a tax on island families."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        # a post quoted whole, opening with a handle ("‘@…") or a handle after a dot ("‘.@…")
+        (
+            "‘The levy is gone,’ Maria Okafor said.\n\n"
+            "She wrote on Monday: ‘.@HarbourBoard has broken its word to the islands,’ she "
+            "wrote.",
+            ".@HarbourBoard has broken its word to the islands,",
+        ),
+        (
+            "‘The levy is gone,’ Maria Okafor said.\n\n"
+            "‘@HarbourBoard has broken its word to the islands,’ she wrote on Monday.",
+            "@HarbourBoard has broken its word to the islands,",
+        ),
+        # an elided word right after the opener
+        (
+            "‘The levy is gone,’ Maria Okafor said.\n\n"
+            "‘’Twas ever thus with the harbour board,’ she added.",
+            "’Twas ever thus with the harbour board,",
+        ),
+        # the space between two quotations left out
+        (
+            "Maria Okafor called the levy ‘unfair to the islands.’‘We will fight it,’ she said.",
+            "We will fight it,",
+        ),
+        # a straight closer after a word cut off with dashes
+        (
+            "Maria Okafor said the vote was a 'Well, d---' moment for the harbour board.",
+            "the vote was a “Well, d---” moment for the harbour board",
+        ),
+    ],
+)
+def test_openers_and_closers_beside_unusual_characters(text: str, spoken: str) -> None:
+    assert ("Maria Okafor", spoken) in direct_speaker_text(text)

@@ -58,7 +58,7 @@ _YEAR = re.compile(r"['‘]\d\d(?![^\W_])")
 _WORD_AFTER = re.compile(r"\s+([^\W_]+)")
 
 _BEFORE_OPENER = "([{—–-/:"
-_AFTER_OPENER = '…£$€#“"[('
+_AFTER_OPENER = '…£$€#@“"[('
 _BEFORE_CLOSER = '.,!?…;:—–-)]”"'
 # Words that follow a closing mark but never a plural possessive's noun ("… families’ and
 # the rest", not "the families’ say"): words of grammar, times, past-tense cues.
@@ -224,7 +224,14 @@ def _kind(text: str, pos: int, para_start: int, para_end: int) -> int:
     if mark != "’" and (before.isspace() or before in _BEFORE_OPENER):
         if after.isalnum() or after in _AFTER_OPENER or _ellipsis_after(text, pos + 1):
             return _OPEN
-        return 0
+        if text.startswith(".@", pos + 1):
+            return _OPEN  # a post opening with a handle: "tweeted: ‘.@Okafor is right …’"
+        if after in "’'" and _ELISION.match(text, pos + 1):
+            return _OPEN  # "‘’Twas the night before the vote,’ she said."
+        if before.isspace() or before not in _BEFORE_CLOSER:
+            return 0  # (a dash before it, no word after: "'Oh, s---' he said", a closer)
+    if mark == "‘" and before in "’”" and after.isalnum():
+        return _OPEN  # the space between two quotations left out: "… by spring.’‘We …"
     if mark != "‘" and (before.isalnum() or before in _BEFORE_CLOSER) and not after.isalnum():
         return _closer(text, pos, para_end, mark)
     return 0
