@@ -248,3 +248,16 @@ def test_a_closing_mark_whose_opener_was_left_out() -> None:
 )
 def test_openers_and_closers_beside_unusual_characters(text: str, spoken: str) -> None:
     assert ("Maria Okafor", spoken) in direct_speaker_text(text)
+
+
+def test_an_opening_mark_typed_the_wrong_way_round_before_a_capital() -> None:
+    # "’The …" at a word's start before a capital is no elision ("’90s", "’em" are passed
+    # over first): an opener typeset as an apostrophe, as "”The …" is in double-mark copy.
+    text = (
+        "‘The levy is gone,’ Maria Okafor said.\n\n"
+        "’The crews are ready and the money is there,’ she added."
+    )
+    assert direct_speaker_text(text) == [
+        ("Maria Okafor", "The levy is gone,"),
+        ("Maria Okafor", "The crews are ready and the money is there,"),
+    ]

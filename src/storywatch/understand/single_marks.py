@@ -230,6 +230,8 @@ def _kind(text: str, pos: int, para_start: int, para_end: int) -> int:
             return _OPEN  # "‘’Twas the night before the vote,’ she said."
         if before.isspace() or before not in _BEFORE_CLOSER:
             return 0  # (a dash before it, no word after: "'Oh, s---' he said", a closer)
+    if mark == "’" and (before.isspace() or before in _BEFORE_OPENER) and after.isupper():
+        return _OPEN  # typed the wrong way round: "’The ferries will run,’ she said."
     if mark == "‘" and before in "’”" and after.isalnum():
         return _OPEN  # the space between two quotations left out: "… by spring.’‘We …"
     if mark != "‘" and (before.isalnum() or before in _BEFORE_CLOSER) and not after.isalnum():
