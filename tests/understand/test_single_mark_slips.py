@@ -261,3 +261,14 @@ def test_an_opening_mark_typed_the_wrong_way_round_before_a_capital() -> None:
         ("Maria Okafor", "The levy is gone,"),
         ("Maria Okafor", "The crews are ready and the money is there,"),
     ]
+
+
+def test_a_space_typed_after_an_opening_mark() -> None:
+    text = (
+        "‘The levy is gone,’ Maria Okafor said.\n\n"
+        "She told the board, ‘ the crews are ready and the money is there.’"
+    )
+    assert direct_speaker_text(text) == [
+        ("Maria Okafor", "The levy is gone,"),
+        ("Maria Okafor", "the crews are ready and the money is there."),
+    ]

@@ -72,7 +72,7 @@ _NOT_OWNED = (
     | _words("today yesterday tonight tomorrow now again too instead earlier later")
 )
 
-_OPEN, _CLOSE, _WEAK = 1, 2, 3
+_OPEN, _CLOSE, _WEAK, _SPACED = 1, 2, 3, 4
 
 
 def single_marks_as_double(text: str) -> str:
@@ -150,6 +150,8 @@ def _pair(text: str) -> tuple[dict[int, str], list[tuple[int, int]]]:
                 if chain and weak:
                     close(chain, weak[-1])
                 chain, weak = [pos], []  # an opener while one is open: the first was no mark
+            elif kind == _SPACED and not chain:
+                chain, weak = [pos], []  # (inside a quotation, a closer typed wrong)
             elif kind == _CLOSE and chain:
                 close(chain, pos)
                 chain, weak = [], []
@@ -211,6 +213,8 @@ def _kind(text: str, pos: int, para_start: int, para_end: int) -> int:
         return _OPEN  # "’ … and so on,’ she said.": a quotation taken up mid-sentence
     if mark != "‘" and before == " " and _double_closer_before(text, pos - 1, para_start):
         return _CLOSE
+    if mark == "‘" and before.isspace() and after == " " and text[pos + 2 : pos + 3].isalnum():
+        return _SPACED  # "Okafor said, ‘ the ferries will run …’": a space typed after it
     if after == " " and _double_opener_after(text, pos + 1, para_end):
         return _OPEN if mark != "’" and (before.isspace() or before in _BEFORE_OPENER) else 0
     if mark != "‘" and pos > para_start and after.isspace() and _after_punctuation(text, pos - 1):
