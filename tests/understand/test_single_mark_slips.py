@@ -272,3 +272,18 @@ def test_a_space_typed_after_an_opening_mark() -> None:
         ("Maria Okafor", "The levy is gone,"),
         ("Maria Okafor", "the crews are ready and the money is there."),
     ]
+
+
+def test_a_quotation_holding_one_within_it_left_unclosed_before_the_next() -> None:
+    # Double marks inside a single-mark quotation nest in it, so the opener before them
+    # was a mark even though the next opener comes before any closer: the article is
+    # rewritten as double-mark copy would have it, not left unread.
+    text = (
+        "Maria Okafor recalled the meeting. ‘He told us, “The ferries will run by spring,” "
+        "and then he left. ‘Nobody believed him,’ she said."
+    )
+    assert single_marks_as_double(text) == (
+        "Maria Okafor recalled the meeting. “He told us, ‘The ferries will run by spring,’ "
+        "and then he left. “Nobody believed him,” she said."
+    )
+    assert ("Maria Okafor", "Nobody believed him,") in direct_speaker_text(text)

@@ -47,6 +47,8 @@ _OPENER_HINT = re.compile(
 # A double mark, or a single one twice in a row (the same matches as ``["“”„«»]|''|’’|‘‘|````,
 # written as one character class first for speed, as ``text._MARKS`` is).
 _DOUBLE = re.compile(r"([\"“”„«»’‘`'])(?:(?<=[\"“”„«»])|\1)")
+# A double mark: inside an open single-mark quotation, a quotation within it.
+_NESTED = re.compile(r"[\"“”]")
 _DOUBLED_SINGLE = re.compile(r"''|’’|‘‘|``")
 # A markup tag some scraped copy keeps ("<tweet pic=\"\" author=\"ana_ruiz\">"): the marks of its
 # attributes quote nothing, whatever style the prose quotes in.
@@ -149,6 +151,8 @@ def _pair(text: str) -> tuple[dict[int, str], list[tuple[int, int]]]:
             elif kind == _OPEN:
                 if chain and weak:
                     close(chain, weak[-1])
+                elif chain and _NESTED.search(text, chain[-1], pos):
+                    leave_open(chain, pos)  # its closer left out: "‘He said, “No.” ‘Then …"
                 chain, weak = [pos], []  # an opener while one is open: the first was no mark
             elif kind == _SPACED and not chain:
                 chain, weak = [pos], []  # (inside a quotation, a closer typed wrong)
