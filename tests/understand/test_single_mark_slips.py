@@ -287,3 +287,32 @@ def test_a_quotation_holding_one_within_it_left_unclosed_before_the_next() -> No
         "and then he left. “Nobody believed him,” she said."
     )
     assert ("Maria Okafor", "Nobody believed him,") in direct_speaker_text(text)
+
+
+_TYPED_TWICE = (
+    "‘The ferries will run again,’ Maria Okafor said.\n\n"
+    "‘The crews are ready,’ she said. ‘The money is there.’\n\n"
+    "Her draft for the harbour board reads: ‘‘The levy is a tax on island families and it "
+    "must go.’\n\n"
+    "‘Nobody will be left behind,’ she added."
+)
+
+
+def test_an_opening_mark_typed_twice_in_copy_that_quotes_with_single_marks() -> None:
+    # One "‘‘" among many single-mark quotations is a slip, as '““' is in double-mark copy,
+    # not the doubled marks some copy quotes with ('‘‘The ferries will run,’’ she said.').
+    assert "reads: ““The levy" in analyse(_TYPED_TWICE).text
+    assert ("Maria Okafor", "Nobody will be left behind,") in direct_speaker_text(_TYPED_TWICE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # copy that quotes with doubled single marks throughout
+        "‘‘The ferries will run,’’ Okafor said. ‘‘The crews are ready.’’",
+        # one opener typed twice, but too few quotations around it to tell
+        "‘The ferries will run,’ Okafor said. Her draft reads: ‘‘The levy must go.’",
+    ],
+)
+def test_doubled_single_marks_still_leave_the_article_as_it_is(text: str) -> None:
+    assert analyse(text).text == text

@@ -14,7 +14,7 @@ such a quotation becomes ‘ or ’, as the same words would be written in doubl
 The gate is per article: the rewrite happens only when its single marks pair into at least
 one quotation and every double mark (and no doubled single, ``''``/``’’``/``‘‘``/````) lies
 inside one of them, but for a stray or two in an article of many single-mark quotations
-(see ``_strays``). Copy that quotes with double marks always has a quotation of its own
+(see ``_strays``) or one opener typed twice among them (``_doubled_singles``). Copy that quotes with double marks always has a quotation of its own
 outside, so its single marks stay what they were: apostrophes and quotations within
 quotations. Markup tags scraped with the text are blanked first: their attribute marks are
 HTML's, whatever the prose's style.
@@ -50,6 +50,8 @@ _DOUBLE = re.compile(r"([\"“”„«»’‘`'])(?:(?<=[\"“”„«»])|\1)"
 # A double mark: inside an open single-mark quotation, a quotation within it.
 _NESTED = re.compile(r"[\"“”]")
 _DOUBLED_SINGLE = re.compile(r"''|’’|‘‘|``")
+# An opener typed twice at a word's start ("said: ‘‘Radical …").
+_TWICE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))(?:‘‘|'')(?=[^\W_])")
 # A markup tag some scraped copy keeps ("<tweet pic=\"\" author=\"ana_ruiz\">"): the marks of its
 # attributes quote nothing, whatever style the prose quotes in.
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
@@ -87,7 +89,7 @@ def single_marks_as_double(text: str) -> str:
     first_double = _DOUBLE.search(scan)
     until = len(scan) if first_double is None else first_double.start()
     # (one character further, for the lookahead of an opener right before the double mark)
-    if _OPENER_HINT.search(scan, 0, until + 1) is None or _DOUBLED_SINGLE.search(scan, until):
+    if _OPENER_HINT.search(scan, 0, until + 1) is None or _doubled_singles(scan, until):
         return text
     marks, spans = _pair(scan)
     if not spans or not _doubles_inside(scan, spans, marks):
@@ -96,6 +98,18 @@ def single_marks_as_double(text: str) -> str:
     for pos, mark in marks.items():
         chars[pos] = mark
     return "".join(chars)
+
+
+def _doubled_singles(text: str, start: int) -> bool:
+    """Whether ``text`` writes doubled single marks from ``start`` on (''…'', ‘‘…’’), the
+    marks of copy that quotes with them. One opener typed twice ("platform: ‘‘Radical
+    …’") is a slip in copy that quotes with single marks, as '““' is in double-mark copy;
+    ``_doubles_inside`` asks for many quotations around it."""
+    found = _DOUBLED_SINGLE.finditer(text, start)
+    first = next(found, None)
+    if first is None:
+        return False
+    return next(found, None) is not None or _TWICE.match(text, first.start()) is None
 
 
 def _without_tags(text: str) -> str:
@@ -142,6 +156,12 @@ def _pair(text: str) -> tuple[dict[int, str], list[tuple[int, int]]]:
             elision = _ELISION.match(text, pos)
             if elision is not None and (pos == ps or not text[pos - 1].isalnum()):
                 skip_to = elision.end()
+                continue
+            if _TWICE.match(text, pos):
+                if chain and weak:
+                    close(chain, weak[-1])
+                chain, weak = [pos, pos + 1], []  # an opener typed twice: "said: ‘‘The …"
+                skip_to = pos + 2
                 continue
             kind = _kind(text, pos, ps, pe)
             if kind == _OPEN and chain and pos != ps and _YEAR.match(text, pos):
@@ -307,6 +327,10 @@ def _doubles_inside(text: str, spans: list[tuple[int, int]], marks: dict[int, st
     strays: list[int] = []
     for m in _DOUBLE.finditer(text):
         pos = m.start()
+        if m.end() - pos > 1 and pos in marks:
+            if len(spans) < 4:
+                return False  # an opener typed twice, among too few quotations to tell
+            continue
         while k < len(spans) and spans[k][1] <= pos:
             k += 1
         if k == len(spans) or not spans[k][0] < pos < spans[k][1] - 1:
