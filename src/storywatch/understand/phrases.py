@@ -424,37 +424,38 @@ def _name_at_end(text: str, chunk: list[Word]) -> Span | None:
     return run[0].start, run[-1].end
 
 
+def opening_end(text: str, s: Sentence, words: list[Word]) -> int | None:
+    """Index in ``words`` (the sentence's words outside quotation marks) where the clause
+    starts, past an introductory phrase and its comma, an adverb or a time ("However, …",
+    "Last year, …"); None when a phrase opened by a preposition runs on with no near comma."""
+    if not words:
+        return None
+    opener = words[0].text.lower()
+    if opener in _PREPOSITIONS or opener.endswith("ing"):
+        comma = text.find(",", words[0].end, s.end)
+        if comma < 0 or comma - words[0].end > 60:
+            return None
+        i = next((k for k, w in enumerate(words) if w.start >= comma), len(words))
+        # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …": past the state; and
+        # "At a conference in Aspen, Colo., the executive …" opens no name ("Colo." is
+        # where, not who).
+        return past_place_appositives(text, words, i)
+    if words[0].text in _CONJUNCTIONS:
+        return 1
+    adverb = opener in _SENTENCE_ADVERBS and len(words) > 1
+    if adverb and "," in text[words[0].end : words[1].start]:
+        return 1  # "However, Adelson met with Trump …"
+    return after_time_opener(text, words)  # "Last year, he played down …"
+
+
 def clause_subject(text: str, s: Sentence) -> Span | None:
     """The subject at the start of a sentence when it is a name or a personal pronoun,
     after an introductory phrase ("In the letter, Seely …") or an adverb and its comma
     ("However, he …")."""
     words = [w for w in s.words if not _inside(s.quotes, w.start)]
-    if not words:
+    i = opening_end(text, s, words)
+    if i is None:
         return None
-    i = 0
-    opener = words[0].text.lower()
-    if opener in _PREPOSITIONS or opener.endswith("ing") or words[0].text in _CONJUNCTIONS:
-        if opener in _PREPOSITIONS or opener.endswith("ing"):
-            comma = text.find(",", words[0].end, s.end)
-            if comma < 0 or comma - words[0].end > 60:
-                return None
-            while i < len(words) and words[i].start < comma:
-                i += 1
-            past = past_place_appositives(text, words, i)
-            if past < len(words) and (
-                words[past].text[:1].isupper() or words[past].text.lower() in lx.PERSONAL_PRONOUNS
-            ):
-                i = past  # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …"
-        else:
-            i = 1
-    elif (
-        opener in _SENTENCE_ADVERBS
-        and len(words) > 1
-        and "," in text[words[0].end : words[1].start]
-    ):
-        i = 1  # "However, Adelson met with Trump …"
-    else:
-        i = after_time_opener(text, words)  # "Last year, he played down …"
     if i + 1 < len(words) and is_age(words[i].text) and words[i + 1].text[:1].isupper():
         i += 1  # "76-year-old Morton Blackwell, founder of …, endorsed": the name after the age
     if i >= len(words):

@@ -19,7 +19,7 @@ import re
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import determined, is_name_chunk, is_role_chunk, plausible
 from storywatch.understand.clause_ends import FINITE_AUXILIARIES
-from storywatch.understand.phrases import _np_before, clause_subject
+from storywatch.understand.phrases import _np_before, clause_subject, opening_end
 from storywatch.understand.spans import (
     _PREPOSITIONS,
     Found,
@@ -73,6 +73,11 @@ def colon_quote(text: str, s: Sentence) -> Found | None:
     # verb, past an opening phrase.
     before = [w for w in s.words if w.end <= q.start]
     announced = _announcing_clause(text, before) or _stance_clause(text, before)
+    opened = opening_end(text, s, before)
+    if announced is None and opened:
+        # "In the hours after four people were killed in Fresno, Calif., a familiar voice
+        # celebrated …:": the opening phrase's passive is not the clause's verb.
+        announced = _announcing_clause(text, before[opened:])
     if announced is None:
         return None
     return Found(q.parts, True, announced[0], announced[1], s.index)
