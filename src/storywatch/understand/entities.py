@@ -149,6 +149,7 @@ def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], 
                 index.setdefault(tok, []).append(j)
             family_first.setdefault(toks[0], []).append(j)
     titled = {owner[i] for i, m in enumerate(mentions) if owner[i] >= 0 and m.title}
+    honours: dict[int, set[str]] = {}
     for i, m in enumerate(mentions):
         if owner[i] >= 0:
             continue
@@ -179,7 +180,14 @@ def group_mentions(text: str, mentions: list[Mention]) -> tuple[list[Identity], 
                 by_key[key] = len(idents)
                 idents.append(Identity(EntityKind.PERSON, m.name, gender=honour, first_at=m.start))
             best = by_key[key]
+        if best >= 0 and honour is not None:
+            honours.setdefault(best, set()).add(honour)
         owner[i] = best
+    for j, given in honours.items():
+        if idents[j].gender is None and len(given) == 1:
+            # "Rhonda Hughes, 43, …" then "Ms. Hughes avoids …": the honorific tells what the
+            # first name did not (unless "Mr." and "Ms." both joined one name: two people).
+            idents[j].gender = given.pop()
     for i, m in enumerate(mentions):
         if owner[i] >= 0:
             idents[owner[i]].add(m, _written(text, m))
