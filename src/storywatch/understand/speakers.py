@@ -41,7 +41,7 @@ from storywatch.understand.roles import (
     role_words,
     titled,
 )
-from storywatch.understand.subject_position import opens_sentence
+from storywatch.understand.subject_position import governed_mention, mention_opens
 
 _CONTRACTION = re.compile(r"[’'](?:s|d|m|ll|re|ve)$")
 
@@ -360,16 +360,12 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
             continue
         if text[m.end : pos] == ", ":
             continue  # "Ryan, he said, “has a choice”": the trailer's "he" is someone else
-        # A title written before the name may open the subject ("…, Attorney General
-        # Loretta Lynch took the last step"), or the name may follow it after a comma
-        # ("Sanders's campaign manager, Jeff Weaver, appeared").
         opens = an.sentences[sent].start
-        subject = (
-            (sent, owner) in spoke
-            or opens_sentence(text, opens, m.start)
-            or (m.title_start >= 0 and opens_sentence(text, opens, m.title_start))
-        )
+        # "Did that mean Garcia would vote for Trump?": Trump is no subject.
+        object_of = governed_mention(text, opens, m)
+        subject = (sent, owner) in spoke or mention_opens(text, opens, m)
         score = distance + (0.0 if subject else 1.2) + (0.8 if m.possessive else 0.0)
+        score += 0.5 if object_of and not subject else 0.0
         if pronoun in ("he", "she"):
             g = gender_of(an, ident)
             if g is None:

@@ -7,6 +7,26 @@ prefers a subject over a name in an object or possessive position.
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
+from storywatch.understand.mentions import Mention
+
+
+def mention_opens(text: str, sentence_start: int, m: Mention) -> bool:
+    """Whether a mention is its sentence's subject by where it stands. A title written
+    before the name may open the subject ("…, Attorney General Loretta Lynch took the last
+    step"), or the name may follow it after a comma ("Sanders's campaign manager, Jeff
+    Weaver, appeared"); a preposition's object never is ("… would vote for Trump")."""
+    if governed_mention(text, sentence_start, m):
+        return False
+    if opens_sentence(text, sentence_start, m.start):
+        return True
+    return m.title_start >= 0 and opens_sentence(text, sentence_start, m.title_start)
+
+
+def governed_mention(text: str, sentence_start: int, m: Mention) -> bool:
+    """Whether a preposition governs a mention written with its title ("for President
+    Vale"); a possessive there is its noun's ("One of Vale's jeremiads came when he …")."""
+    at = m.title_start if m.title_start >= 0 else m.start
+    return not m.possessive and governed(text, sentence_start, at)
 
 
 def opens_sentence(text: str, sentence_start: int, at: int) -> bool:
@@ -42,5 +62,25 @@ _OPENERS = lx.words_of(
     after at before by despite during following for from in on since speaking when while
     with without asked facing absent amid as like unlike throughout over under within
     earlier later last this
+    """
+)
+
+
+def governed(text: str, sentence_start: int, at: int) -> bool:
+    """Whether a preposition right before ``at`` governs the name there: "voted for
+    Vale", "at the thought of Vale as the nominee", "denounced by Vale". Such a name is
+    an object, never the subject a later pronoun goes on with; "according to Vale" names
+    the source and "As for Vale, he …" the topic, so they are not counted."""
+    words = [w.lower() for w in text[sentence_start:at].split()]
+    if not words or words[-1] not in _GOVERNING:
+        return False
+    return " ".join(words[-2:]) not in ("according to", "as for")
+
+
+# Prepositions whose object a name can be.
+_GOVERNING = lx.words_of(
+    """
+    of for with at about against to from by on than toward towards over under into like
+    unlike among between behind beside besides without
     """
 )
