@@ -42,6 +42,7 @@ from storywatch.understand.roles import (
     titled,
 )
 from storywatch.understand.subject_position import governed_mention, mention_opens
+from storywatch.understand.unnamed_referents import recent_unnamed
 
 _CONTRACTION = re.compile(r"[’'](?:s|d|m|ll|re|ve)$")
 
@@ -397,6 +398,9 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
             score = float(here - an.sentence_of(at))
             if best is None or score < best[0]:
                 best = (score, ident_index)
+    nameless = recent_unnamed(an, history.unnamed, pos, pronoun)
+    if nameless is not None and (best is None or nameless[0] < best[0]):
+        return Speaker(nameless[1], -1, None, written)  # "the email read. It stated …"
     if best is None and pronoun in ("it", "they") and history.unnamed:
         at, mention = history.unnamed[-1]
         if para - an.paragraph_of(at) <= 1:
