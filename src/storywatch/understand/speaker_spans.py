@@ -46,7 +46,29 @@ def speaker_span(an: Analysis, found: Found, span: Span) -> Span:
     said_by = perceived_name(text, said_by)
     said_by = _appositive_name(text, said_by) or said_by
     said_by = issuer(text, an.sentences[found.sentence], said_by) or said_by
+    said_by = _described_opener(an, said_by) or said_by
     return _place_owner(an, _whole_names(an, said_by))
+
+
+# ", the editor in chief of the Vatican's newspaper, ": a description set off by commas.
+_DESCRIPTION = re.compile(r", (?:the|a|an|his|her|its|their) [^,]{2,90}, ")
+
+
+def _described_opener(an: Analysis, span: Span) -> Span | None:
+    """ "Tomas Vale, the editor of the port's newspaper, The Gazette, said …": the person
+    who opens the sentence is described, and the name after the description is the
+    description's own (the newspaper's); the person speaks. The opening mention when it
+    is a person and only its description stands between it and ``span``."""
+    text = an.text
+    opens = an.sentences[an.sentence_of(span[0])].start
+    mids = an.mentions_in(opens, span[0])
+    if not mids or an.kind_of(mids[0]) is not EntityKind.PERSON:
+        return None
+    first = an.mentions[mids[0]]
+    start = first.title_start if first.title_start >= 0 else first.start
+    if start != opens or not _DESCRIPTION.fullmatch(text[first.end : span[0]]):
+        return None
+    return start, first.end
 
 
 # ", John E. Herbst," after a role: two to four capitalised words (initials allowed).
