@@ -294,3 +294,14 @@ def test_came_a_noun_of_speech_from_a_speaker_is_an_inverted_trailer() -> None:
 def test_came_a_noun_of_speech_from_a_place_names_no_speaker() -> None:
     text = "Ruiz spoke.\n\n“Not tonight,” came the reply from the back of the hall.\n"
     assert not any(st.speaker in ("the", "the reply") for st in extract_statements(text))
+
+
+def test_a_scene_set_off_by_commas_in_the_trailer_holds_no_cue() -> None:
+    # The verb of "when campaigns took on that work" is the scene's, not a cue: the
+    # trailer's cue is "says", after the comma that closes the scene.
+    text = (
+        "“These groups have been setting the table for voters,” in sharp contrast to earlier "
+        "years when campaigns took on that work, says Dana Ruiz, a political scientist.\n"
+    )
+    [only] = extract_statements(text)
+    assert only.speaker == "Dana Ruiz"

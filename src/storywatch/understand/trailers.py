@@ -241,6 +241,13 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
                 if w.text.lower() in ("who", "which"):
                     skip_to = comma
                     continue
+        if k and w.text in SCENE_SETTERS:
+            comma = text.find(",", w.end, trailer[-1].end)
+            if comma >= 0:
+                # "“…,” in sharp contrast to years when campaigns took on that work, says
+                # Ruiz": the verb of a scene set between commas is no cue.
+                skip_to = comma
+                continue
         counted += 1
         if counted > _INTRO_MAX_WORDS:
             break
