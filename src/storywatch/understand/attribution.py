@@ -47,6 +47,7 @@ from storywatch.understand.closed_cues import ends_its_clause
 from storywatch.understand.contents import content_after, content_before
 from storywatch.understand.crowds import crowd_speaker
 from storywatch.understand.digests import headline_quote, labelled_quote, signed_quote
+from storywatch.understand.joined_reports import joined_report_subject
 from storywatch.understand.naming import (
     after_set_off_phrase,
     passive_naming,
@@ -386,6 +387,9 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             speaker = opening_name(text, s) or joined_name(text, s, k)
             if speaker is None and INTRODUCES.match(text, w.end):
                 speaker = coordinated_subject(text, s, k)
+        if speaker is None and not quote_after:
+            # "The spokesman defended the route and said the police had trained …"
+            speaker = joined_report_subject(text, s, k)
         if (
             speaker is None
             and k > 1
