@@ -12,6 +12,7 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.name_tokens import norm
+from storywatch.understand.share_phrases import names_a_share
 from storywatch.understand.spans import _CONJUNCTIONS, _DETERMINERS, _PREPOSITIONS, past_tense
 from storywatch.understand.text import Word
 
@@ -150,6 +151,23 @@ def _held_by(np: list[Word]) -> int:
 
 
 QUANTIFIERS = frozenset(("many", "some", "several", "most", "few", "other", "both", "all"))
+# Words after which "that" is a conjunction, not a demonstrative ("that most residents").
+_AFTER_THAT = _DETERMINERS | QUANTIFIERS
+
+
+def joins_clause(first: Word) -> bool:
+    """ "that most residents", "that 72 percent of voters", "which 67 percent": "that" or
+    "which" before a determiner, a quantifier or a number opens a clause; it is no
+    demonstrative of the subject."""
+    low = first.text.lower()
+    return low in _AFTER_THAT or low in _SHARE_OPENERS or first.text[:1].isdigit()
+
+
+# Words that open a share of people ("that about half said …", "that nearly six in 10 …"),
+# with the counts "one" to "three" already among the determiners.
+_SHARE_OPENERS = lx.words_of(
+    "about nearly almost roughly just only half four five six seven eight nine ten"
+)
 
 
 def person_noun(low: str) -> bool:
@@ -185,10 +203,10 @@ def share_of_people(np: list[Word]) -> bool:
     of those asked is who speaks."""
     if len(np) == 1:
         low = np[0].text.lower()
-        return low in QUANTIFIERS or low in ("others", "half")
+        return low in QUANTIFIERS or low in ("others", "half") or names_a_share(np)
     if len(np) > 6:
         return False
-    return any(w.text.endswith("%") or w.text.lower() == "percent" for w in np)
+    return names_a_share(np)
 
 
 def is_age(token: str) -> bool:

@@ -12,7 +12,6 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import (
-    QUANTIFIERS,
     agent_noun,
     coordinate_adjective,
     is_age,
@@ -21,6 +20,7 @@ from storywatch.understand.chunks import (
     is_name_chunk,
     is_owned_role,
     is_role_chunk,
+    joins_clause,
     names_someone,
     opening_group,
     person_noun,
@@ -31,6 +31,7 @@ from storywatch.understand.inverted_speakers import joined_titles, names_whom, s
 from storywatch.understand.places import is_place_appositive, past_place_appositives
 from storywatch.understand.quoted_titles import quoted_title
 from storywatch.understand.relative_nouns import ends_in_relative, relative_np
+from storywatch.understand.share_phrases import share_goes_on, share_joint
 from storywatch.understand.spans import (
     _CONJUNCTIONS,
     _DETERMINERS,
@@ -105,6 +106,7 @@ def _np_before(
     Handles an appositive between subject and cue ("Joe Madison, a radio host …, recalled")
     and a relative pronoun ("…, who said").
     """
+    cue = words[j].text.lower() if j < len(words) else ""
     j = skip_circumstances(text, words, j)
     j = skip_adverbs_after_aside(text, skip_time(text, words, j), words)
     if j == 0:
@@ -134,6 +136,10 @@ def _np_before(
             out.insert(0, w)
             i -= 1
             continue
+        if share_joint(words, i, out, cue):
+            out.insert(0, w)  # "Two in three said", "Almost half of respondents said"
+            i -= 1
+            continue
         if out and _hangs(words, i):
             # "a letter from Gen. Seely to Iraq's Defense Ministry said": keep going left
             # while the phrase hangs off a document or role noun ("letter", "spokesman").
@@ -148,7 +154,7 @@ def _np_before(
             break
         if low in _NP_STOP and low not in ("who", "that", "which"):
             break
-        if w.start < floor or (low == "that" and out and out[0].text.lower() in _AFTER_THAT):
+        if w.start < floor or (low in ("that", "which") and out and joins_clause(out[0])):
             break  # "A poll found that most residents say": "that" joins, no demonstrative
         out.insert(0, w)
         if len(out) == 1 and low in ("that", "which"):
@@ -156,6 +162,9 @@ def _np_before(
             i -= 1
             continue
         if low in _DETERMINERS or low in lx.PERSONAL_PRONOUNS or low in ("who", "which"):
+            if share_goes_on(words, i, out, cue):
+                i -= 1  # "Two in three said": a count in a share, no determiner
+                continue
             if (
                 low in _DETERMINERS
                 and i > 1
@@ -189,10 +198,6 @@ def _np_before(
         return None
     found = relative_np(text, out, floor)
     return (found[0], out[-2].end) if found is not None else None  # the thing, not "that"
-
-
-# Words after which "that" is a conjunction, not a demonstrative ("that most residents").
-_AFTER_THAT = _DETERMINERS | QUANTIFIERS
 
 
 _HANGING = frozenset(("from", "by", "to", "for", "of", "on", "at", "in"))
