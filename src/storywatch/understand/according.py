@@ -19,6 +19,7 @@ from storywatch.understand.according_sources import (
 )
 from storywatch.understand.asides import aside_around
 from storywatch.understand.phrases import _np_after
+from storywatch.understand.reportless import says_little
 from storywatch.understand.spans import (
     Found,
     Sentence,
@@ -44,6 +45,43 @@ def according_to_last(text: str, s: Sentence) -> Found | None:
     if found.parts[0][0] > s.words[0].start + 1:
         return None
     return found
+
+
+def according_over(text: str, s: Sentence, found: Found) -> Found | None:
+    """ "Ruiz told aides that the port would close, according to two people in the room.":
+    with no quotation too, "according to" closing the sentence reports all of it, the act
+    inside with it, when the clause a cue inside reports runs on to it (PolNeAR's annotators
+    credit the outer source with the whole sentence)."""
+    if s.quotes or not found.parts or found.parts[-1][1] < s.end - 1:
+        return None
+    if found.speaker is None or not _opens_main_clause(text, s, found.speaker[0]):
+        return None  # "… apparent this week when court filings revealed that …, alleging …"
+    if says_little([w for w in s.words if w.start >= found.parts[0][0]]):
+        return None  # "She said little, according to an attendee.": no claim to report
+    m = _OUTER_ACCORDING.search(text, s.start, s.end)
+    if m is None or found.parts[-1][0] >= m.start():
+        return None
+    outer = according_to(text, s)
+    if outer is None or outer.cue is None or len(outer.parts) != 1:
+        return None
+    return outer if outer.parts[0][0] <= s.words[0].start + 1 else None
+
+
+def _opens_main_clause(text: str, s: Sentence, at: int) -> bool:
+    """The speaker at ``at`` opens the sentence (after at most a few words: "But", "More
+    than"), or follows an opening phrase and its comma ("Earlier Tuesday, his campaign
+    manager, …", "But after Vale came on the scene, he told …"): the sentence is its act, which the
+    outer source reports whole. A speaker deep inside ("… were apparent this week when court
+    filings revealed …") leaves the outer source a later part only."""
+    before = [w for w in s.words if w.end <= at]
+    if len(before) <= _LEAD_WORDS and "," not in text[s.start : at]:
+        return True  # "More than 6 in 10 voters said …", "But Ruiz said …"
+    comma = text.rfind(",", s.start, at)
+    return len(before) <= _OPENING_WORDS and comma >= 0 and not text[comma + 1 : at].strip()
+
+
+_LEAD_WORDS = 3
+_OPENING_WORDS = 15
 
 
 # ", according to Reuters." / "” according to a letter from …" at a sentence's end.

@@ -34,7 +34,12 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.according import according_to, according_to_last, reported_last
+from storywatch.understand.according import (
+    according_over,
+    according_to,
+    according_to_last,
+    reported_last,
+)
 from storywatch.understand.asides import (
     PARTICIPLE_NEXT,
     inverted,
@@ -162,7 +167,7 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
         # anything; the layouts below all credit a quotation.
         found = _cue_led(text, s)
         if found is not None:
-            return relative_report(text, found)
+            return according_over(text, s, found) or relative_report(text, found)
         return according_to(text, s)
     outer = according_to_last(text, s)
     if outer is not None:

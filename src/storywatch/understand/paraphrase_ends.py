@@ -23,28 +23,37 @@ from __future__ import annotations
 import re
 
 # Each pattern matches where the writer takes over; the paraphrase ends before it.
-_WRITER_RESUMES = re.compile(
+_WRITER_WORDS = (
     # the writer's comparison or contrast
     r", (?:compared (?:with|to)|whereas|double) "
-    # the speaker's next act: "and she accused …", "and he added that …"
-    r"|,? and (?:he|she|they) (?:[a-z]+ly )?[a-z]+(?:ed|ew|id|ote|old|aid)\b"
     # the writer's label for what was said: "…, a plan the billionaire has modified since",
     # "…, a recommendation Lynch adopted", "…, remarks that were widely shown"
     r"|, (?:an? )?(?:claim|assertion|statement|remark|comment|recommendation|plan|proposal"
     r"|position|view|argument|accusation|allegation|prediction|promise|pledge)s? "
+)
+_OTHER_ACTS = (
+    # the speaker's next act: "and she accused …", "and he added that …"
+    r"|,? and (?:he|she|they) (?:[a-z]+ly )?[a-z]+(?:ed|ew|id|ote|old|aid)\b"
     # another attribution after a comma: "…, Lee said he …", "…, they also say …", and the
     # main verb after a relative clause ("Lee, who said the plan was vetted, said he …")
     r"|, (?:(?:[A-Z][\w.’'-]*|he|she|they|we|I) ){0,3}(?:also )?(?:said|says|say|told|added)\b"
 )
+_WRITER_RESUMES = re.compile(_WRITER_WORDS + _OTHER_ACTS)
+# An outer source's clause ("Lee said A, and he added B, according to the AP.") holds the
+# acts inside it; only the writer's own words end it.
+_WRITER_ONLY = re.compile(_WRITER_WORDS)
 
 # Fewer words than this before the cut: the "clause" would be a fragment, keep the whole.
 _MIN_WORDS = 4
 
 
-def paraphrase_end(text: str, start: int, end: int) -> int:
+def paraphrase_end(text: str, start: int, end: int, outer: bool = False) -> int:
     """The offset where the paraphrase ``text[start:end]`` stops: before the first place
-    the writer resumes, when at least a short clause comes before it; else ``end``."""
-    for m in _WRITER_RESUMES.finditer(text, start, end):
+    the writer resumes, when at least a short clause comes before it; else ``end``.
+    ``outer``: the content of a source that reports a whole clause ("…, according to
+    the AP"), which the acts inside it do not end."""
+    pattern = _WRITER_ONLY if outer else _WRITER_RESUMES
+    for m in pattern.finditer(text, start, end):
         if len(text[start : m.start()].split()) >= _MIN_WORDS:
             return m.start()
     return end

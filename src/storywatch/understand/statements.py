@@ -313,7 +313,10 @@ def _clip_paraphrase(text: str, found: Found) -> Found:
     if found.direct or len(found.parts) != 1:
         return found
     a, b = found.parts[0]
-    end = paraphrase_end(text, a, b)
+    # "Lee, the aide, said A, according to the AP.": the outer source reports the whole
+    # clause, the attribution inside with it.
+    outer = found.cue is not None and text[found.cue[0] : found.cue[1]].lower() == "according to"
+    end = paraphrase_end(text, a, b, outer)
     if end == b:
         return found
     return replace(found, parts=((a, len(text[:end].rstrip(" ,"))),))
