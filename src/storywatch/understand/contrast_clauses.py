@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.phrases import _np_before
+from storywatch.understand.share_phrases import names_a_share
 from storywatch.understand.spans import CLOSING_MARKS, OPENING_MARKS, Sentence, Span, _inside
 
 # Words that join a second act to the first ("…, and Vale said", "…, but she added").
@@ -44,6 +45,9 @@ def contrast_clause(text: str, s: Sentence, j: int, k: int) -> tuple[Span, int] 
     nxt = words[k + 1].text if k + 1 < len(words) else ""
     if lx.CUE_LEMMA[words[k].text.lower()] in lx.WEAK_CUES and nxt != "that":
         return None
+    listed = listed_clause(text, s, j, k)
+    if listed is not None:
+        return listed
     for a in range(j - 1, max(0, j - _APPOSED_SUBJECT_WORDS - 1), -1):
         low = words[a].text.lower()
         even_as = low == "as" and a > 1 and words[a - 1].text.lower() == "even"
@@ -67,6 +71,35 @@ def contrast_clause(text: str, s: Sentence, j: int, k: int) -> tuple[Span, int] 
         ):
             return None
         return speaker, comma_before(text, words[first].start, words[first - 1].end)
+    return None
+
+
+def listed_clause(text: str, s: Sentence, j: int, k: int) -> tuple[Span, int] | None:
+    """ "More than six in 10 said A; 46 percent said B", "79 percent said A and 60 percent
+    said B", "Ruiz says A and Okafor says B": poll reports and round-ups list acts of
+    saying side by side, after a semicolon, or after a bare "and" when the new subject is a
+    share of those polled or a name. Only "say", in sentences with no quotation (where one
+    follows, annotators keep the list as one quoted act): (its speaker, where the first act
+    stops)."""
+    words = s.words
+    if s.quotes or lx.CUE_LEMMA[words[k].text.lower()] != "say" or words[k].text.endswith("ing"):
+        return None  # (a quotation's acts are read by the layouts for quotations)
+    for a in range(j, max(0, j - _SUBJECT_WORDS), -1):
+        gap = text[words[a - 1].end : words[a].start]
+        joined = words[a - 1].text == "and" and gap == " " and a > 1
+        if ";" not in gap and not joined:
+            continue
+        if _inside(s.quotes, words[a].start) or (
+            joined and "," in text[words[a - 2].end : words[a - 1].start]
+        ):
+            return None  # (", and Vale said" is read below)
+        speaker = _np_before(text, words, j + 1, words[a].start)
+        if speaker is None or speaker[0] != words[a].start or speaker[1] != words[j].end:
+            return None
+        if joined and not (names_a_share(words[a : j + 1]) or words[a].text[:1].isupper()):
+            return None
+        stop = words[a - 1].start if joined else words[a].start
+        return speaker, comma_before(text, stop, words[a - 2 if joined else a - 1].end)
     return None
 
 
