@@ -14,9 +14,9 @@ such a quotation becomes ‘ or ’, as the same words would be written in doubl
 The gate is per article: the rewrite happens only when its single marks pair into at least
 one quotation and every double mark (and no doubled single, ``''``/``’’``/``‘‘``/````) lies
 inside one of them, but for a stray or two in an article of many single-mark quotations
-(see ``_strays``) or one opener typed twice among them (``_doubled_singles``). Copy that quotes with double marks always has a quotation of its own
-outside, so its single marks stay what they were: apostrophes and quotations within
-quotations. Markup tags scraped with the text are blanked first: their attribute marks are
+(see ``_strays``) or one opener typed twice among them (``_doubled_singles``). Copy that
+quotes with double marks always has a quotation of its own outside, so its single marks
+stay what they were: apostrophes and quotations within quotations. Markup tags scraped with the text are blanked first: their attribute marks are
 HTML's, whatever the prose's style.
 
 The hard part is the apostrophe, written with the same characters: "don’t" and "Lopez’s"
