@@ -16,8 +16,9 @@ one quotation and every double mark (and no doubled single, ``''``/``’’``/``
 inside one of them, but for a stray or two in an article of many single-mark quotations
 (see ``_strays``) or one opener typed twice among them (``_doubled_singles``). Copy that
 quotes with double marks always has a quotation of its own outside, so its single marks
-stay what they were: apostrophes and quotations within quotations. Markup tags scraped with the text are blanked first: their attribute marks are
-HTML's, whatever the prose's style.
+stay what they were: apostrophes and quotations within quotations. Markup tags scraped
+with the text are blanked first: their attribute marks are HTML's, whatever the prose's
+style.
 
 The hard part is the apostrophe, written with the same characters: "don’t" and "Lopez’s"
 (inside a word, never a mark here), "'90s", "'em", "rock 'n' roll" (elisions at a word
