@@ -74,11 +74,10 @@ def relative_alone(text: str, s: Sentence, first: Found) -> Found | None:
     clause's words after it."""
     if first.cue is None or not first.parts or not first.direct:
         return None
-    words = s.words
-    k = next((n for n, w in enumerate(words) if w.start == first.cue[0]), -1)
-    rel = relative_opener(text, s, k) if k > 0 else -1
+    rel = _opener_of(text, s, first.cue)
     if rel < 0:
         return None
+    words = s.words
     end = first.parts[-1][1]
     quote = next((q for q in s.quotes if first.cue[1] < q.start and q.end < end), None)
     if quote is None or "," not in text[quote.end - 2 : quote.end + 1]:
@@ -93,11 +92,10 @@ def clause_before(text: str, s: Sentence, found: Found, reader: Reader) -> Found
     still her paraphrase, ending at the comma before "whom"."""
     if not found.direct or found.cue is None:
         return None
-    words = s.words
-    k = next((n for n, w in enumerate(words) if w.start == found.cue[0]), -1)
-    rel = relative_opener(text, s, k) if k > 0 else -1
+    rel = _opener_of(text, s, found.cue)
     if rel < 0:
         return None
+    words = s.words
     first = reader(text, s, 0)
     if first is None or first.cue is None or len(first.parts) != 1 or first.cue == found.cue:
         return None
@@ -108,3 +106,9 @@ def clause_before(text: str, s: Sentence, found: Found, reader: Reader) -> Found
     if not (a < end < b) or own is None or own.cue != found.cue:
         return None
     return Found(((a, end),), False, first.speaker, first.cue, s.index)
+
+
+def _opener_of(text: str, s: Sentence, cue: tuple[int, int]) -> int:
+    """The index of the relative word opening the clause whose verb is ``cue``, or -1."""
+    k = next((n for n, w in enumerate(s.words) if w.start == cue[0]), -1)
+    return relative_opener(text, s, k) if k > 0 else -1
