@@ -38,9 +38,7 @@ _SAYING = lx.words_of(
 )
 _JOINERS = frozenset(("and", "but"))
 # Words that open a subordinate clause: its subject need not be the main clause's.
-_SUBORDINATORS = lx.words_of(
-    "while when as after before because although though if since until unless whereas once"
-)
+_SUBORDINATORS = lx.SUBORDINATORS | lx.words_of("unless whereas once")
 # Words between the subject and the joined verb that open a clause of their own, whose
 # subject may be another ("Jindal signed an order, while Vale proposed … and said …") or
 # which the main clause goes on after ("Ruiz, who toured the port and said …, left").
