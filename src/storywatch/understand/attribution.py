@@ -70,7 +70,7 @@ from storywatch.understand.phrases import (
     main_subject,
 )
 from storywatch.understand.plain_subjects import plain_subject
-from storywatch.understand.questions import after_asked_by, answer_start
+from storywatch.understand.questions import after_asked_by, answer_start, passive_asked_by
 from storywatch.understand.relative_acts import clause_before, relative_act, relative_alone
 from storywatch.understand.relative_chains import chained_relative
 from storywatch.understand.relative_cues import relative_opener, resumed, subject_relative
@@ -320,6 +320,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             if found is not None:
                 return found
             continue
+        if (found := passive_asked_by(text, s, j, k)) is not None:
+            return found  # "Rubio was asked by the moderator whether …": the agent asked
         quote_after = any(q.start > w.end for q in s.quotes)
         if not quote_after and _not_spoken(words, j, k):
             continue

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from storywatch.understand import lexicon as lx
 from storywatch.understand.spans import (
     _PREPOSITIONS,
     INTRODUCES,
@@ -165,3 +166,71 @@ def _clause_end(text: str, s: Sentence, q: int) -> int | None:
         if "," in gap and not _inside(s.quotes, a.end):
             return a.end + gap.index(",")
     return None
+
+
+# Verbs whose passive with "by" puts the speaker after them: "Rubio was asked by the
+# moderator whether …", "was pressed by reporters about …", "was told by aides that …".
+_PASSIVE_SPEECH = frozenset(("asked", "pressed", "questioned", "told"))
+# The agent's noun phrase after "by" runs to at most this many words ("Fox Business
+# moderator Gerard Baker").
+_AGENT_WORDS = 6
+
+
+def passive_asked_by(text: str, s: Sentence, j: int, k: int) -> Found | None:
+    """ "Rubio was asked by the moderator whether his plan was conservative", "Okafor was
+    asked by a reporter, “Will you resign?”", "Lee was told by his cousin that …": with a
+    form of "be" between the subject (ending before ``words[j]``) and the verb at
+    ``words[k]``, and "by" right after it, the agent spoke and the subject was spoken to, as
+    annotators mark it. The words are the question (from its question word, or "that" after
+    "told", to the sentence's end or a clause joined after a comma) or the quotation a comma
+    introduces. ``None`` for any other shape: an agent set off by commas ("by the host,
+    Dana Okafor, about …") or longer than a short name is left to the other readings."""
+    words = s.words
+    verb = words[k]
+    if verb.text.lower() not in _PASSIVE_SPEECH or k + 2 >= len(words):
+        return None
+    if words[k + 1].text != "by" or not _passive(words, j, k):
+        return None
+    first = k + 2
+    told = verb.text.lower() == "told"
+    cue = (verb.start, verb.end)
+    for n in range(first + 1, min(len(words), first + 1 + _AGENT_WORDS)):
+        agent = words[first:n]
+        speaker = (agent[0].start, _asker_end(agent))
+        if "," in text[words[n - 1].end : words[n].start]:
+            opens = INTRODUCES.match(text, words[n - 1].end)
+            quote = opens and next((q for q in s.quotes if q.start < opens.end() <= q.end), None)
+            if told or not quote:
+                return None  # an aside or an appositive after the agent: not this shape
+            return Found(quote.parts, True, speaker, cue, s.index)
+        if words[n].text == "that" if told else _opens_question(words[n]):
+            start, stop = _trim(text, words[n].start, _question_end(text, s, n))
+            if stop <= start:
+                return None
+            direct = any(start <= q.start < stop for q in s.quotes)
+            return Found(((start, stop),), direct, speaker, cue, s.index)
+    return None
+
+
+def _question_end(text: str, s: Sentence, n: int) -> int:
+    """Where a question put in the main clause ends: the sentence's end, or the comma before
+    a clause joined to it ("…, and she said it would"); a comma before an aside ("credits,
+    which the Tax Foundation estimates …, would risk") does not end it."""
+    for a, b in pairwise(s.words[n:]):
+        if (
+            b.text in _CLAUSE_JOINS
+            and "," in text[a.end : b.start]
+            and not _inside(s.quotes, a.end)
+        ):
+            return a.end
+    return s.end
+
+
+# Words after a comma that join a new clause to the question's.
+_CLAUSE_JOINS = frozenset(("and", "but", "so", "yet"))
+
+
+def _passive(words: list[Word], j: int, k: int) -> bool:
+    """A form of "be" among the words between the subject (ending before ``words[j]``) and
+    the verb at ``words[k]`` ("was asked", "has been pressed", "was again asked")."""
+    return any(w.text.lower() in lx.BE_FORMS for w in words[max(j, k - 4) : k])
