@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from storywatch.model import EntityKind
 from storywatch.understand.entities import Identity, group_mentions
 from storywatch.understand.gazetteer import KNOWN_ORGS
-from storywatch.understand.kinds import companies, vessels
+from storywatch.understand.kinds import cities, companies, vessels
 from storywatch.understand.lexicon import CUE_WORDS
 from storywatch.understand.mentions import Mention, find_mentions
 from storywatch.understand.single_marks import single_marks_as_double
@@ -120,7 +120,9 @@ def analyse(text: str) -> Analysis:
             first = _FIRST_WORD.search(text, ps, pe)
             if first:
                 initial.add(first.start())
-    mentions = companies(text, vessels(text, find_mentions(text, initial, lower_vocab)))
+    mentions = cities(
+        text, companies(text, vessels(text, find_mentions(text, initial, lower_vocab)))
+    )
     if datelines:
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in datelines)]
     idents, owner = group_mentions(text, mentions)

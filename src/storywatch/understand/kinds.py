@@ -98,3 +98,21 @@ def companies(text: str, mentions: list[Mention]) -> list[Mention]:
     if not names:
         return mentions
     return [replace(m, kind=EntityKind.ORG) if m.name in names else m for m in mentions]
+
+
+# ", Calif." / ", N.J." right after a name: the name is a city and this its state, as
+# datelines and place phrases write it ("the shootings in San Bernardino, Calif.").
+_STATE_AFTER = re.compile(
+    r",\s+(?:" + "|".join(re.escape(a.title()) for a in sorted(gz.STATE_ABBREVIATIONS)) + r")\."
+)
+
+
+def cities(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with guessed people written once as "<name>, <state abbreviation>."
+    made places everywhere in the article: "San Bernardino, Calif." is a city, not a man
+    whom a later "his" could stand for. (A person's state follows a party letter, "R-Calif.",
+    never the bare name and a comma.)"""
+    names = {m.name for m in mentions if _guessed_person(m) and _STATE_AFTER.match(text, m.end)}
+    if not names:
+        return mentions
+    return [replace(m, kind=EntityKind.PLACE) if m.name in names else m for m in mentions]

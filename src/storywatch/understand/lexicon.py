@@ -181,6 +181,8 @@ WEAK_CUES: frozenset[str] = _words(
 # 40% of their uses there), pruned by hand of adjectives and verbs of seeming; only used when
 # the content they govern holds a quotation. Verbs of the manner of speaking ("fumed",
 # "sighed", "intoned") are here too: they lead in a speaker's own words, seldom a that-clause.
+# So are directive verbs ("invited Russia to dig up her “missing” emails", "orders his team
+# to “stand down”"): the object and its quoted infinitive are what the subject asked for.
 QUOTE_CUES: frozenset[str] = (
     _words(
         """
@@ -212,6 +214,8 @@ QUOTE_CUES: frozenset[str] = (
     rasped rejoined retorts roared shrieked snarled snarls sneered sneers snickered snorted
     sobbed sputtered squealed stammered stuttered taunted teased wailed whimpered whined
     whines yelped bemoans bemoaning scoffs scolds scolding
+    invited invites inviting exhorted exhorts exhorting encouraged encourages encouraging
+    instructed instructs instructing orders ordering implored imploring
     """
     )
     - CUE_WORDS

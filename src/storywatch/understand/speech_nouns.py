@@ -54,6 +54,11 @@ _COPULAS = frozenset(("was", "is"))
 # Nouns whose words follow as an infinitive ("his promise to be “neutral”").
 _TO_NOUNS = words_of("promise promises pledge pledges vow vows")
 
+# "his call for “a total halt” to permits", "her calls to end the “rigged” system": an owned
+# call is a demand its owner made, and what was demanded follows right after "for" (a noun
+# phrase, where the quotation starts) or "to" (an infinitive, as after a promise).
+_CALL_NOUNS = words_of("call calls")
+
 _POSSESSIVE_ENDINGS = ("’s", "'s")
 
 # Words allowed between the owner and the noun ("Trump's recent evidence-free assertion",
@@ -88,15 +93,61 @@ def speech_noun_led(text: str, s: Sentence) -> Found | None:
         start = _after_copula(text, words, k) if low in _COPULA_NOUNS else None
         if start is None and low in _COPULA_NOUNS and low not in _THAT_NOUNS:
             continue
-        if start is None:
+        if start is None and low in _CALL_NOUNS:
+            if _object_of_cue(text, s, owner):
+                continue
+            start = _demanded(text, words, k)
+        elif start is None:
             opener = "that" if low in _THAT_NOUNS else "to"
             start = _clause_start(text, words, k, opener)
         if start is None:
             continue
         said = _what_was_said(text, s, start, owner, w)
+        if said is not None and low in _CALL_NOUNS:
+            said = _demand_end(s, said)
         if said is not None:
             return before_main_verb(text, s, said) if _opens_sentence(text, s, owner) else said
     return None
+
+
+# Words that carry a demanded noun phrase on past its quotation ("a “total ban” on imports",
+# "a “rebuild” that lasts").
+_PHRASE_GOES_ON = _PREPOSITIONS | words_of("that which who and or")
+
+
+def _object_of_cue(text: str, s: Sentence, owner: Span) -> bool:
+    """ "The rally denounced Senator Kello's call for “…”": an owned call that is the object
+    of a verb of speech a few words before it is what that verb's subject spoke about, and
+    PolNeAR credits the whole phrase, quotation and all, to them (the rally), not to the
+    call's owner."""
+    before = [w for w in s.words if w.end <= owner[0]][-_MAX_OBJECT_LEAD:]
+    for w, nxt in zip(reversed(before), [None, *reversed(before)], strict=False):
+        gap = text[w.end : nxt.start if nxt is not None else owner[0]]
+        if any(c in gap for c in ",;:—–()"):
+            return False
+        if w.text.lower() in lx.CUE_WORDS or w.text.lower() in lx.QUOTE_CUES:
+            return True
+    return False
+
+
+# Words of the noun phrase an owner may stand in ("denounced Republican presidential
+# candidate Donald Trump's call").
+_MAX_OBJECT_LEAD = 5
+
+
+def _demand_end(s: Sentence, said: Found) -> Found:
+    """ "While Kello's call for a “new deal” draws crowds, …": what a call demands is a noun
+    phrase, so a lowercase word after its first quotation that neither carries the phrase
+    on (a preposition, a relative, "and") nor is a name is the verb whose subject the call
+    is, and the demand ends at the quotation."""
+    start, end = said.parts[0]
+    quote = next((q for q in s.quotes if start <= q.start < end), None)
+    if quote is None or quote.end >= end:
+        return said
+    nxt = next((x for x in s.words if x.start >= quote.end), None)
+    if nxt is None or not nxt.text.islower() or nxt.text in _PHRASE_GOES_ON:
+        return said
+    return Found(((start, quote.end),), said.direct, said.speaker, said.cue, said.sentence)
 
 
 def _opens_sentence(text: str, s: Sentence, owner: Span) -> bool:
@@ -237,7 +288,7 @@ def _agent_after(text: str, s: Sentence, k: int) -> tuple[Span, int] | None:
 _MAX_AGENT = 9
 _BY_NOUNS = _THAT_NOUNS | words_of("report reports")
 # The nouns read with an owner before them, and all the nouns this module reads.
-_OWNED_NOUNS = _COPULA_NOUNS | _TO_NOUNS
+_OWNED_NOUNS = _COPULA_NOUNS | _TO_NOUNS | _CALL_NOUNS
 _NOUNS = _OWNED_NOUNS | _BY_NOUNS
 
 
@@ -282,6 +333,20 @@ def _after_copula(text: str, words: list[Word], k: int) -> int | None:
         if words[i].text in _COPULAS and words[i + 1].text == "that":
             return words[i + 1].start
     return None
+
+
+def _demanded(text: str, words: list[Word], k: int) -> int | None:
+    """Where what an owned call demands begins: after "for" ("his call for “a full
+    rebuild”": the thing demanded, from its opening mark, without the preposition) or at
+    "to" ("her calls to “fix every road”"), only right after the noun; any other word there
+    ("his call last week", "her call with donors") is no demand's opening."""
+    if k + 2 >= len(words):
+        return None
+    nxt = words[k + 1]
+    if nxt.text == "for":
+        gap = text[nxt.end : words[k + 2].start]  # " " or " “": start at the opening mark
+        return nxt.end + len(gap) - len(gap.lstrip())
+    return nxt.start if nxt.text == "to" else None
 
 
 def _clause_start(text: str, words: list[Word], k: int, opener: str) -> int | None:
