@@ -48,3 +48,27 @@ def test_a_plural_unnamed_speaker_is_no_it() -> None:
         "“We need an answer,” the groups said. “It will cost us,” it added.\n"
     )
     assert direct_speaker_text(text)[-1][0] != "the groups"
+
+
+def test_they_skips_a_singular_unnamed_speaker_for_the_named_paper() -> None:
+    # "they" is no "the newspaper": with no named candidate near, the paper that spoke by
+    # name three paragraphs back is who "they" are (this failed while an older fallback
+    # gave "they" to the newest nameless speaker whatever its number).
+    text = (
+        "The Harbour Journal notes that the mayor missed the vote.\n\n"
+        "The vote was on the ferry budget.\n\n"
+        "The newspaper writes that he has failed the city.\n\n"
+        "“The council deserves better than this,” they conclude.\n"
+    )
+    assert direct_speaker_text(text)[-1][0] == "Harbour Journal"
+
+
+def test_it_goes_on_within_its_own_sentence() -> None:
+    # The second act of "It goes on to fault …, saying …" is the same "it" as the first:
+    # the nameless speaker the first act was given, noted at the sentence's start.
+    text = (
+        "The lawsuit contends that the mayor “acted with reckless haste” in the ferry deal. "
+        "It goes on to fault the harbour board, saying the board “ignored every warning” "
+        "it got.\n"
+    )
+    assert direct_speaker_text(text)[-1][0] == "The lawsuit"

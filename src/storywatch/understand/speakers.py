@@ -401,10 +401,6 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
     nameless = recent_unnamed(an, history.unnamed, pos, pronoun)
     if nameless is not None and (best is None or nameless[0] < best[0]):
         return Speaker(nameless[1], -1, None, written)  # "the email read. It stated …"
-    if best is None and pronoun in ("it", "they") and history.unnamed:
-        at, mention = history.unnamed[-1]
-        if para - an.paragraph_of(at) <= 1:
-            return Speaker(mention, -1, None, written)
     for _at, ident_index, p in reversed(history.said):
         if best is not None or para - p > 3:
             break

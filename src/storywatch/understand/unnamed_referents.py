@@ -16,11 +16,17 @@ def recent_unnamed(
 ) -> tuple[float, str] | None:
     """(sentences back, mention) of the newest speaker with no name that spoke before
     ``pos`` in its paragraph or the one before, when its number fits ``pronoun`` ("the
-    groups" for "they", "the email" for "it"); ``None`` otherwise."""
+    groups" for "they", "the email" for "it"); ``None`` otherwise.
+
+    The one rule for a nameless referent: a resolver takes it when nothing named is nearer,
+    and when nothing named is found at all. A speaker is noted at the start of its sentence,
+    so one noted at ``pos`` itself spoke earlier in the same sentence ("It goes on to fault
+    the board, saying …": the second act's "it" is the first's). A number that does not fit
+    gives nothing: "they" is no "the newspaper", whose paper may be named further back."""
     if pronoun not in ("it", "they") or not unnamed:
         return None
     at, mention = unnamed[-1]
-    if at >= pos or an.paragraph_of(pos) - an.paragraph_of(at) > 1:
+    if at > pos or an.paragraph_of(pos) - an.paragraph_of(at) > 1:
         return None
     head = mention.split()[-1].lower()
     plural = head.endswith("s") and not head.endswith("ss")
