@@ -81,3 +81,21 @@ def test_a_share_word_in_another_sense_speaks_for_no_one(text: str) -> None:
         speaker not in ("a third judge", "half of what researchers")
         for speaker, _ in _paraphrases(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A majority of Canadians say the mayor should resign.", "A majority of Canadians"),
+        ("About four in 10 Canadians said the mayor should resign.", "About four in 10 Canadians"),
+        (
+            "Sixty-one percent of Canadians said the mayor should resign.",
+            "Sixty-one percent of Canadians",
+        ),
+    ],
+)
+def test_a_share_of_a_named_people_is_the_share_not_the_people(text: str, speaker: str) -> None:
+    # "a majority of Canadians" is not every Canadian: the share is kept whole as the
+    # speaker (it gave "Canadians" before the share words were one list, which "percent"
+    # joined in the speaker's reading too).
+    assert [s for s, _ in _paraphrases(text)] == [speaker]

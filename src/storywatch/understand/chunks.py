@@ -163,11 +163,8 @@ def joins_clause(first: Word) -> bool:
     return low in _AFTER_THAT or low in _SHARE_OPENERS or first.text[:1].isdigit()
 
 
-# Words that open a share of people ("that about half said …", "that nearly six in 10 …"),
-# with the counts "one" to "three" already among the determiners.
-_SHARE_OPENERS = lx.words_of(
-    "about nearly almost roughly just only half four five six seven eight nine ten"
-)
+# Words that open a share of people ("that about half said …", "that nearly six in 10 …").
+_SHARE_OPENERS = lx.COUNT_HEDGES | lx.COUNT_WORDS | {"half"}
 
 
 def person_noun(low: str) -> bool:

@@ -372,6 +372,18 @@ SUBORDINATORS: frozenset[str] = _words(
     "when while as after before because since though although if until where"
 )
 
+# Counts and shares of a group of people, as poll reports write them ("two in three", "four
+# out of 10", "half of respondents", "a majority", "55 percent of voters") and as a time
+# is measured ("three weeks ago"). The readers of such phrases (share_phrases,
+# speakers._prepositional_source, subject_gaps, chunks) share these lists, so a word added
+# for one reading of a share holds for every other.
+COUNT_WORDS: frozenset[str] = _words("one two three four five six seven eight nine ten")
+SHARE_NOUNS: frozenset[str] = _words(
+    "half majority majorities plurality third quarter three-quarters two-thirds percent"
+)
+# Hedges before a count or a share ("about half", "nearly six in 10", "roughly two years").
+COUNT_HEDGES: frozenset[str] = _words("about nearly almost roughly just only")
+
 # Someone known by whom they stand with or against, or are kin to ("a Clinton ally",
 # "Trump's biographer", "Simpson's cousins"): the name in the phrase is the other person,
 # never the speaker.

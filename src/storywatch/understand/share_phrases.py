@@ -14,16 +14,10 @@ from __future__ import annotations
 from storywatch.understand import lexicon as lx
 from storywatch.understand.text import Word
 
-_COUNTS = lx.words_of("one two three four five six seven eight nine ten")
-# Nouns for a share of a group of people.
-_SHARES = lx.words_of(
-    "half majority majorities plurality third quarter three-quarters two-thirds percent"
-)
-
 
 def _count(token: str) -> bool:
     """ "six", "10": a count in "six in 10"."""
-    return token.isdigit() or token.lower() in _COUNTS
+    return token.isdigit() or token.lower() in lx.COUNT_WORDS
 
 
 def share_joint(words: list[Word], i: int, out: list[Word], cue: str) -> bool:
@@ -42,11 +36,11 @@ def share_joint(words: list[Word], i: int, out: list[Word], cue: str) -> bool:
     if low == "out":
         return _count(before) and first == "of"
     if low == "of":
-        return (before in _SHARES or before.endswith("%") or before == "out") and (
+        return (before in lx.SHARE_NOUNS or before.endswith("%") or before == "out") and (
             first not in _NOT_GROUPS
         )
     if low in _DEGREES:
-        return first == "least" or _count(first) or first in _SHARES
+        return first == "least" or _count(first) or first in lx.SHARE_NOUNS
     return False
 
 
@@ -62,7 +56,7 @@ def share_goes_on(words: list[Word], i: int, out: list[Word], cue: str) -> bool:
     return shared and words[i - 1].text.lower() in _DEGREE_ADVERBS
 
 
-_DEGREE_ADVERBS = lx.words_of("roughly nearly almost about just only some over under than")
+_DEGREE_ADVERBS = lx.COUNT_HEDGES | lx.words_of("some over under than")
 _SAY = lx.words_of("say says said")
 _DEGREES = lx.words_of("at about")
 # "half of what researchers say …": "of" before these is no share of people.
@@ -76,7 +70,7 @@ def names_a_share(np: list[Word]) -> bool:
     texts = [w.text.lower() for w in np]
     last = len(texts) - 1
     for n, t in enumerate(texts):
-        if (t in _SHARES or t.endswith("%")) and (n == last or texts[n + 1] == "of"):
+        if (t in lx.SHARE_NOUNS or t.endswith("%")) and (n == last or texts[n + 1] == "of"):
             return True
         if 0 < n < last and t == "in" and _count(texts[n - 1]) and _count(texts[n + 1]):
             return True

@@ -217,9 +217,10 @@ def _person_of_place(an: Analysis, mids: list[int]) -> int | None:
     return None
 
 
-# A count before "in"/"of" in a poll share ("four in 10", "half of voters"): the head is
-# no role, and the phrase is kept whole.
-_SHARES = lx.words_of("half third quarter majority one two three four five six seven eight nine")
+# A count or share noun before "in"/"of" in a poll share ("four in 10", "half of voters",
+# "55 percent of Americans"): the head is no role, and the phrase is kept whole: the share
+# speaks, not the people named after it.
+_SHARES = lx.SHARE_NOUNS | lx.COUNT_WORDS
 
 
 def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None:
@@ -235,7 +236,7 @@ def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None
         if not head or (head[-1][:1].isupper() and not _office_of_body(an, span, at, marker)):
             continue
         if head[-1].lower() in _SHARES or head[-1].isdigit():
-            return None  # "About four in 10", "half of voters": a share, kept whole
+            return Speaker(written.rstrip(" ,"), -1, None, written)  # a share, kept whole
         low_head = head[-1].lower().rstrip(".")
         if marker == " of " and TITLE_ALIASES.get(low_head, low_head) in lx.TITLE_HEADS:
             # "the former secretary of state": one office, read whole by _role.

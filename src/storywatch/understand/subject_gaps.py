@@ -103,10 +103,8 @@ def _ago_before(words: list[Word], k: int) -> int:
 
 
 _SPANS = lx.words_of("minutes hours day days week weeks month months year years decade decades")
-_COUNTS = lx.words_of(
-    "a an one two three four five six seven eight nine ten several few many some just only"
-)
-_AGO_QUALIFIERS = lx.words_of("less more than about nearly almost roughly just only some")
+_COUNTS = lx.COUNT_WORDS | lx.words_of("a an several few many some just only")
+_AGO_QUALIFIERS = lx.COUNT_HEDGES | lx.words_of("less more than some")
 
 
 def _time_before(words: list[Word], k: int) -> int:
