@@ -26,8 +26,8 @@ from storywatch.understand.chunks import (
     person_noun,
     plausible,
 )
-from storywatch.understand.function_word_names import trailer_surname
 from storywatch.understand.inverted_speakers import joined_titles, names_whom, said_when
+from storywatch.understand.lone_surnames import lone_surname
 from storywatch.understand.places import is_place_appositive, past_place_appositives
 from storywatch.understand.quoted_titles import quoted_title
 from storywatch.understand.relative_nouns import ends_in_relative, relative_np
@@ -149,7 +149,7 @@ def _np_before(
                 i -= 1
                 continue
         if low in _PREPOSITIONS or (low in _SUBORDINATORS and w.text[0].isupper()):
-            if not out and trailer_surname(text, words, i):
+            if not out and lone_surname(text, w):
                 return w.start, w.end  # "… “a closed shop,” From said": a family name
             break
         if low in _NP_STOP and low not in ("who", "that", "which"):

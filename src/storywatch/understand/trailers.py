@@ -16,6 +16,7 @@ from __future__ import annotations
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import is_owned_role, is_role_chunk, plausible
 from storywatch.understand.clause_ends import FINITE_AUXILIARIES, SCENE_SETTERS
+from storywatch.understand.lone_surnames import NOT_SURNAMES, lone_surname
 from storywatch.understand.phrases import _np_after, _np_before
 from storywatch.understand.quoted_titles import title_in_phrase
 from storywatch.understand.spans import (
@@ -256,7 +257,7 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
         if _trailer_cue(w, open_end) and (
             w.text.lower() in lx.CUE_WORDS or trailer[k - 1].text.lower() not in _RELATIVES
         ):
-            if k == 1 and _lone_surname(text, trailer[0], qend):
+            if k == 1 and lone_surname(text, trailer[0], qend):
                 return (trailer[0].start, trailer[0].end), (w.start, w.end)
             j = subject_end(trailer, k)
             if j == 0:
@@ -314,7 +315,7 @@ def _whole_subject(text: str, trailer: list[Word]) -> tuple[Span, Span] | None:
     conjunction or subordinating word opening it (“…,” and donations began …)."""
     first = trailer[0]
     low = first.text.lower()
-    if low in _NOT_SURNAMES or low in SCENE_SETTERS or low in lx.CUE_WORDS:
+    if low in NOT_SURNAMES or low in SCENE_SETTERS or low in lx.CUE_WORDS:
         return None
     if first.text.islower() and (low in _PREPOSITIONS or low.endswith(("ing", "ed"))):
         return None
@@ -360,28 +361,6 @@ def _noun_before_cue(text: str, trailer: list[Word], k: int) -> bool:
         return False
     apart = "," in text[trailer[k].end : trailer[k + 1].start]
     return not apart or trailer[k + 1].text == "according"
-
-
-def _lone_surname(text: str, w: Word, qend: int) -> bool:
-    """ "“…,” Will wrote." / "“…,” Read said.": one capitalised word between the closing
-    mark and the cue is the speaker's surname, even when it is also a modal, a verb or a
-    month (which the name lists refuse elsewhere, where such a word opens a sentence)."""
-    low = w.text.lower()
-    return (
-        w.text[:1].isupper()
-        and w.text.isalpha()
-        and text[qend : w.start].strip() in ("", ",")
-        and low not in lx.PERSONAL_PRONOUNS
-        and low not in _DETERMINERS
-        and low not in _PREPOSITIONS
-        and low not in _NOT_SURNAMES
-    )
-
-
-# Capitalised words that may follow a closing mark and are no one's name.
-_NOT_SURNAMES = frozenset(
-    ("and", "but", "so", "then", "or", "nor", "yet", "who", "which", "that", "there", "here")
-)
 
 
 def _document_subject(trailer: list[Word], j: int) -> Span | None:
