@@ -28,7 +28,7 @@ from storywatch.understand.spans import (
     _words_between,
 )
 from storywatch.understand.text import Word
-from storywatch.understand.works import names_a_work
+from storywatch.understand.works import content_ahead
 
 
 def parenthetical(text: str, s: Sentence, found: Found) -> Found:
@@ -229,12 +229,7 @@ def inverted(text: str, s: Sentence, k: int) -> Found | None:
         return None
     if lx.CUE_LEMMA[cue.text.lower()] in lx.WEAK_CUES and _governs_later_quote(text, s, speaker[1]):
         return None
-    direct = _has_quote(s.quotes, start, end + 1, text)
-    if direct and names_a_work(text, s, start, end):
-        return None
-    if direct and _closes_at(text, end):
-        end += 1
-    return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+    return content_ahead(text, s, start, end, speaker, cue)
 
 
 def _subject_of_report(text: str, s: Sentence, speaker: Span) -> bool:

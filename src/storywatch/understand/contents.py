@@ -32,7 +32,7 @@ from storywatch.understand.spans import (
     outside_quotes,
 )
 from storywatch.understand.text import Word
-from storywatch.understand.works import names_a_work
+from storywatch.understand.works import content_ahead
 
 
 def content_after(text: str, s: Sentence, k: int, lemma: str, speaker: Span) -> Found | None:
@@ -260,12 +260,7 @@ def content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | Non
     start, end = _trim(text, s.start, len(head) + s.start)
     if end - start < 10:
         return None
-    direct = _has_quote(s.quotes, start, end + 1, text)
-    if direct and names_a_work(text, s, start, end):
-        return None
-    if direct and _closes_at(text, end):
-        end += 1
-    return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
+    return content_ahead(text, s, start, end, speaker, cue)
 
 
 def _without_role(text: str, s: Sentence, head: str) -> str:

@@ -14,8 +14,31 @@ from __future__ import annotations
 import re
 
 from storywatch.understand.clause_ends import finite
-from storywatch.understand.spans import Sentence, _inside, is_title_quote
-from storywatch.understand.text import Quote
+from storywatch.understand.spans import (
+    Found,
+    Sentence,
+    Span,
+    _closes_at,
+    _has_quote,
+    _inside,
+    is_title_quote,
+)
+from storywatch.understand.text import Quote, Word
+
+
+def content_ahead(
+    text: str, s: Sentence, start: int, end: int, speaker: Span, cue: Word
+) -> Found | None:
+    """The content ``text[start:end]``, written before its cue, as a statement of
+    ``speaker``: direct when it holds a quotation (its closing mark kept in the span), and
+    nothing at all when it only names a work (:func:`names_a_work`). The one ending of both
+    readers of a content before its cue, so they cannot drift apart."""
+    direct = _has_quote(s.quotes, start, end + 1, text)
+    if direct and names_a_work(text, s, start, end):
+        return None
+    if direct and _closes_at(text, end):
+        end += 1
+    return Found(((start, end),), direct, speaker, (cue.start, cue.end), s.index)
 
 
 def names_a_work(text: str, s: Sentence, start: int, end: int) -> bool:
