@@ -131,8 +131,24 @@ def plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     of = next((n for n, w in enumerate(np) if w.text == "of"), 0)
     if of > 0 and plausible(text, np[:of], loose):
         return True
+    if _people_in_a_place(text, np):
+        return True
     held = _held_by(np)
     return held > 0 and plausible(text, np[:held], loose)
+
+
+def _people_in_a_place(text: str, np: list[Word]) -> bool:
+    """ "Many residents in the district", "Most voters across the state": a share of a
+    speaking group, placed by "in", "at" or "across" and a determined place. The place
+    ends the phrase (no trailing determiner or possessive: "a source for his" is a phrase
+    cut short), and the head before it must be a speaker without the place."""
+    at = next((n for n, w in enumerate(np) if w.text in ("in", "at", "across")), 0)
+    if at == 0 or at + 2 > len(np) or np[0].text.lower() not in QUANTIFIERS:
+        return False
+    last = np[-1].text.lower()
+    if last in _DETERMINERS or last in lx.PERSONAL_PRONOUNS or last.endswith(("’s", "'s")):
+        return False
+    return plausible(text, np[:at])
 
 
 # An adjective or participle that leaves a source's phrase unfinished, and the preposition
