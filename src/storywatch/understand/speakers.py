@@ -66,10 +66,27 @@ class History:
     unnamed: list[tuple[int, str]] = field(default_factory=list)
 
 
+def _opens_own_subject(rest: str) -> bool:
+    """The words after a relative pronoun open a subject of its own ("which Okafor had
+    called", "whom she described as"), not a verb ("who is chairman")."""
+    word = rest.split(" ", 1)[0]
+    if word.lower() in lx.PERSONAL_PRONOUNS:
+        return True
+    return word[:1].isupper() and word.lower() not in lx.NOT_NAMES
+
+
 def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
     text = an.text
     written = " ".join(text[span[0] : span[1]].split())
     low = written.lower()
+    first, _, rest = written.partition(" ")
+    if first.lower() in ("which", "whom", "who") and _opens_own_subject(rest):
+        # "the levy, which Okafor had called “…”": the relative is the verb's object and
+        # the subject after it speaks.
+        start = span[0] + len(first)
+        while text[start].isspace():
+            start += 1
+        return resolve(an, (start, span[1]), history)
     for rel in (" who", " which", " that"):
         if low.endswith(rel) and len(low) > len(rel) + 2:
             # "a message that said": the speaker is what the relative pronoun stands for.
