@@ -83,10 +83,10 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
     if first.lower() in ("which", "whom", "who") and _opens_own_subject(rest):
         # "the levy, which Okafor had called “…”": the relative is the verb's object and
         # the subject after it speaks.
-        start = span[0] + len(first)
-        while text[start].isspace():
-            start += 1
-        return resolve(an, (start, span[1]), history)
+        own = span[0] + len(first)
+        while text[own].isspace():
+            own += 1
+        return resolve(an, (own, span[1]), history)
     for rel in (" who", " which", " that"):
         if low.endswith(rel) and len(low) > len(rel) + 2:
             # "a message that said": the speaker is what the relative pronoun stands for.
