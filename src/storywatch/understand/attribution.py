@@ -61,6 +61,7 @@ from storywatch.understand.naming import (
     with_naming,
 )
 from storywatch.understand.nearer_cues import clause_predicate, named_object, noun_before_verb
+from storywatch.understand.negations import says_nothing
 from storywatch.understand.outer_trailers import outer_act, trailer_start
 from storywatch.understand.participle_subjects import participle_start
 from storywatch.understand.phrases import (
@@ -500,18 +501,16 @@ def _only_adverbials(text: str, s: Sentence, k: int, lemma: str) -> bool:
     return not rest or content_start(text, s.words[k].end, rest, lemma) == NOTHING
 
 
-_NEGATIONS = frozenset(("not", "never"))
-
-
 def _not_spoken(words: list[Word], j: int, k: int) -> bool:
     """ "had been declared as machine parts", "was told", "did not respond": a passive cue
-    does not make its subject a speaker, and a negated one reports no words. (The caller
-    asks only when no quotation follows: with one the cue still governs those words, "is
-    described as “…”".)"""
+    does not make its subject a speaker, and a negated one reports no words unless it
+    withholds an answer ("would not say whether …", :mod:`negations`). (The caller asks only
+    when no quotation follows: with one the cue still governs those words, "is described
+    as “…”".)"""
     between = [w.text.lower() for w in words[j:k]]
     if any(b in lx.BE_FORMS for b in between) and not words[k].text.endswith("ing"):
         return True
-    return any(b in _NEGATIONS or b.endswith("n’t") or b.endswith("n't") for b in between)
+    return says_nothing(words, j, k)
 
 
 # ", adding" just before a cue: a second act that split_followups hangs on the first.

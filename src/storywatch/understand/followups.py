@@ -32,6 +32,7 @@ from storywatch.understand.contrast_clauses import (
 )
 from storywatch.understand.followup_parts import act_content, cut_before, quote_inside
 from storywatch.understand.naming import contrasted_naming, joined_verb, naming_content
+from storywatch.understand.negations import says_nothing
 from storywatch.understand.phrases import _np_before, main_subject
 from storywatch.understand.relative_cues import main_verb_after_relative
 from storywatch.understand.spans import (
@@ -395,6 +396,10 @@ def _next_cue_followup(
             continue
         if speaker is None:
             continue
+        if says_nothing(words, j + 1, k):
+            # "…, but did not respond to questions": a second act that reports no words
+            # still ends the first one (an act with no parts is dropped after the split).
+            return cut, Found((), False, speaker, (w.start, w.end), s.index, inherited=True)
         content = act_content(text, s, k)
         if content is None:
             continue

@@ -341,6 +341,10 @@ _HABIT_VERBS = frozenset(("likes", "like", "loves", "love", "liked", "loved", "t
 _ASIDE_ADVERBS = frozenset(("later", "earlier", "again", "afterward", "afterwards", "then"))
 
 
+# A negative auxiliary written as one word ("didn’t", "isn't", "won’t"): an auxiliary too.
+_CONTRACTED_NOT = ("n’t", "n't")
+
+
 def subject_end(words: list[Word], k: int, *, any_ly: bool = False) -> int:
     """Where the subject of the verb at ``words[k]`` ends: ``k`` moved back over the
     auxiliaries and adverbs before the verb ("Ruiz has also said", "who would later write"),
@@ -351,7 +355,9 @@ def subject_end(words: list[Word], k: int, *, any_ly: bool = False) -> int:
     if j > 1 and words[j - 1].text == "to" and words[j - 2].text in _HABIT_VERBS:
         j -= 2  # "as Trump likes to say": the habit's subject says it
     while j > 0 and (
-        words[j - 1].text.lower() in lx.AUXILIARIES or (any_ly and words[j - 1].text.endswith("ly"))
+        words[j - 1].text.lower() in lx.AUXILIARIES
+        or words[j - 1].text.endswith(_CONTRACTED_NOT)
+        or (any_ly and words[j - 1].text.endswith("ly"))
     ):
         if words[j - 1].text in lx.MODAL_NAMES and (
             past_tense(words[j].text) or modal_name_before(words[j - 1], words[j])

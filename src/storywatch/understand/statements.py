@@ -63,6 +63,7 @@ from storywatch.understand.leading import (
 from storywatch.understand.lexicon import CUE_WORDS
 from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.naming import with_naming
+from storywatch.understand.negations import cue_start
 from storywatch.understand.paraphrase_ends import paraphrase_end
 from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.questions import asked_by
@@ -524,7 +525,10 @@ def _make(an: Analysis, found: Found, history: History, para: int) -> Attributed
         speaker = resolve(an, said_by, history)
     else:
         speaker = Speaker("", -1, None, "")
-    cue = " ".join(an.text[found.cue[0] : found.cue[1]].split()) if found.cue else None
+    cue = None
+    if found.cue is not None:
+        start = cue_start(an.text, found.cue[0])
+        cue = " ".join(an.text[start : found.cue[1]].split())
     return Attributed(
         list(found.parts), found.direct, speaker, found.speaker, cue, found.sentence, para
     )
