@@ -1,6 +1,8 @@
-"""A reported clause with one partial quotation, whose speaker and cue come after it ("…,
-the union says."), is what was said up to the trailer (clause_ends._clause_before_trailer):
-sentences written for these tests."""
+"""Where a reported clause with a partial quotation ends: one whose speaker and cue come
+after it ("…, the union says.") is what was said up to the trailer
+(clause_ends._clause_before_trailer); a scene-setting phrase naming something ends where the
+main clause's own subject speaks (partial_tails._determined_subject_verb). Sentences written
+for these tests."""
 
 from __future__ import annotations
 
@@ -36,3 +38,23 @@ def test_a_clause_after_the_cue_still_ends_at_the_writers_comment() -> None:
         "criticism from the council.\n"
     )
     assert direct_texts(text) == ["the levy was “deeply unfair” to the ferry crews"]
+
+
+def test_a_naming_phrase_ends_where_the_main_clause_speaks() -> None:
+    text = (
+        "The harbor board met on Monday.\n\n"
+        "Holding signs calling the mayor “the harbor thief,” the crowd chanted “Save our "
+        "docks!”\n"
+    )
+    said = direct_texts(text)
+    assert said[0] == "the mayor “the harbor thief,”"
+
+
+def test_a_participle_describing_the_quoted_words_stays() -> None:
+    text = (
+        "The harbor board met on Monday.\n\n"
+        "Mayor Ana Ruiz says no one on the board is “close to the 12 votes,” the number "
+        "needed to pass the levy.\n"
+    )
+    [said] = direct_texts(text)
+    assert said.endswith("the number needed to pass the levy")
