@@ -28,6 +28,7 @@ from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.partial_tails import cut_tail
 from storywatch.understand.spans import (
     _DETERMINERS,
+    OPENING_MARKS,
     Found,
     Sentence,
     Span,
@@ -52,7 +53,11 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     a, b = found.parts[0]
     if a > 0 and text[a - 1] in "“\"'‘":
         return found  # a whole quotation
-    reported = found.cue is not None and found.cue[0] >= b and _is_report(text, found.cue)
+    reported = (
+        found.cue is not None
+        and found.cue[0] >= b
+        and (_is_report(text, found.cue) or _clause_before_trailer(text, s.quotes, a, b))
+    )
     end = b
     if not reported:
         # "said: “…,” but in fact …": a quotation led in whole ends at its mark.
@@ -240,6 +245,20 @@ def _is_report(text: str, cue: Span) -> bool:
     """ "…, the Chicago Tribune reports.": an outlet's report after the sentence takes all
     of it (``according.reported_last``), so no new clause inside ends it."""
     return text[cue[0] : cue[1]] in ("reported", "reports")
+
+
+def _clause_before_trailer(text: str, quotes: list[Quote], start: int, end: int) -> bool:
+    """ "The levy was “a disgrace” to crews, who had no say in it, the union says.": a
+    clause of the writer's words with one quotation in it, whose speaker and cue come after
+    it, is what was said up to the trailer, relative clause and participle phrase
+    included; the writer would not put an aside of their own before the attribution.
+    Not when it opens on a quotation (whose own close may end the words: "“…,'' as his
+    father dreamed, Turry said") or holds a second one after the first (two acts may be
+    strung together: "Roffman, who estimates costs were “…,” described it as “…,” he said")."""
+    if text.startswith(OPENING_MARKS, start):
+        return False
+    held = [q for q in quotes if start <= q.start and q.end <= end]
+    return len(held) == 1
 
 
 def naming_end(text: str, quotes: list[Quote], start: int, end: int) -> int:

@@ -5,8 +5,9 @@ the writer's next clause begins.
 take a new clause after a partial quotation as the writer going on, not as what was said:
 "and"/"but" with a past verb, the speaker's next act ("called her “third-rate” and
 boycotted …", "…,” and he foreshadowed …"), a verb or a participle after a comma ("…”,
-telling reporters …", "…,” denounced her record"), a comma and a capital where the main
-clause begins ("…,” Clinton had a good night"), and others' turn after "but" or a semicolon
+telling reporters …", "…,” denounced her record"), a comma and a capital (or "the", a
+noun and a verb of speaking: "…,” the crowd chanted") where the main clause begins ("…,”
+Clinton had a good night"), and others' turn after "but" or a semicolon
 ("…,” but critics disagreed", :func:`others_respond`), "even as"/"although" with a subject
 of its own, and a bracket closing the sentence ("… (the mayor disagreed)."). So do a dash,
 semicolon or bracket (an aside: "… “insanity”; rivals deride it …"), a relative clause
@@ -459,7 +460,25 @@ def _main_clause_after(text: str, q: Quote) -> bool:
     if "," not in (last, after):
         return False
     rest = text[q.end : q.end + 8].lstrip(", \u00a0")
-    return rest[:1].isupper() or rest[:1].isdigit()
+    return rest[:1].isupper() or rest[:1].isdigit() or _determined_subject_verb(text, q.end)
+
+
+def _determined_subject_verb(text: str, at: int) -> bool:
+    """ "Holding signs calling the mayor “a thief,” the crowd chanted …": after the comma,
+    "the"/"a" and a noun or two, then a verb of speaking, is the main clause's own subject
+    and verb: the scene-setting phrase with the quotation ended. Any other past form may
+    be a participle describing the quoted words ("“1,237 delegates,” the number needed to
+    win"), which stays."""
+    words = text[at : at + 60].lstrip(", \u00a0").split()[:4]
+    if len(words) < 3 or words[0] not in ("the", "a", "an"):
+        return False
+    return any(
+        n + 1 < len(words)
+        and words[n].isalpha()
+        and words[n].islower()
+        and words[n + 1].strip(",.;:") in lx.CUE_WORDS
+        for n in (1, 2)
+    )
 
 
 def _opens_with_adverbial(text: str, start: int, stop: int) -> bool:
