@@ -28,8 +28,10 @@ _WRITER_WORDS = (
     r", (?:compared (?:with|to)|whereas|double) "
     # the writer's label for what was said: "…, a plan the billionaire has modified since",
     # "…, a recommendation Lynch adopted", "…, remarks that were widely shown"
-    r"|, (?:an? )?(?:claim|assertion|statement|remark|comment|recommendation|plan|proposal"
-    r"|position|view|argument|accusation|allegation|prediction|promise|pledge)s? "
+    # (set off by a dash too: "… — a claim disputed by engineers", ", a charge she denied")
+    r"|(?:,|\s[—–-]{1,2}) (?:an? )?(?:claim|assertion|statement|remark|comment|recommendation"
+    r"|plan|proposal|position|view|argument|accusation|allegation|charge|contention"
+    r"|prediction|promise|pledge)s? "
 )
 _OTHER_ACTS = (
     # the speaker's next act: "and she accused …", "and he added that …"
@@ -54,6 +56,11 @@ def paraphrase_end(text: str, start: int, end: int, outer: bool = False) -> int:
     the AP"), which the acts inside it do not end."""
     pattern = _WRITER_ONLY if outer else _WRITER_RESUMES
     for m in pattern.finditer(text, start, end):
+        if _DASH.match(text, m.start()) and _DASH.search(text, m.end(), end):
+            continue  # "… -- a position he has since modified -- and his …": an aside closed
         if len(text[start : m.start()].split()) >= _MIN_WORDS:
             return m.start()
     return end
+
+
+_DASH = re.compile(r"\s[—–-]{1,2}\s")
