@@ -66,6 +66,7 @@ from storywatch.understand.naming import with_naming
 from storywatch.understand.paraphrase_ends import paraphrase_end
 from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.questions import asked_by
+from storywatch.understand.relative_acts import relative_acts_beside
 from storywatch.understand.reportless import (
     circumstance_only,
     names_a_writing,
@@ -159,8 +160,11 @@ def attribute(an: Analysis) -> list[Attributed]:
                 first = _before_other_clause(text, acts[0], other)
                 kept = [first, *(f for f in acts[1:] if not parts_overlap(f.parts, other.parts))]
                 acts = sorted([*kept, other], key=lambda f: f.parts[0][0])
+            acts = [_clip_paraphrase(text, clip_clause(text, s, f)) for f in acts]
+            beside = relative_acts_beside(text, s, acts)
+            if beside:
+                acts = sorted([*acts, *beside], key=lambda f: f.parts[0][0])
             for f in acts:
-                f = _clip_paraphrase(text, clip_clause(text, s, f))
                 item = _make(an, f, history, para)
                 _split_that_clauses(text, item)
                 out.append(item)
