@@ -50,7 +50,7 @@ from storywatch.understand.continued_quotes import (
     resume,
     run_on,
 )
-from storywatch.understand.coordinated import earlier_acts
+from storywatch.understand.coordinated import earlier_acts, opening_verb_act
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import acts_after, split_followups
@@ -161,6 +161,13 @@ def attribute(an: Analysis) -> list[Attributed]:
                 kept = [first, *(f for f in acts[1:] if not parts_overlap(f.parts, other.parts))]
                 acts = sorted([*kept, other], key=lambda f: f.parts[0][0])
             acts = [_clip_paraphrase(text, clip_clause(text, s, f)) for f in acts]
+            opening = opening_verb_act(text, s, found)
+            if (
+                opening is not None
+                and not any(parts_overlap(opening.parts, f.parts) for f in acts)
+                and not _overlaps_any(opening, out, s.index)
+            ):
+                acts.insert(0, opening)
             beside = relative_acts_beside(text, s, acts)
             if beside:
                 acts = sorted([*acts, *beside], key=lambda f: f.parts[0][0])
