@@ -45,3 +45,35 @@ def test_a_relative_clause_after_the_subject_is_not_read_as_a_joined_act() -> No
     )
     acts = [st for st in extract_statements(text) if st.kind == "direct"]
     assert [st.text for st in acts] == ["that the bill “will pass in June.”"]
+
+
+def test_an_opening_verb_with_a_quoted_object_before_a_relative_report_is_an_act() -> None:
+    text = (
+        "Mayor Ruth Okafor spoke on Monday.\n\n"
+        "Okafor criticized the “harbour-first” policies of the council, which she said had "
+        "ruined the port.\n"
+    )
+    acts = {st.cue: st for st in extract_statements(text)}
+    assert acts["criticized"].text == "the “harbour-first” policies of the council"
+    assert acts["criticized"].speaker == "Ruth Okafor"
+    assert acts["criticized"].kind == "direct"
+    assert acts["said"].text == "had ruined the port"
+
+
+def test_an_opening_verb_before_a_trailer_set_off_by_dashes_is_an_act() -> None:
+    text = (
+        "Mayor Ruth Okafor spoke on Monday.\n\n"
+        "Okafor also praised her brother's “quiet and steady courage” – “courage that never "
+        "asks for thanks,” she said – and argued for a new pier.\n"
+    )
+    acts = {st.cue: st for st in extract_statements(text) if st.kind == "direct"}
+    assert acts["praised"].text == "her brother's “quiet and steady courage”"
+    assert acts["said"].text == "courage that never asks for thanks,"
+
+
+def test_a_scene_clause_opening_the_sentence_gives_no_opening_act() -> None:
+    text = (
+        "When Okafor said the pier was “unsafe” on Monday, the council, “stunned,” declared "
+        "an emergency.\n"
+    )
+    assert all(st.cue != "said" or "unsafe" in st.text for st in extract_statements(text))

@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.clauses import content_start
+from storywatch.understand.phrases import main_subject
 from storywatch.understand.spans import (
     Found,
     Sentence,
@@ -186,3 +187,80 @@ def _act(text: str, s: Sentence, start: int, stop: int, speaker: Span) -> Found 
     if len(held) == 1 and (held[0].start, held[0].end) == (a, stop):
         return Found(held[0].parts, True, speaker, cue, s.index)  # the quotation alone
     return Found(((a, stop),), True, speaker, cue, s.index)
+
+
+def opening_verb_act(text: str, s: Sentence, main: Found) -> Found | None:
+    """ "Okafor cited “harbour-first” policies, which she said had saved the port", "Okafor
+    also praised her brother's “quiet courage” – “…,” she said – and argued …": the
+    sentence's opening subject and its verb of speech (``CUE_WORDS`` or ``QUOTE_CUES``), whose
+    object a few words on holds a quotation, before the act the sentence's reading found
+    (a relative clause's report, a trailer set off by dashes), is the subject's own act: the
+    writer quotes their words for what they cited or praised. The object runs to the comma
+    or dash that closes it, or to where the found act begins."""
+    if not main.parts or not s.quotes or main.cue is None:
+        return None
+    if text[main.cue[0] : main.cue[1]].endswith("ing"):
+        return None  # "blamed the delay on a “bad schedule,” claiming …": left to the participle
+    quote = next((q for q in s.quotes if not is_title_quote(text, q)), None)
+    if quote is None or quote.end > main.parts[0][0]:
+        return None
+    subject = main_subject(text, s)
+    if subject is None or subject[0] != s.words[0].start:
+        return None
+    if s.words[0].text.lower() in lx.SUBORDINATORS:
+        return None  # "When Francis said …, the pope …": a scene, read by clause_pairs
+    rest = [w for w in s.words if subject[1] <= w.start < quote.start]
+    k = 0
+    while k < len(rest) and (rest[k].text in lx.AUXILIARIES or _adverb(rest[k].text)):
+        k += 1
+    if k >= len(rest):
+        return None
+    verb = rest[k]
+    low = verb.text
+    if not low.islower() or low.endswith("ing"):
+        return None
+    if low not in lx.CUE_WORDS and low not in lx.QUOTE_CUES:
+        return None
+    if main.cue is not None and main.cue[0] <= verb.start:
+        return None
+    lead = text[verb.end : quote.start]
+    if len(lead.split()) > _OPENING_OBJECT_WORDS or any(c in lead for c in _BREAKS):
+        return None
+    if any(w.text.lower() in lx.CUE_WORDS for w in rest[k + 1 :]):
+        return None
+    cue = (verb.start, verb.end)
+    if k + 1 == len(rest) and "," in text[quote.end - 3 : quote.end + 1]:
+        return Found(quote.parts, True, subject, cue, s.index)  # the quotation alone
+    end = _object_end(text, quote.end, main.parts[0][0])
+    start = rest[k + 1].start if k + 1 < len(rest) else quote.start
+    if _inside(s.quotes, start):
+        start = next(q.start for q in s.quotes if q.start <= start < q.end)
+    return Found(((start, end),), True, subject, cue, s.index)
+
+
+def _adverb(word: str) -> bool:
+    """ "also praised", "sharply criticized"."""
+    return word in ("also", "again", "then") or (word.endswith("ly") and word.islower())
+
+
+def _object_end(text: str, after: int, limit: int) -> int:
+    """Where an object that holds a quotation ending at ``after`` ends: at the next comma,
+    semicolon or dash, before ``limit`` (where the next act starts), past the closing mark."""
+    end = _past_marks(text, after)
+    if "," in text[after - 3 : end]:
+        return end  # "read the “harbour-first,” a phrase …": the comma closes the object
+    stop = limit
+    for k in range(end, limit):
+        if text[k] in ",;–—" or text[k : k + 3] == " - ":
+            stop = k
+            break
+    while stop > end and text[stop - 1] in " ,;":
+        stop -= 1
+    return max(stop, end)
+
+
+# The most words between the opening verb and its quotation ("cited “…”", "praised her
+# brother's “…”").
+_OPENING_OBJECT_WORDS = 5
+# Marks that end a verb's object before its quotation.
+_BREAKS = frozenset(",;:–—")

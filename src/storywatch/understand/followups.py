@@ -31,6 +31,7 @@ from storywatch.understand.contrast_clauses import (
     contrast_clause,
 )
 from storywatch.understand.followup_parts import act_content, cut_before, quote_inside
+from storywatch.understand.joined_quote_acts import joined_quote_act
 from storywatch.understand.naming import contrasted_naming, joined_verb, naming_content
 from storywatch.understand.negations import says_nothing
 from storywatch.understand.phrases import _np_before, main_subject
@@ -92,6 +93,7 @@ def _next_followup(
     for other in (
         _quote_participle(text, s, anchor, prev),
         _act_after_trailer(text, s, anchor, prev),
+        joined_quote_act(text, s, anchor, prev),
     ):
         if other is not None and (found is None or other[0] < found[0]):
             found = other

@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from storywatch.understand.lexicon import QUOTE_CUES
 from storywatch.understand.relative_cues import relative_opener, resumed
-from storywatch.understand.spans import Found, Sentence, _closes_at, _is_cue
-from storywatch.understand.text import Quote
+from storywatch.understand.spans import Found, Sentence, Span, _closes_at, _is_cue
+from storywatch.understand.text import Quote, Word
 
 # The sentence's cue-led reader from a word on (``attribution._cue_led_pass``).
 Reader = Callable[[str, Sentence, int], Found | None]
@@ -112,3 +113,62 @@ def _opener_of(text: str, s: Sentence, cue: tuple[int, int]) -> int:
     """The index of the relative word opening the clause whose verb is ``cue``, or -1."""
     k = next((n for n, w in enumerate(s.words) if w.start == cue[0]), -1)
     return relative_opener(text, s, k) if k > 0 else -1
+
+
+def relative_acts_beside(text: str, s: Sentence, acts: list[Found]) -> list[Found]:
+    """ "Perez hammered Trump, calling him a “train wreck,” and contrasted the candidate,
+    whom he described as “volatile,” with Clinton": a relative clause set off by a comma,
+    with a he/she/they subject and a cue for its verb, whose quotation none of the
+    sentence's acts took, is an act of its own, from its relative word to that quotation
+    (as :func:`relative_act` reads one inside a report). The pronoun is its speaker, left
+    to the resolver like any other."""
+    if not acts or not s.quotes:
+        return []
+    words = s.words
+    out: list[Found] = []
+    for k, w in enumerate(words):
+        if not _is_cue(w, s.quotes) and w.text not in QUOTE_CUES:
+            continue
+        rel = relative_opener(text, s, k)
+        if rel < 0 or any(a <= w.start < b for f in acts for a, b in f.parts):
+            continue
+        quote = next((q for q in s.quotes if q.start > w.end), None)
+        if quote is None or any(f.cue == (w.start, w.end) for f in acts):
+            continue
+        if any(a < quote.end and quote.start < b for f in [*acts, *out] for a, b in f.parts):
+            continue
+        if len(text[w.end : quote.start].split()) > _OBJECT_WORDS or any(
+            c in text[w.end : quote.start] for c in ",;:.—–"
+        ):
+            continue
+        end = quote.end
+        if _closes_at(text, end):
+            end += 1
+        if "," not in text[quote.end - 2 : quote.end + 1] and text[end : end + 1].strip(" .”"):
+            continue  # the clause goes on past its quotation: not only a name or a verdict
+        speaker = _subject_of(text, words[rel + 1], [f for f in acts if f.parts[0][0] < w.start])
+        found = Found(((words[rel].start, end),), True, speaker, (w.start, w.end), s.index)
+        out.append(found)
+    return out
+
+
+def _subject_of(text: str, pronoun: Word, before: list[Found]) -> Span:
+    """Who the relative clause's he/she/they is: the speaker of the sentence's last act
+    before it when the number agrees ("Perez contrasted the candidate, whom he described"
+    is Perez, not the candidate the clause describes, whom a resolver looking back for a
+    "he" would take), else the pronoun itself, for the resolver."""
+    own: Span = (pronoun.start, pronoun.end)
+    if not before or before[-1].speaker is None:
+        return own
+    speaker = before[-1].speaker
+    written = text[speaker[0] : speaker[1]].split()
+    plural = written[-1].lower().endswith("s") and not written[-1].lower().endswith("ss")
+    if plural != (pronoun.text.lower() == "they") or written[-1].lower() in _RELATIVES:
+        return own
+    return speaker
+
+
+_RELATIVES = frozenset(("who", "whom", "which", "that"))
+# The most words between a relative clause's verb and its quotation ("whom she described
+# as “calm”", "which he called the city's “worst idea”").
+_OBJECT_WORDS = 6

@@ -50,7 +50,7 @@ from storywatch.understand.continued_quotes import (
     resume,
     run_on,
 )
-from storywatch.understand.coordinated import earlier_acts
+from storywatch.understand.coordinated import earlier_acts, opening_verb_act
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import acts_after, split_followups
@@ -67,6 +67,7 @@ from storywatch.understand.negations import cue_start
 from storywatch.understand.paraphrase_ends import paraphrase_end
 from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.questions import asked_by
+from storywatch.understand.relative_acts import relative_acts_beside
 from storywatch.understand.reportless import (
     circumstance_only,
     names_a_writing,
@@ -160,8 +161,18 @@ def attribute(an: Analysis) -> list[Attributed]:
                 first = _before_other_clause(text, acts[0], other)
                 kept = [first, *(f for f in acts[1:] if not parts_overlap(f.parts, other.parts))]
                 acts = sorted([*kept, other], key=lambda f: f.parts[0][0])
+            acts = [_clip_paraphrase(text, clip_clause(text, s, f)) for f in acts]
+            opening = opening_verb_act(text, s, found)
+            if (
+                opening is not None
+                and not any(parts_overlap(opening.parts, f.parts) for f in acts)
+                and not _overlaps_any(opening, out, s.index)
+            ):
+                acts.insert(0, opening)
+            beside = relative_acts_beside(text, s, acts)
+            if beside:
+                acts = sorted([*acts, *beside], key=lambda f: f.parts[0][0])
             for f in acts:
-                f = _clip_paraphrase(text, clip_clause(text, s, f))
                 item = _make(an, f, history, para)
                 _split_that_clauses(text, item)
                 out.append(item)
