@@ -25,3 +25,16 @@ def test_a_share_in_each_state_speaks() -> None:
 def test_a_phrase_cut_short_at_a_possessive_is_no_speaker() -> None:
     text = "Few people in his said the levy was too high.\n"
     assert all(s.speaker_mention != "Few people in his" for s in extract_statements(text))
+
+
+def test_a_crowd_counted_in_dozens_or_thousands_speaks_whole() -> None:
+    assert _read("Dozens of residents said the levy was too high.\n") == [
+        ("the levy was too high", "Dozens of residents", "Dozens of residents")
+    ]
+    assert _read("Tens of thousands of protesters said the levy was too high.\n") == [
+        (
+            "the levy was too high",
+            "Tens of thousands of protesters",
+            "Tens of thousands of protesters",
+        )
+    ]

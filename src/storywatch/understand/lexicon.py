@@ -380,6 +380,7 @@ SUBORDINATORS: frozenset[str] = _words(
 COUNT_WORDS: frozenset[str] = _words("one two three four five six seven eight nine ten")
 SHARE_NOUNS: frozenset[str] = _words(
     "half majority majorities plurality third quarter three-quarters two-thirds percent"
+    " dozens hundreds thousands millions scores tens"  # "hundreds of fishermen said"
 )
 # Hedges before a count or a share ("about half", "nearly six in 10", "roughly two years").
 COUNT_HEDGES: frozenset[str] = _words("about nearly almost roughly just only")
