@@ -8,9 +8,13 @@ Every article here is written for these tests; each joint case failed before the
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
-from storywatch.understand import extract_statements
+from storywatch.stories.analysis import analyse as analyse_doc
+from storywatch.stories.types import StoryDoc
+from storywatch.understand import EntityDirectory, extract_statements, understand
 from tests.support.statements import by_text, only_statement
 
 
@@ -139,3 +143,27 @@ def test_a_possessive_is_no_conjunct() -> None:
     text = "Okafor and Lee’s lawyer said the ferry plan was “dead.”\n"
     said = only_statement(text)
     assert said.speaker != "Okafor and Lee"
+
+
+def test_a_joint_speaker_is_no_one_persons_identity_downstream() -> None:
+    """Across articles the directory rekeys a person's statements to the known identity; a
+    joint speaker has none to rekey, and the story layer hears it as a voice of its own,
+    not as the last person named."""
+    directory = EntityDirectory()
+    understand("Mayor Dana Okafor spoke.\n\nGovernor Tim Lee spoke too.\n", directory=directory)
+    text = "Okafor and Lee said the ferry plan was “dead on arrival.”\n"
+    later = understand(text, directory=directory)
+    [said] = later.statements
+    assert (said.speaker, said.speaker_key) == ("Okafor and Lee", None)
+    doc = StoryDoc(
+        1,
+        "Harbor Gazette",
+        None,
+        "Ferry plan",
+        text,
+        datetime(2024, 5, 6, tzinfo=UTC),
+        later.entities,
+        later.statements,
+    )
+    voices = {s.speaker_key for s in analyse_doc(doc).sentences if s.speaker_key}
+    assert voices == {"Okafor and Lee"}
