@@ -49,12 +49,16 @@ _CONTRACTION = re.compile(r"[’'](?:s|d|m|ll|re|ve)$")
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """A resolved speaker: ``identity`` indexes ``Analysis.identities`` (-1 when unnamed)."""
+    """A resolved speaker: ``identity`` indexes ``Analysis.identities`` (-1 when unnamed).
+
+    ``joint`` marks several people or organisations speaking together ("Okafor and Lee
+    said"): one name for all of them, no identity, and a "they" for a later pronoun."""
 
     name: str
     identity: int
     title: str | None
     mention: str
+    joint: bool = False
 
 
 @dataclass(slots=True)
@@ -62,8 +66,9 @@ class History:
     """Speakers of the statements found so far, newest last: (position, identity, paragraph)."""
 
     said: list[tuple[int, int, int]]
-    # Speakers with no name ("the article", "the report"), for a later "it": (pos, text).
-    unnamed: list[tuple[int, str]] = field(default_factory=list)
+    # Speakers with no one identity ("the article", "the report", "Okafor and Lee"), for a
+    # later "it" or "they": (pos, text, joint).
+    unnamed: list[tuple[int, str, bool]] = field(default_factory=list)
 
 
 def _opens_own_subject(rest: str) -> bool:
@@ -418,7 +423,8 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
                 best = (score, ident_index)
     nameless = recent_unnamed(an, history.unnamed, pos, pronoun)
     if nameless is not None and (best is None or nameless[0] < best[0]):
-        return Speaker(nameless[1], -1, None, written)  # "the email read. It stated …"
+        # "the email read. It stated …"; "Okafor and Lee said. They added …"
+        return Speaker(nameless[1], -1, None, written, joint=nameless[2])
     for _at, ident_index, p in reversed(history.said):
         if best is not None or para - p > 3:
             break

@@ -54,6 +54,7 @@ from storywatch.understand.coordinated import earlier_acts, opening_verb_act
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
 from storywatch.understand.followups import acts_after, split_followups
+from storywatch.understand.joint_speakers import joint_parts, joint_speaker
 from storywatch.understand.lead_ins import colon_led, lead_in_before
 from storywatch.understand.leading import (
     leading_participle,
@@ -501,8 +502,8 @@ def _credit(an: Analysis, s: Sentence, para: int) -> Span | None:
 
 def _remember_unnamed(history: History, at: int, speaker: Speaker) -> None:
     low = speaker.name.lower()
-    if speaker.identity < 0 and low.split()[:1] in (["the"], ["a"], ["an"]):
-        history.unnamed.append((at, speaker.name))
+    if speaker.identity < 0 and (speaker.joint or low.split()[:1] in (["the"], ["a"], ["an"])):
+        history.unnamed.append((at, speaker.name, speaker.joint))
 
 
 def _opens_paragraph(an: Analysis, s: Sentence) -> bool:
@@ -528,12 +529,17 @@ def _after_second_act(
 def _make(an: Analysis, found: Found, history: History, para: int) -> Attributed:
     if found.speaker is not None:
         said_by = speaker_span(an, found, found.speaker)
+        joint = joint_parts(an, said_by)
+        if joint is not None:
+            said_by = joint[0].span[0], joint[-1].span[1]  # "Okafor and Lee said"
         # built directly rather than by ``dataclasses.replace`` (which reads the fields by
         # name in Python): this runs for every statement of every article
         found = Found(
             found.parts, found.direct, said_by, found.cue, found.sentence, found.inherited
         )
-        speaker = resolve(an, said_by, history)
+        speaker = (
+            resolve(an, said_by, history) if joint is None else joint_speaker(an, joint, history)
+        )
     else:
         speaker = Speaker("", -1, None, "")
     cue = None

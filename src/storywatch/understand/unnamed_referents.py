@@ -12,11 +12,12 @@ from storywatch.understand.analysis import Analysis
 
 
 def recent_unnamed(
-    an: Analysis, unnamed: list[tuple[int, str]], pos: int, pronoun: str
-) -> tuple[float, str] | None:
-    """(sentences back, mention) of the newest speaker with no name that spoke before
-    ``pos`` in its paragraph or the one before, when its number fits ``pronoun`` ("the
-    groups" for "they", "the email" for "it"); ``None`` otherwise.
+    an: Analysis, unnamed: list[tuple[int, str, bool]], pos: int, pronoun: str
+) -> tuple[float, str, bool] | None:
+    """(sentences back, mention, joint) of the newest speaker with no name that spoke
+    before ``pos`` in its paragraph or the one before, when its number fits ``pronoun``
+    ("the groups" for "they", "the email" for "it", a joint speaker "Okafor and Lee" for
+    "they"); ``None`` otherwise.
 
     The one rule for a nameless referent: a resolver takes it when nothing named is nearer,
     and when nothing named is found at all. A speaker is noted at the start of its sentence,
@@ -25,11 +26,11 @@ def recent_unnamed(
     gives nothing: "they" is no "the newspaper", whose paper may be named further back."""
     if pronoun not in ("it", "they") or not unnamed:
         return None
-    at, mention = unnamed[-1]
+    at, mention, joint = unnamed[-1]
     if at > pos or an.paragraph_of(pos) - an.paragraph_of(at) > 1:
         return None
     head = mention.split()[-1].lower()
-    plural = head.endswith("s") and not head.endswith("ss")
+    plural = joint or (head.endswith("s") and not head.endswith("ss"))
     if plural != (pronoun == "they"):
         return None
-    return float(an.sentence_of(pos) - an.sentence_of(at)), mention
+    return float(an.sentence_of(pos) - an.sentence_of(at)), mention, joint
