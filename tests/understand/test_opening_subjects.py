@@ -29,7 +29,8 @@ def test_an_irregular_past_ends_the_subject() -> None:
 
 
 def test_that_before_a_quantifier_joins_a_clause_and_is_no_part_of_its_subject() -> None:
-    # "found that most residents say …": "that" opens the found clause; "most residents"
-    # is who says (a demonstrative takes a noun: "That man said").
-    text = "The harbour vote was close. A poll found that most residents say the levy is unfair."
+    # "learned that most residents say …": "that" opens the learned clause; "most residents"
+    # is who says (a demonstrative takes a noun: "That man said"). (With "A poll found" the
+    # poll's finding holds the whole clause, as the annotators mark it: findings.py.)
+    text = "The vote was close. The council learned that most residents say the levy is unfair."
     assert ("indirect", "most residents", "the levy is unfair") in kind_speaker_text(text)

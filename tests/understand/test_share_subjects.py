@@ -47,9 +47,10 @@ def _paraphrases(text: str) -> list[tuple[str, str]]:
             "A third of independents",
             "the levy should be scrapped",
         ),
-        # "that" before a number opens the clause; it is no part of the subject
+        # "that" before a number opens the clause; it is no part of the subject ("The survey
+        # found that …" is the survey's finding, the whole clause its content: findings.py)
         (
-            "The survey found that 62 percent of residents said the port was too noisy.",
+            "The council learned that 62 percent of residents said the port was too noisy.",
             "62 percent of residents",
             "the port was too noisy",
         ),

@@ -543,6 +543,34 @@ PRINTED_THINGS: frozenset[str] = _words(
     """
 )
 
+# Documents, polls and bodies of evidence, whose findings news copy reports as statements
+# with the document as the speaker ("A new poll shows …", "The review found that …",
+# :mod:`~storywatch.understand.findings`): the written things that carry words, less those
+# that show a picture or a slogan rather than a finding (ads, signs, banners, mailers).
+EVIDENCE_NOUNS: frozenset[str] = (
+    WORD_CARRIERS
+    - PRINTED_THINGS
+    - _words("ad ads flier fliers mailer mailers commercial commercials headline")
+) | _words(
+    """
+    poll polls polling survey surveys study studies review reviews audit audits analysis
+    analyses investigation investigations inquiry inquiries probe probes data research
+    census record records document documents figures numbers statistics stats results
+    findings evidence tally tallies paper papers projection projections estimate estimates
+    count counts assessment assessments evaluation evaluations examination
+    """
+)
+
+# Verbs by which a document, a poll or a body of evidence reports what it found ("The poll
+# shows …", "The audit concluded that …"); with any other subject they say nothing.
+FINDING_VERBS: frozenset[str] = _words(
+    """
+    find finds found show shows showed shown conclude concludes concluded determine
+    determines determined suggest suggests suggested indicate indicates indicated reveal
+    reveals revealed estimate estimates estimated
+    """
+)
+
 # The endings of compounds for a person ("radioman", "congresswoman", "businesspeople").
 PERSON_COMPOUND = re.compile(r"[a-z]{3,}(?:man|men|woman|women|person|persons|people)$")
 NOT_PERSON_COMPOUNDS = frozenset(("human", "humans", "specimen", "abdomen", "talisman", "ottoman"))

@@ -108,6 +108,12 @@ def particle_led(words: list[Word]) -> bool:
     return words[1].text.lower() not in _TIME
 
 
+def joiner_only(words: list[Word]) -> bool:
+    """ "found that" and nothing more: the clause it opened was read as another speaker's
+    act ("finds that, while 37 percent say …"), and "that" alone reports nothing."""
+    return len(words) == 1 and words[0].text.lower() == "that"
+
+
 def says_little(words: list[Word]) -> bool:
     """ "has said little about the plan in recent months", "said nothing on the matter": a
     content that opens with how much was said and what about is the absence of a claim,

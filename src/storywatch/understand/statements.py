@@ -71,6 +71,7 @@ from storywatch.understand.questions import asked_by
 from storywatch.understand.relative_acts import relative_acts_beside
 from storywatch.understand.reportless import (
     circumstance_only,
+    joiner_only,
     names_a_writing,
     particle_led,
     says_little,
@@ -351,6 +352,7 @@ def _reports_nothing(an: Analysis, item: Attributed) -> bool:
         or particle_led(inside)
         or says_little(inside)
         or names_a_writing(inside)
+        or joiner_only(inside)
     ):
         return True
     speaker = item.speaker_span
