@@ -58,3 +58,17 @@ def test_a_participle_describing_the_quoted_words_stays() -> None:
     )
     [said] = direct_texts(text)
     assert said.endswith("the number needed to pass the levy")
+
+
+
+def test_an_outer_source_does_not_keep_an_inner_attribution_whole() -> None:
+    # The outer source's clause ends where the inner act's quotation closes; the inner
+    # participle ("adding that …") is not taken into it as one act.
+    from storywatch import extract_statements
+
+    text = (
+        "Maria Lopez said the plan would be “a disaster for working families,” adding that "
+        "it would cost jobs, according to two people in the room.\n"
+    )
+    first = extract_statements(text)[0]
+    assert first.text.endswith("“a disaster for working families,”")

@@ -56,7 +56,10 @@ def clip_clause(text: str, s: Sentence, found: Found) -> Found:
     reported = (
         found.cue is not None
         and found.cue[0] >= b
-        and (_is_report(text, found.cue) or _clause_before_trailer(text, s.quotes, a, b))
+        and (
+            _is_report(text, found.cue)
+            or (not _outer_source(text, found.cue) and _clause_before_trailer(text, s.quotes, a, b))
+        )
     )
     end = b
     if not reported:
@@ -245,6 +248,13 @@ def _is_report(text: str, cue: Span) -> bool:
     """ "…, the Chicago Tribune reports.": an outlet's report after the sentence takes all
     of it (``according.reported_last``), so no new clause inside ends it."""
     return text[cue[0] : cue[1]] in ("reported", "reports")
+
+
+def _outer_source(text: str, cue: Span) -> bool:
+    """ "…, according to two people in the room.": an outer source after a sentence whose
+    own attribution ("Lopez said the plan was “…,” adding …") the readers inside take
+    apart; its clause is not one act to keep whole."""
+    return text[cue[0] : cue[1]].lower() == "according to"
 
 
 def _clause_before_trailer(text: str, quotes: list[Quote], start: int, end: int) -> bool:
