@@ -8,7 +8,9 @@ Each fixture is our own sentence. Each failed before this change:
   verb whose subject ran back over the source, and the "according to" reading was lost;
 - "The PM said …", "Labour MP Jane Doherty", "Rovers boss Gary Milne", "goalkeeper Tomas
   Berg": British and sports titles written before a name were no titles ("The PM" was no
-  speaker at all, and "Labour MP Jane Doherty" was a name of four words).
+  speaker at all, and "Labour MP Jane Doherty" was a name of four words);
+- "The Liberal Democrats said …": a party's members after a one-word qualifier that names
+  nothing of its own spoke as the qualifier ("Liberal").
 """
 
 from __future__ import annotations
@@ -75,3 +77,22 @@ def test_british_and_sports_titles(sentence: str, speaker: str, title: str | Non
     assert found == speaker
     if title is not None:
         assert found_title == title
+
+
+@pytest.mark.parametrize(
+    ("group", "speaker"),
+    [
+        ("The Liberal Democrats", "The Liberal Democrats"),
+        ("The Free Democrats", "The Free Democrats"),
+        ("Mainstream Republicans", "Mainstream Republicans"),
+    ],
+)
+def test_a_party_named_with_a_qualifier_is_the_group(group: str, speaker: str) -> None:
+    """Before, the qualifier alone spoke ("Liberal", "Free", "Mainstream")."""
+    _, found, _, _ = _only(f"{group} said the plans were ‘a kick in the teeth’ for farmers.")
+    assert found == speaker
+
+
+def test_a_place_before_a_party_stays_a_place() -> None:
+    _, found, _, _ = _only("Iowa Democrats said the plans were unfair.")
+    assert found == "Iowa Democrats"
