@@ -180,6 +180,10 @@ def _infinitive_at(text: str, cue_end: int, words: list[Word]) -> bool:
     )
 
 
+# Lowercase nouns after a name that make one outlet with it, the person told.
+_OUTLETS = lx.words_of("radio television tv network newspaper magazine channel")
+
+
 def _skip_object(words: list[Word]) -> int:
     """Index after the person told: a pronoun, a name, or a short noun phrase. Not a "that"
     straight after the verb: "warned that lawmakers who backed the bill had …" opens the
@@ -194,6 +198,8 @@ def _skip_object(words: list[Word]) -> int:
         k = 1
         while k < len(words) and words[k].text[:1].isupper() and k < 5:
             k += 1
+        while k < len(words) - 1 and words[k].text in _OUTLETS:
+            k += 1  # "told ABC radio the budget …", "told Kestrian television it …"
         return k if k < len(words) and words[k].text.lower() not in _VERBISH else 0
     k = 1 if low in _DETERMINERS else 0
     start = k

@@ -301,7 +301,8 @@ TITLE_WORDS: frozenset[str] = _words(
     republican gop presidential u.s. us u.n. defense defence foreign interior of staff
     joints joint chiefs house senate majority minority whip press white campaign national
     security department marine corps army navy air force the and defender undersheriff
-    secretary-general
+    secretary-general mp mps pm labour tory backbencher boss goalkeeper striker
+    midfielder skipper
     """
 )
 
@@ -317,7 +318,8 @@ TITLE_HEADS: frozenset[str] = _words(
     professor prof ceo founder co-founder commissioner sheriff envoy adviser advisor aide
     strategist manager candidate nominee hopeful analyst economist pollster host anchor
     correspondent columnist editor coach activist lawyer lady whip officer deputy vp
-    defender undersheriff secretary-general
+    defender undersheriff secretary-general mp pm backbencher boss goalkeeper striker
+    midfielder skipper
     """
 )
 

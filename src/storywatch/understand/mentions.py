@@ -46,6 +46,20 @@ _TRAILING = frozenset(
         """
     )
 )
+_PARTY_MEMBERS = frozenset(("democrats", "republicans"))
+
+
+def _party_qualifier(run: list[Word]) -> bool:
+    """The one word left of a party's members is no name of its own ("the Liberal
+    Democrats", "the Free Democrats", "Mainstream Republicans", "Reagan Democrats"): the
+    group speaks, not a person or a body called "Liberal". A place or an organisation stays
+    ("Iowa Democrats", "Senate Republicans": the state party, the caucus)."""
+    if len(run) != 1:
+        return False
+    word = norm(strip_possessive(run[0].text)[0])
+    return classify(run[0].text) is None and word not in lx.TITLE_WORDS
+
+
 _PLACE_WORDS = frozenset(
     _words(
         """
@@ -354,9 +368,10 @@ def _mention_from_run(
     while len(run) > 1 and norm(run[-1].text) in lx.HONORIFICS:
         # "Marco Rubio Miss The Mark": an honorific comes before a name, never after it.
         run = run[:-1]
+    grouped = bool(run) and norm(run[-1].text) in _PARTY_MEMBERS
     while run and (run[-1].text in _CONNECTORS or norm(run[-1].text) in _TRAILING):
         run = run[:-1]
-    if not run:
+    if not run or (grouped and _party_qualifier(run)):
         return None
     split = _split_title(run)
     if split is not None:

@@ -279,9 +279,12 @@ def _head_before(words: list[Word], i: int) -> int | None:
     """Index of a speaking noun a few words left of the preposition at ``i``, if any."""
     if i > 1 and words[i].text == "to" and words[i - 1].text in ("close", "closest"):
         # "Sources close to Trump said", "people close to the speaker": the people speak.
-        return i - 2 if words[i - 2].text.lower() in lx.SPEAKER_NOUNS else None
+        head = words[i - 2].text
+        return i - 2 if head.lower() in lx.SPEAKER_NOUNS or person_noun(head) else None
     for k in range(i - 1, max(-1, i - 9), -1):
         low = words[k].text.lower()
+        if k == i - 2 and words[k + 1].text in _KNOWING and person_noun(words[k].text):
+            return k  # "a diplomat familiar with the talks": how the source knows
         if low in ("who", "that", "which"):
             return None  # "Supporters who have heard from the campaign": a clause, no phrase
         if low in lx.SPEAKER_NOUNS and (

@@ -234,3 +234,10 @@ def _passive(words: list[Word], j: int, k: int) -> bool:
     """A form of "be" among the words between the subject (ending before ``words[j]``) and
     the verb at ``words[k]`` ("was asked", "has been pressed", "was again asked")."""
     return any(w.text.lower() in lx.BE_FORMS for w in words[max(j, k - 4) : k])
+
+
+def spoken_to(words: list[Word], j: int, k: int) -> bool:
+    """ "“Will you resign?” the minister was asked", "“…,” she was told": a passive verb of
+    asking or telling after the subject (ending before ``words[j]``) makes the subject the
+    one spoken to, never the speaker of the quotation."""
+    return words[k].text.lower() in _PASSIVE_SPEECH and _passive(words, j, k)

@@ -20,6 +20,7 @@ from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import determined, is_name_chunk, is_role_chunk, plausible
 from storywatch.understand.clause_ends import FINITE_AUXILIARIES
 from storywatch.understand.phrases import _np_before, clause_subject, opening_end
+from storywatch.understand.questions import spoken_to
 from storywatch.understand.spans import (
     _PREPOSITIONS,
     Found,
@@ -388,8 +389,8 @@ def announcement(text: str, s: Sentence) -> Found | None:
     if not last.text[:1].islower():
         return None
     j = subject_end(s.words, len(s.words) - 1)
-    if j == 0:
-        return None
+    if j == 0 or spoken_to(s.words, j, len(s.words) - 1):
+        return None  # "“Is the deal dead?” Grady was asked.": Grady was asked it
     speaker = _np_before(text, s.words, j, s.start, loose=True)
     if speaker is None or speaker[0] != s.words[0].start:
         return None

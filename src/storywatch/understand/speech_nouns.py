@@ -398,10 +398,16 @@ def _owned_noun(words: list[Word], k: int) -> bool:
     a plural noun (no verb follows a possessive). So is the bare form of a cue ("the FBI's
     report", "Holm's claim"), which cannot follow the "'s" of "has" or "is" either ("Holm's
     reported" and "Holm's warning" can, and stay verbs); before "that" it still introduces
-    its owner's words."""
-    if k == 0 or not words[k - 1].text.endswith(lx.POSSESSIVE_ENDINGS):
+    its owner's words. A possessive pronoun owns the noun as a name does ("a source familiar
+    with his remarks": no verb follows "his" either)."""
+    if k == 0:
         return False
+    before = words[k - 1].text
     low = words[k].text.lower()
+    if before.lower() in lx.OWNER_PRONOUNS and low.endswith("s"):
+        return True
+    if not before.endswith(lx.POSSESSIVE_ENDINGS):
+        return False
     if low.endswith("s"):
         return True
     # "Trump's claim that Obama “founded ISIS”" still reports the owner's words.

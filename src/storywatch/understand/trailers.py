@@ -18,6 +18,7 @@ from storywatch.understand.chunks import is_owned_role, is_role_chunk, plausible
 from storywatch.understand.clause_ends import FINITE_AUXILIARIES, SCENE_SETTERS
 from storywatch.understand.lone_surnames import NOT_SURNAMES, lone_surname
 from storywatch.understand.phrases import _np_after, _np_before
+from storywatch.understand.questions import spoken_to
 from storywatch.understand.quoted_titles import title_in_phrase
 from storywatch.understand.spans import (
     _DETERMINERS,
@@ -262,6 +263,8 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
             j = subject_end(trailer, k)
             if j == 0:
                 continue
+            if spoken_to(trailer, j, k):
+                return _asker(text, trailer, k)
             np = _np_before(text, trailer, j, trailer[0].start, loose=True)
             if np is None:
                 np = _document_subject(trailer, j)
@@ -269,6 +272,15 @@ def _trailer_attribution(text: str, trailer: list[Word], qend: int) -> tuple[Spa
                 continue  # "the congressional report said": "report" was a noun
             return np, (w.start, w.end)
     return _whole_subject(text, trailer) if open_end else None
+
+
+def _asker(text: str, trailer: list[Word], k: int) -> tuple[Span, Span] | None:
+    """ "“Are you running?” he was asked by a reporter": the agent after "by" put the
+    question; with none ("“…?” she was asked") the trailer names no speaker at all."""
+    if k + 2 >= len(trailer) or trailer[k + 1].text != "by":
+        return None
+    agent = _np_after(text, trailer, k + 2, loose=True)
+    return (agent, (trailer[k].start, trailer[k].end)) if agent is not None else None
 
 
 def _heard_noun(trailer: list[Word]) -> int:
