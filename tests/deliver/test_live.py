@@ -36,6 +36,18 @@ async def server(dsvc: Services) -> AsyncIterator[str]:
         await asyncio.wait_for(task, 10)
 
 
+async def _subscribed(services: Services, user_id: int) -> None:
+    """Wait until the server holds a live stream for ``user_id`` (what a client connecting
+    waits for), however slow the machine is, then let the hub's pump take its turn on the
+    loop so it listens on the bus before anything is published."""
+    from storywatch.web.live import live_hub
+
+    hub = live_hub(services)
+    assert await until(lambda: bool(hub.listeners.get(user_id)), 10)
+    for _ in range(5):
+        await asyncio.sleep(0)
+
+
 def test_sse_parser_handles_split_chunks_comments_and_multiline_data() -> None:
     parser = SseParser()
     assert parser.feed(": ping - 2024\n\nid: 7\nevent: notifi") == []
@@ -54,7 +66,7 @@ async def test_live_stream_follows_filters_and_resumes(dsvc: Services, server: s
     got: list[dict[str, Any]] = []
 
     listening = asyncio.create_task(follow(server, token, got.append, max_events=2))
-    await asyncio.sleep(0.3)  # connected and subscribed
+    await _subscribed(dsvc, ana)
     await record(dsvc, [draft(ben, 100)])  # someone else's: never shown to ana
     first = await record(dsvc, [draft(ana, 1)])
     second = await record(dsvc, [draft(ana, 2, urgent=True)])
@@ -84,7 +96,7 @@ async def test_live_stream_replay_and_live_do_not_overlap(dsvc: Services, server
     task = asyncio.create_task(
         follow(server, token, got.append, last_event_id=str(before[0].id), max_events=5)
     )
-    await asyncio.sleep(0.3)
+    await _subscribed(dsvc, ana)
     after = await record(dsvc, [draft(ana, 10), draft(ana, 11)])
     await asyncio.wait_for(task, 10)
     expected = [b.id for b in before[1:]] + [a.id for a in after]
