@@ -36,7 +36,9 @@ our resolver):
   who"), a predicate noun's subject ("Trump … is a … bully who"), or the described noun
   ("voters who": our speaker must end in it). See ``_relative_right``;
 - gold Source a description with a lowercase head ("a source", "the senator", "a Warren
-  adviser"), or an article and a party ("the Wisconsin Republican"): correct when our
+  adviser"; also when a name comes after the head, in its modifiers: "The report published
+  Tuesday", "A Fox News poll, conducted by …"), or an article and a party ("the Wisconsin
+  Republican"): correct when our
   speaker mention overlaps the gold Source span (the gold gives no name to compare a
   resolution with).
 Agreement. Where a folder holds documents annotated more than once, the line before the
@@ -397,6 +399,10 @@ def judge(
         # "the Wisconsin Republican", "a New Hampshire Democrat": a description whose head
         # is capitalised, judged as descriptions are.
         return "description", _span_overlap(pred.speaker_span, gold.source)
+    if words and _lowercase_head(words):
+        # "The report published Tuesday", "A Fox News poll, conducted by …": a description
+        # whose head is a common noun, though a name comes in its modifiers.
+        return "description", _span_overlap(pred.speaker_span, gold.source)
     if words and words[-1][:1].isupper() and name_words(src_text):
         # "a New Hampshire Republican": a speaker shown exactly as the gold Source is
         # written is right, though its last word is no name.
@@ -404,6 +410,26 @@ def judge(
         named = name_words(src_text)
         return "named", same or last in named or _within(named, ours)
     return "description", _span_overlap(pred.speaker_span, gold.source)
+
+
+# Words that open what follows a description's head: "The poll *released* Sunday", "A
+# study *by* …", "A Monmouth poll *out* Monday", "eerie video *credited* to …".
+_POSTMODIFIERS = {
+    "by", "of", "from", "in", "at", "on", "for", "with", "out", "among", "to", "taken",
+    "released", "published", "conducted", "credited", "issued", "filed", "posted",
+}  # fmt: skip
+
+
+def _lowercase_head(words: list[str]) -> bool:
+    """The gold Source is a description whose head is a common noun: it opens with an
+    article or a lowercase word, and the word before its first postmodifier (all of it when
+    there is none) is lowercase. "the president of the United States" is the president;
+    "the Washington Free Beacon", "The Rev. Al Sharpton" keep their capitalised head, and
+    "the mayor, Dana Okafor" (an appositive, no postmodifier) is judged by the name."""
+    if not (words[0].lower() in _ARTICLES or words[0][:1].islower()):
+        return False
+    head = next((n for n, w in enumerate(words) if n > 0 and w in _POSTMODIFIERS), len(words))
+    return head > 0 and words[head - 1][:1].islower() and words[head - 1] not in _ARTICLES
 
 
 _CAP_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s?)+$")

@@ -105,3 +105,33 @@ def test_a_document_read_in_single_marks_is_scored_on_its_own_words() -> None:
     in_single, _ = E.predict(_TEXT, "direct", E.as_single_marks(_TEXT))
     assert [p.tokens for p in in_single] == [p.tokens for p in as_written]
     assert [p.speaker for p in in_single] == [p.speaker for p in as_written]
+
+
+@pytest.mark.parametrize(
+    ("source", "ours", "span_overlaps"),
+    [
+        ("The report published Tuesday", "The report", True),
+        ("A Monmouth poll out Monday", "A Monmouth poll", True),
+        ("A study by Ann Vale and Ian Pole", "A study", True),
+        ("The report published Tuesday", "Ian Pole", False),
+    ],
+)
+def test_a_description_with_a_name_in_its_modifiers_is_judged_as_a_description(
+    source: str, ours: str, span_overlaps: bool
+) -> None:
+    # Its head is a common noun ("report", "poll", "study"), so the speaker is right when
+    # it is the phrase the gold marks (span overlap), not when it names a modifier's name.
+    text = f"On Monday {source} found that the plan would work. Ian Pole spoke later."
+    at = text.index(source)
+    gold = E.Gold(frozenset({0}), True, [(at, at + len(source))])
+    where = text.index(ours) if span_overlaps else text.rindex(ours)
+    pred = E.Pred(frozenset({0}), ours, (where, where + len(ours)))
+    assert E.judge(text, pred, gold, []) == ("description", span_overlaps)
+
+
+@pytest.mark.parametrize(
+    "source", ["the Washington Free Beacon", "the mayor, Dana Okafor", "The Rev. Al Sharpton"]
+)
+def test_a_capitalised_head_or_an_appositive_name_is_still_judged_by_name(source: str) -> None:
+    text = f"On Monday {source} said the plan would work."
+    assert _judge(text, source, "someone else")[0] == "named"

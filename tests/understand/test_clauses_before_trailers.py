@@ -60,7 +60,6 @@ def test_a_participle_describing_the_quoted_words_stays() -> None:
     assert said.endswith("the number needed to pass the levy")
 
 
-
 def test_an_outer_source_does_not_keep_an_inner_attribution_whole() -> None:
     # The outer source's clause ends where the inner act's quotation closes; the inner
     # participle ("adding that …") is not taken into it as one act.
