@@ -78,6 +78,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quote_styles import as_single_marks
 from storywatch.understand.analysis import analyse
+from storywatch.understand.attributed import Attributed
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.statements import attribute
 from storywatch.understand.text import words
@@ -279,12 +280,26 @@ def predict(text: str, kind: str = "direct", read: str | None = None) -> tuple[l
     ends = [w.end for w in toks]
     preds = []
     for a in attribute(an):
-        if a.direct != (kind == "direct"):
+        if _marked(an.text, a) != (kind == "direct"):
             continue
         # (the analysed text, where single-mark copy reads in double marks)
         full = a.parts[0][0] > 0 and an.text[a.parts[0][0] - 1] in _QUOTES + "'’"
         preds.append(Pred(token_ids(starts, ends, a.parts), a.speaker.name, a.speaker_span, full))
     return preds, 0.0
+
+
+def _marked(text: str, a: Attributed) -> bool:
+    """The statement is on the gold's direct side: direct, with a quotation mark in its
+    words or right around them. Gold splits Content spans by whether their text holds a
+    mark; a turn of a transcript ("FALLIN: I think …") is verbatim and so read as direct,
+    but the annotators' span for it holds no mark and is on the paraphrase side, where the
+    turn is scored too (before the transcript reader no direct statement lacked a mark, so
+    this changed no figure)."""
+    if not a.direct:
+        return False
+    # (two characters either side: New York Times copy quotes with doubled singles '')
+    chunk = text[max(0, a.parts[0][0] - 2) : a.parts[-1][1] + 2]
+    return any(q in chunk for q in _QUOTES) or "''" in chunk
 
 
 def outside_discarded(text: str, ann: Path, preds: list[Pred]) -> list[Pred]:
