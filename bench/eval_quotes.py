@@ -11,8 +11,10 @@ is both whole quotations and reported clauses carrying a partial quotation, as t
 notes define it (dev: ~0.7k spans).
 
 Prediction. ``storywatch.understand`` statements of kind "direct" (a quotation, or a
-reported clause holding one). Tokens are words (punctuation and quote marks dropped),
-counted by position in the document. A prediction wholly inside a span the annotator
+reported clause holding one) with a quotation mark in or right around their words, the
+gold's own test; a direct statement with no mark (a transcript's turn) is scored with the
+paraphrases, as the gold's unmarked Content is. Tokens are words (punctuation and quote
+marks dropped), counted by position in the document. A prediction wholly inside a span the annotator
 marked Discard (text outside the article proper, never annotated) is not scored.
 
 Matching. A prediction P matches a gold G when |P∩G| / max(|P|, |G|) ≥ 0.5 (both spans
@@ -49,7 +51,8 @@ uses (annotators differ in what they mark), and a 95% bootstrap interval over do
 The last line is the headline: f1, precision, recall, speaker_accuracy, docs.
 
 Paraphrases. ``--kind indirect`` scores the other side the same way: gold is every Content
-span with no quotation mark, predictions are statements of kind "indirect". PolNeAR marks
+span with no quotation mark, predictions are statements of kind "indirect" (and the
+unmarked direct ones, above). PolNeAR marks
 many attributions a reader would not call a paraphrase (beliefs, findings, "the poll
 shows"), so recall is low by design and precision is the figure to watch.
 
