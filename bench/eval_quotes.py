@@ -11,8 +11,10 @@ is both whole quotations and reported clauses carrying a partial quotation, as t
 notes define it (dev: ~0.7k spans).
 
 Prediction. ``storywatch.understand`` statements of kind "direct" (a quotation, or a
-reported clause holding one). Tokens are words (punctuation and quote marks dropped),
-counted by position in the document. A prediction wholly inside a span the annotator
+reported clause holding one) with a quotation mark in or right around their words, the
+gold's own test; a direct statement with no mark (a transcript's turn) is scored with the
+paraphrases, as the gold's unmarked Content is. Tokens are words (punctuation and quote
+marks dropped), counted by position in the document. A prediction wholly inside a span the annotator
 marked Discard (text outside the article proper, never annotated) is not scored.
 
 Matching. A prediction P matches a gold G when |P∩G| / max(|P|, |G|) ≥ 0.5 (both spans
@@ -49,7 +51,8 @@ uses (annotators differ in what they mark), and a 95% bootstrap interval over do
 The last line is the headline: f1, precision, recall, speaker_accuracy, docs.
 
 Paraphrases. ``--kind indirect`` scores the other side the same way: gold is every Content
-span with no quotation mark, predictions are statements of kind "indirect". PolNeAR marks
+span with no quotation mark, predictions are statements of kind "indirect" (and the
+unmarked direct ones, above). PolNeAR marks
 many attributions a reader would not call a paraphrase (beliefs, findings, "the poll
 shows"), so recall is low by design and precision is the figure to watch.
 
@@ -78,6 +81,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quote_styles import as_single_marks
 from storywatch.understand.analysis import analyse
+from storywatch.understand.attributed import Attributed
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.statements import attribute
 from storywatch.understand.text import words
@@ -279,12 +283,26 @@ def predict(text: str, kind: str = "direct", read: str | None = None) -> tuple[l
     ends = [w.end for w in toks]
     preds = []
     for a in attribute(an):
-        if a.direct != (kind == "direct"):
+        if _marked(an.text, a) != (kind == "direct"):
             continue
         # (the analysed text, where single-mark copy reads in double marks)
         full = a.parts[0][0] > 0 and an.text[a.parts[0][0] - 1] in _QUOTES + "'’"
         preds.append(Pred(token_ids(starts, ends, a.parts), a.speaker.name, a.speaker_span, full))
     return preds, 0.0
+
+
+def _marked(text: str, a: Attributed) -> bool:
+    """The statement is on the gold's direct side: direct, with a quotation mark in its
+    words or right around them. Gold splits Content spans by whether their text holds a
+    mark; a turn of a transcript ("FALLIN: I think …") is verbatim and so read as direct,
+    but the annotators' span for it holds no mark and is on the paraphrase side, where the
+    turn is scored too (before the transcript reader no direct statement lacked a mark, so
+    this changed no figure)."""
+    if not a.direct:
+        return False
+    # (two characters either side: New York Times copy quotes with doubled singles '')
+    chunk = text[max(0, a.parts[0][0] - 2) : a.parts[-1][1] + 2]
+    return any(q in chunk for q in _QUOTES) or "''" in chunk
 
 
 def outside_discarded(text: str, ann: Path, preds: list[Pred]) -> list[Pred]:

@@ -94,6 +94,7 @@ from storywatch.understand.speech_topics import spoke_about
 from storywatch.understand.text import Word
 from storywatch.understand.titled_works import titled_work
 from storywatch.understand.trailer_acts import SecondAct, second_act
+from storywatch.understand.transcripts import Turn, transcript_turns
 from storywatch.understand.unopened import unopened_quote
 
 Span = tuple[int, int]
@@ -268,6 +269,9 @@ def attribute(an: Analysis) -> list[Attributed]:
     _add_late(an, out, history, colon_led, named_only=True)
     if "titled" in text or "headlined" in text:
         _add_late(an, out, history, titled_work)
+    turns = transcript_turns(an)
+    if turns:
+        out = _with_turns(an, out, turns)
     # Left out only now: a paraphrase read in the loop still lets the quotation after it
     # continue its speaker's words, and the speakers after it resolve as they did. A
     # paraphrase credited to a clause ("it withheld emails") is a misreading too.
@@ -302,6 +306,44 @@ def _add_late(
             continue
         at = next((i for i, a in enumerate(out) if a.sentence > s.index), len(out))
         out.insert(at, item)
+
+
+def _with_turns(an: Analysis, out: list[Attributed], turns: list[Turn]) -> list[Attributed]:
+    """The turns of a transcript (:mod:`~storywatch.understand.transcripts`) as direct
+    statements of their speakers, in article order. A statement read from a turn's label
+    ("LOPEZ: “…”" as a headline's colon) or repeating the turn's words for the same speaker
+    gives way to it; what the speaker reports inside the turn ("I think …", another
+    person's quoted words) stays."""
+    kept = [a for a in out if not any(_within_turn(a, t) for t in turns)]
+    for turn in turns:
+        if turn.speaker is None:
+            continue
+        start = turn.parts[0][0]
+        sentence = an.sentence_of(start)
+        item = Attributed(
+            list(turn.parts),
+            True,
+            turn.speaker,
+            turn.label,
+            None,
+            sentence,
+            an.paragraph_of(start),
+            list(range(1, len(turn.parts))),
+        )
+        at = next((i for i, a in enumerate(kept) if a.parts and a.parts[0][0] > start), len(kept))
+        kept.insert(at, item)
+    return kept
+
+
+def _within_turn(item: Attributed, turn: Turn) -> bool:
+    """``item`` read the turn's label as its speaker, or is the turn's own words again:
+    direct, inside the turn and said by the turn's speaker."""
+    said_by = item.speaker_span
+    if said_by is not None and turn.label[0] <= said_by[0] < turn.label[1]:
+        return True
+    if not item.direct or turn.speaker is None or item.speaker.identity != turn.speaker.identity:
+        return False
+    return all(any(a <= s and e <= b for a, b in turn.parts) for s, e in item.parts)
 
 
 def _before_other_clause(text: str, found: Found, other: Found) -> Found:
