@@ -77,6 +77,10 @@ class Identity:
     kind: EntityKind
     name: str
     titles: list[str] = field(default_factory=list)
+    # Roles written in appositives after the name ("spokesman for the mayor"): shown with
+    # the titles, but not read where a title written before a name decides something (a
+    # role resolving to the person titled so, a pronoun's gender).
+    roles: list[str] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)
     count: int = 0
     gender: str | None = None
@@ -95,15 +99,25 @@ class Identity:
         self.count += 1
         if mention.title and mention.title not in self.titles:
             self.titles.append(mention.title)
+        if mention.role and self.kind is EntityKind.PERSON and mention.role not in self.roles:
+            self.roles.append(mention.role)
         if written not in self.mentions:
             self.mentions.append(written)
+
+    @property
+    def shown_title(self) -> str | None:
+        """The title a reader is shown for this person: the first written before the name,
+        else the first role written after it."""
+        if self.titles:
+            return self.titles[0]
+        return self.roles[0] if self.roles else None
 
     def freeze(self) -> Entity:
         return Entity(
             key=self.key,
             name=self.name,
             kind=self.kind,
-            titles=tuple(self.titles),
+            titles=(*self.titles, *(r for r in self.roles if r not in self.titles)),
             mentions=tuple(self.mentions),
             count=self.count,
         )

@@ -16,6 +16,7 @@ from functools import lru_cache
 from storywatch.model import EntityKind
 from storywatch.understand import gazetteer as gz
 from storywatch.understand import lexicon as lx
+from storywatch.understand.appositive_titles import title_after
 from storywatch.understand.function_word_names import third_person_cue
 from storywatch.understand.headline_names import cut_to_body
 from storywatch.understand.honorific_names import honorific_surname
@@ -89,6 +90,10 @@ class Mention:
     title: str = ""
     title_start: int = -1
     possessive: bool = False
+    # The role written in an appositive after the name ("Tom Brandt, a spokesman for the
+    # mayor,": "spokesman for the mayor"), kept apart from ``title``: the readers that
+    # weigh a title written before a name (kinds, roles, written spans) never see it.
+    role: str = ""
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -245,7 +250,18 @@ def find_mentions(text: str, initial: set[int], lower_vocab: set[str]) -> list[M
             if mention is not None:
                 out.append(mention)
     lines = [(at, _line_end(text, at)) for at, title_case in headline.items() if title_case]
-    return without_lead_words(text, cut_to_body(text, out, lines), initial)
+    return _with_roles(text, without_lead_words(text, cut_to_body(text, out, lines), initial))
+
+
+def _with_roles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each person's role written in an appositive after the name
+    (:func:`~storywatch.understand.appositive_titles.title_after`). A name of no known kind
+    gets it too ("Okafor, the party's leader,"): it is kept only if the name turns out a
+    person's (:meth:`~storywatch.understand.entities.Identity.add`)."""
+    for m in mentions:
+        if text[m.end : m.end + 1] == "," and m.kind in (None, EntityKind.PERSON):
+            m.role = title_after(text, m.end)
+    return mentions
 
 
 def _run_words(text: str, start: int, run: str) -> list[Word]:

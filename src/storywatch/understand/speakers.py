@@ -165,14 +165,16 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
             if an.owner[person] >= 0:
                 return _named(an, an.owner[person], written)
             m = an.mentions[person]
-            return Speaker(m.name, -1, m.title or None, written)
+            return Speaker(m.name, -1, m.title or m.role or None, written)
         for mi in reversed(mids):
             owner = an.owner[mi]
             m = an.mentions[mi]
             if owner >= 0:
                 ident = an.identities[owner]
-                title = m.title or (ident.titles[0] if ident.titles else None)
-                return Speaker(ident.name, owner, title or None, written)
+                # A title written before a name first, this mention's or another's: the
+                # role an appositive gives only where the article wrote none.
+                title: str | None = m.title or (ident.titles[0] if ident.titles else m.role)
+                return Speaker(ident.name, owner, title or ident.shown_title, written)
         if mids:
             return Speaker(an.mentions[mids[-1]].name, -1, None, written)
     return _role(an, span[0], written, history)
@@ -546,7 +548,7 @@ def _relative(an: Analysis, pos: int, written: str, history: History) -> Speaker
 
 def _named(an: Analysis, owner: int, written: str) -> Speaker:
     ident = an.identities[owner]
-    return Speaker(ident.name, owner, ident.titles[0] if ident.titles else None, written)
+    return Speaker(ident.name, owner, ident.shown_title, written)
 
 
 def _role(
