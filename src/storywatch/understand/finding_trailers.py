@@ -4,9 +4,9 @@ News copy puts the evidence for a sentence at its end the way it puts a speaker 
 "Most voters backed the levy, the poll found", "The pier had not been inspected since 2010,
 a review by the council concluded", "Turnout fell by a third, records say". On PolNeAR
 train such a trailer (a comma, a subject headed by a document or a body of evidence, its
-verb of finding or saying ending the sentence) is annotated as an attribution with the
-clause before the comma as its content and the noun phrase as its source, 26 times in the
-28 we count.
+verb of finding ending the sentence) is annotated as an attribution with the clause before
+the comma as its content and the noun phrase as its source in 22 of the 23 we read (the one
+left out: "…, The Post found.").
 
 The cue verbs' reader already takes "…, the report said." and "…, court documents say."; it
 leaves a verb of finding, which says nothing with a person as its subject ("…, police
@@ -14,8 +14,7 @@ found."), and a subject with no determiner ("…, records say."), which it canno
 plural that is no subject. A document noun (:data:`~storywatch.understand.lexicon.
 EVIDENCE_NOUNS`) right after the comma settles both: the subject is read as
 :mod:`~storywatch.understand.findings` reads one before its verb ("court records", "a review"
-before "by the council"), the content is the clause
-before the comma, all of it.
+before "by the council"), the content is the clause before the comma, all of it.
 """
 
 from __future__ import annotations
