@@ -52,7 +52,7 @@ from storywatch.understand.closed_cues import ends_its_clause
 from storywatch.understand.contents import content_after, content_before
 from storywatch.understand.crowds import crowd_speaker
 from storywatch.understand.digests import headline_quote, labelled_quote, signed_quote
-from storywatch.understand.findings import with_finding
+from storywatch.understand.finding_trailers import with_findings
 from storywatch.understand.joined_reports import joined_report_subject
 from storywatch.understand.naming import (
     after_set_off_phrase,
@@ -167,7 +167,7 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
     if not s.quotes:
         # Most sentences: with no quotation, only a cue verb or "according to" reports
         # anything; the layouts below all credit a quotation.
-        found = with_finding(text, s, _cue_led(text, s))
+        found = with_findings(text, s, _cue_led(text, s))
         if found is not None:
             return according_over(text, s, found) or relative_report(text, found)
         return according_to(text, s)
@@ -177,7 +177,7 @@ def _find_rest(text: str, s: Sentence) -> Found | None:
     return (
         labelled_quote(text, s)
         or headline_quote(text, s)
-        or with_finding(text, s, _cue_led(text, s))
+        or with_findings(text, s, _cue_led(text, s))
         or according_to(text, s)
         or colon_intro(text, s)
         or as_put_it(text, s)
