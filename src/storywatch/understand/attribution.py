@@ -76,6 +76,7 @@ from storywatch.understand.relative_acts import clause_before, relative_act, rel
 from storywatch.understand.relative_chains import chained_relative
 from storywatch.understand.relative_cues import relative_opener, resumed, subject_relative
 from storywatch.understand.relative_reports import relative_report
+from storywatch.understand.reported_whole import relative_before_main, reported_whole
 from storywatch.understand.shapes import (
     as_put_it,
     as_said_after,
@@ -310,6 +311,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "called the mayor's remarks “reckless”": a naming verb's object
         if owned_noun_not_verb(text, s, k):
             continue  # "Vale's comments": a noun of its owner, not a verb
+        if relative_before_main(text, s, k):
+            continue  # "Ruiz, who argued the appeal, said …": the main verb reports
         if with_clause_before_quote(text, s, k):
             continue  # "…, with Berg telling reporters …": the quotation is the with-clause's
         lemma = lx.CUE_LEMMA[w.text.lower()]
@@ -498,6 +501,10 @@ def _only_adverbials(text: str, s: Sentence, k: int, lemma: str) -> bool:
     if s.quotes or text[s.start : s.end].rstrip()[-1:] != "." or lemma in lx.WEAK_CUES:
         return False
     rest = s.words[k + 1 :]
+    if reported_whole(text, s, k):
+        # "Officers responded to a call, police said." / "According to police, officers
+        # responded at 11:40 p.m.": another source reports the sentence, the verb is an act.
+        return False
     return not rest or content_start(text, s.words[k].end, rest, lemma) == NOTHING
 
 

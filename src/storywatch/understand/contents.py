@@ -258,7 +258,9 @@ def content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | Non
         # exclamation ends its quotation the way a comma does.
         return None
     start, end = _trim(text, s.start, len(head) + s.start)
-    if end - start < 10:
+    if end - start < 10 or text[start:end].lower().startswith("according to "):
+        # "According to police, officers responded …": the phrase names a source, it is
+        # nobody's words; "according to" reads the sentence.
         return None
     return content_ahead(text, s, start, end, speaker, cue)
 

@@ -85,7 +85,7 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "posit": ("posited",),
     "reveal": ("revealed", "reveals"),
     "testify": ("testified", "testifies"),
-    "allege": ("alleged", "alleges", "alleging"),
+    "allege": ("allege", "alleged", "alleges", "alleging"),
     "believe": ("believes", "believed"),
     "think": ("thinks",),
     "fear": ("fears", "feared"),
@@ -467,6 +467,7 @@ SPEAKER_NOUNS: frozenset[str] = _words(
     economist economists researchers researcher scientists doctors doctor host anchor
     columnist writer author authority union hospital office council commission government
     service bureau institute carrier operator families family agencies unions city
+    indictment indictments affidavit affidavits ruling
     executive employee treasurer comptroller auditor superintendent sheriff prosecutor
     commissioner councillor councillors councilor councilors councilman councilmen
     councilwoman councilwomen
