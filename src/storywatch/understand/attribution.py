@@ -114,6 +114,7 @@ from storywatch.understand.subjects import (
     opening_name,
     opening_subject,
     relative_subject,
+    speaking_opening_subject,
 )
 from storywatch.understand.text import Quote, Word
 from storywatch.understand.trailers import quote_first
@@ -327,6 +328,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         if (found := passive_asked_by(text, s, j, k)) is not None:
             return found  # "Rubio was asked by the moderator whether …": the agent asked
         quote_after = any(q.start > w.end for q in s.quotes)
+        if not quote_after and _listed_participle(words, k):
+            continue  # "clapping, singing, chanting and waving flags": a scene, no report
         if not quote_after and _not_spoken(words, j, k):
             continue
         if lemma == "ask" and asked_of(text, words, j, k):
@@ -368,6 +371,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             speaker = clause_subject(text, s)
             if speaker is None and quote_after:
                 speaker = opening_subject(text, s, k)
+            if speaker is None:
+                speaker = speaking_opening_subject(text, s, k)
             if speaker is None and INTRODUCES.match(text, w.end):
                 speaker = coordinated_subject(text, s, k)
         if (
@@ -438,6 +443,14 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "Sam Lau said in a statement." — in the next sentence.
             return Found((), True, speaker, (w.start, w.end), s.index)
     return None
+
+
+def _listed_participle(words: list[Word], k: int) -> bool:
+    """A participle cue in a list of participles ("…, singing, chanting and waving …"): the
+    word after it joins the next item, so nothing it governs is a report."""
+    return (
+        words[k].text.endswith("ing") and k + 1 < len(words) and words[k + 1].text in ("and", "or")
+    )
 
 
 def _after_participle(text: str, s: Sentence, k: int) -> bool:

@@ -48,7 +48,7 @@ _VERBISH = _words(
     be been
     """
 )
-_NOT_ADVERBS = _words("only family early")
+_NOT_ADVERBS = _words("only early") | lx.LY_NOUNS
 _IRREGULAR_PAST = _words(
     """
     shut put set cut hit left led kept held made took gave brought sent told said found

@@ -238,6 +238,14 @@ MONTHS: frozenset[str] = _words(
 # Forms of "be": after one, a cue is passive ("was described as") and its subject no speaker.
 BE_FORMS: frozenset[str] = _words("is are was were be been being")
 
+# Nouns ending "-ly", which the adverb tests ("-ly" words between a subject and its verb)
+# must not cut from a subject: "The victim's family said", "a close ally told".
+LY_NOUNS: frozenset[str] = _words(
+    """
+    family families ally assembly rally supply monopoly anomaly bully elderly homily
+    """
+)
+
 # Words that may sit between a subject and its cue ("has said", "also told", "later wrote").
 AUXILIARIES: frozenset[str] = _words(
     """
@@ -320,6 +328,10 @@ TITLE_HEADS: frozenset[str] = _words(
     defender undersheriff secretary-general
     """
 )
+
+# Titles whose last word is no title alone ("Chief Executive Laura Feng": "Executive" is
+# no head, but after "Chief" the title ends there and the name follows).
+TITLE_PAIRS: frozenset[tuple[str, str]] = frozenset({("chief", "executive")})
 
 # Honorifics that mark a person but are not worth showing as a role.
 HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "dr"})
