@@ -76,7 +76,11 @@ from storywatch.understand.relative_acts import clause_before, relative_act, rel
 from storywatch.understand.relative_chains import chained_relative
 from storywatch.understand.relative_cues import relative_opener, resumed, subject_relative
 from storywatch.understand.relative_reports import relative_report
-from storywatch.understand.reported_whole import relative_before_main, reported_whole
+from storywatch.understand.reported_whole import (
+    relative_before_main,
+    reported_whole,
+    trailer_subject_at,
+)
 from storywatch.understand.shapes import (
     as_put_it,
     as_said_after,
@@ -217,11 +221,11 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
     alone = relative_alone(text, s, first)
     if alone is not None:
         return alone
-    at = trailer_start(s, first)
-    if at is not None and at > 0:
-        outer = outer_act(text, s, first, _cue_led_pass(text, s, start_at=at), at)
-        if outer is not None:
-            return outer
+    for at in (trailer_start(s, first), _comma_trailer(text, s, first)):
+        if at is not None and at > 0:
+            outer = outer_act(text, s, first, _cue_led_pass(text, s, start_at=at), at)
+            if outer is not None:
+                return outer
     for k in range(len(s.words)):
         if s.words[k].start <= (first.cue or (0, 0))[0]:
             continue
@@ -265,6 +269,15 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
         best = first if inside or clause_predicate(text, first, nearer) else nearer
         break
     return best
+
+
+def _comma_trailer(text: str, s: Sentence, first: Found) -> int | None:
+    """Where the subject of a trailer after a comma closing the sentence starts, when words
+    stand between the quotation and it ("… was “waving a gun” in the lot, police said.")."""
+    if first.cue is None:
+        return None
+    cue_at = next(n for n, w in enumerate(s.words) if w.start == first.cue[0])
+    return trailer_subject_at(text, s, cue_at)
 
 
 def _that_clause(text: str, s: Sentence, start: int, stop: int) -> bool:

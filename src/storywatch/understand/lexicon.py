@@ -364,7 +364,8 @@ ORG_WORDS: frozenset[str] = _words(
     twitter facebook google apple microsoft amazon nasa epa fda cdc who un u.n. eu opec imf
     irs doj dhs aclu naacp nra blaze huffington cbo gao lines hospital clinic ministries
     agencies authorities airline shipping holdings industries patriarchate diocese archdiocese
-    synod centers centres
+    synod centers centres labs laboratories pharmaceuticals therapeutics technologies
+    biosciences
     """
 )
 
@@ -564,7 +565,8 @@ NOT_PERSON_COMPOUNDS = frozenset(("human", "humans", "specimen", "abdomen", "tal
 COMPANY_ENDINGS: frozenset[str] = _words(
     """
     lines line group company co corp corporation inc ltd llc plc airlines airways holdings
-    industries motors bank partners shipping logistics
+    industries motors bank partners shipping logistics labs laboratories pharmaceuticals
+    therapeutics technologies biosciences
     """
 )
 

@@ -30,20 +30,28 @@ def _trailer_after(text: str, s: Sentence, k: int) -> bool:
     """A trailer closes the sentence after the cue at ``k``: a comma, a short subject and a
     cue with only when and where after it ("…, police said Sunday."), so the sentence is
     that subject's report and the earlier verb is part of what it reports."""
+    return trailer_subject_at(text, s, k) is not None
+
+
+def trailer_subject_at(text: str, s: Sentence, k: int) -> int | None:
+    """Index of the first word of the trailer's subject (see :func:`_trailer_after`) that
+    closes the sentence after the cue at ``k``, or ``None``."""
     words = s.words
     for m in range(len(words) - 1, k + 1, -1):
         low = words[m].text.lower()
         if low not in lx.CUE_WORDS:
             continue
         comma = text.rfind(",", words[k].end, words[m].start)
-        if comma < 0:
-            return False
-        subject = [x for x in words[k + 1 : m] if x.start > comma]
+        if comma < 0 or any(q.start < words[m].start < q.end for q in s.quotes):
+            return None
+        subject = [n for n in range(k + 1, m) if words[n].start > comma]
         if not subject or len(subject) > _TRAILER_SUBJECT_WORDS:
-            return False
+            return None
         rest = words[m + 1 :]
-        return not rest or content_start(text, words[m].end, rest, lx.CUE_LEMMA[low]) == NOTHING
-    return False
+        if rest and content_start(text, words[m].end, rest, lx.CUE_LEMMA[low]) != NOTHING:
+            return None
+        return subject[0]
+    return None
 
 
 _TRAILER_SUBJECT_WORDS = 5
