@@ -15,7 +15,7 @@ from storywatch.model import EntityKind
 from storywatch.understand.entities import Identity, group_mentions
 from storywatch.understand.gazetteer import KNOWN_ORGS
 from storywatch.understand.kinds import cities, companies, vessels
-from storywatch.understand.lexicon import CUE_WORDS
+from storywatch.understand.lexicon import CUE_WORDS, FINDING_VERBS
 from storywatch.understand.mentions import Mention, find_mentions
 from storywatch.understand.single_marks import single_marks_as_double
 from storywatch.understand.spans import Sentence
@@ -80,7 +80,7 @@ _FIRST_WORD = re.compile(r"[^\W_]")
 # then skips to the next lower-case letter instead of trying a word boundary at every
 # position), the boundary before it tested once that letter is read.
 _LOWER = re.compile(r"[a-z](?<!\w.)[a-z]*\b")
-_CUES = CUE_WORDS | {"according"}
+_CUES = CUE_WORDS | FINDING_VERBS | {"according"}
 # (Capitalised cue words some copy writes mid-sentence: "…!” Murphy Tweeted on Friday".)
 _MARKS = ('"', "“", "”", "„", "«", "»", "''", "’’", ":", "According", "Tweeted", "Tweets")
 

@@ -221,6 +221,13 @@ QUOTE_CUES: frozenset[str] = (
     - CUE_WORDS
 )
 
+# Verbs by which research, records or a court report what they establish ("The study found
+# that …", "Court records show that …"): read only before "that" with such a subject
+# (`findings.py`), never as cues.
+FINDING_VERBS: frozenset[str] = _words(
+    "found finds show shows showed ruled rules estimated estimates"
+)
+
 # Lemmas of cues that name what they report ("called the plan “a disgrace”", "dubbed him
 # “Lyin' Ted”"): the quoted name is the whole of what was said, so nothing after it is.
 NAMING_LEMMAS: frozenset[str] = frozenset(("call", "dub", "term", "label", "brand", "nickname"))

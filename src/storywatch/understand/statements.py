@@ -53,6 +53,7 @@ from storywatch.understand.continued_quotes import (
 from storywatch.understand.coordinated import earlier_acts, opening_verb_act
 from storywatch.understand.crowds import crowd_words
 from storywatch.understand.fallback import quote_fallback
+from storywatch.understand.findings import finding
 from storywatch.understand.followups import acts_after, split_followups
 from storywatch.understand.lead_ins import colon_led, lead_in_before
 from storywatch.understand.leading import (
@@ -135,6 +136,8 @@ def attribute(an: Analysis) -> list[Attributed]:
                 # "When the captain realized help was not coming, he “just left”": a
                 # broad cue in the scene-setting clause reports none of the main clause.
                 found = None
+        if found is None:
+            found = finding(text, s)  # "The study found that …", "The court ruled that …"
         if found is not None and found.parts and resume(an, s, found, out, para, history):
             pending = None
             continue
