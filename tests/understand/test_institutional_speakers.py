@@ -85,3 +85,36 @@ def test_a_trailer_with_a_long_tail_is_no_trailer() -> None:
         "said officers were on the way."
     )
     assert "police" not in [s.speaker for s in extract_statements(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The jury foreman, Paul Ackerman, said after the verdict that jurors had been "
+            "moved by the testimony.",
+            "Paul Ackerman",
+        ),
+        ("The couple's landlord, Ed Marsh, said the rent had not been paid since May.", "Ed Marsh"),
+    ],
+)
+def test_a_name_set_off_after_a_person_noun_speaks(text: str, speaker: str) -> None:
+    assert only_statement(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "In a statement, the Harlow County Sheriff's Office said deputies found the man "
+            "unresponsive in his cell.",
+            "Harlow County Sheriff's Office",
+        ),
+        (
+            "The Attorney General's Office said it would appeal the ruling.",
+            "Attorney General's Office",
+        ),
+    ],
+)
+def test_an_office_named_for_its_holder_is_one_name(text: str, speaker: str) -> None:
+    assert only_statement(text).speaker == speaker
