@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from storywatch.understand import extract_statements
 from tests.support.statements import only_statement
 
 
@@ -63,3 +64,41 @@ def test_a_documents_description_is_no_part_of_its_claim(
 ) -> None:
     st = only_statement(text)
     assert (st.text, st.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Knoll said on his podcast, "Tech Unfiltered," that the company would not be raising '
+        "money this year.",
+        "Knoll said on his podcast, Tech Unfiltered, that the company would not be raising "
+        "money this year.",
+    ],
+)
+def test_a_name_of_where_it_was_said_before_that(text: str) -> None:
+    """After adverbials, the show or paper named between commas is where it was said; the
+    "that" clause after it is what was said."""
+    st = only_statement(text)
+    assert (st.text, st.speaker) == (
+        "that the company would not be raising money this year",
+        "Knoll",
+    )
+
+
+def test_an_adverbial_then_a_participle_is_still_no_content() -> None:
+    """The shape the name reading must not take: a participle after the comma ends the
+    attribution, so the sentence waits for its words elsewhere."""
+    assert extract_statements("Knoll said on Wednesday, citing the results, that it held.") == []
+
+
+def test_a_set_off_written_by_is_no_act() -> None:
+    text = (
+        "The ruling, written by Judge Ana Whitfield, said the city had violated the "
+        "plaintiffs' due process rights."
+    )
+    st = only_statement(text)
+    assert (st.speaker, st.cue, st.text) == (
+        "The ruling",
+        "said",
+        "the city had violated the plaintiffs' due process rights",
+    )

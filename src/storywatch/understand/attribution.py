@@ -325,6 +325,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "called the mayor's remarks “reckless”": a naming verb's object
         if owned_noun_not_verb(text, s, k):
             continue  # "Vale's comments": a noun of its owner, not a verb
+        if _set_off_passive(text, words, k):
+            continue  # "The ruling, written by Judge Ana Whitfield, said …": a passive
         if relative_before_main(text, s, k):
             continue  # "Ruiz, who argued the appeal, said …": the main verb reports
         if with_clause_before_quote(text, s, k):
@@ -456,6 +458,18 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             # "Sam Lau said in a statement." — in the next sentence.
             return Found((), True, speaker, (w.start, w.end), s.index)
     return None
+
+
+def _set_off_passive(text: str, words: list[Word], k: int) -> bool:
+    """ "The ruling, written by Judge Ana Whitfield, said …", "in its letter, written by
+    Kenneth Cole, that …": a participle set off by a comma with its agent after "by"
+    describes the noun before it; the agent wrote the thing, which does the saying."""
+    return (
+        0 < k < len(words) - 1
+        and words[k].text == "written"
+        and words[k + 1].text == "by"
+        and "," in text[words[k - 1].end : words[k].start]
+    )
 
 
 def _listed_participle(words: list[Word], k: int) -> bool:
