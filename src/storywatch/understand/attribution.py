@@ -63,6 +63,7 @@ from storywatch.understand.naming import (
 from storywatch.understand.nearer_cues import clause_predicate, named_object, noun_before_verb
 from storywatch.understand.negations import says_nothing
 from storywatch.understand.outer_trailers import outer_act, trailer_start
+from storywatch.understand.paraphrase_asides import paraphrase_around
 from storywatch.understand.participle_subjects import participle_start
 from storywatch.understand.phrases import (
     _np_after,
@@ -161,6 +162,8 @@ def _find(text: str, s: Sentence) -> Found | None:
     found = _find_rest(text, s)
     if found is not None and s.quotes:
         return parenthetical(text, s, found)
+    if found is not None:
+        return paraphrase_around(text, s, found)  # "The plan, she said, would cost …"
     return found
 
 
