@@ -78,8 +78,11 @@ def test_an_aside_before_that() -> None:
 
 
 def test_a_cue_between_an_opening_phrase_and_the_clause() -> None:
+    """The clause around the aside is the claim, its opening phrase with it, as PolNeAR's
+    annotators mark it ("In the end, he said, union voters …"; reading the phrase with the
+    clause raised train paraphrase F1 and precision, `paraphrase_asides.py`)."""
     text = "Despite the delays, Berit Lund wrote, the yard is ahead of its yearly plan."
-    assert only_statement(text).text == "the yard is ahead of its yearly plan"
+    assert only_statement(text).text == "Despite the delays the yard is ahead of its yearly plan"
 
 
 def test_a_passive_cue_makes_no_speaker() -> None:

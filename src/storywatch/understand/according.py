@@ -146,7 +146,7 @@ def according_to(text: str, s: Sentence) -> Found | None:
                 comma = colon  # "According to HuffPo: “…”"
             if comma < 0:
                 return None
-            comma = _past_list_tail(text, comma, s.end)
+            comma = _past_participle_tail(text, _past_list_tail(text, comma, s.end), s.end)
             start, end = _trim(text, comma + 1, s.end)
         else:
             start, end = _trim(text, s.start, words[k].start)
@@ -225,3 +225,18 @@ def _past_list_tail(text: str, comma: int, stop: int) -> int:
     if len(tail) > 4 or not lows & {"and", "or"} or lows & lx.PERSONAL_PRONOUNS:
         return comma
     return nxt
+
+
+def _past_participle_tail(text: str, comma: int, stop: int) -> int:
+    """ "According to the lawsuit, filed in federal court in Boston, the company …": a
+    participle phrase set off after the source describes it (where it was filed, when it
+    came out), and the claim starts after the phrase's closing comma."""
+    m = _PARTICIPLE_TAIL.match(text, comma + 1, stop)
+    return m.end() - 1 if m is not None else comma
+
+
+# A document's participle phrase, closed by a comma within a dozen words.
+_PARTICIPLE_TAIL = re.compile(
+    r"\s+(?:filed|released|published|issued|obtained|reviewed|seen|submitted|unsealed|posted"
+    r"|dated|sent|made public)\b[^,;:“”\"]{0,80},"
+)

@@ -64,6 +64,7 @@ from storywatch.understand.naming import (
 from storywatch.understand.nearer_cues import clause_predicate, named_object, noun_before_verb
 from storywatch.understand.negations import says_nothing
 from storywatch.understand.outer_trailers import outer_act, trailer_start
+from storywatch.understand.paraphrase_asides import paraphrase_around
 from storywatch.understand.participle_subjects import participle_start
 from storywatch.understand.phrases import (
     _np_after,
@@ -77,6 +78,11 @@ from storywatch.understand.relative_acts import clause_before, relative_act, rel
 from storywatch.understand.relative_chains import chained_relative
 from storywatch.understand.relative_cues import relative_opener, resumed, subject_relative
 from storywatch.understand.relative_reports import relative_report
+from storywatch.understand.reported_whole import (
+    relative_before_main,
+    reported_whole,
+    trailer_subject_at,
+)
 from storywatch.understand.shapes import (
     as_put_it,
     as_said_after,
@@ -114,6 +120,7 @@ from storywatch.understand.subjects import (
     opening_name,
     opening_subject,
     relative_subject,
+    speaking_opening_subject,
 )
 from storywatch.understand.text import Quote, Word
 from storywatch.understand.trailers import quote_first
@@ -156,6 +163,8 @@ def _find(text: str, s: Sentence) -> Found | None:
     found = _find_rest(text, s)
     if found is not None and s.quotes:
         return parenthetical(text, s, found)
+    if found is not None:
+        return paraphrase_around(text, s, found)  # "The plan, she said, would cost …"
     return found
 
 
@@ -216,11 +225,11 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
     alone = relative_alone(text, s, first)
     if alone is not None:
         return alone
-    at = trailer_start(s, first)
-    if at is not None and at > 0:
-        outer = outer_act(text, s, first, _cue_led_pass(text, s, start_at=at), at)
-        if outer is not None:
-            return outer
+    for at in (trailer_start(s, first), _comma_trailer(text, s, first)):
+        if at is not None and at > 0:
+            outer = outer_act(text, s, first, _cue_led_pass(text, s, start_at=at), at)
+            if outer is not None:
+                return outer
     for k in range(len(s.words)):
         if s.words[k].start <= (first.cue or (0, 0))[0]:
             continue
@@ -264,6 +273,15 @@ def _cue_led(text: str, s: Sentence) -> Found | None:
         best = first if inside or clause_predicate(text, first, nearer) else nearer
         break
     return best
+
+
+def _comma_trailer(text: str, s: Sentence, first: Found) -> int | None:
+    """Where the subject of a trailer after a comma closing the sentence starts, when words
+    stand between the quotation and it ("… was “waving a gun” in the lot, police said.")."""
+    if first.cue is None:
+        return None
+    cue_at = next(n for n, w in enumerate(s.words) if w.start == first.cue[0])
+    return trailer_subject_at(text, s, cue_at)
 
 
 def _that_clause(text: str, s: Sentence, start: int, stop: int) -> bool:
@@ -311,6 +329,10 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             continue  # "called the mayor's remarks “reckless”": a naming verb's object
         if owned_noun_not_verb(text, s, k):
             continue  # "Vale's comments": a noun of its owner, not a verb
+        if _set_off_passive(text, words, k):
+            continue  # "The ruling, written by Judge Ana Whitfield, said …": a passive
+        if relative_before_main(text, s, k):
+            continue  # "Ruiz, who argued the appeal, said …": the main verb reports
         if with_clause_before_quote(text, s, k):
             continue  # "…, with Berg telling reporters …": the quotation is the with-clause's
         lemma = lx.CUE_LEMMA[w.text.lower()]
@@ -325,6 +347,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
         if (found := passive_asked_by(text, s, j, k)) is not None:
             return found  # "Rubio was asked by the moderator whether …": the agent asked
         quote_after = any(q.start > w.end for q in s.quotes)
+        if not quote_after and _listed_participle(words, k):
+            continue  # "clapping, singing, chanting and waving flags": a scene, no report
         if not quote_after and _not_spoken(words, j, k):
             continue
         if lemma == "ask" and asked_of(text, words, j, k):
@@ -366,6 +390,8 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
             speaker = clause_subject(text, s)
             if speaker is None and quote_after:
                 speaker = opening_subject(text, s, k)
+            if speaker is None:
+                speaker = speaking_opening_subject(text, s, k)
             if speaker is None and INTRODUCES.match(text, w.end):
                 speaker = coordinated_subject(text, s, k)
         if (
@@ -438,6 +464,26 @@ def _cue_led_pass(text: str, s: Sentence, start_at: int = 0) -> Found | None:
     return None
 
 
+def _set_off_passive(text: str, words: list[Word], k: int) -> bool:
+    """ "The ruling, written by Judge Ana Whitfield, said …", "in its letter, written by
+    Kenneth Cole, that …": a participle set off by a comma with its agent after "by"
+    describes the noun before it; the agent wrote the thing, which does the saying."""
+    return (
+        0 < k < len(words) - 1
+        and words[k].text == "written"
+        and words[k + 1].text == "by"
+        and "," in text[words[k - 1].end : words[k].start]
+    )
+
+
+def _listed_participle(words: list[Word], k: int) -> bool:
+    """A participle cue in a list of participles ("…, singing, chanting and waving …"): the
+    word after it joins the next item, so nothing it governs is a report."""
+    return (
+        words[k].text.endswith("ing") and k + 1 < len(words) and words[k + 1].text in ("and", "or")
+    )
+
+
 def _after_participle(text: str, s: Sentence, k: int) -> bool:
     """A participle after a comma opens the stretch of words ending before ``words[k]``
     ("…, shifting his focus to the race" before "and admitting")."""
@@ -499,6 +545,10 @@ def _only_adverbials(text: str, s: Sentence, k: int, lemma: str) -> bool:
     if s.quotes or text[s.start : s.end].rstrip()[-1:] != "." or lemma in lx.WEAK_CUES:
         return False
     rest = s.words[k + 1 :]
+    if reported_whole(text, s, k):
+        # "Officers responded to a call, police said." / "According to police, officers
+        # responded at 11:40 p.m.": another source reports the sentence, the verb is an act.
+        return False
     return not rest or content_start(text, s.words[k].end, rest, lemma) == NOTHING
 
 

@@ -94,6 +94,22 @@ def is_role_chunk(chunk: list[Word]) -> bool:
     return any(h in lx.TITLE_HEADS or h in lx.SPEAKER_NOUNS for h in heads)
 
 
+def is_person_chunk(chunk: list[Word]) -> bool:
+    """ "The jury foreman", "the couple's landlord", "his neighbor": a determined phrase
+    ending in a noun for a person by what they do or who they are to someone. Before a
+    name set off by commas ("The jury foreman, Paul Ackerman, said") it is that person's
+    role; read only there (elsewhere "a favorite aunt" may be a phrase of what was said)."""
+    first = chunk[0].text.lower()
+    if first not in _DETERMINERS and first not in ("her", "his", "their"):
+        return False
+    low = chunk[-1].text.lower()
+    return (
+        low in lx.PERSON_HEADS
+        or low in lx.RELATION_NOUNS
+        or (bool(lx.PERSON_COMPOUND.fullmatch(low)) and low not in lx.NOT_PERSON_COMPOUNDS)
+    )
+
+
 def plausible(text: str, np: list[Word], loose: bool = False) -> bool:
     """A speaker needs a name, a pronoun or a speaking noun (source, official, spokesman).
 

@@ -33,7 +33,9 @@ def _adverb(word: str) -> bool:
     """A lowercase adverb: a name ending "-ly" ("Schlafly") is not one."""
     if not word.islower():
         return False
-    return word in _ADVERBS or (len(word) > 4 and word.endswith("ly") and word.isalpha())
+    return word in _ADVERBS or (
+        len(word) > 4 and word.endswith("ly") and word.isalpha() and word not in lx.LY_NOUNS
+    )
 
 
 def _words(text: str, span: Span) -> list[tuple[str, int, int]]:

@@ -48,7 +48,7 @@ _VERBISH = _words(
     be been
     """
 )
-_NOT_ADVERBS = _words("only family early")
+_NOT_ADVERBS = _words("only early") | lx.LY_NOUNS
 _IRREGULAR_PAST = _words(
     """
     shut put set cut hit left led kept held made took gave brought sent told said found
@@ -271,6 +271,10 @@ def _after_comma(text: str, words: list[Word], i: int, moved: bool) -> int:
     low = words[i].text.lower()
     if i + 1 < len(words) and low in _ASIDES and words[i + 1].text == "that":
         return words[i + 1].start
+    if moved:
+        named = _that_after_name(text, words, i)
+        if named >= 0:
+            return named
     if not moved:
         after = _after_aside(text, words, i)
         if after >= 0:
@@ -278,6 +282,22 @@ def _after_comma(text: str, words: list[Word], i: int, moved: bool) -> int:
     if moved or low in _SUBORDINATE or (low.endswith("ing") and len(low) > 4):
         return NOTHING
     return UNSURE
+
+
+def _that_after_name(text: str, words: list[Word], i: int) -> int:
+    """ "said on his podcast, Tech Unfiltered, that …", "said on her show, “The Ledger Hour,”
+    that …": after adverbials, the name of where it was said set off by commas (a few
+    capitalised words, or a quoted title the caller's words leave out), then "that": the
+    clause is what was said. Where "that" starts, or -1."""
+    k = i
+    while k < len(words) and k - i < _MAX_NAME and words[k].text[:1].isupper():
+        k += 1
+    if k == 0 or k >= len(words) or words[k].text != "that":
+        return -1
+    return words[k].start if "," in text[words[k - 1].end : words[k].start] else -1
+
+
+_MAX_NAME = 4
 
 
 def _after_aside(text: str, words: list[Word], i: int) -> int:

@@ -252,18 +252,20 @@ def content_before(text: str, s: Sentence, k: int, speaker: Span) -> Found | Non
         rest = outside_quotes(s, k + 1)
         if content_start(text, cue.end, rest, lx.CUE_LEMMA[cue.text.lower()]) != NOTHING:
             return None
-    head = _without_role(text, s, text[s.start : speaker[0]].rstrip())
+    head = without_role(text, s, text[s.start : speaker[0]].rstrip())
     if not head.endswith((*COMMA_ENDS, "?”", '?"', "!”", '!"')):
         # "Clinton “…. Does that fly?” a former adviser asked": a question or an
         # exclamation ends its quotation the way a comma does.
         return None
     start, end = _trim(text, s.start, len(head) + s.start)
-    if end - start < 10:
+    if end - start < 10 or text[start:end].lower().startswith("according to "):
+        # "According to police, officers responded …": the phrase names a source, it is
+        # nobody's words; "according to" reads the sentence.
         return None
     return content_ahead(text, s, start, end, speaker, cue)
 
 
-def _without_role(text: str, s: Sentence, head: str) -> str:
+def without_role(text: str, s: Sentence, head: str) -> str:
     """ "…households, a city spokeswoman, Oda Brisk, said", "…, Lopez's spokesman, Tom Reyes,
     said": the role before the name belongs to the speaker, not to what was said."""
     if not head.endswith(","):

@@ -67,7 +67,30 @@ def _for_a_body(words: list[Word], n: int, out: list[Word]) -> bool:
     the verb ("a spokesman for the city said")."""
     if words[n].text.lower() not in ("for", "with", "from") or not out:
         return False
-    return out[-1].text.lower() in _FOR_BODY and _name_follows(words, n, ("the",))
+    return out[-1].text.lower() in _FOR_BODY and (
+        _name_follows(words, n, ("the",)) or _body_follows(words, n)
+    )
+
+
+def _body_follows(words: list[Word], n: int) -> bool:
+    """ "said a spokesperson for the attorney general's office", "said a lawyer for the
+    city": "the" and a few lowercase words ending in a body's noun say for whom as a name
+    does."""
+    after = words[n + 1 : n + 1 + _BODY_WORDS]
+    if not after or after[0].text.lower() != "the":
+        return False
+    for w in after[1:]:
+        low = w.text.lower()
+        if not w.text.islower() or not low.replace("'", "").replace("’", "").isalpha():
+            return False
+        if low in _BODIES:
+            return True
+    return False
+
+
+_BODY_WORDS = 4
+# Nouns for a body someone speaks for, written in lowercase after "the".
+_BODIES = frozenset(lx.ORG_HEADS) | lx.words_of("city county state company department office")
 
 
 def joined_titles(words: list[Word], n: int, out: list[Word]) -> bool:

@@ -85,7 +85,7 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "posit": ("posited",),
     "reveal": ("revealed", "reveals"),
     "testify": ("testified", "testifies"),
-    "allege": ("alleged", "alleges", "alleging"),
+    "allege": ("allege", "alleged", "alleges", "alleging"),
     "believe": ("believes", "believed"),
     "think": ("thinks",),
     "fear": ("fears", "feared"),
@@ -238,6 +238,14 @@ MONTHS: frozenset[str] = _words(
 # Forms of "be": after one, a cue is passive ("was described as") and its subject no speaker.
 BE_FORMS: frozenset[str] = _words("is are was were be been being")
 
+# Nouns ending "-ly", which the adverb tests ("-ly" words between a subject and its verb)
+# must not cut from a subject: "The victim's family said", "a close ally told".
+LY_NOUNS: frozenset[str] = _words(
+    """
+    family families ally assembly rally supply monopoly anomaly bully elderly homily
+    """
+)
+
 # Words that may sit between a subject and its cue ("has said", "also told", "later wrote").
 AUXILIARIES: frozenset[str] = _words(
     """
@@ -323,6 +331,10 @@ TITLE_HEADS: frozenset[str] = _words(
     """
 )
 
+# Titles whose last word is no title alone ("Chief Executive Laura Feng": "Executive" is
+# no head, but after "Chief" the title ends there and the name follows).
+TITLE_PAIRS: frozenset[tuple[str, str]] = frozenset({("chief", "executive")})
+
 # Honorifics that mark a person but are not worth showing as a role.
 HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "dr"})
 FEMALE_TITLES: frozenset[str] = _words(
@@ -354,7 +366,8 @@ ORG_WORDS: frozenset[str] = _words(
     twitter facebook google apple microsoft amazon nasa epa fda cdc who un u.n. eu opec imf
     irs doj dhs aclu naacp nra blaze huffington cbo gao lines hospital clinic ministries
     agencies authorities airline shipping holdings industries patriarchate diocese archdiocese
-    synod centers centres
+    synod centers centres labs laboratories pharmaceuticals therapeutics technologies
+    biosciences
     """
 )
 
@@ -470,6 +483,7 @@ SPEAKER_NOUNS: frozenset[str] = _words(
     economist economists researchers researcher scientists doctors doctor host anchor
     columnist writer author authority union hospital office council commission government
     service bureau institute carrier operator families family agencies unions city
+    indictment indictments affidavit affidavits ruling
     executive employee treasurer comptroller auditor superintendent sheriff prosecutor
     commissioner councillor councillors councilor councilors councilman councilmen
     councilwoman councilwomen
@@ -582,7 +596,8 @@ NOT_PERSON_COMPOUNDS = frozenset(("human", "humans", "specimen", "abdomen", "tal
 COMPANY_ENDINGS: frozenset[str] = _words(
     """
     lines line group company co corp corporation inc ltd llc plc airlines airways holdings
-    industries motors bank partners shipping logistics
+    industries motors bank partners shipping logistics labs laboratories pharmaceuticals
+    therapeutics technologies biosciences
     """
 )
 

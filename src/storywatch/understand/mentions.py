@@ -572,7 +572,11 @@ def _split_title(run: list[Word]) -> tuple[list[Word], list[Word]] | None:
     last_head = -1
     for k, w in enumerate(run[:-1]):
         low = norm(w.text)
-        if low in lx.TITLE_HEADS or low in lx.HONORIFICS:
+        if (
+            low in lx.TITLE_HEADS
+            or low in lx.HONORIFICS
+            or (k > 0 and (norm(run[k - 1].text), low) in lx.TITLE_PAIRS)
+        ):
             last_head = k
     if last_head < 0:
         # "Republican Donald Trump": a qualifier before a given name is a title too.

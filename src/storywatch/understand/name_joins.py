@@ -30,6 +30,8 @@ def joins_over(text: str, run: list[Word], connector: Word, after: Word | None) 
         return head in lx.ORG_WORDS or (head.endswith("s") and head[:-1] in lx.ORG_WORDS)
     if any(w.text == "for" for w in run):
         return True
+    if _paired_body(text, run, after):
+        return True
     # "Department of Health and Human Services", "Ministry of Foreign Affairs and Trade": a
     # government body's "of" runs on over "and"; a company's does not ("Bank of America and
     # Wells Fargo").
@@ -37,6 +39,26 @@ def joins_over(text: str, run: list[Word], connector: Word, after: Word | None) 
 
 
 _BODY_HEADS = frozenset(("department", "ministry", "bureau", "office", "institute", "school"))
+
+
+def _paired_body(text: str, run: list[Word], after: Word) -> bool:
+    """ "Food and Drug Administration", "Securities and Exchange Commission", "Fish and
+    Wildlife Service": one capitalised word, "and", and at most two more ending in the head
+    word of a public body is one name. Not after a given name ("Bill and Melinda Gates
+    Foundation" stays as written) nor when the first word is a body itself ("the Justice
+    Department and Homeland Security Agency")."""
+    if run and run[0].text == "The":
+        run = run[1:]  # the sentence's capital: "The Food and Drug Administration said"
+    if len(run) != 1 or is_first_name(run[0].text) or norm(run[0].text) in lx.ORG_WORDS:
+        return False
+    return _BODY_AFTER_AND.match(text, after.start) is not None
+
+
+# A body's name after "and": one or two capitalised words, the last a public body's head.
+_BODY_AFTER_AND = re.compile(
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Administration|Commission|Service|Council|Agency|Board|"
+    r"Bureau|Authority|Corporation|Institute)\b"
+)
 
 
 def person_ends_at_of(text: str, run: list[Word], after: list[Word]) -> bool:

@@ -74,7 +74,17 @@ def inner_possessive(left: str, right: str) -> bool:
     Dockworkers’ Union", "Carrow Fishermen's Association"); "Iraq’s Defense Ministry" is a
     singular possessive, two names."""
     plural = left.endswith(("s’", "s'")) or left.lower().endswith(_PLURAL_POSSESSORS)
-    return plural and right[:1].isupper() and norm(right) in lx.ORG_WORDS
+    if plural:
+        return right[:1].isupper() and norm(right) in lx.ORG_WORDS
+    # "Harlow County Sheriff's Office", "the Attorney General's Office": an office named
+    # for the one who holds it.
+    return right == "Office" and norm(left[:-2]) in _OFFICE_HOLDERS
+
+
+# Holders an "Office" is named for.
+_OFFICE_HOLDERS = lx.TITLE_HEADS | lx.words_of(
+    "coroner examiner prosecutor comptroller auditor treasurer clerk assessor"
+)
 
 
 def is_first_name(token: str) -> bool:

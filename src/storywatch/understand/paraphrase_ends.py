@@ -32,10 +32,15 @@ _WRITER_WORDS = (
     r"|(?:,|\s[—–-]{1,2}) (?:an? )?(?:claim|assertion|statement|remark|comment|recommendation"
     r"|plan|proposal|position|view|argument|accusation|allegation|charge|contention"
     r"|prediction|promise|pledge)s? "
+    # what the news did to a market or a crowd: "…, sending its shares up 15%", "…,
+    # prompting protests outside the plant"
+    r"|, (?:sending|pushing|driving|lifting|dragging|prompting|triggering|sparking) "
 )
 _OTHER_ACTS = (
     # the speaker's next act: "and she accused …", "and he added that …"
     r"|,? and (?:he|she|they) (?:[a-z]+ly )?[a-z]+(?:ed|ew|id|ote|old|aid)\b"
+    # the speaker's refusal after what was said: "… is ongoing and declined to name …"
+    r"|,? and (?:declined|refused) to "
     # another attribution after a comma: "…, Lee said he …", "…, they also say …", and the
     # main verb after a relative clause ("Lee, who said the plan was vetted, said he …")
     r"|, (?:(?:[A-Z][\w.’'-]*|he|she|they|we|I) ){0,3}(?:also )?(?:said|says|say|told|added)\b"

@@ -19,6 +19,7 @@ from storywatch.understand.chunks import (
     is_capitalised_role,
     is_name_chunk,
     is_owned_role,
+    is_person_chunk,
     is_role_chunk,
     joins_clause,
     names_someone,
@@ -324,7 +325,11 @@ def _subject_before_appositive(
         if lead is not None:
             return lead
     # "A top strategist, John Weaver, said": the name, not the role before it, speaks.
-    if len(chunks) >= 2 and is_name_chunk(chunks[-1]) and is_role_chunk(chunks[-2]):
+    if (
+        len(chunks) >= 2
+        and is_name_chunk(chunks[-1])
+        and (is_role_chunk(chunks[-2]) or is_person_chunk(chunks[-2]))
+    ):
         return chunks[-1][0].start, chunks[-1][-1].end
     if (
         len(chunks) >= 2

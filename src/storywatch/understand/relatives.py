@@ -76,6 +76,8 @@ def antecedent(an: Analysis, pos: int) -> Antecedent | None:
                 return Antecedent(-1, start, place.end)
         return Antecedent(named)
     start = phrase_start(text, end, an.sentences[an.sentence_of(pos)].start, comma)
+    if start is None and comma and text.startswith("which", pos):
+        start = _body_after_preposition(text, end, an.sentences[an.sentence_of(pos)].start)
     if start is None:
         party = _PARTY_RUN.search(text, max(0, end - 60), end)
         if party is not None and party.end() == end:
@@ -140,6 +142,17 @@ def _text_gap(text: str, a: int, b: int) -> bool:
     """Whether only a closing parenthesis, a party label or spaces sit between a and b
     ("Sen. Ayotte (R-N.H.), who")."""
     return a <= b and re.fullmatch(r"\s*(?:\([^()]{1,12}\))?\s*", text[a:b]) is not None
+
+
+def _body_after_preposition(text: str, end: int, floor: int) -> int | None:
+    """ "a blow to the company, which had argued …": "which" stands for a body named by a
+    determiner and a speaking noun even after a preposition (a person there, "familiar with
+    the talks, who", is what the phrase describes, not who speaks)."""
+    start = phrase_start(text, end, floor, False)
+    if start is None:
+        return None
+    words = text[start:end].split()
+    return start if words[0].lower() == "the" and words[-1].lower() in lx.ORG_HEADS else None
 
 
 def phrase_start(text: str, end: int, floor: int, after_comma: bool) -> int | None:

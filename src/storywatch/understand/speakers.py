@@ -24,6 +24,8 @@ from storywatch.understand.ages import aged_person
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.cataphora import cataphoric_name
 from storywatch.understand.chunks import opening_group
+from storywatch.understand.filed_documents import document_then_participle
+from storywatch.understand.generic_orgs import generic_org
 from storywatch.understand.interviewees import interviewee
 from storywatch.understand.parties import written_with_party
 from storywatch.understand.place_phrases import name_ending_group, place_alone, place_in_phrase
@@ -123,6 +125,8 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
         return _pronoun(an, span[0], pronoun, written, history)
     if low in ("who", "which"):
         return _relative(an, span[0], written, history)
+    if document_then_participle(written):
+        return Speaker(written, -1, None, written)
     pp = _prepositional_source(an, span)
     if pp is not None:
         return pp
@@ -131,9 +135,9 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
     aged = aged_person(an, span[0], written)
     if aged is not None:
         return _named(an, aged, written)  # "the 56-year-old": the one given that age
-    generic = _generic_org(an, span[0], written)
+    generic = generic_org(an, span[0], written)
     if generic is not None:
-        return generic
+        return _named(an, generic, written)
     mids = an.mentions_in(span[0], span[1])
     if len(mids) == 1 and place_alone(an, mids[0], span):
         floor = an.sentences[an.sentence_of(span[0])].start
@@ -296,6 +300,7 @@ def _prepositional_source(an: Analysis, span: tuple[int, int]) -> Speaker | None
 
 _STAFF = frozenset(lx.STAFF_OF) | {"officials", "staff"}
 
+
 # Participles whose agent after "by" is not who speaks in the thing ("a memo obtained by").
 _NOT_AUTHORS = lx.words_of(
     "obtained seen reviewed viewed acquired appointed commissioned requested leaked"
@@ -320,33 +325,6 @@ def _office_of_body(an: Analysis, span: tuple[int, int], at: int, marker: str) -
     return all(
         an.mentions[mi].start > at and an.kind_of(mi) is not EntityKind.PERSON for mi in mids
     )
-
-
-def _generic_org(an: Analysis, pos: int, written: str) -> Speaker | None:
-    """ "the agency", "the company", "the port authority", "doctors": the organisation of
-    that kind named earlier in the article, when exactly one fits (its modifiers must be
-    in the name: "the environment agency" is the Lestrian Environment Agency)."""
-    words = [w.lower().replace("’s", "").replace("'s", "") for w in written.split()]
-    if not words:
-        return None
-    head = words[-1]
-    if len(words) == 1 and head in lx.STAFF_OF:
-        endings, modifiers = lx.STAFF_OF[head], []
-    elif words[0] == "the" and len(words) <= 4 and head in lx.ORG_HEADS:
-        endings, modifiers = lx.ORG_HEADS[head], words[1:-1]
-    else:
-        return None
-    found = -1
-    for j, ident in enumerate(an.identities):
-        if ident.kind is not EntityKind.ORG or ident.first_at >= pos or ident.count == 0:
-            continue
-        name = [w.lower().strip("’'") for w in ident.name.replace("’s", "").split()]
-        if name[-1] not in endings or not all(m in name for m in modifiers):
-            continue
-        if found >= 0 and an.identities[found].key != ident.key:
-            return None  # two candidates: a reader could not tell either
-        found = j
-    return _named(an, found, written) if found >= 0 else None
 
 
 def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: History) -> Speaker:
@@ -533,6 +511,9 @@ def _relative(an: Analysis, pos: int, written: str, history: History) -> Speaker
         if head in lx.TITLE_HEADS:
             role = _role(an, found.start, phrase, history)
             return Speaker(role.name, role.identity, role.title, written)
+        org = generic_org(an, found.start, phrase)
+        if org is not None:
+            return _named(an, org, written)  # "a blow to the company, which argued …"
         return Speaker(phrase, -1, None, written)
     for mi in range(len(an.mentions) - 1, -1, -1):
         m = an.mentions[mi]

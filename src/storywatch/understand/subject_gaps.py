@@ -284,7 +284,9 @@ _ASIDE_OPENERS = frozenset(("who", "whose", "which", "a", "an", "the", "now", "t
 
 
 def _is_adverb(word: str) -> bool:
-    return word in _ADVERBS or (word.endswith("ly") and word.isalpha() and word.islower())
+    return word in _ADVERBS or (
+        word.endswith("ly") and word.isalpha() and word.islower() and word not in lx.LY_NOUNS
+    )
 
 
 _ADVERBS = lx.words_of("then later also again still soon")

@@ -126,6 +126,29 @@ def opening_subject(text: str, s: Sentence, k: int) -> Span | None:
 _OPENERS = _words("in on at after before during since with from for by as but and yet so")
 
 
+def speaking_opening_subject(text: str, s: Sentence, k: int) -> Span | None:
+    """ "The company cut its forecast, saying demand had weakened", "The judge denied the
+    motion, writing that …": with no quotation after the participle, the opening noun
+    phrase speaks through it when it could speak anywhere (a name, or a determiner and a
+    speaking noun: "The company", "The FDA"), not any noun phrase ("The decision came
+    days later, saying …" is nobody's)."""
+    words = s.words
+    if words[k].text.lower() in lx.SHOUT_VERBS or (
+        k + 1 < len(words) and words[k + 1].text in ("and", "or")
+    ):
+        return None  # "clapping, singing, chanting and waving": a scene, not a report
+    span = opening_subject(text, s, k)
+    if span is None:
+        return None
+    predicate = [w for w in words[:k] if w.start > span[1]]
+    if not predicate or text[span[1] : predicate[0].start].strip():
+        # "One man, responding to …, interrupted": the participle is set off inside the
+        # subject's own clause, before its verb; it describes the subject.
+        return None
+    np = [w for w in words if span[0] <= w.start and w.end <= span[1]]
+    return span if plausible(text, np) else None
+
+
 def clause_subject_np(text: str, s: Sentence, j: int, floor: int) -> Span | None:
     """ "In a statement, the network said that Cruz's description was “false.”": with a
     quotation after the cue, a determined noun phrase that opens its clause is the speaker
