@@ -33,11 +33,7 @@ from storywatch.understand.attribution import (
 )
 from storywatch.understand.broad import broad_before_act, broad_cue_led, verb_then_quote
 from storywatch.understand.carriers import carried_words
-from storywatch.understand.clause_ends import (
-    clip_clause,
-    cue_in_scene,
-    quote_alone,
-)
+from storywatch.understand.clause_ends import clip_clause, cue_in_scene
 from storywatch.understand.clause_pairs import main_clause_act, other_clause_act
 from storywatch.understand.clause_speakers import is_clause
 from storywatch.understand.continued_quotes import (
@@ -68,6 +64,7 @@ from storywatch.understand.negations import cue_start
 from storywatch.understand.paraphrase_ends import paraphrase_end
 from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.questions import asked_by
+from storywatch.understand.quotes_alone import quote_alone
 from storywatch.understand.relative_acts import relative_acts_beside
 from storywatch.understand.reportless import (
     circumstance_only,
