@@ -1,6 +1,6 @@
 """A sentence quoted right after a word that labels it as words said or written ("by
 saying “…”", "a note reading “…”", "chants of “…”") is what was said, whole
-(clause_ends.labelled_quote): sentences written for these tests."""
+(quotes_alone.labelled_quote): sentences written for these tests."""
 
 from __future__ import annotations
 

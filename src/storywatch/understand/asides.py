@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.clause_ends import FINITE_AUXILIARIES, finite
 from storywatch.understand.clauses import _OBJECTS, TELL_LEMMAS
+from storywatch.understand.finite_verbs import FINITE_AUXILIARIES, finite
 from storywatch.understand.partial_tails import OCCASION, others_respond, turn_end
 from storywatch.understand.phrases import _np_after
 from storywatch.understand.spans import (

@@ -14,8 +14,8 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import person_noun
-from storywatch.understand.clause_ends import finite_clause
 from storywatch.understand.contents import content_after
+from storywatch.understand.finite_verbs import finite_clause
 from storywatch.understand.phrases import _np_before, clause_subject, main_subject
 from storywatch.understand.spans import (
     Found,

@@ -14,7 +14,7 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import verb_or_aux
-from storywatch.understand.clause_ends import FINITE_AUXILIARIES
+from storywatch.understand.finite_verbs import FINITE_AUXILIARIES
 from storywatch.understand.spans import _DETERMINERS
 
 Span = tuple[int, int]

@@ -15,7 +15,7 @@ not the reporter who relayed them.
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.clause_ends import FINITE_AUXILIARIES
+from storywatch.understand.finite_verbs import FINITE_AUXILIARIES
 from storywatch.understand.spans import Sentence, _inside, _is_cue, cue_indices
 from storywatch.understand.text import Word
 

@@ -22,7 +22,7 @@ from dataclasses import replace
 from storywatch.understand.analysis import Analysis
 from storywatch.understand.attributed import Attributed
 from storywatch.understand.carried import carried_head
-from storywatch.understand.clause_ends import labelled_quote_before
+from storywatch.understand.quotes_alone import labelled_quote_before
 from storywatch.understand.resumed import resumes_quotation
 from storywatch.understand.spans import Found, Sentence, Span, is_title_quote
 from storywatch.understand.speakers import History, resolve
@@ -221,7 +221,7 @@ def _scare_quote(text: str, q: Quote) -> bool:
 
 def _labelled_in_narration(an: Analysis, prev: Attributed) -> bool:
     """ "Obama ended his list by saying “Too many.” The crowd echoed “too many.”": a
-    quotation the writer labelled inside narration (``clause_ends.labelled_quote``) is not
+    quotation the writer labelled inside narration (``quotes_alone.labelled_quote``) is not
     followed by more of the speaker's words; the next sentence is the writer's again."""
     opening = an.sentences[prev.sentence].start
     lead = an.text[opening : prev.parts[0][0]]

@@ -4,14 +4,14 @@ A mention is found without a tagger: a run of capitalised words (allowing "of", 
 inside it), minus the words that are capitalised only because a sentence starts there, split
 into the title written before the name ("Secretary of Defense") and the name ("Mark Esper").
 The kind comes from the gazetteers, from organisation words ("Ministry", "Party") and from
-the title; an unknown run of two or more words is taken for a person, the common case in news.
+the title; an unknown run of two or more words is taken for a person, the common case in news
+(:func:`~storywatch.understand.name_kinds.classify`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from storywatch.model import EntityKind
 from storywatch.understand import gazetteer as gz
@@ -23,6 +23,7 @@ from storywatch.understand.honorific_names import honorific_surname
 from storywatch.understand.lead_words import without_lead_words
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.name_joins import joins_over, person_ends_at_of
+from storywatch.understand.name_kinds import classify
 from storywatch.understand.name_tokens import (
     POSSESSIVE,
     contraction,
@@ -61,21 +62,6 @@ def _party_qualifier(run: list[Word]) -> bool:
     return classify(run[0].text) is None and word not in lx.TITLE_WORDS
 
 
-_PLACE_WORDS = frozenset(
-    _words(
-        """
-        county province island islands river mountains valley sea ocean gulf street avenue
-        square city bay lake peninsula strait desert atoll coast
-        """
-    )
-)
-# Built once here, not in :func:`classify`: a name the cache has not seen (a few thousand
-# per thousand articles, most of them in a new worker, whose cache starts empty) built both
-# unions again, the first names' (437 words) nearly all of a miss's cost.
-_PLACE_HEADS = _PLACE_WORDS | {"republic", "kingdom"}
-_FIRST_NAMES = gz.MALE_NAMES | gz.FEMALE_NAMES
-
-
 @dataclass(slots=True)
 class Mention:
     """One name in the text: ``name`` without title, ``title`` as written (may be empty).
@@ -98,44 +84,6 @@ class Mention:
     @property
     def tokens(self) -> tuple[str, ...]:
         return tuple(self.name.split())
-
-
-@lru_cache(maxsize=65536)
-def classify(name: str, title: str = "") -> EntityKind | None:
-    """Kind of a name from gazetteers, organisation words and title; ``None`` if unknown."""
-    low = name.lower()
-    if low.startswith("the "):
-        low = low[4:]
-    toks = low.split()
-    if low in gz.KNOWN_ORGS:
-        return EntityKind.ORG
-    if (low in gz.PLACES or low + "." in gz.PLACES) and not title:
-        return EntityKind.PLACE
-    if len(toks) > 1 and toks[0] in _PLACE_HEADS:
-        return EntityKind.PLACE
-    if len(toks) > 1 and (toks[-1] in _PLACE_WORDS or toks[-1] in gz.COUNTRIES):
-        # "South Asia", "Midway Atoll", "Central America".
-        return EntityKind.PLACE
-    title_words = {norm(t) for t in title.split()}
-    if title_words & lx.TITLE_HEADS:
-        return EntityKind.PERSON
-    for k, tok in enumerate(toks):
-        t = tok.rstrip(".")
-        if t in lx.ORG_WORDS and (t not in lx.WEAK_ORG_WORDS or len(toks) > 1):
-            if len(t) == 2 and not name.split()[k - len(toks)].isupper():
-                continue  # "UN", "EU" are written in capitals; "Un" is Kim Jong Un's name
-            return EntityKind.ORG
-    if len(toks) == 1 and name.isupper() and len(name.replace(".", "")) >= 2:
-        return EntityKind.ORG
-    if toks and toks[0] in _FIRST_NAMES and len(toks) > 1:
-        return EntityKind.PERSON
-    if len(toks) >= 2 and name.isupper():
-        return None  # a dateline or a shouted headline, not a person
-    if len(toks) >= 2 and toks[-1] in lx.PEOPLES:
-        return None  # "North Korean leader Kim Jong Un": "North Korean" is no one
-    if len(toks) >= 2 and all(t[:1].isalpha() for t in toks):
-        return EntityKind.PERSON
-    return None
 
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][^\W_]*(?:[’'.\-&][^\W_]+)*"

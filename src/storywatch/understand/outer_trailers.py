@@ -18,8 +18,9 @@ reading's subject ("Pence said … but added, “…,” Pence said") is the sam
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.clause_ends import SUBORDINATE, finite_clause
+from storywatch.understand.clause_ends import SUBORDINATE
 from storywatch.understand.contents import content_before
+from storywatch.understand.finite_verbs import finite_clause
 from storywatch.understand.led_quotes import complete_utterance
 from storywatch.understand.spans import Found, Sentence, Span
 

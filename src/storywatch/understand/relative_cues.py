@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from storywatch.understand.clause_ends import finite
+from storywatch.understand.finite_verbs import finite
 from storywatch.understand.lexicon import words_of as _words
 from storywatch.understand.spans import CLOSING_MARKS, Found, Sentence, Span, subject_end
 from storywatch.understand.text import Word

@@ -18,7 +18,7 @@ import re
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import determined, is_name_chunk, is_role_chunk, plausible
-from storywatch.understand.clause_ends import FINITE_AUXILIARIES
+from storywatch.understand.finite_verbs import FINITE_AUXILIARIES
 from storywatch.understand.phrases import _np_before, clause_subject, opening_end
 from storywatch.understand.questions import spoken_to
 from storywatch.understand.spans import (

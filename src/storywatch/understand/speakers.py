@@ -29,6 +29,12 @@ from storywatch.understand.generic_orgs import generic_org
 from storywatch.understand.interviewees import interviewee
 from storywatch.understand.parties import written_with_party
 from storywatch.understand.place_phrases import name_ending_group, place_alone, place_in_phrase
+from storywatch.understand.pronoun_candidates import (
+    described_subject,
+    heads_relative_of,
+    modifying_name,
+    same_sentence_name,
+)
 from storywatch.understand.pronoun_chain import earlier_pronoun
 from storywatch.understand.pronoun_fit import MASCULINE_HINT, compatible, gender_of
 from storywatch.understand.relatives import (
@@ -38,7 +44,6 @@ from storywatch.understand.relatives import (
 )
 from storywatch.understand.roles import (
     TITLE_ALIASES,
-    holders,
     role_modifiers,
     role_words,
     titled,
@@ -119,7 +124,7 @@ def resolve(an: Analysis, span: tuple[int, int], history: History) -> Speaker:
     if bare in lx.OWNER_PRONOUNS:
         # "her remark that “…”": the owner of a noun of speech is who spoke.
         pronoun = lx.OWNER_PRONOUNS[bare]
-        near = _same_sentence_name(an, span[0], pronoun)
+        near = same_sentence_name(an, span[0], pronoun)
         if near is not None:
             return _named(an, near, written)
         return _pronoun(an, span[0], pronoun, written, history)
@@ -358,9 +363,9 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
             continue
         sent = an.sentence_of(m.start)
         distance = float(here - sent)
-        if pronoun in ("he", "she") and _modifier(text, m.start, m.end):
+        if pronoun in ("he", "she") and modifying_name(text, m.start, m.end):
             continue
-        if _heads_relative_of(text, m.end, pos):
+        if heads_relative_of(text, m.end, pos):
             continue
         if text[m.end : pos] == ", ":
             continue  # "Ryan, he said, “has a choice”": the trailer's "he" is someone else
@@ -379,7 +384,7 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
         if best is None or score < best[0]:
             best = (score, owner)
     if pronoun in ("he", "she"):
-        described = _described_subject(an, pos, pronoun, para, here)
+        described = described_subject(an, pos, pronoun, para, here)
         if described is not None and (best is None or described[0] < best[0]):
             best = described
         chained = earlier_pronoun(an, pos, pronoun)
@@ -415,85 +420,6 @@ def _pronoun(an: Analysis, pos: int, pronoun: str, written: str, history: Histor
     # Unresolved, the pronoun itself names the speaker: "I", not "I'm" (a contraction
     # written as the subject is no name).
     return Speaker(_CONTRACTION.sub("", written), -1, None, written)
-
-
-_THE_ROLE = re.compile(
-    r"(?:[A-Z][^,.“”\"]{0,60}(?:,| -| —) )?"  # an opening phrase: "Asked later, "
-    r"[Tt]he ((?:[\w’'.-]+ ){0,3}?([a-z]+))\b(?! of\b)(?![’']s)"
-)
-
-
-def _described_subject(
-    an: Analysis, pos: int, pronoun: str, para: int, here: int
-) -> tuple[float, int] | None:
-    """A sentence opened by a role ("The admiral chuckled.", "Later, the Florida senator
-    told reporters …") is about the person who holds it, when the article names one: for a
-    later he/she, that person is the subject there, as a name would be. (score, identity)
-    of the nearest such sentence, scored like a named subject."""
-    for k in range(here, -1, -1):
-        sent = an.sentences[k]
-        if sent.start >= pos:
-            continue
-        if para - an.paragraph_of(sent.start) > 2:
-            break
-        m = _THE_ROLE.match(an.text, sent.start, sent.end)
-        if m is None or TITLE_ALIASES.get(m.group(2), m.group(2)) not in lx.TITLE_HEADS:
-            continue
-        written = "the " + m.group(1)
-        words = role_words(written)
-        head = TITLE_ALIASES.get(words[-1], words[-1])
-        # Only a title that carries the role's own words ("the Vermont senator" is no other
-        # senator): a guess here would outweigh the names around it.
-        wanted = role_modifiers(written, words)
-        found = titled(an, m.start(1), head, wanted, words)
-        if found < 0 or not compatible(an, an.identities[found], pronoun):
-            continue
-        if not wanted and holders(an, head) > 1:
-            continue  # "the congressman" with two named: no reader could tell
-        return float(here - k), found
-    return None
-
-
-def _same_sentence_name(an: Analysis, pos: int, pronoun: str) -> int | None:
-    """ "Trump stood by his comment that …": a possessive's owner is the first fitting name
-    earlier in its own sentence, the one the sentence is about ("Madeleine Albright, a
-    Clinton supporter, fanned controversy over her remark" is Albright's)."""
-    here = an.sentence_of(pos)
-    i = bisect_left(an.mention_starts, pos) - 1
-    first: int | None = None
-    while i >= 0:
-        m = an.mentions[i]
-        owner = an.owner[i]
-        i -= 1
-        if an.sentence_of(m.start) != here:
-            break
-        if owner < 0 or an.in_quote(m.start):
-            continue
-        if compatible(an, an.identities[owner], pronoun):
-            first = owner
-    return first
-
-
-_RELATIVE_BEFORE = re.compile(r"\s*,?\s*(?:who|whom|which|that)\s+$")
-
-
-def _heads_relative_of(text: str, end: int, pos: int) -> bool:
-    """ "Marco Rubio, who he dubbed “the little senator”": a pronoun that is the subject
-    of a relative clause cannot stand for the name the clause is about; the one who dubbed
-    is someone else, named before."""
-    return pos - end < 12 and bool(_RELATIVE_BEFORE.fullmatch(text, end, pos))
-
-
-_MODIFIER_BEFORE = re.compile(r"(?:^|\W)(?:[Tt]he|[Aa]n?)\s+$")
-_LOWER_AFTER = re.compile(r"\s+[a-z]")
-
-
-def _modifier(text: str, start: int, end: int) -> bool:
-    """ "The Murdoch outlets", "a Trump adviser": a name between an article and a
-    lowercase noun describes the noun; it is no one a later pronoun can stand for."""
-    return bool(_MODIFIER_BEFORE.search(text[max(0, start - 6) : start])) and bool(
-        _LOWER_AFTER.match(text, end)
-    )
 
 
 def _relative(an: Analysis, pos: int, written: str, history: History) -> Speaker:

@@ -14,8 +14,8 @@ credit a description.
 from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
-from storywatch.understand.clause_ends import finite
 from storywatch.understand.clauses import is_relative_that
+from storywatch.understand.finite_verbs import finite
 from storywatch.understand.lexicon import words_of
 from storywatch.understand.partial_tails import MORE_IRREGULAR_PAST, cut_tail
 from storywatch.understand.spans import (

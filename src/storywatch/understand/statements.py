@@ -33,11 +33,7 @@ from storywatch.understand.attribution import (
 )
 from storywatch.understand.broad import broad_before_act, broad_cue_led, verb_then_quote
 from storywatch.understand.carriers import carried_words
-from storywatch.understand.clause_ends import (
-    clip_clause,
-    cue_in_scene,
-    quote_alone,
-)
+from storywatch.understand.clause_ends import clip_clause, cue_in_scene
 from storywatch.understand.clause_pairs import main_clause_act, other_clause_act
 from storywatch.understand.clause_speakers import is_clause
 from storywatch.understand.continued_quotes import (
@@ -61,37 +57,26 @@ from storywatch.understand.leading import (
     leading_participle_alone,
     phrase_read_as_trailer,
 )
-from storywatch.understand.lexicon import CUE_WORDS
 from storywatch.understand.long_quotes import long_quote_led
 from storywatch.understand.naming import with_naming
 from storywatch.understand.negations import cue_start
+from storywatch.understand.nothing_reported import reports_nothing
 from storywatch.understand.paraphrase_ends import paraphrase_end
 from storywatch.understand.poll_shares import poll_share_led
 from storywatch.understand.questions import asked_by
+from storywatch.understand.quotes_alone import quote_alone
 from storywatch.understand.relative_acts import relative_acts_beside
-from storywatch.understand.reportless import (
-    circumstance_only,
-    joiner_only,
-    names_a_writing,
-    particle_led,
-    says_little,
-    sentence_opener,
-    verb_has_own_complement,
-    verb_takes_object,
-)
 from storywatch.understand.shapes import announcement, colon_announcement, credit_line
 from storywatch.understand.spans import (
     Found,
     Sentence,
     _has_quote,
-    _words_between,
     parts_overlap,
 )
 from storywatch.understand.speaker_spans import speaker_span
 from storywatch.understand.speakers import History, Speaker, resolve
 from storywatch.understand.speech_nouns import speech_noun_led
 from storywatch.understand.speech_topics import spoke_about
-from storywatch.understand.text import Word
 from storywatch.understand.titled_works import titled_work
 from storywatch.understand.trailer_acts import SecondAct, second_act
 from storywatch.understand.transcripts import Turn, transcript_turns
@@ -279,7 +264,7 @@ def attribute(an: Analysis) -> list[Attributed]:
         a
         for a in out
         if a.direct
-        or not (_reports_nothing(an, a) or (a.speaker_span and is_clause(an.text, a.speaker_span)))
+        or not (reports_nothing(an, a) or (a.speaker_span and is_clause(an.text, a.speaker_span)))
     ]
 
 
@@ -376,61 +361,6 @@ def _clip_paraphrase(text: str, found: Found) -> Found:
     if end == b:
         return found
     return replace(found, parts=((a, len(text[:end].rstrip(" ,"))),))
-
-
-def _reports_nothing(an: Analysis, item: Attributed) -> bool:
-    """A paraphrase whose content is only where and when it was said ("on Twitter",
-    "Tuesday in Paris"), the phrase opening the sentence before its speaker ("In
-    response, Trump assured …") or the words opening the sentence before a speaker whose
-    verb has its own complement ("Even after …, Lewandowski continued to say …"):
-    :mod:`~storywatch.understand.reportless`."""
-    if not item.parts:
-        return False
-    start, end = item.parts[0][0], item.parts[-1][1]
-    s = an.sentences[item.sentence]
-    inside = _words_between(s, start, end)
-    if (
-        circumstance_only(inside)
-        or particle_led(inside)
-        or says_little(inside)
-        or names_a_writing(inside)
-        or joiner_only(inside)
-    ):
-        return True
-    speaker = item.speaker_span
-    if speaker is None or end > speaker[0] or start > s.start + 1:
-        return False
-    return sentence_opener(an.text, inside) or _complement_after_cue(
-        an.text, s, speaker[1], item.cue
-    )
-
-
-def _complement_after_cue(text: str, s: Sentence, end: int, cue: str | None) -> bool:
-    """The cue verb after the speaker (``end`` is where the speaker ends) of a content
-    that precedes both has a complement of its own
-    (:func:`~storywatch.understand.reportless.verb_has_own_complement`); a verb before its
-    speaker ("…, said the official") is not this shape."""
-    if cue is None:
-        return False
-    later = [w for w in s.words if w.start >= end]
-    at = next((i for i, w in enumerate(later) if w.text.lower() == cue.lower()), None)
-    if at is None:
-        return False
-    after = later[at + 1] if at + 1 < len(later) else None
-    if after is not None and text[later[at].end : after.start].strip():
-        return False  # "…, he continued, to …": punctuation closes the verb first
-    if at + 2 < len(later) and _closes_on_saying(text, s, later[at + 2]):
-        return False  # "…, Trump continued to insist.": the words before are insisted
-    next_after = later[at + 2] if at + 2 < len(later) else None
-    return verb_has_own_complement(later[at], after) or verb_takes_object(
-        later[at], after, next_after
-    )
-
-
-def _closes_on_saying(text: str, s: Sentence, verb: Word) -> bool:
-    """ "continued to insist." / "called to say," : a verb of saying that ends its clause
-    takes the words before the subject as its content."""
-    return verb.text.lower() in CUE_WORDS and text[verb.end : s.end].lstrip()[:1] in ".,;"
 
 
 def _named_fallback(an: Analysis, s: Sentence, history: History, para: int) -> list[Attributed]:

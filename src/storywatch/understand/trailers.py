@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from storywatch.understand import lexicon as lx
 from storywatch.understand.chunks import is_owned_role, is_role_chunk, plausible
-from storywatch.understand.clause_ends import FINITE_AUXILIARIES, SCENE_SETTERS
+from storywatch.understand.clause_ends import SCENE_SETTERS
+from storywatch.understand.finite_verbs import FINITE_AUXILIARIES
 from storywatch.understand.lone_surnames import NOT_SURNAMES, lone_surname
 from storywatch.understand.phrases import _np_after, _np_before
 from storywatch.understand.questions import spoken_to

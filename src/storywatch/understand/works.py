@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from storywatch.understand.clause_ends import finite
+from storywatch.understand.finite_verbs import finite
 from storywatch.understand.spans import (
     Found,
     Sentence,
