@@ -187,9 +187,7 @@ def passive_asked_by(text: str, s: Sentence, j: int, k: int) -> Found | None:
     Dana Okafor, about …") or longer than a short name is left to the other readings."""
     words = s.words
     verb = words[k]
-    if verb.text.lower() not in _PASSIVE_SPEECH or k + 2 >= len(words):
-        return None
-    if words[k + 1].text != "by" or not _passive(words, j, k):
+    if k + 2 >= len(words) or words[k + 1].text != "by" or not spoken_to(words, j, k):
         return None
     first = k + 2
     told = verb.text.lower() == "told"
